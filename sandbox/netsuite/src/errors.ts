@@ -7,12 +7,12 @@
 export class SuiteScriptError extends Error {
   readonly type = 'error.SuiteScriptError';
   readonly id: string;
-  readonly cause?: unknown;
+  override readonly cause?: unknown;
   readonly notifyOff: boolean;
   readonly userFacing: boolean;
 
   constructor(
-    readonly name: string,
+    override readonly name: string,
     message: string,
     options: { notifyOff?: boolean; cause?: unknown; id?: string } = {},
   ) {

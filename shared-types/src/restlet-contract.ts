@@ -1,0 +1,64 @@
+import type { TikTokOrder } from './tiktok-order';
+
+/**
+ * What the bridge sends to the connector RESTlet and what it gets back (docs/contracts.md).
+ * The RESTlet validates every request with `validateRestletRequest` (restlet-validation.ts) before
+ * touching a record; the bridge builds requests with these types.
+ */
+export const APP_ID = 'com.opentts.connector';
+export const RESTLET_SCRIPT_ID = 'customscript_tts_rl_connector';
+export const RESTLET_DEPLOYMENT_ID = 'customdeploy_tts_rl_connector';
+
+/** At most this many orders per `orders.upsert` call (TikTok's order-detail batch size). */
+export const MAX_ORDERS_PER_UPSERT = 50;
+
+export type ShopConnectionState = 'connected' | 'needs_reauth' | 'disconnected';
+
+export interface ShopInfo {
+  shopId: string;
+  name: string;
+  region: string;
+  sellerType: string;
+  state: ShopConnectionState;
+  currency: string;
+}
+
+export interface ShopUpsertRequest {
+  action: 'shop.upsert';
+  shop: ShopInfo;
+}
+
+export interface OrdersUpsertRequest {
+  action: 'orders.upsert';
+  shopId: string;
+  orders: TikTokOrder[];
+}
+
+export type RestletPostRequest = ShopUpsertRequest | OrdersUpsertRequest;
+
+export interface PingResponse {
+  ok: true;
+  app: string;
+  version: string;
+}
+
+export interface ShopUpsertResponse {
+  ok: true;
+  shopRecordId: string;
+  created: boolean;
+}
+
+export type OrderUpsertOutcome = 'created' | 'updated' | 'unchanged' | 'stale';
+
+export interface OrdersUpsertResponse {
+  ok: true;
+  results: { orderId: string; inboxId: string; outcome: OrderUpsertOutcome }[];
+  importQueued: boolean;
+}
+
+/** Error names the RESTlet throws (HTTP 400 `{"error":{"code","message"}}`). */
+export const RESTLET_ERROR_CODES = {
+  INVALID_REQUEST: 'TTS_INVALID_REQUEST',
+  SHOP_NOT_FOUND: 'TTS_SHOP_NOT_FOUND',
+  UNKNOWN_ACTION: 'TTS_UNKNOWN_ACTION',
+} as const;

@@ -43,7 +43,12 @@ export interface FieldInfo {
   readOnly?: boolean;
   /** Text fields: NetSuite's maximum length. */
   maxLength?: number;
+  /** For `list:` select targets: the display text of each value (`{ A: 'Pending Approval' }`). */
+  listLabels?: Readonly<Record<string, string>>;
 }
+
+/** The `family` column of the physical `records` table. */
+export type RecordFamily = 'transaction' | 'entity' | 'item' | 'custom' | 'other';
 
 export interface SublistInfo {
   id: string;
@@ -70,6 +75,14 @@ export interface RecordTypeInfo {
   subrecords: Record<string, string>;
   /** Records NetSuite only creates by transform (item fulfillment). */
   createOnlyByTransform?: boolean;
+  /** Human name used in messages and display text (`Sales Order`). */
+  label?: string;
+  /** Field whose value is the record's display text (`entityid`, `tranid`, `itemid`, `name`). */
+  displayField?: string;
+  /** Physical-table family; derived from category/isItem/externalIdGroup when absent. */
+  family?: RecordFamily;
+  /** Subrecord types (`address`): reachable only through a parent record, never stored alone. */
+  subrecordOnly?: boolean;
 }
 
 export interface StoredSubrecord {

@@ -1,0 +1,154 @@
+import type { World } from './harness';
+import { createWorld, thrown } from './harness';
+
+function onHand(w: World, item: number, location: number): Record<string, unknown> | undefined {
+  return w.store.get('inventoryitem', item)?.sublists.locations?.find((l) => l.fields.location === String(location))?.fields;
+}
+
+function order(w: World, lines: { item: number; quantity: number; location?: number }[]): number {
+  return w.run(() => {
+    const so = w.record.create({ type: 'salesorder' });
+    so.setValue('entity', w.refs.customer);
+    so.setValue('paymentmethod', w.refs.paymentMethod);
+    so.setValue('location', w.refs.location);
+    lines.forEach((l, i) => {
+      so.setSublistValue({ sublistId: 'item', fieldId: 'item', line: i, value: l.item });
+      so.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: i, value: l.quantity });
+      so.setSublistValue({ sublistId: 'item', fieldId: 'rate', line: i, value: 10 });
+      if (l.location) so.setSublistValue({ sublistId: 'item', fieldId: 'location', line: i, value: l.location });
+    });
+    return so.save();
+  }).result;
+}
+
+describe('item fulfillment and inventory', () => {
+  let w: World;
+  beforeEach(() => {
+    w = createWorld();
+  });
+
+  it('cannot be created or copied directly', () => {
+    const out = w.run(() => ({
+      create: thrown(() => w.record.create({ type: w.record.Type.ITEM_FULFILLMENT })),
+      copy: thrown(() => w.record.copy({ type: 'itemfulfillment', id: 1 })),
+    })).result;
+    expect(out.create.name).toBe('INVALID_RCRD_TRANSFRM');
+    expect(out.create.message).toContain('You cannot create');
+    expect(out.copy.name).toBe('INVALID_RCRD_TRANSFRM');
+  });
+
+  it('commits available stock on order save and back-orders the rest', () => {
+    const so = order(w, [
+      { item: w.refs.item, quantity: 4 },
+      { item: w.refs.item2, quantity: 5 },
+    ]);
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 10, quantitycommitted: 4, quantityavailable: 6 });
+    expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 2, quantitycommitted: 2, quantityavailable: 0, quantitybackordered: 3 });
+    const lines = w.store.get('salesorder', so)?.sublists.item ?? [];
+    expect(lines.map((l) => [l.fields.quantitycommitted, l.fields.quantitybackordered])).toEqual([
+      [4, 0],
+      [2, 3],
+    ]);
+  });
+
+  it('transforms open quantities into an item fulfillment that decrements on hand and committed', () => {
+    const so = order(w, [
+      { item: w.refs.item, quantity: 4 },
+      { item: w.refs.item2, quantity: 1 },
+      { item: w.refs.shipItem, quantity: 1 },
+    ]);
+    const first = w.run(() => {
+      const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+      const plan = [0, 1].map((line) => ({
+        item: f.getSublistValue({ sublistId: 'item', fieldId: 'item', line }),
+        quantity: f.getSublistValue({ sublistId: 'item', fieldId: 'quantity', line }),
+        itemreceive: f.getSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line }),
+      }));
+      f.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 3 });
+      f.setSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line: 1, value: false });
+      f.setSublistValue({ sublistId: 'package', fieldId: 'packagetrackingnumber', line: 0, value: '1Z999' });
+      return { plan, count: f.getLineCount({ sublistId: 'item' }), id: f.save(), createdfrom: f.getValue('createdfrom') };
+    }).result;
+    expect(first.count).toBe(2);
+    expect(first.plan).toEqual([
+      { item: String(w.refs.item), quantity: 4, itemreceive: true },
+      { item: String(w.refs.item2), quantity: 1, itemreceive: true },
+    ]);
+    expect(first.createdfrom).toBe(String(so));
+    const ful = w.store.get('itemfulfillment', first.id);
+    expect(ful?.sublists.item).toHaveLength(1);
+    expect(ful?.fields).toMatchObject({ shipstatus: 'C', tranid: 'IF1001', entity: String(w.refs.customer) });
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 7, quantitycommitted: 1, quantityavailable: 6 });
+    const order1 = w.store.get('salesorder', so);
+    expect(order1?.fields.status).toBe('D');
+    expect(order1?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 3, quantitycommitted: 1 });
+
+    const second = w.run(() => {
+      const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment', isDynamic: true });
+      const quantities = [0, 1].map((line) => f.getSublistValue({ sublistId: 'item', fieldId: 'quantity', line }));
+      f.save();
+      return quantities;
+    }).result;
+    expect(second).toEqual([1, 1]);
+    expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
+    expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 1, quantitycommitted: 0 });
+    const nothingLeft = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
+    expect(nothingLeft).toMatchObject({ name: 'INVALID_RCRD_TRANSFRM', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+  });
+
+  it('rejects fulfilling more than is open', () => {
+    const so = order(w, [{ item: w.refs.item, quantity: 2 }]);
+    const e = w.run(() => {
+      const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+      f.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 3 });
+      return thrown(() => f.save());
+    }).result;
+    expect(e.name).toBe('USER_ERROR');
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 10, quantitycommitted: 2 });
+  });
+
+  it('closing a line releases its commitment; deleting the order releases the rest', () => {
+    const so = order(w, [
+      { item: w.refs.item, quantity: 4 },
+      { item: w.refs.item, quantity: 1, location: w.refs.location2 },
+    ]);
+    expect(onHand(w, w.refs.item, w.refs.location2)).toMatchObject({ quantityonhand: 0, quantitybackordered: 1 });
+    w.run(() => {
+      const rec = w.record.load({ type: 'salesorder', id: so });
+      rec.setSublistValue({ sublistId: 'item', fieldId: 'isclosed', line: 0, value: true });
+      rec.save();
+    });
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantitycommitted: 0, quantityavailable: 10 });
+    w.run(() => w.record.delete({ type: 'salesorder', id: so }));
+    expect(onHand(w, w.refs.item, w.refs.location2)).toMatchObject({ quantitybackordered: 0 });
+    expect(w.store.get('salesorder', so)).toBeNull();
+  });
+
+  it('pending-approval orders commit nothing and cannot be fulfilled', () => {
+    const so = order(w, [{ item: w.refs.item, quantity: 4 }]);
+    w.run(() => w.record.submitFields({ type: 'salesorder', id: so, values: { orderstatus: 'A' } }));
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantitycommitted: 0 });
+    const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
+    expect(e.name).toBe('INVALID_RCRD_TRANSFRM');
+  });
+
+  it('return authorization from a sales order, then cash refund and credit memo from the RA', () => {
+    const so = order(w, [{ item: w.refs.item, quantity: 2 }]);
+    const out = w.run(() => {
+      const ra = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'returnauthorization' });
+      const raId = ra.save();
+      const refund = w.record.transform({ fromType: 'returnauthorization', fromId: raId, toType: 'cashrefund' });
+      const memo = w.record.transform({ fromType: 'returnauthorization', fromId: raId, toType: 'creditmemo' });
+      return {
+        raId,
+        refundId: refund.save(),
+        memoId: memo.save(),
+        bad: thrown(() => w.record.transform({ fromType: 'customer', fromId: w.refs.customer, toType: 'salesorder' })),
+      };
+    }).result;
+    expect(w.store.get('returnauthorization', out.raId)?.fields).toMatchObject({ orderstatus: 'B', createdfrom: String(so), total: 20 });
+    expect(w.store.get('cashrefund', out.refundId)?.fields).toMatchObject({ createdfrom: String(out.raId), total: 20, paymentmethod: String(w.refs.paymentMethod) });
+    expect(w.store.get('creditmemo', out.memoId)?.sublists.item?.[0]?.fields).toMatchObject({ quantity: 2, amount: 20 });
+    expect(out.bad.name).toBe('INVALID_RCRD_TRANSFRM');
+  });
+});

@@ -1,0 +1,34 @@
+import type { Clock } from '../../clock';
+import type { RecordTypeInfo } from '../store-types';
+import type { Preferences } from './preferences';
+import type { NsRecord } from './record';
+import { dateString, toStored } from './values';
+
+/**
+ * Values a new record starts with: field default values (custom-field defaults from SDF, checkbox
+ * defaults), `trandate` = today, `exchangerate` = 1, sales-order `orderstatus` from the approval
+ * preference, return authorizations Pending Receipt, item fulfillments Shipped, and the script's
+ * `defaultValues` from `record.create`.
+ */
+export function applyCreateDefaults(
+  rec: NsRecord,
+  prefs: Preferences,
+  clock: Clock,
+  defaultValues: Record<string, unknown> = {},
+): void {
+  const info: RecordTypeInfo = rec.info;
+  for (const f of Object.values(info.fields)) {
+    if (f.defaultValue !== undefined) rec.fields[f.id] = f.defaultValue;
+  }
+  if (info.category === 'transaction') {
+    rec.fields.trandate = dateString(clock.now());
+    if (info.fields.exchangerate) rec.fields.exchangerate = 1;
+  }
+  if (info.id === 'salesorder') rec.fields.orderstatus = prefs.defaultOrderStatus;
+  if (info.id === 'returnauthorization') rec.fields.orderstatus = 'B';
+  if (info.id === 'itemfulfillment') rec.fields.shipstatus = 'C';
+  for (const [fieldId, value] of Object.entries(defaultValues)) {
+    const f = info.fields[fieldId];
+    if (f) rec.fields[fieldId] = toStored(f, value);
+  }
+}

@@ -1,0 +1,10 @@
+export { createRecordModule, createRecordService } from './module';
+export type { RecordModule, RecordModuleDeps } from './module';
+export { DEFAULT_PREFERENCES, resolvePreferences } from './preferences';
+export type { Preferences } from './preferences';
+export { NsRecord } from './record';
+export type { SaveOptions } from './record';
+export { RecordService } from './service';
+export type { ChargeFn, CreateOptions, LoadOptions, RecordOp, SubmitFieldsOptions, TransformOptions } from './service';
+export { RECORD_TYPE } from './type-enum';
+export type { RecordTypeId } from './type-enum';

@@ -1,0 +1,166 @@
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldValue, StoredLine, StoredRecord } from '../store-types';
+
+/**
+ * Inventory bookkeeping on inventory items' `locations` sublist (quantityonhand, quantitycommitted,
+ * quantityavailable = on hand − committed, quantitybackordered).
+ *
+ * - Saving a sales order first releases what its previous version committed, then commits each open
+ *   line's remaining quantity (quantity − fulfilled) up to what is available at the line's location
+ *   (header location when the line has none); the rest is back-ordered. Pending-approval orders and
+ *   closed lines commit nothing, so closing a line releases its commitment. Locations with
+ *   "make inventory available" off have nothing available.
+ * - Saving an item fulfillment decrements on hand and committed at the fulfilled location and adds
+ *   to the order line's `quantityfulfilled`.
+ * These are system writes: they do not bump the item's version (scripts cannot set quantities).
+ */
+
+type Fields = Record<string, FieldValue>;
+
+function num(v: FieldValue | undefined): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Quantities rounded to NetSuite's 5 decimal places, so repeated sums do not drift. */
+function q(n: number): number {
+  return Math.round(n * 100000) / 100000;
+}
+
+class ItemCache {
+  private readonly items = new Map<number, StoredRecord>();
+  constructor(private readonly store: RecordStore) {}
+
+  /** The inventory item `id`, or null when the item does not track inventory. */
+  inventoryItem(id: FieldValue | undefined): StoredRecord | null {
+    if (id === null || id === undefined || id === '') return null;
+    const n = Number(id);
+    if (!this.items.has(n)) {
+      const rec = this.store.get('inventoryitem', n);
+      if (!rec) return null;
+      this.items.set(n, rec);
+    }
+    return this.items.get(n) ?? null;
+  }
+
+  /** The item's row for `location`, created empty when missing. */
+  row(item: StoredRecord, location: string): Fields {
+    const lines = (item.sublists.locations ??= []);
+    let line = lines.find((l) => String(l.fields.location) === location);
+    if (!line) {
+      line = { fields: { location, quantityonhand: 0, quantitycommitted: 0, quantityavailable: 0, quantitybackordered: 0 } };
+      lines.push(line);
+    }
+    return line.fields;
+  }
+
+  available(row: Fields, location: string): number {
+    const loc = this.store.get('location', Number(location));
+    if (loc && loc.fields.makeinventoryavailable === false) return 0;
+    return Math.max(0, q(num(row.quantityonhand) - num(row.quantitycommitted)));
+  }
+
+  flush(): void {
+    for (const item of this.items.values()) {
+      for (const line of item.sublists.locations ?? []) {
+        line.fields.quantityavailable = q(num(line.fields.quantityonhand) - num(line.fields.quantitycommitted));
+      }
+      this.store.writeSystem(item);
+    }
+  }
+}
+
+function lineLocation(line: StoredLine, header: Fields): string | null {
+  const loc = line.fields.location ?? header.location;
+  return loc === null || loc === undefined || loc === '' ? null : String(loc);
+}
+
+function release(cache: ItemCache, previous: StoredRecord): void {
+  for (const line of previous.sublists.item ?? []) {
+    const item = cache.inventoryItem(line.fields.item);
+    const location = lineLocation(line, previous.fields);
+    if (!item || !location) continue;
+    const row = cache.row(item, location);
+    row.quantitycommitted = q(num(row.quantitycommitted) - num(line.fields.quantitycommitted));
+    row.quantitybackordered = Math.max(0, q(num(row.quantitybackordered) - num(line.fields.quantitybackordered)));
+  }
+}
+
+/** Release `previous` (if any) and commit `next` (a sales order about to be written; its lines are updated). */
+export function commitSalesOrder(
+  store: RecordStore,
+  previous: StoredRecord | null,
+  next: { fields: Fields; sublists: Record<string, StoredLine[]> },
+): void {
+  const cache = new ItemCache(store);
+  if (previous) release(cache, previous);
+  const approved = next.fields.orderstatus !== 'A';
+  for (const line of next.sublists.item ?? []) {
+    const item = cache.inventoryItem(line.fields.item);
+    if (!item) continue;
+    const remaining = line.fields.isclosed === true ? 0 : Math.max(0, q(num(line.fields.quantity) - num(line.fields.quantityfulfilled)));
+    const location = lineLocation(line, next.fields);
+    let committed = 0;
+    if (location && approved) {
+      const row = cache.row(item, location);
+      committed = Math.min(remaining, cache.available(row, location));
+      row.quantitycommitted = q(num(row.quantitycommitted) + committed);
+      row.quantitybackordered = q(num(row.quantitybackordered) + (remaining - committed));
+    }
+    line.fields.quantitycommitted = committed;
+    line.fields.quantitybackordered = approved && location ? q(remaining - committed) : 0;
+  }
+  cache.flush();
+}
+
+/** Release everything a sales order commits (it is being deleted). */
+export function releaseSalesOrder(store: RecordStore, order: StoredRecord): void {
+  const cache = new ItemCache(store);
+  release(cache, order);
+  cache.flush();
+}
+
+/**
+ * Apply an item fulfillment's lines to its sales order and the items. Throws USER_ERROR when a line
+ * fulfils more than the order line has open. Mutates `order` (caller writes it).
+ */
+export function fulfil(store: RecordStore, order: StoredRecord, lines: StoredLine[], header: Fields): void {
+  const cache = new ItemCache(store);
+  for (const line of lines) {
+    const quantity = num(line.fields.quantity);
+    const orderLine = (order.sublists.item ?? []).find((l) => String(l.fields.line) === String(line.fields.orderline));
+    if (!orderLine) {
+      throw new SuiteScriptError(NS.USER_ERROR, `Order line ${String(line.fields.orderline)} does not exist on the sales order.`);
+    }
+    const open = q(num(orderLine.fields.quantity) - num(orderLine.fields.quantityfulfilled));
+    if (quantity <= 0 || quantity > open) {
+      throw new SuiteScriptError(
+        NS.USER_ERROR,
+        `You can not fulfill ${quantity} of item line ${String(line.fields.orderline)}: ${open} remain to be fulfilled.`,
+      );
+    }
+    const fromCommitted = Math.min(quantity, num(orderLine.fields.quantitycommitted));
+    orderLine.fields.quantityfulfilled = q(num(orderLine.fields.quantityfulfilled) + quantity);
+    orderLine.fields.quantitycommitted = q(num(orderLine.fields.quantitycommitted) - fromCommitted);
+    const stillBackordered = Math.max(0, q(open - quantity - num(orderLine.fields.quantitycommitted)));
+    const backorderDrop = q(num(orderLine.fields.quantitybackordered) - stillBackordered);
+    orderLine.fields.quantitybackordered = stillBackordered;
+    const item = cache.inventoryItem(line.fields.item);
+    const location = lineLocation(line, header) ?? lineLocation(orderLine, order.fields);
+    if (!item || !location) continue;
+    const row = cache.row(item, location);
+    row.quantityonhand = q(num(row.quantityonhand) - quantity);
+    row.quantitycommitted = q(num(row.quantitycommitted) - fromCommitted);
+    row.quantitybackordered = Math.max(0, q(num(row.quantitybackordered) - backorderDrop));
+  }
+  cache.flush();
+}
+
+/** Set quantity on hand at a location (seeds and inventory adjustments): a system write. */
+export function setOnHand(store: RecordStore, itemId: number, location: string, quantity: number): void {
+  const cache = new ItemCache(store);
+  const item = cache.inventoryItem(itemId);
+  if (!item) throw new SuiteScriptError(NS.RCRD_DSNT_EXIST, 'That record does not exist.');
+  cache.row(item, location).quantityonhand = quantity;
+  cache.flush();
+}

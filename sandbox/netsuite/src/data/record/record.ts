@@ -1,0 +1,440 @@
+import { nsError } from '../../errors';
+import type { FieldInfo, FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrecord, SublistInfo } from '../store-types';
+import {
+  invalidApiUsage,
+  invalidSublistOperation,
+  isCustomFieldId,
+  missingArgument,
+  unknownCustomField,
+} from './errors';
+import type { ApiValue, TextLookup } from './values';
+import { fromText, toApi, toStored, toText } from './values';
+
+/**
+ * The `N/record` Record object: body fields, sublists (standard and dynamic mode), subrecords.
+ *
+ * Values live in their stored form (store-types.ts) and are converted on the way in and out
+ * (values.ts). Sourcing and save are injected (RecordEnv) so this class only keeps state.
+ */
+export interface SaveOptions {
+  enableSourcing?: boolean;
+  ignoreMandatoryFields?: boolean;
+}
+
+export interface RecordEnv {
+  lookup: TextLookup;
+  typeInfo(type: string): RecordTypeInfo;
+  /** Dynamic-mode sourcing after a body field changed. */
+  sourceBody(rec: NsRecord, fieldId: string): void;
+  /** Dynamic-mode sourcing after a line field changed. */
+  sourceLine(rec: NsRecord, sublistId: string, line: WorkingLine, fieldId: string): void;
+  save(rec: NsRecord, options: SaveOptions): number;
+}
+
+export interface WorkingLine {
+  fields: Record<string, FieldValue>;
+  /** Unknown standard field ids set by the script: readable, never saved. */
+  extra: Record<string, ApiValue>;
+  subrecords: Record<string, NsRecord>;
+  /** The script set `amount` after the last quantity/rate change: save keeps it instead of quantity × rate. */
+  amountSet: boolean;
+}
+
+interface CurrentLine {
+  index: number;
+  line: WorkingLine;
+  isNew: boolean;
+}
+
+type FieldArg = string | { fieldId: string };
+interface LineArgs {
+  sublistId: string;
+  fieldId: string;
+  line: number;
+}
+
+function fieldIdOf(arg: FieldArg, method: string): string {
+  const id = typeof arg === 'string' ? arg : arg?.fieldId;
+  if (!id) throw missingArgument('fieldId', method);
+  return id;
+}
+
+function newLine(): WorkingLine {
+  return { fields: {}, extra: {}, subrecords: {}, amountSet: false };
+}
+
+export class NsRecord {
+  id: number | null = null;
+  version: number | null = null;
+  readonly type: string;
+  fields: Record<string, FieldValue> = {};
+  private extra: Record<string, ApiValue> = {};
+  sublists: Record<string, WorkingLine[]> = {};
+  subrecords: Record<string, NsRecord> = {};
+  private current: Record<string, CurrentLine> = {};
+  /** Set by `record.transform`: the source transaction. */
+  transformedFrom: { type: string; id: number } | null = null;
+
+  constructor(
+    readonly info: RecordTypeInfo,
+    readonly isDynamic: boolean,
+    private readonly env: RecordEnv,
+    readonly isSubrecord = false,
+  ) {
+    this.type = info.id;
+  }
+
+  // ----- body fields -----
+
+  getValue(arg: FieldArg): ApiValue {
+    const fieldId = fieldIdOf(arg, 'getValue');
+    const info = this.info.fields[fieldId];
+    if (!info && fieldId in this.extra) return this.extra[fieldId] ?? null;
+    return toApi(info, this.fields[fieldId]);
+  }
+
+  setValue(arg: FieldArg | { fieldId: string; value: unknown }, value?: unknown): this {
+    const fieldId = fieldIdOf(arg, 'setValue');
+    const v = typeof arg === 'string' ? value : (arg as { value: unknown }).value;
+    return this.assignBody(fieldId, v, (f) => toStored(f, v));
+  }
+
+  getText(arg: FieldArg): string | string[] {
+    const fieldId = fieldIdOf(arg, 'getText');
+    return toText(this.info.fields[fieldId], this.fields[fieldId], this.env.lookup);
+  }
+
+  setText(arg: FieldArg | { fieldId: string; text: unknown }, text?: unknown): this {
+    const fieldId = fieldIdOf(arg, 'setText');
+    const t = typeof arg === 'string' ? text : (arg as { text: unknown }).text;
+    return this.assignBody(fieldId, t, (f) => fromText(f, t, this.env.lookup));
+  }
+
+  getFields(): string[] {
+    return [...new Set([...Object.keys(this.info.fields), ...Object.keys(this.fields), ...Object.keys(this.extra)])];
+  }
+
+  getSublists(): string[] {
+    return Object.keys(this.info.sublists);
+  }
+
+  getSublistFields(options: { sublistId: string }): string[] {
+    return Object.keys(this.sublistInfo(options.sublistId).fields);
+  }
+
+  private assignBody(fieldId: string, raw: unknown, convert: (f: FieldInfo) => FieldValue): this {
+    const info = this.info.fields[fieldId];
+    if (!info) {
+      if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`);
+      this.extra[fieldId] = raw as ApiValue;
+      return this;
+    }
+    // NetSuite computes read-only fields (totals, status, fulfilled quantities) and ignores script values.
+    if (info.readOnly) return this;
+    this.fields[fieldId] = convert(info);
+    if (this.isDynamic) this.env.sourceBody(this, fieldId);
+    return this;
+  }
+
+  // ----- subrecords -----
+
+  getSubrecord(arg: FieldArg): NsRecord {
+    const fieldId = fieldIdOf(arg, 'getSubrecord');
+    const type = this.info.subrecords[fieldId];
+    if (!type) throw nsError('FIELD_1_IS_NOT_A_SUBRECORD_FIELD', `Field ${fieldId} is not a subrecord field.`);
+    this.subrecords[fieldId] ??= new NsRecord(this.env.typeInfo(type), this.isDynamic, this.env, true);
+    return this.subrecords[fieldId];
+  }
+
+  hasSubrecord(arg: FieldArg): boolean {
+    return this.subrecords[fieldIdOf(arg, 'hasSubrecord')] !== undefined;
+  }
+
+  removeSubrecord(arg: FieldArg): this {
+    delete this.subrecords[fieldIdOf(arg, 'removeSubrecord')];
+    return this;
+  }
+
+  getSublistSubrecord(options: LineArgs): NsRecord {
+    return this.lineSubrecord(options.sublistId, this.lineAt(options.sublistId, options.line), options.fieldId);
+  }
+
+  hasSublistSubrecord(options: LineArgs): boolean {
+    return this.lineAt(options.sublistId, options.line).subrecords[options.fieldId] !== undefined;
+  }
+
+  getCurrentSublistSubrecord(options: { sublistId: string; fieldId: string }): NsRecord {
+    return this.lineSubrecord(options.sublistId, this.currentLine(options.sublistId).line, options.fieldId);
+  }
+
+  private lineSubrecord(sublistId: string, line: WorkingLine, fieldId: string): NsRecord {
+    const type = this.sublistInfo(sublistId).subrecords?.[fieldId];
+    if (!type) throw nsError('FIELD_1_IS_NOT_A_SUBRECORD_FIELD', `Field ${fieldId} is not a subrecord field.`);
+    line.subrecords[fieldId] ??= new NsRecord(this.env.typeInfo(type), this.isDynamic, this.env, true);
+    return line.subrecords[fieldId];
+  }
+
+  // ----- sublists, standard mode -----
+
+  getLineCount(options: { sublistId: string }): number {
+    if (!this.info.sublists[options.sublistId]) return -1;
+    return this.lines(options.sublistId).length;
+  }
+
+  getSublistValue(options: LineArgs): ApiValue {
+    const line = this.lineAt(options.sublistId, options.line);
+    return this.readLine(options.sublistId, line, options.fieldId);
+  }
+
+  getSublistText(options: LineArgs): string | string[] {
+    const line = this.lineAt(options.sublistId, options.line);
+    const info = this.sublistInfo(options.sublistId).fields[options.fieldId];
+    return toText(info, line.fields[options.fieldId], this.env.lookup);
+  }
+
+  setSublistValue(options: LineArgs & { value: unknown }): this {
+    this.requireMode(false, 'setSublistValue');
+    const line = this.lineForWrite(options.sublistId, options.line);
+    this.assignLine(options.sublistId, line, options.fieldId, options.value, (f) => toStored(f, options.value));
+    return this;
+  }
+
+  setSublistText(options: LineArgs & { text: unknown }): this {
+    this.requireMode(false, 'setSublistText');
+    const line = this.lineForWrite(options.sublistId, options.line);
+    this.assignLine(options.sublistId, line, options.fieldId, options.text, (f) =>
+      fromText(f, options.text, this.env.lookup),
+    );
+    return this;
+  }
+
+  insertLine(options: { sublistId: string; line: number }): this {
+    const lines = this.lines(options.sublistId);
+    if (!Number.isInteger(options.line) || options.line < 0 || options.line > lines.length) {
+      throw invalidSublistOperation(`insertLine ${options.sublistId} line ${options.line}`);
+    }
+    // Dynamic mode: the inserted line becomes the current line and lands in the sublist on commitLine.
+    if (this.isDynamic) this.current[options.sublistId] = { index: options.line, line: newLine(), isNew: true };
+    else lines.splice(options.line, 0, newLine());
+    return this;
+  }
+
+  removeLine(options: { sublistId: string; line: number }): this {
+    const lines = this.lines(options.sublistId);
+    this.lineAt(options.sublistId, options.line);
+    lines.splice(options.line, 1);
+    delete this.current[options.sublistId];
+    return this;
+  }
+
+  findSublistLineWithValue(options: { sublistId: string; fieldId: string; value: unknown }): number {
+    const wanted = String(options.value);
+    return this.lines(options.sublistId).findIndex((l) => {
+      const v = l.fields[options.fieldId];
+      return v !== null && v !== undefined && String(v) === wanted;
+    });
+  }
+
+  // ----- sublists, dynamic mode -----
+
+  selectNewLine(options: { sublistId: string }): this {
+    this.requireMode(true, 'selectNewLine');
+    const lines = this.lines(options.sublistId);
+    this.current[options.sublistId] = { index: lines.length, line: newLine(), isNew: true };
+    return this;
+  }
+
+  selectLine(options: { sublistId: string; line: number }): this {
+    this.requireMode(true, 'selectLine');
+    const existing = this.lineAt(options.sublistId, options.line);
+    this.current[options.sublistId] = { index: options.line, line: cloneLine(existing), isNew: false };
+    return this;
+  }
+
+  getCurrentSublistIndex(options: { sublistId: string }): number {
+    return this.current[options.sublistId]?.index ?? this.lines(options.sublistId).length;
+  }
+
+  getCurrentSublistValue(options: { sublistId: string; fieldId: string }): ApiValue {
+    return this.readLine(options.sublistId, this.currentLine(options.sublistId).line, options.fieldId);
+  }
+
+  getCurrentSublistText(options: { sublistId: string; fieldId: string }): string | string[] {
+    const info = this.sublistInfo(options.sublistId).fields[options.fieldId];
+    return toText(info, this.currentLine(options.sublistId).line.fields[options.fieldId], this.env.lookup);
+  }
+
+  setCurrentSublistValue(options: { sublistId: string; fieldId: string; value: unknown }): this {
+    this.requireMode(true, 'setCurrentSublistValue');
+    const line = this.currentLine(options.sublistId).line;
+    this.assignLine(options.sublistId, line, options.fieldId, options.value, (f) => toStored(f, options.value));
+    return this;
+  }
+
+  setCurrentSublistText(options: { sublistId: string; fieldId: string; text: unknown }): this {
+    this.requireMode(true, 'setCurrentSublistText');
+    const line = this.currentLine(options.sublistId).line;
+    this.assignLine(options.sublistId, line, options.fieldId, options.text, (f) =>
+      fromText(f, options.text, this.env.lookup),
+    );
+    return this;
+  }
+
+  commitLine(options: { sublistId: string }): this {
+    this.requireMode(true, 'commitLine');
+    const current = this.currentLine(options.sublistId);
+    const info = this.sublistInfo(options.sublistId);
+    const missing = Object.values(info.fields)
+      .filter((f) => f.mandatory && (current.line.fields[f.id] === null || current.line.fields[f.id] === undefined))
+      .map((f) => f.label);
+    if (missing.length) throw nsError('USER_ERROR', `Please enter value(s) for: ${missing.join(', ')}`);
+    const lines = this.lines(options.sublistId);
+    if (current.isNew) lines.splice(current.index, 0, current.line);
+    else lines[current.index] = current.line;
+    delete this.current[options.sublistId];
+    return this;
+  }
+
+  cancelLine(options: { sublistId: string }): this {
+    this.requireMode(true, 'cancelLine');
+    delete this.current[options.sublistId];
+    return this;
+  }
+
+  // ----- save -----
+
+  save(options: SaveOptions = {}): number {
+    if (this.isSubrecord) throw invalidApiUsage('A subrecord is saved with its parent record; call save() on the parent.');
+    return this.env.save(this, options ?? {});
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { id: this.id === null ? undefined : String(this.id), type: this.type, isDynamic: this.isDynamic, fields: this.fields, sublists: this.toStoredLines() };
+  }
+
+  toString(): string {
+    return this.isDynamic ? 'dynamic record' : 'standard record';
+  }
+
+  // ----- conversion to and from the store -----
+
+  /** Replace the working copy with a stored record (after load or save). */
+  loadStored(stored: Pick<StoredRecord, 'fields' | 'sublists' | 'subrecords'> & { id?: number; version?: number }): void {
+    if (stored.id !== undefined) this.id = stored.id;
+    if (stored.version !== undefined) this.version = stored.version;
+    this.fields = { ...stored.fields };
+    this.extra = {};
+    this.current = {};
+    this.subrecords = {};
+    for (const [fieldId, sub] of Object.entries(stored.subrecords)) this.subrecords[fieldId] = this.subrecordFrom(sub);
+    this.sublists = {};
+    for (const [sublistId, lines] of Object.entries(stored.sublists)) {
+      this.sublists[sublistId] = lines.map((l) => ({
+        fields: { ...l.fields },
+        extra: {},
+        amountSet: true,
+        subrecords: Object.fromEntries(Object.entries(l.subrecords ?? {}).map(([k, s]) => [k, this.subrecordFrom(s)])),
+      }));
+    }
+  }
+
+  toStoredLines(): Record<string, StoredLine[]> {
+    const out: Record<string, StoredLine[]> = {};
+    for (const [sublistId, lines] of Object.entries(this.sublists)) {
+      out[sublistId] = lines.map((l) => {
+        const stored: StoredLine = { fields: { ...l.fields } };
+        const subs = Object.entries(l.subrecords);
+        if (subs.length) stored.subrecords = Object.fromEntries(subs.map(([k, s]) => [k, s.toStoredSubrecord()]));
+        return stored;
+      });
+    }
+    return out;
+  }
+
+  toStoredSubrecords(): Record<string, StoredSubrecord> {
+    return Object.fromEntries(Object.entries(this.subrecords).map(([k, s]) => [k, s.toStoredSubrecord()]));
+  }
+
+  toStoredSubrecord(): StoredSubrecord {
+    return { type: this.type, fields: { ...this.fields } };
+  }
+
+  /** Working lines of a sublist (created empty on first use). */
+  lines(sublistId: string): WorkingLine[] {
+    this.sublistInfo(sublistId);
+    this.sublists[sublistId] ??= [];
+    return this.sublists[sublistId];
+  }
+
+  sublistInfo(sublistId: string): SublistInfo {
+    const info = this.info.sublists[sublistId];
+    if (!info) throw invalidSublistOperation(`${this.type} has no sublist ${sublistId}`);
+    return info;
+  }
+
+  private subrecordFrom(sub: StoredSubrecord): NsRecord {
+    const rec = new NsRecord(this.env.typeInfo(sub.type), this.isDynamic, this.env, true);
+    rec.fields = { ...sub.fields };
+    return rec;
+  }
+
+  private readLine(sublistId: string, line: WorkingLine, fieldId: string): ApiValue {
+    const info = this.sublistInfo(sublistId).fields[fieldId];
+    if (!info && fieldId in line.extra) return line.extra[fieldId] ?? null;
+    return toApi(info, line.fields[fieldId]);
+  }
+
+  private assignLine(
+    sublistId: string,
+    line: WorkingLine,
+    fieldId: string,
+    raw: unknown,
+    convert: (f: FieldInfo) => FieldValue,
+  ): void {
+    const info = this.sublistInfo(sublistId).fields[fieldId];
+    if (!info) {
+      if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`);
+      line.extra[fieldId] = raw as ApiValue;
+      return;
+    }
+    if (info.readOnly) return;
+    line.fields[fieldId] = convert(info);
+    if (fieldId === 'amount') line.amountSet = true;
+    if (fieldId === 'quantity' || fieldId === 'rate' || fieldId === 'item') line.amountSet = false;
+    if (this.isDynamic) this.env.sourceLine(this, sublistId, line, fieldId);
+  }
+
+  private lineAt(sublistId: string, index: number): WorkingLine {
+    const line = Number.isInteger(index) ? this.lines(sublistId)[index] : undefined;
+    if (!line) throw invalidSublistOperation(`${sublistId} line ${index}`);
+    return line;
+  }
+
+  /** Standard mode: setting a field on line `getLineCount()` appends a line, as NetSuite does. */
+  private lineForWrite(sublistId: string, index: number): WorkingLine {
+    const lines = this.lines(sublistId);
+    if (index === lines.length) lines.push(newLine());
+    return this.lineAt(sublistId, index);
+  }
+
+  private currentLine(sublistId: string): CurrentLine {
+    this.requireMode(true, 'current line access');
+    this.sublistInfo(sublistId);
+    this.current[sublistId] ??= { index: this.lines(sublistId).length, line: newLine(), isNew: true };
+    return this.current[sublistId];
+  }
+
+  private requireMode(dynamic: boolean, method: string): void {
+    if (this.isDynamic !== dynamic) {
+      throw invalidApiUsage(
+        dynamic
+          ? `${method} is only available in dynamic mode; this ${this.type} record was created or loaded in standard mode.`
+          : `${method} is only available in standard mode; in dynamic mode use selectLine/selectNewLine, setCurrentSublistValue and commitLine.`,
+      );
+    }
+  }
+}
+
+function cloneLine(line: WorkingLine): WorkingLine {
+  return { fields: { ...line.fields }, extra: { ...line.extra }, subrecords: { ...line.subrecords }, amountSet: line.amountSet };
+}

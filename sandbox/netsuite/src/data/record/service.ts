@@ -1,0 +1,306 @@
+import { NS, SuiteScriptError } from '../../errors';
+import type { RECORD_COSTS } from '../../governance';
+import type { RecordStore } from '../store';
+import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
+import { applyCreateDefaults } from './defaults';
+import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField } from './errors';
+import { commitSalesOrder, fulfil, releaseSalesOrder } from './inventory';
+import { assignNumbers } from './numbering';
+import { salesOrderStatus } from './order-status';
+import type { Preferences } from './preferences';
+import { resolvePreferences } from './preferences';
+import type { RecordEnv, SaveOptions } from './record';
+import { NsRecord } from './record';
+import { sourceBody, sourceForSave, sourceLine } from './sourcing';
+import { computeTotals } from './totals';
+import { planTransform } from './transform';
+import { validateChangedFields, validateForSave } from './validate';
+import type { TextLookup } from './values';
+import { dateString, fromText, toStored } from './values';
+
+/**
+ * The record operations behind `N/record`, without governance: `charge` is called first by every
+ * operation (the module charges the invocation's meter; the seed charges nothing), so a call that
+ * would exceed the usage limit changes nothing.
+ */
+export type RecordOp = keyof typeof RECORD_COSTS;
+export type ChargeFn = (op: RecordOp, info: RecordTypeInfo) => void;
+
+export interface RecordServiceOptions {
+  store: RecordStore;
+  preferences?: Partial<Preferences>;
+  charge?: ChargeFn;
+}
+
+export interface CreateOptions {
+  type: string;
+  isDynamic?: boolean;
+  defaultValues?: Record<string, unknown>;
+}
+export interface LoadOptions {
+  type: string;
+  id: number | string;
+  isDynamic?: boolean;
+  defaultValues?: Record<string, unknown>;
+}
+export interface TransformOptions {
+  fromType: string;
+  fromId: number | string;
+  toType: string;
+  isDynamic?: boolean;
+  defaultValues?: Record<string, unknown>;
+}
+export interface SubmitFieldsOptions {
+  type: string;
+  id: number | string;
+  values: Record<string, unknown>;
+  options?: SaveOptions;
+}
+
+/** Body fields a copy starts without (identity, numbering, status, dates). */
+const COPY_RESET_BODY_FIELDS = ['externalid', 'tranid', 'entityid', 'status', 'createddate', 'lastmodifieddate', 'datecreated', 'created', 'lastmodified'];
+/** Line fields NetSuite maintains and a copy starts without. */
+const COPY_RESET_LINE_FIELDS = ['line', 'quantityfulfilled', 'quantitycommitted', 'quantitybackordered', 'quantitybilled', 'quantityreceived'];
+const ITEM_LOCATION_QUANTITIES = ['quantityonhand', 'quantitycommitted', 'quantityavailable', 'quantitybackordered'];
+
+function required<T>(value: T | undefined | null | '', name: string, method: string): T {
+  if (value === undefined || value === null || value === '') throw missingArgument(name, method);
+  return value;
+}
+
+function toId(id: number | string, method: string): number {
+  const n = Number(required(id, 'id', method));
+  if (!Number.isInteger(n) || n <= 0) throw recordDoesNotExist();
+  return n;
+}
+
+export class RecordService {
+  readonly store: RecordStore;
+  readonly preferences: Preferences;
+  private readonly charge: ChargeFn;
+  private readonly env: RecordEnv;
+
+  constructor(options: RecordServiceOptions) {
+    this.store = options.store;
+    this.preferences = resolvePreferences(options.preferences);
+    this.charge = options.charge ?? (() => undefined);
+    const store = this.store;
+    this.env = {
+      lookup: this.textLookup(),
+      typeInfo: (type) => store.typeInfo(type),
+      sourceBody: (rec, fieldId) => sourceBody(store, rec, fieldId),
+      sourceLine: (rec, sublistId, line, fieldId) => sourceLine(store, rec, sublistId, line, fieldId),
+      save: (rec, opts) => this.save(rec, opts),
+    };
+  }
+
+  create(options: CreateOptions): NsRecord {
+    const info = this.creatableType(required(options?.type, 'type', 'record.create'));
+    if (info.createOnlyByTransform) {
+      throw new SuiteScriptError(
+        NS.INVALID_RCRD_TRANSFRM,
+        `You cannot create a ${info.label ?? info.id} record directly: NetSuite only creates it by transforming a sales order (record.transform({ fromType: 'salesorder', fromId, toType: '${info.id}' })).`,
+      );
+    }
+    this.charge('create', info);
+    const rec = new NsRecord(info, options.isDynamic === true, this.env);
+    applyCreateDefaults(rec, this.preferences, this.store.clock, options.defaultValues);
+    if (rec.isDynamic) for (const fieldId of Object.keys(options.defaultValues ?? {})) sourceBody(this.store, rec, fieldId);
+    return rec;
+  }
+
+  load(options: LoadOptions): NsRecord {
+    const info = this.creatableType(required(options?.type, 'type', 'record.load'));
+    const id = toId(options.id, 'record.load');
+    this.charge('load', info);
+    const stored = this.store.get(info.id, id);
+    if (!stored) throw recordDoesNotExist();
+    const rec = new NsRecord(info, options.isDynamic === true, this.env);
+    rec.loadStored(stored);
+    return rec;
+  }
+
+  copy(options: LoadOptions): NsRecord {
+    const info = this.creatableType(required(options?.type, 'type', 'record.copy'));
+    const id = toId(options.id, 'record.copy');
+    if (info.createOnlyByTransform) {
+      throw new SuiteScriptError(NS.INVALID_RCRD_TRANSFRM, `You cannot copy a ${info.label ?? info.id} record.`);
+    }
+    this.charge('copy', info);
+    const stored = this.store.get(info.id, id);
+    if (!stored) throw recordDoesNotExist();
+    const rec = new NsRecord(info, options.isDynamic === true, this.env);
+    const fields: Record<string, FieldValue> = { ...stored.fields };
+    for (const k of COPY_RESET_BODY_FIELDS) if (k in fields) fields[k] = null;
+    if (info.category === 'transaction') fields.trandate = dateString(this.store.clock.now());
+    const sublists: Record<string, StoredLine[]> = {};
+    for (const [sublistId, lines] of Object.entries(stored.sublists)) {
+      sublists[sublistId] = lines.map((l) => {
+        const f = { ...l.fields };
+        for (const k of COPY_RESET_LINE_FIELDS) if (k in f) f[k] = null;
+        return { ...l, fields: f };
+      });
+    }
+    rec.loadStored({ fields, sublists, subrecords: stored.subrecords });
+    return rec;
+  }
+
+  transform(options: TransformOptions): NsRecord {
+    const from = this.creatableType(required(options?.fromType, 'fromType', 'record.transform'));
+    const to = this.creatableType(required(options?.toType, 'toType', 'record.transform'));
+    const id = toId(options.fromId, 'record.transform');
+    this.charge('transform', to);
+    const source = this.store.get(from.id, id);
+    if (!source) throw recordDoesNotExist();
+    const plan = planTransform(this.store, source, to);
+    const rec = new NsRecord(to, options.isDynamic === true, this.env);
+    applyCreateDefaults(rec, this.preferences, this.store.clock, options.defaultValues);
+    rec.loadStored({ fields: { ...rec.fields, ...plan.fields }, sublists: { item: plan.lines }, subrecords: plan.subrecords });
+    rec.transformedFrom = { type: from.id, id };
+    return rec;
+  }
+
+  delete(options: { type: string; id: number | string }): number {
+    const info = this.creatableType(required(options?.type, 'type', 'record.delete'));
+    const id = toId(options.id, 'record.delete');
+    this.charge('delete', info);
+    const stored = this.store.get(info.id, id);
+    if (!stored) throw recordDoesNotExist();
+    this.store.transaction(() => {
+      if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
+      this.store.delete(info.id, id);
+    });
+    return id;
+  }
+
+  submitFields(options: SubmitFieldsOptions): number {
+    const info = this.creatableType(required(options?.type, 'type', 'record.submitFields'));
+    const id = toId(options.id, 'record.submitFields');
+    const values = required(options.values, 'values', 'record.submitFields');
+    this.charge('submitFields', info);
+    const stored = this.store.get(info.id, id);
+    if (!stored) throw recordDoesNotExist();
+    const changed: Record<string, FieldValue> = {};
+    for (const [fieldId, raw] of Object.entries(values)) {
+      const f = info.fields[fieldId];
+      if (!f) {
+        if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${info.id} records`);
+        continue;
+      }
+      if (f.readOnly) continue;
+      const value = f.kind === 'date' && typeof raw === 'string' ? fromText(f, raw, this.env.lookup) : toStored(f, raw);
+      if (f.mandatory && (value === null || value === '')) {
+        throw new SuiteScriptError(NS.USER_ERROR, `Please enter value(s) for: ${f.label}`);
+      }
+      changed[fieldId] = value;
+    }
+    validateChangedFields(this.store, info, changed);
+    this.store.transaction(() => {
+      const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
+      if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
+      if (info.id === 'salesorder') this.settleSalesOrder(stored, next);
+      this.store.update(next);
+    });
+    return id;
+  }
+
+  save(rec: NsRecord, options: SaveOptions): number {
+    const info = rec.info;
+    this.charge('save', info);
+    sourceForSave(this.store, rec);
+    if (info.id === 'itemfulfillment') {
+      rec.sublists.item = (rec.sublists.item ?? []).filter((l) => l.fields.itemreceive === true);
+    }
+    computeTotals(rec);
+    validateForSave(this.store, this.preferences, rec, options);
+    return this.store.transaction(() => {
+      const data = { fields: { ...rec.fields }, sublists: rec.toStoredLines(), subrecords: rec.toStoredSubrecords() };
+      assignNumbers(this.store, info, data.fields);
+      numberLines(data.sublists.item);
+      const externalId = data.fields.externalid === null || data.fields.externalid === undefined ? null : String(data.fields.externalid);
+      let saved: StoredRecord;
+      if (rec.id === null) {
+        if (info.id === 'salesorder') this.settleSalesOrder(null, data);
+        if (info.id === 'itemfulfillment') this.applyFulfillment(data.fields, data.sublists.item ?? []);
+        saved = this.store.insert({ type: info.id, externalId, ...data });
+      } else {
+        const previous = this.store.get(info.id, rec.id);
+        if (!previous) throw recordDoesNotExist();
+        if (info.optimisticLocking && previous.version !== rec.version) {
+          throw new SuiteScriptError(NS.RCRD_HAS_BEEN_CHANGED, 'Record has been changed');
+        }
+        if (info.id === 'inventoryitem') data.sublists.locations = keepQuantities(previous, data.sublists.locations ?? []);
+        if (info.id === 'salesorder') this.settleSalesOrder(previous, data);
+        saved = this.store.update({ ...previous, externalId, ...data, version: rec.version ?? previous.version });
+      }
+      rec.loadStored(saved);
+      return saved.id;
+    });
+  }
+
+  /** Commit inventory and set the status of a sales order about to be written. */
+  private settleSalesOrder(
+    previous: StoredRecord | null,
+    next: { fields: Record<string, FieldValue>; sublists: Record<string, StoredLine[]> },
+  ): void {
+    commitSalesOrder(this.store, previous, next);
+    next.fields.status = salesOrderStatus(this.store, next.fields, next.sublists.item ?? []);
+  }
+
+  private applyFulfillment(fields: Record<string, FieldValue>, lines: StoredLine[]): void {
+    const order = this.store.get('salesorder', Number(fields.createdfrom));
+    if (!order) {
+      throw new SuiteScriptError(NS.INVALID_RCRD_TRANSFRM, 'An item fulfillment must be created from an existing sales order.');
+    }
+    fulfil(this.store, order, lines, fields);
+    order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
+    this.store.update(order);
+  }
+
+  private creatableType(type: string): RecordTypeInfo {
+    const info = this.store.typeInfo(type);
+    if (info.subrecordOnly) {
+      throw new SuiteScriptError(NS.INVALID_RCRD_TYPE, `The record type [${info.id.toUpperCase()}] is invalid.`);
+    }
+    return info;
+  }
+
+  private textLookup(): TextLookup {
+    const store = this.store;
+    return {
+      displayText: (target, id) => store.displayText(target, id),
+      idForText: (target, text) => {
+        const family = target === 'item' || target === 'transaction' || target === 'entity' ? target : null;
+        const types = family
+          ? store.types().filter((t) => (family === 'item' ? t.isItem : family === 'transaction' ? t.category === 'transaction' : t.family === 'entity'))
+          : store.hasType(target)
+            ? [store.typeInfo(target)]
+            : [];
+        for (const t of types) {
+          const match = store.all(t.id).find((r) => store.recordText(r) === text || (t.displayField && r.fields[t.displayField] === text));
+          if (match) return String(match.id);
+        }
+        return null;
+      },
+    };
+  }
+}
+
+/** Give new item lines a `line` id (max existing + 1), as NetSuite does on save. */
+function numberLines(lines: StoredLine[] | undefined): void {
+  if (!lines) return;
+  let max = lines.reduce((m, l) => Math.max(m, typeof l.fields.line === 'number' ? l.fields.line : 0), 0);
+  for (const l of lines) if (typeof l.fields.line !== 'number') l.fields.line = ++max;
+}
+
+/** Item saves keep the system-maintained quantities; scripts only change the per-location settings. */
+function keepQuantities(previous: StoredRecord, lines: StoredLine[]): StoredLine[] {
+  return (previous.sublists.locations ?? []).map((old) => {
+    const edited = lines.find((l) => String(l.fields.location) === String(old.fields.location));
+    const fields = { ...(edited?.fields ?? {}), ...old.fields };
+    if (edited) {
+      for (const [k, v] of Object.entries(edited.fields)) if (!ITEM_LOCATION_QUANTITIES.includes(k) && k !== 'location') fields[k] = v;
+    }
+    return { fields };
+  });
+}

@@ -1,0 +1,94 @@
+import type { RecordStore } from './store';
+import { setOnHand } from './record/inventory';
+import type { Preferences } from './record/preferences';
+import { RecordService } from './record/service';
+
+/**
+ * Test and demo data, created through the same validation as scripts (mandatory fields, references,
+ * external-id uniqueness) but without governance. Field values are given as scripts would pass them
+ * to `setValue` (dates as Date objects).
+ */
+export interface SeedCustomer {
+  entityid?: string;
+  companyname?: string;
+  firstname?: string;
+  lastname?: string;
+  isperson?: boolean;
+  email?: string;
+  subsidiary?: number;
+  externalid?: string;
+  fields?: Record<string, unknown>;
+}
+
+export interface SeedInventoryItem {
+  itemid: string;
+  /** Quantity on hand per location internal id. */
+  quantities?: Record<number, number>;
+  fields?: Record<string, unknown>;
+}
+
+export interface Seed {
+  /** Create a record of `type` with body `fields` and `sublists` (lines of field values); returns its id. */
+  record(type: string, fields: Record<string, unknown>, sublists?: Record<string, Record<string, unknown>[]>): number;
+  location(name: string, fields?: Record<string, unknown>): number;
+  paymentMethod(name: string): number;
+  subsidiary(name: string, fields?: Record<string, unknown>): number;
+  customer(customer?: SeedCustomer): number;
+  inventoryItem(item: SeedInventoryItem): number;
+  shipItem(name: string): number;
+  discountItem(name: string, rate?: number): number;
+  /** Set quantity on hand (an inventory adjustment, without governance). */
+  setOnHand(itemId: number, locationId: number, quantity: number): void;
+  /** The service the seed writes through (no governance), for tests that need direct record access. */
+  readonly service: RecordService;
+}
+
+export function createSeed(store: RecordStore, preferences?: Partial<Preferences>): Seed {
+  const service = new RecordService({ store, preferences });
+
+  const record: Seed['record'] = (type, fields, sublists = {}) => {
+    const rec = service.create({ type });
+    for (const [fieldId, value] of Object.entries(fields)) rec.setValue({ fieldId, value });
+    for (const [sublistId, lines] of Object.entries(sublists)) {
+      lines.forEach((line, i) => {
+        for (const [fieldId, value] of Object.entries(line)) rec.setSublistValue({ sublistId, fieldId, line: i, value });
+      });
+    }
+    return rec.save();
+  };
+
+  let counter = 0;
+  const seed: Seed = {
+    service,
+    record,
+    location: (name, fields = {}) => record('location', { name, ...fields }),
+    paymentMethod: (name) => record('paymentmethod', { name }),
+    subsidiary: (name, fields = {}) => record('subsidiary', { name, ...fields }),
+    customer: (c = {}) => {
+      counter += 1;
+      const fields: Record<string, unknown> = {
+        entityid: c.entityid,
+        isperson: c.isperson ?? false,
+        companyname: c.companyname ?? (c.isperson ? undefined : (c.entityid ?? `Customer ${counter}`)),
+        firstname: c.firstname,
+        lastname: c.lastname,
+        email: c.email,
+        subsidiary: c.subsidiary,
+        externalid: c.externalid,
+        ...c.fields,
+      };
+      return record('customer', Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+    },
+    inventoryItem: (item) => {
+      const id = record('inventoryitem', { itemid: item.itemid, ...item.fields });
+      for (const [location, quantity] of Object.entries(item.quantities ?? {})) {
+        setOnHand(store, id, location, quantity);
+      }
+      return id;
+    },
+    shipItem: (name) => record('shipitem', { itemid: name }),
+    discountItem: (name, rate) => record('discountitem', rate === undefined ? { itemid: name } : { itemid: name, rate }),
+    setOnHand: (itemId, locationId, quantity) => setOnHand(store, itemId, String(locationId), quantity),
+  };
+  return seed;
+}

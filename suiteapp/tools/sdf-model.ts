@@ -33,6 +33,21 @@ export const SDF_FIELD_TYPES = [
 ] as const;
 export type SdfFieldType = (typeof SDF_FIELD_TYPES)[number];
 
+/**
+ * Standard record types a SELECT/MULTISELECT field may target by negative id (reference/netsuite.md
+ * §1.6), with the record type id the emulator uses and the feature the target needs, if any.
+ * Ids not listed here are refused by the offline validator until verified with `object:import`.
+ */
+export const STANDARD_SELECT_TARGETS: Readonly<Record<string, { recordType: string; feature?: string }>> = {
+  '-2': { recordType: 'customer' },
+  '-10': { recordType: 'item' },
+  '-30': { recordType: 'transaction' },
+  '-101': { recordType: 'classification', feature: 'CLASSES' },
+  '-102': { recordType: 'department', feature: 'DEPARTMENTS' },
+  '-103': { recordType: 'location', feature: 'LOCATIONS' },
+  '-117': { recordType: 'subsidiary', feature: 'SUBSIDIARIES' },
+};
+
 /** Where a field lives. */
 export type SdfFieldKind =
   | 'customrecordcustomfield'

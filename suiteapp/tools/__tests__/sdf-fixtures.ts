@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSuiteApp } from '../build-suiteapp';
+
+/** Temp copies of our SDF project and fixture trees for the tooling tests. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const PROJECT_ROOT = path.join(REPO_ROOT, 'suiteapp', 'src');
+export const FIXTURES = path.join(__dirname, 'fixtures');
+export const APP_ID = 'com.opentts.connector';
+
+const tempDirs: string[] = [];
+
+export function makeTempDir(label: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tts-${label}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Copies the fixture tree `name` (under fixtures/) into a fresh temp folder and returns it. */
+export function copyFixture(name: string): string {
+  const dir = makeTempDir(name.replace(/\W+/g, '-'));
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** A temp repo: our real manifest, deploy.xml and Objects, with the fixture TypeScript app built into it. */
+export function builtFixtureRepo(): string {
+  const repo = copyFixture('build-app');
+  const projectRoot = path.join(repo, 'suiteapp', 'src');
+  fs.mkdirSync(projectRoot, { recursive: true });
+  for (const name of ['manifest.xml', 'deploy.xml', 'Objects']) {
+    fs.cpSync(path.join(PROJECT_ROOT, name), path.join(projectRoot, name), { recursive: true });
+  }
+  buildSuiteApp({ repoRoot: repo });
+  return repo;
+}
+
+/** Copies a built project (its suiteapp/src) and lays the files of `overlay` (under fixtures/) over it. */
+export function projectWithOverlay(
+  builtRepo: string,
+  overlay: string | undefined,
+  remove: string[] = [],
+): string {
+  const root = makeTempDir('sdf');
+  fs.cpSync(path.join(builtRepo, 'suiteapp', 'src'), root, { recursive: true });
+  if (overlay !== undefined) fs.cpSync(path.join(FIXTURES, overlay), root, { recursive: true });
+  for (const file of remove) fs.rmSync(path.join(root, file));
+  return root;
+}

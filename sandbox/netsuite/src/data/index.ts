@@ -1,0 +1,61 @@
+import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
+import type { LogEntry } from '../context';
+import type { Clock } from '../clock';
+import { createCatalogue } from './catalogue';
+import { createCacheModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
+import { createQueryModule } from './query';
+import { createRecordModule, resolvePreferences } from './record';
+import type { Preferences } from './record';
+import { createSearchModule } from './search';
+import { createSeed } from './seed';
+import type { Seed } from './seed';
+import { RecordStore } from './store';
+
+/**
+ * The emulator's data layer: one SQLite record store built from the SDF project's record types, and
+ * the `N/*` modules that read and write it. The execution layer adds `N/runtime`, `N/task` and
+ * `N/https` and runs scripts against these modules.
+ */
+export interface DataLayerOptions {
+  project: Pick<SdfProject, 'customRecords' | 'standaloneFields' | 'customLists'>;
+  /** `:memory:` (default) or a file path. */
+  dbPath?: string;
+  clock: Clock;
+  preferences?: Partial<Preferences>;
+  /** Receives every N/log entry (the emulator keeps a log; `npm start` may print them). */
+  logSink?: (entry: LogEntry) => void;
+}
+
+export interface DataLayer {
+  store: RecordStore;
+  preferences: Preferences;
+  modules: Record<string, unknown>;
+  seed: Seed;
+  close(): void;
+}
+
+export function createDataLayer(options: DataLayerOptions): DataLayer {
+  const preferences = resolvePreferences(options.preferences);
+  const store = new RecordStore({
+    dbPath: options.dbPath ?? ':memory:',
+    catalogue: createCatalogue(options.project),
+    clock: options.clock,
+  });
+  const modules: Record<string, unknown> = {
+    'N/record': createRecordModule({ store, preferences }),
+    'N/search': createSearchModule(store, { clock: options.clock }),
+    'N/query': createQueryModule(store.db, store, { clock: options.clock }),
+    'N/format': createFormatModule(),
+    'N/encode': createEncodeModule(),
+    'N/cache': createCacheModule(options.clock),
+    'N/log': createLogModule(options.logSink),
+    'N/error': createErrorModule(),
+  };
+  return {
+    store,
+    preferences,
+    modules,
+    seed: createSeed(store, preferences),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,246 @@
+import type { FieldInfo, FieldKind, RecordTypeInfo } from '../store-types';
+import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
+
+/**
+ * The SuiteQL tables the emulator offers, as SQLite views over `records(doc)` (json_extract):
+ * `transaction`, `transactionline`, `item`, `aggregateitemlocation` (+ `inventoryitemlocations`),
+ * and one view per other record type (`customer`, `location`, `paymentmethod`, `customrecord_*`).
+ * Checkboxes read 'T'/'F', selects read the internal id as an integer, multiselects `'1, 2'`,
+ * dates ISO `YYYY-MM-DD` inside SQL (printed in the account format on the way out).
+ */
+export interface ViewColumn {
+  name: string;
+  kind: FieldKind;
+  /** What BUILTIN.DF resolves against: a select target, or `@type` for the type code columns. */
+  target?: string;
+}
+
+export interface ViewDef {
+  name: string;
+  columns: ViewColumn[];
+  sql: string;
+}
+
+const SAFE_ID = /^[a-z][a-z0-9_]*$/;
+
+/** Transaction types whose lines NetSuite stores with negative quantity and amount (sales side). */
+const NEGATIVE_LINE_TYPES = ['SalesOrd', 'ItemShip', 'CashSale', 'CustInvc'];
+
+function quote(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+function valueSql(source: string, field: FieldInfo): string {
+  const raw = `json_extract(${source}, '$.fields.${field.id}')`;
+  switch (field.kind) {
+    case 'checkbox':
+      return `CASE WHEN ${raw} = 1 OR ${raw} = 'T' THEN 'T' ELSE 'F' END`;
+    case 'select':
+      return field.selectTarget && !field.selectTarget.startsWith('list:')
+        ? `CAST(NULLIF(${raw}, '') AS INTEGER)`
+        : raw;
+    case 'multiselect':
+      return `ns_multi(${raw})`;
+    default:
+      return raw;
+  }
+}
+
+function column(field: FieldInfo): ViewColumn {
+  return { name: field.id, kind: field.kind, ...(field.selectTarget ? { target: field.selectTarget } : {}) };
+}
+
+/** Union of fields over types, first definition wins; fields already named in `taken` are skipped. */
+function unionFields(defs: Array<Record<string, FieldInfo>>, taken: Set<string>): FieldInfo[] {
+  const out: FieldInfo[] = [];
+  for (const fields of defs) {
+    for (const field of Object.values(fields)) {
+      if (!SAFE_ID.test(field.id) || taken.has(field.id)) continue;
+      taken.add(field.id);
+      out.push(field);
+    }
+  }
+  return out;
+}
+
+function typeList(types: RecordTypeInfo[]): string {
+  return types.length === 0 ? "''" : types.map((t) => quote(t.id)).join(', ');
+}
+
+function typeCodeCase(types: RecordTypeInfo[]): string {
+  if (types.length === 0) return 'NULL';
+  return `CASE r.type ${types.map((t) => `WHEN ${quote(t.id)} THEN ${quote(typeCode(t))}`).join(' ')} END`;
+}
+
+interface Fixed {
+  col: ViewColumn;
+  sql: string;
+}
+
+function bodyView(name: string, types: RecordTypeInfo[], fixed: Fixed[]): ViewDef {
+  const taken = new Set(fixed.map((f) => f.col.name));
+  const fields = unionFields(
+    types.map((t) => t.fields),
+    taken,
+  );
+  const selects = [
+    ...fixed.map((f) => `${f.sql} AS "${f.col.name}"`),
+    ...fields.map((f) => `${valueSql('r.doc', f)} AS "${f.id}"`),
+  ];
+  return {
+    name,
+    columns: [...fixed.map((f) => f.col), ...fields.map(column)],
+    sql: `SELECT ${selects.join(', ')} FROM records r WHERE r.type IN (${typeList(types)})`,
+  };
+}
+
+const idCol: Fixed = { col: { name: 'id', kind: 'integer' }, sql: 'r.id' };
+const extCol: Fixed = { col: { name: 'externalid', kind: 'text' }, sql: 'r.external_id' };
+
+function transactionView(types: RecordTypeInfo[]): ViewDef {
+  return bodyView('transaction', types, [
+    idCol,
+    extCol,
+    { col: { name: 'type', kind: 'text', target: '@type' }, sql: typeCodeCase(types) },
+    { col: { name: 'recordtype', kind: 'text' }, sql: 'r.type' },
+    {
+      col: { name: 'status', kind: 'text' },
+      sql: "COALESCE(json_extract(r.doc, '$.fields.status'), json_extract(r.doc, '$.fields.orderstatus'))",
+    },
+    { col: { name: 'createddate', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },
+    { col: { name: 'lastmodifieddate', kind: 'datetime' }, sql: "json_extract(r.doc, '$.lastModified')" },
+  ]);
+}
+
+function lineValueSql(field: FieldInfo): string {
+  return valueSql('l.value', field);
+}
+
+function transactionLineView(types: RecordTypeInfo[]): ViewDef {
+  const negative = types.filter((t) => NEGATIVE_LINE_TYPES.includes(t.transactionType ?? '')).map((t) => t.id);
+  const sign = `CASE WHEN r.type IN (${negative.length ? negative.map(quote).join(', ') : "''"}) THEN -1 ELSE 1 END`;
+  const lineField = (id: string): string => `json_extract(l.value, '$.fields.${id}')`;
+  const taken = new Set([
+    'transaction',
+    'id',
+    'linesequencenumber',
+    'mainline',
+    'quantity',
+    'netamount',
+    'foreignamount',
+    'quantityshiprecv',
+  ]);
+  const lineFields = unionFields(
+    types.map((t) => t.sublists['item']?.fields ?? {}),
+    taken,
+  );
+  const bodyFields = new Map<string, FieldInfo>();
+  for (const t of types) for (const f of Object.values(t.fields)) if (!bodyFields.has(f.id)) bodyFields.set(f.id, f);
+  const amount = `COALESCE(${lineField('amount')}, ${lineField('quantity')} * ${lineField('rate')})`;
+  const header = [
+    'r.id AS "transaction"',
+    '0 AS "id"',
+    '0 AS "linesequencenumber"',
+    "'T' AS mainline",
+    'NULL AS "quantity"',
+    "json_extract(r.doc, '$.fields.total') AS netamount",
+    "json_extract(r.doc, '$.fields.total') AS foreignamount",
+    'NULL AS "quantityshiprecv"',
+    ...lineFields.map((f) => {
+      const body = bodyFields.get(f.id);
+      return `${body ? valueSql('r.doc', body) : f.kind === 'checkbox' ? "'F'" : 'NULL'} AS "${f.id}"`;
+    }),
+  ];
+  const lines = [
+    'r.id AS "transaction"',
+    'CAST(l.key AS INTEGER) + 1 AS "id"',
+    'CAST(l.key AS INTEGER) + 1 AS "linesequencenumber"',
+    "'F' AS mainline",
+    `${sign} * ${lineField('quantity')} AS quantity`,
+    `${sign} * ${amount} AS netamount`,
+    `${sign} * ${amount} AS foreignamount`,
+    `COALESCE(${lineField('quantityshiprecv')}, ${lineField('quantityfulfilled')}, ${lineField('quantityreceived')}) AS quantityshiprecv`,
+    ...lineFields.map((f) => `${lineValueSql(f)} AS "${f.id}"`),
+  ];
+  const where = `WHERE r.type IN (${typeList(types)})`;
+  return {
+    name: 'transactionline',
+    columns: [
+      { name: 'transaction', kind: 'select', target: 'transaction' },
+      { name: 'id', kind: 'integer' },
+      { name: 'linesequencenumber', kind: 'integer' },
+      { name: 'mainline', kind: 'checkbox' },
+      { name: 'quantity', kind: 'float' },
+      { name: 'netamount', kind: 'currency' },
+      { name: 'foreignamount', kind: 'currency' },
+      { name: 'quantityshiprecv', kind: 'float' },
+      ...lineFields.map(column),
+    ],
+    sql:
+      `SELECT ${header.join(', ')} FROM records r ${where} ` +
+      `UNION ALL SELECT ${lines.join(', ')} FROM records r, json_each(r.doc, '$.sublists.item') l ${where}`,
+  };
+}
+
+function itemLocationView(name: string, types: RecordTypeInfo[]): ViewDef {
+  const taken = new Set(['item']);
+  const fields = unionFields(
+    types.map((t) => t.sublists['locations']?.fields ?? {}),
+    taken,
+  );
+  const selects = ['r.id AS "item"', ...fields.map((f) => `${valueSql('l.value', f)} AS "${f.id}"`)];
+  return {
+    name,
+    columns: [{ name: 'item', kind: 'select', target: 'item' }, ...fields.map(column)],
+    sql: `SELECT ${selects.join(', ')} FROM records r, json_each(r.doc, '$.sublists.locations') l WHERE r.type IN (${typeList(types)})`,
+  };
+}
+
+function recordView(info: RecordTypeInfo): ViewDef {
+  const fixed: Fixed[] = [idCol, extCol];
+  if (info.custom) {
+    fixed.push(
+      { col: { name: 'created', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },
+      { col: { name: 'lastmodified', kind: 'datetime' }, sql: "json_extract(r.doc, '$.lastModified')" },
+    );
+    if (!info.fields['isinactive']) {
+      fixed.push({
+        col: { name: 'isinactive', kind: 'checkbox' },
+        sql: "CASE WHEN json_extract(r.doc, '$.fields.isinactive') = 1 THEN 'T' ELSE 'F' END",
+      });
+    }
+  }
+  return bodyView(info.id, [info], fixed);
+}
+
+/** Every view for the catalogue the reader knows now. */
+export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
+  const transactions = types.filter(isTransactionType);
+  const items = types.filter(isItemType);
+  const others = types.filter((t) => !isTransactionType(t) && !isItemType(t) && SAFE_ID.test(t.id));
+  return [
+    transactionView(transactions),
+    transactionLineView(transactions),
+    bodyView('item', items, [
+      idCol,
+      extCol,
+      { col: { name: 'itemtype', kind: 'text', target: '@type' }, sql: typeCodeCase(items) },
+      { col: { name: 'recordtype', kind: 'text' }, sql: 'r.type' },
+    ]),
+    itemLocationView('aggregateitemlocation', items),
+    itemLocationView('inventoryitemlocations', items),
+    ...others.map(recordView),
+  ];
+}
+
+/** Changes whenever a type or field appears or goes, so views can be rebuilt only when needed. */
+export function catalogueSignature(types: RecordTypeInfo[]): string {
+  return types
+    .map(
+      (t) =>
+        `${t.id}:${Object.keys(t.fields).length}:${Object.values(t.sublists)
+          .map((s) => `${s.id}/${Object.keys(s.fields).length}`)
+          .join(',')}`,
+    )
+    .join('|');
+}

@@ -1,0 +1,210 @@
+import type { FieldInfo, FieldKind, FieldValue, RecordReader, RecordTypeInfo, StoredRecord } from '../store-types';
+import type { Row } from './rows';
+import { headerRow } from './rows';
+import { isItemType, isTransactionType, typeCode, typeText } from './type-codes';
+
+/** How a search reads one field (possibly through a join) from a row. */
+export interface FieldRef {
+  kind: FieldKind;
+  read(row: Row): FieldValue;
+  /** Display text of a select/multiselect value (ids comma-joined for multiselects). */
+  text(row: Row, value: FieldValue): string;
+}
+
+/** What the search runs over. */
+export interface SearchScope {
+  reader: RecordReader;
+  types: RecordTypeInfo[];
+  /** Item searches that use per-location fields run one row per `locations` line. */
+  locationMode: boolean;
+}
+
+/** Item search fields that read the `locations` line of the row (reference/netsuite.md §5.5). */
+export const LOCATION_FIELDS: Readonly<Record<string, string>> = {
+  inventorylocation: 'location',
+  locationquantityonhand: 'quantityonhand',
+  locationquantityavailable: 'quantityavailable',
+  locationquantitycommitted: 'quantitycommitted',
+  locationquantitybackordered: 'quantitybackordered',
+  locationquantityonorder: 'quantityonorder',
+  locationquantityintransit: 'quantityintransit',
+};
+
+/** Join ids NetSuite uses that are not the id of the select field they follow. */
+const JOIN_SOURCES: Readonly<Record<string, string>> = {
+  customer: 'entity',
+  customermain: 'entity',
+  vendor: 'entity',
+  employee: 'entity',
+  shipmethod: 'shipmethod',
+};
+
+function plainText(_row: Row, value: FieldValue): string {
+  if (value === null) return '';
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+function idsOf(value: FieldValue): string[] {
+  if (value === null || value === '') return [];
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+function selectText(reader: RecordReader, target: string | undefined, value: FieldValue): string {
+  return idsOf(value)
+    .map((id) => (target ? reader.displayText(target, id) : id))
+    .join(',');
+}
+
+function special(kind: FieldKind, read: (row: Row) => FieldValue, text = plainText): FieldRef {
+  return { kind, read, text };
+}
+
+/** Fields every record answers, whatever its catalogue says. */
+function specialField(scope: SearchScope, name: string): FieldRef | null {
+  switch (name) {
+    case 'internalid':
+      return special('select', (r) => String(r.record.id));
+    case 'internalidnumber':
+      return special('integer', (r) => r.record.id);
+    case 'externalid':
+      return special('select', (r) => r.record.externalId);
+    case 'externalidstring':
+      return special('text', (r) => r.record.externalId);
+    case 'type':
+      return special(
+        'select',
+        (r) => typeCode(r.info),
+        (r, v) => (v === null ? '' : typeText(r.info)),
+      );
+    case 'recordtype':
+      return special('text', (r) => r.record.type);
+    case 'mainline':
+      return scope.types.some(isTransactionType) ? special('checkbox', (r) => r.sublist !== 'item') : null;
+    case 'line':
+    case 'linesequencenumber':
+      return scope.types.some(isTransactionType) ? special('integer', (r) => r.lineNumber) : null;
+    case 'datecreated':
+    case 'created':
+      return special('datetime', (r) => r.record.createdAt);
+    case 'lastmodified':
+    case 'lastmodifieddate':
+      return special('datetime', (r) => r.record.lastModified);
+    default:
+      return null;
+  }
+}
+
+/** Fallbacks used only when the catalogue does not define the field. */
+function implicitField(scope: SearchScope, name: string): FieldRef | null {
+  if (name === 'isinactive') return special('checkbox', (r) => r.record.fields['isinactive'] === true);
+  if (name === 'name' && scope.types.some((t) => t.custom)) {
+    return special('text', (r) => r.record.fields['name'] ?? null);
+  }
+  const locationField = LOCATION_FIELDS[name];
+  if (locationField && scope.locationMode) {
+    return special(
+      name === 'inventorylocation' ? 'select' : 'float',
+      (r) => (r.sublist === 'locations' ? (r.line?.fields[locationField] ?? null) : null),
+      (_r, v) => (name === 'inventorylocation' ? selectText(scope.reader, 'location', v) : plainText(_r, v)),
+    );
+  }
+  return null;
+}
+
+function lineDef(info: RecordTypeInfo, name: string): FieldInfo | undefined {
+  return isTransactionType(info) ? info.sublists['item']?.fields[name] : undefined;
+}
+
+/** Body or transaction line value of a catalogue field, as NetSuite fills header and line rows. */
+function readCatalogueField(row: Row, name: string): { value: FieldValue; def: FieldInfo | undefined } {
+  const ld = row.sublist === 'item' ? lineDef(row.info, name) : undefined;
+  if (ld && row.line) {
+    const v = row.line.fields[name];
+    if (v !== undefined && v !== null && v !== '') return { value: v, def: ld };
+  }
+  const bd = row.info.fields[name];
+  if (bd) {
+    const v = row.record.fields[name];
+    return { value: v === undefined ? (bd.kind === 'checkbox' ? false : null) : v, def: bd };
+  }
+  if (row.sublist === null && name === 'amount' && isTransactionType(row.info)) {
+    return { value: row.record.fields['total'] ?? null, def: row.info.fields['total'] };
+  }
+  const def = ld ?? lineDef(row.info, name);
+  return { value: def?.kind === 'checkbox' ? false : null, def };
+}
+
+function catalogueDef(scope: SearchScope, name: string): FieldInfo | undefined {
+  for (const info of scope.types) {
+    const def = info.fields[name] ?? lineDef(info, name);
+    if (def) return def;
+  }
+  return undefined;
+}
+
+function catalogueField(scope: SearchScope, name: string): FieldRef | null {
+  const def = catalogueDef(scope, name);
+  if (!def) return null;
+  return {
+    kind: def.kind,
+    read: (row) => readCatalogueField(row, name).value,
+    text: (row, value) => {
+      const d = readCatalogueField(row, name).def ?? def;
+      return d.kind === 'select' || d.kind === 'multiselect'
+        ? selectText(scope.reader, d.selectTarget, value)
+        : plainText(row, value);
+    },
+  };
+}
+
+/** The record types a select target can point at. */
+function typesForTarget(reader: RecordReader, target: string): RecordTypeInfo[] {
+  if (target === 'item') return reader.types().filter(isItemType);
+  if (target === 'transaction') return reader.types().filter(isTransactionType);
+  return reader.hasType(target) ? [reader.typeInfo(target)] : [];
+}
+
+function fetchTarget(reader: RecordReader, target: string, id: string): StoredRecord | null {
+  const n = Number(id);
+  if (!Number.isInteger(n)) return null;
+  if (target === 'item' || target === 'transaction') return reader.getAny(target, n);
+  if (reader.hasType(target)) return reader.get(target, n);
+  return null;
+}
+
+function joinedField(scope: SearchScope, join: string, name: string): FieldRef | null {
+  const sourceId = [join, JOIN_SOURCES[join]].find((id): id is string => {
+    const def = id ? catalogueDef(scope, id) : undefined;
+    return def?.kind === 'select' && typeof def.selectTarget === 'string' && !def.selectTarget.startsWith('list:');
+  });
+  if (!sourceId) return null;
+  const target = catalogueDef(scope, sourceId)!.selectTarget!;
+  const joinedTypes = typesForTarget(scope.reader, target);
+  if (joinedTypes.length === 0) return null;
+  const inner = resolveField({ reader: scope.reader, types: joinedTypes, locationMode: false }, name);
+  if (!inner) return null;
+  const joinedRow = (row: Row): Row | null => {
+    const id = readCatalogueField(row, sourceId).value;
+    if (id === null || id === '' || Array.isArray(id)) return null;
+    const record = fetchTarget(scope.reader, target, String(id));
+    return record ? headerRow(record, scope.reader.typeInfo(record.type)) : null;
+  };
+  return {
+    kind: inner.kind,
+    read: (row) => {
+      const j = joinedRow(row);
+      return j ? inner.read(j) : inner.kind === 'checkbox' ? false : null;
+    },
+    text: (row, value) => {
+      const j = joinedRow(row);
+      return j ? inner.text(j, value) : '';
+    },
+  };
+}
+
+/** Resolves `name` (optionally through `join`) for the scope; `null` when NetSuite would not know it. */
+export function resolveField(scope: SearchScope, name: string, join?: string): FieldRef | null {
+  const field = name.toLowerCase();
+  if (join) return joinedField(scope, join.toLowerCase(), field);
+  return specialField(scope, field) ?? catalogueField(scope, field) ?? implicitField(scope, field);
+}

@@ -6,6 +6,8 @@ import type { TikTokOrder } from './tiktok-order';
  * touching a record; the bridge builds requests with these types.
  */
 export const APP_ID = 'com.opentts.connector';
+/** Version reported by `ping`. */
+export const CONNECTOR_VERSION = '0.1.0';
 export const RESTLET_SCRIPT_ID = 'customscript_tts_rl_connector';
 export const RESTLET_DEPLOYMENT_ID = 'customdeploy_tts_rl_connector';
 
@@ -61,4 +63,6 @@ export const RESTLET_ERROR_CODES = {
   INVALID_REQUEST: 'TTS_INVALID_REQUEST',
   SHOP_NOT_FOUND: 'TTS_SHOP_NOT_FOUND',
   UNKNOWN_ACTION: 'TTS_UNKNOWN_ACTION',
+  /** The call ran low on its 5,000-unit budget; orders before the one named were stored, none after. */
+  USAGE_LIMIT: 'TTS_USAGE_LIMIT',
 } as const;

@@ -1,0 +1,68 @@
+/// <reference types="jest" />
+import { decideInboxUpsert } from '../inbox-upsert';
+import { order } from './order-factory';
+
+describe('decideInboxUpsert', () => {
+  const incoming = order({ update_time: 1700000100 });
+
+  it('creates a new order as pending with its payload', () => {
+    expect(decideInboxUpsert(null, incoming, '7')).toEqual({
+      outcome: 'created',
+      values: {
+        custrecord_tts_ord_shop: '7',
+        custrecord_tts_ord_order_id: '576461413038785752',
+        custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
+        custrecord_tts_ord_update_time: 1700000100,
+        custrecord_tts_ord_payload: JSON.stringify(incoming),
+        custrecord_tts_ord_state: 'pending',
+        custrecord_tts_ord_attempts: 0,
+      },
+    });
+  });
+
+  it('the same update_time again changes nothing', () => {
+    expect(decideInboxUpsert({ id: '1', updateTime: 1700000100, state: 'error' }, incoming, '7')).toEqual({
+      outcome: 'unchanged',
+    });
+  });
+
+  it('an older update_time is stale', () => {
+    expect(decideInboxUpsert({ id: '1', updateTime: 1700000200, state: 'pending' }, incoming, '7')).toEqual({
+      outcome: 'stale',
+    });
+  });
+
+  it.each(['pending', 'error', 'skipped', 'cancelled', null])(
+    'a newer update_time replaces the payload and sets state %s back to pending, clearing the error',
+    (state) => {
+      expect(decideInboxUpsert({ id: '1', updateTime: 1700000000, state }, incoming, '7')).toEqual({
+        outcome: 'updated',
+        values: {
+          custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
+          custrecord_tts_ord_update_time: 1700000100,
+          custrecord_tts_ord_payload: JSON.stringify(incoming),
+          custrecord_tts_ord_state: 'pending',
+          custrecord_tts_ord_error: '',
+        },
+      });
+    },
+  );
+
+  it('a newer update_time of an imported order keeps it imported', () => {
+    expect(decideInboxUpsert({ id: '1', updateTime: 1700000000, state: 'imported' }, incoming, '7')).toEqual({
+      outcome: 'updated',
+      values: {
+        custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
+        custrecord_tts_ord_update_time: 1700000100,
+        custrecord_tts_ord_payload: JSON.stringify(incoming),
+      },
+    });
+  });
+
+  it('a record without an update time takes any payload', () => {
+    expect(
+      decideInboxUpsert({ id: '1', updateTime: null, state: 'pending' }, order({ update_time: 0 }), '7')
+        .outcome,
+    ).toBe('updated');
+  });
+});

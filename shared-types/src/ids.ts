@@ -1,0 +1,60 @@
+/**
+ * External ids and id shapes (docs/contracts.md). NetSuite's externalid uniqueness is the final
+ * guard against importing a TikTok order twice, so these builders are the single source of the
+ * patterns.
+ */
+
+const DIGITS = /^[0-9]{1,64}$/;
+const INTERNAL_ID = /^[1-9][0-9]{0,17}$/;
+
+/** True for a TikTok id (order, shop, line item, buyer, SKU): a non-empty string of digits. */
+export function isTikTokId(value: unknown): value is string {
+  return typeof value === 'string' && DIGITS.test(value);
+}
+
+/** True for a NetSuite internal id as scripts see it: a positive integer in a string (`"42"`). */
+export function isInternalId(value: unknown): value is string {
+  return typeof value === 'string' && INTERNAL_ID.test(value);
+}
+
+function requireTikTokId(value: string, what: string): string {
+  if (!isTikTokId(value)) {
+    throw new Error(`${what} must be a string of digits, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** externalid of the order inbox record `customrecord_tts_order`: `tts_<shopId>_<orderId>`. */
+export function inboxExternalId(shopId: string, orderId: string): string {
+  return `tts_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(orderId, 'order id')}`;
+}
+
+/**
+ * externalid of the sales order: the same pattern as the inbox (`tts_<shopId>_<orderId>`); the two
+ * live in different record types, so they do not collide.
+ */
+export function salesOrderExternalId(shopId: string, orderId: string): string {
+  return inboxExternalId(shopId, orderId);
+}
+
+/** externalid of `customrecord_tts_shop`: `tts_shop_<shopId>`. */
+export function shopExternalId(shopId: string): string {
+  return `tts_shop_${requireTikTokId(shopId, 'shop id')}`;
+}
+
+/** externalid of a per-buyer customer: `tts_buyer_<shopId>_<userId>`. */
+export function buyerExternalId(shopId: string, userId: string): string {
+  return `tts_buyer_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(userId, 'buyer user id')}`;
+}
+
+/** The shop and order ids of an order externalid, or null when it is not one. */
+export function parseOrderExternalId(externalId: string): { shopId: string; orderId: string } | null {
+  const match = /^tts_([0-9]{1,64})_([0-9]{1,64})$/.exec(externalId);
+  return match === null ? null : { shopId: match[1], orderId: match[2] };
+}
+
+/** The shop id of a shop externalid, or null when it is not one. */
+export function parseShopExternalId(externalId: string): string | null {
+  const match = /^tts_shop_([0-9]{1,64})$/.exec(externalId);
+  return match === null ? null : match[1];
+}

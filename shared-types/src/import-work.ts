@@ -1,0 +1,214 @@
+import { buyerExternalId } from './ids';
+import { classifyForImport } from './order-classify';
+import { orderSkuKeys } from './order-plan';
+import { validateTikTokOrder } from './restlet-validation';
+import type { ShopSettings } from './shop-settings';
+import type { SkuItemMap } from './sku-item-map';
+import type { TikTokOrder } from './tiktok-order';
+
+/**
+ * The order import's getInputData, minus NetSuite: from the pending inbox rows and the lookups
+ * resolved in bulk, one self-contained work item per inbox record, so that map() does no lookups.
+ */
+
+/** Orders per import run; a capped run re-submits itself from summarize. */
+export const IMPORT_RUN_CAP = 1000;
+/** Values per `IN (?, ?, ...)` of the bulk lookups (SuiteQL/Oracle allows 1,000). */
+export const LOOKUP_CHUNK_SIZE = 500;
+
+export interface PendingInboxRow {
+  id: string;
+  shopRecordId: string;
+  orderId: string;
+  payload: string | null;
+  attempts: number;
+}
+
+export interface ImportWorkItem {
+  inboxId: string;
+  attempts: number;
+  shop: ShopSettings;
+  /** The stored order, or null when `blocked` says why it cannot be read. */
+  order: TikTokOrder | null;
+  blocked: string | null;
+  /** SKU → item id, only for this order's SKUs. */
+  items: Record<string, string>;
+  ambiguousSkus: Record<string, string[]>;
+  buyerCustomerId: string | null;
+}
+
+export type ParsedInboxRow = PendingInboxRow &
+  ({ order: TikTokOrder; problem: null } | { order: null; problem: string });
+
+/** Reads and re-validates a stored payload (it was validated on the way in, but records can be edited). */
+export function parseInboxPayload(row: PendingInboxRow): ParsedInboxRow {
+  if (row.payload === null || row.payload.trim() === '') {
+    return {
+      ...row,
+      order: null,
+      problem: `Inbox record ${row.id} has no order payload. Fix: resend TikTok order ${row.orderId} from the bridge.`,
+    };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.payload);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return {
+      ...row,
+      order: null,
+      problem: `Inbox record ${row.id} holds a payload that is not JSON (${reason}). Fix: resend TikTok order ${row.orderId} from the bridge.`,
+    };
+  }
+  const checked = validateTikTokOrder(parsed, 'payload');
+  if (!checked.ok) {
+    return {
+      ...row,
+      order: null,
+      problem: `Inbox record ${row.id} holds an order payload the connector cannot read: ${checked.problems.join('; ')}. Fix: resend TikTok order ${row.orderId} from the bridge.`,
+    };
+  }
+  return { ...row, order: checked.value, problem: null };
+}
+
+function importableOrders(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): TikTokOrder[] {
+  return rows.flatMap((row) => {
+    const shop = shops.get(row.shopRecordId);
+    return row.order !== null &&
+      shop !== undefined &&
+      shop.pushOrders &&
+      classifyForImport(row.order) === 'import'
+      ? [row.order]
+      : [];
+  });
+}
+
+/** Every SKU key the import run must look up (orders that will be planned only). */
+export function skusToLookUp(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): string[] {
+  return [...new Set(importableOrders(rows, shops).flatMap(orderSkuKeys))].sort();
+}
+
+/** Every per-buyer customer externalid the import run must look up. */
+export function buyersToLookUp(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): string[] {
+  const ids = rows.flatMap((row) => {
+    const shop = shops.get(row.shopRecordId);
+    return row.order !== null && shop !== undefined && shop.pushOrders && shop.perBuyerCustomer
+      ? [buyerExternalId(shop.shopId, row.order.user_id)]
+      : [];
+  });
+  return [...new Set(ids)].sort();
+}
+
+export interface ImportWork {
+  /** Inbox id → work item (map/reduce input: key = inbox id). */
+  items: Record<string, ImportWorkItem>;
+  /** Inbox ids left pending because their shop has Push orders to NetSuite off. */
+  held: string[];
+}
+
+/**
+ * Assembles the work items. Rows whose shop has Push orders off stay pending (held) until it is
+ * turned on; rows whose shop record is missing become blocked items (map writes the message).
+ */
+export function buildImportWork(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+  skuMap: SkuItemMap,
+  buyerCustomers: Readonly<Record<string, string>>,
+): ImportWork {
+  const items: Record<string, ImportWorkItem> = {};
+  const held: string[] = [];
+  for (const row of rows) {
+    const shop = shops.get(row.shopRecordId);
+    if (shop !== undefined && !shop.pushOrders) {
+      held.push(row.id);
+      continue;
+    }
+    const order = row.order;
+    const blocked =
+      shop === undefined
+        ? `Inbox record ${row.id} points to TikTok Shop record ${row.shopRecordId}, which does not exist. Fix: reconnect the shop from the bridge (it re-creates the shop record), then resend TikTok order ${row.orderId}.`
+        : row.problem;
+    const itemsForOrder: Record<string, string> = {};
+    const ambiguousForOrder: Record<string, string[]> = {};
+    for (const sku of order === null ? [] : orderSkuKeys(order)) {
+      if (Object.prototype.hasOwnProperty.call(skuMap.items, sku)) {
+        itemsForOrder[sku] = skuMap.items[sku];
+      }
+      if (Object.prototype.hasOwnProperty.call(skuMap.ambiguous, sku)) {
+        ambiguousForOrder[sku] = skuMap.ambiguous[sku];
+      }
+    }
+    const buyerKey =
+      shop !== undefined && order !== null ? buyerExternalId(shop.shopId, order.user_id) : null;
+    items[row.id] = {
+      inboxId: row.id,
+      attempts: row.attempts,
+      shop: shop ?? missingShop(row.shopRecordId),
+      order: blocked === null ? order : null,
+      blocked,
+      items: itemsForOrder,
+      ambiguousSkus: ambiguousForOrder,
+      buyerCustomerId:
+        buyerKey !== null && Object.prototype.hasOwnProperty.call(buyerCustomers, buyerKey)
+          ? buyerCustomers[buyerKey]
+          : null,
+    };
+  }
+  return { items, held };
+}
+
+function missingShop(recordId: string): ShopSettings {
+  return {
+    recordId,
+    shopId: '',
+    name: `(missing shop record ${recordId})`,
+    currency: null,
+    pushOrders: false,
+    perBuyerCustomer: false,
+    customerId: null,
+    subsidiaryId: null,
+    locationId: null,
+    departmentId: null,
+    classId: null,
+    shippingItemId: null,
+    paymentMethodMap: null,
+  };
+}
+
+/**
+ * The pending inbox records one run takes: oldest first, at most `cap`, skipping shops with Push
+ * orders off (so a switched-off shop's backlog cannot starve the others). Records of a shop that
+ * no longer exists are taken, so they get an error message.
+ */
+export function selectForRun<T extends { shopRecordId: string }>(
+  pending: readonly T[],
+  shops: ReadonlyMap<string, Pick<ShopSettings, 'pushOrders'>>,
+  cap: number,
+): T[] {
+  return pending.filter((row) => shops.get(row.shopRecordId)?.pushOrders ?? true).slice(0, cap);
+}
+
+/**
+ * Inbox ids still pending after a run that this run did not take: orders that arrived while it ran
+ * or that the cap left out. Orders of shops with Push orders off, and orders this run already
+ * handled, do not count (re-submitting for them would loop).
+ */
+export function pendingLeftOver(
+  pending: readonly { id: string; shopRecordId: string }[],
+  shops: ReadonlyMap<string, Pick<ShopSettings, 'pushOrders'>>,
+  processed: ReadonlySet<string>,
+): string[] {
+  return selectForRun(pending, shops, Number.MAX_SAFE_INTEGER)
+    .filter((row) => !processed.has(row.id))
+    .map((row) => row.id);
+}

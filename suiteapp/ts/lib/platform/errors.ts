@@ -1,0 +1,32 @@
+import * as error from 'N/error';
+
+/** Creating and recognising SuiteScript errors. */
+
+/** The error `name` of a caught value (SuiteScriptError or Error), or ''. */
+export function errorName(e: unknown): string {
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    'name' in e &&
+    typeof (e as { name: unknown }).name === 'string'
+  ) {
+    return (e as { name: string }).name;
+  }
+  return '';
+}
+
+export function errorMessage(e: unknown): string {
+  if (typeof e === 'object' && e !== null && 'message' in e) {
+    return String((e as { message: unknown }).message);
+  }
+  return String(e);
+}
+
+export function isDuplicateRecord(e: unknown): boolean {
+  return errorName(e) === 'DUP_RCRD';
+}
+
+/** A SuiteScriptError for the caller (RESTlet: HTTP 400 `{"error":{"code","message"}}`). */
+export function connectorError(name: string, message: string): error.SuiteScriptError {
+  return error.create({ name, message, notifyOff: true });
+}

@@ -1,0 +1,135 @@
+import type { SuiteScriptError } from 'N/error';
+import * as log from 'N/log';
+import { inboxExternalId } from '../../../../shared-types/src/ids';
+import type { InboxDecision, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
+import { decideInboxUpsert } from '../../../../shared-types/src/inbox-upsert';
+import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
+import type {
+  OrdersUpsertRequest,
+  OrdersUpsertResponse,
+  OrderUpsertOutcome,
+} from '../../../../shared-types/src/restlet-contract';
+import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import { createInbox, findInboxesByExternalId, updateInbox } from '../dao/inbox-dao';
+import type { ShopRef } from '../dao/shop-dao';
+import { findShop } from '../dao/shop-dao';
+import { connectorError, isDuplicateRecord } from '../platform/errors';
+import { remainingUsage } from '../platform/governance';
+import { submitImport, TASK_SUBMIT_UNITS } from '../platform/import-task';
+
+/**
+ * `orders.upsert`: stores each order in the inbox, then queues the import.
+ *
+ * Governance for 50 orders (RESTlet budget 5,000): shop lookup 10 + one inbox lookup for all
+ * orders 10 + per order at most 6 (create 2 + save 4; an update is one submitFields, 2) + task
+ * submit 20 = 340 units. Each order is one write, so an order is either stored or not; before each
+ * write the remaining usage must cover the worst case of that order plus the task submit.
+ */
+
+/** Worst case of one order: create 2 + save 4, and on DUP_RCRD a lookup 10 + submitFields 2. */
+const UNITS_PER_ORDER_WORST = 18;
+
+function shopNotFound(shopId: string): SuiteScriptError {
+  return connectorError(
+    RESTLET_ERROR_CODES.SHOP_NOT_FOUND,
+    `shopId: no TikTok Shop record for shop ${shopId} (externalid tts_shop_${shopId}). Fix: send {"action": "shop.upsert", "shop": {...}} for this shop first (the bridge does this when the shop is connected), then resend the orders.`,
+  );
+}
+
+function usageLow(stored: number, total: number, order: TikTokOrder): SuiteScriptError {
+  return connectorError(
+    RESTLET_ERROR_CODES.USAGE_LIMIT,
+    `The RESTlet usage budget ran low after storing ${stored} of ${total} orders; order ${order.id} and those after it were not stored. Fix: send those orders again in a smaller batch (orders already stored come back "unchanged").`,
+  );
+}
+
+function writeOrder(
+  decision: InboxDecision,
+  existing: InboxSnapshot | null,
+  externalId: string,
+  order: TikTokOrder,
+  shop: ShopRef,
+): { outcome: OrderUpsertOutcome; inboxId: string } {
+  if (decision.outcome === 'created') {
+    try {
+      return {
+        outcome: 'created',
+        inboxId: createInbox(externalId, `TikTok order ${order.id}`, decision.values),
+      };
+    } catch (e) {
+      // A concurrent call stored the same order between the lookup and the save: decide again.
+      const raced = isDuplicateRecord(e)
+        ? (findInboxesByExternalId([externalId]).get(externalId) ?? null)
+        : null;
+      if (raced === null) {
+        throw e;
+      }
+      const again = decideInboxUpsert(raced, order, shop.id);
+      return writeOrder(again, raced, externalId, order, shop);
+    }
+  }
+  if (existing === null) {
+    throw new Error(`inbox record ${externalId} vanished while it was being updated`);
+  }
+  if (decision.outcome === 'updated') {
+    updateInbox(existing.id, decision.values);
+  }
+  return { outcome: decision.outcome, inboxId: existing.id };
+}
+
+function snapshotAfter(
+  decision: InboxDecision,
+  before: InboxSnapshot | null,
+  inboxId: string,
+): InboxSnapshot | null {
+  if (decision.outcome === 'created' || decision.outcome === 'updated') {
+    const state = decision.values[INBOX_FIELDS.state];
+    const updateTime = decision.values[INBOX_FIELDS.updateTime];
+    return {
+      id: inboxId,
+      updateTime: typeof updateTime === 'number' ? updateTime : (before?.updateTime ?? null),
+      state: typeof state === 'string' ? state : (before?.state ?? null),
+    };
+  }
+  return before;
+}
+
+export function upsertOrders(request: OrdersUpsertRequest): OrdersUpsertResponse {
+  const shop = findShop(request.shopId);
+  if (shop === null) {
+    throw shopNotFound(request.shopId);
+  }
+  const externalIds = request.orders.map((order) => inboxExternalId(request.shopId, order.id));
+  const known = findInboxesByExternalId(externalIds);
+  const results: OrdersUpsertResponse['results'] = [];
+  let becamePending = false;
+  for (const [index, order] of request.orders.entries()) {
+    const externalId = externalIds[index];
+    const existing = known.get(externalId) ?? null;
+    const decision = decideInboxUpsert(existing, order, shop.id);
+    if (decision.outcome === 'created' || decision.outcome === 'updated') {
+      if (remainingUsage() < UNITS_PER_ORDER_WORST + TASK_SUBMIT_UNITS) {
+        if (becamePending) {
+          submitImport();
+        }
+        throw usageLow(index, request.orders.length, order);
+      }
+    }
+    const written = writeOrder(decision, existing, externalId, order, shop);
+    const after = snapshotAfter(decision, existing, written.inboxId);
+    if (after !== null) {
+      // The same order twice in one call: the second sees the first.
+      known.set(externalId, after);
+    }
+    becamePending ||=
+      written.outcome !== 'unchanged' && written.outcome !== 'stale' && after?.state === 'pending';
+    results.push({ orderId: order.id, inboxId: written.inboxId, outcome: written.outcome });
+  }
+  const importQueued = becamePending ? submitImport() : false;
+  log.audit({
+    title: 'orders.upsert',
+    details: `shop ${request.shopId}: ${results.map((r) => `${r.orderId}=${r.outcome}`).join(', ')}; import queued: ${importQueued}`,
+  });
+  return { ok: true, results, importQueued };
+}

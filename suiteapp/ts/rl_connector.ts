@@ -1,0 +1,24 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType Restlet
+ * @NModuleScope SameAccount
+ */
+import type {
+  OrdersUpsertResponse,
+  PingResponse,
+  ShopUpsertResponse,
+} from '../../shared-types/src/restlet-contract';
+import { handleGet, handlePost } from './lib/services/connector-router';
+
+/**
+ * The connector RESTlet (`customscript_tts_rl_connector`): an action router called by the bridge.
+ * GET ?action=ping; POST {"action": "shop.upsert" | "orders.upsert", ...}. See docs/contracts.md.
+ */
+
+export function get(requestParams: Record<string, unknown>): PingResponse {
+  return handleGet(requestParams);
+}
+
+export function post(requestBody: unknown): ShopUpsertResponse | OrdersUpsertResponse {
+  return handlePost(requestBody);
+}

@@ -1,0 +1,83 @@
+import type { Seed } from './data/seed';
+import type { RecordStore } from './data/store';
+
+/**
+ * A small, typical NetSuite account for the sandbox: what an admin would have set up before
+ * connecting TikTok Shop (locations, payment methods, a default customer, a shipping item, items
+ * whose Item Name/Number matches the TikTok seller SKUs). Used by `npm start`, tests and benchmarks.
+ */
+export interface DemoAccount {
+  subsidiaryId: number;
+  locationIds: { main: number; east: number };
+  paymentMethodIds: Record<string, number>;
+  customerId: number;
+  shipItemId: number;
+  itemIds: Record<string, number>;
+}
+
+export interface DemoAccountOptions {
+  /** Item Name/Number of each inventory item (the TikTok seller SKUs). */
+  skus: readonly string[];
+  /** Quantity on hand at the main location for each item (default 500). */
+  onHand?: number;
+}
+
+export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAccount {
+  const subsidiaryId = seed.subsidiary('Honeycomb Mfg. (US)');
+  const main = seed.location('Main Warehouse', { subsidiary: subsidiaryId });
+  const east = seed.location('East Coast 3PL', { subsidiary: subsidiaryId });
+  const paymentMethodIds: Record<string, number> = {
+    'Credit Card': seed.paymentMethod('Credit Card'),
+    PayPal: seed.paymentMethod('PayPal'),
+    'Apple Pay': seed.paymentMethod('Apple Pay'),
+  };
+  const customerId = seed.customer({ companyname: 'TikTok Shop Customer', entityid: 'TikTok Shop Customer' });
+  const shipItemId = seed.shipItem('TikTok Shipping');
+  const itemIds: Record<string, number> = {};
+  for (const sku of options.skus) {
+    itemIds[sku] = seed.inventoryItem({ itemid: sku, quantities: { [main]: options.onHand ?? 500 } });
+  }
+  return {
+    subsidiaryId,
+    locationIds: { main, east },
+    paymentMethodIds,
+    customerId,
+    shipItemId,
+    itemIds,
+  };
+}
+
+/** TikTok payment method names (`payment_method_name`) → NetSuite payment methods of the demo account. */
+export function demoPaymentMethodMap(account: DemoAccount): Record<string, string> {
+  return {
+    CCDC: String(account.paymentMethodIds['Credit Card']),
+    PayPal: String(account.paymentMethodIds.PayPal),
+    'Apple Pay': String(account.paymentMethodIds['Apple Pay']),
+  };
+}
+
+/**
+ * Fill in a connected shop's settings the way an admin would in the NetSuite UI, after the bridge
+ * created the shop record. Returns the shop record's internal id.
+ */
+export function configureDemoShop(
+  seed: Seed,
+  store: RecordStore,
+  shopId: string,
+  account: DemoAccount,
+  overrides: Record<string, unknown> = {},
+): number {
+  const shop = store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
+  if (!shop) throw new Error(`No TikTok Shop record for shop ${shopId}: connect the shop first.`);
+  const rec = seed.service.load({ type: 'customrecord_tts_shop', id: shop.id });
+  const values: Record<string, unknown> = {
+    custrecord_tts_shop_customer: account.customerId,
+    custrecord_tts_shop_subsidiary: account.subsidiaryId,
+    custrecord_tts_shop_location: account.locationIds.main,
+    custrecord_tts_shop_ship_item: account.shipItemId,
+    custrecord_tts_shop_pm_map: JSON.stringify(demoPaymentMethodMap(account)),
+    ...overrides,
+  };
+  for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });
+  return seed.service.save(rec, {});
+}

@@ -1,0 +1,108 @@
+import { loadSdfProject } from '../../../suiteapp/tools/sdf-project';
+import type { SdfProject } from '../../../suiteapp/tools/sdf-model';
+import type { Clock } from './clock';
+import type { LogEntry } from './context';
+import { systemClock } from './clock';
+import { createDataLayer } from './data';
+import type { AccountOptions } from './exec/account';
+import { EmulatedAccount } from './exec/account';
+
+/**
+ * The NetSuite emulator: one account with the SuiteApp deployed. It loads the SDF project, creates
+ * the record store and the `N/*` data modules, registers the scripts and deployments, and serves
+ * the RESTlets over HTTP with token-based authentication. Tests, benchmarks and `npm start` use it.
+ *
+ * ```ts
+ * const ns = await NetSuiteEmulator.start({ projectRoot: 'suiteapp/src' });
+ * // sign requests to ns.restletUrl('customscript_tts_rl_connector', 'customdeploy_tts_rl_connector')
+ * // with ns.credentials; run submitted tasks with await ns.runQueuedTasks(); ns.tick() for schedules
+ * await ns.stop();
+ * ```
+ */
+
+type DataLayerOptions = Parameters<typeof createDataLayer>[0];
+type DataLayer = ReturnType<typeof createDataLayer>;
+
+export interface EmulatorStartOptions {
+  /** The SDF project folder (`suiteapp/src`), with the compiled File Cabinet. */
+  projectRoot: string;
+  /** Default `TSTDRV1234567`. */
+  accountId?: string;
+  /** SQLite file for the record store (default: in memory, as the data layer decides). */
+  dbPath?: DataLayerOptions['dbPath'];
+  clock?: Clock;
+  /** Clock for OAuth timestamp checks (default: the system clock callers sign with). */
+  authClock?: Clock;
+  preferences?: DataLayerOptions['preferences'];
+  /** Features in effect beyond the manifest's. */
+  features?: string[];
+  /** Account-wide concurrent RESTlet requests (default 5). */
+  concurrencyLimit?: number;
+  /** Simulated duration of each RESTlet request in ms (default 0). */
+  restletLatencyMs?: number;
+  /** Run submitted tasks automatically on a short timer (default false). */
+  autoRunTasks?: boolean;
+  /** RESTlet host port (default 0: any free port) and interface (default 127.0.0.1). */
+  port?: number;
+  host?: string;
+  https?: AccountOptions['https'];
+}
+
+export class NetSuiteEmulator extends EmulatedAccount {
+  readonly project: SdfProject;
+  readonly store: DataLayer['store'];
+  readonly seed: DataLayer['seed'];
+  /** Every N/log entry written by scripts, in order. */
+  readonly logs: LogEntry[];
+  private readonly data: DataLayer;
+
+  private constructor(
+    options: EmulatorStartOptions,
+    project: SdfProject,
+    data: DataLayer,
+    clock: Clock,
+    logs: LogEntry[],
+  ) {
+    super({
+      project,
+      modules: data.modules,
+      accountId: options.accountId,
+      clock,
+      authClock: options.authClock,
+      features: options.features,
+      concurrencyLimit: options.concurrencyLimit,
+      restletLatencyMs: options.restletLatencyMs,
+      autoRunTasks: options.autoRunTasks,
+      port: options.port,
+      host: options.host,
+      https: options.https,
+    });
+    this.project = project;
+    this.store = data.store;
+    this.seed = data.seed;
+    this.data = data;
+    this.logs = logs;
+  }
+
+  /** Stops the RESTlet host and the task timer, and closes the record store. */
+  override async stop(): Promise<void> {
+    await super.stop();
+    this.data.close();
+  }
+
+  static async start(options: EmulatorStartOptions): Promise<NetSuiteEmulator> {
+    const project = loadSdfProject(options.projectRoot);
+    const clock = options.clock ?? systemClock;
+    const logs: LogEntry[] = [];
+    const data = createDataLayer({
+      project,
+      dbPath: options.dbPath,
+      clock,
+      preferences: options.preferences,
+      logSink: (entry) => logs.push(entry),
+    });
+    const emulator = new NetSuiteEmulator(options, project, data, clock, logs);
+    await emulator.startServices();
+    return emulator;
+  }
+}

@@ -1,0 +1,372 @@
+import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
+import type { Clock } from '../clock';
+import { systemClock } from '../clock';
+import { hasInvocation } from '../context';
+import { SuiteScriptError } from '../errors';
+import { AmdLoader } from './amd-loader';
+import type { IntegrationCredentials } from './credentials';
+import { generateCredentials } from './credentials';
+import { errorMessage, errorName } from './error-shape';
+import type { HttpsModuleOptions } from './https-module';
+import { createHttpsModule } from './https-module';
+import { InvocationHistory } from './invoke';
+import { runMapReduceJob } from './mapreduce/mr-runner';
+import type { MapReduceReport, RestartInjection } from './mapreduce/mr-types';
+import type { RestletTarget } from './restlet/dispatch';
+import { RestletHost } from './restlet/host';
+import { createRuntimeModule } from './runtime-module';
+import type { ScheduledInvocationType, ScheduledRunReport } from './scheduled-runner';
+import { runScheduledScript } from './scheduled-runner';
+import { Scheduler } from './scheduler';
+import { ScriptRegistry, resolveParameters } from './script-registry';
+import { createTaskModule } from './task-module';
+import type { TaskEntry, TaskType } from './task-queue';
+import { TaskQueue } from './task-queue';
+import type { AuthAuditEntry, TbaCredentials } from './tba/verifier';
+import { TbaVerifier } from './tba/verifier';
+import type { InvocationRecord, ModuleMap } from './types';
+
+/**
+ * One emulated NetSuite account's execution side: the deployed scripts, the `N/runtime`, `N/task`
+ * and `N/https` modules, the task queue, the scheduler and the RESTlet front door. The data side
+ * (`N/record`, `N/search`, ...) comes in as a module map; `NetSuiteEmulator` (emulator.ts) wires in
+ * the real data layer.
+ */
+
+export interface AccountOptions {
+  project: Pick<SdfProject, 'scripts' | 'resolveFileCabinetPath'> & {
+    manifest?: Pick<SdfProject['manifest'], 'features'>;
+  };
+  /** The data layer's modules (`N/record`, `N/search`, `N/query`, `N/log`, `N/error`, ...). */
+  modules: ModuleMap;
+  /** Default `TSTDRV1234567`; sandbox ids look like `1234567_SB1`. */
+  accountId?: string;
+  /** Emulator time: schedules, invocation timestamps. */
+  clock?: Clock;
+  /** Time used to check OAuth timestamps (default: the system clock, which is what callers sign with). */
+  authClock?: Clock;
+  /** Features in effect beyond the manifest's (`runtime.isFeatureInEffect`). */
+  features?: string[];
+  /** Account-wide concurrent RESTlet request limit (default 5). */
+  concurrencyLimit?: number;
+  /** Simulated duration each RESTlet request holds its slot (default 0). */
+  restletLatencyMs?: number;
+  /** Run submitted tasks on a short timer (default false: call `runQueuedTasks()`). */
+  autoRunTasks?: boolean;
+  port?: number;
+  host?: string;
+  https?: HttpsModuleOptions;
+}
+
+export interface RunMapReduceOptions {
+  params?: Record<string, unknown>;
+  injectRestart?: RestartInjection;
+}
+
+export interface RunScheduledOptions {
+  params?: Record<string, unknown>;
+  type?: ScheduledInvocationType;
+}
+
+export interface TaskRunReport {
+  taskId: string;
+  taskType: TaskType;
+  scriptId: string;
+  deploymentId: string;
+  status: 'COMPLETE' | 'FAILED';
+  mapReduce: MapReduceReport | null;
+  scheduled: ScheduledRunReport | null;
+  /** Why the task could not run at all (script file missing, header refused...). */
+  error: string | null;
+}
+
+export interface TickReport {
+  /** Scheduled deployments that were due and ran. */
+  ran: TaskRunReport[];
+  /** Due deployments skipped because their previous instance was still unfinished. */
+  skipped: string[];
+  /** Tasks from the queue processed after the scheduled runs. */
+  tasks: TaskRunReport[];
+}
+
+const AUTO_RUN_INTERVAL_MS = 20;
+
+export class EmulatedAccount {
+  readonly accountId: string;
+  readonly clock: Clock;
+  readonly registry: ScriptRegistry;
+  readonly loader: AmdLoader;
+  readonly modules: ModuleMap;
+  readonly history = new InvocationHistory();
+  readonly queue: TaskQueue;
+  readonly credentials: IntegrationCredentials;
+  protected readonly verifier: TbaVerifier;
+  protected readonly host: RestletHost;
+  private readonly scheduler: Scheduler;
+  private draining = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  protected constructor(private readonly options: AccountOptions) {
+    this.accountId = options.accountId ?? 'TSTDRV1234567';
+    this.clock = options.clock ?? systemClock;
+    this.registry = ScriptRegistry.fromProject(options.project);
+    this.queue = new TaskQueue(this.registry, this.clock);
+    this.scheduler = new Scheduler(this.registry, this.clock);
+    const features = [
+      ...(options.project.manifest?.features ?? []).map((f) => f.name),
+      ...(options.features ?? []),
+    ];
+    this.modules = {
+      ...options.modules,
+      'N/runtime': createRuntimeModule({ accountId: this.accountId, registry: this.registry, features }),
+      'N/task': createTaskModule(this.queue),
+      'N/https': createHttpsModule(options.https),
+    };
+    this.loader = new AmdLoader({
+      resolveFileCabinetPath: (p) => options.project.resolveFileCabinetPath(p),
+      modules: this.modules,
+    });
+    this.verifier = new TbaVerifier({ accountId: this.accountId, clock: options.authClock ?? systemClock });
+    this.credentials = generateCredentials(this.accountId);
+    this.verifier.addCredentials(this.credentials);
+    this.host = new RestletHost({
+      verifier: this.verifier,
+      resolve: (script, deploy) => this.resolveRestlet(script, deploy),
+      dispatch: { clock: this.clock, history: this.history },
+      concurrencyLimit: options.concurrencyLimit,
+      latencyMs: options.restletLatencyMs,
+      port: options.port,
+      host: options.host,
+    });
+  }
+
+  /** Registers the scripts and starts the RESTlet host. */
+  static async open(options: AccountOptions): Promise<EmulatedAccount> {
+    const account = new EmulatedAccount(options);
+    await account.startServices();
+    return account;
+  }
+
+  protected async startServices(): Promise<void> {
+    await this.host.start();
+    if (this.options.autoRunTasks) {
+      this.timer = setInterval(() => {
+        if (this.draining || hasInvocation() || this.queue.pending().length === 0) return;
+        void this.runQueuedTasks();
+      }, AUTO_RUN_INTERVAL_MS);
+      this.timer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.host.stop();
+  }
+
+  /** Every script invocation so far (kind, script, deployment, units, start time, error). */
+  get invocations(): readonly InvocationRecord[] {
+    return this.history.entries;
+  }
+
+  /** Login audit trail of RESTlet requests: success, or the reason a request was refused. */
+  get authAudit(): readonly AuthAuditEntry[] {
+    return this.verifier.audit;
+  }
+
+  /** Most RESTlet requests that were being served at once. */
+  get peakRestletConcurrency(): number {
+    return this.host.peakConcurrency;
+  }
+
+  get restletBaseUrl(): string {
+    return this.host.baseUrl;
+  }
+
+  restletUrl(scriptId: string | number, deployId: string | number): string {
+    const q = `script=${encodeURIComponent(String(scriptId))}&deploy=${encodeURIComponent(String(deployId))}`;
+    return `${this.host.baseUrl}/app/site/hosting/restlet.nl?${q}`;
+  }
+
+  /** Adds another integration/token pair that RESTlet requests may sign with. */
+  addCredentials(credentials: TbaCredentials): void {
+    this.verifier.addCredentials(credentials);
+  }
+
+  /** Revokes a token (requests signed with it get INVALID_LOGIN_ATTEMPT, audit TokenRejected). */
+  revokeToken(tokenId: string): void {
+    this.verifier.revokeToken(tokenId);
+  }
+
+  /** Runs a map/reduce deployment now (it must not have an unfinished instance). */
+  runMapReduce(scriptId: string, deploymentId: string, options: RunMapReduceOptions = {}): MapReduceReport {
+    const entry = this.queue.begin('MAP_REDUCE', scriptId, deploymentId, 'direct');
+    return this.executeMapReduce(entry, options.params ?? {}, options.injectRestart);
+  }
+
+  /** Runs a scheduled script deployment now (`context.type` ON_DEMAND unless told). */
+  runScheduled(
+    scriptId: string,
+    deploymentId: string,
+    options: RunScheduledOptions = {},
+  ): ScheduledRunReport {
+    const entry = this.queue.begin('SCHEDULED_SCRIPT', scriptId, deploymentId, 'direct');
+    return this.executeScheduled(entry, options.params ?? {}, options.type ?? 'ON_DEMAND');
+  }
+
+  /** Processes submitted tasks in order, including tasks submitted while it runs. */
+  async runQueuedTasks(): Promise<TaskRunReport[]> {
+    if (hasInvocation()) {
+      throw new Error('runQueuedTasks() cannot be called from inside a script invocation.');
+    }
+    if (this.draining) return [];
+    this.draining = true;
+    const reports: TaskRunReport[] = [];
+    try {
+      for (let next = this.queue.pending()[0]; next; next = this.queue.pending()[0]) {
+        next.status = 'PROCESSING';
+        reports.push(this.runTask(next, 'ON_DEMAND'));
+      }
+    } finally {
+      this.draining = false;
+    }
+    return reports;
+  }
+
+  /** Runs every scheduled deployment due by `clock.now()` (coalescing missed times), then the queue. */
+  async tick(): Promise<TickReport> {
+    const report: TickReport = { ran: [], skipped: [], tasks: [] };
+    for (const due of this.scheduler.takeDue(this.clock.now())) {
+      const taskType: TaskType =
+        due.script.script.objectType === 'mapreducescript' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT';
+      const name = `${due.script.script.scriptid}/${due.deployment.deployment.scriptid}`;
+      if (this.queue.isBusy(due.script, due.deployment)) {
+        report.skipped.push(name);
+        continue;
+      }
+      const entry = this.queue.begin(
+        taskType,
+        due.script.script.scriptid,
+        due.deployment.deployment.scriptid,
+        'schedule',
+      );
+      report.ran.push(this.runTask(entry, 'SCHEDULED'));
+    }
+    report.tasks = await this.runQueuedTasks();
+    return report;
+  }
+
+  /** Scheduled deployments the emulator runs on their recurrence (`scriptid/deployid`). */
+  scheduledDeployments(): string[] {
+    return this.scheduler.deployments();
+  }
+
+  private runTask(entry: TaskEntry, scheduledType: ScheduledInvocationType): TaskRunReport {
+    const base = {
+      taskId: entry.taskId,
+      taskType: entry.taskType,
+      scriptId: entry.scriptId,
+      deploymentId: entry.deploymentId,
+    };
+    try {
+      if (entry.taskType === 'MAP_REDUCE') {
+        const mapReduce = this.executeMapReduce(entry, entry.params);
+        return { ...base, status: mapReduce.status, mapReduce, scheduled: null, error: null };
+      }
+      const scheduled = this.executeScheduled(entry, entry.params, scheduledType);
+      return { ...base, status: scheduled.status, mapReduce: null, scheduled, error: null };
+    } catch (e) {
+      return {
+        ...base,
+        status: 'FAILED',
+        mapReduce: null,
+        scheduled: null,
+        error: `${errorName(e)}: ${errorMessage(e)}`,
+      };
+    }
+  }
+
+  private executeMapReduce(
+    entry: TaskEntry,
+    params: Readonly<Record<string, unknown>>,
+    injectRestart?: RestartInjection,
+  ): MapReduceReport {
+    try {
+      const { script, deployment } = this.registry.require(
+        entry.scriptId,
+        entry.deploymentId,
+        'mapreducescript',
+      );
+      const report = runMapReduceJob({
+        scriptId: entry.scriptId,
+        deploymentId: entry.deploymentId,
+        entryPoints: this.loader.loadEntryPoints(script.script),
+        modules: this.modules,
+        clock: this.clock,
+        parameters: resolveParameters(script.script, deployment.deployment, params),
+        concurrency: deployment.deployment.concurrencylimit ?? 1,
+        taskId: entry.taskId,
+        history: this.history,
+        injectRestart,
+        onStage: (stage) => {
+          entry.stage = stage;
+        },
+      });
+      entry.status = report.status;
+      return report;
+    } catch (e) {
+      entry.status = 'FAILED';
+      throw e;
+    } finally {
+      entry.stage = null;
+    }
+  }
+
+  private executeScheduled(
+    entry: TaskEntry,
+    params: Readonly<Record<string, unknown>>,
+    type: ScheduledInvocationType,
+  ): ScheduledRunReport {
+    try {
+      const { script, deployment } = this.registry.require(
+        entry.scriptId,
+        entry.deploymentId,
+        'scheduledscript',
+      );
+      const report = runScheduledScript({
+        scriptId: entry.scriptId,
+        deploymentId: entry.deploymentId,
+        entryPoints: this.loader.loadEntryPoints(script.script),
+        type,
+        clock: this.clock,
+        parameters: resolveParameters(script.script, deployment.deployment, params),
+        taskId: entry.taskId,
+        history: this.history,
+      });
+      entry.status = report.status;
+      return report;
+    } catch (e) {
+      entry.status = 'FAILED';
+      throw e;
+    }
+  }
+
+  private resolveRestlet(scriptParam: string, deployParam: string): RestletTarget {
+    const invalid = (): SuiteScriptError =>
+      new SuiteScriptError(
+        'SSS_INVALID_SCRIPTLET_ID',
+        'That Suitelet is invalid, disabled, or no longer exists.',
+      );
+    const script = scriptParam ? this.registry.findScript(scriptParam) : null;
+    if (!script || script.script.objectType !== 'restlet') throw invalid();
+    const deployment = deployParam ? this.registry.findDeployment(script, deployParam) : null;
+    if (!deployment || deployment.deployment.status !== 'RELEASED' || !deployment.deployment.isdeployed)
+      throw invalid();
+    return {
+      scriptId: script.script.scriptid,
+      deploymentId: deployment.deployment.scriptid,
+      entryPoints: this.loader.loadEntryPoints(script.script),
+      parameters: resolveParameters(script.script, deployment.deployment),
+    };
+  }
+}

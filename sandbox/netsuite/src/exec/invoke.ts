@@ -1,0 +1,57 @@
+import type { Invocation, InvocationInit } from '../context';
+import { createInvocation, runInvocation } from '../context';
+import type { UsageMeter } from '../governance';
+import { errorName } from './error-shape';
+import type { InvocationRecord } from './types';
+
+/**
+ * Runs one entry-point call as one governed invocation and records it in the history.
+ */
+
+export type InvocationOutcome<T> =
+  { ok: true; value: T; invocation: Invocation } | { ok: false; error: unknown; invocation: Invocation };
+
+/** Every invocation the emulator ran, in order; readable by tests and benchmarks. */
+export class InvocationHistory {
+  readonly entries: InvocationRecord[] = [];
+  private readonly listeners: ((record: InvocationRecord) => void)[] = [];
+
+  add(record: InvocationRecord): void {
+    this.entries.push(record);
+    for (const listener of this.listeners) listener(record);
+  }
+
+  onRecord(listener: (record: InvocationRecord) => void): void {
+    this.listeners.push(listener);
+  }
+}
+
+export interface InvokeOptions {
+  /** Replaces the invocation's usage meter (restart injection). */
+  meter?: UsageMeter;
+  history?: InvocationHistory;
+}
+
+export function invoke<T>(
+  init: InvocationInit,
+  fn: (invocation: Invocation) => T,
+  options: InvokeOptions = {},
+): InvocationOutcome<T> {
+  const base = createInvocation(init);
+  const invocation: Invocation = options.meter ? { ...base, meter: options.meter } : base;
+  let outcome: InvocationOutcome<T>;
+  try {
+    outcome = { ok: true, value: runInvocation(invocation, () => fn(invocation)), invocation };
+  } catch (error) {
+    outcome = { ok: false, error, invocation };
+  }
+  options.history?.add({
+    kind: invocation.kind,
+    scriptId: invocation.scriptId,
+    deploymentId: invocation.deploymentId,
+    units: invocation.meter.used,
+    startedAt: invocation.startedAt,
+    error: outcome.ok ? null : errorName(outcome.error),
+  });
+  return outcome;
+}

@@ -1,0 +1,72 @@
+import type { Clock } from '../clock';
+import { SuiteScriptError } from '../errors';
+import { errorName, serializeError } from './error-shape';
+import type { InvocationHistory } from './invoke';
+import { invoke } from './invoke';
+import type { EntryPoints } from './types';
+
+/**
+ * Runs a scheduled script's `execute(context)` once, as one invocation (10,000 units).
+ */
+
+/** `context.type` values (`InvocationType`). */
+export type ScheduledInvocationType = 'SCHEDULED' | 'ON_DEMAND' | 'USER_INTERFACE' | 'ABORTED' | 'SKIPPED';
+
+export interface ScheduledRunOptions {
+  scriptId: string;
+  deploymentId: string;
+  entryPoints: EntryPoints;
+  type: ScheduledInvocationType;
+  clock: Clock;
+  parameters?: Record<string, unknown>;
+  taskId?: string | null;
+  history?: InvocationHistory;
+}
+
+export interface ScheduledRunReport {
+  taskId: string | null;
+  scriptId: string;
+  deploymentId: string;
+  type: ScheduledInvocationType;
+  startedAt: Date;
+  units: number;
+  status: 'COMPLETE' | 'FAILED';
+  /** Error name and serialised error when execute threw. */
+  error: string | null;
+  errorJson: string | null;
+}
+
+export function runScheduledScript(options: ScheduledRunOptions): ScheduledRunReport {
+  const execute = options.entryPoints.execute;
+  if (typeof execute !== 'function') {
+    throw new SuiteScriptError(
+      'SSS_MISSING_ENTRY_POINT',
+      `Scheduled script ${options.scriptId} has no execute entry point.`,
+    );
+  }
+  const startedAt = options.clock.now();
+  const outcome = invoke(
+    {
+      kind: 'scheduled',
+      scriptId: options.scriptId,
+      deploymentId: options.deploymentId,
+      scriptType: 'SCHEDULED',
+      parameters: options.parameters ?? {},
+      startedAt,
+      extra: { taskId: options.taskId ?? null },
+    },
+    () => (execute as (context: unknown) => unknown)({ type: options.type }),
+    { history: options.history },
+  );
+  return {
+    taskId: options.taskId ?? null,
+    scriptId: options.scriptId,
+    deploymentId: options.deploymentId,
+    type: options.type,
+    startedAt,
+    units: outcome.invocation.meter.used,
+    status: outcome.ok ? 'COMPLETE' : 'FAILED',
+    error: outcome.ok ? null : errorName(outcome.error),
+    errorJson: outcome.ok ? null : serializeError(outcome.error),
+  };
+}

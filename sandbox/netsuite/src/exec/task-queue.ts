@@ -1,0 +1,175 @@
+import type { Clock } from '../clock';
+import { NS, SuiteScriptError } from '../errors';
+import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
+
+/**
+ * The account's processing queue: tasks submitted with `N/task`, plus the instances the emulator
+ * starts itself (scheduled deployments, direct runs), so "one unfinished instance per deployment"
+ * holds across all of them.
+ */
+
+export type TaskType = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
+export type TaskStatusName = 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';
+export type TaskOrigin = 'submit' | 'direct' | 'schedule';
+
+export interface TaskEntry {
+  readonly taskId: string;
+  readonly taskType: TaskType;
+  readonly scriptId: string;
+  readonly deploymentId: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly origin: TaskOrigin;
+  readonly submittedAt: Date;
+  status: TaskStatusName;
+  /** Map/reduce stage while PROCESSING (`GET_INPUT`, `MAP`, ...), else null. */
+  stage: string | null;
+}
+
+export interface SubmitRequest {
+  taskType: TaskType;
+  scriptId?: string;
+  deploymentId?: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+
+const OBJECT_TYPE_OF_TASK = { MAP_REDUCE: 'mapreducescript', SCHEDULED_SCRIPT: 'scheduledscript' } as const;
+const TASK_ID_PREFIX = { MAP_REDUCE: 'MAPREDUCETASK', SCHEDULED_SCRIPT: 'SCHEDSCRIPT' } as const;
+
+export class TaskQueue {
+  private readonly tasks: TaskEntry[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly registry: ScriptRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `task.submit()`: validates the deployment and queues a PENDING task; returns its id. */
+  submit(request: SubmitRequest): string {
+    if (!request.scriptId) {
+      throw new SuiteScriptError(NS.SSS_MISSING_REQD_ARGUMENT, 'Missing a required argument: scriptId.');
+    }
+    const objectType = OBJECT_TYPE_OF_TASK[request.taskType];
+    const script = this.registry.requireScript(request.scriptId, objectType);
+    const deployment = request.deploymentId
+      ? this.checkNamedDeployment(script, request.deploymentId, request.taskType)
+      : this.pickFreeDeployment(script, request.taskType);
+    return this.add(request.taskType, script, deployment, request.params ?? {}, 'submit', 'PENDING').taskId;
+  }
+
+  /** Starts an instance the emulator runs itself; refuses when the deployment already has one unfinished. */
+  begin(
+    taskType: TaskType,
+    scriptId: string,
+    deploymentId: string,
+    origin: Exclude<TaskOrigin, 'submit'>,
+  ): TaskEntry {
+    const { script, deployment } = this.registry.require(
+      scriptId,
+      deploymentId,
+      OBJECT_TYPE_OF_TASK[taskType],
+    );
+    if (this.isBusy(script, deployment)) throw alreadyRunning(taskType, deployment);
+    return this.add(taskType, script, deployment, {}, origin, 'PROCESSING');
+  }
+
+  /** PENDING tasks in submission order. */
+  pending(): TaskEntry[] {
+    return this.tasks.filter((t) => t.status === 'PENDING');
+  }
+
+  all(): readonly TaskEntry[] {
+    return this.tasks;
+  }
+
+  get(taskId: string): TaskEntry | null {
+    return this.tasks.find((t) => t.taskId === taskId) ?? null;
+  }
+
+  isBusy(script: RegisteredScript, deployment: RegisteredDeployment): boolean {
+    return this.tasks.some(
+      (t) =>
+        t.scriptId === script.script.scriptid &&
+        t.deploymentId === deployment.deployment.scriptid &&
+        (t.status === 'PENDING' || t.status === 'PROCESSING'),
+    );
+  }
+
+  private checkNamedDeployment(
+    script: RegisteredScript,
+    deploymentId: string,
+    taskType: TaskType,
+  ): RegisteredDeployment {
+    const deployment = this.registry.findDeployment(script, deploymentId);
+    if (!deployment) {
+      throw new SuiteScriptError(
+        NS.FAILED_TO_SUBMIT_JOB_REQUEST_1,
+        `Failed to submit job request: script ${script.script.scriptid} has no deployment ${deploymentId}.`,
+      );
+    }
+    const { status, isdeployed } = deployment.deployment;
+    if (status !== 'NOTSCHEDULED' || !isdeployed) {
+      throw new SuiteScriptError(
+        NS.FAILED_TO_SUBMIT_JOB_REQUEST_1,
+        `Failed to submit job request: deployment ${deployment.deployment.scriptid} has status ${status}${
+          isdeployed ? '' : ' and is not deployed'
+        }; only deployed deployments with status NOTSCHEDULED (Not Scheduled) can be submitted.`,
+      );
+    }
+    if (this.isBusy(script, deployment)) throw alreadyRunning(taskType, deployment);
+    return deployment;
+  }
+
+  private pickFreeDeployment(script: RegisteredScript, taskType: TaskType): RegisteredDeployment {
+    const candidates = script.deployments.filter(
+      (d) => d.deployment.status === 'NOTSCHEDULED' && d.deployment.isdeployed,
+    );
+    const free = candidates.find((d) => !this.isBusy(script, d));
+    if (free) return free;
+    const first = candidates[0];
+    if (first && taskType === 'MAP_REDUCE') throw alreadyRunning(taskType, first);
+    throw new SuiteScriptError(
+      'NO_DEPLOYMENTS_AVAILABLE',
+      `No deployments available: script ${script.script.scriptid} has ${
+        candidates.length === 0 ? 'no deployment with status NOTSCHEDULED' : 'no idle NOTSCHEDULED deployment'
+      }.`,
+    );
+  }
+
+  private add(
+    taskType: TaskType,
+    script: RegisteredScript,
+    deployment: RegisteredDeployment,
+    params: Readonly<Record<string, unknown>>,
+    origin: TaskOrigin,
+    status: TaskStatusName,
+  ): TaskEntry {
+    this.counter += 1;
+    const entry: TaskEntry = {
+      taskId: `${TASK_ID_PREFIX[taskType]}_${String(this.counter).padStart(6, '0')}_${deployment.internalId}`,
+      taskType,
+      scriptId: script.script.scriptid,
+      deploymentId: deployment.deployment.scriptid,
+      params: { ...params },
+      origin,
+      submittedAt: this.clock.now(),
+      status,
+      stage: null,
+    };
+    this.tasks.push(entry);
+    return entry;
+  }
+}
+
+function alreadyRunning(taskType: TaskType, deployment: RegisteredDeployment): SuiteScriptError {
+  if (taskType === 'MAP_REDUCE') {
+    return new SuiteScriptError(
+      NS.MAP_REDUCE_ALREADY_RUNNING,
+      `Map/reduce script deployment ${deployment.deployment.scriptid} is already running or queued; submit again when it has finished, or use another deployment.`,
+    );
+  }
+  return new SuiteScriptError(
+    NS.FAILED_TO_SUBMIT_JOB_REQUEST_1,
+    `Failed to submit job request: deployment ${deployment.deployment.scriptid} is already queued or running.`,
+  );
+}

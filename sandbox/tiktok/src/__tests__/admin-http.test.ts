@@ -1,0 +1,57 @@
+import { startTestSim, type TestSim } from './helpers';
+
+describe('admin HTTP API (/_admin)', () => {
+  let t: TestSim;
+  beforeEach(async () => {
+    t = await startTestSim();
+  });
+  afterEach(() => t.sim.stop());
+
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${t.sim.adminBaseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('creates and advances orders, with 409 for a transition the status does not allow', async () => {
+    const created = await admin('POST', '/orders', { skus: [{ sellerSku: 'TS-TEE-WHT-S', quantity: 1 }] });
+    expect(created.status).toBe(201);
+    const id = String(created.json.id);
+    expect((await admin('POST', `/orders/${id}/pay`)).json.status).toBe('ON_HOLD');
+    expect((await admin('POST', `/orders/${id}/ship`)).status).toBe(409);
+    expect((await admin('POST', `/orders/${id}/release-hold`)).json.status).toBe('AWAITING_SHIPMENT');
+    expect((await admin('POST', `/orders/${id}/fly`)).status).toBe(404);
+    expect((await admin('POST', `/orders/${id}/cancel`, { by: 'SYSTEM' })).status).toBe(201);
+    expect((await admin('GET', `/orders/${id}`)).json.status).toBe('CANCELLED');
+  });
+
+  it('sets and reads inventory per SKU and warehouse', async () => {
+    const put = await admin('PUT', '/inventory', { sellerSku: 'TS-TOTE-NAT', quantity: 3 });
+    expect(put.json).toMatchObject({ sellerSku: 'TS-TOTE-NAT', quantity: 3 });
+    const rows = await admin('GET', '/inventory?seller_sku=TS-TOTE-NAT');
+    expect(rows.json).toEqual([expect.objectContaining({ quantity: 3 })]);
+    expect((await admin('PUT', '/inventory', { sellerSku: 'NOPE', quantity: 1 })).status).toBe(400);
+  });
+
+  it('sets fault knobs and rejects unknown ones', async () => {
+    expect((await admin('PUT', '/faults', { rate429: 0.5 })).json).toMatchObject({ rate429: 0.5 });
+    expect((await admin('PUT', '/faults', { rate429: 2 })).status).toBe(400);
+    expect((await admin('PUT', '/faults', { explode: true })).status).toBe(400);
+    expect((await admin('GET', '/faults')).json).toMatchObject({ rate429: 0.5, reorderWebhooks: false });
+  });
+
+  it('issues tokens, expires a shop token and advances the test clock', async () => {
+    const tokens = await admin('POST', '/tokens');
+    expect(tokens.status).toBe(201);
+    const shops = (await admin('GET', '/shops')).json as unknown as { id: string }[];
+    const shopId = shops[0]?.id ?? '';
+    expect((await admin('POST', `/shops/${shopId}/expire-token`)).json).toEqual({ expired: 1 });
+    const before = t.clock.now().getTime();
+    await admin('POST', '/clock/advance', { ms: 60_000 });
+    expect(t.clock.now().getTime() - before).toBe(60_000);
+    expect((await admin('GET', '/counters')).json).toMatchObject({ tokenGet: 0, tokenRefresh: 0 });
+  });
+});

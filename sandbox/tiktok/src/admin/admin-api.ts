@@ -1,0 +1,317 @@
+import type { TokenResponseData, TokenService } from '../auth/token-service';
+import type { RateLimiter } from '../api/rate-limiter';
+import { isAdvanceable, type Clock } from '../clock';
+import type { CreateOrderOptions } from '../domain/order-factory';
+import type { OrderLifecycle } from '../domain/order-lifecycle';
+import type { SimulatorState } from '../domain/state';
+import type {
+  ApiOrder,
+  Cancellation,
+  CancellationRole,
+  ReturnRecord,
+  ReturnType,
+  ShippedPackage,
+  Shop,
+} from '../domain/types';
+import { applyFaults, type Faults } from '../faults';
+import type { Scheduler } from '../scheduler';
+import type { DeliveryState, WebhookDelivery, WebhookSender } from '../webhooks/sender';
+
+export type OrderAction = 'pay' | 'release-hold' | 'ship' | 'in-transit' | 'deliver' | 'complete';
+
+export const ORDER_ACTIONS: readonly OrderAction[] = [
+  'pay',
+  'release-hold',
+  'ship',
+  'in-transit',
+  'deliver',
+  'complete',
+];
+
+/** Status reached by each action; `advanceTo` walks the actions in this order. */
+const ACTION_TARGET: Readonly<Record<OrderAction, string>> = {
+  pay: 'ON_HOLD',
+  'release-hold': 'AWAITING_SHIPMENT',
+  ship: 'AWAITING_COLLECTION',
+  'in-transit': 'IN_TRANSIT',
+  deliver: 'DELIVERED',
+  complete: 'COMPLETED',
+};
+
+export interface AdminCreateOrderOptions extends CreateOrderOptions {
+  /** Walk the order forward after creating it (each step emits its webhook). */
+  advanceTo?:
+    'ON_HOLD' | 'AWAITING_SHIPMENT' | 'AWAITING_COLLECTION' | 'IN_TRANSIT' | 'DELIVERED' | 'COMPLETED';
+}
+
+export interface InventoryRow {
+  shopId: string;
+  productId: string;
+  skuId: string;
+  sellerSku: string;
+  warehouseId: string;
+  quantity: number;
+}
+
+export interface SetInventoryInput {
+  sellerSku?: string;
+  skuId?: string;
+  shopId?: string;
+  /** Default: the shop's default sales warehouse. */
+  warehouseId?: string;
+  quantity: number;
+}
+
+export interface AdminDeps {
+  state: SimulatorState;
+  orders: OrderLifecycle;
+  tokens: TokenService;
+  webhooks: WebhookSender;
+  faults: Faults;
+  clock: Clock;
+  scheduler: Scheduler;
+  limiter: RateLimiter;
+}
+
+/**
+ * Test and demo controls, in process; the admin HTTP router exposes the same functions. Reads
+ * return copies (orders include the recipient address even while the API hides it).
+ */
+export class AdminApi {
+  constructor(private readonly deps: AdminDeps) {}
+
+  shops(): Shop[] {
+    return [...this.deps.state.shops.values()].map((s) => ({ ...s }));
+  }
+
+  counters() {
+    const { counters } = this.deps.state;
+    return {
+      tokenGet: counters.tokenGet,
+      tokenRefresh: counters.tokenRefresh,
+      apiCalls: { ...counters.apiCalls },
+    };
+  }
+
+  createOrder(options: AdminCreateOrderOptions = {}): ApiOrder {
+    const { advanceTo, ...create } = options;
+    if (advanceTo !== undefined && !Object.values(ACTION_TARGET).includes(advanceTo)) {
+      throw new Error(`advanceTo must be one of ${Object.values(ACTION_TARGET).join(', ')}`);
+    }
+    const record = this.deps.orders.create(create);
+    if (advanceTo) {
+      for (const action of ORDER_ACTIONS) {
+        if (record.order.status === advanceTo) break;
+        this.advanceOrder(record.order.id, action);
+      }
+    }
+    return this.getOrder(record.order.id);
+  }
+
+  getOrder(orderId: string): ApiOrder {
+    return structuredClone(this.deps.orders.require(orderId).order);
+  }
+
+  listOrders(shopId?: string): ApiOrder[] {
+    return [...this.deps.state.orders.values()]
+      .filter((r) => !shopId || r.shopId === shopId)
+      .map((r) => structuredClone(r.order));
+  }
+
+  /** pay | release-hold | ship | in-transit | deliver | complete. */
+  advanceOrder(orderId: string, action: OrderAction, options: { trackingNumber?: string } = {}): ApiOrder {
+    const { orders } = this.deps;
+    switch (action) {
+      case 'pay':
+        orders.pay(orderId);
+        break;
+      case 'release-hold':
+        orders.releaseHold(orderId);
+        break;
+      case 'ship':
+        orders.shipAll(orderId, options.trackingNumber);
+        break;
+      case 'in-transit':
+        orders.inTransit(orderId);
+        break;
+      case 'deliver':
+        orders.deliver(orderId);
+        break;
+      case 'complete':
+        orders.complete(orderId);
+        break;
+      default:
+        throw new Error(`Unknown action "${String(action)}"; known: ${ORDER_ACTIONS.join(', ')}`);
+    }
+    return this.getOrder(orderId);
+  }
+
+  cancelOrder(
+    orderId: string,
+    options: { by?: CancellationRole; reason?: string; lineItemIds?: string[] } = {},
+  ): Cancellation {
+    const by = options.by ?? 'BUYER';
+    const reason =
+      options.reason ??
+      (by === 'BUYER'
+        ? 'buyer_cancel_reason_changed_mind'
+        : by === 'SYSTEM'
+          ? 'system_cancel_unpaid_timeout'
+          : 'seller_cancel_reason_out_of_stock');
+    return { ...this.deps.orders.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
+  }
+
+  createReturn(
+    orderId: string,
+    options: { returnType?: ReturnType; reason?: string; lineItemIds?: string[] } = {},
+  ): ReturnRecord {
+    return {
+      ...this.deps.orders.createReturn({
+        orderId,
+        returnType: options.returnType ?? 'REFUND',
+        reason: options.reason,
+        lineItemIds: options.lineItemIds,
+      }),
+    };
+  }
+
+  setInventory(input: SetInventoryInput): InventoryRow {
+    const { state } = this.deps;
+    if (!Number.isInteger(input.quantity) || input.quantity < 0)
+      throw new Error('quantity must be an integer >= 0');
+    const found = input.skuId
+      ? state.findSku(input.skuId)
+      : input.sellerSku
+        ? state.findSkuBySellerSku(input.shopId ?? state.firstShop().id, input.sellerSku)
+        : undefined;
+    if (!found) throw new Error(`Unknown SKU ${input.skuId ?? input.sellerSku ?? '(none given)'}`);
+    const warehouseId = input.warehouseId ?? state.defaultWarehouse(found.product.shopId).id;
+    const warehouse = state.warehouses.get(warehouseId);
+    if (!warehouse || warehouse.shopId !== found.product.shopId) {
+      throw new Error(`Warehouse ${warehouseId} does not belong to shop ${found.product.shopId}`);
+    }
+    found.sku.inventory[warehouseId] = input.quantity;
+    return {
+      shopId: found.product.shopId,
+      productId: found.product.id,
+      skuId: found.sku.id,
+      sellerSku: found.sku.sellerSku,
+      warehouseId,
+      quantity: input.quantity,
+    };
+  }
+
+  /** Inventory per SKU and warehouse, optionally filtered. */
+  getInventory(filter: { sellerSku?: string; skuId?: string; shopId?: string } = {}): InventoryRow[] {
+    const rows: InventoryRow[] = [];
+    for (const product of this.deps.state.products.values()) {
+      if (filter.shopId && product.shopId !== filter.shopId) continue;
+      for (const sku of product.skus) {
+        if (filter.sellerSku && sku.sellerSku !== filter.sellerSku) continue;
+        if (filter.skuId && sku.id !== filter.skuId) continue;
+        for (const [warehouseId, quantity] of Object.entries(sku.inventory)) {
+          rows.push({
+            shopId: product.shopId,
+            productId: product.id,
+            skuId: sku.id,
+            sellerSku: sku.sellerSku,
+            warehouseId,
+            quantity,
+          });
+        }
+      }
+    }
+    return rows;
+  }
+
+  listPackages(shopId?: string): ShippedPackage[] {
+    return [...this.deps.state.packages.values()]
+      .filter((p) => !shopId || p.shopId === shopId)
+      .map((p) => ({ ...p }));
+  }
+
+  listCancellations(shopId?: string, role?: CancellationRole): Cancellation[] {
+    return [...this.deps.state.cancellations.values()]
+      .filter((c) => (!shopId || c.shopId === shopId) && (!role || c.role === role))
+      .map((c) => ({ ...c }));
+  }
+
+  listReturns(shopId?: string): ReturnRecord[] {
+    return [...this.deps.state.returns.values()]
+      .filter((r) => !shopId || r.shopId === shopId)
+      .map((r) => ({ ...r }));
+  }
+
+  deliveries(filter?: { shopId?: string; eventType?: string; state?: DeliveryState }): WebhookDelivery[] {
+    return this.deps.webhooks.deliveries(filter);
+  }
+
+  clearDeliveries(): void {
+    this.deps.webhooks.clearLog();
+  }
+
+  getFaults(): Faults {
+    return { ...this.deps.faults };
+  }
+
+  setFaults(update: Partial<Record<keyof Faults, unknown>>): Faults {
+    return { ...applyFaults(this.deps.faults, update) };
+  }
+
+  setRateLimit(qps: number): void {
+    if (!Number.isFinite(qps) || qps < 0) throw new Error('qps must be >= 0 (0 disables the limit)');
+    this.deps.limiter.setQps(qps);
+  }
+
+  /** Every access token covering the shop becomes expired (next API call → 105002). */
+  expireAccessToken(shopId: string): number {
+    this.deps.state.requireShop(shopId);
+    return this.deps.tokens.expireAccessTokens(shopId);
+  }
+
+  /** The seller deauthorizes the app: SELLER_DEAUTHORIZATION (type 6) is sent, then tokens stop working. */
+  revokeAuthorization(shopId: string): number {
+    this.deps.state.requireShop(shopId);
+    this.deps.webhooks.emit({
+      eventType: 'SELLER_DEAUTHORIZATION',
+      shopId,
+      data: { message: 'The seller has deauthorized the app.' },
+    });
+    return this.deps.tokens.revoke(shopId).length;
+  }
+
+  /** Authorizes the seller and returns tokens without the consent/token HTTP flow (not counted as a token call). */
+  issueTokens(): TokenResponseData {
+    return this.deps.tokens.issueDirect();
+  }
+
+  setConsentDenied(deny: boolean): void {
+    this.deps.state.app.denyConsent = deny;
+  }
+
+  configureApp(update: { redirectUrl?: string; webhookUrl?: string | null; grantedScopes?: string[] }): void {
+    const { app } = this.deps.state;
+    if (update.redirectUrl !== undefined) {
+      new URL(update.redirectUrl);
+      app.redirectUrl = update.redirectUrl;
+    }
+    if (update.webhookUrl !== undefined) app.webhookUrl = update.webhookUrl;
+    if (update.grantedScopes !== undefined) app.grantedScopes = [...update.grantedScopes];
+  }
+
+  /** Runs every job due on the clock, then waits for webhook deliveries in flight. */
+  async tick(): Promise<void> {
+    this.deps.scheduler.runDue();
+    await this.deps.webhooks.idle();
+    this.deps.scheduler.runDue();
+    await this.deps.webhooks.idle();
+  }
+
+  /** Moves an advanceable (test) clock forward and runs what became due. */
+  async advanceClock(ms: number): Promise<void> {
+    if (!isAdvanceable(this.deps.clock))
+      throw new Error('The simulator clock cannot be advanced (not a TestClock)');
+    this.deps.clock.advance(ms);
+    await this.tick();
+  }
+}

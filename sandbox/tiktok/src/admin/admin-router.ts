@@ -1,0 +1,192 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { CancellationRole, ReturnType } from '../domain/types';
+import { InvalidTransitionError } from '../domain/order-lifecycle';
+import type { DeliveryState } from '../webhooks/sender';
+import { ORDER_ACTIONS, type AdminApi, type AdminCreateOrderOptions, type OrderAction } from './admin-api';
+
+type Handler = (req: Request) => unknown;
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * JSON admin API mounted at `/_admin` (see the README for the route list). Errors answer
+ * 409 for a transition the order's status does not allow, 400 for bad input, 404 for an unknown action.
+ */
+export function createAdminRouter(admin: AdminApi): Router {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  const route =
+    (handler: Handler, status = 200) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const result = await handler(req);
+        res.status(status).json(result ?? { ok: true });
+      } catch (caught) {
+        if (caught instanceof InvalidTransitionError) res.status(409).json({ error: caught.message });
+        else if (caught instanceof Error) res.status(400).json({ error: caught.message });
+        else next(caught);
+      }
+    };
+  const body = (req: Request): Record<string, unknown> =>
+    typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
+  const param = (req: Request, name: string): string => String(req.params[name] ?? '');
+
+  router.get(
+    '/shops',
+    route(() => admin.shops()),
+  );
+  router.get(
+    '/counters',
+    route(() => admin.counters()),
+  );
+  router.post(
+    '/orders',
+    route((req) => admin.createOrder(body(req) as AdminCreateOrderOptions), 201),
+  );
+  router.get(
+    '/orders',
+    route((req) => admin.listOrders(str(req.query.shop_id))),
+  );
+  router.get(
+    '/orders/:id',
+    route((req) => admin.getOrder(param(req, 'id'))),
+  );
+  router.post(
+    '/orders/:id/cancel',
+    route((req) => {
+      const b = body(req);
+      return admin.cancelOrder(param(req, 'id'), {
+        by: str(b.by) as CancellationRole | undefined,
+        reason: str(b.reason),
+        lineItemIds: Array.isArray(b.lineItemIds) ? b.lineItemIds.map(String) : undefined,
+      });
+    }, 201),
+  );
+  router.post(
+    '/orders/:id/returns',
+    route((req) => {
+      const b = body(req);
+      return admin.createReturn(param(req, 'id'), {
+        returnType: str(b.returnType) as ReturnType | undefined,
+        reason: str(b.reason),
+        lineItemIds: Array.isArray(b.lineItemIds) ? b.lineItemIds.map(String) : undefined,
+      });
+    }, 201),
+  );
+  router.post('/orders/:id/:action', (req: Request, res: Response, next: NextFunction) => {
+    const action = param(req, 'action');
+    if (!(ORDER_ACTIONS as readonly string[]).includes(action)) {
+      res
+        .status(404)
+        .json({ error: `Unknown action "${action}"; known: ${ORDER_ACTIONS.join(', ')}, cancel, returns` });
+      return;
+    }
+    return route(() =>
+      admin.advanceOrder(param(req, 'id'), action as OrderAction, {
+        trackingNumber: str(body(req).trackingNumber),
+      }),
+    )(req, res, next);
+  });
+  router.get(
+    '/inventory',
+    route((req) =>
+      admin.getInventory({
+        sellerSku: str(req.query.seller_sku),
+        skuId: str(req.query.sku_id),
+        shopId: str(req.query.shop_id),
+      }),
+    ),
+  );
+  router.put(
+    '/inventory',
+    route((req) => {
+      const b = body(req);
+      return admin.setInventory({
+        sellerSku: str(b.sellerSku),
+        skuId: str(b.skuId),
+        shopId: str(b.shopId),
+        warehouseId: str(b.warehouseId),
+        quantity: Number(b.quantity),
+      });
+    }),
+  );
+  router.get(
+    '/packages',
+    route((req) => admin.listPackages(str(req.query.shop_id))),
+  );
+  router.get(
+    '/cancellations',
+    route((req) =>
+      admin.listCancellations(str(req.query.shop_id), str(req.query.role) as CancellationRole | undefined),
+    ),
+  );
+  router.get(
+    '/returns',
+    route((req) => admin.listReturns(str(req.query.shop_id))),
+  );
+  router.get(
+    '/webhooks/deliveries',
+    route((req) =>
+      admin.deliveries({
+        shopId: str(req.query.shop_id),
+        eventType: str(req.query.event_type),
+        state: str(req.query.state) as DeliveryState | undefined,
+      }),
+    ),
+  );
+  router.delete(
+    '/webhooks/deliveries',
+    route(() => admin.clearDeliveries()),
+  );
+  router.get(
+    '/faults',
+    route(() => admin.getFaults()),
+  );
+  router.put(
+    '/faults',
+    route((req) => admin.setFaults(body(req))),
+  );
+  router.put(
+    '/rate-limit',
+    route((req) => admin.setRateLimit(Number(body(req).qps))),
+  );
+  router.post(
+    '/shops/:shopId/expire-token',
+    route((req) => ({ expired: admin.expireAccessToken(param(req, 'shopId')) })),
+  );
+  router.post(
+    '/shops/:shopId/revoke',
+    route((req) => ({ revoked: admin.revokeAuthorization(param(req, 'shopId')) })),
+  );
+  router.post(
+    '/tokens',
+    route(() => admin.issueTokens(), 201),
+  );
+  router.put(
+    '/consent',
+    route((req) => admin.setConsentDenied(body(req).deny === true)),
+  );
+  router.put(
+    '/app',
+    route((req) => {
+      const b = body(req);
+      admin.configureApp({
+        redirectUrl: str(b.redirectUrl),
+        webhookUrl: b.webhookUrl === null ? null : str(b.webhookUrl),
+        grantedScopes: Array.isArray(b.grantedScopes) ? b.grantedScopes.map(String) : undefined,
+      });
+    }),
+  );
+  router.post(
+    '/tick',
+    route(() => admin.tick()),
+  );
+  router.post(
+    '/clock/advance',
+    route((req) => admin.advanceClock(Number(body(req).ms))),
+  );
+  return router;
+}

@@ -1,0 +1,54 @@
+import type { Shop, Product, Sku } from '../../domain/types';
+import { formatMinor } from '../../money';
+
+function skuPrice(sku: Sku) {
+  const amount = formatMinor(sku.priceMinor, sku.currency);
+  return { currency: sku.currency, tax_exclusive_price: amount, sale_price: amount };
+}
+
+function skuInventory(sku: Sku) {
+  return Object.entries(sku.inventory).map(([warehouse_id, quantity]) => ({ warehouse_id, quantity }));
+}
+
+/** A product as Search Products lists it (reference §6.2). */
+export function productSummary(product: Product, shop: Shop) {
+  return {
+    id: product.id,
+    title: product.title,
+    status: product.status,
+    skus: product.skus.map((sku) => ({
+      id: sku.id,
+      seller_sku: sku.sellerSku,
+      price: skuPrice(sku),
+      inventory: skuInventory(sku),
+    })),
+    sales_regions: [shop.region],
+    create_time: product.createTime,
+    update_time: product.updateTime,
+    audit: { status: product.auditStatus },
+  };
+}
+
+/** A product as Get Product returns it (reference §6.2). */
+export function productDetail(product: Product) {
+  return {
+    id: product.id,
+    status: product.status,
+    title: product.title,
+    description: product.description,
+    category_chains: [{ id: product.categoryId, parent_id: '0', local_name: 'Category', is_leaf: true }],
+    main_images: product.mainImages.map((image) => ({ uri: image.uri, urls: [], height: 800, width: 800 })),
+    package_weight: product.packageWeight,
+    skus: product.skus.map((sku) => ({
+      id: sku.id,
+      seller_sku: sku.sellerSku,
+      price: skuPrice(sku),
+      inventory: skuInventory(sku),
+      sales_attributes: sku.salesAttributes,
+      external_sku_id: '',
+    })),
+    audit: { status: product.auditStatus },
+    create_time: product.createTime,
+    update_time: product.updateTime,
+  };
+}

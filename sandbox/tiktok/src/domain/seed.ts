@@ -1,0 +1,179 @@
+import { CURRENCY_BY_REGION, currencyDecimals, parseMinor } from '../money';
+import { warehouseAddress } from './addresses';
+import type { IdFactory } from './ids';
+import type { SimulatorState } from './state';
+import type { Product, SellerType, Shop, Sku } from './types';
+
+export interface SeedShopSpec {
+  region?: string;
+  sellerType?: SellerType;
+  name?: string;
+  /** Sales warehouses (1 or 2); the first is the default. */
+  warehouses?: number;
+}
+
+export interface SeedSkuSpec {
+  sellerSku: string;
+  /** e.g. "Black, M" */
+  name: string;
+  /** Price in USD major units; converted for zero-decimal currencies. */
+  price: string;
+  /** Per-warehouse in-stock quantity (default `inventoryPerWarehouse`). */
+  quantity?: number;
+}
+
+export interface SeedProductSpec {
+  title: string;
+  skus: SeedSkuSpec[];
+}
+
+export interface SeedOptions {
+  /** Number of shops when `shops` is not given (the first is US LOCAL; then GB, DE, FR, ES, JP). */
+  shopCount?: number;
+  shops?: SeedShopSpec[];
+  catalog?: SeedProductSpec[];
+  sellerName?: string;
+  inventoryPerWarehouse?: number;
+}
+
+export const DEFAULT_CATALOG: readonly SeedProductSpec[] = [
+  {
+    title: 'TikTok Shop Classic Hoodie',
+    skus: [
+      { sellerSku: 'TS-HOODIE-BLK-M', name: 'Black, M', price: '49.99' },
+      { sellerSku: 'TS-HOODIE-BLK-L', name: 'Black, L', price: '49.99' },
+      { sellerSku: 'TS-HOODIE-GRY-M', name: 'Grey, M', price: '44.99' },
+    ],
+  },
+  {
+    title: 'Everyday Cotton Tee',
+    skus: [
+      { sellerSku: 'TS-TEE-WHT-S', name: 'White, S', price: '19.99' },
+      { sellerSku: 'TS-TEE-WHT-M', name: 'White, M', price: '19.99' },
+    ],
+  },
+  { title: 'Canvas Tote Bag', skus: [{ sellerSku: 'TS-TOTE-NAT', name: 'Natural', price: '24.00' }] },
+];
+
+const EXTRA_REGIONS = ['GB', 'DE', 'FR', 'ES', 'JP', 'IT'];
+
+function shopSpecs(options: SeedOptions): SeedShopSpec[] {
+  if (options.shops && options.shops.length > 0) return options.shops;
+  const count = Math.max(1, options.shopCount ?? 1);
+  const specs: SeedShopSpec[] = [{ region: 'US' }];
+  for (let i = 1; i < count; i += 1) specs.push({ region: EXTRA_REGIONS[(i - 1) % EXTRA_REGIONS.length] });
+  return specs;
+}
+
+function priceIn(currency: string, usdPrice: string): number {
+  const usdMinor = parseMinor(usdPrice, 'USD');
+  if (usdMinor === null) throw new Error(`Seed price "${usdPrice}" is not a decimal string`);
+  return currencyDecimals(currency) === 0 ? Math.round(usdMinor * 1.5) : usdMinor;
+}
+
+/** Seeds the seller, shops, warehouses, catalog, delivery options and shipping providers. */
+export function seedState(
+  state: SimulatorState,
+  ids: IdFactory,
+  nowSeconds: number,
+  options: SeedOptions,
+): void {
+  const sellerId = ids.genericId();
+  const specs = shopSpecs(options);
+  const firstRegion = specs[0]?.region ?? 'US';
+  state.sellers.set(sellerId, {
+    id: sellerId,
+    openId: ids.openId(),
+    name: options.sellerName ?? 'OpenTTS Demo Seller',
+    baseRegion: firstRegion,
+    userType: 0,
+  });
+  const inventory = options.inventoryPerWarehouse ?? 100;
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  specs.forEach((spec, index) => {
+    const region = spec.region ?? 'US';
+    const currency = CURRENCY_BY_REGION[region];
+    if (!currency) throw new Error(`Unsupported region "${region}"`);
+    const shop: Shop = {
+      id: ids.shopId(),
+      name: spec.name ?? `OpenTTS ${region} Shop${index > 0 ? ` ${index + 1}` : ''}`,
+      region,
+      sellerType: spec.sellerType ?? 'LOCAL',
+      cipher: ids.cipher(),
+      code: ids.shopCode(region),
+      currency,
+      sellerId,
+    };
+    state.shops.set(shop.id, shop);
+    const warehouseCount = Math.min(2, Math.max(1, spec.warehouses ?? 1));
+    const warehouseIds: string[] = [];
+    for (let w = 0; w < warehouseCount; w += 1) {
+      const name = w === 0 ? `${region} Main Warehouse` : `${region} Overflow Warehouse`;
+      const id = ids.warehouseId();
+      warehouseIds.push(id);
+      state.warehouses.set(id, {
+        id,
+        entityId: ids.genericId(),
+        shopId: shop.id,
+        name,
+        effectStatus: 'ENABLED',
+        type: 'SALES_WAREHOUSE',
+        subType: shop.sellerType === 'CROSS_BORDER' ? 'CB_OVERSEA_WAREHOUSE' : 'DOMESTIC_WAREHOUSE',
+        isDefault: w === 0,
+        address: warehouseAddress(region, name),
+      });
+    }
+    const returnId = ids.warehouseId();
+    state.warehouses.set(returnId, {
+      id: returnId,
+      entityId: ids.genericId(),
+      shopId: shop.id,
+      name: `${region} Returns`,
+      effectStatus: 'ENABLED',
+      type: 'RETURN_WAREHOUSE',
+      subType: 'DOMESTIC_WAREHOUSE',
+      isDefault: false,
+      address: warehouseAddress(region, `${region} Returns`),
+    });
+    for (const productSpec of catalog) {
+      const productId = ids.productId();
+      const skus: Sku[] = productSpec.skus.map((skuSpec) => ({
+        id: ids.skuId(),
+        productId,
+        sellerSku: skuSpec.sellerSku,
+        name: skuSpec.name,
+        priceMinor: priceIn(currency, skuSpec.price),
+        currency,
+        inventory: Object.fromEntries(warehouseIds.map((id) => [id, skuSpec.quantity ?? inventory])),
+        salesAttributes: skuSpec.name.split(',').map((value, i) => ({
+          id: i === 0 ? '100000' : '100007',
+          name: i === 0 ? 'Color' : 'Size',
+          value_id: ids.genericId(),
+          value_name: value.trim(),
+        })),
+      }));
+      const product: Product = {
+        id: productId,
+        shopId: shop.id,
+        title: productSpec.title,
+        description: `<p>${productSpec.title}</p>`,
+        categoryId: '601226',
+        status: 'ACTIVATE',
+        auditStatus: 'APPROVED',
+        mainImages: [{ uri: `tos-maliva-i-o3syd03w52-us/${productId}` }],
+        packageWeight: { value: '0.5', unit: region === 'US' ? 'POUND' : 'KILOGRAM' },
+        skus,
+        createTime: nowSeconds - 86_400 * 30,
+        updateTime: nowSeconds - 86_400 * 30,
+      };
+      state.products.set(productId, product);
+    }
+  });
+  state.deliveryOptions.push(
+    { id: ids.genericId(), name: 'Standard Shipping', type: 'STANDARD' },
+    { id: ids.genericId(), name: 'Seller Shipping', type: 'SEND_BY_SELLER' },
+  );
+  for (const name of ['USPS', 'UPS', 'FedEx', 'DHL eCommerce', 'Royal Mail', 'DPD']) {
+    state.shippingProviders.push({ id: ids.genericId(), name });
+  }
+}

@@ -1,0 +1,119 @@
+import type {
+  AuthCode,
+  Authorization,
+  Cancellation,
+  DeliveryOption,
+  IssuedToken,
+  OrderRecord,
+  Product,
+  ReturnRecord,
+  Seller,
+  ShippedPackage,
+  ShippingProvider,
+  Shop,
+  Sku,
+  Warehouse,
+  WebhookSubscription,
+} from './types';
+
+export interface AppConfig {
+  appKey: string;
+  appSecret: string;
+  serviceId: string;
+  /** The redirect URL configured on the app (Partner Center). */
+  redirectUrl: string;
+  /** App-level webhook URL (Partner Center "Developing" tab); per-shop subscriptions take precedence. */
+  webhookUrl: string | null;
+  /** Scopes a new authorization grants. */
+  grantedScopes: string[];
+  /** Admin switch: the consent page rejects instead of approving. */
+  denyConsent: boolean;
+}
+
+export interface Counters {
+  tokenGet: number;
+  tokenRefresh: number;
+  /** `METHOD path` → number of API requests received (any outcome). */
+  apiCalls: Record<string, number>;
+}
+
+/** All in-memory state of one simulator instance. */
+export class SimulatorState {
+  readonly sellers = new Map<string, Seller>();
+  readonly shops = new Map<string, Shop>();
+  readonly warehouses = new Map<string, Warehouse>();
+  readonly products = new Map<string, Product>();
+  readonly orders = new Map<string, OrderRecord>();
+  readonly packages = new Map<string, ShippedPackage>();
+  readonly cancellations = new Map<string, Cancellation>();
+  readonly returns = new Map<string, ReturnRecord>();
+  readonly authCodes = new Map<string, AuthCode>();
+  readonly authorizations = new Map<string, Authorization>();
+  readonly accessTokens = new Map<string, IssuedToken>();
+  readonly refreshTokens = new Map<string, IssuedToken>();
+  readonly subscriptions: WebhookSubscription[] = [];
+  readonly deliveryOptions: DeliveryOption[] = [];
+  readonly shippingProviders: ShippingProvider[] = [];
+  readonly counters: Counters = { tokenGet: 0, tokenRefresh: 0, apiCalls: {} };
+
+  constructor(readonly app: AppConfig) {}
+
+  shopByCipher(cipher: string): Shop | undefined {
+    for (const shop of this.shops.values()) if (shop.cipher === cipher) return shop;
+    return undefined;
+  }
+
+  requireShop(shopId: string): Shop {
+    const shop = this.shops.get(shopId);
+    if (!shop) throw new Error(`Unknown shop ${shopId}`);
+    return shop;
+  }
+
+  firstShop(region?: string): Shop {
+    for (const shop of this.shops.values()) if (!region || shop.region === region) return shop;
+    throw new Error(region ? `No seeded shop in region ${region}` : 'No shop seeded');
+  }
+
+  warehousesOf(shopId: string): Warehouse[] {
+    return [...this.warehouses.values()].filter((w) => w.shopId === shopId);
+  }
+
+  defaultWarehouse(shopId: string): Warehouse {
+    const list = this.warehousesOf(shopId).filter((w) => w.type === 'SALES_WAREHOUSE');
+    const found = list.find((w) => w.isDefault) ?? list[0];
+    if (!found) throw new Error(`Shop ${shopId} has no sales warehouse`);
+    return found;
+  }
+
+  productsOf(shopId: string): Product[] {
+    return [...this.products.values()].filter((p) => p.shopId === shopId);
+  }
+
+  findSku(skuId: string): { product: Product; sku: Sku } | undefined {
+    for (const product of this.products.values()) {
+      const sku = product.skus.find((s) => s.id === skuId);
+      if (sku) return { product, sku };
+    }
+    return undefined;
+  }
+
+  findSkuBySellerSku(shopId: string, sellerSku: string): { product: Product; sku: Sku } | undefined {
+    for (const product of this.productsOf(shopId)) {
+      const sku = product.skus.find((s) => s.sellerSku === sellerSku);
+      if (sku) return { product, sku };
+    }
+    return undefined;
+  }
+
+  /** The live authorization covering a shop, if the seller has authorized the app. */
+  activeAuthorizationFor(shopId: string): Authorization | undefined {
+    for (const auth of this.authorizations.values())
+      if (!auth.revoked && auth.shopIds.includes(shopId)) return auth;
+    return undefined;
+  }
+
+  countApiCall(method: string, path: string): void {
+    const key = `${method} ${path}`;
+    this.counters.apiCalls[key] = (this.counters.apiCalls[key] ?? 0) + 1;
+  }
+}

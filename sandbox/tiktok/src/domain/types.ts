@@ -1,0 +1,209 @@
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+
+export type SellerType = 'LOCAL' | 'CROSS_BORDER';
+
+export interface Shop {
+  id: string;
+  name: string;
+  region: string;
+  sellerType: SellerType;
+  cipher: string;
+  code: string;
+  currency: string;
+  sellerId: string;
+}
+
+export interface Seller {
+  id: string;
+  openId: string;
+  name: string;
+  baseRegion: string;
+  userType: 0 | 1 | 3;
+}
+
+export interface WarehouseAddress {
+  region: string;
+  state: string;
+  city: string;
+  distict: string;
+  town: string;
+  contact_person: string;
+  postal_code: string;
+  full_address: string;
+  region_code: string;
+  phone_number: string;
+  address_line1: string;
+  address_line2: string;
+  address_line3: string;
+  address_line4: string;
+}
+
+export interface Warehouse {
+  id: string;
+  entityId: string;
+  shopId: string;
+  name: string;
+  effectStatus: 'ENABLED' | 'DISABLED' | 'RESTRICTED';
+  type: 'SALES_WAREHOUSE' | 'RETURN_WAREHOUSE';
+  subType: 'DOMESTIC_WAREHOUSE' | 'CB_OVERSEA_WAREHOUSE';
+  isDefault: boolean;
+  address: WarehouseAddress;
+}
+
+export interface SalesAttribute {
+  id: string;
+  name: string;
+  value_id: string;
+  value_name: string;
+}
+
+export interface Sku {
+  id: string;
+  productId: string;
+  sellerSku: string;
+  name: string;
+  priceMinor: number;
+  currency: string;
+  /** warehouse id → in-stock quantity */
+  inventory: Record<string, number>;
+  salesAttributes: SalesAttribute[];
+}
+
+export type ProductStatus =
+  | 'DRAFT'
+  | 'PENDING'
+  | 'FAILED'
+  | 'ACTIVATE'
+  | 'SELLER_DEACTIVATED'
+  | 'PLATFORM_DEACTIVATED'
+  | 'FREEZE'
+  | 'DELETED';
+
+export interface Product {
+  id: string;
+  shopId: string;
+  title: string;
+  description: string;
+  categoryId: string;
+  status: ProductStatus;
+  auditStatus: 'AUDITING' | 'APPROVED' | 'FAILED' | 'NONE';
+  mainImages: { uri: string }[];
+  packageWeight: { value: string; unit: string };
+  skus: Sku[];
+  createTime: number;
+  updateTime: number;
+}
+
+export interface DeliveryOption {
+  id: string;
+  name: string;
+  type: 'STANDARD' | 'EXPRESS' | 'ECONOMY' | 'SEND_BY_SELLER';
+}
+
+export interface ShippingProvider {
+  id: string;
+  name: string;
+}
+
+/** The order as the API returns it, plus fields TikTok sends that the connector's type omits. */
+export type ApiOrder = TikTokOrder & {
+  delivery_type?: string;
+  cancel_time?: number;
+  request_cancel_time?: number;
+  collection_time?: number;
+  delivery_time?: number;
+  has_updated_recipient_address?: boolean;
+};
+
+export interface OrderRecord {
+  shopId: string;
+  order: ApiOrder;
+}
+
+export interface ShippedPackage {
+  packageId: string;
+  shopId: string;
+  orderId: string;
+  lineItemIds: string[];
+  trackingNumber: string;
+  shippingProviderId: string;
+  shippingProviderName: string;
+  method: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE';
+  handoverMethod?: string;
+  shippedAt: number;
+}
+
+export interface RefundAmount {
+  currency: string;
+  refund_total: string;
+  refund_subtotal: string;
+  refund_shipping_fee: string;
+  refund_tax: string;
+}
+
+export type CancellationRole = 'SELLER' | 'BUYER' | 'SYSTEM';
+
+export interface Cancellation {
+  cancelId: string;
+  shopId: string;
+  orderId: string;
+  cancelType: 'CANCEL' | 'BUYER_CANCEL';
+  cancelStatus:
+    'CANCELLATION_REQUEST_PENDING' | 'CANCELLATION_REQUEST_SUCCESS' | 'CANCELLATION_REQUEST_COMPLETE';
+  role: CancellationRole;
+  cancelReason: string;
+  cancelReasonText: string;
+  lineItemIds: string[];
+  refund: RefundAmount;
+  createTime: number;
+  updateTime: number;
+}
+
+export type ReturnType = 'REFUND' | 'RETURN_AND_REFUND' | 'REPLACEMENT';
+
+export interface ReturnRecord {
+  returnId: string;
+  shopId: string;
+  orderId: string;
+  returnType: ReturnType;
+  returnStatus: string;
+  role: CancellationRole;
+  returnReason: string;
+  returnReasonText: string;
+  lineItemIds: string[];
+  refund: RefundAmount;
+  createTime: number;
+  updateTime: number;
+}
+
+export interface AuthCode {
+  code: string;
+  sellerId: string;
+  /** epoch ms */
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface Authorization {
+  id: string;
+  sellerId: string;
+  shopIds: string[];
+  grantedScopes: string[];
+  revoked: boolean;
+}
+
+export interface IssuedToken {
+  token: string;
+  authorizationId: string;
+  /** Unix seconds */
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface WebhookSubscription {
+  shopId: string;
+  eventType: string;
+  address: string;
+  createTime: number;
+  updateTime: number;
+}

@@ -1,0 +1,209 @@
+/**
+ * TikTok Shop error codes and messages (reference §3.5, §4.2, the common-errors page text and the
+ * endpoint error tables). HTTP statuses: 401/106001, 400/36009004 and 404/36009009 are observed;
+ * the others are this simulator's choices (documented in the README of the simulator):
+ * 36009010 → 405, 36009014 → 404, 105002 → 401, 105005 → 403, 106013/101000 → 400,
+ * 36009002 → 429, 36009003 → 500 or 503, business errors → 200 with `code != 0`.
+ */
+export class TikTokApiError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly httpStatus: number = 200,
+  ) {
+    super(message);
+    this.name = 'TikTokApiError';
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+const err = (code: number, message: string, httpStatus = 200) =>
+  new TikTokApiError(code, message, httpStatus);
+
+export const SIGN_INVALID_MESSAGE =
+  "Invalid credentials. The 'sign' query parameter is invalid. For more details: https://m.tiktok.shop/s/AIu6dbFhs2XW";
+
+/** Gateway (common) errors. */
+export const Gateway = {
+  invalidPath: () =>
+    err(36009009, 'Invalid path. The specified path does not match any available endpoint.', 404),
+  invalidMethod: () =>
+    err(36009010, 'Invalid method. The HTTP method used is not supported by this endpoint.', 405),
+  invalidVersion: () =>
+    err(36009014, 'Invalid API version. The `version` value is invalid or unsupported.', 404),
+  invalidAppKey: () => err(36009004, 'Invalid credentials. Invalid `app_key` query parameter.', 400),
+  missingSignature: () =>
+    err(
+      36009004,
+      'Missing credentials. The request does not include a required signature in the query.',
+      400,
+    ),
+  timestampNegative: () =>
+    err(
+      36009004,
+      'Invalid timestamp. The value of the `timestamp` query parameter must not be lesser than 0.',
+      400,
+    ),
+  timestampTooOld: () =>
+    err(
+      36009004,
+      'Invalid timestamp. The value of the `timestamp` query parameter must not be earlier than 5 minutes before the current time.',
+      400,
+    ),
+  timestampTooNew: () =>
+    err(
+      36009004,
+      'Invalid timestamp. The value of the `timestamp` query parameter must not exceed the current time by more than 30 seconds.',
+      400,
+    ),
+  invalidSign: () => err(106001, SIGN_INVALID_MESSAGE, 401),
+  invalidAccessToken: () =>
+    err(36009004, 'Invalid credentials. The `x-tts-access-token` header is invalid.', 400),
+  expiredAccessToken: () =>
+    err(105002, 'Expired credentials. The `access_token` or `x-tts-access-token` header has expired.', 401),
+  scopeDenied: () =>
+    err(
+      105005,
+      'Access denied. The app is not authorized to access the endpoint because the access scopes granted for the app or the access token do not contain the required access scope for the endpoint.',
+      403,
+    ),
+  missingShopCipher: () =>
+    err(
+      106013,
+      'Missing identifier. The `shop_cipher` query parameter is required to identify the target shop.',
+      400,
+    ),
+  unexpectedShopCipher: () =>
+    err(
+      36009004,
+      'Unexpected identifier. The `shop_cipher` query parameter is not required for this request.',
+      400,
+    ),
+  shopCipherNotAuthorized: () =>
+    err(
+      101000,
+      'Invalid query or header. The `category_asset_cipher` query parameter or `x-tts-access-token` header is invalid.',
+      400,
+    ),
+  tooManyRequests: () =>
+    err(36009002, "Too many requests. You've made too many requests in a short period of time.", 429),
+  internalError: (status: 500 | 503) =>
+    err(
+      36009003,
+      'Internal error. Please try again. If the issue persists after multiple attempts, please contact platform support.',
+      status,
+    ),
+  invalidBodyFormat: () =>
+    err(
+      36009022,
+      'Invalid request format. The request body format must be `application/json` for structured data or `multipart/form-data` for binary files.',
+      400,
+    ),
+  /** Parameter validation failure; the detail names the parameter. */
+  invalidParam: (detail: string) => err(36009004, `invalid param error: ${detail}`, 400),
+};
+
+/** Token endpoint errors (auth host). */
+export const AuthErrors = {
+  invalidAuthCode: () => err(36004004, 'Invalid auth code.'),
+  refreshTokenExpired: () => err(36004001, 'rt has expired'),
+  authRecordNotFound: () => err(36004005, 'can not find related auth record'),
+  invalidAppKey: () => err(36009004, 'Invalid credentials. Invalid `app_key` query parameter.', 400),
+  invalidAppSecret: () =>
+    err(36009004, 'Invalid credentials. The `app_secret` query parameter is invalid.', 400),
+  invalidGrantType: (expected: string) =>
+    err(36009004, `invalid param error: grant_type must be ${expected}`, 400),
+  missingParam: (name: string) => err(36009004, `invalid param error: ${name} is required`, 400),
+};
+
+/** Business errors of the endpoints (HTTP 200, `code != 0`, `data: null`). */
+export const Business = {
+  orderNotOwned: () => err(21008111, 'The order or package does not belong to the current seller.'),
+  productNotFound: () => err(12019150, 'The product ID does not exist.'),
+  productNotInShop: () => err(12052034, "This product doesn't belong to this shop"),
+  productStatusInvalid: () =>
+    err(
+      12052901,
+      'The product in its current status is not available for this operation. Change the product status and try again.',
+    ),
+  tooManySellerSkus: () => err(12019027, 'The maximum count of “seller_skus” in the search filter is 10.'),
+  tooManySkuIds: () => err(12019087, 'The number of SKU IDs exceeds the limit of 10'),
+  crossBorderCreateLocal: () =>
+    err(12052701, 'do not support cross-boarder seller create local product directly'),
+  productNameEmpty: () => err(12052261, 'product name is empty'),
+  productNameTooLong: () => err(12052051, 'The product name exceed max limit characters'),
+  descriptionRequired: () => err(12052015, 'The product description is required'),
+  categoryInvalid: () => err(12052002, 'Incorrect category format'),
+  mainImageRequired: () => err(12052028, 'Main product image is required'),
+  packageWeightInvalid: () => err(12019011, 'product package weight is invalid'),
+  packageWeightZero: () => err(12052181, 'The package weight of the product can not be zero.'),
+  imperialUnitsNotUs: () =>
+    err(
+      12019061,
+      'Product weight or dimensions unit does not support the imperial units on non-US local products.',
+    ),
+  skuListEmpty: () =>
+    err(12052902, 'The SKU list is empty. Either omit the list entirely, or provide all required details.'),
+  tooManySkus: () => err(12052558, 'Number of product skus exceed limit.'),
+  sellerSkuInvalid: () => err(12019059, 'seller sku is invalid'),
+  sellerSkuTooLong: () => err(12052054, 'The seller SKU text length cannot exceed max limit characters'),
+  priceMissing: () => err(12052571, 'Missing price for SKU(s)'),
+  priceFormat: () => err(12052012, 'Incorrect price format'),
+  currencyNotAvailable: () => err(12052084, 'The provided currency is not available for this shop/region.'),
+  warehouseNotExist: () => err(12052097, 'The warehouse does not exist'),
+  warehouseNotInShop: (warehouseId: string) =>
+    err(12052530, `The warehouse ' ${warehouseId} ' does not belong to this shop/seller.`),
+  warehouseDuplicate: () => err(12052555, 'The warehouse id is duplicate'),
+  warehouseDisabled: () => err(12052531, 'The warehouse is disabled.'),
+  titleTooShort: (min: number) =>
+    err(36009004, `invalid param error: title must have at least ${min} characters`, 400),
+  inventoryQuantityLimits: () =>
+    err(12052055, 'The SKU inventory quantity for the warehouse must be within allowed limits.'),
+  interfaceNotInRegion: () => err(21008106, 'This interface cannot be used in this region.'),
+  ordersAlreadyShipped: () => err(21011006, 'These orders are already shipped.'),
+  duplicateTrackingNumber: () => err(21011025, 'Duplicate tracking number.'),
+  trackingProviderInvalid: () =>
+    err(21011022, 'Invalid tracking number or provider ID. Please double check and try again.'),
+  fulfillInvalidParams: () =>
+    err(21001001, 'Invalid parameters. Please ensure you are passing the correct request parameter(s).'),
+  fulfillActionNotAllowed: () => err(21011003, 'fulfill_unit action not allowed'),
+  platformFulfilled: () => err(21008025, 'Seller cannot operate orders which are fulfilled by platform'),
+  packageAlreadyShipped: () => err(21008099, 'Package has been shipped. Please not ship the package again.'),
+  orderLineNotInOrder: () => err(21011029, 'order does not belong to fulfill unit'),
+  shippingProviderUnknown: () => err(11050001, 'invalid param'),
+  cancelInvalidParam: () =>
+    err(
+      25001001,
+      'An invalid request parameter was passed. Please check that you have the correct parameter type(s) and format.',
+    ),
+  cancelAlreadyInProcess: () =>
+    err(25001011, 'A return request is already in process, or the order has already been cancelled.'),
+  cancelUnknownReason: () =>
+    err(25001014, 'Unknown return reason. Please ensure you are passing a valid return reason.'),
+  cancelAlreadyShipped: () =>
+    err(
+      25001045,
+      'The order has already been shipped and we are unable to cancel shipment with the courier.',
+    ),
+  cancelOrderClosed: () =>
+    err(25001051, 'Not allowed to return or cancel since order is completed or cancelled'),
+  cancelNoPermission: () => err(25020005, 'No permission to process this order'),
+  cancelLineItemsNotAllowed: () =>
+    err(25005010, 'Unable to cancel individual line items within this request.'),
+};
+
+/** Per-SKU inventory errors inside a code-0 response (reference §6.3). */
+export const InventoryItemErrors = {
+  checkFailed: { code: 12052990, message: 'Check failed' },
+  warehouseNotExist: { code: 12052097, message: 'The warehouse does not exist' },
+  stockCountInvalid: { code: 12019024, message: 'stock count is invalid' },
+  multipleWarehouses: {
+    code: 12019028,
+    message:
+      'Multiple warehouses detected. Include all warehouse IDs and the corresponding details and try again.',
+  },
+  skuIdRequired: { code: 12052036, message: 'The SKU ID is necessary' },
+  skuNotInProduct: { code: 12052557, message: 'The SKU ID does not belong to the product.' },
+  warehouseDisabled: { code: 12052531, message: 'The warehouse is disabled.' },
+  warehouseDuplicate: { code: 12052555, message: 'The warehouse id is duplicate' },
+} as const;

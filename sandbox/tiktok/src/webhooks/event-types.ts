@@ -1,0 +1,40 @@
+/** Webhook topics (reference §5.3, §6.9): Event API names and their numeric `type`. */
+export const EVENT_TYPE_IDS = {
+  ORDER_STATUS_CHANGE: 1,
+  RECIPIENT_ADDRESS_UPDATE: 3,
+  PACKAGE_UPDATE: 4,
+  PRODUCT_STATUS_CHANGE: 5,
+  SELLER_DEAUTHORIZATION: 6,
+  UPCOMING_AUTHORIZATION_EXPIRATION: 7,
+  CANCELLATION_STATUS_CHANGE: 11,
+  RETURN_STATUS_CHANGE: 12,
+} as const;
+
+export type EmittedEventType = keyof typeof EVENT_TYPE_IDS;
+
+/** Every name the Event API accepts in `event_type`. */
+export const SUBSCRIBABLE_EVENT_TYPES: readonly string[] = [
+  'ORDER_STATUS_CHANGE',
+  'RECIPIENT_ADDRESS_UPDATE',
+  'PACKAGE_UPDATE',
+  'PRODUCT_STATUS_CHANGE',
+  'SELLER_DEAUTHORIZATION',
+  'UPCOMING_AUTHORIZATION_EXPIRATION',
+  'CANCELLATION_STATUS_CHANGE',
+  'RETURN_STATUS_CHANGE',
+  'NEW_CONVERSATION',
+  'NEW_MESSAGE',
+  'PRODUCT_INFORMATION_CHANGE',
+  'PRODUCT_CREATION',
+  'PRODUCT_CATEGORY_CHANGE',
+  'NEW_MESSAGE_LISTENER',
+  'INVOICE_STATUS_CHANGE',
+  'PRODUCT_AUDIT_STATUS_CHANGE',
+  'REVERSE_STATUS_UPDATE',
+];
+
+export interface WebhookEvent {
+  eventType: EmittedEventType;
+  shopId: string;
+  data: Record<string, unknown>;
+}

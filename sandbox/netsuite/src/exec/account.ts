@@ -214,8 +214,11 @@ export class EmulatedAccount {
     return this.executeScheduled(entry, options.params ?? {}, options.type ?? 'ON_DEMAND');
   }
 
-  /** Processes submitted tasks in order, including tasks submitted while it runs. */
-  async runQueuedTasks(): Promise<TaskRunReport[]> {
+  /**
+   * Processes submitted tasks in order, including tasks submitted while it runs. `injectRestart`
+   * applies to the first map/reduce task run (tests use it on jobs our scripts submitted themselves).
+   */
+  async runQueuedTasks(options: { injectRestart?: RestartInjection } = {}): Promise<TaskRunReport[]> {
     if (hasInvocation()) {
       throw new Error('runQueuedTasks() cannot be called from inside a script invocation.');
     }
@@ -223,9 +226,13 @@ export class EmulatedAccount {
     this.draining = true;
     const reports: TaskRunReport[] = [];
     try {
+      let injectRestart = options.injectRestart;
       for (let next = this.queue.pending()[0]; next; next = this.queue.pending()[0]) {
         next.status = 'PROCESSING';
-        reports.push(this.runTask(next, 'ON_DEMAND'));
+        reports.push(
+          this.runTask(next, 'ON_DEMAND', next.taskType === 'MAP_REDUCE' ? injectRestart : undefined),
+        );
+        if (next.taskType === 'MAP_REDUCE') injectRestart = undefined;
       }
     } finally {
       this.draining = false;
@@ -261,7 +268,11 @@ export class EmulatedAccount {
     return this.scheduler.deployments();
   }
 
-  private runTask(entry: TaskEntry, scheduledType: ScheduledInvocationType): TaskRunReport {
+  private runTask(
+    entry: TaskEntry,
+    scheduledType: ScheduledInvocationType,
+    injectRestart?: RestartInjection,
+  ): TaskRunReport {
     const base = {
       taskId: entry.taskId,
       taskType: entry.taskType,
@@ -270,7 +281,7 @@ export class EmulatedAccount {
     };
     try {
       if (entry.taskType === 'MAP_REDUCE') {
-        const mapReduce = this.executeMapReduce(entry, entry.params);
+        const mapReduce = this.executeMapReduce(entry, entry.params, injectRestart);
         return { ...base, status: mapReduce.status, mapReduce, scheduled: null, error: null };
       }
       const scheduled = this.executeScheduled(entry, entry.params, scheduledType);

@@ -7,6 +7,7 @@
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { isDate } from '../../realm';
 const ACCOUNT_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 function pad(n: number): string {
@@ -39,7 +40,7 @@ export function accountDateToIso(text: string): string | null {
 
 /** A date given as `YYYY-MM-DD`, `M/D/YYYY` or a JS Date, as `YYYY-MM-DD`; `null` if unreadable. */
 export function toIsoDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoDateOf(value);
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? null : isoDateOf(value);
   if (typeof value !== 'string') return null;
   const text = value.trim();
   const iso = ISO_DATE.exec(text.slice(0, 10));

@@ -6,6 +6,7 @@ import {
   isoToAccountDate,
   parseAccountDateTime,
 } from './datetime';
+import { isDate } from '../../realm';
 
 /** Account preferences `N/format` reads. Only the account date format `M/D/YYYY` is supported. */
 export interface FormatPreferences {
@@ -55,7 +56,7 @@ function invalid(value: unknown, type: string): SuiteScriptError {
 }
 
 function toDate(value: unknown, type: string): Date {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  if (isDate(value) && !Number.isNaN(value.getTime())) return value;
   if (typeof value === 'string') {
     const iso = accountDateToIso(value);
     if (iso) return parseAccountDateTime(value) ?? new Date(`${iso}T00:00:00`);

@@ -5,6 +5,7 @@ import type { QueryValue } from './results';
 import { QueryResultSet } from './results';
 import { rewriteSuiteQL, suiteQLError } from './rewrite';
 import type { SuiteQLViews } from './views';
+import { isDate } from '../../realm';
 
 /** SQLite's complaint, in NetSuite's words where there is a match. */
 function translate(err: unknown): SuiteScriptError {
@@ -22,7 +23,7 @@ function bindable(params: unknown[]): Array<string | number | null> {
     if (p === undefined || p === null) return null;
     if (typeof p === 'boolean') return p ? 'T' : 'F';
     if (typeof p === 'number' || typeof p === 'string') return p;
-    if (p instanceof Date) return p.toISOString();
+    if (isDate(p)) return p.toISOString();
     throw new SuiteScriptError(NS.SSS_INVALID_API_USAGE, `SuiteQL parameter ${JSON.stringify(p)} is not a string, number or boolean.`);
   });
 }

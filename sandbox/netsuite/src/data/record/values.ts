@@ -1,5 +1,6 @@
 import { NS, SuiteScriptError } from '../../errors';
 import type { FieldInfo, FieldValue } from '../store-types';
+import { isDate } from '../../realm';
 
 /**
  * Conversion between what scripts pass to / get from `N/record` and what the store keeps
@@ -10,7 +11,7 @@ import type { FieldInfo, FieldValue } from '../store-types';
 export type ApiValue = FieldValue | Date;
 
 export function invalidValue(fieldId: string, value: unknown): SuiteScriptError {
-  const shown = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(',') : String(value);
+  const shown = isDate(value) ? value.toISOString() : Array.isArray(value) ? value.join(',') : String(value);
   return new SuiteScriptError(
     NS.INVALID_FLD_VALUE,
     `You have entered an Invalid Field Value ${shown} for the following field: ${fieldId}`,
@@ -70,11 +71,11 @@ export function toStored(field: FieldInfo, value: unknown): FieldValue {
       throw invalidValue(field.id, value);
     case 'date':
       if (isEmpty(value)) return null;
-      if (value instanceof Date && !Number.isNaN(value.getTime())) return dateString(value);
+      if (isDate(value) && !Number.isNaN(value.getTime())) return dateString(value);
       throw invalidValue(field.id, value);
     case 'datetime':
       if (isEmpty(value)) return null;
-      if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+      if (isDate(value) && !Number.isNaN(value.getTime())) return value.toISOString();
       throw invalidValue(field.id, value);
     case 'integer':
     case 'float':

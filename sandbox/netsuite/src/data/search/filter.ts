@@ -1,5 +1,6 @@
 import { NS, SuiteScriptError } from '../../errors';
 import { isOperator } from './enums';
+import { isDate } from '../../realm';
 
 export interface CreateFilterOptions {
   name: string;
@@ -15,7 +16,7 @@ function toValueList(values: unknown): string[] {
   if (values === undefined || values === null) return [];
   const list = Array.isArray(values) ? values : [values];
   return list.map((v) => {
-    if (v instanceof Date) return v.toISOString();
+    if (isDate(v)) return v.toISOString();
     if (typeof v === 'boolean') return v ? 'T' : 'F';
     return String(v);
   });

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { BridgeError } from '../core/errors';
+import { loadConfig, type Env } from '../config';
+
+const KEY = randomBytes(32);
+const LIVE: Env = {
+  TIKTOK_APP_KEY: 'app',
+  TIKTOK_APP_SECRET: 'secret',
+  TIKTOK_SERVICE_ID: '7123',
+  NETSUITE_ACCOUNT_ID: '1234567_SB1',
+  NETSUITE_CONSUMER_KEY: 'ck',
+  NETSUITE_CONSUMER_SECRET: 'cs',
+  NETSUITE_TOKEN_ID: 'ti',
+  NETSUITE_TOKEN_SECRET: 'ts',
+  NETSUITE_RESTLET_URL:
+    'https://1234567-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=1&deploy=1',
+  BRIDGE_PUBLIC_URL: 'https://bridge.example.com/',
+  BRIDGE_ADMIN_TOKEN: 'a-long-admin-token-value',
+  BRIDGE_ENCRYPTION_KEY: KEY.toString('base64'),
+};
+
+function problems(env: Env): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BridgeError);
+    return (error as BridgeError).message;
+  }
+  throw new Error('loadConfig accepted an invalid environment');
+}
+
+describe('loadConfig', () => {
+  it('returns sandbox mode when no credential is set', () => {
+    expect(loadConfig({})).toEqual({
+      mode: 'sandbox',
+      databaseUrl: 'sqlite:data/bridge.db',
+      port: 3000,
+      logLevel: 'info',
+    });
+    expect(
+      loadConfig({ PORT: '8080', BRIDGE_ADMIN_TOKEN: 'a-long-admin-token-value', TIKTOK_APP_KEY: '' }),
+    ).toMatchObject({
+      mode: 'sandbox',
+      port: 8080,
+      adminToken: 'a-long-admin-token-value',
+    });
+  });
+
+  it('still validates shared variables in sandbox mode', () => {
+    expect(problems({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toMatch(
+      /PORT: must be a port number.*\n.*LOG_LEVEL: must be one of/,
+    );
+  });
+
+  it('parses a full live environment with defaults', () => {
+    const config = loadConfig(LIVE);
+    expect(config).toMatchObject({
+      mode: 'live',
+      tiktok: {
+        appKey: 'app',
+        apiBaseUrl: 'https://open-api.tiktokglobalshop.com',
+        authBaseUrl: 'https://auth.tiktok-shops.com',
+        authorizeUrl: 'https://services.tiktokshop.com/open/authorize',
+      },
+      netsuite: { accountId: '1234567_SB1' },
+      publicUrl: 'https://bridge.example.com',
+      databaseUrl: 'sqlite:data/bridge.db',
+      port: 3000,
+      logLevel: 'info',
+    });
+    expect(config.mode === 'live' && config.encryptionKey.equals(KEY)).toBe(true);
+    const hex = loadConfig({ ...LIVE, BRIDGE_ENCRYPTION_KEY: KEY.toString('hex') });
+    expect(hex.mode === 'live' && hex.encryptionKey.equals(KEY)).toBe(true);
+  });
+
+  it('lists every missing variable of a partial configuration in one error, with examples', () => {
+    const message = problems({ TIKTOK_APP_KEY: 'app', NETSUITE_ACCOUNT_ID: '123' });
+    for (const name of [
+      'TIKTOK_APP_SECRET',
+      'TIKTOK_SERVICE_ID',
+      'NETSUITE_CONSUMER_KEY',
+      'NETSUITE_CONSUMER_SECRET',
+      'NETSUITE_TOKEN_ID',
+      'NETSUITE_TOKEN_SECRET',
+      'NETSUITE_RESTLET_URL',
+      'BRIDGE_PUBLIC_URL',
+      'BRIDGE_ADMIN_TOKEN',
+      'BRIDGE_ENCRYPTION_KEY',
+    ]) {
+      expect(message).toMatch(new RegExp(`- ${name}: is missing \\(example: ${name}=`));
+    }
+    expect(message).not.toMatch(/- TIKTOK_APP_KEY:/);
+    expect(message).toMatch(/set all of .* or none for sandbox mode/);
+  });
+
+  it('names invalid values and the problem', () => {
+    const message = problems({
+      ...LIVE,
+      BRIDGE_PUBLIC_URL: 'bridge.example.com',
+      BRIDGE_ADMIN_TOKEN: 'short',
+      BRIDGE_ENCRYPTION_KEY: randomBytes(16).toString('base64'),
+      DATABASE_URL: 'mysql://x',
+      TIKTOK_API_BASE_URL: 'not a url',
+    });
+    expect(message).toMatch(/BRIDGE_PUBLIC_URL: is not an http\(s\) URL/);
+    expect(message).toMatch(/BRIDGE_ADMIN_TOKEN: must be at least 16 characters/);
+    expect(message).toMatch(/BRIDGE_ENCRYPTION_KEY: must be exactly 32 bytes/);
+    expect(message).toMatch(/DATABASE_URL: must be sqlite:/);
+    expect(message).toMatch(/TIKTOK_API_BASE_URL: is not an http\(s\) URL/);
+  });
+});

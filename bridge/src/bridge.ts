@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { LiveConfig } from './config';
+import { type Clock, type Random, type Sleep, realSleep, systemClock } from './core/clock';
+import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
+import { TokenCipher } from './crypto/token-cipher';
+import { AdminAuth } from './http/admin-auth';
+import { CachedProbe } from './http/cached-probe';
+import { errorHandler } from './http/error-handler';
+import { healthRouter } from './http/health-routes';
+import { statusRouter } from './http/status-routes';
+import { createLogger } from './logger';
+import { BridgeMetrics } from './metrics';
+import type { BackoffPolicy } from './net/backoff';
+import type { HttpSend } from './net/http-transport';
+import { NetSuiteClient } from './netsuite/client';
+import { oauthRouter } from './oauth/routes';
+import { openStore } from './store/open-store';
+import type { BridgeStore } from './store/types';
+import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
+import { webhookRouter } from './webhooks/route';
+import type { HmacSha256 } from './webhooks/verify';
+import { shopPushJob } from './workers/job-kinds';
+import { JobRunner, type RunSummary } from './workers/job-runner';
+import { orderSyncHandler } from './workers/order-sync';
+import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
+import { shopHandlers } from './workers/shop-handlers';
+
+/**
+ * Builds the whole bridge from a live configuration: store, TikTok and NetSuite clients, the
+ * Express app (webhooks, OAuth, health, metrics, status page), and the workers. Every clock,
+ * sleep, random source, HTTP transport and the store can be injected for tests.
+ */
+export interface BridgeDeps {
+  clock?: Clock;
+  sleep?: Sleep;
+  random?: Random;
+  logger?: Logger;
+  /** A store the caller owns (not closed by `stop`); otherwise DATABASE_URL is opened. */
+  store?: BridgeStore;
+  send?: HttpSend;
+  webhookHmac?: HmacSha256;
+  webhookBodyLimitBytes?: number;
+  workerOwner?: string;
+  maxJobAttempts?: number;
+  jobBackoff?: BackoffPolicy;
+  jobLeaseMs?: number;
+  workerPollMs?: number;
+  reconcile?: ReconcileOptions & { intervalMs?: number };
+  netsuiteConcurrency?: number;
+  netsuitePingTtlMs?: number;
+  tiktokMaxRetries?: number;
+  tokenRefreshLeadMs?: number;
+}
+
+export interface Bridge {
+  app: Express;
+  store: BridgeStore;
+  metrics: BridgeMetrics;
+  logger: Logger;
+  tiktok: TikTokServices;
+  netsuite: NetSuiteClient;
+  start(port?: number): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+  /** Runs every due job until none is left (one worker pass). */
+  runWorkersOnce(): Promise<RunSummary>;
+  /** One order-reconciliation pass over every connected shop. */
+  reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
+  /** Starts the job loop and the periodic reconciliation. */
+  startWorkers(): void;
+}
+
+export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge {
+  const clock = deps.clock ?? systemClock;
+  const sleep = deps.sleep ?? realSleep;
+  const random = deps.random ?? Math.random;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const ownsStore = deps.store === undefined;
+  const store = deps.store ?? openStore(config.databaseUrl);
+  const metrics = new BridgeMetrics(store);
+
+  const netsuite = new NetSuiteClient(config.netsuite, {
+    clock,
+    sleep,
+    random,
+    send: deps.send,
+    concurrency: deps.netsuiteConcurrency,
+    observer: metrics,
+    logger,
+  });
+  const tiktok = createTikTokServices(config.tiktok, {
+    store,
+    cipher: new TokenCipher(config.encryptionKey),
+    clock,
+    sleep,
+    random,
+    send: deps.send,
+    logger,
+    observer: metrics,
+    maxRetries: deps.tiktokMaxRetries,
+    refreshLeadMs: deps.tokenRefreshLeadMs,
+    onNeedsReauth: async (shopId) => {
+      await store.enqueueJob(shopPushJob(shopId, clock.now()), clock.now());
+    },
+  });
+
+  const runner = new JobRunner({
+    store,
+    clock,
+    random,
+    logger,
+    metrics,
+    owner: deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`,
+    maxAttempts: deps.maxJobAttempts,
+    backoff: deps.jobBackoff,
+    leaseMs: deps.jobLeaseMs,
+    handlers: [
+      orderSyncHandler({ tiktok: tiktok.client, netsuite }),
+      ...shopHandlers({
+        store,
+        tiktok: tiktok.client,
+        netsuite,
+        tokens: tiktok.tokens,
+        clock,
+        publicUrl: config.publicUrl,
+      }),
+    ],
+  });
+  const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
+
+  const adminAuth = new AdminAuth({
+    adminToken: config.adminToken,
+    clock,
+    secureCookie: config.publicUrl.startsWith('https://'),
+  });
+  const netsuitePing = new CachedProbe(() => netsuite.ping(), deps.netsuitePingTtlMs ?? 60_000, clock);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    webhookRouter({
+      appKey: config.tiktok.appKey,
+      appSecret: config.tiktok.appSecret,
+      store,
+      clock,
+      metrics,
+      logger,
+      hmac: deps.webhookHmac,
+      maxBodyBytes: deps.webhookBodyLimitBytes,
+    }),
+  );
+  app.use(healthRouter({ store, netsuitePing, metrics }));
+  app.use(
+    oauthRouter({
+      adminAuth,
+      tokenClient: tiktok.tokenClient,
+      authorizeUrl: config.tiktok.authorizeUrl,
+      serviceId: config.tiktok.serviceId,
+      store,
+      vault: tiktok.vault,
+      tiktok: tiktok.client,
+      netsuite,
+      clock,
+      publicUrl: config.publicUrl,
+      logger,
+    }),
+  );
+  app.use(statusRouter({ store, adminAuth, clock }));
+  app.use((req, _res, next) => {
+    next(new BridgeError(BRIDGE_ERROR_CODES.NOT_FOUND, `No route for ${req.method} ${req.path}.`));
+  });
+  app.use(errorHandler(logger));
+
+  let server: Server | undefined;
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<unknown>>();
+  let workersOn = false;
+
+  function track<T>(promise: Promise<T>): Promise<T> {
+    running.add(promise);
+    void promise.finally(() => running.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  function schedule(name: string, delayMs: number, task: () => Promise<unknown>, everyMs: number): void {
+    if (!workersOn) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void track(
+        task().catch((error: unknown) => {
+          logger.error({ err: describeError(error), loop: name }, 'worker loop iteration failed');
+        }),
+      ).finally(() => schedule(name, everyMs, task, everyMs));
+    }, delayMs);
+    timers.add(timer);
+  }
+
+  const bridge: Bridge = {
+    app,
+    store,
+    metrics,
+    logger,
+    tiktok,
+    netsuite,
+    async start(port?: number) {
+      if (server) throw new BridgeError(BRIDGE_ERROR_CODES.INTERNAL, 'The bridge is already listening.');
+      const listening = app.listen(port ?? config.port);
+      server = listening;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('listening', resolve);
+        listening.once('error', reject);
+      });
+      const actual = (listening.address() as AddressInfo).port;
+      logger.info({ port: actual }, 'bridge listening');
+      return { url: `http://127.0.0.1:${actual}`, port: actual };
+    },
+    async stop() {
+      workersOn = false;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...running]);
+      if (server) {
+        const closing = server;
+        server = undefined;
+        await new Promise<void>((resolve) => {
+          closing.close(() => resolve());
+          closing.closeAllConnections();
+        });
+      }
+      if (ownsStore) await store.close();
+    },
+    runWorkersOnce: () => track(runner.runOnce()),
+    reconcileOnce: (options?: ReconcileOptions) =>
+      track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
+    startWorkers() {
+      if (workersOn) return;
+      workersOn = true;
+      const pollMs = deps.workerPollMs ?? 1000;
+      const reconcileMs = deps.reconcile?.intervalMs ?? 10 * 60 * 1000;
+      schedule('jobs', 0, () => runner.runOnce(), pollMs);
+      schedule(
+        'reconcile',
+        Math.min(5000, reconcileMs),
+        () => reconcileAllShops(reconcileDeps, deps.reconcile),
+        reconcileMs,
+      );
+    },
+  };
+  return bridge;
+}

@@ -1,0 +1,177 @@
+import pino from 'pino';
+import { createBridge, type Bridge } from './bridge';
+import { loadConfig, type BridgeConfig, type Env, type LiveConfig, type SandboxConfig } from './config';
+import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
+import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
+import { createLogger } from './logger';
+import { openStore } from './store/open-store';
+
+/**
+ * `npm run bridge -- <command>`:
+ *   serve                          start the HTTP server and workers (sandbox demo without credentials)
+ *   sync orders [--since <ISO>]    one order-reconciliation pass, then run the queued jobs
+ *   status [--json]                shops, queue depths, dead letters, recent errors
+ *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
+ */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** What `sandbox/src/demo.ts` (written by the lead) exports; loaded lazily only in sandbox mode. */
+interface SandboxDemoModule {
+  startSandboxDemo(config: SandboxConfig): Promise<unknown>;
+}
+
+const USAGE = `Usage: npm run bridge -- <command>
+  serve                                   start the bridge (sandbox demo when no credentials are set)
+  sync orders [--since <ISO time>]        one order reconciliation pass, then process the queue
+  status [--json]                         shops, queue depths, dead letters, recent errors
+  retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) {
+    throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `${name} needs a value.\n${USAGE}`);
+  }
+  return value;
+}
+
+function requireLive(config: BridgeConfig, command: string): LiveConfig {
+  if (config.mode === 'live') return config;
+  throw new BridgeError(
+    BRIDGE_ERROR_CODES.CONFIG_INVALID,
+    `"${command}" talks to TikTok and NetSuite and needs the TIKTOK_* and NETSUITE_* credentials; none are set.`,
+  );
+}
+
+async function loadSandboxDemo(): Promise<SandboxDemoModule> {
+  const modulePath = '../../sandbox/src/demo';
+  return (await import(modulePath)) as SandboxDemoModule;
+}
+
+export function formatStatus(snapshot: StatusSnapshot): string {
+  const lines: string[] = ['Shops:'];
+  if (snapshot.shops.length === 0) lines.push('  (none connected)');
+  for (const s of snapshot.shops) {
+    lines.push(
+      `  ${s.shopId}  ${s.name}  ${s.region}  ${s.state}${s.stateReason ? ` (${s.stateReason})` : ''}  last order sync: ${s.lastOrderSync ?? 'never'}`,
+    );
+  }
+  lines.push('Queue:');
+  if (snapshot.queue.length === 0) lines.push('  (empty)');
+  for (const q of snapshot.queue) lines.push(`  ${q.kind.padEnd(26)} ${q.state.padEnd(8)} ${q.count}`);
+  lines.push(`Dead letters: ${snapshot.deadLetters.length}`);
+  for (const d of snapshot.deadLetters)
+    lines.push(`  #${d.id} ${d.kind} shop ${d.shopId ?? '-'}: ${d.reason ?? ''}`);
+  lines.push('Recent errors:');
+  if (snapshot.recentErrors.length === 0) lines.push('  (none)');
+  for (const e of snapshot.recentErrors.slice(0, 10))
+    lines.push(`  ${e.at} ${e.source} ${e.shopId ?? ''} ${e.message}`);
+  return lines.join('\n');
+}
+
+async function withBridge<T>(config: LiveConfig, run: (bridge: Bridge) => Promise<T>): Promise<T> {
+  const bridge = createBridge(config, { logger: createLogger(config.logLevel, pino.destination(2)) });
+  try {
+    return await run(bridge);
+  } finally {
+    await bridge.stop();
+  }
+}
+
+export async function runCli(args: string[], env: Env, io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === 'help' || command === '--help') {
+    io.out(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  const config = loadConfig(env);
+
+  if (command === 'serve') {
+    if (config.mode === 'sandbox') {
+      const demo = await loadSandboxDemo();
+      await demo.startSandboxDemo(config);
+      return 0;
+    }
+    const bridge = createBridge(config);
+    const { url } = await bridge.start(config.port);
+    bridge.startWorkers();
+    io.err(`Bridge listening on ${url} (public URL ${config.publicUrl}).`);
+    const shutdown = (): void => {
+      void bridge.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    return 0;
+  }
+
+  if (command === 'sync') {
+    if (rest[0] !== 'orders')
+      throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown sync target.\n${USAGE}`);
+    const since = option(rest, '--since');
+    let sinceSec: number | undefined;
+    if (since !== undefined) {
+      const ms = Date.parse(since);
+      if (Number.isNaN(ms)) {
+        throw new BridgeError(
+          BRIDGE_ERROR_CODES.BAD_REQUEST,
+          `--since "${since}" is not an ISO time, e.g. 2026-01-15T00:00:00Z.`,
+        );
+      }
+      sinceSec = Math.floor(ms / 1000);
+    }
+    return withBridge(requireLive(config, 'sync orders'), async (bridge) => {
+      const result = await bridge.reconcileOnce(sinceSec === undefined ? {} : { sinceSec });
+      for (const r of result.results) {
+        io.out(`shop ${r.shopId}: ${r.ordersFound} orders in ${r.pages} page(s), ${r.jobsCreated} queued`);
+      }
+      for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
+      const run = await bridge.runWorkersOnce();
+      io.out(`jobs: ${run.completed} done, ${run.retried} to retry, ${run.dead} dead`);
+      return result.failures.length > 0 || run.dead > 0 ? 2 : 0;
+    });
+  }
+
+  if (command === 'status' || command === 'retry-dead') {
+    const store = openStore(config.databaseUrl);
+    try {
+      if (command === 'retry-dead') {
+        const filter: { shopId?: string; kind?: string } = {};
+        const shopId = option(rest, '--shop');
+        const kind = option(rest, '--kind');
+        if (shopId !== undefined) filter.shopId = shopId;
+        if (kind !== undefined) filter.kind = kind;
+        const moved = await store.requeueDeadJobs(filter, Date.now());
+        io.out(`${moved} dead job(s) moved back to the queue.`);
+        return 0;
+      }
+      const snapshot = await statusSnapshot(store);
+      io.out(rest.includes('--json') ? JSON.stringify(snapshot, null, 2) : formatStatus(snapshot));
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  io.err(`Unknown command "${command}".\n${USAGE}`);
+  return 1;
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+  runCli(process.argv.slice(2), process.env, io).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      io.err(error instanceof BridgeError ? error.message : `Unexpected error: ${describeError(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { BridgeError, BRIDGE_ERROR_CODES } from './core/errors';
+
+/**
+ * Configuration from the environment. `loadConfig` validates every variable at once and throws one
+ * error that lists each missing or invalid variable with an example. With no TikTok/NetSuite
+ * credential set at all it returns `{ mode: 'sandbox' }`: the caller starts local stand-ins.
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface TikTokSettings {
+  appKey: string;
+  appSecret: string;
+  serviceId: string;
+  apiBaseUrl: string;
+  authBaseUrl: string;
+  authorizeUrl: string;
+}
+
+export interface NetSuiteSettings {
+  accountId: string;
+  consumerKey: string;
+  consumerSecret: string;
+  tokenId: string;
+  tokenSecret: string;
+  restletUrl: string;
+}
+
+interface CommonSettings {
+  databaseUrl: string;
+  port: number;
+  logLevel: LogLevel;
+}
+
+export interface LiveConfig extends CommonSettings {
+  mode: 'live';
+  tiktok: TikTokSettings;
+  netsuite: NetSuiteSettings;
+  /** Public base URL of this bridge, without a trailing slash. */
+  publicUrl: string;
+  adminToken: string;
+  /** 32-byte AES-256-GCM key for tokens at rest. */
+  encryptionKey: Buffer;
+}
+
+export interface SandboxConfig extends CommonSettings {
+  mode: 'sandbox';
+  publicUrl?: string;
+  adminToken?: string;
+  encryptionKey?: Buffer;
+}
+
+export type BridgeConfig = LiveConfig | SandboxConfig;
+
+export type Env = Record<string, string | undefined>;
+
+const EXAMPLES: Record<string, string> = {
+  TIKTOK_APP_KEY: '6abcdefghijkl',
+  TIKTOK_APP_SECRET: 'e59af819cc0123456789abcdef',
+  TIKTOK_SERVICE_ID: '7123456789012345678',
+  TIKTOK_API_BASE_URL: 'https://open-api.tiktokglobalshop.com',
+  TIKTOK_AUTH_BASE_URL: 'https://auth.tiktok-shops.com',
+  TIKTOK_AUTHORIZE_URL: 'https://services.tiktokshop.com/open/authorize',
+  NETSUITE_ACCOUNT_ID: '1234567_SB1',
+  NETSUITE_CONSUMER_KEY: '<64 hex chars from the integration record>',
+  NETSUITE_CONSUMER_SECRET: '<64 hex chars from the integration record>',
+  NETSUITE_TOKEN_ID: '<64 hex chars from the access token>',
+  NETSUITE_TOKEN_SECRET: '<64 hex chars from the access token>',
+  NETSUITE_RESTLET_URL:
+    'https://1234567-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=customscript_tts_rl_connector&deploy=customdeploy_tts_rl_connector',
+  BRIDGE_PUBLIC_URL: 'https://bridge.example.com',
+  BRIDGE_ADMIN_TOKEN: '<at least 16 random characters, e.g. `openssl rand -hex 24`>',
+  BRIDGE_ENCRYPTION_KEY: '<32 random bytes as base64 or hex, e.g. `openssl rand -base64 32`>',
+  DATABASE_URL: 'sqlite:data/bridge.db',
+  PORT: '3000',
+  LOG_LEVEL: 'info',
+};
+
+/** Variables whose presence switches the bridge to live mode (all of them are then required). */
+export const CREDENTIAL_VARIABLES = [
+  'TIKTOK_APP_KEY',
+  'TIKTOK_APP_SECRET',
+  'TIKTOK_SERVICE_ID',
+  'NETSUITE_ACCOUNT_ID',
+  'NETSUITE_CONSUMER_KEY',
+  'NETSUITE_CONSUMER_SECRET',
+  'NETSUITE_TOKEN_ID',
+  'NETSUITE_TOKEN_SECRET',
+  'NETSUITE_RESTLET_URL',
+] as const;
+
+const LIVE_ONLY_REQUIRED = ['BRIDGE_PUBLIC_URL', 'BRIDGE_ADMIN_TOKEN', 'BRIDGE_ENCRYPTION_KEY'] as const;
+
+/** Decodes a 32-byte key given as 64 hex characters or as base64; undefined when it is neither. */
+export function decodeEncryptionKey(value: string): Buffer | undefined {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) {
+    const decoded = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (decoded.length === 32) return decoded;
+  }
+  return undefined;
+}
+
+const nonEmpty = z.string().trim().min(1, 'is empty');
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), 'is not an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const commonSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:data/bridge.db')
+    .refine(
+      (v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v),
+      'must be sqlite:<file path> or postgres://…',
+    ),
+  PORT: z
+    .string()
+    .trim()
+    .default('3000')
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 0 && Number(v) <= 65535, 'must be a port number 0-65535')
+    .transform(Number),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+const adminToken = nonEmpty.refine((v) => v.length >= 16, 'must be at least 16 characters');
+const encryptionKey = nonEmpty.transform((v, ctx) => {
+  const key = decodeEncryptionKey(v);
+  if (!key) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be exactly 32 bytes, given as 64 hex characters or base64',
+    });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const liveSchema = commonSchema.extend({
+  TIKTOK_APP_KEY: nonEmpty,
+  TIKTOK_APP_SECRET: nonEmpty,
+  TIKTOK_SERVICE_ID: nonEmpty,
+  TIKTOK_API_BASE_URL: httpUrl.default('https://open-api.tiktokglobalshop.com'),
+  TIKTOK_AUTH_BASE_URL: httpUrl.default('https://auth.tiktok-shops.com'),
+  TIKTOK_AUTHORIZE_URL: httpUrl.default('https://services.tiktokshop.com/open/authorize'),
+  NETSUITE_ACCOUNT_ID: nonEmpty.refine(
+    (v) => /^[0-9A-Za-z_-]+$/.test(v),
+    'must look like 1234567 or 1234567_SB1',
+  ),
+  NETSUITE_CONSUMER_KEY: nonEmpty,
+  NETSUITE_CONSUMER_SECRET: nonEmpty,
+  NETSUITE_TOKEN_ID: nonEmpty,
+  NETSUITE_TOKEN_SECRET: nonEmpty,
+  NETSUITE_RESTLET_URL: httpUrl,
+  BRIDGE_PUBLIC_URL: httpUrl,
+  BRIDGE_ADMIN_TOKEN: adminToken,
+  BRIDGE_ENCRYPTION_KEY: encryptionKey,
+});
+
+const sandboxSchema = commonSchema.extend({
+  BRIDGE_PUBLIC_URL: httpUrl.optional(),
+  BRIDGE_ADMIN_TOKEN: adminToken.optional(),
+  BRIDGE_ENCRYPTION_KEY: encryptionKey.optional(),
+});
+
+function isSet(env: Env, name: string): boolean {
+  const value = env[name];
+  return value !== undefined && value.trim() !== '';
+}
+
+/** Drops empty strings so that `FOO=` counts as unset and gets its default. */
+function present(env: Env, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') out[name] = value;
+  }
+  return out;
+}
+
+function problemLine(name: string, problem: string): string {
+  const example = EXAMPLES[name];
+  return `  - ${name}: ${problem}${example ? ` (example: ${name}=${example})` : ''}`;
+}
+
+function configError(lines: string[]): BridgeError {
+  return new BridgeError(
+    BRIDGE_ERROR_CODES.CONFIG_INVALID,
+    `Invalid bridge configuration. Fix these environment variables and start again:\n${lines.join('\n')}\n` +
+      'Leave every TIKTOK_*/NETSUITE_* credential unset to run the local sandbox instead.',
+    { details: { problems: lines.map((l) => l.trim()) } },
+  );
+}
+
+function issuesToLines(issues: readonly z.core.$ZodIssue[], env: Env): string[] {
+  return issues.map((issue) => {
+    const name = String(issue.path[0] ?? '?');
+    const missing = !isSet(env, name);
+    return problemLine(name, missing ? 'is missing' : issue.message);
+  });
+}
+
+const ALL_VARIABLES = [
+  ...CREDENTIAL_VARIABLES,
+  ...LIVE_ONLY_REQUIRED,
+  'TIKTOK_API_BASE_URL',
+  'TIKTOK_AUTH_BASE_URL',
+  'TIKTOK_AUTHORIZE_URL',
+  'DATABASE_URL',
+  'PORT',
+  'LOG_LEVEL',
+];
+
+export function loadConfig(env: Env): BridgeConfig {
+  const input = present(env, ALL_VARIABLES);
+  const anyCredential = CREDENTIAL_VARIABLES.some((name) => isSet(env, name));
+
+  if (!anyCredential) {
+    const parsed = sandboxSchema.safeParse(input);
+    if (!parsed.success) throw configError(issuesToLines(parsed.error.issues, env));
+    const v = parsed.data;
+    const config: SandboxConfig = {
+      mode: 'sandbox',
+      databaseUrl: v.DATABASE_URL,
+      port: v.PORT,
+      logLevel: v.LOG_LEVEL,
+    };
+    if (v.BRIDGE_PUBLIC_URL !== undefined) config.publicUrl = v.BRIDGE_PUBLIC_URL;
+    if (v.BRIDGE_ADMIN_TOKEN !== undefined) config.adminToken = v.BRIDGE_ADMIN_TOKEN;
+    if (v.BRIDGE_ENCRYPTION_KEY !== undefined) config.encryptionKey = v.BRIDGE_ENCRYPTION_KEY;
+    return config;
+  }
+
+  const parsed = liveSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = issuesToLines(parsed.error.issues, env);
+    const missingCredentials = CREDENTIAL_VARIABLES.filter((n) => !isSet(env, n));
+    if (missingCredentials.length > 0 && missingCredentials.length < CREDENTIAL_VARIABLES.length) {
+      lines.push(
+        `  (some TikTok/NetSuite credentials are set and others are not: set all of ${missingCredentials.join(', ')}, or none for sandbox mode)`,
+      );
+    }
+    throw configError(lines);
+  }
+  const v = parsed.data;
+  return {
+    mode: 'live',
+    tiktok: {
+      appKey: v.TIKTOK_APP_KEY,
+      appSecret: v.TIKTOK_APP_SECRET,
+      serviceId: v.TIKTOK_SERVICE_ID,
+      apiBaseUrl: v.TIKTOK_API_BASE_URL,
+      authBaseUrl: v.TIKTOK_AUTH_BASE_URL,
+      authorizeUrl: v.TIKTOK_AUTHORIZE_URL,
+    },
+    netsuite: {
+      accountId: v.NETSUITE_ACCOUNT_ID,
+      consumerKey: v.NETSUITE_CONSUMER_KEY,
+      consumerSecret: v.NETSUITE_CONSUMER_SECRET,
+      tokenId: v.NETSUITE_TOKEN_ID,
+      tokenSecret: v.NETSUITE_TOKEN_SECRET,
+      restletUrl: v.NETSUITE_RESTLET_URL,
+    },
+    publicUrl: v.BRIDGE_PUBLIC_URL,
+    adminToken: v.BRIDGE_ADMIN_TOKEN,
+    encryptionKey: v.BRIDGE_ENCRYPTION_KEY,
+    databaseUrl: v.DATABASE_URL,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,19 @@
+import { createHash, hkdfSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Keys derived for one purpose each, so a value signed for one use can never verify in another
+ * (shopify-app-js habit). The admin session cookie key comes from the admin token through HKDF
+ * with its own label; it is unrelated to the webhook secret and the token-encryption key.
+ */
+export const ADMIN_COOKIE_KEY_LABEL = 'opentts-bridge/admin-session-cookie/v1';
+
+export function deriveKey(secret: string, label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), label, 32));
+}
+
+/** Constant-time string equality (hashes first, so lengths do not leak either). */
+export function safeEqual(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a, 'utf8').digest();
+  const hb = createHash('sha256').update(b, 'utf8').digest();
+  return timingSafeEqual(ha, hb);
+}

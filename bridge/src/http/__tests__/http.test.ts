@@ -1,0 +1,148 @@
+import { createHmac } from 'node:crypto';
+import {
+  ADMIN_TOKEN,
+  connectViaOAuth,
+  rawPost,
+  startHarness,
+  TT_APP,
+  type Harness,
+} from '../../__tests__/support/harness';
+import { json } from '../../__tests__/support/test-server';
+import { ADMIN_COOKIE_NAME } from '../admin-auth';
+
+describe('HTTP surface: health, metrics, status page, admin auth', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness({ netsuitePingTtlMs: 60_000 });
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  async function signIn(token = ADMIN_TOKEN): Promise<Response> {
+    return fetch(`${h.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(token)}`,
+      redirect: 'manual',
+    });
+  }
+
+  it('/healthz answers while the process is up', async () => {
+    const response = await fetch(`${h.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('/readyz checks the store and caches the NetSuite ping', async () => {
+    const first = await fetch(`${h.url}/readyz`);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ ok: true, store: { ok: true }, netsuite: { ok: true } });
+    await fetch(`${h.url}/readyz`);
+    expect(h.netsuite.server.requests).toHaveLength(1);
+    h.netsuite.injectors.push(() => json(400, { error: { code: 'TTS_UNKNOWN_ACTION', message: 'x' } }));
+    h.clock.advance(60_001);
+    const third = (await (await fetch(`${h.url}/readyz`)).json()) as {
+      netsuite: { ok: boolean; error: string };
+    };
+    expect(third.netsuite.ok).toBe(false);
+    expect(third.netsuite.error).toMatch(/TTS_UNKNOWN_ACTION/);
+  });
+
+  it('/readyz answers 503 when the store is unreachable', async () => {
+    await h.bridge.store.close();
+    const response = await fetch(`${h.url}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, store: { ok: false } });
+  });
+
+  it('/metrics exposes webhook, job, TikTok, NetSuite and token metrics', async () => {
+    await connectViaOAuth(h);
+    await rawPost(`${h.url}/webhooks/tiktok`, { authorization: 'bad' }, '{}');
+    const text = await (await fetch(`${h.url}/metrics`)).text();
+    expect(text).toMatch(/tts_bridge_webhooks_received_total 1/);
+    expect(text).toMatch(/tts_bridge_webhooks_rejected_total\{reason="malformed_signature"\} 1/);
+    expect(text).toMatch(/tts_bridge_tiktok_calls_total\{endpoint="event\.webhook\.update",code="0"\} 7/);
+    expect(text).toMatch(/tts_bridge_tiktok_token_calls_total\{grant_type="authorized_code",outcome="0"\} 1/);
+    expect(text).toMatch(/tts_bridge_netsuite_calls_total\{action="shop\.upsert",status="200"\} 1/);
+    expect(text).toMatch(/tts_bridge_token_refreshes_total/);
+    expect(text).toMatch(/tts_bridge_job_duration_seconds/);
+    expect(text).toMatch(/# TYPE tts_bridge_jobs gauge/);
+  });
+
+  it('the status page shows a sign-in form to strangers', async () => {
+    const response = await fetch(`${h.url}/`);
+    expect(response.status).toBe(401);
+    const html = await response.text();
+    expect(html).toMatch(/action="\/login"/);
+    expect(html).not.toMatch(/Connect TikTok Shop/);
+  });
+
+  it('signing in sets an HttpOnly SameSite=Lax cookie that opens the status page', async () => {
+    expect((await signIn('wrong-token-0123456789')).status).toBe(401);
+    const login = await signIn();
+    expect(login.status).toBe(303);
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(new RegExp(`^${ADMIN_COOKIE_NAME}=v1\\.\\d+\\.[\\w-]{43};`));
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Secure/);
+    const cookie = setCookie.split(';')[0] ?? '';
+    await connectViaOAuth(h);
+    const page = await fetch(`${h.url}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/Connect TikTok Shop/);
+    expect(html).toMatch(/Maker Mugs/);
+    expect(html).toMatch(/connected/);
+  });
+
+  it('refuses a tampered, expired or differently keyed cookie', async () => {
+    const cookie = ((await signIn()).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const value = cookie.slice(ADMIN_COOKIE_NAME.length + 1);
+    const [, expires = '0'] = value.split('.');
+    const later = `${ADMIN_COOKIE_NAME}=v1.${Number(expires) + 1000}.${value.split('.')[2] ?? ''}`;
+    expect((await fetch(`${h.url}/`, { headers: { cookie: later } })).status).toBe(401);
+    const rawKeySig = createHmac('sha256', ADMIN_TOKEN).update(`v1.${expires}`).digest('base64url');
+    expect(
+      (await fetch(`${h.url}/`, { headers: { cookie: `${ADMIN_COOKIE_NAME}=v1.${expires}.${rawKeySig}` } }))
+        .status,
+    ).toBe(401);
+    const webhookKeySig = createHmac('sha256', TT_APP.appSecret).update(`v1.${expires}`).digest('base64url');
+    expect(
+      (
+        await fetch(`${h.url}/`, {
+          headers: { cookie: `${ADMIN_COOKIE_NAME}=v1.${expires}.${webhookKeySig}` },
+        })
+      ).status,
+    ).toBe(401);
+    h.clock.advance(12 * 3600 * 1000 + 1);
+    expect((await fetch(`${h.url}/`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('a session cookie replayed as a webhook signature is refused', async () => {
+    const cookie = ((await signIn()).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const signature = Buffer.from(cookie.split('.')[2] ?? '', 'base64url').toString('hex');
+    const response = await rawPost(`${h.url}/webhooks/tiktok`, { authorization: signature }, 'v1.0');
+    expect(response.status).toBe(401);
+    expect(await h.bridge.store.countWebhooks()).toBe(0);
+  });
+
+  it('accepts the Bearer token and answers JSON when asked', async () => {
+    const response = await fetch(`${h.url}/`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, accept: 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ shops: [], queue: [], deadLetters: [], recentErrors: [] });
+  });
+
+  it('maps unknown routes to one JSON error shape', async () => {
+    const response = await fetch(`${h.url}/nope`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No route for GET /nope.' },
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import express, { type Router } from 'express';
+import type { Clock } from '../core/clock';
+import { OAUTH_START_PATH } from '../oauth/routes';
+import type { BridgeStore } from '../store/types';
+import { ORDERS_CURSOR } from '../workers/reconcile';
+import type { AdminAuth } from './admin-auth';
+import { escapeHtml, renderPage } from './html';
+
+/**
+ * The admin status page at `/`: connected shops and their state, queue depths, last sync times,
+ * dead letters, recent errors and the "Connect TikTok Shop" button. Signed-out visitors get the
+ * sign-in form, which posts the admin token to `/login` and receives the session cookie.
+ */
+export interface StatusSnapshot {
+  shops: {
+    shopId: string;
+    name: string;
+    region: string;
+    sellerType: string;
+    state: string;
+    stateReason: string | null;
+    lastOrderSync: string | null;
+  }[];
+  queue: { kind: string; state: string; count: number }[];
+  deadLetters: {
+    id: number;
+    kind: string;
+    shopId: string | null;
+    reason: string | null;
+    updatedAt: string;
+  }[];
+  recentErrors: { at: string; source: string; shopId: string | null; message: string }[];
+}
+
+export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot> {
+  const [shops, cursors, queue, dead, errors] = await Promise.all([
+    store.listShops(),
+    store.listCursors(),
+    store.queueDepths(),
+    store.listJobs({ state: 'dead', limit: 50 }),
+    store.listRecentErrors(20),
+  ]);
+  const lastSync = new Map(
+    cursors.filter((c) => c.name === ORDERS_CURSOR).map((c) => [c.shopId, c.updatedAt]),
+  );
+  const iso = (ms: number | undefined): string | null =>
+    ms === undefined ? null : new Date(ms).toISOString();
+  return {
+    shops: shops.map((s) => ({
+      shopId: s.shopId,
+      name: s.name,
+      region: s.region,
+      sellerType: s.sellerType,
+      state: s.state,
+      stateReason: s.stateReason,
+      lastOrderSync: iso(lastSync.get(s.shopId)),
+    })),
+    queue,
+    deadLetters: dead.map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      shopId: j.shopId,
+      reason: j.deadReason,
+      updatedAt: new Date(j.updatedAt).toISOString(),
+    })),
+    recentErrors: errors.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      source: e.source,
+      shopId: e.shopId,
+      message: e.message,
+    })),
+  };
+}
+
+function table(headers: string[], rows: unknown[][], empty: string): string {
+  if (rows.length === 0) return `<p>${escapeHtml(empty)}</p>`;
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c ?? '')}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table><tr>${head}</tr>${body}</table>`;
+}
+
+export function renderStatus(snapshot: StatusSnapshot): string {
+  return renderPage(
+    'TikTok Shop Connector bridge',
+    `<p><a class="button" href="${OAUTH_START_PATH}">Connect TikTok Shop</a></p>
+<form method="post" action="/logout"><button type="submit">Sign out</button></form>
+<h2>Shops</h2>
+${table(
+  ['Shop', 'Id', 'Region', 'Seller type', 'State', 'Reason', 'Last order sync'],
+  snapshot.shops.map((s) => [
+    s.name,
+    s.shopId,
+    s.region,
+    s.sellerType,
+    s.state,
+    s.stateReason,
+    s.lastOrderSync ?? 'never',
+  ]),
+  'No shop connected yet: click "Connect TikTok Shop" and sign in as the shop owner.',
+)}
+<h2>Queue</h2>
+${table(
+  ['Kind', 'State', 'Jobs'],
+  snapshot.queue.map((q) => [q.kind, q.state, q.count]),
+  'The queue is empty.',
+)}
+<h2>Dead letters</h2>
+${table(
+  ['Job', 'Kind', 'Shop', 'Reason', 'When'],
+  snapshot.deadLetters.map((d) => [d.id, d.kind, d.shopId, d.reason, d.updatedAt]),
+  'No dead letters.',
+)}
+<h2>Recent errors</h2>
+${table(
+  ['When', 'Source', 'Shop', 'Message'],
+  snapshot.recentErrors.map((e) => [e.at, e.source, e.shopId, e.message]),
+  'No recent errors.',
+)}`,
+  );
+}
+
+export function renderSignIn(problem?: string): string {
+  return renderPage(
+    'Sign in',
+    `${problem ? `<p class="error">${escapeHtml(problem)}</p>` : ''}
+<form method="post" action="/login">
+<label>Admin token (BRIDGE_ADMIN_TOKEN) <input type="password" name="token" autocomplete="current-password" required></label>
+<button class="button" type="submit">Sign in</button>
+</form>`,
+  );
+}
+
+export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; clock: Clock }): Router {
+  const router = express.Router();
+
+  router.get('/', async (req, res) => {
+    if (!deps.adminAuth.isAuthorized(req)) {
+      res.status(401).type('html').send(renderSignIn());
+      return;
+    }
+    const snapshot = await statusSnapshot(deps.store);
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json(snapshot);
+      return;
+    }
+    res.type('html').send(renderStatus(snapshot));
+  });
+
+  router.post('/login', express.urlencoded({ extended: false, limit: '8kb' }), (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const token = typeof body.token === 'string' ? body.token : '';
+    if (!deps.adminAuth.checkToken(token)) {
+      res
+        .status(401)
+        .type('html')
+        .send(renderSignIn('That is not the admin token. Use the value of BRIDGE_ADMIN_TOKEN.'));
+      return;
+    }
+    deps.adminAuth.setSessionCookie(res);
+    res.redirect(303, '/');
+  });
+
+  router.post('/logout', (_req, res) => {
+    deps.adminAuth.clearSessionCookie(res);
+    res.redirect(303, '/');
+  });
+
+  return router;
+}

@@ -1,0 +1,133 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BridgeStore } from './store/types';
+import type { TikTokCallObserver } from './tiktok/api-caller';
+import type { TokenCallObserver } from './tiktok/token-client';
+import type { TokenRefreshObserver } from './tiktok/token-manager';
+import type { NetSuiteCallObserver } from './netsuite/client';
+
+/**
+ * Prometheus metrics of one bridge instance, on its own registry (no global state, so several
+ * bridges can run in one process). Job depths are read from the store on each scrape.
+ */
+export class BridgeMetrics
+  implements TikTokCallObserver, TokenCallObserver, TokenRefreshObserver, NetSuiteCallObserver
+{
+  readonly registry = new Registry();
+  readonly webhooksReceived: Counter;
+  readonly webhooksVerified: Counter;
+  readonly webhooksRejected: Counter<'reason'>;
+  readonly webhooksDuplicate: Counter;
+  readonly jobs: Gauge<'kind' | 'state'>;
+  readonly jobDuration: Histogram<'kind' | 'outcome'>;
+  readonly tiktokCalls: Counter<'endpoint' | 'code'>;
+  readonly tiktokCallDuration: Histogram<'endpoint'>;
+  readonly tiktokTokenCalls: Counter<'grant_type' | 'outcome'>;
+  readonly tokenRefreshes: Counter<'outcome'>;
+  readonly netsuiteCalls: Counter<'action' | 'status'>;
+  readonly netsuiteCallDuration: Histogram<'action'>;
+
+  constructor(store: BridgeStore) {
+    const registers = [this.registry];
+    this.webhooksReceived = new Counter({
+      name: 'tts_bridge_webhooks_received_total',
+      help: 'TikTok webhook deliveries received',
+      registers,
+    });
+    this.webhooksVerified = new Counter({
+      name: 'tts_bridge_webhooks_verified_total',
+      help: 'TikTok webhook deliveries with a valid signature',
+      registers,
+    });
+    this.webhooksRejected = new Counter({
+      name: 'tts_bridge_webhooks_rejected_total',
+      help: 'TikTok webhook deliveries rejected, by reason',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.webhooksDuplicate = new Counter({
+      name: 'tts_bridge_webhooks_duplicate_total',
+      help: 'Verified webhook deliveries already in the inbox',
+      registers,
+    });
+    this.jobs = new Gauge({
+      name: 'tts_bridge_jobs',
+      help: 'Jobs in the queue by kind and state',
+      labelNames: ['kind', 'state'],
+      registers,
+      async collect() {
+        const depths = await store.queueDepths();
+        this.reset();
+        for (const depth of depths) this.set({ kind: depth.kind, state: depth.state }, depth.count);
+      },
+    });
+    this.jobDuration = new Histogram({
+      name: 'tts_bridge_job_duration_seconds',
+      help: 'Time to run a job batch, by kind and outcome',
+      labelNames: ['kind', 'outcome'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    });
+    this.tiktokCalls = new Counter({
+      name: 'tts_bridge_tiktok_calls_total',
+      help: 'TikTok Open API calls by endpoint and response code (network = no response)',
+      labelNames: ['endpoint', 'code'],
+      registers,
+    });
+    this.tiktokCallDuration = new Histogram({
+      name: 'tts_bridge_tiktok_call_duration_seconds',
+      help: 'TikTok Open API call latency',
+      labelNames: ['endpoint'],
+      registers,
+    });
+    this.tiktokTokenCalls = new Counter({
+      name: 'tts_bridge_tiktok_token_calls_total',
+      help: 'TikTok token endpoint calls by grant type and response code',
+      labelNames: ['grant_type', 'outcome'],
+      registers,
+    });
+    this.tokenRefreshes = new Counter({
+      name: 'tts_bridge_token_refreshes_total',
+      help: 'Access token refreshes by outcome (ok, dead = needs re-authorization, failed = transient)',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.netsuiteCalls = new Counter({
+      name: 'tts_bridge_netsuite_calls_total',
+      help: 'NetSuite RESTlet calls by action and HTTP status (network = no response)',
+      labelNames: ['action', 'status'],
+      registers,
+    });
+    this.netsuiteCallDuration = new Histogram({
+      name: 'tts_bridge_netsuite_call_duration_seconds',
+      help: 'NetSuite RESTlet call latency',
+      labelNames: ['action'],
+      registers,
+    });
+  }
+
+  onCall(endpoint: string, outcome: string, durationMs: number): void {
+    this.tiktokCalls.inc({ endpoint, code: outcome });
+    this.tiktokCallDuration.observe({ endpoint }, durationMs / 1000);
+  }
+
+  onTokenCall(grantType: 'authorized_code' | 'refresh_token', outcome: string): void {
+    this.tiktokTokenCalls.inc({ grant_type: grantType, outcome });
+  }
+
+  onRefresh(outcome: 'ok' | 'dead' | 'failed'): void {
+    this.tokenRefreshes.inc({ outcome });
+  }
+
+  onNetSuiteCall(action: string, outcome: string, durationMs: number): void {
+    this.netsuiteCalls.inc({ action, status: outcome });
+    this.netsuiteCallDuration.observe({ action }, durationMs / 1000);
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}

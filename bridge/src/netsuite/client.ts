@@ -1,0 +1,243 @@
+import type { Logger } from 'pino';
+import type {
+  OrdersUpsertResponse,
+  PingResponse,
+  RestletPostRequest,
+  ShopInfo,
+  ShopUpsertResponse,
+} from '../../../shared-types/src/restlet-contract';
+import { MAX_ORDERS_PER_UPSERT } from '../../../shared-types/src/restlet-contract';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import type { NetSuiteSettings } from '../config';
+import { type Clock, type Random, type Sleep, unixSeconds } from '../core/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
+import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
+import { Semaphore } from '../net/semaphore';
+import { createTbaSigner, type TbaSigner } from './tba';
+
+/**
+ * The connector RESTlet client (docs/contracts.md): JSON in and out, TBA-signed, at most
+ * `concurrency` calls at once (NetSuite limits RESTlet concurrency per account), backoff on
+ * `SSS_REQUEST_LIMIT_EXCEEDED`, 429, 5xx and network errors; other 4xx fail at once with the
+ * RESTlet's `{"error":{"code","message"}}` in a `NetSuiteError`.
+ */
+export class NetSuiteError extends BridgeError {
+  readonly httpStatus: number;
+  readonly netsuiteCode: string;
+  readonly netsuiteMessage: string;
+  readonly action: string;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    init: {
+      action: string;
+      httpStatus: number;
+      netsuiteCode: string;
+      netsuiteMessage: string;
+      retryAfterMs?: number;
+    },
+    retryable: boolean,
+  ) {
+    const hint =
+      init.httpStatus === 401
+        ? 'Check NETSUITE_ACCOUNT_ID, the consumer key/secret and the token id/secret (Setup > Users/Roles > View Login Audit Trail shows why).'
+        : retryable
+          ? 'NetSuite is busy or unavailable; the call is retried with backoff.'
+          : 'Fix the request or the NetSuite setup the message names, then retry the job.';
+    super(
+      BRIDGE_ERROR_CODES.NETSUITE_ERROR,
+      `NetSuite RESTlet ${init.action} failed (HTTP ${init.httpStatus}, ${init.netsuiteCode}: ${init.netsuiteMessage}). ${hint}`,
+      { retryable, details: { ...init } },
+    );
+    this.httpStatus = init.httpStatus;
+    this.netsuiteCode = init.netsuiteCode;
+    this.netsuiteMessage = init.netsuiteMessage;
+    this.action = init.action;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+export class NetSuiteNetworkError extends BridgeError {
+  constructor(action: string, detail: string) {
+    super(
+      BRIDGE_ERROR_CODES.NETSUITE_NETWORK_ERROR,
+      `NetSuite RESTlet ${action} unreachable (${detail}); retried with backoff.`,
+      {
+        retryable: true,
+      },
+    );
+  }
+}
+
+export interface NetSuiteCallObserver {
+  onNetSuiteCall(action: string, outcome: string, durationMs: number): void;
+}
+
+export interface NetSuiteClientOptions {
+  clock: Clock;
+  sleep: Sleep;
+  random: Random;
+  send?: HttpSend;
+  concurrency?: number;
+  maxRetries?: number;
+  backoff?: BackoffPolicy;
+  timeoutMs?: number;
+  observer?: NetSuiteCallObserver;
+  logger?: Logger;
+  nonce?: () => string;
+}
+
+function parseRestletError(text: string): { code: string; message: string } | undefined {
+  try {
+    const value = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+    if (value && typeof value.error === 'object' && value.error !== null) {
+      return {
+        code: typeof value.error.code === 'string' ? value.error.code : 'UNKNOWN',
+        message: typeof value.error.message === 'string' ? value.error.message : '',
+      };
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+export class NetSuiteClient {
+  private readonly send: HttpSend;
+  private readonly semaphore: Semaphore;
+  private readonly signer: TbaSigner;
+  private readonly maxRetries: number;
+  private readonly backoff: BackoffPolicy;
+
+  constructor(
+    private readonly settings: NetSuiteSettings,
+    private readonly options: NetSuiteClientOptions,
+  ) {
+    this.send = options.send ?? axiosSend;
+    this.semaphore = new Semaphore(options.concurrency ?? 4);
+    this.signer = createTbaSigner(settings, () => unixSeconds(options.clock), options.nonce);
+    this.maxRetries = options.maxRetries ?? 5;
+    this.backoff = options.backoff ?? { baseMs: 1000, capMs: 30_000 };
+  }
+
+  /** Most calls that ran at the same time so far (for tests and metrics). */
+  get peakConcurrency(): number {
+    return this.semaphore.peak;
+  }
+
+  ping(): Promise<PingResponse> {
+    const separator = this.settings.restletUrl.includes('?') ? '&' : '?';
+    return this.call<PingResponse>(
+      'ping',
+      'GET',
+      `${this.settings.restletUrl}${separator}action=ping`,
+      undefined,
+    );
+  }
+
+  upsertShop(shop: ShopInfo): Promise<ShopUpsertResponse> {
+    return this.post<ShopUpsertResponse>({ action: 'shop.upsert', shop });
+  }
+
+  upsertOrders(shopId: string, orders: TikTokOrder[]): Promise<OrdersUpsertResponse> {
+    if (orders.length < 1 || orders.length > MAX_ORDERS_PER_UPSERT) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.BAD_REQUEST,
+        `orders.upsert takes 1..${MAX_ORDERS_PER_UPSERT} orders, got ${orders.length}; split the batch.`,
+      );
+    }
+    return this.post<OrdersUpsertResponse>({ action: 'orders.upsert', shopId, orders });
+  }
+
+  private post<T>(body: RestletPostRequest): Promise<T> {
+    return this.call<T>(body.action, 'POST', this.settings.restletUrl, JSON.stringify(body));
+  }
+
+  private async call<T>(
+    action: string,
+    method: 'GET' | 'POST',
+    url: string,
+    body: string | undefined,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      let failure: BridgeError;
+      try {
+        return await this.semaphore.run(() => this.attempt<T>(action, method, url, body));
+      } catch (error) {
+        if (!(error instanceof BridgeError)) throw error;
+        failure = error;
+      }
+      if (!failure.retryable || attempt >= this.maxRetries) throw failure;
+      const retryAfterMs = failure instanceof NetSuiteError ? failure.retryAfterMs : undefined;
+      const delay = retryAfterMs ?? backoffDelay(attempt + 1, this.backoff, this.options.random);
+      this.options.logger?.warn(
+        { action, attempt: attempt + 1, delayMs: delay, err: failure.message },
+        'NetSuite call failed; retrying',
+      );
+      await this.options.sleep(delay);
+    }
+  }
+
+  private async attempt<T>(
+    action: string,
+    method: 'GET' | 'POST',
+    url: string,
+    body: string | undefined,
+  ): Promise<T> {
+    const started = this.options.clock.now();
+    const headers: Record<string, string> = {
+      authorization: this.signer.authorizationHeader(method, url),
+      accept: 'application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response;
+    try {
+      response = await this.send({ method, url, headers, body, timeoutMs: this.options.timeoutMs ?? 60_000 });
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      this.options.observer?.onNetSuiteCall(action, 'network', this.options.clock.now() - started);
+      throw new NetSuiteNetworkError(action, error.transportCode);
+    }
+    this.options.observer?.onNetSuiteCall(
+      action,
+      String(response.status),
+      this.options.clock.now() - started,
+    );
+    if (response.status >= 200 && response.status < 300) {
+      try {
+        const value = JSON.parse(response.text) as { ok?: unknown };
+        if (value && value.ok === true) return value as T;
+      } catch {
+        // fall through to the error below
+      }
+      const restletError = parseRestletError(response.text);
+      throw new NetSuiteError(
+        {
+          action,
+          httpStatus: response.status,
+          netsuiteCode: restletError?.code ?? 'UNEXPECTED_RESPONSE',
+          netsuiteMessage:
+            restletError?.message ?? `the RESTlet answered without ok: true (${response.text.slice(0, 120)})`,
+        },
+        false,
+      );
+    }
+    const restletError = parseRestletError(response.text) ?? {
+      code: `HTTP_${response.status}`,
+      message: response.text.slice(0, 200),
+    };
+    const retryable =
+      restletError.code === 'SSS_REQUEST_LIMIT_EXCEEDED' || response.status === 429 || response.status >= 500;
+    throw new NetSuiteError(
+      {
+        action,
+        httpStatus: response.status,
+        netsuiteCode: restletError.code,
+        netsuiteMessage: restletError.message,
+        retryAfterMs: parseRetryAfter(response.headers['retry-after'], this.options.clock.now()),
+      },
+      retryable,
+    );
+  }
+}

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ADMIN_TOKEN,
+  connectViaOAuth,
+  PUBLIC_URL,
+  startHarness,
+  TEST_SHOP,
+  type Harness,
+} from '../../__tests__/support/harness';
+import { json } from '../../__tests__/support/test-server';
+import { SUBSCRIBED_WEBHOOK_EVENTS } from '../../tiktok/types';
+
+describe('TikTok OAuth routes', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const start = (headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}` }) =>
+    fetch(`${h.url}/oauth/tiktok/start`, { headers, redirect: 'manual' });
+
+  async function issuedState(): Promise<string> {
+    const response = await start();
+    return new URL(response.headers.get('location') ?? '').searchParams.get('state') ?? '';
+  }
+
+  const callback = (query: string) =>
+    fetch(`${h.url}/oauth/tiktok/callback?${query}`, { headers: { accept: 'application/json' } });
+
+  it('start is admin only', async () => {
+    expect((await start({})).status).toBe(401);
+    expect((await start({ authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
+  });
+
+  it('start redirects to the consent page with service_id and a fresh 32-byte hex state', async () => {
+    const response = await start();
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(h.config.tiktok.authorizeUrl);
+    expect(location.searchParams.get('service_id')).toBe('7123456789012345678');
+    expect(location.searchParams.get('state')).toMatch(/^[0-9a-f]{64}$/);
+    expect(await issuedState()).not.toBe(location.searchParams.get('state'));
+  });
+
+  it('start accepts the status-page session cookie', async () => {
+    const login = await fetch(`${h.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(ADMIN_TOKEN)}`,
+      redirect: 'manual',
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect((await start({ cookie })).status).toBe(302);
+  });
+
+  it('missing state → 400 and 0 token calls', async () => {
+    h.tiktok.validCodes.add('c1');
+    const response = await callback('code=c1');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'OAUTH_STATE_INVALID' } });
+    expect(h.tiktok.tokenCalls).toBe(0);
+  });
+
+  it('mismatched (never issued) state → 400 and 0 token calls', async () => {
+    await issuedState();
+    h.tiktok.validCodes.add('c1');
+    const response = await callback(`code=c1&state=${randomBytes(32).toString('hex')}`);
+    expect(response.status).toBe(400);
+    expect(h.tiktok.tokenCalls).toBe(0);
+  });
+
+  it('reused state → 400 on the second callback with no second token call', async () => {
+    const state = await issuedState();
+    h.tiktok.validCodes.add('c1');
+    h.tiktok.validCodes.add('c2');
+    expect((await callback(`code=c1&state=${state}`)).status).toBe(200);
+    expect(h.tiktok.tokenGetCalls).toBe(1);
+    const again = await callback(`code=c2&state=${state}`);
+    expect(again.status).toBe(400);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/already used/);
+    expect(h.tiktok.tokenGetCalls).toBe(1);
+  });
+
+  it('expired state (older than 10 minutes) → 400 and 0 token calls', async () => {
+    const state = await issuedState();
+    h.clock.advance(10 * 60 * 1000 + 1);
+    h.tiktok.validCodes.add('c1');
+    const response = await callback(`code=c1&state=${state}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+    expect(h.tiktok.tokenCalls).toBe(0);
+  });
+
+  it('error=auth_denied shows a page telling to retry as the shop owner, with 0 token calls', async () => {
+    const state = await issuedState();
+    const response = await fetch(
+      `${h.url}/oauth/tiktok/callback?code=null&error=auth_denied&state=${state}`,
+      {
+        headers: { accept: 'text/html' },
+      },
+    );
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await response.text()).toMatch(/shop owner/);
+    expect(h.tiktok.tokenCalls).toBe(0);
+    expect((await callback(`code=c&state=${state}`)).status).toBe(400);
+  });
+
+  it('a valid callback stores the shop and encrypted tokens, subscribes 7 webhooks and records the shop in NetSuite', async () => {
+    const response = await connectViaOAuth(h);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/1 shop\(s\) connected/);
+    expect(await h.bridge.store.getShop(TEST_SHOP.id)).toMatchObject({
+      name: TEST_SHOP.name,
+      region: 'US',
+      sellerType: 'LOCAL',
+      cipher: TEST_SHOP.cipher,
+      state: 'connected',
+    });
+    const stored = await h.bridge.store.getTokens(TEST_SHOP.id);
+    expect(stored?.accessTokenEnc).toMatch(/^v1:/);
+    expect((await h.bridge.tiktok.vault.load(TEST_SHOP.id))?.accessToken).toMatch(/^TTP_access_/);
+    expect(h.tiktok.subscriptions.map((s) => s.event_type).sort()).toEqual(
+      [...SUBSCRIBED_WEBHOOK_EVENTS].sort(),
+    );
+    expect(new Set(h.tiktok.subscriptions.map((s) => s.address))).toEqual(
+      new Set([`${PUBLIC_URL}/webhooks/tiktok`]),
+    );
+    expect(h.netsuite.shops.get(TEST_SHOP.id)?.shop).toEqual({
+      shopId: TEST_SHOP.id,
+      name: TEST_SHOP.name,
+      region: 'US',
+      sellerType: 'LOCAL',
+      state: 'connected',
+      currency: 'USD',
+    });
+  });
+
+  it('re-authorizing keeps the data, stores new tokens and reconnects a needs_reauth shop', async () => {
+    await connectViaOAuth(h);
+    const first = await h.bridge.tiktok.vault.load(TEST_SHOP.id);
+    await h.bridge.store.setCursor(TEST_SHOP.id, 'orders.update_time', 123, h.clock.now());
+    await h.bridge.store.setShopState(TEST_SHOP.id, 'needs_reauth', 'test', h.clock.now());
+    expect((await connectViaOAuth(h)).status).toBe(200);
+    const second = await h.bridge.tiktok.vault.load(TEST_SHOP.id);
+    expect(second?.accessToken).not.toBe(first?.accessToken);
+    expect((await h.bridge.store.getShop(TEST_SHOP.id))?.state).toBe('connected');
+    expect((await h.bridge.store.getCursor(TEST_SHOP.id, 'orders.update_time'))?.value).toBe(123);
+    expect(await h.bridge.store.listShops()).toHaveLength(1);
+    expect(h.netsuite.shops.get(TEST_SHOP.id)?.shopRecordId).toBe('1');
+  });
+
+  it('queues the NetSuite shop record when NetSuite is down during connect, and records it later', async () => {
+    h.netsuite.injectors.push(() =>
+      json(400, { error: { code: 'TTS_INVALID_REQUEST', message: 'not deployed yet' } }),
+    );
+    const response = await connectViaOAuth(h);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/not deployed yet/);
+    expect(await h.bridge.store.listJobs({ kind: 'shop.push', state: 'pending' })).toHaveLength(1);
+    h.netsuite.injectors.length = 0;
+    await h.bridge.runWorkersOnce();
+    expect(h.netsuite.shops.has(TEST_SHOP.id)).toBe(true);
+  });
+});

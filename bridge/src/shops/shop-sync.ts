@@ -1,0 +1,44 @@
+import type { ShopInfo, ShopUpsertResponse } from '../../../shared-types/src/restlet-contract';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { NetSuiteClient } from '../netsuite/client';
+import type { BridgeStore, ShopRecord } from '../store/types';
+import type { TikTokClient } from '../tiktok/client';
+import { SUBSCRIBED_WEBHOOK_EVENTS } from '../tiktok/types';
+import { currencyForRegion } from './currency';
+
+/** The two per-shop side effects of connecting: webhook subscriptions at TikTok and the shop record in NetSuite. */
+export function webhookAddress(publicUrl: string): string {
+  return `${publicUrl}/webhooks/tiktok`;
+}
+
+export async function subscribeShopWebhooks(
+  tiktok: TikTokClient,
+  shopId: string,
+  publicUrl: string,
+): Promise<void> {
+  for (const eventType of SUBSCRIBED_WEBHOOK_EVENTS) {
+    await tiktok.subscribeWebhook(shopId, eventType, webhookAddress(publicUrl));
+  }
+}
+
+export function shopInfo(shop: ShopRecord): ShopInfo {
+  return {
+    shopId: shop.shopId,
+    name: shop.name,
+    region: shop.region,
+    sellerType: shop.sellerType,
+    state: shop.state,
+    currency: currencyForRegion(shop.region),
+  };
+}
+
+export async function pushShopToNetSuite(
+  store: BridgeStore,
+  netsuite: NetSuiteClient,
+  shopId: string,
+): Promise<ShopUpsertResponse> {
+  const shop = await store.getShop(shopId);
+  if (!shop)
+    throw new BridgeError(BRIDGE_ERROR_CODES.SHOP_NOT_FOUND, `Shop ${shopId} is not known to this bridge.`);
+  return netsuite.upsertShop(shopInfo(shop));
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteStore, migrateSqlite } from '../sqlite-store';
+import { runStoreContract } from './store-contract';
+
+runStoreContract('sqlite (:memory:)', async () => new SqliteStore(':memory:'));
+
+describe('SqliteStore on disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bridge-store-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the folder, uses WAL and records each migration once', async () => {
+    const path = join(dir, 'nested', 'bridge.db');
+    const store = new SqliteStore(path);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await store.close();
+    const reopened = new SqliteStore(path);
+    const versions = reopened.db.prepare('SELECT version FROM schema_migrations').all();
+    expect(versions).toEqual([{ version: 1 }]);
+    await reopened.close();
+  });
+
+  it('applies only migrations that are new', () => {
+    const db = new Database(':memory:');
+    expect(migrateSqlite(db)).toEqual([1]);
+    expect(
+      migrateSqlite(db, [
+        { version: 1, name: 'x', sql: 'SELECT 1' },
+        { version: 2, name: 'y', sql: 'CREATE TABLE t (a)' },
+      ]),
+    ).toEqual([2]);
+    db.close();
+  });
+
+  it('refuses work after close', async () => {
+    const store = new SqliteStore(join(dir, 'b.db'));
+    await store.close();
+    await expect(store.ping()).rejects.toThrow(/closed/);
+  });
+});

@@ -1,0 +1,227 @@
+import type { BridgeStore, NewJob, ShopInput } from '../types';
+
+/**
+ * The behaviour every BridgeStore implementation must have. Each implementation's test file calls
+ * `runStoreContract(name, factory)`; the factory returns a fresh, empty store.
+ */
+export type StoreFactory = () => Promise<BridgeStore>;
+
+const T0 = 1_700_000_000_000;
+
+const shop = (overrides: Partial<ShopInput> = {}): ShopInput => ({
+  shopId: '7494049642642441621',
+  name: 'Test Shop',
+  region: 'US',
+  sellerType: 'LOCAL',
+  cipher: 'ROW_abc123',
+  code: 'USLCXXXX',
+  state: 'connected',
+  ...overrides,
+});
+
+const job = (overrides: Partial<NewJob> = {}): NewJob => ({
+  kind: 'order.sync',
+  shopId: '7494049642642441621',
+  dedupeKey: 'order:7494049642642441621:1',
+  payload: { orderId: '1' },
+  runAfter: T0,
+  ...overrides,
+});
+
+export function runStoreContract(name: string, factory: StoreFactory): void {
+  describe(`BridgeStore contract: ${name}`, () => {
+    let store: BridgeStore;
+
+    beforeEach(async () => {
+      store = await factory();
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('answers ping while open', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    describe('shops', () => {
+      it('upserts a shop and keeps created_at on re-authorization', async () => {
+        const first = await store.upsertShop(shop(), T0);
+        expect(first).toMatchObject({ shopId: '7494049642642441621', state: 'connected', createdAt: T0 });
+        await store.setShopState(first.shopId, 'needs_reauth', 'refresh token expired', T0 + 10);
+        expect(await store.getShop(first.shopId)).toMatchObject({
+          state: 'needs_reauth',
+          stateReason: 'refresh token expired',
+        });
+        const again = await store.upsertShop(shop({ name: 'Renamed', cipher: 'ROW_new' }), T0 + 20);
+        expect(again).toMatchObject({
+          name: 'Renamed',
+          cipher: 'ROW_new',
+          state: 'connected',
+          stateReason: null,
+          createdAt: T0,
+          updatedAt: T0 + 20,
+        });
+        expect(await store.listShops()).toHaveLength(1);
+      });
+
+      it('returns undefined for an unknown shop', async () => {
+        expect(await store.getShop('nope')).toBeUndefined();
+      });
+    });
+
+    describe('tokens', () => {
+      it('saves, replaces and lists tokens by grant', async () => {
+        await store.upsertShop(shop(), T0);
+        await store.upsertShop(shop({ shopId: '2', cipher: 'ROW_2' }), T0);
+        const base = {
+          grantId: 'open-1',
+          accessTokenEnc: 'v1:a',
+          refreshTokenEnc: 'v1:r',
+          accessExpiresAt: T0 + 1000,
+          refreshExpiresAt: T0 + 2000,
+          updatedAt: T0,
+        };
+        await store.saveTokens({ shopId: '7494049642642441621', ...base });
+        await store.saveTokens({ shopId: '2', ...base });
+        await store.saveTokens({ shopId: '2', ...base, accessTokenEnc: 'v1:b', updatedAt: T0 + 5 });
+        expect(await store.getTokens('2')).toMatchObject({ accessTokenEnc: 'v1:b', updatedAt: T0 + 5 });
+        expect(await store.listShopIdsByGrant('open-1')).toEqual(['2', '7494049642642441621']);
+        expect(await store.getTokens('missing')).toBeUndefined();
+      });
+    });
+
+    describe('oauth states', () => {
+      it('accepts a state once, then reports it used', async () => {
+        await store.createOAuthState('s1', T0 + 600_000, T0);
+        expect(await store.consumeOAuthState('s1', T0 + 1)).toBe('ok');
+        expect(await store.consumeOAuthState('s1', T0 + 2)).toBe('used');
+      });
+
+      it('reports unknown and expired states', async () => {
+        await store.createOAuthState('s2', T0 + 600_000, T0);
+        expect(await store.consumeOAuthState('other', T0 + 1)).toBe('unknown');
+        expect(await store.consumeOAuthState('s2', T0 + 600_000)).toBe('expired');
+        expect(await store.consumeOAuthState('s2', T0 + 600_001)).toBe('used');
+      });
+    });
+
+    describe('webhook inbox', () => {
+      it('inserts once per dedupe key and enqueues the jobs in the same step', async () => {
+        const entry = { dedupeKey: 'n-1', shopId: '1', eventType: 1, rawBody: '{"a":1}', receivedAt: T0 };
+        const first = await store.insertWebhook(entry, [job()]);
+        const second = await store.insertWebhook(entry, [job({ dedupeKey: 'other' })]);
+        expect(first.inserted).toBe(true);
+        expect(second).toEqual({ inserted: false, id: first.id });
+        expect(await store.countWebhooks()).toBe(1);
+        expect(await store.listJobs({})).toHaveLength(1);
+        expect(await store.getWebhook(first.id)).toMatchObject({ rawBody: '{"a":1}', eventType: 1 });
+      });
+    });
+
+    describe('jobs', () => {
+      it('deduplicates pending jobs by key but allows a new one once the first is running', async () => {
+        const a = await store.enqueueJob(job(), T0);
+        const b = await store.enqueueJob(job(), T0);
+        expect(a.created).toBe(true);
+        expect(b).toEqual({ id: a.id, created: false });
+        const claimed = await store.claimJobs({ owner: 'w1', now: T0, leaseMs: 1000, limit: 10 });
+        expect(claimed.map((j) => j.id)).toEqual([a.id]);
+        expect(claimed[0]).toMatchObject({
+          state: 'running',
+          attempts: 1,
+          leaseOwner: 'w1',
+          payload: { orderId: '1' },
+        });
+        const c = await store.enqueueJob(job(), T0);
+        expect(c.created).toBe(true);
+      });
+
+      it('does not claim jobs before run_after and filters by kind', async () => {
+        await store.enqueueJob(job({ runAfter: T0 + 5000 }), T0);
+        await store.enqueueJob(job({ kind: 'shop.push', dedupeKey: null }), T0);
+        expect(
+          await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 10, kinds: ['order.sync'] }),
+        ).toEqual([]);
+        const due = await store.claimJobs({ owner: 'w', now: T0 + 5000, leaseMs: 1000, limit: 10 });
+        expect(due.map((j) => j.kind).sort()).toEqual(['order.sync', 'shop.push']);
+      });
+
+      it('reclaims a job whose lease expired and refuses completion by the old owner', async () => {
+        const { id } = await store.enqueueJob(job(), T0);
+        await store.claimJobs({ owner: 'w1', now: T0, leaseMs: 1000, limit: 1 });
+        expect(await store.claimJobs({ owner: 'w2', now: T0 + 999, leaseMs: 1000, limit: 1 })).toEqual([]);
+        const again = await store.claimJobs({ owner: 'w2', now: T0 + 1000, leaseMs: 1000, limit: 1 });
+        expect(again[0]).toMatchObject({ id, attempts: 2, leaseOwner: 'w2' });
+        expect(await store.completeJob(id, 'w1', T0 + 1001)).toBe(false);
+        expect(await store.completeJob(id, 'w2', T0 + 1002)).toBe(true);
+        expect(await store.getJob(id)).toMatchObject({ state: 'done' });
+      });
+
+      it('retries a failed job later and dead-letters it with a reason', async () => {
+        const { id } = await store.enqueueJob(job(), T0);
+        await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 1 });
+        await store.failJob(id, 'w', { kind: 'retry', error: 'boom', runAfter: T0 + 60_000 }, T0 + 1);
+        expect(await store.getJob(id)).toMatchObject({
+          state: 'pending',
+          lastError: 'boom',
+          runAfter: T0 + 60_000,
+        });
+        expect(await store.claimJobs({ owner: 'w', now: T0 + 59_999, leaseMs: 1000, limit: 1 })).toEqual([]);
+        await store.claimJobs({ owner: 'w', now: T0 + 60_000, leaseMs: 1000, limit: 1 });
+        await store.failJob(
+          id,
+          'w',
+          { kind: 'dead', error: 'boom2', reason: 'gave up after 2 attempts' },
+          T0 + 60_001,
+        );
+        expect(await store.getJob(id)).toMatchObject({
+          state: 'dead',
+          deadReason: 'gave up after 2 attempts',
+          lastError: 'boom2',
+        });
+        expect(await store.queueDepths()).toEqual([{ kind: 'order.sync', state: 'dead', count: 1 }]);
+        expect(await store.listJobs({ state: 'dead' })).toHaveLength(1);
+        expect(await store.requeueDeadJobs({ shopId: 'other-shop' }, T0 + 70_000)).toBe(0);
+        expect(
+          await store.requeueDeadJobs({ kind: 'order.sync', shopId: '7494049642642441621' }, T0 + 70_000),
+        ).toBe(1);
+        expect(await store.getJob(id)).toMatchObject({ state: 'pending', attempts: 0, deadReason: null });
+      });
+
+      it('lets a pending job with the same key supersede a failing one', async () => {
+        const first = await store.enqueueJob(job(), T0);
+        await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 1 });
+        const second = await store.enqueueJob(job(), T0 + 1);
+        expect(second.created).toBe(true);
+        expect(
+          await store.failJob(first.id, 'w', { kind: 'retry', error: 'x', runAfter: T0 + 10 }, T0 + 2),
+        ).toBe(true);
+        expect(await store.getJob(first.id)).toMatchObject({ state: 'done' });
+        expect(await store.listJobs({ state: 'pending' })).toHaveLength(1);
+      });
+    });
+
+    describe('cursors and errors', () => {
+      it('stores a cursor per shop and name', async () => {
+        expect(await store.getCursor('1', 'orders')).toBeUndefined();
+        await store.setCursor('1', 'orders', 100, T0);
+        await store.setCursor('1', 'orders', 200, T0 + 1);
+        expect(await store.getCursor('1', 'orders')).toEqual({
+          shopId: '1',
+          name: 'orders',
+          value: 200,
+          updatedAt: T0 + 1,
+        });
+        expect(await store.listCursors()).toHaveLength(1);
+      });
+
+      it('keeps recent errors newest first', async () => {
+        await store.recordError({ at: T0, source: 'worker', shopId: null, message: 'first' });
+        await store.recordError({ at: T0 + 1, source: 'worker', shopId: '1', message: 'second' });
+        const errors = await store.listRecentErrors(10);
+        expect(errors.map((e) => e.message)).toEqual(['second', 'first']);
+      });
+    });
+  });
+}

@@ -1,0 +1,27 @@
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { SqliteStore } from './sqlite-store';
+import type { BridgeStore } from './types';
+
+/** Opens the store named by DATABASE_URL: `sqlite:<path>` (relative to the working folder) or `sqlite::memory:`. */
+export function openStore(databaseUrl: string): BridgeStore {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const path = databaseUrl.slice('sqlite:'.length);
+    if (path === '') {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.CONFIG_INVALID,
+        'DATABASE_URL has no file path; use sqlite:data/bridge.db (or sqlite::memory: for tests).',
+      );
+    }
+    return new SqliteStore(path);
+  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new BridgeError(
+      BRIDGE_ERROR_CODES.CONFIG_INVALID,
+      'DATABASE_URL points at PostgreSQL, which this build does not include yet; use sqlite:data/bridge.db.',
+    );
+  }
+  throw new BridgeError(
+    BRIDGE_ERROR_CODES.CONFIG_INVALID,
+    `DATABASE_URL "${databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}" is not supported; use sqlite:data/bridge.db.`,
+  );
+}

@@ -1,0 +1,83 @@
+/** Versioned schema of the SQLite store. Append new migrations; never edit an applied one. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE shops (
+        shop_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        region TEXT NOT NULL,
+        seller_type TEXT NOT NULL,
+        cipher TEXT NOT NULL,
+        code TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('connected', 'needs_reauth', 'disconnected')),
+        state_reason TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE shop_tokens (
+        shop_id TEXT PRIMARY KEY REFERENCES shops(shop_id) ON DELETE CASCADE,
+        grant_id TEXT NOT NULL,
+        access_token_enc TEXT NOT NULL,
+        refresh_token_enc TEXT NOT NULL,
+        access_expires_at INTEGER NOT NULL,
+        refresh_expires_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX shop_tokens_grant ON shop_tokens(grant_id);
+      CREATE TABLE oauth_states (
+        state TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE webhook_inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        shop_id TEXT,
+        event_type INTEGER,
+        raw_body TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        shop_id TEXT,
+        dedupe_key TEXT,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        run_after INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_expires_at INTEGER,
+        last_error TEXT,
+        dead_reason TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX jobs_pending_dedupe ON jobs(dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL;
+      CREATE INDEX jobs_due ON jobs(state, run_after);
+      CREATE TABLE sync_cursors (
+        shop_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, name)
+      );
+      CREATE TABLE recent_errors (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        shop_id TEXT,
+        message TEXT NOT NULL
+      );
+    `,
+  },
+];

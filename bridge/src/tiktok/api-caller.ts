@@ -1,0 +1,188 @@
+import type { Logger } from 'pino';
+import { type Clock, type Random, type Sleep, unixSeconds } from '../core/clock';
+import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
+import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
+import type { RateLimiter } from './rate-limiter';
+import { signTikTokRequest } from './sign';
+import {
+  TIKTOK_CODES,
+  TikTokApiError,
+  TikTokInternalError,
+  TikTokNetworkError,
+  tiktokErrorFor,
+} from './errors';
+
+/**
+ * Executes one signed Open API call: common parameters, a fresh timestamp and signature on every
+ * attempt, the exact body bytes signed and sent, the envelope checked (`code != 0` is an error even
+ * with HTTP 200), and retries with backoff + jitter only for HTTP 429/5xx, 36009002, 36009003 and
+ * network failures, honouring Retry-After. Other failures are thrown at once as typed errors.
+ */
+export interface TikTokApiRequest {
+  /** Short name for metrics and logs, e.g. `order.search`. */
+  endpoint: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** Serialized once with JSON.stringify; that exact string is signed and sent. */
+  body?: unknown;
+  accessToken?: string;
+  shopCipher?: string;
+  /** Rate-limit bucket (the shop id); no limiting when absent. */
+  rateLimitKey?: string;
+}
+
+export interface TikTokCallObserver {
+  onCall(endpoint: string, outcome: string, durationMs: number): void;
+}
+
+export interface TikTokApiCallerOptions {
+  appKey: string;
+  appSecret: string;
+  baseUrl: string;
+  clock: Clock;
+  sleep: Sleep;
+  random: Random;
+  send?: HttpSend;
+  rateLimiter?: RateLimiter;
+  maxRetries?: number;
+  backoff?: BackoffPolicy;
+  /** Upper bound for a server-requested Retry-After wait. */
+  maxRetryAfterMs?: number;
+  timeoutMs?: number;
+  observer?: TikTokCallObserver;
+  logger?: Logger;
+}
+
+interface Envelope {
+  code: number;
+  message: string;
+  request_id?: string;
+  data: unknown;
+}
+
+function parseEnvelope(text: string): Envelope | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const record = value as Record<string, unknown>;
+    if (typeof record.code !== 'number') return undefined;
+    return {
+      code: record.code,
+      message: typeof record.message === 'string' ? record.message : '',
+      request_id: typeof record.request_id === 'string' ? record.request_id : undefined,
+      data: record.data,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export class TikTokApiCaller {
+  private readonly send: HttpSend;
+  private readonly maxRetries: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly maxRetryAfterMs: number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: TikTokApiCallerOptions) {
+    this.send = options.send ?? axiosSend;
+    this.maxRetries = options.maxRetries ?? 5;
+    this.backoff = options.backoff ?? { baseMs: 1000, capMs: 60_000 };
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  async call<T>(request: TikTokApiRequest): Promise<T> {
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    for (let attempt = 0; ; attempt += 1) {
+      if (request.rateLimitKey !== undefined) await this.options.rateLimiter?.acquire(request.rateLimitKey);
+      const started = this.options.clock.now();
+      let failure: { error: Error; retryable: boolean; retryAfterMs?: number };
+      try {
+        return await this.attempt<T>(request, body, started);
+      } catch (error) {
+        if (error instanceof TikTokApiError) {
+          const retryable =
+            error.httpStatus === 429 ||
+            error.httpStatus >= 500 ||
+            error.tiktokCode === TIKTOK_CODES.RATE_LIMITED ||
+            error.tiktokCode === TIKTOK_CODES.INTERNAL;
+          failure = { error, retryable, retryAfterMs: error.retryAfterMs };
+        } else if (error instanceof TikTokNetworkError) {
+          failure = { error, retryable: true };
+        } else {
+          throw error;
+        }
+      }
+      if (!failure.retryable || attempt >= this.maxRetries) throw failure.error;
+      const delay =
+        failure.retryAfterMs !== undefined
+          ? Math.min(failure.retryAfterMs, this.maxRetryAfterMs)
+          : backoffDelay(attempt + 1, this.backoff, this.options.random);
+      this.options.logger?.warn(
+        { endpoint: request.endpoint, attempt: attempt + 1, delayMs: delay, err: failure.error.message },
+        'TikTok call failed; retrying',
+      );
+      await this.options.sleep(delay);
+    }
+  }
+
+  private async attempt<T>(request: TikTokApiRequest, body: string | undefined, started: number): Promise<T> {
+    const query: Record<string, string> = {};
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== '') query[key] = String(value);
+    }
+    query.app_key = this.options.appKey;
+    query.timestamp = String(unixSeconds(this.options.clock));
+    if (request.shopCipher !== undefined) query.shop_cipher = request.shopCipher;
+    const contentType = 'application/json';
+    query.sign = signTikTokRequest({
+      appSecret: this.options.appSecret,
+      path: request.path,
+      query,
+      body,
+      contentType,
+    });
+
+    const url = `${this.options.baseUrl}${request.path}?${new URLSearchParams(query).toString()}`;
+    const headers: Record<string, string> = { 'content-type': contentType, accept: 'application/json' };
+    if (request.accessToken !== undefined) headers['x-tts-access-token'] = request.accessToken;
+
+    let response;
+    try {
+      response = await this.send({ method: request.method, url, headers, body, timeoutMs: this.timeoutMs });
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      this.options.observer?.onCall(request.endpoint, 'network', this.options.clock.now() - started);
+      throw new TikTokNetworkError(request.endpoint, error.transportCode);
+    }
+    const envelope = parseEnvelope(response.text);
+    const outcome = envelope ? String(envelope.code) : `http_${response.status}`;
+    this.options.observer?.onCall(request.endpoint, outcome, this.options.clock.now() - started);
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.options.clock.now());
+    if (!envelope) {
+      const init = {
+        endpoint: request.endpoint,
+        httpStatus: response.status,
+        tiktokCode: -1,
+        tiktokMessage: `response is not a TikTok envelope (${response.text.slice(0, 120)})`,
+        retryAfterMs,
+      };
+      throw response.status === 429 || response.status >= 500
+        ? new TikTokInternalError(init)
+        : tiktokErrorFor(init);
+    }
+    if (response.status >= 200 && response.status < 300 && envelope.code === TIKTOK_CODES.SUCCESS) {
+      return (envelope.data ?? {}) as T;
+    }
+    throw tiktokErrorFor({
+      endpoint: request.endpoint,
+      httpStatus: response.status,
+      tiktokCode: envelope.code === TIKTOK_CODES.SUCCESS ? -1 : envelope.code,
+      tiktokMessage: envelope.message,
+      requestId: envelope.request_id,
+      retryAfterMs,
+    });
+  }
+}

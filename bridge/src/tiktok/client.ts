@@ -1,0 +1,150 @@
+import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { BridgeStore } from '../store/types';
+import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
+import { TikTokTokenExpiredError } from './errors';
+import { ShopNeedsReauthError, type TokenManager } from './token-manager';
+import {
+  MAX_ORDER_DETAIL_IDS,
+  type AuthorizedShop,
+  type OrderSearchPage,
+  type OrderSearchParams,
+  type Warehouse,
+} from './types';
+
+/**
+ * The TikTok Shop operations the connector uses. Shop-level calls take the shop id; the client
+ * adds the shop's cipher and a valid access token, refreshes once when TikTok says the token
+ * expired, and marks the shop `needs_reauth` if the fresh token is rejected too.
+ */
+export const TIKTOK_PATHS = {
+  authorizedShops: '/authorization/202309/shops',
+  orderSearch: '/order/202309/orders/search',
+  orderDetail: '/order/202309/orders',
+  webhooks: '/event/202309/webhooks',
+  warehouses: '/logistics/202309/warehouses',
+} as const;
+
+type ShopRequest = Omit<TikTokApiRequest, 'accessToken' | 'shopCipher' | 'rateLimitKey'>;
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+export class TikTokClient {
+  constructor(
+    private readonly caller: TikTokApiCaller,
+    private readonly tokens: TokenManager,
+    private readonly store: BridgeStore,
+  ) {}
+
+  /** Shops covered by a freshly granted token (no shop_cipher on this endpoint). */
+  async getAuthorizedShops(accessToken: string): Promise<AuthorizedShop[]> {
+    const data = await this.caller.call<{ shops?: unknown[] }>({
+      endpoint: 'authorization.shops',
+      method: 'GET',
+      path: TIKTOK_PATHS.authorizedShops,
+      accessToken,
+    });
+    return (data.shops ?? []).map((raw) => {
+      const s = (raw ?? {}) as Record<string, unknown>;
+      return {
+        id: str(s.id),
+        name: str(s.name),
+        region: str(s.region),
+        sellerType: str(s.seller_type),
+        cipher: str(s.cipher),
+        code: str(s.code),
+      };
+    });
+  }
+
+  async searchOrders(shopId: string, params: OrderSearchParams): Promise<OrderSearchPage> {
+    const body: Record<string, number> = {};
+    if (params.updateTimeGe !== undefined) body.update_time_ge = params.updateTimeGe;
+    if (params.updateTimeLt !== undefined) body.update_time_lt = params.updateTimeLt;
+    const data = await this.shopCall<{
+      orders?: TikTokOrder[];
+      next_page_token?: string;
+      total_count?: number;
+    }>(shopId, {
+      endpoint: 'order.search',
+      method: 'POST',
+      path: TIKTOK_PATHS.orderSearch,
+      query: {
+        page_size: Math.min(Math.max(params.pageSize ?? 50, 1), 100),
+        page_token: params.pageToken,
+        sort_field: params.sortField ?? 'update_time',
+        sort_order: params.sortOrder ?? 'ASC',
+      },
+      body,
+    });
+    return {
+      orders: data.orders ?? [],
+      nextPageToken: data.next_page_token ? data.next_page_token : undefined,
+      totalCount: data.total_count ?? 0,
+    };
+  }
+
+  async getOrderDetail(shopId: string, ids: readonly string[]): Promise<TikTokOrder[]> {
+    if (ids.length === 0) return [];
+    if (ids.length > MAX_ORDER_DETAIL_IDS) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.BAD_REQUEST,
+        `getOrderDetail takes at most ${MAX_ORDER_DETAIL_IDS} ids, got ${ids.length}; split the batch.`,
+      );
+    }
+    const data = await this.shopCall<{ orders?: TikTokOrder[] }>(shopId, {
+      endpoint: 'order.detail',
+      method: 'GET',
+      path: TIKTOK_PATHS.orderDetail,
+      query: { ids: ids.join(',') },
+    });
+    return data.orders ?? [];
+  }
+
+  async subscribeWebhook(shopId: string, eventType: string, address: string): Promise<void> {
+    await this.shopCall<unknown>(shopId, {
+      endpoint: 'event.webhook.update',
+      method: 'PUT',
+      path: TIKTOK_PATHS.webhooks,
+      body: { address, event_type: eventType },
+    });
+  }
+
+  async getWarehouses(shopId: string): Promise<Warehouse[]> {
+    const data = await this.shopCall<{ warehouses?: Warehouse[] }>(shopId, {
+      endpoint: 'logistics.warehouses',
+      method: 'GET',
+      path: TIKTOK_PATHS.warehouses,
+    });
+    return data.warehouses ?? [];
+  }
+
+  private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {
+    const token = await this.tokens.accessTokenFor(shopId);
+    const shop = await this.store.getShop(shopId);
+    if (!shop) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.SHOP_NOT_FOUND,
+        `Shop ${shopId} is not connected to this bridge.`,
+      );
+    }
+    const send = (accessToken: string): Promise<T> =>
+      this.caller.call<T>({ ...request, accessToken, shopCipher: shop.cipher, rateLimitKey: shopId });
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof TikTokTokenExpiredError)) throw error;
+    }
+    const fresh = await this.tokens.refreshAfterRejection(shopId, token);
+    try {
+      return await send(fresh);
+    } catch (error) {
+      if (!(error instanceof TikTokTokenExpiredError)) throw error;
+      const reason = `TikTok rejected the access token right after a refresh (code ${error.tiktokCode})`;
+      await this.tokens.markNeedsReauth(shopId, reason);
+      throw new ShopNeedsReauthError(shopId, reason);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { Clock, Sleep } from '../core/clock';
+
+/**
+ * Per-key token buckets (one per shop, TikTok isolates quota per app × shop). `acquire` waits
+ * until a token is available; waiters are served in arrival order.
+ */
+export interface RateLimiterOptions {
+  /** Tokens added per second. */
+  ratePerSecond: number;
+  /** Bucket size: how many calls may go out at once after a quiet period. */
+  burst: number;
+  clock: Clock;
+  sleep: Sleep;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+  queue: Promise<void>;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly options: RateLimiterOptions) {}
+
+  acquire(key: string): Promise<void> {
+    const bucket = this.bucket(key);
+    const turn = bucket.queue.then(() => this.take(bucket));
+    bucket.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private bucket(key: string): Bucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: this.options.burst, updatedAt: this.options.clock.now(), queue: Promise.resolve() };
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  private refill(bucket: Bucket): void {
+    const now = this.options.clock.now();
+    const elapsed = Math.max(0, now - bucket.updatedAt) / 1000;
+    bucket.tokens = Math.min(this.options.burst, bucket.tokens + elapsed * this.options.ratePerSecond);
+    bucket.updatedAt = now;
+  }
+
+  private async take(bucket: Bucket): Promise<void> {
+    this.refill(bucket);
+    while (bucket.tokens < 1) {
+      const waitMs = Math.ceil(((1 - bucket.tokens) / this.options.ratePerSecond) * 1000);
+      await this.options.sleep(waitMs);
+      this.refill(bucket);
+    }
+    bucket.tokens -= 1;
+  }
+}

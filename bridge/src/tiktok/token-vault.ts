@@ -1,0 +1,43 @@
+import type { TokenCipher } from '../crypto/token-cipher';
+import type { BridgeStore } from '../store/types';
+
+/** Tokens of one shop in plaintext, only ever held in memory. */
+export interface ShopTokens {
+  grantId: string;
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: number;
+  refreshExpiresAt: number;
+}
+
+/** Encrypts tokens on the way into the store and decrypts them on the way out, bound to shop + column. */
+export class TokenVault {
+  constructor(
+    private readonly store: BridgeStore,
+    private readonly cipher: TokenCipher,
+  ) {}
+
+  async save(shopId: string, tokens: ShopTokens, now: number): Promise<void> {
+    await this.store.saveTokens({
+      shopId,
+      grantId: tokens.grantId,
+      accessTokenEnc: this.cipher.encrypt(tokens.accessToken, { rowId: shopId, column: 'access_token' }),
+      refreshTokenEnc: this.cipher.encrypt(tokens.refreshToken, { rowId: shopId, column: 'refresh_token' }),
+      accessExpiresAt: tokens.accessExpiresAt,
+      refreshExpiresAt: tokens.refreshExpiresAt,
+      updatedAt: now,
+    });
+  }
+
+  async load(shopId: string): Promise<ShopTokens | undefined> {
+    const stored = await this.store.getTokens(shopId);
+    if (!stored) return undefined;
+    return {
+      grantId: stored.grantId,
+      accessToken: this.cipher.decrypt(stored.accessTokenEnc, { rowId: shopId, column: 'access_token' }),
+      refreshToken: this.cipher.decrypt(stored.refreshTokenEnc, { rowId: shopId, column: 'refresh_token' }),
+      accessExpiresAt: stored.accessExpiresAt,
+      refreshExpiresAt: stored.refreshExpiresAt,
+    };
+  }
+}

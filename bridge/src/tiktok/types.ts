@@ -1,0 +1,54 @@
+import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+
+/** Response shapes the bridge reads (reference §2.3, §6.1, §6.4, §6.9). */
+export interface AuthorizedShop {
+  id: string;
+  name: string;
+  region: string;
+  sellerType: string;
+  cipher: string;
+  code: string;
+}
+
+export interface OrderSearchParams {
+  /** Unix seconds, inclusive. */
+  updateTimeGe?: number;
+  /** Unix seconds, exclusive. */
+  updateTimeLt?: number;
+  pageSize?: number;
+  pageToken?: string;
+  sortField?: 'create_time' | 'update_time';
+  sortOrder?: 'ASC' | 'DESC';
+}
+
+export interface OrderSearchPage {
+  orders: TikTokOrder[];
+  /** Absent or empty on the last page. */
+  nextPageToken: string | undefined;
+  totalCount: number;
+}
+
+export interface Warehouse {
+  id: string;
+  name: string;
+  effect_status?: string;
+  type?: string;
+  sub_type?: string;
+  is_default?: boolean;
+  address?: Record<string, unknown>;
+}
+
+/** Event API names the connector subscribes for every shop (reference §6.9). */
+export const SUBSCRIBED_WEBHOOK_EVENTS = [
+  'ORDER_STATUS_CHANGE',
+  'RECIPIENT_ADDRESS_UPDATE',
+  'CANCELLATION_STATUS_CHANGE',
+  'RETURN_STATUS_CHANGE',
+  'SELLER_DEAUTHORIZATION',
+  'UPCOMING_AUTHORIZATION_EXPIRATION',
+  'PACKAGE_UPDATE',
+] as const;
+
+export type WebhookEventName = (typeof SUBSCRIBED_WEBHOOK_EVENTS)[number];
+
+export const MAX_ORDER_DETAIL_IDS = 50;

@@ -1,0 +1,176 @@
+import {
+  connectViaOAuth,
+  rawPost,
+  startHarness,
+  TEST_SHOP,
+  TT_APP,
+  type Harness,
+} from '../../__tests__/support/harness';
+import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import type { SqliteStore } from '../../store/sqlite-store';
+import { nodeHmacSha256, signTikTokWebhookForTest, type HmacSha256 } from '../verify';
+
+const ORDER_ID = '576653688135258178';
+const BODY = JSON.stringify({
+  type: 1,
+  tts_notification_id: '7380066284010030890',
+  shop_id: TEST_SHOP.id,
+  timestamp: 1718305585,
+  data: {
+    is_on_hold_order: false,
+    order_id: ORDER_ID,
+    order_status: 'AWAITING_SHIPMENT',
+    update_time: 1718305585,
+  },
+});
+const SIG = signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, BODY);
+
+function flipByte(text: string, index: number): string {
+  const bytes = Buffer.from(text);
+  bytes[index] = (bytes[index] ?? 0) ^ 0x01;
+  return bytes.toString('latin1');
+}
+
+describe('POST /webhooks/tiktok', () => {
+  let h: Harness;
+  let hmacCalls: number;
+  const countingHmac: HmacSha256 = (key, parts) => {
+    hmacCalls += 1;
+    return nodeHmacSha256(key, parts);
+  };
+
+  beforeEach(async () => {
+    hmacCalls = 0;
+    h = await startHarness({ webhookHmac: countingHmac });
+  });
+
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const inboxRows = () => h.bridge.store.countWebhooks();
+  const allJobs = () => h.bridge.store.listJobs({});
+  const post = (headers: Record<string, string | string[]>, body: string | Buffer) =>
+    rawPost(`${h.url}/webhooks/tiktok`, { 'content-type': 'application/json', ...headers }, body);
+
+  const rejected: [string, Record<string, string | string[]>, string | Buffer][] = [
+    ['Authorization header missing', {}, BODY],
+    ['header empty', { authorization: '' }, BODY],
+    ['header given twice (both valid)', { authorization: [SIG, SIG] }, BODY],
+    ['wrong secret', { authorization: signTikTokWebhookForTest(TT_APP.appKey, 'wrong-secret', BODY) }, BODY],
+    [
+      'wrong app_key prefix',
+      { authorization: signTikTokWebhookForTest('other_app', TT_APP.appSecret, BODY) },
+      BODY,
+    ],
+    [
+      'valid signature for a different body',
+      { authorization: SIG },
+      BODY.replace('AWAITING_SHIPMENT', 'CANCELLED'),
+    ],
+    ['one byte of the body flipped', { authorization: SIG }, Buffer.from(flipByte(BODY, 40), 'latin1')],
+    [
+      'JSON re-serialized with other whitespace',
+      { authorization: SIG },
+      JSON.stringify(JSON.parse(BODY), null, 1),
+    ],
+    ['body truncated', { authorization: SIG }, BODY.slice(0, -1)],
+    ['signature one character too long', { authorization: `${SIG}a` }, BODY],
+    ['signature one character too short', { authorization: SIG.slice(0, -1) }, BODY],
+    ['non-hex signature', { authorization: 'z'.repeat(64) }, BODY],
+    ['Bearer-prefixed signature', { authorization: `Bearer ${SIG}` }, BODY],
+  ];
+
+  it.each(rejected)('%s → 401, 0 inbox rows, 0 jobs, 0 outbound calls', async (_name, headers, body) => {
+    const response = await post(headers, body);
+    expect(response.status).toBe(401);
+    expect(await inboxRows()).toBe(0);
+    expect(await allJobs()).toHaveLength(0);
+    await h.bridge.runWorkersOnce();
+    expect(h.tiktok.server.requests).toHaveLength(0);
+    expect(h.netsuite.server.requests).toHaveLength(0);
+    expect(await h.bridge.metrics.text()).toMatch(/tts_bridge_webhooks_rejected_total\{reason="[a-z_]+"\} 1/);
+  });
+
+  it('a body over 1 MB → 413 before any hashing', async () => {
+    const big = JSON.stringify({ type: 1, shop_id: TEST_SHOP.id, data: { pad: 'x'.repeat(1024 * 1024) } });
+    const response = await post(
+      { authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, big) },
+      big,
+    );
+    expect(response.status).toBe(413);
+    expect(hmacCalls).toBe(0);
+    expect(await inboxRows()).toBe(0);
+    expect(h.tiktok.server.requests).toHaveLength(0);
+  });
+
+  it('a valid delivery answers 200 with an empty body after the row and its job are committed', async () => {
+    const response = await post({ authorization: SIG }, BODY);
+    expect(response).toEqual({ status: 200, body: '' });
+    expect(await inboxRows()).toBe(1);
+    const jobs = await allJobs();
+    expect(jobs).toMatchObject([
+      { kind: 'order.sync', shopId: TEST_SHOP.id, dedupeKey: `order:${TEST_SHOP.id}:${ORDER_ID}` },
+    ]);
+    const row = (h.bridge.store as SqliteStore).db.prepare('SELECT raw_body FROM webhook_inbox').get() as {
+      raw_body: string;
+    };
+    expect(row.raw_body).toBe(BODY);
+    expect(hmacCalls).toBe(1);
+  });
+
+  it.each([2, 10, 50])(
+    'the same delivery sent %i× concurrently leaves 1 row, 1 upsert and 1 NetSuite record',
+    async (n) => {
+      await connectViaOAuth(h);
+      h.tiktok.orders.push(makeOrder(ORDER_ID, 1718305585));
+      const responses = await Promise.all(
+        Array.from({ length: n }, () => post({ authorization: SIG }, BODY)),
+      );
+      expect(responses.every((r) => r.status === 200)).toBe(true);
+      expect(await inboxRows()).toBe(1);
+      await h.bridge.runWorkersOnce();
+      expect(h.netsuite.upsertCalls).toEqual([{ shopId: TEST_SHOP.id, orderIds: [ORDER_ID] }]);
+      expect([...h.netsuite.orders.keys()]).toEqual([`tts_${TEST_SHOP.id}_${ORDER_ID}`]);
+    },
+  );
+
+  it('deduplicates an event without tts_notification_id on the sha256 of the raw body', async () => {
+    const body = JSON.stringify({
+      type: 3,
+      shop_id: TEST_SHOP.id,
+      timestamp: 1,
+      data: { order_id: '42', update_time: 1 },
+    });
+    const sig = signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body);
+    await post({ authorization: sig }, body);
+    await post({ authorization: sig }, body);
+    expect(await inboxRows()).toBe(1);
+    const row = (h.bridge.store as SqliteStore).db.prepare('SELECT dedupe_key FROM webhook_inbox').get() as {
+      dedupe_key: string;
+    };
+    expect(row.dedupe_key).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('a deauthorization webhook marks the shop needs_reauth, tells NetSuite, and stops TikTok calls', async () => {
+    await connectViaOAuth(h);
+    const body = JSON.stringify({
+      type: 6,
+      tts_notification_id: '900',
+      shop_id: TEST_SHOP.id,
+      timestamp: 1,
+      data: { message: 'deauthorized' },
+    });
+    const response = await post(
+      { authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body) },
+      body,
+    );
+    expect(response.status).toBe(200);
+    await h.bridge.runWorkersOnce();
+    expect((await h.bridge.store.getShop(TEST_SHOP.id))?.state).toBe('needs_reauth');
+    expect(h.netsuite.shops.get(TEST_SHOP.id)?.shop.state).toBe('needs_reauth');
+    const before = h.tiktok.server.requests.length;
+    await expect(h.bridge.tiktok.client.getWarehouses(TEST_SHOP.id)).rejects.toThrow(/re-authorized/);
+    expect(h.tiktok.server.requests.length).toBe(before);
+  });
+});

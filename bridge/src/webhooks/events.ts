@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import type { NewJob, WebhookInboxInput } from '../store/types';
+import { JOB_KINDS, orderSyncJob } from '../workers/job-kinds';
+
+/**
+ * What a verified webhook means for the bridge: its inbox entry (deduplicated on
+ * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
+ * (types 1, 3, 11) become one `order.sync` job per (shop, order); deauthorization (type 6) marks
+ * the shop `needs_reauth`; authorization expiry (type 7) is recorded for the status page.
+ */
+export const WEBHOOK_TYPES = {
+  ORDER_STATUS_CHANGE: 1,
+  RECIPIENT_ADDRESS_UPDATE: 3,
+  PACKAGE_UPDATE: 4,
+  SELLER_DEAUTHORIZATION: 6,
+  UPCOMING_AUTHORIZATION_EXPIRATION: 7,
+  CANCELLATION_STATUS_CHANGE: 11,
+  RETURN_STATUS_CHANGE: 12,
+} as const;
+
+const ORDER_EVENT_TYPES: ReadonlySet<number> = new Set([
+  WEBHOOK_TYPES.ORDER_STATUS_CHANGE,
+  WEBHOOK_TYPES.RECIPIENT_ADDRESS_UPDATE,
+  WEBHOOK_TYPES.CANCELLATION_STATUS_CHANGE,
+]);
+
+export interface ParsedWebhook {
+  type: number | null;
+  shopId: string | null;
+  notificationId: string | null;
+  data: Record<string, unknown>;
+}
+
+function idString(value: unknown): string | null {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+export function parseWebhook(rawBody: Buffer): ParsedWebhook {
+  let value: unknown;
+  try {
+    value = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return { type: null, shopId: null, notificationId: null, data: {} };
+  }
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const data =
+    typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : {};
+  return {
+    type: typeof record.type === 'number' && Number.isInteger(record.type) ? record.type : null,
+    shopId: idString(record.shop_id),
+    notificationId: idString(record.tts_notification_id),
+    data,
+  };
+}
+
+export function webhookDedupeKey(parsed: ParsedWebhook, rawBody: Buffer): string {
+  return parsed.notificationId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+}
+
+export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: number): NewJob[] {
+  if (parsed.type === null || parsed.shopId === null) return [];
+  if (ORDER_EVENT_TYPES.has(parsed.type)) {
+    const orderId = idString(parsed.data.order_id);
+    return orderId ? [orderSyncJob(parsed.shopId, orderId, now)] : [];
+  }
+  if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
+    return [
+      {
+        kind: JOB_KINDS.SHOP_DEAUTHORIZED,
+        shopId: parsed.shopId,
+        dedupeKey: `deauth:${inboxKey}`,
+        payload: { shopId: parsed.shopId },
+        runAfter: now,
+      },
+    ];
+  }
+  if (parsed.type === WEBHOOK_TYPES.UPCOMING_AUTHORIZATION_EXPIRATION) {
+    return [
+      {
+        kind: JOB_KINDS.AUTH_EXPIRING,
+        shopId: parsed.shopId,
+        dedupeKey: `auth-expiring:${inboxKey}`,
+        payload: { shopId: parsed.shopId, expirationTime: idString(parsed.data.expiration_time) },
+        runAfter: now,
+      },
+    ];
+  }
+  return [];
+}
+
+export function webhookInboxEntry(parsed: ParsedWebhook, rawBody: Buffer, now: number): WebhookInboxInput {
+  return {
+    dedupeKey: webhookDedupeKey(parsed, rawBody),
+    shopId: parsed.shopId,
+    eventType: parsed.type,
+    rawBody: rawBody.toString('utf8'),
+    receivedAt: now,
+  };
+}

@@ -1,0 +1,92 @@
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { fromBodyParserError } from '../http/error-handler';
+import type { BridgeMetrics } from '../metrics';
+import type { BridgeStore } from '../store/types';
+import { jobsForWebhook, parseWebhook, webhookInboxEntry } from './events';
+import { verifyTikTokWebhook, type HmacSha256 } from './verify';
+
+/**
+ * `POST /webhooks/tiktok`: raw body with a size limit (larger → 413 before any hashing), signature
+ * verified on those bytes (bad → 401, nothing stored, nothing called), then the event and its jobs
+ * committed to the store before the empty 200. Duplicates answer 200 and add nothing.
+ */
+export const WEBHOOK_PATH = '/webhooks/tiktok';
+export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+export interface WebhookRouteDeps {
+  appKey: string;
+  appSecret: string;
+  store: BridgeStore;
+  clock: Clock;
+  metrics: BridgeMetrics;
+  logger: Logger;
+  hmac?: HmacSha256;
+  maxBodyBytes?: number;
+}
+
+function authorizationValues(req: Request): string[] {
+  const values: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if ((req.rawHeaders[i] ?? '').toLowerCase() === 'authorization') values.push(req.rawHeaders[i + 1] ?? '');
+  }
+  return values;
+}
+
+export function webhookRouter(deps: WebhookRouteDeps): Router {
+  const router = express.Router();
+
+  const bodyErrors: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
+    const bridgeError = fromBodyParserError(error);
+    if (bridgeError?.code === BRIDGE_ERROR_CODES.PAYLOAD_TOO_LARGE)
+      deps.metrics.webhooksRejected.inc({ reason: 'too_large' });
+    else if (bridgeError) deps.metrics.webhooksRejected.inc({ reason: 'unreadable_body' });
+    next(bridgeError ?? error);
+  };
+
+  const countReceived: RequestHandler = (_req, _res, next) => {
+    deps.metrics.webhooksReceived.inc();
+    next();
+  };
+
+  const receive: RequestHandler = async (req, res) => {
+    const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const verification = verifyTikTokWebhook({
+      appKey: deps.appKey,
+      appSecret: deps.appSecret,
+      rawBody,
+      signatureHeaders: authorizationValues(req),
+      hmac: deps.hmac,
+    });
+    if (!verification.valid) {
+      deps.metrics.webhooksRejected.inc({ reason: verification.reason });
+      deps.logger.warn({ reason: verification.reason, bytes: rawBody.length }, 'webhook rejected');
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.WEBHOOK_SIGNATURE_INVALID,
+        `Webhook signature invalid (${verification.reason}). TikTok signs with the app secret of TIKTOK_APP_KEY; check both match the app that sends the webhooks.`,
+      );
+    }
+    deps.metrics.webhooksVerified.inc();
+    const now = deps.clock.now();
+    const parsed = parseWebhook(rawBody);
+    const entry = webhookInboxEntry(parsed, rawBody, now);
+    const result = await deps.store.insertWebhook(entry, jobsForWebhook(parsed, entry.dedupeKey, now));
+    if (!result.inserted) deps.metrics.webhooksDuplicate.inc();
+    deps.logger.info(
+      { inboxId: result.id, type: parsed.type, shopId: parsed.shopId, duplicate: !result.inserted },
+      'webhook accepted',
+    );
+    res.status(200).end();
+  };
+
+  router.post(
+    WEBHOOK_PATH,
+    countReceived,
+    express.raw({ type: () => true, limit: deps.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT }),
+    bodyErrors,
+    receive,
+  );
+  return router;
+}

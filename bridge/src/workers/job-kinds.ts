@@ -1,0 +1,51 @@
+import type { NewJob } from '../store/types';
+
+/** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
+export const JOB_KINDS = {
+  ORDER_SYNC: 'order.sync',
+  SHOP_DEAUTHORIZED: 'shop.deauthorized',
+  AUTH_EXPIRING: 'shop.auth_expiring',
+  SHOP_PUSH: 'shop.push',
+  SHOP_SUBSCRIBE: 'shop.subscribe_webhooks',
+} as const;
+
+export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
+
+export interface OrderSyncPayload {
+  shopId: string;
+  orderId: string;
+}
+
+export interface ShopPayload {
+  shopId: string;
+}
+
+export function orderSyncJob(shopId: string, orderId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.ORDER_SYNC,
+    shopId,
+    dedupeKey: `order:${shopId}:${orderId}`,
+    payload: { shopId, orderId } satisfies OrderSyncPayload,
+    runAfter: now,
+  };
+}
+
+export function shopPushJob(shopId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.SHOP_PUSH,
+    shopId,
+    dedupeKey: `shop-push:${shopId}`,
+    payload: { shopId } satisfies ShopPayload,
+    runAfter: now,
+  };
+}
+
+export function shopSubscribeJob(shopId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.SHOP_SUBSCRIBE,
+    shopId,
+    dedupeKey: `shop-subscribe:${shopId}`,
+    payload: { shopId } satisfies ShopPayload,
+    runAfter: now,
+  };
+}

@@ -1,0 +1,47 @@
+import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { NetSuiteClient } from '../netsuite/client';
+import type { TikTokClient } from '../tiktok/client';
+import { MAX_ORDER_DETAIL_IDS } from '../tiktok/types';
+import type { BatchResult, JobHandler } from './job-runner';
+import { JOB_KINDS, type OrderSyncPayload } from './job-kinds';
+
+/**
+ * `order.sync` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
+ * detail call, send them to NetSuite in one `orders.upsert`. An order TikTok does not return
+ * fails alone (and is retried); the others complete.
+ */
+export function orderSyncHandler(deps: { tiktok: TikTokClient; netsuite: NetSuiteClient }): JobHandler {
+  return {
+    kind: JOB_KINDS.ORDER_SYNC,
+    batchSize: MAX_ORDER_DETAIL_IDS,
+    async run(jobs): Promise<BatchResult> {
+      const shopId = jobs[0]?.shopId;
+      if (!shopId) throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'order.sync job without a shop id');
+      const orderIds = [...new Set(jobs.map((job) => (job.payload as OrderSyncPayload).orderId))];
+      const wanted = new Set(orderIds);
+      const byId = new Map<string, TikTokOrder>();
+      for (const order of await deps.tiktok.getOrderDetail(shopId, orderIds)) {
+        if (wanted.has(order.id)) byId.set(order.id, order);
+      }
+      const orders = [...byId.values()];
+      if (orders.length > 0) await deps.netsuite.upsertOrders(shopId, orders);
+      const found = new Set(orders.map((order) => order.id));
+      const failed = new Map<number, unknown>();
+      for (const job of jobs) {
+        const { orderId } = job.payload as OrderSyncPayload;
+        if (!found.has(orderId)) {
+          failed.set(
+            job.id,
+            new BridgeError(
+              BRIDGE_ERROR_CODES.NOT_FOUND,
+              `TikTok returned no order ${orderId} for shop ${shopId}; retried in case it is not visible yet.`,
+              { retryable: true },
+            ),
+          );
+        }
+      }
+      return { failed };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Clock } from '../core/clock';
+import type { NetSuiteClient } from '../netsuite/client';
+import { pushShopToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
+import type { BridgeStore, JobRecord } from '../store/types';
+import type { TikTokClient } from '../tiktok/client';
+import type { TokenManager } from '../tiktok/token-manager';
+import type { JobHandler } from './job-runner';
+import { JOB_KINDS, type ShopPayload } from './job-kinds';
+
+/** One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook subscriptions. */
+export interface ShopHandlerDeps {
+  store: BridgeStore;
+  tiktok: TikTokClient;
+  netsuite: NetSuiteClient;
+  tokens: TokenManager;
+  clock: Clock;
+  publicUrl: string;
+}
+
+function shopIdOf(job: JobRecord): string {
+  return (job.payload as ShopPayload).shopId;
+}
+
+function single(kind: string, run: (job: JobRecord) => Promise<void>): JobHandler {
+  return {
+    kind,
+    batchSize: 1,
+    async run(jobs) {
+      for (const job of jobs) await run(job);
+    },
+  };
+}
+
+export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
+  return [
+    single(JOB_KINDS.SHOP_DEAUTHORIZED, (job) =>
+      deps.tokens.markNeedsReauth(shopIdOf(job), 'the seller deauthorized the app in TikTok Seller Central'),
+    ),
+    single(JOB_KINDS.AUTH_EXPIRING, async (job) => {
+      const payload = job.payload as ShopPayload & { expirationTime?: string | null };
+      const when = payload.expirationTime
+        ? new Date(Number(payload.expirationTime) * 1000).toISOString()
+        : 'soon';
+      await deps.store.recordError({
+        at: deps.clock.now(),
+        source: 'tiktok.auth',
+        shopId: payload.shopId,
+        message: `The TikTok authorization expires ${when}. Click "Connect TikTok Shop" as the shop owner to renew it.`,
+      });
+    }),
+    single(JOB_KINDS.SHOP_PUSH, async (job) => {
+      await pushShopToNetSuite(deps.store, deps.netsuite, shopIdOf(job));
+    }),
+    single(JOB_KINDS.SHOP_SUBSCRIBE, (job) =>
+      subscribeShopWebhooks(deps.tiktok, shopIdOf(job), deps.publicUrl),
+    ),
+  ];
+}

@@ -1,0 +1,125 @@
+import type { TikTokLineItem, TikTokOrder } from '../../shared-types/src/tiktok-order';
+
+/**
+ * Deterministic batches of paid TikTok orders for integration tests and benchmarks: 1–5 SKUs per
+ * order, 1–3 units per SKU (one TikTok line item per unit), money consistent with TikTok's identities
+ * (`sub_total = original − seller_discount − platform_discount`, `total = sub_total + shipping + tax`).
+ */
+export const CATALOG: readonly { sku: string; priceCents: number }[] = [
+  { sku: 'MUG-RED', priceCents: 1500 },
+  { sku: 'MUG-BLUE', priceCents: 1500 },
+  { sku: 'TEE-BLK-M', priceCents: 2400 },
+  { sku: 'TEE-BLK-L', priceCents: 2400 },
+  { sku: 'HOODIE-GRY-M', priceCents: 4999 },
+  { sku: 'CAP-NAVY', priceCents: 1899 },
+  { sku: 'SOCKS-3PK', priceCents: 1250 },
+  { sku: 'TOTE-CANVAS', priceCents: 2200 },
+];
+
+export interface OrderBatchOptions {
+  count: number;
+  seed?: number;
+  /** First order id (18 digits); ids increase by one. */
+  firstOrderId?: bigint;
+  maxSkus?: number;
+  paymentMethodName?: string;
+  /** Distinct buyers to spread orders over (default: one buyer per order). */
+  buyers?: number;
+  updateTime?: number;
+}
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 0x100000000;
+  };
+}
+
+const cents = (n: number): string => `${Math.trunc(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+
+export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
+  const random = prng(options.seed ?? 42);
+  const first = options.firstOrderId ?? 576461413038700000n;
+  const maxSkus = options.maxSkus ?? 5;
+  const orders: TikTokOrder[] = [];
+  let lineSeq = 577086512100000000n + BigInt(options.seed ?? 42) * 1000000n;
+  for (let n = 0; n < options.count; n += 1) {
+    const skuCount = 1 + Math.floor(random() * maxSkus);
+    const picked = [...CATALOG].sort(() => random() - 0.5).slice(0, skuCount);
+    const lines: TikTokLineItem[] = [];
+    let original = 0;
+    let sellerDiscount = 0;
+    for (const entry of picked) {
+      const units = 1 + Math.floor(random() * 3);
+      const discount = random() < 0.3 ? Math.round(entry.priceCents * 0.1) : 0;
+      for (let u = 0; u < units; u += 1) {
+        lineSeq += 1n;
+        original += entry.priceCents;
+        sellerDiscount += discount;
+        lines.push({
+          id: String(lineSeq),
+          sku_id: String(1729592969712200000n + BigInt(CATALOG.indexOf(entry))),
+          product_id: String(1729587769570200000n + BigInt(CATALOG.indexOf(entry))),
+          product_name: entry.sku,
+          seller_sku: entry.sku,
+          original_price: cents(entry.priceCents),
+          sale_price: cents(entry.priceCents - discount),
+          platform_discount: '0.00',
+          seller_discount: cents(discount),
+          currency: 'USD',
+          display_status: 'AWAITING_SHIPMENT',
+        });
+      }
+    }
+    const subTotal = original - sellerDiscount;
+    const shipping = random() < 0.5 ? 599 : 0;
+    const tax = Math.round(subTotal * 0.0825);
+    const id = String(first + BigInt(n));
+    const buyer = options.buyers ? n % options.buyers : n;
+    orders.push({
+      id,
+      status: 'AWAITING_SHIPMENT',
+      create_time: 1767225600 + n,
+      update_time: options.updateTime ?? 1767229200 + n,
+      paid_time: 1767225660 + n,
+      user_id: String(7021436810468200000n + BigInt(buyer)),
+      buyer_email: `buyer${buyer}@chat.seller.tiktok.com`,
+      payment: {
+        currency: 'USD',
+        sub_total: cents(subTotal),
+        shipping_fee: cents(shipping),
+        seller_discount: cents(sellerDiscount),
+        platform_discount: '0.00',
+        total_amount: cents(subTotal + shipping + tax),
+        original_total_product_price: cents(original),
+        original_shipping_fee: cents(shipping),
+        tax: cents(tax),
+        product_tax: cents(tax),
+        shipping_fee_tax: '0.00',
+      },
+      payment_method_name: options.paymentMethodName ?? 'CCDC',
+      recipient_address: {
+        name: `Buyer ${buyer}`,
+        first_name: 'Buyer',
+        last_name: String(buyer),
+        phone_number: '(+1)213-555-0100',
+        address_line1: `${100 + n} Main St`,
+        postal_code: '90001',
+        region_code: 'US',
+        district_info: [
+          { address_level_name: 'Country', address_name: 'United States', address_level: 'L0' },
+          { address_level_name: 'State', address_name: 'California', address_level: 'L1' },
+          { address_level_name: 'City', address_name: 'Los Angeles', address_level: 'L3' },
+        ],
+      },
+      line_items: lines,
+      fulfillment_type: 'FULFILLMENT_BY_SELLER',
+      shipping_type: 'SELLER',
+      is_sample_order: false,
+    });
+  }
+  return orders;
+}
+
+export const catalogSkus = (): string[] => CATALOG.map((c) => c.sku);

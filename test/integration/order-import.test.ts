@@ -1,7 +1,12 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
-import { DEMO_SHOP, IMPORT_DEPLOYMENT, IMPORT_SCRIPT, startConnectorAccount } from '../support/connector-account';
+import {
+  DEMO_SHOP,
+  IMPORT_DEPLOYMENT,
+  IMPORT_SCRIPT,
+  startConnectorAccount,
+} from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';
 import { callRestlet } from '../support/signed-restlet';
 
@@ -41,7 +46,8 @@ function expectSalesOrderMatches(order: TikTokOrder): void {
   expect(fields.custbody_tts_order_id).toBe(order.id);
   expect(fields.paymentmethod).toBe(String(world.account.paymentMethodIds['Credit Card']));
   const unitsBySku = new Map<string, number>();
-  for (const line of order.line_items) unitsBySku.set(line.seller_sku, (unitsBySku.get(line.seller_sku) ?? 0) + 1);
+  for (const line of order.line_items)
+    unitsBySku.set(line.seller_sku, (unitsBySku.get(line.seller_sku) ?? 0) + 1);
   const quantities = new Map<string, number>();
   for (const line of so!.sublists.item ?? []) {
     const sku = Object.entries(world.account.itemIds).find(([, id]) => String(id) === line.fields.item)?.[0];
@@ -79,7 +85,11 @@ describe('order inbox RESTlet + import map/reduce (emulator, real HTTP, TBA)', (
     world = await startConnectorAccount();
     const [bad] = makeOrders({ count: 1 });
     bad.line_items[0].sale_price = '12.3.4';
-    const res = await world.restlet('POST', { action: 'orders.upsert', shopId: DEMO_SHOP.shopId, orders: [bad] });
+    const res = await world.restlet('POST', {
+      action: 'orders.upsert',
+      shopId: DEMO_SHOP.shopId,
+      orders: [bad],
+    });
     expect(res.status).toBe(400);
     const error = (res.body as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('TTS_INVALID_REQUEST');
@@ -132,9 +142,12 @@ describe('order inbox RESTlet + import map/reduce (emulator, real HTTP, TBA)', (
     const [order] = makeOrders({ count: 1, updateTime: 1767230000 });
     const first = await world.upsertOrders([order]);
     const same = await world.upsertOrders([order]);
-    const newer = await world.upsertOrders([{ ...order, update_time: 1767230500, buyer_message: 'leave at door' }]);
+    const newer = await world.upsertOrders([
+      { ...order, update_time: 1767230500, buyer_message: 'leave at door' },
+    ]);
     const older = await world.upsertOrders([{ ...order, update_time: 1767229000 }]);
-    const outcome = (r: typeof first): string => (r[0].body as { results: { outcome: string }[] }).results[0].outcome;
+    const outcome = (r: typeof first): string =>
+      (r[0].body as { results: { outcome: string }[] }).results[0].outcome;
     expect([outcome(first), outcome(same), outcome(newer), outcome(older)]).toEqual([
       'created',
       'unchanged',

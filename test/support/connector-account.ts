@@ -34,7 +34,9 @@ export interface ConnectorAccount {
 export function assertSuiteAppBuilt(): void {
   const entry = path.join(PROJECT_ROOT, 'FileCabinet/SuiteApps/com.opentts.connector/rl_connector.js');
   if (!fs.existsSync(entry)) {
-    throw new Error(`The SuiteApp is not built (${entry} is missing). Run \`npm run build\` first; \`npm test\` does.`);
+    throw new Error(
+      `The SuiteApp is not built (${entry} is missing). Run \`npm run build\` first; \`npm test\` does.`,
+    );
   }
 }
 
@@ -55,7 +57,11 @@ export async function startConnectorAccount(
     const responses: RestletResponse[] = [];
     for (let i = 0; i < orders.length; i += 50) {
       responses.push(
-        await restlet('POST', { action: 'orders.upsert', shopId: DEMO_SHOP.shopId, orders: orders.slice(i, i + 50) }),
+        await restlet('POST', {
+          action: 'orders.upsert',
+          shopId: DEMO_SHOP.shopId,
+          orders: orders.slice(i, i + 50),
+        }),
       );
     }
     return responses;

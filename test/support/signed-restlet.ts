@@ -25,7 +25,10 @@ export function tbaHeader(credentials: TbaCredentials, method: string, url: stri
     hash_function: (base, key) => crypto.createHmac('sha256', key).update(base).digest('base64'),
     realm: credentials.realm,
   });
-  const data = oauth.authorize({ url, method }, { key: credentials.tokenId, secret: credentials.tokenSecret });
+  const data = oauth.authorize(
+    { url, method },
+    { key: credentials.tokenId, secret: credentials.tokenSecret },
+  );
   return oauth.toHeader(data).Authorization;
 }
 
@@ -37,7 +40,11 @@ export async function callRestlet(
 ): Promise<RestletResponse> {
   const headers: Record<string, string> = { Authorization: tbaHeader(credentials, method, url) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -44,7 +44,9 @@ export async function reconcileShopOrders(
   shopId: string,
   options: ReconcileOptions = {},
 ): Promise<ReconcileResult> {
-  const windowEnd = unixSeconds(deps.clock);
+  // `update_time_lt` is exclusive: end the window after the current second so an order updated in
+  // this very second is found now rather than one pass later.
+  const windowEnd = unixSeconds(deps.clock) + 1;
   const cursor = await deps.store.getCursor(shopId, ORDERS_CURSOR);
   const windowStart =
     options.sinceSec ??

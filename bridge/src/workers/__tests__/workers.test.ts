@@ -135,17 +135,18 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
 
     failSecondPage = false;
     const result = await reconcileShopOrders(deps, TEST_SHOP.id, { pageSize: 3 });
-    expect(result).toMatchObject({ pages: 3, ordersFound: 7, jobsCreated: 4, windowEnd: nowSec });
-    expect((await h.bridge.store.getCursor(TEST_SHOP.id, ORDERS_CURSOR))?.value).toBe(nowSec);
+    expect(result).toMatchObject({ pages: 3, ordersFound: 7, jobsCreated: 4, windowEnd: nowSec + 1 });
+    expect((await h.bridge.store.getCursor(TEST_SHOP.id, ORDERS_CURSOR))?.value).toBe(nowSec + 1);
 
     const searches = h.tiktok.apiRequests.filter((r) => r.path === '/order/202309/orders/search');
     const lastBody = JSON.parse(searches[searches.length - 1]?.body ?? '{}') as Record<string, number>;
-    expect(lastBody.update_time_lt).toBe(nowSec);
+    // the window includes the current second (`update_time_lt` is exclusive)
+    expect(lastBody.update_time_lt).toBe(nowSec + 1);
     expect(searches[searches.length - 1]?.query.get('sort_field')).toBe('update_time');
 
     h.clock.advance(60_000);
     const next = await reconcileShopOrders(deps, TEST_SHOP.id, { pageSize: 3, overlapSec: 300 });
-    expect(next.windowStart).toBe(nowSec - 300);
+    expect(next.windowStart).toBe(nowSec + 1 - 300);
   });
 
   it('a dropped webhook is still imported by the reconciliation pass', async () => {

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
+import { createBridge } from '../../bridge/src/bridge';
+import type { LiveConfig, LogLevel } from '../../bridge/src/config';
+import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
+import type { DemoAccount } from '../netsuite/src/demo-account';
+import { configureDemoShop, seedDemoAccount } from '../netsuite/src/demo-account';
+import type { EmulatorStartOptions } from '../netsuite/src/emulator';
+import { NetSuiteEmulator } from '../netsuite/src/emulator';
+import type { TikTokSimulator, TikTokSimulatorOptions } from '../tiktok/src';
+import { startTikTokSimulator } from '../tiktok/src';
+
+/**
+ * The whole product on one machine, wired over real HTTP: the TikTok Shop simulator, the NetSuite
+ * emulator running our compiled SuiteApp, and the bridge between them with TikTok OAuth, signed
+ * webhooks, signed API calls and TBA-signed RESTlet calls. `npm start` (sandbox mode), the
+ * end-to-end tests and the benchmarks all start it.
+ */
+export const SUITEAPP_PROJECT = path.resolve(__dirname, '../../suiteapp/src');
+
+export interface SandboxStackOptions {
+  /** Bridge port (0: a free one). */
+  bridgePort?: number;
+  /** Bridge store, e.g. `sqlite:/tmp/x/bridge.db` (default: a fresh in-memory SQLite database). */
+  bridgeDatabaseUrl?: string;
+  logLevel?: LogLevel;
+  simulator?: TikTokSimulatorOptions;
+  netsuite?: Partial<EmulatorStartOptions>;
+  bridgeDeps?: BridgeDeps;
+}
+
+export interface SandboxStack {
+  simulator: TikTokSimulator;
+  netsuite: NetSuiteEmulator;
+  account: DemoAccount;
+  bridge: Bridge;
+  bridgeUrl: string;
+  adminToken: string;
+  config: LiveConfig;
+  /** Connects the simulator's first shop through the real OAuth flow and configures it in NetSuite. */
+  connectShop(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function follow(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { redirect: 'manual', headers });
+}
+
+export async function startSandboxStack(options: SandboxStackOptions = {}): Promise<SandboxStack> {
+  const bridgePort = options.bridgePort || (await freePort());
+  const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+  const simulator = await startTikTokSimulator({
+    redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
+    ...options.simulator,
+  });
+  const netsuite = await NetSuiteEmulator.start({ projectRoot: SUITEAPP_PROJECT, ...options.netsuite });
+  const skus = [...simulator.state.shops.values()].flatMap((shop) =>
+    simulator.state.productsOf(shop.id).flatMap((product) => product.skus.map((sku) => sku.sellerSku)),
+  );
+  const account = seedDemoAccount(netsuite.seed, { skus: [...new Set(skus)] });
+  const adminToken = randomBytes(24).toString('hex');
+  const config: LiveConfig = {
+    mode: 'live',
+    tiktok: {
+      appKey: simulator.app.appKey,
+      appSecret: simulator.app.appSecret,
+      serviceId: simulator.app.serviceId,
+      apiBaseUrl: simulator.apiBaseUrl,
+      authBaseUrl: simulator.authBaseUrl,
+      authorizeUrl: simulator.authorizeUrl,
+    },
+    netsuite: {
+      accountId: netsuite.accountId,
+      consumerKey: netsuite.credentials.consumerKey,
+      consumerSecret: netsuite.credentials.consumerSecret,
+      tokenId: netsuite.credentials.tokenId,
+      tokenSecret: netsuite.credentials.tokenSecret,
+      restletUrl: netsuite.restletUrl(RESTLET_SCRIPT_ID, RESTLET_DEPLOYMENT_ID),
+    },
+    publicUrl: bridgeUrl,
+    adminToken,
+    encryptionKey: randomBytes(32),
+    databaseUrl: options.bridgeDatabaseUrl ?? 'sqlite::memory:',
+    port: bridgePort,
+    logLevel: options.logLevel ?? 'silent',
+  };
+  const bridge = createBridge(config, options.bridgeDeps);
+  await bridge.start(bridgePort);
+
+  const connectShop = async (): Promise<string> => {
+    const start = await follow(`${bridgeUrl}/oauth/tiktok/start`, { Authorization: `Bearer ${adminToken}` });
+    const consent = start.headers.get('location');
+    if (start.status !== 302 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+    const approved = await follow(consent);
+    const callback = approved.headers.get('location');
+    if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
+    const done = await follow(callback);
+    if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
+    const shopId = [...simulator.state.shops.values()][0].id;
+    configureDemoShop(netsuite.seed, netsuite.store, shopId, account);
+    return shopId;
+  };
+
+  const stop = async (): Promise<void> => {
+    await bridge.stop();
+    await simulator.stop();
+    await netsuite.stop();
+  };
+
+  return { simulator, netsuite, account, bridge, bridgeUrl, adminToken, config, connectShop, stop };
+}

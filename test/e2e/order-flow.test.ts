@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signTikTokWebhookForTest } from '../../bridge/src/webhooks/verify';
+import type { SandboxStack } from '../../sandbox/src/stack';
+import { startSandboxStack } from '../../sandbox/src/stack';
+import { assertSuiteAppBuilt } from '../support/connector-account';
+
+/**
+ * The first order end to end, every hop over real HTTP with real signatures: an order created in the
+ * TikTok simulator → signed webhook → bridge inbox (SQLite file) → signed order detail call →
+ * TBA-signed RESTlet call → NetSuite order inbox → import map/reduce → one sales order.
+ */
+let stack: SandboxStack;
+let dir: string;
+
+beforeEach(async () => {
+  assertSuiteAppBuilt();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-'));
+  stack = await startSandboxStack({ bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}` });
+});
+
+afterEach(async () => {
+  await stack.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function settle(): Promise<void> {
+  await stack.simulator.tick();
+  await stack.bridge.runWorkersOnce();
+  await stack.netsuite.runQueuedTasks();
+}
+
+const salesOrderFor = (shopId: string, orderId: string) =>
+  stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${orderId}`);
+
+describe('sandbox end to end: TikTok simulator → bridge → NetSuite emulator', () => {
+  it('connects the shop through OAuth and turns a paid TikTok order into one sales order', async () => {
+    const shopId = await stack.connectShop();
+    const shop = stack.netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
+    expect(shop?.fields.custrecord_tts_shop_state).toBe('connected');
+
+    const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
+    await settle();
+
+    const so = salesOrderFor(shopId, order.id);
+    expect(so).not.toBeNull();
+    expect(so!.fields.otherrefnum).toBe(order.id);
+    const quantity = (so!.sublists.item ?? []).reduce((n, line) => n + Number(line.fields.quantity), 0);
+    expect(quantity).toBe(order.line_items.length);
+    const deliveries = stack.simulator.admin.deliveries({});
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.every((d) => d.attempts.some((a) => a.statusCode === 200))).toBe(true);
+  });
+
+  it('delivers the same webhook 5 times at once and still creates one sales order', async () => {
+    const shopId = await stack.connectShop();
+    stack.simulator.admin.setFaults({ dropWebhookRate: 1 });
+    const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
+    await stack.simulator.tick();
+    const body = JSON.stringify({
+      type: 1,
+      tts_notification_id: '7327112393057371910',
+      shop_id: shopId,
+      timestamp: Math.floor(Date.now() / 1000),
+      data: {
+        order_id: order.id,
+        order_status: 'AWAITING_SHIPMENT',
+        is_on_hold_order: false,
+        update_time: order.update_time,
+      },
+    });
+    const { appKey, appSecret } = stack.simulator.app;
+    const signature = signTikTokWebhookForTest(appKey, appSecret, body);
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fetch(`${stack.bridgeUrl}/webhooks/tiktok`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: signature },
+          body,
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await stack.bridge.store.countWebhooks()).toBe(1);
+    await settle();
+    await settle();
+    expect(stack.netsuite.store.all('salesorder')).toHaveLength(1);
+    expect(salesOrderFor(shopId, order.id)).not.toBeNull();
+  });
+
+  it('imports an order whose webhooks were all dropped, through the reconciliation poll', async () => {
+    const shopId = await stack.connectShop();
+    stack.simulator.admin.setFaults({ dropWebhookRate: 1 });
+    const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
+    await settle();
+    expect(salesOrderFor(shopId, order.id)).toBeNull();
+
+    await stack.bridge.reconcileOnce();
+    await settle();
+    expect(salesOrderFor(shopId, order.id)).not.toBeNull();
+  });
+
+  it('refuses a forged webhook with 401 and stores nothing', async () => {
+    await stack.connectShop();
+    const res = await fetch(`${stack.bridgeUrl}/webhooks/tiktok`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'a'.repeat(64) },
+      body: '{"type":1,"shop_id":"1","timestamp":1,"data":{"order_id":"1"}}',
+    });
+    expect(res.status).toBe(401);
+    expect(await stack.bridge.store.countWebhooks()).toBe(0);
+  });
+});

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import path from 'node:path';
 import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
 import { createBridge } from '../../bridge/src/bridge';
 import type { LiveConfig, LogLevel } from '../../bridge/src/config';
@@ -11,6 +10,7 @@ import type { EmulatorStartOptions } from '../netsuite/src/emulator';
 import { NetSuiteEmulator } from '../netsuite/src/emulator';
 import type { TikTokSimulator, TikTokSimulatorOptions } from '../tiktok/src';
 import { startTikTokSimulator } from '../tiktok/src';
+import { suiteAppProject } from './paths';
 
 /**
  * The whole product on one machine, wired over real HTTP: the TikTok Shop simulator, the NetSuite
@@ -18,7 +18,6 @@ import { startTikTokSimulator } from '../tiktok/src';
  * webhooks, signed API calls and TBA-signed RESTlet calls. `npm start` (sandbox mode), the
  * end-to-end tests and the benchmarks all start it.
  */
-export const SUITEAPP_PROJECT = path.resolve(__dirname, '../../suiteapp/src');
 
 export interface SandboxStackOptions {
   /** Bridge port (0: a free one). */
@@ -66,7 +65,35 @@ export async function startSandboxStack(options: SandboxStackOptions = {}): Prom
     redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
     ...options.simulator,
   });
-  const netsuite = await NetSuiteEmulator.start({ projectRoot: SUITEAPP_PROJECT, ...options.netsuite });
+  let netsuite: NetSuiteEmulator | undefined;
+  let bridge: Bridge | undefined;
+  try {
+    netsuite = await NetSuiteEmulator.start({ projectRoot: suiteAppProject(), ...options.netsuite });
+    const started = await startBridgeFor(simulator, netsuite, bridgeUrl, bridgePort, options);
+    bridge = started.bridge;
+    return assemble(simulator, netsuite, started, bridgeUrl);
+  } catch (e) {
+    await bridge?.stop();
+    await netsuite?.stop();
+    await simulator.stop();
+    throw e;
+  }
+}
+
+interface StartedBridge {
+  bridge: Bridge;
+  account: DemoAccount;
+  adminToken: string;
+  config: LiveConfig;
+}
+
+async function startBridgeFor(
+  simulator: TikTokSimulator,
+  netsuite: NetSuiteEmulator,
+  bridgeUrl: string,
+  bridgePort: number,
+  options: SandboxStackOptions,
+): Promise<StartedBridge> {
   const skus = [...simulator.state.shops.values()].flatMap((shop) =>
     simulator.state.productsOf(shop.id).flatMap((product) => product.skus.map((sku) => sku.sellerSku)),
   );
@@ -99,7 +126,15 @@ export async function startSandboxStack(options: SandboxStackOptions = {}): Prom
   };
   const bridge = createBridge(config, options.bridgeDeps);
   await bridge.start(bridgePort);
+  return { bridge, account, adminToken, config };
+}
 
+function assemble(
+  simulator: TikTokSimulator,
+  netsuite: NetSuiteEmulator,
+  { bridge, account, adminToken, config }: StartedBridge,
+  bridgeUrl: string,
+): SandboxStack {
   const connectShop = async (): Promise<string> => {
     const start = await follow(`${bridgeUrl}/oauth/tiktok/start`, { Authorization: `Bearer ${adminToken}` });
     const consent = start.headers.get('location');

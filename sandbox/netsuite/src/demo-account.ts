@@ -30,6 +30,7 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     'Credit Card': seed.paymentMethod('Credit Card'),
     PayPal: seed.paymentMethod('PayPal'),
     'Apple Pay': seed.paymentMethod('Apple Pay'),
+    'Google Pay': seed.paymentMethod('Google Pay'),
   };
   const customerId = seed.customer({ companyname: 'TikTok Shop Customer', entityid: 'TikTok Shop Customer' });
   const shipItemId = seed.shipItem('TikTok Shipping');
@@ -47,12 +48,17 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
   };
 }
 
-/** TikTok payment method names (`payment_method_name`) → NetSuite payment methods of the demo account. */
+/**
+ * TikTok payment method names (`payment_method_name`) → NetSuite payment methods of the demo account.
+ * Klarna is left out on purpose: the sandbox shows how an unmapped payment method becomes an
+ * exception that says what to fix.
+ */
 export function demoPaymentMethodMap(account: DemoAccount): Record<string, string> {
   return {
     CCDC: String(account.paymentMethodIds['Credit Card']),
     PayPal: String(account.paymentMethodIds.PayPal),
     'Apple Pay': String(account.paymentMethodIds['Apple Pay']),
+    'Google Pay': String(account.paymentMethodIds['Google Pay']),
   };
 }
 

@@ -26,6 +26,7 @@ import type { HmacSha256 } from './webhooks/verify';
 import { shopPushJob } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { orderSyncHandler } from './workers/order-sync';
+import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { shopHandlers } from './workers/shop-handlers';
 
@@ -50,6 +51,8 @@ export interface BridgeDeps {
   jobLeaseMs?: number;
   workerPollMs?: number;
   reconcile?: ReconcileOptions & { intervalMs?: number };
+  /** NetSuite → TikTok outbox pass (default every 60 s). */
+  outbox?: OutboxOptions & { intervalMs?: number };
   netsuiteConcurrency?: number;
   netsuitePingTtlMs?: number;
   tiktokMaxRetries?: number;
@@ -69,6 +72,8 @@ export interface Bridge {
   runWorkersOnce(): Promise<RunSummary>;
   /** One order-reconciliation pass over every connected shop. */
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
+  /** One NetSuite → TikTok outbox pass over every connected shop. */
+  outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -130,6 +135,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     ],
   });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
+  const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
 
   const adminAuth = new AdminAuth({
     adminToken: config.adminToken,
@@ -235,6 +241,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     runWorkersOnce: () => track(runner.runOnce()),
     reconcileOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
+    outboxOnce: (options?: OutboxOptions) =>
+      track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -246,6 +254,13 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         Math.min(5000, reconcileMs),
         () => reconcileAllShops(reconcileDeps, deps.reconcile),
         reconcileMs,
+      );
+      const outboxMs = deps.outbox?.intervalMs ?? 60 * 1000;
+      schedule(
+        'outbox',
+        Math.min(5000, outboxMs),
+        () => runOutboxAllShops(outboxDeps, deps.outbox),
+        outboxMs,
       );
     },
   };

@@ -25,6 +25,7 @@ export class BridgeMetrics
   readonly tokenRefreshes: Counter<'outcome'>;
   readonly netsuiteCalls: Counter<'action' | 'status'>;
   readonly netsuiteCallDuration: Histogram<'action'>;
+  readonly outboxRows: Counter<'kind' | 'outcome'>;
 
   constructor(store: BridgeStore) {
     const registers = [this.registry];
@@ -101,6 +102,12 @@ export class BridgeMetrics
       name: 'tts_bridge_netsuite_call_duration_seconds',
       help: 'NetSuite RESTlet call latency',
       labelNames: ['action'],
+      registers,
+    });
+    this.outboxRows = new Counter({
+      name: 'tts_bridge_outbox_rows_total',
+      help: 'NetSuite outbox rows delivered to TikTok, by kind and outcome (sent, already_done, informational, refused, failed, retry)',
+      labelNames: ['kind', 'outcome'],
       registers,
     });
   }

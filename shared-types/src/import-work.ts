@@ -1,8 +1,11 @@
-import { buyerExternalId } from './ids';
-import { classifyForImport } from './order-classify';
+import { buyerExternalId, salesOrderExternalId } from './ids';
+import { classifyForImport, decideImport } from './order-classify';
+import { warehouseExternalId } from './order-ids';
+import type { LocationState, WarehouseLink } from './order-location';
 import { orderSkuKeys } from './order-plan';
 import { validateTikTokOrder } from './restlet-validation';
 import type { ShopSettings } from './shop-settings';
+import { orderOptionsOf } from './shop-settings';
 import type { SkuItemMap } from './sku-item-map';
 import type { TikTokOrder } from './tiktok-order';
 
@@ -35,6 +38,24 @@ export interface ImportWorkItem {
   items: Record<string, string>;
   ambiguousSkus: Record<string, string[]>;
   buyerCustomerId: string | null;
+  /** The record of the order's TikTok warehouse, when there is one. */
+  warehouse?: WarehouseLink | null;
+  /** State of the locations this order may use (shop default, FBT, warehouse-linked). */
+  locations?: Record<string, LocationState>;
+  /** For a replacement order: the original order's sales order, when it was imported. */
+  replacedSalesOrderId?: string | null;
+  /** The shop is in test mode and this is its one test order: pause the flow after it. */
+  testOrder?: boolean;
+}
+
+/** What getInputData resolves in bulk besides items and customers (all optional). */
+export interface ImportLookups {
+  /** Warehouse externalid (`tts_wh_<shopId>_<warehouseId>`) → its record. */
+  warehouses?: Readonly<Record<string, WarehouseLink>>;
+  /** Location id → state. */
+  locations?: Readonly<Record<string, LocationState>>;
+  /** Sales order externalid → internal id (originals of replacement orders). */
+  salesOrders?: Readonly<Record<string, string>>;
 }
 
 export type ParsedInboxRow = PendingInboxRow &
@@ -124,6 +145,7 @@ export function buildImportWork(
   shops: ReadonlyMap<string, ShopSettings>,
   skuMap: SkuItemMap,
   buyerCustomers: Readonly<Record<string, string>>,
+  lookups: ImportLookups = {},
 ): ImportWork {
   const items: Record<string, ImportWorkItem> = {};
   const held: string[] = [];
@@ -162,9 +184,135 @@ export function buildImportWork(
         buyerKey !== null && Object.prototype.hasOwnProperty.call(buyerCustomers, buyerKey)
           ? buyerCustomers[buyerKey]
           : null,
+      ...orderLookups(shop, order, lookups),
     };
   }
   return { items, held };
+}
+
+function own<T>(map: Readonly<Record<string, T>> | undefined, key: string | null): T | null {
+  return map !== undefined && key !== null && Object.prototype.hasOwnProperty.call(map, key)
+    ? map[key]
+    : null;
+}
+
+function orderLookups(
+  shop: ShopSettings | undefined,
+  order: TikTokOrder | null,
+  lookups: ImportLookups,
+): Pick<ImportWorkItem, 'warehouse' | 'locations' | 'replacedSalesOrderId'> {
+  if (shop === undefined || order === null) {
+    return {};
+  }
+  const warehouse = own(lookups.warehouses, warehouseKey(shop, order));
+  const locations: Record<string, LocationState> = {};
+  for (const id of shopLocationIds(shop)) {
+    const state = own(lookups.locations, id);
+    if (state !== null) {
+      locations[id] = state;
+    }
+  }
+  const linked = warehouse?.locationId ?? null;
+  const linkedState = own(lookups.locations, linked);
+  if (linked !== null && linkedState !== null) {
+    locations[linked] = linkedState;
+  }
+  return {
+    warehouse,
+    locations: lookups.locations === undefined ? undefined : locations,
+    replacedSalesOrderId: own(lookups.salesOrders, replacedKey(shop, order)),
+  };
+}
+
+function isDigits(value: string | undefined): value is string {
+  return value !== undefined && /^[0-9]{1,64}$/.test(value);
+}
+
+function warehouseKey(shop: ShopSettings, order: TikTokOrder): string | null {
+  const id = order.warehouse_id?.trim();
+  return isDigits(id) && isDigits(shop.shopId) ? warehouseExternalId(shop.shopId, id) : null;
+}
+
+function replacedKey(shop: ShopSettings, order: TikTokOrder): string | null {
+  const id = order.replaced_order_id?.trim();
+  return isDigits(id) && isDigits(shop.shopId) ? salesOrderExternalId(shop.shopId, id) : null;
+}
+
+function shopLocationIds(shop: ShopSettings): string[] {
+  const fbt = orderOptionsOf(shop).fbtLocationId;
+  return [shop.locationId, fbt].filter((id): id is string => id !== null);
+}
+
+function takenOrders(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): { shop: ShopSettings; order: TikTokOrder }[] {
+  return rows.flatMap((row) => {
+    const shop = shops.get(row.shopRecordId);
+    return row.order !== null && shop !== undefined && shop.pushOrders ? [{ shop, order: row.order }] : [];
+  });
+}
+
+/** Warehouse externalids the run must look up. */
+export function warehousesToLookUp(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): string[] {
+  const keys = takenOrders(rows, shops).map(({ shop, order }) => warehouseKey(shop, order));
+  return [...new Set(keys.filter((k): k is string => k !== null))].sort();
+}
+
+/** Sales order externalids of the originals of replacement orders. */
+export function replacedOrdersToLookUp(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): string[] {
+  const keys = takenOrders(rows, shops).map(({ shop, order }) => replacedKey(shop, order));
+  return [...new Set(keys.filter((k): k is string => k !== null))].sort();
+}
+
+/** Location ids whose state the run must know: the shops' and those linked to the warehouses found. */
+export function locationsToLookUp(
+  shops: ReadonlyMap<string, ShopSettings>,
+  warehouses: Readonly<Record<string, WarehouseLink>>,
+): string[] {
+  const ids = [
+    ...[...shops.values()].flatMap(shopLocationIds),
+    ...Object.values(warehouses).map((w) => w.locationId),
+  ];
+  return [...new Set(ids.filter((id): id is string => id !== null))].sort();
+}
+
+/**
+ * Test with one order: for a shop in test mode the run takes only the chosen order (Test Order
+ * ID) or, without one, the oldest order that would be imported; the shop's other records stay as
+ * they are for after the review. Returns the rows to import and the inbox id of each shop's test order.
+ */
+export function applyTestMode(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): { rows: ParsedInboxRow[]; testOrders: Set<string> } {
+  const chosen = new Map<string, string>();
+  for (const row of rows) {
+    const shop = shops.get(row.shopRecordId);
+    if (shop === undefined || !orderOptionsOf(shop).testMode || chosen.has(row.shopRecordId)) {
+      continue;
+    }
+    const wanted = orderOptionsOf(shop).testOrderId;
+    const fits =
+      wanted !== null
+        ? row.orderId === wanted
+        : row.order !== null && decideImport(row.order, shop).kind === 'import';
+    if (fits) {
+      chosen.set(row.shopRecordId, row.id);
+    }
+  }
+  const testOrders = new Set(chosen.values());
+  const kept = rows.filter((row) => {
+    const shop = shops.get(row.shopRecordId);
+    return shop === undefined || !orderOptionsOf(shop).testMode || testOrders.has(row.id);
+  });
+  return { rows: kept, testOrders };
 }
 
 function missingShop(recordId: string): ShopSettings {
@@ -205,10 +353,15 @@ export function selectForRun<T extends { shopRecordId: string }>(
  */
 export function pendingLeftOver(
   pending: readonly { id: string; shopRecordId: string }[],
-  shops: ReadonlyMap<string, Pick<ShopSettings, 'pushOrders'>>,
+  shops: ReadonlyMap<string, Pick<ShopSettings, 'pushOrders' | 'orderOptions'>>,
   processed: ReadonlySet<string>,
 ): string[] {
+  // A shop in test mode imports one order per run on purpose: its other records are not left over.
   return selectForRun(pending, shops, Number.MAX_SAFE_INTEGER)
     .filter((row) => !processed.has(row.id))
+    .filter((row) => {
+      const shop = shops.get(row.shopRecordId);
+      return shop === undefined || !orderOptionsOf(shop).testMode;
+    })
     .map((row) => row.id);
 }

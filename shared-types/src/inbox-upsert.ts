@@ -5,22 +5,42 @@ import type { TikTokOrder } from './tiktok-order';
 /**
  * What `orders.upsert` does to the order inbox record of one order (docs/contracts.md): a new
  * order is created `pending`; a newer `update_time` replaces payload, status and update time and
- * sets the state back to `pending` unless the order is already `imported`; the same `update_time`
- * changes nothing; an older one is ignored.
+ * sets the state back to `pending`, except for an order that already has its sales order (state
+ * `imported`, or `exception` with a sales order): that one keeps its state and is flagged
+ * (`custrecord_tts_ord_update_pending` = T) for the order-updates map/reduce, which compares the
+ * new payload with the sales order. The same `update_time` changes nothing; an older one is ignored.
  */
 
-export type InboxState = 'pending' | 'imported' | 'error' | 'skipped' | 'cancelled';
+export type InboxState = 'pending' | 'waiting' | 'imported' | 'error' | 'skipped' | 'cancelled' | 'exception';
 
-export const INBOX_STATES: readonly InboxState[] = ['pending', 'imported', 'error', 'skipped', 'cancelled'];
+export const INBOX_STATES: readonly InboxState[] = [
+  'pending',
+  'waiting',
+  'imported',
+  'error',
+  'skipped',
+  'cancelled',
+  'exception',
+];
 
 /** The stored inbox record, as far as the decision needs it. */
 export interface InboxSnapshot {
   id: string;
   updateTime: number | null;
   state: string | null;
+  /** The linked sales order's internal id (`custrecord_tts_ord_sales_order`), if any. */
+  salesOrderId?: string | null;
 }
 
-export type InboxFieldValues = Record<string, string | number>;
+export type InboxFieldValues = Record<string, string | number | boolean>;
+
+/** True when the inbox record's order already is a sales order, so updates go to that order. */
+export function hasSalesOrder(existing: Pick<InboxSnapshot, 'state' | 'salesOrderId'>): boolean {
+  if (existing.state === 'imported') {
+    return true;
+  }
+  return existing.state === 'exception' && (existing.salesOrderId ?? null) !== null;
+}
 
 export type InboxDecision =
   | { outcome: 'created'; values: InboxFieldValues }
@@ -56,8 +76,8 @@ export function decideInboxUpsert(
   if (order.update_time < stored) {
     return { outcome: 'stale' };
   }
-  if (existing.state === 'imported') {
-    return { outcome: 'updated', values: payloadValues };
+  if (hasSalesOrder(existing)) {
+    return { outcome: 'updated', values: { ...payloadValues, [INBOX_FIELDS.updatePending]: true } };
   }
   return {
     outcome: 'updated',

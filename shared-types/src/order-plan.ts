@@ -1,16 +1,24 @@
-import { buyerExternalId, salesOrderExternalId } from './ids';
-import { formatMinor, multiplyMinor, sumMinor, toMinor } from './money';
+import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
+import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
-import { classifyForImport, notImportedNote } from './order-classify';
+import { decideImport } from './order-classify';
+import type { DiscountLinePlan, LineGroup } from './order-lines';
+import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lines';
+import type { LocationState, WarehouseLink } from './order-location';
+import { chooseLocation } from './order-location';
+import { plannedShipDate } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
+import { regionCurrency } from './region-currency';
 import type { NetSuiteShipAddress } from './ship-address';
 import { mapShipAddress } from './ship-address';
-import type { ShopSettings } from './shop-settings';
-import { SHOP_RECORD_LOCATION } from './shop-settings';
+import type { ShopOrderOptions, ShopSettings } from './shop-settings';
+import { orderOptionsOf, SHOP_RECORD_LOCATION } from './shop-settings';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
 
 export { classifyForImport } from './order-classify';
 export type { ImportClass } from './order-classify';
+export { lineSkuKey, orderSkuKeys } from './order-lines';
+export type { DiscountLinePlan } from './order-lines';
 
 /**
  * TikTok order → the sales order to create, decided without touching NetSuite.
@@ -30,7 +38,10 @@ export type OrderProblemCode =
   | 'invalid_payment_method_map'
   | 'unmapped_payment_method'
   | 'no_customer'
-  | 'no_shipping_item';
+  | 'no_shipping_item'
+  | 'no_discount_item'
+  | 'location'
+  | 'invalid_setting';
 
 export interface OrderProblem {
   code: OrderProblemCode;
@@ -45,6 +56,12 @@ export interface OrderPlanContext {
   ambiguousSkus?: Readonly<Record<string, readonly string[]>>;
   /** With the per-buyer customer strategy: the buyer's existing customer, if there is one. */
   buyerCustomerId?: string | null;
+  /** The record of the TikTok warehouse the order ships from (`warehouse_id`), when there is one. */
+  warehouse?: WarehouseLink | null;
+  /** Location id → state of every location the plan may use; absent: not checked. */
+  locations?: Readonly<Record<string, LocationState>>;
+  /** For a replacement order: the sales order of the order it replaces, when that was imported. */
+  replacedSalesOrderId?: string | null;
 }
 
 export interface SalesOrderLinePlan {
@@ -82,8 +99,10 @@ export interface ShippingCharge {
 }
 
 export interface ExpectedTotals {
-  /** Σ line amounts of the plan. */
+  /** Σ item line amounts of the plan. */
   linesMinor: number;
+  /** Σ discount line amounts (≤ 0). */
+  discountsMinor: number;
   subTotalMinor: number;
   shippingMinor: number;
   taxMinor: number;
@@ -113,6 +132,27 @@ export interface SalesOrderPlan {
   totals: ExpectedTotals;
   /** TikTok line items left out because TikTok cancelled them (partial cancellation). */
   cancelledLineIds: string[];
+  /** Seller and platform discount lines (after the item lines). */
+  discounts: DiscountLinePlan[];
+  /** `customform`: the shop's sales order form, or null for the account's preferred form. */
+  formId: string | null;
+  /** `orderstatus`: `A` pending approval or `B` pending fulfillment. */
+  orderStatus: 'A' | 'B';
+  /** `shipdate` (Unix s) for pre-orders, else null. */
+  shipDateUnix: number | null;
+  /** `custbody_tts_sample`: a TikTok sample order, imported at zero price. */
+  sample: boolean;
+  /** `custbody_tts_fbt`: fulfilled by TikTok, imported against the shop's FBT location. */
+  fbt: boolean;
+  /** For a replacement order: `custbody_tts_replaced_order` and `custbody_tts_replaced_so`. */
+  replacement: { originalOrderId: string; originalSalesOrderId: string | null } | null;
+  /**
+   * Marketplace-facilitator tax: TikTok computed, collects and remits the tax, so item lines are not
+   * taxable in NetSuite; `custbody_tts_tax` carries TikTok's tax and `custbody_tts_tax_variance`
+   * NetSuite's taxtotal − TikTok's tax (expected −tax; the tie-out corrects it when NetSuite differs).
+   */
+  tiktokTaxMinor: number;
+  expectedTaxVarianceMinor: number;
 }
 
 export type OrderPlanResult = { ok: true; plan: SalesOrderPlan } | { ok: false; problems: OrderProblem[] };
@@ -120,40 +160,8 @@ export type OrderPlanResult = { ok: true; plan: SalesOrderPlan } | { ok: false; 
 /** NetSuite's memo field holds 999 characters. */
 export const MEMO_MAX_LENGTH = 999;
 
-/** The key a TikTok line is matched by: its seller SKU, or its TikTok SKU id when the seller SKU is empty. */
-export function lineSkuKey(line: Pick<TikTokLineItem, 'seller_sku' | 'sku_id'>): string {
-  return line.seller_sku === '' ? line.sku_id : line.seller_sku;
-}
-
-/** Every SKU key an order needs matched (for the bulk item lookup). */
-export function orderSkuKeys(order: Pick<TikTokOrder, 'line_items'>): string[] {
-  return [...new Set(order.line_items.map(lineSkuKey))];
-}
-
 function retry(): string {
   return 'then retry the order';
-}
-
-interface LineGroup {
-  sku: string;
-  rateMinor: number;
-  lines: TikTokLineItem[];
-}
-
-function groupLines(lines: readonly TikTokLineItem[], currency: string): LineGroup[] {
-  const groups = new Map<string, LineGroup>();
-  for (const line of lines) {
-    const sku = lineSkuKey(line);
-    const rateMinor = toMinor(line.sale_price, currency);
-    const key = `${sku}\u0000${rateMinor}`;
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, { sku, rateMinor, lines: [line] });
-    } else {
-      group.lines.push(line);
-    }
-  }
-  return [...groups.values()];
 }
 
 function describeSku(sku: string, lines: readonly TikTokLineItem[]): string {
@@ -285,23 +293,69 @@ function shippingCharge(
   return { shipMethodId: shop.shippingItemId, costMinor };
 }
 
-/**
- * Plans the sales order for a validated TikTok order (restlet-validation.ts), or lists every
- * problem that stops it, each with the fix.
- */
-export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): OrderPlanResult {
-  const shop = context.shop;
-  const currency = order.payment.currency;
-  if (classifyForImport(order) !== 'import') {
-    return { ok: false, problems: [{ code: 'not_importable', message: notImportedNote(order) }] };
-  }
+function currencyProblems(order: TikTokOrder, shop: ShopSettings, currency: string): OrderProblem[] {
+  const expected = regionCurrency(shop.region);
   const problems: OrderProblem[] = [];
+  if (expected !== null && expected !== currency) {
+    problems.push({
+      code: 'currency_mismatch',
+      message: `TikTok order ${order.id} is in ${currency}, but shop ${shop.name} is in region ${shop.region ?? ''}, whose TikTok currency is ${expected}; the order is not imported in a foreign currency. Fix: check the order in TikTok Seller Center and the shop's Region on the TikTok Shop record (the bridge sets it when the shop is connected; reconnect the shop if it is wrong), ${retry()}.`,
+    });
+  }
   if (shop.currency !== null && shop.currency !== currency) {
     problems.push({
       code: 'currency_mismatch',
       message: `TikTok order ${order.id} is in ${currency} but shop ${shop.name} is set to ${shop.currency}. Fix: ${SHOP_RECORD_LOCATION}, check Currency matches the TikTok shop, save, ${retry()}.`,
     });
   }
+  return problems;
+}
+
+function headerSettings(
+  shop: ShopSettings,
+  options: ShopOrderOptions,
+): { formId: string | null; orderStatus: 'A' | 'B' } | OrderProblem {
+  const status = options.orderStatus.trim().toUpperCase();
+  if (status !== 'A' && status !== 'B') {
+    return {
+      code: 'invalid_setting',
+      message: `Shop ${shop.name} has Order Status ${JSON.stringify(options.orderStatus)}; it must be A (Pending Approval) or B (Pending Fulfillment). Fix: ${SHOP_RECORD_LOCATION}, set Order Status to A or B, save, ${retry()}.`,
+    };
+  }
+  if (options.formId !== null && !isInternalId(options.formId)) {
+    return {
+      code: 'invalid_setting',
+      message: `Shop ${shop.name} has Sales Order Form ${JSON.stringify(options.formId)}, which is not a form's internal id. Fix: ${SHOP_RECORD_LOCATION}, set Sales Order Form to the internal id shown in Customization > Forms > Transaction Forms (or clear it for the preferred form), save, ${retry()}.`,
+    };
+  }
+  return { formId: options.formId, orderStatus: status };
+}
+
+function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, locationId: string | null) {
+  return groups.map((group): SalesOrderLinePlan => ({
+    itemId: context.items[group.sku],
+    sku: group.sku,
+    quantity: group.lines.length,
+    rateMinor: group.rateMinor,
+    amountMinor: groupAmount(group),
+    lineIds: group.lines.map((line) => line.id),
+    locationId,
+  }));
+}
+
+/**
+ * Plans the sales order for a validated TikTok order (restlet-validation.ts), or lists every
+ * problem that stops it, each with the fix.
+ */
+export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): OrderPlanResult {
+  const shop = context.shop;
+  const options = orderOptionsOf(shop);
+  const currency = order.payment.currency;
+  const decision = decideImport(order, shop);
+  if (decision.kind !== 'import') {
+    return { ok: false, problems: [{ code: 'not_importable', message: decision.note }] };
+  }
+  const problems: OrderProblem[] = currencyProblems(order, shop, currency);
   const active = order.line_items.filter((line) => line.display_status !== 'CANCELLED');
   const cancelledLineIds = order.line_items
     .filter((line) => line.display_status === 'CANCELLED')
@@ -312,8 +366,25 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       message: `TikTok order ${order.id} has no line item left that is not cancelled, so there is nothing to import. Fix: check the order in TikTok Shop Seller Center; when TikTok cancels the whole order the inbox record becomes cancelled.`,
     });
   }
-  const groups = groupLines(active, currency);
+  const mode = priceModeOf(options, decision.sample);
+  const groups = groupLines(active, currency, mode);
   problems.push(...skuProblems(groups, context, shop));
+  const discounts = planDiscounts(order, active, mode, options, shop.name, currency);
+  if (!discounts.ok) {
+    problems.push(...discounts.problems);
+  }
+  const header = headerSettings(shop, options);
+  if (isProblem(header)) {
+    problems.push(header);
+  }
+  const location = chooseLocation(shop, options, decision.fbt, {
+    warehouseId: order.warehouse_id?.trim() || null,
+    warehouse: context.warehouse ?? null,
+    locations: context.locations,
+  });
+  if (!location.ok) {
+    problems.push({ code: 'location', message: `TikTok order ${order.id}: ${location.message}` });
+  }
   const payment = paymentMethod(order, shop);
   if (typeof payment !== 'string') {
     problems.push(...payment);
@@ -326,18 +397,20 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(shipping)) {
     problems.push(shipping);
   }
-  if (problems.length > 0 || typeof payment !== 'string' || isProblem(customer) || isProblem(shipping)) {
+  if (
+    problems.length > 0 ||
+    typeof payment !== 'string' ||
+    isProblem(customer) ||
+    isProblem(shipping) ||
+    isProblem(header) ||
+    !location.ok ||
+    !discounts.ok
+  ) {
     return { ok: false, problems };
   }
-  const lines: SalesOrderLinePlan[] = groups.map((group) => ({
-    itemId: context.items[group.sku],
-    sku: group.sku,
-    quantity: group.lines.length,
-    rateMinor: group.rateMinor,
-    amountMinor: multiplyMinor(group.rateMinor, group.lines.length),
-    lineIds: group.lines.map((line) => line.id),
-    locationId: shop.locationId,
-  }));
+  const lines = buildLines(groups, context, location.locationId);
+  const taxMinor = toMinor(order.payment.tax, currency);
+  const replacedId = order.replaced_order_id?.trim() ?? '';
   return {
     ok: true,
     plan: {
@@ -349,7 +422,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       tranDateUnix: order.create_time,
       currency,
       subsidiaryId: shop.subsidiaryId,
-      locationId: shop.locationId,
+      locationId: location.locationId,
       departmentId: shop.departmentId,
       classId: shop.classId,
       paymentMethodId: payment,
@@ -359,12 +432,25 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       shipping,
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
+        discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),
         subTotalMinor: toMinor(order.payment.sub_total, currency),
         shippingMinor: toMinor(order.payment.shipping_fee, currency),
-        taxMinor: toMinor(order.payment.tax, currency),
+        taxMinor,
         totalMinor: toMinor(order.payment.total_amount, currency),
       },
       cancelledLineIds,
+      discounts: discounts.discounts,
+      formId: header.formId,
+      orderStatus: header.orderStatus,
+      shipDateUnix: plannedShipDate(order, options.handlingDays),
+      sample: decision.sample,
+      fbt: decision.fbt,
+      replacement:
+        order.is_replacement_order === true || replacedId !== ''
+          ? { originalOrderId: replacedId, originalSalesOrderId: context.replacedSalesOrderId ?? null }
+          : null,
+      tiktokTaxMinor: taxMinor,
+      expectedTaxVarianceMinor: -taxMinor,
     },
   };
 }

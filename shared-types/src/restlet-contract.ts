@@ -1,4 +1,12 @@
 import type { TikTokOrder } from './tiktok-order';
+import type { OutboxAckRequest, OutboxPullRequest } from './outbox-contract';
+
+export type {
+  OutboxAckRequest,
+  OutboxAckResponse,
+  OutboxPullRequest,
+  OutboxPullResponse,
+} from './outbox-contract';
 
 /**
  * What the bridge sends to the connector RESTlet and what it gets back (docs/contracts.md).
@@ -36,7 +44,22 @@ export interface OrdersUpsertRequest {
   orders: TikTokOrder[];
 }
 
-export type RestletPostRequest = ShopUpsertRequest | OrdersUpsertRequest;
+/** At most this many inbox records per `orders.retry` call (and per Retry selected). */
+export const MAX_RETRY_IDS = 100;
+
+/**
+ * `orders.retry`: puts inbox records in `error` or `exception` back to work (the Suitelet's Retry,
+ * for the bridge CLI). A record without a sales order goes back to `pending` for the import; one
+ * with a sales order is flagged for the order-updates map/reduce.
+ */
+export interface OrdersRetryRequest {
+  action: 'orders.retry';
+  /** Internal ids of `customrecord_tts_order` records. */
+  inboxIds: string[];
+}
+
+export type RestletPostRequest =
+  ShopUpsertRequest | OrdersUpsertRequest | OrdersRetryRequest | OutboxPullRequest | OutboxAckRequest;
 
 export interface PingResponse {
   ok: true;
@@ -56,6 +79,21 @@ export interface OrdersUpsertResponse {
   ok: true;
   results: { orderId: string; inboxId: string; outcome: OrderUpsertOutcome }[];
   importQueued: boolean;
+  /** True when a newer payload of an imported order queued the order-updates map/reduce. */
+  updatesQueued?: boolean;
+}
+
+/**
+ * `retried`: back to `pending` (import) or flagged for the order updates (has a sales order);
+ * `not_retryable`: the record is in another state (`state` says which); `not_found`: no such record.
+ */
+export type RetryOutcome = 'retried' | 'not_retryable' | 'not_found';
+
+export interface OrdersRetryResponse {
+  ok: true;
+  results: { inboxId: string; outcome: RetryOutcome; state: string | null }[];
+  importQueued: boolean;
+  updatesQueued: boolean;
 }
 
 /** Error names the RESTlet throws (HTTP 400 `{"error":{"code","message"}}`). */

@@ -1,7 +1,8 @@
-import { isTikTokId } from './ids';
+import { isInternalId, isTikTokId } from './ids';
 import { isCurrencyCode, parseMoney } from './money';
+import { checkOutboxAck, checkOutboxPull } from './outbox-validation';
 import type { RestletPostRequest, ShopConnectionState } from './restlet-contract';
-import { MAX_ORDERS_PER_UPSERT, RESTLET_ERROR_CODES } from './restlet-contract';
+import { MAX_ORDERS_PER_UPSERT, MAX_RETRY_IDS, RESTLET_ERROR_CODES } from './restlet-contract';
 import type { TikTokOrder } from './tiktok-order';
 import { TIKTOK_ORDER_STATUSES } from './tiktok-order';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
@@ -24,7 +25,13 @@ export type RestletValidationResult =
       problems: string[];
     };
 
-export const POST_ACTIONS = ['shop.upsert', 'orders.upsert'] as const;
+export const POST_ACTIONS = [
+  'shop.upsert',
+  'orders.upsert',
+  'orders.retry',
+  'outbox.pull',
+  'outbox.ack',
+] as const;
 
 const SHOP_STATES: readonly ShopConnectionState[] = ['connected', 'needs_reauth', 'disconnected'];
 
@@ -399,6 +406,32 @@ function checkOrdersUpsert(problems: Problems, body: Record<string, unknown>): v
   orders.forEach((order: unknown, index) => checkOrder(problems, `orders[${index}]`, order));
 }
 
+function checkOrdersRetry(problems: Problems, body: Record<string, unknown>): void {
+  const ids = body.inboxIds;
+  if (!Array.isArray(ids) || ids.length === 0) {
+    problems.add(
+      'inboxIds',
+      `${describeValue(ids)} is not a non-empty array; send 1 to ${MAX_RETRY_IDS} order inbox record internal ids, e.g. ["42"]`,
+    );
+    return;
+  }
+  if (ids.length > MAX_RETRY_IDS) {
+    problems.add(
+      'inboxIds',
+      `${ids.length} ids sent; send at most ${MAX_RETRY_IDS} per call (split the list)`,
+    );
+    return;
+  }
+  ids.forEach((id: unknown, index) => {
+    if (!isInternalId(id)) {
+      problems.add(
+        `inboxIds[${index}]`,
+        `${describeValue(id)} is not an internal id; send the inbox record's internal id as a string of digits, e.g. "42"`,
+      );
+    }
+  });
+}
+
 /** Validates a POST body of the connector RESTlet (already JSON-parsed). */
 export function validateRestletRequest(body: unknown): RestletValidationResult {
   const problems = new Problems();
@@ -421,6 +454,12 @@ export function validateRestletRequest(body: unknown): RestletValidationResult {
     checkShop(problems, body.shop);
   } else if (action === 'orders.upsert') {
     checkOrdersUpsert(problems, body);
+  } else if (action === 'orders.retry') {
+    checkOrdersRetry(problems, body);
+  } else if (action === 'outbox.pull') {
+    checkOutboxPull(problems, body);
+  } else if (action === 'outbox.ack') {
+    checkOutboxAck(problems, body);
   } else {
     const hint = action === 'ping' ? ' (ping is a GET action: GET ?action=ping)' : '';
     problems.add('action', `"${action}" is not a POST action${hint}; send one of ${POST_ACTIONS.join(', ')}`);

@@ -11,6 +11,8 @@ export interface ShopSettings {
   name: string;
   /** ISO currency of the shop, or null when unknown. */
   currency: string | null;
+  /** TikTok region of the shop (`custrecord_tts_shop_region`: `US`, `GB`, ...), or null when unknown. */
+  region?: string | null;
   /** Push orders to NetSuite (`custrecord_tts_shop_push_orders`). */
   pushOrders: boolean;
   /** Customer strategy: one customer per TikTok buyer (`custrecord_tts_shop_per_buyer`). */
@@ -25,6 +27,53 @@ export interface ShopSettings {
   shippingItemId: string | null;
   /** Payment Method Map JSON text (`custrecord_tts_shop_pm_map`), unparsed. */
   paymentMethodMap: string | null;
+  /** The rest are the "Orders, complete" settings; absent means the field's default. */
+  orderOptions?: Partial<ShopOrderOptions>;
+}
+
+/** Order-import options of a shop (docs/contracts.md, "Orders, complete"). */
+export interface ShopOrderOptions {
+  /** `custrecord_tts_shop_form`: internal id of the sales order form (`customform`), or null. */
+  formId: string | null;
+  /** `custrecord_tts_shop_order_status`: `A` pending approval or `B` pending fulfillment (default). */
+  orderStatus: string;
+  /** `custrecord_tts_shop_disc_lines`: seller and platform discounts on separate discount lines. */
+  discountLines: boolean;
+  /** `custrecord_tts_shop_seller_disc_item`: discount item for seller-funded discounts. */
+  sellerDiscountItemId: string | null;
+  /** `custrecord_tts_shop_plat_disc_item`: discount item for TikTok-funded platform discounts. */
+  platformDiscountItemId: string | null;
+  /** `custrecord_tts_shop_import_samples`: import sample orders at zero price (else skip them). */
+  importSamples: boolean;
+  /** `custrecord_tts_shop_import_fbt`: import Fulfilled by TikTok orders (else skip them). */
+  importFbt: boolean;
+  /** `custrecord_tts_shop_fbt_location`: the location FBT orders are imported against. */
+  fbtLocationId: string | null;
+  /** `custrecord_tts_shop_handling_days`: days from order to ship date for pre-orders without a TikTok due time. */
+  handlingDays: number;
+  /** `custrecord_tts_shop_test_mode`: import one order, then pause the flow for review. */
+  testMode: boolean;
+  /** `custrecord_tts_shop_test_order`: the TikTok order id to test with (else the next importable one). */
+  testOrderId: string | null;
+}
+
+export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
+  formId: null,
+  orderStatus: 'B',
+  discountLines: false,
+  sellerDiscountItemId: null,
+  platformDiscountItemId: null,
+  importSamples: true,
+  importFbt: true,
+  fbtLocationId: null,
+  handlingDays: 3,
+  testMode: false,
+  testOrderId: null,
+};
+
+/** The shop's order options with every absent one at its default. */
+export function orderOptionsOf(shop: Pick<ShopSettings, 'orderOptions'>): ShopOrderOptions {
+  return { ...DEFAULT_ORDER_OPTIONS, ...shop.orderOptions };
 }
 
 /** Where an admin fixes shop settings, for messages. */

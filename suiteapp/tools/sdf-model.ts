@@ -128,7 +128,13 @@ export interface SdfScriptDeployment {
   isdeployed: boolean;
   loglevel: string;
   allroles?: boolean;
+  /** User-event deployments: the record type as written (`SALESORDER`, `[scriptid=customrecord_x]`). */
   recordtype?: string;
+  /**
+   * User-event deployments: the execution contexts that trigger it (`<executioncontext>` split on
+   * `|`, e.g. `['USERINTERFACE', 'RESTLET']`); absent = every context.
+   */
+  executioncontext?: string[];
   concurrencylimit?: number;
   yieldaftermins?: number;
   recurrence?: SdfRecurrence;

@@ -219,6 +219,13 @@ function readDeployment(element: XmlElement, ctx: ReadContext): SdfScriptDeploym
   }
   const recordtype = optionalText(element, 'recordtype');
   if (recordtype !== undefined) deployment.recordtype = recordtype;
+  const executioncontext = optionalText(element, 'executioncontext');
+  if (executioncontext !== undefined) {
+    deployment.executioncontext = executioncontext
+      .split('|')
+      .map((context) => context.trim())
+      .filter((context) => context !== '');
+  }
   const concurrencylimit = optionalInteger(element, 'concurrencylimit', ctx, scriptid);
   if (concurrencylimit !== undefined) deployment.concurrencylimit = concurrencylimit;
   const yieldaftermins = optionalInteger(element, 'yieldaftermins', ctx, scriptid);

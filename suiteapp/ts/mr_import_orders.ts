@@ -13,11 +13,13 @@ import { finishImportRun } from './lib/services/order-import-summary';
 /**
  * TikTok order inbox → sales orders (`customscript_tts_mr_import_orders`).
  *
- * Governance, per order in map (1,000 units per invocation): sales order record.create 10 +
- * save 20 + inbox submitFields 2 = 32 units, near the floor of one transaction save; getInputData
- * resolves shops, items and customers for the whole run in bulk (≈ 70 units for 1,000 orders), so
- * map makes no lookups. A retried or restarted map adds one externalid lookup (10) to find a sales
- * order saved by the earlier attempt; summarize costs 2 per failed order plus 40.
+ * Governance, per order in map (1,000 units per invocation), default-customer mode: sales order
+ * record.create 10 + save 20 + tie-out search.lookupFields 1 + inbox submitFields 2 = 33 units.
+ * Extras: a new per-buyer customer +15, a retried map's externalid lookup +10, an order that does
+ * not tie out +16 (sales order submitFields 10 + log entry 6), the test order +8 (shop submitFields
+ * 2 + review log 6). getInputData resolves shops, items, customers, warehouses, locations and
+ * replaced orders for the whole run in bulk (≈ 100 units for 1,000 orders), so map makes no lookups.
+ * summarize costs 10 + 2 per failed order, plus 40 for the leftover check and re-submit.
  */
 
 export const config: EntryPoints.MapReduce.config = { retryCount: 1, exitOnError: false };

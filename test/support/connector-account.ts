@@ -10,7 +10,12 @@ import { catalogSkus } from './order-batch';
 import type { RestletResponse } from './signed-restlet';
 import { callRestlet } from './signed-restlet';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '../../suiteapp/src');
+/** The repository root, from the sources (`test/support`) or from the compiled benchmarks (`dist/test/support`). */
+export const REPO_ROOT = path.resolve(
+  __dirname,
+  __dirname.split(path.sep).includes('dist') ? '../../..' : '../..',
+);
+export const PROJECT_ROOT = path.join(REPO_ROOT, 'suiteapp/src');
 export const IMPORT_SCRIPT = 'customscript_tts_mr_import_orders';
 export const IMPORT_DEPLOYMENT = 'customdeploy_tts_mr_import_orders';
 export const DEMO_SHOP = {

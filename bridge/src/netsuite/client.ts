@@ -6,6 +6,12 @@ import type {
   ShopInfo,
   ShopUpsertResponse,
 } from '../../../shared-types/src/restlet-contract';
+import type {
+  OutboxAckResponse,
+  OutboxAckResult,
+  OutboxPullRequest,
+  OutboxPullResponse,
+} from '../../../shared-types/src/outbox-contract';
 import { MAX_ORDERS_PER_UPSERT } from '../../../shared-types/src/restlet-contract';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
 import type { NetSuiteSettings } from '../config';
@@ -148,6 +154,18 @@ export class NetSuiteClient {
       );
     }
     return this.post<OrdersUpsertResponse>({ action: 'orders.upsert', shopId, orders });
+  }
+
+  /** Pending outbox rows, oldest first (`limit` 1..100), of one shop or of all shops. */
+  pullOutbox(shopId: string | undefined, limit: number): Promise<OutboxPullResponse> {
+    const body: OutboxPullRequest = { action: 'outbox.pull', limit };
+    if (shopId !== undefined) body.shopId = shopId;
+    return this.post<OutboxPullResponse>(body);
+  }
+
+  /** Results of delivered outbox rows (1..100). */
+  ackOutbox(results: OutboxAckResult[]): Promise<OutboxAckResponse> {
+    return this.post<OutboxAckResponse>({ action: 'outbox.ack', results });
   }
 
   private post<T>(body: RestletPostRequest): Promise<T> {

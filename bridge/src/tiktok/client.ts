@@ -9,6 +9,10 @@ import {
   type AuthorizedShop,
   type OrderSearchPage,
   type OrderSearchParams,
+  type ExternalOrderError,
+  type ExternalOrderReference,
+  type SellerCancelRequest,
+  type SellerCancelResult,
   type Warehouse,
 } from './types';
 
@@ -23,7 +27,14 @@ export const TIKTOK_PATHS = {
   orderDetail: '/order/202309/orders',
   webhooks: '/event/202309/webhooks',
   warehouses: '/logistics/202309/warehouses',
+  externalOrders: '/order/202406/orders/external_orders',
+  sellerCancel: '/return_refund/202309/cancellations',
 } as const;
+
+/** `GET /order/202406/orders/{order_id}/external_orders`. */
+export function externalOrdersPath(orderId: string): string {
+  return `/order/202406/orders/${encodeURIComponent(orderId)}/external_orders`;
+}
 
 type ShopRequest = Omit<TikTokApiRequest, 'accessToken' | 'shopCipher' | 'rateLimitKey'>;
 
@@ -119,6 +130,53 @@ export class TikTokClient {
       path: TIKTOK_PATHS.warehouses,
     });
     return data.warehouses ?? [];
+  }
+
+  /**
+   * Add External Order References: links the TikTok order to an order in another system. Per-order
+   * failures come back inside a code-0 response (`errors[]`).
+   */
+  async addExternalOrderReference(
+    shopId: string,
+    orderId: string,
+    reference: ExternalOrderReference,
+  ): Promise<ExternalOrderError[]> {
+    const data = await this.shopCall<{ errors?: ExternalOrderError[] } | null>(shopId, {
+      endpoint: 'order.external_orders.add',
+      method: 'POST',
+      path: TIKTOK_PATHS.externalOrders,
+      body: { orders: [{ id: orderId, external_order: reference }] },
+    });
+    return data?.errors ?? [];
+  }
+
+  async getExternalOrderReferences(
+    shopId: string,
+    orderId: string,
+    platform?: string,
+  ): Promise<ExternalOrderReference[]> {
+    const data = await this.shopCall<{ external_orders?: ExternalOrderReference[] }>(shopId, {
+      endpoint: 'order.external_orders.get',
+      method: 'GET',
+      path: externalOrdersPath(orderId),
+      query: { platform },
+    });
+    return data.external_orders ?? [];
+  }
+
+  /** Seller cancellation of the whole order, or of some line items (item level: US/UK only). */
+  async cancelOrder(shopId: string, request: SellerCancelRequest): Promise<SellerCancelResult> {
+    const body: Record<string, unknown> = { order_id: request.orderId, cancel_reason: request.reason };
+    if (request.lineItemIds !== undefined && request.lineItemIds.length > 0) {
+      body.order_line_item_ids = request.lineItemIds;
+    }
+    const data = await this.shopCall<{ cancel_id?: unknown; cancel_status?: unknown }>(shopId, {
+      endpoint: 'return_refund.cancel',
+      method: 'POST',
+      path: TIKTOK_PATHS.sellerCancel,
+      body,
+    });
+    return { cancelId: str(data.cancel_id), cancelStatus: str(data.cancel_status) };
   }
 
   private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {

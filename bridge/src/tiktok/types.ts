@@ -52,3 +52,33 @@ export const SUBSCRIBED_WEBHOOK_EVENTS = [
 export type WebhookEventName = (typeof SUBSCRIBED_WEBHOOK_EVENTS)[number];
 
 export const MAX_ORDER_DETAIL_IDS = 50;
+
+/** An order in another system linked to a TikTok order (Add/Get External Order References, 202406). */
+export interface ExternalOrderReference {
+  /** The order id in the other system. */
+  id: string;
+  /** The other system, upper case (the connector writes `NETSUITE`). */
+  platform: string;
+  /** TikTok line item (`origin_id`) → line in the other system (`id`). */
+  line_items?: { id: string; origin_id: string }[];
+}
+
+/** A per-order failure inside a code-0 Add External Order References response. */
+export interface ExternalOrderError {
+  code: number;
+  message: string;
+  detail?: { order_id?: string; external_order?: { id?: string; platform?: string } };
+}
+
+export interface SellerCancelRequest {
+  orderId: string;
+  /** A seller cancel reason code, e.g. `seller_cancel_reason_out_of_stock`. */
+  reason: string;
+  /** Only these line items (item-level cancel: US/UK shops only); the whole order when absent. */
+  lineItemIds?: string[];
+}
+
+export interface SellerCancelResult {
+  cancelId: string;
+  cancelStatus: string;
+}

@@ -12,6 +12,8 @@ export interface DemoAccount {
   paymentMethodIds: Record<string, number>;
   customerId: number;
   shipItemId: number;
+  /** Discount items for TikTok's seller-funded and platform-funded (TikTok-paid) discounts. */
+  discountItemIds: { seller: number; platform: number };
   itemIds: Record<string, number>;
 }
 
@@ -34,6 +36,10 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
   };
   const customerId = seed.customer({ companyname: 'TikTok Shop Customer', entityid: 'TikTok Shop Customer' });
   const shipItemId = seed.shipItem('TikTok Shipping');
+  const discountItemIds = {
+    seller: seed.discountItem('TikTok Seller Discount'),
+    platform: seed.discountItem('TikTok Platform Discount'),
+  };
   const itemIds: Record<string, number> = {};
   for (const sku of options.skus) {
     itemIds[sku] = seed.inventoryItem({ itemid: sku, quantities: { [main]: options.onHand ?? 500 } });
@@ -44,6 +50,7 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     paymentMethodIds,
     customerId,
     shipItemId,
+    discountItemIds,
     itemIds,
   };
 }
@@ -81,6 +88,8 @@ export function configureDemoShop(
     custrecord_tts_shop_subsidiary: account.subsidiaryId,
     custrecord_tts_shop_location: account.locationIds.main,
     custrecord_tts_shop_ship_item: account.shipItemId,
+    custrecord_tts_shop_seller_disc_item: account.discountItemIds.seller,
+    custrecord_tts_shop_plat_disc_item: account.discountItemIds.platform,
     custrecord_tts_shop_pm_map: JSON.stringify(demoPaymentMethodMap(account)),
     ...overrides,
   };

@@ -10,12 +10,15 @@ import { EmulatedAccount } from './exec/account';
 /**
  * The NetSuite emulator: one account with the SuiteApp deployed. It loads the SDF project, creates
  * the record store and the `N/*` data modules, registers the scripts and deployments, and serves
- * the RESTlets over HTTP with token-based authentication. Tests, benchmarks and `npm start` use it.
+ * the RESTlets over HTTP with token-based authentication and the Suitelets to the UI session. Record
+ * saves made through `N/record` run the deployed user event scripts. Tests, benchmarks and
+ * `npm start` use it.
  *
  * ```ts
  * const ns = await NetSuiteEmulator.start({ projectRoot: 'suiteapp/src' });
  * // sign requests to ns.restletUrl('customscript_tts_rl_connector', 'customdeploy_tts_rl_connector')
  * // with ns.credentials; run submitted tasks with await ns.runQueuedTasks(); ns.tick() for schedules
+ * // Suitelets: fetch(ns.suiteletUrl(script, deploy), { headers: { Authorization: `Bearer ${ns.uiToken}` } })
  * await ns.stop();
  * ```
  */
@@ -48,6 +51,18 @@ export interface EmulatorStartOptions {
   https?: AccountOptions['https'];
 }
 
+/** serverWidget SELECT options of a `source` record type: its active records, by display text. */
+function selectOptionsOf(
+  store: DataLayer['store'],
+  source: string,
+): { value: string; text: string; isSelected: boolean }[] {
+  if (!store.hasType(source)) return [];
+  return store
+    .all(source.toLowerCase())
+    .filter((r) => r.fields.isinactive !== true)
+    .map((r) => ({ value: String(r.id), text: store.recordText(r), isSelected: false }));
+}
+
 export class NetSuiteEmulator extends EmulatedAccount {
   readonly project: SdfProject;
   readonly store: DataLayer['store'];
@@ -76,7 +91,9 @@ export class NetSuiteEmulator extends EmulatedAccount {
       port: options.port,
       host: options.host,
       https: options.https,
+      selectOptions: (source) => selectOptionsOf(data.store, source),
     });
+    data.userEvents.install(this.userEvents);
     this.project = project;
     this.store = data.store;
     this.seed = data.seed;

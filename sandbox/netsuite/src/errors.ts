@@ -72,4 +72,6 @@ export const NS = {
   SSS_TIME_LIMIT_EXCEEDED: 'SSS_TIME_LIMIT_EXCEEDED',
   UNEXPECTED_ERROR: 'UNEXPECTED_ERROR',
   PERIOD_CLOSED: 'PERIOD_CLOSED',
+  /** SuiteTalk's code for a posting transaction dated in a closed accounting period. */
+  CLOSED_TRAN_PRD: 'CLOSED_TRAN_PRD',
 } as const;

@@ -6,6 +6,7 @@ import { AdminApi } from './admin/admin-api';
 import { createAdminRouter } from './admin/admin-router';
 import { createGateway } from './api/gateway';
 import { eventRoutes } from './api/handlers/events';
+import { externalOrderRoutes } from './api/handlers/external-orders';
 import { fulfillmentRoutes } from './api/handlers/fulfillment';
 import { inventoryRoutes } from './api/handlers/inventory';
 import { logisticsRoutes } from './api/handlers/logistics';
@@ -180,6 +181,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
   const routes: RouteDef[] = [
     ...shopRoutes(state),
     ...orderRoutes(state),
+    ...externalOrderRoutes(state, clock),
     ...productRoutes({
       state,
       ids,

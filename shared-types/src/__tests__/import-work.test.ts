@@ -104,6 +104,8 @@ describe('buildImportWork', () => {
           items: { 'MUG-RED': '501' },
           ambiguousSkus: { 'MUG-BLUE': ['1', '2'] },
           buyerCustomerId: '900',
+          warehouse: null,
+          replacedSalesOrderId: null,
         },
       },
       held: [],

@@ -48,15 +48,36 @@ describe('decideInboxUpsert', () => {
     },
   );
 
-  it('a newer update_time of an imported order keeps it imported', () => {
+  it('a newer update_time of an imported order keeps it imported and flags the update', () => {
     expect(decideInboxUpsert({ id: '1', updateTime: 1700000000, state: 'imported' }, incoming, '7')).toEqual({
       outcome: 'updated',
       values: {
         custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
         custrecord_tts_ord_update_time: 1700000100,
         custrecord_tts_ord_payload: JSON.stringify(incoming),
+        custrecord_tts_ord_update_pending: true,
       },
     });
+  });
+
+  it('a newer update_time of an order in exception with a sales order keeps the exception and flags the update', () => {
+    const existing = { id: '1', updateTime: 1700000000, state: 'exception', salesOrderId: '500' };
+    expect(decideInboxUpsert(existing, incoming, '7')).toEqual({
+      outcome: 'updated',
+      values: {
+        custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
+        custrecord_tts_ord_update_time: 1700000100,
+        custrecord_tts_ord_payload: JSON.stringify(incoming),
+        custrecord_tts_ord_update_pending: true,
+      },
+    });
+  });
+
+  it('a newer update_time of an order in exception without a sales order goes back to pending', () => {
+    const existing = { id: '1', updateTime: 1700000000, state: 'exception', salesOrderId: null };
+    const decision = decideInboxUpsert(existing, incoming, '7');
+    expect(decision).toMatchObject({ outcome: 'updated', values: { custrecord_tts_ord_state: 'pending' } });
+    expect(decision).not.toHaveProperty('values.custrecord_tts_ord_update_pending');
   });
 
   it('a record without an update time takes any payload', () => {

@@ -26,7 +26,7 @@ describe('classifyForImport', () => {
 describe('notImportedNote', () => {
   it('explains waiting and cancelled orders', () => {
     expect(notImportedNote({ id: '1', status: 'UNPAID' })).toBe(
-      "TikTok order 1 is UNPAID in TikTok Shop (not yet paid or still in the buyer's cancellation window); it is imported automatically when TikTok sends the paid update.",
+      "TikTok order 1 is UNPAID in TikTok Shop (not yet paid or still in the buyer's cancellation window); it waits, and is imported automatically when TikTok sends the update that it awaits shipment.",
     );
     expect(notImportedNote({ id: '1', status: 'CANCELLED' })).toBe(
       'TikTok order 1 was cancelled in TikTok Shop before it was imported; no sales order is created.',

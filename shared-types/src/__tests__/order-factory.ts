@@ -79,6 +79,7 @@ export function shop(overrides: Partial<ShopSettings> = {}): ShopSettings {
     classId: null,
     shippingItemId: '55',
     paymentMethodMap: '{"CCDC": "4", "*": "9"}',
+    orderOptions: { platformDiscountItemId: '61' },
     ...overrides,
   };
 }

@@ -3,6 +3,11 @@ import type { OrderPlanContext, SalesOrderPlan } from '../order-plan';
 import { formatOrderProblems, lineSkuKey, orderSkuKeys, planSalesOrder } from '../order-plan';
 import { lineItem, order, shop } from './order-factory';
 
+/** A unit without a platform discount: its NetSuite rate is its sale price. */
+function plainLine(overrides: Parameters<typeof lineItem>[0] = {}): ReturnType<typeof lineItem> {
+  return lineItem({ platform_discount: '0.00', ...overrides });
+}
+
 function context(overrides: Partial<OrderPlanContext> = {}): OrderPlanContext {
   return { shop: shop(), items: { 'MUG-RED': '501', 'MUG-BLUE': '502', 'CAP ': '503' }, ...overrides };
 }
@@ -54,15 +59,31 @@ describe('planSalesOrder: a complete plan', () => {
           itemId: '501',
           sku: 'MUG-RED',
           quantity: 2,
-          rateMinor: 1250,
-          amountMinor: 2500,
+          rateMinor: 1350,
+          amountMinor: 2700,
           lineIds: ['1001', '1002'],
           locationId: '3',
         },
       ],
       shipping: { shipMethodId: '55', costMinor: 599 },
-      totals: { linesMinor: 2500, subTotalMinor: 2500, shippingMinor: 599, taxMinor: 206, totalMinor: 3305 },
+      totals: {
+        linesMinor: 2700,
+        discountsMinor: -200,
+        subTotalMinor: 2500,
+        shippingMinor: 599,
+        taxMinor: 206,
+        totalMinor: 3305,
+      },
       cancelledLineIds: [],
+      discounts: [{ kind: 'platform', itemId: '61', amountMinor: -200 }],
+      formId: null,
+      orderStatus: 'B',
+      shipDateUnix: null,
+      sample: false,
+      fbt: false,
+      replacement: null,
+      tiktokTaxMinor: 206,
+      expectedTaxVarianceMinor: -206,
     });
   });
 
@@ -88,12 +109,12 @@ describe('planSalesOrder: a complete plan', () => {
 describe('planSalesOrder: line aggregation', () => {
   it('aggregates one-line-per-unit items by (SKU, unit sale price), keeping first-seen order', () => {
     const lines = [
-      lineItem({ id: '1', seller_sku: 'MUG-BLUE', sale_price: '9.99' }),
-      lineItem({ id: '2', seller_sku: 'MUG-RED', sale_price: '12.50' }),
-      lineItem({ id: '3', seller_sku: 'MUG-BLUE', sale_price: '9.99' }),
-      lineItem({ id: '4', seller_sku: 'MUG-BLUE', sale_price: '8.00' }),
-      lineItem({ id: '5', seller_sku: 'MUG-BLUE', sale_price: '9.990' }),
-      lineItem({ id: '6', seller_sku: 'MUG-RED', sale_price: '12.5' }),
+      plainLine({ id: '1', seller_sku: 'MUG-BLUE', sale_price: '9.99' }),
+      plainLine({ id: '2', seller_sku: 'MUG-RED', sale_price: '12.50' }),
+      plainLine({ id: '3', seller_sku: 'MUG-BLUE', sale_price: '9.99' }),
+      plainLine({ id: '4', seller_sku: 'MUG-BLUE', sale_price: '8.00' }),
+      plainLine({ id: '5', seller_sku: 'MUG-BLUE', sale_price: '9.990' }),
+      plainLine({ id: '6', seller_sku: 'MUG-RED', sale_price: '12.5' }),
     ];
     const plan = planOf(order({ line_items: lines }), context());
     expect(
@@ -121,7 +142,7 @@ describe('planSalesOrder: line aggregation', () => {
   });
 
   it('sums many cents exactly', () => {
-    const lines = Array.from({ length: 30 }, (_, i) => lineItem({ id: String(i + 1), sale_price: '0.10' }));
+    const lines = Array.from({ length: 30 }, (_, i) => plainLine({ id: String(i + 1), sale_price: '0.10' }));
     const plan = planOf(order({ line_items: lines }), context());
     expect(plan.lines).toHaveLength(1);
     expect(plan.lines[0].quantity).toBe(30);
@@ -129,7 +150,7 @@ describe('planSalesOrder: line aggregation', () => {
   });
 
   it('keeps a free gift unit on its own line at rate 0', () => {
-    const lines = [lineItem({ id: '1' }), lineItem({ id: '2', sale_price: '0', is_gift: true })];
+    const lines = [plainLine({ id: '1' }), plainLine({ id: '2', sale_price: '0', is_gift: true })];
     const plan = planOf(order({ line_items: lines }), context());
     expect(plan.lines.map((l) => [l.quantity, l.rateMinor])).toEqual([
       [1, 1250],
@@ -138,14 +159,14 @@ describe('planSalesOrder: line aggregation', () => {
   });
 
   it('leaves out line items TikTok cancelled, and lists them', () => {
-    const lines = [lineItem({ id: '1' }), lineItem({ id: '2', display_status: 'CANCELLED' })];
+    const lines = [plainLine({ id: '1' }), plainLine({ id: '2', display_status: 'CANCELLED' })];
     const plan = planOf(order({ line_items: lines }), context());
     expect(plan.lines.map((l) => l.lineIds)).toEqual([['1']]);
     expect(plan.cancelledLineIds).toEqual(['2']);
   });
 
   it('refuses an order whose line items are all cancelled', () => {
-    const lines = [lineItem({ id: '1', display_status: 'CANCELLED' })];
+    const lines = [plainLine({ id: '1', display_status: 'CANCELLED' })];
     expect(problemsOf(order({ line_items: lines }), context()).map((p) => p.code)).toEqual(['no_lines']);
   });
 
@@ -160,8 +181,8 @@ describe('planSalesOrder: line aggregation', () => {
         total_amount: '3500',
       },
       line_items: [
-        lineItem({ id: '1', currency: 'JPY', sale_price: '1500' }),
-        lineItem({ id: '2', currency: 'JPY', sale_price: '1500' }),
+        plainLine({ id: '1', currency: 'JPY', sale_price: '1500' }),
+        plainLine({ id: '2', currency: 'JPY', sale_price: '1500' }),
       ],
     });
     const plan = planOf(jpy, context({ shop: shop({ currency: 'JPY' }) }));

@@ -2,6 +2,7 @@
 import {
   formatValidationProblems,
   parseRequestBody,
+  POST_ACTIONS,
   validateRestletRequest,
   validateTikTokOrder,
 } from '../restlet-validation';
@@ -341,12 +342,12 @@ describe('validateRestletRequest: shop.upsert and routing', () => {
     expect(validateRestletRequest('hello')).toEqual({
       ok: false,
       code: 'TTS_INVALID_REQUEST',
-      problems: ['body: "hello" is not a JSON object; send {"action": "shop.upsert" | "orders.upsert", ...}'],
+      problems: [`body: "hello" is not a JSON object; send {"action": "${POST_ACTIONS.join('" | "')}", ...}`],
     });
     expect(validateRestletRequest({})).toEqual({
       ok: false,
       code: 'TTS_INVALID_REQUEST',
-      problems: ['action: missing is not an action; send one of shop.upsert, orders.upsert'],
+      problems: [`action: missing is not an action; send one of ${POST_ACTIONS.join(', ')}`],
     });
   });
 
@@ -354,10 +355,10 @@ describe('validateRestletRequest: shop.upsert and routing', () => {
     expect(validateRestletRequest({ action: 'orders.delete' })).toEqual({
       ok: false,
       code: 'TTS_UNKNOWN_ACTION',
-      problems: ['action: "orders.delete" is not a POST action; send one of shop.upsert, orders.upsert'],
+      problems: [`action: "orders.delete" is not a POST action; send one of ${POST_ACTIONS.join(', ')}`],
     });
     expect(problemsOf({ action: 'ping' })).toEqual([
-      'action: "ping" is not a POST action (ping is a GET action: GET ?action=ping); send one of shop.upsert, orders.upsert',
+      `action: "ping" is not a POST action (ping is a GET action: GET ?action=ping); send one of ${POST_ACTIONS.join(', ')}`,
     ]);
   });
 

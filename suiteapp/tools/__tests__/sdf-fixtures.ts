@@ -28,9 +28,17 @@ export function copyFixture(name: string): string {
   return dir;
 }
 
-/** A temp repo: our real manifest, deploy.xml and Objects, with the fixture TypeScript app built into it. */
+const notTests = (source: string): boolean => !source.split(path.sep).includes('__tests__');
+
+/**
+ * A temp repo holding our real SDF project (manifest, deploy.xml, Objects) and our real SuiteApp
+ * sources (suiteapp/ts, shared-types/src), built: what `npm run deploy` would validate.
+ */
 export function builtFixtureRepo(): string {
-  const repo = copyFixture('build-app');
+  const repo = makeTempDir('built-project');
+  for (const folder of [path.join('suiteapp', 'ts'), path.join('shared-types', 'src')]) {
+    fs.cpSync(path.join(REPO_ROOT, folder), path.join(repo, folder), { recursive: true, filter: notTests });
+  }
   const projectRoot = path.join(repo, 'suiteapp', 'src');
   fs.mkdirSync(projectRoot, { recursive: true });
   for (const name of ['manifest.xml', 'deploy.xml', 'Objects']) {
@@ -51,4 +59,26 @@ export function projectWithOverlay(
   if (overlay !== undefined) fs.cpSync(path.join(FIXTURES, overlay), root, { recursive: true });
   for (const file of remove) fs.rmSync(path.join(root, file));
   return root;
+}
+
+/** What the validator should count in a built copy of our project: object files, scripts, compiled files. */
+export function expectedSummary(projectRoot: string): { objects: number; scripts: number; files: number } {
+  const objects = fs.readdirSync(path.join(projectRoot, 'Objects')).filter((f) => f.endsWith('.xml'));
+  const files = fs
+    .readdirSync(path.join(projectRoot, 'FileCabinet'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'));
+  return {
+    objects: objects.length,
+    scripts: objects.filter((f) => f.startsWith('customscript_')).length,
+    files: files.length,
+  };
+}
+
+/** Script ids of our project's script objects, sorted. */
+export function scriptIds(projectRoot: string): string[] {
+  return fs
+    .readdirSync(path.join(projectRoot, 'Objects'))
+    .filter((f) => f.startsWith('customscript_') && f.endsWith('.xml'))
+    .map((f) => f.replace(/\.xml$/, ''))
+    .sort();
 }

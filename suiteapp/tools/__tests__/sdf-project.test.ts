@@ -23,6 +23,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_currency', 'TEXT'],
   ['custrecord_tts_shop_push_orders', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_pull_order_upd', 'CHECKBOX', { default: true }],
+  ['custrecord_tts_shop_allow_cancel', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_shipments', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_pull_fulfill', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_pull_inventory', 'CHECKBOX', { default: true }],
@@ -43,6 +44,17 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_test_mode', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_test_order', 'TEXT'],
+  ['custrecord_tts_shop_paused_reason', 'TEXTAREA'],
+  ['custrecord_tts_shop_form', 'INTEGER'],
+  ['custrecord_tts_shop_order_status', 'TEXT'],
+  ['custrecord_tts_shop_disc_lines', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_seller_disc_item', 'SELECT', { select: '-10' }],
+  ['custrecord_tts_shop_plat_disc_item', 'SELECT', { select: '-10' }],
+  ['custrecord_tts_shop_import_samples', 'CHECKBOX', { default: true }],
+  ['custrecord_tts_shop_import_fbt', 'CHECKBOX', { default: true }],
+  ['custrecord_tts_shop_fbt_location', 'SELECT', { select: '-103' }],
+  ['custrecord_tts_shop_handling_days', 'INTEGER'],
 ];
 
 const ORDER_FIELDS: Expected[] = [
@@ -55,6 +67,17 @@ const ORDER_FIELDS: Expected[] = [
   ['custrecord_tts_ord_sales_order', 'SELECT', { select: '-30' }],
   ['custrecord_tts_ord_error', 'TEXTAREA'],
   ['custrecord_tts_ord_attempts', 'INTEGER'],
+  ['custrecord_tts_ord_retry_at', 'INTEGER'],
+  ['custrecord_tts_ord_update_pending', 'CHECKBOX', { default: false }],
+];
+
+const WAREHOUSE_FIELDS: Expected[] = [
+  ['custrecord_tts_wh_shop', 'SELECT', { mandatory: true, select: 'customrecord_tts_shop' }],
+  ['custrecord_tts_wh_id', 'TEXT'],
+  ['custrecord_tts_wh_name', 'TEXT'],
+  ['custrecord_tts_wh_type', 'TEXT'],
+  ['custrecord_tts_wh_default', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_wh_location', 'SELECT', { select: '-103' }],
 ];
 
 const LOG_FIELDS: Expected[] = [
@@ -110,13 +133,16 @@ describe('loadSdfProject on suiteapp/src', () => {
     expect(project.customRecords.map((candidate) => candidate.scriptid).sort()).toEqual([
       'customrecord_tts_log',
       'customrecord_tts_order',
+      'customrecord_tts_outbox',
       'customrecord_tts_shop',
+      'customrecord_tts_warehouse',
     ]);
     expect(record('customrecord_tts_shop')?.enableoptimisticlocking).toBe(true);
     expect(record('customrecord_tts_order')?.enableoptimisticlocking).toBe(true);
     expectFields(record('customrecord_tts_shop')?.fields ?? [], SHOP_FIELDS);
     expectFields(record('customrecord_tts_order')?.fields ?? [], ORDER_FIELDS);
     expectFields(record('customrecord_tts_log')?.fields ?? [], LOG_FIELDS);
+    expectFields(record('customrecord_tts_warehouse')?.fields ?? [], WAREHOUSE_FIELDS);
     expect(record('customrecord_tts_shop')?.file).toBe('Objects/customrecord_tts_shop.xml');
   });
 
@@ -130,9 +156,44 @@ describe('loadSdfProject on suiteapp/src', () => {
     }));
     expect(summary).toEqual([
       {
+        id: 'custbody_tts_cancel_reason',
+        kind: 'transactionbodycustomfield',
+        type: 'TEXT',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_fbt',
+        kind: 'transactionbodycustomfield',
+        type: 'CHECKBOX',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
         id: 'custbody_tts_order_id',
         kind: 'transactionbodycustomfield',
         type: 'TEXT',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_replaced_order',
+        kind: 'transactionbodycustomfield',
+        type: 'TEXT',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_replaced_so',
+        kind: 'transactionbodycustomfield',
+        type: 'SELECT',
+        select: '-30',
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_sample',
+        kind: 'transactionbodycustomfield',
+        type: 'CHECKBOX',
         select: undefined,
         appliesTo: ['sale'],
       },
@@ -141,6 +202,27 @@ describe('loadSdfProject on suiteapp/src', () => {
         kind: 'transactionbodycustomfield',
         type: 'SELECT',
         select: 'customrecord_tts_shop',
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_tax',
+        kind: 'transactionbodycustomfield',
+        type: 'CURRENCY',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_tax_variance',
+        kind: 'transactionbodycustomfield',
+        type: 'CURRENCY',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_tieout',
+        kind: 'transactionbodycustomfield',
+        type: 'CHECKBOX',
+        select: undefined,
         appliesTo: ['sale'],
       },
       {

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { createCatalogue } from './catalogue';
 import { createCacheModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
 import { createQueryModule } from './query';
-import { createRecordModule, resolvePreferences } from './record';
+import { UserEventSlot, createRecordModule, resolvePreferences } from './record';
 import type { Preferences } from './record';
 import { createSearchModule } from './search';
 import { createSeed } from './seed';
@@ -31,6 +31,8 @@ export interface DataLayer {
   preferences: Preferences;
   modules: Record<string, unknown>;
   seed: Seed;
+  /** Where the execution layer installs the user event scripts that record saves trigger. */
+  userEvents: UserEventSlot;
   close(): void;
 }
 
@@ -41,8 +43,9 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     catalogue: createCatalogue(options.project),
     clock: options.clock,
   });
+  const userEvents = new UserEventSlot();
   const modules: Record<string, unknown> = {
-    'N/record': createRecordModule({ store, preferences }),
+    'N/record': createRecordModule({ store, preferences, userEvents }),
     'N/search': createSearchModule(store, { clock: options.clock }),
     'N/query': createQueryModule(store.db, store, { clock: options.clock }),
     'N/format': createFormatModule(),
@@ -55,7 +58,8 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     store,
     preferences,
     modules,
-    seed: createSeed(store, preferences),
+    seed: createSeed(store, preferences, userEvents),
+    userEvents,
     close: () => store.close(),
   };
 }

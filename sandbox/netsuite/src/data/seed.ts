@@ -2,6 +2,7 @@ import type { RecordStore } from './store';
 import { setOnHand } from './record/inventory';
 import type { Preferences } from './record/preferences';
 import { RecordService } from './record/service';
+import { UserEventSlot } from './record/user-events';
 
 /**
  * Test and demo data, created through the same validation as scripts (mandatory fields, references,
@@ -27,6 +28,16 @@ export interface SeedInventoryItem {
   fields?: Record<string, unknown>;
 }
 
+export interface SeedAccountingPeriod {
+  /** Period name, e.g. `Jan 2026`. */
+  name: string;
+  /** First and last day: a Date or `YYYY-MM-DD`. */
+  start: Date | string;
+  end: Date | string;
+  closed?: boolean;
+  fields?: Record<string, unknown>;
+}
+
 export interface Seed {
   /** Create a record of `type` with body `fields` and `sublists` (lines of field values); returns its id. */
   record(type: string, fields: Record<string, unknown>, sublists?: Record<string, Record<string, unknown>[]>): number;
@@ -37,14 +48,37 @@ export interface Seed {
   inventoryItem(item: SeedInventoryItem): number;
   shipItem(name: string): number;
   discountItem(name: string, rate?: number): number;
+  /** A base accounting period (a month); transactions dated in a closed one cannot post. */
+  accountingPeriod(period: SeedAccountingPeriod): number;
   /** Set quantity on hand (an inventory adjustment, without governance). */
   setOnHand(itemId: number, locationId: number, quantity: number): void;
-  /** The service the seed writes through (no governance), for tests that need direct record access. */
+  /**
+   * The service the seed writes through (no governance, no user events), for tests that need direct
+   * record access.
+   */
   readonly service: RecordService;
+  /**
+   * Saves "as the UI would": an administrator editing records in NetSuite. No governance, but the
+   * deployed user event scripts run (execution context USERINTERFACE), so a beforeSubmit that
+   * refuses a value refuses it here too. `submitFields` is an inline edit (`xedit`).
+   */
+  readonly ui: RecordService;
 }
 
-export function createSeed(store: RecordStore, preferences?: Partial<Preferences>): Seed {
+/** `YYYY-MM-DD` → a local Date (how scripts pass dates to `setValue`). */
+function asDate(value: Date | string): Date {
+  if (typeof value !== 'string') return value;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+export function createSeed(
+  store: RecordStore,
+  preferences?: Partial<Preferences>,
+  userEvents: UserEventSlot = new UserEventSlot(),
+): Seed {
   const service = new RecordService({ store, preferences });
+  const ui = new RecordService({ store, preferences, userEvents, executionContext: 'USERINTERFACE' });
 
   const record: Seed['record'] = (type, fields, sublists = {}) => {
     const rec = service.create({ type });
@@ -60,6 +94,7 @@ export function createSeed(store: RecordStore, preferences?: Partial<Preferences
   let counter = 0;
   const seed: Seed = {
     service,
+    ui,
     record,
     location: (name, fields = {}) => record('location', { name, ...fields }),
     paymentMethod: (name) => record('paymentmethod', { name }),
@@ -88,6 +123,14 @@ export function createSeed(store: RecordStore, preferences?: Partial<Preferences
     },
     shipItem: (name) => record('shipitem', { itemid: name }),
     discountItem: (name, rate) => record('discountitem', rate === undefined ? { itemid: name } : { itemid: name, rate }),
+    accountingPeriod: (p) =>
+      record('accountingperiod', {
+        periodname: p.name,
+        startdate: asDate(p.start),
+        enddate: asDate(p.end),
+        closed: p.closed ?? false,
+        ...p.fields,
+      }),
     setOnHand: (itemId, locationId, quantity) => setOnHand(store, itemId, String(locationId), quantity),
   };
   return seed;

@@ -8,7 +8,7 @@ import type { IntegrationCredentials } from './credentials';
 import { generateCredentials } from './credentials';
 import { errorMessage, errorName } from './error-shape';
 import type { HttpsModuleOptions } from './https-module';
-import { createHttpsModule } from './https-module';
+import { Method, createHttpsModule } from './https-module';
 import { InvocationHistory } from './invoke';
 import { runMapReduceJob } from './mapreduce/mr-runner';
 import type { MapReduceReport, RestartInjection } from './mapreduce/mr-types';
@@ -19,16 +19,24 @@ import type { ScheduledInvocationType, ScheduledRunReport } from './scheduled-ru
 import { runScheduledScript } from './scheduled-runner';
 import { Scheduler } from './scheduler';
 import { ScriptRegistry, resolveParameters } from './script-registry';
+import type { RenderOptions } from './suitelet/render-form';
+import { RedirectType } from './suitelet/suitelet-http';
+import { createLoginRoute, createSuiteletRoute } from './suitelet/suitelet-host';
+import { createRedirectModule, createServerWidgetModule, createUrlModule } from './suitelet/ui-modules';
+import { UiSession } from './suitelet/ui-session';
+import { LOGIN_PATH, SUITELET_PATH, UiUrls } from './suitelet/ui-urls';
 import { createTaskModule } from './task-module';
 import type { TaskEntry, TaskType } from './task-queue';
 import { TaskQueue } from './task-queue';
 import type { AuthAuditEntry, TbaCredentials } from './tba/verifier';
 import { TbaVerifier } from './tba/verifier';
 import type { InvocationRecord, ModuleMap } from './types';
+import { UserEventDispatcher } from './user-events';
 
 /**
- * One emulated NetSuite account's execution side: the deployed scripts, the `N/runtime`, `N/task`
- * and `N/https` modules, the task queue, the scheduler and the RESTlet front door. The data side
+ * One emulated NetSuite account's execution side: the deployed scripts, the `N/runtime`, `N/task`,
+ * `N/https`, `N/url`, `N/redirect` and `N/ui/serverWidget` modules, the task queue, the scheduler,
+ * the user event dispatcher, the RESTlet front door and the Suitelet pages. The data side
  * (`N/record`, `N/search`, ...) comes in as a module map; `NetSuiteEmulator` (emulator.ts) wires in
  * the real data layer.
  */
@@ -56,6 +64,8 @@ export interface AccountOptions {
   port?: number;
   host?: string;
   https?: HttpsModuleOptions;
+  /** Options of serverWidget SELECT fields with a `source` record type (the data layer's records). */
+  selectOptions?: RenderOptions['selectOptions'];
 }
 
 export interface RunMapReduceOptions {
@@ -100,6 +110,11 @@ export class EmulatedAccount {
   readonly history = new InvocationHistory();
   readonly queue: TaskQueue;
   readonly credentials: IntegrationCredentials;
+  /** Runs user event scripts around record saves; the data layer's N/record calls it (emulator.ts). */
+  readonly userEvents: UserEventDispatcher;
+  /** URLs of Suitelets, RESTlets and records as `N/url` resolves them. */
+  readonly urls: UiUrls;
+  protected readonly uiSession = new UiSession();
   protected readonly verifier: TbaVerifier;
   protected readonly host: RestletHost;
   private readonly scheduler: Scheduler;
@@ -116,15 +131,32 @@ export class EmulatedAccount {
       ...(options.project.manifest?.features ?? []).map((f) => f.name),
       ...(options.features ?? []),
     ];
+    this.urls = new UiUrls({
+      registry: this.registry,
+      accountId: this.accountId,
+      baseUrl: () => this.host.baseUrl,
+    });
     this.modules = {
       ...options.modules,
       'N/runtime': createRuntimeModule({ accountId: this.accountId, registry: this.registry, features }),
       'N/task': createTaskModule(this.queue),
-      'N/https': createHttpsModule(options.https),
+      'N/https': { ...createHttpsModule(options.https), RedirectType },
+      'N/http': { Method, RedirectType },
+      'N/url': createUrlModule(this.urls),
+      'N/redirect': createRedirectModule(this.urls),
+      'N/ui/serverWidget': createServerWidgetModule(),
     };
     this.loader = new AmdLoader({
       resolveFileCabinetPath: (p) => options.project.resolveFileCabinetPath(p),
       modules: this.modules,
+    });
+    const loadEntryPoints = (script: Parameters<AmdLoader['loadEntryPoints']>[0]) =>
+      this.loader.loadEntryPoints(script);
+    this.userEvents = new UserEventDispatcher({
+      registry: this.registry,
+      loadEntryPoints,
+      clock: this.clock,
+      history: this.history,
     });
     this.verifier = new TbaVerifier({ accountId: this.accountId, clock: options.authClock ?? systemClock });
     this.credentials = generateCredentials(this.accountId);
@@ -135,6 +167,18 @@ export class EmulatedAccount {
       dispatch: { clock: this.clock, history: this.history },
       concurrencyLimit: options.concurrencyLimit,
       latencyMs: options.restletLatencyMs,
+      routes: {
+        [SUITELET_PATH]: createSuiteletRoute({
+          registry: this.registry,
+          loadEntryPoints,
+          session: this.uiSession,
+          urls: this.urls,
+          clock: this.clock,
+          history: this.history,
+          selectOptions: options.selectOptions,
+        }),
+        [LOGIN_PATH]: createLoginRoute(this.uiSession),
+      },
       port: options.port,
       host: options.host,
     });
@@ -186,6 +230,27 @@ export class EmulatedAccount {
   restletUrl(scriptId: string | number, deployId: string | number): string {
     const q = `script=${encodeURIComponent(String(scriptId))}&deploy=${encodeURIComponent(String(deployId))}`;
     return `${this.host.baseUrl}/app/site/hosting/restlet.nl?${q}`;
+  }
+
+  /** The UI session's token: Suitelet requests carry `Authorization: Bearer <uiToken>` (or the cookie). */
+  get uiToken(): string {
+    return this.uiSession.token;
+  }
+
+  /** The UI session cookie (`JSESSIONID=<uiToken>`), for a `Cookie` header. */
+  get uiSessionCookie(): string {
+    return this.uiSession.cookie;
+  }
+
+  /** A Suitelet deployment's page (absolute URL); requests need the UI session. */
+  suiteletUrl(scriptId: string | number, deployId: string | number): string {
+    const q = `script=${encodeURIComponent(String(scriptId))}&deploy=${encodeURIComponent(String(deployId))}`;
+    return `${this.host.baseUrl}${SUITELET_PATH}?${q}`;
+  }
+
+  /** Opening this URL in a browser logs it in (sets the session cookie) and goes to `redirectTo`. */
+  uiLoginUrl(redirectTo = '/'): string {
+    return `${this.host.baseUrl}${LOGIN_PATH}?token=${this.uiSession.token}&redirect=${encodeURIComponent(redirectTo)}`;
   }
 
   /** Adds another integration/token pair that RESTlet requests may sign with. */

@@ -1,3 +1,4 @@
+import type { Invocation } from '../context';
 import { currentInvocation } from '../context';
 import type { GovernedInvocation } from '../governance';
 import type { ScriptRegistry } from './script-registry';
@@ -43,6 +44,16 @@ const CONTEXT_OF_KIND: Readonly<Record<GovernedInvocation, string>> = {
   'mapreduce.summarize': ContextType.MAP_REDUCE,
 };
 
+/**
+ * `runtime.executionContext` of an invocation: what started it. A user event runs in the context of
+ * the save that triggered it (a RESTlet's save → `RESTLET`, the UI → `USERINTERFACE`), which its
+ * runner puts in `extra.executionContext`.
+ */
+export function executionContextOf(invocation: Invocation): string {
+  const explicit = invocation.extra.executionContext;
+  return typeof explicit === 'string' ? explicit : CONTEXT_OF_KIND[invocation.kind];
+}
+
 export interface RuntimeModuleOptions {
   accountId: string;
   registry: ScriptRegistry;
@@ -74,7 +85,7 @@ export function createRuntimeModule(options: RuntimeModuleOptions): Record<strin
     processorCount: 2,
     queueCount: 1,
     get executionContext(): string {
-      return CONTEXT_OF_KIND[currentInvocation().kind];
+      return executionContextOf(currentInvocation());
     },
     getCurrentScript() {
       const inv = currentInvocation();

@@ -3,6 +3,7 @@ import type {
   Authorization,
   Cancellation,
   DeliveryOption,
+  ExternalOrderRef,
   IssuedToken,
   OrderRecord,
   Product,
@@ -47,6 +48,8 @@ export class SimulatorState {
   readonly packages = new Map<string, ShippedPackage>();
   readonly cancellations = new Map<string, Cancellation>();
   readonly returns = new Map<string, ReturnRecord>();
+  /** External order references by TikTok order id (one per platform). */
+  readonly externalOrders = new Map<string, ExternalOrderRef[]>();
   readonly authCodes = new Map<string, AuthCode>();
   readonly authorizations = new Map<string, Authorization>();
   readonly accessTokens = new Map<string, IssuedToken>();

@@ -207,3 +207,12 @@ export interface WebhookSubscription {
   createTime: number;
   updateTime: number;
 }
+
+/** An order in another system linked to a TikTok order (External Order References, 202406). */
+export interface ExternalOrderRef {
+  id: string;
+  platform: string;
+  lineItems: { id: string; originId: string }[];
+  createTime: number;
+  updateTime: number;
+}

@@ -16,14 +16,19 @@ export function findInboxesByExternalId(externalIds: readonly string[]): Map<str
     [...new Set(externalIds)],
     LOOKUP_CHUNK_SIZE,
     (inList) =>
-      `SELECT id, externalid, ${INBOX_FIELDS.updateTime} AS update_time, ${INBOX_FIELDS.state} AS state FROM ${INBOX_RECORD} WHERE externalid IN (${inList})`,
+      `SELECT id, externalid, ${INBOX_FIELDS.updateTime} AS update_time, ${INBOX_FIELDS.state} AS state, ${INBOX_FIELDS.salesOrder} AS sales_order FROM ${INBOX_RECORD} WHERE externalid IN (${inList})`,
   );
   const found = new Map<string, InboxSnapshot>();
   for (const row of rows) {
     const id = idOf(row.id);
     const externalId = textOf(row.externalid);
     if (id !== null && externalId !== null) {
-      found.set(externalId, { id, updateTime: intOf(row.update_time), state: textOf(row.state) });
+      found.set(externalId, {
+        id,
+        updateTime: intOf(row.update_time),
+        state: textOf(row.state),
+        salesOrderId: idOf(row.sales_order),
+      });
     }
   }
   return found;

@@ -1,5 +1,8 @@
 import type {
+  OrdersRetryResponse,
   OrdersUpsertResponse,
+  OutboxAckResponse,
+  OutboxPullResponse,
   PingResponse,
   ShopUpsertResponse,
 } from '../../../../shared-types/src/restlet-contract';
@@ -13,13 +16,19 @@ import {
   parseRequestBody,
   validateRestletRequest,
 } from '../../../../shared-types/src/restlet-validation';
+import { isPlainObject } from '../../../../shared-types/src/validation-problems';
+import type { WarehousesUpsertResponse } from '../../../../shared-types/src/warehouse-upsert';
+import { WAREHOUSES_UPSERT_ACTION } from '../../../../shared-types/src/warehouse-upsert';
 import { connectorError } from '../platform/errors';
 import { upsertOrders } from './order-ingest-service';
+import { retryInboxRecords } from './retry-service';
+import { ackOutbox, pullOutbox } from './outbox-service';
 import { upsertShop } from './shop-service';
+import { upsertWarehouses } from './warehouse-service';
 
 /**
- * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert` and
- * `orders.upsert`. Every POST is validated as a whole before any record is touched.
+ * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
+ * `orders.upsert` and `orders.retry`. Every POST is validated as a whole before any record is touched.
  */
 
 export function handleGet(params: Record<string, unknown> | undefined): PingResponse {
@@ -33,15 +42,37 @@ export function handleGet(params: Record<string, unknown> | undefined): PingResp
   return { ok: true, app: APP_ID, version: CONNECTOR_VERSION };
 }
 
-export function handlePost(body: unknown): ShopUpsertResponse | OrdersUpsertResponse {
+export function handlePost(
+  body: unknown,
+):
+  | ShopUpsertResponse
+  | OrdersUpsertResponse
+  | OrdersRetryResponse
+  | OutboxPullResponse
+  | OutboxAckResponse
+  | WarehousesUpsertResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
     throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(parsed.problems));
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === WAREHOUSES_UPSERT_ACTION) {
+    return upsertWarehouses(parsed.value);
   }
   const checked = validateRestletRequest(parsed.value);
   if (!checked.ok) {
     throw connectorError(checked.code, formatValidationProblems(checked.problems));
   }
   const request = checked.value;
-  return request.action === 'shop.upsert' ? upsertShop(request) : upsertOrders(request);
+  switch (request.action) {
+    case 'shop.upsert':
+      return upsertShop(request);
+    case 'orders.upsert':
+      return upsertOrders(request);
+    case 'orders.retry':
+      return retryInboxRecords(request.inboxIds);
+    case 'outbox.pull':
+      return pullOutbox(request);
+    case 'outbox.ack':
+      return ackOutbox(request);
+  }
 }

@@ -1,37 +1,65 @@
 import * as log from 'N/log';
 import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
 import {
+  applyTestMode,
   buildImportWork,
   buyersToLookUp,
   IMPORT_RUN_CAP,
+  locationsToLookUp,
   parseInboxPayload,
+  replacedOrdersToLookUp,
   selectForRun,
   skusToLookUp,
+  warehousesToLookUp,
 } from '../../../../shared-types/src/import-work';
+import type { WarehouseLink } from '../../../../shared-types/src/order-location';
 import { buildSkuItemMap } from '../../../../shared-types/src/sku-item-map';
 import { findCustomersByExternalId } from '../dao/customer-dao';
-import { listPendingInbox, loadPendingInbox } from '../dao/inbox-dao';
+import { listImportCandidates, loadImportRows } from '../dao/import-inbox-dao';
 import { findItemsBySkus } from '../dao/item-dao';
+import { loadLocationStates } from '../dao/location-dao';
+import { findSalesOrdersByExternalId } from '../dao/sales-order-dao';
 import { loadShopSettings } from '../dao/shop-dao';
+import { findWarehousesByExternalId } from '../dao/warehouse-dao';
 
 /**
- * getInputData of the order import: the pending inbox records of this run (at most
- * IMPORT_RUN_CAP) with everything map() needs resolved in bulk, one SuiteQL per kind and per 500
- * values: pending ids 10, shops 10, payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer
- * customers 10 per 500. A 1,000-order run costs about 70 units of the stage's 10,000.
+ * getInputData of the order import: the records due in this run (pending ones, and errors whose
+ * automatic retry time has come; at most IMPORT_RUN_CAP; one per shop in test mode) with
+ * everything map() needs resolved in bulk, one SuiteQL per kind and per 500 values: due ids 10,
+ * shops 10, payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer customers 10 per 500, and when
+ * orders need them: warehouses 10, locations 10, originals of replacement orders 10. A 1,000-order
+ * run costs about 100 units of the stage's 10,000.
  */
 export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWorkItem> {
-  const pending = listPendingInbox();
-  const shops = loadShopSettings(pending.map((row) => row.shopRecordId));
-  const taken = selectForRun(pending, shops, cap);
-  const rows = loadPendingInbox(taken.map((row) => row.id)).map(parseInboxPayload);
+  const now = Math.floor(Date.now() / 1000);
+  const candidates = listImportCandidates(now);
+  const shops = loadShopSettings(candidates.map((row) => row.shopRecordId));
+  const taken = selectForRun(candidates, shops, cap);
+  const parsed = loadImportRows(
+    taken.map((row) => row.id),
+    now,
+  ).map(parseInboxPayload);
+  const { rows, testOrders } = applyTestMode(parsed, shops);
   const skus = skusToLookUp(rows, shops);
   const skuMap = buildSkuItemMap(findItemsBySkus(skus), skus);
   const customers = findCustomersByExternalId(buyersToLookUp(rows, shops));
-  const work = buildImportWork(rows, shops, skuMap, customers);
+  const warehouses: Record<string, WarehouseLink> = {};
+  for (const [externalId, warehouse] of findWarehousesByExternalId(warehousesToLookUp(rows, shops))) {
+    warehouses[externalId] = warehouse;
+  }
+  const work = buildImportWork(rows, shops, skuMap, customers, {
+    warehouses,
+    locations: loadLocationStates(locationsToLookUp(shops, warehouses)),
+    salesOrders: findSalesOrdersByExternalId(replacedOrdersToLookUp(rows, shops)),
+  });
+  for (const id of testOrders) {
+    if (work.items[id] !== undefined) {
+      work.items[id].testOrder = true;
+    }
+  }
   log.audit({
     title: 'Order import input',
-    details: `pending ${pending.length}, taken ${Object.keys(work.items).length}, held (Push orders off) ${pending.length - taken.length + work.held.length}, SKUs ${skus.length}`,
+    details: `due ${candidates.length}, taken ${Object.keys(work.items).length}, held (Push orders off or test mode) ${candidates.length - Object.keys(work.items).length}, SKUs ${skus.length}`,
   });
   return work.items;
 }

@@ -1,65 +1,66 @@
 import { salesOrderExternalId } from '../../../../shared-types/src/ids';
+import {
+  customerFailureMessage,
+  failureOutcome,
+  isTransientFailure,
+} from '../../../../shared-types/src/import-failure';
 import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
-import { classifyForImport, notImportedNote } from '../../../../shared-types/src/order-classify';
+import { decideImport } from '../../../../shared-types/src/order-classify';
 import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/order-plan';
 import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/order-plan';
 import { createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
-import { updateInbox } from '../dao/inbox-dao';
 import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
-import { isDuplicateRecord } from '../platform/errors';
+import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
+import type { ImportOutcome } from './order-import-inbox';
+import { markError, markImported, markNotImported } from './order-import-inbox';
+import type { TestOrderImport } from './order-import-test-mode';
+import { finishTestOrder } from './order-import-test-mode';
+import { checkTieOut } from './order-import-tieout';
+
+export type { ImportOutcome, ImportResult } from './order-import-inbox';
 
 /**
  * map() of the order import: one inbox record → one sales order, with no lookups in the usual path.
  *
- * Usage per imported order: sales order create 10 + save 20 + inbox submitFields 2 = 32 units
- * (a new per-buyer customer adds create 5 + save 10; a retry adds the externalid lookup 10). An
+ * Usage per imported order (default customer): sales order create 10 + save 20 + tie-out
+ * lookupFields 1 + inbox submitFields 2 = 33 units. A new per-buyer customer adds create 5 + save
+ * 10; a retry adds the externalid lookup 10; an order that does not tie out adds the sales order
+ * submitFields 10 + a log entry 6; the test order adds the shop submitFields 2 + a log entry 6. An
  * order that cannot be planned costs one submitFields (2). The sales order's externalid
  * `tts_<shopId>_<orderId>` makes a second create fail with DUP_RCRD, which links the existing one,
  * so a TikTok order never becomes two sales orders.
+ *
+ * NetSuite's rejections are caught and written onto the inbox record: temporary ones
+ * (RCRD_HAS_BEEN_CHANGED, request limit, UNEXPECTED_ERROR...) with an automatic retry time and
+ * backoff, the rest translated into what to fix (a closed accounting period names the date and
+ * where to reopen it). Governance limits are not caught: summarize handles those.
  */
 
-export type ImportResult = 'imported' | 'linked' | 'error' | 'skipped' | 'cancelled';
-
-export interface ImportOutcome {
-  result: ImportResult;
-  salesOrderId: string | null;
-  message: string | null;
+function nowUnix(): number {
+  return Math.floor(Date.now() / 1000);
 }
 
-function markError(item: ImportWorkItem, message: string): ImportOutcome {
-  updateInbox(item.inboxId, {
-    [INBOX_FIELDS.state]: 'error',
-    [INBOX_FIELDS.error]: message,
-    [INBOX_FIELDS.attempts]: item.attempts + 1,
-  });
-  return { result: 'error', salesOrderId: null, message };
+function failureDetail(e: unknown): { name: string; message: string } {
+  return { name: errorName(e) || 'UNEXPECTED_ERROR', message: errorMessage(e) };
 }
 
-function markImported(
-  item: ImportWorkItem,
-  salesOrderId: string,
-  result: 'imported' | 'linked',
-): ImportOutcome {
-  updateInbox(item.inboxId, {
-    [INBOX_FIELDS.state]: 'imported',
-    [INBOX_FIELDS.salesOrder]: salesOrderId,
-    [INBOX_FIELDS.error]: '',
-    [INBOX_FIELDS.attempts]: item.attempts + 1,
-  });
-  return { result, salesOrderId, message: null };
+/** Governance limits end the invocation; writing the inbox would fail too, so they are rethrown. */
+function isGovernanceLimit(e: unknown): boolean {
+  const name = errorName(e);
+  return name === 'SSS_USAGE_LIMIT_EXCEEDED' || name === 'SSS_TIME_LIMIT_EXCEEDED';
 }
 
-function markNotImported(
-  item: ImportWorkItem,
-  state: 'skipped' | 'cancelled',
-  message: string,
-): ImportOutcome {
-  updateInbox(item.inboxId, { [INBOX_FIELDS.state]: state, [INBOX_FIELDS.error]: message });
-  return { result: state, salesOrderId: null, message };
+function dateOf(unix: number): string {
+  return new Date(unix * 1000).toISOString().slice(0, 10);
 }
 
-function customerFor(choice: CustomerChoice): string {
+class CustomerFailure extends Error {
+  constructor(readonly text: string) {
+    super(text);
+  }
+}
+
+function customerFor(choice: CustomerChoice, orderId: string, buyerId: string): string {
   if (choice.kind === 'existing') {
     return choice.id;
   }
@@ -67,10 +68,13 @@ function customerFor(choice: CustomerChoice): string {
     return createBuyerCustomer(choice.customer);
   } catch (e) {
     const existing = isDuplicateRecord(e) ? findCustomerByExternalId(choice.customer.externalId) : null;
-    if (existing === null) {
+    if (existing !== null) {
+      return existing;
+    }
+    if (isGovernanceLimit(e) || isTransientFailure(errorName(e))) {
       throw e;
     }
-    return existing;
+    throw new CustomerFailure(customerFailureMessage(failureDetail(e), orderId, buyerId));
   }
 }
 
@@ -87,35 +91,85 @@ function createOrFind(plan: SalesOrderPlan, customerId: string): { id: string; c
   }
 }
 
+function finishImported(
+  item: ImportWorkItem,
+  plan: SalesOrderPlan,
+  salesOrderId: string,
+  customerId: string,
+  created: boolean,
+): { outcome: ImportOutcome; imported: TestOrderImport } {
+  const tieOut = checkTieOut(plan, salesOrderId);
+  const outcome =
+    tieOut.exception === null
+      ? markImported(item, salesOrderId, created ? 'imported' : 'linked')
+      : markImported(item, salesOrderId, 'exception', tieOut.exception);
+  return { outcome, imported: { plan, customerId, tieOut } };
+}
+
+function importPlanned(
+  item: ImportWorkItem,
+  plan: SalesOrderPlan,
+  retrying: boolean,
+): { outcome: ImportOutcome; imported: TestOrderImport | null } {
+  const customerChoice = plan.customer;
+  const order = item.order;
+  const orderId = plan.tiktokOrderId;
+  try {
+    if (retrying) {
+      const existing = findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, orderId));
+      if (existing !== null) {
+        const customerId = customerChoice.kind === 'existing' ? customerChoice.id : '';
+        return finishImported(item, plan, existing, customerId, false);
+      }
+    }
+    const customerId = customerFor(customerChoice, orderId, order?.user_id ?? '');
+    const salesOrder = createOrFind(plan, customerId);
+    return finishImported(item, plan, salesOrder.id, customerId, salesOrder.created);
+  } catch (e) {
+    if (e instanceof CustomerFailure) {
+      return { outcome: markError(item, e.text), imported: null };
+    }
+    if (isGovernanceLimit(e)) {
+      throw e;
+    }
+    const failed = failureOutcome(failureDetail(e), item.attempts + 1, nowUnix(), {
+      orderId,
+      tranDate: dateOf(plan.tranDateUnix),
+    });
+    return { outcome: markError(item, failed.message, failed.retryAt), imported: null };
+  }
+}
+
 /**
  * Imports one work item. `retrying` (a restarted or repeated map invocation) checks for a sales
- * order saved by the earlier attempt before creating one. NetSuite rejections of the save are
- * thrown, so map/reduce retries them and summarize writes the last one onto the inbox record.
+ * order saved by the earlier attempt before creating one.
  */
 export function importWorkItem(item: ImportWorkItem, retrying: boolean): ImportOutcome {
   if (item.blocked !== null || item.order === null) {
     return markError(item, item.blocked ?? `Inbox record ${item.inboxId} has no readable order.`);
   }
   const order = item.order;
-  const importClass = classifyForImport(order);
-  if (importClass !== 'import') {
-    return markNotImported(item, importClass === 'wait' ? 'skipped' : 'cancelled', notImportedNote(order));
+  const decision = decideImport(order, item.shop);
+  if (decision.kind === 'wait') {
+    return markNotImported(item, 'waiting', decision.note);
   }
-  if (retrying) {
-    const existing = findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, order.id));
-    if (existing !== null) {
-      return markImported(item, existing, 'linked');
-    }
+  if (decision.kind !== 'import') {
+    return markNotImported(item, decision.kind === 'skip' ? 'skipped' : 'cancelled', decision.note);
   }
   const planned = planSalesOrder(order, {
     shop: item.shop,
     items: item.items,
     ambiguousSkus: item.ambiguousSkus,
     buyerCustomerId: item.buyerCustomerId,
+    warehouse: item.warehouse ?? null,
+    locations: item.locations,
+    replacedSalesOrderId: item.replacedSalesOrderId ?? null,
   });
-  if (!planned.ok) {
-    return markError(item, formatOrderProblems(planned.problems));
+  const result = planned.ok
+    ? importPlanned(item, planned.plan, retrying)
+    : { outcome: markError(item, formatOrderProblems(planned.problems)), imported: null };
+  if (item.testOrder === true && result.outcome.result !== 'retry') {
+    finishTestOrder(item, result.outcome, result.imported);
   }
-  const salesOrder = createOrFind(planned.plan, customerFor(planned.plan.customer));
-  return markImported(item, salesOrder.id, salesOrder.created ? 'imported' : 'linked');
+  return result.outcome;
 }

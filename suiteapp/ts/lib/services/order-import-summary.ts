@@ -1,14 +1,17 @@
 import * as log from 'N/log';
-import { describeImportFailure, parseSerializedError } from '../../../../shared-types/src/import-failure';
+import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import-failure';
 import { pendingLeftOver } from '../../../../shared-types/src/import-work';
 import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
+import { INBOX_RETRY_AT_FIELD } from '../../../../shared-types/src/order-ids';
+import { loadAttempts } from '../dao/import-inbox-dao';
 import { listPendingInbox, updateInbox } from '../dao/inbox-dao';
 import { loadShopSettings } from '../dao/shop-dao';
 import { submitImport } from '../platform/import-task';
 
 /**
- * summarize of the order import: every map error onto its inbox record (state `error`, one
- * submitFields, 2 units each), then, when pending records remain that this run did not take (the
+ * summarize of the order import: every map error onto its inbox record (one query 10 for the
+ * attempts, then state `error` with the automatic retry time for temporary failures such as a
+ * governance limit or an app-server restart: one submitFields, 2 units each), then, when pending records remain that this run did not take (the
  * cap, or orders stored while it ran), the import is submitted again (lookups 20 + submit 20).
  */
 
@@ -32,9 +35,20 @@ export function finishImportRun(report: ImportRunReport): ImportRunFinish {
   if (report.inputError !== null) {
     log.error({ title: 'Order import input failed', details: report.inputError });
   }
+  const attempts = report.mapErrors.size > 0 ? loadAttempts([...report.mapErrors.keys()]) : new Map();
+  const now = Math.floor(Date.now() / 1000);
   for (const [inboxId, serialized] of report.mapErrors) {
-    const message = describeImportFailure(parseSerializedError(serialized), null);
-    updateInbox(inboxId, { [INBOX_FIELDS.state]: 'error', [INBOX_FIELDS.error]: message });
+    const known = attempts.get(inboxId);
+    const tried = (known?.attempts ?? 0) + 1;
+    const failed = failureOutcome(parseSerializedError(serialized), tried, now, {
+      orderId: known?.orderId ?? null,
+    });
+    updateInbox(inboxId, {
+      [INBOX_FIELDS.state]: 'error',
+      [INBOX_FIELDS.error]: failed.message,
+      [INBOX_FIELDS.attempts]: tried,
+      [INBOX_RETRY_AT_FIELD]: failed.retryAt ?? '',
+    });
   }
   const pending = listPendingInbox();
   const shops = loadShopSettings(pending.map((row) => row.shopRecordId));

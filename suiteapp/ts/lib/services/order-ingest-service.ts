@@ -2,7 +2,7 @@ import type { SuiteScriptError } from 'N/error';
 import * as log from 'N/log';
 import { inboxExternalId } from '../../../../shared-types/src/ids';
 import type { InboxDecision, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
-import { decideInboxUpsert } from '../../../../shared-types/src/inbox-upsert';
+import { decideInboxUpsert, hasSalesOrder } from '../../../../shared-types/src/inbox-upsert';
 import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
 import type {
   OrdersUpsertRequest,
@@ -17,18 +17,36 @@ import { findShop } from '../dao/shop-dao';
 import { connectorError, isDuplicateRecord } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
 import { submitImport, TASK_SUBMIT_UNITS } from '../platform/import-task';
+import { submitOrderUpdates } from '../platform/update-task';
 
 /**
  * `orders.upsert`: stores each order in the inbox, then queues the import.
  *
  * Governance for 50 orders (RESTlet budget 5,000): shop lookup 10 + one inbox lookup for all
  * orders 10 + per order at most 6 (create 2 + save 4; an update is one submitFields, 2) + task
- * submit 20 = 340 units. Each order is one write, so an order is either stored or not; before each
- * write the remaining usage must cover the worst case of that order plus the task submit.
+ * submits 2 × 20 = 360 units. Each order is one write, so an order is either stored or not; before
+ * each write the remaining usage must cover the worst case of that order plus both task submits.
+ *
+ * A newer payload of an order that already is a sales order is stored and flagged for the
+ * order-updates map/reduce, which is submitted after the batch.
  */
 
 /** Worst case of one order: create 2 + save 4, and on DUP_RCRD a lookup 10 + submitFields 2. */
 const UNITS_PER_ORDER_WORST = 18;
+/** The import and the order updates may both be submitted. */
+const SUBMIT_UNITS = 2 * TASK_SUBMIT_UNITS;
+
+interface Queued {
+  importNeeded: boolean;
+  updatesNeeded: boolean;
+}
+
+function submitQueued(queued: Queued): { importQueued: boolean; updatesQueued: boolean } {
+  return {
+    importQueued: queued.importNeeded ? submitImport() : false,
+    updatesQueued: queued.updatesNeeded ? submitOrderUpdates() : false,
+  };
+}
 
 function shopNotFound(shopId: string): SuiteScriptError {
   return connectorError(
@@ -90,6 +108,7 @@ function snapshotAfter(
       id: inboxId,
       updateTime: typeof updateTime === 'number' ? updateTime : (before?.updateTime ?? null),
       state: typeof state === 'string' ? state : (before?.state ?? null),
+      salesOrderId: before?.salesOrderId ?? null,
     };
   }
   return before;
@@ -103,16 +122,14 @@ export function upsertOrders(request: OrdersUpsertRequest): OrdersUpsertResponse
   const externalIds = request.orders.map((order) => inboxExternalId(request.shopId, order.id));
   const known = findInboxesByExternalId(externalIds);
   const results: OrdersUpsertResponse['results'] = [];
-  let becamePending = false;
+  const queued: Queued = { importNeeded: false, updatesNeeded: false };
   for (const [index, order] of request.orders.entries()) {
     const externalId = externalIds[index];
     const existing = known.get(externalId) ?? null;
     const decision = decideInboxUpsert(existing, order, shop.id);
     if (decision.outcome === 'created' || decision.outcome === 'updated') {
-      if (remainingUsage() < UNITS_PER_ORDER_WORST + TASK_SUBMIT_UNITS) {
-        if (becamePending) {
-          submitImport();
-        }
+      if (remainingUsage() < UNITS_PER_ORDER_WORST + SUBMIT_UNITS) {
+        submitQueued(queued);
         throw usageLow(index, request.orders.length, order);
       }
     }
@@ -122,14 +139,15 @@ export function upsertOrders(request: OrdersUpsertRequest): OrdersUpsertResponse
       // The same order twice in one call: the second sees the first.
       known.set(externalId, after);
     }
-    becamePending ||=
-      written.outcome !== 'unchanged' && written.outcome !== 'stale' && after?.state === 'pending';
+    const stored = written.outcome !== 'unchanged' && written.outcome !== 'stale';
+    queued.importNeeded ||= stored && after?.state === 'pending';
+    queued.updatesNeeded ||= stored && after !== null && hasSalesOrder(after);
     results.push({ orderId: order.id, inboxId: written.inboxId, outcome: written.outcome });
   }
-  const importQueued = becamePending ? submitImport() : false;
+  const { importQueued, updatesQueued } = submitQueued(queued);
   log.audit({
     title: 'orders.upsert',
-    details: `shop ${request.shopId}: ${results.map((r) => `${r.orderId}=${r.outcome}`).join(', ')}; import queued: ${importQueued}`,
+    details: `shop ${request.shopId}: ${results.map((r) => `${r.orderId}=${r.outcome}`).join(', ')}; import queued: ${importQueued}; updates queued: ${updatesQueued}`,
   });
-  return { ok: true, results, importQueued };
+  return { ok: true, results, importQueued, updatesQueued };
 }

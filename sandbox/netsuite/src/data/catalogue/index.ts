@@ -2,6 +2,7 @@ import type { SdfProject } from '../../../../../suiteapp/tools/sdf-model';
 import type { RecordFamily, RecordTypeInfo } from '../store-types';
 import { ENTITY_AND_ITEM_TYPES } from './entities-items';
 import { LIST_TYPES } from './lists';
+import { ACCOUNTING_PERIOD } from './periods';
 import { customListType, customRecordFromSdf, fieldFromSdf, standaloneTargets } from './sdf';
 import { ADDRESS_TYPE, TRANSACTION_TYPES } from './transactions';
 
@@ -52,7 +53,9 @@ function cloneType(t: RecordTypeInfo): RecordTypeInfo {
 
 /** The standard record types, fresh copies (callers may add custom fields to them). */
 export function standardTypes(): RecordTypeInfo[] {
-  return [...TRANSACTION_TYPES, ...ENTITY_AND_ITEM_TYPES, ...LIST_TYPES, ADDRESS_TYPE].map(cloneType);
+  return [...TRANSACTION_TYPES, ...ENTITY_AND_ITEM_TYPES, ...LIST_TYPES, ACCOUNTING_PERIOD, ADDRESS_TYPE].map(
+    cloneType,
+  );
 }
 
 /**

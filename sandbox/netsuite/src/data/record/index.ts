@@ -7,4 +7,7 @@ export type { SaveOptions } from './record';
 export { RecordService } from './service';
 export type { ChargeFn, CreateOptions, LoadOptions, RecordOp, SubmitFieldsOptions, TransformOptions } from './service';
 export { RECORD_TYPE } from './type-enum';
+export { USER_EVENT_TYPE, UserEventSlot } from './user-events';
+export type { SubmitEvent, SubmitEventType, SubmitStage, UserEventHook } from './user-events';
+export { basePeriodOf, checkPostingPeriods, postsToLedger } from './periods';
 export type { RecordTypeId } from './type-enum';

@@ -5,6 +5,7 @@ import type { NsRecord } from './record';
 import type { CreateOptions, LoadOptions, SubmitFieldsOptions, TransformOptions } from './service';
 import { RecordService } from './service';
 import { RECORD_TYPE } from './type-enum';
+import type { UserEventSlot } from './user-events';
 
 /**
  * The `N/record` module as scripts see it. Every call charges the running invocation's usage meter
@@ -14,6 +15,8 @@ import { RECORD_TYPE } from './type-enum';
 export interface RecordModuleDeps {
   store: RecordStore;
   preferences?: Partial<Preferences>;
+  /** User event scripts that saves trigger (installed by the execution layer). */
+  userEvents?: UserEventSlot;
 }
 
 export interface RecordModule {
@@ -30,6 +33,7 @@ export function createRecordService(deps: RecordModuleDeps): RecordService {
   return new RecordService({
     store: deps.store,
     preferences: deps.preferences,
+    userEvents: deps.userEvents,
     charge: (op, info) => currentInvocation().meter.chargeRecord(op, info.category, info.id),
   });
 }

@@ -74,6 +74,8 @@ export class NsRecord {
   private current: Record<string, CurrentLine> = {};
   /** Set by `record.transform`: the source transaction. */
   transformedFrom: { type: string; id: number } | null = null;
+  /** Why this record refuses changes (a user event's old record), or null when it is editable. */
+  private readOnlyAs: string | null = null;
 
   constructor(
     readonly info: RecordTypeInfo,
@@ -94,6 +96,7 @@ export class NsRecord {
   }
 
   setValue(arg: FieldArg | { fieldId: string; value: unknown }, value?: unknown): this {
+    this.checkWritable('setValue');
     const fieldId = fieldIdOf(arg, 'setValue');
     const v = typeof arg === 'string' ? value : (arg as { value: unknown }).value;
     return this.assignBody(fieldId, v, (f) => toStored(f, v));
@@ -105,6 +108,7 @@ export class NsRecord {
   }
 
   setText(arg: FieldArg | { fieldId: string; text: unknown }, text?: unknown): this {
+    this.checkWritable('setText');
     const fieldId = fieldIdOf(arg, 'setText');
     const t = typeof arg === 'string' ? text : (arg as { text: unknown }).text;
     return this.assignBody(fieldId, t, (f) => fromText(f, t, this.env.lookup));
@@ -142,7 +146,7 @@ export class NsRecord {
     const fieldId = fieldIdOf(arg, 'getSubrecord');
     const type = this.info.subrecords[fieldId];
     if (!type) throw nsError('FIELD_1_IS_NOT_A_SUBRECORD_FIELD', `Field ${fieldId} is not a subrecord field.`);
-    this.subrecords[fieldId] ??= new NsRecord(this.env.typeInfo(type), this.isDynamic, this.env, true);
+    this.subrecords[fieldId] ??= this.childRecord(type);
     return this.subrecords[fieldId];
   }
 
@@ -151,6 +155,7 @@ export class NsRecord {
   }
 
   removeSubrecord(arg: FieldArg): this {
+    this.checkWritable('removeSubrecord');
     delete this.subrecords[fieldIdOf(arg, 'removeSubrecord')];
     return this;
   }
@@ -170,7 +175,7 @@ export class NsRecord {
   private lineSubrecord(sublistId: string, line: WorkingLine, fieldId: string): NsRecord {
     const type = this.sublistInfo(sublistId).subrecords?.[fieldId];
     if (!type) throw nsError('FIELD_1_IS_NOT_A_SUBRECORD_FIELD', `Field ${fieldId} is not a subrecord field.`);
-    line.subrecords[fieldId] ??= new NsRecord(this.env.typeInfo(type), this.isDynamic, this.env, true);
+    line.subrecords[fieldId] ??= this.childRecord(type);
     return line.subrecords[fieldId];
   }
 
@@ -193,6 +198,7 @@ export class NsRecord {
   }
 
   setSublistValue(options: LineArgs & { value: unknown }): this {
+    this.checkWritable('setSublistValue');
     this.requireMode(false, 'setSublistValue');
     const line = this.lineForWrite(options.sublistId, options.line);
     this.assignLine(options.sublistId, line, options.fieldId, options.value, (f) => toStored(f, options.value));
@@ -200,6 +206,7 @@ export class NsRecord {
   }
 
   setSublistText(options: LineArgs & { text: unknown }): this {
+    this.checkWritable('setSublistText');
     this.requireMode(false, 'setSublistText');
     const line = this.lineForWrite(options.sublistId, options.line);
     this.assignLine(options.sublistId, line, options.fieldId, options.text, (f) =>
@@ -209,6 +216,7 @@ export class NsRecord {
   }
 
   insertLine(options: { sublistId: string; line: number }): this {
+    this.checkWritable('insertLine');
     const lines = this.lines(options.sublistId);
     if (!Number.isInteger(options.line) || options.line < 0 || options.line > lines.length) {
       throw invalidSublistOperation(`insertLine ${options.sublistId} line ${options.line}`);
@@ -220,6 +228,7 @@ export class NsRecord {
   }
 
   removeLine(options: { sublistId: string; line: number }): this {
+    this.checkWritable('removeLine');
     const lines = this.lines(options.sublistId);
     this.lineAt(options.sublistId, options.line);
     lines.splice(options.line, 1);
@@ -238,6 +247,7 @@ export class NsRecord {
   // ----- sublists, dynamic mode -----
 
   selectNewLine(options: { sublistId: string }): this {
+    this.checkWritable('selectNewLine');
     this.requireMode(true, 'selectNewLine');
     const lines = this.lines(options.sublistId);
     this.current[options.sublistId] = { index: lines.length, line: newLine(), isNew: true };
@@ -245,6 +255,7 @@ export class NsRecord {
   }
 
   selectLine(options: { sublistId: string; line: number }): this {
+    this.checkWritable('selectLine');
     this.requireMode(true, 'selectLine');
     const existing = this.lineAt(options.sublistId, options.line);
     this.current[options.sublistId] = { index: options.line, line: cloneLine(existing), isNew: false };
@@ -265,6 +276,7 @@ export class NsRecord {
   }
 
   setCurrentSublistValue(options: { sublistId: string; fieldId: string; value: unknown }): this {
+    this.checkWritable('setCurrentSublistValue');
     this.requireMode(true, 'setCurrentSublistValue');
     const line = this.currentLine(options.sublistId).line;
     this.assignLine(options.sublistId, line, options.fieldId, options.value, (f) => toStored(f, options.value));
@@ -272,6 +284,7 @@ export class NsRecord {
   }
 
   setCurrentSublistText(options: { sublistId: string; fieldId: string; text: unknown }): this {
+    this.checkWritable('setCurrentSublistText');
     this.requireMode(true, 'setCurrentSublistText');
     const line = this.currentLine(options.sublistId).line;
     this.assignLine(options.sublistId, line, options.fieldId, options.text, (f) =>
@@ -281,6 +294,7 @@ export class NsRecord {
   }
 
   commitLine(options: { sublistId: string }): this {
+    this.checkWritable('commitLine');
     this.requireMode(true, 'commitLine');
     const current = this.currentLine(options.sublistId);
     const info = this.sublistInfo(options.sublistId);
@@ -304,6 +318,7 @@ export class NsRecord {
   // ----- save -----
 
   save(options: SaveOptions = {}): number {
+    this.checkWritable('save');
     if (this.isSubrecord) throw invalidApiUsage('A subrecord is saved with its parent record; call save() on the parent.');
     return this.env.save(this, options ?? {});
   }
@@ -314,6 +329,33 @@ export class NsRecord {
 
   toString(): string {
     return this.isDynamic ? 'dynamic record' : 'standard record';
+  }
+
+  // ----- read-only records (user event contexts) -----
+
+  /** Refuse every change from now on; `role` names the record in the error (`context.oldRecord`). */
+  makeReadOnly(role: string): this {
+    this.readOnlyAs = role;
+    for (const sub of Object.values(this.subrecords)) sub.makeReadOnly(role);
+    for (const lines of Object.values(this.sublists)) {
+      for (const line of lines) for (const sub of Object.values(line.subrecords)) sub.makeReadOnly(role);
+    }
+    return this;
+  }
+
+  get isReadOnly(): boolean {
+    return this.readOnlyAs !== null;
+  }
+
+  private checkWritable(method: string): void {
+    if (this.readOnlyAs !== null) {
+      throw invalidApiUsage(`${method}: ${this.readOnlyAs} is read-only; it cannot be changed or saved.`);
+    }
+  }
+
+  private childRecord(type: string): NsRecord {
+    const child = new NsRecord(this.env.typeInfo(type), this.isDynamic, this.env, true);
+    return this.readOnlyAs === null ? child : child.makeReadOnly(this.readOnlyAs);
   }
 
   // ----- conversion to and from the store -----

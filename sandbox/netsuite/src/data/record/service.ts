@@ -7,6 +7,7 @@ import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomFiel
 import { commitSalesOrder, fulfil, releaseSalesOrder } from './inventory';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
+import { checkPostingPeriods } from './periods';
 import type { Preferences } from './preferences';
 import { resolvePreferences } from './preferences';
 import type { RecordEnv, SaveOptions } from './record';
@@ -14,6 +15,7 @@ import { NsRecord } from './record';
 import { sourceBody, sourceForSave, sourceLine } from './sourcing';
 import { computeTotals } from './totals';
 import { planTransform } from './transform';
+import type { SubmitEvent, SubmitEventType, UserEventHook, UserEventSlot } from './user-events';
 import { validateChangedFields, validateForSave } from './validate';
 import type { TextLookup } from './values';
 import { dateString, fromText, toStored } from './values';
@@ -30,6 +32,13 @@ export interface RecordServiceOptions {
   store: RecordStore;
   preferences?: Partial<Preferences>;
   charge?: ChargeFn;
+  /** User event scripts to run around saves (none without a slot). */
+  userEvents?: UserEventSlot;
+  /**
+   * The execution context saves come from, for user event deployments' `<executioncontext>`
+   * (`USERINTERFACE` for the seed's UI saves); default: that of the running script.
+   */
+  executionContext?: string;
 }
 
 export interface CreateOptions {
@@ -79,11 +88,15 @@ export class RecordService {
   readonly preferences: Preferences;
   private readonly charge: ChargeFn;
   private readonly env: RecordEnv;
+  private readonly userEvents: UserEventSlot | undefined;
+  private readonly executionContext: string | null;
 
   constructor(options: RecordServiceOptions) {
     this.store = options.store;
     this.preferences = resolvePreferences(options.preferences);
     this.charge = options.charge ?? (() => undefined);
+    this.userEvents = options.userEvents;
+    this.executionContext = options.executionContext ?? null;
     const store = this.store;
     this.env = {
       lookup: this.textLookup(),
@@ -166,10 +179,17 @@ export class RecordService {
     this.charge('delete', info);
     const stored = this.store.get(info.id, id);
     if (!stored) throw recordDoesNotExist();
+    const hook = this.hookFor(info);
+    const event: SubmitEvent | null = hook
+      ? { type: 'delete', newRecord: this.readOnly(stored, 'context.newRecord'), oldRecord: this.readOnly(stored, 'context.oldRecord') }
+      : null;
+    if (hook && event) this.fire(hook, 'beforeSubmit', info, event);
+    checkPostingPeriods(this.store, info, [stored.fields.trandate ?? null]);
     this.store.transaction(() => {
       if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
       this.store.delete(info.id, id);
     });
+    if (hook && event) this.fire(hook, 'afterSubmit', info, event);
     return id;
   }
 
@@ -180,7 +200,7 @@ export class RecordService {
     this.charge('submitFields', info);
     const stored = this.store.get(info.id, id);
     if (!stored) throw recordDoesNotExist();
-    const changed: Record<string, FieldValue> = {};
+    let changed: Record<string, FieldValue> = {};
     for (const [fieldId, raw] of Object.entries(values)) {
       const f = info.fields[fieldId];
       if (!f) {
@@ -188,31 +208,65 @@ export class RecordService {
         continue;
       }
       if (f.readOnly) continue;
-      const value = f.kind === 'date' && typeof raw === 'string' ? fromText(f, raw, this.env.lookup) : toStored(f, raw);
-      if (f.mandatory && (value === null || value === '')) {
+      changed[fieldId] = f.kind === 'date' && typeof raw === 'string' ? fromText(f, raw, this.env.lookup) : toStored(f, raw);
+    }
+    const hook = this.hookFor(info);
+    const oldRecord = hook ? this.readOnly(stored, 'context.oldRecord') : null;
+    if (hook) {
+      const newRecord = this.partialRecord(stored, changed);
+      this.fire(hook, 'beforeSubmit', info, { type: 'xedit', newRecord, oldRecord });
+      changed = { ...newRecord.fields };
+    }
+    for (const [fieldId, value] of Object.entries(changed)) {
+      const f = info.fields[fieldId];
+      if (f?.mandatory && (value === null || value === '')) {
         throw new SuiteScriptError(NS.USER_ERROR, `Please enter value(s) for: ${f.label}`);
       }
-      changed[fieldId] = value;
     }
     validateChangedFields(this.store, info, changed);
+    checkPostingPeriods(this.store, info, [stored.fields.trandate ?? null, changed.trandate ?? null]);
     this.store.transaction(() => {
       const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
       if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
       if (info.id === 'salesorder') this.settleSalesOrder(stored, next);
       this.store.update(next);
     });
+    if (hook) {
+      const newRecord = this.partialRecord(stored, changed).makeReadOnly('context.newRecord in afterSubmit');
+      this.fire(hook, 'afterSubmit', info, { type: 'xedit', newRecord, oldRecord });
+    }
     return id;
   }
 
   save(rec: NsRecord, options: SaveOptions): number {
     const info = rec.info;
     this.charge('save', info);
+    const type: SubmitEventType = rec.id === null ? 'create' : 'edit';
+    const before = rec.id === null ? null : this.store.get(info.id, rec.id);
+    const hook = this.hookFor(info);
+    const oldRecord = hook && before ? this.readOnly(before, 'context.oldRecord') : null;
+    if (hook) this.fire(hook, 'beforeSubmit', info, { type, newRecord: rec, oldRecord });
+    const id = this.write(rec, options, before);
+    if (hook) {
+      const saved = this.store.get(info.id, id);
+      if (saved) {
+        const newRecord = this.readOnly(saved, 'context.newRecord in afterSubmit');
+        this.fire(hook, 'afterSubmit', info, { type, newRecord, oldRecord });
+      }
+    }
+    return id;
+  }
+
+  /** Validates and writes a record being saved (after beforeSubmit). */
+  private write(rec: NsRecord, options: SaveOptions, before: StoredRecord | null): number {
+    const info = rec.info;
     sourceForSave(this.store, rec);
     if (info.id === 'itemfulfillment') {
       rec.sublists.item = (rec.sublists.item ?? []).filter((l) => l.fields.itemreceive === true);
     }
     computeTotals(rec);
     validateForSave(this.store, this.preferences, rec, options);
+    checkPostingPeriods(this.store, info, [before?.fields.trandate ?? null, rec.fields.trandate ?? null]);
     return this.store.transaction(() => {
       const data = { fields: { ...rec.fields }, sublists: rec.toStoredLines(), subrecords: rec.toStoredSubrecords() };
       assignNumbers(this.store, info, data.fields);
@@ -255,6 +309,29 @@ export class RecordService {
     fulfil(this.store, order, lines, fields);
     order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
     this.store.update(order);
+  }
+
+  /** The user event hook when a save of this type triggers user events now. */
+  private hookFor(info: RecordTypeInfo): UserEventHook | null {
+    return this.userEvents?.active(info.id, this.executionContext) ?? null;
+  }
+
+  private fire(hook: UserEventHook, stage: 'beforeSubmit' | 'afterSubmit', info: RecordTypeInfo, event: SubmitEvent): void {
+    hook.run(stage, info.id, event, this.executionContext);
+  }
+
+  /** A stored record as a read-only Record (a user event's old record, or new record after submit). */
+  private readOnly(stored: StoredRecord, role: string): NsRecord {
+    const rec = new NsRecord(this.store.typeInfo(stored.type), false, this.env);
+    rec.loadStored(stored);
+    return rec.makeReadOnly(role);
+  }
+
+  /** `xedit`'s new record: the record's id with only the submitted fields, as NetSuite gives it. */
+  private partialRecord(stored: StoredRecord, changed: Record<string, FieldValue>): NsRecord {
+    const rec = new NsRecord(this.store.typeInfo(stored.type), false, this.env);
+    rec.loadStored({ id: stored.id, version: stored.version, fields: { ...changed }, sublists: {}, subrecords: {} });
+    return rec;
   }
 
   private creatableType(type: string): RecordTypeInfo {

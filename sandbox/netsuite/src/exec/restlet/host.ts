@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NS } from '../../errors';
 import { errorMessage, errorName } from '../error-shape';
+import type { HttpRoute, RouteResponse } from '../http-route';
 import type { TbaVerifier } from '../tba/verifier';
 import type { DispatchEnvironment, RestletTarget } from './dispatch';
 import { dispatchRestlet } from './dispatch';
@@ -12,6 +13,8 @@ import { INVALID_LOGIN, errorResponse } from './responses';
  * The account's RESTlet front door: `/app/site/hosting/restlet.nl?script=..&deploy=..` over HTTP,
  * with token-based authentication, the account-wide concurrency limit, the 10 MB request cap and a
  * simulated request duration (so concurrent callers overlap although scripts run synchronously).
+ * Other paths (Suitelets, the UI login) are served by `routes`, outside the web-services concurrency
+ * limit, which only counts RESTlet requests.
  */
 
 export const RESTLET_PATH = '/app/site/hosting/restlet.nl';
@@ -27,6 +30,8 @@ export interface RestletHostOptions {
   /** Time each request holds its concurrency slot after the script ran (default 0). */
   latencyMs?: number;
   maxBodyBytes?: number;
+  /** Pages served by path (`/app/site/hosting/scriptlet.nl` → the Suitelet host). */
+  routes?: Readonly<Record<string, HttpRoute>>;
   port?: number;
   host?: string;
 }
@@ -61,6 +66,11 @@ function send(res: http.ServerResponse, response: RestletResponse): void {
     'Content-Type': response.contentType,
     'Content-Length': Buffer.byteLength(response.body),
   });
+  res.end(response.body);
+}
+
+function sendRoute(res: http.ServerResponse, response: RouteResponse): void {
+  res.writeHead(response.status, { ...response.headers, 'Content-Length': Buffer.byteLength(response.body) });
   res.end(response.body);
 }
 
@@ -117,6 +127,27 @@ export class RestletHost {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const limit = this.options.maxBodyBytes ?? MAX_BODY_BYTES;
     const read = await readBody(req, limit);
+    const route = this.options.routes?.[url.pathname];
+    if (route && !read.ok) {
+      send(
+        res,
+        errorResponse(413, 'SSS_REQUEST_SIZE_EXCEEDED', `The request body exceeds the ${limit} byte limit.`),
+      );
+      return;
+    }
+    if (route && read.ok) {
+      sendRoute(
+        res,
+        route({
+          method: (req.method ?? 'GET').toUpperCase(),
+          url,
+          headers: req.headers,
+          body: read.body,
+          remoteAddress: req.socket.remoteAddress ?? '',
+        }),
+      );
+      return;
+    }
     if (url.pathname !== RESTLET_PATH) {
       send(
         res,

@@ -1,0 +1,147 @@
+import type { CancelPayload, ExternalRefPayload, StatusPayload } from '../../../shared-types/src/outbox';
+import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox';
+import type { OutboxAckResult, OutboxRow } from '../../../shared-types/src/outbox-contract';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import { BridgeError, describeError } from '../core/errors';
+import type { TikTokClient } from '../tiktok/client';
+import { TikTokApiError } from '../tiktok/errors';
+import { ShopNeedsReauthError } from '../tiktok/token-manager';
+import { planSellerCancel } from './cancel-plan';
+
+/**
+ * Delivers one outbox row to TikTok and says how to acknowledge it. The row's effect happens at
+ * most once however often it is delivered: a cancellation first reads the order and does nothing
+ * when it is already cancelled (and re-reads it when TikTok refuses, e.g. "already cancelled"); an
+ * external reference is the same reference written again. A shop that must re-authorize stops
+ * the pass (`ShopNeedsReauthError` is thrown, the row stays pending without an attempt counted).
+ */
+
+export type DeliveryOutcome = 'sent' | 'already_done' | 'informational' | 'refused' | 'failed' | 'retry';
+
+export interface Delivery {
+  outcome: DeliveryOutcome;
+  result: OutboxAckResult;
+}
+
+export interface DeliveryContext {
+  tiktok: TikTokClient;
+  /** The shop's TikTok region (`US`, `GB`, ...). */
+  region: string;
+}
+
+function done(row: OutboxRow, outcome: DeliveryOutcome, message: string): Delivery {
+  return { outcome, result: { outboxId: row.outboxId, ok: true, message } };
+}
+
+function failed(row: OutboxRow, outcome: 'refused' | 'failed', message: string): Delivery {
+  return { outcome, result: { outboxId: row.outboxId, ok: false, retryable: false, message } };
+}
+
+async function currentOrder(ctx: DeliveryContext, row: OutboxRow): Promise<TikTokOrder | undefined> {
+  const orders = await ctx.tiktok.getOrderDetail(row.shopId, [row.orderId]);
+  return orders.find((order) => order.id === row.orderId);
+}
+
+async function deliverCancel(
+  ctx: DeliveryContext,
+  row: OutboxRow,
+  payload: CancelPayload,
+): Promise<Delivery> {
+  const order = await currentOrder(ctx, row);
+  if (order === undefined) {
+    return failed(
+      row,
+      'failed',
+      `TikTok returned no order ${row.orderId} for shop ${row.shopId}; nothing was cancelled.`,
+    );
+  }
+  const plan = planSellerCancel(order, payload, ctx.region);
+  if (plan.action === 'done') return done(row, 'already_done', plan.message);
+  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
+  try {
+    const result = await ctx.tiktok.cancelOrder(row.shopId, {
+      orderId: row.orderId,
+      reason: payload.reason,
+      lineItemIds: plan.lineItemIds,
+    });
+    return done(row, 'sent', `${plan.message} TikTok cancel id ${result.cancelId} (${result.cancelStatus}).`);
+  } catch (error) {
+    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
+    // Refused: maybe because an earlier delivery already cancelled it (its ack was lost).
+    const after = await currentOrder(ctx, row);
+    const again = after === undefined ? undefined : planSellerCancel(after, payload, ctx.region);
+    if (again?.action === 'done') return done(row, 'already_done', again.message);
+    return failed(
+      row,
+      'refused',
+      `TikTok refused the cancellation: ${error.tiktokMessage} (code ${error.tiktokCode}).`,
+    );
+  }
+}
+
+async function deliverExternalRef(
+  ctx: DeliveryContext,
+  row: OutboxRow,
+  payload: ExternalRefPayload,
+): Promise<Delivery> {
+  const errors = await ctx.tiktok.addExternalOrderReference(row.shopId, row.orderId, {
+    id: payload.tranId,
+    platform: EXTERNAL_ORDER_PLATFORM,
+    line_items: payload.lines.map((line) => ({ id: line.netsuiteLine, origin_id: line.tiktokLineId })),
+  });
+  const mine = errors.find((e) => e.detail?.order_id === undefined || e.detail.order_id === row.orderId);
+  if (mine !== undefined) {
+    return failed(
+      row,
+      'refused',
+      `TikTok did not store sales order ${payload.tranId} as the external reference of order ${row.orderId}: ${mine.message} (code ${mine.code}).`,
+    );
+  }
+  return done(
+    row,
+    'sent',
+    `TikTok order ${row.orderId} now references NetSuite sales order ${payload.tranId}.`,
+  );
+}
+
+function describeStatus(row: OutboxRow, payload: StatusPayload): Delivery {
+  const change = `NetSuite status ${payload.previousStatus ?? '(none)'} → ${payload.status}`;
+  const note = payload.impliesCancel
+    ? ' The sales order is cancelled or closed in NetSuite; TikTok is changed only by an order.cancel record, written when "Cancel TikTok orders cancelled in NetSuite" is on.'
+    : '';
+  return done(
+    row,
+    'informational',
+    `Recorded ${change}; TikTok has no API to set an order status, so TikTok was not changed.${note}`,
+  );
+}
+
+async function deliverByKind(ctx: DeliveryContext, row: OutboxRow): Promise<Delivery> {
+  switch (row.kind) {
+    case 'order.cancel':
+      return deliverCancel(ctx, row, row.payload as CancelPayload);
+    case 'order.external_ref':
+      return deliverExternalRef(ctx, row, row.payload as ExternalRefPayload);
+    case 'order.status':
+      return describeStatus(row, row.payload as StatusPayload);
+    default:
+      return failed(
+        row,
+        'failed',
+        `This bridge does not know outbox kind ${JSON.stringify(row.kind)}; upgrade the bridge.`,
+      );
+  }
+}
+
+export async function deliverOutboxRow(ctx: DeliveryContext, row: OutboxRow): Promise<Delivery> {
+  try {
+    return await deliverByKind(ctx, row);
+  } catch (error) {
+    if (error instanceof ShopNeedsReauthError) throw error;
+    const message = describeError(error);
+    if (error instanceof BridgeError && error.retryable) {
+      return { outcome: 'retry', result: { outboxId: row.outboxId, ok: false, retryable: true, message } };
+    }
+    return failed(row, 'failed', message);
+  }
+}

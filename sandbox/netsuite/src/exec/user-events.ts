@@ -1,0 +1,98 @@
+import type { SdfScript } from '../../../../suiteapp/tools/sdf-model';
+import type { Clock } from '../clock';
+import { currentInvocation, hasInvocation } from '../context';
+import type { SubmitEvent, SubmitStage, UserEventHook } from '../data/record/user-events';
+import { USER_EVENT_TYPE } from '../data/record/user-events';
+import type { InvocationHistory } from './invoke';
+import { invoke } from './invoke';
+import { ContextType, executionContextOf } from './runtime-module';
+import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
+import { resolveParameters } from './script-registry';
+import type { EntryPoints } from './types';
+
+/**
+ * Runs the account's user event scripts around record saves (the data layer's UserEventHook).
+ *
+ * A deployment applies to a save when it is deployed and RELEASED, its `<recordtype>` names the
+ * saved record's type (`SALESORDER`, `[scriptid=customrecord_tts_shop]`) and its
+ * `<executioncontext>` list, if any, holds the context of the save. Each entry point runs as its own
+ * `userevent` invocation (1,000 units) whose `runtime.executionContext` is the save's context.
+ * Saves made by a user event script trigger no user events, as in NetSuite.
+ */
+
+export interface UserEventDispatcherOptions {
+  registry: ScriptRegistry;
+  loadEntryPoints(script: SdfScript): EntryPoints;
+  clock: Clock;
+  history?: InvocationHistory;
+}
+
+interface Target {
+  script: RegisteredScript;
+  deployment: RegisteredDeployment;
+}
+
+/** The record type id a deployment's `<recordtype>` names: `SALESORDER` → `salesorder`. */
+export function deploymentRecordType(raw: string): string {
+  const reference = /^\[scriptid=([^\]]+)\]$/i.exec(raw.trim());
+  return (reference?.[1] ?? raw).trim().toLowerCase();
+}
+
+export class UserEventDispatcher implements UserEventHook {
+  constructor(private readonly options: UserEventDispatcherOptions) {}
+
+  applies(recordType: string, executionContext: string | null): boolean {
+    if (hasInvocation() && currentInvocation().kind === 'userevent') return false;
+    return this.targets(recordType, this.contextOf(executionContext)).length > 0;
+  }
+
+  run(stage: SubmitStage, recordType: string, event: SubmitEvent, executionContext: string | null): void {
+    const context = this.contextOf(executionContext);
+    for (const { script, deployment } of this.targets(recordType, context)) {
+      const entry = this.options.loadEntryPoints(script.script)[stage];
+      if (typeof entry !== 'function') continue;
+      const outcome = invoke(
+        {
+          kind: 'userevent',
+          scriptId: script.script.scriptid,
+          deploymentId: deployment.deployment.scriptid,
+          scriptType: 'USEREVENT',
+          parameters: resolveParameters(script.script, deployment.deployment),
+          startedAt: this.options.clock.now(),
+          extra: { executionContext: context, userEventType: event.type },
+        },
+        () =>
+          (entry as (context: unknown) => unknown)({
+            type: event.type,
+            newRecord: event.newRecord,
+            oldRecord: event.oldRecord,
+            UserEventType: USER_EVENT_TYPE,
+          }),
+        { history: this.options.history },
+      );
+      if (!outcome.ok) throw outcome.error;
+    }
+  }
+
+  /** User event deployments that a save of `recordType` in `context` triggers, in deployment order. */
+  targets(recordType: string, context: string): Target[] {
+    const type = recordType.toLowerCase();
+    const out: Target[] = [];
+    for (const script of this.options.registry.all()) {
+      if (script.script.objectType !== 'usereventscript') continue;
+      for (const deployment of script.deployments) {
+        const d = deployment.deployment;
+        if (!d.isdeployed || d.status !== 'RELEASED' || d.recordtype === undefined) continue;
+        if (deploymentRecordType(d.recordtype) !== type) continue;
+        if (d.executioncontext !== undefined && !d.executioncontext.includes(context)) continue;
+        out.push({ script, deployment });
+      }
+    }
+    return out;
+  }
+
+  private contextOf(explicit: string | null): string {
+    if (explicit !== null) return explicit;
+    return hasInvocation() ? executionContextOf(currentInvocation()) : ContextType.USER_INTERFACE;
+  }
+}

@@ -1,0 +1,185 @@
+import type { Clock } from '../../clock';
+import type { SimulatorState } from '../../domain/state';
+import type { ExternalOrderRef, OrderRecord } from '../../domain/types';
+import { Business, Gateway } from '../../errors';
+import { optObject, optObjectArray, requireShopId } from '../body';
+import type { ApiContext, RouteDef } from '../route-table';
+
+/**
+ * External order references (reference §6.1; shapes as in the 202406 Add / Get / Search External
+ * Order References endpoints): link a TikTok order to its order in another system. Choices where
+ * the sources are silent (sandbox/tiktok/README.md): one reference per order and platform, adding
+ * the same one again changes nothing, adding another id for the same platform replaces it; a bad
+ * order is reported per order in `errors[]` of a code-0 response, a malformed body is 36009004.
+ */
+
+export const MAX_EXTERNAL_ORDERS_PER_CALL = 100;
+const PLATFORM = /^[A-Z][A-Z0-9_]{0,31}$/;
+const MAX_EXTERNAL_ID_LENGTH = 64;
+
+interface ParsedReference {
+  orderId: string;
+  ref: { id: string; platform: string; lineItems: { id: string; originId: string }[] };
+}
+
+interface ItemError {
+  code: number;
+  message: string;
+  detail: { order_id: string; external_order: { id: string; platform: string } };
+}
+
+function requireText(value: unknown, path: string, max = MAX_EXTERNAL_ID_LENGTH): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+    throw Gateway.invalidParam(`${path} must be a non-empty string of at most ${max} characters`);
+  }
+  return value;
+}
+
+function parseEntry(entry: Record<string, unknown>, index: number): ParsedReference {
+  const path = `orders[${index}]`;
+  const orderId = requireText(entry.id, `${path}.id`);
+  const external = optObject(entry, 'external_order');
+  if (!external) throw Gateway.invalidParam(`${path}.external_order is required`);
+  const id = requireText(external.id, `${path}.external_order.id`);
+  const platform = requireText(external.platform, `${path}.external_order.platform`, 32);
+  if (!PLATFORM.test(platform)) {
+    throw Gateway.invalidParam(
+      `${path}.external_order.platform must be an upper-case platform name such as SHOPIFY`,
+    );
+  }
+  const lines = optObjectArray(external, 'line_items') ?? [];
+  const lineItems = lines.map((line, lineIndex) => ({
+    id: requireText(line.id, `${path}.external_order.line_items[${lineIndex}].id`),
+    originId: requireText(line.origin_id, `${path}.external_order.line_items[${lineIndex}].origin_id`),
+  }));
+  return { orderId, ref: { id, platform, lineItems } };
+}
+
+function parseBody(body: Record<string, unknown>): ParsedReference[] {
+  const orders = optObjectArray(body, 'orders');
+  if (!orders || orders.length === 0) throw Gateway.invalidParam('orders is required');
+  if (orders.length > MAX_EXTERNAL_ORDERS_PER_CALL) {
+    throw Gateway.invalidParam(`orders accepts at most ${MAX_EXTERNAL_ORDERS_PER_CALL} references`);
+  }
+  return orders.map((entry, index) => parseEntry(entry, index));
+}
+
+function itemError(code: number, message: string, parsed: ParsedReference): ItemError {
+  return {
+    code,
+    message,
+    detail: {
+      order_id: parsed.orderId,
+      external_order: { id: parsed.ref.id, platform: parsed.ref.platform },
+    },
+  };
+}
+
+function store(state: SimulatorState, parsed: ParsedReference, now: number): void {
+  const refs = state.externalOrders.get(parsed.orderId) ?? [];
+  const existing = refs.find((ref) => ref.platform === parsed.ref.platform);
+  if (existing === undefined) {
+    refs.push({ ...parsed.ref, createTime: now, updateTime: now });
+  } else if (
+    existing.id !== parsed.ref.id ||
+    JSON.stringify(existing.lineItems) !== JSON.stringify(parsed.ref.lineItems)
+  ) {
+    existing.id = parsed.ref.id;
+    existing.lineItems = parsed.ref.lineItems;
+    existing.updateTime = now;
+  }
+  state.externalOrders.set(parsed.orderId, refs);
+}
+
+function addReferences(state: SimulatorState, clock: Clock, ctx: ApiContext) {
+  const shopId = requireShopId(ctx.shop);
+  const now = Math.floor(clock.now().getTime() / 1000);
+  const errors: ItemError[] = [];
+  for (const parsed of parseBody(ctx.body)) {
+    const record = state.orders.get(parsed.orderId);
+    if (!record || record.shopId !== shopId) {
+      const owned = Business.orderNotOwned();
+      errors.push(itemError(owned.code, owned.message, parsed));
+      continue;
+    }
+    const lineIds = new Set(record.order.line_items.map((line) => line.id));
+    const stranger = parsed.ref.lineItems.find((line) => !lineIds.has(line.originId));
+    if (stranger) {
+      errors.push(
+        itemError(
+          36009004,
+          `invalid param error: origin_id ${stranger.originId} is not a line item of order ${parsed.orderId}`,
+          parsed,
+        ),
+      );
+      continue;
+    }
+    store(state, parsed, now);
+  }
+  return errors.length > 0 ? { errors } : {};
+}
+
+function view(ref: ExternalOrderRef) {
+  return {
+    id: ref.id,
+    platform: ref.platform,
+    line_items: ref.lineItems.map((line) => ({ id: line.id, origin_id: line.originId })),
+  };
+}
+
+function ownedOrder(state: SimulatorState, shopId: string, orderId: string): OrderRecord {
+  const record = state.orders.get(orderId);
+  if (!record || record.shopId !== shopId) throw Business.orderNotOwned();
+  return record;
+}
+
+function getReferences(state: SimulatorState, ctx: ApiContext) {
+  const shopId = requireShopId(ctx.shop);
+  const orderId = ctx.params.order_id ?? '';
+  ownedOrder(state, shopId, orderId);
+  const platform = ctx.query.platform;
+  const refs = (state.externalOrders.get(orderId) ?? []).filter(
+    (ref) => !platform || ref.platform === platform,
+  );
+  return { external_orders: refs.map(view) };
+}
+
+function searchReferences(state: SimulatorState, ctx: ApiContext) {
+  const shopId = requireShopId(ctx.shop);
+  const externalId = ctx.query.external_order_id;
+  const platform = ctx.query.platform;
+  if (!externalId) throw Gateway.invalidParam('external_order_id is required');
+  if (!platform) throw Gateway.invalidParam('platform is required');
+  const orders = [...state.externalOrders.entries()].flatMap(([orderId, refs]) => {
+    const ref = refs.find((r) => r.platform === platform && r.id === externalId);
+    const record = state.orders.get(orderId);
+    return ref && record && record.shopId === shopId ? [{ id: orderId, external_order: view(ref) }] : [];
+  });
+  return { orders };
+}
+
+export function externalOrderRoutes(state: SimulatorState, clock: Clock): RouteDef[] {
+  return [
+    {
+      method: 'POST',
+      pattern: '/order/202406/orders/external_orders',
+      scope: 'seller.order.info',
+      shopLevel: true,
+      handler: (ctx) => addReferences(state, clock, ctx),
+    },
+    {
+      method: 'GET',
+      pattern: '/order/202406/orders/{order_id}/external_orders',
+      scope: 'seller.order.info',
+      shopLevel: true,
+      handler: (ctx) => getReferences(state, ctx),
+    },
+    {
+      method: 'POST',
+      pattern: '/order/202406/orders/external_order_search',
+      scope: 'seller.order.info',
+      shopLevel: true,
+      handler: (ctx) => searchReferences(state, ctx),
+    },
+  ];
+}

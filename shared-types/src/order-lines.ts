@@ -1,0 +1,132 @@
+import { addMinor, formatMinor, multiplyMinor, sumMinor, toMinor } from './money';
+import type { ShopOrderOptions } from './shop-settings';
+import { SHOP_RECORD_LOCATION } from './shop-settings';
+import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
+
+/**
+ * Item and discount lines of a sales order, in minor units.
+ *
+ * TikTok's line `sale_price` = `original_price − seller_discount − platform_discount` (what the buyer
+ * pays). The shop's Discount Lines setting decides how the discounts show:
+ * - on: item lines at the original price, a seller discount line (−Σ seller_discount) and a platform
+ *   discount line (−Σ platform_discount): revenue, the seller's promotion and TikTok's funding are
+ *   each visible;
+ * - off: item lines at the seller's price (`original − seller_discount`, i.e. sale price plus the
+ *   platform discount) and the platform discount as a discount line.
+ * Either way the lines add up to TikTok's `sub_total` (what the buyer paid for the products), and
+ * the platform discount line is what TikTok adds to the buyer's payment in the settlement.
+ * Sample orders are imported at zero price with no discount lines.
+ */
+
+export interface LineGroup {
+  sku: string;
+  rateMinor: number;
+  lines: TikTokLineItem[];
+}
+
+export type DiscountKind = 'seller' | 'platform';
+
+export interface DiscountLinePlan {
+  kind: DiscountKind;
+  /** The shop's discount item for this kind. */
+  itemId: string;
+  /** Negative amount in minor units. */
+  amountMinor: number;
+}
+
+export interface PricingProblem {
+  code: 'no_discount_item';
+  message: string;
+}
+
+/** The key a TikTok line is matched by: its seller SKU, or its TikTok SKU id when the seller SKU is empty. */
+export function lineSkuKey(line: Pick<TikTokLineItem, 'seller_sku' | 'sku_id'>): string {
+  return line.seller_sku === '' ? line.sku_id : line.seller_sku;
+}
+
+/** Every SKU key an order needs matched (for the bulk item lookup). */
+export function orderSkuKeys(order: Pick<TikTokOrder, 'line_items'>): string[] {
+  return [...new Set(order.line_items.map(lineSkuKey))];
+}
+
+export type PriceMode = 'original' | 'seller' | 'zero';
+
+export function priceModeOf(options: Pick<ShopOrderOptions, 'discountLines'>, sample: boolean): PriceMode {
+  if (sample) {
+    return 'zero';
+  }
+  return options.discountLines ? 'original' : 'seller';
+}
+
+function unitRate(line: TikTokLineItem, mode: PriceMode, currency: string): number {
+  if (mode === 'zero') {
+    return 0;
+  }
+  if (mode === 'original') {
+    return toMinor(line.original_price, currency);
+  }
+  return addMinor(toMinor(line.sale_price, currency), toMinor(line.platform_discount, currency));
+}
+
+/** Units of the same SKU at the same rate become one group (one NetSuite line). */
+export function groupLines(lines: readonly TikTokLineItem[], currency: string, mode: PriceMode): LineGroup[] {
+  const groups = new Map<string, LineGroup>();
+  for (const line of lines) {
+    const sku = lineSkuKey(line);
+    const rateMinor = unitRate(line, mode, currency);
+    const key = `${sku}\u0000${rateMinor}`;
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, { sku, rateMinor, lines: [line] });
+    } else {
+      group.lines.push(line);
+    }
+  }
+  return [...groups.values()];
+}
+
+export function groupAmount(group: LineGroup): number {
+  return multiplyMinor(group.rateMinor, group.lines.length);
+}
+
+function discountTotal(lines: readonly TikTokLineItem[], kind: DiscountKind, currency: string): number {
+  return sumMinor(
+    lines.map((line) => toMinor(kind === 'seller' ? line.seller_discount : line.platform_discount, currency)),
+  );
+}
+
+const LABELS: Readonly<Record<DiscountKind, { what: string; field: string }>> = {
+  seller: { what: 'seller discount', field: 'Seller Discount Item' },
+  platform: { what: 'TikTok-funded platform discount', field: 'Platform Discount Item' },
+};
+
+/** The discount lines of an order (none for samples), or the missing discount item settings. */
+export function planDiscounts(
+  order: Pick<TikTokOrder, 'id'>,
+  lines: readonly TikTokLineItem[],
+  mode: PriceMode,
+  options: Pick<ShopOrderOptions, 'sellerDiscountItemId' | 'platformDiscountItemId'>,
+  shopName: string,
+  currency: string,
+): { ok: true; discounts: DiscountLinePlan[] } | { ok: false; problems: PricingProblem[] } {
+  const kinds: DiscountKind[] =
+    mode === 'original' ? ['seller', 'platform'] : mode === 'seller' ? ['platform'] : [];
+  const discounts: DiscountLinePlan[] = [];
+  const problems: PricingProblem[] = [];
+  for (const kind of kinds) {
+    const total = discountTotal(lines, kind, currency);
+    if (total === 0) {
+      continue;
+    }
+    const itemId = kind === 'seller' ? options.sellerDiscountItemId : options.platformDiscountItemId;
+    if (itemId === null) {
+      problems.push({
+        code: 'no_discount_item',
+        message: `TikTok order ${order.id} has a ${LABELS[kind].what} of ${formatMinor(total, currency)} ${currency}, which goes on its own discount line, but shop ${shopName} has no ${LABELS[kind].field}. Fix: ${SHOP_RECORD_LOCATION}, set ${LABELS[kind].field} to a discount item, save, then retry the order.`,
+      });
+      continue;
+    }
+    discounts.push({ kind, itemId, amountMinor: -total });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, discounts };
+}

@@ -1,0 +1,110 @@
+import { addMinor, formatMinor, parseMoney, subtractMinor } from './money';
+import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
+import type { SalesOrderPlan } from './order-plan';
+
+/**
+ * The tie-out after an import: NetSuite's subtotal, shipping, tax and total, read back from the
+ * saved sales order, against TikTok's `payment` block. Subtotal and shipping must be equal to the
+ * cent. Tax is TikTok's (marketplace facilitator): NetSuite's taxtotal may differ, and the difference
+ * is recorded as the tax variance (`custbody_tts_tax_variance` = NetSuite − TikTok), never silently;
+ * the total must then be TikTok's total plus that variance. Any other difference, even one cent, is
+ * an exception on the order.
+ */
+
+export interface NetSuiteTotals {
+  subtotalMinor: number;
+  shippingMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export interface TieOutFigure {
+  label: 'subtotal' | 'shipping' | 'tax' | 'total';
+  netsuiteMinor: number;
+  tiktokMinor: number;
+  /** False when the figures disagree beyond what the tax variance explains. */
+  ties: boolean;
+}
+
+export interface TieOutResult {
+  ties: boolean;
+  /** NetSuite taxtotal − TikTok tax, in minor units. */
+  taxVarianceMinor: number;
+  figures: TieOutFigure[];
+}
+
+export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency'>;
+
+export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult {
+  const t = plan.totals;
+  const taxVarianceMinor = subtractMinor(netsuite.taxMinor, t.taxMinor);
+  const totalWithoutVariance = subtractMinor(netsuite.totalMinor, taxVarianceMinor);
+  const figures: TieOutFigure[] = [
+    {
+      label: 'subtotal',
+      netsuiteMinor: netsuite.subtotalMinor,
+      tiktokMinor: t.subTotalMinor,
+      ties: netsuite.subtotalMinor === t.subTotalMinor,
+    },
+    {
+      label: 'shipping',
+      netsuiteMinor: netsuite.shippingMinor,
+      tiktokMinor: t.shippingMinor,
+      ties: netsuite.shippingMinor === t.shippingMinor,
+    },
+    { label: 'tax', netsuiteMinor: netsuite.taxMinor, tiktokMinor: t.taxMinor, ties: true },
+    {
+      label: 'total',
+      netsuiteMinor: netsuite.totalMinor,
+      tiktokMinor: t.totalMinor,
+      ties: totalWithoutVariance === t.totalMinor,
+    },
+  ];
+  return { ties: figures.every((f) => f.ties), taxVarianceMinor, figures };
+}
+
+/** "subtotal NetSuite 25.00 vs TikTok 25.00; ..." with the tax variance and what does not tie. */
+export function describeFigures(result: TieOutResult, currency: string): string {
+  const money = (minor: number): string => formatMinor(minor, currency);
+  return result.figures
+    .map((f) => {
+      const base = `${f.label} NetSuite ${money(f.netsuiteMinor)} vs TikTok ${money(f.tiktokMinor)}`;
+      if (f.label === 'tax') {
+        return result.taxVarianceMinor === 0
+          ? base
+          : `${base} (tax variance ${money(result.taxVarianceMinor)} recorded: TikTok collects and remits the tax)`;
+      }
+      if (f.ties) {
+        return base;
+      }
+      const expected = f.label === 'total' ? addMinor(f.tiktokMinor, result.taxVarianceMinor) : f.tiktokMinor;
+      return `${base} — DOES NOT TIE (expected ${money(expected)}, off by ${money(subtractMinor(f.netsuiteMinor, expected))})`;
+    })
+    .join('; ');
+}
+
+/** The inbox error text of an order that was imported but does not tie out. */
+export function tieOutMessage(
+  result: TieOutResult,
+  plan: TieOutPlan & Pick<SalesOrderPlan, 'tiktokOrderId'>,
+  salesOrderId: string,
+): string {
+  const text = `Sales order ${salesOrderId} for TikTok order ${plan.tiktokOrderId} does not tie out with TikTok (${plan.currency}): ${describeFigures(result, plan.currency)}. The sales order is marked Ties Out = F (custbody_tts_tieout). Fix: compare it with the order in TikTok Seller Center (Orders > ${plan.tiktokOrderId}); correct the sales order lines or shipping so the figures agree, tick Ties Out, then set this inbox record's State to imported.`;
+  return text.length > TEXTAREA_SAFE_LENGTH ? `${text.slice(0, TEXTAREA_SAFE_LENGTH - 3)}...` : text;
+}
+
+/**
+ * A currency field as `search.lookupFields` returns it (`"30.99"`, `"-2"`, `""`) in minor units;
+ * empty is 0. Throws on anything else, so a misread never passes for a tie.
+ */
+export function lookupAmountToMinor(value: unknown, currency: string): number {
+  if (value === null || value === undefined || value === '') {
+    return 0;
+  }
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const parsed = parseMoney(text.startsWith('.') ? `0${text}` : text.replace(/^-\./, '-0.'), currency);
+  if (!parsed.ok) {
+    throw new Error(`NetSuite returned ${JSON.stringify(value)} for an amount: ${parsed.problem}`);
+  }
+  return parsed.minor;
+}

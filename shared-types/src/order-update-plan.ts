@@ -1,0 +1,236 @@
+import { currencyExponent, formatMinor, multiplyMinor, toNetSuiteAmount } from './money';
+import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
+import type { NetSuiteShipAddress } from './ship-address';
+import { mapShipAddress } from './ship-address';
+import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
+
+/**
+ * A newer TikTok payload of an order that already is a sales order → what to change on the sales
+ * order, decided without touching NetSuite (the order-updates map/reduce does the I/O).
+ *
+ * - Whole-order cancellation (status CANCELLED, or every line item cancelled): before anything is
+ *   fulfilled, every open line is closed (`isclosed` = T); once any unit is fulfilled nothing is
+ *   changed and a person decides (exception).
+ * - Line cancellations (line items with `display_status` CANCELLED): the sales order line that
+ *   carries those TikTok line ids (`custcol_tts_line_ids`) loses that many units and those ids; a
+ *   line left without units is closed instead. A line with fulfilled units is not touched
+ *   (exception).
+ * - Ship-to address (webhook type 3 → the bridge re-fetches and re-upserts): when TikTok's address
+ *   differs from the sales order's, it is replaced while nothing is fulfilled, else an exception.
+ *
+ * The plan only describes differences between the payload and the sales order as it is now, so
+ * running it again after it was applied changes nothing (map/reduce restarts re-run keys).
+ */
+
+/** One item line of the sales order as loaded. */
+export interface SalesOrderLineState {
+  /** 0-based position in the `item` sublist. */
+  index: number;
+  itemId: string;
+  /** Item name for messages (`item` display text), or null. */
+  itemName: string | null;
+  quantity: number;
+  quantityFulfilled: number;
+  isClosed: boolean;
+  /** Unit rate in major units, as NetSuite holds it. */
+  rate: number | null;
+  /** TikTok line item ids on this line (`custcol_tts_line_ids`). */
+  lineIds: string[];
+}
+
+export interface SalesOrderState {
+  id: string;
+  /** Order # (`tranid`), for messages; null when not numbered. */
+  tranId: string | null;
+  lines: SalesOrderLineState[];
+  /** The ship-to address subrecord's fields, or null when the order has none. */
+  shipAddress: NetSuiteShipAddress | null;
+}
+
+export type SalesOrderLineChange =
+  | { kind: 'close'; index: number; reason: string }
+  | {
+      kind: 'reduce';
+      index: number;
+      quantity: number;
+      /** New amount (rate × quantity) in major units, or null when the line has no rate. */
+      amount: number | null;
+      /** The TikTok line ids that stay on the line. */
+      lineIds: string[];
+      reason: string;
+    };
+
+export interface OrderUpdatePlan {
+  lineChanges: SalesOrderLineChange[];
+  /** The new ship-to address, or null to leave it. */
+  shipAddress: NetSuiteShipAddress | null;
+  /** What a person has to decide: each says what happened and what to do. */
+  exceptions: string[];
+  /** One line per applied change, for the log. */
+  applied: string[];
+}
+
+export const SHIP_ADDRESS_FIELDS: readonly (keyof NetSuiteShipAddress)[] = [
+  'country',
+  'addressee',
+  'addr1',
+  'addr2',
+  'city',
+  'state',
+  'zip',
+  'addrphone',
+];
+
+/** True when TikTok cancelled this unit. */
+export function isLineCancelled(line: Pick<TikTokLineItem, 'display_status'>): boolean {
+  return line.display_status === 'CANCELLED';
+}
+
+/** True when the whole order is cancelled: its status, or every one of its line items. */
+export function isOrderCancelled(order: Pick<TikTokOrder, 'status' | 'line_items'>): boolean {
+  return (
+    order.status === 'CANCELLED' || (order.line_items.length > 0 && order.line_items.every(isLineCancelled))
+  );
+}
+
+function norm(value: string | null | undefined): string {
+  return (value ?? '').trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
+/** Field by field, ignoring case, surrounding spaces and empty-vs-missing. */
+export function sameShipAddress(a: NetSuiteShipAddress | null, b: NetSuiteShipAddress | null): boolean {
+  return SHIP_ADDRESS_FIELDS.every((field) => norm(a?.[field]) === norm(b?.[field]));
+}
+
+export function formatShipAddress(address: NetSuiteShipAddress): string {
+  return SHIP_ADDRESS_FIELDS.map((field) => address[field])
+    .filter((value): value is string => value !== null && value.trim() !== '')
+    .join(', ');
+}
+
+function orderName(state: SalesOrderState): string {
+  return state.tranId === null ? `sales order ${state.id}` : `sales order ${state.tranId}`;
+}
+
+function whoCancelled(order: TikTokOrder): string {
+  const by = order.cancellation_initiator ?? order.line_items.find((l) => l.cancel_user)?.cancel_user;
+  const reason = order.cancel_reason?.trim() || order.line_items.find((l) => l.cancel_reason)?.cancel_reason;
+  const parts = [by ? `by ${by.toLowerCase()}` : null, reason ? `reason: ${reason}` : null].filter(
+    (p): p is string => p !== null,
+  );
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+function lineName(line: SalesOrderLineState): string {
+  return `line ${line.index + 1} (${line.itemName ?? `item ${line.itemId}`})`;
+}
+
+/** rate × quantity in minor units (the rate rounded to the currency's minor unit); null without a rate. */
+export function lineAmountMinor(rate: number | null, quantity: number, currency: string): number | null {
+  if (rate === null) {
+    return null;
+  }
+  const rateMinor = Math.round(rate * 10 ** currencyExponent(currency));
+  return multiplyMinor(rateMinor, quantity);
+}
+
+function planWholeCancellation(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
+  const open = state.lines.filter((line) => !line.isClosed);
+  const fulfilled = state.lines.filter((line) => line.quantityFulfilled > 0);
+  if (fulfilled.length > 0) {
+    const shipped = fulfilled
+      .map((l) => `${lineName(l)}: ${l.quantityFulfilled} of ${l.quantity}`)
+      .join('; ');
+    plan.exceptions.push(
+      `TikTok order ${order.id} was cancelled in TikTok Shop${whoCancelled(order)} after ${orderName(state)} was fulfilled (${shipped}). The connector changed nothing on the sales order. To do: check the order in TikTok Shop Seller Center; if the goods went out, create a Return Authorization from ${orderName(state)} for the fulfilled units (or a refund / credit memo if the buyer keeps them), and close the lines that are still open.`,
+    );
+    return;
+  }
+  for (const line of open) {
+    plan.lineChanges.push({ kind: 'close', index: line.index, reason: 'order cancelled' });
+    plan.applied.push(`${lineName(line)} closed: TikTok cancelled the order${whoCancelled(order)}`);
+  }
+}
+
+function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
+  const cancelled = new Set(order.line_items.filter(isLineCancelled).map((l) => l.id));
+  if (cancelled.size === 0) {
+    return;
+  }
+  const currency = order.payment.currency;
+  for (const line of state.lines) {
+    if (line.isClosed) {
+      continue;
+    }
+    const gone = line.lineIds.filter((id) => cancelled.has(id));
+    if (gone.length === 0) {
+      continue;
+    }
+    if (line.quantityFulfilled > 0) {
+      plan.exceptions.push(
+        `TikTok cancelled ${gone.length} unit(s) of ${lineName(line)} of ${orderName(state)} (TikTok line item ${gone.join(', ')})${whoCancelled(order)}, but ${line.quantityFulfilled} of its ${line.quantity} units are already fulfilled, so the connector did not change the line. To do: if a cancelled unit was shipped, create a Return Authorization (or a refund) for it; otherwise reduce the line's quantity by ${gone.length} on ${orderName(state)}.`,
+      );
+      continue;
+    }
+    const remaining = line.lineIds.filter((id) => !cancelled.has(id));
+    const quantity = line.quantity - gone.length;
+    const reason = `TikTok cancelled line item ${gone.join(', ')}${whoCancelled(order)}`;
+    if (remaining.length === 0 || quantity <= 0) {
+      plan.lineChanges.push({ kind: 'close', index: line.index, reason });
+      plan.applied.push(`${lineName(line)} closed: ${reason}`);
+    } else {
+      const amountMinor = lineAmountMinor(line.rate, quantity, currency);
+      const amount = amountMinor === null ? null : toNetSuiteAmount(amountMinor, currency);
+      plan.lineChanges.push({
+        kind: 'reduce',
+        index: line.index,
+        quantity,
+        amount,
+        lineIds: remaining,
+        reason,
+      });
+      const shownAmount =
+        amountMinor === null ? '' : `, amount ${formatMinor(amountMinor, currency)} ${currency}`;
+      plan.applied.push(`${lineName(line)} quantity ${line.quantity} → ${quantity}${shownAmount}: ${reason}`);
+    }
+  }
+}
+
+function planShipAddress(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
+  const wanted = mapShipAddress(order.recipient_address);
+  if (wanted === null || sameShipAddress(wanted, state.shipAddress)) {
+    return;
+  }
+  const fulfilled = state.lines.some((line) => line.quantityFulfilled > 0);
+  if (fulfilled) {
+    plan.exceptions.push(
+      `The buyer changed the ship-to address of TikTok order ${order.id} to "${formatShipAddress(wanted)}" after ${orderName(state)} was (partly) fulfilled, so the connector did not change the sales order's address. To do: if units are still to ship, set Ship To on ${orderName(state)} to the new address; for a shipment already on its way, ask the carrier to redirect it.`,
+    );
+    return;
+  }
+  plan.shipAddress = wanted;
+  plan.applied.push(`ship-to address updated to "${formatShipAddress(wanted)}"`);
+}
+
+/** Plans the changes a newer TikTok payload makes to the sales order it was imported as. */
+export function planOrderUpdate(order: TikTokOrder, state: SalesOrderState): OrderUpdatePlan {
+  const plan: OrderUpdatePlan = { lineChanges: [], shipAddress: null, exceptions: [], applied: [] };
+  if (isOrderCancelled(order)) {
+    planWholeCancellation(order, state, plan);
+    return plan;
+  }
+  planLineCancellations(order, state, plan);
+  planShipAddress(order, state, plan);
+  return plan;
+}
+
+/** True when the plan changes the sales order. */
+export function changesSalesOrder(plan: OrderUpdatePlan): boolean {
+  return plan.lineChanges.length > 0 || plan.shipAddress !== null;
+}
+
+/** The exceptions as one text for the inbox record's error field (TEXTAREA, 4,000 characters). */
+export function formatExceptions(exceptions: readonly string[], maxLength = TEXTAREA_SAFE_LENGTH): string {
+  const text = exceptions.join('\n');
+  return text.length > maxLength ? `${text.slice(0, maxLength - 3)}...` : text;
+}

@@ -1,0 +1,186 @@
+import type * as http from 'N/http';
+import * as redirect from 'N/redirect';
+import * as serverWidget from 'N/ui/serverWidget';
+import * as url from 'N/url';
+import {
+  EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+  EXCEPTIONS_SUITELET_ID,
+} from '../../../../shared-types/src/netsuite-ids';
+import type { RetrySummary } from '../../../../shared-types/src/retry-summary';
+import {
+  describeRetrySummary,
+  parseRetrySummary,
+  retrySummaryParams,
+  summarizeRetry,
+} from '../../../../shared-types/src/retry-summary';
+import { MAX_RETRY_IDS } from '../../../../shared-types/src/restlet-contract';
+import type { InboxReviewRow } from '../dao/inbox-review-dao';
+import { listInboxForReview } from '../dao/inbox-review-dao';
+import type { LogRow } from '../dao/log-dao';
+import { listRecentLog } from '../dao/log-dao';
+import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
+
+/**
+ * The TikTok Order Exceptions page (`customscript_tts_sl_exceptions`): inbox records in `error` or
+ * `exception` with a Retry link each and a checkbox column for "Retry selected", and the newest
+ * sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
+ * the page (so a reload does not retry again), which then says what happened.
+ *
+ * Usage: two queries (20) to show the page; a retry of up to 100 records 250 more.
+ */
+
+const INBOX_SUBLIST = 'custpage_inbox';
+const LOG_SUBLIST = 'custpage_log';
+const SELECT_FIELD = 'custpage_select';
+const ID_FIELD = 'custpage_inbox_id';
+/** GET parameter of a per-record Retry link. */
+export const RETRY_PARAM = 'retry';
+const LOG_ROWS = 50;
+
+function selfUrl(params: Record<string, string> = {}): string {
+  return url.resolveScript({
+    scriptId: EXCEPTIONS_SUITELET_ID,
+    deploymentId: EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+    params,
+  });
+}
+
+function backToPage(summary: RetrySummary): void {
+  redirect.toSuitelet({
+    scriptId: EXCEPTIONS_SUITELET_ID,
+    deploymentId: EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+    parameters: retrySummaryParams(summary),
+  });
+}
+
+function selectedIds(request: http.ServerRequest): string[] {
+  const ids: string[] = [];
+  const count = request.getLineCount({ group: INBOX_SUBLIST });
+  for (let line = 0; line < count; line += 1) {
+    if (request.getSublistValue({ group: INBOX_SUBLIST, name: SELECT_FIELD, line }) === 'T') {
+      ids.push(request.getSublistValue({ group: INBOX_SUBLIST, name: ID_FIELD, line }));
+    }
+  }
+  return ids;
+}
+
+function retry(ids: readonly string[]): void {
+  const wanted = ids.filter((id) => /^[1-9][0-9]{0,17}$/.test(id)).slice(0, MAX_RETRY_IDS);
+  const result =
+    wanted.length > 0
+      ? retryInboxRecords(wanted)
+      : { ok: true as const, results: [], importQueued: false, updatesQueued: false };
+  backToPage(summarizeRetry(result, ids.length - wanted.length));
+}
+
+function cell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  // A list sublist cell must not be empty in NetSuite's UI; a space keeps the column aligned.
+  return text === '' ? ' ' : text;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function addInboxSublist(form: serverWidget.Form, rows: readonly InboxReviewRow[]): void {
+  const sublist = form.addSublist({
+    id: INBOX_SUBLIST,
+    type: serverWidget.SublistType.LIST,
+    label: `Orders to look at (${rows.length})`,
+  });
+  sublist.addField({ id: SELECT_FIELD, type: serverWidget.FieldType.CHECKBOX, label: 'Select' });
+  sublist
+    .addField({ id: ID_FIELD, type: serverWidget.FieldType.TEXT, label: 'Inbox ID' })
+    .updateDisplayType({ displayType: serverWidget.FieldDisplayType.INLINE });
+  const columns: [string, string, serverWidget.FieldType][] = [
+    ['custpage_shop', 'Shop', serverWidget.FieldType.TEXT],
+    ['custpage_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
+    ['custpage_state', 'State', serverWidget.FieldType.TEXT],
+    ['custpage_message', 'Message', serverWidget.FieldType.TEXTAREA],
+    ['custpage_attempts', 'Attempts', serverWidget.FieldType.INTEGER],
+    ['custpage_updated', 'Last Update', serverWidget.FieldType.TEXT],
+  ];
+  for (const [id, label, type] of columns) {
+    sublist.addField({ id, type, label });
+  }
+  const link = sublist.addField({ id: 'custpage_retry', type: serverWidget.FieldType.URL, label: 'Retry' });
+  link.linkText = 'Retry';
+  rows.forEach((row, line) => {
+    const set = (id: string, value: string | number | null): void => {
+      sublist.setSublistValue({ id, line, value: cell(value) });
+    };
+    set(ID_FIELD, row.id);
+    set('custpage_shop', row.shopName);
+    set('custpage_order', row.orderId);
+    set('custpage_state', row.state);
+    set('custpage_message', row.message);
+    set('custpage_attempts', row.attempts);
+    set('custpage_updated', row.lastModified);
+    set('custpage_retry', selfUrl({ [RETRY_PARAM]: row.id }));
+  });
+}
+
+function addLogSublist(form: serverWidget.Form, rows: readonly LogRow[]): void {
+  const sublist = form.addSublist({
+    id: LOG_SUBLIST,
+    type: serverWidget.SublistType.LIST,
+    label: 'Recent sync log',
+  });
+  const columns: [string, string, serverWidget.FieldType][] = [
+    ['custpage_log_created', 'Date', serverWidget.FieldType.TEXT],
+    ['custpage_log_shop', 'Shop', serverWidget.FieldType.TEXT],
+    ['custpage_log_level', 'Level', serverWidget.FieldType.TEXT],
+    ['custpage_log_flow', 'Flow', serverWidget.FieldType.TEXT],
+    ['custpage_log_message', 'Message', serverWidget.FieldType.TEXTAREA],
+    ['custpage_log_record', 'Record', serverWidget.FieldType.TEXT],
+    ['custpage_log_tiktok', 'TikTok ID', serverWidget.FieldType.TEXT],
+  ];
+  for (const [id, label, type] of columns) {
+    sublist.addField({ id, type, label });
+  }
+  rows.forEach((row, line) => {
+    const record = row.recordType === null ? null : `${row.recordType} ${row.recordId ?? ''}`.trim();
+    const values: [string, string | null][] = [
+      ['custpage_log_created', row.created],
+      ['custpage_log_shop', row.shopName],
+      ['custpage_log_level', row.level],
+      ['custpage_log_flow', row.flow],
+      ['custpage_log_message', row.message],
+      ['custpage_log_record', record],
+      ['custpage_log_tiktok', row.tiktokId],
+    ];
+    for (const [id, value] of values) {
+      sublist.setSublistValue({ id, line, value: cell(value) });
+    }
+  });
+}
+
+function renderPage(request: http.ServerRequest, response: http.ServerResponse): void {
+  const form = serverWidget.createForm({ title: 'TikTok Order Exceptions' });
+  const summary = parseRetrySummary(request.parameters as Record<string, string | undefined>);
+  const intro = form.addField({
+    id: 'custpage_intro',
+    type: serverWidget.FieldType.INLINEHTML,
+    label: 'About',
+  });
+  const done = summary === null ? '' : `<p><b>${escapeHtml(describeRetrySummary(summary))}</b></p>`;
+  intro.defaultValue = `${done}<p>TikTok orders that could not be imported (error) or need a decision (exception). Fix what the message says, then Retry: an order without a sales order is imported again; an order with one is compared with its latest TikTok update again.</p>`;
+  addInboxSublist(form, listInboxForReview(RETRYABLE_STATES, MAX_RETRY_IDS));
+  addLogSublist(form, listRecentLog(LOG_ROWS));
+  form.addSubmitButton({ label: 'Retry selected' });
+  response.writePage({ pageObject: form });
+}
+
+export function handleExceptionsRequest(request: http.ServerRequest, response: http.ServerResponse): void {
+  if (request.method === 'POST') {
+    retry(selectedIds(request));
+    return;
+  }
+  const single = (request.parameters as Record<string, string | undefined>)[RETRY_PARAM];
+  if (single !== undefined && single !== '') {
+    retry([single]);
+    return;
+  }
+  renderPage(request, response);
+}

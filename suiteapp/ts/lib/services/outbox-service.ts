@@ -1,0 +1,70 @@
+import { ackTransition } from '../../../../shared-types/src/outbox-ack';
+import type {
+  OutboxAckOutcome,
+  OutboxAckRequest,
+  OutboxAckResponse,
+  OutboxPullRequest,
+  OutboxPullResponse,
+  OutboxRow,
+} from '../../../../shared-types/src/outbox-contract';
+import { DEFAULT_OUTBOX_PULL } from '../../../../shared-types/src/outbox';
+import { pullDisposition } from '../../../../shared-types/src/outbox-pull';
+import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
+import { listPendingOutbox, loadOutboxStatus, updateOutboxRow } from '../dao/outbox-dao';
+import { findShop } from '../dao/shop-dao';
+import { connectorError } from '../platform/errors';
+
+/**
+ * `outbox.pull` and `outbox.ack` (docs/contracts.md).
+ *
+ * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
+ * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed (≤ 210).
+ */
+
+export function pullOutbox(request: OutboxPullRequest): OutboxPullResponse {
+  let shopRecordId: string | null = null;
+  if (request.shopId !== undefined) {
+    const shop = findShop(request.shopId);
+    if (shop === null) {
+      throw connectorError(
+        RESTLET_ERROR_CODES.SHOP_NOT_FOUND,
+        `shopId: no TikTok Shop record for shop ${request.shopId} (externalid tts_shop_${request.shopId}). Fix: connect the shop (shop.upsert) or leave shopId out to pull every shop's rows.`,
+      );
+    }
+    shopRecordId = shop.id;
+  }
+  const rows: OutboxRow[] = [];
+  let skipped = 0;
+  for (const pending of listPendingOutbox(shopRecordId, request.limit ?? DEFAULT_OUTBOX_PULL)) {
+    const disposition = pullDisposition(pending);
+    if (disposition.action === 'deliver') {
+      rows.push(disposition.row);
+    } else {
+      updateOutboxRow(
+        pending.id,
+        disposition.action === 'skip' ? 'skipped' : 'failed',
+        pending.attempts,
+        disposition.message,
+      );
+      skipped += 1;
+    }
+  }
+  return { ok: true, rows, skipped };
+}
+
+export function ackOutbox(request: OutboxAckRequest): OutboxAckResponse {
+  const current = loadOutboxStatus(request.results.map((result) => result.outboxId));
+  const results: OutboxAckOutcome[] = request.results.map((result) => {
+    const row = current.get(result.outboxId);
+    if (row === undefined) {
+      return { outboxId: result.outboxId, state: 'unknown', attempts: 0 };
+    }
+    const next = ackTransition(row, result);
+    if (!next.change) {
+      return { outboxId: row.id, state: row.state ?? 'unknown', attempts: row.attempts };
+    }
+    updateOutboxRow(row.id, next.state, next.attempts, next.message);
+    return { outboxId: row.id, state: next.state, attempts: next.attempts };
+  });
+  return { ok: true, results };
+}

@@ -1,0 +1,73 @@
+import * as log from 'N/log';
+import type { InboxFieldValues } from '../../../../shared-types/src/inbox-upsert';
+import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
+import { INBOX_RETRY_AT_FIELD } from '../../../../shared-types/src/order-ids';
+import type { OrdersRetryResponse } from '../../../../shared-types/src/restlet-contract';
+import { updateInbox } from '../dao/inbox-dao';
+import { loadInboxRetryRows } from '../dao/inbox-review-dao';
+import { submitImport } from '../platform/import-task';
+import { submitOrderUpdates } from '../platform/update-task';
+
+/**
+ * Retry of inbox records in `error` or `exception` (the exceptions Suitelet and the RESTlet's
+ * `orders.retry`). A record without a sales order goes back to `pending` (attempts kept, error and
+ * retry time cleared) and the import is submitted; a record that has a sales order (an update
+ * exception, or a tie-out exception someone has corrected) goes back to `imported`, flagged for the
+ * order updates, which compare its payload with the sales order again.
+ *
+ * Usage: one query (10) per 500 ids + submitFields 2 per record + at most two task submits (40):
+ * 100 records cost 250 units.
+ */
+
+export const RETRYABLE_STATES: readonly string[] = ['error', 'exception'];
+
+const TO_IMPORT: InboxFieldValues = {
+  [INBOX_FIELDS.state]: 'pending',
+  [INBOX_FIELDS.error]: '',
+  [INBOX_RETRY_AT_FIELD]: '',
+};
+
+const TO_UPDATE: InboxFieldValues = {
+  [INBOX_FIELDS.state]: 'imported',
+  [INBOX_FIELDS.error]: '',
+  [INBOX_FIELDS.updatePending]: true,
+};
+
+export function retryInboxRecords(ids: readonly string[]): OrdersRetryResponse {
+  const rows = loadInboxRetryRows(ids);
+  const results: OrdersRetryResponse['results'] = [];
+  let importNeeded = false;
+  let updatesNeeded = false;
+  const seen = new Set<string>();
+  for (const inboxId of ids) {
+    if (seen.has(inboxId)) {
+      continue;
+    }
+    seen.add(inboxId);
+    const row = rows.get(inboxId);
+    if (row === undefined) {
+      results.push({ inboxId, outcome: 'not_found', state: null });
+      continue;
+    }
+    if (row.state === null || !RETRYABLE_STATES.includes(row.state)) {
+      results.push({ inboxId, outcome: 'not_retryable', state: row.state });
+      continue;
+    }
+    if (row.salesOrderId === null) {
+      updateInbox(inboxId, TO_IMPORT);
+      importNeeded = true;
+      results.push({ inboxId, outcome: 'retried', state: 'pending' });
+    } else {
+      updateInbox(inboxId, TO_UPDATE);
+      updatesNeeded = true;
+      results.push({ inboxId, outcome: 'retried', state: 'imported' });
+    }
+  }
+  const importQueued = importNeeded ? submitImport() : false;
+  const updatesQueued = updatesNeeded ? submitOrderUpdates() : false;
+  log.audit({
+    title: 'Inbox retry',
+    details: `${results.map((r) => `${r.inboxId}=${r.outcome}`).join(', ')}; import queued: ${importQueued}; updates queued: ${updatesQueued}`,
+  });
+  return { ok: true, results, importQueued, updatesQueued };
+}

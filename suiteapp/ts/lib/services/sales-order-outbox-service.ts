@@ -1,0 +1,107 @@
+import * as log from 'N/log';
+import type { EntryPoints } from 'N/types';
+import { isTikTokId } from '../../../../shared-types/src/ids';
+import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
+import { planSalesOrderOutbox } from '../../../../shared-types/src/sales-order-outbox-plan';
+import { writeLogEntry } from '../dao/log-dao';
+import { createOutboxRow, OUTBOX_WRITE_UNITS } from '../dao/outbox-dao';
+import { lookupOutboxShopSettings, lookupTranId, snapshotOf } from '../dao/sales-order-snapshot';
+import { errorMessage, errorName } from '../platform/errors';
+import { remainingUsage } from '../platform/governance';
+
+/**
+ * afterSubmit of TikTok sales orders: writes the outbox rows of the change ("Pull order updates
+ * from NetSuite"). It never throws into the user's save: a failure is logged and written to the
+ * sync log with what to do.
+ *
+ * Governance (user event budget 1,000): a non-TikTok order costs 0 units; a TikTok order costs the
+ * shop lookup 1 (+ 1 to read a number NetSuite assigned at save) + 6 per row (at most 3 rows):
+ * ≤ 20 units, plus 6 for a sync-log entry when something fails.
+ */
+
+/** A sync-log entry: create 2 + save 4. */
+const LOG_WRITE_UNITS = 6;
+
+export interface WriteSummary {
+  written: string[];
+  /** Rows whose externalid existed: the same change was recorded before. */
+  existing: string[];
+}
+
+function writeRows(rows: readonly PlannedOutboxRow[]): WriteSummary {
+  const summary: WriteSummary = { written: [], existing: [] };
+  for (const row of rows) {
+    if (remainingUsage() < OUTBOX_WRITE_UNITS + LOG_WRITE_UNITS) {
+      throw new Error(
+        `usage budget too low to record ${row.kind} (${row.externalId}); ${summary.written.length} of ${rows.length} rows were written`,
+      );
+    }
+    const id = createOutboxRow(row);
+    if (id === null) {
+      summary.existing.push(row.externalId);
+    } else {
+      summary.written.push(row.externalId);
+    }
+  }
+  return summary;
+}
+
+function recordFailure(
+  e: unknown,
+  salesOrderId: string,
+  shopRecordId: string | null,
+  orderId: string | null,
+): void {
+  const message = `The change of sales order ${salesOrderId} was saved in NetSuite but could not be recorded for TikTok (${errorName(e) || 'Error'}: ${errorMessage(e)}). TikTok was not updated. Fix the cause, then save the sales order again (an unchanged save records nothing new; cancel or renumber it again if that was the change).`;
+  log.error({ title: 'TikTok outbox not written', details: message });
+  try {
+    writeLogEntry({
+      shopRecordId,
+      level: 'error',
+      flow: 'order updates',
+      message,
+      recordType: 'salesorder',
+      recordId: salesOrderId,
+      tiktokId: orderId,
+    });
+  } catch (logError) {
+    log.error({ title: 'TikTok sync log not written', details: errorMessage(logError) });
+  }
+}
+
+export function recordSalesOrderChange(
+  context: EntryPoints.UserEvent.afterSubmitContext,
+): WriteSummary | null {
+  const eventType = String(context.type).toLowerCase();
+  const salesOrderId = String(context.newRecord.id);
+  if (eventType === 'delete') {
+    return null;
+  }
+  let shopRecordId: string | null = null;
+  let orderId: string | null = null;
+  try {
+    const fallback = eventType === 'xedit' ? context.oldRecord : null;
+    const after = snapshotOf(context.newRecord, salesOrderId, fallback);
+    if (!isTikTokId(after.tiktokOrderId) || after.shopRecordId === null) {
+      return null;
+    }
+    orderId = after.tiktokOrderId;
+    shopRecordId = after.shopRecordId;
+    const shop = lookupOutboxShopSettings(after.shopRecordId);
+    if (shop === null || !shop.pullOrderUpdates) {
+      return null;
+    }
+    const before = context.oldRecord === null ? null : snapshotOf(context.oldRecord, salesOrderId, null);
+    if (after.tranId === null && eventType === 'create') {
+      after.tranId = lookupTranId(salesOrderId);
+    }
+    const summary = writeRows(planSalesOrderOutbox({ eventType, before, after, shop }));
+    if (summary.written.length > 0) {
+      log.audit({ title: 'TikTok outbox written', details: summary.written.join(', ') });
+    }
+    return summary;
+  } catch (e) {
+    recordFailure(e, salesOrderId, shopRecordId, orderId);
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+import { warehouseExternalId } from '../../../../shared-types/src/order-ids';
+import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
+import { formatValidationProblems } from '../../../../shared-types/src/restlet-validation';
+import type { WarehousesUpsertResponse } from '../../../../shared-types/src/warehouse-upsert';
+import {
+  validateWarehousesUpsert,
+  warehouseChanged,
+  warehouseValues,
+} from '../../../../shared-types/src/warehouse-upsert';
+import { findWarehousesByExternalId, createWarehouse, updateWarehouse } from '../dao/warehouse-dao';
+import { findShop } from '../dao/shop-dao';
+import { connectorError } from '../platform/errors';
+
+/**
+ * `warehouses.upsert`: one `customrecord_tts_warehouse` per TikTok warehouse of the shop. Existing
+ * records get the bridge's name, type and default flag; the NetSuite location an admin linked is
+ * never touched. Governance for 100 warehouses: shop lookup 10 + one lookup 10 + at most 6 each
+ * (create 2 + save 4; an update is one submitFields, 2) = 620 units of the RESTlet's 5,000.
+ */
+export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpsertResponse {
+  const checked = validateWarehousesUpsert(body);
+  if (!checked.ok) {
+    throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(checked.problems));
+  }
+  const request = checked.value;
+  const shop = findShop(request.shopId);
+  if (shop === null) {
+    throw connectorError(
+      RESTLET_ERROR_CODES.SHOP_NOT_FOUND,
+      `shopId: no TikTok Shop record for shop ${request.shopId} (externalid tts_shop_${request.shopId}). Fix: send {"action": "shop.upsert", "shop": {...}} for this shop first, then resend the warehouses.`,
+    );
+  }
+  const externalIds = request.warehouses.map((w) => warehouseExternalId(request.shopId, w.id));
+  const stored = findWarehousesByExternalId(externalIds);
+  const results = request.warehouses.map((warehouse, index) => {
+    const externalId = externalIds[index];
+    const existing = stored.get(externalId);
+    const values = warehouseValues(shop.id, warehouse);
+    if (existing === undefined) {
+      const recordId = createWarehouse(externalId, values);
+      return { warehouseId: warehouse.id, recordId, outcome: 'created' as const, linked: false };
+    }
+    const linked = existing.locationId !== null;
+    if (!warehouseChanged(existing, warehouse)) {
+      return { warehouseId: warehouse.id, recordId: existing.id, outcome: 'unchanged' as const, linked };
+    }
+    updateWarehouse(existing.id, values);
+    return { warehouseId: warehouse.id, recordId: existing.id, outcome: 'updated' as const, linked };
+  });
+  return { ok: true, results };
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { axiosSend, type HttpSend } from '../../bridge/src/net/http-transport';
+import type { SandboxStack } from '../../sandbox/src/stack';
+import { startSandboxStack } from '../../sandbox/src/stack';
+import { assertSuiteAppBuilt } from '../support/connector-account';
+
+/**
+ * "Pull order updates from NetSuite" end to end: a TikTok order imported as a sales order → the
+ * sales-order user event writes the outbox → the bridge's outbox pass (RESTlet outbox.pull, signed
+ * TikTok calls, outbox.ack) → the simulator holds the external reference and the seller
+ * cancellation. A crash between TikTok's answer and the acknowledgement does not cancel twice.
+ */
+let stack: SandboxStack;
+let dir: string;
+/** When set, the bridge's NetSuite calls whose body matches fail as if the process died there. */
+let crashOn: RegExp | null = null;
+
+const send: HttpSend = (request) => {
+  if (crashOn !== null && typeof request.body === 'string' && crashOn.test(request.body)) {
+    return Promise.reject(new Error('bridge process crashed before the call'));
+  }
+  return axiosSend(request);
+};
+
+beforeEach(async () => {
+  assertSuiteAppBuilt();
+  crashOn = null;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-outbox-'));
+  stack = await startSandboxStack({
+    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
+    bridgeDeps: { send },
+  });
+});
+
+afterEach(async () => {
+  await stack.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function importOrder(): Promise<{ shopId: string; orderId: string; salesOrderId: number }> {
+  const shopId = await stack.connectShop();
+  const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
+  await stack.simulator.tick();
+  await stack.bridge.runWorkersOnce();
+  await stack.netsuite.runQueuedTasks();
+  const so = stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${order.id}`);
+  if (!so) throw new Error('the order was not imported');
+  return { shopId, orderId: order.id, salesOrderId: so.id };
+}
+
+function outboxRows(orderId: string) {
+  return stack.netsuite.store
+    .all('customrecord_tts_outbox')
+    .filter((row) => row.fields.custrecord_tts_out_order_id === orderId);
+}
+
+function allowCancel(shopId: string): void {
+  const shop = stack.netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
+  stack.netsuite.seed.ui.submitFields({
+    type: 'customrecord_tts_shop',
+    id: shop!.id,
+    values: { custrecord_tts_shop_allow_cancel: true },
+  });
+}
+
+/** Closes every line and sets the cancel reason, as a user would in the sales order form. */
+function closeSalesOrder(salesOrderId: number, reason: string): void {
+  const so = stack.netsuite.seed.ui.load({ type: 'salesorder', id: salesOrderId });
+  so.setValue({ fieldId: 'custbody_tts_cancel_reason', value: reason });
+  const lines = so.getLineCount({ sublistId: 'item' });
+  for (let line = 0; line < lines; line += 1) {
+    so.setSublistValue({ sublistId: 'item', fieldId: 'isclosed', line, value: true });
+  }
+  so.save();
+}
+
+describe('NetSuite → TikTok order updates through the outbox', () => {
+  it('writes the new sales order number to TikTok as the external order reference', async () => {
+    const { orderId, salesOrderId } = await importOrder();
+    const tranId = stack.netsuite.store.get('salesorder', salesOrderId)!.fields.tranid;
+    const [row] = outboxRows(orderId);
+    expect(row.fields.custrecord_tts_out_kind).toBe('order.external_ref');
+    expect(row.fields.custrecord_tts_out_state).toBe('pending');
+
+    const pass = await stack.bridge.outboxOnce();
+    expect(pass.failures).toEqual([]);
+    expect(stack.simulator.state.externalOrders.get(orderId)).toEqual([
+      expect.objectContaining({ id: String(tranId), platform: 'NETSUITE' }),
+    ]);
+    const sent = stack.netsuite.store.get('customrecord_tts_outbox', row.id)!;
+    expect(sent.fields.custrecord_tts_out_state).toBe('sent');
+    expect(sent.fields.custrecord_tts_out_attempts).toBe(1);
+  });
+
+  it('cancels the TikTok order with the reason when the sales order is closed, once despite a crash before the ack', async () => {
+    const { shopId, orderId, salesOrderId } = await importOrder();
+    await stack.bridge.outboxOnce();
+    allowCancel(shopId);
+    closeSalesOrder(salesOrderId, 'Wrong price');
+    const cancelRow = outboxRows(orderId).find(
+      (row) => row.fields.custrecord_tts_out_kind === 'order.cancel',
+    );
+    expect(cancelRow?.fields.custrecord_tts_out_state).toBe('pending');
+
+    crashOn = /"action":"outbox\.ack"/;
+    const crashed = await stack.bridge.outboxOnce();
+    expect(crashed.failures).toHaveLength(1);
+    expect(stack.simulator.admin.getOrder(orderId).status).toBe('CANCELLED');
+    expect(
+      stack.netsuite.store.get('customrecord_tts_outbox', cancelRow!.id)!.fields.custrecord_tts_out_state,
+    ).toBe('pending');
+
+    crashOn = null;
+    const resumed = await stack.bridge.outboxOnce();
+    expect(resumed.failures).toEqual([]);
+    const cancellations = [...stack.simulator.state.cancellations.values()].filter(
+      (c) => c.orderId === orderId,
+    );
+    expect(cancellations).toHaveLength(1);
+    expect(cancellations[0]).toMatchObject({ role: 'SELLER', cancelReason: 'wrong_price' });
+    const done = stack.netsuite.store.get('customrecord_tts_outbox', cancelRow!.id)!;
+    expect(done.fields.custrecord_tts_out_state).toBe('sent');
+    expect(String(done.fields.custrecord_tts_out_message)).toContain('already cancelled');
+    const status = outboxRows(orderId).find((row) => row.fields.custrecord_tts_out_kind === 'order.status');
+    expect(
+      stack.netsuite.store.get('customrecord_tts_outbox', status!.id)!.fields.custrecord_tts_out_state,
+    ).toBe('sent');
+  });
+
+  it('records the closing without cancelling in TikTok while "Cancel TikTok orders cancelled in NetSuite" is off', async () => {
+    const { orderId, salesOrderId } = await importOrder();
+    closeSalesOrder(salesOrderId, 'Wrong price');
+    expect(
+      outboxRows(orderId)
+        .map((row) => row.fields.custrecord_tts_out_kind)
+        .sort(),
+    ).toEqual(['order.external_ref', 'order.status']);
+    await stack.bridge.outboxOnce();
+    expect(stack.simulator.admin.getOrder(orderId).status).toBe('AWAITING_SHIPMENT');
+    expect(outboxRows(orderId).every((row) => row.fields.custrecord_tts_out_state === 'sent')).toBe(true);
+  });
+});

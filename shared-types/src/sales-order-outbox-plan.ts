@@ -239,6 +239,46 @@ function statusRow(
   };
 }
 
+/**
+ * What TikTok itself has already cancelled (read from the order inbox's latest payload). A sales
+ * order closed by the connector because TikTok cancelled it must not be sent back to TikTok as a
+ * seller cancellation.
+ */
+export interface TikTokCancellation {
+  order: boolean;
+  lineIds: readonly string[];
+}
+
+/** The cancellations in a TikTok order payload. */
+export function tiktokCancellationOf(order: {
+  status?: string;
+  line_items?: readonly { id: string; display_status?: string }[];
+}): TikTokCancellation {
+  return {
+    order: order.status === 'CANCELLED',
+    lineIds: (order.line_items ?? [])
+      .filter((line) => line.display_status === 'CANCELLED')
+      .map((line) => line.id),
+  };
+}
+
+/** Drops from cancel rows what TikTok cancelled itself; rows left with nothing to cancel go. */
+function withoutTikTokCancellations(
+  rows: PlannedOutboxRow[],
+  cancelled: TikTokCancellation | null | undefined,
+): PlannedOutboxRow[] {
+  if (!cancelled) return rows;
+  const already = new Set(cancelled.lineIds);
+  return rows.flatMap((row) => {
+    if (row.kind !== 'order.cancel') return [row];
+    if (cancelled.order) return [];
+    const payload = row.payload as CancelPayload;
+    if (payload.scope === 'order') return [row];
+    const lineItemIds = payload.lineItemIds.filter((id) => !already.has(id));
+    return lineItemIds.length === 0 ? [] : [{ ...row, payload: { ...payload, lineItemIds } }];
+  });
+}
+
 export interface SalesOrderChange {
   /** The user event type in lower case: `create`, `edit`, `xedit`, `cancel`, `delete`, ... */
   eventType: string;
@@ -247,6 +287,13 @@ export interface SalesOrderChange {
   after: SalesOrderSnapshot;
   /** Settings of the shop the order belongs to (null when it has none). */
   shop: OutboxShopSettings | null;
+  /** What TikTok already cancelled, when known (see `tiktokCancellationOf`). */
+  tiktokCancelled?: TikTokCancellation | null;
+}
+
+/** True when the planned rows would ask TikTok to cancel something. */
+export function plansCancellation(rows: readonly PlannedOutboxRow[]): boolean {
+  return rows.some((row) => row.kind === 'order.cancel');
 }
 
 /** The outbox rows a sales order save produces (none for non-TikTok orders or when the flow is off). */
@@ -272,5 +319,5 @@ export function planSalesOrderOutbox(change: SalesOrderChange): PlannedOutboxRow
   if (shop.allowCancel) {
     rows.push(...cancelRows(base, shop.shopId, eventType, before, after));
   }
-  return rows;
+  return withoutTikTokCancellations(rows, change.tiktokCancelled);
 }

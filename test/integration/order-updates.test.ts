@@ -71,8 +71,10 @@ function mugsAndTee(): TikTokOrder {
   };
 }
 
-async function importedOrder(): Promise<{ order: TikTokOrder; soId: number }> {
-  world = await startConnectorAccount();
+async function importedOrder(
+  shopOverrides: Record<string, unknown> = {},
+): Promise<{ order: TikTokOrder; soId: number }> {
+  world = await startConnectorAccount({}, shopOverrides);
   const order = mugsAndTee();
   await importOrders(world, [order]);
   return { order, soId: salesOrderOf(world, order.id).id };
@@ -108,6 +110,17 @@ describe('order updates after import (emulator, real HTTP)', () => {
     const again = world.ns.runMapReduce(ORDER_UPDATES_SCRIPT, ORDER_UPDATES_DEPLOYMENT);
     expect(again.invocations.filter((i) => i.stage === 'map')).toHaveLength(0);
     expect(salesOrderOf(world, order.id).version).toBe(version);
+  });
+
+  it('does not send a TikTok cancellation back to TikTok as a seller cancel, even when cancelling is allowed', async () => {
+    const { order } = await importedOrder({ custrecord_tts_shop_allow_cancel: true });
+    const partly = nextVersion(withCancelledLines(order, ['577000000000000004']));
+    await sendUpdate(world, partly);
+    await sendUpdate(world, nextVersion(partly, { status: 'CANCELLED' }, 1200));
+    expect(linesOf(salesOrderOf(world, order.id)).map((l) => l.closed)).toEqual([true, true]);
+    const kinds = world.ns.store.all('customrecord_tts_outbox').map((r) => r.fields.custrecord_tts_out_kind);
+    expect(kinds).toContain('order.external_ref');
+    expect(kinds).not.toContain('order.cancel');
   });
 
   it('reduces only the cancelled units of a line and closes a line whose units are all cancelled', async () => {

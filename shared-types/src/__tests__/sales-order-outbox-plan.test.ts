@@ -6,6 +6,7 @@ import {
   normalizeSalesOrderStatus,
   parseTikTokLineIds,
   planSalesOrderOutbox,
+  tiktokCancellationOf,
 } from '../sales-order-outbox-plan';
 
 const SHOP: OutboxShopSettings = {
@@ -183,5 +184,43 @@ describe('sales order value readers', () => {
     expect(assignedTranId('')).toBeNull();
     expect(normalizeCancelReason('  ')).toBe('seller_cancel_reason_out_of_stock');
     expect(normalizeCancelReason('Buyer asked -- wrong size')).toBe('buyer_asked_wrong_size');
+  });
+});
+
+describe('cancellations TikTok made itself are not sent back as seller cancellations', () => {
+  it('plans no cancel when TikTok cancelled the whole order, but keeps the other rows', () => {
+    const before = order();
+    const after = closeLines(order({ status: 'H' }), ['1', '2']);
+    const change = { eventType: 'edit', before, after, shop: SHOP };
+    expect(planSalesOrderOutbox(change).map((r) => r.kind)).toContain('order.cancel');
+    const rows = planSalesOrderOutbox({ ...change, tiktokCancelled: { order: true, lineIds: [] } });
+    expect(rows.map((r) => r.kind)).toEqual(['order.status']);
+  });
+
+  it('drops the TikTok-cancelled line items from a line cancel and keeps the seller-closed ones', () => {
+    const change = { eventType: 'edit', before: order(), after: closeLines(order(), ['1']), shop: SHOP };
+    const both = planSalesOrderOutbox({ ...change, tiktokCancelled: { order: false, lineIds: ['1001'] } });
+    expect((both[0].payload as CancelPayload).lineItemIds).toEqual(['1002']);
+    const none = planSalesOrderOutbox({
+      ...change,
+      tiktokCancelled: { order: false, lineIds: ['1001', '1002'] },
+    });
+    expect(none.filter((r) => r.kind === 'order.cancel')).toEqual([]);
+  });
+
+  it('reads TikTok cancellations from an order payload', () => {
+    expect(
+      tiktokCancellationOf({
+        status: 'AWAITING_SHIPMENT',
+        line_items: [
+          { id: '1', display_status: 'CANCELLED' },
+          { id: '2', display_status: 'AWAITING_SHIPMENT' },
+        ],
+      }),
+    ).toEqual({ order: false, lineIds: ['1'] });
+    expect(tiktokCancellationOf({ status: 'CANCELLED', line_items: [] })).toEqual({
+      order: true,
+      lineIds: [],
+    });
   });
 });

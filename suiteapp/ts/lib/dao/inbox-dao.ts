@@ -34,6 +34,15 @@ export function findInboxesByExternalId(externalIds: readonly string[]): Map<str
   return found;
 }
 
+/** The latest TikTok payload stored for an inbox record (one SuiteQL query, 10 units); null when none. */
+export function findInboxPayload(externalId: string): string | null {
+  const [row] = runQuery(
+    `SELECT ${INBOX_FIELDS.payload} AS payload FROM ${INBOX_RECORD} WHERE externalid = ?`,
+    [externalId],
+  );
+  return row === undefined ? null : textOf(row.payload);
+}
+
 /** Creates an inbox record named `name` (6 units); throws DUP_RCRD when the externalid exists. */
 export function createInbox(externalId: string, name: string, values: InboxFieldValues): string {
   const inbox = record.create({ type: INBOX_RECORD });

@@ -1,8 +1,17 @@
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
-import { isTikTokId } from '../../../../shared-types/src/ids';
-import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
-import { planSalesOrderOutbox } from '../../../../shared-types/src/sales-order-outbox-plan';
+import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids';
+import type {
+  PlannedOutboxRow,
+  SalesOrderChange,
+  TikTokCancellation,
+} from '../../../../shared-types/src/sales-order-outbox-plan';
+import {
+  plansCancellation,
+  planSalesOrderOutbox,
+  tiktokCancellationOf,
+} from '../../../../shared-types/src/sales-order-outbox-plan';
+import { findInboxPayload } from '../dao/inbox-dao';
 import { writeLogEntry } from '../dao/log-dao';
 import { createOutboxRow, OUTBOX_WRITE_UNITS } from '../dao/outbox-dao';
 import { lookupOutboxShopSettings, lookupTranId, snapshotOf } from '../dao/sales-order-snapshot';
@@ -15,9 +24,34 @@ import { remainingUsage } from '../platform/governance';
  * sync log with what to do.
  *
  * Governance (user event budget 1,000): a non-TikTok order costs 0 units; a TikTok order costs the
- * shop lookup 1 (+ 1 to read a number NetSuite assigned at save) + 6 per row (at most 3 rows):
- * ≤ 20 units, plus 6 for a sync-log entry when something fails.
+ * shop lookup 1 (+ 1 to read a number NetSuite assigned at save) + 6 per row (at most 3 rows),
+ * + 10 to read TikTok's own cancellations when a cancel is planned: ≤ 30 units, plus 6 for a
+ * sync-log entry when something fails.
  */
+
+/**
+ * What TikTok already cancelled for this order, from the inbox's latest payload: the connector
+ * closes lines when TikTok cancels (mr_order_updates), and such a close must not go back to TikTok
+ * as a seller cancellation.
+ */
+function tiktokCancelled(shopId: string, orderId: string): TikTokCancellation | null {
+  const payload = findInboxPayload(inboxExternalId(shopId, orderId));
+  if (payload === null) return null;
+  try {
+    return tiktokCancellationOf(JSON.parse(payload) as Parameters<typeof tiktokCancellationOf>[0]);
+  } catch {
+    return null;
+  }
+}
+
+function planRows(change: SalesOrderChange): PlannedOutboxRow[] {
+  const rows = planSalesOrderOutbox(change);
+  if (!plansCancellation(rows) || change.shop === null) return rows;
+  return planSalesOrderOutbox({
+    ...change,
+    tiktokCancelled: tiktokCancelled(change.shop.shopId, change.after.tiktokOrderId ?? ''),
+  });
+}
 
 /** A sync-log entry: create 2 + save 4. */
 const LOG_WRITE_UNITS = 6;
@@ -95,7 +129,7 @@ export function recordSalesOrderChange(
     if (after.tranId === null && eventType === 'create') {
       after.tranId = lookupTranId(salesOrderId);
     }
-    const summary = writeRows(planSalesOrderOutbox({ eventType, before, after, shop }));
+    const summary = writeRows(planRows({ eventType, before, after, shop }));
     if (summary.written.length > 0) {
       log.audit({ title: 'TikTok outbox written', details: summary.written.join(', ') });
     }

@@ -1,3 +1,4 @@
+import type { WarehousesUpsertRequest } from './warehouse-upsert';
 import type { TikTokOrder } from './tiktok-order';
 import type { OutboxAckRequest, OutboxPullRequest } from './outbox-contract';
 
@@ -59,7 +60,12 @@ export interface OrdersRetryRequest {
 }
 
 export type RestletPostRequest =
-  ShopUpsertRequest | OrdersUpsertRequest | OrdersRetryRequest | OutboxPullRequest | OutboxAckRequest;
+  | ShopUpsertRequest
+  | OrdersUpsertRequest
+  | OrdersRetryRequest
+  | OutboxPullRequest
+  | OutboxAckRequest
+  | WarehousesUpsertRequest;
 
 export interface PingResponse {
   ok: true;

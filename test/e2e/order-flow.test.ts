@@ -39,6 +39,11 @@ describe('sandbox end to end: TikTok simulator → bridge → NetSuite emulator'
     const shopId = await stack.connectShop();
     const shop = stack.netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
     expect(shop?.fields.custrecord_tts_shop_state).toBe('connected');
+    const warehouses = stack.netsuite.store.all('customrecord_tts_warehouse');
+    const tiktokWarehouses = stack.simulator.state.warehousesOf(shopId);
+    expect(warehouses.map((w) => w.fields.custrecord_tts_wh_id).sort()).toEqual(
+      tiktokWarehouses.map((w) => w.id).sort(),
+    );
 
     const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
     await settle();
@@ -46,7 +51,10 @@ describe('sandbox end to end: TikTok simulator → bridge → NetSuite emulator'
     const so = salesOrderFor(shopId, order.id);
     expect(so).not.toBeNull();
     expect(so!.fields.otherrefnum).toBe(order.id);
-    const quantity = (so!.sublists.item ?? []).reduce((n, line) => n + Number(line.fields.quantity), 0);
+    const itemIds = new Set(Object.values(stack.account.itemIds).map(String));
+    const quantity = (so!.sublists.item ?? [])
+      .filter((line) => itemIds.has(String(line.fields.item)))
+      .reduce((n, line) => n + Number(line.fields.quantity), 0);
     expect(quantity).toBe(order.line_items.length);
     const deliveries = stack.simulator.admin.deliveries({});
     expect(deliveries.length).toBeGreaterThan(0);

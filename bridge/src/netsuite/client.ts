@@ -1,5 +1,9 @@
 import type { Logger } from 'pino';
 import type {
+  TikTokWarehouseInfo,
+  WarehousesUpsertResponse,
+} from '../../../shared-types/src/warehouse-upsert';
+import type {
   OrdersUpsertResponse,
   PingResponse,
   RestletPostRequest,
@@ -144,6 +148,11 @@ export class NetSuiteClient {
 
   upsertShop(shop: ShopInfo): Promise<ShopUpsertResponse> {
     return this.post<ShopUpsertResponse>({ action: 'shop.upsert', shop });
+  }
+
+  /** Records the shop's TikTok warehouses in NetSuite (`customrecord_tts_warehouse`), keeping admins' location links. */
+  upsertWarehouses(shopId: string, warehouses: TikTokWarehouseInfo[]): Promise<WarehousesUpsertResponse> {
+    return this.post<WarehousesUpsertResponse>({ action: 'warehouses.upsert', shopId, warehouses });
   }
 
   upsertOrders(shopId: string, orders: TikTokOrder[]): Promise<OrdersUpsertResponse> {

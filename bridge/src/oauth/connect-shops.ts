@@ -2,13 +2,13 @@ import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
-import { pushShopToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
+import { pushShopToNetSuite, pushWarehousesToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
 import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import type { TokenGrant } from '../tiktok/token-client';
 import { grantToShopTokens } from '../tiktok/token-manager';
 import type { TokenVault } from '../tiktok/token-vault';
-import { shopPushJob, shopSubscribeJob } from '../workers/job-kinds';
+import { shopPushJob, shopSubscribeJob, shopWarehousesJob } from '../workers/job-kinds';
 
 /**
  * After a code exchange: read the shops the grant covers, store each (upsert: re-authorizing keeps
@@ -79,6 +79,16 @@ export async function connectShops(deps: ConnectShopsDeps, grant: TokenGrant): P
       result.netsuite = 'queued';
       result.problems.push(`NetSuite shop record: ${describeError(error)}`);
       await deps.store.enqueueJob(shopPushJob(shop.shopId, deps.clock.now()), deps.clock.now());
+    }
+    if (result.netsuite === 'recorded') {
+      try {
+        await pushWarehousesToNetSuite(deps.tiktok, deps.netsuite, shop.shopId);
+      } catch (error) {
+        result.problems.push(`NetSuite warehouses: ${describeError(error)}`);
+        await deps.store.enqueueJob(shopWarehousesJob(shop.shopId, deps.clock.now()), deps.clock.now());
+      }
+    } else {
+      await deps.store.enqueueJob(shopWarehousesJob(shop.shopId, deps.clock.now()), deps.clock.now());
     }
     for (const problem of result.problems) {
       await deps.store.recordError({

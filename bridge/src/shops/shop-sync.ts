@@ -3,10 +3,14 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
 import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
-import { SUBSCRIBED_WEBHOOK_EVENTS } from '../tiktok/types';
+import { SUBSCRIBED_WEBHOOK_EVENTS, type Warehouse } from '../tiktok/types';
+import type { TikTokWarehouseInfo } from '../../../shared-types/src/warehouse-upsert';
 import { currencyForRegion } from './currency';
 
-/** The two per-shop side effects of connecting: webhook subscriptions at TikTok and the shop record in NetSuite. */
+/**
+ * The per-shop side effects of connecting: webhook subscriptions at TikTok, the shop record in
+ * NetSuite, and the shop's TikTok warehouses in NetSuite (for the admin to link to locations).
+ */
 export function webhookAddress(publicUrl: string): string {
   return `${publicUrl}/webhooks/tiktok`;
 }
@@ -41,4 +45,25 @@ export async function pushShopToNetSuite(
   if (!shop)
     throw new BridgeError(BRIDGE_ERROR_CODES.SHOP_NOT_FOUND, `Shop ${shopId} is not known to this bridge.`);
   return netsuite.upsertShop(shopInfo(shop));
+}
+
+/** TikTok warehouses as the RESTlet takes them: sales and return warehouses, enabled or not. */
+export function warehouseInfos(warehouses: readonly Warehouse[]): TikTokWarehouseInfo[] {
+  return warehouses.map((w) => ({
+    id: w.id,
+    name: w.name,
+    type: w.type ?? 'SALES_WAREHOUSE',
+    isDefault: w.is_default === true,
+  }));
+}
+
+export async function pushWarehousesToNetSuite(
+  tiktok: TikTokClient,
+  netsuite: NetSuiteClient,
+  shopId: string,
+): Promise<number> {
+  const warehouses = await tiktok.getWarehouses(shopId);
+  if (warehouses.length === 0) return 0;
+  const response = await netsuite.upsertWarehouses(shopId, warehouseInfos(warehouses));
+  return response.results.length;
 }

@@ -7,6 +7,7 @@ export const JOB_KINDS = {
   AUTH_EXPIRING: 'shop.auth_expiring',
   SHOP_PUSH: 'shop.push',
   SHOP_SUBSCRIBE: 'shop.subscribe_webhooks',
+  SHOP_WAREHOUSES: 'shop.warehouses',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
@@ -45,6 +46,16 @@ export function shopSubscribeJob(shopId: string, now: number): NewJob {
     kind: JOB_KINDS.SHOP_SUBSCRIBE,
     shopId,
     dedupeKey: `shop-subscribe:${shopId}`,
+    payload: { shopId } satisfies ShopPayload,
+    runAfter: now,
+  };
+}
+
+export function shopWarehousesJob(shopId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.SHOP_WAREHOUSES,
+    shopId,
+    dedupeKey: `shop-warehouses:${shopId}`,
     payload: { shopId } satisfies ShopPayload,
     runAfter: now,
   };

@@ -1,13 +1,16 @@
 import type { Clock } from '../core/clock';
 import type { NetSuiteClient } from '../netsuite/client';
-import { pushShopToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
+import { pushShopToNetSuite, pushWarehousesToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
 import type { BridgeStore, JobRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import type { TokenManager } from '../tiktok/token-manager';
 import type { JobHandler } from './job-runner';
 import { JOB_KINDS, type ShopPayload } from './job-kinds';
 
-/** One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook subscriptions. */
+/**
+ * One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook
+ * subscriptions, TikTok warehouses in NetSuite.
+ */
 export interface ShopHandlerDeps {
   store: BridgeStore;
   tiktok: TikTokClient;
@@ -54,5 +57,8 @@ export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
     single(JOB_KINDS.SHOP_SUBSCRIBE, (job) =>
       subscribeShopWebhooks(deps.tiktok, shopIdOf(job), deps.publicUrl),
     ),
+    single(JOB_KINDS.SHOP_WAREHOUSES, async (job) => {
+      await pushWarehousesToNetSuite(deps.tiktok, deps.netsuite, shopIdOf(job));
+    }),
   ];
 }

@@ -30,6 +30,8 @@ export class FakeNetSuite {
   readonly injectors: NsInjector[] = [];
   readonly shops = new Map<string, { shopRecordId: string; shop: Record<string, unknown> }>();
   readonly orders = new Map<string, TikTokOrder>();
+  /** TikTok warehouse ids per shop, as last sent by `warehouses.upsert`. */
+  readonly warehouses = new Map<string, string[]>();
   readonly upsertCalls: { shopId: string; orderIds: string[] }[] = [];
   readonly rejected: string[] = [];
   private readonly nonces = new Set<string>();
@@ -98,6 +100,21 @@ export class FakeNetSuite {
       const shopRecordId = existing?.shopRecordId ?? String(this.shops.size + 1);
       this.shops.set(shopId, { shopRecordId, shop });
       return json(200, { ok: true, shopRecordId, created: !existing });
+    }
+    if (body.action === 'warehouses.upsert') {
+      const shopId = String(body.shopId);
+      const warehouses = body.warehouses as { id: string }[];
+      this.warehouses.set(
+        shopId,
+        warehouses.map((w) => w.id),
+      );
+      const results = warehouses.map((w) => ({
+        warehouseId: w.id,
+        recordId: `wh-${w.id}`,
+        outcome: 'created',
+        linked: false,
+      }));
+      return json(200, { ok: true, results });
     }
     if (body.action === 'orders.upsert') {
       const shopId = String(body.shopId);

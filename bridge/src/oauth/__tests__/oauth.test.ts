@@ -111,7 +111,7 @@ describe('TikTok OAuth routes', () => {
     expect((await callback(`code=c&state=${state}`)).status).toBe(400);
   });
 
-  it('a valid callback stores the shop and encrypted tokens, subscribes 7 webhooks and records the shop in NetSuite', async () => {
+  it('a valid callback stores the shop and encrypted tokens, subscribes 7 webhooks and records the shop and its warehouses in NetSuite', async () => {
     const response = await connectViaOAuth(h);
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/1 shop\(s\) connected/);
@@ -139,6 +139,7 @@ describe('TikTok OAuth routes', () => {
       state: 'connected',
       currency: 'USD',
     });
+    expect(h.netsuite.warehouses.get(TEST_SHOP.id)).toEqual(['7000714532876273410']);
   });
 
   it('re-authorizing keeps the data, stores new tokens and reconnects a needs_reauth shop', async () => {

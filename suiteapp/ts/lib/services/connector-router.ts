@@ -28,7 +28,7 @@ import { upsertWarehouses } from './warehouse-service';
 
 /**
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
- * `orders.upsert` and `orders.retry`. Every POST is validated as a whole before any record is touched.
+ * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack` and `warehouses.upsert`. Every POST is validated as a whole before any record is touched.
  */
 
 export function handleGet(params: Record<string, unknown> | undefined): PingResponse {
@@ -74,5 +74,7 @@ export function handlePost(
       return pullOutbox(request);
     case 'outbox.ack':
       return ackOutbox(request);
+    case 'warehouses.upsert':
+      return upsertWarehouses({ ...request });
   }
 }

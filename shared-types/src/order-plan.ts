@@ -1,3 +1,4 @@
+import { allocateTikTokTax } from './order-tax';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
@@ -73,6 +74,8 @@ export interface SalesOrderLinePlan {
   rateMinor: number;
   /** rate × quantity in minor units. */
   amountMinor: number;
+  /** TikTok's tax on these units (`tax1amt`), in minor units (order-tax.ts). */
+  taxMinor: number;
   /** TikTok line item ids of the units on this line (for `custcol_tts_line_ids`, comma-joined). */
   lineIds: string[];
   locationId: string | null;
@@ -129,6 +132,8 @@ export interface SalesOrderPlan {
   shipAddress: NetSuiteShipAddress | null;
   lines: SalesOrderLinePlan[];
   shipping: ShippingCharge | null;
+  /** TikTok's shipping tax (`shippingtax1amt`), in minor units. */
+  shippingTaxMinor: number;
   totals: ExpectedTotals;
   /** TikTok line items left out because TikTok cancelled them (partial cancellation). */
   cancelledLineIds: string[];
@@ -332,7 +337,7 @@ function headerSettings(
 }
 
 function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, locationId: string | null) {
-  return groups.map((group): SalesOrderLinePlan => ({
+  return groups.map((group): Omit<SalesOrderLinePlan, 'taxMinor'> => ({
     itemId: context.items[group.sku],
     sku: group.sku,
     quantity: group.lines.length,
@@ -408,7 +413,9 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   ) {
     return { ok: false, problems };
   }
-  const lines = buildLines(groups, context, location.locationId);
+  const untaxed = buildLines(groups, context, location.locationId);
+  const tax = allocateTikTokTax(order, untaxed);
+  const lines = untaxed.map((line, i) => ({ ...line, taxMinor: tax.lineTaxMinor[i] }));
   const taxMinor = toMinor(order.payment.tax, currency);
   const replacedId = order.replaced_order_id?.trim() ?? '';
   return {
@@ -430,6 +437,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       shipAddress: mapShipAddress(order.recipient_address),
       lines,
       shipping,
+      shippingTaxMinor: tax.shippingTaxMinor,
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
         discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),
@@ -450,7 +458,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
           ? { originalOrderId: replacedId, originalSalesOrderId: context.replacedSalesOrderId ?? null }
           : null,
       tiktokTaxMinor: taxMinor,
-      expectedTaxVarianceMinor: -taxMinor,
+      expectedTaxVarianceMinor: 0,
     },
   };
 }

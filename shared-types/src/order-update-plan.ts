@@ -34,6 +34,8 @@ export interface SalesOrderLineState {
   isClosed: boolean;
   /** Unit rate in major units, as NetSuite holds it. */
   rate: number | null;
+  /** TikTok's tax on the line (`tax1amt`) in major units, or null when none. */
+  taxAmount?: number | null;
   /** TikTok line item ids on this line (`custcol_tts_line_ids`). */
   lineIds: string[];
 }
@@ -55,6 +57,8 @@ export type SalesOrderLineChange =
       quantity: number;
       /** New amount (rate × quantity) in major units, or null when the line has no rate. */
       amount: number | null;
+      /** The tax of the units that stay (in proportion), in major units, or null when the line has none. */
+      tax: number | null;
       /** The TikTok line ids that stay on the line. */
       lineIds: string[];
       reason: string;
@@ -186,6 +190,7 @@ function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan:
         index: line.index,
         quantity,
         amount,
+        tax: remainingTax(line, quantity, currency),
         lineIds: remaining,
         reason,
       });
@@ -194,6 +199,13 @@ function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan:
       plan.applied.push(`${lineName(line)} quantity ${line.quantity} → ${quantity}${shownAmount}: ${reason}`);
     }
   }
+}
+
+/** The line's TikTok tax for the units that stay, in proportion to the quantity, to the cent. */
+function remainingTax(line: SalesOrderLineState, quantity: number, currency: string): number | null {
+  if (line.taxAmount === null || line.taxAmount === undefined || line.quantity <= 0) return null;
+  const taxMinor = lineAmountMinor(line.taxAmount, 1, currency) ?? 0;
+  return toNetSuiteAmount(Math.round((taxMinor * quantity) / line.quantity), currency);
 }
 
 function planShipAddress(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {

@@ -298,7 +298,7 @@ describe('2. the sales order', () => {
     expect(state(on.id)).toBe('imported');
   });
 
-  it("carries TikTok's tax and the variance to NetSuite's tax, uses the shop's order status, and refuses an order in another currency than the shop's region", async () => {
+  it("carries TikTok's tax as TikTok computed it (no variance, totals equal TikTok's), uses the shop's order status, and refuses an order in another currency than the shop's region", async () => {
     world = await startConnectorAccount();
     editShop(world, { custrecord_tts_shop_order_status: 'A' });
     const taxed = order({}, 1);
@@ -308,8 +308,10 @@ describe('2. the sales order', () => {
     await importOrders([taxed, gbp]);
     const so = requireSalesOrder(world, taxed.id);
     expect(so.fields.custbody_tts_tax).toBe(Number(taxed.payment.tax));
-    expect(so.fields.custbody_tts_tax_variance).toBe(-Number(taxed.payment.tax));
-    expect(so.fields.taxtotal).toBe(0);
+    expect(so.fields.custbody_tts_tax_variance).toBe(0);
+    expect(so.fields.taxtotal).toBe(Number(taxed.payment.tax));
+    expect(so.fields.total).toBe(Number(taxed.payment.total_amount));
+    expect(so.fields.custbody_tts_tieout).toBe(true);
     expect(so.fields.orderstatus).toBe('A');
     expect(state(gbp.id)).toBe('error');
     expect(error(gbp.id)).toContain('region US, whose TikTok currency is USD');

@@ -205,7 +205,7 @@ describe('planSalesOrder: order options', () => {
       orderStatus: 'A',
       discounts: [],
       tiktokTaxMinor: 206,
-      expectedTaxVarianceMinor: -206,
+      expectedTaxVarianceMinor: 0,
     });
     expect(plan.lines.every((l) => l.rateMinor === 0 && l.locationId === '5')).toBe(true);
   });

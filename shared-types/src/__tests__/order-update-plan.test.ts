@@ -162,12 +162,19 @@ describe('planOrderUpdate: line cancellations', () => {
         index: 0,
         quantity: 2,
         amount: 25,
+        tax: null,
         lineIds: ['1001', '1003'],
         reason: 'TikTok cancelled line item 1002 (by buyer; reason: No longer needed)',
       },
     ]);
     expect(plan.applied[0]).toContain('quantity 3 → 2, amount 25.00 USD');
     expect(plan.exceptions).toEqual([]);
+  });
+
+  it("keeps TikTok's tax of the units that stay, in proportion, to the cent", () => {
+    const taxed = salesOrder([line({ taxAmount: 3.1 })]);
+    const plan = planOrderUpdate(cancelLines(base, ['1002']), taxed);
+    expect(plan.lineChanges).toEqual([expect.objectContaining({ kind: 'reduce', quantity: 2, tax: 2.07 })]);
   });
 
   it('closes a line when all its units are cancelled, leaving the others', () => {

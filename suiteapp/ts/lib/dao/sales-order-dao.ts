@@ -187,8 +187,8 @@ export function createSalesOrder(plan: SalesOrderPlan, customerId: string): stri
       set('location', line.locationId);
     }
     set(SALES_ORDER_FIELDS.lineIds, line.lineIds.join(','));
-    // Marketplace facilitator: TikTok's tax is carried in custbody_tts_tax, not charged again.
-    so.setSublistValue({ sublistId: 'item', fieldId: 'istaxable', line: index, value: false });
+    // Marketplace facilitator: TikTok's tax on these units, as TikTok computed it.
+    set('tax1amt', toNetSuiteAmount(line.taxMinor, plan.currency));
   });
   plan.discounts.forEach((discount, offset) => {
     const line = plan.lines.length + offset;
@@ -201,6 +201,12 @@ export function createSalesOrder(plan: SalesOrderPlan, customerId: string): stri
   if (plan.shipping !== null) {
     so.setValue({ fieldId: 'shipmethod', value: plan.shipping.shipMethodId });
     so.setValue({ fieldId: 'shippingcost', value: toNetSuiteAmount(plan.shipping.costMinor, plan.currency) });
+  }
+  if (plan.shippingTaxMinor !== 0) {
+    so.setValue({
+      fieldId: 'shippingtax1amt',
+      value: toNetSuiteAmount(plan.shippingTaxMinor, plan.currency),
+    });
   }
   return String(so.save({ enableSourcing: true, ignoreMandatoryFields: false }));
 }

@@ -32,6 +32,7 @@ function readLine(so: record.Record, index: number): SalesOrderLineState {
   const ids = optionalText(value(SALES_ORDER_FIELDS.lineIds)) ?? '';
   const closed = value('isclosed');
   const rate = value('rate');
+  const tax = value('tax1amt');
   const itemName = so.getSublistText({ sublistId: 'item', fieldId: 'item', line: index });
   return {
     index,
@@ -41,6 +42,7 @@ function readLine(so: record.Record, index: number): SalesOrderLineState {
     quantityFulfilled: num(value('quantityfulfilled')),
     isClosed: closed === true || closed === 'T',
     rate: rate === null || rate === undefined || rate === '' ? null : num(rate),
+    taxAmount: tax === null || tax === undefined || tax === '' ? null : num(tax),
     lineIds: ids
       .split(',')
       .map((id) => id.trim())
@@ -98,6 +100,9 @@ export function saveSalesOrderUpdate(loaded: LoadedSalesOrder, plan: OrderUpdate
       set('quantity', change.quantity);
       if (change.amount !== null) {
         set('amount', change.amount);
+      }
+      if (change.tax !== null) {
+        set('tax1amt', change.tax);
       }
       set(SALES_ORDER_FIELDS.lineIds, change.lineIds.join(','));
     }

@@ -101,6 +101,7 @@ function money(): FieldInfo[] {
     currency('discounttotal', 'Discount Total', { readOnly: true }),
     select('shipmethod', 'Ship Via', 'shipitem'),
     currency('shippingcost', 'Shipping Cost'),
+    currency('shippingtax1amt', 'Shipping Tax Amt'),
     currency('taxtotal', 'Tax', { readOnly: true }),
     currency('total', 'Total', { readOnly: true }),
   ];

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createBridge } from '../../bridge/src/bridge';
+import type { LiveConfig } from '../../bridge/src/config';
+import { WEBHOOK_PATH } from '../../bridge/src/webhooks/route';
+
+/**
+ * Child process of the webhook ingest benchmark, so the server does not share an event loop with
+ * the load generator: `bridge <sqlite file> <appKey> <appSecret>` serves the real bridge (webhook
+ * verified, stored in SQLite, answered; no workers), `bare` an Express app that answers 200.
+ * Sends `{ port }` to the parent over IPC once listening; exits on `stop`.
+ */
+export type IngestServerKind = 'bridge' | 'bare';
+
+export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: string): LiveConfig {
+  const nowhere = 'http://127.0.0.1:9';
+  return {
+    mode: 'live',
+    tiktok: {
+      appKey,
+      appSecret,
+      serviceId: '7000000000000000000',
+      apiBaseUrl: nowhere,
+      authBaseUrl: nowhere,
+      authorizeUrl: `${nowhere}/open/authorize`,
+    },
+    netsuite: {
+      accountId: 'TSTDRV1234567',
+      consumerKey: 'ck',
+      consumerSecret: 'cs',
+      tokenId: 'ti',
+      tokenSecret: 'ts',
+      restletUrl: `${nowhere}/app/site/hosting/restlet.nl?script=1&deploy=1`,
+    },
+    publicUrl: 'http://127.0.0.1:3000',
+    adminToken: randomBytes(24).toString('hex'),
+    encryptionKey: randomBytes(32),
+    databaseUrl: `sqlite:${dbFile}`,
+    port: 0,
+    logLevel: 'silent',
+  };
+}
+
+async function serve(kind: IngestServerKind, args: readonly string[]): Promise<() => Promise<void>> {
+  if (kind === 'bridge') {
+    const [dbFile, appKey, appSecret] = args;
+    if (!dbFile || !appKey || !appSecret) throw new Error('bridge needs <sqlite file> <appKey> <appSecret>');
+    const bridge = createBridge(benchBridgeConfig(dbFile, appKey, appSecret));
+    const { port } = await bridge.start(0);
+    process.send?.({ port });
+    return () => bridge.stop();
+  }
+  const app = express();
+  app.post(WEBHOOK_PATH, (_req, res) => {
+    res.status(200).end();
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  process.send?.({ port: (server.address() as AddressInfo).port });
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+}
+
+if (require.main === module) {
+  const [kind, ...rest] = process.argv.slice(2);
+  if (kind !== 'bridge' && kind !== 'bare') throw new Error('usage: ingest-server.js bridge|bare ...');
+  serve(kind, rest).then(
+    (stop) => {
+      process.on('message', (message) => {
+        if (message === 'stop') void stop().then(() => process.exit(0));
+      });
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

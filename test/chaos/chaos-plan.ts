@@ -1,0 +1,130 @@
+import type { RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
+import type { Faults } from '../../sandbox/tiktok/src';
+import type { SeedProductSpec } from '../../sandbox/tiktok/src';
+
+/**
+ * The chaos scenario in numbers: how many orders of each kind, the fault knobs, when the bridge is
+ * killed and where the app-server restarts hit. Everything the run does is derived from this plan
+ * and a seeded PRNG, so two runs create the same orders; only the interleaving of I/O differs.
+ */
+export type OrderKind =
+  | 'paid' // created and walked to AWAITING_SHIPMENT at once
+  | 'paid-later' // created UNPAID, paid two waves later (an update of an order NetSuite already holds)
+  | 'unpaid' // never paid: waits in the inbox
+  | 'cancelled' // created UNPAID, cancelled by the buyer two waves later
+  | 'unmapped-payment' // paid with a method the shop's Payment Method Map does not list
+  | 'unknown-sku'; // paid, with a SKU that has no NetSuite item
+
+export const IMPORTABLE_KINDS: readonly OrderKind[] = ['paid', 'paid-later'];
+
+export interface KillStep {
+  /** Kill after this creation wave. */
+  afterWave: number;
+  /** `now`: at once (webhooks in flight); `after-restlet`: right after NetSuite committed an upsert, before the bridge hears back. */
+  mode: 'now' | 'after-restlet';
+}
+
+export interface ChaosPlan {
+  seed: number;
+  counts: Record<OrderKind, number>;
+  waves: number;
+  /** Pause between creation waves (> 1 s, so a later status change has a later `update_time`). */
+  waveGapMs: number;
+  kills: KillStep[];
+  /** A wave during which TikTok sends no webhook at all: only reconciliation can find its orders. */
+  webhookOutageWave: number;
+  /** How long the bridge stays dead before it is started again. */
+  downtimeMs: number;
+  faults: Faults;
+  /** Copies the webhook fan-out sends to the bridge for every delivery TikTok makes. */
+  copiesPerWebhook: number;
+  /** Most a late copy lags behind the first ones (ms). */
+  copyLagMs: number;
+  netsuite: { concurrencyLimit: number; restletLatencyMs: number };
+  /** Injected into successive import map/reduce runs until each has fired once. */
+  restarts: RestartInjection[];
+  /** Divides TikTok's webhook retry schedule (2 min → 1 s at 120). */
+  timeScale: number;
+  /** Longest the run waits for everything to settle after the last wave. */
+  settleDeadlineMs: number;
+}
+
+export const CHAOS_PLAN: ChaosPlan = {
+  seed: 20260115,
+  counts: {
+    paid: 1600,
+    'paid-later': 400,
+    unpaid: 30,
+    cancelled: 30,
+    'unmapped-payment': 30,
+    'unknown-sku': 30,
+  },
+  waves: 16,
+  waveGapMs: 1200,
+  kills: [
+    { afterWave: 2, mode: 'now' },
+    { afterWave: 5, mode: 'after-restlet' },
+    { afterWave: 9, mode: 'now' },
+    { afterWave: 12, mode: 'after-restlet' },
+  ],
+  webhookOutageWave: 7,
+  downtimeMs: 500,
+  faults: {
+    rate429: 0.1,
+    rate5xx: 0.1,
+    latencyMs: 0,
+    dropWebhookRate: 0.05,
+    duplicateWebhookRate: 0,
+    reorderWebhooks: true,
+  },
+  copiesPerWebhook: 3,
+  copyLagMs: 40,
+  netsuite: { concurrencyLimit: 1, restletLatencyMs: 15 },
+  restarts: [
+    // after the sales order was created and saved, before the inbox record is marked imported
+    { stage: 'map', atInvocation: 3, afterCharges: 2 },
+    // after record.create, before the save
+    { stage: 'map', atInvocation: 9, afterCharges: 1 },
+  ],
+  timeScale: 120,
+  settleDeadlineMs: 150_000,
+};
+
+/** TikTok payment methods the demo shop maps (demoPaymentMethodMap) and one it does not. */
+export const MAPPED_PAYMENT_METHODS = ['CCDC', 'PayPal', 'Apple Pay'] as const;
+export const UNMAPPED_PAYMENT_METHOD = 'Klarna';
+
+/** The simulator's catalogue: eight SKUs NetSuite has, one it does not. */
+export const KNOWN_SKUS = [
+  'CH-MUG-RED',
+  'CH-MUG-BLUE',
+  'CH-TEE-M',
+  'CH-TEE-L',
+  'CH-HOODIE-M',
+  'CH-CAP-NAVY',
+  'CH-SOCKS-3PK',
+  'CH-TOTE',
+] as const;
+export const UNKNOWN_SKU = 'CH-SCARF-DISCONTINUED';
+
+export const CHAOS_CATALOG: SeedProductSpec[] = [
+  {
+    title: 'Chaos Mug',
+    skus: [
+      { sellerSku: 'CH-MUG-RED', name: 'Red', price: '15.00' },
+      { sellerSku: 'CH-MUG-BLUE', name: 'Blue', price: '15.00' },
+    ],
+  },
+  {
+    title: 'Chaos Tee',
+    skus: [
+      { sellerSku: 'CH-TEE-M', name: 'M', price: '24.00' },
+      { sellerSku: 'CH-TEE-L', name: 'L', price: '24.00' },
+    ],
+  },
+  { title: 'Chaos Hoodie', skus: [{ sellerSku: 'CH-HOODIE-M', name: 'M', price: '49.99' }] },
+  { title: 'Chaos Cap', skus: [{ sellerSku: 'CH-CAP-NAVY', name: 'Navy', price: '18.99' }] },
+  { title: 'Chaos Socks', skus: [{ sellerSku: 'CH-SOCKS-3PK', name: '3 pack', price: '12.50' }] },
+  { title: 'Chaos Tote', skus: [{ sellerSku: 'CH-TOTE', name: 'Canvas', price: '22.00' }] },
+  { title: 'Chaos Scarf', skus: [{ sellerSku: UNKNOWN_SKU, name: 'Wool', price: '29.00' }] },
+];

@@ -1,0 +1,47 @@
+import type { ChaosOutcome } from './chaos-run';
+import type { OrderKind } from './chaos-plan';
+
+/** The figures of a chaos run as the text the test prints. */
+const usd = (cents: number): string => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+
+export function formatChaosReport(o: ChaosOutcome): string {
+  const kinds = new Map<OrderKind, number>();
+  for (const order of o.created.byId.values()) kinds.set(order.kind, (kinds.get(order.kind) ?? 0) + 1);
+  const t = o.tieOut;
+  const gapLines = Object.entries(t.gaps)
+    .filter(([, g]) => g.orders > 0)
+    .map(
+      ([figure, g]) =>
+        `    ${figure}: ${g.orders} orders, net ${figure === 'units' ? g.netDifference : usd(g.netDifference)}`,
+    );
+  return [
+    'Chaos run: exactly-once order import',
+    `  duration                    ${(o.durationMs / 1000).toFixed(1)} s (settled: ${o.settled})`,
+    `  orders created in TikTok    ${o.created.byId.size} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`,
+    `  bridge SIGKILLs             ${o.kills.now + o.kills.afterRestletCommit} (${o.kills.now} mid-ingest, ${o.kills.afterRestletCommit} right after a NetSuite commit); ${o.bridgeStarts} starts`,
+    `  app-server restarts         ${o.restartsInjected} injected into import map; ${o.importRuns} import runs (${o.safetyNetRuns} by the scheduled safety net), ${o.mapInvocations} map invocations, ${o.failedImportTasks} failed tasks`,
+    `  webhooks (TikTok side)      ${o.deliveries.notifications} notifications, ${o.deliveries.dropped} dropped by the knob, ${o.deliveries.attempts} delivery attempts (${o.deliveries.failedAttempts} failed, retried by TikTok)`,
+    `  webhooks (bridge side)      ${o.fanout.copiesSent} POSTs to the bridge (${o.fanout.copiesOk} answered 200, ${o.fanout.copiesFailed} failed), ${o.store.webhookInboxRows} distinct inbox rows`,
+    `  orders TikTok never sent    ${o.deliveries.ordersNeverSent.length} (every webhook dropped; recovered by reconciliation)`,
+    `  reconciliation              ${o.syncRuns.length} \`sync orders\` run(s), exit codes ${o.syncRuns.map((r) => r.code).join(', ')}`,
+    `  retries                     TikTok calls ${o.log.tiktokRetries}, NetSuite calls ${o.log.netsuiteRetries} (${o.netsuiteRejections} SSS_REQUEST_LIMIT_EXCEEDED, peak ${o.peakRestletConcurrency} concurrent), jobs ${o.store.jobRetries}`,
+    `  bridge jobs                 ${o.store.jobs} (${o.store.jobsDone} done, ${o.store.pending} pending, ${o.store.strandedLeases} leased by killed processes)`,
+    `  dead letters                ${o.store.deadLetters.length}${o.store.deadLetters
+      .slice(0, 3)
+      .map((d) => `\n    ${d.kind}: ${d.reason}`)
+      .join('')}`,
+    `  sales orders                ${t.salesOrders}; imported exactly once ${t.importedOnce}; duplicates ${t.duplicates.length}; missing ${t.missing.length}; unexpected ${t.unexpected.length}`,
+    `  visible exceptions          ${
+      Object.entries(t.exceptionsByState)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ') || 'none'
+    }; invisible ${t.invisible.length}`,
+    `  totals vs TikTok payment    ${t.tiedOut} of ${t.importedOnce} sales orders tie out to the cent (merchandise, shipping, tax, total, units)`,
+    ...(gapLines.length > 0
+      ? ['  other differing figures', ...gapLines, ...t.examples.map((e) => `    e.g. ${e}`)]
+      : []),
+    ...[...t.missing, ...t.duplicates, ...t.unexpected, ...t.invisible]
+      .slice(0, 10)
+      .map((i) => `  ! ${i.kind} ${i.orderId}: ${i.problem}`),
+  ].join('\n');
+}

@@ -1,0 +1,176 @@
+import type { ApiOrder } from '../../sandbox/tiktok/src';
+import type { CliResult } from './bridge-process';
+import { countBridgeLog, readLogs, type BridgeLogCounts } from './bridge-log';
+import {
+  bridgeStoreFigures,
+  deliveryFigures,
+  type BridgeStoreFigures,
+  type DeliveryFigures,
+} from './chaos-figures';
+import type { ChaosPlan } from './chaos-plan';
+import type { ChaosWorld } from './chaos-world';
+import { ImportPump } from './import-pump';
+import { CreatedOrders, lastWave, planOrders, runWave } from './order-mix';
+import { tieOut, type TieOut } from './tie-out';
+
+/**
+ * The chaos run itself: connect the shop, switch the faults on, create the orders wave by wave
+ * while the bridge is SIGKILLed and restarted, then reconcile and wait until every order has an
+ * outcome in NetSuite (or the deadline passes), and read the end state.
+ */
+export interface ChaosOutcome {
+  shopId: string;
+  created: CreatedOrders;
+  durationMs: number;
+  kills: { now: number; afterRestletCommit: number };
+  bridgeStarts: number;
+  syncRuns: CliResult[];
+  settled: boolean;
+  restartsInjected: number;
+  importRuns: number;
+  safetyNetRuns: number;
+  failedImportTasks: number;
+  mapInvocations: number;
+  netsuiteRejections: number;
+  peakRestletConcurrency: number;
+  deliveries: DeliveryFigures;
+  fanout: ChaosWorld['fanout']['stats'];
+  store: BridgeStoreFigures;
+  log: BridgeLogCounts;
+  tieOut: TieOut;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function tikTokOrders(world: ChaosWorld, shopId: string): Map<string, ApiOrder> {
+  return new Map(world.sim.admin.listOrders(shopId).map((o) => [o.id, o]));
+}
+
+function currentTieOut(world: ChaosWorld, shopId: string, created: CreatedOrders): TieOut {
+  return tieOut(shopId, created.byId, tikTokOrders(world, shopId), {
+    salesOrders: world.ns.store.all('salesorder'),
+    inbox: world.ns.store.all('customrecord_tts_order'),
+    skuItemIds: skuItems(world),
+  });
+}
+
+function skuItems(world: ChaosWorld): Set<string> {
+  return new Set(Object.values(world.account.itemIds).map(String));
+}
+
+async function waitForWebhookQuiet(world: ChaosWorld, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const busy = world.sim.admin.deliveries().some((d) => d.state === 'queued' || d.state === 'sending');
+    if (!busy) return;
+    await sleep(200);
+  }
+}
+
+export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<ChaosOutcome> {
+  const started = Date.now();
+  const kills = { now: 0, afterRestletCommit: 0 };
+  await world.bridge.start();
+  const shopId = await world.connectShop();
+  world.sim.admin.setFaults({ ...plan.faults });
+
+  let killOnCommit: (() => void) | null = null;
+  world.ns.history.onRecord((rec) => {
+    if (killOnCommit && rec.kind === 'restlet' && rec.error === null) {
+      const fire = killOnCommit;
+      killOnCommit = null;
+      fire();
+    }
+  });
+
+  const pump = new ImportPump(world.ns, plan.restarts);
+  pump.start(100);
+  const orders = planOrders(plan);
+  const created = new CreatedOrders();
+  const finalWave = lastWave(orders);
+  for (let wave = 0; wave <= finalWave; wave += 1) {
+    const outage = wave === plan.webhookOutageWave;
+    if (outage) world.sim.admin.setFaults({ dropWebhookRate: 1 });
+    runWave(world.sim, shopId, orders, created, wave);
+    if (outage) world.sim.admin.setFaults({ dropWebhookRate: plan.faults.dropWebhookRate });
+    for (const step of plan.kills.filter((k) => k.afterWave === wave)) {
+      if (step.mode === 'now') {
+        await world.bridge.kill();
+        kills.now += 1;
+      } else {
+        const killed = new Promise<boolean>((resolve) => {
+          const fallback = setTimeout(() => {
+            killOnCommit = null;
+            resolve(false);
+          }, 15_000);
+          killOnCommit = () => {
+            clearTimeout(fallback);
+            resolve(world.bridge.killNow());
+          };
+        });
+        if (await killed) kills.afterRestletCommit += 1;
+        else await world.bridge.kill();
+        await world.bridge.waitExit();
+      }
+      await sleep(plan.downtimeMs);
+      await world.bridge.start();
+    }
+    await sleep(plan.waveGapMs);
+  }
+
+  await waitForWebhookQuiet(world, 30_000);
+  const since = new Date(started - 60_000).toISOString();
+  const syncRuns: CliResult[] = [await world.bridge.runCli(['sync', 'orders', '--since', since])];
+  let lastSync = Date.now();
+  const deadline = Date.now() + plan.settleDeadlineMs;
+  let settled = false;
+  while (Date.now() < deadline) {
+    const state = currentTieOut(world, shopId, created);
+    if (state.missing.length === 0 && state.invisible.length === 0) {
+      settled = true;
+      break;
+    }
+    const pending = world.ns.store
+      .all('customrecord_tts_order')
+      .filter((r) => r.fields.custrecord_tts_ord_state === 'pending').length;
+    pump.runScheduledIfIdle(pending);
+    if (Date.now() - lastSync > 20_000 && syncRuns.length < 4) {
+      syncRuns.push(await world.bridge.runCli(['sync', 'orders', '--since', since]));
+      lastSync = Date.now();
+    }
+    await sleep(1000);
+  }
+  await pump.stop();
+  await world.bridge.stop();
+  await world.fanout.drain();
+
+  const tiktok = tikTokOrders(world, shopId);
+  const salesOrders = world.ns.store.all('salesorder');
+  const restletRuns = world.ns.invocations.filter((i) => i.kind === 'restlet').length;
+  const authorized = world.ns.authAudit.filter((a) => a.status === 'Success').length;
+  return {
+    shopId,
+    created,
+    durationMs: Date.now() - started,
+    kills,
+    bridgeStarts: world.bridge.starts,
+    syncRuns,
+    settled,
+    restartsInjected: pump.restartsInjected,
+    importRuns: pump.runs.length,
+    safetyNetRuns: pump.safetyNetRuns,
+    failedImportTasks: pump.failedTasks.length,
+    mapInvocations: pump.mapInvocations,
+    netsuiteRejections: authorized - restletRuns,
+    peakRestletConcurrency: world.ns.peakRestletConcurrency,
+    deliveries: deliveryFigures(world.sim.admin.deliveries(), created.byId.keys()),
+    fanout: { ...world.fanout.stats },
+    store: await bridgeStoreFigures(world.dbPath),
+    log: countBridgeLog([readLogs([world.bridge.logFile]), ...syncRuns.map((r) => r.stderr)].join('\n')),
+    tieOut: tieOut(shopId, created.byId, tiktok, {
+      salesOrders,
+      inbox: world.ns.store.all('customrecord_tts_order'),
+      skuItemIds: skuItems(world),
+    }),
+  };
+}

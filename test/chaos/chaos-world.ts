@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
+import type { DemoAccount } from '../../sandbox/netsuite/src/demo-account';
+import { configureDemoShop, seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
+import { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
+import { freePort } from '../../sandbox/src/stack';
+import type { TikTokSimulator } from '../../sandbox/tiktok/src';
+import { startTikTokSimulator } from '../../sandbox/tiktok/src';
+import { assertSuiteAppBuilt, PROJECT_ROOT } from '../support/connector-account';
+import { assertBridgeBuilt, BridgeProcess } from './bridge-process';
+import type { ChaosPlan } from './chaos-plan';
+import { CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
+import { startWebhookFanout, type WebhookFanout } from './webhook-fanout';
+
+/**
+ * The three parts of the product wired for the chaos run: the TikTok simulator and the NetSuite
+ * emulator in this process, the webhook fan-out between them, and the bridge as a child process
+ * configured by environment variables, with its SQLite file and logs in a temp dir.
+ */
+export interface ChaosWorld {
+  dir: string;
+  sim: TikTokSimulator;
+  ns: NetSuiteEmulator;
+  account: DemoAccount;
+  fanout: WebhookFanout;
+  bridge: BridgeProcess;
+  bridgeUrl: string;
+  adminToken: string;
+  dbPath: string;
+  /** Connects the simulator's shop through the bridge's OAuth flow and configures it in NetSuite. */
+  connectShop(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+async function follow(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { redirect: 'manual', headers });
+}
+
+export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
+  assertSuiteAppBuilt();
+  assertBridgeBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-chaos-'));
+  const bridgePort = await freePort();
+  const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+  const fanout = await startWebhookFanout({
+    target: bridgeUrl,
+    copies: plan.copiesPerWebhook,
+    maxLagMs: plan.copyLagMs,
+    seed: plan.seed,
+  });
+  const sim = await startTikTokSimulator({
+    redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
+    seed: { catalog: CHAOS_CATALOG, inventoryPerWarehouse: 1_000_000 },
+    randomSeed: plan.seed,
+    timeScale: plan.timeScale,
+  });
+  const ns = await NetSuiteEmulator.start({
+    projectRoot: PROJECT_ROOT,
+    concurrencyLimit: plan.netsuite.concurrencyLimit,
+    restletLatencyMs: plan.netsuite.restletLatencyMs,
+    autoRunTasks: false,
+  });
+  const account = seedDemoAccount(ns.seed, { skus: [...KNOWN_SKUS], onHand: 1_000_000 });
+  const adminToken = randomBytes(24).toString('hex');
+  const dbPath = path.join(dir, 'bridge.db');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    TIKTOK_APP_KEY: sim.app.appKey,
+    TIKTOK_APP_SECRET: sim.app.appSecret,
+    TIKTOK_SERVICE_ID: sim.app.serviceId,
+    TIKTOK_API_BASE_URL: sim.apiBaseUrl,
+    TIKTOK_AUTH_BASE_URL: sim.authBaseUrl,
+    TIKTOK_AUTHORIZE_URL: sim.authorizeUrl,
+    NETSUITE_ACCOUNT_ID: ns.accountId,
+    NETSUITE_CONSUMER_KEY: ns.credentials.consumerKey,
+    NETSUITE_CONSUMER_SECRET: ns.credentials.consumerSecret,
+    NETSUITE_TOKEN_ID: ns.credentials.tokenId,
+    NETSUITE_TOKEN_SECRET: ns.credentials.tokenSecret,
+    NETSUITE_RESTLET_URL: ns.restletUrl(RESTLET_SCRIPT_ID, RESTLET_DEPLOYMENT_ID),
+    // TikTok's webhooks are subscribed to <public URL>/webhooks/tiktok: the fan-out.
+    BRIDGE_PUBLIC_URL: fanout.url,
+    BRIDGE_ADMIN_TOKEN: adminToken,
+    BRIDGE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    DATABASE_URL: `sqlite:${dbPath}`,
+    PORT: String(bridgePort),
+    LOG_LEVEL: 'warn',
+  };
+  const bridge = new BridgeProcess(env, bridgeUrl, path.join(dir, 'bridge.log'));
+
+  const connectShop = async (): Promise<string> => {
+    const start = await follow(`${bridgeUrl}/oauth/tiktok/start`, { Authorization: `Bearer ${adminToken}` });
+    const consent = start.headers.get('location');
+    if (start.status !== 302 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+    const approved = await follow(consent);
+    const callback = approved.headers.get('location');
+    if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
+    const done = await follow(callback);
+    if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
+    const shopId = sim.admin.shops()[0]?.id;
+    if (!shopId) throw new Error('the simulator has no shop');
+    configureDemoShop(ns.seed, ns.store, shopId, account);
+    return shopId;
+  };
+
+  const stop = async (): Promise<void> => {
+    await bridge.stop();
+    await fanout.stop();
+    await sim.stop();
+    await ns.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  return { dir, sim, ns, account, fanout, bridge, bridgeUrl, adminToken, dbPath, connectShop, stop };
+}

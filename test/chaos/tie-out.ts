@@ -1,0 +1,180 @@
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import type { ApiOrder } from '../../sandbox/tiktok/src';
+import { toMinor } from '../../shared-types/src/money';
+import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
+
+/**
+ * The end state of the chaos run, read from NetSuite's records and TikTok's orders:
+ * sales orders per TikTok order (by externalid and by PO #), orders without a visible outcome, and
+ * every sales order's money against TikTok's `payment` block in integer cents.
+ */
+export interface NetSuiteView {
+  salesOrders: readonly StoredRecord[];
+  inbox: readonly StoredRecord[];
+  /** Internal ids of the items TikTok SKUs map to (discount and other lines carry no TikTok units). */
+  skuItemIds: ReadonlySet<string>;
+}
+
+export interface OrderIssue {
+  orderId: string;
+  kind: OrderKind;
+  problem: string;
+}
+
+export type MoneyFigure = 'merchandise' | 'shipping' | 'tax' | 'total' | 'units';
+
+export interface FigureGap {
+  orders: number;
+  /** Σ (NetSuite − TikTok) in cents (units for `units`). */
+  netDifference: number;
+}
+
+export interface TieOut {
+  salesOrders: number;
+  /** Importable orders with exactly one sales order. */
+  importedOnce: number;
+  duplicates: OrderIssue[];
+  missing: OrderIssue[];
+  /** Sales orders for orders that must not have one. */
+  unexpected: OrderIssue[];
+  /** Not-importable orders: visible exceptions by inbox state. */
+  exceptionsByState: Record<string, number>;
+  invisible: OrderIssue[];
+  /** Sales orders whose every figure equals TikTok's. */
+  tiedOut: number;
+  /** Figures that differ, by figure. */
+  gaps: Record<MoneyFigure, FigureGap>;
+  /** Up to 5 examples of orders whose figures differ. */
+  examples: string[];
+}
+
+const cents = (value: unknown): number => (typeof value === 'number' ? Math.round(value * 100) : 0);
+
+function externalIdOf(shopId: string, orderId: string): string {
+  return `tts_${shopId}_${orderId}`;
+}
+
+interface Figures {
+  merchandise: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  units: number;
+}
+
+function netSuiteFigures(so: StoredRecord, skuItemIds: ReadonlySet<string>): Figures {
+  const lines = (so.sublists.item ?? []).filter((line) => skuItemIds.has(String(line.fields.item)));
+  return {
+    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal),
+    shipping: cents(so.fields.shippingcost),
+    tax: cents(so.fields.taxtotal),
+    total: cents(so.fields.total),
+    units: lines.reduce((n, line) => n + Number(line.fields.quantity ?? 0), 0),
+  };
+}
+
+function tikTokFigures(order: ApiOrder): Figures {
+  const currency = order.payment.currency;
+  return {
+    merchandise: toMinor(order.payment.sub_total, currency),
+    shipping: toMinor(order.payment.shipping_fee, currency),
+    tax: toMinor(order.payment.tax, currency),
+    total: toMinor(order.payment.total_amount, currency),
+    units: order.line_items.filter((l) => l.display_status !== 'CANCELLED').length,
+  };
+}
+
+const FIGURES: readonly MoneyFigure[] = ['merchandise', 'shipping', 'tax', 'total', 'units'];
+
+export function tieOut(
+  shopId: string,
+  created: ReadonlyMap<string, { kind: OrderKind }>,
+  tiktok: ReadonlyMap<string, ApiOrder>,
+  ns: NetSuiteView,
+): TieOut {
+  const byExternalId = new Map<string, StoredRecord[]>();
+  const byPoNumber = new Map<string, number>();
+  for (const so of ns.salesOrders) {
+    if (so.externalId) byExternalId.set(so.externalId, [...(byExternalId.get(so.externalId) ?? []), so]);
+    const po = String(so.fields.otherrefnum ?? '');
+    byPoNumber.set(po, (byPoNumber.get(po) ?? 0) + 1);
+  }
+  const inboxByOrder = new Map<string, StoredRecord>();
+  for (const rec of ns.inbox) inboxByOrder.set(String(rec.fields.custrecord_tts_ord_order_id), rec);
+
+  const out: TieOut = {
+    salesOrders: ns.salesOrders.length,
+    importedOnce: 0,
+    duplicates: [],
+    missing: [],
+    unexpected: [],
+    exceptionsByState: {},
+    invisible: [],
+    tiedOut: 0,
+    gaps: {
+      merchandise: { orders: 0, netDifference: 0 },
+      shipping: { orders: 0, netDifference: 0 },
+      tax: { orders: 0, netDifference: 0 },
+      total: { orders: 0, netDifference: 0 },
+      units: { orders: 0, netDifference: 0 },
+    },
+    examples: [],
+  };
+
+  for (const [orderId, { kind }] of created) {
+    const matches = byExternalId.get(externalIdOf(shopId, orderId)) ?? [];
+    const poCount = byPoNumber.get(orderId) ?? 0;
+    if (!IMPORTABLE_KINDS.includes(kind)) {
+      if (matches.length > 0 || poCount > 0)
+        out.unexpected.push({ orderId, kind, problem: `${poCount} sales order(s)` });
+      const inbox = inboxByOrder.get(orderId);
+      const state = String(inbox?.fields.custrecord_tts_ord_state ?? '');
+      const message = String(inbox?.fields.custrecord_tts_ord_error ?? '').trim();
+      if (!inbox || state === 'pending' || state === 'imported' || state === '' || message === '') {
+        out.invisible.push({
+          orderId,
+          kind,
+          problem: inbox ? `inbox state "${state}", message "${message.slice(0, 80)}"` : 'no inbox record',
+        });
+      } else {
+        out.exceptionsByState[state] = (out.exceptionsByState[state] ?? 0) + 1;
+      }
+      continue;
+    }
+    if (matches.length === 0) {
+      const inbox = inboxByOrder.get(orderId);
+      out.missing.push({
+        orderId,
+        kind,
+        problem: inbox
+          ? `inbox state ${String(inbox.fields.custrecord_tts_ord_state)}: ${String(inbox.fields.custrecord_tts_ord_error ?? '').slice(0, 160)}`
+          : 'not in NetSuite',
+      });
+      continue;
+    }
+    if (matches.length > 1 || poCount > 1) {
+      out.duplicates.push({ orderId, kind, problem: `${Math.max(matches.length, poCount)} sales orders` });
+      continue;
+    }
+    out.importedOnce += 1;
+    const order = tiktok.get(orderId);
+    if (!order) continue;
+    const mine = netSuiteFigures(matches[0] as StoredRecord, ns.skuItemIds);
+    const theirs = tikTokFigures(order);
+    const differing = FIGURES.filter((f) => mine[f] !== theirs[f]);
+    if (differing.length === 0) {
+      out.tiedOut += 1;
+    } else {
+      for (const f of differing) {
+        out.gaps[f].orders += 1;
+        out.gaps[f].netDifference += mine[f] - theirs[f];
+      }
+      if (out.examples.length < 5) {
+        out.examples.push(
+          `${orderId}: ${differing.map((f) => `${f} NetSuite ${mine[f]} vs TikTok ${theirs[f]}`).join(', ')}`,
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -49,6 +49,12 @@ export const ITEM_TTS_SKU_FIELD = 'custitem_tts_sku';
 export const IMPORT_SCRIPT_ID = 'customscript_tts_mr_import_orders';
 /** NOTSCHEDULED deployment that `task.submit` starts. */
 export const IMPORT_DEPLOYMENT_ID = 'customdeploy_tts_mr_import_orders';
+/**
+ * A second on-demand deployment: used when the first one is busy — by the RESTlet while an import
+ * runs, and by summarize to continue with what the run left (a deployment cannot queue itself again
+ * while it runs: MAP_REDUCE_ALREADY_RUNNING).
+ */
+export const IMPORT_CONTINUATION_DEPLOYMENT_ID = 'customdeploy_tts_mr_import_next';
 /** SCHEDULED deployment, every 15 minutes: the safety net. */
 export const IMPORT_SCHEDULED_DEPLOYMENT_ID = 'customdeploy_tts_mr_import_sched';
 

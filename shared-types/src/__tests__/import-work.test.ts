@@ -112,6 +112,19 @@ describe('buildImportWork', () => {
     });
   });
 
+  it("takes one order per new buyer in a run and holds the buyer's others for the next run", () => {
+    const first = order({ id: '576461413038785001' });
+    const second = order({ id: '576461413038785002' });
+    const other = order({ id: '576461413038785003', user_id: '7021436810468230999' });
+    const rows = [parsedRow('21', first, '8'), parsedRow('22', second, '8'), parsedRow('23', other, '8')];
+    const fresh = buildImportWork(rows, shops, skuMap, {});
+    expect(Object.keys(fresh.items).sort()).toEqual(['21', '23']);
+    expect(fresh.held).toEqual(['22']);
+    const known = buildImportWork(rows, shops, skuMap, { tts_buyer_42_7021436810468230000: '900' });
+    expect(Object.keys(known.items).sort()).toEqual(['21', '22', '23']);
+    expect(known.held).toEqual([]);
+  });
+
   it('holds back orders of shops with Push orders off', () => {
     const work = buildImportWork([parsedRow('12', order(), '9'), parsedRow('13')], shops, skuMap, {});
     expect(work.held).toEqual(['12']);

@@ -264,9 +264,10 @@ describe('loadSdfProject on suiteapp/src', () => {
     });
     expect(mapReduce?.deployments.map((deployment) => [deployment.scriptid, deployment.status])).toEqual([
       ['customdeploy_tts_mr_import_orders', 'NOTSCHEDULED'],
+      ['customdeploy_tts_mr_import_next', 'NOTSCHEDULED'],
       ['customdeploy_tts_mr_import_sched', 'SCHEDULED'],
     ]);
-    expect(mapReduce?.deployments[1]?.recurrence).toEqual({
+    expect(mapReduce?.deployments[2]?.recurrence).toEqual({
       kind: 'daily',
       everyxdays: 1,
       startdate: '2025-01-01',

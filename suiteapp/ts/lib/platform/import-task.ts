@@ -1,34 +1,40 @@
 import * as log from 'N/log';
 import * as task from 'N/task';
-import { IMPORT_DEPLOYMENT_ID, IMPORT_SCRIPT_ID } from '../../../../shared-types/src/netsuite-ids';
+import {
+  IMPORT_CONTINUATION_DEPLOYMENT_ID,
+  IMPORT_DEPLOYMENT_ID,
+  IMPORT_SCRIPT_ID,
+} from '../../../../shared-types/src/netsuite-ids';
 import { errorName } from './errors';
 
 /** Units `task.submit` costs (reference §2.3). */
 export const TASK_SUBMIT_UNITS = 20;
 
 /**
- * Starts the order import map/reduce on its on-demand deployment. Returns false when it is already
- * running or queued (MAP_REDUCE_ALREADY_RUNNING): that job, or the 15-minute scheduled deployment,
- * picks the pending records up.
+ * Starts the order import map/reduce on an on-demand deployment: the main one, or the continuation
+ * one when the main one is running or queued. Returns false when both are (MAP_REDUCE_ALREADY_RUNNING):
+ * a queued job picks the pending records up at its start, and the 15-minute scheduled deployment is
+ * the safety net. Each attempt costs 20 units.
  */
 export function submitImport(): boolean {
-  try {
-    const importTask = task.create({
-      taskType: task.TaskType.MAP_REDUCE,
-      scriptId: IMPORT_SCRIPT_ID,
-      deploymentId: IMPORT_DEPLOYMENT_ID,
-    });
-    const taskId = importTask.submit();
-    log.audit({ title: 'Order import queued', details: taskId });
-    return true;
-  } catch (e) {
-    if (errorName(e) === 'MAP_REDUCE_ALREADY_RUNNING') {
-      log.audit({
-        title: 'Order import already running',
-        details: 'pending orders are picked up by that run or the scheduled one',
+  for (const deploymentId of [IMPORT_DEPLOYMENT_ID, IMPORT_CONTINUATION_DEPLOYMENT_ID]) {
+    try {
+      const importTask = task.create({
+        taskType: task.TaskType.MAP_REDUCE,
+        scriptId: IMPORT_SCRIPT_ID,
+        deploymentId,
       });
-      return false;
+      const taskId = importTask.submit();
+      log.audit({ title: 'Order import queued', details: `${deploymentId}: ${taskId}` });
+      return true;
+    } catch (e) {
+      if (errorName(e) !== 'MAP_REDUCE_ALREADY_RUNNING') throw e;
     }
-    throw e;
   }
+  log.audit({
+    title: 'Order import already running',
+    details:
+      'both on-demand deployments are busy; pending orders are picked up by a queued run or the scheduled one',
+  });
+  return false;
 }

@@ -33,8 +33,8 @@ import { submitOrderUpdates } from '../platform/update-task';
 
 /** Worst case of one order: create 2 + save 4, and on DUP_RCRD a lookup 10 + submitFields 2. */
 const UNITS_PER_ORDER_WORST = 18;
-/** The import and the order updates may both be submitted. */
-const SUBMIT_UNITS = 2 * TASK_SUBMIT_UNITS;
+/** The import (main, then continuation deployment) and the order updates may all be submitted. */
+const SUBMIT_UNITS = 3 * TASK_SUBMIT_UNITS;
 
 interface Queued {
   importNeeded: boolean;

@@ -47,10 +47,20 @@ export type InboxDecision =
   | { outcome: 'updated'; values: InboxFieldValues }
   | { outcome: Extract<OrderUpsertOutcome, 'unchanged' | 'stale'> };
 
+/**
+ * The note a pending order carries while its shop's "Push orders to NetSuite" is off, so the inbox
+ * says why nothing happens (the seed's "Orders aren't being pushed to NetSuite").
+ */
+export function pushOrdersOffNote(shopName: string): string {
+  return `Push orders to NetSuite is off for shop ${shopName}, so this order waits in the inbox. Fix: open the TikTok Shop record (Customization > TikTok Shops), tick Push orders to NetSuite and save; waiting orders are then imported by the next run (within 15 minutes).`;
+}
+
 export function decideInboxUpsert(
   existing: InboxSnapshot | null,
   order: TikTokOrder,
   shopRecordId: string,
+  /** Set while the shop's Push orders to NetSuite is off (`pushOrdersOffNote`). */
+  pausedNote: string | null = null,
 ): InboxDecision {
   const payloadValues: InboxFieldValues = {
     [INBOX_FIELDS.status]: order.status,
@@ -66,6 +76,7 @@ export function decideInboxUpsert(
         ...payloadValues,
         [INBOX_FIELDS.state]: 'pending',
         [INBOX_FIELDS.attempts]: 0,
+        ...(pausedNote === null ? {} : { [INBOX_FIELDS.error]: pausedNote }),
       },
     };
   }
@@ -81,6 +92,6 @@ export function decideInboxUpsert(
   }
   return {
     outcome: 'updated',
-    values: { ...payloadValues, [INBOX_FIELDS.state]: 'pending', [INBOX_FIELDS.error]: '' },
+    values: { ...payloadValues, [INBOX_FIELDS.state]: 'pending', [INBOX_FIELDS.error]: pausedNote ?? '' },
   };
 }

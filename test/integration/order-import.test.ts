@@ -194,6 +194,29 @@ describe('order inbox RESTlet + import map/reduce (emulator, real HTTP, TBA)', (
     expect(mapUnits.map((i) => i.error)).toEqual([null, null, null, null]);
   });
 
+  it('says why orders wait while Push orders to NetSuite is off, and imports them once it is on', async () => {
+    world = await startConnectorAccount({}, { custrecord_tts_shop_push_orders: false });
+    const [order] = makeOrders({ count: 1, seed: 9 });
+    await world.upsertOrders([order]);
+    await world.ns.runQueuedTasks();
+    expect(salesOrders()).toHaveLength(0);
+    expect(inboxFor(order.id).fields.custrecord_tts_ord_state).toBe('pending');
+    expect(String(inboxFor(order.id).fields.custrecord_tts_ord_error)).toContain(
+      'Push orders to NetSuite is off for shop',
+    );
+
+    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`)!;
+    world.ns.seed.service.submitFields({
+      type: 'customrecord_tts_shop',
+      id: shop.id,
+      values: { custrecord_tts_shop_push_orders: true },
+    });
+    world.ns.runMapReduce(IMPORT_SCRIPT, IMPORT_DEPLOYMENT);
+    expect(salesOrders()).toHaveLength(1);
+    expect(inboxFor(order.id).fields.custrecord_tts_ord_state).toBe('imported');
+    expect(inboxFor(order.id).fields.custrecord_tts_ord_error ?? '').toBe('');
+  });
+
   it('runs the import that the RESTlet queued, through N/task', async () => {
     world = await startConnectorAccount();
     const orders = makeOrders({ count: 3, seed: 11 });

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { decideInboxUpsert } from '../inbox-upsert';
+import { decideInboxUpsert, pushOrdersOffNote } from '../inbox-upsert';
 import { order } from './order-factory';
 
 describe('decideInboxUpsert', () => {
@@ -85,5 +85,23 @@ describe('decideInboxUpsert', () => {
       decideInboxUpsert({ id: '1', updateTime: null, state: 'pending' }, order({ update_time: 0 }), '7')
         .outcome,
     ).toBe('updated');
+  });
+});
+
+describe('orders of a shop whose Push orders to NetSuite is off', () => {
+  it('carry a note saying why they wait, on create and on update', () => {
+    const note = pushOrdersOffNote('Acme US');
+    expect(note).toContain('Push orders to NetSuite is off for shop Acme US');
+    const created = decideInboxUpsert(null, order(), '7', note);
+    expect(created).toMatchObject({ outcome: 'created', values: { custrecord_tts_ord_error: note } });
+    const updated = decideInboxUpsert(
+      { id: '1', updateTime: 1, state: 'pending', salesOrderId: null },
+      order(),
+      '7',
+      note,
+    );
+    expect(updated).toMatchObject({ outcome: 'updated', values: { custrecord_tts_ord_error: note } });
+    const active = decideInboxUpsert(null, order(), '7');
+    expect(active.outcome === 'created' && 'custrecord_tts_ord_error' in active.values).toBe(false);
   });
 });

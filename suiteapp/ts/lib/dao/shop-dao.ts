@@ -14,16 +14,20 @@ import { boolOf, idOf, intOf, runInChunks, runQuery, textOf } from './suiteql';
 export interface ShopRef {
   id: string;
   name: string;
+  /** Push orders to NetSuite (`custrecord_tts_shop_push_orders`). */
+  pushOrders: boolean;
 }
 
 /** The shop record of a TikTok shop id (by externalid `tts_shop_<shopId>`), or null. */
 export function findShop(shopId: string): ShopRef | null {
   const rows = runQuery(
-    `SELECT id, ${SHOP_FIELDS.name} AS shop_name FROM ${SHOP_RECORD} WHERE externalid = ?`,
+    `SELECT id, ${SHOP_FIELDS.name} AS shop_name, ${SHOP_FIELDS.pushOrders} AS push_orders FROM ${SHOP_RECORD} WHERE externalid = ?`,
     [shopExternalId(shopId)],
   );
   const id = rows.length > 0 ? idOf(rows[0].id) : null;
-  return id === null ? null : { id, name: textOf(rows[0].shop_name) ?? shopId };
+  return id === null
+    ? null
+    : { id, name: textOf(rows[0].shop_name) ?? shopId, pushOrders: boolOf(rows[0].push_orders, true) };
 }
 
 /** The fields the bridge owns; the admin's settings are never touched. */

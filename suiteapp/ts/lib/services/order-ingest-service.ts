@@ -2,7 +2,11 @@ import type { SuiteScriptError } from 'N/error';
 import * as log from 'N/log';
 import { inboxExternalId } from '../../../../shared-types/src/ids';
 import type { InboxDecision, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
-import { decideInboxUpsert, hasSalesOrder } from '../../../../shared-types/src/inbox-upsert';
+import {
+  decideInboxUpsert,
+  hasSalesOrder,
+  pushOrdersOffNote,
+} from '../../../../shared-types/src/inbox-upsert';
 import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
 import type {
   OrdersUpsertRequest,
@@ -48,6 +52,10 @@ function submitQueued(queued: Queued): { importQueued: boolean; updatesQueued: b
   };
 }
 
+function pausedNoteOf(shop: ShopRef): string | null {
+  return shop.pushOrders ? null : pushOrdersOffNote(shop.name);
+}
+
 function shopNotFound(shopId: string): SuiteScriptError {
   return connectorError(
     RESTLET_ERROR_CODES.SHOP_NOT_FOUND,
@@ -83,7 +91,7 @@ function writeOrder(
       if (raced === null) {
         throw e;
       }
-      const again = decideInboxUpsert(raced, order, shop.id);
+      const again = decideInboxUpsert(raced, order, shop.id, pausedNoteOf(shop));
       return writeOrder(again, raced, externalId, order, shop);
     }
   }
@@ -126,7 +134,7 @@ export function upsertOrders(request: OrdersUpsertRequest): OrdersUpsertResponse
   for (const [index, order] of request.orders.entries()) {
     const externalId = externalIds[index];
     const existing = known.get(externalId) ?? null;
-    const decision = decideInboxUpsert(existing, order, shop.id);
+    const decision = decideInboxUpsert(existing, order, shop.id, pausedNoteOf(shop));
     if (decision.outcome === 'created' || decision.outcome === 'updated') {
       if (remainingUsage() < UNITS_PER_ORDER_WORST + SUBMIT_UNITS) {
         submitQueued(queued);

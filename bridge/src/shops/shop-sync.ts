@@ -5,7 +5,7 @@ import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import { SUBSCRIBED_WEBHOOK_EVENTS, type Warehouse } from '../tiktok/types';
 import type { TikTokWarehouseInfo } from '../../../shared-types/src/warehouse-upsert';
-import { currencyForRegion } from './currency';
+import { regionCurrency } from '../../../shared-types/src/region-currency';
 
 /**
  * The per-shop side effects of connecting: webhook subscriptions at TikTok, the shop record in
@@ -32,7 +32,8 @@ export function shopInfo(shop: ShopRecord): ShopInfo {
     region: shop.region,
     sellerType: shop.sellerType,
     state: shop.state,
-    currency: currencyForRegion(shop.region),
+    // TikTok's authorized-shops call does not return the currency; '' lets NetSuite keep its own.
+    currency: regionCurrency(shop.region) ?? '',
   };
 }
 

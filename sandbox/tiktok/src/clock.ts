@@ -1,32 +1,12 @@
 /**
- * Time as the simulator sees it. Token expiry, timestamps in the signature window, the ON_HOLD
- * window and webhook retries all read this clock, so tests inject a TestClock and move it forward.
+ * Time as the simulator sees it (the sandbox's shared clock). Token expiry, timestamps in the
+ * signature window, the ON_HOLD window and webhook retries all read it, so tests inject a TestClock
+ * and move it forward.
  */
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from '../../src/clock';
 
-export const systemClock: Clock = { now: () => new Date() };
-
-export class TestClock implements Clock {
-  private current: number;
-
-  constructor(start: Date | string = '2026-01-15T12:00:00Z') {
-    this.current = new Date(start).getTime();
-  }
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  advance(ms: number): void {
-    this.current += ms;
-  }
-
-  set(to: Date | string): void {
-    this.current = new Date(to).getTime();
-  }
-}
+export type { Clock } from '../../src/clock';
+export { systemClock, TestClock } from '../../src/clock';
 
 /** Unix seconds of a clock reading. */
 export function unixSeconds(clock: Clock): number {

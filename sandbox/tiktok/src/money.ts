@@ -1,3 +1,4 @@
+import { REGION_CURRENCY } from '../../../shared-types/src/region-currency';
 /**
  * Decimal-string money in major units (reference §1: `"199.00"`, `"5000"` for IDR), computed in
  * integer minor units so the payment identities hold exactly.
@@ -37,21 +38,5 @@ export function applyRate(minor: number, rate: number): number {
   return Math.round(minor * rate + 1e-9);
 }
 
-export const CURRENCY_BY_REGION: Readonly<Record<string, string>> = {
-  BR: 'BRL',
-  FR: 'EUR',
-  DE: 'EUR',
-  IE: 'EUR',
-  IT: 'EUR',
-  ES: 'EUR',
-  GB: 'GBP',
-  ID: 'IDR',
-  JP: 'JPY',
-  MX: 'MXN',
-  MY: 'MYR',
-  PH: 'PHP',
-  SG: 'SGD',
-  TH: 'THB',
-  US: 'USD',
-  VN: 'VND',
-};
+/** TikTok's currency per region (shared with the connector: one table of facts). */
+export const CURRENCY_BY_REGION: Readonly<Record<string, string>> = REGION_CURRENCY;

@@ -59,6 +59,13 @@ describe('sandbox end to end: TikTok simulator → bridge → NetSuite emulator'
     const deliveries = stack.simulator.admin.deliveries({});
     expect(deliveries.length).toBeGreaterThan(0);
     expect(deliveries.every((d) => d.attempts.some((a) => a.statusCode === 200))).toBe(true);
+    // Every request was accepted: TikTok refused no signed call, NetSuite no TBA login.
+    const counters = stack.simulator.admin.counters();
+    expect(counters.rejected).toEqual({});
+    expect(counters.apiCalls['GET /order/202309/orders']).toBeGreaterThan(0);
+    expect(counters.tokenGet).toBe(1);
+    expect(stack.netsuite.authAudit.length).toBeGreaterThan(0);
+    expect(stack.netsuite.authAudit.filter((a) => a.status !== 'Success')).toEqual([]);
   });
 
   it('delivers the same webhook 5 times at once and still creates one sales order', async () => {

@@ -90,6 +90,7 @@ export class AdminApi {
       tokenGet: counters.tokenGet,
       tokenRefresh: counters.tokenRefresh,
       apiCalls: { ...counters.apiCalls },
+      rejected: { ...counters.rejected },
     };
   }
 

@@ -119,6 +119,7 @@ export function createGateway(deps: GatewayDeps) {
       envelope.ok(res, data ?? {});
     } catch (caught) {
       if (caught instanceof TikTokApiError) {
+        state.countRejection(caught.code);
         envelope.fail(res, caught);
       } else {
         console.error('[tiktok-sim] handler error', caught);

@@ -36,6 +36,8 @@ export interface Counters {
   tokenRefresh: number;
   /** `METHOD path` → number of API requests received (any outcome). */
   apiCalls: Record<string, number>;
+  /** API requests refused, by TikTok error code (signature, token, cipher, rate limit, business...). */
+  rejected: Record<string, number>;
 }
 
 /** All in-memory state of one simulator instance. */
@@ -57,7 +59,7 @@ export class SimulatorState {
   readonly subscriptions: WebhookSubscription[] = [];
   readonly deliveryOptions: DeliveryOption[] = [];
   readonly shippingProviders: ShippingProvider[] = [];
-  readonly counters: Counters = { tokenGet: 0, tokenRefresh: 0, apiCalls: {} };
+  readonly counters: Counters = { tokenGet: 0, tokenRefresh: 0, apiCalls: {}, rejected: {} };
 
   constructor(readonly app: AppConfig) {}
 
@@ -113,6 +115,10 @@ export class SimulatorState {
     for (const auth of this.authorizations.values())
       if (!auth.revoked && auth.shopIds.includes(shopId)) return auth;
     return undefined;
+  }
+
+  countRejection(code: number): void {
+    this.counters.rejected[code] = (this.counters.rejected[code] ?? 0) + 1;
   }
 
   countApiCall(method: string, path: string): void {

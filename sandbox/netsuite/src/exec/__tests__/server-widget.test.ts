@@ -72,6 +72,19 @@ describe('N/ui/serverWidget', () => {
     expect(html).toContain('name="custpage_edit:custpage_q:1"');
   });
 
+  it('shows URL sublist fields as links labelled with their link text', () => {
+    const form = widgets.createForm({ title: 'Links' });
+    const list = form.addSublist({ id: 'custpage_rows', type: 'LIST', label: 'Rows' });
+    const link = list.addField({ id: 'custpage_go', type: 'URL', label: 'Go' });
+    link.linkText = 'Retry';
+    list.addField({ id: 'custpage_raw', type: 'URL', label: 'Raw' });
+    list.setSublistValue({ id: 'custpage_go', line: 0, value: '/app/x?retry=1&a=b' });
+    list.setSublistValue({ id: 'custpage_raw', line: 0, value: '/app/y' });
+    const html = renderForm(form, { action: '/x' });
+    expect(html).toContain('<a href="/app/x?retry=1&amp;a=b">Retry</a>');
+    expect(html).toContain('<a href="/app/y">/app/y</a>');
+  });
+
   it('round-trips multiselects and checkboxes through the posted form as NetSuite encodes them', () => {
     const form = widgets.createForm({ title: 'Multi' });
     const multi = form.addField({ id: 'custpage_m', type: 'MULTISELECT', label: 'M' });

@@ -157,10 +157,18 @@ function bodyField(field: UiField, options: RenderOptions): string {
   return `<div class="field"><label${attr('for', field.id)}>${label}</label> ${control(field, field.id, field.defaultValue, options)}${help}</div>`;
 }
 
+/** A URL field shown as NetSuite shows it: a link labelled with the field's `linkText` (else the URL). */
+function urlLink(field: UiField, value: unknown): string {
+  const href = text(value);
+  if (href === '') return '';
+  return `<a${attr('href', href)}>${escapeHtml(field.linkText || href)}</a>`;
+}
+
 /** LIST sublists show values (posted back as hidden inputs) with editable checkboxes; STATICLIST only shows. */
 function cell(sublist: UiSublist, field: UiField, line: number, options: RenderOptions): string {
   const name = `${sublist.id}:${field.id}:${line}`;
   const value = sublist.getSublistValue({ id: field.id, line }) ?? field.defaultValue;
+  if (field.type === 'URL' && field.displayType !== 'ENTRY') return urlLink(field, value);
   if (sublist.type === 'STATICLIST') return escapeHtml(display(field, value, options));
   const editable = sublist.type !== 'LIST' || field.type === 'CHECKBOX' || field.displayType === 'ENTRY';
   if (editable && field.displayType !== 'INLINE' && field.displayType !== 'HIDDEN') {

@@ -63,9 +63,11 @@ function report(stack: SandboxStack, shopId: string, order: Tracked): void {
   }
   const so = stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${order.orderId}`);
   if (so) {
+    const tiesOut =
+      so.fields.custbody_tts_tieout === true ? 'ties out with TikTok' : 'does NOT tie out with TikTok';
     once(
       'so',
-      `✔ sales order ${String(so.fields.tranid)} (internal id ${so.id}), total ${String(so.fields.total)}`,
+      `✔ sales order ${String(so.fields.tranid)} (internal id ${so.id}), total ${String(so.fields.total)}: ${tiesOut}`,
     );
   }
 }
@@ -95,6 +97,12 @@ export async function startSandboxDemo(config: SandboxConfig): Promise<void> {
   const shop = stack.simulator.state.shops.get(shopId);
   log(`Connected TikTok shop "${shop?.name ?? shopId}" (${shopId}) through OAuth; webhooks subscribed.`);
   log(`Status page: ${stack.bridgeUrl}/  (sign in with the admin token ${stack.adminToken})`);
+  const exceptionsPage = new URL(
+    stack.netsuite.suiteletUrl('customscript_tts_sl_exceptions', 'customdeploy_tts_sl_exceptions'),
+  );
+  log(
+    `NetSuite "TikTok Order Exceptions" page (signs you in): ${stack.netsuite.uiLoginUrl(exceptionsPage.pathname + exceptionsPage.search)}`,
+  );
   log(
     'Klarna is deliberately missing from the Payment Method Map: those orders show an exception that explains itself.',
   );

@@ -57,6 +57,8 @@ export interface BridgeDeps {
   netsuitePingTtlMs?: number;
   tiktokMaxRetries?: number;
   tokenRefreshLeadMs?: number;
+  /** Grace period for in-flight HTTP requests on `stop()` (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface Bridge {
@@ -76,6 +78,26 @@ export interface Bridge {
   outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
+}
+
+/** How long `stop()` waits for in-flight HTTP requests before closing their connections. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+function drainServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    // A keep-alive connection turns idle once its request is answered: close it then, not after
+    // the keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    force.unref();
+    sweep.unref();
+    server.close(() => {
+      clearTimeout(force);
+      clearInterval(sweep);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge {
@@ -227,15 +249,15 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       workersOn = false;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      // Stop accepting connections at once, but let requests already in flight (a webhook being
+      // committed, an OAuth code exchange) finish, up to the grace period; then cut what is left.
+      const closing = server;
+      server = undefined;
+      const httpDrained = closing
+        ? drainServer(closing, deps.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS)
+        : Promise.resolve();
       await Promise.allSettled([...running]);
-      if (server) {
-        const closing = server;
-        server = undefined;
-        await new Promise<void>((resolve) => {
-          closing.close(() => resolve());
-          closing.closeAllConnections();
-        });
-      }
+      await httpDrained;
       if (ownsStore) await store.close();
     },
     runWorkersOnce: () => track(runner.runOnce()),

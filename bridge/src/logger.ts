@@ -38,11 +38,23 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+/**
+ * Secrets inside strings (a token URL in an error message, a query string in a stack): every
+ * `name=value` of these query parameters is censored in the final log line, whatever field holds it.
+ */
+const SECRET_QUERY_PARAMS =
+  /\b(app_secret|access_token|refresh_token|auth_code|code|sign|x-tts-access-token)=[^&\s"'\\]+/gi;
+
+export function redactSecretsInText(text: string): string {
+  return text.replace(SECRET_QUERY_PARAMS, '$1=[redacted]');
+}
+
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
     level,
     base: { service: 'tts-bridge' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    hooks: { streamWrite: redactSecretsInText },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -69,4 +69,20 @@ describe('secrets at rest and in logs', () => {
     for (const leak of ['TTP_leak_1', 'TTP_leak_2', 'leak_3', 'TTP_leak_4', 'leak_5'])
       expect(logs.includes(leak)).toBe(false);
   });
+
+  it('censors secrets inside strings: a token URL in an error message or a logged URL', () => {
+    const url =
+      'https://auth.example.com/api/v2/token/get?app_key=k&app_secret=S3CRET_1&auth_code=C0DE_2&grant_type=authorized_code';
+    h.bridge.logger.error({ err: new Error(`GET ${url} failed`) }, 'token call failed');
+    h.bridge.logger.warn(
+      { url: 'https://x/api?access_token=TTP_leak_3&refresh_token=TTP_leak_4&sign=abc5' },
+      'x',
+    );
+    h.bridge.logger.info('calling https://x/y?app_secret=S3CRET_6');
+    const logs = h.logs();
+    expect(logs).toMatch(/token call failed/);
+    expect(logs).toMatch(/app_secret=\[redacted\]/);
+    for (const leak of ['S3CRET_1', 'C0DE_2', 'TTP_leak_3', 'TTP_leak_4', 'abc5', 'S3CRET_6'])
+      expect(logs.includes(leak)).toBe(false);
+  });
 });

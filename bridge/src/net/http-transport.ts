@@ -32,6 +32,9 @@ export class TransportError extends Error {
   }
 }
 
+/** Largest response body read (TikTok order pages and RESTlet answers are far below this). */
+export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+
 export const axiosSend: HttpSend = async (request) => {
   try {
     const response = await axios.request<string>({
@@ -39,7 +42,10 @@ export const axiosSend: HttpSend = async (request) => {
       url: request.url,
       headers: request.headers,
       data: request.body,
+      // `timeout` is a socket-idle timer (a trickling server resets it); the signal is the overall deadline.
       timeout: request.timeoutMs,
+      signal: AbortSignal.timeout(request.timeoutMs),
+      maxContentLength: MAX_RESPONSE_BYTES,
       responseType: 'text',
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],

@@ -24,6 +24,7 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
 import { Semaphore } from '../net/semaphore';
+import { parseRestletResponse } from './schemas';
 import { createTbaSigner, type TbaSigner } from './tba';
 
 /**
@@ -232,12 +233,13 @@ export class NetSuiteClient {
       this.options.clock.now() - started,
     );
     if (response.status >= 200 && response.status < 300) {
+      let value: { ok?: unknown } | null = null;
       try {
-        const value = JSON.parse(response.text) as { ok?: unknown };
-        if (value && value.ok === true) return value as T;
+        value = JSON.parse(response.text) as { ok?: unknown } | null;
       } catch {
-        // fall through to the error below
+        value = null;
       }
+      if (value && value.ok === true) return parseRestletResponse(action, value) as T;
       const restletError = parseRestletError(response.text);
       throw new NetSuiteError(
         {

@@ -3,6 +3,7 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
+import { authorizedShopsSchema, orderDetailSchema, orderSearchSchema, parseTikTokData } from './schemas';
 import { ShopNeedsReauthError, type TokenManager } from './token-manager';
 import {
   MAX_ORDER_DETAIL_IDS,
@@ -51,34 +52,28 @@ export class TikTokClient {
 
   /** Shops covered by a freshly granted token (no shop_cipher on this endpoint). */
   async getAuthorizedShops(accessToken: string): Promise<AuthorizedShop[]> {
-    const data = await this.caller.call<{ shops?: unknown[] }>({
+    const raw = await this.caller.call<unknown>({
       endpoint: 'authorization.shops',
       method: 'GET',
       path: TIKTOK_PATHS.authorizedShops,
       accessToken,
     });
-    return (data.shops ?? []).map((raw) => {
-      const s = (raw ?? {}) as Record<string, unknown>;
-      return {
-        id: str(s.id),
-        name: str(s.name),
-        region: str(s.region),
-        sellerType: str(s.seller_type),
-        cipher: str(s.cipher),
-        code: str(s.code),
-      };
-    });
+    const data = parseTikTokData(authorizedShopsSchema, raw, 'authorization.shops');
+    return data.shops.map((s) => ({
+      id: s.id,
+      name: s.name,
+      region: s.region,
+      sellerType: s.seller_type,
+      cipher: s.cipher,
+      code: s.code ?? '',
+    }));
   }
 
   async searchOrders(shopId: string, params: OrderSearchParams): Promise<OrderSearchPage> {
     const body: Record<string, number> = {};
     if (params.updateTimeGe !== undefined) body.update_time_ge = params.updateTimeGe;
     if (params.updateTimeLt !== undefined) body.update_time_lt = params.updateTimeLt;
-    const data = await this.shopCall<{
-      orders?: TikTokOrder[];
-      next_page_token?: string;
-      total_count?: number;
-    }>(shopId, {
+    const raw = await this.shopCall<unknown>(shopId, {
       endpoint: 'order.search',
       method: 'POST',
       path: TIKTOK_PATHS.orderSearch,
@@ -90,8 +85,9 @@ export class TikTokClient {
       },
       body,
     });
+    const data = parseTikTokData(orderSearchSchema, raw, 'order.search');
     return {
-      orders: data.orders ?? [],
+      orders: (data.orders ?? []) as unknown as TikTokOrder[],
       nextPageToken: data.next_page_token ? data.next_page_token : undefined,
       totalCount: data.total_count ?? 0,
     };
@@ -105,13 +101,13 @@ export class TikTokClient {
         `getOrderDetail takes at most ${MAX_ORDER_DETAIL_IDS} ids, got ${ids.length}; split the batch.`,
       );
     }
-    const data = await this.shopCall<{ orders?: TikTokOrder[] }>(shopId, {
+    const raw = await this.shopCall<unknown>(shopId, {
       endpoint: 'order.detail',
       method: 'GET',
       path: TIKTOK_PATHS.orderDetail,
       query: { ids: ids.join(',') },
     });
-    return data.orders ?? [];
+    return parseTikTokData(orderDetailSchema, raw, 'order.detail').orders as unknown as TikTokOrder[];
   }
 
   async subscribeWebhook(shopId: string, eventType: string, address: string): Promise<void> {

@@ -1,7 +1,9 @@
 import type { Clock, Random, Sleep } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { describeProblems, safeParseWith, type ValidationProblem } from '../core/validate';
 import { backoffDelay } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
+import { tokenDataSchema } from './schemas';
 
 /**
  * Token endpoints on the auth host (reference §2.1–2.2): unsigned GETs with the app secret in the
@@ -42,29 +44,31 @@ export interface TikTokTokenClientOptions {
 export class TikTokTokenError extends BridgeError {
   readonly dead: boolean;
 
-  constructor(message: string, options: { dead: boolean; retryable: boolean }) {
-    super(BRIDGE_ERROR_CODES.TIKTOK_TOKEN_ERROR, message, { retryable: options.retryable });
+  constructor(
+    message: string,
+    options: { dead: boolean; retryable: boolean; code?: typeof BRIDGE_ERROR_CODES.TIKTOK_RESPONSE_INVALID },
+  ) {
+    super(options.code ?? BRIDGE_ERROR_CODES.TIKTOK_TOKEN_ERROR, message, { retryable: options.retryable });
     this.dead = options.dead;
   }
 }
 
-function parseGrant(data: unknown, clock: Clock): TokenGrant | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as Record<string, unknown>;
-  if (typeof d.access_token !== 'string' || typeof d.refresh_token !== 'string') return undefined;
-  const seconds = (value: unknown, fallbackMs: number): number =>
-    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value * 1000 : fallbackMs;
+/** The grant in a code-0 token response, or the fields it lacks (`tokenDataSchema`). */
+function parseGrant(data: unknown): { grant: TokenGrant } | { problems: ValidationProblem[] } {
+  const parsed = safeParseWith(tokenDataSchema, data);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const d = parsed.value;
   return {
-    accessToken: d.access_token,
-    refreshToken: d.refresh_token,
-    accessExpiresAt: seconds(d.access_token_expire_in, clock.now() + 6 * 24 * 3600 * 1000),
-    refreshExpiresAt: seconds(d.refresh_token_expire_in, clock.now() + 30 * 24 * 3600 * 1000),
-    openId: typeof d.open_id === 'string' && d.open_id !== '' ? d.open_id : '',
-    sellerName: typeof d.seller_name === 'string' ? d.seller_name : '',
-    sellerBaseRegion: typeof d.seller_base_region === 'string' ? d.seller_base_region : '',
-    grantedScopes: Array.isArray(d.granted_scopes)
-      ? d.granted_scopes.filter((s): s is string => typeof s === 'string')
-      : [],
+    grant: {
+      accessToken: d.access_token,
+      refreshToken: d.refresh_token,
+      accessExpiresAt: d.access_token_expire_in * 1000,
+      refreshExpiresAt: d.refresh_token_expire_in * 1000,
+      openId: d.open_id ?? '',
+      sellerName: d.seller_name ?? '',
+      sellerBaseRegion: d.seller_base_region ?? '',
+      grantedScopes: d.granted_scopes ?? [],
+    },
   };
 }
 
@@ -121,9 +125,19 @@ export class TikTokTokenClient {
           grantType,
           code === undefined ? `http_${response.status}` : String(code),
         );
-        const grant =
-          code === 0 && response.status < 300 ? parseGrant(envelope?.data, this.options.clock) : undefined;
-        if (grant) return grant;
+        if (code === 0 && response.status < 300) {
+          const parsed = parseGrant(envelope?.data);
+          if ('grant' in parsed) return parsed.grant;
+          // Never retried: the code (single use) or the old refresh token may already be spent.
+          throw new TikTokTokenError(
+            `TikTok token response (${grantType}) is invalid: ${describeProblems(parsed.problems)}. ${
+              grantType === 'authorized_code'
+                ? 'Start the connection again from the status page.'
+                : 'The shop owner may have to re-authorize the app if this persists.'
+            }`,
+            { dead: false, retryable: false, code: BRIDGE_ERROR_CODES.TIKTOK_RESPONSE_INVALID },
+          );
+        }
         const transient = response.status >= 500 || response.status === 429;
         const message = typeof envelope?.message === 'string' ? envelope.message : `HTTP ${response.status}`;
         error = new TikTokTokenError(

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { safeParseWith, type ValidationProblem } from '../core/validate';
 import type { NewJob, WebhookInboxInput } from '../store/types';
 import { JOB_KINDS, orderSyncJob } from '../workers/job-kinds';
 
@@ -37,21 +39,80 @@ function idString(value: unknown): string | null {
   return null;
 }
 
-export function parseWebhook(rawBody: Buffer): ParsedWebhook {
-  let value: unknown;
-  try {
-    value = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    return { type: null, shopId: null, notificationId: null, data: {} };
-  }
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+/** A TikTok numeric id: a string of digits, or (some topics) a JSON number. */
+const numericId = z
+  .union([z.string().regex(/^\d{1,32}$/, 'expected a string of digits'), z.number().int().nonnegative()])
+  .transform(String);
+
+/**
+ * The envelope of every TikTok Shop webhook (reference §5.2), plus what the bridge needs from the
+ * topics it acts on: order topics must name `data.order_id`.
+ */
+export const webhookEnvelopeSchema = z
+  .looseObject({
+    type: z.number().int().positive(),
+    tts_notification_id: z
+      .union([z.string().min(1).max(128), z.number().int().nonnegative()])
+      .transform(String)
+      .optional(),
+    shop_id: numericId,
+    timestamp: z.number().int().nonnegative(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((event, ctx) => {
+    if (ORDER_EVENT_TYPES.has(event.type) && !numericId.safeParse(event.data.order_id).success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'order_id'],
+        message: `type ${event.type} is an order event and needs the order id (a string of digits)`,
+      });
+    }
+  });
+
+export type WebhookParse =
+  | { valid: true; event: ParsedWebhook }
+  /** Signed by TikTok but not a usable event: `event` holds whatever could be read, for the inbox row. */
+  | { valid: false; problems: ValidationProblem[]; event: ParsedWebhook };
+
+/** Best-effort read of the columns of the inbox row (never throws). */
+function peekWebhook(value: unknown): ParsedWebhook {
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   const data =
-    typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : {};
+    typeof record.data === 'object' && record.data !== null && !Array.isArray(record.data)
+      ? (record.data as Record<string, unknown>)
+      : {};
   return {
     type: typeof record.type === 'number' && Number.isInteger(record.type) ? record.type : null,
     shopId: idString(record.shop_id),
     notificationId: idString(record.tts_notification_id),
     data,
+  };
+}
+
+export function parseWebhook(rawBody: Buffer): WebhookParse {
+  let value: unknown;
+  try {
+    value = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return {
+      valid: false,
+      problems: [{ field: '(root)', message: 'the body is not JSON' }],
+      event: peekWebhook(undefined),
+    };
+  }
+  const parsed = safeParseWith(webhookEnvelopeSchema, value);
+  if (!parsed.ok) return { valid: false, problems: parsed.problems, event: peekWebhook(value) };
+  return {
+    valid: true,
+    event: {
+      type: parsed.value.type,
+      shopId: parsed.value.shop_id,
+      notificationId: parsed.value.tts_notification_id ?? null,
+      data: parsed.value.data,
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { describeProblems } from '../core/validate';
 import { fromBodyParserError } from '../http/error-handler';
 import type { BridgeMetrics } from '../metrics';
 import type { BridgeStore } from '../store/types';
@@ -11,7 +12,9 @@ import { verifyTikTokWebhook, type HmacSha256 } from './verify';
 /**
  * `POST /webhooks/tiktok`: raw body with a size limit (larger → 413 before any hashing), signature
  * verified on those bytes (bad → 401, nothing stored, nothing called), then the event and its jobs
- * committed to the store before the empty 200. Duplicates answer 200 and add nothing.
+ * committed to the store before the empty 200. Duplicates answer 200 and add nothing. A verified
+ * body that fails the envelope schema (`events.ts`) is stored, starts no job, is dead-lettered with
+ * the fields it lacks (recent errors), and answers 200: TikTok would resend the same signed bytes.
  */
 export const WEBHOOK_PATH = '/webhooks/tiktok';
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -71,11 +74,38 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     deps.metrics.webhooksVerified.inc();
     const now = deps.clock.now();
     const parsed = parseWebhook(rawBody);
-    const entry = webhookInboxEntry(parsed, rawBody, now);
-    const result = await deps.store.insertWebhook(entry, jobsForWebhook(parsed, entry.dedupeKey, now));
+    const entry = webhookInboxEntry(parsed.event, rawBody, now);
+    if (!parsed.valid) {
+      // Signed by TikTok, so a retry would carry the very same bytes and fail the same way: answer
+      // 200 (TikTok only knows 200 and 401), keep the body in the inbox, start nothing, and
+      // dead-letter it with the reason on the status page. Reconciliation still picks up the order.
+      const reason = `Webhook signed by TikTok but malformed, not processed: ${describeProblems(parsed.problems)}.`;
+      const result = await deps.store.insertWebhook(entry, []);
+      deps.metrics.webhooksRejected.inc({ reason: 'malformed_body' });
+      deps.logger.warn(
+        { inboxId: result.id, fields: parsed.problems.map((p) => p.field), duplicate: !result.inserted },
+        'webhook malformed; stored and dead-lettered',
+      );
+      if (result.inserted) {
+        await deps.store.recordError({
+          at: now,
+          source: 'webhook',
+          shopId: parsed.event.shopId,
+          message: `${reason} Inbox #${result.id}.`,
+        });
+      }
+      res.status(200).end();
+      return;
+    }
+    const result = await deps.store.insertWebhook(entry, jobsForWebhook(parsed.event, entry.dedupeKey, now));
     if (!result.inserted) deps.metrics.webhooksDuplicate.inc();
     deps.logger.info(
-      { inboxId: result.id, type: parsed.type, shopId: parsed.shopId, duplicate: !result.inserted },
+      {
+        inboxId: result.id,
+        type: parsed.event.type,
+        shopId: parsed.event.shopId,
+        duplicate: !result.inserted,
+      },
       'webhook accepted',
     );
     res.status(200).end();

@@ -127,4 +127,29 @@ describe('NetSuite RESTlet client against a TBA-verifying local server', () => {
     expect(() => client().upsertOrders(SHOP.shopId, orders)).toThrow(/1\.\.50/);
     expect(fake.server.requests).toHaveLength(0);
   });
+
+  it.each<[string, () => (ns: NetSuiteClient) => Promise<unknown>, unknown, string]>([
+    ['shop.upsert without shopRecordId', () => (ns) => ns.upsertShop(SHOP), { ok: true }, 'shopRecordId'],
+    [
+      'orders.upsert with a result lacking its outcome',
+      () => (ns) => ns.upsertOrders(SHOP.shopId, [makeOrder('1', 100)]),
+      { ok: true, results: [{ orderId: '1', inboxId: '9' }], importQueued: true },
+      'results.0.outcome',
+    ],
+    [
+      'outbox.pull with rows not an array',
+      () => (ns) => ns.pullOutbox(undefined, 10),
+      { ok: true, rows: {}, skipped: 0 },
+      'rows',
+    ],
+  ])(
+    'a 2xx ok:true answer that breaks the contract (%s) → NETSUITE_RESPONSE_INVALID naming the field, no retry',
+    async (_name, call, body, field) => {
+      fake.injectors.push(() => json(200, body));
+      const error = await call()(client()).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'NETSUITE_RESPONSE_INVALID', retryable: false });
+      expect((error as Error).message).toContain(`${field} (`);
+      expect(fake.server.requests).toHaveLength(1);
+    },
+  );
 });

@@ -168,4 +168,36 @@ describe('TikTok OAuth routes', () => {
     await h.bridge.runWorkersOnce();
     expect(h.netsuite.shops.has(TEST_SHOP.id)).toBe(true);
   });
+
+  it('two callbacks with the same state at once → exactly one token exchange', async () => {
+    const state = await issuedState();
+    h.tiktok.validCodes.add('code-a');
+    h.tiktok.validCodes.add('code-b');
+    const responses = await Promise.all([
+      callback(`code=code-a&state=${state}`),
+      callback(`code=code-b&state=${state}`),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(h.tiktok.tokenCalls).toBe(1);
+  });
+
+  it('a code-0 token response without refresh_token → 502 naming the field, nothing stored', async () => {
+    h.tiktok.injectors.push((r) =>
+      r.path === '/api/v2/token/get'
+        ? json(200, {
+            code: 0,
+            message: 'success',
+            data: { access_token: 'TTP_x', access_token_expire_in: 2e9 },
+          })
+        : undefined,
+    );
+    const state = await issuedState();
+    const response = await callback(`code=c1&state=${state}`);
+    expect(response.status).toBe(502);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('TIKTOK_RESPONSE_INVALID');
+    expect(body.error.message).toContain('refresh_token (');
+    expect(body.error.message).not.toContain('TTP_x');
+    expect(await h.bridge.store.listShops()).toEqual([]);
+  });
 });

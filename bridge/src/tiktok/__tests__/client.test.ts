@@ -255,4 +255,51 @@ describe('TikTok client against a real local server', () => {
     ]);
     expect(fake.apiRequests[0]?.query.has('shop_cipher')).toBe(false);
   });
+
+  it.each<[string, (t: TikTokServices) => Promise<unknown>, string, unknown, string]>([
+    [
+      'authorized shops: a shop without its cipher',
+      (t) => t.client.getAuthorizedShops(fake.issueTokens().access_token),
+      '/authorization/202309/shops',
+      { shops: [{ ...SHOP, cipher: undefined }] },
+      'shops.0.cipher',
+    ],
+    [
+      'authorized shops: no shops array',
+      (t) => t.client.getAuthorizedShops(fake.issueTokens().access_token),
+      '/authorization/202309/shops',
+      {},
+      'shops',
+    ],
+    [
+      'order detail: no orders array',
+      async (t) => {
+        await connectShop();
+        return t.client.getOrderDetail(SHOP.id, ['1']);
+      },
+      '/order/202309/orders',
+      { order_list: [] },
+      'orders',
+    ],
+    [
+      'order search: an order without id',
+      async (t) => {
+        await connectShop();
+        return t.client.searchOrders(SHOP.id, {});
+      },
+      '/order/202309/orders/search',
+      { orders: [{ status: 'UNPAID' }], total_count: 1 },
+      'orders.0.id',
+    ],
+  ])(
+    'a code-0 response missing what we need (%s) → TIKTOK_RESPONSE_INVALID naming the field',
+    async (_n, call, path, data, field) => {
+      fake.injectors.push((r) =>
+        r.path === path ? json(200, { code: 0, message: 'Success', request_id: 'r', data }) : undefined,
+      );
+      const error = await call(tts).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'TIKTOK_RESPONSE_INVALID', retryable: false });
+      expect((error as Error).message).toContain(`${field} (`);
+    },
+  );
 });

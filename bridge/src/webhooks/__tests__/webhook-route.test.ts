@@ -173,4 +173,66 @@ describe('POST /webhooks/tiktok', () => {
     await expect(h.bridge.tiktok.client.getWarehouses(TEST_SHOP.id)).rejects.toThrow(/re-authorized/);
     expect(h.tiktok.server.requests.length).toBe(before);
   });
+
+  const signedPost = (body: string) =>
+    post({ authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body) }, body);
+
+  it.each<[string, string, string]>([
+    ['not JSON', '{"type":1,', '(root)'],
+    ['a JSON array', '[1,2]', '(root)'],
+    ['type missing', JSON.stringify({ shop_id: TEST_SHOP.id, timestamp: 1, data: {} }), 'type'],
+    ['type a string', JSON.stringify({ type: '1', shop_id: TEST_SHOP.id, timestamp: 1, data: {} }), 'type'],
+    ['shop_id missing', JSON.stringify({ type: 6, timestamp: 1, data: {} }), 'shop_id'],
+    ['shop_id not digits', JSON.stringify({ type: 6, shop_id: 'abc', timestamp: 1, data: {} }), 'shop_id'],
+    ['timestamp missing', JSON.stringify({ type: 6, shop_id: TEST_SHOP.id, data: {} }), 'timestamp'],
+    ['data missing', JSON.stringify({ type: 6, shop_id: TEST_SHOP.id, timestamp: 1 }), 'data'],
+    [
+      'order event without data.order_id',
+      JSON.stringify({ type: 1, tts_notification_id: '77', shop_id: TEST_SHOP.id, timestamp: 1, data: {} }),
+      'data.order_id',
+    ],
+  ])(
+    'a signed but malformed body (%s) → 200, stored without jobs, dead-lettered naming %s',
+    async (_name, body, field) => {
+      const response = await signedPost(body);
+      expect(response).toEqual({ status: 200, body: '' });
+      expect(await inboxRows()).toBe(1);
+      expect(await allJobs()).toEqual([]);
+      const errors = await h.bridge.store.listRecentErrors(10);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.source).toBe('webhook');
+      expect(errors[0]?.message).toContain(`${field} (`);
+      expect(errors[0]?.message).toMatch(/malformed, not processed/);
+      expect(h.tiktok.server.requests).toHaveLength(0);
+    },
+  );
+
+  it('a malformed body resent by TikTok is stored and dead-lettered once', async () => {
+    const body = JSON.stringify({
+      type: 1,
+      tts_notification_id: '78',
+      shop_id: TEST_SHOP.id,
+      timestamp: 1,
+      data: {},
+    });
+    expect((await signedPost(body)).status).toBe(200);
+    expect((await signedPost(body)).status).toBe(200);
+    expect(await inboxRows()).toBe(1);
+    expect(await h.bridge.store.listRecentErrors(10)).toHaveLength(1);
+  });
+
+  it('accepts numeric ids (some topics send JSON numbers) and unknown topics without jobs', async () => {
+    const numeric = JSON.stringify({
+      type: 3,
+      shop_id: 7494049642642441,
+      timestamp: 1,
+      data: { order_id: 42 },
+    });
+    expect((await signedPost(numeric)).status).toBe(200);
+    expect(await allJobs()).toMatchObject([{ kind: 'order.sync', dedupeKey: 'order:7494049642642441:42' }]);
+    const unknown = JSON.stringify({ type: 99, shop_id: TEST_SHOP.id, timestamp: 1, data: { x: 1 } });
+    expect((await signedPost(unknown)).status).toBe(200);
+    expect(await inboxRows()).toBe(2);
+    expect(await h.bridge.store.listRecentErrors(10)).toEqual([]);
+  });
 });

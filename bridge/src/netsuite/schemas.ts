@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { BRIDGE_ERROR_CODES } from '../core/errors';
+import { parseWith } from '../core/validate';
+
+/**
+ * What the bridge reads from each RESTlet answer (docs/contracts.md, `shared-types/src/*-contract.ts`).
+ * Loose objects: the RESTlet may add fields. A 2xx with `ok: true` that lacks what we need becomes a
+ * `NETSUITE_RESPONSE_INVALID` error naming the field (usually a SuiteApp older than the bridge).
+ */
+const ok = z.literal(true);
+const id = z.string().min(1);
+
+export const RESTLET_RESPONSE_SCHEMAS = {
+  ping: z.looseObject({ ok, app: z.string(), version: z.string() }),
+  'shop.upsert': z.looseObject({ ok, shopRecordId: id }),
+  'orders.upsert': z.looseObject({
+    ok,
+    results: z.array(
+      z.looseObject({
+        orderId: id,
+        inboxId: z.string(),
+        outcome: z.enum(['created', 'updated', 'unchanged', 'stale']),
+      }),
+    ),
+    importQueued: z.boolean(),
+  }),
+  'warehouses.upsert': z.looseObject({
+    ok,
+    results: z.array(z.looseObject({ warehouseId: id, recordId: z.string(), outcome: z.string() })),
+  }),
+  'outbox.pull': z.looseObject({
+    ok,
+    rows: z.array(
+      z.looseObject({
+        outboxId: id,
+        idempotencyKey: id,
+        kind: id,
+        shopId: id,
+        orderId: id,
+        salesOrderId: z.string().nullable(),
+        payload: z.unknown(),
+        attempts: z.number().int().nonnegative(),
+      }),
+    ),
+    skipped: z.number().int().nonnegative(),
+  }),
+  'outbox.ack': z.looseObject({
+    ok,
+    results: z.array(z.looseObject({ outboxId: id, state: z.string(), attempts: z.number() })),
+  }),
+} as const;
+
+export type RestletAction = keyof typeof RESTLET_RESPONSE_SCHEMAS;
+
+export function parseRestletResponse(action: string, value: unknown): unknown {
+  const schema =
+    (RESTLET_RESPONSE_SCHEMAS as Record<string, z.ZodType | undefined>)[action] ?? z.looseObject({ ok });
+  return parseWith(schema, value, {
+    code: BRIDGE_ERROR_CODES.NETSUITE_RESPONSE_INVALID,
+    what: `NetSuite RESTlet ${action} response`,
+    hint: 'Deploy the SuiteApp version that matches this bridge (npm run deploy), then retry.',
+  });
+}

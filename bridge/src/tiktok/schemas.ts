@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { BRIDGE_ERROR_CODES } from '../core/errors';
+import { parseWith } from '../core/validate';
+
+/**
+ * The parts of TikTok responses the bridge relies on (reference §2.1, §2.3, §6.1). Objects are
+ * loose: unknown fields pass through untouched; a missing or mistyped field we need becomes a
+ * `TIKTOK_RESPONSE_INVALID` error naming it instead of an `undefined` further down.
+ */
+const nonEmpty = z.string().min(1);
+/** Absolute Unix seconds (despite the `_expire_in` names). */
+const unixSeconds = z.number().int().positive();
+
+export const tokenDataSchema = z.looseObject({
+  access_token: nonEmpty,
+  refresh_token: nonEmpty,
+  access_token_expire_in: unixSeconds,
+  refresh_token_expire_in: unixSeconds,
+  open_id: z.string().optional(),
+  seller_name: z.string().optional(),
+  seller_base_region: z.string().optional(),
+  granted_scopes: z.array(z.string()).optional(),
+});
+
+export const authorizedShopsSchema = z.looseObject({
+  shops: z.array(
+    z.looseObject({
+      id: z.string().regex(/^\d+$/, 'expected the shop id (a string of digits)'),
+      name: z.string(),
+      region: nonEmpty,
+      seller_type: z.string(),
+      cipher: nonEmpty,
+      code: z.string().optional(),
+    }),
+  ),
+});
+
+const orderSchema = z.looseObject({ id: nonEmpty });
+
+export const orderSearchSchema = z.looseObject({
+  orders: z.array(orderSchema).optional(),
+  next_page_token: z.string().optional(),
+  total_count: z.number().int().nonnegative().optional(),
+});
+
+export const orderDetailSchema = z.looseObject({ orders: z.array(orderSchema) });
+
+export function parseTikTokData<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  endpoint: string,
+): z.output<S> {
+  return parseWith(schema, data, {
+    code: BRIDGE_ERROR_CODES.TIKTOK_RESPONSE_INVALID,
+    what: `TikTok ${endpoint} response data`,
+    hint: 'TikTok answered code 0 without what the bridge needs; this is retried later, and if it persists, report it with the request id from the logs.',
+  });
+}

@@ -41,6 +41,11 @@ export interface FieldInfo {
   defaultValue?: FieldValue;
   /** Set by NetSuite itself (totals, status, tranid...): scripts may read but not set it. */
   readOnly?: boolean;
+  /**
+   * A radio button NetSuite exposes as `'T'`/`'F'` (the customer's `isperson`): kept as a checkbox,
+   * but `setValue` also takes those strings.
+   */
+  tfRadio?: boolean;
   /** Text fields: NetSuite's maximum length. */
   maxLength?: number;
   /** For `list:` select targets: the display text of each value (`{ A: 'Pending Approval' }`). */

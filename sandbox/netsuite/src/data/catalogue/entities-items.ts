@@ -18,7 +18,7 @@ export const CUSTOMER: RecordTypeInfo = {
   fields: byId([
     text('entityid', 'Customer ID', { maxLength: 83 }),
     checkbox('autoname', 'Auto'),
-    checkbox('isperson', 'Individual'),
+    { ...checkbox('isperson', 'Individual'), tfRadio: true },
     text('firstname', 'First Name', { maxLength: 32 }),
     text('lastname', 'Last Name', { maxLength: 32 }),
     text('companyname', 'Company Name', { maxLength: 83 }),

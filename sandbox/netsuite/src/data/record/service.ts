@@ -208,7 +208,9 @@ export class RecordService {
         continue;
       }
       if (f.readOnly) continue;
-      changed[fieldId] = f.kind === 'date' && typeof raw === 'string' ? fromText(f, raw, this.env.lookup) : toStored(f, raw);
+      // submitFields takes field values as text too: dates as the account's date format, checkboxes as 'T'/'F'.
+      const asText = (f.kind === 'date' || f.kind === 'checkbox') && typeof raw === 'string' && raw !== '';
+      changed[fieldId] = asText ? fromText(f, raw, this.env.lookup) : toStored(f, raw);
     }
     const hook = this.hookFor(info);
     const oldRecord = hook ? this.readOnly(stored, 'context.oldRecord') : null;

@@ -66,8 +66,8 @@ function checkLength(field: FieldInfo, value: string): string {
 export function toStored(field: FieldInfo, value: unknown): FieldValue {
   switch (field.kind) {
     case 'checkbox':
-      if (value === true || value === 'T') return true;
-      if (value === false || value === 'F' || isEmpty(value)) return false;
+      if (value === true || (field.tfRadio === true && value === 'T')) return true;
+      if (value === false || (field.tfRadio === true && value === 'F') || isEmpty(value)) return false;
       throw invalidValue(field.id, value);
     case 'date':
       if (isEmpty(value)) return null;
@@ -98,7 +98,6 @@ export function toStored(field: FieldInfo, value: unknown): FieldValue {
     default:
       if (isEmpty(value)) return null;
       if (typeof value === 'string') return checkLength(field, value);
-      if (typeof value === 'number' && Number.isFinite(value)) return checkLength(field, String(value));
       throw invalidValue(field.id, value);
   }
 }
@@ -153,6 +152,10 @@ export function fromText(field: FieldInfo, text: unknown, lookup: TextLookup): F
   if (isEmpty(text)) return toStored(field, null);
   const s = String(text);
   switch (field.kind) {
+    case 'checkbox':
+      if (s === 'T') return true;
+      if (s === 'F') return false;
+      throw invalidValue(field.id, s);
     case 'date': {
       const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s.trim());
       if (!m) throw invalidValue(field.id, s);

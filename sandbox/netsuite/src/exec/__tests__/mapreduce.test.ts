@@ -162,6 +162,31 @@ describe('map/reduce runner: stages', () => {
   });
 });
 
+describe('map/reduce runner: key and value limits', () => {
+  it('counts the 3,000-byte key limit in UTF-8 bytes: 1,501 two-byte characters are over it', () => {
+    const { kit, run } = setup('mr_groups.js');
+    const atLimit = 'é'.repeat(1500);
+    const over = 'é'.repeat(1501);
+    kit.input = [
+      { shop: atLimit, sku: 'x', qty: 1 },
+      { shop: over, sku: 'y', qty: 2 },
+    ];
+    const report = run();
+    expect(report.mapErrors.map((e) => [e.key, JSON.parse(e.error).name])).toEqual([
+      ['1', 'KEY_LENGTH_IS_OVER_3000_BYTES'],
+    ]);
+    expect(report.output.map((o) => o.key)).toEqual([atLimit]);
+  });
+
+  it('applies the same limit to the keys getInputData returns', () => {
+    const { kit, run } = setup('mr_reduce_only.js');
+    kit.input = { ['é'.repeat(1501)]: 'too long a key' };
+    const report = run();
+    expect(kit.seen).toEqual([]);
+    expect(report.inputError).toContain('KEY_LENGTH_IS_OVER_3000_BYTES');
+  });
+});
+
 describe('map/reduce runner: errors, retries and exitOnError', () => {
   it('without retryCount, a failing key is not retried and the other keys still run', () => {
     const { kit, run } = setup('mr_groups.js');

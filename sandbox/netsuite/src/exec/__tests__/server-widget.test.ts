@@ -83,6 +83,9 @@ describe('N/ui/serverWidget', () => {
     const html = renderForm(form, { action: '/x' });
     expect(html).toContain('<a href="/app/x?retry=1&amp;a=b">Retry</a>');
     expect(html).toContain('<a href="/app/y">/app/y</a>');
+    expect(html).toContain(
+      '<input type="hidden" name="custpage_rows:custpage_go:0" value="/app/x?retry=1&amp;a=b">',
+    );
   });
 
   it('round-trips multiselects and checkboxes through the posted form as NetSuite encodes them', () => {

@@ -42,6 +42,15 @@ describe('OAuth 1.0a pieces', () => {
     expect(parseOAuthHeader('OAuth realm="a", realm="b"')).toBeNull();
   });
 
+  it('refuses header values that are not percent-encoded (raw base64 signature, lower-case escapes)', () => {
+    expect(parseOAuthHeader('OAuth realm="TSTDRV1", oauth_signature="x+y/z="')).toBeNull();
+    expect(parseOAuthHeader('OAuth realm="TSTDRV1", oauth_nonce="a b"')).toBeNull();
+    expect(parseOAuthHeader('OAuth realm="TSTDRV1", oauth_signature="x%2by%3d"')).toBeNull();
+    expect(
+      parseOAuthHeader('OAuth realm="TSTDRV1", oauth_signature="x%2By%3D"')?.get('oauth_signature'),
+    ).toBe('x+y=');
+  });
+
   it('verifies a header it signs itself and forgets nonces once they leave the window', () => {
     const clock = new TestClock('2026-01-15T12:00:00Z');
     const verifier = new TbaVerifier({ accountId: '1234567_SB1', clock });
@@ -72,10 +81,17 @@ describe('OAuth 1.0a pieces', () => {
       query,
       authorization: header,
     };
+    const unescaped = header.replace(
+      `oauth_signature="${percentEncode(signature)}"`,
+      `oauth_signature="${signature}"`,
+    );
+    expect(unescaped).not.toBe(header);
+    expect(signature).toMatch(/[+/=]/);
+    expect(verifier.verify({ ...request, authorization: unescaped }).ok).toBe(false);
     expect(verifier.verify(request)).toMatchObject({ ok: true });
     expect(verifier.verify(request)).toEqual({ ok: false, detail: 'InvalidNonce' });
     verifier.revokeToken('tk');
     expect(verifier.verify(request)).toEqual({ ok: false, detail: 'TokenRejected' });
-    expect(verifier.audit.map((a) => a.status)).toEqual(['Success', 'Failure', 'Failure']);
+    expect(verifier.audit.map((a) => a.status)).toEqual(['Failure', 'Success', 'Failure', 'Failure']);
   });
 });

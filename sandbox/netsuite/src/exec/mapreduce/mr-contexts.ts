@@ -1,6 +1,6 @@
 import { SuiteScriptError } from '../../errors';
 import { errorIterator } from './mr-iterators';
-import { MAX_KEY_LENGTH, MAX_VALUE_LENGTH, toMrString } from './mr-input';
+import { checkPairSize, toMrString } from './mr-input';
 import type { KeyValue, MrErrorEntry } from './mr-types';
 
 /**
@@ -31,18 +31,7 @@ function writer(sink: KeyValue[]): (a: unknown, b?: unknown) => void {
     }
     const key = toMrString(pair.key);
     const value = toMrString(pair.value);
-    if (key.length > MAX_KEY_LENGTH) {
-      throw new SuiteScriptError(
-        'KEY_LENGTH_IS_OVER_3000_BYTES',
-        `context.write: the key is ${key.length} characters long; the limit is 3,000.`,
-      );
-    }
-    if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_LENGTH) {
-      throw new SuiteScriptError(
-        'VALUE_LENGTH_IS_OVER_10_MB',
-        'context.write: the value is larger than 10 MB.',
-      );
-    }
+    checkPairSize(key, value, 'context.write');
     sink.push({ key, value });
   };
 }

@@ -12,14 +12,33 @@ import type { KeyValue } from './mr-types';
  * outside the script's meter, since NetSuite does not charge the script for them.
  */
 
-export const MAX_KEY_LENGTH = 3000;
-export const MAX_VALUE_LENGTH = 10 * 1024 * 1024;
+/** Key and value limits (reference §3), measured in UTF-8 bytes as the error names say. */
+export const MAX_KEY_BYTES = 3000;
+export const MAX_VALUE_BYTES = 10 * 1024 * 1024;
 const PAGE = 1000;
 
 type Fn = (...args: unknown[]) => unknown;
 
 interface SearchResultLike {
   id?: unknown;
+}
+
+/**
+ * Refuses a key over 3,000 bytes (KEY_LENGTH_IS_OVER_3000_BYTES) or a value over 10 MB
+ * (VALUE_LENGTH_IS_OVER_10_MB): 1,500 two-byte characters are within a character count but over
+ * the byte limit.
+ */
+export function checkPairSize(key: string, value: string, where: string): void {
+  const keyBytes = Buffer.byteLength(key, 'utf8');
+  if (keyBytes > MAX_KEY_BYTES) {
+    throw new SuiteScriptError(
+      'KEY_LENGTH_IS_OVER_3000_BYTES',
+      `${where}: the key is ${keyBytes} bytes long (UTF-8); the limit is 3,000 bytes.`,
+    );
+  }
+  if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) {
+    throw new SuiteScriptError('VALUE_LENGTH_IS_OVER_10_MB', `${where}: the value is larger than 10 MB.`);
+  }
 }
 
 /** Keys and values reaching map/reduce are always strings; objects are JSON. */
@@ -130,7 +149,14 @@ function referencePairs(modules: ModuleMap, ref: Record<string, unknown>): KeyVa
   );
 }
 
+/** The pairs getInputData's return value stands for, each within the key and value limits. */
 export function inputPairs(input: unknown, modules: ModuleMap): KeyValue[] {
+  const pairs = rawInputPairs(input, modules);
+  for (const { key, value } of pairs) checkPairSize(key, value, 'getInputData');
+  return pairs;
+}
+
+function rawInputPairs(input: unknown, modules: ModuleMap): KeyValue[] {
   if (input === undefined || input === null) return [];
   if (Array.isArray(input)) return input.map((v, i) => ({ key: String(i), value: toMrString(v) }));
   if (typeof input !== 'object') {

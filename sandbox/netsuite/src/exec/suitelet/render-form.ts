@@ -168,8 +168,12 @@ function urlLink(field: UiField, value: unknown): string {
 function cell(sublist: UiSublist, field: UiField, line: number, options: RenderOptions): string {
   const name = `${sublist.id}:${field.id}:${line}`;
   const value = sublist.getSublistValue({ id: field.id, line }) ?? field.defaultValue;
-  if (field.type === 'URL' && field.displayType !== 'ENTRY') return urlLink(field, value);
-  if (sublist.type === 'STATICLIST') return escapeHtml(display(field, value, options));
+  if (sublist.type === 'STATICLIST') {
+    return field.type === 'URL' ? urlLink(field, value) : escapeHtml(display(field, value, options));
+  }
+  // A LIST posts every column back, the link's URL included (request.getSublistValue reads it).
+  if (field.type === 'URL' && field.displayType !== 'ENTRY')
+    return `${urlLink(field, value)}${hidden(name, text(value))}`;
   const editable = sublist.type !== 'LIST' || field.type === 'CHECKBOX' || field.displayType === 'ENTRY';
   if (editable && field.displayType !== 'INLINE' && field.displayType !== 'HIDDEN') {
     return control(field, name, value, options, sublist.id);

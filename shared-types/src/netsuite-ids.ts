@@ -73,6 +73,8 @@ export const EXCEPTIONS_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_exceptions
 export const SHOP_USER_EVENT_ID = 'customscript_tts_ue_shop';
 export const SHOP_USER_EVENT_DEPLOYMENT_ID = 'customdeploy_tts_ue_shop';
 
+/** NetSuite TEXTAREA fields hold 4,000 characters; a longer value makes the save fail. */
+export const TEXTAREA_MAX_LENGTH = 4000;
 /** NetSuite TEXTAREA fields hold 4,000 characters; messages are cut a little below that. */
 export const TEXTAREA_SAFE_LENGTH = 3900;
 

@@ -1,4 +1,5 @@
 import { addMinor, formatMinor, multiplyMinor, sumMinor, toMinor } from './money';
+import { TEXTAREA_MAX_LENGTH } from './netsuite-ids';
 import type { ShopOrderOptions } from './shop-settings';
 import { SHOP_RECORD_LOCATION } from './shop-settings';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
@@ -68,21 +69,35 @@ function unitRate(line: TikTokLineItem, mode: PriceMode, currency: string): numb
   return addMinor(toMinor(line.sale_price, currency), toMinor(line.platform_discount, currency));
 }
 
-/** Units of the same SKU at the same rate become one group (one NetSuite line). */
-export function groupLines(lines: readonly TikTokLineItem[], currency: string, mode: PriceMode): LineGroup[] {
-  const groups = new Map<string, LineGroup>();
+/**
+ * Units of the same SKU at the same rate become one group (one NetSuite line). TikTok sends one line
+ * item per unit, and each group's ids go comma-joined into the line's TEXTAREA `custcol_tts_line_ids`
+ * (4,000 characters, NetSuite refuses the save beyond): when the ids of a group would not fit, the
+ * next units start another group (another line of the same SKU and rate).
+ */
+export function groupLines(
+  lines: readonly TikTokLineItem[],
+  currency: string,
+  mode: PriceMode,
+  maxIdsLength = TEXTAREA_MAX_LENGTH,
+): LineGroup[] {
+  const groups: LineGroup[] = [];
+  const open = new Map<string, { group: LineGroup; idsLength: number }>();
   for (const line of lines) {
     const sku = lineSkuKey(line);
     const rateMinor = unitRate(line, mode, currency);
     const key = `${sku}\u0000${rateMinor}`;
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, { sku, rateMinor, lines: [line] });
+    const current = open.get(key);
+    if (current !== undefined && current.idsLength + 1 + line.id.length <= maxIdsLength) {
+      current.group.lines.push(line);
+      current.idsLength += 1 + line.id.length;
     } else {
-      group.lines.push(line);
+      const group: LineGroup = { sku, rateMinor, lines: [line] };
+      groups.push(group);
+      open.set(key, { group, idsLength: line.id.length });
     }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 export function groupAmount(group: LineGroup): number {

@@ -214,21 +214,31 @@ function skuProblems(
   return problems;
 }
 
+/** NetSuite's customer First Name and Last Name hold 32 characters each; a longer one fails the save. */
+export const PERSON_NAME_MAX_LENGTH = 32;
+
+function fitName(name: string): string {
+  return name.length > PERSON_NAME_MAX_LENGTH ? name.slice(0, PERSON_NAME_MAX_LENGTH).trim() : name;
+}
+
 function splitName(order: TikTokOrder): { firstName: string; lastName: string } {
   const address = order.recipient_address;
   const first = address?.first_name?.trim() ?? '';
   const last = address?.last_name?.trim() ?? '';
   if (first !== '' || last !== '') {
-    return { firstName: first === '' ? 'TikTok' : first, lastName: last === '' ? 'Buyer' : last };
+    return {
+      firstName: first === '' ? 'TikTok' : fitName(first),
+      lastName: last === '' ? 'Buyer' : fitName(last),
+    };
   }
   const full = address?.name?.trim() ?? '';
   const cut = full.lastIndexOf(' ');
   if (cut > 0) {
-    return { firstName: full.slice(0, cut).trim(), lastName: full.slice(cut + 1) };
+    return { firstName: fitName(full.slice(0, cut).trim()), lastName: fitName(full.slice(cut + 1)) };
   }
   return full === ''
     ? { firstName: 'TikTok', lastName: `Buyer ${order.user_id}` }
-    : { firstName: full, lastName: 'Buyer' };
+    : { firstName: fitName(full), lastName: 'Buyer' };
 }
 
 function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): CustomerChoice | OrderProblem {

@@ -11,6 +11,7 @@ import {
   startConnectorAccount,
 } from '../support/connector-account';
 import { catalogSkus, makeOrders } from '../support/order-batch';
+import { materializeFixture } from '../support/fixture-project';
 
 /**
  * One governance measurement: N generated orders (1–5 SKUs, 1–3 units each) imported into sales
@@ -35,7 +36,8 @@ export interface GovernanceRow {
 }
 
 const REPO_ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
-export const NAIVE_PROJECT = path.join(REPO_ROOT, 'test/bench/fixtures/naive-import');
+/** The naive baseline's SDF project (its scripts are hand-written fixtures, see test/support/fixture-project.ts). */
+export const NAIVE_PROJECT_SOURCE = path.join(REPO_ROOT, 'test/bench/fixtures/naive-import');
 
 /**
  * The orders of a measurement. Per-buyer mode gives every block of IMPORT_RUN_CAP orders (one import
@@ -111,7 +113,7 @@ export async function measureConnector(count: number, mode: CustomerMode): Promi
 }
 
 export async function measureNaive(count: number, mode: CustomerMode): Promise<GovernanceRow> {
-  const ns = await NetSuiteEmulator.start({ projectRoot: NAIVE_PROJECT });
+  const ns = await NetSuiteEmulator.start({ projectRoot: materializeFixture(NAIVE_PROJECT_SOURCE) });
   try {
     const started = Date.now();
     const account = seedDemoAccount(ns.seed, { skus: catalogSkus() });

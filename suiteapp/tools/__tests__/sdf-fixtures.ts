@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSuiteApp } from '../build-suiteapp';
+import { activateFixtureCabinets } from '../../../test/support/fixture-project';
 
 /** Temp copies of our SDF project and fixture trees for the tooling tests. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -25,6 +26,7 @@ export function removeTempDirs(): void {
 export function copyFixture(name: string): string {
   const dir = makeTempDir(name.replace(/\W+/g, '-'));
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  activateFixtureCabinets(dir);
   return dir;
 }
 
@@ -56,7 +58,12 @@ export function projectWithOverlay(
 ): string {
   const root = makeTempDir('sdf');
   fs.cpSync(path.join(builtRepo, 'suiteapp', 'src'), root, { recursive: true });
-  if (overlay !== undefined) fs.cpSync(path.join(FIXTURES, overlay), root, { recursive: true });
+  if (overlay !== undefined) {
+    const layer = makeTempDir('overlay');
+    fs.cpSync(path.join(FIXTURES, overlay), layer, { recursive: true });
+    activateFixtureCabinets(layer);
+    fs.cpSync(layer, root, { recursive: true });
+  }
   for (const file of remove) fs.rmSync(path.join(root, file));
   return root;
 }

@@ -6,10 +6,12 @@ import type {
 } from '../../../../../suiteapp/tools/sdf-model';
 import { currentInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
+import { materializeFixture } from '../../../../../test/support/fixture-project';
 
 /** Test doubles shared by the execution-layer tests: fixture File Cabinet, script records, N/testkit. */
 
-export const FIXTURE_ROOT = path.join(__dirname, 'fixtures');
+/** The fixture project, copied to a temp folder with its `FileCabinet.fixture` named `FileCabinet`. */
+export const FIXTURE_ROOT = materializeFixture(path.join(__dirname, 'fixtures'));
 export const APP = '/SuiteApps/com.test.app';
 
 export function resolveFixturePath(fileCabinetPath: string): string {

@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import OAuth from 'oauth-1.0a';
 import type { NetSuiteEmulator } from '../../emulator';
+import { materializeFixture } from '../../../../../test/support/fixture-project';
 
 /** The user-event and Suitelet fixture project, and signed RESTlet calls against it. */
 
-export const UI_FIXTURE_ROOT = path.join(__dirname, 'ui-fixture');
+export const UI_FIXTURE_ROOT = materializeFixture(path.join(__dirname, 'ui-fixture'));
 export const SHOP = 'customrecord_test_shop';
 export const AUDIT = 'customrecord_test_audit';
 export const SUITELET = 'customscript_test_sl_shops';

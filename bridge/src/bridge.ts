@@ -45,6 +45,12 @@ export interface BridgeDeps {
   send?: HttpSend;
   webhookHmac?: HmacSha256;
   webhookBodyLimitBytes?: number;
+  /** Verified webhooks further ahead than this are refused with 401 (default 5 min). */
+  webhookMaxFutureSkewMs?: number;
+  /** Verified webhooks older than this are stored but not acted on (default 7 days). */
+  webhookStaleAfterMs?: number;
+  /** How often a running job batch renews its leases (default a third of the lease). */
+  jobHeartbeatMs?: number;
   workerOwner?: string;
   maxJobAttempts?: number;
   jobBackoff?: BackoffPolicy;
@@ -144,6 +150,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     maxAttempts: deps.maxJobAttempts,
     backoff: deps.jobBackoff,
     leaseMs: deps.jobLeaseMs,
+    heartbeatMs: deps.jobHeartbeatMs,
     handlers: [
       orderSyncHandler({ tiktok: tiktok.client, netsuite }),
       ...shopHandlers({
@@ -178,6 +185,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       logger,
       hmac: deps.webhookHmac,
       maxBodyBytes: deps.webhookBodyLimitBytes,
+      maxFutureSkewMs: deps.webhookMaxFutureSkewMs,
+      staleAfterMs: deps.webhookStaleAfterMs,
     }),
   );
   app.use(healthRouter({ store, netsuitePing, metrics }));

@@ -2,7 +2,10 @@ import pino from 'pino';
 import { createBridge, type Bridge } from './bridge';
 import { loadConfig, type BridgeConfig, type Env, type LiveConfig, type SandboxConfig } from './config';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
+import { z } from 'zod';
+import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
+import { JOB_KINDS } from './workers/job-kinds';
 import { createLogger } from './logger';
 import { openStore } from './store/open-store';
 
@@ -38,6 +41,38 @@ function option(args: string[], name: string): string | undefined {
   }
   return value;
 }
+
+/**
+ * Reads `--name value` options and `--switch` flags; anything else (an unknown flag, a stray word,
+ * a flag given twice) is refused with the usage text.
+ */
+function flags(args: string[], spec: Record<string, 'value' | 'switch'>): Record<string, string | true> {
+  const found: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const kind = spec[arg];
+    if (kind === undefined || arg in found) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.BAD_REQUEST,
+        `${arg in found ? `${arg} given twice` : `Unknown option "${arg}"`}.\n${USAGE}`,
+      );
+    }
+    if (kind === 'switch') found[arg] = true;
+    else {
+      found[arg] = option(args.slice(i), arg) ?? '';
+      i += 1;
+    }
+  }
+  return found;
+}
+
+const retryDeadSchema = z.strictObject({
+  '--shop': z
+    .string()
+    .regex(/^\d{1,32}$/, 'a TikTok shop id is a string of digits')
+    .optional(),
+  '--kind': z.enum(Object.values(JOB_KINDS)).optional(),
+});
 
 function requireLive(config: BridgeConfig, command: string): LiveConfig {
   if (config.mode === 'live') return config;
@@ -111,7 +146,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
   if (command === 'sync') {
     if (rest[0] !== 'orders')
       throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown sync target.\n${USAGE}`);
-    const since = option(rest, '--since');
+    const since = flags(rest.slice(1), { '--since': 'value' })['--since'] as string | undefined;
     let sinceSec: number | undefined;
     if (since !== undefined) {
       const ms = Date.parse(since);
@@ -136,20 +171,29 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
   }
 
   if (command === 'status' || command === 'retry-dead') {
+    // Input is checked before the store is opened: a typo must not create a database file.
+    const filter: { shopId?: string; kind?: string } = {};
+    let json = false;
+    if (command === 'retry-dead') {
+      const input = parseWith(retryDeadSchema, flags(rest, { '--shop': 'value', '--kind': 'value' }), {
+        code: BRIDGE_ERROR_CODES.BAD_REQUEST,
+        what: 'retry-dead',
+        hint: `--kind is one of ${Object.values(JOB_KINDS).join(', ')}.\n${USAGE}`,
+      });
+      if (input['--shop'] !== undefined) filter.shopId = input['--shop'];
+      if (input['--kind'] !== undefined) filter.kind = input['--kind'];
+    } else {
+      json = flags(rest, { '--json': 'switch' })['--json'] === true;
+    }
     const store = openStore(config.databaseUrl);
     try {
       if (command === 'retry-dead') {
-        const filter: { shopId?: string; kind?: string } = {};
-        const shopId = option(rest, '--shop');
-        const kind = option(rest, '--kind');
-        if (shopId !== undefined) filter.shopId = shopId;
-        if (kind !== undefined) filter.kind = kind;
         const moved = await store.requeueDeadJobs(filter, Date.now());
         io.out(`${moved} dead job(s) moved back to the queue.`);
         return 0;
       }
       const snapshot = await statusSnapshot(store);
-      io.out(rest.includes('--json') ? JSON.stringify(snapshot, null, 2) : formatStatus(snapshot));
+      io.out(json ? JSON.stringify(snapshot, null, 2) : formatStatus(snapshot));
       return 0;
     } finally {
       await store.close();

@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
+import { redactSecretsInText } from './core/redact';
 
 /**
  * pino logger with every field that can carry a secret redacted: tokens, secrets, signatures,
@@ -38,16 +39,8 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-/**
- * Secrets inside strings (a token URL in an error message, a query string in a stack): every
- * `name=value` of these query parameters is censored in the final log line, whatever field holds it.
- */
-const SECRET_QUERY_PARAMS =
-  /\b(app_secret|access_token|refresh_token|auth_code|code|sign|x-tts-access-token)=[^&\s"'\\]+/gi;
-
-export function redactSecretsInText(text: string): string {
-  return text.replace(SECRET_QUERY_PARAMS, '$1=[redacted]');
-}
+/** Secrets inside strings are censored in the final log line, whatever field holds them. */
+export { redactSecretsInText };
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {

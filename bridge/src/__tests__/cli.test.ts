@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cli';
@@ -58,5 +58,33 @@ describe('bridge CLI', () => {
     ).rejects.toThrow(/needs the TIKTOK_\* and NETSUITE_\* credentials/);
     expect(await runCli(['frobnicate'], {}, io)).toBe(1);
     expect(err.join('\n')).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it.each([
+    [
+      ['retry-dead', '--kind', 'order.bogus'],
+      /retry-dead is invalid: --kind .*--kind is one of order\.sync/s,
+    ],
+    [
+      ['retry-dead', '--shop', '12ab'],
+      /retry-dead is invalid: --shop \(a TikTok shop id is a string of digits\)/,
+    ],
+    [['retry-dead', '--shpo', '1'], /Unknown option "--shpo"[\s\S]*Usage:/],
+    [['retry-dead', '--shop', '1', '--shop', '2'], /--shop given twice/],
+    [['retry-dead', '--kind'], /--kind needs a value/],
+    [['sync', 'orders', '--sinse', '2026-01-01'], /Unknown option "--sinse"[\s\S]*Usage:/],
+    [['status', '--jsn'], /Unknown option "--jsn"[\s\S]*Usage:/],
+  ])('refuses bad admin input %j with the usage, before touching the store', async (args, message) => {
+    const path = join(dir, 'never-opened.db');
+    await expect(runCli(args, { DATABASE_URL: `sqlite:${path}` }, io)).rejects.toThrow(message);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('retry-dead accepts a known kind and a numeric shop id', async () => {
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'ok.db')}` };
+    expect(
+      await runCli(['retry-dead', '--kind', 'order.sync', '--shop', '7494049642642441621'], env, io),
+    ).toBe(0);
+    expect(out).toContain('0 dead job(s) moved back to the queue.');
   });
 });

@@ -1,3 +1,5 @@
+import { redactSecretsInText } from './redact';
+
 /**
  * The one error type of the bridge. Every failure a caller can act on carries a stable `code`;
  * `http/error-handler.ts` is the only place that maps codes to HTTP statuses. Messages name the
@@ -10,6 +12,8 @@ export const BRIDGE_ERROR_CODES = {
   NOT_FOUND: 'NOT_FOUND',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   WEBHOOK_SIGNATURE_INVALID: 'WEBHOOK_SIGNATURE_INVALID',
+  /** A verified webhook whose `timestamp` is further in the future than the allowed clock skew. */
+  WEBHOOK_TIMESTAMP_REJECTED: 'WEBHOOK_TIMESTAMP_REJECTED',
   OAUTH_STATE_INVALID: 'OAUTH_STATE_INVALID',
   OAUTH_DENIED: 'OAUTH_DENIED',
   SHOP_NOT_FOUND: 'SHOP_NOT_FOUND',
@@ -56,9 +60,12 @@ export function isBridgeError(value: unknown): value is BridgeError {
   return value instanceof BridgeError;
 }
 
-/** A short, secret-free description of any thrown value, for logs and the recent-errors table. */
+/**
+ * A short description of any thrown value, for logs, job errors and the recent-errors table. TikTok
+ * and NetSuite error text is quoted in messages, so secrets in it are censored here.
+ */
 export function describeError(value: unknown): string {
-  if (value instanceof BridgeError) return `${value.code}: ${value.message}`;
-  if (value instanceof Error) return value.message;
-  return String(value);
+  if (value instanceof BridgeError) return redactSecretsInText(`${value.code}: ${value.message}`);
+  if (value instanceof Error) return redactSecretsInText(value.message);
+  return redactSecretsInText(String(value));
 }

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import type { Clock } from '../core/clock';
+import { redactNullable, redactSecretsInText } from '../core/redact';
 import { OAUTH_START_PATH } from '../oauth/routes';
 import type { BridgeStore } from '../store/types';
 import { ORDERS_CURSOR } from '../workers/reconcile';
@@ -32,6 +33,7 @@ export interface StatusSnapshot {
   recentErrors: { at: string; source: string; shopId: string | null; message: string }[];
 }
 
+/** Every free-text column is scrubbed of secrets again here (rows may predate the store's scrubbing). */
 export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot> {
   const [shops, cursors, queue, dead, errors] = await Promise.all([
     store.listShops(),
@@ -52,7 +54,7 @@ export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot
       region: s.region,
       sellerType: s.sellerType,
       state: s.state,
-      stateReason: s.stateReason,
+      stateReason: redactNullable(s.stateReason),
       lastOrderSync: iso(lastSync.get(s.shopId)),
     })),
     queue,
@@ -60,14 +62,14 @@ export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot
       id: j.id,
       kind: j.kind,
       shopId: j.shopId,
-      reason: j.deadReason,
+      reason: redactNullable(j.deadReason),
       updatedAt: new Date(j.updatedAt).toISOString(),
     })),
     recentErrors: errors.map((e) => ({
       at: new Date(e.at).toISOString(),
       source: e.source,
       shopId: e.shopId,
-      message: e.message,
+      message: redactSecretsInText(e.message),
     })),
   };
 }

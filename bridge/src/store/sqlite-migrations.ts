@@ -80,4 +80,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'jobs.lease_expiries (takeovers after an expired lease); webhook_inbox.ignored_reason (stale events)',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN lease_expiries INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE webhook_inbox ADD COLUMN ignored_reason TEXT;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { redactNullable, redactSecretsInText } from '../core/redact';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
 import type {
   BridgeStore,
@@ -56,6 +57,7 @@ interface JobRow {
   payload: string;
   state: JobState;
   attempts: number;
+  lease_expiries: number;
   run_after: number;
   lease_owner: string | null;
   lease_expires_at: number | null;
@@ -89,6 +91,7 @@ function toJob(row: JobRow): JobRecord {
     payload: JSON.parse(row.payload) as unknown,
     state: row.state,
     attempts: row.attempts,
+    leaseExpiries: row.lease_expiries,
     runAfter: row.run_after,
     leaseOwner: row.lease_owner,
     leaseExpiresAt: row.lease_expires_at,
@@ -205,7 +208,7 @@ export class SqliteStore implements BridgeStore {
   ): Promise<void> {
     this.db
       .prepare('UPDATE shops SET state = ?, state_reason = ?, updated_at = ? WHERE shop_id = ?')
-      .run(state, reason, now, shopId);
+      .run(state, redactNullable(reason), now, shopId);
   }
 
   async saveTokens(tokens: StoredTokens): Promise<void> {
@@ -272,10 +275,17 @@ export class SqliteStore implements BridgeStore {
       .transaction(() => {
         const result = this.db
           .prepare(
-            `INSERT INTO webhook_inbox (dedupe_key, shop_id, event_type, raw_body, received_at)
-           VALUES (@dedupeKey, @shopId, @eventType, @rawBody, @receivedAt) ON CONFLICT (dedupe_key) DO NOTHING`,
+            `INSERT INTO webhook_inbox (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
+           VALUES (@dedupeKey, @shopId, @eventType, @rawBody, @receivedAt, @ignoredReason) ON CONFLICT (dedupe_key) DO NOTHING`,
           )
-          .run(entry);
+          .run({
+            dedupeKey: entry.dedupeKey,
+            shopId: entry.shopId,
+            eventType: entry.eventType,
+            rawBody: entry.rawBody,
+            receivedAt: entry.receivedAt,
+            ignoredReason: entry.ignoredReason ?? null,
+          });
         if (result.changes === 0) {
           const existing = this.db
             .prepare('SELECT id FROM webhook_inbox WHERE dedupe_key = ?')
@@ -299,6 +309,7 @@ export class SqliteStore implements BridgeStore {
           event_type: number | null;
           raw_body: string;
           received_at: number;
+          ignored_reason: string | null;
         }
       | undefined;
     if (!row) return undefined;
@@ -309,6 +320,7 @@ export class SqliteStore implements BridgeStore {
       eventType: row.event_type,
       rawBody: row.raw_body,
       receivedAt: row.received_at,
+      ignoredReason: row.ignored_reason,
     };
   }
 
@@ -350,7 +362,8 @@ export class SqliteStore implements BridgeStore {
             .all(options.now, options.now, ...kinds, options.limit) as { id: number }[]
         ).map((r) => r.id);
         const update = this.db.prepare(
-          `UPDATE jobs SET state = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
+          `UPDATE jobs SET lease_expiries = lease_expiries + (CASE WHEN state = 'running' THEN 1 ELSE 0 END),
+           state = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
          WHERE id = ?`,
         );
         const read = this.db.prepare('SELECT * FROM jobs WHERE id = ?');
@@ -358,6 +371,18 @@ export class SqliteStore implements BridgeStore {
           update.run(options.owner, options.now + options.leaseMs, options.now, id);
           return toJob(read.get(id) as JobRow);
         });
+      })
+      .immediate();
+  }
+
+  async extendLease(ids: readonly number[], owner: string, until: number, now: number): Promise<number[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .transaction(() => {
+        const extend = this.db.prepare(
+          `UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND state = 'running' AND lease_owner = ?`,
+        );
+        return ids.filter((id) => extend.run(until, now, id, owner).changes === 1);
       })
       .immediate();
   }
@@ -385,7 +410,7 @@ export class SqliteStore implements BridgeStore {
               `UPDATE jobs SET state = 'dead', dead_reason = ?, last_error = ?, lease_owner = NULL, lease_expires_at = NULL,
              updated_at = ? WHERE id = ?`,
             )
-            .run(failure.reason, failure.error, now, id);
+            .run(redactSecretsInText(failure.reason), redactSecretsInText(failure.error), now, id);
           return true;
         }
         try {
@@ -394,7 +419,7 @@ export class SqliteStore implements BridgeStore {
               `UPDATE jobs SET state = 'pending', run_after = ?, last_error = ?, lease_owner = NULL, lease_expires_at = NULL,
              updated_at = ? WHERE id = ?`,
             )
-            .run(failure.runAfter, failure.error, now, id);
+            .run(failure.runAfter, redactSecretsInText(failure.error), now, id);
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           // A newer pending job with the same key will do this work.
@@ -403,7 +428,11 @@ export class SqliteStore implements BridgeStore {
               `UPDATE jobs SET state = 'done', last_error = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?
              WHERE id = ?`,
             )
-            .run(`superseded by a pending job with the same key after: ${failure.error}`, now, id);
+            .run(
+              redactSecretsInText(`superseded by a pending job with the same key after: ${failure.error}`),
+              now,
+              id,
+            );
         }
         return true;
       })
@@ -461,7 +490,7 @@ export class SqliteStore implements BridgeStore {
           try {
             this.db
               .prepare(
-                `UPDATE jobs SET state = 'pending', attempts = 0, run_after = ?, dead_reason = NULL, updated_at = ?
+                `UPDATE jobs SET state = 'pending', attempts = 0, lease_expiries = 0, run_after = ?, dead_reason = NULL, updated_at = ?
                WHERE id = ?`,
               )
               .run(now, now, id);
@@ -513,7 +542,7 @@ export class SqliteStore implements BridgeStore {
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO recent_errors (at, source, shop_id, message) VALUES (?, ?, ?, ?)')
-        .run(error.at, error.source, error.shopId, error.message);
+        .run(error.at, error.source, error.shopId, redactSecretsInText(error.message));
       this.db
         .prepare('DELETE FROM recent_errors WHERE id <= (SELECT MAX(id) FROM recent_errors) - ?')
         .run(RECENT_ERRORS_KEPT);

@@ -4,7 +4,9 @@ import type { ShopConnectionState } from '../../../shared-types/src/restlet-cont
  * The bridge's durable state behind one interface. SQLite implements it today; a PostgreSQL
  * implementation joins later and must pass the same contract suite (`__tests__/store-contract.ts`).
  * Times are milliseconds since the epoch. Token columns hold ciphertext envelopes only: encryption
- * happens in `tiktok/token-vault.ts`, above the store.
+ * happens in `tiktok/token-vault.ts`, above the store. Free text the store keeps (recent errors,
+ * job errors and dead-letter reasons, shop state reasons) is passed through `redactSecretsInText`
+ * (`core/redact.ts`) on the way in: it often quotes TikTok or NetSuite error bodies.
  */
 export interface ShopRecord {
   shopId: string;
@@ -50,6 +52,8 @@ export interface WebhookInboxInput {
   eventType: number | null;
   rawBody: string;
   receivedAt: number;
+  /** Set when the event is kept but not acted on (e.g. older than the staleness window), and why. */
+  ignoredReason?: string | null;
 }
 
 export interface WebhookInboxRecord extends WebhookInboxInput {
@@ -74,7 +78,14 @@ export interface JobRecord {
   dedupeKey: string | null;
   payload: unknown;
   state: JobState;
+  /** Times the job was claimed (every run counts, including runs whose process stopped). */
   attempts: number;
+  /**
+   * Claims that took the job over from an owner whose lease had expired (its process stopped or
+   * stalled). The runner does not count these runs against `maxAttempts`: a deploy or crash must
+   * not dead-letter a healthy job. They have their own, smaller cap (a job that kills its process).
+   */
+  leaseExpiries: number;
   runAfter: number;
   leaseOwner: string | null;
   leaseExpiresAt: number | null;
@@ -153,6 +164,12 @@ export interface BridgeStore {
 
   enqueueJob(job: NewJob, now: number): Promise<EnqueueResult>;
   claimJobs(options: ClaimOptions): Promise<JobRecord[]>;
+  /**
+   * Heartbeat: moves the lease `owner` holds on these running jobs to `until`, and returns the ids
+   * it still held. A job another owner reclaimed, or one no longer running, is left alone and left
+   * out of the answer: the caller has lost it and must not complete it.
+   */
+  extendLease(ids: readonly number[], owner: string, until: number, now: number): Promise<number[]>;
   /** Completes a job leased by `owner`; false when the lease was lost. */
   completeJob(id: number, owner: string, now: number): Promise<boolean>;
   failJob(id: number, owner: string, failure: JobFailure, now: number): Promise<boolean>;

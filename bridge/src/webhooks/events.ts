@@ -30,6 +30,8 @@ export interface ParsedWebhook {
   type: number | null;
   shopId: string | null;
   notificationId: string | null;
+  /** The payload's `timestamp` (Unix seconds), when it has one. */
+  timestamp: number | null;
   data: Record<string, unknown>;
 }
 
@@ -88,6 +90,8 @@ function peekWebhook(value: unknown): ParsedWebhook {
     type: typeof record.type === 'number' && Number.isInteger(record.type) ? record.type : null,
     shopId: idString(record.shop_id),
     notificationId: idString(record.tts_notification_id),
+    timestamp:
+      typeof record.timestamp === 'number' && Number.isFinite(record.timestamp) ? record.timestamp : null,
     data,
   };
 }
@@ -111,6 +115,7 @@ export function parseWebhook(rawBody: Buffer): WebhookParse {
       type: parsed.value.type,
       shopId: parsed.value.shop_id,
       notificationId: parsed.value.tts_notification_id ?? null,
+      timestamp: parsed.value.timestamp,
       data: parsed.value.data,
     },
   };

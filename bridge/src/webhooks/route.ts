@@ -15,9 +15,20 @@ import { verifyTikTokWebhook, type HmacSha256 } from './verify';
  * committed to the store before the empty 200. Duplicates answer 200 and add nothing. A verified
  * body that fails the envelope schema (`events.ts`) is stored, starts no job, is dead-lettered with
  * the fields it lacks (recent errors), and answers 200: TikTok would resend the same signed bytes.
+ *
+ * Payload `timestamp` (checked after the signature, with the injected clock):
+ * - more than `maxFutureSkewMs` (default 5 min) ahead of this server → 401, nothing stored. The
+ *   signature proves TikTok sent it, so the likely cause is this server's clock being behind; a
+ *   non-200 makes TikTok redeliver later (by then the clock may agree), where a 200 would drop the
+ *   event for good. Reconciliation fetches the order in any case.
+ * - older than `staleAfterMs` (default 7 days) → stored with `ignored_reason`, no job started, a
+ *   recent error noted, 200. Acting on a week-old deauthorization or status could undo newer state;
+ *   the order is brought up to date by reconciliation, which reads TikTok's current data.
  */
 export const WEBHOOK_PATH = '/webhooks/tiktok';
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_WEBHOOK_MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+export const DEFAULT_WEBHOOK_STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
 
 export interface WebhookRouteDeps {
   appKey: string;
@@ -28,6 +39,8 @@ export interface WebhookRouteDeps {
   logger: Logger;
   hmac?: HmacSha256;
   maxBodyBytes?: number;
+  maxFutureSkewMs?: number;
+  staleAfterMs?: number;
 }
 
 function authorizationValues(req: Request): string[] {
@@ -92,6 +105,37 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
           source: 'webhook',
           shopId: parsed.event.shopId,
           message: `${reason} Inbox #${result.id}.`,
+        });
+      }
+      res.status(200).end();
+      return;
+    }
+    const eventMs = (parsed.event.timestamp ?? 0) * 1000;
+    const skewMs = eventMs - now;
+    if (skewMs > (deps.maxFutureSkewMs ?? DEFAULT_WEBHOOK_MAX_FUTURE_SKEW_MS)) {
+      deps.metrics.webhooksRejected.inc({ reason: 'future_timestamp' });
+      deps.logger.warn({ shopId: parsed.event.shopId, skewMs }, 'webhook rejected: timestamp in the future');
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.WEBHOOK_TIMESTAMP_REJECTED,
+        `Webhook timestamp is ${Math.round(skewMs / 1000)} s ahead of this server's clock (at most ${Math.round((deps.maxFutureSkewMs ?? DEFAULT_WEBHOOK_MAX_FUTURE_SKEW_MS) / 1000)} s allowed). Sync the clock (NTP); TikTok redelivers the event.`,
+      );
+    }
+    const staleAfterMs = deps.staleAfterMs ?? DEFAULT_WEBHOOK_STALE_AFTER_MS;
+    if (now - eventMs > staleAfterMs) {
+      const ageHours = Math.floor((now - eventMs) / 3_600_000);
+      const ignoredReason = `stale: sent ${ageHours} h ago, over the ${Math.round(staleAfterMs / 3_600_000)} h window; not acted on (reconciliation brings the order up to date)`;
+      const result = await deps.store.insertWebhook({ ...entry, ignoredReason }, []);
+      deps.metrics.webhooksRejected.inc({ reason: 'stale' });
+      deps.logger.warn(
+        { inboxId: result.id, type: parsed.event.type, shopId: parsed.event.shopId, ageHours },
+        'webhook stale; stored, not acted on',
+      );
+      if (result.inserted) {
+        await deps.store.recordError({
+          at: now,
+          source: 'webhook',
+          shopId: parsed.event.shopId,
+          message: `Webhook type ${parsed.event.type} ${ignoredReason}. Inbox #${result.id}.`,
         });
       }
       res.status(200).end();

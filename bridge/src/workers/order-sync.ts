@@ -9,13 +9,13 @@ import { JOB_KINDS, type OrderSyncPayload } from './job-kinds';
 /**
  * `order.sync` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
  * detail call, send them to NetSuite in one `orders.upsert`. An order TikTok does not return
- * fails alone (and is retried); the others complete.
+ * fails alone (and is retried); the others complete. Jobs whose lease was lost are left out.
  */
 export function orderSyncHandler(deps: { tiktok: TikTokClient; netsuite: NetSuiteClient }): JobHandler {
   return {
     kind: JOB_KINDS.ORDER_SYNC,
     batchSize: MAX_ORDER_DETAIL_IDS,
-    async run(jobs): Promise<BatchResult> {
+    async run(jobs, context): Promise<BatchResult> {
       const shopId = jobs[0]?.shopId;
       if (!shopId) throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'order.sync job without a shop id');
       const orderIds = [...new Set(jobs.map((job) => (job.payload as OrderSyncPayload).orderId))];
@@ -24,9 +24,15 @@ export function orderSyncHandler(deps: { tiktok: TikTokClient; netsuite: NetSuit
       for (const order of await deps.tiktok.getOrderDetail(shopId, orderIds)) {
         if (wanted.has(order.id)) byId.set(order.id, order);
       }
-      const orders = [...byId.values()];
+      // The TikTok call may have waited out throttling for minutes: send only the orders whose jobs
+      // this process still leases, so a job another process took over is not written twice.
+      const held = await context.confirmLeases();
+      const stillOurs = new Set(
+        jobs.filter((job) => held.has(job.id)).map((job) => (job.payload as OrderSyncPayload).orderId),
+      );
+      const orders = [...byId.values()].filter((order) => stillOurs.has(order.id));
       if (orders.length > 0) await deps.netsuite.upsertOrders(shopId, orders);
-      const found = new Set(orders.map((order) => order.id));
+      const found = new Set(byId.keys());
       const failed = new Map<number, unknown>();
       for (const job of jobs) {
         const { orderId } = job.payload as OrderSyncPayload;

@@ -28,8 +28,8 @@ function single(kind: string, run: (job: JobRecord) => Promise<void>): JobHandle
   return {
     kind,
     batchSize: 1,
-    async run(jobs) {
-      for (const job of jobs) await run(job);
+    async run(jobs, context) {
+      for (const job of jobs) if (!context.isLeaseLost(job.id)) await run(job);
     },
   };
 }

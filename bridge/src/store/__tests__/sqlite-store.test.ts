@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SQLITE_MIGRATIONS } from '../sqlite-migrations';
 import { SqliteStore, migrateSqlite } from '../sqlite-store';
 import { runStoreContract } from './store-contract';
 
@@ -23,19 +24,20 @@ describe('SqliteStore on disk', () => {
     await store.close();
     const reopened = new SqliteStore(path);
     const versions = reopened.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
     await reopened.close();
   });
 
   it('applies only migrations that are new', () => {
     const db = new Database(':memory:');
-    expect(migrateSqlite(db)).toEqual([1]);
+    expect(migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1))).toEqual([1]);
     expect(
       migrateSqlite(db, [
         { version: 1, name: 'x', sql: 'SELECT 1' },
-        { version: 2, name: 'y', sql: 'CREATE TABLE t (a)' },
+        { version: 99, name: 'y', sql: 'CREATE TABLE t (a)' },
       ]),
-    ).toEqual([2]);
+    ).toEqual([99]);
+    expect(migrateSqlite(db)).toEqual(SQLITE_MIGRATIONS.slice(1).map((m) => m.version));
     db.close();
   });
 

@@ -115,7 +115,18 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(second).toEqual({ inserted: false, id: first.id });
         expect(await store.countWebhooks()).toBe(1);
         expect(await store.listJobs({})).toHaveLength(1);
-        expect(await store.getWebhook(first.id)).toMatchObject({ rawBody: '{"a":1}', eventType: 1 });
+        expect(await store.getWebhook(first.id)).toMatchObject({
+          rawBody: '{"a":1}',
+          eventType: 1,
+          ignoredReason: null,
+        });
+      });
+
+      it('keeps the reason an event is stored but not acted on', async () => {
+        const entry = { dedupeKey: 'n-2', shopId: '1', eventType: 1, rawBody: '{}', receivedAt: T0 };
+        const { id } = await store.insertWebhook({ ...entry, ignoredReason: 'stale: 8 days old' }, []);
+        expect(await store.getWebhook(id)).toMatchObject({ ignoredReason: 'stale: 8 days old' });
+        expect(await store.listJobs({})).toEqual([]);
       });
     });
 
@@ -156,6 +167,39 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.completeJob(id, 'w1', T0 + 1001)).toBe(false);
         expect(await store.completeJob(id, 'w2', T0 + 1002)).toBe(true);
         expect(await store.getJob(id)).toMatchObject({ state: 'done' });
+      });
+
+      it('extends the leases the owner still holds and reports the ones it lost', async () => {
+        const a = await store.enqueueJob(job(), T0);
+        const b = await store.enqueueJob(job({ dedupeKey: 'order:7494049642642441621:2' }), T0);
+        const c = await store.enqueueJob(job({ dedupeKey: 'order:7494049642642441621:3' }), T0);
+        await store.claimJobs({ owner: 'w1', now: T0, leaseMs: 1000, limit: 3 });
+        // w1 renews a and b before the lease ends; c lapses and w2 takes it over.
+        expect(await store.extendLease([a.id, b.id], 'w1', T0 + 1900, T0 + 900)).toEqual([a.id, b.id]);
+        const taken = await store.claimJobs({ owner: 'w2', now: T0 + 1000, leaseMs: 1000, limit: 3 });
+        expect(taken.map((j) => j.id)).toEqual([c.id]);
+        expect(await store.getJob(a.id)).toMatchObject({ leaseOwner: 'w1', leaseExpiresAt: T0 + 1900 });
+        expect(await store.extendLease([a.id, c.id], 'w1', T0 + 2900, T0 + 1800)).toEqual([a.id]);
+        expect(await store.getJob(c.id)).toMatchObject({ leaseOwner: 'w2', leaseExpiresAt: T0 + 2000 });
+        expect(await store.completeJob(c.id, 'w1', T0 + 1801)).toBe(false);
+        // Done jobs and unknown ids are not "held".
+        expect(await store.completeJob(a.id, 'w1', T0 + 1802)).toBe(true);
+        expect(await store.extendLease([a.id, 999_999], 'w1', T0 + 3000, T0 + 1803)).toEqual([]);
+        expect(await store.extendLease([], 'w1', T0 + 3000, T0 + 1803)).toEqual([]);
+      });
+
+      it('counts a takeover after an expired lease apart from ordinary attempts', async () => {
+        const { id } = await store.enqueueJob(job(), T0);
+        const first = await store.claimJobs({ owner: 'w1', now: T0, leaseMs: 1000, limit: 1 });
+        expect(first[0]).toMatchObject({ attempts: 1, leaseExpiries: 0 });
+        const again = await store.claimJobs({ owner: 'w2', now: T0 + 1000, leaseMs: 1000, limit: 1 });
+        expect(again[0]).toMatchObject({ id, attempts: 2, leaseExpiries: 1 });
+        await store.failJob(id, 'w2', { kind: 'retry', error: 'x', runAfter: T0 + 1001 }, T0 + 1000);
+        const third = await store.claimJobs({ owner: 'w2', now: T0 + 1001, leaseMs: 1000, limit: 1 });
+        expect(third[0]).toMatchObject({ attempts: 3, leaseExpiries: 1 });
+        await store.failJob(id, 'w2', { kind: 'dead', error: 'x', reason: 'r' }, T0 + 1002);
+        await store.requeueDeadJobs({}, T0 + 1003);
+        expect(await store.getJob(id)).toMatchObject({ attempts: 0, leaseExpiries: 0 });
       });
 
       it('retries a failed job later and dead-letters it with a reason', async () => {
@@ -214,6 +258,27 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           updatedAt: T0 + 1,
         });
         expect(await store.listCursors()).toHaveLength(1);
+      });
+
+      it('scrubs secrets from every message it keeps', async () => {
+        const leak =
+          'TikTok said: bad request GET /token/get?app_secret=S3CR3T&auth_code=AC0DE {"access_token":"T0KEN"}';
+        await store.recordError({ at: T0, source: 'worker', shopId: null, message: leak });
+        await store.upsertShop(shop(), T0);
+        await store.setShopState(shop().shopId, 'needs_reauth', leak, T0);
+        const retried = await store.enqueueJob(job(), T0);
+        const dead = await store.enqueueJob(job({ dedupeKey: 'other' }), T0);
+        await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 2 });
+        await store.failJob(retried.id, 'w', { kind: 'retry', error: leak, runAfter: T0 + 10 }, T0);
+        await store.failJob(dead.id, 'w', { kind: 'dead', error: leak, reason: leak }, T0);
+        const kept = JSON.stringify([
+          await store.listRecentErrors(10),
+          await store.getShop(shop().shopId),
+          await store.listJobs({}),
+        ]);
+        expect(kept).not.toMatch(/S3CR3T|AC0DE|T0KEN/);
+        expect(kept).toContain('app_secret=[redacted]');
+        expect(kept).toContain('TikTok said: bad request');
       });
 
       it('keeps recent errors newest first', async () => {

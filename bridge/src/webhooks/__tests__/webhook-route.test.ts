@@ -8,14 +8,17 @@ import {
 } from '../../__tests__/support/harness';
 import { makeOrder } from '../../__tests__/support/fake-tiktok';
 import type { SqliteStore } from '../../store/sqlite-store';
+import { TestClock } from '../../__tests__/support/test-clock';
 import { nodeHmacSha256, signTikTokWebhookForTest, type HmacSha256 } from '../verify';
 
 const ORDER_ID = '576653688135258178';
+/** The harness clock's time (TestClock), in the payload's Unix seconds: events outside it are stale. */
+const NOW_SEC = Math.floor(new TestClock().now() / 1000);
 const BODY = JSON.stringify({
   type: 1,
   tts_notification_id: '7380066284010030890',
   shop_id: TEST_SHOP.id,
-  timestamp: 1718305585,
+  timestamp: NOW_SEC,
   data: {
     is_on_hold_order: false,
     order_id: ORDER_ID,
@@ -139,7 +142,7 @@ describe('POST /webhooks/tiktok', () => {
     const body = JSON.stringify({
       type: 3,
       shop_id: TEST_SHOP.id,
-      timestamp: 1,
+      timestamp: NOW_SEC,
       data: { order_id: '42', update_time: 1 },
     });
     const sig = signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body);
@@ -158,7 +161,7 @@ describe('POST /webhooks/tiktok', () => {
       type: 6,
       tts_notification_id: '900',
       shop_id: TEST_SHOP.id,
-      timestamp: 1,
+      timestamp: NOW_SEC,
       data: { message: 'deauthorized' },
     });
     const response = await post(
@@ -180,15 +183,29 @@ describe('POST /webhooks/tiktok', () => {
   it.each<[string, string, string]>([
     ['not JSON', '{"type":1,', '(root)'],
     ['a JSON array', '[1,2]', '(root)'],
-    ['type missing', JSON.stringify({ shop_id: TEST_SHOP.id, timestamp: 1, data: {} }), 'type'],
-    ['type a string', JSON.stringify({ type: '1', shop_id: TEST_SHOP.id, timestamp: 1, data: {} }), 'type'],
-    ['shop_id missing', JSON.stringify({ type: 6, timestamp: 1, data: {} }), 'shop_id'],
-    ['shop_id not digits', JSON.stringify({ type: 6, shop_id: 'abc', timestamp: 1, data: {} }), 'shop_id'],
+    ['type missing', JSON.stringify({ shop_id: TEST_SHOP.id, timestamp: NOW_SEC, data: {} }), 'type'],
+    [
+      'type a string',
+      JSON.stringify({ type: '1', shop_id: TEST_SHOP.id, timestamp: NOW_SEC, data: {} }),
+      'type',
+    ],
+    ['shop_id missing', JSON.stringify({ type: 6, timestamp: NOW_SEC, data: {} }), 'shop_id'],
+    [
+      'shop_id not digits',
+      JSON.stringify({ type: 6, shop_id: 'abc', timestamp: NOW_SEC, data: {} }),
+      'shop_id',
+    ],
     ['timestamp missing', JSON.stringify({ type: 6, shop_id: TEST_SHOP.id, data: {} }), 'timestamp'],
-    ['data missing', JSON.stringify({ type: 6, shop_id: TEST_SHOP.id, timestamp: 1 }), 'data'],
+    ['data missing', JSON.stringify({ type: 6, shop_id: TEST_SHOP.id, timestamp: NOW_SEC }), 'data'],
     [
       'order event without data.order_id',
-      JSON.stringify({ type: 1, tts_notification_id: '77', shop_id: TEST_SHOP.id, timestamp: 1, data: {} }),
+      JSON.stringify({
+        type: 1,
+        tts_notification_id: '77',
+        shop_id: TEST_SHOP.id,
+        timestamp: NOW_SEC,
+        data: {},
+      }),
       'data.order_id',
     ],
   ])(
@@ -212,7 +229,7 @@ describe('POST /webhooks/tiktok', () => {
       type: 1,
       tts_notification_id: '78',
       shop_id: TEST_SHOP.id,
-      timestamp: 1,
+      timestamp: NOW_SEC,
       data: {},
     });
     expect((await signedPost(body)).status).toBe(200);
@@ -225,14 +242,88 @@ describe('POST /webhooks/tiktok', () => {
     const numeric = JSON.stringify({
       type: 3,
       shop_id: 7494049642642441,
-      timestamp: 1,
+      timestamp: NOW_SEC,
       data: { order_id: 42 },
     });
     expect((await signedPost(numeric)).status).toBe(200);
     expect(await allJobs()).toMatchObject([{ kind: 'order.sync', dedupeKey: 'order:7494049642642441:42' }]);
-    const unknown = JSON.stringify({ type: 99, shop_id: TEST_SHOP.id, timestamp: 1, data: { x: 1 } });
+    const unknown = JSON.stringify({ type: 99, shop_id: TEST_SHOP.id, timestamp: NOW_SEC, data: { x: 1 } });
     expect((await signedPost(unknown)).status).toBe(200);
     expect(await inboxRows()).toBe(2);
     expect(await h.bridge.store.listRecentErrors(10)).toEqual([]);
+  });
+
+  describe('payload timestamp (injected clock)', () => {
+    const at = (offsetSec: number, id: string, type = 1): string =>
+      JSON.stringify({
+        type,
+        tts_notification_id: id,
+        shop_id: TEST_SHOP.id,
+        timestamp: NOW_SEC + offsetSec,
+        data: { order_id: ORDER_ID, order_status: 'AWAITING_SHIPMENT', update_time: NOW_SEC },
+      });
+    const signed = (body: string) =>
+      post({ authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body) }, body);
+
+    it('more than 5 minutes in the future → 401, nothing stored, so TikTok redelivers later', async () => {
+      const response = await signed(at(301, 'future-1'));
+      expect(response.status).toBe(401);
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'WEBHOOK_TIMESTAMP_REJECTED' } });
+      expect(response.body).toMatch(/301 s ahead/);
+      expect(await inboxRows()).toBe(0);
+      expect(await allJobs()).toHaveLength(0);
+      expect(await h.bridge.metrics.text()).toMatch(
+        /tts_bridge_webhooks_rejected_total\{reason="future_timestamp"\} 1/,
+      );
+      // Within the skew it is an ordinary event.
+      expect((await signed(at(300, 'future-2'))).status).toBe(200);
+      expect(await allJobs()).toHaveLength(1);
+    });
+
+    it('older than 7 days → stored and flagged, 200, no job (a stale deauthorization changes nothing)', async () => {
+      await connectViaOAuth(h);
+      const before = (await allJobs()).length;
+      const week = 7 * 24 * 3600;
+      expect((await signed(at(-week - 1, 'stale-order'))).status).toBe(200);
+      expect((await signed(at(-week - 1, 'stale-deauth', 6))).status).toBe(200);
+      expect(await inboxRows()).toBe(2);
+      expect(await allJobs()).toHaveLength(before);
+      const rows = (h.bridge.store as SqliteStore).db
+        .prepare('SELECT ignored_reason FROM webhook_inbox ORDER BY id')
+        .all() as { ignored_reason: string | null }[];
+      expect(rows.map((r) => r.ignored_reason)).toEqual([
+        expect.stringMatching(/^stale: sent 168 h ago, over the 168 h window; not acted on/),
+        expect.stringMatching(/^stale: /),
+      ]);
+      expect((await h.bridge.store.listRecentErrors(10)).map((e) => e.message)).toEqual([
+        expect.stringMatching(/^Webhook type 6 stale/),
+        expect.stringMatching(/^Webhook type 1 stale/),
+      ]);
+      await h.bridge.runWorkersOnce();
+      expect((await h.bridge.store.getShop(TEST_SHOP.id))?.state).toBe('connected');
+      // Just inside the window it is acted on.
+      expect((await signed(at(-week, 'fresh-enough'))).status).toBe(200);
+      expect((await allJobs()).filter((j) => j.kind === 'order.sync')).toHaveLength(1);
+    });
+
+    it('the staleness window is configurable', async () => {
+      const custom = await startHarness({ webhookStaleAfterMs: 24 * 3600 * 1000 });
+      try {
+        const body = at(-24 * 3600 - 1, 'day-old');
+        const response = await rawPost(
+          `${custom.url}/webhooks/tiktok`,
+          {
+            'content-type': 'application/json',
+            authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body),
+          },
+          body,
+        );
+        expect(response.status).toBe(200);
+        expect(await custom.bridge.store.countWebhooks()).toBe(1);
+        expect(await custom.bridge.store.listJobs({})).toEqual([]);
+      } finally {
+        await custom.close();
+      }
+    });
   });
 });

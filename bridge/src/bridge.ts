@@ -17,7 +17,8 @@ import { BridgeMetrics } from './metrics';
 import type { BackoffPolicy } from './net/backoff';
 import type { HttpSend } from './net/http-transport';
 import { NetSuiteClient } from './netsuite/client';
-import { oauthRouter } from './oauth/routes';
+import { OAUTH_CALLBACK_PATH, OAUTH_STATE_TTL_MS, oauthRouter } from './oauth/routes';
+import { OAuthStateCookie } from './oauth/state-cookie';
 import { openStore } from './store/open-store';
 import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
@@ -166,10 +167,14 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
 
-  const adminAuth = new AdminAuth({
-    adminToken: config.adminToken,
+  const secureCookie = config.publicUrl.startsWith('https://');
+  const adminAuth = new AdminAuth({ adminToken: config.adminToken, clock, secureCookie });
+  const stateCookie = new OAuthStateCookie({
+    secret: config.adminToken,
     clock,
-    secureCookie: config.publicUrl.startsWith('https://'),
+    secure: secureCookie,
+    path: OAUTH_CALLBACK_PATH,
+    ttlMs: OAUTH_STATE_TTL_MS,
   });
   const netsuitePing = new CachedProbe(() => netsuite.ping(), deps.netsuitePingTtlMs ?? 60_000, clock);
 
@@ -193,6 +198,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   app.use(
     oauthRouter({
       adminAuth,
+      stateCookie,
       tokenClient: tiktok.tokenClient,
       authorizeUrl: config.tiktok.authorizeUrl,
       serviceId: config.tiktok.serviceId,

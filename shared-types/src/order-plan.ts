@@ -11,7 +11,7 @@ import { plannedShipDate } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
 import type { NetSuiteShipAddress } from './ship-address';
-import { mapShipAddress } from './ship-address';
+import { describeShipAddressLimitProblems, mapShipAddress, shipAddressLimitProblems } from './ship-address';
 import type { ShopOrderOptions, ShopSettings } from './shop-settings';
 import { orderOptionsOf, SHOP_RECORD_LOCATION } from './shop-settings';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
@@ -42,7 +42,8 @@ export type OrderProblemCode =
   | 'no_shipping_item'
   | 'no_discount_item'
   | 'location'
-  | 'invalid_setting';
+  | 'invalid_setting'
+  | 'ship_address_too_long';
 
 export interface OrderProblem {
   code: OrderProblemCode;
@@ -412,6 +413,14 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(shipping)) {
     problems.push(shipping);
   }
+  const shipAddress = mapShipAddress(order.recipient_address);
+  const tooLong = shipAddress === null ? [] : shipAddressLimitProblems(shipAddress);
+  if (tooLong.length > 0) {
+    problems.push({
+      code: 'ship_address_too_long',
+      message: describeShipAddressLimitProblems(order.id, tooLong),
+    });
+  }
   if (
     problems.length > 0 ||
     typeof payment !== 'string' ||
@@ -444,7 +453,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       classId: shop.classId,
       paymentMethodId: payment,
       memo: memoFor(order, shop),
-      shipAddress: mapShipAddress(order.recipient_address),
+      shipAddress,
       lines,
       shipping,
       shippingTaxMinor: tax.shippingTaxMinor,

@@ -1,7 +1,7 @@
 import { currencyExponent, formatMinor, multiplyMinor, toNetSuiteAmount } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import type { NetSuiteShipAddress } from './ship-address';
-import { mapShipAddress } from './ship-address';
+import { describeShipAddressLimitProblems, mapShipAddress, shipAddressLimitProblems } from './ship-address';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
 
 /**
@@ -79,6 +79,7 @@ export const SHIP_ADDRESS_FIELDS: readonly (keyof NetSuiteShipAddress)[] = [
   'addressee',
   'addr1',
   'addr2',
+  'addr3',
   'city',
   'state',
   'zip',
@@ -101,9 +102,37 @@ function norm(value: string | null | undefined): string {
   return (value ?? '').trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
-/** Field by field, ignoring case, surrounding spaces and empty-vs-missing. */
+const ADDRESS_LINES = ['addr1', 'addr2', 'addr3'] as const;
+
+/**
+ * The address lines as one text: orders imported before `address_line3`/`4` went to `addr3` hold
+ * them joined in `addr2` ("Apt 2, Floor 3"), which is the same address as addr2 "Apt 2" + addr3
+ * "Floor 3".
+ */
+function lines(address: NetSuiteShipAddress | null): string {
+  return ADDRESS_LINES.map((field) => norm(address?.[field]))
+    .filter((line) => line !== '')
+    .join(', ');
+}
+
+/** The phone's digits (and `+`): a phone reduced to fit NetSuite is the same phone. */
+function phoneDigits(address: NetSuiteShipAddress | null): string {
+  const digits = (address?.addrphone ?? '').replace(/[^0-9+]/g, '');
+  return digits === '' ? norm(address?.addrphone) : digits;
+}
+
+/**
+ * Field by field, ignoring case, surrounding spaces and empty-vs-missing; the address lines as a
+ * whole (how they are spread over addr1-addr3 does not matter) and the phone by its digits.
+ */
 export function sameShipAddress(a: NetSuiteShipAddress | null, b: NetSuiteShipAddress | null): boolean {
-  return SHIP_ADDRESS_FIELDS.every((field) => norm(a?.[field]) === norm(b?.[field]));
+  return (
+    lines(a) === lines(b) &&
+    phoneDigits(a) === phoneDigits(b) &&
+    SHIP_ADDRESS_FIELDS.filter(
+      (field) => field !== 'addrphone' && !(ADDRESS_LINES as readonly string[]).includes(field),
+    ).every((field) => norm(a?.[field]) === norm(b?.[field]))
+  );
 }
 
 export function formatShipAddress(address: NetSuiteShipAddress): string {
@@ -211,6 +240,13 @@ function remainingTax(line: SalesOrderLineState, quantity: number, currency: str
 function planShipAddress(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
   const wanted = mapShipAddress(order.recipient_address);
   if (wanted === null || sameShipAddress(wanted, state.shipAddress)) {
+    return;
+  }
+  const tooLong = shipAddressLimitProblems(wanted);
+  if (tooLong.length > 0) {
+    plan.exceptions.push(
+      `${describeShipAddressLimitProblems(order.id, tooLong)} Until then ${orderName(state)} keeps its current ship-to address.`,
+    );
     return;
   }
   const fulfilled = state.lines.some((line) => line.quantityFulfilled > 0);

@@ -6,6 +6,13 @@ import type { TikTokRecipientAddress } from './tiktok-order';
  * `district_info` lists the administrative levels: L0 country, L1 state/province, L2 county or
  * district, L3 city (US: L3 is the city, L2 the county). The UK sends the city as `post_town`.
  * NetSuite keys US states by their two-letter code, so US state names are converted.
+ *
+ * Address lines: `address_line1` (else `address_detail`) → `addr1`, `address_line2` → `addr2`,
+ * `address_line3` and `address_line4` → `addr3` (NetSuite's address has three lines).
+ *
+ * Nothing is ever shortened to fit NetSuite: a cut address can send a parcel to the wrong place, so a
+ * value over NetSuite's limit is reported (`shipAddressLimitProblems`) and the order stops there. Only
+ * a phone number longer than NetSuite's limit is first reduced to its digits and `+`.
  */
 
 export interface NetSuiteShipAddress {
@@ -14,6 +21,7 @@ export interface NetSuiteShipAddress {
   addressee: string | null;
   addr1: string | null;
   addr2: string | null;
+  addr3: string | null;
   city: string | null;
   state: string | null;
   zip: string | null;
@@ -121,6 +129,99 @@ function joinLines(lines: (string | undefined)[]): string | null {
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
+/**
+ * NetSuite's limits (characters) for the address subrecord fields the connector writes; a longer value
+ * fails the save with INVALID_FLD_VALUE ("contained more than the maximum number ( n ) of characters").
+ * Address lines 1-3 (150), city (50) and zip (36) are the lengths of NetSuite's Addresses table in the
+ * Records Catalog (ODBC `addresses`: address_line_1..3, city, zip). Addressee (150), state (30) and
+ * phone (22) are the address form's field limits as the connector's field notes give them; that
+ * table lists the stored columns wider (state 50, phone 100), so the form's narrower limits are kept.
+ */
+export const SHIP_ADDRESS_LIMITS = {
+  addressee: 150,
+  addr1: 150,
+  addr2: 150,
+  addr3: 150,
+  city: 50,
+  state: 30,
+  zip: 36,
+  addrphone: 22,
+} as const satisfies Partial<Record<keyof NetSuiteShipAddress, number>>;
+
+export type LimitedShipAddressField = keyof typeof SHIP_ADDRESS_LIMITS;
+
+/** The NetSuite field labels of the ship-to address, for messages. */
+export const SHIP_ADDRESS_LABELS: Readonly<Record<keyof NetSuiteShipAddress, string>> = {
+  country: 'Country',
+  addressee: 'Addressee',
+  addr1: 'Address 1',
+  addr2: 'Address 2',
+  addr3: 'Address 3',
+  city: 'City',
+  state: 'State',
+  zip: 'Zip',
+  addrphone: 'Phone',
+};
+
+/** Where each NetSuite field comes from in TikTok's `recipient_address`, for messages. */
+const TIKTOK_SOURCE: Readonly<Record<LimitedShipAddressField, string>> = {
+  addressee: 'recipient name',
+  addr1: 'address line 1',
+  addr2: 'address line 2',
+  addr3: 'address lines 3 and 4',
+  city: 'city',
+  state: 'state',
+  zip: 'postal code',
+  addrphone: 'phone number',
+};
+
+/**
+ * A phone number as NetSuite can hold it: unchanged when it fits, else only its digits and `+`
+ * (`(+1) 213-555-0100 ext. 12` → `+1213555010012`), which may still be too long (then reported).
+ */
+export function fitPhone(phone: string | null): string | null {
+  if (phone === null || phone.length <= SHIP_ADDRESS_LIMITS.addrphone) {
+    return phone;
+  }
+  const compact = phone.replace(/[^0-9+]/g, '');
+  return compact === '' ? phone : compact;
+}
+
+/** A ship-to field whose value NetSuite would refuse because it is too long. */
+export interface ShipAddressLimitProblem {
+  field: LimitedShipAddressField;
+  label: string;
+  length: number;
+  limit: number;
+}
+
+/** Every field of the address longer than NetSuite holds, in the order of the address form. */
+export function shipAddressLimitProblems(address: NetSuiteShipAddress): ShipAddressLimitProblem[] {
+  const problems: ShipAddressLimitProblem[] = [];
+  for (const field of Object.keys(SHIP_ADDRESS_LIMITS) as LimitedShipAddressField[]) {
+    const value = address[field];
+    const limit = SHIP_ADDRESS_LIMITS[field];
+    if (value !== null && value.length > limit) {
+      problems.push({ field, label: SHIP_ADDRESS_LABELS[field], length: value.length, limit });
+    }
+  }
+  return problems;
+}
+
+/** What the problems mean and what a person does about them, naming the TikTok order. */
+export function describeShipAddressLimitProblems(
+  orderId: string,
+  problems: readonly ShipAddressLimitProblem[],
+): string {
+  const fields = problems
+    .map(
+      (p) =>
+        `${p.label} (${p.field}, from TikTok's ${TIKTOK_SOURCE[p.field]}) has ${p.length} characters; NetSuite allows ${p.limit}`,
+    )
+    .join('; ');
+  return `The ship-to address of TikTok order ${orderId} does not fit NetSuite's address fields: ${fields}. The connector does not shorten an address, because a cut address can send the parcel to the wrong place. Fix: have the address corrected in TikTok (Seller Center or the buyer); the corrected order is imported automatically. If the address really is that long, enter the order in NetSuite by hand and set this inbox record's State to skipped.`;
+}
+
 /** The ship-to address for the sales order, or null when TikTok sent none (UNPAID / ON_HOLD orders). */
 export function mapShipAddress(address: TikTokRecipientAddress | undefined): NetSuiteShipAddress | null {
   if (address === undefined) {
@@ -131,10 +232,11 @@ export function mapShipAddress(address: TikTokRecipientAddress | undefined): Net
     country,
     addressee: addressee(address),
     addr1: clean(address.address_line1) ?? clean(address.address_detail),
-    addr2: joinLines([address.address_line2, address.address_line3, address.address_line4]),
+    addr2: clean(address.address_line2),
+    addr3: joinLines([address.address_line3, address.address_line4]),
     city: clean(address.post_town) ?? level(address, 'L3') ?? level(address, 'L2'),
     state: normaliseState(country, level(address, 'L1')),
     zip: clean(address.postal_code),
-    addrphone: clean(address.phone_number),
+    addrphone: fitPhone(clean(address.phone_number)),
   };
 }

@@ -18,13 +18,22 @@ export interface AdminAuthOptions {
   sessionTtlMs?: number;
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+/** How an admin request was authorized: the Bearer token (scripts) or the browser session cookie. */
+export type AdminCredential = 'bearer' | 'session';
+
+/** One cookie's value; a value that is not valid percent-encoding counts as absent (never a 500). */
+export function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
     if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (part.slice(0, index).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(index + 1).trim());
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -43,12 +52,17 @@ export class AdminAuth {
   }
 
   isAuthorized(req: Request): boolean {
+    return this.credentialOf(req) !== undefined;
+  }
+
+  /** Which credential authorizes the request; a Bearer header, when sent, is the only one considered. */
+  credentialOf(req: Request): AdminCredential | undefined {
     const header = req.headers.authorization;
     if (typeof header === 'string' && /^Bearer\s+/i.test(header)) {
-      return this.checkToken(header.replace(/^Bearer\s+/i, '').trim());
+      return this.checkToken(header.replace(/^Bearer\s+/i, '').trim()) ? 'bearer' : undefined;
     }
     const cookie = readCookie(req, ADMIN_COOKIE_NAME);
-    return cookie !== undefined && this.verifySession(cookie);
+    return cookie !== undefined && this.verifySession(cookie) ? 'session' : undefined;
   }
 
   sessionValue(): string {

@@ -31,6 +31,7 @@ export const HTTP_STATUS_BY_CODE: Record<BridgeErrorCode, number> = {
 interface BodyParserError {
   type?: unknown;
   status?: unknown;
+  expose?: unknown;
 }
 
 /** Body-parser failures (size limit, malformed form) expressed as bridge errors. */
@@ -43,8 +44,17 @@ export function fromBodyParserError(error: unknown): BridgeError | undefined {
       'The request body is larger than this endpoint accepts.',
     );
   }
-  if (typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+  if (typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return undefined;
+  if (typeof e.type === 'string') {
     return new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `The request body could not be read (${e.type}).`);
+  }
+  // A stream error wrapped by body-parser without a type, e.g. zlib's Z_DATA_ERROR for a body that
+  // is not the gzip/deflate/br its Content-Encoding claims: still the client's fault, never a 500.
+  if (e.expose === true) {
+    return new BridgeError(
+      BRIDGE_ERROR_CODES.BAD_REQUEST,
+      'The request body could not be read (it does not match its Content-Encoding).',
+    );
   }
   return undefined;
 }

@@ -1,10 +1,14 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
+import { z } from 'zod';
 import type { Clock } from '../core/clock';
+import { BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
+import { describeProblems, safeParseWith } from '../core/validate';
 import { OAUTH_START_PATH } from '../oauth/routes';
 import type { BridgeStore } from '../store/types';
 import { ORDERS_CURSOR } from '../workers/reconcile';
 import type { AdminAuth } from './admin-auth';
+import { fromBodyParserError, HTTP_STATUS_BY_CODE } from './error-handler';
 import { escapeHtml, renderPage } from './html';
 
 /**
@@ -134,6 +138,38 @@ export function renderSignIn(problem?: string): string {
   );
 }
 
+/** The sign-in form as posted by the page above: one `token` field, sent once. */
+export const SignInFormSchema = z.object({
+  token: z.string().min(1, 'the admin token is empty'),
+});
+
+const SIGN_IN_FIX = 'Enter the value of BRIDGE_ADMIN_TOKEN in the form below and sign in again.';
+
+/** Reads the form body; an unreadable one (size, charset, encoding) gets the sign-in page, not an error page. */
+const readSignInForm: RequestHandler = (req, res, next) => {
+  express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 })(req, res, (error?: unknown) => {
+    if (error === undefined || error === null) {
+      next();
+      return;
+    }
+    const refused = fromBodyParserError(error);
+    if (refused === undefined) {
+      next(error);
+      return;
+    }
+    res
+      .status(HTTP_STATUS_BY_CODE[refused.code])
+      .type('html')
+      .send(
+        renderSignIn(
+          refused.code === BRIDGE_ERROR_CODES.PAYLOAD_TOO_LARGE
+            ? `The sign-in form is larger than the bridge accepts (8 KB). ${SIGN_IN_FIX}`
+            : `The sign-in form could not be read. ${SIGN_IN_FIX}`,
+        ),
+      );
+  });
+};
+
 export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; clock: Clock }): Router {
   const router = express.Router();
 
@@ -150,10 +186,19 @@ export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; c
     res.type('html').send(renderStatus(snapshot));
   });
 
-  router.post('/login', express.urlencoded({ extended: false, limit: '8kb' }), (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const token = typeof body.token === 'string' ? body.token : '';
-    if (!deps.adminAuth.checkToken(token)) {
+  router.post('/login', readSignInForm, (req, res) => {
+    // Not a form post at all (no body, or another content type): the parser leaves no object.
+    const form = safeParseWith(SignInFormSchema, req.body ?? {});
+    if (!form.ok) {
+      res
+        .status(400)
+        .type('html')
+        .send(
+          renderSignIn(`The sign-in form is invalid: ${describeProblems(form.problems)}. ${SIGN_IN_FIX}`),
+        );
+      return;
+    }
+    if (!deps.adminAuth.checkToken(form.value.token)) {
       res
         .status(401)
         .type('html')

@@ -88,4 +88,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhook_inbox ADD COLUMN ignored_reason TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'oauth_states.binding (session: the callback must carry the state cookie; bearer: script start)',
+    sql: `
+      ALTER TABLE oauth_states ADD COLUMN binding TEXT NOT NULL DEFAULT 'session' CHECK (binding IN ('session', 'bearer'));
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ import type {
   JobRecord,
   JobState,
   NewJob,
+  OAuthStateBinding,
   OAuthStateResult,
   QueueDepth,
   RecentError,
@@ -246,11 +247,24 @@ export class SqliteStore implements BridgeStore {
     ).map((r) => r.shop_id);
   }
 
-  async createOAuthState(state: string, expiresAt: number, now: number): Promise<void> {
+  async createOAuthState(
+    state: string,
+    expiresAt: number,
+    now: number,
+    binding: OAuthStateBinding = 'session',
+  ): Promise<void> {
     this.db.prepare('DELETE FROM oauth_states WHERE expires_at < ?').run(now - 24 * 3600 * 1000);
     this.db
-      .prepare('INSERT INTO oauth_states (state, expires_at, used_at, created_at) VALUES (?, ?, NULL, ?)')
-      .run(state, expiresAt, now);
+      .prepare(
+        'INSERT INTO oauth_states (state, expires_at, used_at, created_at, binding) VALUES (?, ?, NULL, ?, ?)',
+      )
+      .run(state, expiresAt, now, binding);
+  }
+
+  async getOAuthStateBinding(state: string): Promise<OAuthStateBinding | undefined> {
+    const row = this.db.prepare('SELECT binding FROM oauth_states WHERE state = ?').get(state) as
+      { binding: OAuthStateBinding } | undefined;
+    return row?.binding;
   }
 
   async consumeOAuthState(state: string, now: number): Promise<OAuthStateResult> {

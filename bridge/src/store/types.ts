@@ -44,6 +44,11 @@ export interface StoredTokens {
 }
 
 export type OAuthStateResult = 'ok' | 'unknown' | 'used' | 'expired';
+/**
+ * `session`: started from a browser session, the callback must carry the matching state cookie.
+ * `bearer`: started by a script with the Bearer admin token, which has no browser to bind to.
+ */
+export type OAuthStateBinding = 'session' | 'bearer';
 
 export interface WebhookInboxInput {
   /** `tts_notification_id`, or `sha256:<hex of the raw body>` when the event has none. */
@@ -147,7 +152,10 @@ export interface BridgeStore {
   /** Shop ids whose tokens come from the same seller grant (including the given grant's own shops). */
   listShopIdsByGrant(grantId: string): Promise<string[]>;
 
-  createOAuthState(state: string, expiresAt: number, now: number): Promise<void>;
+  /** `binding` defaults to `session`. */
+  createOAuthState(state: string, expiresAt: number, now: number, binding?: OAuthStateBinding): Promise<void>;
+  /** How the state was issued; `undefined` when this bridge never issued it (used or not). */
+  getOAuthStateBinding(state: string): Promise<OAuthStateBinding | undefined>;
   /** Marks the state used (single use) and says whether it was valid. */
   consumeOAuthState(state: string, now: number): Promise<OAuthStateResult>;
 

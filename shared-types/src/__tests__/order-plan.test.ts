@@ -49,6 +49,7 @@ describe('planSalesOrder: a complete plan', () => {
         addressee: 'Jane Doe',
         addr1: '1 Main St',
         addr2: 'Apt 2',
+        addr3: null,
         city: 'Los Angeles',
         state: 'CA',
         zip: '90001',
@@ -105,6 +106,44 @@ describe('planSalesOrder: a complete plan', () => {
 
   it('plans no ship address when TikTok sent none', () => {
     expect(planOf(order({ recipient_address: undefined }), context()).shipAddress).toBeNull();
+  });
+
+  it('plans a three-line address into addr1-addr3', () => {
+    const base = order();
+    const threeLines = order({
+      recipient_address: { ...base.recipient_address, address_line3: 'Floor 3', address_line4: 'Desk 12' },
+    });
+    expect(planOf(threeLines, context()).shipAddress).toMatchObject({
+      addr1: '1 Main St',
+      addr2: 'Apt 2',
+      addr3: 'Floor 3, Desk 12',
+    });
+  });
+
+  it('stops the order when an address field is longer than NetSuite holds, without cutting it', () => {
+    const base = order();
+    const line = `Building ${'X'.repeat(160)}`;
+    const problems = problemsOf(
+      order({ recipient_address: { ...base.recipient_address, address_line2: line } }),
+      context(),
+    );
+    expect(problems).toEqual([{ code: 'ship_address_too_long', message: expect.any(String) as string }]);
+    expect(problems[0].message).toContain(`TikTok order ${base.id}`);
+    expect(problems[0].message).toContain(
+      `Address 2 (addr2, from TikTok's address line 2) has ${line.length} characters; NetSuite allows 150`,
+    );
+    expect(problems[0].message).toContain('TikTok Seller Center');
+  });
+
+  it('imports a long phone reduced to its digits and +', () => {
+    const base = order();
+    const plan = planOf(
+      order({
+        recipient_address: { ...base.recipient_address, phone_number: '(+1) 213-555-0100 ext. 4567' },
+      }),
+      context(),
+    );
+    expect(plan.shipAddress?.addrphone).toBe('+121355501004567');
   });
 });
 

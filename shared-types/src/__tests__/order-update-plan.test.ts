@@ -277,6 +277,75 @@ describe('planOrderUpdate: ship-to address', () => {
     expect(sameShipAddress(address, null)).toBe(false);
   });
 
+  describe('lines 3 and 4', () => {
+    const fourLines: TikTokOrder = {
+      ...base,
+      recipient_address: { ...base.recipient_address, address_line3: 'Floor 3', address_line4: 'Desk 12' },
+    };
+    const imported = mapShipAddress(fourLines.recipient_address) as NetSuiteShipAddress;
+
+    it('sees an unchanged address as unchanged', () => {
+      expect(imported).toMatchObject({ addr2: 'Apt 2', addr3: 'Floor 3, Desk 12' });
+      const plan = planOrderUpdate(fourLines, salesOrder(undefined, imported));
+      expect(plan.shipAddress).toBeNull();
+      expect(changesSalesOrder(plan)).toBe(false);
+    });
+
+    it('sees an order imported with lines 2-4 joined in addr2 as unchanged', () => {
+      const joined: NetSuiteShipAddress = { ...imported, addr2: 'Apt 2, Floor 3, Desk 12', addr3: null };
+      const plan = planOrderUpdate(fourLines, salesOrder(undefined, joined));
+      expect(plan.shipAddress).toBeNull();
+      expect(plan.exceptions).toEqual([]);
+    });
+
+    it('sees a phone stored before it was reduced to digits as unchanged', () => {
+      expect(
+        sameShipAddress(
+          { ...imported, addrphone: '+44 (0)20 7946-0958 x1' },
+          { ...imported, addrphone: '+44020794609581' },
+        ),
+      ).toBe(true);
+      expect(
+        sameShipAddress({ ...imported, addrphone: '+1 213' }, { ...imported, addrphone: '+1 214' }),
+      ).toBe(false);
+      expect(
+        sameShipAddress({ ...imported, addrphone: 'ask desk' }, { ...imported, addrphone: 'ask gate' }),
+      ).toBe(false);
+    });
+
+    it('detects a change in line 4', () => {
+      const changed: TikTokOrder = {
+        ...fourLines,
+        recipient_address: { ...fourLines.recipient_address, address_line4: 'Desk 14' },
+      };
+      const plan = planOrderUpdate(changed, salesOrder(undefined, imported));
+      expect(plan.shipAddress).toMatchObject({ addr2: 'Apt 2', addr3: 'Floor 3, Desk 14' });
+      expect(plan.applied).toEqual([expect.stringContaining('Desk 14')]);
+    });
+
+    it('detects line 3 added to an order imported without it', () => {
+      const plan = planOrderUpdate(fourLines, salesOrder());
+      expect(plan.shipAddress).toMatchObject({ addr3: 'Floor 3, Desk 12' });
+    });
+
+    it('does not apply a new address that is too long, and says what to do', () => {
+      const long = 'Z'.repeat(151);
+      const changed: TikTokOrder = {
+        ...fourLines,
+        recipient_address: { ...fourLines.recipient_address, address_line3: long },
+      };
+      const plan = planOrderUpdate(changed, salesOrder(undefined, imported));
+      expect(plan.shipAddress).toBeNull();
+      expect(changesSalesOrder(plan)).toBe(false);
+      expect(plan.exceptions).toEqual([expect.stringContaining(`TikTok order ${base.id}`)]);
+      expect(plan.exceptions[0]).toContain('Address 3 (addr3');
+      expect(plan.exceptions[0]).toContain(
+        `has ${long.length + ', Desk 12'.length} characters; NetSuite allows 150`,
+      );
+      expect(plan.exceptions[0]).toContain('sales order SO1042 keeps its current ship-to address');
+    });
+  });
+
   it('applies a line cancellation and an address change together', () => {
     const plan = planOrderUpdate(cancelLines(moved, ['1003']), salesOrder());
     expect(plan.lineChanges).toHaveLength(1);

@@ -130,6 +130,77 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
     expect(await h.bridge.store.countWebhooks()).toBe(0);
   });
 
+  it('a cookie that is not valid percent-encoding counts as signed out (401 sign-in page, not 500)', async () => {
+    const response = await fetch(`${h.url}/`, { headers: { cookie: `${ADMIN_COOKIE_NAME}=%E0%A4%A` } });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toMatch(/action="\/login"/);
+  });
+
+  describe('a malformed sign-in form gets the sign-in page with a clear message', () => {
+    const post = (headers: Record<string, string>, body: string | Buffer) =>
+      fetch(`${h.url}/login`, {
+        method: 'POST',
+        headers: { accept: 'text/html', ...headers },
+        body,
+        redirect: 'manual',
+      });
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+    it.each([
+      ['no token field', form, 'other=1', /token \(Invalid input: expected string, received undefined\)/],
+      ['an empty token', form, 'token=', /token \(the admin token is empty\)/],
+      [
+        'the token sent twice',
+        form,
+        `token=${ADMIN_TOKEN}&token=${ADMIN_TOKEN}`,
+        /token \(Invalid input: expected string, received array\)/,
+      ],
+      ['an empty body', form, '', /token \(Invalid input: expected string/],
+      [
+        'a JSON body',
+        { 'content-type': 'application/json' },
+        `{"token":"${ADMIN_TOKEN}"}`,
+        /sign-in form is invalid/,
+      ],
+      [
+        'an unsupported charset',
+        { 'content-type': 'application/x-www-form-urlencoded; charset=klingon' },
+        `token=${ADMIN_TOKEN}`,
+        /could not be read/,
+      ],
+      [
+        'a body that is not the gzip it claims',
+        { ...form, 'content-encoding': 'gzip' },
+        `token=${ADMIN_TOKEN}`,
+        /could not be read/,
+      ],
+      [
+        'too many fields',
+        form,
+        Array.from({ length: 50 }, (_, i) => `f${i}=1`).join('&'),
+        /could not be read/,
+      ],
+    ])('%s → 400', async (_name, headers, body, message) => {
+      const response = await post(headers, body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(response.headers.get('set-cookie')).toBeNull();
+      const html = await response.text();
+      expect(html).toMatch(/action="\/login"/);
+      expect(html).toMatch(message);
+      expect(html).toMatch(/BRIDGE_ADMIN_TOKEN/);
+      expect(html).not.toContain(ADMIN_TOKEN);
+    });
+
+    it('a body over 8 KB → 413 with the sign-in page', async () => {
+      const response = await post(form, `token=${'x'.repeat(9000)}`);
+      expect(response.status).toBe(413);
+      const html = await response.text();
+      expect(html).toMatch(/action="\/login"/);
+      expect(html).toMatch(/larger than the bridge accepts/);
+    });
+  });
+
   it('accepts the Bearer token and answers JSON when asked', async () => {
     const response = await fetch(`${h.url}/`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, accept: 'application/json' },

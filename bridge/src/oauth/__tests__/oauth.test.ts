@@ -1,14 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   ADMIN_TOKEN,
   connectViaOAuth,
   PUBLIC_URL,
+  rawPost,
   startHarness,
   TEST_SHOP,
   type Harness,
 } from '../../__tests__/support/harness';
 import { json } from '../../__tests__/support/test-server';
+import { ADMIN_COOKIE_NAME } from '../../http/admin-auth';
 import { SUBSCRIBED_WEBHOOK_EVENTS } from '../../tiktok/types';
+import { OAUTH_STATE_COOKIE_NAME } from '../state-cookie';
 
 describe('TikTok OAuth routes', () => {
   let h: Harness;
@@ -56,6 +59,148 @@ describe('TikTok OAuth routes', () => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect((await start({ cookie })).status).toBe(302);
+  });
+
+  describe('state bound to the browser session (B5)', () => {
+    async function sessionCookie(): Promise<string> {
+      const login = await fetch(`${h.url}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${encodeURIComponent(ADMIN_TOKEN)}`,
+        redirect: 'manual',
+      });
+      return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    }
+
+    /** Starts as a signed-in browser: the state and the `name=value` of its state cookie. */
+    async function browserStart(): Promise<{ state: string; cookie: string; setCookie: string }> {
+      const response = await start({ cookie: await sessionCookie() });
+      expect(response.status).toBe(302);
+      const state = new URL(response.headers.get('location') ?? '').searchParams.get('state') ?? '';
+      const setCookie = response.headers.get('set-cookie') ?? '';
+      return { state, cookie: setCookie.split(';')[0] ?? '', setCookie };
+    }
+
+    const browserCallback = (query: string, cookie?: string) =>
+      fetch(`${h.url}/oauth/tiktok/callback?${query}`, {
+        headers: { accept: 'application/json', ...(cookie === undefined ? {} : { cookie }) },
+      });
+
+    it('start sets a signed, HttpOnly, SameSite=Lax, Secure, 10-minute cookie on the callback path holding a hash of the state', async () => {
+      const { state, cookie, setCookie } = await browserStart();
+      expect(cookie.startsWith(`${OAUTH_STATE_COOKIE_NAME}=v1.`)).toBe(true);
+      expect(setCookie).toMatch(/; Path=\/oauth\/tiktok\/callback(;|$)/);
+      expect(setCookie).toMatch(/; HttpOnly/);
+      expect(setCookie).toMatch(/; SameSite=Lax/);
+      expect(setCookie).toMatch(/; Secure/);
+      expect(setCookie).toMatch(/; Max-Age=600(;|$)/);
+      expect(cookie).not.toContain(state);
+      expect(cookie).toContain(createHash('sha256').update(state).digest('base64url'));
+      expect(await h.bridge.store.getOAuthStateBinding(state)).toBe('session');
+    });
+
+    it('the callback with the matching cookie connects the shop and clears the cookie', async () => {
+      const { state, cookie } = await browserStart();
+      h.tiktok.validCodes.add('c1');
+      const response = await browserCallback(`code=c1&state=${state}`, cookie);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('set-cookie')).toMatch(
+        new RegExp(`^${OAUTH_STATE_COOKIE_NAME}=; Path=/oauth/tiktok/callback; Expires=Thu, 01 Jan 1970`),
+      );
+      expect(h.tiktok.tokenGetCalls).toBe(1);
+      expect(await h.bridge.store.getShop(TEST_SHOP.id)).toMatchObject({ state: 'connected' });
+    });
+
+    it('no state cookie → 400, 0 token calls, and the cookie is cleared', async () => {
+      const { state, cookie } = await browserStart();
+      h.tiktok.validCodes.add('c1');
+      const response = await browserCallback(`code=c1&state=${state}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('OAUTH_STATE_INVALID');
+      expect(body.error.message).toMatch(/did not start this authorization/);
+      expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^${OAUTH_STATE_COOKIE_NAME}=;`));
+      expect(h.tiktok.tokenCalls).toBe(0);
+      // The state stays bound to the browser that holds the cookie.
+      expect((await browserCallback(`code=c1&state=${state}`, cookie)).status).toBe(200);
+    });
+
+    it("another start's cookie (mismatch) → 400 and 0 token calls", async () => {
+      const first = await browserStart();
+      const second = await browserStart();
+      h.tiktok.validCodes.add('c1');
+      const response = await browserCallback(`code=c1&state=${first.state}`, second.cookie);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+        /not the one this browser started last/,
+      );
+      expect(h.tiktok.tokenCalls).toBe(0);
+    });
+
+    it('a tampered, re-signed, empty or garbled cookie → 400 and 0 token calls', async () => {
+      const { state, cookie } = await browserStart();
+      const other = createHash('sha256').update(randomBytes(32).toString('hex')).digest('base64url');
+      const [prefix, expires, hash, signature] = cookie.split('.');
+      const swappedHash = `${prefix}.${expires}.${other}.${signature}`;
+      const laterExpiry = `${prefix}.${Number(expires) + 1}.${hash}.${signature}`;
+      const session = await sessionCookie();
+      const sessionSignature = session.split('.')[2] ?? '';
+      const signedWithSessionKey = `${prefix}.${expires}.${hash}.${sessionSignature}`;
+      h.tiktok.validCodes.add('c1');
+      for (const forged of [
+        swappedHash,
+        laterExpiry,
+        signedWithSessionKey,
+        `${OAUTH_STATE_COOKIE_NAME}=`,
+        `${OAUTH_STATE_COOKIE_NAME}=%E0%A4%A`,
+        `${OAUTH_STATE_COOKIE_NAME}=${state}`,
+      ]) {
+        const response = await browserCallback(`code=c1&state=${state}`, forged);
+        expect([forged, response.status]).toEqual([forged, 400]);
+      }
+      expect(h.tiktok.tokenCalls).toBe(0);
+    });
+
+    it('the stored state is still single use and expires, with its cookie', async () => {
+      const { state, cookie } = await browserStart();
+      h.tiktok.validCodes.add('c1');
+      h.tiktok.validCodes.add('c2');
+      expect((await browserCallback(`code=c1&state=${state}`, cookie)).status).toBe(200);
+      const again = await browserCallback(`code=c2&state=${state}`, cookie);
+      expect(again.status).toBe(400);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/already used/);
+      expect(h.tiktok.tokenGetCalls).toBe(1);
+
+      const late = await browserStart();
+      h.clock.advance(10 * 60 * 1000 + 1);
+      const expired = await browserCallback(`code=c2&state=${late.state}`, late.cookie);
+      expect(expired.status).toBe(400);
+      expect(((await expired.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+      expect(h.tiktok.tokenGetCalls).toBe(1);
+    });
+
+    it('Bearer starts set no cookie and are marked bearer in the store, so scripts can finish without one', async () => {
+      const response = await start();
+      expect(response.headers.get('set-cookie')).toBeNull();
+      const state = new URL(response.headers.get('location') ?? '').searchParams.get('state') ?? '';
+      expect(await h.bridge.store.getOAuthStateBinding(state)).toBe('bearer');
+      h.tiktok.validCodes.add('c1');
+      expect((await callback(`code=c1&state=${state}`)).status).toBe(200);
+    });
+
+    it('key separation: the state cookie signature is neither a webhook signature nor an admin session', async () => {
+      const { cookie } = await browserStart();
+      const value = cookie.slice(OAUTH_STATE_COOKIE_NAME.length + 1);
+      const parts = value.split('.');
+      const payload = parts.slice(0, 3).join('.');
+      const signature = Buffer.from(parts[3] ?? '', 'base64url').toString('hex');
+      expect(signature).toMatch(/^[0-9a-f]{64}$/);
+      const webhook = await rawPost(`${h.url}/webhooks/tiktok`, { authorization: signature }, payload);
+      expect(webhook.status).toBe(401);
+      expect(await h.bridge.store.countWebhooks()).toBe(0);
+      const asSession = `${ADMIN_COOKIE_NAME}=v1.${parts[1] ?? ''}.${parts[3] ?? ''}`;
+      expect((await fetch(`${h.url}/`, { headers: { cookie: asSession } })).status).toBe(401);
+    });
   });
 
   it('missing state → 400 and 0 token calls', async () => {

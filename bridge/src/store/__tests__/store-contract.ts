@@ -104,6 +104,16 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.consumeOAuthState('s2', T0 + 600_000)).toBe('expired');
         expect(await store.consumeOAuthState('s2', T0 + 600_001)).toBe('used');
       });
+
+      it('remembers how each state was issued (session by default, bearer for script starts)', async () => {
+        await store.createOAuthState('s3', T0 + 600_000, T0);
+        await store.createOAuthState('s4', T0 + 600_000, T0, 'bearer');
+        expect(await store.getOAuthStateBinding('s3')).toBe('session');
+        expect(await store.getOAuthStateBinding('s4')).toBe('bearer');
+        expect(await store.getOAuthStateBinding('never-issued')).toBeUndefined();
+        expect(await store.consumeOAuthState('s4', T0 + 1)).toBe('ok');
+        expect(await store.getOAuthStateBinding('s4')).toBe('bearer');
+      });
     });
 
     describe('webhook inbox', () => {

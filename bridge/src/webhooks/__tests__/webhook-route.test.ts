@@ -107,6 +107,17 @@ describe('POST /webhooks/tiktok', () => {
     expect(h.tiktok.server.requests).toHaveLength(0);
   });
 
+  it('a body that is not the gzip its Content-Encoding claims → 400 (not 500), nothing stored', async () => {
+    const response = await post({ authorization: SIG, 'content-encoding': 'gzip' }, BODY);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatch(/does not match its Content-Encoding/);
+    expect(hmacCalls).toBe(0);
+    expect(await inboxRows()).toBe(0);
+    expect(await h.bridge.metrics.text()).toMatch(
+      /tts_bridge_webhooks_rejected_total\{reason="unreadable_body"\} 1/,
+    );
+  });
+
   it('a valid delivery answers 200 with an empty body after the row and its job are committed', async () => {
     const response = await post({ authorization: SIG }, BODY);
     expect(response).toEqual({ status: 200, body: '' });

@@ -117,6 +117,7 @@ function setShipAddress(so: record.Record, address: NetSuiteShipAddress): void {
     ['addressee', address.addressee],
     ['addr1', address.addr1],
     ['addr2', address.addr2],
+    ['addr3', address.addr3],
     ['city', address.city],
     ['state', address.state],
     ['zip', address.zip],

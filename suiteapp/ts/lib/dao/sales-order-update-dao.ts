@@ -61,6 +61,7 @@ function readShipAddress(so: record.Record): NetSuiteShipAddress | null {
     addressee: read('addressee'),
     addr1: read('addr1'),
     addr2: read('addr2'),
+    addr3: read('addr3'),
     city: read('city'),
     state: read('state'),
     zip: read('zip'),

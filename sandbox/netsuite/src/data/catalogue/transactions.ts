@@ -45,7 +45,12 @@ export const RETURN_STATUS = {
 
 const PRICE_LEVELS = { '-1': 'Custom', '1': 'Base Price' } as const;
 
-/** Address subrecord fields shared by `shippingaddress`, `billingaddress` and `addressbookaddress`. */
+/**
+ * Address subrecord fields shared by `shippingaddress`, `billingaddress` and `addressbookaddress`.
+ * Limits: lines 1-3 (150), city (50) and zip (36) as NetSuite's Addresses table in the Records
+ * Catalog; addressee (150), state (30) and phone (22) as the address form's fields (that table stores
+ * state and phone wider). A longer value is INVALID_FLD_VALUE, as in NetSuite.
+ */
 export const ADDRESS_TYPE: RecordTypeInfo = {
   id: 'address',
   category: 'other',
@@ -65,7 +70,7 @@ export const ADDRESS_TYPE: RecordTypeInfo = {
     text('city', 'City', { maxLength: 50 }),
     text('state', 'State', { maxLength: 30 }),
     text('zip', 'Zip', { maxLength: 36 }),
-    phone('addrphone', 'Phone'),
+    phone('addrphone', 'Phone', { maxLength: 22 }),
     checkbox('override', 'Override'),
   ]),
   sublists: {},

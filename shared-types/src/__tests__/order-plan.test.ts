@@ -132,7 +132,9 @@ describe('planSalesOrder: a complete plan', () => {
     expect(problems[0].message).toContain(
       `Address 2 (addr2, from TikTok's address line 2) has ${line.length} characters; NetSuite allows 150`,
     );
-    expect(problems[0].message).toContain('TikTok Seller Center');
+    expect(problems[0].message).toContain(
+      'have the address corrected in TikTok (Seller Center or the buyer)',
+    );
   });
 
   it('imports a long phone reduced to its digits and +', () => {

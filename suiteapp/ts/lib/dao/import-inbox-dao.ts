@@ -3,7 +3,7 @@ import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import { INBOX_FIELDS, INBOX_RECORD } from '../../../../shared-types/src/netsuite-ids';
 import { INBOX_RETRY_AT_FIELD } from '../../../../shared-types/src/order-ids';
-import { idOf, intOf, runInChunks, runQuery, textOf } from './suiteql';
+import { idOf, indexRows, intOf, runInChunks, runQuery, textOf } from './suiteql';
 
 /**
  * The inbox records an import run takes (SuiteQL 10 units per query): `pending` ones, and `error`
@@ -71,12 +71,8 @@ export function loadAttempts(
     (inList) =>
       `SELECT id, ${INBOX_FIELDS.attempts} AS attempts, ${INBOX_FIELDS.orderId} AS order_id FROM ${INBOX_RECORD} WHERE id IN (${inList})`,
   );
-  const found = new Map<string, { attempts: number; orderId: string | null }>();
-  for (const row of rows) {
-    const id = idOf(row.id);
-    if (id !== null) {
-      found.set(id, { attempts: intOf(row.attempts) ?? 0, orderId: textOf(row.order_id) });
-    }
-  }
-  return found;
+  return indexRows(rows, 'id', (row) => ({
+    attempts: intOf(row.attempts) ?? 0,
+    orderId: textOf(row.order_id),
+  }));
 }

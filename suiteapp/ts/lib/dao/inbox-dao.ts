@@ -3,7 +3,7 @@ import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import type { InboxFieldValues, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
 import { INBOX_FIELDS, INBOX_RECORD } from '../../../../shared-types/src/netsuite-ids';
-import { idOf, intOf, runInChunks, runQuery, textOf } from './suiteql';
+import { idOf, indexRows, intOf, runInChunks, runQuery, textOf } from './suiteql';
 
 /**
  * The order inbox `customrecord_tts_order` (custom record: create 2, save 4, submitFields 2,
@@ -18,20 +18,12 @@ export function findInboxesByExternalId(externalIds: readonly string[]): Map<str
     (inList) =>
       `SELECT id, externalid, ${INBOX_FIELDS.updateTime} AS update_time, ${INBOX_FIELDS.state} AS state, ${INBOX_FIELDS.salesOrder} AS sales_order FROM ${INBOX_RECORD} WHERE externalid IN (${inList})`,
   );
-  const found = new Map<string, InboxSnapshot>();
-  for (const row of rows) {
-    const id = idOf(row.id);
-    const externalId = textOf(row.externalid);
-    if (id !== null && externalId !== null) {
-      found.set(externalId, {
-        id,
-        updateTime: intOf(row.update_time),
-        state: textOf(row.state),
-        salesOrderId: idOf(row.sales_order),
-      });
-    }
-  }
-  return found;
+  return indexRows(rows, 'externalid', (row, id): InboxSnapshot => ({
+    id,
+    updateTime: intOf(row.update_time),
+    state: textOf(row.state),
+    salesOrderId: idOf(row.sales_order),
+  }));
 }
 
 /** The latest TikTok payload stored for an inbox record (one SuiteQL query, 10 units); null when none. */

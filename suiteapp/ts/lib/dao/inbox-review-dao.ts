@@ -8,7 +8,7 @@ import {
   SHOP_RECORD,
 } from '../../../../shared-types/src/netsuite-ids';
 import { errorName } from '../platform/errors';
-import { idOf, intOf, runInChunks, runQuery, textOf } from './suiteql';
+import { idOf, indexRows, intOf, runInChunks, runQuery, textOf } from './suiteql';
 
 /**
  * The order inbox as the order updates, Retry and the exceptions page read and write it (custom
@@ -102,14 +102,11 @@ export function loadInboxRetryRows(ids: readonly string[]): Map<string, InboxRet
     (inList) =>
       `SELECT id, ${INBOX_FIELDS.state} AS state, ${INBOX_FIELDS.salesOrder} AS sales_order FROM ${INBOX_RECORD} WHERE id IN (${inList})`,
   );
-  const found = new Map<string, InboxRetryRow>();
-  for (const row of rows) {
-    const id = idOf(row.id);
-    if (id !== null) {
-      found.set(id, { id, state: textOf(row.state), salesOrderId: idOf(row.sales_order) });
-    }
-  }
-  return found;
+  return indexRows(rows, 'id', (row, id): InboxRetryRow => ({
+    id,
+    state: textOf(row.state),
+    salesOrderId: idOf(row.sales_order),
+  }));
 }
 
 export interface InboxReviewRow {

@@ -12,7 +12,7 @@ import type { OutboxState } from '../../../../shared-types/src/outbox';
 import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox-pull';
 import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
 import { isDuplicateRecord } from '../platform/errors';
-import { boolOf, idOf, intOf, runInChunks, runQuery, textOf } from './suiteql';
+import { boolOf, idOf, indexRows, intOf, runInChunks, runQuery, textOf } from './suiteql';
 
 /**
  * The outbox `customrecord_tts_outbox` (custom record: create 2, save 4, submitFields 2,
@@ -89,14 +89,11 @@ export function loadOutboxStatus(ids: readonly string[]): Map<string, OutboxStat
     (inList) =>
       `SELECT id, ${OUTBOX_FIELDS.state} AS state, ${OUTBOX_FIELDS.attempts} AS attempts FROM ${OUTBOX_RECORD} WHERE id IN (${inList})`,
   );
-  const found = new Map<string, OutboxStatusRow>();
-  for (const row of rows) {
-    const id = idOf(row.id);
-    if (id !== null) {
-      found.set(id, { id, state: textOf(row.state), attempts: intOf(row.attempts) ?? 0 });
-    }
-  }
-  return found;
+  return indexRows(rows, 'id', (row, id): OutboxStatusRow => ({
+    id,
+    state: textOf(row.state),
+    attempts: intOf(row.attempts) ?? 0,
+  }));
 }
 
 /** Writes state, attempts and the result message of one row (2 units). */

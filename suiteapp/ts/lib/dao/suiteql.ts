@@ -64,3 +64,21 @@ export function boolOf(value: unknown, whenEmpty: boolean): boolean {
   }
   return value === true || value === 'T';
 }
+
+/**
+ * Rows keyed by their internal id (`by: 'id'`) or external id (`by: 'externalid'`); rows without
+ * that key are left out. `toValue` gets the row and its internal id.
+ */
+export function indexRows<T>(
+  rows: readonly Row[],
+  by: 'id' | 'externalid',
+  toValue: (row: Row, id: string) => T,
+): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const row of rows) {
+    const id = idOf(row.id);
+    const key = by === 'id' ? id : textOf(row.externalid);
+    if (id !== null && key !== null) found.set(key, toValue(row, id));
+  }
+  return found;
+}

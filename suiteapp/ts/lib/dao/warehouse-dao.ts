@@ -3,7 +3,7 @@ import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import { WAREHOUSE_FIELDS, WAREHOUSE_RECORD } from '../../../../shared-types/src/order-ids';
 import type { WarehouseLink } from '../../../../shared-types/src/order-location';
 import type { StoredWarehouse } from '../../../../shared-types/src/warehouse-upsert';
-import { boolOf, idOf, runInChunks, textOf } from './suiteql';
+import { boolOf, idOf, indexRows, runInChunks, textOf } from './suiteql';
 
 /**
  * TikTok warehouses `customrecord_tts_warehouse` (custom record: create 2, save 4, submitFields 2,
@@ -21,26 +21,16 @@ export function findWarehousesByExternalId(externalIds: readonly string[]): Map<
     (inList) =>
       `SELECT id, externalid, ${f.warehouseId} AS wh_id, ${f.name} AS wh_name, ${f.type} AS wh_type, ${f.isDefault} AS wh_default, ${f.location} AS wh_location FROM ${WAREHOUSE_RECORD} WHERE externalid IN (${inList})`,
   );
-  const found = new Map<string, StoredWarehouseRow>();
-  for (const row of rows) {
-    const id = idOf(row.id);
-    const externalId = textOf(row.externalid);
-    if (id === null || externalId === null) {
-      continue;
-    }
-    const name = textOf(row.wh_name);
-    found.set(externalId, {
-      externalId,
-      id,
-      recordId: id,
-      warehouseId: textOf(row.wh_id) ?? '',
-      name: name ?? '',
-      type: textOf(row.wh_type),
-      isDefault: boolOf(row.wh_default, false),
-      locationId: idOf(row.wh_location),
-    });
-  }
-  return found;
+  return indexRows(rows, 'externalid', (row, id): StoredWarehouseRow => ({
+    externalId: textOf(row.externalid) ?? '',
+    id,
+    recordId: id,
+    warehouseId: textOf(row.wh_id) ?? '',
+    name: textOf(row.wh_name) ?? '',
+    type: textOf(row.wh_type),
+    isDefault: boolOf(row.wh_default, false),
+    locationId: idOf(row.wh_location),
+  }));
 }
 
 /** Creates a warehouse record (6 units); throws DUP_RCRD when the externalid exists. */

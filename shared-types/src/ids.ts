@@ -37,6 +37,11 @@ export function salesOrderExternalId(shopId: string, orderId: string): string {
   return inboxExternalId(shopId, orderId);
 }
 
+/** externalid of the item fulfillment that records a Fulfilled-by-TikTok order: `tts_fbt_<shopId>_<orderId>`. */
+export function fbtFulfillmentExternalId(shopId: string, orderId: string): string {
+  return `tts_fbt_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(orderId, 'order id')}`;
+}
+
 /** externalid of `customrecord_tts_shop`: `tts_shop_<shopId>`. */
 export function shopExternalId(shopId: string): string {
   return `tts_shop_${requireTikTokId(shopId, 'shop id')}`;

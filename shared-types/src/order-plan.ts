@@ -468,7 +468,8 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       cancelledLineIds,
       discounts: discounts.discounts,
       formId: header.formId,
-      orderStatus: header.orderStatus,
+      // A Fulfilled-by-TikTok order has shipped already: it is recorded fulfilled, never held for approval.
+      orderStatus: decision.fbt ? 'B' : header.orderStatus,
       shipDateUnix: plannedShipDate(order, options.handlingDays),
       sample: decision.sample,
       fbt: decision.fbt,

@@ -118,12 +118,40 @@ describe('1. which orders, and when', () => {
     expect(
       (so.sublists.item ?? []).every((l) => l.fields.location === String(world.account.locationIds.east)),
     ).toBe(true);
+    // TikTok shipped it: NetSuite records the order fulfilled from the FBT location, once.
+    const fulfillments = world.ns.store.all('itemfulfillment');
+    expect(fulfillments).toHaveLength(1);
+    expect(fulfillments[0].externalId).toBe(`tts_fbt_${DEMO_SHOP.shopId}_${fbt.id}`);
+    expect(fulfillments[0].fields.createdfrom).toBe(String(so.id));
+    expect(fulfillments[0].fields.shipstatus).toBe('C');
+    expect(requireSalesOrder(world, fbt.id).fields.status).not.toBe('B');
+    const rerun = world.ns.runMapReduce(
+      'customscript_tts_mr_import_orders',
+      'customdeploy_tts_mr_import_orders',
+    );
+    expect(rerun.status).toBe('COMPLETE');
+    expect(world.ns.store.all('itemfulfillment')).toHaveLength(1);
 
     editShop(world, { custrecord_tts_shop_import_fbt: false });
     const skipped = order({ fulfillment_type: 'FULFILLMENT_BY_TIKTOK' }, 2);
     await importOrders([skipped]);
     expect(state(skipped.id)).toBe('skipped');
     expect(error(skipped.id)).toContain('Fulfilled by TikTok');
+  });
+
+  it('records an FBT order fulfilled exactly once when a restart kills the map after the fulfillment was saved', async () => {
+    world = await startConnectorAccount();
+    editShop(world, { custrecord_tts_shop_fbt_location: world.account.locationIds.east });
+    const fbt = order({ fulfillment_type: 'FULFILLMENT_BY_TIKTOK' }, 3);
+    await world.upsertOrders([fbt]);
+    // create, save, transform, save of the fulfillment go through; the restart hits what follows.
+    const tasks = await world.ns.runQueuedTasks({
+      injectRestart: { stage: 'map', atInvocation: 1, afterCharges: 4 },
+    });
+    expect(tasks[0].mapReduce!.invocations.some((i) => i.error === 'SSS_APP_SERVER_RESTART')).toBe(true);
+    expect(world.ns.store.all('salesorder')).toHaveLength(1);
+    expect(world.ns.store.all('itemfulfillment')).toHaveLength(1);
+    expect(state(fbt.id)).toBe('imported');
   });
 
   it('links a replacement order to the order it replaces and to its sales order', async () => {

@@ -202,12 +202,14 @@ describe('planSalesOrder: order options', () => {
       replacement: { originalOrderId: '555', originalSalesOrderId: '900' },
       shipDateUnix: 1700000000 + 86400,
       formId: '120',
-      orderStatus: 'A',
+      // An FBT order has shipped: it is never held for approval, whatever the shop's Order Status.
+      orderStatus: 'B',
       discounts: [],
       tiktokTaxMinor: 206,
       expectedTaxVarianceMinor: 0,
     });
     expect(plan.lines.every((l) => l.rateMinor === 0 && l.locationId === '5')).toBe(true);
+    expect(planOf(order(), context({ orderStatus: 'a' })).orderStatus).toBe('A');
   });
 
   it('refuses a bad order status or form, and an order in another currency than the region', () => {

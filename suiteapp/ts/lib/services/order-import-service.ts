@@ -1,4 +1,4 @@
-import { salesOrderExternalId } from '../../../../shared-types/src/ids';
+import { fbtFulfillmentExternalId, salesOrderExternalId } from '../../../../shared-types/src/ids';
 import {
   customerFailureMessage,
   failureOutcome,
@@ -9,6 +9,7 @@ import { decideImport } from '../../../../shared-types/src/order-classify';
 import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/order-plan';
 import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/order-plan';
 import { createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
+import { fulfilFbtOrder } from '../dao/fbt-fulfillment-dao';
 import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
 import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
 import type { ImportOutcome } from './order-import-inbox';
@@ -25,7 +26,8 @@ export type { ImportOutcome, ImportResult } from './order-import-inbox';
  * Usage per imported order (default customer): sales order create 10 + save 20 + tie-out
  * lookupFields 1 + inbox submitFields 2 = 33 units. A new per-buyer customer adds create 5 + save
  * 10; a retry adds the externalid lookup 10; an order that does not tie out adds the sales order
- * submitFields 10 + a log entry 6; the test order adds the shop submitFields 2 + a log entry 6. An
+ * submitFields 10 + a log entry 6; the test order adds the shop submitFields 2 + a log entry 6; a
+ * Fulfilled-by-TikTok order adds its item fulfillment (transform 10 + save 20). An
  * order that cannot be planned costs one submitFields (2). The sales order's externalid
  * `tts_<shopId>_<orderId>` makes a second create fail with DUP_RCRD, which links the existing one,
  * so a TikTok order never becomes two sales orders.
@@ -106,6 +108,16 @@ function finishImported(
   return { outcome, imported: { plan, customerId, tieOut } };
 }
 
+/** A Fulfilled-by-TikTok order is recorded as shipped (item fulfillment, 30 units; idempotent). */
+function fulfilIfFbt(item: ImportWorkItem, plan: SalesOrderPlan, salesOrderId: string): void {
+  if (!plan.fbt) return;
+  fulfilFbtOrder(
+    salesOrderId,
+    fbtFulfillmentExternalId(item.shop.shopId, plan.tiktokOrderId),
+    `Fulfilled by TikTok (FBT): TikTok order ${plan.tiktokOrderId}`,
+  );
+}
+
 function importPlanned(
   item: ImportWorkItem,
   plan: SalesOrderPlan,
@@ -119,11 +131,13 @@ function importPlanned(
       const existing = findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, orderId));
       if (existing !== null) {
         const customerId = customerChoice.kind === 'existing' ? customerChoice.id : '';
+        fulfilIfFbt(item, plan, existing);
         return finishImported(item, plan, existing, customerId, false);
       }
     }
     const customerId = customerFor(customerChoice, orderId, order?.user_id ?? '');
     const salesOrder = createOrFind(plan, customerId);
+    fulfilIfFbt(item, plan, salesOrder.id);
     return finishImported(item, plan, salesOrder.id, customerId, salesOrder.created);
   } catch (e) {
     if (e instanceof CustomerFailure) {

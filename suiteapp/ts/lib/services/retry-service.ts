@@ -21,9 +21,14 @@ import { submitOrderUpdates } from '../platform/update-task';
 
 export const RETRYABLE_STATES: readonly string[] = ['error', 'exception'];
 
+/**
+ * A person's retry starts the automatic-retry budget again (attempts back to 0): the cause was
+ * fixed, so a later temporary NetSuite error must still be retried by itself.
+ */
 const TO_IMPORT: InboxFieldValues = {
   [INBOX_FIELDS.state]: 'pending',
   [INBOX_FIELDS.error]: '',
+  [INBOX_FIELDS.attempts]: 0,
   [INBOX_RETRY_AT_FIELD]: '',
 };
 

@@ -10,7 +10,7 @@ import { submitOrderUpdates } from '../platform/update-task';
 
 /**
  * Retry of inbox records in `error` or `exception` (the exceptions Suitelet and the RESTlet's
- * `orders.retry`). A record without a sales order goes back to `pending` (attempts kept, error and
+ * `orders.retry`). A record without a sales order goes back to `pending` (attempts reset, error and
  * retry time cleared) and the import is submitted; a record that has a sales order (an update
  * exception, or a tie-out exception someone has corrected) goes back to `imported`, flagged for the
  * order updates, which compare its payload with the sales order again.

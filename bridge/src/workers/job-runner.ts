@@ -229,28 +229,34 @@ export class JobRunner {
   }
 
   private async deadAfterCrashes(job: JobRecord, summary: RunSummary): Promise<void> {
-    const now = this.options.clock.now();
     const reason = `the process running it stopped before finishing ${job.leaseExpiries} times (its lease expired each time); check the bridge logs for a crash around its runs, then use retry-dead`;
+    await this.deadLetter(job, job.lastError ?? 'lease expired', reason, summary);
+  }
+
+  /** Moves a job this process still holds to the dead letters, logs it and shows it on the status page. */
+  private async deadLetter(
+    job: JobRecord,
+    error: string,
+    reason: string,
+    summary: RunSummary,
+  ): Promise<void> {
+    const now = this.options.clock.now();
     if (
-      await this.options.store.failJob(
-        job.id,
-        this.options.owner,
-        { kind: 'dead', error: job.lastError ?? 'lease expired', reason },
-        now,
-      )
+      !(await this.options.store.failJob(job.id, this.options.owner, { kind: 'dead', error, reason }, now))
     ) {
-      summary.dead += 1;
-      this.options.logger.error(
-        { jobId: job.id, kind: job.kind, shopId: job.shopId, reason },
-        'job dead-lettered',
-      );
-      await this.options.store.recordError({
-        at: now,
-        source: `job:${job.kind}`,
-        shopId: job.shopId,
-        message: reason,
-      });
+      return;
     }
+    summary.dead += 1;
+    this.options.logger.error(
+      { jobId: job.id, kind: job.kind, shopId: job.shopId, reason },
+      'job dead-lettered',
+    );
+    await this.options.store.recordError({
+      at: now,
+      source: `job:${job.kind}`,
+      shopId: job.shopId,
+      message: reason,
+    });
   }
 
   private async fail(job: JobRecord, error: unknown, summary: RunSummary, permanent: boolean): Promise<void> {
@@ -262,26 +268,7 @@ export class JobRunner {
       const reason = permanent
         ? `permanent error: ${message}`
         : `gave up after ${attempts} attempts; last error: ${message}`;
-      if (
-        await this.options.store.failJob(
-          job.id,
-          this.options.owner,
-          { kind: 'dead', error: message, reason },
-          now,
-        )
-      ) {
-        summary.dead += 1;
-        this.options.logger.error(
-          { jobId: job.id, kind: job.kind, shopId: job.shopId, reason },
-          'job dead-lettered',
-        );
-        await this.options.store.recordError({
-          at: now,
-          source: `job:${job.kind}`,
-          shopId: job.shopId,
-          message: reason,
-        });
-      }
+      await this.deadLetter(job, message, reason, summary);
       return;
     }
     const runAfter = now + backoffDelay(attempts, this.backoff, this.options.random);

@@ -2,6 +2,8 @@
  * SuiteCloud CLI configuration (reference/netsuite.md §1.2). The SDF project lives in suiteapp/src;
  * before the CLI validates or deploys it, the SuiteApp is built from TypeScript and checked offline
  * (npm run validate:sdf), so what reaches NetSuite is exactly what the tests ran against.
+ * `npm run deploy` builds and validates just before it starts the CLI and says so with
+ * TTS_SDF_VALIDATED=1 (suiteapp/tools/suitecloud-local.ts); the hooks then do not do it twice.
  */
 const { execSync } = require('node:child_process');
 
@@ -10,6 +12,7 @@ function run(command) {
 }
 
 function buildAndValidate(args) {
+  if (process.env.TTS_SDF_VALIDATED === '1') return args;
   run('npm run build');
   run('npm run validate:sdf');
   return args;

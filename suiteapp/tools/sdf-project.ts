@@ -13,12 +13,14 @@ import {
 import type { XmlElement } from './sdf-xml';
 import { SdfXmlError, childText, descendants, parseXmlDocument } from './sdf-xml';
 
-/** One XML file under `Objects/`: its root element name and script id as written. */
+/** One XML file under `Objects/`: its root element name and script id as written, and its XML. */
 export interface SdfObjectFile {
   /** Relative to the project folder, `/` separators. */
   file: string;
   type: string;
   scriptid: string;
+  /** The root element, for the schema check (sdf-check-schema.ts). */
+  element: XmlElement;
 }
 
 export interface SdfProjectParse {
@@ -145,7 +147,7 @@ export function parseSdfProject(root: string): SdfProjectParse {
   for (const file of listXmlFiles(absoluteRoot, path.join(absoluteRoot, 'Objects'))) {
     const element = readDocument(absoluteRoot, file, xmlErrors);
     if (element === undefined) continue;
-    objectFiles.push({ file, type: element.name, scriptid: element.attributes['scriptid'] ?? '' });
+    objectFiles.push({ file, type: element.name, scriptid: element.attributes['scriptid'] ?? '', element });
     const ctx = { file, issues };
     if (element.name === 'customrecordtype') {
       const record = readCustomRecord(element, ctx);

@@ -4,15 +4,20 @@ import { checkDeployments } from './sdf-check-deployments';
 import { checkFeatures } from './sdf-check-features';
 import { checkDeploy, checkManifest } from './sdf-check-manifest';
 import { checkFields, checkObjectFiles, checkScriptIds, checkScriptNames } from './sdf-check-objects';
+import { checkObjectsAgainstSchema } from './sdf-check-schema';
 import { checkScripts } from './sdf-check-scripts';
 import type { SdfIssue, SdfIssueSink } from './sdf-issue';
 import { parseSdfProject } from './sdf-project';
+import type { SdfSchema } from './sdf-schema';
+import { loadVendoredSdfSchema } from './sdf-schema';
 
 export type { SdfIssue } from './sdf-issue';
 
 /**
  * Offline SDF validation (reference/netsuite.md §8): what `suitecloud project:validate` would
- * refuse, checked without an account, plus checks of the compiled scripts themselves.
+ * refuse, checked without an account (every Objects file against the vendored SDF schema,
+ * suiteapp/reference/sdf-object-schema.json, plus cross-object rules), and checks of the compiled
+ * scripts themselves.
  */
 export interface ValidateSdfOptions {
   /**
@@ -20,6 +25,8 @@ export interface ValidateSdfOptions {
    * in code). Default true; pass false to check the XML alone before a build.
    */
   checkFiles?: boolean;
+  /** The SDF object schema every Objects file is checked against; default: the vendored one. */
+  schema?: SdfSchema;
 }
 
 export interface ValidateSdfResult {
@@ -52,6 +59,7 @@ export function validateSdfProject(root: string, opts: ValidateSdfOptions = {}):
   checkManifest(project, sink);
   checkDeploy(project, sink, checkFiles);
   checkObjectFiles(parsed.objectFiles, sink);
+  checkObjectsAgainstSchema(parsed.objectFiles, opts.schema ?? loadVendoredSdfSchema(), sink);
   checkScriptIds(project, sink);
   checkScriptNames(project, sink);
   checkFields(project, sink);

@@ -35,4 +35,20 @@ describe('suitecloud.config.js', () => {
       ]);
     },
   );
+
+  test.each(['project:deploy', 'project:validate'])(
+    '%s does not build and validate again when npm run deploy just did (TTS_SDF_VALIDATED=1)',
+    (command) => {
+      const execSync = jest.mocked(childProcess.execSync);
+      execSync.mockClear();
+      process.env['TTS_SDF_VALIDATED'] = '1';
+      try {
+        const args = { authid: 'x' };
+        expect(config.commands[command]?.beforeExecuting(args)).toBe(args);
+        expect(execSync).not.toHaveBeenCalled();
+      } finally {
+        delete process.env['TTS_SDF_VALIDATED'];
+      }
+    },
+  );
 });

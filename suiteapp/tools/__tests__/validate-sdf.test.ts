@@ -156,6 +156,50 @@ const BROKEN: BrokenCase[] = [
     },
   },
   {
+    name: 'a displaytype outside the SDF enum (INLINE)',
+    overlay: 'inline-displaytype',
+    expected: {
+      file: 'Objects/customrecord_tts_log.xml',
+      id: 'custrecord_tts_log_shop',
+      message:
+        /^customrecordtype\[customrecord_tts_log\]\/customrecordcustomfields\/customrecordcustomfield\[custrecord_tts_log_shop\]\/displaytype: <displaytype> is "INLINE", which is not a value of generic_customfield_displaytype \(HIDDEN, LOCKED, NORMAL, SHOWASLIST, STATICTEXT\); SDF validation fails on it$/,
+      fix: 'write one of HIDDEN, LOCKED, NORMAL, SHOWASLIST, STATICTEXT',
+    },
+  },
+  {
+    name: 'an element SDF does not know (<title> in a user event deployment)',
+    overlay: 'title-in-user-event-deployment',
+    expected: {
+      file: 'Objects/customscript_tts_ue_shop.xml',
+      id: 'customdeploy_tts_ue_shop',
+      message:
+        /^usereventscript\[customscript_tts_ue_shop\]\/scriptdeployments\/scriptdeployment\[customdeploy_tts_ue_shop\]\/title: <title> is not an element of <scriptdeployment> in a usereventscript in SDF's schema; SDF would only warn and ignore it/,
+      fix: 'remove <title>; the elements of <scriptdeployment> are allemployees, alllocalizationcontexts, allpartners, allroles, auddepartment, audemployee, audgroup, audpartner, audslctrole, audsubsidiary, eventtype, executioncontext, isdeployed, localizationcontext, loglevel, recordtype, runasrole, status',
+    },
+  },
+  {
+    name: 'a missing required element (a RESTlet deployment without <title>)',
+    overlay: 'missing-required-element',
+    expected: {
+      file: 'Objects/customscript_tts_rl_connector.xml',
+      id: 'customdeploy_tts_rl_connector',
+      message:
+        /^restlet\[customscript_tts_rl_connector\]\/scriptdeployments\/scriptdeployment\[customdeploy_tts_rl_connector\]: <scriptdeployment> has no <title>, which SDF requires$/,
+      fix: 'add <title> (a value)',
+    },
+  },
+  {
+    name: 'a boolean that is not T or F',
+    overlay: 'boolean-not-tf',
+    expected: {
+      file: 'Objects/custbody_tts_fbt.xml',
+      id: 'custbody_tts_fbt',
+      message:
+        /^transactionbodycustomfield\[custbody_tts_fbt\]\/storevalue: <storevalue> is "Yes"; SDF booleans are T or F$/,
+      fix: 'write T or F',
+    },
+  },
+  {
     name: 'deploy.xml without the File Cabinet path',
     overlay: 'missing-deploy-path',
     expected: {

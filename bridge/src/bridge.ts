@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { LiveConfig } from './config';
 import { type Clock, type Random, type Sleep, realSleep, systemClock } from './core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
+import { registerConfigSecrets } from './crypto/config-secrets';
 import { TokenCipher } from './crypto/token-cipher';
 import { AdminAuth } from './http/admin-auth';
 import { CachedProbe } from './http/cached-probe';
@@ -108,6 +109,8 @@ function drainServer(server: Server, graceMs: number): Promise<void> {
 }
 
 export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge {
+  // Before anything can log or store text: every configured secret is scrubbed by value.
+  registerConfigSecrets(config);
   const clock = deps.clock ?? systemClock;
   const sleep = deps.sleep ?? realSleep;
   const random = deps.random ?? Math.random;

@@ -6,8 +6,12 @@ import { z } from 'zod';
 import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
 import { JOB_KINDS } from './workers/job-kinds';
+import { registerConfigSecrets } from './crypto/config-secrets';
+import { TokenCipher } from './crypto/token-cipher';
 import { createLogger } from './logger';
 import { openStore } from './store/open-store';
+import type { BridgeStore } from './store/types';
+import { TokenVault } from './tiktok/token-vault';
 
 /**
  * `npm run bridge -- <command>`:
@@ -108,6 +112,23 @@ export function formatStatus(snapshot: StatusSnapshot): string {
   return lines.join('\n');
 }
 
+/**
+ * Makes every secret this configuration knows — and every shop token stored, when the encryption key
+ * is set — known to the secret registry, so `status` scrubs text an older bridge stored unscrubbed.
+ */
+async function registerKnownSecrets(config: BridgeConfig, store: BridgeStore): Promise<void> {
+  registerConfigSecrets(config);
+  if (config.encryptionKey === undefined) return;
+  const vault = new TokenVault(store, new TokenCipher(config.encryptionKey));
+  for (const shop of await store.listShops()) {
+    try {
+      await vault.load(shop.shopId);
+    } catch {
+      // A token that does not decrypt (another key) is not shown anywhere either.
+    }
+  }
+}
+
 async function withBridge<T>(config: LiveConfig, run: (bridge: Bridge) => Promise<T>): Promise<T> {
   const bridge = createBridge(config, { logger: createLogger(config.logLevel, pino.destination(2)) });
   try {
@@ -192,6 +213,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
         io.out(`${moved} dead job(s) moved back to the queue.`);
         return 0;
       }
+      await registerKnownSecrets(config, store);
       const snapshot = await statusSnapshot(store);
       io.out(json ? JSON.stringify(snapshot, null, 2) : formatStatus(snapshot));
       return 0;

@@ -28,6 +28,19 @@ export interface SandboxStackOptions {
   simulator?: TikTokSimulatorOptions;
   netsuite?: Partial<EmulatorStartOptions>;
   bridgeDeps?: BridgeDeps;
+  /** Settings the sandbox takes from the environment (admin token, HOST, throttling, metrics token). */
+  bridgeConfig?: Partial<
+    Pick<
+      LiveConfig,
+      | 'adminToken'
+      | 'encryptionKey'
+      | 'host'
+      | 'metricsToken'
+      | 'authMaxFailures'
+      | 'authWindowSeconds'
+      | 'trustProxy'
+    >
+  >;
 }
 
 export interface SandboxStack {
@@ -98,7 +111,7 @@ async function startBridgeFor(
     simulator.state.productsOf(shop.id).flatMap((product) => product.skus.map((sku) => sku.sellerSku)),
   );
   const account = seedDemoAccount(netsuite.seed, { skus: [...new Set(skus)] });
-  const adminToken = randomBytes(24).toString('hex');
+  const adminToken = options.bridgeConfig?.adminToken ?? randomBytes(24).toString('hex');
   const config: LiveConfig = {
     mode: 'live',
     tiktok: {
@@ -122,7 +135,11 @@ async function startBridgeFor(
     encryptionKey: randomBytes(32),
     databaseUrl: options.bridgeDatabaseUrl ?? 'sqlite::memory:',
     port: bridgePort,
+    host: '127.0.0.1',
     logLevel: options.logLevel ?? 'silent',
+    authMaxFailures: 10,
+    authWindowSeconds: 300,
+    ...options.bridgeConfig,
   };
   const bridge = createBridge(config, options.bridgeDeps);
   await bridge.start(bridgePort);

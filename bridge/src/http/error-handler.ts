@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { BridgeError, BRIDGE_ERROR_CODES, type BridgeErrorCode } from '../core/errors';
+import { redactSecretsInText } from '../core/redact';
 import { escapeHtml, renderPage } from './html';
 
 /** The one place where bridge errors become HTTP responses (JSON, or a small page for browsers). */
@@ -76,6 +77,8 @@ function wantsHtml(req: Request): boolean {
 export function sendError(req: Request, res: Response, error: BridgeError): void {
   const status = HTTP_STATUS_BY_CODE[error.code];
   if (res.headersSent) return;
+  // Error text often quotes TikTok or NetSuite, and a public page (the OAuth callback) shows it.
+  const message = redactSecretsInText(error.message);
   if (wantsHtml(req)) {
     res
       .status(status)
@@ -83,12 +86,12 @@ export function sendError(req: Request, res: Response, error: BridgeError): void
       .send(
         renderPage(
           'Something went wrong',
-          `<p class="error">${escapeHtml(error.message)}</p><p><a href="/">Back to the status page</a></p>`,
+          `<p class="error">${escapeHtml(message)}</p><p><a href="/">Back to the status page</a></p>`,
         ),
       );
     return;
   }
-  res.status(status).json({ error: { code: error.code, message: error.message } });
+  res.status(status).json({ error: { code: error.code, message } });
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

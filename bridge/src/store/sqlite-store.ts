@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
+import { prepareDatabaseFile } from './database-file';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
 import type {
   BridgeStore,
@@ -24,7 +23,12 @@ import type {
   WebhookInboxRecord,
 } from './types';
 
-/** Embedded store: one SQLite file (WAL mode), schema versioned in `schema_migrations`. */
+/**
+ * Embedded store: one SQLite file (WAL mode, owner-only: `database-file.ts`), schema versioned in
+ * `schema_migrations`. Every free-text column is scrubbed of secrets on the way in
+ * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
+ * bodies, job payloads. Token columns hold ciphertext and are written as given.
+ */
 const RECENT_ERRORS_KEPT = 200;
 
 interface ShopRow {
@@ -145,9 +149,9 @@ export class SqliteStore implements BridgeStore {
   readonly db: Database.Database;
   private closed = false;
 
-  /** `path` is a file path or `:memory:`; the parent folder is created when missing. */
+  /** `path` is a file path or `:memory:`; the parent folder is created (owner-only) when missing. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') prepareDatabaseFile(path);
     try {
       this.db = new Database(path);
     } catch (error) {
@@ -185,7 +189,13 @@ export class SqliteStore implements BridgeStore {
            seller_type = excluded.seller_type, cipher = excluded.cipher, code = excluded.code,
            state = excluded.state, state_reason = NULL, updated_at = excluded.updated_at`,
       )
-      .run({ ...shop, now });
+      .run({
+        ...shop,
+        name: redactSecretsInText(shop.name),
+        region: redactSecretsInText(shop.region),
+        sellerType: redactSecretsInText(shop.sellerType),
+        now,
+      });
     const stored = await this.getShop(shop.shopId);
     if (!stored)
       throw new BridgeError(BRIDGE_ERROR_CODES.STORE_ERROR, `Shop ${shop.shopId} vanished after upsert.`);
@@ -296,9 +306,9 @@ export class SqliteStore implements BridgeStore {
             dedupeKey: entry.dedupeKey,
             shopId: entry.shopId,
             eventType: entry.eventType,
-            rawBody: entry.rawBody,
+            rawBody: redactSecretsInText(entry.rawBody),
             receivedAt: entry.receivedAt,
-            ignoredReason: entry.ignoredReason ?? null,
+            ignoredReason: redactNullable(entry.ignoredReason ?? null),
           });
         if (result.changes === 0) {
           const existing = this.db
@@ -349,7 +359,15 @@ export class SqliteStore implements BridgeStore {
          VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
          ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
       )
-      .run(job.kind, job.shopId, job.dedupeKey, JSON.stringify(job.payload ?? null), job.runAfter, now, now);
+      .run(
+        job.kind,
+        job.shopId,
+        job.dedupeKey,
+        redactSecretsInText(JSON.stringify(job.payload ?? null)),
+        job.runAfter,
+        now,
+        now,
+      );
     if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
     const existing = this.db
       .prepare("SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'pending'")
@@ -556,7 +574,7 @@ export class SqliteStore implements BridgeStore {
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO recent_errors (at, source, shop_id, message) VALUES (?, ?, ?, ?)')
-        .run(error.at, error.source, error.shopId, redactSecretsInText(error.message));
+        .run(error.at, redactSecretsInText(error.source), error.shopId, redactSecretsInText(error.message));
       this.db
         .prepare('DELETE FROM recent_errors WHERE id <= (SELECT MAX(id) FROM recent_errors) - ?')
         .run(RECENT_ERRORS_KEPT);

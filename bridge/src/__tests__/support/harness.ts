@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createBridge, type Bridge, type BridgeDeps } from '../../bridge';
-import type { LiveConfig } from '../../config';
+import type { LiveConfig, LogLevel } from '../../config';
 import { createLogger } from '../../logger';
 import { FakeNetSuite, NS_CREDENTIALS } from './fake-netsuite';
 import { FakeTikTok } from './fake-tiktok';
@@ -37,7 +37,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Level of the captured log (default debug). */
+  logLevel?: LogLevel;
+  /** Changes to the live configuration (new settings, a different admin token). */
+  config?: Partial<LiveConfig>;
+}
+
+export async function startHarness(
+  deps: Partial<BridgeDeps> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const clock = new TestClock();
   const tiktok = await new FakeTikTok({ ...TT_APP, now: () => clock.now(), shops: [TEST_SHOP] }).start();
   const netsuite = await new FakeNetSuite().start();
@@ -58,8 +68,12 @@ export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harn
     encryptionKey: randomBytes(32),
     databaseUrl: `sqlite:${dbPath}`,
     port: 0,
-    logLevel: 'debug',
+    host: '127.0.0.1',
+    logLevel: options.logLevel ?? 'debug',
+    authMaxFailures: 10,
+    authWindowSeconds: 300,
   };
+  Object.assign(config, options.config);
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -71,7 +85,7 @@ export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harn
     clock,
     sleep: clock.sleep,
     random: () => 0.5,
-    logger: createLogger('debug', sink),
+    logger: createLogger(config.logLevel, sink),
     ...deps,
   });
   const { url } = await bridge.start(0);

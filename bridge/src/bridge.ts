@@ -76,7 +76,11 @@ export interface Bridge {
   logger: Logger;
   tiktok: TikTokServices;
   netsuite: NetSuiteClient;
-  start(port?: number): Promise<{ url: string; port: number }>;
+  /**
+   * Listens on `host` (default: the HOST setting, 127.0.0.1) and `port`. `address` is the interface
+   * the server is bound to; `url` a URL this machine reaches it at.
+   */
+  start(port?: number, host?: string): Promise<{ url: string; port: number; address: string }>;
   stop(): Promise<void>;
   /** Runs every due job until none is left (one worker pass). */
   runWorkersOnce(): Promise<RunSummary>;
@@ -90,6 +94,17 @@ export interface Bridge {
 
 /** How long `stop()` waits for in-flight HTTP requests before closing their connections. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** True for an address that accepts connections on every interface (0.0.0.0, ::). */
+export function isWildcardAddress(address: string): boolean {
+  return address === '0.0.0.0' || address === '::' || address === '::ffff:0.0.0.0';
+}
+
+/** A URL this machine reaches a server bound to `address` at (loopback for a wildcard address). */
+function localUrl(address: string, port: number): string {
+  if (isWildcardAddress(address)) return `http://127.0.0.1:${port}`;
+  return address.includes(':') ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}
 
 function drainServer(server: Server, graceMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -251,17 +266,25 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     logger,
     tiktok,
     netsuite,
-    async start(port?: number) {
+    async start(port?: number, host?: string) {
       if (server) throw new BridgeError(BRIDGE_ERROR_CODES.INTERNAL, 'The bridge is already listening.');
-      const listening = app.listen(port ?? config.port);
+      const bindTo = host ?? config.host;
+      const listening = app.listen(port ?? config.port, bindTo);
       server = listening;
       await new Promise<void>((resolve, reject) => {
         listening.once('listening', resolve);
         listening.once('error', reject);
       });
-      const actual = (listening.address() as AddressInfo).port;
-      logger.info({ port: actual }, 'bridge listening');
-      return { url: `http://127.0.0.1:${actual}`, port: actual };
+      const { port: actual, address } = listening.address() as AddressInfo;
+      if (isWildcardAddress(address)) {
+        logger.warn(
+          { host: bindTo, address, port: actual },
+          'bridge listening on EVERY network interface (HOST); make sure only your reverse proxy can reach this port',
+        );
+      } else {
+        logger.info({ host: bindTo, address, port: actual }, 'bridge listening');
+      }
+      return { url: localUrl(address, actual), port: actual, address };
     },
     async stop() {
       workersOn = false;

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createBridge, type Bridge } from './bridge';
+import { createBridge, isWildcardAddress, type Bridge } from './bridge';
 import { loadConfig, type BridgeConfig, type Env, type LiveConfig, type SandboxConfig } from './config';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
 import { z } from 'zod';
@@ -153,9 +153,13 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
       return 0;
     }
     const bridge = createBridge(config);
-    const { url } = await bridge.start(config.port);
+    const { url, address } = await bridge.start(config.port);
     bridge.startWorkers();
-    io.err(`Bridge listening on ${url} (public URL ${config.publicUrl}).`);
+    io.err(
+      isWildcardAddress(address)
+        ? `Bridge listening on EVERY network interface (HOST=${config.host}), port ${config.port}; public URL ${config.publicUrl}. Make sure only your reverse proxy can reach this port.`
+        : `Bridge listening on ${url} only (HOST=${config.host}; public URL ${config.publicUrl}). Set HOST=0.0.0.0 to accept connections from other machines, e.g. in a container behind a reverse proxy.`,
+    );
     const shutdown = (): void => {
       void bridge.stop().then(() => process.exit(0));
     };

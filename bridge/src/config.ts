@@ -257,7 +257,8 @@ function issuesToLines(issues: readonly z.core.$ZodIssue[], env: Env): string[] 
   });
 }
 
-const ALL_VARIABLES = [
+/** Every variable the bridge reads. */
+export const ALL_VARIABLES = [
   ...CREDENTIAL_VARIABLES,
   ...LIVE_ONLY_REQUIRED,
   'TIKTOK_API_BASE_URL',

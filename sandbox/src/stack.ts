@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
-import { createBridge } from '../../bridge/src/bridge';
+import { createBridge, isWildcardAddress } from '../../bridge/src/bridge';
 import type { LiveConfig, LogLevel } from '../../bridge/src/config';
 import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
 import type { DemoAccount } from '../netsuite/src/demo-account';
@@ -72,8 +72,12 @@ async function follow(url: string, headers: Record<string, string> = {}): Promis
 }
 
 export async function startSandboxStack(options: SandboxStackOptions = {}): Promise<SandboxStack> {
-  const bridgePort = options.bridgePort || (await freePort());
-  const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+  const host = options.bridgeConfig?.host ?? '127.0.0.1';
+  const reachAt = isWildcardAddress(host) ? '127.0.0.1' : host;
+  const bridgePort = options.bridgePort || (await freePort(reachAt));
+  const bridgeUrl = reachAt.includes(':')
+    ? `http://[${reachAt}]:${bridgePort}`
+    : `http://${reachAt}:${bridgePort}`;
   const simulator = await startTikTokSimulator({
     redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
     ...options.simulator,

@@ -30,6 +30,8 @@ export interface Harness {
   netsuite: FakeNetSuite;
   bridge: Bridge;
   url: string;
+  /** The interface the bridge listens on. */
+  address: string;
   dir: string;
   dbPath: string;
   config: LiveConfig;
@@ -88,13 +90,14 @@ export async function startHarness(
     logger: createLogger(config.logLevel, sink),
     ...deps,
   });
-  const { url } = await bridge.start(0);
+  const { url, address } = await bridge.start(0);
   return {
     clock,
     tiktok,
     netsuite,
     bridge,
     url,
+    address,
     dir,
     dbPath,
     config,

@@ -25,7 +25,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopPushJob } from './workers/job-kinds';
+import { shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { orderSyncHandler } from './workers/order-sync';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -82,7 +82,7 @@ export interface Bridge {
    */
   start(port?: number, host?: string): Promise<{ url: string; port: number; address: string }>;
   stop(): Promise<void>;
-  /** Runs every due job until none is left (one worker pass). */
+  /** Runs every due job until none is left (one worker pass: the urgent lane, then the main lane). */
   runWorkersOnce(): Promise<RunSummary>;
   /** One order-reconciliation pass over every connected shop. */
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
@@ -94,6 +94,16 @@ export interface Bridge {
 
 /** How long `stop()` waits for in-flight HTTP requests before closing their connections. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+function addSummaries(a: RunSummary, b: RunSummary): RunSummary {
+  return {
+    claimed: a.claimed + b.claimed,
+    completed: a.completed + b.completed,
+    retried: a.retried + b.retried,
+    dead: a.dead + b.dead,
+    leaseLost: a.leaseLost + b.leaseLost,
+  };
+}
 
 /** True for an address that accepts connections on every interface (0.0.0.0, ::). */
 export function isWildcardAddress(address: string): boolean {
@@ -159,29 +169,35 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     },
   });
 
-  const runner = new JobRunner({
+  const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handlers = [
+    orderSyncHandler({ tiktok: tiktok.client, netsuite }),
+    ...shopHandlers({
+      store,
+      tiktok: tiktok.client,
+      netsuite,
+      tokens: tiktok.tokens,
+      clock,
+      publicUrl: config.publicUrl,
+      logger,
+    }),
+  ];
+  const runnerOptions = {
     store,
     clock,
     random,
     logger,
     metrics,
-    owner: deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`,
     maxAttempts: deps.maxJobAttempts,
     backoff: deps.jobBackoff,
     leaseMs: deps.jobLeaseMs,
     heartbeatMs: deps.jobHeartbeatMs,
-    handlers: [
-      orderSyncHandler({ tiktok: tiktok.client, netsuite }),
-      ...shopHandlers({
-        store,
-        tiktok: tiktok.client,
-        netsuite,
-        tokens: tiktok.tokens,
-        clock,
-        publicUrl: config.publicUrl,
-      }),
-    ],
-  });
+    handlers,
+  };
+  // Two lanes: deauthorizations have their own, so they never wait behind order jobs that are
+  // retrying against TikTok or NetSuite (the main lane leaves them alone).
+  const runner = new JobRunner({ ...runnerOptions, owner, excludeKinds: URGENT_JOB_KINDS });
+  const urgentRunner = new JobRunner({ ...runnerOptions, owner: `${owner}-urgent`, kinds: URGENT_JOB_KINDS });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
 
@@ -301,7 +317,15 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       await httpDrained;
       if (ownsStore) await store.close();
     },
-    runWorkersOnce: () => track(runner.runOnce()),
+    runWorkersOnce: () =>
+      track(
+        (async () => {
+          const urgent = await urgentRunner.runOnce();
+          const main = await runner.runOnce();
+          const late = await urgentRunner.runOnce();
+          return addSummaries(addSummaries(urgent, main), late);
+        })(),
+      ),
     reconcileOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
@@ -312,6 +336,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       const pollMs = deps.workerPollMs ?? 1000;
       const reconcileMs = deps.reconcile?.intervalMs ?? 10 * 60 * 1000;
       schedule('jobs', 0, () => runner.runOnce(), pollMs);
+      schedule('urgent-jobs', 0, () => urgentRunner.runOnce(), pollMs);
       schedule(
         'reconcile',
         Math.min(5000, reconcileMs),

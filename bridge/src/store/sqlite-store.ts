@@ -52,6 +52,7 @@ interface TokenRow {
   access_expires_at: number;
   refresh_expires_at: number;
   updated_at: number;
+  authorized_at: number;
 }
 
 interface JobRow {
@@ -225,11 +226,12 @@ export class SqliteStore implements BridgeStore {
   async saveTokens(tokens: StoredTokens): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO shop_tokens (shop_id, grant_id, access_token_enc, refresh_token_enc, access_expires_at, refresh_expires_at, updated_at)
-         VALUES (@shopId, @grantId, @accessTokenEnc, @refreshTokenEnc, @accessExpiresAt, @refreshExpiresAt, @updatedAt)
+        `INSERT INTO shop_tokens (shop_id, grant_id, access_token_enc, refresh_token_enc, access_expires_at, refresh_expires_at, updated_at, authorized_at)
+         VALUES (@shopId, @grantId, @accessTokenEnc, @refreshTokenEnc, @accessExpiresAt, @refreshExpiresAt, @updatedAt, @authorizedAt)
          ON CONFLICT (shop_id) DO UPDATE SET grant_id = excluded.grant_id, access_token_enc = excluded.access_token_enc,
            refresh_token_enc = excluded.refresh_token_enc, access_expires_at = excluded.access_expires_at,
-           refresh_expires_at = excluded.refresh_expires_at, updated_at = excluded.updated_at`,
+           refresh_expires_at = excluded.refresh_expires_at, updated_at = excluded.updated_at,
+           authorized_at = excluded.authorized_at`,
       )
       .run(tokens);
   }
@@ -246,6 +248,7 @@ export class SqliteStore implements BridgeStore {
       accessExpiresAt: row.access_expires_at,
       refreshExpiresAt: row.refresh_expires_at,
       updatedAt: row.updated_at,
+      authorizedAt: row.authorized_at,
     };
   }
 
@@ -381,7 +384,11 @@ export class SqliteStore implements BridgeStore {
 
   async claimJobs(options: ClaimOptions): Promise<JobRecord[]> {
     const kinds = options.kinds ?? [];
-    const kindFilter = kinds.length > 0 ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const excluded = options.excludeKinds ?? [];
+    const kindFilter = [
+      kinds.length > 0 ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '',
+      excluded.length > 0 ? `AND kind NOT IN (${excluded.map(() => '?').join(', ')})` : '',
+    ].join(' ');
     return this.db
       .transaction(() => {
         const ids = (
@@ -391,7 +398,7 @@ export class SqliteStore implements BridgeStore {
              WHERE ((state = 'pending' AND run_after <= ?) OR (state = 'running' AND lease_expires_at <= ?)) ${kindFilter}
              ORDER BY run_after, id LIMIT ?`,
             )
-            .all(options.now, options.now, ...kinds, options.limit) as { id: number }[]
+            .all(options.now, options.now, ...kinds, ...excluded, options.limit) as { id: number }[]
         ).map((r) => r.id);
         const update = this.db.prepare(
           `UPDATE jobs SET lease_expiries = lease_expiries + (CASE WHEN state = 'running' THEN 1 ELSE 0 END),
@@ -587,5 +594,41 @@ export class SqliteStore implements BridgeStore {
         .prepare('SELECT id, at, source, shop_id, message FROM recent_errors ORDER BY id DESC LIMIT ?')
         .all(limit) as { id: number; at: number; source: string; shop_id: string | null; message: string }[]
     ).map((r) => ({ id: r.id, at: r.at, source: r.source, shopId: r.shop_id, message: r.message }));
+  }
+
+  async createAdminSession(idHash: string, expiresAt: number, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM admin_sessions WHERE expires_at < ?').run(now - 24 * 3600 * 1000);
+      this.db
+        .prepare(
+          'INSERT INTO admin_sessions (id_hash, created_at, expires_at, revoked_at) VALUES (?, ?, ?, NULL)',
+        )
+        .run(idHash, now, expiresAt);
+    })();
+  }
+
+  async isAdminSessionActive(idHash: string, now: number): Promise<boolean> {
+    const row = this.db
+      .prepare(
+        'SELECT 1 AS ok FROM admin_sessions WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?',
+      )
+      .get(idHash, now);
+    return row !== undefined;
+  }
+
+  async revokeAdminSession(idHash: string, now: number): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          'UPDATE admin_sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?',
+        )
+        .run(now, idHash, now).changes === 1
+    );
+  }
+
+  async revokeAllAdminSessions(now: number): Promise<number> {
+    return this.db
+      .prepare('UPDATE admin_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND expires_at > ?')
+      .run(now, now).changes;
   }
 }

@@ -9,6 +9,8 @@ export interface ShopTokens {
   refreshToken: string;
   accessExpiresAt: number;
   refreshExpiresAt: number;
+  /** When the seller granted this authorization (ms); a refresh keeps it. 0 when not recorded. */
+  authorizedAt: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export class TokenVault {
       accessExpiresAt: tokens.accessExpiresAt,
       refreshExpiresAt: tokens.refreshExpiresAt,
       updatedAt: now,
+      authorizedAt: tokens.authorizedAt,
     });
   }
 
@@ -44,6 +47,7 @@ export class TokenVault {
       refreshToken: this.cipher.decrypt(stored.refreshTokenEnc, { rowId: shopId, column: 'refresh_token' }),
       accessExpiresAt: stored.accessExpiresAt,
       refreshExpiresAt: stored.refreshExpiresAt,
+      authorizedAt: stored.authorizedAt,
     };
     knownSecrets.add(tokens.accessToken);
     knownSecrets.add(tokens.refreshToken);

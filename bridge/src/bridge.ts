@@ -9,10 +9,13 @@ import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
 import { registerConfigSecrets } from './crypto/config-secrets';
 import { TokenCipher } from './crypto/token-cipher';
 import { AdminAuth } from './http/admin-auth';
+import { AuthThrottle } from './http/auth-throttle';
 import { CachedProbe } from './http/cached-probe';
 import { errorHandler } from './http/error-handler';
 import { healthRouter } from './http/health-routes';
+import { securityHeaders } from './http/security-headers';
 import { statusRouter } from './http/status-routes';
+import { throttleGuard } from './http/throttle-guard';
 import { createLogger } from './logger';
 import { BridgeMetrics } from './metrics';
 import type { BackoffPolicy } from './net/backoff';
@@ -63,6 +66,8 @@ export interface BridgeDeps {
   outbox?: OutboxOptions & { intervalMs?: number };
   netsuiteConcurrency?: number;
   netsuitePingTtlMs?: number;
+  /** How long `/metrics` reuses a queue-depth snapshot (default 15 s). */
+  metricsCacheMs?: number;
   tiktokMaxRetries?: number;
   tokenRefreshLeadMs?: number;
   /** Grace period for in-flight HTTP requests on `stop()` (default 10 s). */
@@ -142,7 +147,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsStore = deps.store === undefined;
   const store = deps.store ?? openStore(config.databaseUrl);
-  const metrics = new BridgeMetrics(store);
+  const metrics = new BridgeMetrics(store, { clock, queueDepthTtlMs: deps.metricsCacheMs });
 
   const netsuite = new NetSuiteClient(config.netsuite, {
     clock,
@@ -202,7 +207,19 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
 
   const secureCookie = config.publicUrl.startsWith('https://');
-  const adminAuth = new AdminAuth({ adminToken: config.adminToken, clock, secureCookie });
+  const throttle = new AuthThrottle({
+    maxFailures: config.authMaxFailures,
+    windowMs: config.authWindowSeconds * 1000,
+    clock,
+  });
+  const adminAuth = new AdminAuth({
+    adminToken: config.adminToken,
+    ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
+    clock,
+    secureCookie,
+    store,
+    throttle,
+  });
   const stateCookie = new OAuthStateCookie({
     secret: config.adminToken,
     clock,
@@ -214,6 +231,9 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
 
   const app = express();
   app.disable('x-powered-by');
+  // Client addresses (for the sign-in throttle) come from X-Forwarded-For only behind trusted proxies.
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.use(securityHeaders({ consentPageUrl: config.tiktok.authorizeUrl }));
   app.use(
     webhookRouter({
       appKey: config.tiktok.appKey,
@@ -228,7 +248,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       staleAfterMs: deps.webhookStaleAfterMs,
     }),
   );
-  app.use(healthRouter({ store, netsuitePing, metrics }));
+  app.use(throttleGuard(throttle));
+  app.use(healthRouter({ store, netsuitePing, metrics, adminAuth }));
   app.use(
     oauthRouter({
       adminAuth,

@@ -19,6 +19,7 @@ import { TokenVault } from './tiktok/token-vault';
  *   sync orders [--since <ISO>]    one order-reconciliation pass, then run the queued jobs
  *   status [--json]                shops, queue depths, dead letters, recent errors
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
+ *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
  */
 export interface CliIo {
   out(line: string): void;
@@ -34,7 +35,8 @@ const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
   sync orders [--since <ISO time>]        one order reconciliation pass, then process the queue
   status [--json]                         shops, queue depths, dead letters, recent errors
-  retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause`;
+  retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
+  revoke-sessions                         sign every browser out of the status page`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -193,6 +195,18 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
       io.out(`jobs: ${run.completed} done, ${run.retried} to retry, ${run.dead} dead`);
       return result.failures.length > 0 || run.dead > 0 ? 2 : 0;
     });
+  }
+
+  if (command === 'revoke-sessions') {
+    flags(rest, {});
+    const store = openStore(config.databaseUrl);
+    try {
+      const revoked = await store.revokeAllAdminSessions(Date.now());
+      io.out(`${revoked} status-page session(s) revoked; every browser must sign in again.`);
+      return 0;
+    } finally {
+      await store.close();
+    }
   }
 
   if (command === 'status' || command === 'retry-dead') {

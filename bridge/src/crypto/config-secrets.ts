@@ -1,6 +1,6 @@
 import type { BridgeConfig } from '../config';
 import { knownSecrets, type SecretRegistry } from '../core/secret-registry';
-import { ADMIN_COOKIE_KEY_LABEL, deriveKey, OAUTH_STATE_COOKIE_KEY_LABEL } from './keys';
+import { ADMIN_COOKIE_KEY_LABEL, CSRF_KEY_LABEL, deriveKey, OAUTH_STATE_COOKIE_KEY_LABEL } from './keys';
 
 /**
  * Registers every secret a configuration holds with the process's secret registry, so text is
@@ -19,6 +19,7 @@ export function registerConfigSecrets(config: BridgeConfig, registry: SecretRegi
     registry.add(config.adminToken, { pinned: true });
     registry.addBytes(deriveKey(config.adminToken, ADMIN_COOKIE_KEY_LABEL));
     registry.addBytes(deriveKey(config.adminToken, OAUTH_STATE_COOKIE_KEY_LABEL));
+    registry.addBytes(deriveKey(config.adminToken, CSRF_KEY_LABEL));
   }
   registry.addBytes(config.encryptionKey);
 }

@@ -627,8 +627,7 @@ export class SqliteStore implements BridgeStore {
   }
 
   async revokeAllAdminSessions(now: number): Promise<number> {
-    return this.db
-      .prepare('UPDATE admin_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND expires_at > ?')
-      .run(now, now).changes;
+    return this.db.prepare('UPDATE admin_sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(now)
+      .changes;
   }
 }

@@ -212,6 +212,9 @@ export interface BridgeStore {
   isAdminSessionActive(idHash: string, now: number): Promise<boolean>;
   /** Revokes one session (sign-out); false when it was not active. */
   revokeAdminSession(idHash: string, now: number): Promise<boolean>;
-  /** Revokes every active session ("sign out everywhere", `bridge revoke-sessions`); how many. */
+  /**
+   * Revokes every session not revoked yet ("sign out everywhere", `bridge revoke-sessions`), expired
+   * ones included (the caller's clock may differ from the bridge's); how many.
+   */
   revokeAllAdminSessions(now: number): Promise<number>;
 }

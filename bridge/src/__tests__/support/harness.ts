@@ -111,12 +111,21 @@ export async function startHarness(
   };
 }
 
-/** Runs the OAuth flow as a browser would, returning the callback response. */
+/** The `name=value` of the first cookie a response sets ('' when none). */
+export function cookieOf(response: Response): string {
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/**
+ * Runs the OAuth flow as a script does: a Bearer POST to start, then the callback with the state
+ * cookie the start set. Returns the callback response.
+ */
 export async function connectViaOAuth(
   h: Harness,
   code = `code-${randomBytes(4).toString('hex')}`,
 ): Promise<Response> {
   const start = await fetch(`${h.url}/oauth/tiktok/start`, {
+    method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     redirect: 'manual',
   });
@@ -124,7 +133,7 @@ export async function connectViaOAuth(
   const state = location.searchParams.get('state') ?? '';
   h.tiktok.validCodes.add(code);
   return fetch(`${h.url}/oauth/tiktok/callback?code=${code}&state=${state}`, {
-    headers: { accept: 'text/html' },
+    headers: { accept: 'text/html', cookie: cookieOf(start) },
   });
 }
 

@@ -6,12 +6,16 @@ import type { Logger } from 'pino';
 import type { LiveConfig } from './config';
 import { type Clock, type Random, type Sleep, realSleep, systemClock } from './core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
+import { registerConfigSecrets } from './crypto/config-secrets';
 import { TokenCipher } from './crypto/token-cipher';
 import { AdminAuth } from './http/admin-auth';
+import { AuthThrottle } from './http/auth-throttle';
 import { CachedProbe } from './http/cached-probe';
 import { errorHandler } from './http/error-handler';
 import { healthRouter } from './http/health-routes';
+import { securityHeaders } from './http/security-headers';
 import { statusRouter } from './http/status-routes';
+import { throttleGuard } from './http/throttle-guard';
 import { createLogger } from './logger';
 import { BridgeMetrics } from './metrics';
 import type { BackoffPolicy } from './net/backoff';
@@ -24,7 +28,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopPushJob } from './workers/job-kinds';
+import { shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { orderSyncHandler } from './workers/order-sync';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -62,6 +66,8 @@ export interface BridgeDeps {
   outbox?: OutboxOptions & { intervalMs?: number };
   netsuiteConcurrency?: number;
   netsuitePingTtlMs?: number;
+  /** How long `/metrics` reuses a queue-depth snapshot (default 15 s). */
+  metricsCacheMs?: number;
   tiktokMaxRetries?: number;
   tokenRefreshLeadMs?: number;
   /** Grace period for in-flight HTTP requests on `stop()` (default 10 s). */
@@ -75,9 +81,13 @@ export interface Bridge {
   logger: Logger;
   tiktok: TikTokServices;
   netsuite: NetSuiteClient;
-  start(port?: number): Promise<{ url: string; port: number }>;
+  /**
+   * Listens on `host` (default: the HOST setting, 127.0.0.1) and `port`. `address` is the interface
+   * the server is bound to; `url` a URL this machine reaches it at.
+   */
+  start(port?: number, host?: string): Promise<{ url: string; port: number; address: string }>;
   stop(): Promise<void>;
-  /** Runs every due job until none is left (one worker pass). */
+  /** Runs every due job until none is left (one worker pass: the urgent lane, then the main lane). */
   runWorkersOnce(): Promise<RunSummary>;
   /** One order-reconciliation pass over every connected shop. */
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
@@ -89,6 +99,27 @@ export interface Bridge {
 
 /** How long `stop()` waits for in-flight HTTP requests before closing their connections. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+function addSummaries(a: RunSummary, b: RunSummary): RunSummary {
+  return {
+    claimed: a.claimed + b.claimed,
+    completed: a.completed + b.completed,
+    retried: a.retried + b.retried,
+    dead: a.dead + b.dead,
+    leaseLost: a.leaseLost + b.leaseLost,
+  };
+}
+
+/** True for an address that accepts connections on every interface (0.0.0.0, ::). */
+export function isWildcardAddress(address: string): boolean {
+  return address === '0.0.0.0' || address === '::' || address === '::ffff:0.0.0.0';
+}
+
+/** A URL this machine reaches a server bound to `address` at (loopback for a wildcard address). */
+function localUrl(address: string, port: number): string {
+  if (isWildcardAddress(address)) return `http://127.0.0.1:${port}`;
+  return address.includes(':') ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}
 
 function drainServer(server: Server, graceMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -108,13 +139,15 @@ function drainServer(server: Server, graceMs: number): Promise<void> {
 }
 
 export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge {
+  // Before anything can log or store text: every configured secret is scrubbed by value.
+  registerConfigSecrets(config);
   const clock = deps.clock ?? systemClock;
   const sleep = deps.sleep ?? realSleep;
   const random = deps.random ?? Math.random;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsStore = deps.store === undefined;
   const store = deps.store ?? openStore(config.databaseUrl);
-  const metrics = new BridgeMetrics(store);
+  const metrics = new BridgeMetrics(store, { clock, queueDepthTtlMs: deps.metricsCacheMs });
 
   const netsuite = new NetSuiteClient(config.netsuite, {
     clock,
@@ -141,34 +174,52 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     },
   });
 
-  const runner = new JobRunner({
+  const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handlers = [
+    orderSyncHandler({ tiktok: tiktok.client, netsuite }),
+    ...shopHandlers({
+      store,
+      tiktok: tiktok.client,
+      netsuite,
+      tokens: tiktok.tokens,
+      clock,
+      publicUrl: config.publicUrl,
+      logger,
+    }),
+  ];
+  const runnerOptions = {
     store,
     clock,
     random,
     logger,
     metrics,
-    owner: deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`,
     maxAttempts: deps.maxJobAttempts,
     backoff: deps.jobBackoff,
     leaseMs: deps.jobLeaseMs,
     heartbeatMs: deps.jobHeartbeatMs,
-    handlers: [
-      orderSyncHandler({ tiktok: tiktok.client, netsuite }),
-      ...shopHandlers({
-        store,
-        tiktok: tiktok.client,
-        netsuite,
-        tokens: tiktok.tokens,
-        clock,
-        publicUrl: config.publicUrl,
-      }),
-    ],
-  });
+    handlers,
+  };
+  // Two lanes: deauthorizations have their own, so they never wait behind order jobs that are
+  // retrying against TikTok or NetSuite (the main lane leaves them alone).
+  const runner = new JobRunner({ ...runnerOptions, owner, excludeKinds: URGENT_JOB_KINDS });
+  const urgentRunner = new JobRunner({ ...runnerOptions, owner: `${owner}-urgent`, kinds: URGENT_JOB_KINDS });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
 
   const secureCookie = config.publicUrl.startsWith('https://');
-  const adminAuth = new AdminAuth({ adminToken: config.adminToken, clock, secureCookie });
+  const throttle = new AuthThrottle({
+    maxFailures: config.authMaxFailures,
+    windowMs: config.authWindowSeconds * 1000,
+    clock,
+  });
+  const adminAuth = new AdminAuth({
+    adminToken: config.adminToken,
+    ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
+    clock,
+    secureCookie,
+    store,
+    throttle,
+  });
   const stateCookie = new OAuthStateCookie({
     secret: config.adminToken,
     clock,
@@ -180,6 +231,9 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
 
   const app = express();
   app.disable('x-powered-by');
+  // Client addresses (for the sign-in throttle) come from X-Forwarded-For only behind trusted proxies.
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.use(securityHeaders({ consentPageUrl: config.tiktok.authorizeUrl }));
   app.use(
     webhookRouter({
       appKey: config.tiktok.appKey,
@@ -194,7 +248,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       staleAfterMs: deps.webhookStaleAfterMs,
     }),
   );
-  app.use(healthRouter({ store, netsuitePing, metrics }));
+  app.use(throttleGuard(throttle));
+  app.use(healthRouter({ store, netsuitePing, metrics, adminAuth }));
   app.use(
     oauthRouter({
       adminAuth,
@@ -248,17 +303,25 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     logger,
     tiktok,
     netsuite,
-    async start(port?: number) {
+    async start(port?: number, host?: string) {
       if (server) throw new BridgeError(BRIDGE_ERROR_CODES.INTERNAL, 'The bridge is already listening.');
-      const listening = app.listen(port ?? config.port);
+      const bindTo = host ?? config.host;
+      const listening = app.listen(port ?? config.port, bindTo);
       server = listening;
       await new Promise<void>((resolve, reject) => {
         listening.once('listening', resolve);
         listening.once('error', reject);
       });
-      const actual = (listening.address() as AddressInfo).port;
-      logger.info({ port: actual }, 'bridge listening');
-      return { url: `http://127.0.0.1:${actual}`, port: actual };
+      const { port: actual, address } = listening.address() as AddressInfo;
+      if (isWildcardAddress(address)) {
+        logger.warn(
+          { host: bindTo, address, port: actual },
+          'bridge listening on EVERY network interface (HOST); make sure only your reverse proxy can reach this port',
+        );
+      } else {
+        logger.info({ host: bindTo, address, port: actual }, 'bridge listening');
+      }
+      return { url: localUrl(address, actual), port: actual, address };
     },
     async stop() {
       workersOn = false;
@@ -275,7 +338,15 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       await httpDrained;
       if (ownsStore) await store.close();
     },
-    runWorkersOnce: () => track(runner.runOnce()),
+    runWorkersOnce: () =>
+      track(
+        (async () => {
+          const urgent = await urgentRunner.runOnce();
+          const main = await runner.runOnce();
+          const late = await urgentRunner.runOnce();
+          return addSummaries(addSummaries(urgent, main), late);
+        })(),
+      ),
     reconcileOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
@@ -286,6 +357,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       const pollMs = deps.workerPollMs ?? 1000;
       const reconcileMs = deps.reconcile?.intervalMs ?? 10 * 60 * 1000;
       schedule('jobs', 0, () => runner.runOnce(), pollMs);
+      schedule('urgent-jobs', 0, () => urgentRunner.runOnce(), pollMs);
       schedule(
         'reconcile',
         Math.min(5000, reconcileMs),

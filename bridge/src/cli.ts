@@ -1,13 +1,17 @@
 import pino from 'pino';
-import { createBridge, type Bridge } from './bridge';
+import { createBridge, isWildcardAddress, type Bridge } from './bridge';
 import { loadConfig, type BridgeConfig, type Env, type LiveConfig, type SandboxConfig } from './config';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
 import { z } from 'zod';
 import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
 import { JOB_KINDS } from './workers/job-kinds';
+import { registerConfigSecrets } from './crypto/config-secrets';
+import { TokenCipher } from './crypto/token-cipher';
 import { createLogger } from './logger';
 import { openStore } from './store/open-store';
+import type { BridgeStore } from './store/types';
+import { TokenVault } from './tiktok/token-vault';
 
 /**
  * `npm run bridge -- <command>`:
@@ -15,6 +19,7 @@ import { openStore } from './store/open-store';
  *   sync orders [--since <ISO>]    one order-reconciliation pass, then run the queued jobs
  *   status [--json]                shops, queue depths, dead letters, recent errors
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
+ *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
  */
 export interface CliIo {
   out(line: string): void;
@@ -30,7 +35,8 @@ const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
   sync orders [--since <ISO time>]        one order reconciliation pass, then process the queue
   status [--json]                         shops, queue depths, dead letters, recent errors
-  retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause`;
+  retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
+  revoke-sessions                         sign every browser out of the status page`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -108,6 +114,23 @@ export function formatStatus(snapshot: StatusSnapshot): string {
   return lines.join('\n');
 }
 
+/**
+ * Makes every secret this configuration knows — and every shop token stored, when the encryption key
+ * is set — known to the secret registry, so `status` scrubs text an older bridge stored unscrubbed.
+ */
+async function registerKnownSecrets(config: BridgeConfig, store: BridgeStore): Promise<void> {
+  registerConfigSecrets(config);
+  if (config.encryptionKey === undefined) return;
+  const vault = new TokenVault(store, new TokenCipher(config.encryptionKey));
+  for (const shop of await store.listShops()) {
+    try {
+      await vault.load(shop.shopId);
+    } catch {
+      // A token that does not decrypt (another key) is not shown anywhere either.
+    }
+  }
+}
+
 async function withBridge<T>(config: LiveConfig, run: (bridge: Bridge) => Promise<T>): Promise<T> {
   const bridge = createBridge(config, { logger: createLogger(config.logLevel, pino.destination(2)) });
   try {
@@ -132,9 +155,13 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
       return 0;
     }
     const bridge = createBridge(config);
-    const { url } = await bridge.start(config.port);
+    const { url, address } = await bridge.start(config.port);
     bridge.startWorkers();
-    io.err(`Bridge listening on ${url} (public URL ${config.publicUrl}).`);
+    io.err(
+      isWildcardAddress(address)
+        ? `Bridge listening on EVERY network interface (HOST=${config.host}), port ${config.port}; public URL ${config.publicUrl}. Make sure only your reverse proxy can reach this port.`
+        : `Bridge listening on ${url} only (HOST=${config.host}; public URL ${config.publicUrl}). Set HOST=0.0.0.0 to accept connections from other machines, e.g. in a container behind a reverse proxy.`,
+    );
     const shutdown = (): void => {
       void bridge.stop().then(() => process.exit(0));
     };
@@ -170,6 +197,18 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     });
   }
 
+  if (command === 'revoke-sessions') {
+    flags(rest, {});
+    const store = openStore(config.databaseUrl);
+    try {
+      const revoked = await store.revokeAllAdminSessions(Date.now());
+      io.out(`${revoked} status-page session(s) revoked; every browser must sign in again.`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
   if (command === 'status' || command === 'retry-dead') {
     // Input is checked before the store is opened: a typo must not create a database file.
     const filter: { shopId?: string; kind?: string } = {};
@@ -192,6 +231,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
         io.out(`${moved} dead job(s) moved back to the queue.`);
         return 0;
       }
+      await registerKnownSecrets(config, store);
       const snapshot = await statusSnapshot(store);
       io.out(json ? JSON.stringify(snapshot, null, 2) : formatStatus(snapshot));
       return 0;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { BridgeError, BRIDGE_ERROR_CODES } from './core/errors';
 
@@ -30,7 +31,17 @@ export interface NetSuiteSettings {
 interface CommonSettings {
   databaseUrl: string;
   port: number;
+  /** Interface the HTTP server listens on (HOST, default 127.0.0.1: this machine only). */
+  host: string;
   logLevel: LogLevel;
+  /** A token that opens `/metrics` only (BRIDGE_METRICS_TOKEN); the admin token opens it too. */
+  metricsToken?: string;
+  /** Failed sign-ins / Bearer attempts allowed per client address and window before 429. */
+  authMaxFailures: number;
+  /** The window of `authMaxFailures`, and how long an address is refused after it (seconds). */
+  authWindowSeconds: number;
+  /** Express `trust proxy` (BRIDGE_TRUST_PROXY): which proxies' X-Forwarded-For names the client. */
+  trustProxy?: string | number;
 }
 
 export interface LiveConfig extends CommonSettings {
@@ -49,6 +60,8 @@ export interface SandboxConfig extends CommonSettings {
   publicUrl?: string;
   adminToken?: string;
   encryptionKey?: Buffer;
+  /** The bridge variables the environment set (non-empty), so the sandbox can say which it honours. */
+  setVariables: string[];
 }
 
 export type BridgeConfig = LiveConfig | SandboxConfig;
@@ -74,7 +87,12 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_ENCRYPTION_KEY: '<32 random bytes as base64 or hex, e.g. `openssl rand -base64 32`>',
   DATABASE_URL: 'sqlite:data/bridge.db',
   PORT: '3000',
+  HOST: '127.0.0.1',
   LOG_LEVEL: 'info',
+  BRIDGE_METRICS_TOKEN: '<at least 16 random characters, e.g. `openssl rand -hex 24`>',
+  BRIDGE_AUTH_MAX_FAILURES: '10',
+  BRIDGE_AUTH_WINDOW_SECONDS: '300',
+  BRIDGE_TRUST_PROXY: 'loopback',
 };
 
 /** Variables whose presence switches the bridge to live mode (all of them are then required). */
@@ -104,6 +122,15 @@ export function decodeEncryptionKey(value: string): Buffer | undefined {
 }
 
 const nonEmpty = z.string().trim().min(1, 'is empty');
+
+function positiveInteger(fallback: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= max, `must be a whole number 1-${max}`)
+    .transform(Number);
+}
 const httpUrl = z
   .string()
   .trim()
@@ -126,7 +153,31 @@ const commonSchema = z.object({
     .default('3000')
     .refine((v) => /^\d+$/.test(v) && Number(v) >= 0 && Number(v) <= 65535, 'must be a port number 0-65535')
     .transform(Number),
+  HOST: z
+    .string()
+    .trim()
+    .default('127.0.0.1')
+    .refine(
+      (v) => isIP(v) !== 0 || /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/.test(v),
+      'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
+    ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  BRIDGE_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .refine((v) => v.length >= 16, 'must be at least 16 characters')
+    .optional(),
+  BRIDGE_AUTH_MAX_FAILURES: positiveInteger('10', 1_000_000),
+  BRIDGE_AUTH_WINDOW_SECONDS: positiveInteger('300', 86_400),
+  BRIDGE_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^\d{1,2}$/.test(v) || /^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/.test(v),
+      'must be a number of proxy hops (1), loopback, uniquelocal, or addresses/CIDRs separated by commas',
+    )
+    .transform((v) => (/^\d{1,2}$/.test(v) ? Number(v) : v))
+    .optional(),
 });
 
 const adminToken = nonEmpty.refine((v) => v.length >= 16, 'must be at least 16 characters');
@@ -206,7 +257,8 @@ function issuesToLines(issues: readonly z.core.$ZodIssue[], env: Env): string[] 
   });
 }
 
-const ALL_VARIABLES = [
+/** Every variable the bridge reads. */
+export const ALL_VARIABLES = [
   ...CREDENTIAL_VARIABLES,
   ...LIVE_ONLY_REQUIRED,
   'TIKTOK_API_BASE_URL',
@@ -214,8 +266,28 @@ const ALL_VARIABLES = [
   'TIKTOK_AUTHORIZE_URL',
   'DATABASE_URL',
   'PORT',
+  'HOST',
   'LOG_LEVEL',
+  'BRIDGE_METRICS_TOKEN',
+  'BRIDGE_AUTH_MAX_FAILURES',
+  'BRIDGE_AUTH_WINDOW_SECONDS',
+  'BRIDGE_TRUST_PROXY',
 ];
+
+/** The settings both modes share, from parsed variables. */
+function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
+  const common: CommonSettings = {
+    databaseUrl: v.DATABASE_URL,
+    port: v.PORT,
+    host: v.HOST,
+    logLevel: v.LOG_LEVEL,
+    authMaxFailures: v.BRIDGE_AUTH_MAX_FAILURES,
+    authWindowSeconds: v.BRIDGE_AUTH_WINDOW_SECONDS,
+  };
+  if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;
+  if (v.BRIDGE_TRUST_PROXY !== undefined) common.trustProxy = v.BRIDGE_TRUST_PROXY;
+  return common;
+}
 
 export function loadConfig(env: Env): BridgeConfig {
   const input = present(env, ALL_VARIABLES);
@@ -227,9 +299,8 @@ export function loadConfig(env: Env): BridgeConfig {
     const v = parsed.data;
     const config: SandboxConfig = {
       mode: 'sandbox',
-      databaseUrl: v.DATABASE_URL,
-      port: v.PORT,
-      logLevel: v.LOG_LEVEL,
+      ...commonSettings(v),
+      setVariables: ALL_VARIABLES.filter((name) => isSet(env, name)).sort(),
     };
     if (v.BRIDGE_PUBLIC_URL !== undefined) config.publicUrl = v.BRIDGE_PUBLIC_URL;
     if (v.BRIDGE_ADMIN_TOKEN !== undefined) config.adminToken = v.BRIDGE_ADMIN_TOKEN;
@@ -270,8 +341,6 @@ export function loadConfig(env: Env): BridgeConfig {
     publicUrl: v.BRIDGE_PUBLIC_URL,
     adminToken: v.BRIDGE_ADMIN_TOKEN,
     encryptionKey: v.BRIDGE_ENCRYPTION_KEY,
-    databaseUrl: v.DATABASE_URL,
-    port: v.PORT,
-    logLevel: v.LOG_LEVEL,
+    ...commonSettings(v),
   };
 }

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BridgeStore } from './store/types';
+import { systemClock, type Clock } from './core/clock';
+import type { BridgeStore, QueueDepth } from './store/types';
 import type { TikTokCallObserver } from './tiktok/api-caller';
 import type { TokenCallObserver } from './tiktok/token-client';
 import type { TokenRefreshObserver } from './tiktok/token-manager';
@@ -7,8 +8,14 @@ import type { NetSuiteCallObserver } from './netsuite/client';
 
 /**
  * Prometheus metrics of one bridge instance, on its own registry (no global state, so several
- * bridges can run in one process). Job depths are read from the store on each scrape.
+ * bridges can run in one process). Job depths come from the store at most once per
+ * `queueDepthTtlMs` (default 15 s), however often `/metrics` is scraped: a scrape never queries the
+ * store when a recent snapshot exists.
  */
+export interface BridgeMetricsOptions {
+  clock?: Clock;
+  queueDepthTtlMs?: number;
+}
 export class BridgeMetrics
   implements TikTokCallObserver, TokenCallObserver, TokenRefreshObserver, NetSuiteCallObserver
 {
@@ -27,8 +34,15 @@ export class BridgeMetrics
   readonly netsuiteCallDuration: Histogram<'action'>;
   readonly outboxRows: Counter<'kind' | 'outcome'>;
 
-  constructor(store: BridgeStore) {
+  private depths: { at: number; value: QueueDepth[] } | undefined;
+  private depthsLoading: Promise<QueueDepth[]> | undefined;
+
+  constructor(
+    private readonly store: BridgeStore,
+    private readonly options: BridgeMetricsOptions = {},
+  ) {
     const registers = [this.registry];
+    const queueDepths = () => this.queueDepths();
     this.webhooksReceived = new Counter({
       name: 'tts_bridge_webhooks_received_total',
       help: 'TikTok webhook deliveries received',
@@ -56,7 +70,7 @@ export class BridgeMetrics
       labelNames: ['kind', 'state'],
       registers,
       async collect() {
-        const depths = await store.queueDepths();
+        const depths = await queueDepths();
         this.reset();
         for (const depth of depths) this.set({ kind: depth.kind, state: depth.state }, depth.count);
       },
@@ -128,6 +142,23 @@ export class BridgeMetrics
   onNetSuiteCall(action: string, outcome: string, durationMs: number): void {
     this.netsuiteCalls.inc({ action, status: outcome });
     this.netsuiteCallDuration.observe({ action }, durationMs / 1000);
+  }
+
+  /** The queue depths, from a snapshot younger than the TTL when there is one (one store query in flight at most). */
+  private async queueDepths(): Promise<QueueDepth[]> {
+    const clock = this.options.clock ?? systemClock;
+    const ttl = this.options.queueDepthTtlMs ?? 15_000;
+    if (this.depths && clock.now() - this.depths.at < ttl) return this.depths.value;
+    this.depthsLoading ??= this.store
+      .queueDepths()
+      .then((value) => {
+        this.depths = { at: clock.now(), value };
+        return value;
+      })
+      .finally(() => {
+        this.depthsLoading = undefined;
+      });
+    return this.depthsLoading;
   }
 
   text(): Promise<string> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SandboxConfig } from '../../bridge/src/config';
 import type { SandboxStack } from './stack';
 import { repoRoot } from './paths';
+import { planSandbox } from './sandbox-settings';
 import { startSandboxStack } from './stack';
 
 /**
@@ -75,15 +76,20 @@ function report(stack: SandboxStack, shopId: string, order: Tracked): void {
 export async function startSandboxDemo(config: SandboxConfig): Promise<void> {
   freshDataDir();
   const intervalMs = Number(process.env.SANDBOX_ORDER_INTERVAL_MS ?? 5000);
+  const plan = planSandbox(config, DATA_DIR);
   console.log(
     'No TikTok Shop or NetSuite credentials are set: running in SANDBOX mode.\n' +
       'TikTok Shop is the local simulator and NetSuite is the local emulator running the compiled SuiteApp.\n' +
       'Set the variables listed in the README (TIKTOK_*, NETSUITE_*, BRIDGE_*) to run against the real services.\n',
   );
+  if (plan.notes.length > 0) {
+    console.log(`Settings from the environment:\n${plan.notes.map((note) => `  - ${note}`).join('\n')}\n`);
+  }
   const stack = await startSandboxStack({
     bridgePort: config.port,
-    bridgeDatabaseUrl: `sqlite:${path.join(DATA_DIR, 'bridge.db')}`,
-    logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    bridgeDatabaseUrl: plan.bridgeDatabaseUrl,
+    bridgeConfig: plan.bridgeConfig,
+    logLevel: plan.logLevel,
     // One simulated hour of ON_HOLD lasts 10 seconds in the demo.
     simulator: { timeScale: 360 },
     netsuite: { dbPath: path.join(DATA_DIR, 'netsuite.db'), autoRunTasks: true, restletLatencyMs: 20 },
@@ -96,7 +102,9 @@ export async function startSandboxDemo(config: SandboxConfig): Promise<void> {
   const shopId = await stack.connectShop();
   const shop = stack.simulator.state.shops.get(shopId);
   log(`Connected TikTok shop "${shop?.name ?? shopId}" (${shopId}) through OAuth; webhooks subscribed.`);
-  log(`Status page: ${stack.bridgeUrl}/  (sign in with the admin token ${stack.adminToken})`);
+  log(
+    `Status page: ${stack.bridgeUrl}/  (sign in with ${config.adminToken === undefined ? `the admin token ${stack.adminToken}` : 'your BRIDGE_ADMIN_TOKEN'})`,
+  );
   const exceptionsPage = new URL(
     stack.netsuite.suiteletUrl('customscript_tts_sl_exceptions', 'customdeploy_tts_sl_exceptions'),
   );

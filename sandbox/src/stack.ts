@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
-import { createBridge } from '../../bridge/src/bridge';
+import { createBridge, isWildcardAddress } from '../../bridge/src/bridge';
 import type { LiveConfig, LogLevel } from '../../bridge/src/config';
 import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
 import type { DemoAccount } from '../netsuite/src/demo-account';
@@ -28,6 +28,19 @@ export interface SandboxStackOptions {
   simulator?: TikTokSimulatorOptions;
   netsuite?: Partial<EmulatorStartOptions>;
   bridgeDeps?: BridgeDeps;
+  /** Settings the sandbox takes from the environment (admin token, HOST, throttling, metrics token). */
+  bridgeConfig?: Partial<
+    Pick<
+      LiveConfig,
+      | 'adminToken'
+      | 'encryptionKey'
+      | 'host'
+      | 'metricsToken'
+      | 'authMaxFailures'
+      | 'authWindowSeconds'
+      | 'trustProxy'
+    >
+  >;
 }
 
 export interface SandboxStack {
@@ -59,8 +72,12 @@ async function follow(url: string, headers: Record<string, string> = {}): Promis
 }
 
 export async function startSandboxStack(options: SandboxStackOptions = {}): Promise<SandboxStack> {
-  const bridgePort = options.bridgePort || (await freePort());
-  const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+  const host = options.bridgeConfig?.host ?? '127.0.0.1';
+  const reachAt = isWildcardAddress(host) ? '127.0.0.1' : host;
+  const bridgePort = options.bridgePort || (await freePort(reachAt));
+  const bridgeUrl = reachAt.includes(':')
+    ? `http://[${reachAt}]:${bridgePort}`
+    : `http://${reachAt}:${bridgePort}`;
   const simulator = await startTikTokSimulator({
     redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
     ...options.simulator,
@@ -98,7 +115,7 @@ async function startBridgeFor(
     simulator.state.productsOf(shop.id).flatMap((product) => product.skus.map((sku) => sku.sellerSku)),
   );
   const account = seedDemoAccount(netsuite.seed, { skus: [...new Set(skus)] });
-  const adminToken = randomBytes(24).toString('hex');
+  const adminToken = options.bridgeConfig?.adminToken ?? randomBytes(24).toString('hex');
   const config: LiveConfig = {
     mode: 'live',
     tiktok: {
@@ -122,7 +139,11 @@ async function startBridgeFor(
     encryptionKey: randomBytes(32),
     databaseUrl: options.bridgeDatabaseUrl ?? 'sqlite::memory:',
     port: bridgePort,
+    host: '127.0.0.1',
     logLevel: options.logLevel ?? 'silent',
+    authMaxFailures: 10,
+    authWindowSeconds: 300,
+    ...options.bridgeConfig,
   };
   const bridge = createBridge(config, options.bridgeDeps);
   await bridge.start(bridgePort);
@@ -136,13 +157,19 @@ function assemble(
   bridgeUrl: string,
 ): SandboxStack {
   const connectShop = async (): Promise<string> => {
-    const start = await follow(`${bridgeUrl}/oauth/tiktok/start`, { Authorization: `Bearer ${adminToken}` });
+    // A Bearer start (a POST) answers with the consent page and the state cookie the callback needs.
+    const start = await fetch(`${bridgeUrl}/oauth/tiktok/start`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
     const consent = start.headers.get('location');
-    if (start.status !== 302 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+    if (start.status !== 303 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+    const stateCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const approved = await follow(consent);
     const callback = approved.headers.get('location');
     if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
-    const done = await follow(callback);
+    const done = await follow(callback, { cookie: stateCookie });
     if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
     const shopId = [...simulator.state.shops.values()][0].id;
     configureDemoShop(netsuite.seed, netsuite.store, shopId, account);

@@ -1,5 +1,12 @@
 import { isInternalId, isTikTokId } from './ids';
 import { isCurrencyCode, parseMoney } from './money';
+import {
+  checkLength,
+  FREE_FORM_TEXT_MAX_LENGTH,
+  LONG_TEXT_MAX_LENGTH,
+  textLengthProblem,
+} from './netsuite-text-limits';
+import { orderMoneyProblems } from './order-money-identities';
 import { checkOutboxAck, checkOutboxPull } from './outbox-validation';
 import type { RestletPostRequest, ShopConnectionState } from './restlet-contract';
 import { MAX_ORDERS_PER_UPSERT, MAX_RETRY_IDS, RESTLET_ERROR_CODES } from './restlet-contract';
@@ -12,6 +19,9 @@ import { describeValue, isPlainObject, Problems } from './validation-problems';
  * whole request is valid; every problem names the path of the bad value and what to send instead,
  * e.g. `orders[3].line_items[0].sale_price: "12.3.4" is not a decimal amount; send ...`.
  * Fields the connector does not read are passed through untouched (TikTok adds fields over time).
+ * Validation is complete before anything is written: text longer than the NetSuite field it goes to
+ * is refused naming the field and its limit (`netsuite-text-limits.ts`), and an order whose lines
+ * do not add up to its payment is refused naming the figures (`order-money-identities.ts`).
  */
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -32,6 +42,12 @@ export const POST_ACTIONS = [
   'outbox.pull',
   'outbox.ack',
 ] as const;
+
+/** The inbox record keeps the whole order as JSON in a Long Text field. */
+const ORDER_PAYLOAD_TARGET = {
+  field: 'Order Payload (custrecord_tts_ord_payload, the order as JSON)',
+  limit: LONG_TEXT_MAX_LENGTH,
+};
 
 const SHOP_STATES: readonly ShopConnectionState[] = ['connected', 'needs_reauth', 'disconnected'];
 
@@ -318,6 +334,26 @@ function checkPackages(problems: Problems, path: string, value: unknown): void {
   });
 }
 
+/**
+ * An order of `orders.upsert`: its fields, then — once every field is well-formed — what only the
+ * whole order shows: it fits the inbox record's payload field and its lines add up to its payment.
+ */
+function checkOrderForInbox(problems: Problems, path: string, value: unknown): void {
+  const before = problems.count;
+  checkOrder(problems, path, value);
+  if (problems.count > before) {
+    return;
+  }
+  const order = value as TikTokOrder;
+  const tooLong = textLengthProblem(JSON.stringify(order), ORDER_PAYLOAD_TARGET);
+  if (tooLong !== null) {
+    problems.add(path, `as JSON ${tooLong}`);
+  }
+  for (const problem of orderMoneyProblems(order)) {
+    problems.add(`${path}.${problem.path}`, problem.message);
+  }
+}
+
 function checkOrder(problems: Problems, path: string, value: unknown): void {
   if (!isPlainObject(value)) {
     problems.add(path, `${describeValue(value)} is not an object; send the TikTok order object`);
@@ -375,6 +411,10 @@ function checkShop(problems: Problems, value: unknown): void {
   }
   checkDigits(problems, 'shop.shopId', value.shopId, 'TikTok shop id');
   checkString(problems, 'shop.name', value.name, true);
+  checkLength(problems, 'shop.name', value.name, {
+    field: "Shop Name (custrecord_tts_shop_name) and the TikTok Shop record's Name",
+    limit: FREE_FORM_TEXT_MAX_LENGTH,
+  });
   if (typeof value.region !== 'string' || !/^[A-Z]{2}$/.test(value.region)) {
     problems.add(
       'shop.region',
@@ -382,6 +422,10 @@ function checkShop(problems: Problems, value: unknown): void {
     );
   }
   checkString(problems, 'shop.sellerType', value.sellerType, true);
+  checkLength(problems, 'shop.sellerType', value.sellerType, {
+    field: 'Seller Type (custrecord_tts_shop_seller_type)',
+    limit: FREE_FORM_TEXT_MAX_LENGTH,
+  });
   checkEnum(problems, 'shop.state', value.state, SHOP_STATES, true);
   checkCurrency(problems, 'shop.currency', value.currency);
 }
@@ -403,7 +447,7 @@ function checkOrdersUpsert(problems: Problems, body: Record<string, unknown>): v
     );
     return;
   }
-  orders.forEach((order: unknown, index) => checkOrder(problems, `orders[${index}]`, order));
+  orders.forEach((order: unknown, index) => checkOrderForInbox(problems, `orders[${index}]`, order));
 }
 
 function checkOrdersRetry(problems: Problems, body: Record<string, unknown>): void {

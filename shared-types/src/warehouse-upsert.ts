@@ -1,3 +1,4 @@
+import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from './netsuite-text-limits';
 import { WAREHOUSE_FIELDS } from './order-ids';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
 
@@ -54,9 +55,19 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
   }
   if (typeof value.name !== 'string' || value.name.trim() === '') {
     problems.add(`${path}.name`, `${describeValue(value.name)} is not a name; send the warehouse name`);
+  } else {
+    checkLength(problems, `${path}.name`, value.name.trim(), {
+      field: `TikTok Warehouse Name (${WAREHOUSE_FIELDS.name}) and the TikTok Warehouse record's Name`,
+      limit: FREE_FORM_TEXT_MAX_LENGTH,
+    });
   }
   if (typeof value.type !== 'string' || value.type.trim() === '') {
     problems.add(`${path}.type`, `${describeValue(value.type)} is not a type; send e.g. "SALES_WAREHOUSE"`);
+  } else {
+    checkLength(problems, `${path}.type`, value.type.trim(), {
+      field: `Warehouse Type (${WAREHOUSE_FIELDS.type})`,
+      limit: FREE_FORM_TEXT_MAX_LENGTH,
+    });
   }
   if (typeof value.isDefault !== 'boolean') {
     problems.add(`${path}.isDefault`, `${describeValue(value.isDefault)} is not true or false`);

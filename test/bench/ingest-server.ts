@@ -39,7 +39,10 @@ export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: str
     encryptionKey: randomBytes(32),
     databaseUrl: `sqlite:${dbFile}`,
     port: 0,
+    host: '127.0.0.1',
     logLevel: 'silent',
+    authMaxFailures: 10,
+    authWindowSeconds: 300,
   };
 }
 

@@ -91,13 +91,19 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
   const bridge = new BridgeProcess(env, bridgeUrl, path.join(dir, 'bridge.log'));
 
   const connectShop = async (): Promise<string> => {
-    const start = await follow(`${bridgeUrl}/oauth/tiktok/start`, { Authorization: `Bearer ${adminToken}` });
+    // A Bearer start (a POST) answers with the consent page and the state cookie the callback needs.
+    const start = await fetch(`${bridgeUrl}/oauth/tiktok/start`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
     const consent = start.headers.get('location');
-    if (start.status !== 302 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+    if (start.status !== 303 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+    const stateCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const approved = await follow(consent);
     const callback = approved.headers.get('location');
     if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
-    const done = await follow(callback);
+    const done = await follow(callback, { cookie: stateCookie });
     if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
     const shopId = sim.admin.shops()[0]?.id;
     if (!shopId) throw new Error('the simulator has no shop');

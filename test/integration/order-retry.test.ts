@@ -139,7 +139,7 @@ describe('Retry of orders in error or exception', () => {
     expect(listed.html).toContain('TikTok Order Exceptions');
     expect(listed.html).toContain(order.id);
     expect(listed.html).toContain('Honeycomb US');
-    expect(listed.html).toContain('&quot;Klarna&quot;');
+    expect(listed.html).toContain('TikTok payment method &#34;Klarna&#34; has no entry');
     expect(listed.html).toContain('Recent sync log');
 
     mapKlarna();
@@ -162,8 +162,8 @@ describe('Retry of orders in error or exception', () => {
     expect(inboxOf(world, order.id).fields.custrecord_tts_ord_state).toBe('imported');
   });
 
-  it('the per-record Retry link retries that record only', async () => {
-    const { order, inboxId } = await orderInError();
+  it('the per-record Retry link only asks; its confirmation form (a POST) retries that record only', async () => {
+    const { order, inboxId, attempts } = await orderInError();
     const [other] = makeOrders({
       count: 1,
       paymentMethodName: 'Klarna',
@@ -177,10 +177,45 @@ describe('Retry of orders in error or exception', () => {
       ([name]) => name === `custpage_inbox:custpage_retry:${lineOf(listed.html, inboxId)}`,
     );
     expect(link).toBeDefined();
+    // A plain GET of the link (a click, an <img src>, a link in an e-mail) changes nothing.
     const clicked = await page(new URL(link![1], suiteletUrl()).toString());
-    expect(clicked.status).toBe(302);
+    expect(clicked.status).toBe(200);
+    expect(clicked.html).toContain(`Retry order inbox record ${inboxId}?`);
+    expect(inboxOf(world, order.id).fields.custrecord_tts_ord_state).toBe('error');
+    expect(inboxOf(world, order.id).fields.custrecord_tts_ord_attempts).toBe(attempts);
+
+    const confirmed = await page(suiteletUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(hiddenInputs(clicked.html)).toString(),
+    });
+    expect(confirmed.status).toBe(302);
     expect(inboxOf(world, order.id).fields.custrecord_tts_ord_state).toBe('pending');
     expect(inboxOf(world, other.id).fields.custrecord_tts_ord_state).toBe('error');
+  });
+
+  it('TikTok text in the list is escaped: a payment method name or shop name with markup is shown, never run', async () => {
+    world = await startConnectorAccount();
+    const markupShop = `Honeycomb <script>alert('shop')</script>`;
+    const shop = await world.restlet('POST', {
+      action: 'shop.upsert',
+      shop: { ...DEMO_SHOP, name: markupShop },
+    });
+    expect(shop.status).toBe(200);
+    const markupMethod = '<img src=x onerror=alert(document.cookie)>';
+    const [order] = makeOrders({ count: 1, paymentMethodName: markupMethod, seed: 5 });
+    await world.upsertOrders([order]);
+    await world.ns.runQueuedTasks();
+    expect(inboxOf(world, order.id).fields.custrecord_tts_ord_state).toBe('error');
+
+    const listed = await page();
+    expect(listed.status).toBe(200);
+    expect(listed.html).toContain(order.id);
+    // The emulator renders list cells as HTML (as NetSuite does): the text must arrive escaped.
+    expect(listed.html).not.toContain('<img src=x');
+    expect(listed.html).not.toContain("<script>alert('shop')");
+    expect(listed.html).toContain('&#60;img src=x onerror=alert(document.cookie)&#62;');
+    expect(listed.html).toContain('Honeycomb &#60;script&#62;alert(&#39;shop&#39;)&#60;/script&#62;');
   });
 
   it('retrying an update exception re-checks the sales order: resolved once the person fixed it', async () => {

@@ -35,7 +35,11 @@ describe('loadConfig', () => {
       mode: 'sandbox',
       databaseUrl: 'sqlite:data/bridge.db',
       port: 3000,
+      host: '127.0.0.1',
       logLevel: 'info',
+      authMaxFailures: 10,
+      authWindowSeconds: 300,
+      setVariables: [],
     });
     expect(
       loadConfig({ PORT: '8080', BRIDGE_ADMIN_TOKEN: 'a-long-admin-token-value', TIKTOK_APP_KEY: '' }),
@@ -44,6 +48,57 @@ describe('loadConfig', () => {
       port: 8080,
       adminToken: 'a-long-admin-token-value',
     });
+  });
+
+  it('HOST defaults to loopback (this machine only) in both modes and must be an address or a host name', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(LIVE).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...LIVE, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+    expect(problems({ HOST: 'http://0.0.0.0' })).toMatch(
+      /HOST: must be an IP address \(127\.0\.0\.1, 0\.0\.0\.0, ::\) or a host name \(example: HOST=127\.0\.0\.1\)/,
+    );
+  });
+
+  it('reads the sign-in throttle, the metrics token and the trusted proxies', () => {
+    const config = loadConfig({
+      ...LIVE,
+      BRIDGE_AUTH_MAX_FAILURES: '5',
+      BRIDGE_AUTH_WINDOW_SECONDS: '60',
+      BRIDGE_METRICS_TOKEN: 'metrics-token-0123456789',
+      BRIDGE_TRUST_PROXY: 'loopback',
+    });
+    expect(config).toMatchObject({
+      authMaxFailures: 5,
+      authWindowSeconds: 60,
+      metricsToken: 'metrics-token-0123456789',
+      trustProxy: 'loopback',
+    });
+    expect(loadConfig({ BRIDGE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      problems({
+        BRIDGE_AUTH_MAX_FAILURES: '0',
+        BRIDGE_METRICS_TOKEN: 'short',
+        BRIDGE_TRUST_PROXY: 'any; rm',
+      }),
+    ).toMatch(
+      /BRIDGE_METRICS_TOKEN: must be at least 16 characters.*\n.*BRIDGE_AUTH_MAX_FAILURES: must be a whole number 1-1000000.*\n.*BRIDGE_TRUST_PROXY: must be/,
+    );
+  });
+
+  it('remembers which variables the sandbox was given, so it can say which apply', () => {
+    const config = loadConfig({
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'sqlite:x.db',
+      TIKTOK_API_BASE_URL: 'https://x',
+      EMPTY: '',
+    });
+    expect(config.mode === 'sandbox' && config.setVariables).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'TIKTOK_API_BASE_URL',
+    ]);
   });
 
   it('still validates shared variables in sandbox mode', () => {

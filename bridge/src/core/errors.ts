@@ -9,7 +9,12 @@ export const BRIDGE_ERROR_CODES = {
   CONFIG_INVALID: 'CONFIG_INVALID',
   BAD_REQUEST: 'BAD_REQUEST',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  /** A signed-in browser's form without its CSRF token (another site tried to post it). */
+  CSRF_INVALID: 'CSRF_INVALID',
+  /** Too many failed sign-in / Bearer attempts from one address; answered 429 with Retry-After. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   WEBHOOK_SIGNATURE_INVALID: 'WEBHOOK_SIGNATURE_INVALID',
   /** A verified webhook whose `timestamp` is further in the future than the allowed clock skew. */

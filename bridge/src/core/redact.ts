@@ -1,8 +1,15 @@
+import { knownSecrets } from './secret-registry';
+
 /**
  * Secrets inside free text: TikTok and NetSuite error bodies, token URLs in error messages,
  * Authorization headers quoted back by a proxy. Applied to every log line (logger.ts), to every
- * message the store keeps (recent errors, job errors, dead-letter reasons, shop state reasons) and
- * again when the status page or the CLI shows them, so rows written by an older bridge are covered.
+ * text the store keeps (recent errors, job errors, dead-letter reasons, shop state reasons, stored
+ * webhook bodies, job payloads) and again when the status page, `/readyz`, an error page or the CLI
+ * shows them, so rows written by an older bridge are covered.
+ *
+ * Two layers: every secret value this process knows (`secret-registry.ts`) is replaced wherever it
+ * appears, in whatever words surround it; then the patterns below catch secrets the process does not
+ * know by value (`name=value`, JSON keys, `Bearer …`), e.g. another app's token quoted back.
  */
 const SECRET_NAMES =
   'app_secret|client_secret|access_token|refresh_token|auth_code|code|sign|signature|x-tts-access-token|oauth_signature|oauth_token|token_secret|consumer_secret|password';
@@ -23,7 +30,8 @@ const JSON_FIELD = new RegExp(
 const HEADER_VALUE = /\b(Bearer|x-tts-access-token:)\s+(?!\[redacted\])[^\s"',;\\]+/gi;
 
 export function redactSecretsInText(text: string): string {
-  return text
+  return knownSecrets
+    .scrub(text)
     .replace(QUERY_PARAM, '$1=[redacted]')
     .replace(QUOTED_PARAM, '$1=$2"[redacted]$2"')
     .replace(JSON_FIELD, '$1[redacted]$3')

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { BridgeError, BRIDGE_ERROR_CODES, type BridgeErrorCode } from '../core/errors';
+import { redactSecretsInText } from '../core/redact';
 import { escapeHtml, renderPage } from './html';
 
 /** The one place where bridge errors become HTTP responses (JSON, or a small page for browsers). */
@@ -8,7 +9,10 @@ export const HTTP_STATUS_BY_CODE: Record<BridgeErrorCode, number> = {
   CONFIG_INVALID: 500,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  CSRF_INVALID: 403,
+  TOO_MANY_ATTEMPTS: 429,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   WEBHOOK_SIGNATURE_INVALID: 401,
   WEBHOOK_TIMESTAMP_REJECTED: 401,
@@ -76,6 +80,8 @@ function wantsHtml(req: Request): boolean {
 export function sendError(req: Request, res: Response, error: BridgeError): void {
   const status = HTTP_STATUS_BY_CODE[error.code];
   if (res.headersSent) return;
+  // Error text often quotes TikTok or NetSuite, and a public page (the OAuth callback) shows it.
+  const message = redactSecretsInText(error.message);
   if (wantsHtml(req)) {
     res
       .status(status)
@@ -83,12 +89,12 @@ export function sendError(req: Request, res: Response, error: BridgeError): void
       .send(
         renderPage(
           'Something went wrong',
-          `<p class="error">${escapeHtml(error.message)}</p><p><a href="/">Back to the status page</a></p>`,
+          `<p class="error">${escapeHtml(message)}</p><p><a href="/">Back to the status page</a></p>`,
         ),
       );
     return;
   }
-  res.status(status).json({ error: { code: error.code, message: error.message } });
+  res.status(status).json({ error: { code: error.code, message } });
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -7,14 +7,18 @@ import { describeProblems, safeParseWith } from '../core/validate';
 import { OAUTH_START_PATH } from '../oauth/routes';
 import type { BridgeStore } from '../store/types';
 import { ORDERS_CURSOR } from '../workers/reconcile';
-import type { AdminAuth } from './admin-auth';
+import { CSRF_FIELD, type AdminAuth } from './admin-auth';
+import { postRefused, readButtonForm, requireAdminPost } from './admin-post';
 import { fromBodyParserError, HTTP_STATUS_BY_CODE } from './error-handler';
 import { escapeHtml, renderPage } from './html';
 
 /**
  * The admin status page at `/`: connected shops and their state, queue depths, last sync times,
- * dead letters, recent errors and the "Connect TikTok Shop" button. Signed-out visitors get the
- * sign-in form, which posts the admin token to `/login` and receives the session cookie.
+ * dead letters, recent errors and the "Connect TikTok Shop", "Sign out" and "Sign out everywhere"
+ * buttons (forms that POST with the session's CSRF token). Signed-out visitors get the sign-in
+ * form, which posts the admin token to `/login` and receives a server-side session's cookie; failed
+ * sign-ins count against the address (`auth-throttle.ts`). `POST /logout` revokes the session,
+ * `POST /logout/all` every session.
  */
 export interface StatusSnapshot {
   shops: {
@@ -87,11 +91,19 @@ function table(headers: string[], rows: unknown[][], empty: string): string {
   return `<table><tr>${head}</tr>${body}</table>`;
 }
 
-export function renderStatus(snapshot: StatusSnapshot): string {
+/** A button that POSTs to `action` with the session's CSRF token. */
+function postButton(action: string, label: string, csrf: string | undefined, cls = ''): string {
+  const token =
+    csrf === undefined ? '' : `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(csrf)}">`;
+  return `<form class="inline" method="post" action="${escapeHtml(action)}">${token}<button${cls ? ` class="${cls}"` : ''} type="submit">${escapeHtml(label)}</button></form>`;
+}
+
+/** The status page; `csrf` is the signed-in browser's CSRF token for its forms. */
+export function renderStatus(snapshot: StatusSnapshot, csrf?: string): string {
   return renderPage(
     'TikTok Shop Connector bridge',
-    `<p><a class="button" href="${OAUTH_START_PATH}">Connect TikTok Shop</a></p>
-<form method="post" action="/logout"><button type="submit">Sign out</button></form>
+    `<p>${postButton(OAUTH_START_PATH, 'Connect TikTok Shop', csrf, 'button')}</p>
+<p>${postButton('/logout', 'Sign out', csrf)}${postButton('/logout/all', 'Sign out everywhere', csrf)}</p>
 <h2>Shops</h2>
 ${table(
   ['Shop', 'Id', 'Region', 'Seller type', 'State', 'Reason', 'Last order sync'],
@@ -174,7 +186,7 @@ export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; c
   const router = express.Router();
 
   router.get('/', async (req, res) => {
-    if (!deps.adminAuth.isAuthorized(req)) {
+    if (!(await deps.adminAuth.isAuthorized(req))) {
       res.status(401).type('html').send(renderSignIn());
       return;
     }
@@ -183,10 +195,10 @@ export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; c
       res.json(snapshot);
       return;
     }
-    res.type('html').send(renderStatus(snapshot));
+    res.type('html').send(renderStatus(snapshot, await deps.adminAuth.csrfTokenFor(req)));
   });
 
-  router.post('/login', readSignInForm, (req, res) => {
+  router.post('/login', readSignInForm, async (req, res) => {
     // Not a form post at all (no body, or another content type): the parser leaves no object.
     const form = safeParseWith(SignInFormSchema, req.body ?? {});
     if (!form.ok) {
@@ -199,18 +211,37 @@ export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; c
       return;
     }
     if (!deps.adminAuth.checkToken(form.value.token)) {
+      deps.adminAuth.recordFailure(req);
       res
         .status(401)
         .type('html')
         .send(renderSignIn('That is not the admin token. Use the value of BRIDGE_ADMIN_TOKEN.'));
       return;
     }
-    deps.adminAuth.setSessionCookie(res);
+    deps.adminAuth.recordSuccess(req);
+    await deps.adminAuth.startSession(res);
     res.redirect(303, '/');
   });
 
-  router.post('/logout', (_req, res) => {
-    deps.adminAuth.clearSessionCookie(res);
+  // Sign out: revokes this browser's session. Without a session there is nothing to protect, so
+  // only the cookie is cleared; with one, the form must carry its CSRF token.
+  router.post('/logout', readButtonForm, async (req, res) => {
+    if ((await deps.adminAuth.credentialOf(req)) === 'session') {
+      const verdict = await deps.adminAuth.checkPost(req);
+      if (verdict !== 'ok') throw postRefused(verdict);
+    }
+    await deps.adminAuth.endSession(req, res);
+    res.redirect(303, '/');
+  });
+
+  // Sign out everywhere: revokes every admin session (also `npm run bridge -- revoke-sessions`).
+  router.post('/logout/all', readButtonForm, requireAdminPost(deps.adminAuth), async (req, res) => {
+    const revoked = await deps.adminAuth.revokeAllSessions();
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ revoked });
+      return;
+    }
+    await deps.adminAuth.endSession(req, res);
     res.redirect(303, '/');
   });
 

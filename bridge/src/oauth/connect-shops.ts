@@ -41,7 +41,7 @@ export async function connectShops(deps: ConnectShopsDeps, grant: TokenGrant): P
     );
   }
   const grantId = grant.openId || authorized.map((s) => s.id).join(',');
-  const tokens = grantToShopTokens(grant, grantId);
+  const tokens = grantToShopTokens(grant, grantId, deps.clock.now());
   const stored: ShopRecord[] = [];
   for (const shop of authorized) {
     const now = deps.clock.now();

@@ -5,24 +5,27 @@ import type { Clock } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { AdminAuth } from '../http/admin-auth';
 import { escapeHtml, renderPage } from '../http/html';
+import { readButtonForm, requireAdminPost } from '../http/admin-post';
 import type { BridgeStore } from '../store/types';
 import type { TikTokTokenClient } from '../tiktok/token-client';
 import { connectShops, type ConnectShopsDeps } from './connect-shops';
 import type { OAuthStateCookie, StateCookieProblem } from './state-cookie';
 
 /**
- * TikTok Shop authorization (reference §2.1, B5). `/oauth/tiktok/start` (admins only) issues a
- * random single-use state (32 bytes, hex, 10 minutes), binds it to the admin's browser with a
- * signed state cookie (`state-cookie.ts`) and redirects to the consent page. The callback clears
- * that cookie, then refuses a missing or mismatched cookie and a missing, unknown, reused or expired
- * state before any token call, explains a denial, then exchanges the code and connects the shops.
+ * TikTok Shop authorization (reference §2.1, B5). `POST /oauth/tiktok/start` (admins only: the
+ * status page's "Connect TikTok Shop" form with its CSRF token, or a script's Bearer admin token)
+ * issues a random single-use state (32 bytes, hex, 10 minutes), binds it to the caller with a signed
+ * state cookie (`state-cookie.ts`) and redirects (303) to the consent page. A GET is refused: a link
+ * on another site must not start an authorization.
  *
- * Starts authenticated with the Bearer admin token (scripts, the sandbox stack, the chaos harness)
- * have no browser session to bind to, and the consent URL they print is often opened in a browser
- * that never saw their response. Their states are stored with binding `bearer` and exempt from the
- * cookie check; they stay single-use and expire like every state, and only a holder of the admin
- * token can obtain one (browsers never attach a Bearer header on their own, so a cross-site page
- * cannot make a signed-in admin's browser issue one). Session starts are always cookie-bound.
+ * Every callback must carry the state cookie of the start that issued its state — Bearer starts
+ * included: a script gets the cookie in the start's answer and presents it at the callback, so a
+ * consent URL seen by someone else (a log, a shared screen, a Referer) cannot be completed by them.
+ * A callback whose state is missing or malformed, or whose cookie does not match it, is refused
+ * before anything changes: the state is not consumed and the browser's cookie is left alone (a
+ * forged callback cannot cancel the admin's authorization in progress). Only a callback with the
+ * matching cookie consumes the state and clears the cookie, then explains a denial (`?error=`),
+ * refuses a reused or expired state, and exchanges the code and connects the shops.
  */
 export const OAUTH_START_PATH = '/oauth/tiktok/start';
 export const OAUTH_CALLBACK_PATH = '/oauth/tiktok/callback';
@@ -61,28 +64,47 @@ function single(value: unknown): string | undefined {
 export function oauthRouter(deps: OAuthRouteDeps): Router {
   const router = express.Router();
 
-  router.get(OAUTH_START_PATH, deps.adminAuth.require(), async (req, res) => {
+  router.get(OAUTH_START_PATH, (_req, res) => {
+    res.setHeader('Allow', 'POST');
+    throw new BridgeError(
+      BRIDGE_ERROR_CODES.METHOD_NOT_ALLOWED,
+      'Starting an authorization is a POST: use the "Connect TikTok Shop" button on the status page (/), or POST with Authorization: Bearer <BRIDGE_ADMIN_TOKEN>.',
+    );
+  });
+
+  router.post(OAUTH_START_PATH, readButtonForm, requireAdminPost(deps.adminAuth), async (req, res) => {
     const state = randomBytes(32).toString('hex');
     const now = deps.clock.now();
-    // Bearer starts are exempt from the cookie binding (see the comment at the top of this file).
-    const binding = deps.adminAuth.credentialOf(req) === 'bearer' ? 'bearer' : 'session';
+    const binding = (await deps.adminAuth.credentialOf(req)) === 'bearer' ? 'bearer' : 'session';
     await deps.store.createOAuthState(state, now + OAUTH_STATE_TTL_MS, now, binding);
-    if (binding === 'session') deps.stateCookie.set(res, state);
+    deps.stateCookie.set(res, state);
     const url = new URL(deps.authorizeUrl);
     url.searchParams.set('service_id', deps.serviceId);
     url.searchParams.set('state', state);
-    res.redirect(302, url.toString());
+    res.redirect(303, url.toString());
   });
 
   router.get(OAUTH_CALLBACK_PATH, async (req, res) => {
     const state = single(req.query.state);
     const error = single(req.query.error);
     const code = single(req.query.code);
-    const wellFormed = state !== undefined && /^[0-9a-f]{64}$/.test(state);
-    // Single use: the cookie is cleared by every callback, whatever its outcome.
+    if (state === undefined || !/^[0-9a-f]{64}$/.test(state)) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.OAUTH_STATE_INVALID,
+        'The authorization response has no valid state. Start again with "Connect TikTok Shop" on the status page.',
+      );
+    }
+    const problem = deps.stateCookie.check(req, state);
+    if (problem !== undefined) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.OAUTH_STATE_INVALID,
+        `${COOKIE_PROBLEMS[problem]}. Start again with "Connect TikTok Shop" on the status page, in the browser you finish in.`,
+      );
+    }
+    // This browser started this authorization: the state is used up now, whatever the outcome.
     deps.stateCookie.clear(res);
+    const outcome = await deps.store.consumeOAuthState(state, deps.clock.now());
     if (error !== undefined && error !== '') {
-      if (wellFormed) await deps.store.consumeOAuthState(state, deps.clock.now());
       throw new BridgeError(
         BRIDGE_ERROR_CODES.OAUTH_DENIED,
         error === 'auth_denied'
@@ -90,22 +112,6 @@ export function oauthRouter(deps: OAuthRouteDeps): Router {
           : `TikTok returned an error (${error.slice(0, 100)}). Sign in as the shop owner and click "Connect TikTok Shop" again.`,
       );
     }
-    if (!wellFormed) {
-      throw new BridgeError(
-        BRIDGE_ERROR_CODES.OAUTH_STATE_INVALID,
-        'The authorization response has no valid state. Start again with "Connect TikTok Shop" on the status page.',
-      );
-    }
-    if ((await deps.store.getOAuthStateBinding(state)) !== 'bearer') {
-      const problem = deps.stateCookie.check(req, state);
-      if (problem !== undefined) {
-        throw new BridgeError(
-          BRIDGE_ERROR_CODES.OAUTH_STATE_INVALID,
-          `${COOKIE_PROBLEMS[problem]}. Start again with "Connect TikTok Shop" on the status page, in the browser you finish in.`,
-        );
-      }
-    }
-    const outcome = await deps.store.consumeOAuthState(state, deps.clock.now());
     if (outcome !== 'ok') {
       throw new BridgeError(
         BRIDGE_ERROR_CODES.OAUTH_STATE_INVALID,

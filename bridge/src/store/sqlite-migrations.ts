@@ -95,4 +95,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE oauth_states ADD COLUMN binding TEXT NOT NULL DEFAULT 'session' CHECK (binding IN ('session', 'bearer'));
     `,
   },
+  {
+    version: 4,
+    name: 'admin_sessions (server-side, revocable sign-ins); shop_tokens.authorized_at (when the current grant was made)',
+    sql: `
+      CREATE TABLE admin_sessions (
+        id_hash TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      ALTER TABLE shop_tokens ADD COLUMN authorized_at INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
+import { prepareDatabaseFile } from './database-file';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
 import type {
   BridgeStore,
@@ -24,7 +23,12 @@ import type {
   WebhookInboxRecord,
 } from './types';
 
-/** Embedded store: one SQLite file (WAL mode), schema versioned in `schema_migrations`. */
+/**
+ * Embedded store: one SQLite file (WAL mode, owner-only: `database-file.ts`), schema versioned in
+ * `schema_migrations`. Every free-text column is scrubbed of secrets on the way in
+ * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
+ * bodies, job payloads. Token columns hold ciphertext and are written as given.
+ */
 const RECENT_ERRORS_KEPT = 200;
 
 interface ShopRow {
@@ -48,6 +52,7 @@ interface TokenRow {
   access_expires_at: number;
   refresh_expires_at: number;
   updated_at: number;
+  authorized_at: number;
 }
 
 interface JobRow {
@@ -145,9 +150,9 @@ export class SqliteStore implements BridgeStore {
   readonly db: Database.Database;
   private closed = false;
 
-  /** `path` is a file path or `:memory:`; the parent folder is created when missing. */
+  /** `path` is a file path or `:memory:`; the parent folder is created (owner-only) when missing. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') prepareDatabaseFile(path);
     try {
       this.db = new Database(path);
     } catch (error) {
@@ -185,7 +190,13 @@ export class SqliteStore implements BridgeStore {
            seller_type = excluded.seller_type, cipher = excluded.cipher, code = excluded.code,
            state = excluded.state, state_reason = NULL, updated_at = excluded.updated_at`,
       )
-      .run({ ...shop, now });
+      .run({
+        ...shop,
+        name: redactSecretsInText(shop.name),
+        region: redactSecretsInText(shop.region),
+        sellerType: redactSecretsInText(shop.sellerType),
+        now,
+      });
     const stored = await this.getShop(shop.shopId);
     if (!stored)
       throw new BridgeError(BRIDGE_ERROR_CODES.STORE_ERROR, `Shop ${shop.shopId} vanished after upsert.`);
@@ -215,11 +226,12 @@ export class SqliteStore implements BridgeStore {
   async saveTokens(tokens: StoredTokens): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO shop_tokens (shop_id, grant_id, access_token_enc, refresh_token_enc, access_expires_at, refresh_expires_at, updated_at)
-         VALUES (@shopId, @grantId, @accessTokenEnc, @refreshTokenEnc, @accessExpiresAt, @refreshExpiresAt, @updatedAt)
+        `INSERT INTO shop_tokens (shop_id, grant_id, access_token_enc, refresh_token_enc, access_expires_at, refresh_expires_at, updated_at, authorized_at)
+         VALUES (@shopId, @grantId, @accessTokenEnc, @refreshTokenEnc, @accessExpiresAt, @refreshExpiresAt, @updatedAt, @authorizedAt)
          ON CONFLICT (shop_id) DO UPDATE SET grant_id = excluded.grant_id, access_token_enc = excluded.access_token_enc,
            refresh_token_enc = excluded.refresh_token_enc, access_expires_at = excluded.access_expires_at,
-           refresh_expires_at = excluded.refresh_expires_at, updated_at = excluded.updated_at`,
+           refresh_expires_at = excluded.refresh_expires_at, updated_at = excluded.updated_at,
+           authorized_at = excluded.authorized_at`,
       )
       .run(tokens);
   }
@@ -236,6 +248,7 @@ export class SqliteStore implements BridgeStore {
       accessExpiresAt: row.access_expires_at,
       refreshExpiresAt: row.refresh_expires_at,
       updatedAt: row.updated_at,
+      authorizedAt: row.authorized_at,
     };
   }
 
@@ -296,9 +309,9 @@ export class SqliteStore implements BridgeStore {
             dedupeKey: entry.dedupeKey,
             shopId: entry.shopId,
             eventType: entry.eventType,
-            rawBody: entry.rawBody,
+            rawBody: redactSecretsInText(entry.rawBody),
             receivedAt: entry.receivedAt,
-            ignoredReason: entry.ignoredReason ?? null,
+            ignoredReason: redactNullable(entry.ignoredReason ?? null),
           });
         if (result.changes === 0) {
           const existing = this.db
@@ -349,7 +362,15 @@ export class SqliteStore implements BridgeStore {
          VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
          ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
       )
-      .run(job.kind, job.shopId, job.dedupeKey, JSON.stringify(job.payload ?? null), job.runAfter, now, now);
+      .run(
+        job.kind,
+        job.shopId,
+        job.dedupeKey,
+        redactSecretsInText(JSON.stringify(job.payload ?? null)),
+        job.runAfter,
+        now,
+        now,
+      );
     if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
     const existing = this.db
       .prepare("SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'pending'")
@@ -363,7 +384,11 @@ export class SqliteStore implements BridgeStore {
 
   async claimJobs(options: ClaimOptions): Promise<JobRecord[]> {
     const kinds = options.kinds ?? [];
-    const kindFilter = kinds.length > 0 ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const excluded = options.excludeKinds ?? [];
+    const kindFilter = [
+      kinds.length > 0 ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '',
+      excluded.length > 0 ? `AND kind NOT IN (${excluded.map(() => '?').join(', ')})` : '',
+    ].join(' ');
     return this.db
       .transaction(() => {
         const ids = (
@@ -373,7 +398,7 @@ export class SqliteStore implements BridgeStore {
              WHERE ((state = 'pending' AND run_after <= ?) OR (state = 'running' AND lease_expires_at <= ?)) ${kindFilter}
              ORDER BY run_after, id LIMIT ?`,
             )
-            .all(options.now, options.now, ...kinds, options.limit) as { id: number }[]
+            .all(options.now, options.now, ...kinds, ...excluded, options.limit) as { id: number }[]
         ).map((r) => r.id);
         const update = this.db.prepare(
           `UPDATE jobs SET lease_expiries = lease_expiries + (CASE WHEN state = 'running' THEN 1 ELSE 0 END),
@@ -556,7 +581,7 @@ export class SqliteStore implements BridgeStore {
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO recent_errors (at, source, shop_id, message) VALUES (?, ?, ?, ?)')
-        .run(error.at, error.source, error.shopId, redactSecretsInText(error.message));
+        .run(error.at, redactSecretsInText(error.source), error.shopId, redactSecretsInText(error.message));
       this.db
         .prepare('DELETE FROM recent_errors WHERE id <= (SELECT MAX(id) FROM recent_errors) - ?')
         .run(RECENT_ERRORS_KEPT);
@@ -569,5 +594,40 @@ export class SqliteStore implements BridgeStore {
         .prepare('SELECT id, at, source, shop_id, message FROM recent_errors ORDER BY id DESC LIMIT ?')
         .all(limit) as { id: number; at: number; source: string; shop_id: string | null; message: string }[]
     ).map((r) => ({ id: r.id, at: r.at, source: r.source, shopId: r.shop_id, message: r.message }));
+  }
+
+  async createAdminSession(idHash: string, expiresAt: number, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM admin_sessions WHERE expires_at < ?').run(now - 24 * 3600 * 1000);
+      this.db
+        .prepare(
+          'INSERT INTO admin_sessions (id_hash, created_at, expires_at, revoked_at) VALUES (?, ?, ?, NULL)',
+        )
+        .run(idHash, now, expiresAt);
+    })();
+  }
+
+  async isAdminSessionActive(idHash: string, now: number): Promise<boolean> {
+    const row = this.db
+      .prepare(
+        'SELECT 1 AS ok FROM admin_sessions WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?',
+      )
+      .get(idHash, now);
+    return row !== undefined;
+  }
+
+  async revokeAdminSession(idHash: string, now: number): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          'UPDATE admin_sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?',
+        )
+        .run(now, idHash, now).changes === 1
+    );
+  }
+
+  async revokeAllAdminSessions(now: number): Promise<number> {
+    return this.db.prepare('UPDATE admin_sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(now)
+      .changes;
   }
 }

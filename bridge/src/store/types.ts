@@ -41,6 +41,12 @@ export interface StoredTokens {
   accessExpiresAt: number;
   refreshExpiresAt: number;
   updatedAt: number;
+  /**
+   * When the seller granted the current authorization (the code exchange), kept across refreshes;
+   * 0 for tokens stored before the bridge recorded it. A deauthorization stamped before this time
+   * belongs to an earlier authorization.
+   */
+  authorizedAt: number;
 }
 
 export type OAuthStateResult = 'ok' | 'unknown' | 'used' | 'expired';
@@ -110,7 +116,10 @@ export interface ClaimOptions {
   now: number;
   leaseMs: number;
   limit: number;
+  /** Only these kinds. */
   kinds?: readonly string[];
+  /** Not these kinds (another lane runs them). */
+  excludeKinds?: readonly string[];
 }
 
 export type JobFailure =
@@ -193,4 +202,19 @@ export interface BridgeStore {
 
   recordError(error: Omit<RecentError, 'id'>): Promise<void>;
   listRecentErrors(limit: number): Promise<RecentError[]>;
+
+  /**
+   * Admin sign-in sessions, kept server-side so they can be revoked. Only a keyed hash of the
+   * session id is stored (`http/admin-auth.ts`), never the id the browser holds.
+   */
+  createAdminSession(idHash: string, expiresAt: number, now: number): Promise<void>;
+  /** True while the session exists, is not revoked and has not expired. */
+  isAdminSessionActive(idHash: string, now: number): Promise<boolean>;
+  /** Revokes one session (sign-out); false when it was not active. */
+  revokeAdminSession(idHash: string, now: number): Promise<boolean>;
+  /**
+   * Revokes every session not revoked yet ("sign out everywhere", `bridge revoke-sessions`), expired
+   * ones included (the caller's clock may differ from the bridge's); how many.
+   */
+  revokeAllAdminSessions(now: number): Promise<number>;
 }

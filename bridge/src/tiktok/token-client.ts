@@ -1,5 +1,6 @@
 import type { Clock, Random, Sleep } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { knownSecrets } from '../core/secret-registry';
 import { describeProblems, safeParseWith, type ValidationProblem } from '../core/validate';
 import { backoffDelay } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
@@ -10,6 +11,8 @@ import { tokenDataSchema } from './schemas';
  * query, `grant_type=authorized_code` for the exchange and `refresh_token` for a refresh. Expiry
  * fields are absolute Unix seconds. The code exchange is never retried (codes are single use); a
  * refresh is retried on 5xx/network only. Errors never include the URL (it carries the secret).
+ * Every token TikTok grants (and every code exchanged) is registered with the secret registry the
+ * moment it is read, so no text shows it, whatever words surround it.
  */
 export interface TokenGrant {
   accessToken: string;
@@ -58,6 +61,8 @@ function parseGrant(data: unknown): { grant: TokenGrant } | { problems: Validati
   const parsed = safeParseWith(tokenDataSchema, data);
   if (!parsed.ok) return { problems: parsed.problems };
   const d = parsed.value;
+  knownSecrets.add(d.access_token);
+  knownSecrets.add(d.refresh_token);
   return {
     grant: {
       accessToken: d.access_token,
@@ -80,10 +85,12 @@ export class TikTokTokenClient {
   }
 
   exchangeCode(authCode: string): Promise<TokenGrant> {
+    knownSecrets.add(authCode);
     return this.request('/api/v2/token/get', 'authorized_code', { auth_code: authCode }, 0);
   }
 
   refresh(refreshToken: string): Promise<TokenGrant> {
+    knownSecrets.add(refreshToken);
     return this.request(
       '/api/v2/token/refresh',
       'refresh_token',

@@ -40,9 +40,11 @@ export interface TokenManagerOptions {
   onNeedsReauth?: (shopId: string, reason: string) => Promise<void>;
 }
 
-export function grantToShopTokens(grant: TokenGrant, grantId: string): ShopTokens {
+/** The tokens of a grant; `authorizedAt` is when the seller authorized (the code exchange), kept by refreshes. */
+export function grantToShopTokens(grant: TokenGrant, grantId: string, authorizedAt: number): ShopTokens {
   return {
     grantId,
+    authorizedAt,
     accessToken: grant.accessToken,
     refreshToken: grant.refreshToken,
     accessExpiresAt: grant.accessExpiresAt,
@@ -152,7 +154,7 @@ export class TokenManager {
     }
     this.options.observer?.onRefresh('ok');
     const grantId = tokens.grantId || grant.openId;
-    const fresh = grantToShopTokens(grant, grantId);
+    const fresh = grantToShopTokens(grant, grantId, tokens.authorizedAt);
     const shopIds = new Set([shopId, ...(await this.options.store.listShopIdsByGrant(grantId))]);
     for (const id of shopIds) await this.options.vault.save(id, fresh, this.options.clock.now());
     this.options.logger?.info({ shopId, shops: shopIds.size }, 'access token refreshed');

@@ -1,3 +1,4 @@
+import { knownSecrets } from '../core/secret-registry';
 import type { TokenCipher } from '../crypto/token-cipher';
 import type { BridgeStore } from '../store/types';
 
@@ -8,9 +9,14 @@ export interface ShopTokens {
   refreshToken: string;
   accessExpiresAt: number;
   refreshExpiresAt: number;
+  /** When the seller granted this authorization (ms); a refresh keeps it. 0 when not recorded. */
+  authorizedAt: number;
 }
 
-/** Encrypts tokens on the way into the store and decrypts them on the way out, bound to shop + column. */
+/**
+ * Encrypts tokens on the way into the store and decrypts them on the way out, bound to shop + column.
+ * Every token saved or loaded is registered with the secret registry (text is scrubbed of it by value).
+ */
 export class TokenVault {
   constructor(
     private readonly store: BridgeStore,
@@ -18,6 +24,8 @@ export class TokenVault {
   ) {}
 
   async save(shopId: string, tokens: ShopTokens, now: number): Promise<void> {
+    knownSecrets.add(tokens.accessToken);
+    knownSecrets.add(tokens.refreshToken);
     await this.store.saveTokens({
       shopId,
       grantId: tokens.grantId,
@@ -26,18 +34,23 @@ export class TokenVault {
       accessExpiresAt: tokens.accessExpiresAt,
       refreshExpiresAt: tokens.refreshExpiresAt,
       updatedAt: now,
+      authorizedAt: tokens.authorizedAt,
     });
   }
 
   async load(shopId: string): Promise<ShopTokens | undefined> {
     const stored = await this.store.getTokens(shopId);
     if (!stored) return undefined;
-    return {
+    const tokens: ShopTokens = {
       grantId: stored.grantId,
       accessToken: this.cipher.decrypt(stored.accessTokenEnc, { rowId: shopId, column: 'access_token' }),
       refreshToken: this.cipher.decrypt(stored.refreshTokenEnc, { rowId: shopId, column: 'refresh_token' }),
       accessExpiresAt: stored.accessExpiresAt,
       refreshExpiresAt: stored.refreshExpiresAt,
+      authorizedAt: stored.authorizedAt,
     };
+    knownSecrets.add(tokens.accessToken);
+    knownSecrets.add(tokens.refreshToken);
+    return tokens;
   }
 }

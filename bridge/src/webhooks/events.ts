@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { safeParseWith, type ValidationProblem } from '../core/validate';
 import type { NewJob, WebhookInboxInput } from '../store/types';
-import { JOB_KINDS, orderSyncJob } from '../workers/job-kinds';
+import { JOB_KINDS, orderSyncJob, type DeauthorizationPayload } from '../workers/job-kinds';
 
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
  * (types 1, 3, 11) become one `order.sync` job per (shop, order); deauthorization (type 6) marks
- * the shop `needs_reauth`; authorization expiry (type 7) is recorded for the status page.
+ * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
+ * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
+ * page.
  */
 export const WEBHOOK_TYPES = {
   ORDER_STATUS_CHANGE: 1,
@@ -137,7 +139,8 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
         kind: JOB_KINDS.SHOP_DEAUTHORIZED,
         shopId: parsed.shopId,
         dedupeKey: `deauth:${inboxKey}`,
-        payload: { shopId: parsed.shopId },
+        // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
+        payload: { shopId: parsed.shopId, eventTime: parsed.timestamp } satisfies DeauthorizationPayload,
         runAfter: now,
       },
     ];

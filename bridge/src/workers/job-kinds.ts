@@ -12,6 +12,12 @@ export const JOB_KINDS = {
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
+/**
+ * Kinds with their own worker lane: a deauthorization must stop calls for a shop at once, not wait
+ * behind order jobs that are retrying against TikTok or NetSuite.
+ */
+export const URGENT_JOB_KINDS: readonly string[] = [JOB_KINDS.SHOP_DEAUTHORIZED];
+
 export interface OrderSyncPayload {
   shopId: string;
   orderId: string;
@@ -19,6 +25,11 @@ export interface OrderSyncPayload {
 
 export interface ShopPayload {
   shopId: string;
+}
+
+export interface DeauthorizationPayload extends ShopPayload {
+  /** The webhook's `timestamp` (Unix seconds); absent in jobs queued by an older bridge. */
+  eventTime?: number | null;
 }
 
 export function orderSyncJob(shopId: string, orderId: string, now: number): NewJob {

@@ -78,6 +78,10 @@ export interface JobRunnerOptions {
   parallelism?: number;
   /** Rounds per `runOnce` at most (a guard against jobs that keep re-enqueueing themselves). */
   maxRounds?: number;
+  /** This runner's lane: only these kinds. */
+  kinds?: readonly string[];
+  /** Kinds another lane runs. */
+  excludeKinds?: readonly string[];
 }
 
 export interface RunSummary {
@@ -119,6 +123,8 @@ export class JobRunner {
         now: this.options.clock.now(),
         leaseMs: this.leaseMs,
         limit: this.options.claimLimit ?? 200,
+        ...(this.options.kinds ? { kinds: this.options.kinds } : {}),
+        ...(this.options.excludeKinds ? { excludeKinds: this.options.excludeKinds } : {}),
       });
       if (jobs.length === 0) break;
       summary.claimed += jobs.length;

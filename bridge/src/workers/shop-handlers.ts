@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
 import type { NetSuiteClient } from '../netsuite/client';
 import { pushShopToNetSuite, pushWarehousesToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
@@ -5,7 +6,7 @@ import type { BridgeStore, JobRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import type { TokenManager } from '../tiktok/token-manager';
 import type { JobHandler } from './job-runner';
-import { JOB_KINDS, type ShopPayload } from './job-kinds';
+import { JOB_KINDS, type DeauthorizationPayload, type ShopPayload } from './job-kinds';
 
 /**
  * One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook
@@ -18,6 +19,22 @@ export interface ShopHandlerDeps {
   tokens: TokenManager;
   clock: Clock;
   publicUrl: string;
+  logger?: Logger;
+}
+
+/**
+ * True when a deauthorization stamped `eventTimeSec` (TikTok's Unix seconds) concerns the shop's
+ * current authorization, granted at `authorizedAtMs`. One stamped in an earlier second belongs to
+ * an authorization the seller has since replaced (the webhook arrived late, or was retried), and
+ * must not disconnect the shop. Within the same second it applies: when in doubt, the
+ * deauthorization wins (the seller re-authorizes once more). Unknown times (0, null) apply too.
+ */
+export function deauthorizationApplies(
+  eventTimeSec: number | null | undefined,
+  authorizedAtMs: number,
+): boolean {
+  if (eventTimeSec === null || eventTimeSec === undefined || authorizedAtMs <= 0) return true;
+  return eventTimeSec >= Math.floor(authorizedAtMs / 1000);
 }
 
 function shopIdOf(job: JobRecord): string {
@@ -36,9 +53,22 @@ function single(kind: string, run: (job: JobRecord) => Promise<void>): JobHandle
 
 export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
   return [
-    single(JOB_KINDS.SHOP_DEAUTHORIZED, (job) =>
-      deps.tokens.markNeedsReauth(shopIdOf(job), 'the seller deauthorized the app in TikTok Seller Central'),
-    ),
+    single(JOB_KINDS.SHOP_DEAUTHORIZED, async (job) => {
+      const { shopId, eventTime } = job.payload as DeauthorizationPayload;
+      const tokens = await deps.store.getTokens(shopId);
+      if (tokens && !deauthorizationApplies(eventTime, tokens.authorizedAt)) {
+        deps.logger?.warn(
+          {
+            shopId,
+            deauthorizedAt: new Date((eventTime ?? 0) * 1000).toISOString(),
+            authorizedAt: new Date(tokens.authorizedAt).toISOString(),
+          },
+          'deauthorization ignored: it is older than the shop’s current authorization',
+        );
+        return;
+      }
+      await deps.tokens.markNeedsReauth(shopId, 'the seller deauthorized the app in TikTok Seller Central');
+    }),
     single(JOB_KINDS.AUTH_EXPIRING, async (job) => {
       const payload = job.payload as ShopPayload & { expirationTime?: string | null };
       const when = payload.expirationTime

@@ -389,3 +389,109 @@ describe('parseRequestBody', () => {
     );
   });
 });
+
+describe('validateRestletRequest: complete before anything is written (issue #8)', () => {
+  const shop = {
+    shopId: '7495',
+    name: 'Acme US',
+    region: 'US',
+    sellerType: 'LOCAL',
+    state: 'connected',
+    currency: 'USD',
+  };
+  const upsert = (...orders: unknown[]) => ({ action: 'orders.upsert', shopId: '7495', orders });
+
+  it('refuses a shop name over 300 characters naming the field and its limit; 300 fit', () => {
+    const result = validateRestletRequest({
+      action: 'shop.upsert',
+      shop: { ...shop, name: 'N'.repeat(301) },
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: 'TTS_INVALID_REQUEST',
+      problems: [
+        "shop.name: is 301 characters; NetSuite's Shop Name (custrecord_tts_shop_name) and the TikTok Shop record's Name holds at most 300 characters, so nothing was saved (shorten it to 300 characters or fewer)",
+      ],
+    });
+    expect(
+      validateRestletRequest({ action: 'shop.upsert', shop: { ...shop, name: 'N'.repeat(300) } }).ok,
+    ).toBe(true);
+  });
+
+  it('refuses an over-long seller type the same way', () => {
+    expect(problemsOf({ action: 'shop.upsert', shop: { ...shop, sellerType: 'L'.repeat(400) } })).toEqual([
+      "shop.sellerType: is 400 characters; NetSuite's Seller Type (custrecord_tts_shop_seller_type) holds at most 300 characters, so nothing was saved (shorten it to 300 characters or fewer)",
+    ]);
+  });
+
+  it('refuses an order too large for the inbox record payload (Long Text, 1,000,000 characters)', () => {
+    const big = { ...order(), buyer_message: 'x'.repeat(1_000_000) };
+    const [problem] = problemsOf(upsert(order(), big));
+    expect(problem).toMatch(
+      /^orders\[1\]: as JSON is 1,00\d,\d{3} characters; NetSuite's Order Payload \(custrecord_tts_ord_payload, the order as JSON\) holds at most 1,000,000 characters/,
+    );
+  });
+
+  it('refuses an order whose lines do not add up to its payment, naming the figures', () => {
+    const lines = order().line_items;
+    const missingLine = order({ line_items: [lines[0]] });
+    expect(problemsOf(upsert(order(), missingLine))).toEqual([
+      'orders[1].payment.original_total_product_price: 30.00 USD, but the 1 line(s) add up to original_price 15.00 USD; send the order exactly as TikTok’s order detail (GET /order/202309/orders) returns it; if it is, report the order to the connector maintainers',
+      'orders[1].payment.sub_total: 25.00 USD, but the 1 line(s) add up to sale_price 12.50 USD; send the order exactly as TikTok’s order detail (GET /order/202309/orders) returns it; if it is, report the order to the connector maintainers',
+    ]);
+  });
+
+  it('refuses a line whose sale price is not its original price minus its discounts', () => {
+    const [problem] = problemsOf(upsert(orderWith('line_items.1.seller_discount', '2.50')));
+    expect(problem).toBe(
+      'orders[0].line_items[1].sale_price: 12.50 USD is not original_price 15.00 USD − seller_discount 2.50 USD − platform_discount 1.00 USD = 11.50 USD; send the order exactly as TikTok’s order detail (GET /order/202309/orders) returns it; if it is, report the order to the connector maintainers',
+    );
+  });
+
+  it('refuses a payment whose sub-total or total does not follow TikTok’s identities', () => {
+    expect(problemsOf(upsert(orderWith('payment.seller_discount', '4.00')))).toEqual([
+      'orders[0].payment.sub_total: 25.00 USD is not original_total_product_price 30.00 USD − seller_discount 4.00 USD − platform_discount 2.00 USD = 24.00 USD; send the order exactly as TikTok’s order detail (GET /order/202309/orders) returns it; if it is, report the order to the connector maintainers',
+    ]);
+    expect(problemsOf(upsert(orderWith('payment.retail_delivery_fee', '0.27')))).toEqual([
+      'orders[0].payment.total_amount: 33.05 USD is not sub_total 25.00 USD + shipping_fee 5.99 USD + tax 2.06 USD + retail_delivery_fee 0.27 USD = 33.32 USD; send the order exactly as TikTok’s order detail (GET /order/202309/orders) returns it; if it is, report the order to the connector maintainers',
+    ]);
+    const withFee = orderWith('payment.retail_delivery_fee', '0.27') as { payment: { total_amount: string } };
+    withFee.payment.total_amount = '33.32';
+    expect(validateRestletRequest(upsert(withFee)).ok).toBe(true);
+  });
+
+  it('checks the identities in the currency’s minor units (JPY has none)', () => {
+    const yen = order({
+      payment: {
+        currency: 'JPY',
+        sub_total: '2500',
+        shipping_fee: '0',
+        seller_discount: '300',
+        platform_discount: '200',
+        total_amount: '2500',
+        original_total_product_price: '3000',
+        original_shipping_fee: '0',
+        tax: '0',
+      },
+      line_items: [
+        lineItem({
+          id: '1',
+          currency: 'JPY',
+          original_price: '1500',
+          sale_price: '1250',
+          seller_discount: '150',
+          platform_discount: '100',
+        }),
+        lineItem({
+          id: '2',
+          currency: 'JPY',
+          original_price: '1500',
+          sale_price: '1250',
+          seller_discount: '150',
+          platform_discount: '100',
+        }),
+      ],
+    });
+    expect(validateRestletRequest(upsert(yen)).ok).toBe(true);
+  });
+});

@@ -21,7 +21,8 @@ export interface FakeTikTokOptions {
   shops?: { id: string; name: string; region: string; seller_type: string; cipher: string; code: string }[];
 }
 
-export type Injector = (request: RecordedRequest) => TestResponse | undefined;
+/** Answers a request ahead of the normal handling (a promise holds the answer back); undefined passes it on. */
+export type Injector = (request: RecordedRequest) => TestResponse | Promise<TestResponse> | undefined;
 
 function expectedSign(secret: string, request: RecordedRequest): string {
   const keys = [...request.query.keys()].filter((k) => k !== 'sign' && k !== 'access_token').sort();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createBridge, type Bridge, type BridgeDeps } from '../../bridge';
-import type { LiveConfig } from '../../config';
+import type { LiveConfig, LogLevel } from '../../config';
 import { createLogger } from '../../logger';
 import { FakeNetSuite, NS_CREDENTIALS } from './fake-netsuite';
 import { FakeTikTok } from './fake-tiktok';
@@ -30,6 +30,8 @@ export interface Harness {
   netsuite: FakeNetSuite;
   bridge: Bridge;
   url: string;
+  /** The interface the bridge listens on. */
+  address: string;
   dir: string;
   dbPath: string;
   config: LiveConfig;
@@ -37,7 +39,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Level of the captured log (default debug). */
+  logLevel?: LogLevel;
+  /** Changes to the live configuration (new settings, a different admin token). */
+  config?: Partial<LiveConfig>;
+}
+
+export async function startHarness(
+  deps: Partial<BridgeDeps> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const clock = new TestClock();
   const tiktok = await new FakeTikTok({ ...TT_APP, now: () => clock.now(), shops: [TEST_SHOP] }).start();
   const netsuite = await new FakeNetSuite().start();
@@ -58,8 +70,12 @@ export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harn
     encryptionKey: randomBytes(32),
     databaseUrl: `sqlite:${dbPath}`,
     port: 0,
-    logLevel: 'debug',
+    host: '127.0.0.1',
+    logLevel: options.logLevel ?? 'debug',
+    authMaxFailures: 10,
+    authWindowSeconds: 300,
   };
+  Object.assign(config, options.config);
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -71,16 +87,17 @@ export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harn
     clock,
     sleep: clock.sleep,
     random: () => 0.5,
-    logger: createLogger('debug', sink),
+    logger: createLogger(config.logLevel, sink),
     ...deps,
   });
-  const { url } = await bridge.start(0);
+  const { url, address } = await bridge.start(0);
   return {
     clock,
     tiktok,
     netsuite,
     bridge,
     url,
+    address,
     dir,
     dbPath,
     config,
@@ -94,12 +111,21 @@ export async function startHarness(deps: Partial<BridgeDeps> = {}): Promise<Harn
   };
 }
 
-/** Runs the OAuth flow as a browser would, returning the callback response. */
+/** The `name=value` of the first cookie a response sets ('' when none). */
+export function cookieOf(response: Response): string {
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/**
+ * Runs the OAuth flow as a script does: a Bearer POST to start, then the callback with the state
+ * cookie the start set. Returns the callback response.
+ */
 export async function connectViaOAuth(
   h: Harness,
   code = `code-${randomBytes(4).toString('hex')}`,
 ): Promise<Response> {
   const start = await fetch(`${h.url}/oauth/tiktok/start`, {
+    method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     redirect: 'manual',
   });
@@ -107,7 +133,7 @@ export async function connectViaOAuth(
   const state = location.searchParams.get('state') ?? '';
   h.tiktok.validCodes.add(code);
   return fetch(`${h.url}/oauth/tiktok/callback?code=${code}&state=${state}`, {
-    headers: { accept: 'text/html' },
+    headers: { accept: 'text/html', cookie: cookieOf(start) },
   });
 }
 

@@ -67,6 +67,7 @@ describe('TokenCipher (AES-256-GCM, versioned envelope, row-bound AAD)', () => {
       refreshToken: 'TTP_r',
       accessExpiresAt: 1,
       refreshExpiresAt: 2,
+      authorizedAt: 0,
     };
     await vault.save('A', tokens, 1);
     await vault.save('B', { ...tokens, accessToken: 'TTP_b' }, 1);

@@ -44,11 +44,30 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
     expect(h.netsuite.server.requests).toHaveLength(1);
     h.netsuite.injectors.push(() => json(400, { error: { code: 'TTS_UNKNOWN_ACTION', message: 'x' } }));
     h.clock.advance(60_001);
-    const third = (await (await fetch(`${h.url}/readyz`)).json()) as {
+    const third = (await (
+      await fetch(`${h.url}/readyz`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json()) as {
       netsuite: { ok: boolean; error: string };
     };
     expect(third.netsuite.ok).toBe(false);
     expect(third.netsuite.error).toMatch(/TTS_UNKNOWN_ACTION/);
+  });
+
+  it("/readyz tells the public only whether each part is ok, never NetSuite's error text", async () => {
+    h.netsuite.injectors.push(() =>
+      json(500, {
+        error: { code: 'UNEXPECTED_ERROR', message: 'internal detail: host ns-prod-7, role 1042' },
+      }),
+    );
+    const response = await fetch(`${h.url}/readyz`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { netsuite: Record<string, unknown> };
+    expect(body).toEqual({
+      ok: true,
+      store: { ok: true },
+      netsuite: { ok: false, checkedAt: expect.any(String) },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/UNEXPECTED_ERROR|internal detail/);
   });
 
   it('/readyz answers 503 when the store is unreachable', async () => {
@@ -61,7 +80,9 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
   it('/metrics exposes webhook, job, TikTok, NetSuite and token metrics', async () => {
     await connectViaOAuth(h);
     await rawPost(`${h.url}/webhooks/tiktok`, { authorization: 'bad' }, '{}');
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await (
+      await fetch(`${h.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).text();
     expect(text).toMatch(/tts_bridge_webhooks_received_total 1/);
     expect(text).toMatch(/tts_bridge_webhooks_rejected_total\{reason="malformed_signature"\} 1/);
     expect(text).toMatch(/tts_bridge_tiktok_calls_total\{endpoint="event\.webhook\.update",code="0"\} 7/);
@@ -85,7 +106,7 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
     const login = await signIn();
     expect(login.status).toBe(303);
     const setCookie = login.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(new RegExp(`^${ADMIN_COOKIE_NAME}=v1\\.\\d+\\.[\\w-]{43};`));
+    expect(setCookie).toMatch(new RegExp(`^${ADMIN_COOKIE_NAME}=s1\\.[\\w-]{43};`));
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).toMatch(/Secure/);
@@ -99,24 +120,20 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
     expect(html).toMatch(/connected/);
   });
 
-  it('refuses a tampered, expired or differently keyed cookie', async () => {
+  it('refuses a forged, expired or differently keyed session cookie', async () => {
     const cookie = ((await signIn()).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const value = cookie.slice(ADMIN_COOKIE_NAME.length + 1);
-    const [, expires = '0'] = value.split('.');
-    const later = `${ADMIN_COOKIE_NAME}=v1.${Number(expires) + 1000}.${value.split('.')[2] ?? ''}`;
-    expect((await fetch(`${h.url}/`, { headers: { cookie: later } })).status).toBe(401);
-    const rawKeySig = createHmac('sha256', ADMIN_TOKEN).update(`v1.${expires}`).digest('base64url');
+    const id = cookie.slice(`${ADMIN_COOKIE_NAME}=s1.`.length);
+    expect((await fetch(`${h.url}/`, { headers: { cookie } })).status).toBe(200);
+    const flipped = `${ADMIN_COOKIE_NAME}=s1.${id.startsWith('A') ? 'B' : 'A'}${id.slice(1)}`;
+    expect((await fetch(`${h.url}/`, { headers: { cookie: flipped } })).status).toBe(401);
+    const signed = createHmac('sha256', ADMIN_TOKEN).update('v1.9999999999999').digest('base64url');
     expect(
-      (await fetch(`${h.url}/`, { headers: { cookie: `${ADMIN_COOKIE_NAME}=v1.${expires}.${rawKeySig}` } }))
+      (await fetch(`${h.url}/`, { headers: { cookie: `${ADMIN_COOKIE_NAME}=v1.9999999999999.${signed}` } }))
         .status,
     ).toBe(401);
-    const webhookKeySig = createHmac('sha256', TT_APP.appSecret).update(`v1.${expires}`).digest('base64url');
+    const webhookKeySig = createHmac('sha256', TT_APP.appSecret).update(id).digest('base64url');
     expect(
-      (
-        await fetch(`${h.url}/`, {
-          headers: { cookie: `${ADMIN_COOKIE_NAME}=v1.${expires}.${webhookKeySig}` },
-        })
-      ).status,
+      (await fetch(`${h.url}/`, { headers: { cookie: `${ADMIN_COOKIE_NAME}=s1.${webhookKeySig}` } })).status,
     ).toBe(401);
     h.clock.advance(12 * 3600 * 1000 + 1);
     expect((await fetch(`${h.url}/`, { headers: { cookie } })).status).toBe(401);
@@ -124,7 +141,7 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
 
   it('a session cookie replayed as a webhook signature is refused', async () => {
     const cookie = ((await signIn()).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const signature = Buffer.from(cookie.split('.')[2] ?? '', 'base64url').toString('hex');
+    const signature = Buffer.from(cookie.split('.')[1] ?? '', 'base64url').toString('hex');
     const response = await rawPost(`${h.url}/webhooks/tiktok`, { authorization: signature }, 'v1.0');
     expect(response.status).toBe(401);
     expect(await h.bridge.store.countWebhooks()).toBe(0);

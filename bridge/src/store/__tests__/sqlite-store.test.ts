@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,5 +45,39 @@ describe('SqliteStore on disk', () => {
     const store = new SqliteStore(join(dir, 'b.db'));
     await store.close();
     await expect(store.ping()).rejects.toThrow(/closed/);
+  });
+
+  describe('the database file is readable by the bridge user only (issue #8)', () => {
+    const mode = (path: string): number => statSync(path).mode & 0o777;
+
+    it('creates the folder 0700 and the file, its WAL and its SHM 0600', async () => {
+      const folder = join(dir, 'data');
+      const path = join(folder, 'bridge.db');
+      const store = new SqliteStore(path);
+      await store.recordError({ at: 1, source: 'test', shopId: null, message: 'written through the WAL' });
+      expect(mode(folder)).toBe(0o700);
+      expect(mode(path)).toBe(0o600);
+      expect(mode(`${path}-wal`)).toBe(0o600);
+      expect(mode(`${path}-shm`)).toBe(0o600);
+      await store.close();
+    });
+
+    it('tightens a file an older bridge left world-readable', async () => {
+      const path = join(dir, 'old.db');
+      writeFileSync(path, '');
+      chmodSync(path, 0o644);
+      const store = new SqliteStore(path);
+      expect(mode(path)).toBe(0o600);
+      await store.close();
+    });
+
+    it('refuses a folder every user can write to, naming it and the fix', () => {
+      const open = join(dir, 'shared');
+      mkdirSync(open);
+      chmodSync(open, 0o777);
+      expect(() => new SqliteStore(join(open, 'bridge.db'))).toThrow(
+        new RegExp(`folder of the bridge database \\(${open}\\) is writable by every user.*chmod o-w`),
+      );
+    });
   });
 });

@@ -81,13 +81,41 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           accessExpiresAt: T0 + 1000,
           refreshExpiresAt: T0 + 2000,
           updatedAt: T0,
+          authorizedAt: T0 - 50,
         };
         await store.saveTokens({ shopId: '7494049642642441621', ...base });
         await store.saveTokens({ shopId: '2', ...base });
         await store.saveTokens({ shopId: '2', ...base, accessTokenEnc: 'v1:b', updatedAt: T0 + 5 });
-        expect(await store.getTokens('2')).toMatchObject({ accessTokenEnc: 'v1:b', updatedAt: T0 + 5 });
+        expect(await store.getTokens('2')).toMatchObject({
+          accessTokenEnc: 'v1:b',
+          updatedAt: T0 + 5,
+          authorizedAt: T0 - 50,
+        });
         expect(await store.listShopIdsByGrant('open-1')).toEqual(['2', '7494049642642441621']);
         expect(await store.getTokens('missing')).toBeUndefined();
+      });
+    });
+
+    describe('admin sessions', () => {
+      it('keeps a session active until it expires or is revoked', async () => {
+        await store.createAdminSession('h1', T0 + 1000, T0);
+        expect(await store.isAdminSessionActive('h1', T0 + 1)).toBe(true);
+        expect(await store.isAdminSessionActive('h1', T0 + 1000)).toBe(false);
+        expect(await store.isAdminSessionActive('unknown', T0 + 1)).toBe(false);
+        expect(await store.revokeAdminSession('h1', T0 + 2)).toBe(true);
+        expect(await store.isAdminSessionActive('h1', T0 + 3)).toBe(false);
+        expect(await store.revokeAdminSession('h1', T0 + 4)).toBe(false);
+      });
+
+      it('revokes every session at once, expired ones included', async () => {
+        await store.createAdminSession('a', T0 + 1000, T0);
+        await store.createAdminSession('b', T0 + 1000, T0);
+        await store.createAdminSession('old', T0 + 10, T0);
+        expect(await store.revokeAllAdminSessions(T0 + 100)).toBe(3);
+        expect(await store.isAdminSessionActive('a', T0 + 101)).toBe(false);
+        expect(await store.isAdminSessionActive('b', T0 + 101)).toBe(false);
+        await store.createAdminSession('c', T0 + 2000, T0 + 200);
+        expect(await store.isAdminSessionActive('c', T0 + 201)).toBe(true);
       });
     });
 
@@ -163,6 +191,15 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         await store.enqueueJob(job({ kind: 'shop.push', dedupeKey: null }), T0);
         expect(
           await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 10, kinds: ['order.sync'] }),
+        ).toEqual([]);
+        expect(
+          await store.claimJobs({
+            owner: 'w',
+            now: T0,
+            leaseMs: 1000,
+            limit: 10,
+            excludeKinds: ['shop.push'],
+          }),
         ).toEqual([]);
         const due = await store.claimJobs({ owner: 'w', now: T0 + 5000, leaseMs: 1000, limit: 10 });
         expect(due.map((j) => j.kind).sort()).toEqual(['order.sync', 'shop.push']);

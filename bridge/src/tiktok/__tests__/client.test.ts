@@ -52,6 +52,7 @@ describe('TikTok client against a real local server', () => {
         refreshToken: grant.refresh_token,
         accessExpiresAt: grant.access_token_expire_in * 1000,
         refreshExpiresAt: grant.refresh_token_expire_in * 1000,
+        authorizedAt: clock.now(),
       },
       clock.now(),
     );

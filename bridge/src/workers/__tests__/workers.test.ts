@@ -83,6 +83,40 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
     expect(h.netsuite.orders.size).toBe(1);
   });
 
+  it('an order the RESTlet refuses as invalid fails alone: the rest of its batch is sent again without it and stored', async () => {
+    const ids = ['11', '12', '13'];
+    for (const id of ids) h.tiktok.orders.push(makeOrder(id, nowSec - 100));
+    const jobs = [];
+    for (const id of ids) {
+      jobs.push(
+        await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now()),
+      );
+    }
+    // As the RESTlet does: a batch holding order 12 is refused whole, naming it; nothing is written.
+    h.netsuite.injectors.push((r) => {
+      const body = JSON.parse(r.body || '{}') as { orders?: { id: string }[] };
+      const index = body.orders?.findIndex((o) => o.id === '12') ?? -1;
+      return index < 0
+        ? undefined
+        : json(400, {
+            error: {
+              code: 'TTS_INVALID_REQUEST',
+              message: `orders[${index}].payment.sub_total: 10.00 USD, but the 1 line(s) add up to sale_price 9.00 USD`,
+            },
+          });
+    });
+    const summary = await h.bridge.runWorkersOnce();
+    expect(summary).toMatchObject({ completed: 2, dead: 1 });
+    expect([...h.netsuite.orders.keys()].sort()).toEqual([
+      `tts_${TEST_SHOP.id}_11`,
+      `tts_${TEST_SHOP.id}_13`,
+    ]);
+    const [first, bad, third] = await Promise.all(jobs.map((j) => h.bridge.store.getJob(j.id)));
+    expect([first?.state, third?.state]).toEqual(['done', 'done']);
+    expect(bad?.state).toBe('dead');
+    expect(bad?.deadReason).toMatch(/TTS_INVALID_REQUEST: orders\[0\]\.payment\.sub_total: 10\.00 USD/);
+  });
+
   it('an order TikTok does not return fails alone; the rest of the batch completes', async () => {
     h.tiktok.orders.push(makeOrder('1', nowSec - 100));
     const ok = await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, '1', h.clock.now()), h.clock.now());

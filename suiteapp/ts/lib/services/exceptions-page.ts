@@ -26,6 +26,11 @@ import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
  * sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
  * the page (so a reload does not retry again), which then says what happened.
  *
+ * Safety (issue #8): list cells show text from TikTok (payment method names, shop names, messages
+ * quoting the order), and NetSuite's list sublists render cell text as HTML, so every text cell is
+ * HTML-escaped here. Only a POST retries: the per-record Retry link opens a confirmation form whose
+ * button posts back to this Suitelet, so a link (in an e-mail, on another site) changes nothing.
+ *
  * Usage: two queries (20) to show the page; a retry of up to 100 records 250 more.
  */
 
@@ -33,8 +38,11 @@ const INBOX_SUBLIST = 'custpage_inbox';
 const LOG_SUBLIST = 'custpage_log';
 const SELECT_FIELD = 'custpage_select';
 const ID_FIELD = 'custpage_inbox_id';
-/** GET parameter of a per-record Retry link. */
+/** GET parameter of a per-record Retry link: it opens the confirmation form, never retries. */
 export const RETRY_PARAM = 'retry';
+/** Hidden body field of the confirmation form: the inbox record its POST retries. */
+const CONFIRM_FIELD = 'custpage_retry_id';
+const INBOX_ID = /^[1-9][0-9]{0,17}$/;
 const LOG_ROWS = 50;
 
 function selfUrl(params: Record<string, string> = {}): string {
@@ -65,7 +73,7 @@ function selectedIds(request: http.ServerRequest): string[] {
 }
 
 function retry(ids: readonly string[]): void {
-  const wanted = ids.filter((id) => /^[1-9][0-9]{0,17}$/.test(id)).slice(0, MAX_RETRY_IDS);
+  const wanted = ids.filter((id) => INBOX_ID.test(id)).slice(0, MAX_RETRY_IDS);
   const result =
     wanted.length > 0
       ? retryInboxRecords(wanted)
@@ -73,14 +81,18 @@ function retry(ids: readonly string[]): void {
   backToPage(summarizeRetry(result, ids.length - wanted.length));
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A list cell's value as HTML: NetSuite renders list sublist text as markup, so the text is escaped
+ * (line breaks kept as `<br>`).
+ */
 function cell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   // A list sublist cell must not be empty in NetSuite's UI; a space keeps the column aligned.
-  return text === '' ? ' ' : text;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text === '' ? ' ' : escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
 function addInboxSublist(form: serverWidget.Form, rows: readonly InboxReviewRow[]): void {
@@ -110,14 +122,14 @@ function addInboxSublist(form: serverWidget.Form, rows: readonly InboxReviewRow[
     const set = (id: string, value: string | number | null): void => {
       sublist.setSublistValue({ id, line, value: cell(value) });
     };
-    set(ID_FIELD, row.id);
+    sublist.setSublistValue({ id: ID_FIELD, line, value: row.id });
     set('custpage_shop', row.shopName);
     set('custpage_order', row.orderId);
     set('custpage_state', row.state);
     set('custpage_message', row.message);
     set('custpage_attempts', row.attempts);
     set('custpage_updated', row.lastModified);
-    set('custpage_retry', selfUrl({ [RETRY_PARAM]: row.id }));
+    sublist.setSublistValue({ id: 'custpage_retry', line, value: selfUrl({ [RETRY_PARAM]: row.id }) });
   });
 }
 
@@ -172,14 +184,33 @@ function renderPage(request: http.ServerRequest, response: http.ServerResponse):
   response.writePage({ pageObject: form });
 }
 
+/** The per-record Retry link's page: says what Retry does; its button posts the record back. */
+function renderConfirmation(inboxId: string, response: http.ServerResponse): void {
+  const form = serverWidget.createForm({ title: 'Retry a TikTok order' });
+  const intro = form.addField({
+    id: 'custpage_intro',
+    type: serverWidget.FieldType.INLINEHTML,
+    label: 'About',
+  });
+  intro.defaultValue = `<p>Retry order inbox record ${escapeHtml(inboxId)}? An order without a sales order is imported again; an order with one is compared with its latest TikTok update again. <a href="${escapeHtml(selfUrl())}">Back to the list</a></p>`;
+  const id = form.addField({ id: CONFIRM_FIELD, type: serverWidget.FieldType.TEXT, label: 'Inbox ID' });
+  id.defaultValue = inboxId;
+  id.updateDisplayType({ displayType: serverWidget.FieldDisplayType.HIDDEN });
+  form.addSubmitButton({ label: 'Retry this order' });
+  response.writePage({ pageObject: form });
+}
+
 export function handleExceptionsRequest(request: http.ServerRequest, response: http.ServerResponse): void {
+  const params = request.parameters as Record<string, string | undefined>;
   if (request.method === 'POST') {
-    retry(selectedIds(request));
+    const confirmed = params[CONFIRM_FIELD];
+    retry(confirmed !== undefined && confirmed !== '' ? [confirmed] : selectedIds(request));
     return;
   }
-  const single = (request.parameters as Record<string, string | undefined>)[RETRY_PARAM];
-  if (single !== undefined && single !== '') {
-    retry([single]);
+  // A GET never retries (a link must not change anything): the Retry link asks first.
+  const single = params[RETRY_PARAM];
+  if (single !== undefined && INBOX_ID.test(single)) {
+    renderConfirmation(single, response);
     return;
   }
   renderPage(request, response);

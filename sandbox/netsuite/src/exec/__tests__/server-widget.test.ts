@@ -72,6 +72,27 @@ describe('N/ui/serverWidget', () => {
     expect(html).toContain('name="custpage_edit:custpage_q:1"');
   });
 
+  it('writes text cells of LIST and STATICLIST sublists into the page as HTML, as NetSuite does; other cells stay text', () => {
+    const form = widgets.createForm({ title: 'Markup' });
+    const list = form.addSublist({ id: 'custpage_rows', type: 'LIST', label: 'Rows' });
+    list.addField({ id: 'custpage_t', type: 'TEXT', label: 'T' });
+    list.addField({ id: 'custpage_a', type: 'TEXTAREA', label: 'A' });
+    list.addField({ id: 'custpage_n', type: 'INTEGER', label: 'N' });
+    list.setSublistValue({ id: 'custpage_t', line: 0, value: '<b>bold</b>' });
+    list.setSublistValue({ id: 'custpage_a', line: 0, value: '<img src=x onerror=alert(1)>' });
+    list.setSublistValue({ id: 'custpage_n', line: 0, value: '<i>4</i>' });
+    const fixed = form.addSublist({ id: 'custpage_fixed', type: 'STATICLIST', label: 'Fixed' });
+    fixed.addField({ id: 'custpage_v', type: 'TEXT', label: 'V' });
+    fixed.setSublistValue({ id: 'custpage_v', line: 0, value: '<u>under</u>' });
+    const html = renderForm(form, { action: '/x' });
+    expect(html).toContain(
+      '<td><b>bold</b><input type="hidden" name="custpage_rows:custpage_t:0" value="&lt;b&gt;bold&lt;/b&gt;"></td>',
+    );
+    expect(html).toContain('<td><img src=x onerror=alert(1)><input type="hidden"');
+    expect(html).toContain('<td>&lt;i&gt;4&lt;/i&gt;<input type="hidden"');
+    expect(html).toContain('<td><u>under</u></td>');
+  });
+
   it('shows URL sublist fields as links labelled with their link text', () => {
     const form = widgets.createForm({ title: 'Links' });
     const list = form.addSublist({ id: 'custpage_rows', type: 'LIST', label: 'Rows' });

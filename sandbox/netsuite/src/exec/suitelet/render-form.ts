@@ -164,12 +164,29 @@ function urlLink(field: UiField, value: unknown): string {
   return `<a${attr('href', href)}>${escapeHtml(field.linkText || href)}</a>`;
 }
 
+/**
+ * Text-like field types whose value a LIST or STATICLIST cell writes into the page as markup, not as
+ * text. NetSuite's list sublists put a Suitelet's `setSublistValue` text into the cell as HTML
+ * (Suitelets use it for coloured text and links; a value from outside NetSuite therefore has to be
+ * escaped by the script, issue #8). NetSuite escapes `<` and `>` in free-form text typed into its own
+ * forms (https://blog.prolecto.com/2016/06/03/watch-your-braces-netsuite-handling-rules-for-html-suitescript-developers/),
+ * but a value a script sets is not such a form entry. Where the two might differ the emulator takes
+ * the stricter side: every such cell is raw HTML, so an unescaped value shows up as markup in tests.
+ */
+const MARKUP_CELL_TYPES: ReadonlySet<string> = new Set(['TEXT', 'TEXTAREA', 'LONGTEXT', 'RICHTEXT']);
+
+/** A list cell's shown value: markup for text-like fields (see above), escaped text otherwise. */
+function listCellText(field: UiField, value: unknown, options: RenderOptions): string {
+  const shown = display(field, value, options);
+  return MARKUP_CELL_TYPES.has(field.type) ? shown : escapeHtml(shown);
+}
+
 /** LIST sublists show values (posted back as hidden inputs) with editable checkboxes; STATICLIST only shows. */
 function cell(sublist: UiSublist, field: UiField, line: number, options: RenderOptions): string {
   const name = `${sublist.id}:${field.id}:${line}`;
   const value = sublist.getSublistValue({ id: field.id, line }) ?? field.defaultValue;
   if (sublist.type === 'STATICLIST') {
-    return field.type === 'URL' ? urlLink(field, value) : escapeHtml(display(field, value, options));
+    return field.type === 'URL' ? urlLink(field, value) : listCellText(field, value, options);
   }
   // A LIST posts every column back, the link's URL included (request.getSublistValue reads it).
   if (field.type === 'URL' && field.displayType !== 'ENTRY')
@@ -178,6 +195,7 @@ function cell(sublist: UiSublist, field: UiField, line: number, options: RenderO
   if (editable && field.displayType !== 'INLINE' && field.displayType !== 'HIDDEN') {
     return control(field, name, value, options, sublist.id);
   }
+  if (sublist.type === 'LIST') return `${listCellText(field, value, options)}${hidden(name, text(value))}`;
   return `${escapeHtml(display(field, value, options))}${hidden(name, text(value))}`;
 }
 

@@ -1,4 +1,3 @@
-import { WAREHOUSE_FIELDS } from './order-ids';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
 
 /**
@@ -100,18 +99,22 @@ export interface StoredWarehouse {
   locationId: string | null;
 }
 
-/** The bridge-owned fields of a warehouse record (never the location link). */
-export function warehouseValues(
-  shopRecordId: string,
-  warehouse: TikTokWarehouseInfo,
-): Record<string, string | boolean> {
+/** The bridge-owned values of a warehouse record (never the location link). */
+export interface WarehouseFields {
+  shopRecordId: string;
+  warehouseId: string;
+  name: string;
+  type: string;
+  isDefault: boolean;
+}
+
+export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouseInfo): WarehouseFields {
   return {
+    shopRecordId,
+    warehouseId: warehouse.id,
     name: warehouse.name.trim(),
-    [WAREHOUSE_FIELDS.shop]: shopRecordId,
-    [WAREHOUSE_FIELDS.warehouseId]: warehouse.id,
-    [WAREHOUSE_FIELDS.name]: warehouse.name.trim(),
-    [WAREHOUSE_FIELDS.type]: warehouse.type.trim(),
-    [WAREHOUSE_FIELDS.isDefault]: warehouse.isDefault,
+    type: warehouse.type.trim(),
+    isDefault: warehouse.isDefault,
   };
 }
 

@@ -45,7 +45,10 @@ export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency' | 'taxLine'>
 export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult {
   const t = plan.totals;
   const taxMinor = addMinor(netsuite.taxTotalMinor, plan.taxLine?.amountMinor ?? 0);
-  const merchandiseMinor = subtractMinor(subtractMinor(netsuite.totalMinor, netsuite.shippingMinor), taxMinor);
+  const merchandiseMinor = subtractMinor(
+    subtractMinor(netsuite.totalMinor, netsuite.shippingMinor),
+    taxMinor,
+  );
   const taxVarianceMinor = subtractMinor(taxMinor, t.taxMinor);
   const totalWithoutVariance = subtractMinor(netsuite.totalMinor, taxVarianceMinor);
   const figures: TieOutFigure[] = [

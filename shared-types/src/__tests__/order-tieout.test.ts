@@ -57,7 +57,10 @@ describe('tieOut', () => {
       'total',
     ]);
     const shippingOff = tieOut(plan, { totalMinor: 3305, shippingMinor: 600, taxTotalMinor: 0 });
-    expect(shippingOff.figures.filter((f) => !f.ties).map((f) => f.label)).toEqual(['merchandise', 'shipping']);
+    expect(shippingOff.figures.filter((f) => !f.ties).map((f) => f.label)).toEqual([
+      'merchandise',
+      'shipping',
+    ]);
   });
 
   it('lists each figure NetSuite vs TikTok in the message', () => {

@@ -187,7 +187,15 @@ describe('planOrderUpdate: line cancellations', () => {
     const withTaxLine = salesOrder([
       line({}),
       line({ index: 1, itemId: '12', itemName: 'TEE', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
-      line({ index: 2, itemId: '56', itemName: 'TikTok Collected Tax', quantity: 0, rate: 4.75, amount: 4.75, lineIds: [] }),
+      line({
+        index: 2,
+        itemId: '56',
+        itemName: 'TikTok Collected Tax',
+        quantity: 0,
+        rate: 4.75,
+        amount: 4.75,
+        lineIds: [],
+      }),
     ]);
 
     it('comes off the tax line, to the cent, with the units', () => {
@@ -211,15 +219,16 @@ describe('planOrderUpdate: line cancellations', () => {
     it('closes the tax line when every taxed unit is cancelled by TikTok line by line', () => {
       const allButOne = cancelLines(taxed, ['1001', '1002', '1003', '2001']);
       // Every unit cancelled is a whole cancellation: all open lines close, the tax line with them.
-      expect(planOrderUpdate(allButOne, withTaxLine, '56').lineChanges.map((c) => [c.kind, c.index])).toEqual([
-        ['close', 0],
-        ['close', 1],
-        ['close', 2],
-      ]);
-      const tee = cancelLines(
-        order({ line_items: [lineItem({ id: '1001' }), taxedUnit('2001', '1.65')] }),
-        ['2001'],
+      expect(planOrderUpdate(allButOne, withTaxLine, '56').lineChanges.map((c) => [c.kind, c.index])).toEqual(
+        [
+          ['close', 0],
+          ['close', 1],
+          ['close', 2],
+        ],
       );
+      const tee = cancelLines(order({ line_items: [lineItem({ id: '1001' }), taxedUnit('2001', '1.65')] }), [
+        '2001',
+      ]);
       const teeOnlyTax = salesOrder([
         line({ quantity: 1, amount: 12.5, lineIds: ['1001'] }),
         line({ index: 1, itemId: '12', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
@@ -242,7 +251,7 @@ describe('planOrderUpdate: line cancellations', () => {
       expect(changesSalesOrder(planOrderUpdate(cancelled, applied, '56'))).toBe(false);
     });
 
-    it('is an exception when the sales order has no line of the shop\'s Tax Item', () => {
+    it("is an exception when the sales order has no line of the shop's Tax Item", () => {
       const plan = planOrderUpdate(cancelLines(taxed, ['1002']), salesOrder(), '56');
       expect(plan.exceptions).toEqual([
         "TikTok refunds 1.03 USD tax with the units it cancelled on TikTok order 576461413038785752, but sales order SO1042 has no open line of the shop's Tax Item (item 56) to take it off. To do: reduce the TikTok tax line of sales order SO1042 by 1.03 USD.",

@@ -18,7 +18,11 @@ export type FbtFulfillment = 'created' | 'exists';
 export function fulfilFbtOrder(salesOrderId: string, externalId: string, memo: string): FbtFulfillment {
   let fulfillment: NetSuiteRecord;
   try {
-    fulfillment = transformRecord(SALES_ORDER.recordType, salesOrderId, SALES_ORDER.transforms.itemFulfillment);
+    fulfillment = transformRecord(
+      SALES_ORDER.recordType,
+      salesOrderId,
+      SALES_ORDER.transforms.itemFulfillment,
+    );
   } catch (e) {
     if (errorName(e) === 'INVALID_RCRD_TRANSFRM') return 'exists';
     throw e;

@@ -27,7 +27,13 @@ export type NetSuiteRecord = record.Record;
 /** What mappers read: a record loaded, created or handed to a user event (whose save is hidden). */
 type ReadableRecord = Pick<
   NetSuiteRecord,
-  'getValue' | 'getFields' | 'getLineCount' | 'getSublistValue' | 'getSublistText' | 'hasSubrecord' | 'getSubrecord'
+  | 'getValue'
+  | 'getFields'
+  | 'getLineCount'
+  | 'getSublistValue'
+  | 'getSublistText'
+  | 'hasSubrecord'
+  | 'getSubrecord'
 >;
 
 export function createRecord(type: RecordTypeId): NetSuiteRecord {
@@ -87,7 +93,11 @@ export function submitBodyFields(type: RecordTypeId, id: string, writes: readonl
 }
 
 /** Search columns of one record in one `search.lookupFields`. */
-export function lookupColumns(type: RecordTypeId, id: string, columns: readonly SearchColumnId[]): LookupValues {
+export function lookupColumns(
+  type: RecordTypeId,
+  id: string,
+  columns: readonly SearchColumnId[],
+): LookupValues {
   return search.lookupFields({ type, id, columns: [...columns] }) as LookupValues;
 }
 

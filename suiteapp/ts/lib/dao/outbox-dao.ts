@@ -49,7 +49,11 @@ export function listPendingOutbox(shopRecordId: string | null, limit: number): P
 
 /** State and attempts of the given rows (one query per 500). */
 export function loadOutboxStatus(ids: readonly string[]): Map<string, OutboxStatusRow> {
-  return indexRows(runInChunks([...new Set(ids)], LOOKUP_CHUNK_SIZE, outboxStatusQuery), 'id', outboxStatusFromRow);
+  return indexRows(
+    runInChunks([...new Set(ids)], LOOKUP_CHUNK_SIZE, outboxStatusQuery),
+    'id',
+    outboxStatusFromRow,
+  );
 }
 
 /** Writes state, attempts and the result message of one row (2 units). */

@@ -49,7 +49,8 @@ export function addressWrites(address: NetSuiteShipAddress, clearEmpty: boolean)
 }
 
 export function addressFromRecord(address: RecordReader): NetSuiteShipAddress {
-  const read = (field: keyof NetSuiteShipAddress): string | null => textOf(address.value(ADDRESS.body[field]));
+  const read = (field: keyof NetSuiteShipAddress): string | null =>
+    textOf(address.value(ADDRESS.body[field]));
   return {
     country: read('country'),
     addressee: read('addressee'),

@@ -16,15 +16,7 @@
 declare const BRAND: unique symbol;
 
 /** The kinds of NetSuite ids a declaration hands out. */
-export type IdKind =
-  | 'record'
-  | 'body'
-  | 'sublist'
-  | 'line'
-  | 'column'
-  | 'filter'
-  | 'sqlTable'
-  | 'sqlColumn';
+export type IdKind = 'record' | 'body' | 'sublist' | 'line' | 'column' | 'filter' | 'sqlTable' | 'sqlColumn';
 
 /** A NetSuite id taken from a declaration (only `declareRecord` makes one). */
 export type NetSuiteId<K extends IdKind> = string & { readonly [BRAND]: K };

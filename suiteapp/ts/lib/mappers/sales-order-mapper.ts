@@ -5,7 +5,10 @@ import type {
   SalesOrderLineState,
   SalesOrderState,
 } from '../../../../shared-types/src/order-update-plan';
-import type { SalesOrderLineSnapshot, SalesOrderSnapshot } from '../../../../shared-types/src/sales-order-outbox-plan';
+import type {
+  SalesOrderLineSnapshot,
+  SalesOrderSnapshot,
+} from '../../../../shared-types/src/sales-order-outbox-plan';
 import {
   assignedTranId,
   normalizeSalesOrderStatus,
@@ -212,9 +215,7 @@ function lines(plan: SalesOrderPlan): LineWrite[][] {
 export function newSalesOrderWrite(plan: SalesOrderPlan, customerId: string): RecordWrite {
   return {
     body: header(plan, customerId),
-    sublists: [
-      { sublistId: items.id, lines: lines(plan).map((fields, line) => ({ line, fields })) },
-    ],
+    sublists: [{ sublistId: items.id, lines: lines(plan).map((fields, line) => ({ line, fields })) }],
     subrecords:
       plan.shipAddress === null
         ? []

@@ -35,7 +35,9 @@ function make(text: string): Sql {
 }
 
 export function sql(strings: TemplateStringsArray, ...parts: readonly SqlPart[]): Sql {
-  return make(strings.reduce((text, piece, i) => text + piece + (i < parts.length ? render(parts[i]) : ''), ''));
+  return make(
+    strings.reduce((text, piece, i) => text + piece + (i < parts.length ? render(parts[i]) : ''), ''),
+  );
 }
 
 /** `?, ?, ?` for an `IN (...)` list of `count` values. */

@@ -97,6 +97,8 @@ export const DISCOUNT_ITEM = item('discountitem', 'Discount Item', [
   checkbox('ispretax', 'Apply Before Sales Tax', { defaultValue: true }),
 ]);
 export const SALES_TAX_ITEM = item('salestaxitem', 'Tax Code', [float('rate', 'Rate')]);
+/** Other charges for sale: the connector books the tax TikTok collected on one (order-tax.ts). */
+export const OTHER_CHARGE_ITEM = item('otherchargeitem', 'Other Charge Item', []);
 
 export const ENTITY_AND_ITEM_TYPES: readonly RecordTypeInfo[] = [
   CUSTOMER,
@@ -106,4 +108,5 @@ export const ENTITY_AND_ITEM_TYPES: readonly RecordTypeInfo[] = [
   SHIP_ITEM,
   DISCOUNT_ITEM,
   SALES_TAX_ITEM,
+  OTHER_CHARGE_ITEM,
 ];

@@ -22,9 +22,10 @@ import { errorMessage, errorName } from '../platform/errors';
  * newer TikTok payload (order-update-plan.ts), or an exception for a person.
  *
  * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
- * 42 units of map's 1,000, + 1 to look up the shop's Tax Item when cancelled units carry tax. Restart-safe: the plan compares the payload with the sales order as it
- * is, so a re-run after the order was saved plans nothing; the flag is cleared last, and only when
- * no newer payload arrived meanwhile (optimistic locking on the inbox record).
+ * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
+ * tax. Restart-safe: the plan compares the payload with the sales order as it is, so a re-run after
+ * the order was saved plans nothing; the flag is cleared last, and only when no newer payload
+ * arrived meanwhile (optimistic locking on the inbox record).
  */
 
 export type UpdateResult = 'applied' | 'exception' | 'unchanged' | 'skipped' | 'superseded';

@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 /**
  * The guard that keeps the mappers' declarations complete: no NetSuite id reaches NetSuite without
  * being declared (and so checked by mapper-schema-check.ts). It type-checks the SuiteApp sources
- * (suiteapp/tsconfig.json) and holds three rules:
+ * (suiteapp/tsconfig.json) and holds four rules:
  *
  * 1. Only the DAO wrappers (dao/netsuite-record.ts, dao/suiteql.ts) call N/record, N/search,
  *    N/query, N/currentRecord, N/transaction or N/dataset — found by the type checker, so a record a
@@ -15,6 +15,8 @@ import * as ts from 'typescript';
  *    modules that mint them (mappers/record-declaration.ts, mappers/sql.ts).
  * 3. SuiteQL is written only with the `sql` tag, whose template text may hold SQL keywords, aliases,
  *    quoted literals, numbers and `?` — every table and column is an interpolated declared name.
+ * 4. `declareRecord` is called only in the mapper modules the schema check loads
+ *    (`mappers/<record>-mapper.ts`), so no declaration escapes it.
  *
  * Each problem names the file, the line, what is wrong and the fix.
  */
@@ -33,6 +35,8 @@ export interface GuardOptions {
   wrappers: readonly string[];
   /** Files (absolute) that may mint declared ids and Sql. */
   minting: readonly string[];
+  /** The files that may call `declareRecord`: those the schema check loads. */
+  declaring: RegExp;
 }
 
 /** N modules whose calls read or write records, fields, columns or SuiteQL. */
@@ -173,7 +177,7 @@ function loadProgram(tsconfig: string): ts.Program {
   return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
 }
 
-/** Every breach of the three rules in the sources of `tsconfig`. */
+/** Every breach of the four rules in the sources of `tsconfig`. */
 export function findGuardIssues(options: GuardOptions): GuardIssue[] {
   const program = loadProgram(options.tsconfig);
   const checker = program.getTypeChecker();
@@ -232,6 +236,21 @@ export function findGuardIssues(options: GuardOptions): GuardIssue[] {
             node,
             `\`as ${written}\` makes a NetSuite id or SuiteQL text that no mapper declared`,
             `declare the id in the record's mapper (declareRecord) and use it from there`,
+          );
+        }
+      }
+      if (ts.isCallExpression(node) && !options.declaring.test(file.split(path.sep).join('/'))) {
+        const declaration = checker.getResolvedSignature(node)?.declaration;
+        const name =
+          declaration && ts.isFunctionDeclaration(declaration) ? declaration.name?.text : undefined;
+        if (
+          name === 'declareRecord' &&
+          minting.includes(path.resolve(declaration!.getSourceFile().fileName))
+        ) {
+          report(
+            node,
+            '`declareRecord(...)` outside a mapper module: the schema check loads only suiteapp/ts/lib/mappers/<record>-mapper.ts, so these ids would go unchecked',
+            "move the declaration into the record's mapper module",
           );
         }
       }

@@ -3,7 +3,7 @@ import { findGuardIssues, formatGuardIssue, undeclaredSqlWords } from '../mapper
 
 /**
  * The guard that keeps the mappers' declarations complete (mapper-id-guard.ts): the SuiteApp holds
- * its three rules, and a fixture that breaks each one is caught with file, line and fix.
+ * its four rules, and a fixture that breaks each one is caught with file, line and fix.
  */
 
 const SUITEAPP = path.resolve(__dirname, '..', '..');
@@ -19,6 +19,7 @@ describe('the SuiteApp sources', () => {
       tsconfig: path.join(SUITEAPP, 'tsconfig.json'),
       wrappers: [path.join(DAO, 'netsuite-record.ts'), path.join(DAO, 'suiteql.ts')],
       minting,
+      declaring: /\/suiteapp\/ts\/lib\/mappers\/[^/]+-mapper\.ts$/,
     });
     expect(issues.map(formatGuardIssue)).toEqual([]);
   }, 60_000);
@@ -29,16 +30,25 @@ describe('the guard', () => {
     tsconfig: path.join(FIXTURE, 'tsconfig.json'),
     wrappers: [path.join(FIXTURE, 'ts', 'fixture-wrapper.ts')],
     minting,
+    declaring: /\/fixture-mapper\.ts$/,
   }).map(formatGuardIssue);
 
   it('catches N/record calls outside the wrappers, a user-event record included', () => {
-    expect(issues.filter((i) => i.includes('fixture-service.ts'))).toEqual([
+    expect(issues.filter((i) => i.includes('fixture-service.ts') && i.includes('record APIs'))).toEqual([
       expect.stringMatching(
-        /fixture-service\.ts:5: `rec\.setValue\(\.\.\.\)` calls NetSuite's record APIs outside the DAO wrappers.*Fix: go through dao\/netsuite-record\.ts/,
+        /fixture-service\.ts:6: `rec\.setValue\(\.\.\.\)` calls NetSuite's record APIs outside the DAO wrappers.*Fix: go through dao\/netsuite-record\.ts/,
       ),
-      expect.stringMatching(/fixture-service\.ts:9: `record\.load\(\.\.\.\)` calls NetSuite's record APIs/),
+      expect.stringMatching(/fixture-service\.ts:10: `record\.load\(\.\.\.\)` calls NetSuite's record APIs/),
     ]);
     expect(issues.some((i) => i.includes('fixture-wrapper.ts'))).toBe(false);
+  });
+
+  it('catches a declaration outside the mapper modules the schema check loads', () => {
+    expect(issues).toContainEqual(
+      expect.stringMatching(
+        /fixture-service\.ts:14: `declareRecord\(\.\.\.\)` outside a mapper module.*Fix: move the declaration into the record's mapper module/,
+      ),
+    );
   });
 
   it('catches an id forged by a type assertion', () => {
@@ -55,7 +65,7 @@ describe('the guard', () => {
       expect.stringContaining('fixture-mapper.ts:19: SuiteQL text names `subtotal`'),
       expect.stringContaining('fixture-mapper.ts:19: SuiteQL text names `type`'),
     ]);
-    expect(issues).toHaveLength(5);
+    expect(issues).toHaveLength(6);
   });
 
   it('tells keywords, aliases and quoted values from names', () => {

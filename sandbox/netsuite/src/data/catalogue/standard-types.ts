@@ -25,7 +25,8 @@ function toFieldInfo(f: CatalogueField, facts: FieldFacts | undefined, where: st
   // Unchecked unless the overlay says otherwise, as the emulator's checkbox builder always did.
   if (facts?.defaultValue !== undefined) options.defaultValue = facts.defaultValue;
   else if (kind === 'checkbox') options.defaultValue = false;
-  const info = field(f.id.toLowerCase(), kind, f.label || f.id, options);
+  // Field ids keep NetSuite's spelling (`statusRef`): SuiteScript field ids are matched exactly here.
+  const info = field(f.id, kind, f.label || f.id, options);
   if (mapped.tfRadio && kind === 'checkbox') info.tfRadio = true;
   if (facts?.listLabels) {
     info.listLabels = facts.listLabels;

@@ -52,6 +52,11 @@ export function buyerExternalId(shopId: string, userId: string): string {
   return `tts_buyer_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(userId, 'buyer user id')}`;
 }
 
+/** externalid of a TikTok warehouse record `customrecord_tts_warehouse`: `tts_wh_<shopId>_<warehouseId>`. */
+export function warehouseExternalId(shopId: string, warehouseId: string): string {
+  return `tts_wh_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(warehouseId, 'warehouse id')}`;
+}
+
 /** The shop and order ids of an order externalid, or null when it is not one. */
 export function parseOrderExternalId(externalId: string): { shopId: string; orderId: string } | null {
   const match = /^tts_([0-9]{1,64})_([0-9]{1,64})$/.exec(externalId);

@@ -1,6 +1,5 @@
-import { buyerExternalId, salesOrderExternalId } from './ids';
+import { buyerExternalId, salesOrderExternalId, warehouseExternalId } from './ids';
 import { classifyForImport, decideImport } from './order-classify';
-import { warehouseExternalId } from './order-ids';
 import type { LocationState, WarehouseLink } from './order-location';
 import { orderSkuKeys } from './order-plan';
 import { validateTikTokOrder } from './restlet-validation';
@@ -344,6 +343,7 @@ function missingShop(recordId: string): ShopSettings {
     departmentId: null,
     classId: null,
     shippingItemId: null,
+    taxItemId: null,
     paymentMethodMap: null,
   };
 }

@@ -1,4 +1,3 @@
-import { INBOX_FIELDS } from './netsuite-ids';
 import type { OrderUpsertOutcome } from './restlet-contract';
 import type { TikTokOrder } from './tiktok-order';
 
@@ -32,7 +31,29 @@ export interface InboxSnapshot {
   salesOrderId?: string | null;
 }
 
-export type InboxFieldValues = Record<string, string | number | boolean>;
+/**
+ * A change to an inbox record, in domain terms (the order inbox mapper turns it into fields). A
+ * field left out is not touched; `null` clears it.
+ */
+export interface InboxChanges {
+  shopRecordId?: string;
+  orderId?: string;
+  /** TikTok's order status of the stored payload. */
+  tiktokStatus?: string;
+  /** TikTok's `update_time` of the stored payload (Unix s). */
+  updateTime?: number;
+  /** The TikTok order as JSON. */
+  payload?: string;
+  state?: InboxState;
+  /** What to fix (error), why it waits, or why it was skipped; null clears it. */
+  message?: string | null;
+  attempts?: number;
+  /** When the import retries a temporary failure by itself (Unix s); null clears it. */
+  retryAt?: number | null;
+  salesOrderId?: string | null;
+  /** T while a newer payload of an imported order waits for the order updates. */
+  updatePending?: boolean;
+}
 
 /** True when the inbox record's order already is a sales order, so updates go to that order. */
 export function hasSalesOrder(existing: Pick<InboxSnapshot, 'state' | 'salesOrderId'>): boolean {
@@ -43,8 +64,8 @@ export function hasSalesOrder(existing: Pick<InboxSnapshot, 'state' | 'salesOrde
 }
 
 export type InboxDecision =
-  | { outcome: 'created'; values: InboxFieldValues }
-  | { outcome: 'updated'; values: InboxFieldValues }
+  | { outcome: 'created'; values: InboxChanges }
+  | { outcome: 'updated'; values: InboxChanges }
   | { outcome: Extract<OrderUpsertOutcome, 'unchanged' | 'stale'> };
 
 /**
@@ -62,21 +83,21 @@ export function decideInboxUpsert(
   /** Set while the shop's Push orders to NetSuite is off (`pushOrdersOffNote`). */
   pausedNote: string | null = null,
 ): InboxDecision {
-  const payloadValues: InboxFieldValues = {
-    [INBOX_FIELDS.status]: order.status,
-    [INBOX_FIELDS.updateTime]: order.update_time,
-    [INBOX_FIELDS.payload]: JSON.stringify(order),
+  const payloadValues: InboxChanges = {
+    tiktokStatus: order.status,
+    updateTime: order.update_time,
+    payload: JSON.stringify(order),
   };
   if (existing === null) {
     return {
       outcome: 'created',
       values: {
-        [INBOX_FIELDS.shop]: shopRecordId,
-        [INBOX_FIELDS.orderId]: order.id,
+        shopRecordId,
+        orderId: order.id,
         ...payloadValues,
-        [INBOX_FIELDS.state]: 'pending',
-        [INBOX_FIELDS.attempts]: 0,
-        ...(pausedNote === null ? {} : { [INBOX_FIELDS.error]: pausedNote }),
+        state: 'pending',
+        attempts: 0,
+        ...(pausedNote === null ? {} : { message: pausedNote }),
       },
     };
   }
@@ -88,10 +109,10 @@ export function decideInboxUpsert(
     return { outcome: 'stale' };
   }
   if (hasSalesOrder(existing)) {
-    return { outcome: 'updated', values: { ...payloadValues, [INBOX_FIELDS.updatePending]: true } };
+    return { outcome: 'updated', values: { ...payloadValues, updatePending: true } };
   }
   return {
     outcome: 'updated',
-    values: { ...payloadValues, [INBOX_FIELDS.state]: 'pending', [INBOX_FIELDS.error]: pausedNote ?? '' },
+    values: { ...payloadValues, state: 'pending', message: pausedNote },
   };
 }

@@ -1,4 +1,3 @@
-import { allocateTikTokTax } from './order-tax';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
@@ -10,6 +9,8 @@ import { chooseLocation } from './order-location';
 import { plannedShipDate } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
+import type { TaxLinePlan } from './order-tax';
+import { planTaxLine } from './order-tax';
 import type { NetSuiteShipAddress } from './ship-address';
 import { describeShipAddressLimitProblems, mapShipAddress, shipAddressLimitProblems } from './ship-address';
 import type { ShopOrderOptions, ShopSettings } from './shop-settings';
@@ -41,6 +42,7 @@ export type OrderProblemCode =
   | 'no_customer'
   | 'no_shipping_item'
   | 'no_discount_item'
+  | 'no_tax_item'
   | 'location'
   | 'invalid_setting'
   | 'ship_address_too_long';
@@ -75,8 +77,6 @@ export interface SalesOrderLinePlan {
   rateMinor: number;
   /** rate × quantity in minor units. */
   amountMinor: number;
-  /** TikTok's tax on these units (`tax1amt`), in minor units (order-tax.ts). */
-  taxMinor: number;
   /** TikTok line item ids of the units on this line (for `custcol_tts_line_ids`, comma-joined). */
   lineIds: string[];
   locationId: string | null;
@@ -133,8 +133,8 @@ export interface SalesOrderPlan {
   shipAddress: NetSuiteShipAddress | null;
   lines: SalesOrderLinePlan[];
   shipping: ShippingCharge | null;
-  /** TikTok's shipping tax (`shippingtax1amt`), in minor units. */
-  shippingTaxMinor: number;
+  /** TikTok's whole tax on one line of the shop's Tax Item (order-tax.ts), or null when there is none. */
+  taxLine: TaxLinePlan | null;
   totals: ExpectedTotals;
   /** TikTok line items left out because TikTok cancelled them (partial cancellation). */
   cancelledLineIds: string[];
@@ -153,9 +153,10 @@ export interface SalesOrderPlan {
   /** For a replacement order: `custbody_tts_replaced_order` and `custbody_tts_replaced_so`. */
   replacement: { originalOrderId: string; originalSalesOrderId: string | null } | null;
   /**
-   * Marketplace-facilitator tax: TikTok computed, collects and remits the tax, so item lines are not
-   * taxable in NetSuite; `custbody_tts_tax` carries TikTok's tax and `custbody_tts_tax_variance`
-   * NetSuite's taxtotal − TikTok's tax (expected −tax; the tie-out corrects it when NetSuite differs).
+   * Marketplace-facilitator tax: TikTok computed, collects and remits the tax, so no line is taxable
+   * in NetSuite and the tax is the tax line; `custbody_tts_tax` carries TikTok's tax and
+   * `custbody_tts_tax_variance` what NetSuite adds on top (its own taxtotal: expected 0; the tie-out
+   * corrects it when NetSuite differs).
    */
   tiktokTaxMinor: number;
   expectedTaxVarianceMinor: number;
@@ -348,7 +349,7 @@ function headerSettings(
 }
 
 function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, locationId: string | null) {
-  return groups.map((group): Omit<SalesOrderLinePlan, 'taxMinor'> => ({
+  return groups.map((group): SalesOrderLinePlan => ({
     itemId: context.items[group.sku],
     sku: group.sku,
     quantity: group.lines.length,
@@ -413,6 +414,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(shipping)) {
     problems.push(shipping);
   }
+  const taxLine = planTaxLine(order, shop);
+  if (isProblem(taxLine)) {
+    problems.push(taxLine);
+  }
   const shipAddress = mapShipAddress(order.recipient_address);
   const tooLong = shipAddress === null ? [] : shipAddressLimitProblems(shipAddress);
   if (tooLong.length > 0) {
@@ -427,14 +432,13 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     isProblem(customer) ||
     isProblem(shipping) ||
     isProblem(header) ||
+    isProblem(taxLine) ||
     !location.ok ||
     !discounts.ok
   ) {
     return { ok: false, problems };
   }
-  const untaxed = buildLines(groups, context, location.locationId);
-  const tax = allocateTikTokTax(order, untaxed);
-  const lines = untaxed.map((line, i) => ({ ...line, taxMinor: tax.lineTaxMinor[i] }));
+  const lines = buildLines(groups, context, location.locationId);
   const taxMinor = toMinor(order.payment.tax, currency);
   const replacedId = order.replaced_order_id?.trim() ?? '';
   return {
@@ -456,7 +460,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       shipAddress,
       lines,
       shipping,
-      shippingTaxMinor: tax.shippingTaxMinor,
+      taxLine,
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
         discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),

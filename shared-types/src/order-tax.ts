@@ -1,78 +1,64 @@
+import { formatMinor, parseMoney, sumMinor, toMinor } from './money';
+import type { ShopSettings } from './shop-settings';
+import { SHOP_RECORD_LOCATION } from './shop-settings';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
-import { parseMoney, sumMinor, toMinor } from './money';
 
 /**
- * TikTok's tax, carried on the sales order as TikTok computed it (marketplace facilitator: TikTok
- * collects and remits it). Product tax goes on the item lines (`tax1amt`), shipping tax on the
- * order (`shippingtax1amt`), so NetSuite's tax total and total equal TikTok's to the cent; what
- * NetSuite itself would charge differently is recorded as the tax variance, never silently.
- *
- * Per line: the sum of TikTok's own `item_tax` of the units on the line when every unit carries it
- * and they add up to the product tax; otherwise the product tax spread over the lines in proportion
- * to their amounts (largest remainder, so the parts add up exactly).
+ * TikTok's tax on the sales order, as TikTok computed, collected and remits it (marketplace
+ * facilitator), using only fields a US legacy-tax sales order has (NetSuite's Records Browser:
+ * `suiteapp/reference/netsuite-records/`): every line and the order are not taxable
+ * (`istaxable` = F), so NetSuite computes no tax of its own, and TikTok's whole tax (product and
+ * shipping tax) is one line of the shop's Tax Item (an other-charge item, `custrecord_tts_shop_tax_item`).
+ * The sales order's total is then what the buyer paid, to the cent, and the tax stays visible on
+ * its own line, whose item posts to the account the admin chose (a clearing or liability account,
+ * not the seller's sales tax payable). Who remits in other markets, and the account's own tax
+ * set-ups, are issue #10.
  */
-export interface TaxAllocation {
-  /** Tax per planned line, in minor units, in the order of the lines given. */
-  lineTaxMinor: number[];
-  shippingTaxMinor: number;
-}
 
-export interface TaxedLine {
-  lineIds: readonly string[];
+/** The tax line: the shop's Tax Item at TikTok's tax. */
+export interface TaxLinePlan {
+  itemId: string;
   amountMinor: number;
+  /** The line's description on the sales order. */
+  description: string;
 }
 
-function unitTax(line: TikTokLineItem, currency: string): number | null {
-  if (!line.item_tax || line.item_tax.length === 0) return null;
-  let total = 0;
-  for (const tax of line.item_tax) {
-    const parsed = parseMoney(tax.tax_amount, currency);
-    if (!parsed.ok) return null;
-    total += parsed.minor;
-  }
-  return total;
+export interface TaxLineProblem {
+  code: 'no_tax_item';
+  message: string;
 }
 
-/** Splits `total` over `weights` in integer parts that add up to `total` exactly (largest remainder). */
-export function allocateProportionally(total: number, weights: readonly number[]): number[] {
-  if (weights.length === 0) return [];
-  const sum = sumMinor(weights.map((w) => Math.max(0, w)));
-  if (sum === 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  const exact = weights.map((w) => (total * Math.max(0, w)) / sum);
-  const parts = exact.map((x) => Math.floor(x));
-  let left = total - sumMinor(parts);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left -= 1) parts[order[k].i] += 1;
-  return parts;
-}
+/** The line's description: what the amount is, so nobody mistakes it for the seller's tax. */
+export const TAX_LINE_DESCRIPTION = 'Tax collected and remitted by TikTok Shop (marketplace facilitator)';
 
-export function allocateTikTokTax(order: TikTokOrder, lines: readonly TaxedLine[]): TaxAllocation {
+/** The tax line of an order: none without tax; a problem when tax is due and the shop has no Tax Item. */
+export function planTaxLine(
+  order: Pick<TikTokOrder, 'id' | 'payment'>,
+  shop: Pick<ShopSettings, 'name' | 'taxItemId'>,
+): TaxLinePlan | null | TaxLineProblem {
   const currency = order.payment.currency;
-  const totalTax = toMinor(order.payment.tax, currency);
-  const declaredShipping = order.payment.shipping_fee_tax
-    ? toMinor(order.payment.shipping_fee_tax, currency)
-    : 0;
-  const shippingTaxMinor = Math.min(Math.max(0, declaredShipping), totalTax);
-  const productTax = totalTax - shippingTaxMinor;
-  const byId = new Map(order.line_items.map((line) => [line.id, line]));
-  const fromItems = lines.map((line) => {
-    const taxes = line.lineIds.map((id) => {
-      const unit = byId.get(id);
-      return unit === undefined ? null : unitTax(unit, currency);
-    });
-    return taxes.every((t): t is number => t !== null) ? sumMinor(taxes as number[]) : null;
-  });
-  const exact =
-    fromItems.every((t): t is number => t !== null) && sumMinor(fromItems as number[]) === productTax;
-  return {
-    lineTaxMinor: exact
-      ? (fromItems as number[])
-      : allocateProportionally(
-          productTax,
-          lines.map((line) => line.amountMinor),
-        ),
-    shippingTaxMinor,
-  };
+  const amountMinor = toMinor(order.payment.tax, currency);
+  if (amountMinor === 0) {
+    return null;
+  }
+  if (shop.taxItemId === null) {
+    return {
+      code: 'no_tax_item',
+      message: `TikTok order ${order.id} carries ${formatMinor(amountMinor, currency)} ${currency} tax that TikTok collected, but shop ${shop.name} has no Tax Item to book it on. Fix: ${SHOP_RECORD_LOCATION}, set Tax Item to an other-charge item for TikTok-collected tax (not taxable, posting to a clearing or liability account, not your sales tax payable), save, then retry the order.`,
+    };
+  }
+  return { itemId: shop.taxItemId, amountMinor, description: TAX_LINE_DESCRIPTION };
+}
+
+/**
+ * TikTok's tax on one unit (the sum of its `item_tax` amounts), in minor units: what TikTok refunds
+ * with the unit when it is cancelled. 0 when the unit carries none.
+ */
+export function unitTaxMinor(line: Pick<TikTokLineItem, 'item_tax'>, currency: string): number {
+  return sumMinor(
+    (line.item_tax ?? []).map((tax) => {
+      const parsed = parseMoney(tax.tax_amount, currency);
+      return parsed.ok ? parsed.minor : 0;
+    }),
+  );
 }

@@ -3,23 +3,30 @@ import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import type { SalesOrderPlan } from './order-plan';
 
 /**
- * The tie-out after an import: NetSuite's subtotal, shipping, tax and total, read back from the
- * saved sales order, against TikTok's `payment` block. Subtotal and shipping must be equal to the
- * cent. Tax is TikTok's (marketplace facilitator): NetSuite's taxtotal may differ, and the difference
- * is recorded as the tax variance (`custbody_tts_tax_variance` = NetSuite − TikTok), never silently;
- * the total must then be TikTok's total plus that variance. Any other difference, even one cent, is
- * an exception on the order.
+ * The tie-out after an import: the figures NetSuite computed for the saved sales order (its total,
+ * shipping and tax total, read back as transaction search columns `total`, `shippingamount` and
+ * `taxtotal` with one `search.lookupFields`) against TikTok's `payment` block.
+ *
+ * TikTok's tax is the order's tax line (order-tax.ts), so NetSuite's tax is that line plus any tax
+ * NetSuite computed itself (taxtotal, expected 0: no line is taxable). NetSuite's subtotal is not a
+ * search column of a sales order, so the merchandise figure (item and discount lines) is what the
+ * read-back figures leave: total − shipping − tax. Merchandise and shipping must equal TikTok's to
+ * the cent; tax NetSuite added on top is recorded as the tax variance (`custbody_tts_tax_variance` =
+ * NetSuite − TikTok), never silently, and the total must be TikTok's total plus that variance. Any
+ * other difference, even one cent, is an exception on the order.
  */
 
 export interface NetSuiteTotals {
-  subtotalMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
+  /** `total`. */
   totalMinor: number;
+  /** `shippingamount` (the order's shipping cost). */
+  shippingMinor: number;
+  /** `taxtotal`: tax NetSuite computed itself. */
+  taxTotalMinor: number;
 }
 
 export interface TieOutFigure {
-  label: 'subtotal' | 'shipping' | 'tax' | 'total';
+  label: 'merchandise' | 'shipping' | 'tax' | 'total';
   netsuiteMinor: number;
   tiktokMinor: number;
   /** False when the figures disagree beyond what the tax variance explains. */
@@ -28,23 +35,28 @@ export interface TieOutFigure {
 
 export interface TieOutResult {
   ties: boolean;
-  /** NetSuite taxtotal − TikTok tax, in minor units. */
+  /** NetSuite's tax (tax line + taxtotal) − TikTok's tax, in minor units. */
   taxVarianceMinor: number;
   figures: TieOutFigure[];
 }
 
-export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency'>;
+export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency' | 'taxLine'>;
 
 export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult {
   const t = plan.totals;
-  const taxVarianceMinor = subtractMinor(netsuite.taxMinor, t.taxMinor);
+  const taxMinor = addMinor(netsuite.taxTotalMinor, plan.taxLine?.amountMinor ?? 0);
+  const merchandiseMinor = subtractMinor(
+    subtractMinor(netsuite.totalMinor, netsuite.shippingMinor),
+    taxMinor,
+  );
+  const taxVarianceMinor = subtractMinor(taxMinor, t.taxMinor);
   const totalWithoutVariance = subtractMinor(netsuite.totalMinor, taxVarianceMinor);
   const figures: TieOutFigure[] = [
     {
-      label: 'subtotal',
-      netsuiteMinor: netsuite.subtotalMinor,
+      label: 'merchandise',
+      netsuiteMinor: merchandiseMinor,
       tiktokMinor: t.subTotalMinor,
-      ties: netsuite.subtotalMinor === t.subTotalMinor,
+      ties: merchandiseMinor === t.subTotalMinor,
     },
     {
       label: 'shipping',
@@ -52,7 +64,7 @@ export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult
       tiktokMinor: t.shippingMinor,
       ties: netsuite.shippingMinor === t.shippingMinor,
     },
-    { label: 'tax', netsuiteMinor: netsuite.taxMinor, tiktokMinor: t.taxMinor, ties: true },
+    { label: 'tax', netsuiteMinor: taxMinor, tiktokMinor: t.taxMinor, ties: true },
     {
       label: 'total',
       netsuiteMinor: netsuite.totalMinor,
@@ -63,7 +75,7 @@ export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult
   return { ties: figures.every((f) => f.ties), taxVarianceMinor, figures };
 }
 
-/** "subtotal NetSuite 25.00 vs TikTok 25.00; ..." with the tax variance and what does not tie. */
+/** "merchandise NetSuite 25.00 vs TikTok 25.00; ..." with the tax variance and what does not tie. */
 export function describeFigures(result: TieOutResult, currency: string): string {
   const money = (minor: number): string => formatMinor(minor, currency);
   return result.figures
@@ -72,7 +84,7 @@ export function describeFigures(result: TieOutResult, currency: string): string 
       if (f.label === 'tax') {
         return result.taxVarianceMinor === 0
           ? base
-          : `${base} (tax variance ${money(result.taxVarianceMinor)} recorded: TikTok collects and remits the tax)`;
+          : `${base} (tax variance ${money(result.taxVarianceMinor)} recorded: NetSuite's own tax on top of TikTok's)`;
       }
       if (f.ties) {
         return base;

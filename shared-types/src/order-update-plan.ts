@@ -1,5 +1,6 @@
-import { currencyExponent, formatMinor, multiplyMinor, toNetSuiteAmount } from './money';
+import { currencyExponent, formatMinor, multiplyMinor, sumMinor, toNetSuiteAmount } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
+import { unitTaxMinor } from './order-tax';
 import type { NetSuiteShipAddress } from './ship-address';
 import { describeShipAddressLimitProblems, mapShipAddress, shipAddressLimitProblems } from './ship-address';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
@@ -14,7 +15,8 @@ import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
  * - Line cancellations (line items with `display_status` CANCELLED): the sales order line that
  *   carries those TikTok line ids (`custcol_tts_line_ids`) loses that many units and those ids; a
  *   line left without units is closed instead. A line with fulfilled units is not touched
- *   (exception).
+ *   (exception). TikTok refunds the cancelled units' tax (their `item_tax`), so the order's TikTok
+ *   tax line (the shop's Tax Item, order-tax.ts) goes down by as much.
  * - Ship-to address (webhook type 3 → the bridge re-fetches and re-upserts): when TikTok's address
  *   differs from the sales order's, it is replaced while nothing is fulfilled, else an exception.
  *
@@ -34,8 +36,8 @@ export interface SalesOrderLineState {
   isClosed: boolean;
   /** Unit rate in major units, as NetSuite holds it. */
   rate: number | null;
-  /** TikTok's tax on the line (`tax1amt`) in major units, or null when none. */
-  taxAmount?: number | null;
+  /** Line amount in major units, or null when empty. */
+  amount: number | null;
   /** TikTok line item ids on this line (`custcol_tts_line_ids`). */
   lineIds: string[];
 }
@@ -57,10 +59,15 @@ export type SalesOrderLineChange =
       quantity: number;
       /** New amount (rate × quantity) in major units, or null when the line has no rate. */
       amount: number | null;
-      /** The tax of the units that stay (in proportion), in major units, or null when the line has none. */
-      tax: number | null;
       /** The TikTok line ids that stay on the line. */
       lineIds: string[];
+      reason: string;
+    }
+  | {
+      /** The TikTok tax line's new amount (rate = amount), in major units. */
+      kind: 'amount';
+      index: number;
+      amount: number;
       reason: string;
     };
 
@@ -185,27 +192,45 @@ function planWholeCancellation(order: TikTokOrder, state: SalesOrderState, plan:
   }
 }
 
-function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
+/** Open sales order lines that carry units TikTok cancelled, with those units' ids. */
+function cancelledOnLines(
+  order: TikTokOrder,
+  state: SalesOrderState,
+): { line: SalesOrderLineState; gone: string[] }[] {
   const cancelled = new Set(order.line_items.filter(isLineCancelled).map((l) => l.id));
   if (cancelled.size === 0) {
-    return;
+    return [];
   }
+  return state.lines
+    .filter((line) => !line.isClosed)
+    .map((line) => ({ line, gone: line.lineIds.filter((id) => cancelled.has(id)) }))
+    .filter((entry) => entry.gone.length > 0);
+}
+
+/**
+ * TikTok's tax on the cancelled units the update takes off the sales order (minor units): what the
+ * TikTok tax line goes down by. 0 when nothing is taken off (a re-run after the update was saved).
+ */
+export function cancelledTaxMinor(order: TikTokOrder, state: SalesOrderState): number {
+  const byId = new Map(order.line_items.map((l) => [l.id, l]));
   const currency = order.payment.currency;
-  for (const line of state.lines) {
-    if (line.isClosed) {
-      continue;
-    }
-    const gone = line.lineIds.filter((id) => cancelled.has(id));
-    if (gone.length === 0) {
-      continue;
-    }
+  return sumMinor(
+    cancelledOnLines(order, state)
+      .filter(({ line }) => line.quantityFulfilled === 0)
+      .flatMap(({ gone }) => gone.map((id) => unitTaxMinor(byId.get(id) ?? {}, currency))),
+  );
+}
+
+function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
+  const currency = order.payment.currency;
+  for (const { line, gone } of cancelledOnLines(order, state)) {
     if (line.quantityFulfilled > 0) {
       plan.exceptions.push(
         `TikTok cancelled ${gone.length} unit(s) of ${lineName(line)} of ${orderName(state)} (TikTok line item ${gone.join(', ')})${whoCancelled(order)}, but ${line.quantityFulfilled} of its ${line.quantity} units are already fulfilled, so the connector did not change the line. To do: if a cancelled unit was shipped, create a Return Authorization (or a refund) for it; otherwise reduce the line's quantity by ${gone.length} on ${orderName(state)}.`,
       );
       continue;
     }
-    const remaining = line.lineIds.filter((id) => !cancelled.has(id));
+    const remaining = line.lineIds.filter((id) => !gone.includes(id));
     const quantity = line.quantity - gone.length;
     const reason = `TikTok cancelled line item ${gone.join(', ')}${whoCancelled(order)}`;
     if (remaining.length === 0 || quantity <= 0) {
@@ -219,7 +244,6 @@ function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan:
         index: line.index,
         quantity,
         amount,
-        tax: remainingTax(line, quantity, currency),
         lineIds: remaining,
         reason,
       });
@@ -230,11 +254,46 @@ function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan:
   }
 }
 
-/** The line's TikTok tax for the units that stay, in proportion to the quantity, to the cent. */
-function remainingTax(line: SalesOrderLineState, quantity: number, currency: string): number | null {
-  if (line.taxAmount === null || line.taxAmount === undefined || line.quantity <= 0) return null;
-  const taxMinor = lineAmountMinor(line.taxAmount, 1, currency) ?? 0;
-  return toNetSuiteAmount(Math.round((taxMinor * quantity) / line.quantity), currency);
+/** Takes TikTok's refunded tax off the tax line (the open line of the shop's Tax Item). */
+function planTaxRefund(
+  order: TikTokOrder,
+  state: SalesOrderState,
+  taxItemId: string | null,
+  plan: OrderUpdatePlan,
+): void {
+  const refundMinor = cancelledTaxMinor(order, state);
+  if (refundMinor === 0) {
+    return;
+  }
+  const currency = order.payment.currency;
+  const refund = `${formatMinor(refundMinor, currency)} ${currency}`;
+  const taxLine =
+    taxItemId === null
+      ? undefined
+      : state.lines.find((line) => !line.isClosed && line.lineIds.length === 0 && line.itemId === taxItemId);
+  if (taxLine === undefined) {
+    plan.exceptions.push(
+      `TikTok refunds ${refund} tax with the units it cancelled on TikTok order ${order.id}, but ${orderName(state)} has no open line of the shop's Tax Item${taxItemId === null ? ' (the shop has none set)' : ` (item ${taxItemId})`} to take it off. To do: reduce the TikTok tax line of ${orderName(state)} by ${refund}.`,
+    );
+    return;
+  }
+  const currentMinor = lineAmountMinor(taxLine.amount ?? 0, 1, currency) ?? 0;
+  const leftMinor = Math.max(0, currentMinor - refundMinor);
+  const reason = `TikTok refunds ${refund} tax with the cancelled units`;
+  if (leftMinor === 0) {
+    plan.lineChanges.push({ kind: 'close', index: taxLine.index, reason });
+    plan.applied.push(`TikTok tax ${lineName(taxLine)} closed: ${reason}`);
+    return;
+  }
+  plan.lineChanges.push({
+    kind: 'amount',
+    index: taxLine.index,
+    amount: toNetSuiteAmount(leftMinor, currency),
+    reason,
+  });
+  plan.applied.push(
+    `TikTok tax ${lineName(taxLine)} ${formatMinor(currentMinor, currency)} → ${formatMinor(leftMinor, currency)} ${currency}: ${reason}`,
+  );
 }
 
 function planShipAddress(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
@@ -260,13 +319,22 @@ function planShipAddress(order: TikTokOrder, state: SalesOrderState, plan: Order
   plan.applied.push(`ship-to address updated to "${formatShipAddress(wanted)}"`);
 }
 
-/** Plans the changes a newer TikTok payload makes to the sales order it was imported as. */
-export function planOrderUpdate(order: TikTokOrder, state: SalesOrderState): OrderUpdatePlan {
+/**
+ * Plans the changes a newer TikTok payload makes to the sales order it was imported as.
+ * `taxItemId` is the shop's Tax Item, needed only when cancelled units carry tax
+ * (`cancelledTaxMinor` > 0).
+ */
+export function planOrderUpdate(
+  order: TikTokOrder,
+  state: SalesOrderState,
+  taxItemId: string | null = null,
+): OrderUpdatePlan {
   const plan: OrderUpdatePlan = { lineChanges: [], shipAddress: null, exceptions: [], applied: [] };
   if (isOrderCancelled(order)) {
     planWholeCancellation(order, state, plan);
     return plan;
   }
+  planTaxRefund(order, state, taxItemId, plan);
   planLineCancellations(order, state, plan);
   planShipAddress(order, state, plan);
   return plan;

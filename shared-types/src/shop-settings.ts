@@ -25,6 +25,11 @@ export interface ShopSettings {
   classId: string | null;
   /** Shipping item, a `shipitem` (`custrecord_tts_shop_ship_item`). */
   shippingItemId: string | null;
+  /**
+   * Tax Item (`custrecord_tts_shop_tax_item`): the other-charge item TikTok's collected tax is booked
+   * on (order-tax.ts); needed for orders that carry tax.
+   */
+  taxItemId: string | null;
   /** Payment Method Map JSON text (`custrecord_tts_shop_pm_map`), unparsed. */
   paymentMethodMap: string | null;
   /** The rest are the "Orders, complete" settings; absent means the field's default. */

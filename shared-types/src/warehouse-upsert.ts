@@ -1,5 +1,4 @@
 import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from './netsuite-text-limits';
-import { WAREHOUSE_FIELDS } from './order-ids';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
 
 /**
@@ -57,7 +56,7 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
     problems.add(`${path}.name`, `${describeValue(value.name)} is not a name; send the warehouse name`);
   } else {
     checkLength(problems, `${path}.name`, value.name.trim(), {
-      field: `TikTok Warehouse Name (${WAREHOUSE_FIELDS.name}) and the TikTok Warehouse record's Name`,
+      field: "TikTok Warehouse Name (custrecord_tts_wh_name) and the TikTok Warehouse record's Name",
       limit: FREE_FORM_TEXT_MAX_LENGTH,
     });
   }
@@ -65,7 +64,7 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
     problems.add(`${path}.type`, `${describeValue(value.type)} is not a type; send e.g. "SALES_WAREHOUSE"`);
   } else {
     checkLength(problems, `${path}.type`, value.type.trim(), {
-      field: `Warehouse Type (${WAREHOUSE_FIELDS.type})`,
+      field: 'Warehouse Type (custrecord_tts_wh_type)',
       limit: FREE_FORM_TEXT_MAX_LENGTH,
     });
   }
@@ -111,18 +110,22 @@ export interface StoredWarehouse {
   locationId: string | null;
 }
 
-/** The bridge-owned fields of a warehouse record (never the location link). */
-export function warehouseValues(
-  shopRecordId: string,
-  warehouse: TikTokWarehouseInfo,
-): Record<string, string | boolean> {
+/** The bridge-owned values of a warehouse record (never the location link). */
+export interface WarehouseFields {
+  shopRecordId: string;
+  warehouseId: string;
+  name: string;
+  type: string;
+  isDefault: boolean;
+}
+
+export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouseInfo): WarehouseFields {
   return {
+    shopRecordId,
+    warehouseId: warehouse.id,
     name: warehouse.name.trim(),
-    [WAREHOUSE_FIELDS.shop]: shopRecordId,
-    [WAREHOUSE_FIELDS.warehouseId]: warehouse.id,
-    [WAREHOUSE_FIELDS.name]: warehouse.name.trim(),
-    [WAREHOUSE_FIELDS.type]: warehouse.type.trim(),
-    [WAREHOUSE_FIELDS.isDefault]: warehouse.isDefault,
+    type: warehouse.type.trim(),
+    isDefault: warehouse.isDefault,
   };
 }
 

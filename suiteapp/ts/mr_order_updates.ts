@@ -14,7 +14,7 @@ import { applyOrderUpdate } from './lib/services/order-update-service';
  * old one; what cannot be applied after fulfillment becomes an exception for a person.
  *
  * Governance: getInputData one query (10) for at most UPDATE_RUN_CAP flagged records; map 42 units
- * per record (see order-update-service.ts); summarize 10 per finally failed record, plus a query
+ * per record, 43 when cancelled units carry tax (see order-update-service.ts); summarize 10 per finally failed record, plus a query
  * (10) and a re-submit (20) when flagged records are left.
  */
 

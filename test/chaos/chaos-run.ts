@@ -51,6 +51,7 @@ function currentTieOut(world: ChaosWorld, shopId: string, created: CreatedOrders
     salesOrders: world.ns.store.all('salesorder'),
     inbox: world.ns.store.all('customrecord_tts_order'),
     skuItemIds: skuItems(world),
+    taxItemId: String(world.account.taxItemId),
   });
 }
 
@@ -171,6 +172,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
       salesOrders,
       inbox: world.ns.store.all('customrecord_tts_order'),
       skuItemIds: skuItems(world),
+      taxItemId: String(world.account.taxItemId),
     }),
   };
 }

@@ -13,6 +13,8 @@ export interface NetSuiteView {
   inbox: readonly StoredRecord[];
   /** Internal ids of the items TikTok SKUs map to (discount and other lines carry no TikTok units). */
   skuItemIds: ReadonlySet<string>;
+  /** The shop's Tax Item: its line carries TikTok's tax (no line is taxable in NetSuite). */
+  taxItemId: string;
 }
 
 export interface OrderIssue {
@@ -62,12 +64,16 @@ interface Figures {
   units: number;
 }
 
-function netSuiteFigures(so: StoredRecord, skuItemIds: ReadonlySet<string>): Figures {
-  const lines = (so.sublists.item ?? []).filter((line) => skuItemIds.has(String(line.fields.item)));
+function netSuiteFigures(so: StoredRecord, ns: NetSuiteView): Figures {
+  const all = so.sublists.item ?? [];
+  const lines = all.filter((line) => ns.skuItemIds.has(String(line.fields.item)));
+  const taxLine = all
+    .filter((line) => String(line.fields.item) === ns.taxItemId)
+    .reduce((sum, line) => sum + cents(line.fields.amount), 0);
   return {
-    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal),
+    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal) - taxLine,
     shipping: cents(so.fields.shippingcost),
-    tax: cents(so.fields.taxtotal),
+    tax: cents(so.fields.taxtotal) + taxLine,
     total: cents(so.fields.total),
     units: lines.reduce((n, line) => n + Number(line.fields.quantity ?? 0), 0),
   };
@@ -159,7 +165,7 @@ export function tieOut(
     out.importedOnce += 1;
     const order = tiktok.get(orderId);
     if (!order) continue;
-    const mine = netSuiteFigures(matches[0] as StoredRecord, ns.skuItemIds);
+    const mine = netSuiteFigures(matches[0] as StoredRecord, ns);
     const theirs = tikTokFigures(order);
     const differing = FIGURES.filter((f) => mine[f] !== theirs[f]);
     if (differing.length === 0) {

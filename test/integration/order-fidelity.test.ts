@@ -1,3 +1,4 @@
+import type { StoredLine, StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
@@ -53,6 +54,14 @@ async function importWithStoredPayloads(orders: TikTokOrder[], stored: TikTokOrd
 }
 
 const state = (orderId: string): unknown => inboxFor(world, orderId).fields.custrecord_tts_ord_state;
+/** The lines of the shop's Tax Item: TikTok's tax. */
+const taxLines = (so: StoredRecord): StoredLine[] =>
+  (so.sublists.item ?? []).filter((l) => l.fields.item === String(world.account.taxItemId));
+/** NetSuite's subtotal without the TikTok tax line: items and discounts. */
+const merchandise = (so: StoredRecord): number =>
+  Math.round(
+    (Number(so.fields.subtotal) - taxLines(so).reduce((t, l) => t + Number(l.fields.amount), 0)) * 100,
+  ) / 100;
 const error = (orderId: string): string =>
   String(inboxFor(world, orderId).fields.custrecord_tts_ord_error ?? '');
 
@@ -146,9 +155,8 @@ describe('1. which orders, and when', () => {
     const so = requireSalesOrder(world, fbt.id);
     expect(so.fields.custbody_tts_fbt).toBe(true);
     expect(so.fields.location).toBe(String(world.account.locationIds.east));
-    expect(
-      (so.sublists.item ?? []).every((l) => l.fields.location === String(world.account.locationIds.east)),
-    ).toBe(true);
+    const itemLines = (so.sublists.item ?? []).filter((l) => !taxLines(so).includes(l));
+    expect(itemLines.every((l) => l.fields.location === String(world.account.locationIds.east))).toBe(true);
     // TikTok shipped it: NetSuite records the order fulfilled from the FBT location, once.
     const fulfillments = world.ns.store.all('itemfulfillment');
     expect(fulfillments).toHaveLength(1);
@@ -334,7 +342,7 @@ describe('2. the sales order', () => {
     expect(
       offLines.filter((l) => l.fields.item === String(platformItem)).map((l) => l.fields.amount),
     ).toEqual([-3]);
-    expect(offSo.fields.subtotal).toBe(Number(off.payment.sub_total));
+    expect(merchandise(offSo)).toBe(Number(off.payment.sub_total));
 
     editShop(world, {
       custrecord_tts_shop_disc_lines: true,
@@ -352,23 +360,32 @@ describe('2. the sales order', () => {
     expect(onLines.filter((l) => l.fields.item === String(platformItem)).map((l) => l.fields.amount)).toEqual(
       [-3],
     );
-    expect(onSo.fields.subtotal).toBe(Number(on.payment.sub_total));
+    expect(merchandise(onSo)).toBe(Number(on.payment.sub_total));
     expect(onSo.fields.custbody_tts_tieout).toBe(true);
     expect(state(on.id)).toBe('imported');
   });
 
-  it("carries TikTok's tax as TikTok computed it (no variance, totals equal TikTok's), uses the shop's order status, and refuses an order in another currency than the shop's region", async () => {
+  it("carries TikTok's tax on the shop's Tax Item line with no line taxable (fields a US legacy-tax sales order has; no variance, totals equal TikTok's), uses the shop's order status, and refuses an order in another currency than the shop's region", async () => {
     world = await startConnectorAccount();
     editShop(world, { custrecord_tts_shop_order_status: 'A' });
     const taxed = order({}, 1);
+    taxed.payment = { ...taxed.payment, shipping_fee_tax: '0.41' };
     const gbp = order({}, 2);
     gbp.payment = { ...gbp.payment, currency: 'GBP' };
     gbp.line_items = gbp.line_items.map((l) => ({ ...l, currency: 'GBP' }));
     await importOrders([taxed, gbp]);
     const so = requireSalesOrder(world, taxed.id);
+    const lines = so.sublists.item ?? [];
+    expect(Number(taxed.payment.tax)).toBeGreaterThan(0);
+    expect(taxLines(so).map((l) => [l.fields.amount, l.fields.istaxable])).toEqual([
+      [Number(taxed.payment.tax), false],
+    ]);
+    expect(lines.every((l) => l.fields.istaxable === false && !('tax1amt' in l.fields))).toBe(true);
+    expect(so.fields.istaxable).toBe(false);
+    expect('shippingtax1amt' in so.fields).toBe(false);
     expect(so.fields.custbody_tts_tax).toBe(Number(taxed.payment.tax));
     expect(so.fields.custbody_tts_tax_variance).toBe(0);
-    expect(so.fields.taxtotal).toBe(Number(taxed.payment.tax));
+    expect(so.fields.taxtotal).toBe(0);
     expect(so.fields.total).toBe(Number(taxed.payment.total_amount));
     expect(so.fields.custbody_tts_tieout).toBe(true);
     expect(so.fields.orderstatus).toBe('A');
@@ -414,7 +431,7 @@ describe('3. money that ties out', () => {
     expect(message).toContain(`vs TikTok ${bad.payment.total_amount}`);
     expect(message).toContain('off by -0.01');
     expect(message).toContain(
-      `subtotal NetSuite ${bad.payment.sub_total} vs TikTok ${bad.payment.sub_total}`,
+      `merchandise NetSuite ${bad.payment.sub_total} vs TikTok ${bad.payment.sub_total}`,
     );
     const logs = logEntries(world, 'orders');
     expect(logs).toHaveLength(1);
@@ -422,7 +439,7 @@ describe('3. money that ties out', () => {
     expect(logs[0].fields.custrecord_tts_log_tiktok_id).toBe(bad.id);
   });
 
-  it('flags a subtotal that differs from the lines by one cent', async () => {
+  it('flags a merchandise subtotal that differs from the lines by one cent', async () => {
     world = await startConnectorAccount();
     const accepted = order({}, 5);
     const sub = Math.round(Number(accepted.payment.sub_total) * 100) - 1;
@@ -437,6 +454,6 @@ describe('3. money that ties out', () => {
     };
     await importWithStoredPayloads([accepted], [bad]);
     expect(state(bad.id)).toBe('exception');
-    expect(error(bad.id)).toMatch(/subtotal NetSuite [0-9.]+ vs TikTok [0-9.]+ — DOES NOT TIE/);
+    expect(error(bad.id)).toMatch(/merchandise NetSuite [0-9.]+ vs TikTok [0-9.]+ — DOES NOT TIE/);
   });
 });

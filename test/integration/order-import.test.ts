@@ -52,12 +52,20 @@ function expectSalesOrderMatches(order: TikTokOrder): void {
   const unitsBySku = new Map<string, number>();
   for (const line of order.line_items)
     unitsBySku.set(line.seller_sku, (unitsBySku.get(line.seller_sku) ?? 0) + 1);
+  const lines = so!.sublists.item ?? [];
+  const taxLines = lines.filter((line) => line.fields.item === String(world.account.taxItemId));
   const quantities = new Map<string, number>();
-  for (const line of so!.sublists.item ?? []) {
+  for (const line of lines.filter((l) => !taxLines.includes(l))) {
     const sku = Object.entries(world.account.itemIds).find(([, id]) => String(id) === line.fields.item)?.[0];
     quantities.set(sku ?? '?', (quantities.get(sku ?? '?') ?? 0) + Number(line.fields.quantity));
   }
   expect(quantities).toEqual(unitsBySku);
+  // TikTok's tax is one line of the shop's Tax Item; no line is taxable in NetSuite.
+  expect(taxLines.map((line) => line.fields.amount)).toEqual(
+    Number(order.payment.tax) > 0 ? [Number(order.payment.tax)] : [],
+  );
+  expect(lines.every((line) => line.fields.istaxable === false)).toBe(true);
+  expect(fields.total).toBe(Number(order.payment.total_amount));
   const address = so!.subrecords.shippingaddress?.fields ?? {};
   expect(address.zip).toBe(order.recipient_address?.postal_code);
   expect(address.country).toBe('US');

@@ -15,6 +15,7 @@ import {
   sendUpdate,
   withCancelledLines,
 } from '../support/order-updates';
+import type { LineView } from '../support/order-updates';
 
 /**
  * TikTok → NetSuite updates of orders that are already sales orders, end to end in the emulator:
@@ -146,6 +147,31 @@ describe('order updates after import (emulator, real HTTP)', () => {
     // The same cancellation again (a newer update_time, nothing else new) takes no more units.
     await sendUpdate(world, nextVersion(partial));
     expect(linesOf(salesOrderOf(world, order.id))[0].quantity).toBe(2);
+  });
+
+  it("takes the tax TikTok refunds with cancelled units off the order's TikTok tax line, once", async () => {
+    world = await startConnectorAccount();
+    const taxed = mugsAndTee();
+    const tax = (amount: string) => [{ tax_type: 'SALES_TAX', tax_amount: amount, tax_rate: '0.0825' }];
+    taxed.line_items = taxed.line_items.map((line, i) => ({
+      ...line,
+      item_tax: tax(i < 3 ? '1.24' : '1.98'),
+    }));
+    taxed.payment = { ...taxed.payment, tax: '5.70', product_tax: '5.70', total_amount: '74.70' };
+    await importOrders(world, [taxed]);
+    const taxLine = (): LineView =>
+      linesOf(salesOrderOf(world, taxed.id)).find((l) => l.item === String(world.account.taxItemId))!;
+    expect(taxLine()).toMatchObject({ amount: 5.7, closed: false });
+    expect(salesOrderOf(world, taxed.id).fields.total).toBe(74.7);
+
+    const partial = nextVersion(withCancelledLines(taxed, ['577000000000000002', '577000000000000004']));
+    await sendUpdate(world, partial);
+    // TikTok refunds 1.24 + 1.98 = 3.22 tax with the mug and the tee.
+    expect(taxLine()).toMatchObject({ amount: 2.48, closed: false });
+    expect(inboxOf(world, taxed.id).fields.custrecord_tts_ord_state).toBe('imported');
+
+    await sendUpdate(world, nextVersion(partial));
+    expect(taxLine().amount).toBe(2.48);
   });
 
   it('raises an exception and leaves a fulfilled sales order alone when TikTok cancels it', async () => {

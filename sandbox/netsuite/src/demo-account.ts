@@ -3,8 +3,9 @@ import type { RecordStore } from './data/store';
 
 /**
  * A small, typical NetSuite account for the sandbox: what an admin would have set up before
- * connecting TikTok Shop (locations, payment methods, a default customer, a shipping item, items
- * whose Item Name/Number matches the TikTok seller SKUs). Used by `npm start`, tests and benchmarks.
+ * connecting TikTok Shop (locations, payment methods, a default customer, a shipping item, discount
+ * items, an other-charge item for the tax TikTok collects, items whose Item Name/Number matches the
+ * TikTok seller SKUs). Used by `npm start`, tests and benchmarks.
  */
 export interface DemoAccount {
   subsidiaryId: number;
@@ -14,6 +15,8 @@ export interface DemoAccount {
   shipItemId: number;
   /** Discount items for TikTok's seller-funded and platform-funded (TikTok-paid) discounts. */
   discountItemIds: { seller: number; platform: number };
+  /** The other-charge item the tax TikTok collected is booked on (the shop's Tax Item). */
+  taxItemId: number;
   itemIds: Record<string, number>;
 }
 
@@ -40,6 +43,7 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     seller: seed.discountItem('TikTok Seller Discount'),
     platform: seed.discountItem('TikTok Platform Discount'),
   };
+  const taxItemId = seed.record('otherchargeitem', { itemid: 'TikTok Collected Tax' });
   const itemIds: Record<string, number> = {};
   for (const sku of options.skus) {
     itemIds[sku] = seed.inventoryItem({ itemid: sku, quantities: { [main]: options.onHand ?? 500 } });
@@ -51,6 +55,7 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     customerId,
     shipItemId,
     discountItemIds,
+    taxItemId,
     itemIds,
   };
 }
@@ -90,6 +95,7 @@ export function configureDemoShop(
     custrecord_tts_shop_ship_item: account.shipItemId,
     custrecord_tts_shop_seller_disc_item: account.discountItemIds.seller,
     custrecord_tts_shop_plat_disc_item: account.discountItemIds.platform,
+    custrecord_tts_shop_tax_item: account.taxItemId,
     custrecord_tts_shop_pm_map: JSON.stringify(demoPaymentMethodMap(account)),
     ...overrides,
   };

@@ -74,4 +74,15 @@ export const NS = {
   PERIOD_CLOSED: 'PERIOD_CLOSED',
   /** SuiteTalk's code for a posting transaction dated in a closed accounting period. */
   CLOSED_TRAN_PRD: 'CLOSED_TRAN_PRD',
+  /**
+   * The emulator's own code (NetSuite has none): a script read or set a standard field id that NetSuite's
+   * records catalogue (suiteapp/reference/netsuite-records/) does not list for the record type. NetSuite
+   * ignores such ids silently, so the value would be lost without a trace; the emulator refuses.
+   */
+  EMULATOR_UNKNOWN_FIELD: 'EMULATOR_UNKNOWN_FIELD',
+  /**
+   * The emulator's own code: NetSuite has this (a search column, a transform), the emulator does not
+   * model it yet. Never a claim that NetSuite refuses it.
+   */
+  EMULATOR_UNSUPPORTED: 'EMULATOR_UNSUPPORTED',
 } as const;

@@ -16,7 +16,7 @@ import {
 } from '../import-work';
 import type { ShopSettings } from '../shop-settings';
 import { pausedReason } from '../test-order-review';
-import { validateWarehousesUpsert, warehouseChanged, warehouseValues } from '../warehouse-upsert';
+import { validateWarehousesUpsert, warehouseChanged, warehouseFields } from '../warehouse-upsert';
 import { order, shop } from './order-factory';
 
 describe('failureOutcome', () => {
@@ -140,15 +140,14 @@ describe('warehouses.upsert', () => {
     expect(validateWarehousesUpsert({ shopId: '1', warehouses: [] }).ok).toBe(false);
   });
 
-  it('writes the bridge fields only, never the location link', () => {
-    const values = warehouseValues('7', { id: '2', name: ' LA ', type: 'SALES_WAREHOUSE', isDefault: false });
-    expect(values).toEqual({
+  it('takes the bridge-owned values of a warehouse (trimmed), and compares them with the stored record', () => {
+    const fields = warehouseFields('7', { id: '2', name: ' LA ', type: 'SALES_WAREHOUSE', isDefault: false });
+    expect(fields).toEqual({
+      shopRecordId: '7',
+      warehouseId: '2',
       name: 'LA',
-      custrecord_tts_wh_shop: '7',
-      custrecord_tts_wh_id: '2',
-      custrecord_tts_wh_name: 'LA',
-      custrecord_tts_wh_type: 'SALES_WAREHOUSE',
-      custrecord_tts_wh_default: false,
+      type: 'SALES_WAREHOUSE',
+      isDefault: false,
     });
     const stored = { id: '1', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: false, locationId: '3' };
     expect(warehouseChanged(stored, { id: '2', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: false })).toBe(

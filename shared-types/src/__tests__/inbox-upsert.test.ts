@@ -9,13 +9,13 @@ describe('decideInboxUpsert', () => {
     expect(decideInboxUpsert(null, incoming, '7')).toEqual({
       outcome: 'created',
       values: {
-        custrecord_tts_ord_shop: '7',
-        custrecord_tts_ord_order_id: '576461413038785752',
-        custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
-        custrecord_tts_ord_update_time: 1700000100,
-        custrecord_tts_ord_payload: JSON.stringify(incoming),
-        custrecord_tts_ord_state: 'pending',
-        custrecord_tts_ord_attempts: 0,
+        shopRecordId: '7',
+        orderId: '576461413038785752',
+        tiktokStatus: 'AWAITING_SHIPMENT',
+        updateTime: 1700000100,
+        payload: JSON.stringify(incoming),
+        state: 'pending',
+        attempts: 0,
       },
     });
   });
@@ -38,11 +38,11 @@ describe('decideInboxUpsert', () => {
       expect(decideInboxUpsert({ id: '1', updateTime: 1700000000, state }, incoming, '7')).toEqual({
         outcome: 'updated',
         values: {
-          custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
-          custrecord_tts_ord_update_time: 1700000100,
-          custrecord_tts_ord_payload: JSON.stringify(incoming),
-          custrecord_tts_ord_state: 'pending',
-          custrecord_tts_ord_error: '',
+          tiktokStatus: 'AWAITING_SHIPMENT',
+          updateTime: 1700000100,
+          payload: JSON.stringify(incoming),
+          state: 'pending',
+          message: null,
         },
       });
     },
@@ -52,10 +52,10 @@ describe('decideInboxUpsert', () => {
     expect(decideInboxUpsert({ id: '1', updateTime: 1700000000, state: 'imported' }, incoming, '7')).toEqual({
       outcome: 'updated',
       values: {
-        custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
-        custrecord_tts_ord_update_time: 1700000100,
-        custrecord_tts_ord_payload: JSON.stringify(incoming),
-        custrecord_tts_ord_update_pending: true,
+        tiktokStatus: 'AWAITING_SHIPMENT',
+        updateTime: 1700000100,
+        payload: JSON.stringify(incoming),
+        updatePending: true,
       },
     });
   });
@@ -65,10 +65,10 @@ describe('decideInboxUpsert', () => {
     expect(decideInboxUpsert(existing, incoming, '7')).toEqual({
       outcome: 'updated',
       values: {
-        custrecord_tts_ord_status: 'AWAITING_SHIPMENT',
-        custrecord_tts_ord_update_time: 1700000100,
-        custrecord_tts_ord_payload: JSON.stringify(incoming),
-        custrecord_tts_ord_update_pending: true,
+        tiktokStatus: 'AWAITING_SHIPMENT',
+        updateTime: 1700000100,
+        payload: JSON.stringify(incoming),
+        updatePending: true,
       },
     });
   });
@@ -76,8 +76,8 @@ describe('decideInboxUpsert', () => {
   it('a newer update_time of an order in exception without a sales order goes back to pending', () => {
     const existing = { id: '1', updateTime: 1700000000, state: 'exception', salesOrderId: null };
     const decision = decideInboxUpsert(existing, incoming, '7');
-    expect(decision).toMatchObject({ outcome: 'updated', values: { custrecord_tts_ord_state: 'pending' } });
-    expect(decision).not.toHaveProperty('values.custrecord_tts_ord_update_pending');
+    expect(decision).toMatchObject({ outcome: 'updated', values: { state: 'pending' } });
+    expect(decision).not.toHaveProperty('values.updatePending');
   });
 
   it('a record without an update time takes any payload', () => {
@@ -93,15 +93,15 @@ describe('orders of a shop whose Push orders to NetSuite is off', () => {
     const note = pushOrdersOffNote('Acme US');
     expect(note).toContain('Push orders to NetSuite is off for shop Acme US');
     const created = decideInboxUpsert(null, order(), '7', note);
-    expect(created).toMatchObject({ outcome: 'created', values: { custrecord_tts_ord_error: note } });
+    expect(created).toMatchObject({ outcome: 'created', values: { message: note } });
     const updated = decideInboxUpsert(
       { id: '1', updateTime: 1, state: 'pending', salesOrderId: null },
       order(),
       '7',
       note,
     );
-    expect(updated).toMatchObject({ outcome: 'updated', values: { custrecord_tts_ord_error: note } });
+    expect(updated).toMatchObject({ outcome: 'updated', values: { message: note } });
     const active = decideInboxUpsert(null, order(), '7');
-    expect(active.outcome === 'created' && 'custrecord_tts_ord_error' in active.values).toBe(false);
+    expect(active.outcome === 'created' && 'message' in active.values).toBe(false);
   });
 });

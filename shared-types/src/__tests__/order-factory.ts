@@ -78,6 +78,7 @@ export function shop(overrides: Partial<ShopSettings> = {}): ShopSettings {
     departmentId: null,
     classId: null,
     shippingItemId: '55',
+    taxItemId: '56',
     paymentMethodMap: '{"CCDC": "4", "*": "9"}',
     orderOptions: { platformDiscountItemId: '61' },
     ...overrides,

@@ -62,13 +62,16 @@ describe('planSalesOrder: a complete plan', () => {
           quantity: 2,
           rateMinor: 1350,
           amountMinor: 2700,
-          taxMinor: 206,
           lineIds: ['1001', '1002'],
           locationId: '3',
         },
       ],
       shipping: { shipMethodId: '55', costMinor: 599 },
-      shippingTaxMinor: 0,
+      taxLine: {
+        itemId: '56',
+        amountMinor: 206,
+        description: 'Tax collected and remitted by TikTok Shop (marketplace facilitator)',
+      },
       totals: {
         linesMinor: 2700,
         discountsMinor: -200,
@@ -418,7 +421,13 @@ describe('planSalesOrder: order-level checks', () => {
 
   it('reports every problem together', () => {
     const broken = context({
-      shop: shop({ customerId: null, shippingItemId: null, paymentMethodMap: '[]', currency: 'EUR' }),
+      shop: shop({
+        customerId: null,
+        shippingItemId: null,
+        taxItemId: null,
+        paymentMethodMap: '[]',
+        currency: 'EUR',
+      }),
       items: {},
     });
     expect(problemsOf(order(), broken).map((p) => p.code)).toEqual([
@@ -427,6 +436,7 @@ describe('planSalesOrder: order-level checks', () => {
       'invalid_payment_method_map',
       'no_customer',
       'no_shipping_item',
+      'no_tax_item',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 /// <reference types="jest" />
 import type { SalesOrderLineState, SalesOrderState } from '../order-update-plan';
 import {
+  cancelledTaxMinor,
   changesSalesOrder,
   formatExceptions,
   isOrderCancelled,
@@ -34,6 +35,7 @@ function line(overrides: Partial<SalesOrderLineState>): SalesOrderLineState {
     quantityFulfilled: 0,
     isClosed: false,
     rate: 12.5,
+    amount: 37.5,
     lineIds: ['1001', '1002', '1003'],
     ...overrides,
   };
@@ -48,7 +50,7 @@ function salesOrder(
     tranId: 'SO1042',
     lines: lines ?? [
       line({}),
-      line({ index: 1, itemId: '12', itemName: 'TEE', quantity: 1, rate: 20, lineIds: ['2001'] }),
+      line({ index: 1, itemId: '12', itemName: 'TEE', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
     ],
     shipAddress,
   };
@@ -162,7 +164,6 @@ describe('planOrderUpdate: line cancellations', () => {
         index: 0,
         quantity: 2,
         amount: 25,
-        tax: null,
         lineIds: ['1001', '1003'],
         reason: 'TikTok cancelled line item 1002 (by buyer; reason: No longer needed)',
       },
@@ -171,10 +172,92 @@ describe('planOrderUpdate: line cancellations', () => {
     expect(plan.exceptions).toEqual([]);
   });
 
-  it("keeps TikTok's tax of the units that stay, in proportion, to the cent", () => {
-    const taxed = salesOrder([line({ taxAmount: 3.1 })]);
-    const plan = planOrderUpdate(cancelLines(base, ['1002']), taxed);
-    expect(plan.lineChanges).toEqual([expect.objectContaining({ kind: 'reduce', quantity: 2, tax: 2.07 })]);
+  describe("TikTok's tax of cancelled units", () => {
+    const taxedUnit = (id: string, tax: string, extra = {}) =>
+      lineItem({ id, item_tax: [{ tax_type: 'SALES_TAX', tax_amount: tax, tax_rate: '0.0825' }], ...extra });
+    const taxed = order({
+      line_items: [
+        taxedUnit('1001', '1.03'),
+        taxedUnit('1002', '1.03'),
+        taxedUnit('1003', '1.04'),
+        taxedUnit('2001', '1.65', { seller_sku: 'TEE', sale_price: '20.00' }),
+      ],
+    });
+    /** The two item lines and the TikTok tax line (item 56, no TikTok units): 4.75. */
+    const withTaxLine = salesOrder([
+      line({}),
+      line({ index: 1, itemId: '12', itemName: 'TEE', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
+      line({
+        index: 2,
+        itemId: '56',
+        itemName: 'TikTok Collected Tax',
+        quantity: 0,
+        rate: 4.75,
+        amount: 4.75,
+        lineIds: [],
+      }),
+    ]);
+
+    it('comes off the tax line, to the cent, with the units', () => {
+      const cancelled = cancelLines(taxed, ['1002']);
+      expect(cancelledTaxMinor(cancelled, withTaxLine)).toBe(103);
+      const plan = planOrderUpdate(cancelled, withTaxLine, '56');
+      expect(plan.lineChanges).toEqual([
+        {
+          kind: 'amount',
+          index: 2,
+          amount: 3.72,
+          reason: 'TikTok refunds 1.03 USD tax with the cancelled units',
+        },
+        expect.objectContaining({ kind: 'reduce', index: 0, quantity: 2, amount: 25 }),
+      ]);
+      expect(plan.applied[0]).toBe(
+        'TikTok tax line 3 (TikTok Collected Tax) 4.75 → 3.72 USD: TikTok refunds 1.03 USD tax with the cancelled units',
+      );
+    });
+
+    it('closes the tax line when every taxed unit is cancelled by TikTok line by line', () => {
+      const allButOne = cancelLines(taxed, ['1001', '1002', '1003', '2001']);
+      // Every unit cancelled is a whole cancellation: all open lines close, the tax line with them.
+      expect(planOrderUpdate(allButOne, withTaxLine, '56').lineChanges.map((c) => [c.kind, c.index])).toEqual(
+        [
+          ['close', 0],
+          ['close', 1],
+          ['close', 2],
+        ],
+      );
+      const tee = cancelLines(order({ line_items: [lineItem({ id: '1001' }), taxedUnit('2001', '1.65')] }), [
+        '2001',
+      ]);
+      const teeOnlyTax = salesOrder([
+        line({ quantity: 1, amount: 12.5, lineIds: ['1001'] }),
+        line({ index: 1, itemId: '12', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
+        line({ index: 2, itemId: '56', quantity: 0, rate: 1.65, amount: 1.65, lineIds: [] }),
+      ]);
+      expect(planOrderUpdate(tee, teeOnlyTax, '56').lineChanges.map((c) => [c.kind, c.index])).toEqual([
+        ['close', 2],
+        ['close', 1],
+      ]);
+    });
+
+    it('plans nothing again once the units are off the sales order (restart-safe)', () => {
+      const cancelled = cancelLines(taxed, ['1002']);
+      const applied = salesOrder([
+        line({ quantity: 2, amount: 25, lineIds: ['1001', '1003'] }),
+        line({ index: 1, itemId: '12', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
+        line({ index: 2, itemId: '56', quantity: 0, rate: 3.72, amount: 3.72, lineIds: [] }),
+      ]);
+      expect(cancelledTaxMinor(cancelled, applied)).toBe(0);
+      expect(changesSalesOrder(planOrderUpdate(cancelled, applied, '56'))).toBe(false);
+    });
+
+    it("is an exception when the sales order has no line of the shop's Tax Item", () => {
+      const plan = planOrderUpdate(cancelLines(taxed, ['1002']), salesOrder(), '56');
+      expect(plan.exceptions).toEqual([
+        "TikTok refunds 1.03 USD tax with the units it cancelled on TikTok order 576461413038785752, but sales order SO1042 has no open line of the shop's Tax Item (item 56) to take it off. To do: reduce the TikTok tax line of sales order SO1042 by 1.03 USD.",
+      ]);
+      expect(plan.lineChanges).toEqual([expect.objectContaining({ kind: 'reduce', index: 0 })]);
+    });
   });
 
   it('closes a line when all its units are cancelled, leaving the others', () => {
@@ -216,7 +299,7 @@ describe('planOrderUpdate: line cancellations', () => {
   it('does not touch a fulfilled line: exception naming the units, other lines still reduced', () => {
     const partly = salesOrder([
       line({ quantityFulfilled: 1 }),
-      line({ index: 1, itemId: '12', itemName: 'TEE', quantity: 1, rate: 20, lineIds: ['2001'] }),
+      line({ index: 1, itemId: '12', itemName: 'TEE', quantity: 1, rate: 20, amount: 20, lineIds: ['2001'] }),
     ]);
     const plan = planOrderUpdate(cancelLines(base, ['1002', '2001']), partly);
     expect(plan.lineChanges).toEqual([{ kind: 'close', index: 1, reason: expect.stringContaining('2001') }]);

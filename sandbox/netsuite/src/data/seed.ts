@@ -47,6 +47,7 @@ export interface Seed {
   customer(customer?: SeedCustomer): number;
   inventoryItem(item: SeedInventoryItem): number;
   shipItem(name: string): number;
+  /** A discount item; NetSuite requires its rate (records.json), 0 when the rate is entered on each line. */
   discountItem(name: string, rate?: number): number;
   /** A base accounting period (a month); transactions dated in a closed one cannot post. */
   accountingPeriod(period: SeedAccountingPeriod): number;
@@ -122,7 +123,7 @@ export function createSeed(
       return id;
     },
     shipItem: (name) => record('shipitem', { itemid: name }),
-    discountItem: (name, rate) => record('discountitem', rate === undefined ? { itemid: name } : { itemid: name, rate }),
+    discountItem: (name, rate = 0) => record('discountitem', { itemid: name, rate }),
     accountingPeriod: (p) =>
       record('accountingperiod', {
         periodname: p.name,

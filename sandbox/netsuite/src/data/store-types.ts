@@ -1,3 +1,4 @@
+import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
 import type { RecordCategory } from '../governance';
 
 /**
@@ -80,6 +81,10 @@ export interface RecordTypeInfo {
   subrecords: Record<string, string>;
   /** Records NetSuite only creates by transform (item fulfillment). */
   createOnlyByTransform?: boolean;
+  /** The `record.transform` targets NetSuite's records catalogue lists for this type (none for custom records). */
+  transformTargets?: readonly string[];
+  /** The search type whose columns and filters apply (`salesorder` → `transaction`), from the catalogue. */
+  searchType?: string;
   /** Human name used in messages and display text (`Sales Order`). */
   label?: string;
   /** Field whose value is the record's display text (`entityid`, `tranid`, `itemid`, `name`). */
@@ -125,4 +130,6 @@ export interface RecordReader {
   findByExternalId(type: string, externalId: string): StoredRecord | null;
   /** Display text of a select value (the target record's name/entityid/tranid/itemid). */
   displayText(target: string, id: string): string;
+  /** NetSuite's records catalogue for the account's profiles: which search columns, filters and joins exist. */
+  schema(): NetSuiteCatalogue;
 }

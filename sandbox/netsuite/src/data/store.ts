@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { NS, SuiteScriptError } from '../errors';
+import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
 import type { Catalogue } from './catalogue';
+import { unknownRecordType } from './record-types';
 import { familyOf } from './catalogue';
 import type {
   FieldValue,
@@ -87,7 +89,7 @@ export class RecordStore implements RecordReader {
 
   typeInfo(type: string): RecordTypeInfo {
     const info = this.catalogue.find(String(type ?? ''));
-    if (!info) throw new SuiteScriptError(NS.INVALID_RCRD_TYPE, `The record type [${String(type).toUpperCase()}] is invalid.`);
+    if (!info) throw unknownRecordType(this.catalogue.netsuite, type);
     return info;
   }
 
@@ -97,6 +99,10 @@ export class RecordStore implements RecordReader {
 
   types(): RecordTypeInfo[] {
     return this.catalogue.all();
+  }
+
+  schema(): NetSuiteCatalogue {
+    return this.catalogue.netsuite;
   }
 
   get(type: string, id: number): StoredRecord | null {

@@ -1,13 +1,8 @@
 import type { PaymentMethodInfo } from '../../../../shared-types/src/payment-method-check';
-import { boolOf, idOf, runQuery, textOf } from './suiteql';
+import { ALL_PAYMENT_METHODS, paymentMethodFromRow } from '../mappers/payment-method-mapper';
+import { runQuery } from './suiteql';
 
-/** NetSuite payment methods (SuiteQL 10 units). */
-
-/** Every payment method of the account, active or not, by internal id (one query). */
+/** Every payment method of the account, active or not, by internal id (one SuiteQL, 10 units). */
 export function listPaymentMethods(): PaymentMethodInfo[] {
-  const rows = runQuery('SELECT id, name, isinactive FROM paymentmethod ORDER BY id');
-  return rows.flatMap((row) => {
-    const id = idOf(row.id);
-    return id === null ? [] : [{ id, name: textOf(row.name) ?? id, active: !boolOf(row.isinactive, false) }];
-  });
+  return runQuery(ALL_PAYMENT_METHODS).flatMap((row) => paymentMethodFromRow(row) ?? []);
 }

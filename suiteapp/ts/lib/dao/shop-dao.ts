@@ -1,136 +1,77 @@
-import * as record from 'N/record';
-import { shopExternalId } from '../../../../shared-types/src/ids';
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import { SHOP_FIELDS, SHOP_RECORD } from '../../../../shared-types/src/netsuite-ids';
-import { SHOP_ORDER_FIELDS } from '../../../../shared-types/src/order-ids';
 import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
-import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/shop-settings';
-import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/shop-settings';
-import type { Row } from './suiteql';
-import { boolOf, idOf, intOf, runInChunks, runQuery, textOf } from './suiteql';
+import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
+import type { ShopSettings } from '../../../../shared-types/src/shop-settings';
+import type { ShopRef } from '../mappers/shop-mapper';
+import {
+  bridgeFieldWrites,
+  findShopQuery,
+  newShopWrites,
+  OUTBOX_SETTINGS_COLUMNS,
+  outboxSettingsFromLookup,
+  pauseOrderPushWrites,
+  SHOP,
+  shopRefFromRow,
+  shopSettingsFromRow,
+  shopSettingsQuery,
+  TAX_ITEM_COLUMNS,
+  taxItemFromLookup,
+} from '../mappers/shop-mapper';
+import { createRecord, lookupColumns, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
+import { runInChunks, runQuery } from './suiteql';
 
-/** `customrecord_tts_shop` (custom record: create 2, save 4, submitFields 2, SuiteQL 10 units). */
+/**
+ * `customrecord_tts_shop` (custom record: create 2, save 4, submitFields 2, lookupFields 1, SuiteQL
+ * 10 units). Fields and queries: mappers/shop-mapper.ts.
+ */
 
-export interface ShopRef {
-  id: string;
-  name: string;
-  /** Push orders to NetSuite (`custrecord_tts_shop_push_orders`). */
-  pushOrders: boolean;
-}
-
-/** The shop record of a TikTok shop id (by externalid `tts_shop_<shopId>`), or null. */
+/** The shop record of a TikTok shop id (by externalid `tts_shop_<shopId>`), or null (10 units). */
 export function findShop(shopId: string): ShopRef | null {
-  const rows = runQuery(
-    `SELECT id, ${SHOP_FIELDS.name} AS shop_name, ${SHOP_FIELDS.pushOrders} AS push_orders FROM ${SHOP_RECORD} WHERE externalid = ?`,
-    [shopExternalId(shopId)],
-  );
-  const id = rows.length > 0 ? idOf(rows[0].id) : null;
-  return id === null
-    ? null
-    : { id, name: textOf(rows[0].shop_name) ?? shopId, pushOrders: boolOf(rows[0].push_orders, true) };
-}
-
-/** The fields the bridge owns; the admin's settings are never touched. */
-function bridgeValues(shop: ShopInfo): Record<string, string> {
-  return {
-    name: shop.name,
-    [SHOP_FIELDS.shopId]: shop.shopId,
-    [SHOP_FIELDS.name]: shop.name,
-    [SHOP_FIELDS.region]: shop.region,
-    [SHOP_FIELDS.sellerType]: shop.sellerType,
-    [SHOP_FIELDS.state]: shop.state,
-    [SHOP_FIELDS.currency]: shop.currency,
-  };
+  const statement = findShopQuery(shopId);
+  const [row] = runQuery(statement.sql, statement.params);
+  return row === undefined ? null : shopRefFromRow(row, shopId);
 }
 
 /** Creates the shop record (6 units); throws DUP_RCRD when it exists. */
 export function createShop(shop: ShopInfo): string {
-  const created = record.create({ type: SHOP_RECORD });
-  created.setValue({ fieldId: 'externalid', value: shopExternalId(shop.shopId) });
-  for (const [fieldId, value] of Object.entries(bridgeValues(shop))) {
-    created.setValue({ fieldId, value });
-  }
-  return String(created.save());
+  const created = createRecord(SHOP.recordType);
+  setBodyFields(created, newShopWrites(shop));
+  return saveRecord(created);
 }
 
 /** Updates the bridge-owned fields (2 units). */
 export function updateShop(id: string, shop: ShopInfo): void {
-  record.submitFields({
-    type: SHOP_RECORD,
-    id,
-    values: bridgeValues(shop),
-    options: { enableSourcing: false, ignoreMandatoryFields: true },
-  });
+  submitBodyFields(SHOP.recordType, id, bridgeFieldWrites(shop));
 }
 
-const o = SHOP_ORDER_FIELDS;
-
-/** The order option columns of loadShopSettings' query. */
-const ORDER_OPTION_COLUMNS = `${o.region} AS region, ${o.form} AS form_id, ${o.orderStatus} AS order_status, ${o.discountLines} AS disc_lines, ${o.sellerDiscountItem} AS seller_disc_item, ${o.platformDiscountItem} AS plat_disc_item, ${o.importSamples} AS import_samples, ${o.importFbt} AS import_fbt, ${o.fbtLocation} AS fbt_location, ${o.handlingDays} AS handling_days, ${o.testMode} AS test_mode, ${o.testOrder} AS test_order`;
-
-function orderOptionsFrom(row: Row): ShopOrderOptions {
-  const d = DEFAULT_ORDER_OPTIONS;
-  return {
-    formId: textOf(row.form_id)?.trim() || null,
-    orderStatus: textOf(row.order_status)?.trim() || d.orderStatus,
-    discountLines: boolOf(row.disc_lines, d.discountLines),
-    sellerDiscountItemId: idOf(row.seller_disc_item),
-    platformDiscountItemId: idOf(row.plat_disc_item),
-    importSamples: boolOf(row.import_samples, d.importSamples),
-    importFbt: boolOf(row.import_fbt, d.importFbt),
-    fbtLocationId: idOf(row.fbt_location),
-    handlingDays: intOf(row.handling_days) ?? d.handlingDays,
-    testMode: boolOf(row.test_mode, d.testMode),
-    testOrderId: textOf(row.test_order)?.trim() || null,
-  };
-}
-
-/**
- * Turns Push orders to NetSuite off and records why (`custrecord_tts_shop_paused_reason`), e.g.
- * after the test order (2 units).
- */
+/** Turns Push orders to NetSuite off and records why, e.g. after the test order (2 units). */
 export function pauseOrderPush(id: string, reason: string): void {
-  record.submitFields({
-    type: SHOP_RECORD,
-    id,
-    values: { [SHOP_FIELDS.pushOrders]: false, [o.pausedReason]: reason },
-    options: { enableSourcing: false, ignoreMandatoryFields: true },
-  });
+  submitBodyFields(SHOP.recordType, id, pauseOrderPushWrites(reason));
 }
 
 /** Import settings of the given shop records (one query per 500). */
 export function loadShopSettings(recordIds: readonly string[]): Map<string, ShopSettings> {
-  const f = SHOP_FIELDS;
-  const rows = runInChunks(
-    [...new Set(recordIds)],
-    LOOKUP_CHUNK_SIZE,
-    (inList) =>
-      `SELECT id, ${f.shopId} AS shop_id, ${f.name} AS shop_name, ${f.currency} AS currency, ${f.pushOrders} AS push_orders, ${f.perBuyer} AS per_buyer, ${f.customer} AS customer, ${f.subsidiary} AS subsidiary, ${f.location} AS location, ${f.department} AS department, ${f.class} AS class_id, ${f.shipItem} AS ship_item, ${f.paymentMethodMap} AS pm_map, ${ORDER_OPTION_COLUMNS} FROM ${SHOP_RECORD} WHERE id IN (${inList})`,
-  );
   const shops = new Map<string, ShopSettings>();
-  for (const row of rows) {
-    const recordId = idOf(row.id);
-    if (recordId === null) {
-      continue;
-    }
-    const shopId = textOf(row.shop_id) ?? '';
-    shops.set(recordId, {
-      recordId,
-      shopId,
-      name: textOf(row.shop_name) ?? shopId,
-      currency: textOf(row.currency),
-      pushOrders: boolOf(row.push_orders, true),
-      perBuyerCustomer: boolOf(row.per_buyer, false),
-      customerId: idOf(row.customer),
-      subsidiaryId: idOf(row.subsidiary),
-      locationId: idOf(row.location),
-      departmentId: idOf(row.department),
-      classId: idOf(row.class_id),
-      shippingItemId: idOf(row.ship_item),
-      paymentMethodMap: textOf(row.pm_map),
-      region: textOf(row.region),
-      orderOptions: orderOptionsFrom(row),
-    });
+  for (const row of runInChunks([...new Set(recordIds)], LOOKUP_CHUNK_SIZE, shopSettingsQuery)) {
+    const settings = shopSettingsFromRow(row);
+    if (settings !== null) shops.set(settings.recordId, settings);
   }
   return shops;
+}
+
+/** The outbox settings of a shop record (1 unit), or null when it does not exist. */
+export function lookupOutboxShopSettings(shopRecordId: string): OutboxShopSettings | null {
+  try {
+    return outboxSettingsFromLookup(
+      shopRecordId,
+      lookupColumns(SHOP.recordType, shopRecordId, OUTBOX_SETTINGS_COLUMNS),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** The shop's Tax Item (1 unit), or null when it has none. */
+export function lookupShopTaxItem(shopRecordId: string): string | null {
+  return taxItemFromLookup(lookupColumns(SHOP.recordType, shopRecordId, TAX_ITEM_COLUMNS));
 }

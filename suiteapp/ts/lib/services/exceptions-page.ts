@@ -14,10 +14,10 @@ import {
   summarizeRetry,
 } from '../../../../shared-types/src/retry-summary';
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/restlet-contract';
-import type { InboxReviewRow } from '../dao/inbox-review-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
-import type { LogRow } from '../dao/log-dao';
 import { listRecentLog } from '../dao/log-dao';
+import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
+import type { LogRow } from '../mappers/sync-log-mapper';
 import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
 
 /**

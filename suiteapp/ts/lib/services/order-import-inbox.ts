@@ -1,8 +1,6 @@
 import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
 import type { ImportState } from '../../../../shared-types/src/order-classify';
-import { INBOX_RETRY_AT_FIELD } from '../../../../shared-types/src/order-ids';
-import { updateInbox } from '../dao/inbox-dao';
+import { updateInbox } from '../dao/order-inbox-dao';
 
 /**
  * The inbox writes of the order import, each one `submitFields` (2 units). Every outcome clears
@@ -24,12 +22,7 @@ export function markError(
   message: string,
   retryAt: number | null = null,
 ): ImportOutcome {
-  updateInbox(item.inboxId, {
-    [INBOX_FIELDS.state]: 'error',
-    [INBOX_FIELDS.error]: message,
-    [INBOX_FIELDS.attempts]: item.attempts + 1,
-    [INBOX_RETRY_AT_FIELD]: retryAt ?? '',
-  });
+  updateInbox(item.inboxId, { state: 'error', message, attempts: item.attempts + 1, retryAt });
   return { result: retryAt === null ? 'error' : 'retry', salesOrderId: null, message };
 }
 
@@ -42,11 +35,11 @@ export function markImported(
 ): ImportOutcome {
   const state: ImportState = result === 'exception' ? 'exception' : 'imported';
   updateInbox(item.inboxId, {
-    [INBOX_FIELDS.state]: state,
-    [INBOX_FIELDS.salesOrder]: salesOrderId,
-    [INBOX_FIELDS.error]: message ?? '',
-    [INBOX_FIELDS.attempts]: item.attempts + 1,
-    [INBOX_RETRY_AT_FIELD]: '',
+    state,
+    salesOrderId,
+    message,
+    attempts: item.attempts + 1,
+    retryAt: null,
   });
   return { result, salesOrderId, message };
 }
@@ -57,10 +50,6 @@ export function markNotImported(
   state: 'waiting' | 'skipped' | 'cancelled',
   message: string,
 ): ImportOutcome {
-  updateInbox(item.inboxId, {
-    [INBOX_FIELDS.state]: state,
-    [INBOX_FIELDS.error]: message,
-    [INBOX_RETRY_AT_FIELD]: '',
-  });
+  updateInbox(item.inboxId, { state, message, retryAt: null });
   return { result: state, salesOrderId: null, message };
 }

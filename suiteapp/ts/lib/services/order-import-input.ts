@@ -15,7 +15,7 @@ import {
 import type { WarehouseLink } from '../../../../shared-types/src/order-location';
 import { buildSkuItemMap } from '../../../../shared-types/src/sku-item-map';
 import { findCustomersByExternalId } from '../dao/customer-dao';
-import { listImportCandidates, loadImportRows } from '../dao/import-inbox-dao';
+import { listImportCandidates, loadImportRows } from '../dao/order-inbox-dao';
 import { findItemsBySkus } from '../dao/item-dao';
 import { loadLocationStates } from '../dao/location-dao';
 import { findSalesOrdersByExternalId } from '../dao/sales-order-dao';

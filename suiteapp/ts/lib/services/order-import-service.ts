@@ -9,7 +9,7 @@ import { decideImport } from '../../../../shared-types/src/order-classify';
 import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/order-plan';
 import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/order-plan';
 import { createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
-import { fulfilFbtOrder } from '../dao/fbt-fulfillment-dao';
+import { fulfilFbtOrder } from '../dao/item-fulfillment-dao';
 import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
 import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
 import type { ImportOutcome } from './order-import-inbox';

@@ -1,10 +1,7 @@
 import * as log from 'N/log';
 import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import-failure';
 import { pendingLeftOver } from '../../../../shared-types/src/import-work';
-import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
-import { INBOX_RETRY_AT_FIELD } from '../../../../shared-types/src/order-ids';
-import { loadAttempts } from '../dao/import-inbox-dao';
-import { listPendingInbox, updateInbox } from '../dao/inbox-dao';
+import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
 import { loadShopSettings } from '../dao/shop-dao';
 import { submitImport } from '../platform/import-task';
 
@@ -44,10 +41,10 @@ export function finishImportRun(report: ImportRunReport): ImportRunFinish {
       orderId: known?.orderId ?? null,
     });
     updateInbox(inboxId, {
-      [INBOX_FIELDS.state]: 'error',
-      [INBOX_FIELDS.error]: failed.message,
-      [INBOX_FIELDS.attempts]: tried,
-      [INBOX_RETRY_AT_FIELD]: failed.retryAt ?? '',
+      state: 'error',
+      message: failed.message,
+      attempts: tried,
+      retryAt: failed.retryAt,
     });
   }
   const pending = listPendingInbox();

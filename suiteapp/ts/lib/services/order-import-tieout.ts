@@ -1,17 +1,18 @@
+import { toNetSuiteAmount } from '../../../../shared-types/src/money';
 import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import { SALES_ORDER_ORDER_FIELDS } from '../../../../shared-types/src/order-ids';
 import type { NetSuiteTotals, TieOutResult } from '../../../../shared-types/src/order-tieout';
 import { lookupAmountToMinor, tieOut, tieOutMessage } from '../../../../shared-types/src/order-tieout';
-import { toNetSuiteAmount } from '../../../../shared-types/src/money';
 import { writeLogEntry } from '../dao/log-dao';
-import type { SalesOrderReadBack } from '../dao/sales-order-dao';
-import { readBackSalesOrder, updateSalesOrderFields } from '../dao/sales-order-dao';
+import { markTieOut, readBackSalesOrder } from '../dao/sales-order-dao';
+import type { SalesOrderReadBack } from '../mappers/sales-order-mapper';
 
 /**
- * The tie-out of a saved sales order: one `search.lookupFields` (1 unit) reads NetSuite's subtotal,
- * shipping, tax and total (and the names the test-order review shows). When NetSuite's tax differs
- * from the variance written at create, the variance is corrected (submitFields 10); when the figures
- * do not tie, the sales order gets Ties Out = F (same submitFields) and a log entry (6 units).
+ * The tie-out of a saved sales order: one `search.lookupFields` (1 unit) reads NetSuite's total,
+ * shipping and tax total (transaction search columns `total`, `shippingamount`, `taxtotal`) and the
+ * names the test-order review shows; order-tieout.ts compares them with TikTok's figures. When
+ * NetSuite's tax differs from the variance written at create, the variance is corrected
+ * (submitFields 10); when the figures do not tie, the sales order gets Ties Out = F (same
+ * submitFields) and a log entry (6 units).
  */
 
 export interface TieOutCheck {
@@ -23,26 +24,24 @@ export interface TieOutCheck {
 
 function totalsOf(readBack: SalesOrderReadBack, currency: string): NetSuiteTotals {
   return {
-    subtotalMinor: lookupAmountToMinor(readBack.subtotal, currency),
-    shippingMinor: lookupAmountToMinor(readBack.shipping, currency),
-    taxMinor: lookupAmountToMinor(readBack.tax, currency),
     totalMinor: lookupAmountToMinor(readBack.total, currency),
+    shippingMinor: lookupAmountToMinor(readBack.shipping, currency),
+    taxTotalMinor: lookupAmountToMinor(readBack.taxTotal, currency),
   };
 }
 
 export function checkTieOut(plan: SalesOrderPlan, salesOrderId: string): TieOutCheck {
   const readBack = readBackSalesOrder(salesOrderId);
   const result = tieOut(plan, totalsOf(readBack, plan.currency));
-  const f = SALES_ORDER_ORDER_FIELDS;
-  const updates: Record<string, number | boolean> = {};
+  const update: { taxVariance?: number; tiesOut?: boolean } = {};
   if (result.taxVarianceMinor !== plan.expectedTaxVarianceMinor) {
-    updates[f.taxVariance] = toNetSuiteAmount(result.taxVarianceMinor, plan.currency);
+    update.taxVariance = toNetSuiteAmount(result.taxVarianceMinor, plan.currency);
   }
   if (!result.ties) {
-    updates[f.tieOut] = false;
+    update.tiesOut = false;
   }
-  if (Object.keys(updates).length > 0) {
-    updateSalesOrderFields(salesOrderId, updates);
+  if (update.taxVariance !== undefined || update.tiesOut !== undefined) {
+    markTieOut(salesOrderId, update);
   }
   if (result.ties) {
     return { result, readBack, exception: null };

@@ -7,7 +7,6 @@ import {
   hasSalesOrder,
   pushOrdersOffNote,
 } from '../../../../shared-types/src/inbox-upsert';
-import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
 import type {
   OrdersUpsertRequest,
   OrdersUpsertResponse,
@@ -15,9 +14,9 @@ import type {
 } from '../../../../shared-types/src/restlet-contract';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
 import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
-import { createInbox, findInboxesByExternalId, updateInbox } from '../dao/inbox-dao';
-import type { ShopRef } from '../dao/shop-dao';
+import { createInbox, findInboxesByExternalId, updateInbox } from '../dao/order-inbox-dao';
 import { findShop } from '../dao/shop-dao';
+import type { ShopRef } from '../mappers/shop-mapper';
 import { connectorError, isDuplicateRecord } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
 import { submitImport, TASK_SUBMIT_UNITS } from '../platform/import-task';
@@ -110,12 +109,11 @@ function snapshotAfter(
   inboxId: string,
 ): InboxSnapshot | null {
   if (decision.outcome === 'created' || decision.outcome === 'updated') {
-    const state = decision.values[INBOX_FIELDS.state];
-    const updateTime = decision.values[INBOX_FIELDS.updateTime];
+    const { state, updateTime } = decision.values;
     return {
       id: inboxId,
-      updateTime: typeof updateTime === 'number' ? updateTime : (before?.updateTime ?? null),
-      state: typeof state === 'string' ? state : (before?.state ?? null),
+      updateTime: updateTime ?? before?.updateTime ?? null,
+      state: state ?? before?.state ?? null,
       salesOrderId: before?.salesOrderId ?? null,
     };
   }

@@ -1,9 +1,10 @@
 import * as log from 'N/log';
 import { parseInboxPayload } from '../../../../shared-types/src/import-work';
-import type { InboxFieldValues } from '../../../../shared-types/src/inbox-upsert';
-import { INBOX_FIELDS, TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
+import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
+import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
 import type { OrderUpdatePlan } from '../../../../shared-types/src/order-update-plan';
 import {
+  cancelledTaxMinor,
   changesSalesOrder,
   formatExceptions,
   planOrderUpdate,
@@ -11,8 +12,9 @@ import {
 import type { InboxForUpdate } from '../dao/inbox-review-dao';
 import { loadInboxForUpdate, saveInboxIfUnchanged } from '../dao/inbox-review-dao';
 import { writeLogEntry } from '../dao/log-dao';
-import type { LoadedSalesOrder } from '../dao/sales-order-update-dao';
-import { loadSalesOrderForUpdate, saveSalesOrderUpdate } from '../dao/sales-order-update-dao';
+import type { LoadedSalesOrder } from '../dao/sales-order-dao';
+import { loadSalesOrderForUpdate, saveSalesOrderUpdate } from '../dao/sales-order-dao';
+import { lookupShopTaxItem } from '../dao/shop-dao';
 import { errorMessage, errorName } from '../platform/errors';
 
 /**
@@ -20,9 +22,10 @@ import { errorMessage, errorName } from '../platform/errors';
  * newer TikTok payload (order-update-plan.ts), or an exception for a person.
  *
  * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
- * 42 units of map's 1,000. Restart-safe: the plan compares the payload with the sales order as it
- * is, so a re-run after the order was saved plans nothing; the flag is cleared last, and only when
- * no newer payload arrived meanwhile (optimistic locking on the inbox record).
+ * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
+ * tax. Restart-safe: the plan compares the payload with the sales order as it is, so a re-run after
+ * the order was saved plans nothing; the flag is cleared last, and only when no newer payload
+ * arrived meanwhile (optimistic locking on the inbox record).
  */
 
 export type UpdateResult = 'applied' | 'exception' | 'unchanged' | 'skipped' | 'superseded';
@@ -37,14 +40,14 @@ function clip(text: string): string {
   return text.length > TEXTAREA_SAFE_LENGTH ? `${text.slice(0, TEXTAREA_SAFE_LENGTH - 3)}...` : text;
 }
 
-function finish(inbox: InboxForUpdate, values: InboxFieldValues, result: UpdateResult): UpdateResult {
-  const saved = saveInboxIfUnchanged(inbox, { ...values, [INBOX_FIELDS.updatePending]: false });
+function finish(inbox: InboxForUpdate, changes: InboxChanges, result: UpdateResult): UpdateResult {
+  const saved = saveInboxIfUnchanged(inbox, { ...changes, updatePending: false });
   return saved ? result : 'superseded';
 }
 
 function raiseException(inbox: InboxForUpdate, message: string, salesOrderId: string | null): UpdateResult {
   const text = clip(message);
-  const repeated = inbox.state === 'exception' && inbox.error === text;
+  const repeated = inbox.state === 'exception' && inbox.message === text;
   if (!repeated) {
     writeLogEntry({
       shopRecordId: inbox.shopRecordId,
@@ -56,7 +59,7 @@ function raiseException(inbox: InboxForUpdate, message: string, salesOrderId: st
       tiktokId: inbox.orderId,
     });
   }
-  return finish(inbox, { [INBOX_FIELDS.state]: 'exception', [INBOX_FIELDS.error]: text }, 'exception');
+  return finish(inbox, { state: 'exception', message: text }, 'exception');
 }
 
 function apply(inbox: InboxForUpdate, loaded: LoadedSalesOrder, plan: OrderUpdatePlan): void {
@@ -104,7 +107,11 @@ export function applyOrderUpdate(inboxId: string): UpdateResult {
     }
     return raiseException(inbox, salesOrderGone(inbox, salesOrderId, e), null);
   }
-  const plan = planOrderUpdate(parsed.order, loaded.state);
+  const taxItemId =
+    cancelledTaxMinor(parsed.order, loaded.state) > 0 && inbox.shopRecordId !== null
+      ? lookupShopTaxItem(inbox.shopRecordId)
+      : null;
+  const plan = planOrderUpdate(parsed.order, loaded.state, taxItemId);
   const changed = changesSalesOrder(plan);
   if (changed) {
     apply(inbox, loaded, plan);

@@ -1,10 +1,8 @@
 import * as log from 'N/log';
-import type { InboxFieldValues } from '../../../../shared-types/src/inbox-upsert';
-import { INBOX_FIELDS } from '../../../../shared-types/src/netsuite-ids';
-import { INBOX_RETRY_AT_FIELD } from '../../../../shared-types/src/order-ids';
+import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
 import type { OrdersRetryResponse } from '../../../../shared-types/src/restlet-contract';
-import { updateInbox } from '../dao/inbox-dao';
 import { loadInboxRetryRows } from '../dao/inbox-review-dao';
+import { updateInbox } from '../dao/order-inbox-dao';
 import { submitImport } from '../platform/import-task';
 import { submitOrderUpdates } from '../platform/update-task';
 
@@ -25,18 +23,9 @@ export const RETRYABLE_STATES: readonly string[] = ['error', 'exception'];
  * A person's retry starts the automatic-retry budget again (attempts back to 0): the cause was
  * fixed, so a later temporary NetSuite error must still be retried by itself.
  */
-const TO_IMPORT: InboxFieldValues = {
-  [INBOX_FIELDS.state]: 'pending',
-  [INBOX_FIELDS.error]: '',
-  [INBOX_FIELDS.attempts]: 0,
-  [INBOX_RETRY_AT_FIELD]: '',
-};
+const TO_IMPORT: InboxChanges = { state: 'pending', message: null, attempts: 0, retryAt: null };
 
-const TO_UPDATE: InboxFieldValues = {
-  [INBOX_FIELDS.state]: 'imported',
-  [INBOX_FIELDS.error]: '',
-  [INBOX_FIELDS.updatePending]: true,
-};
+const TO_UPDATE: InboxChanges = { state: 'imported', message: null, updatePending: true };
 
 export function retryInboxRecords(ids: readonly string[]): OrdersRetryResponse {
   const rows = loadInboxRetryRows(ids);

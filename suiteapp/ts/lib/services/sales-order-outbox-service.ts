@@ -11,10 +11,13 @@ import {
   planSalesOrderOutbox,
   tiktokCancellationOf,
 } from '../../../../shared-types/src/sales-order-outbox-plan';
-import { findInboxPayload } from '../dao/inbox-dao';
 import { writeLogEntry } from '../dao/log-dao';
+import { readerOf } from '../dao/netsuite-record';
+import { findInboxPayload } from '../dao/order-inbox-dao';
 import { createOutboxRow, OUTBOX_WRITE_UNITS } from '../dao/outbox-dao';
-import { lookupOutboxShopSettings, lookupTranId, snapshotOf } from '../dao/sales-order-snapshot';
+import { lookupTranId } from '../dao/sales-order-dao';
+import { lookupOutboxShopSettings } from '../dao/shop-dao';
+import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
 import { errorMessage, errorName } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
 
@@ -114,8 +117,8 @@ export function recordSalesOrderChange(
   let shopRecordId: string | null = null;
   let orderId: string | null = null;
   try {
-    const fallback = eventType === 'xedit' ? context.oldRecord : null;
-    const after = snapshotOf(context.newRecord, salesOrderId, fallback);
+    const fallback = eventType === 'xedit' && context.oldRecord !== null ? readerOf(context.oldRecord) : null;
+    const after = salesOrderSnapshot(readerOf(context.newRecord), salesOrderId, fallback);
     if (!isTikTokId(after.tiktokOrderId) || after.shopRecordId === null) {
       return null;
     }
@@ -125,7 +128,8 @@ export function recordSalesOrderChange(
     if (shop === null || !shop.pullOrderUpdates) {
       return null;
     }
-    const before = context.oldRecord === null ? null : snapshotOf(context.oldRecord, salesOrderId, null);
+    const before =
+      context.oldRecord === null ? null : salesOrderSnapshot(readerOf(context.oldRecord), salesOrderId, null);
     if (after.tranId === null && eventType === 'create') {
       after.tranId = lookupTranId(salesOrderId);
     }

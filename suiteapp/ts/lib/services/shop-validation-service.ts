@@ -1,12 +1,13 @@
 import type * as record from 'N/record';
-import { SHOP_FIELDS } from '../../../../shared-types/src/netsuite-ids';
 import {
   formatPaymentMethodMapProblems,
   INVALID_PAYMENT_METHOD_MAP,
   parseMapForSave,
   paymentMethodProblems,
 } from '../../../../shared-types/src/payment-method-check';
+import { readerOf } from '../dao/netsuite-record';
 import { listPaymentMethods } from '../dao/payment-method-dao';
+import { shopBeingSaved } from '../mappers/shop-mapper';
 import { connectorError } from '../platform/errors';
 
 /**
@@ -19,25 +20,16 @@ import { connectorError } from '../platform/errors';
 
 export type ShopSaveType = 'create' | 'edit' | 'xedit' | 'delete' | string;
 
-function text(rec: record.Record, fieldId: string): string | null {
-  const value = rec.getValue({ fieldId });
-  return value === null || value === undefined || value === '' ? null : String(value);
-}
-
 export function checkShopBeforeSubmit(type: ShopSaveType, newRecord: record.Record): void {
   if (type === 'delete') {
     return;
   }
-  if (type === 'xedit' && !newRecord.getFields().includes(SHOP_FIELDS.paymentMethodMap)) {
+  const shop = shopBeingSaved(readerOf(newRecord));
+  if (type === 'xedit' && !shop.carriesPaymentMethodMap) {
     // An inline edit or submitFields that does not touch the map.
     return;
   }
-  const shopName =
-    text(newRecord, SHOP_FIELDS.name) ??
-    text(newRecord, 'name') ??
-    text(newRecord, SHOP_FIELDS.shopId) ??
-    'new shop';
-  const parsed = parseMapForSave(text(newRecord, SHOP_FIELDS.paymentMethodMap), shopName);
+  const parsed = parseMapForSave(shop.paymentMethodMap, shop.name);
   if (!parsed.ok) {
     throw connectorError(INVALID_PAYMENT_METHOD_MAP, formatPaymentMethodMapProblems(parsed.problems));
   }

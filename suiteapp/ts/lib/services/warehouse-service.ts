@@ -1,11 +1,11 @@
-import { warehouseExternalId } from '../../../../shared-types/src/order-ids';
+import { warehouseExternalId } from '../../../../shared-types/src/ids';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
 import { formatValidationProblems } from '../../../../shared-types/src/restlet-validation';
 import type { WarehousesUpsertResponse } from '../../../../shared-types/src/warehouse-upsert';
 import {
   validateWarehousesUpsert,
   warehouseChanged,
-  warehouseValues,
+  warehouseFields,
 } from '../../../../shared-types/src/warehouse-upsert';
 import { findWarehousesByExternalId, createWarehouse, updateWarehouse } from '../dao/warehouse-dao';
 import { findShop } from '../dao/shop-dao';
@@ -35,7 +35,7 @@ export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpser
   const results = request.warehouses.map((warehouse, index) => {
     const externalId = externalIds[index];
     const existing = stored.get(externalId);
-    const values = warehouseValues(shop.id, warehouse);
+    const values = warehouseFields(shop.id, warehouse);
     if (existing === undefined) {
       const recordId = createWarehouse(externalId, values);
       return { warehouseId: warehouse.id, recordId, outcome: 'created' as const, linked: false };

@@ -1,10 +1,9 @@
+import type { AccountProfile, NetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
+import { DEFAULT_PROFILES, loadNetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import type { SdfProject } from '../../../../../suiteapp/tools/sdf-model';
 import type { RecordFamily, RecordTypeInfo } from '../store-types';
-import { ENTITY_AND_ITEM_TYPES } from './entities-items';
-import { LIST_TYPES } from './lists';
-import { ACCOUNTING_PERIOD } from './periods';
 import { customListType, customRecordFromSdf, fieldFromSdf, standaloneTargets } from './sdf';
-import { ADDRESS_TYPE, TRANSACTION_TYPES } from './transactions';
+import { generateStandardTypes } from './standard-types';
 
 /** A custom list value the store creates as a row of the list's type when the database is new. */
 export interface CatalogueListValue {
@@ -13,13 +12,18 @@ export interface CatalogueListValue {
   scriptid: string;
 }
 
-/** Every record type the emulator knows: standard records plus the SDF project's custom records and fields. */
+/**
+ * Every record type the emulator knows: standard records plus the SDF project's custom records and
+ * fields, and NetSuite's records catalogue they were generated from (`netsuite`: what exists in
+ * NetSuite, including search columns and record types the emulator does not run).
+ */
 export class Catalogue {
   private readonly byId = new Map<string, RecordTypeInfo>();
 
   constructor(
     types: readonly RecordTypeInfo[],
     readonly listValues: readonly CatalogueListValue[] = [],
+    readonly netsuite: NetSuiteCatalogue = loadNetSuiteCatalogue(),
   ) {
     for (const t of types) this.byId.set(t.id, t);
   }
@@ -42,28 +46,29 @@ export function familyOf(info: RecordTypeInfo): RecordFamily {
   return info.externalIdGroup === 'entity' ? 'entity' : 'other';
 }
 
-function cloneType(t: RecordTypeInfo): RecordTypeInfo {
-  return {
-    ...t,
-    fields: { ...t.fields },
-    sublists: Object.fromEntries(Object.entries(t.sublists).map(([k, s]) => [k, { ...s, fields: { ...s.fields } }])),
-    subrecords: { ...t.subrecords },
-  };
-}
-
-/** The standard record types, fresh copies (callers may add custom fields to them). */
-export function standardTypes(): RecordTypeInfo[] {
-  return [...TRANSACTION_TYPES, ...ENTITY_AND_ITEM_TYPES, ...LIST_TYPES, ACCOUNTING_PERIOD, ADDRESS_TYPE].map(
-    cloneType,
-  );
+/**
+ * The standard record types for the account `profiles`, generated from NetSuite's records catalogue
+ * (standard-types.ts), as fresh objects (callers may add custom fields to them).
+ */
+export function standardTypes(
+  profiles: readonly AccountProfile[] = DEFAULT_PROFILES,
+  netsuite: NetSuiteCatalogue = loadNetSuiteCatalogue({ profiles }),
+): RecordTypeInfo[] {
+  return generateStandardTypes(profiles, netsuite);
 }
 
 /**
- * Build the catalogue: standard records, custom lists and records of `project`, and its standalone
+ * Build the catalogue: standard records (for the account `profiles`, default US legacy tax with
+ * Multi-Location Inventory; `netsuite` replaces the vendored records catalogue, for tests), custom lists and records of `project`, and its standalone
  * body/column/item/entity fields added to the standard records they apply to.
  */
-export function createCatalogue(project?: Pick<SdfProject, 'customRecords' | 'standaloneFields' | 'customLists'>): Catalogue {
-  const types = standardTypes();
+export function createCatalogue(
+  project?: Pick<SdfProject, 'customRecords' | 'standaloneFields' | 'customLists'>,
+  options: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue } = {},
+): Catalogue {
+  const profiles = options.profiles ?? DEFAULT_PROFILES;
+  const netsuite = options.netsuite ?? loadNetSuiteCatalogue({ profiles });
+  const types = standardTypes(profiles, netsuite);
   const listValues: CatalogueListValue[] = [];
   for (const list of project?.customLists ?? []) {
     const t = customListType(list);
@@ -85,5 +90,5 @@ export function createCatalogue(project?: Pick<SdfProject, 'customRecords' | 'st
       }
     }
   }
-  return new Catalogue(types, listValues);
+  return new Catalogue(types, listValues, netsuite);
 }

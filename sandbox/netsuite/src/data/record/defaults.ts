@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock';
 import type { RecordTypeInfo } from '../store-types';
+import { isCustomFieldId, unknownCustomField, unknownField } from './errors';
 import type { Preferences } from './preferences';
 import type { NsRecord } from './record';
 import { dateString, toStored } from './values';
@@ -8,7 +9,7 @@ import { dateString, toStored } from './values';
  * Values a new record starts with: field default values (custom-field defaults from SDF, checkbox
  * defaults), `trandate` = today, `exchangerate` = 1, sales-order `orderstatus` from the approval
  * preference, return authorizations Pending Receipt, item fulfillments Shipped, and the script's
- * `defaultValues` from `record.create`.
+ * `defaultValues` from `record.create` (an id the type does not have is refused).
  */
 export function applyCreateDefaults(
   rec: NsRecord,
@@ -29,6 +30,8 @@ export function applyCreateDefaults(
   if (info.id === 'itemfulfillment') rec.fields.shipstatus = 'C';
   for (const [fieldId, value] of Object.entries(defaultValues)) {
     const f = info.fields[fieldId];
-    if (f) rec.fields[fieldId] = toStored(f, value);
+    // An id the record type does not have is refused, not dropped (stricter than NetSuite on purpose).
+    if (!f) throw isCustomFieldId(fieldId) ? unknownCustomField(fieldId, `${info.id} records`) : unknownField(info.id, fieldId);
+    rec.fields[fieldId] = toStored(f, value);
   }
 }

@@ -1,3 +1,4 @@
+import { CATALOGUE_PATH } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import { NS, SuiteScriptError } from '../../errors';
 
 /** The record-module rejections that recur, with NetSuite's names and wording. */
@@ -29,13 +30,37 @@ export function recordDoesNotExist(): SuiteScriptError {
  * record type does not have. NetSuite silently drops values set on unknown field ids; the emulator
  * rejects unknown *custom* ids instead, because for our SuiteApp that always means the SDF project
  * does not define (or does not apply) the field, and real NetSuite would lose the value without a
- * trace. Unknown standard ids are kept in memory and dropped on save, as NetSuite does.
+ * trace. Unknown standard ids are refused too (unknownField below).
  */
 export function unknownCustomField(fieldId: string, where: string): SuiteScriptError {
   return new SuiteScriptError(
     NS.INVALID_FLD_VALUE,
     `The field ${fieldId} does not exist on ${where}: it is not defined by the SDF project or does not apply to this record type.`,
   );
+}
+
+/**
+ * A standard field id that NetSuite's records catalogue does not list for this record type (or its
+ * sublist). NetSuite silently ignores values set on unknown ids and returns nothing for them; the
+ * emulator refuses both, on purpose (stricter than NetSuite), so a misspelt or wrong-edition field
+ * (a US order's `tax1amt`) fails the test instead of losing data.
+ */
+export function unknownField(recordType: string, fieldId: string, sublistId?: string): SuiteScriptError {
+  const where = sublistId ? `the ${sublistId} sublist of ${recordType}` : recordType;
+  return new SuiteScriptError(
+    NS.EMULATOR_UNKNOWN_FIELD,
+    `${fieldId} is not a field of ${where} in NetSuite's records catalogue (${CATALOGUE_PATH}); NetSuite would ignore it and the value would be lost. Use a field the catalogue lists, or add a sourced supplement entry if the field exists for your account profile.`,
+  );
+}
+
+/** A sublist id the record type does not have: NetSuite's SSS_INVALID_SUBLIST_OPERATION. */
+export function unknownSublist(recordType: string, sublistId: string): SuiteScriptError {
+  return invalidSublistOperation(`${recordType} has no sublist ${sublistId} (${CATALOGUE_PATH})`);
+}
+
+/** A line field the sublist does not have: NetSuite documents SSS_INVALID_SUBLIST_OPERATION for an invalid field id. */
+export function unknownLineField(recordType: string, sublistId: string, fieldId: string): SuiteScriptError {
+  return invalidSublistOperation(`the ${sublistId} sublist of ${recordType} has no field ${fieldId} (${CATALOGUE_PATH})`);
 }
 
 export function isCustomFieldId(fieldId: string): boolean {

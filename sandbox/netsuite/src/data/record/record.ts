@@ -6,6 +6,9 @@ import {
   isCustomFieldId,
   missingArgument,
   unknownCustomField,
+  unknownField,
+  unknownLineField,
+  unknownSublist,
 } from './errors';
 import type { ApiValue, TextLookup } from './values';
 import { fromText, toApi, toStored, toText } from './values';
@@ -15,6 +18,10 @@ import { fromText, toApi, toStored, toText } from './values';
  *
  * Values live in their stored form (store-types.ts) and are converted on the way in and out
  * (values.ts). Sourcing and save are injected (RecordEnv) so this class only keeps state.
+ *
+ * Only the fields and sublists of the record type exist (NetSuite's records catalogue plus the SDF
+ * project's custom fields): reading or setting any other id throws, where NetSuite would ignore it or
+ * return nothing (errors.ts: unknownField, unknownSublist, unknownLineField). Stricter on purpose.
  */
 export interface SaveOptions {
   enableSourcing?: boolean;
@@ -33,8 +40,6 @@ export interface RecordEnv {
 
 export interface WorkingLine {
   fields: Record<string, FieldValue>;
-  /** Unknown standard field ids set by the script: readable, never saved. */
-  extra: Record<string, ApiValue>;
   subrecords: Record<string, NsRecord>;
   /** The script set `amount` after the last quantity/rate change: save keeps it instead of quantity × rate. */
   amountSet: boolean;
@@ -60,7 +65,7 @@ function fieldIdOf(arg: FieldArg, method: string): string {
 }
 
 function newLine(): WorkingLine {
-  return { fields: {}, extra: {}, subrecords: {}, amountSet: false };
+  return { fields: {}, subrecords: {}, amountSet: false };
 }
 
 export class NsRecord {
@@ -68,7 +73,6 @@ export class NsRecord {
   version: number | null = null;
   readonly type: string;
   fields: Record<string, FieldValue> = {};
-  private extra: Record<string, ApiValue> = {};
   sublists: Record<string, WorkingLine[]> = {};
   subrecords: Record<string, NsRecord> = {};
   private current: Record<string, CurrentLine> = {};
@@ -90,32 +94,30 @@ export class NsRecord {
 
   getValue(arg: FieldArg): ApiValue {
     const fieldId = fieldIdOf(arg, 'getValue');
-    const info = this.info.fields[fieldId];
-    if (!info && fieldId in this.extra) return this.extra[fieldId] ?? null;
-    return toApi(info, this.fields[fieldId]);
+    return toApi(this.bodyInfo(fieldId), this.fields[fieldId]);
   }
 
   setValue(arg: FieldArg | { fieldId: string; value: unknown }, value?: unknown): this {
     this.checkWritable('setValue');
     const fieldId = fieldIdOf(arg, 'setValue');
     const v = typeof arg === 'string' ? value : (arg as { value: unknown }).value;
-    return this.assignBody(fieldId, v, (f) => toStored(f, v));
+    return this.assignBody(fieldId, (f) => toStored(f, v));
   }
 
   getText(arg: FieldArg): string | string[] {
     const fieldId = fieldIdOf(arg, 'getText');
-    return toText(this.info.fields[fieldId], this.fields[fieldId], this.env.lookup);
+    return toText(this.bodyInfo(fieldId), this.fields[fieldId], this.env.lookup);
   }
 
   setText(arg: FieldArg | { fieldId: string; text: unknown }, text?: unknown): this {
     this.checkWritable('setText');
     const fieldId = fieldIdOf(arg, 'setText');
     const t = typeof arg === 'string' ? text : (arg as { text: unknown }).text;
-    return this.assignBody(fieldId, t, (f) => fromText(f, t, this.env.lookup));
+    return this.assignBody(fieldId, (f) => fromText(f, t, this.env.lookup));
   }
 
   getFields(): string[] {
-    return [...new Set([...Object.keys(this.info.fields), ...Object.keys(this.fields), ...Object.keys(this.extra)])];
+    return [...new Set([...Object.keys(this.info.fields), ...Object.keys(this.fields)])];
   }
 
   getSublists(): string[] {
@@ -126,13 +128,16 @@ export class NsRecord {
     return Object.keys(this.sublistInfo(options.sublistId).fields);
   }
 
-  private assignBody(fieldId: string, raw: unknown, convert: (f: FieldInfo) => FieldValue): this {
+  /** The body field `fieldId` of this record type, or the emulator's refusal. */
+  private bodyInfo(fieldId: string): FieldInfo {
     const info = this.info.fields[fieldId];
-    if (!info) {
-      if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`);
-      this.extra[fieldId] = raw as ApiValue;
-      return this;
-    }
+    if (info) return info;
+    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`);
+    throw unknownField(this.type, fieldId);
+  }
+
+  private assignBody(fieldId: string, convert: (f: FieldInfo) => FieldValue): this {
+    const info = this.bodyInfo(fieldId);
     // NetSuite computes read-only fields (totals, status, fulfilled quantities) and ignores script values.
     if (info.readOnly) return this;
     this.fields[fieldId] = convert(info);
@@ -181,8 +186,12 @@ export class NsRecord {
 
   // ----- sublists, standard mode -----
 
+  /**
+   * Lines of a sublist. NetSuite answers -1 for a sublist the record does not have; the emulator throws
+   * SSS_INVALID_SUBLIST_OPERATION instead (stricter on purpose: a misspelt sublist would otherwise read
+   * as "no lines").
+   */
   getLineCount(options: { sublistId: string }): number {
-    if (!this.info.sublists[options.sublistId]) return -1;
     return this.lines(options.sublistId).length;
   }
 
@@ -193,7 +202,7 @@ export class NsRecord {
 
   getSublistText(options: LineArgs): string | string[] {
     const line = this.lineAt(options.sublistId, options.line);
-    const info = this.sublistInfo(options.sublistId).fields[options.fieldId];
+    const info = this.lineInfo(options.sublistId, options.fieldId);
     return toText(info, line.fields[options.fieldId], this.env.lookup);
   }
 
@@ -201,7 +210,7 @@ export class NsRecord {
     this.checkWritable('setSublistValue');
     this.requireMode(false, 'setSublistValue');
     const line = this.lineForWrite(options.sublistId, options.line);
-    this.assignLine(options.sublistId, line, options.fieldId, options.value, (f) => toStored(f, options.value));
+    this.assignLine(options.sublistId, line, options.fieldId, (f) => toStored(f, options.value));
     return this;
   }
 
@@ -209,9 +218,7 @@ export class NsRecord {
     this.checkWritable('setSublistText');
     this.requireMode(false, 'setSublistText');
     const line = this.lineForWrite(options.sublistId, options.line);
-    this.assignLine(options.sublistId, line, options.fieldId, options.text, (f) =>
-      fromText(f, options.text, this.env.lookup),
-    );
+    this.assignLine(options.sublistId, line, options.fieldId, (f) => fromText(f, options.text, this.env.lookup));
     return this;
   }
 
@@ -238,6 +245,7 @@ export class NsRecord {
 
   findSublistLineWithValue(options: { sublistId: string; fieldId: string; value: unknown }): number {
     const wanted = String(options.value);
+    this.lineInfo(options.sublistId, options.fieldId);
     return this.lines(options.sublistId).findIndex((l) => {
       const v = l.fields[options.fieldId];
       return v !== null && v !== undefined && String(v) === wanted;
@@ -271,7 +279,7 @@ export class NsRecord {
   }
 
   getCurrentSublistText(options: { sublistId: string; fieldId: string }): string | string[] {
-    const info = this.sublistInfo(options.sublistId).fields[options.fieldId];
+    const info = this.lineInfo(options.sublistId, options.fieldId);
     return toText(info, this.currentLine(options.sublistId).line.fields[options.fieldId], this.env.lookup);
   }
 
@@ -279,7 +287,7 @@ export class NsRecord {
     this.checkWritable('setCurrentSublistValue');
     this.requireMode(true, 'setCurrentSublistValue');
     const line = this.currentLine(options.sublistId).line;
-    this.assignLine(options.sublistId, line, options.fieldId, options.value, (f) => toStored(f, options.value));
+    this.assignLine(options.sublistId, line, options.fieldId, (f) => toStored(f, options.value));
     return this;
   }
 
@@ -287,9 +295,7 @@ export class NsRecord {
     this.checkWritable('setCurrentSublistText');
     this.requireMode(true, 'setCurrentSublistText');
     const line = this.currentLine(options.sublistId).line;
-    this.assignLine(options.sublistId, line, options.fieldId, options.text, (f) =>
-      fromText(f, options.text, this.env.lookup),
-    );
+    this.assignLine(options.sublistId, line, options.fieldId, (f) => fromText(f, options.text, this.env.lookup));
     return this;
   }
 
@@ -365,7 +371,6 @@ export class NsRecord {
     if (stored.id !== undefined) this.id = stored.id;
     if (stored.version !== undefined) this.version = stored.version;
     this.fields = { ...stored.fields };
-    this.extra = {};
     this.current = {};
     this.subrecords = {};
     for (const [fieldId, sub] of Object.entries(stored.subrecords)) this.subrecords[fieldId] = this.subrecordFrom(sub);
@@ -373,7 +378,6 @@ export class NsRecord {
     for (const [sublistId, lines] of Object.entries(stored.sublists)) {
       this.sublists[sublistId] = lines.map((l) => ({
         fields: { ...l.fields },
-        extra: {},
         amountSet: true,
         subrecords: Object.fromEntries(Object.entries(l.subrecords ?? {}).map(([k, s]) => [k, this.subrecordFrom(s)])),
       }));
@@ -410,8 +414,16 @@ export class NsRecord {
 
   sublistInfo(sublistId: string): SublistInfo {
     const info = this.info.sublists[sublistId];
-    if (!info) throw invalidSublistOperation(`${this.type} has no sublist ${sublistId}`);
+    if (!info) throw unknownSublist(this.type, sublistId);
     return info;
+  }
+
+  /** The line field `fieldId` of a sublist, or the emulator's refusal. */
+  private lineInfo(sublistId: string, fieldId: string): FieldInfo {
+    const info = this.sublistInfo(sublistId).fields[fieldId];
+    if (info) return info;
+    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`);
+    throw unknownLineField(this.type, sublistId, fieldId);
   }
 
   private subrecordFrom(sub: StoredSubrecord): NsRecord {
@@ -421,24 +433,16 @@ export class NsRecord {
   }
 
   private readLine(sublistId: string, line: WorkingLine, fieldId: string): ApiValue {
-    const info = this.sublistInfo(sublistId).fields[fieldId];
-    if (!info && fieldId in line.extra) return line.extra[fieldId] ?? null;
-    return toApi(info, line.fields[fieldId]);
+    return toApi(this.lineInfo(sublistId, fieldId), line.fields[fieldId]);
   }
 
   private assignLine(
     sublistId: string,
     line: WorkingLine,
     fieldId: string,
-    raw: unknown,
     convert: (f: FieldInfo) => FieldValue,
   ): void {
-    const info = this.sublistInfo(sublistId).fields[fieldId];
-    if (!info) {
-      if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`);
-      line.extra[fieldId] = raw as ApiValue;
-      return;
-    }
+    const info = this.lineInfo(sublistId, fieldId);
     if (info.readOnly) return;
     line.fields[fieldId] = convert(info);
     if (fieldId === 'amount') line.amountSet = true;
@@ -478,5 +482,5 @@ export class NsRecord {
 }
 
 function cloneLine(line: WorkingLine): WorkingLine {
-  return { fields: { ...line.fields }, extra: { ...line.extra }, subrecords: { ...line.subrecords }, amountSet: line.amountSet };
+  return { fields: { ...line.fields }, subrecords: { ...line.subrecords }, amountSet: line.amountSet };
 }

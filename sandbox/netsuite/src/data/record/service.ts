@@ -3,7 +3,7 @@ import type { RECORD_COSTS } from '../../governance';
 import type { RecordStore } from '../store';
 import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
 import { applyCreateDefaults } from './defaults';
-import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField } from './errors';
+import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
 import { commitSalesOrder, fulfil, releaseSalesOrder } from './inventory';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
@@ -204,8 +204,9 @@ export class RecordService {
     for (const [fieldId, raw] of Object.entries(values)) {
       const f = info.fields[fieldId];
       if (!f) {
+        // NetSuite ignores an unknown id here; the emulator refuses it (stricter on purpose).
         if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${info.id} records`);
-        continue;
+        throw unknownField(info.id, fieldId);
       }
       if (f.readOnly) continue;
       // submitFields takes field values as text too: dates as the account's date format, checkboxes as 'T'/'F'.

@@ -4,7 +4,8 @@ import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrec
 import { openToFulfil } from './order-status';
 
 /**
- * `record.transform` pairs the connector uses (reference §5.3, §5.4): sales order → item
+ * `record.transform` pairs the emulator models, among the targets NetSuite's records catalogue lists
+ * (RecordTypeInfo.transformTargets): sales order → item
  * fulfillment (open quantities of inventory/non-inventory lines, each line `itemreceive` checked)
  * and → return authorization; return authorization → cash refund and → credit memo. Body fields
  * with the same id on both types (including custbody fields) and address subrecords are copied;
@@ -86,9 +87,29 @@ export function transformNotAllowed(): SuiteScriptError {
   );
 }
 
+/**
+ * The line builder for `source` → `target`: INVALID_RCRD_TRANSFRM when NetSuite's records catalogue
+ * does not list the target among the source type's transforms; EMULATOR_UNSUPPORTED when NetSuite
+ * allows it but the emulator does not model it (never a claim that NetSuite refuses it).
+ */
+function builderFor(source: RecordTypeInfo, target: RecordTypeInfo): LineBuilder {
+  if (!(source.transformTargets ?? []).includes(target.id)) throw transformNotAllowed();
+  const build = TRANSFORMS[source.id]?.[target.id];
+  if (!build) {
+    throw new SuiteScriptError(
+      NS.EMULATOR_UNSUPPORTED,
+      `NetSuite transforms ${source.id} into ${target.id}, but the emulator does not model that transform yet (it models: ${Object.entries(
+        TRANSFORMS,
+      )
+        .flatMap(([from, targets]) => Object.keys(targets).map((to) => `${from} → ${to}`))
+        .join(', ')}).`,
+    );
+  }
+  return build;
+}
+
 export function planTransform(store: RecordStore, source: StoredRecord, target: RecordTypeInfo): TransformPlan {
-  const build = TRANSFORMS[source.type]?.[target.id];
-  if (!build) throw transformNotAllowed();
+  const build = builderFor(store.typeInfo(source.type), target);
   if (source.fields.orderstatus === 'A' || source.fields.status === 'H' || source.fields.status === 'C') {
     throw new SuiteScriptError(
       NS.INVALID_RCRD_TRANSFRM,

@@ -1,6 +1,15 @@
 import type { Clock } from '../../clock';
 import { NS, SuiteScriptError } from '../../errors';
+import { unknownRecordType } from '../record-types';
 import type { RecordReader, RecordTypeInfo } from '../store-types';
+import {
+  catalogueHasColumn,
+  catalogueHasFilter,
+  catalogueSearchType,
+  invalidColumn,
+  invalidFilter,
+  unsupportedColumn,
+} from './catalogue-check';
 import type { Cell, ResultRow } from './cells';
 import { compareCells } from './cells';
 import type { SearchColumn } from './column';
@@ -31,9 +40,7 @@ export function resolveSearchTypes(reader: RecordReader, searchType: string): Re
   const type = String(searchType ?? '').toLowerCase();
   if (type === 'item') return reader.types().filter(isItemType);
   if (type === 'transaction') return reader.types().filter(isTransactionType);
-  if (!reader.hasType(type)) {
-    throw new SuiteScriptError(NS.INVALID_RCRD_TYPE, `The record type [${String(searchType)}] is invalid.`);
-  }
+  if (!reader.hasType(type)) throw unknownRecordType(reader.schema(), searchType);
   return [reader.typeInfo(type)];
 }
 
@@ -41,12 +48,16 @@ function compileNode(node: FilterNode, scope: SearchScope, clock: Clock): RowTes
   switch (node.kind) {
     case 'term': {
       const f = node.filter;
+      if (!catalogueHasFilter(scope.reader, scope.searchType, f.name, f.join)) throw invalidFilter(f.qualifiedName);
       const ref = resolveField(scope, f.name, f.join);
       if (!ref) {
-        throw new SuiteScriptError(
-          NS.SSS_INVALID_SRCH_FILTER,
-          `An nlobjSearchFilter contains invalid search criteria: ${f.qualifiedName}.`,
-        );
+        if (scope.searchType !== null && !/^cust/.test(f.name)) {
+          throw new SuiteScriptError(
+            NS.EMULATOR_UNSUPPORTED,
+            `${f.qualifiedName} is a filter of NetSuite's ${scope.searchType} search, but the emulator does not compute it yet (sandbox/netsuite/src/data/search/fields.ts).`,
+          );
+        }
+        throw invalidFilter(f.qualifiedName);
       }
       return compileTerm(f, ref, clock);
     }
@@ -65,22 +76,22 @@ function compileNode(node: FilterNode, scope: SearchScope, clock: Clock): RowTes
   }
 }
 
-function columnRef(scope: SearchScope, col: SearchColumn): FieldRef {
-  const qualified = col.join ? `${col.join}.${col.name}` : col.name;
-  if (col.name.startsWith('formula')) {
+/** The reader of a column NetSuite's catalogue lists for the search type (search.create and lookupFields). */
+export function columnRef(scope: SearchScope, name: string, join?: string): FieldRef {
+  const qualified = join ? `${join}.${name}` : name;
+  if (!catalogueHasColumn(scope.reader, scope.searchType, name, join)) throw invalidColumn(qualified);
+  if (name.startsWith('formula')) {
     throw new SuiteScriptError(
-      NS.SSS_INVALID_SRCH_COL,
-      `An nlobjSearchColumn contains an invalid column, or is not in proper syntax: ${qualified} (the emulator does not evaluate formula columns).`,
+      NS.EMULATOR_UNSUPPORTED,
+      `${qualified}: the emulator does not evaluate formula columns (NetSuite does).`,
     );
   }
-  const ref = resolveField(scope, col.name, col.join);
-  if (!ref) {
-    throw new SuiteScriptError(
-      NS.SSS_INVALID_SRCH_COL,
-      `An nlobjSearchColumn contains an invalid column, or is not in proper syntax: ${qualified}.`,
-    );
+  const ref = resolveField(scope, name, join);
+  if (ref) return ref;
+  if (scope.searchType !== null && !/^cust/.test(name) && !/^cust/.test(join ?? '')) {
+    throw unsupportedColumn(scope.searchType, qualified);
   }
-  return ref;
+  throw invalidColumn(qualified);
 }
 
 function cellOf(ref: FieldRef, row: Row): Cell {
@@ -150,9 +161,10 @@ export function executeSearch(deps: SearchDeps, def: SearchDefinition): ResultRo
     ...def.columns.filter((c) => !c.join).map((c) => c.name),
   ];
   const locationMode = types.some(isItemType) && referenced.some((n) => n in LOCATION_FIELDS);
-  const scope: SearchScope = { reader: deps.reader, types, locationMode };
+  const searchType = catalogueSearchType(deps.reader, def.searchType, types);
+  const scope: SearchScope = { reader: deps.reader, types, locationMode, searchType };
   const test = compileNode(def.filters, scope, deps.clock);
-  const refs = def.columns.map((c) => columnRef(scope, c));
+  const refs = def.columns.map((c) => columnRef(scope, c.name, c.join));
   const rows = expandRows(deps.reader, types, locationMode).filter(test);
   if (def.columns.some((c) => c.summary)) return sortRows(summariseRows(rows, def.columns, refs), def.columns);
   return sortRows(

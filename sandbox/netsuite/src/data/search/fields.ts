@@ -1,4 +1,6 @@
+import { JOIN_SOURCES, SEARCH_COLUMN_ALIASES } from '../catalogue/overlay';
 import type { FieldInfo, FieldKind, FieldValue, RecordReader, RecordTypeInfo, StoredRecord } from '../store-types';
+import { catalogueSearchType } from './catalogue-check';
 import type { Row } from './rows';
 import { headerRow } from './rows';
 import { isItemType, isTransactionType, typeCode, typeText } from './type-codes';
@@ -17,6 +19,8 @@ export interface SearchScope {
   types: RecordTypeInfo[];
   /** Item searches that use per-location fields run one row per `locations` line. */
   locationMode: boolean;
+  /** The catalogue search type (`transaction`, `item`, `customer`), or null for custom record searches. */
+  searchType: string | null;
 }
 
 /** Item search fields that read the `locations` line of the row (reference/netsuite.md §5.5). */
@@ -30,14 +34,6 @@ export const LOCATION_FIELDS: Readonly<Record<string, string>> = {
   locationquantityintransit: 'quantityintransit',
 };
 
-/** Join ids NetSuite uses that are not the id of the select field they follow. */
-const JOIN_SOURCES: Readonly<Record<string, string>> = {
-  customer: 'entity',
-  customermain: 'entity',
-  vendor: 'entity',
-  employee: 'entity',
-  shipmethod: 'shipmethod',
-};
 
 function plainText(_row: Row, value: FieldValue): string {
   if (value === null) return '';
@@ -142,6 +138,13 @@ function catalogueDef(scope: SearchScope, name: string): FieldInfo | undefined {
   return undefined;
 }
 
+/** A column NetSuite computes that the emulator reads from a field it keeps (overlay.ts). */
+function aliasField(scope: SearchScope, name: string): FieldRef | null {
+  const alias = scope.searchType ? SEARCH_COLUMN_ALIASES[scope.searchType]?.[name] : undefined;
+  if (!alias) return null;
+  return catalogueField(scope, alias.field);
+}
+
 function catalogueField(scope: SearchScope, name: string): FieldRef | null {
   const def = catalogueDef(scope, name);
   if (!def) return null;
@@ -150,6 +153,7 @@ function catalogueField(scope: SearchScope, name: string): FieldRef | null {
     read: (row) => readCatalogueField(row, name).value,
     text: (row, value) => {
       const d = readCatalogueField(row, name).def ?? def;
+      if (d.listLabels && value !== null && !Array.isArray(value)) return d.listLabels[String(value)] ?? String(value);
       return d.kind === 'select' || d.kind === 'multiselect'
         ? selectText(scope.reader, d.selectTarget, value)
         : plainText(row, value);
@@ -173,7 +177,7 @@ function fetchTarget(reader: RecordReader, target: string, id: string): StoredRe
 }
 
 function joinedField(scope: SearchScope, join: string, name: string): FieldRef | null {
-  const sourceId = [join, JOIN_SOURCES[join]].find((id): id is string => {
+  const sourceId = [join, JOIN_SOURCES[join]?.field].find((id): id is string => {
     const def = id ? catalogueDef(scope, id) : undefined;
     return def?.kind === 'select' && typeof def.selectTarget === 'string' && !def.selectTarget.startsWith('list:');
   });
@@ -181,7 +185,13 @@ function joinedField(scope: SearchScope, join: string, name: string): FieldRef |
   const target = catalogueDef(scope, sourceId)!.selectTarget!;
   const joinedTypes = typesForTarget(scope.reader, target);
   if (joinedTypes.length === 0) return null;
-  const inner = resolveField({ reader: scope.reader, types: joinedTypes, locationMode: false }, name);
+  const innerScope: SearchScope = {
+    reader: scope.reader,
+    types: joinedTypes,
+    locationMode: false,
+    searchType: catalogueSearchType(scope.reader, target, joinedTypes),
+  };
+  const inner = resolveField(innerScope, name);
   if (!inner) return null;
   const joinedRow = (row: Row): Row | null => {
     const id = readCatalogueField(row, sourceId).value;
@@ -206,5 +216,5 @@ function joinedField(scope: SearchScope, join: string, name: string): FieldRef |
 export function resolveField(scope: SearchScope, name: string, join?: string): FieldRef | null {
   const field = name.toLowerCase();
   if (join) return joinedField(scope, join.toLowerCase(), field);
-  return specialField(scope, field) ?? catalogueField(scope, field) ?? implicitField(scope, field);
+  return specialField(scope, field) ?? catalogueField(scope, field) ?? aliasField(scope, field) ?? implicitField(scope, field);
 }

@@ -1,9 +1,10 @@
 import { NS, SuiteScriptError } from '../../errors';
 import type { RecordReader, StoredRecord } from '../store-types';
+import { catalogueSearchType } from './catalogue-check';
 import { cellValue } from './cells';
-import { resolveField } from './fields';
+import { columnRef, resolveSearchTypes } from './execute';
+import type { SearchScope } from './fields';
 import { headerRow } from './rows';
-import { resolveSearchTypes } from './execute';
 
 export interface LookupFieldsOptions {
   type: string;
@@ -21,7 +22,8 @@ function findRecord(reader: RecordReader, type: string, id: number): StoredRecor
 /**
  * `search.lookupFields` (the caller charges 1 unit): selects and multiselects as `[{value, text}]`
  * (empty → `[]`), checkboxes as booleans, everything else as the string a search column gives.
- * `join.field` follows a select field to the record it points at.
+ * `join.field` follows a select field to the record it points at. Columns are checked against NetSuite's
+ * records catalogue like search.create's (SSS_INVALID_SRCH_COL for one the search type does not list).
  */
 export function lookupFields(reader: RecordReader, options: LookupFieldsOptions): Record<string, LookupValue> {
   const type = String(options?.type ?? '').toLowerCase();
@@ -33,19 +35,11 @@ export function lookupFields(reader: RecordReader, options: LookupFieldsOptions)
   }
   const row = headerRow(record, reader.typeInfo(record.type));
   const columns = Array.isArray(options.columns) ? options.columns : [options.columns];
+  const scope: SearchScope = { reader, types, locationMode: false, searchType: catalogueSearchType(reader, type, types) };
   const out: Record<string, LookupValue> = {};
   for (const column of columns) {
     const dot = column.indexOf('.');
-    const ref =
-      dot > 0
-        ? resolveField({ reader, types, locationMode: false }, column.slice(dot + 1), column.slice(0, dot))
-        : resolveField({ reader, types, locationMode: false }, column);
-    if (!ref) {
-      throw new SuiteScriptError(
-        NS.SSS_INVALID_SRCH_COL,
-        `An nlobjSearchColumn contains an invalid column, or is not in proper syntax: ${column}.`,
-      );
-    }
+    const ref = dot > 0 ? columnRef(scope, column.slice(dot + 1), column.slice(0, dot)) : columnRef(scope, column);
     const value = ref.read(row);
     if (ref.kind === 'select' || ref.kind === 'multiselect') {
       const ids = value === null || value === '' ? [] : Array.isArray(value) ? value : [String(value)];

@@ -1,7 +1,9 @@
 import { SHIP_ADDRESS_LIMITS } from '../../../../../../shared-types/src/ship-address';
 import type { World } from '../../record/__tests__/harness';
 import { createWorld, thrown } from '../../record/__tests__/harness';
-import { ADDRESS_TYPE } from '../transactions';
+import { standardTypes } from '..';
+
+const ADDRESS_TYPE = standardTypes().find((t) => t.id === 'address')!;
 
 /** The `address` subrecord refuses values longer than NetSuite's address fields hold. */
 describe('address subrecord field limits', () => {

@@ -3,6 +3,7 @@ import { TestClock } from '../../../clock';
 import type { Invocation } from '../../../context';
 import { createInvocation, runInvocation } from '../../../context';
 import type { GovernedInvocation } from '../../../governance';
+import type { AccountProfile, NetSuiteCatalogue } from '../../../../../../suiteapp/tools/netsuite-catalogue';
 import { createCatalogue } from '../../catalogue';
 import type { Seed } from '../../seed';
 import { createSeed } from '../../seed';
@@ -69,9 +70,16 @@ export interface World {
   refs: { location: number; location2: number; paymentMethod: number; customer: number; item: number; item2: number; shipItem: number; discountItem: number };
 }
 
-export function createWorld(preferences: Partial<Preferences> = {}): World {
+/**
+ * A world for the account `profiles` (default: US legacy tax with Multi-Location Inventory), or over a
+ * given NetSuite records catalogue (`netsuite`, for tests that plant a gap in it).
+ */
+export function createWorld(
+  preferences: Partial<Preferences> = {},
+  catalogue: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue } = {},
+): World {
   const clock = new TestClock('2026-01-15T12:00:00Z');
-  const store = new RecordStore({ dbPath: ':memory:', catalogue: createCatalogue(FIXTURE_PROJECT), clock });
+  const store = new RecordStore({ dbPath: ':memory:', catalogue: createCatalogue(FIXTURE_PROJECT, catalogue), clock });
   const seed = createSeed(store, preferences);
   const record = createRecordModule({ store, preferences });
   const location = seed.location('Main Warehouse');

@@ -71,11 +71,11 @@ describe('dynamic and standard mode', () => {
         found,
         count: so.getLineCount({ sublistId: 'item' }),
         first: so.getSublistValue({ sublistId: 'item', fieldId: 'item', line: 0 }),
-        missingSublist: so.getLineCount({ sublistId: 'nosuch' }),
+        missingSublist: thrown(() => so.getLineCount({ sublistId: 'nosuch' })).name,
         badLine: thrown(() => so.setSublistValue({ sublistId: 'item', fieldId: 'item', line: 5, value: w.refs.item })),
       };
     }).result;
-    expect(out).toMatchObject({ found: 2, count: 2, first: String(w.refs.item), missingSublist: -1 });
+    expect(out).toMatchObject({ found: 2, count: 2, first: String(w.refs.item), missingSublist: 'SSS_INVALID_SUBLIST_OPERATION' });
     expect(out.badLine.name).toBe('SSS_INVALID_SUBLIST_OPERATION');
   });
 

@@ -9,6 +9,8 @@ function cashSale(w: World, day: string): NsRecord {
   sale.setValue({ fieldId: 'entity', value: w.refs.customer });
   sale.setValue({ fieldId: 'trandate', value: new Date(y, m - 1, d) });
   sale.setValue({ fieldId: 'paymentmethod', value: w.refs.paymentMethod });
+  // NetSuite's records data marks a cash sale's location required.
+  sale.setValue({ fieldId: 'location', value: w.refs.location });
   sale.setSublistValue({ sublistId: 'item', fieldId: 'item', line: 0, value: w.refs.item });
   sale.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 1 });
   sale.setSublistValue({ sublistId: 'item', fieldId: 'rate', line: 0, value: 10 });

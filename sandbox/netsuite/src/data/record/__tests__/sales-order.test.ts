@@ -184,7 +184,6 @@ describe('sales order save: defaults and computed values', () => {
       so.setSublistValue({ sublistId: 'item', fieldId: 'item', line: 1, value: w.refs.item2 });
       so.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 1, value: 3 });
       so.setSublistValue({ sublistId: 'item', fieldId: 'amount', line: 1, value: 10 });
-      so.setSublistValue({ sublistId: 'item', fieldId: 'tax1amt', line: 1, value: 0.83 });
       return so.save();
     }).result;
     const lines = w.store.get('salesorder', id)?.sublists.item ?? [];
@@ -192,7 +191,18 @@ describe('sales order save: defaults and computed values', () => {
       [10, 29.99],
       [3.33333333, 10],
     ]);
-    expect(w.store.get('salesorder', id)?.fields).toMatchObject({ subtotal: 39.99, taxtotal: 0.83, total: 40.82 });
+    expect(w.store.get('salesorder', id)?.fields).toMatchObject({ subtotal: 39.99, taxtotal: 0, total: 39.99 });
+  });
+
+  it('adds line tax amounts to the total where the account has them (non-US legacy tax), and has no tax1amt in a US account', () => {
+    const vat = createWorld({}, { profiles: ['non-us-legacy-tax', 'multi-location'] });
+    const id = vat.run(() => {
+      const so = draftOrder(vat, [{ item: vat.refs.item, quantity: 3, rate: 10 }]);
+      so.setSublistValue({ sublistId: 'item', fieldId: 'tax1amt', line: 0, value: 0.83 });
+      return so.save();
+    }).result;
+    expect(vat.store.get('salesorder', id)?.fields).toMatchObject({ subtotal: 30, taxtotal: 0.83, total: 30.83 });
+    expect(w.store.typeInfo('salesorder').sublists.item?.fields.tax1amt).toBeUndefined();
   });
 
   it('reads values back in SuiteScript types: dates as Date, selects as id strings, text via getText', () => {

@@ -138,6 +138,8 @@ describe('item fulfillment and inventory', () => {
       const ra = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'returnauthorization' });
       const raId = ra.save();
       const refund = w.record.transform({ fromType: 'returnauthorization', fromId: raId, toType: 'cashrefund' });
+      // A return authorization has no payment method (records.json): the refund names its own.
+      refund.setValue({ fieldId: 'paymentmethod', value: w.refs.paymentMethod });
       const memo = w.record.transform({ fromType: 'returnauthorization', fromId: raId, toType: 'creditmemo' });
       return {
         raId,

@@ -1,3 +1,5 @@
+import type { NetSuiteCatalogue } from '../../../../../../suiteapp/tools/netsuite-catalogue';
+import { loadNetSuiteCatalogue } from '../../../../../../suiteapp/tools/netsuite-catalogue';
 import type {
   FieldInfo,
   FieldKind,
@@ -130,6 +132,11 @@ export function familyOf(info: RecordTypeInfo): 'transaction' | 'item' | 'entity
 }
 
 export class MemoryReader implements RecordReader {
+  /** NetSuite's records catalogue (US legacy tax, multi-location): the search columns that exist. */
+  schema(): NetSuiteCatalogue {
+    return loadNetSuiteCatalogue();
+  }
+
   private readonly catalogue = new Map<string, RecordTypeInfo>();
   private readonly records = new Map<number, StoredRecord>();
   private nextId = 1;

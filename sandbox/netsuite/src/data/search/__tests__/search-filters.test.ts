@@ -49,10 +49,10 @@ describe('N/search filters', () => {
 
   it('supports number operators including between', () => {
     const base = ['mainline', 'is', 'T'];
-    expect(ids('salesorder', [base, 'AND', ['total', 'greaterthan', 15]])).toEqual(['9', '10']);
-    expect(ids('salesorder', [base, 'AND', ['total', 'lessthanorequalto', '15.5']])).toEqual(['10', '11']);
-    expect(ids('salesorder', [base, 'AND', ['total', 'between', 1, 20]])).toEqual(['10']);
-    expect(ids('salesorder', [base, 'AND', ['total', 'equalto', 0]])).toEqual(['11']);
+    expect(ids('salesorder', [base, 'AND', ['totalamount', 'greaterthan', 15]])).toEqual(['9', '10']);
+    expect(ids('salesorder', [base, 'AND', ['totalamount', 'lessthanorequalto', '15.5']])).toEqual(['10', '11']);
+    expect(ids('salesorder', [base, 'AND', ['totalamount', 'between', 1, 20]])).toEqual(['10']);
+    expect(ids('salesorder', [base, 'AND', ['totalamount', 'equalto', 0]])).toEqual(['11']);
     expect(ids('customrecord_tts_order', [['custrecord_tts_ord_update_time', 'notequalto', 1]])).toEqual(['13']);
   });
 
@@ -112,7 +112,7 @@ describe('N/search filters', () => {
     expect(ids('salesorder', [['internalid', 'anyof', '9']])).toEqual(['9', '9', '9']);
     expect(ids('salesorder', [['internalid', 'anyof', '9'], 'AND', ['mainline', 'is', 'F']])).toEqual(['9', '9']);
     expect(ids('salesorder', [['item', 'anyof', '7']])).toEqual(['9']);
-    expect(ids('salesorder', [['isclosed', 'is', 'T']])).toEqual(['10']);
+    expect(ids('salesorder', [['closed', 'is', 'T']])).toEqual(['10']);
   });
 
   it('searches item and transaction across their record types', () => {

@@ -1,5 +1,8 @@
-import * as record from 'N/record';
+import { fbtFulfillmentWrites } from '../mappers/item-fulfillment-mapper';
+import { SALES_ORDER } from '../mappers/sales-order-mapper';
 import { errorName, isDuplicateRecord } from '../platform/errors';
+import type { NetSuiteRecord } from './netsuite-record';
+import { saveRecord, setBodyFields, transformRecord } from './netsuite-record';
 
 /**
  * The item fulfillment that records a Fulfilled-by-TikTok order as shipped: TikTok shipped it from
@@ -13,22 +16,20 @@ import { errorName, isDuplicateRecord } from '../platform/errors';
 export type FbtFulfillment = 'created' | 'exists';
 
 export function fulfilFbtOrder(salesOrderId: string, externalId: string, memo: string): FbtFulfillment {
-  let fulfillment: record.Record;
+  let fulfillment: NetSuiteRecord;
   try {
-    fulfillment = record.transform({
-      fromType: record.Type.SALES_ORDER,
-      fromId: Number(salesOrderId),
-      toType: record.Type.ITEM_FULFILLMENT,
-    });
+    fulfillment = transformRecord(
+      SALES_ORDER.recordType,
+      salesOrderId,
+      SALES_ORDER.transforms.itemFulfillment,
+    );
   } catch (e) {
     if (errorName(e) === 'INVALID_RCRD_TRANSFRM') return 'exists';
     throw e;
   }
-  fulfillment.setValue({ fieldId: 'externalid', value: externalId });
-  fulfillment.setValue({ fieldId: 'shipstatus', value: 'C' });
-  fulfillment.setValue({ fieldId: 'memo', value: memo });
+  setBodyFields(fulfillment, fbtFulfillmentWrites(externalId, memo));
   try {
-    fulfillment.save();
+    saveRecord(fulfillment);
     return 'created';
   } catch (e) {
     if (isDuplicateRecord(e)) return 'exists';

@@ -1,0 +1,417 @@
+import type { RecordCategory } from '../../governance';
+import type { FieldKind, FieldValue, RecordFamily } from '../store-types';
+
+/**
+ * The emulator overlay: what the emulator needs about NetSuite's standard records that the records
+ * data (suiteapp/reference/netsuite-records/, read through suiteapp/tools/netsuite-catalogue.ts) does
+ * not carry. Which record types the emulator runs, how it stores them (family, external-id space,
+ * display field, transaction type code), which fields NetSuite computes (read-only), which record a
+ * select points at, text limits, status value lists, subrecord types, and the few `required` flags of
+ * the Records Browser the emulator does not enforce.
+ *
+ * Every fact says why: `source` (an Oracle help page or a file in this repository) or `assumption`
+ * (the emulator's choice, with its reason; where unsure it is the stricter choice). Field ids, kinds,
+ * labels, sublists, search columns and transforms are NOT here: they come from the catalogue.
+ */
+export type Why = { source: string } | { assumption: string };
+
+export interface FieldFacts {
+  /** select/multiselect: the record type the value must reference (`item`/`transaction` = any of them). */
+  selectTarget?: string;
+  /** A select over a fixed value list (`orderstatus`), with each value's display text. */
+  listLabels?: Readonly<Record<string, string>>;
+  /** NetSuite sets it (totals, status, system dates): scripts read it; values set by scripts are ignored. */
+  readOnly?: true;
+  maxLength?: number;
+  /** Overrides the Records Browser's `required` flag (false = the emulator does not require it). */
+  mandatory?: boolean;
+  defaultValue?: FieldValue;
+  /** Overrides the kind derived from the data type. */
+  kind?: FieldKind;
+  why: Why;
+}
+
+export interface SubrecordFact {
+  type: string;
+  why: Why;
+}
+
+export interface TypeOverlay {
+  family: RecordFamily;
+  category: RecordCategory;
+  externalIdGroup: string;
+  displayField: string;
+  optimisticLocking: boolean;
+  isItem?: true;
+  subrecordOnly?: true;
+  /** The `type` code of searches and SuiteQL (`SalesOrd`). */
+  transactionType?: { code: string; why: Why };
+  createOnlyByTransform?: Why;
+  /** Body fields of type summary the emulator models: field → subrecord type. */
+  subrecords?: Readonly<Record<string, SubrecordFact>>;
+  /** Sublist fields of type summary the emulator models. */
+  lineSubrecords?: Readonly<Record<string, Readonly<Record<string, SubrecordFact>>>>;
+  fields?: Readonly<Record<string, FieldFacts>>;
+  lines?: Readonly<Record<string, Readonly<Record<string, FieldFacts>>>>;
+}
+
+const SUMMARY_IS_SUBRECORD =
+  'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4675635827.html (the field holding a subrecord has type summary)';
+const ADDRESS: SubrecordFact = {
+  type: 'address',
+  why: { source: `${SUMMARY_IS_SUBRECORD}; suiteapp/reference/netsuite-records/records.json address record` },
+};
+const SYSTEM: Why = { assumption: 'NetSuite stamps it on save; scripts cannot set it (the emulator ignores a set value).' };
+const COMPUTED: Why = { assumption: 'NetSuite computes it from the lines (or from fulfilments, receipts and bills); a script value is ignored.' };
+const KEPT: Why = {
+  assumption: 'Limit kept from the emulator\'s earlier catalogue; NetSuite\'s exact limit is not in the records data (stricter where unsure).',
+};
+const DEFAULTED_FORM: Why = {
+  assumption: 'Required in the Records Browser, but NetSuite uses the preferred form when a script sets none; the emulator has no forms.',
+};
+const DEFAULTED_CURRENCY: Why = {
+  assumption:
+    'Required in the Records Browser, but NetSuite takes it from the customer or subsidiary; the emulator requires it only with the Multiple Currencies preference (record/validate.ts).',
+};
+const CARD_ONLY: Why = {
+  assumption: 'Required in the Records Browser for card processing only; the connector never charges cards and the emulator has no payment processing.',
+};
+const DEFAULTED_PERIOD: Why = {
+  assumption: 'Required in the Records Browser, but NetSuite derives the posting period from the date; the emulator checks periods from trandate (record/periods.ts).',
+};
+const NO_TAX_SCHEDULES: Why = {
+  assumption:
+    'Required in the Records Browser, but with US legacy tax NetSuite fills the line tax code from the item and nexus; the emulator models no tax schedules or nexus (tax design: account profiles).',
+};
+const UNMODELLED_TARGET = (what: string): Why => ({
+  assumption: `Required in the Records Browser, but the emulator models no ${what} for it to reference.`,
+});
+
+const TEXT_LIMIT = (maxLength: number, why: Why = KEPT): FieldFacts => ({ maxLength, why });
+const SELECT = (selectTarget: string, why: Why = { assumption: 'The record type this select references in NetSuite (its label and help text name it).' }): FieldFacts => ({
+  selectTarget,
+  why,
+});
+const READ_ONLY = (why: Why = COMPUTED): FieldFacts => ({ readOnly: true, why });
+const NOT_REQUIRED = (why: Why): FieldFacts => ({ mandatory: false, why });
+
+export const SALES_ORDER_STATUS = {
+  A: 'Pending Approval',
+  B: 'Pending Fulfillment',
+  C: 'Cancelled',
+  D: 'Partially Fulfilled',
+  E: 'Pending Billing/Partially Fulfilled',
+  F: 'Pending Billing',
+  G: 'Billed',
+  H: 'Closed',
+} as const;
+
+export const RETURN_STATUS = {
+  A: 'Pending Approval',
+  B: 'Pending Receipt',
+  C: 'Cancelled',
+  D: 'Partially Received',
+  E: 'Pending Refund/Partially Received',
+  F: 'Pending Refund',
+  G: 'Refunded',
+  H: 'Closed',
+} as const;
+
+const STATUS_WHY: Why = {
+  assumption: 'Status letters as NetSuite stores them (A Pending Approval, B Pending Fulfillment/Receipt, ...); the records data types status as text without its values.',
+};
+
+/** Body facts shared by the emulated transactions. */
+const TRANSACTION_BODY: Readonly<Record<string, FieldFacts>> = {
+  entity: SELECT('customer'),
+  tranid: TEXT_LIMIT(45),
+  externalid: TEXT_LIMIT(255),
+  memo: TEXT_LIMIT(999),
+  otherrefnum: TEXT_LIMIT(45),
+  currency: { ...SELECT('currency'), mandatory: false, why: DEFAULTED_CURRENCY },
+  subsidiary: SELECT('subsidiary'),
+  location: SELECT('location'),
+  department: SELECT('department'),
+  class: SELECT('classification'),
+  createdfrom: { selectTarget: 'transaction', readOnly: true, why: { assumption: 'Set by record.transform; a script cannot point a transaction at another one.' } },
+  customform: NOT_REQUIRED(DEFAULTED_FORM),
+  inputreferencecode: NOT_REQUIRED(CARD_ONLY),
+  postingperiod: NOT_REQUIRED(DEFAULTED_PERIOD),
+  paymentmethod: SELECT('paymentmethod'),
+  shipmethod: SELECT('shipitem'),
+  discountitem: SELECT('discountitem'),
+  createddate: READ_ONLY(SYSTEM),
+  lastmodifieddate: READ_ONLY(SYSTEM),
+  subtotal: READ_ONLY(),
+  discounttotal: READ_ONLY(),
+  taxtotal: READ_ONLY(),
+  total: READ_ONLY(),
+  statusref: READ_ONLY(SYSTEM),
+  shipaddress: READ_ONLY({ assumption: 'The formatted address NetSuite builds from the shippingaddress subrecord.' }),
+  billaddress: READ_ONLY({ assumption: 'The formatted address NetSuite builds from the billingaddress subrecord.' }),
+};
+
+/** Item-line facts shared by the emulated sales transactions. */
+const SALE_LINE: Readonly<Record<string, FieldFacts>> = {
+  item: SELECT('item'),
+  location: SELECT('location'),
+  taxcode: { ...SELECT('salestaxitem'), mandatory: false, why: NO_TAX_SCHEDULES },
+  price: {
+    listLabels: { '-1': 'Custom', '1': 'Base Price' },
+    why: { assumption: 'Price levels as a fixed list: -1 Custom (the line rate is the script\'s) and 1 Base Price; the emulator models no price level records.' },
+  },
+  description: TEXT_LIMIT(4000),
+  line: READ_ONLY(SYSTEM),
+  quantityfulfilled: READ_ONLY(),
+  quantitycommitted: READ_ONLY(),
+  quantitybackordered: READ_ONLY(),
+  quantitybilled: READ_ONLY(),
+  quantityreceived: READ_ONLY(),
+  quantityavailable: READ_ONLY(),
+};
+
+const addressSubrecords = { shippingaddress: ADDRESS, billingaddress: ADDRESS };
+
+function transaction(code: string, fields: Record<string, FieldFacts> = {}, extra: Partial<TypeOverlay> = {}): TypeOverlay {
+  return {
+    family: 'transaction',
+    category: 'transaction',
+    externalIdGroup: 'transaction',
+    displayField: 'tranid',
+    optimisticLocking: true,
+    transactionType: {
+      code,
+      why: { assumption: 'The type code NetSuite\'s transaction search `type` column and SuiteQL `transaction.type` return for this record.' },
+    },
+    subrecords: addressSubrecords,
+    fields: { ...TRANSACTION_BODY, ...fields },
+    lines: { item: SALE_LINE },
+    ...extra,
+  };
+}
+
+const ITEM_BODY: Readonly<Record<string, FieldFacts>> = {
+  itemid: TEXT_LIMIT(250),
+  displayname: TEXT_LIMIT(250),
+  upccode: TEXT_LIMIT(64),
+  externalid: TEXT_LIMIT(255),
+  subsidiary: SELECT('subsidiary'),
+  createddate: READ_ONLY(SYSTEM),
+  lastmodifieddate: READ_ONLY(SYSTEM),
+  itemtype: READ_ONLY(SYSTEM),
+};
+
+function item(fields: Record<string, FieldFacts> = {}, extra: Partial<TypeOverlay> = {}): TypeOverlay {
+  return {
+    family: 'item',
+    category: 'other',
+    externalIdGroup: 'item',
+    displayField: 'itemid',
+    optimisticLocking: true,
+    isItem: true,
+    fields: { ...ITEM_BODY, ...fields },
+    ...extra,
+  };
+}
+
+function list(id: string, fields: Record<string, FieldFacts> = {}, extra: Partial<TypeOverlay> = {}): TypeOverlay {
+  return {
+    family: 'other',
+    category: 'other',
+    externalIdGroup: id,
+    displayField: 'name',
+    optimisticLocking: true,
+    fields: { name: TEXT_LIMIT(60), externalid: TEXT_LIMIT(255), ...fields },
+    ...extra,
+  };
+}
+
+const ADDRESS_TABLE: Why = {
+  assumption: "The column width of NetSuite's Addresses table in the Records Catalog, as the emulator's earlier catalogue recorded it; the records data carries no lengths.",
+};
+
+const COUNTRY_CODE: FieldFacts = {
+  kind: 'text',
+  maxLength: 2,
+  why: { assumption: 'A country select takes the two-letter ISO code (US); the emulator keeps the code as text and models no country list.' },
+};
+
+/** The standard record types the emulator runs, with their overlay. */
+export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
+  salesorder: transaction('SalesOrd', {
+    orderstatus: {
+      selectTarget: `list:A,B`,
+      listLabels: { A: SALES_ORDER_STATUS.A, B: SALES_ORDER_STATUS.B },
+      why: STATUS_WHY,
+    },
+    status: { kind: 'select', selectTarget: `list:${Object.keys(SALES_ORDER_STATUS).join(',')}`, listLabels: SALES_ORDER_STATUS, readOnly: true, why: STATUS_WHY },
+  }),
+  itemfulfillment: transaction(
+    'ItemShip',
+    {
+      shipstatus: { selectTarget: 'list:A,B,C', listLabels: { A: 'Picked', B: 'Packed', C: 'Shipped' }, why: STATUS_WHY },
+    },
+    {
+      subrecords: { shippingaddress: ADDRESS },
+      createOnlyByTransform: {
+        source: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_N3195884.html ("Copy and create are not allowed for this record")',
+      },
+      lines: {
+        item: {
+          item: { selectTarget: 'item', readOnly: true, why: { assumption: 'The fulfilled item comes from the order line; a script cannot change it.' } },
+          location: SELECT('location'),
+          description: TEXT_LIMIT(4000),
+          quantityremaining: READ_ONLY(),
+          orderline: READ_ONLY({ assumption: 'Set by record.transform: the order line this fulfilment line ships.' }),
+          onhand: READ_ONLY(),
+        },
+      },
+    },
+  ),
+  returnauthorization: transaction('RtnAuth', {
+    orderstatus: { selectTarget: 'list:A,B', listLabels: { A: RETURN_STATUS.A, B: RETURN_STATUS.B }, why: STATUS_WHY },
+    status: { kind: 'select', selectTarget: `list:${Object.keys(RETURN_STATUS).join(',')}`, listLabels: RETURN_STATUS, readOnly: true, why: STATUS_WHY },
+  }),
+  cashrefund: transaction('CashRfnd'),
+  creditmemo: transaction('CustCred'),
+  invoice: transaction('CustInvc'),
+  cashsale: transaction('CashSale'),
+  customer: {
+    family: 'entity',
+    category: 'other',
+    externalIdGroup: 'entity',
+    displayField: 'entityid',
+    optimisticLocking: true,
+    fields: {
+      entityid: { maxLength: 83, mandatory: false, why: { assumption: 'Generated by NetSuite when Auto-Generated Numbers are on (autoname); the emulator requires a company name or person instead (record/validate.ts).' } },
+      firstname: TEXT_LIMIT(32),
+      lastname: TEXT_LIMIT(32),
+      companyname: TEXT_LIMIT(83),
+      externalid: TEXT_LIMIT(255),
+      subsidiary: { ...SELECT('subsidiary'), mandatory: false, why: { assumption: 'Required with OneWorld only; the emulator requires it under its oneWorld preference (record/validate.ts).' } },
+      currency: { ...SELECT('currency'), mandatory: false, why: DEFAULTED_CURRENCY },
+      customform: NOT_REQUIRED(DEFAULTED_FORM),
+      entitystatus: NOT_REQUIRED({ assumption: 'NetSuite gives a new customer the default customer status; the emulator models no customer statuses.' }),
+      monthlyclosing: NOT_REQUIRED({ assumption: 'NetSuite defaults the statement closing day; the emulator models no statements.' }),
+      datecreated: READ_ONLY(SYSTEM),
+      lastmodifieddate: READ_ONLY(SYSTEM),
+    },
+    lineSubrecords: { addressbook: { addressbookaddress: ADDRESS } },
+  },
+  inventoryitem: item(
+    {},
+    {
+      lines: {
+        locations: {
+          location: { selectTarget: 'location', readOnly: true, why: { assumption: 'NetSuite keeps one locations line per location; scripts cannot change which.' } },
+          quantityonhand: READ_ONLY({ assumption: 'Maintained by NetSuite from receipts, fulfilments and adjustments.' }),
+          quantitycommitted: READ_ONLY({ assumption: 'Maintained by NetSuite from committed order lines.' }),
+          quantityavailable: READ_ONLY({ assumption: 'On hand minus committed, maintained by NetSuite.' }),
+          quantitybackordered: READ_ONLY({ assumption: 'Maintained by NetSuite from order lines it could not commit.' }),
+          quantityonorder: READ_ONLY(),
+        },
+      },
+    },
+  ),
+  shipitem: item(),
+  discountitem: item({
+    ispretax: { defaultValue: true, why: { assumption: 'New discount items apply before sales tax, as the NetSuite form defaults the box.' } },
+    account: NOT_REQUIRED(UNMODELLED_TARGET('chart of accounts')),
+  }),
+  salestaxitem: item(),
+  // Other charges for sale: the connector books the tax TikTok collected on one (the shop's Tax Item).
+  otherchargeitem: item(),
+  location: list('location', {
+    makeinventoryavailable: { defaultValue: true, why: { assumption: 'A new location makes its inventory available, as the NetSuite form defaults the box.' } },
+    subsidiary: SELECT('subsidiary'),
+    parent: SELECT('location'),
+    timezone: NOT_REQUIRED(UNMODELLED_TARGET('time zone list')),
+    country: COUNTRY_CODE,
+  }, { subrecords: { mainaddress: ADDRESS } }),
+  subsidiary: list('subsidiary', {
+    currency: { ...SELECT('currency'), mandatory: false, why: DEFAULTED_CURRENCY },
+    country: { ...COUNTRY_CODE, mandatory: false, why: { assumption: 'Required in the Records Browser; the emulator\'s test accounts create subsidiaries by name only (country stays optional until account profiles add it).' } },
+    parent: { ...SELECT('subsidiary'), mandatory: false, why: { assumption: 'The root subsidiary has no parent.' } },
+    checklayout: NOT_REQUIRED(UNMODELLED_TARGET('check layouts')),
+    fiscalcalendar: NOT_REQUIRED(UNMODELLED_TARGET('fiscal calendars')),
+    taxfiscalcalendar: NOT_REQUIRED(UNMODELLED_TARGET('fiscal calendars')),
+    languagelocale: NOT_REQUIRED(UNMODELLED_TARGET('language list')),
+    shipcountry: COUNTRY_CODE,
+    returncountry: COUNTRY_CODE,
+  }, { subrecords: { mainaddress: ADDRESS, returnaddress: ADDRESS, shippingaddress: ADDRESS } }),
+  department: list('department', { subsidiary: SELECT('subsidiary'), parent: SELECT('department') }),
+  classification: list('classification', { subsidiary: SELECT('subsidiary'), parent: SELECT('classification') }),
+  currency: list('currency', {
+    symbol: TEXT_LIMIT(3, { assumption: 'The ISO 4217 code (USD): three letters.' }),
+    exchangerate: NOT_REQUIRED({ assumption: 'NetSuite sets 1 for the base currency; the emulator does not convert currencies.' }),
+  }),
+  paymentmethod: list('paymentmethod', {
+    undepfunds: { defaultValue: true, why: { assumption: 'New payment methods group with undeposited funds, as the NetSuite form defaults the option.' } },
+  }),
+  accountingperiod: {
+    family: 'other',
+    category: 'other',
+    externalIdGroup: 'accountingperiod',
+    displayField: 'periodname',
+    optimisticLocking: true,
+    fields: {
+      periodname: TEXT_LIMIT(60),
+      parent: { ...SELECT('accountingperiod'), mandatory: false, why: { assumption: 'A year period has no parent.' } },
+      fiscalcalendar: NOT_REQUIRED(UNMODELLED_TARGET('fiscal calendars')),
+    },
+  },
+  address: {
+    family: 'other',
+    category: 'other',
+    externalIdGroup: 'address',
+    displayField: 'addressee',
+    optimisticLocking: false,
+    subrecordOnly: true,
+    fields: {
+      country: { ...COUNTRY_CODE, mandatory: false, why: { assumption: 'Required in the Records Browser; NetSuite defaults it from the company, the emulator leaves it optional.' } },
+      attention: TEXT_LIMIT(150, ADDRESS_TABLE),
+      addressee: TEXT_LIMIT(150, { assumption: 'The address form\'s Addressee field holds 150 characters.' }),
+      addr1: TEXT_LIMIT(150, ADDRESS_TABLE),
+      addr2: TEXT_LIMIT(150, ADDRESS_TABLE),
+      addr3: TEXT_LIMIT(150, ADDRESS_TABLE),
+      city: TEXT_LIMIT(50, ADDRESS_TABLE),
+      state: TEXT_LIMIT(30, { assumption: 'The address form\'s State field holds 30 characters (the table stores it wider).' }),
+      zip: TEXT_LIMIT(36, ADDRESS_TABLE),
+      addrphone: TEXT_LIMIT(22, { assumption: 'The address form\'s Phone field holds 22 characters (the table stores it wider).' }),
+      addrtext: READ_ONLY({ assumption: 'The formatted address NetSuite builds from the other fields.' }),
+    },
+  },
+};
+
+/**
+ * Select targets for joined search columns whose join id is not the select field they follow
+ * (`customer.email` on a transaction follows `entity`).
+ */
+export const JOIN_SOURCES: Readonly<Record<string, { field: string; why: Why }>> = {
+  customer: { field: 'entity', why: { assumption: 'The transaction search customer join follows the entity field (the customer of a sales transaction).' } },
+  customermain: { field: 'entity', why: { assumption: 'The main-line customer join follows the entity field.' } },
+};
+
+/**
+ * Search columns NetSuite computes from other values, that the emulator reads from a field it keeps
+ * (`search type` → `column` → field or reader name).
+ */
+export const SEARCH_COLUMN_ALIASES: Readonly<Record<string, Readonly<Record<string, { field: string; why: Why }>>>> = {
+  transaction: {
+    shippingamount: {
+      field: 'shippingcost',
+      why: { assumption: 'The transaction search column "Amount (Shipping)" reads the transaction\'s shipping cost (body field shippingcost).' },
+    },
+    totalamount: {
+      field: 'total',
+      why: {
+        source:
+          'suiteapp/reference/netsuite-records/records.json: the transaction search filter totalamount and the column total share the label "Amount (Transaction Total)".',
+      },
+    },
+    closed: {
+      field: 'isclosed',
+      why: { assumption: 'The transaction search "Closed" column and filter read the item line\'s isclosed box (records.json: salesorder item line isclosed).' },
+    },
+  },
+};

@@ -1,0 +1,120 @@
+import * as record from 'N/record';
+import * as search from 'N/search';
+import type {
+  BodyFieldId,
+  BodyWrite,
+  LineFieldId,
+  LookupValues,
+  RecordReader,
+  RecordTypeId,
+  RecordWrite,
+  SearchColumnId,
+  SublistId,
+  SubmitWrite,
+} from '../mappers/record-declaration';
+
+/**
+ * The one module that calls N/record and N/search (dao/suiteql.ts is the one for N/query). Every
+ * record type, field, sublist, column and transform target it takes is a `NetSuiteId` from a
+ * mapper's declaration (mappers/record-declaration.ts), so nothing reaches NetSuite undeclared.
+ *
+ * Usage: record.create/load (custom record 2, transaction 10, entity 5), save (4 / 20 / 10),
+ * submitFields (2 / 10 / 5), transform 10, search.lookupFields 1.
+ */
+
+export type NetSuiteRecord = record.Record;
+
+/** What mappers read: a record loaded, created or handed to a user event (whose save is hidden). */
+type ReadableRecord = Pick<
+  NetSuiteRecord,
+  | 'getValue'
+  | 'getFields'
+  | 'getLineCount'
+  | 'getSublistValue'
+  | 'getSublistText'
+  | 'hasSubrecord'
+  | 'getSubrecord'
+>;
+
+export function createRecord(type: RecordTypeId): NetSuiteRecord {
+  return record.create({ type, isDynamic: false });
+}
+
+export function loadRecord(type: RecordTypeId, id: string): NetSuiteRecord {
+  return record.load({ type, id, isDynamic: false });
+}
+
+export function transformRecord(fromType: RecordTypeId, id: string, toType: RecordTypeId): NetSuiteRecord {
+  return record.transform({ fromType, fromId: Number(id), toType });
+}
+
+export function setBodyFields(rec: Pick<NetSuiteRecord, 'setValue'>, writes: readonly BodyWrite[]): void {
+  for (const [fieldId, value] of writes) {
+    rec.setValue({ fieldId, value });
+  }
+}
+
+/** Writes a record: body fields, then sublist lines, then body subrecords (record-declaration.ts). */
+export function writeRecord(rec: NetSuiteRecord, write: RecordWrite): void {
+  setBodyFields(rec, write.body);
+  for (const sublist of write.sublists) {
+    for (const { line, fields } of sublist.lines) {
+      for (const [fieldId, value] of fields) {
+        rec.setSublistValue({ sublistId: sublist.sublistId, fieldId, line, value });
+      }
+    }
+  }
+  for (const subrecord of write.subrecords) {
+    setBodyFields(rec.getSubrecord({ fieldId: subrecord.fieldId }), subrecord.fields);
+  }
+}
+
+export interface SaveOptions {
+  enableSourcing: boolean;
+  ignoreMandatoryFields: boolean;
+}
+
+export function saveRecord(rec: NetSuiteRecord, options?: SaveOptions): string {
+  return String(options === undefined ? rec.save() : rec.save(options));
+}
+
+/** Writes body fields of a saved record in one `record.submitFields`, without sourcing. */
+export function submitBodyFields(type: RecordTypeId, id: string, writes: readonly SubmitWrite[]): void {
+  const values: Record<string, string | number | boolean> = {};
+  for (const [fieldId, value] of writes) {
+    values[fieldId] = value;
+  }
+  record.submitFields({
+    type,
+    id,
+    values,
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
+}
+
+/** Search columns of one record in one `search.lookupFields`. */
+export function lookupColumns(
+  type: RecordTypeId,
+  id: string,
+  columns: readonly SearchColumnId[],
+): LookupValues {
+  return search.lookupFields({ type, id, columns: [...columns] }) as LookupValues;
+}
+
+/** A record (loaded, or handed to a user event) as mappers read it. */
+export function readerOf(rec: ReadableRecord): RecordReader {
+  return {
+    value: (fieldId: BodyFieldId) => rec.getValue({ fieldId }),
+    fieldIds: () => rec.getFields(),
+    lineCount: (sublistId: SublistId) => rec.getLineCount({ sublistId }),
+    lineValue: (sublistId: SublistId, fieldId: LineFieldId, line: number) =>
+      rec.getSublistValue({ sublistId, fieldId, line }),
+    lineText: (sublistId: SublistId, fieldId: LineFieldId, line: number) => {
+      const text: unknown = rec.getSublistText({ sublistId, fieldId, line });
+      const joined = Array.isArray(text) ? text.join(', ') : text;
+      return joined === null || joined === undefined || joined === '' ? null : String(joined);
+    },
+    subrecord: (fieldId: BodyFieldId) =>
+      rec.hasSubrecord({ fieldId }) ? readerOf(rec.getSubrecord({ fieldId })) : null,
+  };
+}

@@ -1,0 +1,115 @@
+import type { OutboxState } from '../../../../shared-types/src/outbox';
+import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox-pull';
+import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
+import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import { SHOP } from './shop-mapper';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { boolOf, idOf, intOf, textOf } from './values';
+
+/**
+ * The NetSuite → TikTok outbox `customrecord_tts_outbox`: one row per change to send, unique by
+ * externalid (the idempotency key `tts_out_<kind>_<shop>_<order>_<version>`), so the same change
+ * written twice is stored once.
+ */
+
+export const OUTBOX = declareRecord({
+  recordType: 'customrecord_tts_outbox',
+  body: {
+    externalId: 'externalid',
+    name: 'name',
+    shop: 'custrecord_tts_out_shop',
+    kind: 'custrecord_tts_out_kind',
+    orderId: 'custrecord_tts_out_order_id',
+    salesOrder: 'custrecord_tts_out_sales_order',
+    payload: 'custrecord_tts_out_payload',
+    state: 'custrecord_tts_out_state',
+    attempts: 'custrecord_tts_out_attempts',
+    message: 'custrecord_tts_out_message',
+  },
+  suiteql: {
+    table: 'customrecord_tts_outbox',
+    columns: {
+      id: 'id',
+      externalId: 'externalid',
+      created: 'created',
+      shop: 'custrecord_tts_out_shop',
+      kind: 'custrecord_tts_out_kind',
+      orderId: 'custrecord_tts_out_order_id',
+      salesOrder: 'custrecord_tts_out_sales_order',
+      payload: 'custrecord_tts_out_payload',
+      state: 'custrecord_tts_out_state',
+      attempts: 'custrecord_tts_out_attempts',
+    },
+  },
+});
+
+const body = OUTBOX.body;
+const table = OUTBOX.suiteql.table;
+const c = OUTBOX.suiteql.columns;
+
+/** A new pending row. */
+export function newOutboxWrites(row: PlannedOutboxRow): BodyWrite[] {
+  return [
+    [body.externalId, row.externalId],
+    [body.name, `${row.kind} ${row.orderId}`],
+    [body.shop, row.shopRecordId],
+    [body.kind, row.kind],
+    [body.orderId, row.orderId],
+    [body.salesOrder, row.salesOrderId],
+    [body.payload, JSON.stringify(row.payload)],
+    [body.state, 'pending'],
+    [body.attempts, 0],
+  ];
+}
+
+/** State, attempts and the result message of a row. */
+export function outboxResultWrites(state: OutboxState, attempts: number, message: string): SubmitWrite[] {
+  return [
+    [body.state, state],
+    [body.attempts, attempts],
+    [body.message, message],
+  ];
+}
+
+/** Pending rows, oldest first, with their shop's flow settings; one parameter when `byShop`. */
+export function pendingOutboxQuery(byShop: boolean, limit: number): Sql {
+  const s = SHOP.suiteql.columns;
+  const shopFilter = byShop ? sql` AND o.${c.shop} = ?` : sql``;
+  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending'${shopFilter} ORDER BY o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
+}
+
+export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
+  const id = idOf(row.id);
+  return id === null
+    ? null
+    : {
+        id,
+        externalId: textOf(row.externalid),
+        kind: textOf(row.kind),
+        shopId: textOf(row.shop_id),
+        orderId: textOf(row.order_id),
+        salesOrderId: idOf(row.sales_order),
+        payload: textOf(row.payload),
+        attempts: intOf(row.attempts) ?? 0,
+        created: textOf(row.created),
+        pullOrderUpdates: boolOf(row.pull_upd, true),
+        allowCancel: boolOf(row.allow_cancel, false),
+      };
+}
+
+export interface OutboxStatusRow {
+  id: string;
+  state: string | null;
+  attempts: number;
+}
+
+/** State and attempts of the rows in `inList`. */
+export function outboxStatusQuery(inList: Sql): Sql {
+  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts FROM ${table} WHERE ${c.id} IN (${inList})`;
+}
+
+export function outboxStatusFromRow(row: Row, id: string): OutboxStatusRow {
+  return { id, state: textOf(row.state), attempts: intOf(row.attempts) ?? 0 };
+}

@@ -1,0 +1,382 @@
+import { toNetSuiteAmount } from '../../../../shared-types/src/money';
+import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
+import type {
+  OrderUpdatePlan,
+  SalesOrderLineState,
+  SalesOrderState,
+} from '../../../../shared-types/src/order-update-plan';
+import type {
+  SalesOrderLineSnapshot,
+  SalesOrderSnapshot,
+} from '../../../../shared-types/src/sales-order-outbox-plan';
+import {
+  assignedTranId,
+  normalizeSalesOrderStatus,
+  parseTikTokLineIds,
+} from '../../../../shared-types/src/sales-order-outbox-plan';
+import { addressFromRecord, addressWrites } from './address-mapper';
+import type {
+  BodyFieldId,
+  BodyWrite,
+  LineWrite,
+  LookupValues,
+  RecordReader,
+  RecordWrite,
+  Row,
+  SubmitWrite,
+} from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { idOf, numberOf, optionalNumberOf, selectIdOf, selectTextOf, textOf } from './values';
+
+/**
+ * Sales orders: the order the import creates from a plan, what the tie-out reads back, what the
+ * order updates load and change, and what the sales order user event reads for the outbox.
+ *
+ * Only fields a US legacy-tax account's sales order has (the records catalogue in
+ * `suiteapp/reference/netsuite-records/`): TikTok's tax is a line of the shop's Tax Item and every
+ * line and the order are not taxable (order-tax.ts). Shipping is `shipmethod` (the shop's shipping
+ * item) + `shippingcost`, not an item line: a shipping item is not an item-sublist item,
+ * `shippingcost` overrides the ship item's rate table with exactly TikTok's fee, and the item
+ * sublist stays one line per TikTok SKU/price so fulfillments map back to TikTok line ids.
+ */
+
+export const SALES_ORDER = declareRecord({
+  recordType: 'salesorder',
+  body: {
+    customForm: 'customform',
+    externalId: 'externalid',
+    subsidiary: 'subsidiary',
+    entity: 'entity',
+    isTaxable: 'istaxable',
+    tranDate: 'trandate',
+    orderStatus: 'orderstatus',
+    shipDate: 'shipdate',
+    otherRefNum: 'otherrefnum',
+    memo: 'memo',
+    paymentMethod: 'paymentmethod',
+    location: 'location',
+    department: 'department',
+    class: 'class',
+    shipMethod: 'shipmethod',
+    shippingCost: 'shippingcost',
+    shippingAddress: 'shippingaddress',
+    tranId: 'tranid',
+    status: 'status',
+    statusRef: 'statusRef',
+    tiktokOrderId: 'custbody_tts_order_id',
+    shop: 'custbody_tts_shop',
+    tiktokTax: 'custbody_tts_tax',
+    taxVariance: 'custbody_tts_tax_variance',
+    tieOut: 'custbody_tts_tieout',
+    sample: 'custbody_tts_sample',
+    fbt: 'custbody_tts_fbt',
+    replacedOrder: 'custbody_tts_replaced_order',
+    replacedSalesOrder: 'custbody_tts_replaced_so',
+    cancelReason: 'custbody_tts_cancel_reason',
+  },
+  sublists: {
+    item: {
+      id: 'item',
+      fields: {
+        item: 'item',
+        quantity: 'quantity',
+        price: 'price',
+        rate: 'rate',
+        amount: 'amount',
+        location: 'location',
+        isTaxable: 'istaxable',
+        description: 'description',
+        isClosed: 'isclosed',
+        quantityFulfilled: 'quantityfulfilled',
+        line: 'line',
+        tiktokLineIds: 'custcol_tts_line_ids',
+      },
+    },
+  },
+  search: {
+    columns: {
+      total: 'total',
+      shippingAmount: 'shippingamount',
+      taxTotal: 'taxtotal',
+      tranId: 'tranid',
+      entity: 'entity',
+      location: 'location',
+      paymentMethod: 'paymentmethod',
+    },
+  },
+  transforms: { itemFulfillment: 'itemfulfillment' },
+  suiteql: { table: 'transaction', columns: { id: 'id', externalId: 'externalid', type: 'type' } },
+});
+
+const body = SALES_ORDER.body;
+const items = SALES_ORDER.sublists.item;
+const f = items.fields;
+const c = SALES_ORDER.suiteql.columns;
+
+/** The custom price level: the rate is set, not taken from a price level. */
+const CUSTOM_PRICE = '-1';
+
+/** The sales order with the given externalid (one parameter). */
+export const SALES_ORDER_BY_EXTERNAL_ID: Sql = sql`SELECT ${c.id} AS id FROM ${SALES_ORDER.suiteql.table} WHERE ${c.type} = 'SalesOrd' AND ${c.externalId} = ?`;
+
+/** Sales orders whose externalid is in `inList`. */
+export function salesOrdersByExternalIdQuery(inList: Sql): Sql {
+  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid FROM ${SALES_ORDER.suiteql.table} WHERE ${c.type} = 'SalesOrd' AND ${c.externalId} IN (${inList})`;
+}
+
+/** externalid → internal id of the rows. */
+export function salesOrderIdsByExternalId(rows: readonly Row[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const row of rows) {
+    const id = idOf(row.id);
+    const externalId = textOf(row.externalid);
+    if (id !== null && externalId !== null) found[externalId] = id;
+  }
+  return found;
+}
+
+function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
+  const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
+  const writes: BodyWrite[] = [];
+  const put = (fieldId: BodyFieldId, value: string | number | boolean | Date | null): void => {
+    if (value !== null) writes.push([fieldId, value]);
+  };
+  put(body.customForm, plan.formId);
+  put(body.externalId, plan.externalId);
+  put(body.subsidiary, plan.subsidiaryId);
+  put(body.entity, customerId);
+  // TikTok collected the tax (order-tax.ts): NetSuite must not compute its own.
+  put(body.isTaxable, false);
+  put(body.tranDate, new Date(plan.tranDateUnix * 1000));
+  put(body.orderStatus, plan.orderStatus);
+  put(body.shipDate, plan.shipDateUnix === null ? null : new Date(plan.shipDateUnix * 1000));
+  put(body.tiktokTax, money(plan.tiktokTaxMinor));
+  put(body.taxVariance, money(plan.expectedTaxVarianceMinor));
+  // Checked after the save (order-import-tieout.ts); set to F there when the figures disagree.
+  put(body.tieOut, true);
+  put(body.sample, plan.sample);
+  put(body.fbt, plan.fbt);
+  put(body.replacedOrder, plan.replacement?.originalOrderId ?? null);
+  put(body.replacedSalesOrder, plan.replacement?.originalSalesOrderId ?? null);
+  put(body.otherRefNum, plan.otherRefNum);
+  put(body.tiktokOrderId, plan.tiktokOrderId);
+  put(body.shop, plan.shopRecordId);
+  put(body.memo, plan.memo);
+  put(body.paymentMethod, plan.paymentMethodId);
+  put(body.location, plan.locationId);
+  put(body.department, plan.departmentId);
+  put(body.class, plan.classId);
+  if (plan.shipping !== null) {
+    put(body.shipMethod, plan.shipping.shipMethodId);
+    put(body.shippingCost, money(plan.shipping.costMinor));
+  }
+  return writes;
+}
+
+/** Item lines (one per SKU and price), then discount lines, then the TikTok tax line; none taxable. */
+function lines(plan: SalesOrderPlan): LineWrite[][] {
+  const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
+  const itemLines = plan.lines.map((line): LineWrite[] => [
+    [f.item, line.itemId],
+    [f.quantity, line.quantity],
+    [f.price, CUSTOM_PRICE],
+    [f.rate, money(line.rateMinor)],
+    [f.amount, money(line.amountMinor)],
+    ...(line.locationId === null ? [] : [[f.location, line.locationId] as const]),
+    [f.isTaxable, false],
+    [f.tiktokLineIds, line.lineIds.join(',')],
+  ]);
+  const discountLines = plan.discounts.map((discount): LineWrite[] => [
+    [f.item, discount.itemId],
+    [f.price, CUSTOM_PRICE],
+    [f.rate, money(discount.amountMinor)],
+    [f.amount, money(discount.amountMinor)],
+    [f.isTaxable, false],
+  ]);
+  const taxLine: LineWrite[][] =
+    plan.taxLine === null
+      ? []
+      : [
+          [
+            [f.item, plan.taxLine.itemId],
+            [f.price, CUSTOM_PRICE],
+            [f.rate, money(plan.taxLine.amountMinor)],
+            [f.amount, money(plan.taxLine.amountMinor)],
+            [f.isTaxable, false],
+            [f.description, plan.taxLine.description],
+          ],
+        ];
+  return [...itemLines, ...discountLines, ...taxLine];
+}
+
+/** The new sales order of a plan for the given customer. */
+export function newSalesOrderWrite(plan: SalesOrderPlan, customerId: string): RecordWrite {
+  return {
+    body: header(plan, customerId),
+    sublists: [{ sublistId: items.id, lines: lines(plan).map((fields, line) => ({ line, fields })) }],
+    subrecords:
+      plan.shipAddress === null
+        ? []
+        : [{ fieldId: body.shippingAddress, fields: addressWrites(plan.shipAddress, false) }],
+  };
+}
+
+/** What the tie-out and the test-order review read back (transaction search columns). */
+export const READ_BACK_COLUMNS = Object.values(SALES_ORDER.search.columns);
+
+export interface SalesOrderReadBack {
+  /** `total`, `shippingamount` and `taxtotal` as `search.lookupFields` returns them. */
+  total: unknown;
+  shipping: unknown;
+  taxTotal: unknown;
+  tranId: string | null;
+  customerId: string | null;
+  customer: string | null;
+  location: string | null;
+  paymentMethod: string | null;
+}
+
+export function readBackFromLookup(values: LookupValues): SalesOrderReadBack {
+  const col = SALES_ORDER.search.columns;
+  return {
+    total: values[col.total],
+    shipping: values[col.shippingAmount],
+    taxTotal: values[col.taxTotal],
+    tranId: textOf(values[col.tranId]),
+    customerId: selectIdOf(values[col.entity]),
+    customer: selectTextOf(values[col.entity]),
+    location: selectTextOf(values[col.location]),
+    paymentMethod: selectTextOf(values[col.paymentMethod]),
+  };
+}
+
+/** The tie-out's corrections: the tax variance (major units) and Ties Out. */
+export function tieOutWrites(update: { taxVariance?: number; tiesOut?: boolean }): SubmitWrite[] {
+  const writes: SubmitWrite[] = [];
+  if (update.taxVariance !== undefined) writes.push([body.taxVariance, update.taxVariance]);
+  if (update.tiesOut !== undefined) writes.push([body.tieOut, update.tiesOut]);
+  return writes;
+}
+
+/** The document number search column, for a number NetSuite assigned at save. */
+export const TRAN_ID_COLUMNS = [SALES_ORDER.search.columns.tranId];
+
+export function tranIdFromLookup(values: LookupValues): string | null {
+  return assignedTranId(values[SALES_ORDER.search.columns.tranId]);
+}
+
+function lineState(so: RecordReader, index: number): SalesOrderLineState {
+  const value = (fieldId: typeof f.item): unknown => so.lineValue(items.id, fieldId, index);
+  return {
+    index,
+    itemId: textOf(value(f.item)) ?? '',
+    itemName: so.lineText(items.id, f.item, index),
+    quantity: numberOf(value(f.quantity)),
+    quantityFulfilled: numberOf(value(f.quantityFulfilled)),
+    isClosed: value(f.isClosed) === true || value(f.isClosed) === 'T',
+    rate: optionalNumberOf(value(f.rate)),
+    amount: optionalNumberOf(value(f.amount)),
+    lineIds: (textOf(value(f.tiktokLineIds)) ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  };
+}
+
+/** A loaded sales order as the order-update planning compares it. */
+export function salesOrderState(id: string, so: RecordReader): SalesOrderState {
+  const lineStates: SalesOrderLineState[] = [];
+  for (let index = 0; index < so.lineCount(items.id); index += 1) {
+    lineStates.push(lineState(so, index));
+  }
+  const address = so.subrecord(body.shippingAddress);
+  return {
+    id,
+    tranId: textOf(so.value(body.tranId)),
+    lines: lineStates,
+    shipAddress: address === null ? null : addressFromRecord(address),
+  };
+}
+
+/** The plan's line and address changes, as writes to the loaded order. */
+export function salesOrderUpdateWrite(plan: OrderUpdatePlan): RecordWrite {
+  const changed = plan.lineChanges.map((change) => {
+    switch (change.kind) {
+      case 'close':
+        return { line: change.index, fields: [[f.isClosed, true]] as LineWrite[] };
+      case 'amount':
+        return {
+          line: change.index,
+          fields: [
+            [f.rate, change.amount],
+            [f.amount, change.amount],
+          ] as LineWrite[],
+        };
+      case 'reduce':
+        return {
+          line: change.index,
+          fields: [
+            [f.quantity, change.quantity],
+            ...(change.amount === null ? [] : [[f.amount, change.amount] as const]),
+            [f.tiktokLineIds, change.lineIds.join(',')],
+          ] as LineWrite[],
+        };
+    }
+  });
+  return {
+    body: [],
+    sublists: changed.length === 0 ? [] : [{ sublistId: items.id, lines: changed }],
+    subrecords:
+      plan.shipAddress === null
+        ? []
+        : [{ fieldId: body.shippingAddress, fields: addressWrites(plan.shipAddress, true) }],
+  };
+}
+
+function valueOf(rec: RecordReader, fallback: RecordReader | null, fieldId: BodyFieldId): unknown {
+  const value = rec.value(fieldId);
+  if ((value === null || value === undefined || value === '') && fallback !== null) {
+    return fallback.value(fieldId);
+  }
+  return value;
+}
+
+function snapshotLines(rec: RecordReader): SalesOrderLineSnapshot[] {
+  const snapshot: SalesOrderLineSnapshot[] = [];
+  for (let line = 0; line < rec.lineCount(items.id); line += 1) {
+    const read = (fieldId: typeof f.item): unknown => rec.lineValue(items.id, fieldId, line);
+    const closed = read(f.isClosed);
+    snapshot.push({
+      line: textOf(read(f.line)) ?? String(line + 1),
+      closed: closed === true || closed === 'T',
+      tiktokLineIds: parseTikTokLineIds(read(f.tiktokLineIds)),
+    });
+  }
+  return snapshot;
+}
+
+/**
+ * The sales order as the user event sees it. `fallback` (the old record) fills fields an inline
+ * edit (`xedit`) leaves out of the new record; the lines then come from it too.
+ */
+export function salesOrderSnapshot(
+  rec: RecordReader,
+  id: string,
+  fallback: RecordReader | null,
+): SalesOrderSnapshot {
+  const status =
+    normalizeSalesOrderStatus(valueOf(rec, fallback, body.statusRef)) ??
+    normalizeSalesOrderStatus(valueOf(rec, fallback, body.status));
+  const snapshotOfLines = snapshotLines(rec);
+  return {
+    id,
+    tranId: assignedTranId(valueOf(rec, fallback, body.tranId)),
+    tiktokOrderId: textOf(valueOf(rec, fallback, body.tiktokOrderId)),
+    shopRecordId: idOf(valueOf(rec, fallback, body.shop)),
+    status,
+    cancelReason: textOf(valueOf(rec, fallback, body.cancelReason)),
+    lines: snapshotOfLines.length === 0 && fallback !== null ? snapshotLines(fallback) : snapshotOfLines,
+  };
+}

@@ -1,0 +1,220 @@
+import { shopExternalId } from '../../../../shared-types/src/ids';
+import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
+import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
+import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/shop-settings';
+import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/shop-settings';
+import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
+
+/**
+ * The TikTok Shop record `customrecord_tts_shop` (docs/contracts.md): one per connected shop,
+ * externalid `tts_shop_<shopId>`. The bridge owns name, region, seller type, state and currency;
+ * everything else is the admin's settings. Read by the RESTlet (shop lookup), the import (settings
+ * of every shop in one query), the outbox (flow settings, joined or looked up), the shop user event
+ * (Payment Method Map) and the order updates (tax item).
+ */
+
+export const SHOP = declareRecord({
+  recordType: 'customrecord_tts_shop',
+  body: {
+    externalId: 'externalid',
+    name: 'name',
+    shopId: 'custrecord_tts_shop_id',
+    shopName: 'custrecord_tts_shop_name',
+    region: 'custrecord_tts_shop_region',
+    sellerType: 'custrecord_tts_shop_seller_type',
+    state: 'custrecord_tts_shop_state',
+    currency: 'custrecord_tts_shop_currency',
+    pushOrders: 'custrecord_tts_shop_push_orders',
+    pausedReason: 'custrecord_tts_shop_paused_reason',
+    paymentMethodMap: 'custrecord_tts_shop_pm_map',
+  },
+  search: {
+    columns: {
+      shopId: 'custrecord_tts_shop_id',
+      pullOrderUpdates: 'custrecord_tts_shop_pull_order_upd',
+      allowCancel: 'custrecord_tts_shop_allow_cancel',
+      taxItem: 'custrecord_tts_shop_tax_item',
+    },
+  },
+  suiteql: {
+    table: 'customrecord_tts_shop',
+    columns: {
+      id: 'id',
+      externalId: 'externalid',
+      shopId: 'custrecord_tts_shop_id',
+      name: 'custrecord_tts_shop_name',
+      region: 'custrecord_tts_shop_region',
+      currency: 'custrecord_tts_shop_currency',
+      pushOrders: 'custrecord_tts_shop_push_orders',
+      pullOrderUpdates: 'custrecord_tts_shop_pull_order_upd',
+      allowCancel: 'custrecord_tts_shop_allow_cancel',
+      perBuyer: 'custrecord_tts_shop_per_buyer',
+      customer: 'custrecord_tts_shop_customer',
+      subsidiary: 'custrecord_tts_shop_subsidiary',
+      location: 'custrecord_tts_shop_location',
+      department: 'custrecord_tts_shop_department',
+      class: 'custrecord_tts_shop_class',
+      shipItem: 'custrecord_tts_shop_ship_item',
+      taxItem: 'custrecord_tts_shop_tax_item',
+      paymentMethodMap: 'custrecord_tts_shop_pm_map',
+      form: 'custrecord_tts_shop_form',
+      orderStatus: 'custrecord_tts_shop_order_status',
+      discountLines: 'custrecord_tts_shop_disc_lines',
+      sellerDiscountItem: 'custrecord_tts_shop_seller_disc_item',
+      platformDiscountItem: 'custrecord_tts_shop_plat_disc_item',
+      importSamples: 'custrecord_tts_shop_import_samples',
+      importFbt: 'custrecord_tts_shop_import_fbt',
+      fbtLocation: 'custrecord_tts_shop_fbt_location',
+      handlingDays: 'custrecord_tts_shop_handling_days',
+      testMode: 'custrecord_tts_shop_test_mode',
+      testOrder: 'custrecord_tts_shop_test_order',
+    },
+  },
+});
+
+const body = SHOP.body;
+const c = SHOP.suiteql.columns;
+
+/** A shop as the RESTlet actions need it. */
+export interface ShopRef {
+  id: string;
+  name: string;
+  /** Push orders to NetSuite. */
+  pushOrders: boolean;
+}
+
+/** The shop record of a TikTok shop id (by externalid), one row or none. */
+export function findShopQuery(shopId: string): { sql: Sql; params: string[] } {
+  return {
+    sql: sql`SELECT ${c.id} AS id, ${c.name} AS shop_name, ${c.pushOrders} AS push_orders FROM ${SHOP.suiteql.table} WHERE ${c.externalId} = ?`,
+    params: [shopExternalId(shopId)],
+  };
+}
+
+export function shopRefFromRow(row: Row, shopId: string): ShopRef | null {
+  const id = idOf(row.id);
+  return id === null
+    ? null
+    : { id, name: textOf(row.shop_name) ?? shopId, pushOrders: boolOf(row.push_orders, true) };
+}
+
+/** The fields the bridge owns, in the order they are written; the admin's settings are never touched. */
+export function bridgeFieldWrites(shop: ShopInfo): SubmitWrite[] {
+  return [
+    [body.name, shop.name],
+    [body.shopId, shop.shopId],
+    [body.shopName, shop.name],
+    [body.region, shop.region],
+    [body.sellerType, shop.sellerType],
+    [body.state, shop.state],
+    [body.currency, shop.currency],
+  ];
+}
+
+/** A new shop record: its externalid, then the bridge's fields. */
+export function newShopWrites(shop: ShopInfo): BodyWrite[] {
+  return [[body.externalId, shopExternalId(shop.shopId)], ...bridgeFieldWrites(shop)];
+}
+
+/** Push orders to NetSuite off, with the reason on the record (e.g. after the test order). */
+export function pauseOrderPushWrites(reason: string): SubmitWrite[] {
+  return [
+    [body.pushOrders, false],
+    [body.pausedReason, reason],
+  ];
+}
+
+/** Import settings of the shop records in `inList` (one chunk of ids). */
+export function shopSettingsQuery(inList: Sql): Sql {
+  return sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.currency} AS currency, ${c.pushOrders} AS push_orders, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.subsidiary} AS subsidiary, ${c.location} AS location, ${c.department} AS department, ${c.class} AS class_id, ${c.shipItem} AS ship_item, ${c.taxItem} AS tax_item, ${c.paymentMethodMap} AS pm_map, ${c.region} AS region, ${c.form} AS form_id, ${c.orderStatus} AS order_status, ${c.discountLines} AS disc_lines, ${c.sellerDiscountItem} AS seller_disc_item, ${c.platformDiscountItem} AS plat_disc_item, ${c.importSamples} AS import_samples, ${c.importFbt} AS import_fbt, ${c.fbtLocation} AS fbt_location, ${c.handlingDays} AS handling_days, ${c.testMode} AS test_mode, ${c.testOrder} AS test_order FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
+}
+
+function orderOptionsFrom(row: Row): ShopOrderOptions {
+  const d = DEFAULT_ORDER_OPTIONS;
+  return {
+    formId: textOf(row.form_id)?.trim() || null,
+    orderStatus: textOf(row.order_status)?.trim() || d.orderStatus,
+    discountLines: boolOf(row.disc_lines, d.discountLines),
+    sellerDiscountItemId: idOf(row.seller_disc_item),
+    platformDiscountItemId: idOf(row.plat_disc_item),
+    importSamples: boolOf(row.import_samples, d.importSamples),
+    importFbt: boolOf(row.import_fbt, d.importFbt),
+    fbtLocationId: idOf(row.fbt_location),
+    handlingDays: intOf(row.handling_days) ?? d.handlingDays,
+    testMode: boolOf(row.test_mode, d.testMode),
+    testOrderId: textOf(row.test_order)?.trim() || null,
+  };
+}
+
+/** A row of `shopSettingsQuery` as the import's shop settings; null without an id. */
+export function shopSettingsFromRow(row: Row): ShopSettings | null {
+  const recordId = idOf(row.id);
+  if (recordId === null) {
+    return null;
+  }
+  const shopId = textOf(row.shop_id) ?? '';
+  return {
+    recordId,
+    shopId,
+    name: textOf(row.shop_name) ?? shopId,
+    currency: textOf(row.currency),
+    pushOrders: boolOf(row.push_orders, true),
+    perBuyerCustomer: boolOf(row.per_buyer, false),
+    customerId: idOf(row.customer),
+    subsidiaryId: idOf(row.subsidiary),
+    locationId: idOf(row.location),
+    departmentId: idOf(row.department),
+    classId: idOf(row.class_id),
+    shippingItemId: idOf(row.ship_item),
+    taxItemId: idOf(row.tax_item),
+    paymentMethodMap: textOf(row.pm_map),
+    region: textOf(row.region),
+    orderOptions: orderOptionsFrom(row),
+  };
+}
+
+/** The outbox flow settings of a shop, as `search.lookupFields` reads them (one lookup). */
+export const OUTBOX_SETTINGS_COLUMNS = [
+  SHOP.search.columns.shopId,
+  SHOP.search.columns.pullOrderUpdates,
+  SHOP.search.columns.allowCancel,
+];
+
+export function outboxSettingsFromLookup(recordId: string, values: LookupValues): OutboxShopSettings {
+  const col = SHOP.search.columns;
+  return {
+    recordId,
+    shopId: textOf(values[col.shopId]) ?? '',
+    pullOrderUpdates: boolOf(values[col.pullOrderUpdates], true),
+    allowCancel: boolOf(values[col.allowCancel], false),
+  };
+}
+
+/** The shop's Tax Item (TikTok-collected tax line), as `search.lookupFields` reads it. */
+export const TAX_ITEM_COLUMNS = [SHOP.search.columns.taxItem];
+
+export function taxItemFromLookup(values: LookupValues): string | null {
+  return selectIdOf(values[SHOP.search.columns.taxItem]);
+}
+
+/** What the shop user event checks before a save. */
+export interface ShopBeingSaved {
+  /** The shop's name for messages (shop name, record name, shop id, or "new shop"). */
+  name: string;
+  paymentMethodMap: string | null;
+  /** False for an inline edit that does not carry the Payment Method Map. */
+  carriesPaymentMethodMap: boolean;
+}
+
+export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
+  const text = (fieldId: typeof body.name): string | null => textOf(rec.value(fieldId));
+  return {
+    name: text(body.shopName) ?? text(body.name) ?? text(body.shopId) ?? 'new shop',
+    paymentMethodMap: text(body.paymentMethodMap),
+    carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
+  };
+}

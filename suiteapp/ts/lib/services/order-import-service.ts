@@ -1,3 +1,5 @@
+import type { FbtNotCommitted } from '../../../../shared-types/src/fbt-failure';
+import { fbtNotCommittedOutcome } from '../../../../shared-types/src/fbt-failure';
 import { fbtFulfillmentExternalId, salesOrderExternalId } from '../../../../shared-types/src/ids';
 import {
   customerFailureMessage,
@@ -108,14 +110,44 @@ function finishImported(
   return { outcome, imported: { plan, customerId, tieOut } };
 }
 
-/** A Fulfilled-by-TikTok order is recorded as shipped (item fulfillment, 30 units; idempotent). */
+/** Thrown when a Fulfilled-by-TikTok order's fulfillment finds nothing committed at the FBT location. */
+class FbtFailure extends Error {
+  constructor(readonly failure: FbtNotCommitted) {
+    super(`${failure.netsuite.name}: ${failure.netsuite.message}`);
+  }
+}
+
+/**
+ * A Fulfilled-by-TikTok order is recorded as shipped (item fulfillment, 30 units; idempotent: an
+ * order with nothing left to fulfil was fulfilled by an earlier attempt).
+ */
 function fulfilIfFbt(item: ImportWorkItem, plan: SalesOrderPlan, salesOrderId: string): void {
   if (!plan.fbt) return;
-  fulfilFbtOrder(
+  const result = fulfilFbtOrder(
     salesOrderId,
     fbtFulfillmentExternalId(item.shop.shopId, plan.tiktokOrderId),
     `Fulfilled by TikTok (FBT): TikTok order ${plan.tiktokOrderId}`,
   );
+  if (result.kind === 'not_committed') {
+    const locationId = plan.locationId;
+    const state = locationId === null ? undefined : item.locations?.[locationId];
+    throw new FbtFailure({
+      orderId: plan.tiktokOrderId,
+      salesOrderId,
+      location: { id: locationId, name: state?.name ?? null },
+      lines: plan.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+      netsuite: { name: result.name, message: result.message },
+    });
+  }
+}
+
+/**
+ * The order's sales order when it already exists: found by externalid in getInputData (an
+ * earlier run saved it), or — in a map restarted within this run — looked up now (10 units).
+ */
+function existingSalesOrder(item: ImportWorkItem, plan: SalesOrderPlan, retrying: boolean): string | null {
+  if (item.salesOrderId !== undefined && item.salesOrderId !== null) return item.salesOrderId;
+  return retrying ? findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, plan.tiktokOrderId)) : null;
 }
 
 function importPlanned(
@@ -126,17 +158,18 @@ function importPlanned(
   const customerChoice = plan.customer;
   const order = item.order;
   const orderId = plan.tiktokOrderId;
+  // Set as soon as the sales order exists, so a failure after the save links it on the inbox.
+  let salesOrderId: string | null = null;
   try {
-    if (retrying) {
-      const existing = findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, orderId));
-      if (existing !== null) {
-        const customerId = customerChoice.kind === 'existing' ? customerChoice.id : '';
-        fulfilIfFbt(item, plan, existing);
-        return finishImported(item, plan, existing, customerId, false);
-      }
+    salesOrderId = existingSalesOrder(item, plan, retrying);
+    if (salesOrderId !== null) {
+      const customerId = customerChoice.kind === 'existing' ? customerChoice.id : '';
+      fulfilIfFbt(item, plan, salesOrderId);
+      return finishImported(item, plan, salesOrderId, customerId, false);
     }
     const customerId = customerFor(customerChoice, orderId, order?.user_id ?? '');
     const salesOrder = createOrFind(plan, customerId);
+    salesOrderId = salesOrder.id;
     fulfilIfFbt(item, plan, salesOrder.id);
     return finishImported(item, plan, salesOrder.id, customerId, salesOrder.created);
   } catch (e) {
@@ -146,11 +179,16 @@ function importPlanned(
     if (isGovernanceLimit(e)) {
       throw e;
     }
+    if (e instanceof FbtFailure) {
+      const failed = fbtNotCommittedOutcome(e.failure, item.attempts + 1, nowUnix());
+      return { outcome: markError(item, failed.message, failed.retryAt, salesOrderId), imported: null };
+    }
     const failed = failureOutcome(failureDetail(e), item.attempts + 1, nowUnix(), {
       orderId,
       tranDate: dateOf(plan.tranDateUnix),
+      salesOrderId,
     });
-    return { outcome: markError(item, failed.message, failed.retryAt), imported: null };
+    return { outcome: markError(item, failed.message, failed.retryAt, salesOrderId), imported: null };
   }
 }
 

@@ -106,6 +106,10 @@ export const NS = {
   INVALID_KEY_OR_REF: 'INVALID_KEY_OR_REF',
   INVALID_RCRD_TYPE: 'INVALID_RCRD_TYPE',
   INVALID_RCRD_TRANSFRM: 'INVALID_RCRD_TRANSFRM',
+  /** `record.transform` from a record that cannot be transformed now (missing, nothing left to do). */
+  INVALID_INITIALIZE_REF: 'INVALID_INITIALIZE_REF',
+  /** Saving a transaction without a single line (an item fulfillment with nothing to fulfil). */
+  VALID_LINE_ITEM_REQD: 'VALID_LINE_ITEM_REQD',
   SSS_MISSING_REQD_ARGUMENT: 'SSS_MISSING_REQD_ARGUMENT',
   SSS_INVALID_SUBLIST_OPERATION: 'SSS_INVALID_SUBLIST_OPERATION',
   SSS_INVALID_SRCH_FILTER: 'SSS_INVALID_SRCH_FILTER',

@@ -36,3 +36,9 @@ export function openToFulfil(store: RecordStore, line: StoredLine): number {
   if (!item || !FULFILLABLE.has(item.type)) return 0;
   return Math.max(0, num(line.fields.quantity) - num(line.fields.quantityfulfilled));
 }
+
+/** Whether the line's item tracks inventory (only those lines commit stock: inventory.ts). */
+export function isInventoryLine(store: RecordStore, line: StoredLine): boolean {
+  if (line.fields.item === null || line.fields.item === undefined) return false;
+  return store.getAny('item', Number(line.fields.item))?.type === 'inventoryitem';
+}

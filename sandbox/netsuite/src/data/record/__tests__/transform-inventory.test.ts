@@ -93,7 +93,7 @@ describe('item fulfillment and inventory', () => {
     expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
     expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 1, quantitycommitted: 0 });
     const nothingLeft = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
-    expect(nothingLeft).toMatchObject({ name: 'INVALID_RCRD_TRANSFRM', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+    expect(nothingLeft).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
   });
 
   it('rejects fulfilling more than is open', () => {
@@ -129,7 +129,92 @@ describe('item fulfillment and inventory', () => {
     w.run(() => w.record.submitFields({ type: 'salesorder', id: so, values: { orderstatus: 'A' } }));
     expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantitycommitted: 0 });
     const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
-    expect(e.name).toBe('INVALID_RCRD_TRANSFRM');
+    expect(e).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+  });
+
+  it('refuses to transform a sales order that does not exist with INVALID_INITIALIZE_REF', () => {
+    const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: 999, toType: 'itemfulfillment' }))).result;
+    expect(e).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: 'You can not initialize itemfulfillment: invalid reference 999.' });
+  });
+
+  describe('Fulfill Based on Commitment', () => {
+    /** A transformed fulfillment's lines, as [item, quantity, itemreceive]. */
+    function shown(so: number): unknown[][] {
+      return w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        return Array.from({ length: f.getLineCount({ sublistId: 'item' }) }, (_, line) =>
+          ['item', 'quantity', 'itemreceive'].map((fieldId) => f.getSublistValue({ sublistId: 'item', fieldId, line })),
+        );
+      }).result;
+    }
+
+    it('Limit to Committed (the default): a line with nothing committed at its location does not show, so the save finds no line', () => {
+      expect(w.preferences.fulfillBasedOnCommitment).toBe('LIMIT_TO_COMMITTED');
+      const so = order(w, [{ item: w.refs.item, quantity: 2, location: w.refs.location2 }]);
+      expect(w.store.get('salesorder', so)?.sublists.item?.[0]?.fields).toMatchObject({ quantitycommitted: 0, quantitybackordered: 2 });
+      expect(shown(so)).toEqual([]);
+      const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }).save())).result;
+      expect(e).toMatchObject({ name: 'VALID_LINE_ITEM_REQD', message: 'You must enter at least one line item for this transaction.' });
+      expect(w.store.all('itemfulfillment')).toHaveLength(0);
+      expect(onHand(w, w.refs.item, w.refs.location2)).toMatchObject({ quantityonhand: 0, quantitybackordered: 2 });
+    });
+
+    it('Limit to Committed: a partly committed line defaults to its committed quantity and cannot fulfil more, nor ship from another location', () => {
+      const so = order(w, [
+        { item: w.refs.item2, quantity: 5 },
+        { item: w.refs.shipItem, quantity: 1 },
+      ]);
+      expect(shown(so)).toEqual([[String(w.refs.item2), 2, true]]);
+      const more = w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        f.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 3 });
+        return thrown(() => f.save());
+      }).result;
+      expect(more.name).toBe('USER_ERROR');
+      expect(more.message).toContain('2 committed there');
+      const elsewhere = w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        f.setSublistValue({ sublistId: 'item', fieldId: 'location', line: 0, value: w.refs.location2 });
+        return thrown(() => f.save());
+      }).result;
+      expect(elsewhere.name).toBe('USER_ERROR');
+      expect(elsewhere.message).toContain(`from location ${w.refs.location2}: 0 committed there`);
+      expect(w.store.all('itemfulfillment')).toHaveLength(0);
+      w.run(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }).save());
+      expect(w.store.get('salesorder', so)?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 2, quantitycommitted: 0, quantitybackordered: 3 });
+      expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 0, quantitycommitted: 0, quantitybackordered: 3 });
+    });
+
+    it('Allow Uncommitted: uncommitted lines show unchecked and may be fulfilled, taking on hand below zero', () => {
+      const so = order(w, [
+        { item: w.refs.item, quantity: 1 },
+        { item: w.refs.item, quantity: 2, location: w.refs.location2 },
+      ]);
+      w.preferences.fulfillBasedOnCommitment = 'ALLOW_UNCOMMITTED';
+      expect(shown(so)).toEqual([
+        [String(w.refs.item), 1, true],
+        [String(w.refs.item), 2, false],
+      ]);
+      w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        f.setSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line: 1, value: true });
+        return f.save();
+      });
+      expect(onHand(w, w.refs.item, w.refs.location2)).toMatchObject({ quantityonhand: -2, quantitybackordered: 0 });
+      expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
+    });
+
+    it('Ignore Commitment: every open quantity shows, committed or not', () => {
+      const so = order(w, [
+        { item: w.refs.item2, quantity: 5 },
+        { item: w.refs.item, quantity: 2, location: w.refs.location2 },
+      ]);
+      w.preferences.fulfillBasedOnCommitment = 'IGNORE_COMMITMENT';
+      expect(shown(so)).toEqual([
+        [String(w.refs.item2), 5, true],
+        [String(w.refs.item), 2, true],
+      ]);
+    });
   });
 
   it('return authorization from a sales order, then cash refund and credit memo from the RA', () => {

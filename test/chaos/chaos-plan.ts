@@ -81,10 +81,11 @@ export const CHAOS_PLAN: ChaosPlan = {
   copyLagMs: 40,
   netsuite: { concurrencyLimit: 1, restletLatencyMs: 15 },
   restarts: [
-    // after the sales order was created and saved, before the inbox record is marked imported
-    { stage: 'map', atInvocation: 3, afterCharges: 2 },
-    // after record.create, before the save
-    { stage: 'map', atInvocation: 9, afterCharges: 1 },
+    // after the claim (inbox load + save) and the sales order's create and save, before the inbox
+    // record is marked imported
+    { stage: 'map', atInvocation: 3, afterCharges: 4 },
+    // after the claim and record.create, before the save
+    { stage: 'map', atInvocation: 9, afterCharges: 3 },
   ],
   timeScale: 120,
   settleDeadlineMs: 150_000,

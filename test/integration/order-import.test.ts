@@ -138,9 +138,10 @@ describe('order inbox RESTlet + import map/reduce (emulator, real HTTP, TBA)', (
     world = await startConnectorAccount();
     const orders = makeOrders({ count: 20, seed: 7 });
     await world.upsertOrders(orders);
-    // create (1st charge) and save (2nd charge) go through; the restart hits the inbox update.
+    // the claim (load, save: 1st and 2nd charges), create (3rd) and save (4th) go through; the
+    // restart hits the inbox update.
     const report = await runSubmittedImport({
-      injectRestart: { stage: 'map', atInvocation: 5, afterCharges: 2 },
+      injectRestart: { stage: 'map', atInvocation: 5, afterCharges: 4 },
     });
     expect(report.invocations.some((i) => i.error === 'SSS_APP_SERVER_RESTART')).toBe(true);
     expect(report.mapErrors.some((e) => e.error.includes('SSS_APP_SERVER_RESTART'))).toBe(true);

@@ -37,6 +37,14 @@ export interface ScheduledRunReport {
 }
 
 export function runScheduledScript(options: ScheduledRunOptions): ScheduledRunReport {
+  const steps = scheduledScriptSteps(options);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/** The run as steps (the task runner interleaves tasks by invocation): one yield after `execute`. */
+export function* scheduledScriptSteps(
+  options: ScheduledRunOptions,
+): Generator<void, ScheduledRunReport, void> {
   const execute = options.entryPoints.execute;
   if (typeof execute !== 'function') {
     throw new SuiteScriptError(
@@ -58,6 +66,7 @@ export function runScheduledScript(options: ScheduledRunOptions): ScheduledRunRe
     () => (execute as (context: unknown) => unknown)({ type: options.type }),
     { history: options.history },
   );
+  yield;
   return {
     taskId: options.taskId ?? null,
     scriptId: options.scriptId,

@@ -153,7 +153,7 @@ export function failLookups(
   };
 }
 
-/** Counts `record.create` calls for `type` from now on (every create is followed by its save). */
+/** Counts `record.create` calls for `type` that go through, from now on (each is followed by its save). */
 export function countCreates(world: ConnectorAccount, type: string): { count: number; stop(): void } {
   const module = world.ns.modules['N/record'] as RecordModuleLike;
   const original = module.create;
@@ -164,8 +164,9 @@ export function countCreates(world: ConnectorAccount, type: string): { count: nu
     },
   };
   module.create = (options) => {
+    const rec = original(options);
     if (options.type === type) counter.count += 1;
-    return original(options);
+    return rec;
   };
   return counter;
 }

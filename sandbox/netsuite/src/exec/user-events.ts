@@ -38,6 +38,25 @@ export function deploymentRecordType(raw: string): string {
   return (reference?.[1] ?? raw).trim().toLowerCase();
 }
 
+/**
+ * The `scriptContext` a submit entry point gets. On create there is no old record, and the context
+ * has no `oldRecord` at all (reading it gives undefined, not SuiteScript 1.0's `nlapiGetOldRecord()`
+ * null). Oracle's beforeSubmit/afterSubmit pages (section_4407992070, section_4407992281) describe
+ * `context.oldRecord` as "the old record" and give no value for create; no public material states
+ * null for 2.x, so the emulator takes the stricter reading: a script that tests
+ * `context.oldRecord === null` to detect a create fails here, while `!context.oldRecord` or
+ * `context.type === context.UserEventType.CREATE` works wherever NetSuite passes either.
+ */
+function scriptContext(event: SubmitEvent): Record<string, unknown> {
+  const context: Record<string, unknown> = {
+    type: event.type,
+    newRecord: event.newRecord,
+    UserEventType: USER_EVENT_TYPE,
+  };
+  if (event.oldRecord !== null) context.oldRecord = event.oldRecord;
+  return context;
+}
+
 export class UserEventDispatcher implements UserEventHook {
   constructor(private readonly options: UserEventDispatcherOptions) {}
 
@@ -61,13 +80,7 @@ export class UserEventDispatcher implements UserEventHook {
           startedAt: this.options.clock.now(),
           extra: { executionContext: context, userEventType: event.type },
         },
-        () =>
-          (entry as (context: unknown) => unknown)({
-            type: event.type,
-            newRecord: event.newRecord,
-            oldRecord: event.oldRecord,
-            UserEventType: USER_EVENT_TYPE,
-          }),
+        () => (entry as (context: unknown) => unknown)(scriptContext(event)),
         { history: this.options.history },
       );
       if (!outcome.ok) throw outcome.error;

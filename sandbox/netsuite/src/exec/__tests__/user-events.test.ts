@@ -28,7 +28,14 @@ describe('user event scripts', () => {
         event: 'create',
         context: 'RESTLET',
         record: String(id),
-        detail: { name: 'Honeycomb', oldName: null, scriptType: 'USEREVENT', remaining: 998 },
+        // NetSuite passes no old record on create: the property is absent (undefined), never null.
+        detail: {
+          name: 'Honeycomb',
+          oldName: null,
+          scriptType: 'USEREVENT',
+          remaining: 998,
+          oldRecord: 'absent',
+        },
       },
     ]);
     expect(ns.invocations.map((i) => [i.kind, i.scriptId, i.units])).toEqual([
@@ -95,11 +102,11 @@ describe('user event scripts', () => {
     });
     await callShopRestlet(ns, { action: 'delete', id: json.id });
     expect(shop(json.id)).toBeUndefined();
-    expect(audits(ns).map((a) => [a.event, a.detail.name, a.detail.oldName])).toEqual([
-      ['create', 'Honeycomb', null],
-      ['xedit', null, 'Honeycomb'],
-      ['edit', 'Renamed', 'Honeycomb'],
-      ['delete', 'Renamed', 'Renamed'],
+    expect(audits(ns).map((a) => [a.event, a.detail.name, a.detail.oldName, a.detail.oldRecord])).toEqual([
+      ['create', 'Honeycomb', null, 'absent'],
+      ['xedit', null, 'Honeycomb', 'object'],
+      ['edit', 'Renamed', 'Honeycomb', 'object'],
+      ['delete', 'Renamed', 'Renamed', 'object'],
     ]);
     // One audit per save the RESTlet made: the user event's own saves (the audit record and the
     // submitFields on the shop) ran no user event.

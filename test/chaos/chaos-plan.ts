@@ -43,6 +43,12 @@ export interface ChaosPlan {
   netsuite: { concurrencyLimit: number; restletLatencyMs: number };
   /** Injected into successive import map/reduce runs until each has fired once. */
   restarts: RestartInjection[];
+  /**
+   * Every this-many import pump passes, NetSuite's clock moves on 15 minutes, so the every-15-minutes
+   * import deployment runs at the same time as the on-demand ones the RESTlet queued, their
+   * invocations interleaved (NetSuite runs separate deployments at once).
+   */
+  scheduledEveryPasses: number;
   /** Divides TikTok's webhook retry schedule (2 min → 1 s at 120). */
   timeScale: number;
   /** Longest the run waits for everything to settle after the last wave. */
@@ -87,6 +93,7 @@ export const CHAOS_PLAN: ChaosPlan = {
     // after the claim and record.create, before the save
     { stage: 'map', atInvocation: 9, afterCharges: 3 },
   ],
+  scheduledEveryPasses: 3,
   timeScale: 120,
   settleDeadlineMs: 150_000,
 };

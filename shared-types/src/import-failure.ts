@@ -110,7 +110,9 @@ function describeFailure(detail: FailureDetail, context: FailureContext): string
   const fix = isTransientFailure(detail.name)
     ? 'Fix: nothing to change; retry the order (set the inbox record State to pending) and it is imported in a fresh run.'
     : 'Fix: correct what the message names (the TikTok Shop record settings, the item, or the customer), then retry the order (set the inbox record State to pending).';
-  return cut(`${subject} was rejected by NetSuite: ${detail.name}: ${detail.message}.${savedNote(context)} ${fix}`);
+  return cut(
+    `${subject} was rejected by NetSuite: ${detail.name}: ${detail.message}.${savedNote(context)} ${fix}`,
+  );
 }
 
 /**

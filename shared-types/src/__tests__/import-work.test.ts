@@ -123,10 +123,16 @@ describe('buildImportWork', () => {
       'tts_42_576461413038785002',
     ]);
     const linked = { ...parsedRow('32', other, '8'), salesOrderId: '77', updateTime: 1700000100 };
-    const work = buildImportWork([parsedRow('31', o, '8'), linked], shops, skuMap, {}, {
-      salesOrders: { tts_42_576461413038785001: '7001' },
-      claimToken: 'customdeploy_tts_mr_import_sched:1700000200:abc123',
-    });
+    const work = buildImportWork(
+      [parsedRow('31', o, '8'), linked],
+      shops,
+      skuMap,
+      {},
+      {
+        salesOrders: { tts_42_576461413038785001: '7001' },
+        claimToken: 'customdeploy_tts_mr_import_sched:1700000200:abc123',
+      },
+    );
     expect(work.items['31']).toMatchObject({
       salesOrderId: '7001',
       claimToken: 'customdeploy_tts_mr_import_sched:1700000200:abc123',

@@ -21,9 +21,7 @@ import { saveRecord, setBodyFields, transformRecord } from './netsuite-record';
  *   committed at the FBT location → `not_committed`, for the caller to explain and retry.
  */
 export type FbtFulfillment =
-  | { kind: 'created' }
-  | { kind: 'exists' }
-  | { kind: 'not_committed'; name: string; message: string };
+  { kind: 'created' } | { kind: 'exists' } | { kind: 'not_committed'; name: string; message: string };
 
 function notCommitted(e: unknown): FbtFulfillment | null {
   return errorName(e) === 'VALID_LINE_ITEM_REQD'

@@ -23,21 +23,28 @@ import { checkTieOut } from './order-import-tieout';
 export type { ImportOutcome, ImportResult } from './order-import-inbox';
 
 /**
- * map() of the order import: one inbox record → one sales order, with no lookups in the usual path.
+ * map() of the order import, after the claim (order-import-claim.ts): one inbox record → one sales
+ * order, with no lookups in the usual path.
  *
  * Usage per imported order (default customer): sales order create 10 + save 20 + tie-out
- * lookupFields 1 + inbox submitFields 2 = 33 units. A new per-buyer customer adds create 5 + save
- * 10; a retry adds the externalid lookup 10; an order that does not tie out adds the sales order
- * submitFields 10 + a log entry 6; the test order adds the shop submitFields 2 + a log entry 6; a
- * Fulfilled-by-TikTok order adds its item fulfillment (transform 10 + save 20). An
- * order that cannot be planned costs one submitFields (2). The sales order's externalid
- * `tts_<shopId>_<orderId>` makes a second create fail with DUP_RCRD, which links the existing one,
- * so a TikTok order never becomes two sales orders.
+ * lookupFields 1 + inbox submitFields 2 = 33 units (39 with the claim). A new per-buyer customer
+ * adds create 5 + save 10; a restarted map adds the externalid lookup 10; an order that does not tie
+ * out adds the sales order submitFields 10 + a log entry 6; the test order adds the shop
+ * submitFields 2 + a log entry 6; a Fulfilled-by-TikTok order adds its item fulfillment
+ * (transform 10 + save 20). An order that cannot be planned costs one submitFields (2).
+ *
+ * A TikTok order never becomes two sales orders: the externalid `tts_<shopId>_<orderId>` makes a
+ * second create fail with DUP_RCRD, which links the existing one; and a sales order an earlier
+ * attempt saved (found by externalid in getInputData, or looked up by a restarted map) is linked
+ * without a create at all, then FBT-fulfilled, tied out and marked imported. When something after
+ * the save fails (the read-back, the fulfillment), the inbox record is linked to the sales order
+ * with the error, so the next attempt finishes it instead of meeting DUP_RCRD for ever.
  *
  * NetSuite's rejections are caught and written onto the inbox record: temporary ones
  * (RCRD_HAS_BEEN_CHANGED, request limit, UNEXPECTED_ERROR...) with an automatic retry time and
- * backoff, the rest translated into what to fix (a closed accounting period names the date and
- * where to reopen it). Governance limits are not caught: summarize handles those.
+ * backoff, nothing committed at the FBT location (VALID_LINE_ITEM_REQD) with the location, items
+ * and fix and the same backoff, the rest translated into what to fix (a closed accounting period
+ * names the date and where to reopen it). Governance limits are not caught: summarize handles those.
  */
 
 function nowUnix(): number {
@@ -147,7 +154,9 @@ function fulfilIfFbt(item: ImportWorkItem, plan: SalesOrderPlan, salesOrderId: s
  */
 function existingSalesOrder(item: ImportWorkItem, plan: SalesOrderPlan, retrying: boolean): string | null {
   if (item.salesOrderId !== undefined && item.salesOrderId !== null) return item.salesOrderId;
-  return retrying ? findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, plan.tiktokOrderId)) : null;
+  return retrying
+    ? findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, plan.tiktokOrderId))
+    : null;
 }
 
 function importPlanned(

@@ -11,7 +11,7 @@ import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
 export interface ViewColumn {
   name: string;
   kind: FieldKind;
-  /** What BUILTIN.DF resolves against: a select target, or `@type` for the type code columns. */
+  /** What BUILTIN.DF resolves against: a select target, `@type` for type codes, `@status` for transaction status. */
   target?: string;
 }
 
@@ -104,7 +104,7 @@ function transactionView(types: RecordTypeInfo[]): ViewDef {
     { col: { name: 'type', kind: 'text', target: '@type' }, sql: typeCodeCase(types) },
     { col: { name: 'recordtype', kind: 'text' }, sql: 'r.type' },
     {
-      col: { name: 'status', kind: 'text' },
+      col: { name: 'status', kind: 'text', target: '@status' },
       sql: "COALESCE(json_extract(r.doc, '$.fields.status'), json_extract(r.doc, '$.fields.orderstatus'))",
     },
     { col: { name: 'createddate', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },

@@ -206,6 +206,7 @@ const SALE_LINE: Readonly<Record<string, FieldFacts>> = {
   quantitybilled: READ_ONLY(),
   quantityreceived: READ_ONLY(),
   quantityavailable: READ_ONLY(),
+  itemtype: READ_ONLY({ assumption: "NetSuite fills it from the line's item (its type code, InvtPart …); a script value is ignored." }),
 };
 
 const addressSubrecords = { shippingaddress: ADDRESS, billingaddress: ADDRESS };

@@ -1,4 +1,5 @@
 import { NS, SuiteScriptError } from '../../errors';
+import { rewriteOuterJoins } from './outer-joins';
 import type { SuiteQLViews } from './views';
 
 /**
@@ -13,6 +14,7 @@ import type { SuiteQLViews } from './views';
  *   (same order, so `?` parameters still bind in order).
  * - `SYSDATE`, `CURRENT_DATE` → the emulator clock.
  * - `transaction` (a keyword in SQLite) → `"transaction"`.
+ * - Oracle `(+)` outer joins → LEFT JOIN (outer-joins.ts).
  * Only text outside string literals is rewritten.
  */
 
@@ -127,7 +129,7 @@ function rewriteCode(code: string, views: SuiteQLViews, aliases: Map<string, str
 }
 
 export function rewriteSuiteQL(sql: string, views: SuiteQLViews): string {
-  const trimmed = sql.trim().replace(/;\s*$/, '');
+  const trimmed = rewriteOuterJoins(sql.trim().replace(/;\s*$/, ''));
   if (!/^(select|with)\b/i.test(trimmed)) {
     throw suiteQLError('Invalid search query: only SELECT statements can run in SuiteQL.');
   }

@@ -67,4 +67,21 @@ describe('SuiteQL on the record store', () => {
       { n: 1 },
     ]);
   });
+
+  it('runs Oracle (+) outer joins as LEFT JOINs: an order without fulfilment keeps its row with nulls', () => {
+    const open = salesOrder(w, [{ item: w.refs.item, quantity: 1 }]);
+    const shipped = salesOrder(w, [{ item: w.refs.item, quantity: 2 }]);
+    const fulfilment = w.run(() => w.record.transform({ fromType: 'salesorder', fromId: shipped, toType: 'itemfulfillment' }).save()).result;
+    expect(
+      rows(
+        `SELECT so.id AS so, f.id AS fulfilment
+           FROM transaction so, transaction f
+          WHERE so.type = 'SalesOrd' AND f.createdfrom(+) = so.id AND f.type(+) = 'ItemShip'
+          ORDER BY so.id`,
+      ),
+    ).toEqual([
+      { so: open, fulfilment: null },
+      { so: shipped, fulfilment },
+    ]);
+  });
 });

@@ -84,4 +84,35 @@ describe('SuiteQL on the record store', () => {
       { so: shipped, fulfilment },
     ]);
   });
+
+  it('lists sales order → fulfilment and → return links in NextTransactionLink and PreviousTransactionLink', () => {
+    const so = salesOrder(w, [{ item: w.refs.item, quantity: 2 }]);
+    const ids = w.run(() => {
+      const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+      f.setValue('shipstatus', 'C');
+      const fulfilment = f.save();
+      const ra = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'returnauthorization' }).save();
+      return { fulfilment, ra };
+    }).result;
+    // The shape of a public SuiteQL sample (sales order → its fulfilments), written afresh.
+    expect(
+      rows(
+        `SELECT SalesOrder.ID AS so, Fulfillment.ID AS fulfilment, NTL.LinkType AS linktype
+           FROM NextTransactionLink AS NTL
+           INNER JOIN Transaction AS SalesOrder ON ( SalesOrder.ID = NTL.PreviousDoc )
+           INNER JOIN Transaction AS Fulfillment ON ( Fulfillment.ID = NTL.NextDoc )
+          WHERE ( NTL.LinkType IN ( 'PickPack', 'ShipRcpt' ) ) AND ( NTL.PreviousDoc = ? )`,
+        [so],
+      ),
+    ).toEqual([{ so, fulfilment: ids.fulfilment, linktype: 'ShipRcpt' }]);
+    expect(
+      rows(
+        'SELECT previousdoc, nextdoc, linktype, previoustype, nexttype FROM PreviousTransactionLink WHERE previousdoc = ? ORDER BY nextdoc',
+        [so],
+      ),
+    ).toEqual([
+      { previousdoc: so, nextdoc: ids.fulfilment, linktype: 'ShipRcpt', previoustype: 'SalesOrd', nexttype: 'ItemShip' },
+      { previousdoc: so, nextdoc: ids.ra, linktype: 'SaleRet', previoustype: 'SalesOrd', nexttype: 'RtnAuth' },
+    ]);
+  });
 });

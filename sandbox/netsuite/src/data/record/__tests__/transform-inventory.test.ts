@@ -1,5 +1,6 @@
 import type { World } from './harness';
 import { createWorld, thrown } from './harness';
+import { salesOrderStatus } from '../order-status';
 
 function onHand(w: World, item: number, location: number): Record<string, unknown> | undefined {
   return w.store.get('inventoryitem', item)?.sublists.locations?.find((l) => l.fields.location === String(location))?.fields;
@@ -80,7 +81,8 @@ describe('item fulfillment and inventory', () => {
     expect(ful?.fields).toMatchObject({ shipstatus: 'C', tranid: 'IF1001', entity: String(w.refs.customer) });
     expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 7, quantitycommitted: 1, quantityavailable: 6 });
     const order1 = w.store.get('salesorder', so);
-    expect(order1?.fields.status).toBe('D');
+    // Partly fulfilled and not billed: Pending Billing/Partially Fulfilled.
+    expect(order1?.fields.status).toBe('E');
     expect(order1?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 3, quantitycommitted: 1 });
 
     const second = w.run(() => {
@@ -94,6 +96,27 @@ describe('item fulfillment and inventory', () => {
     expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 1, quantitycommitted: 0 });
     const nothingLeft = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
     expect(nothingLeft).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+  });
+
+  it('names a partly fulfilled order E while the fulfilled part is unbilled, D once it is billed; F/G when all is fulfilled', () => {
+    const so = order(w, [
+      { item: w.refs.item, quantity: 4 },
+      { item: w.refs.shipItem, quantity: 1 },
+    ]);
+    const stored = w.store.get('salesorder', so)!;
+    const withLine = (quantityfulfilled: number, quantitybilled: number) =>
+      salesOrderStatus(w.store, stored.fields, [
+        { fields: { ...stored.sublists.item![0]!.fields, quantityfulfilled, quantitybilled } },
+        stored.sublists.item![1]!,
+      ]);
+    expect([withLine(0, 0), withLine(2, 0), withLine(2, 1), withLine(2, 2), withLine(4, 2), withLine(4, 4)]).toEqual([
+      'B',
+      'E',
+      'E',
+      'D',
+      'F',
+      'G',
+    ]);
   });
 
   it('rejects fulfilling more than is open', () => {

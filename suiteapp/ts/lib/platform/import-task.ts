@@ -14,8 +14,7 @@ export const TASK_SUBMIT_UNITS = 20;
  * Starts the order import map/reduce on an on-demand deployment: the main one, or the continuation
  * one when the main one is running or queued. Each attempt costs 20 units.
  *
- * What NetSuite answers (Oracle help, section_453639770507; `../shared/reference/netsuite.md` §3
- * says otherwise and is wrong there):
+ * What NetSuite answers (Oracle help, section_453639770507):
  * - a submit of another deployment that is running or queued fails with MAP_REDUCE_ALREADY_RUNNING;
  * - a map/reduce that submits its own running deployment (summarize re-submitting for what is left
  *   over) is not refused: NetSuite defers it until the running instance has finished and returns

@@ -1,7 +1,8 @@
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
-import { hasInvocation } from '../context';
+import type { ScriptUser } from '../context';
+import { ADMINISTRATOR_USER, hasInvocation } from '../context';
 import { SuiteScriptError } from '../errors';
 import { AmdLoader } from './amd-loader';
 import type { IntegrationCredentials } from './credentials';
@@ -66,6 +67,11 @@ export interface AccountOptions {
   https?: HttpsModuleOptions;
   /** Options of serverWidget SELECT fields with a `source` record type (the data layer's records). */
   selectOptions?: RenderOptions['selectOptions'];
+  /**
+   * The owner of the account's scripts (who may run TESTING deployments), also the UI user. Default:
+   * the administrator (context.ts ADMINISTRATOR_USER), not the integration user RESTlet calls run as.
+   */
+  scriptOwner?: ScriptUser;
 }
 
 export interface RunMapReduceOptions {
@@ -153,6 +159,8 @@ export class EmulatedAccount {
   readonly userEvents: UserEventDispatcher;
   /** URLs of Suitelets, RESTlets and records as `N/url` resolves them. */
   readonly urls: UiUrls;
+  /** The scripts' owner: TESTING deployments run for this user only (and the UI user). */
+  readonly owner: ScriptUser;
   protected readonly uiSession = new UiSession();
   protected readonly verifier: TbaVerifier;
   protected readonly host: RestletHost;
@@ -165,7 +173,8 @@ export class EmulatedAccount {
     this.accountId = options.accountId ?? 'TSTDRV1234567';
     this.clock = options.clock ?? systemClock;
     this.registry = ScriptRegistry.fromProject(options.project);
-    this.queue = new TaskQueue(this.registry, this.clock);
+    this.owner = options.scriptOwner ?? ADMINISTRATOR_USER;
+    this.queue = new TaskQueue(this.registry, this.clock, this.owner);
     this.scheduler = new Scheduler(this.registry, this.clock);
     const features = [
       ...(options.project.manifest?.features ?? []).map((f) => f.name),
@@ -194,6 +203,8 @@ export class EmulatedAccount {
       this.loader.loadEntryPoints(script);
     this.userEvents = new UserEventDispatcher({
       registry: this.registry,
+      owner: this.owner,
+      uiUser: this.owner,
       loadEntryPoints,
       clock: this.clock,
       history: this.history,
@@ -465,6 +476,7 @@ export class EmulatedAccount {
         parameters: resolveParameters(script.script, deployment.deployment, params),
         concurrency: deployment.deployment.concurrencylimit ?? 1,
         taskId: entry.taskId,
+        user: entry.user,
         history: this.history,
         injectRestart,
         onStage: (stage) => {
@@ -500,6 +512,7 @@ export class EmulatedAccount {
         clock: this.clock,
         parameters: resolveParameters(script.script, deployment.deployment, params),
         taskId: entry.taskId,
+        user: entry.user,
         history: this.history,
       });
       entry.status = report.status;
@@ -510,6 +523,13 @@ export class EmulatedAccount {
     }
   }
 
+  /**
+   * The RESTlet deployment a request names. Only RELEASED deployments answer requests from outside
+   * NetSuite, even for the script owner: Oracle help, "Deploying a RESTlet" (section_4618456517): "The
+   * Status must be 'Released' before you can call the RESTlet from outside NetSuite". The general page
+   * on deployment status (chapter_N2998873) lets a Testing deployment run for the owner; the two
+   * disagree for a call signed with the owner's token, and the emulator takes the stricter one.
+   */
   private resolveRestlet(scriptParam: string, deployParam: string): RestletTarget {
     const invalid = (): SuiteScriptError =>
       new SuiteScriptError(

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { ScriptUser } from '../context';
 import { SuiteScriptError } from '../errors';
 import { errorName, serializeError } from './error-shape';
 import type { InvocationHistory } from './invoke';
@@ -20,6 +21,8 @@ export interface ScheduledRunOptions {
   clock: Clock;
   parameters?: Record<string, unknown>;
   taskId?: string | null;
+  /** Who the script runs as (default: the integration user). */
+  user?: ScriptUser;
   history?: InvocationHistory;
 }
 
@@ -56,6 +59,7 @@ export function* scheduledScriptSteps(
   const outcome = invoke(
     {
       kind: 'scheduled',
+      ...(options.user ? { user: options.user } : {}),
       scriptId: options.scriptId,
       deploymentId: options.deploymentId,
       scriptType: 'SCHEDULED',

@@ -1,4 +1,6 @@
 import type { Clock } from '../clock';
+import type { ScriptUser } from '../context';
+import { ADMINISTRATOR_USER } from '../context';
 import { NS, SuiteScriptError } from '../errors';
 import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
 
@@ -35,6 +37,8 @@ export interface TaskEntry {
   stage: string | null;
   /** A map/reduce's submission of its own running deployment, waiting for that run to end. */
   readonly deferred: boolean;
+  /** Who the task runs as: the submitting script's user ("the identity/role being inherited from the script that called the method", section_453639770507). */
+  readonly user: ScriptUser | undefined;
 }
 
 /** The script invocation that calls `submit()` (its own deployment cannot be submitted twice). */
@@ -42,6 +46,7 @@ export interface Submitter {
   scriptId: string;
   deploymentId: string;
   scriptType: string;
+  user: ScriptUser;
 }
 
 export interface SubmitRequest {
@@ -61,6 +66,8 @@ export class TaskQueue {
   constructor(
     private readonly registry: ScriptRegistry,
     private readonly clock: Clock,
+    /** The scripts' owner: only this user can submit a TESTING deployment. */
+    private readonly owner: ScriptUser = ADMINISTRATOR_USER,
   ) {}
 
   /**
@@ -74,16 +81,17 @@ export class TaskQueue {
     const objectType = OBJECT_TYPE_OF_TASK[request.taskType];
     const script = this.registry.requireScript(request.scriptId, objectType);
     const params = request.params ?? {};
+    const user = submitter?.user;
     if (!request.deploymentId) {
       const free = this.pickFreeDeployment(script, request.taskType);
-      return this.add(request.taskType, script, free, params, 'submit', 'PENDING', false).taskId;
+      return this.add(request.taskType, script, free, params, 'submit', 'PENDING', false, user).taskId;
     }
-    const deployment = this.checkNamedDeployment(script, request.deploymentId);
+    const deployment = this.checkNamedDeployment(script, request.deploymentId, user);
     if (!this.isBusy(script, deployment)) {
-      return this.add(request.taskType, script, deployment, params, 'submit', 'PENDING', false).taskId;
+      return this.add(request.taskType, script, deployment, params, 'submit', 'PENDING', false, user).taskId;
     }
     if (this.isSelfResubmission(request.taskType, script, deployment, submitter)) {
-      this.add(request.taskType, script, deployment, params, 'submit', 'PENDING', true);
+      this.add(request.taskType, script, deployment, params, 'submit', 'PENDING', true, user);
       return null;
     }
     throw alreadyRunning(request.taskType, deployment);
@@ -102,7 +110,7 @@ export class TaskQueue {
       OBJECT_TYPE_OF_TASK[taskType],
     );
     if (this.isBusy(script, deployment)) throw alreadyRunning(taskType, deployment);
-    return this.add(taskType, script, deployment, {}, origin, 'PROCESSING', false);
+    return this.add(taskType, script, deployment, {}, origin, 'PROCESSING', false, undefined);
   }
 
   /** Whether a PENDING task may start now: its deployment has no instance PROCESSING. */
@@ -159,7 +167,15 @@ export class TaskQueue {
     );
   }
 
-  private checkNamedDeployment(script: RegisteredScript, deploymentId: string): RegisteredDeployment {
+  /**
+   * A deployment `submit` may name: deployed, and Not Scheduled — or Testing when the owner submits
+   * it (chapter_N2998873: a Testing deployment runs for the script owner only).
+   */
+  private checkNamedDeployment(
+    script: RegisteredScript,
+    deploymentId: string,
+    user: ScriptUser | undefined,
+  ): RegisteredDeployment {
     const deployment = this.registry.findDeployment(script, deploymentId);
     if (!deployment) {
       throw new SuiteScriptError(
@@ -168,12 +184,13 @@ export class TaskQueue {
       );
     }
     const { status, isdeployed } = deployment.deployment;
-    if (status !== 'NOTSCHEDULED' || !isdeployed) {
+    const ownerTesting = status === 'TESTING' && user !== undefined && user.id === this.owner.id;
+    if ((status !== 'NOTSCHEDULED' && !ownerTesting) || !isdeployed) {
       throw new SuiteScriptError(
         NS.FAILED_TO_SUBMIT_JOB_REQUEST_1,
         `Failed to submit job request: deployment ${deployment.deployment.scriptid} has status ${status}${
           isdeployed ? '' : ' and is not deployed'
-        }; only deployed deployments with status NOTSCHEDULED (Not Scheduled) can be submitted.`,
+        }; only deployed deployments with status NOTSCHEDULED (Not Scheduled) can be submitted (TESTING ones by the script owner, ${this.owner.name}, only).`,
       );
     }
     return deployment;
@@ -203,6 +220,7 @@ export class TaskQueue {
     origin: TaskOrigin,
     status: TaskStatusName,
     deferred: boolean,
+    user: ScriptUser | undefined,
   ): TaskEntry {
     this.counter += 1;
     const entry: TaskEntry = {
@@ -216,6 +234,7 @@ export class TaskQueue {
       status,
       stage: null,
       deferred,
+      user,
     };
     this.tasks.push(entry);
     return entry;

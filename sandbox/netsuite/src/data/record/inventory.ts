@@ -13,7 +13,7 @@ import type { FulfillBasedOnCommitment } from './preferences';
  *   closed lines commit nothing, so closing a line releases its commitment. Locations with
  *   "make inventory available" off have nothing available.
  * - Saving an item fulfillment decrements on hand and committed at the fulfilled location and adds
- *   to the order line's `quantityfulfilled`.
+ *   to the order line's `quantityfulfilled`; deleting it puts both back (and the order recommits).
  * These are system writes: they do not bump the item's version (scripts cannot set quantities).
  */
 
@@ -181,6 +181,25 @@ export function fulfil(
     const homeRow = home === null ? row : cache.row(item, home);
     homeRow.quantitycommitted = q(num(homeRow.quantitycommitted) - released);
     homeRow.quantitybackordered = Math.max(0, q(num(homeRow.quantitybackordered) - backorderDrop));
+  }
+  cache.flush();
+}
+
+/**
+ * Undo an item fulfillment that is being deleted: its quantities go back on hand where they shipped
+ * from and are open again on the order lines (the caller recommits the order and writes it).
+ */
+export function unfulfil(store: RecordStore, order: StoredRecord, lines: StoredLine[], header: Fields): void {
+  const cache = new ItemCache(store);
+  for (const line of lines) {
+    const quantity = num(line.fields.quantity);
+    const orderLine = (order.sublists.item ?? []).find((l) => String(l.fields.line) === String(line.fields.orderline));
+    if (orderLine) orderLine.fields.quantityfulfilled = Math.max(0, q(num(orderLine.fields.quantityfulfilled) - quantity));
+    const item = cache.inventoryItem(line.fields.item);
+    const location = lineLocation(line, header) ?? (orderLine ? lineLocation(orderLine, order.fields) : null);
+    if (!item || !location) continue;
+    const row = cache.row(item, location);
+    row.quantityonhand = q(num(row.quantityonhand) + quantity);
   }
   cache.flush();
 }

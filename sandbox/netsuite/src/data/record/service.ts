@@ -4,7 +4,7 @@ import type { RecordStore } from '../store';
 import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
 import { applyCreateDefaults } from './defaults';
 import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
-import { commitSalesOrder, fulfil, releaseSalesOrder } from './inventory';
+import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
 import { checkPostingPeriods } from './periods';
@@ -189,6 +189,7 @@ export class RecordService {
     checkPostingPeriods(this.store, info, [stored.fields.trandate ?? null]);
     this.store.transaction(() => {
       if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
+      if (info.id === 'itemfulfillment') this.reverseFulfillment(stored);
       this.store.delete(info.id, id);
     });
     if (hook && event) this.fire(hook, 'afterSubmit', info, event);
@@ -307,6 +308,16 @@ export class RecordService {
   ): void {
     commitSalesOrder(this.store, previous, next);
     next.fields.status = salesOrderStatus(this.store, next.fields, next.sublists.item ?? []);
+  }
+
+  /** A deleted fulfilment's quantities return to stock and to its order, which recommits them. */
+  private reverseFulfillment(fulfillment: StoredRecord): void {
+    const order = this.store.get('salesorder', Number(fulfillment.fields.createdfrom));
+    if (!order) return;
+    const before = structuredClone(order);
+    unfulfil(this.store, order, fulfillment.sublists.item ?? [], fulfillment.fields);
+    this.settleSalesOrder(before, order);
+    this.store.update(order);
   }
 
   private applyFulfillment(fields: Record<string, FieldValue>, lines: StoredLine[]): void {

@@ -145,7 +145,7 @@ describe('user event scripts', () => {
     ]);
   });
 
-  it('runs a deployment only in the execution contexts it lists, and never a TESTING one', async () => {
+  it('runs a deployment only in the execution contexts it lists, and a TESTING one only for the script owner', async () => {
     const customer = ns.seed.customer({ companyname: 'Buyer' });
     const paymentmethod = ns.seed.paymentMethod('Card');
     const location = ns.seed.location('Main');
@@ -157,6 +157,8 @@ describe('user event scripts', () => {
     });
     expect(viaRestlet.status).toBe(200);
     expect(ns.store.get('salesorder', Number(viaRestlet.json.id))?.fields.memo ?? null).toBeNull();
+    // The RESTlet runs as the integration user, not the owner: the TESTING deployment stays out.
+    expect(ns.invocations.filter((i) => i.scriptId === 'customscript_test_ue_so')).toEqual([]);
 
     const so = ns.seed.ui.create({ type: 'salesorder' });
     so.setValue({ fieldId: 'entity', value: customer });
@@ -166,9 +168,11 @@ describe('user event scripts', () => {
     so.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 1 });
     const id = so.save();
     expect(ns.store.get('salesorder', id)?.fields.memo).toBe('checked in USERINTERFACE');
+    // The administrator saving in the UI owns the scripts: the TESTING deployment runs for them.
+    expect(ns.owner.name).toBe('Administrator');
     expect(
       ns.invocations.filter((i) => i.scriptId === 'customscript_test_ue_so').map((i) => i.deploymentId),
-    ).toEqual(['customdeploy_test_ue_so']);
+    ).toEqual(['customdeploy_test_ue_so', 'customdeploy_test_ue_so_testing']);
   });
 
   it('lets seed.service save without user events, while seed.ui refuses what an admin could not save', () => {

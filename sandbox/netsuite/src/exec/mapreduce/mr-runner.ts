@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock';
+import type { ScriptUser } from '../../context';
 import { createInvocation, runInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
 import { UsageMeter } from '../../governance';
@@ -38,6 +39,8 @@ export interface MapReduceRunOptions {
   /** Deployment concurrency limit, reported in the summary. */
   concurrency?: number;
   taskId?: string | null;
+  /** Who the job runs as (default: the integration user). */
+  user?: ScriptUser;
   history?: InvocationHistory;
   injectRestart?: RestartInjection;
   onStage?: (stage: MrTaskStage) => void;
@@ -137,6 +140,7 @@ function* jobSteps(
   const { clock, scriptId, deploymentId } = options;
   const { getInputData, map, reduce, summarize, config } = entries;
   const base = {
+    ...(options.user ? { user: options.user } : {}),
     scriptId,
     deploymentId,
     scriptType: 'MAPREDUCE',

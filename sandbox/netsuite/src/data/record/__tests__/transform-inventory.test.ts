@@ -119,6 +119,19 @@ describe('item fulfillment and inventory', () => {
     ]);
   });
 
+  it('deleting a fulfilment puts its quantities back on hand and open on the order, which commits them again', () => {
+    const so = order(w, [{ item: w.refs.item, quantity: 4 }]);
+    const fulfilment = w.run(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }).save()).result;
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 6, quantitycommitted: 0 });
+    expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
+    w.run(() => w.record.delete({ type: 'itemfulfillment', id: fulfilment }));
+    expect(w.store.get('itemfulfillment', fulfilment)).toBeNull();
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 10, quantitycommitted: 4, quantityavailable: 6 });
+    const reopened = w.store.get('salesorder', so);
+    expect(reopened?.fields.status).toBe('B');
+    expect(reopened?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 0, quantitycommitted: 4, quantitybackordered: 0 });
+  });
+
   it('rejects fulfilling more than is open', () => {
     const so = order(w, [{ item: w.refs.item, quantity: 2 }]);
     const e = w.run(() => {

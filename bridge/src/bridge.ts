@@ -24,6 +24,7 @@ import { NetSuiteClient } from './netsuite/client';
 import { OAUTH_CALLBACK_PATH, OAUTH_STATE_TTL_MS, oauthRouter } from './oauth/routes';
 import { OAuthStateCookie } from './oauth/state-cookie';
 import { openStore } from './store/open-store';
+import { pushShopToNetSuite } from './shops/shop-sync';
 import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
@@ -176,7 +177,11 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
   const handlers = [
-    orderSyncHandler({ tiktok: tiktok.client, netsuite }),
+    orderSyncHandler({
+      tiktok: tiktok.client,
+      netsuite,
+      sendShop: (shopId) => pushShopToNetSuite(store, netsuite, shopId),
+    }),
     ...shopHandlers({
       store,
       tiktok: tiktok.client,

@@ -73,6 +73,18 @@ export interface FailureContext {
   orderId: string | null;
   /** The sales order date (`trandate`) as YYYY-MM-DD, for a closed-period message. */
   tranDate?: string | null;
+  /**
+   * The sales order, when it was saved before the failure (its read-back, tie-out or FBT
+   * fulfillment failed): the next attempt links it instead of creating another.
+   */
+  salesOrderId?: string | null;
+}
+
+/** What a message adds when the sales order was saved before the failure. */
+function savedNote(context: FailureContext): string {
+  return context.salesOrderId === null || context.salesOrderId === undefined
+    ? ''
+    : ` Sales order ${context.salesOrderId} was saved before the failure; the next attempt links it and finishes the import (it is not created again).`;
 }
 
 /** What happens next: a retry at `retryAt` (Unix s), or a person (retryAt null). */
@@ -98,7 +110,9 @@ function describeFailure(detail: FailureDetail, context: FailureContext): string
   const fix = isTransientFailure(detail.name)
     ? 'Fix: nothing to change; retry the order (set the inbox record State to pending) and it is imported in a fresh run.'
     : 'Fix: correct what the message names (the TikTok Shop record settings, the item, or the customer), then retry the order (set the inbox record State to pending).';
-  return cut(`${subject} was rejected by NetSuite: ${detail.name}: ${detail.message}. ${fix}`);
+  return cut(
+    `${subject} was rejected by NetSuite: ${detail.name}: ${detail.message}.${savedNote(context)} ${fix}`,
+  );
 }
 
 /**
@@ -118,14 +132,14 @@ export function failureOutcome(
       return {
         retryAt: nowUnix + delay,
         message: cut(
-          `${subject} failed on a temporary NetSuite error (${detail.name}: ${detail.message}), attempt ${attempts} of ${MAX_IMPORT_ATTEMPTS}. It is retried automatically in ${Math.round(delay / 60)} minutes; nothing to do.`,
+          `${subject} failed on a temporary NetSuite error (${detail.name}: ${detail.message}), attempt ${attempts} of ${MAX_IMPORT_ATTEMPTS}.${savedNote(context)} It is retried automatically in ${Math.round(delay / 60)} minutes; nothing to do.`,
         ),
       };
     }
     return {
       retryAt: null,
       message: cut(
-        `${subject} failed ${attempts} times on temporary NetSuite errors, the last ${detail.name}: ${detail.message}. Automatic retries have stopped. Fix: check Setup > Integration > Web Services Usage and the script's execution log for what keeps failing, then retry the order (set the inbox record State to pending).`,
+        `${subject} failed ${attempts} times on temporary NetSuite errors, the last ${detail.name}: ${detail.message}. Automatic retries have stopped.${savedNote(context)} Fix: check Setup > Integration > Web Services Usage and the script's execution log for what keeps failing, then retry the order (set the inbox record State to pending).`,
       ),
     };
   }

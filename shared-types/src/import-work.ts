@@ -24,6 +24,10 @@ export interface PendingInboxRow {
   orderId: string;
   payload: string | null;
   attempts: number;
+  /** TikTok's update_time of the stored payload: the claim checks nothing newer arrived since. */
+  updateTime?: number | null;
+  /** The sales order the inbox record is linked to (an earlier attempt saved it), if any. */
+  salesOrderId?: string | null;
 }
 
 export interface ImportWorkItem {
@@ -45,6 +49,16 @@ export interface ImportWorkItem {
   replacedSalesOrderId?: string | null;
   /** The shop is in test mode and this is its one test order: pause the flow after it. */
   testOrder?: boolean;
+  /** update_time of the payload this item was built from (import-claim.ts compares it). */
+  updateTime?: number | null;
+  /**
+   * The order's own sales order when it already exists (an earlier attempt saved it but could not
+   * finish: its read-back, FBT fulfillment or inbox write failed): found by externalid
+   * `tts_<shopId>_<orderId>` in getInputData, so map links it instead of creating it again.
+   */
+  salesOrderId?: string | null;
+  /** The run's claim token (import-claim.ts): map claims the inbox record with it before working. */
+  claimToken?: string;
 }
 
 /** What getInputData resolves in bulk besides items and customers (all optional). */
@@ -53,8 +67,10 @@ export interface ImportLookups {
   warehouses?: Readonly<Record<string, WarehouseLink>>;
   /** Location id → state. */
   locations?: Readonly<Record<string, LocationState>>;
-  /** Sales order externalid → internal id (originals of replacement orders). */
+  /** Sales order externalid → internal id (the orders' own, and originals of replacement orders). */
   salesOrders?: Readonly<Record<string, string>>;
+  /** The run's claim token, given to every item. */
+  claimToken?: string;
 }
 
 export type ParsedInboxRow = PendingInboxRow &
@@ -199,6 +215,12 @@ export function buildImportWork(
           ? buyerCustomers[buyerKey]
           : null,
       ...orderLookups(shop, order, lookups),
+      updateTime: row.updateTime ?? null,
+      salesOrderId:
+        own(lookups.salesOrders, shop === undefined ? null : ownKey(shop, order?.id ?? row.orderId)) ??
+        row.salesOrderId ??
+        null,
+      ...(lookups.claimToken === undefined ? {} : { claimToken: lookups.claimToken }),
     };
   }
   return { items, held };
@@ -247,6 +269,10 @@ function warehouseKey(shop: ShopSettings, order: TikTokOrder): string | null {
   return isDigits(id) && isDigits(shop.shopId) ? warehouseExternalId(shop.shopId, id) : null;
 }
 
+function ownKey(shop: Pick<ShopSettings, 'shopId'>, orderId: string): string | null {
+  return isDigits(orderId) && isDigits(shop.shopId) ? salesOrderExternalId(shop.shopId, orderId) : null;
+}
+
 function replacedKey(shop: ShopSettings, order: TikTokOrder): string | null {
   const id = order.replaced_order_id?.trim();
   return isDigits(id) && isDigits(shop.shopId) ? salesOrderExternalId(shop.shopId, id) : null;
@@ -282,6 +308,18 @@ export function replacedOrdersToLookUp(
   shops: ReadonlyMap<string, ShopSettings>,
 ): string[] {
   const keys = takenOrders(rows, shops).map(({ shop, order }) => replacedKey(shop, order));
+  return [...new Set(keys.filter((k): k is string => k !== null))].sort();
+}
+
+/**
+ * Sales order externalids of the orders themselves: a sales order an earlier attempt saved is
+ * linked, not created again (no DUP_RCRD round trip, no loop when what followed the save failed).
+ */
+export function ownSalesOrdersToLookUp(
+  rows: readonly ParsedInboxRow[],
+  shops: ReadonlyMap<string, ShopSettings>,
+): string[] {
+  const keys = takenOrders(rows, shops).map(({ shop, order }) => ownKey(shop, order.id));
   return [...new Set(keys.filter((k): k is string => k !== null))].sort();
 }
 

@@ -53,6 +53,10 @@ export interface InboxChanges {
   salesOrderId?: string | null;
   /** T while a newer payload of an imported order waits for the order updates. */
   updatePending?: boolean;
+  /** The import run's claim token (import-claim.ts); null releases the claim. */
+  claim?: string | null;
+  /** When the claim expires (Unix s); null with a released claim. */
+  claimUntil?: number | null;
 }
 
 /** True when the inbox record's order already is a sales order, so updates go to that order. */

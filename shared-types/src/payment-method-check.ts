@@ -1,3 +1,4 @@
+import type { ConnectorErrorCode } from './connector-errors';
 import type { PaymentMethodMap } from './payment-method-map';
 import { parsePaymentMethodMap } from './payment-method-map';
 
@@ -7,7 +8,7 @@ import { parsePaymentMethodMap } from './payment-method-map';
  * payment method. Pure: the user event looks the payment methods up and passes them in.
  */
 
-export const INVALID_PAYMENT_METHOD_MAP = 'TTS_INVALID_PAYMENT_METHOD_MAP';
+export const INVALID_PAYMENT_METHOD_MAP = 'TTS_INVALID_PAYMENT_METHOD_MAP' satisfies ConnectorErrorCode;
 
 export interface PaymentMethodInfo {
   id: string;

@@ -1,6 +1,7 @@
 import type { WarehousesUpsertRequest } from './warehouse-upsert';
 import type { TikTokOrder } from './tiktok-order';
 import type { OutboxAckRequest, OutboxPullRequest } from './outbox-contract';
+import type { ConnectorErrorCode } from './connector-errors';
 
 export type {
   OutboxAckRequest,
@@ -102,11 +103,14 @@ export interface OrdersRetryResponse {
   updatesQueued: boolean;
 }
 
-/** Error names the RESTlet throws (HTTP 400 `{"error":{"code","message"}}`). */
+/**
+ * Error names the RESTlet throws (HTTP 400 `{"error":{"code","message"}}`), by role; every one is
+ * a connector error code, with its meaning and the bridge's reaction in connector-errors.ts.
+ */
 export const RESTLET_ERROR_CODES = {
   INVALID_REQUEST: 'TTS_INVALID_REQUEST',
   SHOP_NOT_FOUND: 'TTS_SHOP_NOT_FOUND',
   UNKNOWN_ACTION: 'TTS_UNKNOWN_ACTION',
   /** The call ran low on its 5,000-unit budget; orders before the one named were stored, none after. */
   USAGE_LIMIT: 'TTS_USAGE_LIMIT',
-} as const;
+} as const satisfies Record<string, ConnectorErrorCode>;

@@ -7,19 +7,24 @@ import type { EntryPoints } from 'N/types';
 import { finalFailures } from '../../shared-types/src/import-failure';
 import type { ImportWorkItem } from '../../shared-types/src/import-work';
 import { collectImportWork } from './lib/services/order-import-input';
+import { claimForImport } from './lib/services/order-import-claim';
 import { importWorkItem } from './lib/services/order-import-service';
 import { finishImportRun } from './lib/services/order-import-summary';
 
 /**
- * TikTok order inbox → sales orders (`customscript_tts_mr_import_orders`).
+ * TikTok order inbox → sales orders (`customscript_tts_mr_import_orders`, three deployments: on
+ * demand, continuation, every 15 minutes; NetSuite may run them at the same time).
  *
- * Governance, per order in map (1,000 units per invocation), default-customer mode: sales order
- * record.create 10 + save 20 + tie-out search.lookupFields 1 + inbox submitFields 2 = 33 units.
- * Extras: a new per-buyer customer +15, a retried map's externalid lookup +10, an order that does
- * not tie out +16 (sales order submitFields 10 + log entry 6), the test order +8 (shop submitFields
- * 2 + review log 6). getInputData resolves shops, items, customers, warehouses, locations and
- * replaced orders for the whole run in bulk (≈ 100 units for 1,000 orders), so map makes no lookups.
- * summarize costs 10 + 2 per failed order, plus 40 for the leftover check and re-submit.
+ * map() first claims the inbox record (shared-types/src/import-claim.ts: load 2 + save 4), so two
+ * overlapping runs never work on one order; a record another run finished or holds costs 2 and is
+ * left alone. Governance, per order in map (1,000 units per invocation), default-customer mode:
+ * claim 6 + sales order record.create 10 + save 20 + tie-out search.lookupFields 1 + inbox
+ * submitFields 2 = 39 units. Extras: a new per-buyer customer +15, a retried map's externalid
+ * lookup +10, an order that does not tie out +16 (sales order submitFields 10 + log entry 6), the
+ * test order +8 (shop submitFields 2 + review log 6). getInputData resolves shops, items,
+ * customers, warehouses, locations, replaced orders and the orders' own sales orders (saved by an
+ * earlier attempt) for the whole run in bulk (≈ 120 units for 1,000 orders), so map makes no
+ * lookups. summarize costs 10 + 2 per failed order, plus 40 for the leftover check and re-submit.
  */
 
 export const config: EntryPoints.MapReduce.config = { retryCount: 1, exitOnError: false };
@@ -30,6 +35,11 @@ export function getInputData(): Record<string, ImportWorkItem> {
 
 export function map(context: EntryPoints.MapReduce.mapContext): void {
   const item = JSON.parse(context.value) as ImportWorkItem;
+  const claim = claimForImport(item, Math.floor(Date.now() / 1000));
+  if (!claim.taken) {
+    context.write({ key: `not claimed: ${claim.reason}`, value: context.key });
+    return;
+  }
   const outcome = importWorkItem(item, context.isRestarted || context.executionNo > 1);
   context.write({ key: outcome.result, value: context.key });
 }

@@ -12,5 +12,5 @@ import { checkShopBeforeSubmit } from './lib/services/shop-validation-service';
  * or is inactive (error `TTS_INVALID_PAYMENT_METHOD_MAP`); nothing is saved.
  */
 export function beforeSubmit(context: EntryPoints.UserEvent.beforeSubmitContext): void {
-  checkShopBeforeSubmit(String(context.type), context.newRecord);
+  checkShopBeforeSubmit(String(context.type ?? ''), context.newRecord);
 }

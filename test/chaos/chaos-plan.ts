@@ -43,6 +43,12 @@ export interface ChaosPlan {
   netsuite: { concurrencyLimit: number; restletLatencyMs: number };
   /** Injected into successive import map/reduce runs until each has fired once. */
   restarts: RestartInjection[];
+  /**
+   * Every this-many import pump passes, NetSuite's clock moves on 15 minutes, so the every-15-minutes
+   * import deployment runs at the same time as the on-demand ones the RESTlet queued, their
+   * invocations interleaved (NetSuite runs separate deployments at once).
+   */
+  scheduledEveryPasses: number;
   /** Divides TikTok's webhook retry schedule (2 min → 1 s at 120). */
   timeScale: number;
   /** Longest the run waits for everything to settle after the last wave. */
@@ -81,11 +87,13 @@ export const CHAOS_PLAN: ChaosPlan = {
   copyLagMs: 40,
   netsuite: { concurrencyLimit: 1, restletLatencyMs: 15 },
   restarts: [
-    // after the sales order was created and saved, before the inbox record is marked imported
-    { stage: 'map', atInvocation: 3, afterCharges: 2 },
-    // after record.create, before the save
-    { stage: 'map', atInvocation: 9, afterCharges: 1 },
+    // after the claim (inbox load + save) and the sales order's create and save, before the inbox
+    // record is marked imported
+    { stage: 'map', atInvocation: 3, afterCharges: 4 },
+    // after the claim and record.create, before the save
+    { stage: 'map', atInvocation: 9, afterCharges: 3 },
   ],
+  scheduledEveryPasses: 3,
   timeScale: 120,
   settleDeadlineMs: 150_000,
 };

@@ -20,6 +20,13 @@ export function formatChaosReport(o: ChaosOutcome): string {
     `  orders created in TikTok    ${o.created.byId.size} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`,
     `  bridge SIGKILLs             ${o.kills.now + o.kills.afterRestletCommit} (${o.kills.now} mid-ingest, ${o.kills.afterRestletCommit} right after a NetSuite commit); ${o.bridgeStarts} starts`,
     `  app-server restarts         ${o.restartsInjected} injected into import map; ${o.importRuns} import runs (${o.safetyNetRuns} by the scheduled safety net), ${o.mapInvocations} map invocations, ${o.failedImportTasks} failed tasks`,
+    `  overlapping import runs     ${o.overlappingScheduledRuns} scheduled runs interleaved with on-demand ones; map results ${Object.entries(
+      o.importResults,
+    )
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+    `  new sales order saves       ${o.salesOrderSaves.saved} saved, ${o.salesOrderSaves.duplicates} refused as duplicates (DUP_RCRD), ${o.salesOrderSaves.otherFailures} cut by a restart`,
     `  webhooks (TikTok side)      ${o.deliveries.notifications} notifications, ${o.deliveries.dropped} dropped by the knob, ${o.deliveries.attempts} delivery attempts (${o.deliveries.failedAttempts} failed, retried by TikTok)`,
     `  webhooks (bridge side)      ${o.fanout.copiesSent} POSTs to the bridge (${o.fanout.copiesOk} answered 200, ${o.fanout.copiesFailed} failed), ${o.store.webhookInboxRows} distinct inbox rows`,
     `  orders TikTok never sent    ${o.deliveries.ordersNeverSent.length} (every webhook dropped; recovered by reconciliation)`,
@@ -30,7 +37,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
       .slice(0, 3)
       .map((d) => `\n    ${d.kind}: ${d.reason}`)
       .join('')}`,
-    `  sales orders                ${t.salesOrders}; imported exactly once ${t.importedOnce}; duplicates ${t.duplicates.length}; missing ${t.missing.length}; unexpected ${t.unexpected.length}`,
+    `  sales orders                ${t.salesOrders}; imported exactly once ${t.importedOnce}; duplicates ${t.duplicates.length}; missing ${t.missing.length}; unexpected ${t.unexpected.length}; inbox not marked imported ${t.notMarkedImported.length}`,
     `  visible exceptions          ${
       Object.entries(t.exceptionsByState)
         .map(([s, n]) => `${s} ${n}`)
@@ -40,7 +47,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
     ...(gapLines.length > 0
       ? ['  other differing figures', ...gapLines, ...t.examples.map((e) => `    e.g. ${e}`)]
       : []),
-    ...[...t.missing, ...t.duplicates, ...t.unexpected, ...t.invisible]
+    ...[...t.missing, ...t.duplicates, ...t.unexpected, ...t.invisible, ...t.notMarkedImported]
       .slice(0, 10)
       .map((i) => `  ! ${i.kind} ${i.orderId}: ${i.problem}`),
   ].join('\n');

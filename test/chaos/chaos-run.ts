@@ -11,12 +11,14 @@ import type { ChaosPlan } from './chaos-plan';
 import type { ChaosWorld } from './chaos-world';
 import { ImportPump } from './import-pump';
 import { CreatedOrders, lastWave, planOrders, runWave } from './order-mix';
+import { countSalesOrderSaves, type SalesOrderSaves } from './sales-order-saves';
 import { tieOut, type TieOut } from './tie-out';
 
 /**
  * The chaos run itself: connect the shop, switch the faults on, create the orders wave by wave
- * while the bridge is SIGKILLed and restarted, then reconcile and wait until every order has an
- * outcome in NetSuite (or the deadline passes), and read the end state.
+ * while the bridge is SIGKILLed and restarted and the scheduled import overlaps the on-demand ones,
+ * then reconcile and wait until every order has an outcome in NetSuite (or the deadline passes),
+ * and read the end state.
  */
 export interface ChaosOutcome {
   shopId: string;
@@ -29,6 +31,12 @@ export interface ChaosOutcome {
   restartsInjected: number;
   importRuns: number;
   safetyNetRuns: number;
+  /** Scheduled import runs that ran interleaved with on-demand ones. */
+  overlappingScheduledRuns: number;
+  /** Map outputs of all import runs: `imported`, `linked`, `not claimed: done` / `held` / ... */
+  importResults: Record<string, number>;
+  /** Saves of new sales orders: one per order when each order is processed once. */
+  salesOrderSaves: SalesOrderSaves;
   failedImportTasks: number;
   mapInvocations: number;
   netsuiteRejections: number;
@@ -84,7 +92,8 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     }
   });
 
-  const pump = new ImportPump(world.ns, plan.restarts);
+  const saves = countSalesOrderSaves(world.ns);
+  const pump = new ImportPump(world.ns, world.clock, plan.restarts, plan.scheduledEveryPasses);
   pump.start(100);
   const orders = planOrders(plan);
   const created = new CreatedOrders();
@@ -127,7 +136,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   let settled = false;
   while (Date.now() < deadline) {
     const state = currentTieOut(world, shopId, created);
-    if (state.missing.length === 0 && state.invisible.length === 0) {
+    if (state.missing.length === 0 && state.invisible.length === 0 && state.notMarkedImported.length === 0) {
       settled = true;
       break;
     }
@@ -160,6 +169,9 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     restartsInjected: pump.restartsInjected,
     importRuns: pump.runs.length,
     safetyNetRuns: pump.safetyNetRuns,
+    overlappingScheduledRuns: pump.overlappingScheduledRuns,
+    importResults: pump.results,
+    salesOrderSaves: { ...saves },
     failedImportTasks: pump.failedTasks.length,
     mapInvocations: pump.mapInvocations,
     netsuiteRejections: authorized - restletRuns,

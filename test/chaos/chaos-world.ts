@@ -13,6 +13,7 @@ import { assertSuiteAppBuilt, PROJECT_ROOT } from '../support/connector-account'
 import { assertBridgeBuilt, BridgeProcess } from './bridge-process';
 import type { ChaosPlan } from './chaos-plan';
 import { CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
+import { SteppingClock } from './stepping-clock';
 import { startWebhookFanout, type WebhookFanout } from './webhook-fanout';
 
 /**
@@ -24,6 +25,8 @@ export interface ChaosWorld {
   dir: string;
   sim: TikTokSimulator;
   ns: NetSuiteEmulator;
+  /** NetSuite's clock (scheduler, record stamps): the import pump moves it on to make schedules due. */
+  clock: SteppingClock;
   account: DemoAccount;
   fanout: WebhookFanout;
   bridge: BridgeProcess;
@@ -57,8 +60,10 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
     randomSeed: plan.seed,
     timeScale: plan.timeScale,
   });
+  const clock = new SteppingClock();
   const ns = await NetSuiteEmulator.start({
     projectRoot: PROJECT_ROOT,
+    clock,
     concurrencyLimit: plan.netsuite.concurrencyLimit,
     restletLatencyMs: plan.netsuite.restletLatencyMs,
     autoRunTasks: false,
@@ -119,5 +124,5 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
-  return { dir, sim, ns, account, fanout, bridge, bridgeUrl, adminToken, dbPath, connectShop, stop };
+  return { dir, sim, ns, clock, account, fanout, bridge, bridgeUrl, adminToken, dbPath, connectShop, stop };
 }

@@ -7,9 +7,11 @@ import { startChaosWorld, type ChaosWorld } from './chaos-world';
  * Exactly-once under chaos (reference B8 24–27): 2,000 paid TikTok orders plus orders that must
  * never become sales orders, every webhook delivered three times and out of order, 10% TikTok 5xx
  * and 10% 429, NetSuite's concurrency limit, the bridge process SIGKILLed four times (twice right
- * after NetSuite committed an upsert the bridge never heard back about) and app-server restarts in
- * the import map stage. At the end every paid order is exactly one sales order whose money matches
- * TikTok's payment block, and every other order is a visible exception.
+ * after NetSuite committed an upsert the bridge never heard back about), app-server restarts in
+ * the import map stage, and the every-15-minutes import running interleaved with the on-demand
+ * ones (issue #9). At the end every paid order is exactly one sales order, saved once, whose money
+ * matches TikTok's payment block and whose inbox record is imported; every other order is a
+ * visible exception.
  */
 let world: ChaosWorld;
 let outcome: ChaosOutcome;
@@ -49,6 +51,21 @@ describe('chaos: TikTok simulator → bridge child process (SIGKILLed) → NetSu
     expect(outcome.tieOut.unexpected).toEqual([]);
     expect(outcome.tieOut.importedOnce).toBe(importable);
     expect(outcome.tieOut.salesOrders).toBe(importable);
+  });
+
+  it('marks the inbox record of every order that got a sales order imported, linked to that sales order', () => {
+    expect(outcome.tieOut.notMarkedImported).toEqual([]);
+  });
+
+  it('processes each order once while the scheduled and on-demand import runs overlap: one save per sales order, none refused as a duplicate', () => {
+    const importable = CHAOS_PLAN.counts.paid + CHAOS_PLAN.counts['paid-later'];
+    expect(outcome.overlappingScheduledRuns).toBeGreaterThan(0);
+    // The overlapping runs met the same orders: their maps found them claimed or done.
+    expect(
+      (outcome.importResults['not claimed: done'] ?? 0) + (outcome.importResults['not claimed: held'] ?? 0),
+    ).toBeGreaterThan(0);
+    expect(outcome.salesOrderSaves.duplicates).toBe(0);
+    expect(outcome.salesOrderSaves.saved).toBe(importable);
   });
 
   it('leaves every other order a visible exception with a reason, including orders TikTok never sent', () => {

@@ -1,29 +1,39 @@
 import type { TaskRunReport } from '../../sandbox/netsuite/src/exec/account';
 import type { MapReduceReport, RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
 import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
+import type { SteppingClock } from './stepping-clock';
 
 /**
  * Plays NetSuite's processing queue during the chaos run: runs the import tasks the RESTlet
  * submitted, injecting each planned app-server restart into the next map/reduce run until it has
- * hit a map invocation, and — as the scheduled deployment does every 15 minutes in NetSuite — runs
- * the import for inbox records left pending with no task queued.
+ * hit a map invocation; every `scheduledEveryPasses` passes moves NetSuite's clock on 15 minutes, so
+ * the every-15-minutes import deployment runs together with the queued on-demand ones, invocation
+ * by invocation (round-robin), as NetSuite runs separate deployments at the same time; and — as the
+ * scheduled deployment does in NetSuite — runs the import for inbox records left pending with no
+ * task queued.
  */
 export const IMPORT_SCRIPT = 'customscript_tts_mr_import_orders';
 export const IMPORT_SCHEDULED_DEPLOYMENT = 'customdeploy_tts_mr_import_sched';
 const RESTART = 'SSS_APP_SERVER_RESTART';
+const FIFTEEN_MINUTES = 15 * 60_000;
 
 export class ImportPump {
   readonly runs: MapReduceReport[] = [];
   readonly failedTasks: TaskRunReport[] = [];
   restartsInjected = 0;
   safetyNetRuns = 0;
+  /** Scheduled import runs that ran interleaved with at least one on-demand import run. */
+  overlappingScheduledRuns = 0;
+  private passes = 0;
   private readonly injections: RestartInjection[];
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ns: NetSuiteEmulator,
+    private readonly clock: SteppingClock,
     injections: readonly RestartInjection[],
+    private readonly scheduledEveryPasses: number,
   ) {
     this.injections = [...injections];
   }
@@ -36,13 +46,36 @@ export class ImportPump {
     }
   }
 
-  /** Runs whatever the queue holds (one pass). */
-  async runQueued(): Promise<void> {
-    const injectRestart = this.injections[0];
-    const reports = await this.ns.runQueuedTasks(injectRestart ? { injectRestart } : {});
+  private recordTasks(reports: readonly TaskRunReport[]): void {
     for (const report of reports) {
-      if (report.mapReduce) this.record(report.mapReduce);
+      if (report.mapReduce && report.scriptId === IMPORT_SCRIPT) this.record(report.mapReduce);
       if (report.status !== 'COMPLETE') this.failedTasks.push(report);
+    }
+  }
+
+  /**
+   * One pass: the queue, interleaved; every `scheduledEveryPasses`-th pass (once the restarts have
+   * fired) with the scheduled deployments that came due.
+   */
+  async runQueued(): Promise<void> {
+    this.passes += 1;
+    const injectRestart = this.injections[0];
+    if (injectRestart !== undefined || this.passes % this.scheduledEveryPasses !== 0) {
+      this.recordTasks(
+        await this.ns.runQueuedTasks({
+          interleave: 'round-robin',
+          ...(injectRestart ? { injectRestart } : {}),
+        }),
+      );
+      return;
+    }
+    this.clock.advance(FIFTEEN_MINUTES);
+    const tick = await this.ns.tick({ interleave: 'round-robin' });
+    this.recordTasks([...tick.ran, ...tick.tasks]);
+    const importRuns = (reports: readonly TaskRunReport[]) =>
+      reports.filter((r) => r.scriptId === IMPORT_SCRIPT);
+    if (importRuns(tick.ran).length > 0 && importRuns(tick.tasks).length > 0) {
+      this.overlappingScheduledRuns += importRuns(tick.ran).length;
     }
   }
 
@@ -76,5 +109,12 @@ export class ImportPump {
 
   get mapInvocations(): number {
     return this.runs.reduce((n, r) => n + r.invocations.filter((i) => i.stage === 'map').length, 0);
+  }
+
+  /** Map outputs of every import run by key: `imported`, `linked`, ..., `not claimed: done`, ... */
+  get results(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const run of this.runs) for (const { key } of run.output) out[key] = (out[key] ?? 0) + 1;
+    return out;
   }
 }

@@ -39,6 +39,8 @@ export interface TieOut {
   missing: OrderIssue[];
   /** Sales orders for orders that must not have one. */
   unexpected: OrderIssue[];
+  /** Orders with their one sales order whose inbox record is not `imported` (linked to it). */
+  notMarkedImported: OrderIssue[];
   /** Not-importable orders: visible exceptions by inbox state. */
   exceptionsByState: Record<string, number>;
   invisible: OrderIssue[];
@@ -114,6 +116,7 @@ export function tieOut(
     duplicates: [],
     missing: [],
     unexpected: [],
+    notMarkedImported: [],
     exceptionsByState: {},
     invisible: [],
     tiedOut: 0,
@@ -163,9 +166,23 @@ export function tieOut(
       continue;
     }
     out.importedOnce += 1;
+    const inbox = inboxByOrder.get(orderId);
+    const so = matches[0] as StoredRecord;
+    if (
+      inbox?.fields.custrecord_tts_ord_state !== 'imported' ||
+      String(inbox.fields.custrecord_tts_ord_sales_order ?? '') !== String(so.id)
+    ) {
+      out.notMarkedImported.push({
+        orderId,
+        kind,
+        problem: inbox
+          ? `inbox state ${String(inbox.fields.custrecord_tts_ord_state)}, sales order ${String(inbox.fields.custrecord_tts_ord_sales_order ?? '')} (has ${so.id}): ${String(inbox.fields.custrecord_tts_ord_error ?? '').slice(0, 120)}`
+          : 'no inbox record',
+      });
+    }
     const order = tiktok.get(orderId);
     if (!order) continue;
-    const mine = netSuiteFigures(matches[0] as StoredRecord, ns);
+    const mine = netSuiteFigures(so, ns);
     const theirs = tikTokFigures(order);
     const differing = FIGURES.filter((f) => mine[f] !== theirs[f]);
     if (differing.length === 0) {

@@ -13,6 +13,7 @@ import {
   requireSalesOrder,
   runImport,
   salesOrderFor,
+  stockLocation,
 } from '../support/order-fidelity-kit';
 
 /**
@@ -150,6 +151,7 @@ describe('1. which orders, and when', () => {
   it('imports FBT orders against the FBT location marked fulfilled by TikTok, or skips them', async () => {
     world = await startConnectorAccount();
     editShop(world, { custrecord_tts_shop_fbt_location: world.account.locationIds.east });
+    stockLocation(world, world.account.locationIds.east);
     const fbt = order({ fulfillment_type: 'FULFILLMENT_BY_TIKTOK', warehouse_id: '7068517275539719942' }, 1);
     await importOrders([fbt]);
     const so = requireSalesOrder(world, fbt.id);
@@ -181,11 +183,13 @@ describe('1. which orders, and when', () => {
   it('records an FBT order fulfilled exactly once when a restart kills the map after the fulfillment was saved', async () => {
     world = await startConnectorAccount();
     editShop(world, { custrecord_tts_shop_fbt_location: world.account.locationIds.east });
+    stockLocation(world, world.account.locationIds.east);
     const fbt = order({ fulfillment_type: 'FULFILLMENT_BY_TIKTOK' }, 3);
     await world.upsertOrders([fbt]);
-    // create, save, transform, save of the fulfillment go through; the restart hits what follows.
+    // claim (load, save), create, save, transform, save of the fulfillment go through; the restart
+    // hits what follows.
     const tasks = await world.ns.runQueuedTasks({
-      injectRestart: { stage: 'map', atInvocation: 1, afterCharges: 4 },
+      injectRestart: { stage: 'map', atInvocation: 1, afterCharges: 6 },
     });
     expect(tasks[0].mapReduce!.invocations.some((i) => i.error === 'SSS_APP_SERVER_RESTART')).toBe(true);
     expect(world.ns.store.all('salesorder')).toHaveLength(1);

@@ -31,6 +31,17 @@ export function editShop(world: ConnectorAccount, values: Record<string, unknown
   editRecord(world, 'customrecord_tts_shop', shopRecord(world).id, values);
 }
 
+/**
+ * Puts `quantity` of every catalogue item on hand at a location (an inventory adjustment), e.g.
+ * the FBT location: NetSuite commits a sales order line only from stock at its own location, and
+ * under Fulfill Based on Commitment = Limit to Committed only what is committed can be fulfilled.
+ */
+export function stockLocation(world: ConnectorAccount, locationId: number, quantity = 500): void {
+  for (const itemId of Object.values(world.account.itemIds)) {
+    world.ns.seed.setOnHand(itemId, locationId, quantity);
+  }
+}
+
 export function inboxFor(world: ConnectorAccount, orderId: string): StoredRecord {
   const rec = world.ns.store.findByExternalId('customrecord_tts_order', `tts_${DEMO_SHOP.shopId}_${orderId}`);
   if (!rec) throw new Error(`no inbox record for ${orderId}`);
@@ -109,4 +120,53 @@ export function failSaves(
   return () => {
     module.create = original;
   };
+}
+
+interface SearchModuleLike {
+  lookupFields(options: { type: string; id: unknown; columns: unknown }): unknown;
+}
+
+/**
+ * Makes the next `times` `search.lookupFields` calls on records of `type` fail with NetSuite error
+ * `name` (charged as usual): the read-back of a record that was saved. Returns a restore function.
+ */
+export function failLookups(
+  world: ConnectorAccount,
+  type: string,
+  name: string,
+  message: string,
+  times = 1,
+): () => void {
+  const module = world.ns.modules['N/search'] as SearchModuleLike;
+  const original = module.lookupFields;
+  let left = times;
+  module.lookupFields = (options) => {
+    const result = original(options);
+    if (options.type === type && left > 0) {
+      left -= 1;
+      throw new SuiteScriptError(name, message);
+    }
+    return result;
+  };
+  return () => {
+    module.lookupFields = original;
+  };
+}
+
+/** Counts `record.create` calls for `type` that go through, from now on (each is followed by its save). */
+export function countCreates(world: ConnectorAccount, type: string): { count: number; stop(): void } {
+  const module = world.ns.modules['N/record'] as RecordModuleLike;
+  const original = module.create;
+  const counter = {
+    count: 0,
+    stop: () => {
+      module.create = original;
+    },
+  };
+  module.create = (options) => {
+    const rec = original(options);
+    if (options.type === type) counter.count += 1;
+    return rec;
+  };
+  return counter;
 }

@@ -16,6 +16,12 @@ import type {
   OutboxPullRequest,
   OutboxPullResponse,
 } from '../../../shared-types/src/outbox-contract';
+import {
+  BRIDGE_REACTIONS,
+  CONNECTOR_ERRORS,
+  isConnectorErrorCode,
+  type ConnectorErrorCode,
+} from '../../../shared-types/src/connector-errors';
 import { MAX_ORDERS_PER_UPSERT } from '../../../shared-types/src/restlet-contract';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
 import type { NetSuiteSettings } from '../config';
@@ -24,14 +30,17 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
 import { Semaphore } from '../net/semaphore';
+import { parseRestletError } from './restlet-error';
 import { parseRestletResponse } from './schemas';
 import { createTbaSigner, type TbaSigner } from './tba';
 
 /**
  * The connector RESTlet client (docs/contracts.md): JSON in and out, TBA-signed, at most
  * `concurrency` calls at once (NetSuite limits RESTlet concurrency per account), backoff on
- * `SSS_REQUEST_LIMIT_EXCEEDED`, 429, 5xx and network errors; other 4xx fail at once with the
- * RESTlet's `{"error":{"code","message"}}` in a `NetSuiteError`.
+ * `SSS_REQUEST_LIMIT_EXCEEDED`, 429, 5xx and network errors. Other errors fail at once in a
+ * `NetSuiteError`, read from either error body (restlet-error.ts); a connector error code
+ * (shared-types/src/connector-errors.ts) carries the reaction the callers apply
+ * (connector-reactions.ts) and whether a job failing with it is retried later.
  */
 export class NetSuiteError extends BridgeError {
   readonly httpStatus: number;
@@ -39,6 +48,8 @@ export class NetSuiteError extends BridgeError {
   readonly netsuiteMessage: string;
   readonly action: string;
   readonly retryAfterMs: number | undefined;
+  /** The connector error code, when the RESTlet threw one on purpose; else null. */
+  readonly connectorCode: ConnectorErrorCode | null;
 
   constructor(
     init: {
@@ -50,22 +61,27 @@ export class NetSuiteError extends BridgeError {
     },
     retryable: boolean,
   ) {
+    const connectorCode = isConnectorErrorCode(init.netsuiteCode) ? init.netsuiteCode : null;
+    const spec = connectorCode === null ? null : CONNECTOR_ERRORS[connectorCode];
     const hint =
       init.httpStatus === 401
         ? 'Check NETSUITE_ACCOUNT_ID, the consumer key/secret and the token id/secret (Setup > Users/Roles > View Login Audit Trail shows why).'
-        : retryable
-          ? 'NetSuite is busy or unavailable; the call is retried with backoff.'
-          : 'Fix the request or the NetSuite setup the message names, then retry the job.';
+        : spec !== null
+          ? `${spec.meaning} Written: ${spec.written}. The bridge's reaction: ${BRIDGE_REACTIONS[spec.bridge]}`
+          : retryable
+            ? 'NetSuite is busy or unavailable; the call is retried with backoff.'
+            : 'Fix the request or the NetSuite setup the message names, then retry the job.';
     super(
       BRIDGE_ERROR_CODES.NETSUITE_ERROR,
       `NetSuite RESTlet ${init.action} failed (HTTP ${init.httpStatus}, ${init.netsuiteCode}: ${init.netsuiteMessage}). ${hint}`,
-      { retryable, details: { ...init } },
+      { retryable: spec !== null ? spec.retryLater : retryable, details: { ...init } },
     );
     this.httpStatus = init.httpStatus;
     this.netsuiteCode = init.netsuiteCode;
     this.netsuiteMessage = init.netsuiteMessage;
     this.action = init.action;
     this.retryAfterMs = init.retryAfterMs;
+    this.connectorCode = connectorCode;
   }
 }
 
@@ -97,21 +113,6 @@ export interface NetSuiteClientOptions {
   observer?: NetSuiteCallObserver;
   logger?: Logger;
   nonce?: () => string;
-}
-
-function parseRestletError(text: string): { code: string; message: string } | undefined {
-  try {
-    const value = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (value && typeof value.error === 'object' && value.error !== null) {
-      return {
-        code: typeof value.error.code === 'string' ? value.error.code : 'UNKNOWN',
-        message: typeof value.error.message === 'string' ? value.error.message : '',
-      };
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
 }
 
 export class NetSuiteClient {
@@ -196,7 +197,9 @@ export class NetSuiteClient {
         if (!(error instanceof BridgeError)) throw error;
         failure = error;
       }
-      if (!failure.retryable || attempt >= this.maxRetries) throw failure;
+      // A connector error is the RESTlet's answer, not a hiccup: the caller reacts to it.
+      const answered = failure instanceof NetSuiteError && failure.connectorCode !== null;
+      if (!failure.retryable || answered || attempt >= this.maxRetries) throw failure;
       const retryAfterMs = failure instanceof NetSuiteError ? failure.retryAfterMs : undefined;
       const delay = retryAfterMs ?? backoffDelay(attempt + 1, this.backoff, this.options.random);
       this.options.logger?.warn(

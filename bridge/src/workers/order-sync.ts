@@ -1,6 +1,7 @@
 import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import { NetSuiteError, type NetSuiteClient } from '../netsuite/client';
+import type { NetSuiteClient } from '../netsuite/client';
+import { type SendShop, upsertOrdersReacting, withShopInNetSuite } from '../netsuite/connector-reactions';
 import type { TikTokClient } from '../tiktok/client';
 import { MAX_ORDER_DETAIL_IDS } from '../tiktok/types';
 import type { BatchResult, JobHandler } from './job-runner';
@@ -10,40 +11,17 @@ import { JOB_KINDS, type OrderSyncPayload } from './job-kinds';
  * `order.sync` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
  * detail call, send them to NetSuite in one `orders.upsert`. An order TikTok does not return
  * fails alone (and is retried); the others complete. Jobs whose lease was lost are left out.
- * The RESTlet refuses a whole batch when one order is invalid (it validates before writing
- * anything); the batch is then sent again one order at a time, so only the invalid order's job
- * fails (dead-lettered with the RESTlet's reason) and the others are stored.
+ * NetSuite's connector errors get the reactions of shared-types/src/connector-errors.ts
+ * (netsuite/connector-reactions.ts): a shop NetSuite does not know is sent, then the batch again;
+ * a batch over the RESTlet's usage budget is halved; a batch refused as invalid (the RESTlet
+ * validates before writing anything) is sent one order at a time, so only the invalid order's job
+ * fails (dead-lettered with the RESTlet's reason, naming the field) and the others are stored.
  */
-
-/** True when NetSuite refused the request as invalid (TTS_INVALID_REQUEST): nothing was written. */
-function refusedAsInvalid(error: unknown): boolean {
-  return error instanceof NetSuiteError && error.netsuiteCode === 'TTS_INVALID_REQUEST';
-}
-
-/** Sends the orders in one call, or — when that call is refused as invalid — one by one; the refused ones by id. */
-async function upsertIsolating(
-  netsuite: NetSuiteClient,
-  shopId: string,
-  orders: TikTokOrder[],
-): Promise<Map<string, unknown>> {
-  const refused = new Map<string, unknown>();
-  try {
-    await netsuite.upsertOrders(shopId, orders);
-    return refused;
-  } catch (error) {
-    if (orders.length < 2 || !refusedAsInvalid(error)) throw error;
-  }
-  for (const order of orders) {
-    try {
-      await netsuite.upsertOrders(shopId, [order]);
-    } catch (error) {
-      if (!refusedAsInvalid(error)) throw error;
-      refused.set(order.id, error);
-    }
-  }
-  return refused;
-}
-export function orderSyncHandler(deps: { tiktok: TikTokClient; netsuite: NetSuiteClient }): JobHandler {
+export function orderSyncHandler(deps: {
+  tiktok: TikTokClient;
+  netsuite: NetSuiteClient;
+  sendShop: SendShop;
+}): JobHandler {
   return {
     kind: JOB_KINDS.ORDER_SYNC,
     batchSize: MAX_ORDER_DETAIL_IDS,
@@ -63,7 +41,12 @@ export function orderSyncHandler(deps: { tiktok: TikTokClient; netsuite: NetSuit
         jobs.filter((job) => held.has(job.id)).map((job) => (job.payload as OrderSyncPayload).orderId),
       );
       const orders = [...byId.values()].filter((order) => stillOurs.has(order.id));
-      const refused = orders.length > 0 ? await upsertIsolating(deps.netsuite, shopId, orders) : new Map();
+      const refused =
+        orders.length > 0
+          ? await withShopInNetSuite(deps.sendShop, shopId, () =>
+              upsertOrdersReacting(deps.netsuite, shopId, orders),
+            )
+          : new Map<string, unknown>();
       const found = new Set(byId.keys());
       const failed = new Map<number, unknown>();
       for (const job of jobs) {

@@ -5,6 +5,8 @@ import type { Clock } from '../core/clock';
 import { describeError } from '../core/errors';
 import type { BridgeMetrics } from '../metrics';
 import type { NetSuiteClient } from '../netsuite/client';
+import { withShopInNetSuite } from '../netsuite/connector-reactions';
+import { pushShopToNetSuite } from '../shops/shop-sync';
 import { deliverOutboxRow, type DeliveryOutcome } from '../outbox/deliver';
 import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
@@ -65,7 +67,11 @@ export async function runOutboxForShop(
   const result: OutboxShopResult = { shopId: shop.shopId, pulled: 0, skippedByNetSuite: 0, outcomes: {} };
   const seen = new Set<string>();
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch += 1) {
-    const pulled = await deps.netsuite.pullOutbox(shop.shopId, limit);
+    const pulled = await withShopInNetSuite(
+      (id) => pushShopToNetSuite(deps.store, deps.netsuite, id),
+      shop.shopId,
+      () => deps.netsuite.pullOutbox(shop.shopId, limit),
+    );
     result.skippedByNetSuite += pulled.skipped;
     const fresh = pulled.rows.filter((row) => !seen.has(row.outboxId));
     if (fresh.length === 0) break;

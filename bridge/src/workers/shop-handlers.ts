@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock';
 import type { NetSuiteClient } from '../netsuite/client';
+import { withShopInNetSuite } from '../netsuite/connector-reactions';
 import { pushShopToNetSuite, pushWarehousesToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
 import type { BridgeStore, JobRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
@@ -88,7 +89,12 @@ export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
       subscribeShopWebhooks(deps.tiktok, shopIdOf(job), deps.publicUrl),
     ),
     single(JOB_KINDS.SHOP_WAREHOUSES, async (job) => {
-      await pushWarehousesToNetSuite(deps.tiktok, deps.netsuite, shopIdOf(job));
+      const shopId = shopIdOf(job);
+      await withShopInNetSuite(
+        (id) => pushShopToNetSuite(deps.store, deps.netsuite, id),
+        shopId,
+        () => pushWarehousesToNetSuite(deps.tiktok, deps.netsuite, shopId),
+      );
     }),
   ];
 }

@@ -31,8 +31,8 @@ export interface Invocation {
   readonly meter: UsageMeter;
   /** Script parameters of the deployment (`custscript_*`). */
   readonly parameters: Readonly<Record<string, unknown>>;
-  /** Internal id of the user/role/etc. the script runs as. */
-  readonly user: { id: number; role: number; roleId: string; name: string; email: string };
+  /** The user (and role) the script runs as. */
+  readonly user: ScriptUser;
   readonly startedAt: Date;
   /** Logs written with N/log during this invocation (also appended to the emulator's log). */
   readonly logs: LogEntry[];
@@ -40,7 +40,18 @@ export interface Invocation {
   readonly extra: Record<string, unknown>;
 }
 
+/** A NetSuite user with the role a script runs under (`runtime.getCurrentUser()`). */
+export interface ScriptUser {
+  id: number;
+  role: number;
+  roleId: string;
+  name: string;
+  email: string;
+}
+
 export interface InvocationInit {
+  /** Default: the integration user (INTEGRATION_USER). */
+  user?: ScriptUser;
   kind: GovernedInvocation;
   scriptId: string;
   deploymentId: string;
@@ -50,13 +61,28 @@ export interface InvocationInit {
   extra?: Record<string, unknown>;
 }
 
-const DEFAULT_USER = {
+/** The user of the integration's access token: RESTlet calls and the tasks they start run as it. */
+export const INTEGRATION_USER: ScriptUser = Object.freeze({
   id: 3,
   role: 3,
   roleId: 'administrator',
   name: 'Connector Integration',
   email: 'integration@example.com',
-};
+});
+
+/**
+ * The administrator who works in the UI and deployed the SuiteApp, so the owner of its scripts by
+ * default: SDF script objects have no owner element (../shared/reference/sdf-object-schema.json), and
+ * NetSuite makes the deploying user the owner. A different user from the integration's, so TESTING
+ * deployments do not run for the connector's own calls.
+ */
+export const ADMINISTRATOR_USER: ScriptUser = Object.freeze({
+  id: -5,
+  role: 3,
+  roleId: 'administrator',
+  name: 'Administrator',
+  email: 'admin@example.com',
+});
 
 let current: Invocation | null = null;
 
@@ -68,7 +94,7 @@ export function createInvocation(init: InvocationInit): Invocation {
     scriptType: init.scriptType,
     meter: new UsageMeter(USAGE_LIMITS[init.kind]),
     parameters: init.parameters ?? {},
-    user: DEFAULT_USER,
+    user: init.user ?? INTEGRATION_USER,
     startedAt: init.startedAt,
     logs: [],
     extra: init.extra ?? {},

@@ -67,6 +67,8 @@ export class NetSuiteEmulator extends EmulatedAccount {
   readonly project: SdfProject;
   readonly store: DataLayer['store'];
   readonly seed: DataLayer['seed'];
+  /** The account's preferences (read-only view; change them with setPreferences). */
+  readonly preferences: Readonly<DataLayer['preferences']>;
   /** Every N/log entry written by scripts, in order. */
   readonly logs: LogEntry[];
   private readonly data: DataLayer;
@@ -97,8 +99,17 @@ export class NetSuiteEmulator extends EmulatedAccount {
     this.project = project;
     this.store = data.store;
     this.seed = data.seed;
+    this.preferences = data.preferences;
     this.data = data;
     this.logs = logs;
+  }
+
+  /**
+   * Changes account preferences as an administrator would (Setup > Accounting > Accounting
+   * Preferences): record operations from then on follow the new values.
+   */
+  setPreferences(changes: Partial<DataLayer['preferences']>): void {
+    Object.assign(this.data.preferences, changes);
   }
 
   /** Stops the RESTlet host and the task timer, and closes the record store. */

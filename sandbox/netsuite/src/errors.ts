@@ -10,11 +10,13 @@ export class SuiteScriptError extends Error {
   override readonly cause?: unknown;
   readonly notifyOff: boolean;
   readonly userFacing: boolean;
+  /** True for errors a script made with `error.create`; false for the ones NetSuite (the emulator) raises. */
+  readonly createdByScript: boolean;
 
   constructor(
     override readonly name: string,
     message: string,
-    options: { notifyOff?: boolean; cause?: unknown; id?: string } = {},
+    options: { notifyOff?: boolean; cause?: unknown; id?: string; createdByScript?: boolean } = {},
   ) {
     super(message);
     Object.setPrototypeOf(this, new.target.prototype);
@@ -22,21 +24,68 @@ export class SuiteScriptError extends Error {
     this.cause = options.cause;
     this.notifyOff = options.notifyOff ?? false;
     this.userFacing = true;
+    this.createdByScript = options.createdByScript ?? false;
   }
 
-  /** NetSuite serialises errors this way in map/reduce summaries and `JSON.stringify(e)`. */
+  /**
+   * `JSON.stringify(e)` as NetSuite writes it (map/reduce summaries, `log.error(e)`, the `message` of a
+   * RESTlet's error body). Two shapes, with NetSuite's key order, as captured from real accounts:
+   * - `error.create` errors: `{type, name, message, stack, cause: {name, message, notifyOff}, id,
+   *   notifyOff, userFacing}` (a RESTlet error body quoted in a public SuiteApp: Avalara's
+   *   AVLR_EasyTalk_RL caller, `cause` carrying name/message/notifyOff);
+   * - errors NetSuite raises (RCRD_HAS_BEEN_CHANGED, ...): `{type, name, message, id, stack, cause:
+   *   {type: 'internal error', code, details, userEvent, stackTrace, notifyOff}, notifyOff, userFacing}`
+   *   (a serialised RCRD_HAS_BEEN_CHANGED quoted in a public Suitelet library).
+   * `stack` is an array of strings there: `createError(N/error)` then `fn(<File Cabinet path>:line)` for
+   * created errors; the emulator lists the script frames the same way (never its own source files).
+   */
   toJSON(): Record<string, unknown> {
+    const frames = scriptFrames(this.stack ?? '');
+    const stack = this.createdByScript ? ['createError(N/error)', ...frames] : frames;
+    if (this.createdByScript) {
+      return {
+        type: this.type,
+        name: this.name,
+        message: this.message,
+        stack,
+        cause: { name: this.name, message: this.message, notifyOff: this.notifyOff },
+        id: this.id,
+        notifyOff: this.notifyOff,
+        userFacing: this.userFacing,
+      };
+    }
     return {
       type: this.type,
       name: this.name,
       message: this.message,
       id: this.id,
-      stack: (this.stack ?? '').split('\n').slice(1, 6),
-      cause: { type: 'internal error', code: this.name, details: this.message, userEvent: null },
+      stack,
+      cause: {
+        type: 'internal error',
+        code: this.name,
+        details: this.message,
+        userEvent: null,
+        stackTrace: stack,
+        notifyOff: false,
+      },
       notifyOff: this.notifyOff,
       userFacing: this.userFacing,
     };
   }
+}
+
+/** File Cabinet roots scripts are loaded from (amd-loader.ts names script frames by these paths). */
+const SCRIPT_FRAME =
+  /^\s*at (?:(.+?) \()?(\/(?:SuiteApps|SuiteScripts|SuiteBundles)\/[^:)]+):(\d+)(?::\d+)?\)?$/;
+
+/** The frames of a V8 stack that belong to script files, as NetSuite prints them: `fn(path:line)`. */
+function scriptFrames(stack: string): string[] {
+  const frames: string[] = [];
+  for (const line of stack.split('\n')) {
+    const m = SCRIPT_FRAME.exec(line);
+    if (m) frames.push(`${m[1] ?? 'anonymous'}(${m[2]}:${m[3]})`);
+  }
+  return frames.slice(0, 10);
 }
 
 /** Shorthand used across the emulator: `throw nsError('DUP_RCRD', '...')`. */
@@ -57,6 +106,10 @@ export const NS = {
   INVALID_KEY_OR_REF: 'INVALID_KEY_OR_REF',
   INVALID_RCRD_TYPE: 'INVALID_RCRD_TYPE',
   INVALID_RCRD_TRANSFRM: 'INVALID_RCRD_TRANSFRM',
+  /** `record.transform` from a record that cannot be transformed now (missing, nothing left to do). */
+  INVALID_INITIALIZE_REF: 'INVALID_INITIALIZE_REF',
+  /** Saving a transaction without a single line (an item fulfillment with nothing to fulfil). */
+  VALID_LINE_ITEM_REQD: 'VALID_LINE_ITEM_REQD',
   SSS_MISSING_REQD_ARGUMENT: 'SSS_MISSING_REQD_ARGUMENT',
   SSS_INVALID_SUBLIST_OPERATION: 'SSS_INVALID_SUBLIST_OPERATION',
   SSS_INVALID_SRCH_FILTER: 'SSS_INVALID_SRCH_FILTER',

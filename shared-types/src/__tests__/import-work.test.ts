@@ -3,6 +3,7 @@ import type { ParsedInboxRow, PendingInboxRow } from '../import-work';
 import {
   buildImportWork,
   buyersToLookUp,
+  ownSalesOrdersToLookUp,
   parseInboxPayload,
   pendingLeftOver,
   selectForRun,
@@ -106,10 +107,37 @@ describe('buildImportWork', () => {
           buyerCustomerId: '900',
           warehouse: null,
           replacedSalesOrderId: null,
+          salesOrderId: null,
+          updateTime: null,
         },
       },
       held: [],
     });
+  });
+
+  it("links an order's own sales order, found by externalid or already on the inbox record, and hands out the run's claim token", () => {
+    const o = order({ id: '576461413038785001' });
+    const other = order({ id: '576461413038785002', user_id: '7021436810468230999' });
+    expect(ownSalesOrdersToLookUp([parsedRow('31', o, '8'), parsedRow('32', other, '8')], shops)).toEqual([
+      'tts_42_576461413038785001',
+      'tts_42_576461413038785002',
+    ]);
+    const linked = { ...parsedRow('32', other, '8'), salesOrderId: '77', updateTime: 1700000100 };
+    const work = buildImportWork(
+      [parsedRow('31', o, '8'), linked],
+      shops,
+      skuMap,
+      {},
+      {
+        salesOrders: { tts_42_576461413038785001: '7001' },
+        claimToken: 'customdeploy_tts_mr_import_sched:1700000200:abc123',
+      },
+    );
+    expect(work.items['31']).toMatchObject({
+      salesOrderId: '7001',
+      claimToken: 'customdeploy_tts_mr_import_sched:1700000200:abc123',
+    });
+    expect(work.items['32']).toMatchObject({ salesOrderId: '77', updateTime: 1700000100 });
   });
 
   it("takes one order per new buyer in a run and holds the buyer's others for the next run", () => {

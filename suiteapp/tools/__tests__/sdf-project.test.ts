@@ -70,6 +70,8 @@ const ORDER_FIELDS: Expected[] = [
   ['custrecord_tts_ord_attempts', 'INTEGER'],
   ['custrecord_tts_ord_retry_at', 'INTEGER'],
   ['custrecord_tts_ord_update_pending', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_ord_claim', 'TEXT'],
+  ['custrecord_tts_ord_claim_until', 'INTEGER'],
 ];
 
 const WAREHOUSE_FIELDS: Expected[] = [

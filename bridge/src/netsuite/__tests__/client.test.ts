@@ -104,14 +104,30 @@ describe('NetSuite RESTlet client against a TBA-verifying local server', () => {
     expect(fake.server.requests.length - before).toBe(5);
   });
 
-  it('fails at once on other 4xx and surfaces the RESTlet error code and message', async () => {
+  it('fails at once on other 4xx and surfaces the RESTlet error code and message; a connector code says whether the job retries later', async () => {
     const error = await client()
       .upsertOrders(SHOP.shopId, [makeOrder('1', 100)])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetSuiteError);
-    expect(error).toMatchObject({ httpStatus: 400, netsuiteCode: 'TTS_SHOP_NOT_FOUND', retryable: false });
+    // TTS_SHOP_NOT_FOUND: the caller sends the shop and retries (connector-errors.ts), not the client.
+    expect(error).toMatchObject({
+      httpStatus: 400,
+      netsuiteCode: 'TTS_SHOP_NOT_FOUND',
+      connectorCode: 'TTS_SHOP_NOT_FOUND',
+      retryable: true,
+    });
     expect((error as Error).message).toMatch(/shop 7494049642642441621 is not set up/);
     expect(fake.server.requests).toHaveLength(1);
+
+    fake.injectors.push(() => json(400, { error: { code: 'SSS_INVALID_HEADER', message: 'bad header' } }));
+    const other = await client()
+      .ping()
+      .catch((e: unknown) => e);
+    expect(other).toMatchObject({
+      netsuiteCode: 'SSS_INVALID_HEADER',
+      connectorCode: null,
+      retryable: false,
+    });
   });
 
   it('never runs more than the concurrency cap at once', async () => {

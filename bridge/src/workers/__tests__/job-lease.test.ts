@@ -137,7 +137,13 @@ describe('lease renewal while a batch runs', () => {
         owner,
         logger: silent,
         every: timer.every,
-        handlers: [orderSyncHandler({ tiktok, netsuite })],
+        handlers: [
+          orderSyncHandler({
+            tiktok,
+            netsuite,
+            sendShop: () => Promise.reject(new Error('no shop sends in this test')),
+          }),
+        ],
       });
     const other = makeRunner('process-b', {
       getOrderDetail: async (_shop: string, ids: string[]) => ids.map(order),

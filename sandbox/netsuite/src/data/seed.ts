@@ -1,6 +1,7 @@
 import type { RecordStore } from './store';
 import { setOnHand } from './record/inventory';
 import type { Preferences } from './record/preferences';
+import { resolvePreferences } from './record/preferences';
 import { RecordService } from './record/service';
 import { UserEventSlot } from './record/user-events';
 
@@ -75,7 +76,7 @@ function asDate(value: Date | string): Date {
 
 export function createSeed(
   store: RecordStore,
-  preferences?: Partial<Preferences>,
+  preferences: Preferences = resolvePreferences(),
   userEvents: UserEventSlot = new UserEventSlot(),
 ): Seed {
   const service = new RecordService({ store, preferences });

@@ -51,6 +51,13 @@ export interface FieldInfo {
   maxLength?: number;
   /** For `list:` select targets: the display text of each value (`{ A: 'Pending Approval' }`). */
   listLabels?: Readonly<Record<string, string>>;
+  /**
+   * A transaction `status` (stored as its letter): NetSuite's `statusRef` id of each letter
+   * (`{ B: 'pendingFulfillment' }`). `getValue` answers the status text, searches the ref id.
+   */
+  statusRefs?: Readonly<Record<string, string>>;
+  /** `statusRef`: computed from this record's `status` field (its `statusRefs`); nothing is stored. */
+  refOfStatus?: true;
 }
 
 /** The `family` column of the physical `records` table. */

@@ -1,7 +1,8 @@
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
-import { hasInvocation } from '../context';
+import type { ScriptUser } from '../context';
+import { ADMINISTRATOR_USER, hasInvocation } from '../context';
 import { SuiteScriptError } from '../errors';
 import { AmdLoader } from './amd-loader';
 import type { IntegrationCredentials } from './credentials';
@@ -10,13 +11,13 @@ import { errorMessage, errorName } from './error-shape';
 import type { HttpsModuleOptions } from './https-module';
 import { Method, createHttpsModule } from './https-module';
 import { InvocationHistory } from './invoke';
-import { runMapReduceJob } from './mapreduce/mr-runner';
+import { mapReduceJobSteps } from './mapreduce/mr-runner';
 import type { MapReduceReport, RestartInjection } from './mapreduce/mr-types';
 import type { RestletTarget } from './restlet/dispatch';
 import { RestletHost } from './restlet/host';
 import { createRuntimeModule } from './runtime-module';
 import type { ScheduledInvocationType, ScheduledRunReport } from './scheduled-runner';
-import { runScheduledScript } from './scheduled-runner';
+import { scheduledScriptSteps } from './scheduled-runner';
 import { Scheduler } from './scheduler';
 import { ScriptRegistry, resolveParameters } from './script-registry';
 import type { RenderOptions } from './suitelet/render-form';
@@ -66,6 +67,11 @@ export interface AccountOptions {
   https?: HttpsModuleOptions;
   /** Options of serverWidget SELECT fields with a `source` record type (the data layer's records). */
   selectOptions?: RenderOptions['selectOptions'];
+  /**
+   * The owner of the account's scripts (who may run TESTING deployments), also the UI user. Default:
+   * the administrator (context.ts ADMINISTRATOR_USER), not the integration user RESTlet calls run as.
+   */
+  scriptOwner?: ScriptUser;
 }
 
 export interface RunMapReduceOptions {
@@ -88,6 +94,45 @@ export interface TaskRunReport {
   scheduled: ScheduledRunReport | null;
   /** Why the task could not run at all (script file missing, header refused...). */
   error: string | null;
+}
+
+/** What a task picker sees of each running task. */
+export interface RunningTask {
+  readonly taskId: string;
+  readonly taskType: TaskType;
+  readonly scriptId: string;
+  readonly deploymentId: string;
+  /** Map/reduce stage (`GET_INPUT`, `MAP`, ...), null for scheduled scripts. */
+  readonly stage: string | null;
+  /** Invocations this task has run so far. */
+  readonly steps: number;
+}
+
+/**
+ * How the emulator runs tasks of different deployments that are ready at the same time:
+ * - `sequential`: one task to its end, then the next (in submission order);
+ * - `round-robin`: every ready task starts, and their invocations alternate (getInputData, each map
+ *   and reduce invocation, summarize; a scheduled script is one invocation), as NetSuite runs
+ *   separate deployments at the same time (Oracle help, "Submitting Multiple Deployments of the Same
+ *   Script", section_1510974473; `../shared/reference/netsuite.md` §3);
+ * - a picker: given the running tasks, returns the index of the one whose next invocation runs —
+ *   a test chooses the interleaving it wants to prove something about.
+ * Two tasks of one deployment never run at the same time (one unfinished instance per deployment).
+ */
+export type TaskInterleaving = 'sequential' | 'round-robin' | ((running: readonly RunningTask[]) => number);
+
+export interface RunQueuedTasksOptions {
+  /** Applies to the first map/reduce task started (tests use it on jobs our scripts submitted). */
+  injectRestart?: RestartInjection;
+  /** Default: the account's (`setTaskInterleaving`, initially `sequential`). */
+  interleave?: TaskInterleaving;
+}
+
+interface ActiveTask {
+  entry: TaskEntry;
+  steps: Generator<void, TaskRunReport, void>;
+  taken: number;
+  origin: 'schedule' | 'queue';
 }
 
 export interface TickReport {
@@ -114,18 +159,22 @@ export class EmulatedAccount {
   readonly userEvents: UserEventDispatcher;
   /** URLs of Suitelets, RESTlets and records as `N/url` resolves them. */
   readonly urls: UiUrls;
+  /** The scripts' owner: TESTING deployments run for this user only (and the UI user). */
+  readonly owner: ScriptUser;
   protected readonly uiSession = new UiSession();
   protected readonly verifier: TbaVerifier;
   protected readonly host: RestletHost;
   private readonly scheduler: Scheduler;
   private draining = false;
   private timer: NodeJS.Timeout | null = null;
+  private interleaving: TaskInterleaving = 'sequential';
 
   protected constructor(private readonly options: AccountOptions) {
     this.accountId = options.accountId ?? 'TSTDRV1234567';
     this.clock = options.clock ?? systemClock;
     this.registry = ScriptRegistry.fromProject(options.project);
-    this.queue = new TaskQueue(this.registry, this.clock);
+    this.owner = options.scriptOwner ?? ADMINISTRATOR_USER;
+    this.queue = new TaskQueue(this.registry, this.clock, this.owner);
     this.scheduler = new Scheduler(this.registry, this.clock);
     const features = [
       ...(options.project.manifest?.features ?? []).map((f) => f.name),
@@ -154,6 +203,8 @@ export class EmulatedAccount {
       this.loader.loadEntryPoints(script);
     this.userEvents = new UserEventDispatcher({
       registry: this.registry,
+      owner: this.owner,
+      uiUser: this.owner,
       loadEntryPoints,
       clock: this.clock,
       history: this.history,
@@ -263,10 +314,15 @@ export class EmulatedAccount {
     this.verifier.revokeToken(tokenId);
   }
 
+  /** How `runQueuedTasks`, `tick` and the auto-run timer interleave tasks from now on (default `sequential`). */
+  setTaskInterleaving(interleaving: TaskInterleaving): void {
+    this.interleaving = interleaving;
+  }
+
   /** Runs a map/reduce deployment now (it must not have an unfinished instance). */
   runMapReduce(scriptId: string, deploymentId: string, options: RunMapReduceOptions = {}): MapReduceReport {
     const entry = this.queue.begin('MAP_REDUCE', scriptId, deploymentId, 'direct');
-    return this.executeMapReduce(entry, options.params ?? {}, options.injectRestart);
+    return runThrough(this.mapReduceSteps(entry, options.params ?? {}, options.injectRestart));
   }
 
   /** Runs a scheduled script deployment now (`context.type` ON_DEMAND unless told). */
@@ -276,55 +332,44 @@ export class EmulatedAccount {
     options: RunScheduledOptions = {},
   ): ScheduledRunReport {
     const entry = this.queue.begin('SCHEDULED_SCRIPT', scriptId, deploymentId, 'direct');
-    return this.executeScheduled(entry, options.params ?? {}, options.type ?? 'ON_DEMAND');
+    return runThrough(this.scheduledSteps(entry, options.params ?? {}, options.type ?? 'ON_DEMAND'));
   }
 
   /**
-   * Processes submitted tasks in order, including tasks submitted while it runs. `injectRestart`
-   * applies to the first map/reduce task run (tests use it on jobs our scripts submitted themselves).
+   * Processes submitted tasks, including tasks submitted while it runs, interleaved as
+   * `options.interleave` (or the account's setting) says; reports in the order tasks finish.
    */
-  async runQueuedTasks(options: { injectRestart?: RestartInjection } = {}): Promise<TaskRunReport[]> {
-    if (hasInvocation()) {
-      throw new Error('runQueuedTasks() cannot be called from inside a script invocation.');
-    }
-    if (this.draining) return [];
-    this.draining = true;
-    const reports: TaskRunReport[] = [];
-    try {
-      let injectRestart = options.injectRestart;
-      for (let next = this.queue.pending()[0]; next; next = this.queue.pending()[0]) {
-        next.status = 'PROCESSING';
-        reports.push(
-          this.runTask(next, 'ON_DEMAND', next.taskType === 'MAP_REDUCE' ? injectRestart : undefined),
-        );
-        if (next.taskType === 'MAP_REDUCE') injectRestart = undefined;
-      }
-    } finally {
-      this.draining = false;
-    }
-    return reports;
+  async runQueuedTasks(options: RunQueuedTasksOptions = {}): Promise<TaskRunReport[]> {
+    return (await this.runTasks([], options)).map((done) => done.report);
   }
 
-  /** Runs every scheduled deployment due by `clock.now()` (coalescing missed times), then the queue. */
-  async tick(): Promise<TickReport> {
+  /**
+   * Runs every scheduled deployment due by `clock.now()` (coalescing missed times) together with the
+   * queue: with an interleaving other than `sequential`, the scheduled runs and the queued tasks
+   * overlap.
+   */
+  async tick(options: Pick<RunQueuedTasksOptions, 'interleave'> = {}): Promise<TickReport> {
     const report: TickReport = { ran: [], skipped: [], tasks: [] };
-    for (const due of this.scheduler.takeDue(this.clock.now())) {
+    const due: ActiveTask[] = [];
+    for (const next of this.scheduler.takeDue(this.clock.now())) {
       const taskType: TaskType =
-        due.script.script.objectType === 'mapreducescript' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT';
-      const name = `${due.script.script.scriptid}/${due.deployment.deployment.scriptid}`;
-      if (this.queue.isBusy(due.script, due.deployment)) {
+        next.script.script.objectType === 'mapreducescript' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT';
+      const name = `${next.script.script.scriptid}/${next.deployment.deployment.scriptid}`;
+      if (this.queue.isBusy(next.script, next.deployment)) {
         report.skipped.push(name);
         continue;
       }
       const entry = this.queue.begin(
         taskType,
-        due.script.script.scriptid,
-        due.deployment.deployment.scriptid,
+        next.script.script.scriptid,
+        next.deployment.deployment.scriptid,
         'schedule',
       );
-      report.ran.push(this.runTask(entry, 'SCHEDULED'));
+      due.push({ entry, steps: this.taskSteps(entry, 'SCHEDULED'), taken: 0, origin: 'schedule' });
     }
-    report.tasks = await this.runQueuedTasks();
+    for (const done of await this.runTasks(due, options)) {
+      (done.origin === 'schedule' ? report.ran : report.tasks).push(done.report);
+    }
     return report;
   }
 
@@ -333,11 +378,60 @@ export class EmulatedAccount {
     return this.scheduler.deployments();
   }
 
-  private runTask(
+  /** Runs `started` and the startable queued tasks to their end, one invocation at a time. */
+  private async runTasks(
+    started: ActiveTask[],
+    options: RunQueuedTasksOptions,
+  ): Promise<{ origin: ActiveTask['origin']; report: TaskRunReport }[]> {
+    if (hasInvocation()) {
+      throw new Error('runQueuedTasks() and tick() cannot be called from inside a script invocation.');
+    }
+    const finished: { origin: ActiveTask['origin']; report: TaskRunReport }[] = [];
+    const active = [...started];
+    if (this.draining) {
+      for (const task of active) finished.push({ origin: task.origin, report: runThrough(task.steps) });
+      return finished;
+    }
+    const interleave = options.interleave ?? this.interleaving;
+    let injectRestart = options.injectRestart;
+    this.draining = true;
+    try {
+      for (let turn = 0; ; turn += 1) {
+        for (const entry of this.queue.pending()) {
+          if (interleave === 'sequential' && active.length > 0) break;
+          if (!this.queue.canStart(entry)) continue;
+          entry.status = 'PROCESSING';
+          const restart = entry.taskType === 'MAP_REDUCE' ? injectRestart : undefined;
+          if (entry.taskType === 'MAP_REDUCE') injectRestart = undefined;
+          active.push({
+            entry,
+            steps: this.taskSteps(entry, 'ON_DEMAND', restart),
+            taken: 0,
+            origin: 'queue',
+          });
+        }
+        if (active.length === 0) break;
+        const index = pickTask(interleave, active, turn);
+        const task = active[index] as ActiveTask;
+        const next = task.steps.next();
+        task.taken += 1;
+        if (next.done) {
+          active.splice(index, 1);
+          finished.push({ origin: task.origin, report: next.value });
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+    return finished;
+  }
+
+  /** One task as steps (one per invocation); a task that cannot run at all ends FAILED with the reason. */
+  private *taskSteps(
     entry: TaskEntry,
     scheduledType: ScheduledInvocationType,
     injectRestart?: RestartInjection,
-  ): TaskRunReport {
+  ): Generator<void, TaskRunReport, void> {
     const base = {
       taskId: entry.taskId,
       taskType: entry.taskType,
@@ -346,10 +440,10 @@ export class EmulatedAccount {
     };
     try {
       if (entry.taskType === 'MAP_REDUCE') {
-        const mapReduce = this.executeMapReduce(entry, entry.params, injectRestart);
+        const mapReduce = yield* this.mapReduceSteps(entry, entry.params, injectRestart);
         return { ...base, status: mapReduce.status, mapReduce, scheduled: null, error: null };
       }
-      const scheduled = this.executeScheduled(entry, entry.params, scheduledType);
+      const scheduled = yield* this.scheduledSteps(entry, entry.params, scheduledType);
       return { ...base, status: scheduled.status, mapReduce: null, scheduled, error: null };
     } catch (e) {
       return {
@@ -362,18 +456,18 @@ export class EmulatedAccount {
     }
   }
 
-  private executeMapReduce(
+  private *mapReduceSteps(
     entry: TaskEntry,
     params: Readonly<Record<string, unknown>>,
     injectRestart?: RestartInjection,
-  ): MapReduceReport {
+  ): Generator<void, MapReduceReport, void> {
     try {
       const { script, deployment } = this.registry.require(
         entry.scriptId,
         entry.deploymentId,
         'mapreducescript',
       );
-      const report = runMapReduceJob({
+      const report = yield* mapReduceJobSteps({
         scriptId: entry.scriptId,
         deploymentId: entry.deploymentId,
         entryPoints: this.loader.loadEntryPoints(script.script),
@@ -382,6 +476,7 @@ export class EmulatedAccount {
         parameters: resolveParameters(script.script, deployment.deployment, params),
         concurrency: deployment.deployment.concurrencylimit ?? 1,
         taskId: entry.taskId,
+        user: entry.user,
         history: this.history,
         injectRestart,
         onStage: (stage) => {
@@ -398,18 +493,18 @@ export class EmulatedAccount {
     }
   }
 
-  private executeScheduled(
+  private *scheduledSteps(
     entry: TaskEntry,
     params: Readonly<Record<string, unknown>>,
     type: ScheduledInvocationType,
-  ): ScheduledRunReport {
+  ): Generator<void, ScheduledRunReport, void> {
     try {
       const { script, deployment } = this.registry.require(
         entry.scriptId,
         entry.deploymentId,
         'scheduledscript',
       );
-      const report = runScheduledScript({
+      const report = yield* scheduledScriptSteps({
         scriptId: entry.scriptId,
         deploymentId: entry.deploymentId,
         entryPoints: this.loader.loadEntryPoints(script.script),
@@ -417,6 +512,7 @@ export class EmulatedAccount {
         clock: this.clock,
         parameters: resolveParameters(script.script, deployment.deployment, params),
         taskId: entry.taskId,
+        user: entry.user,
         history: this.history,
       });
       entry.status = report.status;
@@ -427,6 +523,13 @@ export class EmulatedAccount {
     }
   }
 
+  /**
+   * The RESTlet deployment a request names. Only RELEASED deployments answer requests from outside
+   * NetSuite, even for the script owner: Oracle help, "Deploying a RESTlet" (section_4618456517): "The
+   * Status must be 'Released' before you can call the RESTlet from outside NetSuite". The general page
+   * on deployment status (chapter_N2998873) lets a Testing deployment run for the owner; the two
+   * disagree for a call signed with the owner's token, and the emulator takes the stricter one.
+   */
   private resolveRestlet(scriptParam: string, deployParam: string): RestletTarget {
     const invalid = (): SuiteScriptError =>
       new SuiteScriptError(
@@ -445,4 +548,31 @@ export class EmulatedAccount {
       parameters: resolveParameters(script.script, deployment.deployment),
     };
   }
+}
+
+/** Runs a stepped task through to its result. */
+function runThrough<T>(steps: Generator<void, T, void>): T {
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/** The index of the task whose next invocation runs. */
+function pickTask(interleave: TaskInterleaving, active: readonly ActiveTask[], turn: number): number {
+  if (interleave === 'sequential') return 0;
+  if (interleave === 'round-robin') return turn % active.length;
+  const index = interleave(
+    active.map((t) => ({
+      taskId: t.entry.taskId,
+      taskType: t.entry.taskType,
+      scriptId: t.entry.scriptId,
+      deploymentId: t.entry.deploymentId,
+      stage: t.entry.stage,
+      steps: t.taken,
+    })),
+  );
+  if (!Number.isInteger(index) || index < 0 || index >= active.length) {
+    throw new Error(
+      `The task picker returned ${index}; it must be an index into the ${active.length} running tasks.`,
+    );
+  }
+  return index;
 }

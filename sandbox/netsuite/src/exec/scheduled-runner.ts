@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { ScriptUser } from '../context';
 import { SuiteScriptError } from '../errors';
 import { errorName, serializeError } from './error-shape';
 import type { InvocationHistory } from './invoke';
@@ -20,6 +21,8 @@ export interface ScheduledRunOptions {
   clock: Clock;
   parameters?: Record<string, unknown>;
   taskId?: string | null;
+  /** Who the script runs as (default: the integration user). */
+  user?: ScriptUser;
   history?: InvocationHistory;
 }
 
@@ -37,6 +40,14 @@ export interface ScheduledRunReport {
 }
 
 export function runScheduledScript(options: ScheduledRunOptions): ScheduledRunReport {
+  const steps = scheduledScriptSteps(options);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/** The run as steps (the task runner interleaves tasks by invocation): one yield after `execute`. */
+export function* scheduledScriptSteps(
+  options: ScheduledRunOptions,
+): Generator<void, ScheduledRunReport, void> {
   const execute = options.entryPoints.execute;
   if (typeof execute !== 'function') {
     throw new SuiteScriptError(
@@ -48,6 +59,7 @@ export function runScheduledScript(options: ScheduledRunOptions): ScheduledRunRe
   const outcome = invoke(
     {
       kind: 'scheduled',
+      ...(options.user ? { user: options.user } : {}),
       scriptId: options.scriptId,
       deploymentId: options.deploymentId,
       scriptType: 'SCHEDULED',
@@ -58,6 +70,7 @@ export function runScheduledScript(options: ScheduledRunOptions): ScheduledRunRe
     () => (execute as (context: unknown) => unknown)({ type: options.type }),
     { history: options.history },
   );
+  yield;
   return {
     taskId: options.taskId ?? null,
     scriptId: options.scriptId,

@@ -3,7 +3,8 @@ import { SuiteScriptError } from '../errors';
 import type { TaskQueue, TaskType as QueueTaskType } from './task-queue';
 
 /**
- * `N/task` for map/reduce and scheduled script tasks. `submit()` queues the task; the emulator
+ * `N/task` for map/reduce and scheduled script tasks. `submit()` queues the task (a map/reduce
+ * re-submitting its own running deployment is deferred and gets null: task-queue.ts); the emulator
  * runs the queue (`runQueuedTasks()`, or on a timer with `autoRunTasks`).
  */
 
@@ -63,14 +64,19 @@ export function createTaskModule(queue: TaskQueue): Record<string, unknown> {
         scriptId: options.scriptId,
         deploymentId: options.deploymentId,
         params: options.params,
-        submit(): string {
-          currentInvocation().meter.chargeApi('task.submit');
-          return queue.submit({
-            taskType,
-            scriptId: task.scriptId,
-            deploymentId: task.deploymentId,
-            params: task.params ?? {},
-          });
+        /** The task id; null for a map/reduce re-submitting its own running deployment (task-queue.ts). */
+        submit(): string | null {
+          const invocation = currentInvocation();
+          invocation.meter.chargeApi('task.submit');
+          return queue.submit(
+            {
+              taskType,
+              scriptId: task.scriptId,
+              deploymentId: task.deploymentId,
+              params: task.params ?? {},
+            },
+            invocation,
+          );
         },
         toString(): string {
           return `${taskType === 'MAP_REDUCE' ? 'MapReduceScriptTask' : 'ScheduledScriptTask'}`;

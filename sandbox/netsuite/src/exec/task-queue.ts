@@ -1,4 +1,6 @@
 import type { Clock } from '../clock';
+import type { ScriptUser } from '../context';
+import { ADMINISTRATOR_USER } from '../context';
 import { NS, SuiteScriptError } from '../errors';
 import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
 
@@ -6,6 +8,16 @@ import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './s
  * The account's processing queue: tasks submitted with `N/task`, plus the instances the emulator
  * starts itself (scheduled deployments, direct runs), so "one unfinished instance per deployment"
  * holds across all of them.
+ *
+ * A map/reduce that submits its own running deployment is not refused: NetSuite defers that
+ * submission until the current run ends and returns no task id (Oracle help,
+ * "MapReduceScriptTask.submit()", section_453639770507: "if a map/reduce script resubmits itself,
+ * the resubmit does not occur until the current execution completes ... no task ID is returned").
+ * The queue keeps it PENDING behind the running instance (the runner starts a task only when its
+ * deployment has none PROCESSING) and `submit` answers null: Oracle does not say which empty value
+ * the script gets; null fails any use as an id (`task.checkStatus`, string methods), as an absent
+ * id would. A second self-submission while one is deferred would be a second unfinished task for
+ * the deployment: the emulator refuses it with MAP_REDUCE_ALREADY_RUNNING (not documented; stricter).
  */
 
 export type TaskType = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
@@ -23,6 +35,18 @@ export interface TaskEntry {
   status: TaskStatusName;
   /** Map/reduce stage while PROCESSING (`GET_INPUT`, `MAP`, ...), else null. */
   stage: string | null;
+  /** A map/reduce's submission of its own running deployment, waiting for that run to end. */
+  readonly deferred: boolean;
+  /** Who the task runs as: the submitting script's user ("the identity/role being inherited from the script that called the method", section_453639770507). */
+  readonly user: ScriptUser | undefined;
+}
+
+/** The script invocation that calls `submit()` (its own deployment cannot be submitted twice). */
+export interface Submitter {
+  scriptId: string;
+  deploymentId: string;
+  scriptType: string;
+  user: ScriptUser;
 }
 
 export interface SubmitRequest {
@@ -42,19 +66,35 @@ export class TaskQueue {
   constructor(
     private readonly registry: ScriptRegistry,
     private readonly clock: Clock,
+    /** The scripts' owner: only this user can submit a TESTING deployment. */
+    private readonly owner: ScriptUser = ADMINISTRATOR_USER,
   ) {}
 
-  /** `task.submit()`: validates the deployment and queues a PENDING task; returns its id. */
-  submit(request: SubmitRequest): string {
+  /**
+   * `task.submit()`: validates the deployment and queues a PENDING task; returns its id, or null when
+   * a map/reduce submitted its own running deployment (deferred until that run ends).
+   */
+  submit(request: SubmitRequest, submitter?: Submitter): string | null {
     if (!request.scriptId) {
       throw new SuiteScriptError(NS.SSS_MISSING_REQD_ARGUMENT, 'Missing a required argument: scriptId.');
     }
     const objectType = OBJECT_TYPE_OF_TASK[request.taskType];
     const script = this.registry.requireScript(request.scriptId, objectType);
-    const deployment = request.deploymentId
-      ? this.checkNamedDeployment(script, request.deploymentId, request.taskType)
-      : this.pickFreeDeployment(script, request.taskType);
-    return this.add(request.taskType, script, deployment, request.params ?? {}, 'submit', 'PENDING').taskId;
+    const params = request.params ?? {};
+    const user = submitter?.user;
+    if (!request.deploymentId) {
+      const free = this.pickFreeDeployment(script, request.taskType);
+      return this.add(request.taskType, script, free, params, 'submit', 'PENDING', false, user).taskId;
+    }
+    const deployment = this.checkNamedDeployment(script, request.deploymentId, user);
+    if (!this.isBusy(script, deployment)) {
+      return this.add(request.taskType, script, deployment, params, 'submit', 'PENDING', false, user).taskId;
+    }
+    if (this.isSelfResubmission(request.taskType, script, deployment, submitter)) {
+      this.add(request.taskType, script, deployment, params, 'submit', 'PENDING', true, user);
+      return null;
+    }
+    throw alreadyRunning(request.taskType, deployment);
   }
 
   /** Starts an instance the emulator runs itself; refuses when the deployment already has one unfinished. */
@@ -70,7 +110,21 @@ export class TaskQueue {
       OBJECT_TYPE_OF_TASK[taskType],
     );
     if (this.isBusy(script, deployment)) throw alreadyRunning(taskType, deployment);
-    return this.add(taskType, script, deployment, {}, origin, 'PROCESSING');
+    return this.add(taskType, script, deployment, {}, origin, 'PROCESSING', false, undefined);
+  }
+
+  /** Whether a PENDING task may start now: its deployment has no instance PROCESSING. */
+  canStart(entry: TaskEntry): boolean {
+    return (
+      entry.status === 'PENDING' &&
+      !this.tasks.some(
+        (t) =>
+          t !== entry &&
+          t.status === 'PROCESSING' &&
+          t.scriptId === entry.scriptId &&
+          t.deploymentId === entry.deploymentId,
+      )
+    );
   }
 
   /** PENDING tasks in submission order. */
@@ -95,10 +149,32 @@ export class TaskQueue {
     );
   }
 
+  /** A running map/reduce submitting its own deployment, with nothing deferred for it yet. */
+  private isSelfResubmission(
+    taskType: TaskType,
+    script: RegisteredScript,
+    deployment: RegisteredDeployment,
+    submitter: Submitter | undefined,
+  ): boolean {
+    if (taskType !== 'MAP_REDUCE' || !submitter || submitter.scriptType !== 'MAPREDUCE') return false;
+    const mine = (t: TaskEntry) =>
+      t.scriptId === script.script.scriptid && t.deploymentId === deployment.deployment.scriptid;
+    return (
+      submitter.scriptId === script.script.scriptid &&
+      submitter.deploymentId === deployment.deployment.scriptid &&
+      this.tasks.some((t) => mine(t) && t.status === 'PROCESSING') &&
+      !this.tasks.some((t) => mine(t) && t.status === 'PENDING')
+    );
+  }
+
+  /**
+   * A deployment `submit` may name: deployed, and Not Scheduled — or Testing when the owner submits
+   * it (chapter_N2998873: a Testing deployment runs for the script owner only).
+   */
   private checkNamedDeployment(
     script: RegisteredScript,
     deploymentId: string,
-    taskType: TaskType,
+    user: ScriptUser | undefined,
   ): RegisteredDeployment {
     const deployment = this.registry.findDeployment(script, deploymentId);
     if (!deployment) {
@@ -108,15 +184,15 @@ export class TaskQueue {
       );
     }
     const { status, isdeployed } = deployment.deployment;
-    if (status !== 'NOTSCHEDULED' || !isdeployed) {
+    const ownerTesting = status === 'TESTING' && user !== undefined && user.id === this.owner.id;
+    if ((status !== 'NOTSCHEDULED' && !ownerTesting) || !isdeployed) {
       throw new SuiteScriptError(
         NS.FAILED_TO_SUBMIT_JOB_REQUEST_1,
         `Failed to submit job request: deployment ${deployment.deployment.scriptid} has status ${status}${
           isdeployed ? '' : ' and is not deployed'
-        }; only deployed deployments with status NOTSCHEDULED (Not Scheduled) can be submitted.`,
+        }; only deployed deployments with status NOTSCHEDULED (Not Scheduled) can be submitted (TESTING ones by the script owner, ${this.owner.name}, only).`,
       );
     }
-    if (this.isBusy(script, deployment)) throw alreadyRunning(taskType, deployment);
     return deployment;
   }
 
@@ -143,6 +219,8 @@ export class TaskQueue {
     params: Readonly<Record<string, unknown>>,
     origin: TaskOrigin,
     status: TaskStatusName,
+    deferred: boolean,
+    user: ScriptUser | undefined,
   ): TaskEntry {
     this.counter += 1;
     const entry: TaskEntry = {
@@ -155,6 +233,8 @@ export class TaskQueue {
       submittedAt: this.clock.now(),
       status,
       stage: null,
+      deferred,
+      user,
     };
     this.tasks.push(entry);
     return entry;

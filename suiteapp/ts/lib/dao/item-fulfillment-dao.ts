@@ -1,6 +1,6 @@
 import { fbtFulfillmentWrites } from '../mappers/item-fulfillment-mapper';
 import { SALES_ORDER } from '../mappers/sales-order-mapper';
-import { errorName, isDuplicateRecord } from '../platform/errors';
+import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
 import type { NetSuiteRecord } from './netsuite-record';
 import { saveRecord, setBodyFields, transformRecord } from './netsuite-record';
 
@@ -9,11 +9,25 @@ import { saveRecord, setBodyFields, transformRecord } from './netsuite-record';
  * its own warehouse, so NetSuite shows the order fulfilled (and the FBT location's stock goes down)
  * instead of waiting in the warehouse's pick queue. `record.transform` 10 + save 20 = 30 units.
  *
- * Idempotent: the fulfillment carries externalid `tts_fbt_<shopId>_<orderId>`; a second save (a
- * restarted map) gets DUP_RCRD, and a sales order with nothing left to fulfil cannot be
- * transformed (INVALID_RCRD_TRANSFRM) — both mean the fulfillment exists.
+ * What NetSuite answers, and what it means here:
+ * - the transform fails with INVALID_INITIALIZE_REF when the sales order has nothing left to fulfil
+ *   ("You can not initialize itemfulfillment: invalid reference <id>."; it also means a missing
+ *   sales order, but this one was just saved or found): the fulfillment was made by an earlier
+ *   attempt → `exists` (idempotent);
+ * - the save fails with DUP_RCRD when a fulfillment with our externalid `tts_fbt_<shopId>_<orderId>`
+ *   exists (a restarted map) → `exists`;
+ * - VALID_LINE_ITEM_REQD ("You must enter at least one line item for this transaction") when no
+ *   line can be fulfilled: with Fulfill Based on Commitment = Limit to Committed, nothing is
+ *   committed at the FBT location → `not_committed`, for the caller to explain and retry.
  */
-export type FbtFulfillment = 'created' | 'exists';
+export type FbtFulfillment =
+  { kind: 'created' } | { kind: 'exists' } | { kind: 'not_committed'; name: string; message: string };
+
+function notCommitted(e: unknown): FbtFulfillment | null {
+  return errorName(e) === 'VALID_LINE_ITEM_REQD'
+    ? { kind: 'not_committed', name: errorName(e), message: errorMessage(e) }
+    : null;
+}
 
 export function fulfilFbtOrder(salesOrderId: string, externalId: string, memo: string): FbtFulfillment {
   let fulfillment: NetSuiteRecord;
@@ -24,15 +38,19 @@ export function fulfilFbtOrder(salesOrderId: string, externalId: string, memo: s
       SALES_ORDER.transforms.itemFulfillment,
     );
   } catch (e) {
-    if (errorName(e) === 'INVALID_RCRD_TRANSFRM') return 'exists';
+    if (errorName(e) === 'INVALID_INITIALIZE_REF') return { kind: 'exists' };
+    const refused = notCommitted(e);
+    if (refused !== null) return refused;
     throw e;
   }
   setBodyFields(fulfillment, fbtFulfillmentWrites(externalId, memo));
   try {
     saveRecord(fulfillment);
-    return 'created';
+    return { kind: 'created' };
   } catch (e) {
-    if (isDuplicateRecord(e)) return 'exists';
+    if (isDuplicateRecord(e)) return { kind: 'exists' };
+    const refused = notCommitted(e);
+    if (refused !== null) return refused;
     throw e;
   }
 }

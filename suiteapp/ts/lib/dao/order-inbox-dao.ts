@@ -1,3 +1,4 @@
+import type { InboxClaimState } from '../../../../shared-types/src/import-claim';
 import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
@@ -17,15 +18,27 @@ import {
   ORDER_INBOX,
   PAYLOAD_BY_EXTERNAL_ID,
   payloadFromRow,
-  PENDING_INBOX,
+  pendingInboxQuery,
+  claimStateFromRecord,
+  claimWrites,
 } from '../mappers/order-inbox-mapper';
 import { indexRows } from '../mappers/values';
-import { createRecord, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
+import { errorName } from '../platform/errors';
+import type { NetSuiteRecord } from './netsuite-record';
+import {
+  createRecord,
+  loadRecord,
+  readerOf,
+  saveRecord,
+  setBodyFields,
+  submitBodyFields,
+} from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
 
 /**
- * The order inbox as `orders.upsert` and the import store and take it (custom record: create 2,
- * save 4, submitFields 2, SuiteQL 10 units). Fields and queries: mappers/order-inbox-mapper.ts.
+ * The order inbox as `orders.upsert` and the import store, claim and take it (custom record:
+ * create/load 2, save 4, submitFields 2, SuiteQL 10 units). Fields and queries:
+ * mappers/order-inbox-mapper.ts.
  */
 
 /** Inbox records by externalid, in one query per 500 ids. */
@@ -51,9 +64,40 @@ export function updateInbox(id: string, changes: InboxChanges): void {
   submitBodyFields(ORDER_INBOX.recordType, id, inboxWrites(changes));
 }
 
-/** Ids and shops of pending inbox records, oldest first (one query; SuiteQL returns ≤ 5,000 rows). */
-export function listPendingInbox(): InboxRef[] {
-  return runQuery(PENDING_INBOX.sql, PENDING_INBOX.params).flatMap((row) => inboxRefFromRow(row) ?? []);
+/**
+ * Ids and shops of pending inbox records no import run holds at `nowUnix`, oldest first (one
+ * query; SuiteQL returns ≤ 5,000 rows).
+ */
+export function listPendingInbox(nowUnix: number): InboxRef[] {
+  const pending = pendingInboxQuery(nowUnix);
+  return runQuery(pending.sql, pending.params).flatMap((row) => inboxRefFromRow(row) ?? []);
+}
+
+export interface LoadedInboxClaim {
+  state: InboxClaimState;
+  handle: NetSuiteRecord;
+}
+
+/** Loads an inbox record for the import's claim (2 units). */
+export function loadInboxClaim(id: string): LoadedInboxClaim {
+  const rec = loadRecord(ORDER_INBOX.recordType, id);
+  return { state: claimStateFromRecord(readerOf(rec)), handle: rec };
+}
+
+/**
+ * Saves the claim on the loaded record (4 units). False when the record changed since it was
+ * loaded (RCRD_HAS_BEEN_CHANGED: the inbox record type has optimistic locking): another run
+ * claimed it, or the RESTlet stored a newer payload.
+ */
+export function saveInboxClaim(loaded: LoadedInboxClaim, token: string, until: number): boolean {
+  setBodyFields(loaded.handle, claimWrites(token, until));
+  try {
+    saveRecord(loaded.handle);
+    return true;
+  } catch (e) {
+    if (errorName(e) === 'RCRD_HAS_BEEN_CHANGED') return false;
+    throw e;
+  }
 }
 
 /** Ids, shops and order ids of the records due for import at `nowUnix`, oldest first (one query). */

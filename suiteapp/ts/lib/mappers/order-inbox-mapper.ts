@@ -1,4 +1,5 @@
 import { MAX_IMPORT_ATTEMPTS } from '../../../../shared-types/src/import-failure';
+import type { InboxClaimState } from '../../../../shared-types/src/import-claim';
 import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
 import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
 import type { BodyWrite, RecordReader, Row, SubmitWrite } from './record-declaration';
@@ -31,6 +32,8 @@ export const ORDER_INBOX = declareRecord({
     attempts: 'custrecord_tts_ord_attempts',
     retryAt: 'custrecord_tts_ord_retry_at',
     updatePending: 'custrecord_tts_ord_update_pending',
+    claim: 'custrecord_tts_ord_claim',
+    claimUntil: 'custrecord_tts_ord_claim_until',
   },
   suiteql: {
     table: 'customrecord_tts_order',
@@ -48,6 +51,8 @@ export const ORDER_INBOX = declareRecord({
       attempts: 'custrecord_tts_ord_attempts',
       retryAt: 'custrecord_tts_ord_retry_at',
       updatePending: 'custrecord_tts_ord_update_pending',
+      claim: 'custrecord_tts_ord_claim',
+      claimUntil: 'custrecord_tts_ord_claim_until',
     },
   },
 });
@@ -73,6 +78,8 @@ export function inboxWrites(changes: InboxChanges): SubmitWrite[] {
   put(body.attempts, changes.attempts);
   put(body.retryAt, changes.retryAt);
   put(body.updatePending, changes.updatePending);
+  put(body.claim, changes.claim);
+  put(body.claimUntil, changes.claimUntil);
   return writes;
 }
 
@@ -107,11 +114,18 @@ export interface InboxRef {
   shopRecordId: string;
 }
 
-/** Pending records, oldest first (one parameter: 'pending'). */
-export const PENDING_INBOX: { sql: Sql; params: string[] } = {
-  sql: sql`SELECT ${c.id} AS id, ${c.shop} AS shop FROM ${table} WHERE ${c.state} = ? ORDER BY ${c.id}`,
-  params: ['pending'],
-};
+/** Records no import run holds at `nowUnix`: no claim, or one that has expired (import-claim.ts). */
+function unclaimed(nowUnix: number): Sql {
+  return sql`(${c.claimUntil} IS NULL OR ${c.claimUntil} <= ${Math.floor(nowUnix)})`;
+}
+
+/** Pending records no import run holds at `nowUnix`, oldest first (one parameter: 'pending'). */
+export function pendingInboxQuery(nowUnix: number): { sql: Sql; params: string[] } {
+  return {
+    sql: sql`SELECT ${c.id} AS id, ${c.shop} AS shop FROM ${table} WHERE ${c.state} = ? AND ${unclaimed(nowUnix)} ORDER BY ${c.id}`,
+    params: ['pending'],
+  };
+}
 
 export function inboxRefFromRow(row: Row): InboxRef | null {
   const id = idOf(row.id);
@@ -121,7 +135,8 @@ export function inboxRefFromRow(row: Row): InboxRef | null {
 
 /**
  * Due for import at `nowUnix`: `pending`, or `error` whose automatic retry time has come below the
- * maximum number of attempts. `waiting` records are not due: only a newer payload sets them back.
+ * maximum number of attempts (shared-types/src/import-claim.ts `isDueForImport`, the same rule).
+ * `waiting` records are not due: only a newer payload sets them back.
  */
 function due(nowUnix: number): Sql {
   return sql`(${c.state} = 'pending' OR (${c.state} = 'error' AND ${c.retryAt} IS NOT NULL AND ${c.retryAt} <= ${Math.floor(nowUnix)} AND NVL(${c.attempts}, 0) < ${MAX_IMPORT_ATTEMPTS}))`;
@@ -131,9 +146,9 @@ export interface CandidateRef extends InboxRef {
   orderId: string;
 }
 
-/** Ids, shops and order ids of the records due for import, oldest first. */
+/** Ids, shops and order ids of the records due for import that no run holds, oldest first. */
 export function importCandidatesQuery(nowUnix: number): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.shop} AS shop, ${c.orderId} AS order_id FROM ${table} WHERE ${due(nowUnix)} ORDER BY ${c.id}`;
+  return sql`SELECT ${c.id} AS id, ${c.shop} AS shop, ${c.orderId} AS order_id FROM ${table} WHERE ${due(nowUnix)} AND ${unclaimed(nowUnix)} ORDER BY ${c.id}`;
 }
 
 export function candidateFromRow(row: Row): CandidateRef | null {
@@ -141,9 +156,9 @@ export function candidateFromRow(row: Row): CandidateRef | null {
   return ref === null ? null : { ...ref, orderId: textOf(row.order_id) ?? '' };
 }
 
-/** Payloads of the records in `inList` that are still due. */
+/** Payloads of the records in `inList` that are still due and unclaimed. */
 export function importRowsQuery(nowUnix: number, inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.shop} AS shop, ${c.orderId} AS order_id, ${c.payload} AS payload, ${c.attempts} AS attempts FROM ${table} WHERE ${due(nowUnix)} AND ${c.id} IN (${inList}) ORDER BY ${c.id}`;
+  return sql`SELECT ${c.id} AS id, ${c.shop} AS shop, ${c.orderId} AS order_id, ${c.payload} AS payload, ${c.attempts} AS attempts, ${c.updateTime} AS update_time, ${c.salesOrder} AS sales_order FROM ${table} WHERE ${due(nowUnix)} AND ${unclaimed(nowUnix)} AND ${c.id} IN (${inList}) ORDER BY ${c.id}`;
 }
 
 export function importRowFromRow(row: Row): PendingInboxRow | null {
@@ -156,6 +171,8 @@ export function importRowFromRow(row: Row): PendingInboxRow | null {
         orderId: textOf(row.order_id) ?? '',
         payload: textOf(row.payload),
         attempts: intOf(row.attempts) ?? 0,
+        updateTime: intOf(row.update_time),
+        salesOrderId: idOf(row.sales_order),
       };
 }
 
@@ -222,6 +239,26 @@ export function reviewRowFromRow(row: Row): InboxReviewRow | null {
         lastModified: textOf(row.last_modified),
         salesOrderId: idOf(row.sales_order),
       };
+}
+
+/** What the import's claim reads from the loaded inbox record (shared-types/src/import-claim.ts). */
+export function claimStateFromRecord(rec: RecordReader): InboxClaimState {
+  return {
+    state: textOf(rec.value(body.state)),
+    retryAt: intOf(rec.value(body.retryAt)),
+    attempts: intOf(rec.value(body.attempts)) ?? 0,
+    claim: textOf(rec.value(body.claim)),
+    claimUntil: intOf(rec.value(body.claimUntil)),
+    updateTime: intOf(rec.value(body.updateTime)),
+  };
+}
+
+/** The claim of an import run, set on the loaded record. */
+export function claimWrites(token: string, until: number): BodyWrite[] {
+  return [
+    [body.claim, token],
+    [body.claimUntil, until],
+  ];
 }
 
 /** An inbox record as the order updates read it after `record.load`. */

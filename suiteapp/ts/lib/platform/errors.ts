@@ -1,4 +1,5 @@
 import * as error from 'N/error';
+import type { ConnectorErrorCode } from '../../../../shared-types/src/connector-errors';
 
 /** Creating and recognising SuiteScript errors. */
 
@@ -26,7 +27,10 @@ export function isDuplicateRecord(e: unknown): boolean {
   return errorName(e) === 'DUP_RCRD';
 }
 
-/** A SuiteScriptError for the caller (RESTlet: HTTP 400 `{"error":{"code","message"}}`). */
-export function connectorError(name: string, message: string): error.SuiteScriptError {
+/**
+ * A SuiteScriptError for the caller (RESTlet: HTTP 400 `{"error":{"code","message"}}`). Only the
+ * connector error codes of shared-types/src/connector-errors.ts, so the bridge knows each one.
+ */
+export function connectorError(name: ConnectorErrorCode, message: string): error.SuiteScriptError {
   return error.create({ name, message, notifyOff: true });
 }

@@ -4,11 +4,17 @@ import { updateInbox } from '../dao/order-inbox-dao';
 
 /**
  * The inbox writes of the order import, each one `submitFields` (2 units). Every outcome clears
- * or sets the automatic retry time, so a record never keeps a stale one.
+ * or sets the automatic retry time, so a record never keeps a stale one, and releases the run's
+ * claim (shared-types/src/import-claim.ts).
  */
+
+const RELEASE = { claim: null, claimUntil: null } as const;
 
 export type ImportResult =
   'imported' | 'linked' | 'exception' | 'error' | 'retry' | 'skipped' | 'waiting' | 'cancelled';
+
+/** Why map() left a work item alone: import-claim.ts `ClaimDecision`, or the claim's save lost a race. */
+export type NotClaimed = 'done' | 'held' | 'changed' | 'raced';
 
 export interface ImportOutcome {
   result: ImportResult;
@@ -16,14 +22,26 @@ export interface ImportOutcome {
   message: string | null;
 }
 
-/** An import that failed: for a person (retryAt null) or retried automatically at retryAt (Unix s). */
+/**
+ * An import that failed: for a person (retryAt null) or retried automatically at retryAt (Unix s).
+ * When the sales order was saved before the failure, the record is linked to it, so people see it
+ * and the next run finishes it instead of creating it again.
+ */
 export function markError(
   item: ImportWorkItem,
   message: string,
   retryAt: number | null = null,
+  salesOrderId: string | null = null,
 ): ImportOutcome {
-  updateInbox(item.inboxId, { state: 'error', message, attempts: item.attempts + 1, retryAt });
-  return { result: retryAt === null ? 'error' : 'retry', salesOrderId: null, message };
+  updateInbox(item.inboxId, {
+    state: 'error',
+    message,
+    attempts: item.attempts + 1,
+    retryAt,
+    ...(salesOrderId === null ? {} : { salesOrderId }),
+    ...RELEASE,
+  });
+  return { result: retryAt === null ? 'error' : 'retry', salesOrderId, message };
 }
 
 /** The sales order exists: `imported`, or `exception` with the tie-out message. */
@@ -40,6 +58,7 @@ export function markImported(
     message,
     attempts: item.attempts + 1,
     retryAt: null,
+    ...RELEASE,
   });
   return { result, salesOrderId, message };
 }
@@ -50,6 +69,6 @@ export function markNotImported(
   state: 'waiting' | 'skipped' | 'cancelled',
   message: string,
 ): ImportOutcome {
-  updateInbox(item.inboxId, { state, message, retryAt: null });
+  updateInbox(item.inboxId, { state, message, retryAt: null, ...RELEASE });
   return { result: state, salesOrderId: null, message };
 }

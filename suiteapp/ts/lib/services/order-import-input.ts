@@ -1,4 +1,5 @@
 import * as log from 'N/log';
+import { importClaimToken } from '../../../../shared-types/src/import-claim';
 import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
 import {
   applyTestMode,
@@ -6,6 +7,7 @@ import {
   buyersToLookUp,
   IMPORT_RUN_CAP,
   locationsToLookUp,
+  ownSalesOrdersToLookUp,
   parseInboxPayload,
   replacedOrdersToLookUp,
   selectForRun,
@@ -20,18 +22,22 @@ import { findItemsBySkus } from '../dao/item-dao';
 import { loadLocationStates } from '../dao/location-dao';
 import { findSalesOrdersByExternalId } from '../dao/sales-order-dao';
 import { loadShopSettings } from '../dao/shop-dao';
+import { currentDeploymentId } from '../platform/current-script';
 import { findWarehousesByExternalId } from '../dao/warehouse-dao';
 
 /**
  * getInputData of the order import: the records due in this run (pending ones, and errors whose
- * automatic retry time has come; at most IMPORT_RUN_CAP; one per shop in test mode) with
- * everything map() needs resolved in bulk, one SuiteQL per kind and per 500 values: due ids 10,
- * shops 10, payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer customers 10 per 500, and when
- * orders need them: warehouses 10, locations 10, originals of replacement orders 10. A 1,000-order
- * run costs about 100 units of the stage's 10,000.
+ * automatic retry time has come, that no other run holds; at most IMPORT_RUN_CAP; one per shop in
+ * test mode) with everything map() needs resolved in bulk, one SuiteQL per kind and per 500 values:
+ * due ids 10, shops 10, payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer customers 10 per
+ * 500, the orders' own sales orders (saved by an earlier attempt that could not finish) with the
+ * originals of replacement orders 10 per 500, and when orders need them: warehouses 10,
+ * locations 10. A 1,000-order run costs about 120 units of the stage's 10,000. Every item carries
+ * the run's claim token; map() claims the inbox record with it (import-claim.ts).
  */
 export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWorkItem> {
   const now = Math.floor(Date.now() / 1000);
+  const claimToken = importClaimToken(currentDeploymentId(), now, Math.random());
   const candidates = listImportCandidates(now);
   const shops = loadShopSettings(candidates.map((row) => row.shopRecordId));
   const taken = selectForRun(candidates, shops, cap);
@@ -50,7 +56,11 @@ export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWo
   const work = buildImportWork(rows, shops, skuMap, customers, {
     warehouses,
     locations: loadLocationStates(locationsToLookUp(shops, warehouses)),
-    salesOrders: findSalesOrdersByExternalId(replacedOrdersToLookUp(rows, shops)),
+    salesOrders: findSalesOrdersByExternalId([
+      ...ownSalesOrdersToLookUp(rows, shops),
+      ...replacedOrdersToLookUp(rows, shops),
+    ]),
+    claimToken,
   });
   for (const id of testOrders) {
     if (work.items[id] !== undefined) {

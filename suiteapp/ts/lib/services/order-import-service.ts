@@ -1,3 +1,5 @@
+import type { FbtNotCommitted } from '../../../../shared-types/src/fbt-failure';
+import { fbtNotCommittedOutcome } from '../../../../shared-types/src/fbt-failure';
 import { fbtFulfillmentExternalId, salesOrderExternalId } from '../../../../shared-types/src/ids';
 import {
   customerFailureMessage,
@@ -21,21 +23,28 @@ import { checkTieOut } from './order-import-tieout';
 export type { ImportOutcome, ImportResult } from './order-import-inbox';
 
 /**
- * map() of the order import: one inbox record → one sales order, with no lookups in the usual path.
+ * map() of the order import, after the claim (order-import-claim.ts): one inbox record → one sales
+ * order, with no lookups in the usual path.
  *
  * Usage per imported order (default customer): sales order create 10 + save 20 + tie-out
- * lookupFields 1 + inbox submitFields 2 = 33 units. A new per-buyer customer adds create 5 + save
- * 10; a retry adds the externalid lookup 10; an order that does not tie out adds the sales order
- * submitFields 10 + a log entry 6; the test order adds the shop submitFields 2 + a log entry 6; a
- * Fulfilled-by-TikTok order adds its item fulfillment (transform 10 + save 20). An
- * order that cannot be planned costs one submitFields (2). The sales order's externalid
- * `tts_<shopId>_<orderId>` makes a second create fail with DUP_RCRD, which links the existing one,
- * so a TikTok order never becomes two sales orders.
+ * lookupFields 1 + inbox submitFields 2 = 33 units (39 with the claim). A new per-buyer customer
+ * adds create 5 + save 10; a restarted map adds the externalid lookup 10; an order that does not tie
+ * out adds the sales order submitFields 10 + a log entry 6; the test order adds the shop
+ * submitFields 2 + a log entry 6; a Fulfilled-by-TikTok order adds its item fulfillment
+ * (transform 10 + save 20). An order that cannot be planned costs one submitFields (2).
+ *
+ * A TikTok order never becomes two sales orders: the externalid `tts_<shopId>_<orderId>` makes a
+ * second create fail with DUP_RCRD, which links the existing one; and a sales order an earlier
+ * attempt saved (found by externalid in getInputData, or looked up by a restarted map) is linked
+ * without a create at all, then FBT-fulfilled, tied out and marked imported. When something after
+ * the save fails (the read-back, the fulfillment), the inbox record is linked to the sales order
+ * with the error, so the next attempt finishes it instead of meeting DUP_RCRD for ever.
  *
  * NetSuite's rejections are caught and written onto the inbox record: temporary ones
  * (RCRD_HAS_BEEN_CHANGED, request limit, UNEXPECTED_ERROR...) with an automatic retry time and
- * backoff, the rest translated into what to fix (a closed accounting period names the date and
- * where to reopen it). Governance limits are not caught: summarize handles those.
+ * backoff, nothing committed at the FBT location (VALID_LINE_ITEM_REQD) with the location, items
+ * and fix and the same backoff, the rest translated into what to fix (a closed accounting period
+ * names the date and where to reopen it). Governance limits are not caught: summarize handles those.
  */
 
 function nowUnix(): number {
@@ -108,14 +117,46 @@ function finishImported(
   return { outcome, imported: { plan, customerId, tieOut } };
 }
 
-/** A Fulfilled-by-TikTok order is recorded as shipped (item fulfillment, 30 units; idempotent). */
+/** Thrown when a Fulfilled-by-TikTok order's fulfillment finds nothing committed at the FBT location. */
+class FbtFailure extends Error {
+  constructor(readonly failure: FbtNotCommitted) {
+    super(`${failure.netsuite.name}: ${failure.netsuite.message}`);
+  }
+}
+
+/**
+ * A Fulfilled-by-TikTok order is recorded as shipped (item fulfillment, 30 units; idempotent: an
+ * order with nothing left to fulfil was fulfilled by an earlier attempt).
+ */
 function fulfilIfFbt(item: ImportWorkItem, plan: SalesOrderPlan, salesOrderId: string): void {
   if (!plan.fbt) return;
-  fulfilFbtOrder(
+  const result = fulfilFbtOrder(
     salesOrderId,
     fbtFulfillmentExternalId(item.shop.shopId, plan.tiktokOrderId),
     `Fulfilled by TikTok (FBT): TikTok order ${plan.tiktokOrderId}`,
   );
+  if (result.kind === 'not_committed') {
+    const locationId = plan.locationId;
+    const state = locationId === null ? undefined : item.locations?.[locationId];
+    throw new FbtFailure({
+      orderId: plan.tiktokOrderId,
+      salesOrderId,
+      location: { id: locationId, name: state?.name ?? null },
+      lines: plan.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+      netsuite: { name: result.name, message: result.message },
+    });
+  }
+}
+
+/**
+ * The order's sales order when it already exists: found by externalid in getInputData (an
+ * earlier run saved it), or — in a map restarted within this run — looked up now (10 units).
+ */
+function existingSalesOrder(item: ImportWorkItem, plan: SalesOrderPlan, retrying: boolean): string | null {
+  if (item.salesOrderId !== undefined && item.salesOrderId !== null) return item.salesOrderId;
+  return retrying
+    ? findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, plan.tiktokOrderId))
+    : null;
 }
 
 function importPlanned(
@@ -126,17 +167,18 @@ function importPlanned(
   const customerChoice = plan.customer;
   const order = item.order;
   const orderId = plan.tiktokOrderId;
+  // Set as soon as the sales order exists, so a failure after the save links it on the inbox.
+  let salesOrderId: string | null = null;
   try {
-    if (retrying) {
-      const existing = findSalesOrderByExternalId(salesOrderExternalId(item.shop.shopId, orderId));
-      if (existing !== null) {
-        const customerId = customerChoice.kind === 'existing' ? customerChoice.id : '';
-        fulfilIfFbt(item, plan, existing);
-        return finishImported(item, plan, existing, customerId, false);
-      }
+    salesOrderId = existingSalesOrder(item, plan, retrying);
+    if (salesOrderId !== null) {
+      const customerId = customerChoice.kind === 'existing' ? customerChoice.id : '';
+      fulfilIfFbt(item, plan, salesOrderId);
+      return finishImported(item, plan, salesOrderId, customerId, false);
     }
     const customerId = customerFor(customerChoice, orderId, order?.user_id ?? '');
     const salesOrder = createOrFind(plan, customerId);
+    salesOrderId = salesOrder.id;
     fulfilIfFbt(item, plan, salesOrder.id);
     return finishImported(item, plan, salesOrder.id, customerId, salesOrder.created);
   } catch (e) {
@@ -146,11 +188,16 @@ function importPlanned(
     if (isGovernanceLimit(e)) {
       throw e;
     }
+    if (e instanceof FbtFailure) {
+      const failed = fbtNotCommittedOutcome(e.failure, item.attempts + 1, nowUnix());
+      return { outcome: markError(item, failed.message, failed.retryAt, salesOrderId), imported: null };
+    }
     const failed = failureOutcome(failureDetail(e), item.attempts + 1, nowUnix(), {
       orderId,
       tranDate: dateOf(plan.tranDateUnix),
+      salesOrderId,
     });
-    return { outcome: markError(item, failed.message, failed.retryAt), imported: null };
+    return { outcome: markError(item, failed.message, failed.retryAt, salesOrderId), imported: null };
   }
 }
 

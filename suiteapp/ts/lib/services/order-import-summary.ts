@@ -8,8 +8,10 @@ import { submitImport } from '../platform/import-task';
 /**
  * summarize of the order import: every map error onto its inbox record (one query 10 for the
  * attempts, then state `error` with the automatic retry time for temporary failures such as a
- * governance limit or an app-server restart: one submitFields, 2 units each), then, when pending records remain that this run did not take (the
- * cap, or orders stored while it ran), the import is submitted again (lookups 20 + submit 20).
+ * governance limit or an app-server restart, and the run's claim released: one submitFields, 2
+ * units each), then, when pending records remain that this run did not take and no other run holds
+ * (the cap, or orders stored while it ran), the import is submitted again (lookups 20 + submit 20;
+ * NetSuite defers a submit of the running deployment until it has finished: platform/import-task.ts).
  */
 
 export interface ImportRunReport {
@@ -45,9 +47,12 @@ export function finishImportRun(report: ImportRunReport): ImportRunFinish {
       message: failed.message,
       attempts: tried,
       retryAt: failed.retryAt,
+      claim: null,
+      claimUntil: null,
     });
   }
-  const pending = listPendingInbox();
+  // Records another run holds are its business: they are not left over from this one.
+  const pending = listPendingInbox(now);
   const shops = loadShopSettings(pending.map((row) => row.shopRecordId));
   const left = pendingLeftOver(pending, shops, report.processed);
   const resubmitted = left.length > 0 ? submitImport() : false;

@@ -8,10 +8,12 @@ import { submitOrderUpdates } from '../platform/update-task';
 
 /**
  * Retry of inbox records in `error` or `exception` (the exceptions Suitelet and the RESTlet's
- * `orders.retry`). A record without a sales order goes back to `pending` (attempts reset, error and
- * retry time cleared) and the import is submitted; a record that has a sales order (an update
- * exception, or a tie-out exception someone has corrected) goes back to `imported`, flagged for the
- * order updates, which compare its payload with the sales order again.
+ * `orders.retry`). A record in `error` goes back to `pending` (attempts reset, error and retry time
+ * cleared) and the import is submitted — also when it is linked to a sales order an earlier attempt
+ * saved (its read-back or FBT fulfillment failed): the import links that sales order and finishes
+ * it. A record in `exception` with a sales order (an update exception, or a tie-out exception
+ * someone has corrected) goes back to `imported`, flagged for the order updates, which compare its
+ * payload with the sales order again.
  *
  * Usage: one query (10) per 500 ids + submitFields 2 per record + at most two task submits (40):
  * 100 records cost 250 units.
@@ -47,7 +49,7 @@ export function retryInboxRecords(ids: readonly string[]): OrdersRetryResponse {
       results.push({ inboxId, outcome: 'not_retryable', state: row.state });
       continue;
     }
-    if (row.salesOrderId === null) {
+    if (row.salesOrderId === null || row.state === 'error') {
       updateInbox(inboxId, TO_IMPORT);
       importNeeded = true;
       results.push({ inboxId, outcome: 'retried', state: 'pending' });

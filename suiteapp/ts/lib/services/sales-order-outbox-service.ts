@@ -109,15 +109,18 @@ function recordFailure(
 export function recordSalesOrderChange(
   context: EntryPoints.UserEvent.afterSubmitContext,
 ): WriteSummary | null {
-  const eventType = String(context.type).toLowerCase();
+  const eventType = String(context.type ?? '').toLowerCase();
   const salesOrderId = String(context.newRecord.id);
   if (eventType === 'delete') {
     return null;
   }
   let shopRecordId: string | null = null;
   let orderId: string | null = null;
+  // NetSuite passes no oldRecord on create — `undefined`, not null (issue #9) — and may leave other
+  // members out too: both mean "none" here.
+  const oldRecord = context.oldRecord ?? null;
   try {
-    const fallback = eventType === 'xedit' && context.oldRecord !== null ? readerOf(context.oldRecord) : null;
+    const fallback = eventType === 'xedit' && oldRecord !== null ? readerOf(oldRecord) : null;
     const after = salesOrderSnapshot(readerOf(context.newRecord), salesOrderId, fallback);
     if (!isTikTokId(after.tiktokOrderId) || after.shopRecordId === null) {
       return null;
@@ -128,8 +131,7 @@ export function recordSalesOrderChange(
     if (shop === null || !shop.pullOrderUpdates) {
       return null;
     }
-    const before =
-      context.oldRecord === null ? null : salesOrderSnapshot(readerOf(context.oldRecord), salesOrderId, null);
+    const before = oldRecord === null ? null : salesOrderSnapshot(readerOf(oldRecord), salesOrderId, null);
     if (after.tranId === null && eventType === 'create') {
       after.tranId = lookupTranId(salesOrderId);
     }

@@ -28,6 +28,10 @@ export interface FieldFacts {
   defaultValue?: FieldValue;
   /** Overrides the kind derived from the data type. */
   kind?: FieldKind;
+  /** A transaction status: the `statusRef` id of each letter (store-types.ts FieldInfo.statusRefs). */
+  statusRefs?: Readonly<Record<string, string>>;
+  /** `statusRef`, computed from `status` (FieldInfo.refOfStatus). */
+  refOfStatus?: true;
   why: Why;
 }
 
@@ -117,6 +121,40 @@ export const RETURN_STATUS = {
   H: 'Closed',
 } as const;
 
+/**
+ * `statusRef` ids of the sales order letters: the SuiteTalk SalesOrderOrderStatus enum
+ * (`_pendingApproval` … `_closed`, as generated clients of NetSuite's WSDL list it), which scripts see
+ * without the underscore (`record.getValue('statusRef')` → `pendingFulfillment`; public scripts compare
+ * `lookupFields(...).status[0].value` with `pendingBilling`).
+ */
+export const SALES_ORDER_STATUS_REF = {
+  A: 'pendingApproval',
+  B: 'pendingFulfillment',
+  C: 'cancelled',
+  D: 'partiallyFulfilled',
+  E: 'pendingBillingPartFulfilled',
+  F: 'pendingBilling',
+  G: 'fullyBilled',
+  H: 'closed',
+} as const;
+
+/** `statusRef` ids of the return authorization letters (SuiteTalk ReturnAuthorizationOrderStatus). */
+export const RETURN_STATUS_REF = {
+  A: 'pendingApproval',
+  B: 'pendingReceipt',
+  C: 'cancelled',
+  D: 'partiallyReceived',
+  E: 'pendingRefundPartReceived',
+  F: 'pendingRefund',
+  G: 'refunded',
+  H: 'closed',
+} as const;
+
+const STATUS_TEXT_WHY: Why = {
+  assumption:
+    "record.getValue('status') answers the status text (Pending Fulfillment) and getValue('statusRef') the id (pendingFulfillment), as public scripts read them; the letter is what SuiteQL transaction.status returns.",
+};
+
 const STATUS_WHY: Why = {
   assumption: 'Status letters as NetSuite stores them (A Pending Approval, B Pending Fulfillment/Receipt, ...); the records data types status as text without its values.',
 };
@@ -146,7 +184,7 @@ const TRANSACTION_BODY: Readonly<Record<string, FieldFacts>> = {
   discounttotal: READ_ONLY(),
   taxtotal: READ_ONLY(),
   total: READ_ONLY(),
-  statusref: READ_ONLY(SYSTEM),
+  statusref: { readOnly: true, refOfStatus: true, why: STATUS_TEXT_WHY },
   shipaddress: READ_ONLY({ assumption: 'The formatted address NetSuite builds from the shippingaddress subrecord.' }),
   billaddress: READ_ONLY({ assumption: 'The formatted address NetSuite builds from the billingaddress subrecord.' }),
 };
@@ -168,6 +206,7 @@ const SALE_LINE: Readonly<Record<string, FieldFacts>> = {
   quantitybilled: READ_ONLY(),
   quantityreceived: READ_ONLY(),
   quantityavailable: READ_ONLY(),
+  itemtype: READ_ONLY({ assumption: "NetSuite fills it from the line's item (its type code, InvtPart …); a script value is ignored." }),
 };
 
 const addressSubrecords = { shippingaddress: ADDRESS, billingaddress: ADDRESS };
@@ -244,7 +283,14 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
       listLabels: { A: SALES_ORDER_STATUS.A, B: SALES_ORDER_STATUS.B },
       why: STATUS_WHY,
     },
-    status: { kind: 'select', selectTarget: `list:${Object.keys(SALES_ORDER_STATUS).join(',')}`, listLabels: SALES_ORDER_STATUS, readOnly: true, why: STATUS_WHY },
+    status: {
+      kind: 'select',
+      selectTarget: `list:${Object.keys(SALES_ORDER_STATUS).join(',')}`,
+      listLabels: SALES_ORDER_STATUS,
+      statusRefs: SALES_ORDER_STATUS_REF,
+      readOnly: true,
+      why: STATUS_TEXT_WHY,
+    },
   }),
   itemfulfillment: transaction(
     'ItemShip',
@@ -270,7 +316,14 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
   ),
   returnauthorization: transaction('RtnAuth', {
     orderstatus: { selectTarget: 'list:A,B', listLabels: { A: RETURN_STATUS.A, B: RETURN_STATUS.B }, why: STATUS_WHY },
-    status: { kind: 'select', selectTarget: `list:${Object.keys(RETURN_STATUS).join(',')}`, listLabels: RETURN_STATUS, readOnly: true, why: STATUS_WHY },
+    status: {
+      kind: 'select',
+      selectTarget: `list:${Object.keys(RETURN_STATUS).join(',')}`,
+      listLabels: RETURN_STATUS,
+      statusRefs: RETURN_STATUS_REF,
+      readOnly: true,
+      why: STATUS_TEXT_WHY,
+    },
   }),
   cashrefund: transaction('CashRfnd'),
   creditmemo: transaction('CustCred'),

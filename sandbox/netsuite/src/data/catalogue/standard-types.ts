@@ -28,6 +28,8 @@ function toFieldInfo(f: CatalogueField, facts: FieldFacts | undefined, where: st
   // Field ids keep NetSuite's spelling (`statusRef`): SuiteScript field ids are matched exactly here.
   const info = field(f.id, kind, f.label || f.id, options);
   if (mapped.tfRadio && kind === 'checkbox') info.tfRadio = true;
+  if (facts?.statusRefs) info.statusRefs = facts.statusRefs;
+  if (facts?.refOfStatus) info.refOfStatus = true;
   if (facts?.listLabels) {
     info.listLabels = facts.listLabels;
     info.selectTarget = facts.selectTarget ?? `list:${Object.keys(facts.listLabels).join(',')}`;

@@ -30,6 +30,7 @@ export function createErrorModule(): ErrorModule {
       }
       return new SuiteScriptError(String(options.name), String(options.message), {
         notifyOff: options.notifyOff === true,
+        createdByScript: true,
       });
     },
   };

@@ -5,6 +5,7 @@ import type { QueryValue } from './results';
 import { QueryResultSet } from './results';
 import { rewriteSuiteQL, suiteQLError } from './rewrite';
 import type { SuiteQLViews } from './views';
+import type { DisplayTexts } from './functions';
 import { isDate } from '../../realm';
 
 /** SQLite's complaint, in NetSuite's words where there is a match. */
@@ -49,6 +50,7 @@ export class SuiteQLStatement {
   constructor(
     private readonly db: Database,
     private readonly views: SuiteQLViews,
+    private readonly texts: DisplayTexts,
     query: string,
     params: unknown[] = [],
   ) {
@@ -72,39 +74,46 @@ export class SuiteQLStatement {
   run(max: number): QueryResultSet {
     const stmt = this.prepare(this.sql);
     if (!stmt.reader) throw suiteQLError('Invalid search query: only SELECT statements can run in SuiteQL.');
-    const rows: QueryValue[][] = [];
-    try {
-      for (const row of stmt.raw(true).iterate(...this.params) as Iterable<QueryValue[]>) {
-        if (rows.length === max) {
-          throw suiteQLError(
-            `The query returned more than ${max} rows: query.runSuiteQL returns only the first ${max} in NetSuite. Use query.runSuiteQLPaged or narrow the query.`,
-          );
+    const rows = this.texts.resolve(() => {
+      const found: QueryValue[][] = [];
+      try {
+        for (const row of stmt.raw(true).iterate(...this.params) as Iterable<QueryValue[]>) {
+          if (found.length === max) {
+            throw suiteQLError(
+              `The query returned more than ${max} rows: query.runSuiteQL returns only the first ${max} in NetSuite. Use query.runSuiteQLPaged or narrow the query.`,
+            );
+          }
+          found.push(row);
         }
-        rows.push(row);
+      } catch (err) {
+        throw translate(err);
       }
-    } catch (err) {
-      throw translate(err);
-    }
+      return found;
+    });
     return this.shape(stmt, rows);
   }
 
   count(): number {
     const stmt = this.prepare(`SELECT COUNT(*) AS n FROM (${this.sql})`);
-    try {
-      return Number((stmt.get(...this.params) as { n: number }).n);
-    } catch (err) {
-      throw translate(err);
-    }
+    return this.texts.resolve(() => {
+      try {
+        return Number((stmt.get(...this.params) as { n: number }).n);
+      } catch (err) {
+        throw translate(err);
+      }
+    });
   }
 
   page(offset: number, limit: number): QueryResultSet {
     const stmt = this.prepare(`SELECT * FROM (${this.sql}) LIMIT ? OFFSET ?`);
-    try {
-      const rows = stmt.raw(true).all(...this.params, limit, offset) as QueryValue[][];
-      return this.shape(this.prepare(this.sql), rows);
-    } catch (err) {
-      throw translate(err);
-    }
+    const rows = this.texts.resolve(() => {
+      try {
+        return stmt.raw(true).all(...this.params, limit, offset) as QueryValue[][];
+      } catch (err) {
+        throw translate(err);
+      }
+    });
+    return this.shape(this.prepare(this.sql), rows);
   }
 
   private shape(stmt: Statement, rows: QueryValue[][]): QueryResultSet {

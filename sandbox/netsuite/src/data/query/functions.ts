@@ -9,6 +9,56 @@ import { typeCode, typeText } from '../search/type-codes';
  * `ns_multi`, `ns_now`/`ns_today` (SYSDATE, CURRENT_DATE), `NVL`, `TO_DATE`, `TO_CHAR`.
  */
 
+/**
+ * The display texts BUILTIN.DF answers with. SQLite runs `ns_df` while the query's statement is
+ * executing, and the connection cannot run another statement then ("This database connection is
+ * busy executing a query"), so `ns_df` never reads records itself: it answers from texts read before
+ * the statement ran, and notes the ones it lacked. `resolve(run)` runs the statement, reads the
+ * missing texts once it has finished, and runs it again until nothing was missing (a DF in a WHERE
+ * clause or ORDER BY then sees its real text).
+ */
+export class DisplayTexts {
+  private readonly known = new Map<string, string>();
+  private readonly missing = new Set<string>();
+
+  constructor(private readonly reader: RecordReader) {}
+
+  /** The display text of `id` in `target`, or undefined (noted as missing) when not read yet. */
+  lookup(target: string, id: string): string | undefined {
+    const key = `${target}\u0000${id}`;
+    const text = this.known.get(key);
+    if (text === undefined) this.missing.add(key);
+    return text;
+  }
+
+  /** Runs `statement` until every display text it asked for is known; texts are read afresh per call. */
+  resolve<T>(statement: () => T): T {
+    this.known.clear();
+    for (let pass = 0; pass < MAX_DF_PASSES; pass += 1) {
+      this.missing.clear();
+      const result = statement();
+      if (this.missing.size === 0) return result;
+      for (const key of this.missing) {
+        const [target = '', id = ''] = key.split('\u0000');
+        this.known.set(key, this.reader.displayText(target, id));
+      }
+    }
+    throw new Error(`BUILTIN.DF still lacked display texts after ${MAX_DF_PASSES} passes over the query.`);
+  }
+}
+
+/** A DF over values that themselves come from DF texts would need more passes; queries need at most two. */
+const MAX_DF_PASSES = 4;
+
+/** `SalesOrd:B` → `Sales Order : Pending Fulfillment`, as BUILTIN.DF shows a transaction status. */
+function statusText(reader: RecordReader, code: string): string {
+  const [typeCodeOf = '', letter = ''] = code.split(':');
+  const info = reader.types().find((i) => i.transactionType === typeCodeOf);
+  if (!info) return code;
+  const label = info.fields['status']?.listLabels?.[letter] ?? letter;
+  return `${typeText(info)} : ${label}`;
+}
+
 type SqlValue = string | number | bigint | null;
 
 function pad(n: number, width = 2): string {
@@ -64,7 +114,7 @@ function multiJoin(value: SqlValue): string | null {
   }
 }
 
-export function registerFunctions(db: Database, reader: RecordReader, clock: Clock): void {
+export function registerFunctions(db: Database, reader: RecordReader, clock: Clock, texts: DisplayTexts): void {
   db.function('ns_df', { varargs: false }, (target: SqlValue, value: SqlValue) => {
     if (value === null) return null;
     const t = String(target ?? '');
@@ -73,10 +123,11 @@ export function registerFunctions(db: Database, reader: RecordReader, clock: Clo
       const info = reader.types().find((i) => typeCode(i) === value);
       return info ? typeText(info) : String(value);
     }
-    return String(value)
+    if (t === '@status') return statusText(reader, String(value));
+    const parts = String(value)
       .split(',')
-      .map((id) => reader.displayText(t, id.trim()))
-      .join(', ');
+      .map((id) => texts.lookup(t, id.trim()));
+    return parts.some((p) => p === undefined) ? null : parts.join(', ');
   });
   db.function('ns_multi', (value: SqlValue) => multiJoin(value));
   db.function('ns_now', () => clock.now().toISOString());

@@ -5,7 +5,7 @@ import { currentInvocation } from '../../context';
 import { checkPageSize } from '../search/paged';
 import type { RecordReader } from '../store-types';
 import { SuiteQLStatement } from './execute';
-import { registerFunctions } from './functions';
+import { DisplayTexts, registerFunctions } from './functions';
 import type { QueryResultSet } from './results';
 import { QueryPagedData } from './results';
 import { suiteQLError } from './rewrite';
@@ -38,19 +38,20 @@ export interface QueryModuleOptions {
  */
 export function createQueryModule(db: Database, reader: RecordReader, options: QueryModuleOptions = {}): QueryModule {
   const views = new SuiteQLViews(db, reader);
-  registerFunctions(db, reader, options.clock ?? systemClock);
+  const texts = new DisplayTexts(reader);
+  registerFunctions(db, reader, options.clock ?? systemClock, texts);
   views.refresh();
 
   return {
     runSuiteQL(opts) {
       const { query, params } = typeof opts === 'string' ? { query: opts, params: [] } : opts;
       currentInvocation().meter.chargeApi('query.runSuiteQL');
-      return new SuiteQLStatement(db, views, query, params ?? []).run(MAX_SUITEQL_ROWS);
+      return new SuiteQLStatement(db, views, texts, query, params ?? []).run(MAX_SUITEQL_ROWS);
     },
     runSuiteQLPaged(opts) {
       const pageSize = checkPageSize(opts?.pageSize);
       currentInvocation().meter.chargeApi('query.runSuiteQLPaged');
-      const stmt = new SuiteQLStatement(db, views, opts.query, opts.params ?? []);
+      const stmt = new SuiteQLStatement(db, views, texts, opts.query, opts.params ?? []);
       const count = stmt.count();
       if (count > MAX_PAGED_ROWS) {
         throw suiteQLError(`The query returned ${count} rows; paged SuiteQL is limited to ${MAX_PAGED_ROWS}.`);

@@ -1,15 +1,20 @@
 import { NS, SuiteScriptError } from '../../errors';
+import { rewriteOuterJoins } from './outer-joins';
 import type { SuiteQLViews } from './views';
 
 /**
  * Turns the Oracle-flavoured SuiteQL scripts write into SQL SQLite runs:
  * - `BUILTIN.DF(alias.column)` / `BUILTIN.DF(column)` → `ns_df('<target>', …)`: the target is the
  *   select target of that column in the view the alias (or the only FROM/JOIN table having the
- *   column) names. Other arguments are rejected.
+ *   column) names. Other arguments are rejected. A transaction status shows as
+ *   `Sales Order : Pending Fulfillment` and `BUILTIN.CF(t.status)` gives `SalesOrd:B` (public SuiteQL:
+ *   `BUILTIN.CF(transaction.status) NOT IN ('SalesOrd:C', …)`, and a tap's test reading status `H`
+ *   with `BUILTIN.DF(transaction.status)` "Inkooporder : Gesloten").
  * - `FETCH FIRST n ROWS ONLY` → `LIMIT n`; `OFFSET m ROWS FETCH NEXT n ROWS ONLY` → `LIMIT m, n`
  *   (same order, so `?` parameters still bind in order).
  * - `SYSDATE`, `CURRENT_DATE` → the emulator clock.
  * - `transaction` (a keyword in SQLite) → `"transaction"`.
+ * - Oracle `(+)` outer joins → LEFT JOIN (outer-joins.ts).
  * Only text outside string literals is rewritten.
  */
 
@@ -86,15 +91,27 @@ function dfTarget(views: SuiteQLViews, aliases: Map<string, string>, arg: string
   throw suiteQLError(`Field '${first}' was not found.`);
 }
 
+/** A transaction status in criteria form, `SalesOrd:B`: the row's type code, a colon, the status letter. */
+function statusCode(arg: string): string {
+  const alias = arg.includes('.') ? `${arg.split('.')[0]}.` : '';
+  return `(${alias}type || ':' || ${arg})`;
+}
+
 function rewriteCode(code: string, views: SuiteQLViews, aliases: Map<string, string>): string {
   let out = code.replace(/BUILTIN\.DF\s*\(\s*([a-z_]\w*(?:\.[a-z_]\w*)?)\s*\)/gi, (_m, arg: string) => {
     const target = dfTarget(views, aliases, arg).replace(/'/g, "''");
+    // A transaction status shows as `Sales Order : Pending Fulfillment` (its type and its text).
+    if (target === '@status') return `ns_df('@status', ${statusCode(arg)})`;
     return `ns_df('${target}', ${arg})`;
+  });
+  out = out.replace(/BUILTIN\.CF\s*\(\s*([a-z_]\w*(?:\.[a-z_]\w*)?)\s*\)/gi, (m, arg: string) => {
+    // Criteria form: the emulator knows it for transaction status (`SalesOrd:B`) only.
+    return dfTarget(views, aliases, arg) === '@status' ? statusCode(arg) : m;
   });
   const builtin = /BUILTIN\.\w+/i.exec(out);
   if (builtin) {
     throw suiteQLError(
-      `${builtin[0]} is not supported by the emulator (supported: BUILTIN.DF(column) or BUILTIN.DF(alias.column)).`,
+      `${builtin[0]} is not supported by the emulator (supported: BUILTIN.DF(column) or BUILTIN.DF(alias.column), and BUILTIN.CF of a transaction status).`,
     );
   }
   if (/\brownum\b/i.test(out)) {
@@ -112,7 +129,7 @@ function rewriteCode(code: string, views: SuiteQLViews, aliases: Map<string, str
 }
 
 export function rewriteSuiteQL(sql: string, views: SuiteQLViews): string {
-  const trimmed = sql.trim().replace(/;\s*$/, '');
+  const trimmed = rewriteOuterJoins(sql.trim().replace(/;\s*$/, ''));
   if (!/^(select|with)\b/i.test(trimmed)) {
     throw suiteQLError('Invalid search query: only SELECT statements can run in SuiteQL.');
   }

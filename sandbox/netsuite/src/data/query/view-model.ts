@@ -11,7 +11,7 @@ import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
 export interface ViewColumn {
   name: string;
   kind: FieldKind;
-  /** What BUILTIN.DF resolves against: a select target, or `@type` for the type code columns. */
+  /** What BUILTIN.DF resolves against: a select target, `@type` for type codes, `@status` for transaction status. */
   target?: string;
 }
 
@@ -104,7 +104,7 @@ function transactionView(types: RecordTypeInfo[]): ViewDef {
     { col: { name: 'type', kind: 'text', target: '@type' }, sql: typeCodeCase(types) },
     { col: { name: 'recordtype', kind: 'text' }, sql: 'r.type' },
     {
-      col: { name: 'status', kind: 'text' },
+      col: { name: 'status', kind: 'text', target: '@status' },
       sql: "COALESCE(json_extract(r.doc, '$.fields.status'), json_extract(r.doc, '$.fields.orderstatus'))",
     },
     { col: { name: 'createddate', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },
@@ -213,6 +213,42 @@ function recordView(info: RecordTypeInfo): ViewDef {
   return bodyView(info.id, [info], fixed);
 }
 
+/**
+ * `NextTransactionLink` / `PreviousTransactionLink`: one row per link between two transactions
+ * (`previousdoc` → `nextdoc`, with `linktype`, `previoustype`, `nexttype`), both tables holding the
+ * same links as NetSuite's do (one is read from the source side, the other from the target side).
+ * The emulator lists the links of the transforms it models whose link type public SuiteQL names:
+ * sales order → item fulfillment `ShipRcpt` once shipped, `PickPack` while picked or packed
+ * (`NTL.LinkType IN ('PickPack', 'ShipRcpt')` in public sales-order-to-fulfilment queries), and sales
+ * order → return authorization `SaleRet` (`nexttransactionlink … linktype = 'SaleRet'`). Links out of a
+ * return authorization (refund, credit memo) are not listed: their link type codes were not found in
+ * public material. Columns other than these (`foreignamount`, …) are not offered, so a query that
+ * reads them fails instead of reading a guess.
+ */
+function transactionLinkView(name: string, types: RecordTypeInfo[]): ViewDef {
+  const codeOf = (alias: string): string =>
+    types.length === 0
+      ? 'NULL'
+      : `CASE ${alias}.type ${types.map((t) => `WHEN ${quote(t.id)} THEN ${quote(typeCode(t))}`).join(' ')} END`;
+  const linkType =
+    "CASE WHEN n.type = 'itemfulfillment' THEN (CASE WHEN json_extract(n.doc, '$.fields.shipstatus') = 'C' THEN 'ShipRcpt' ELSE 'PickPack' END) " +
+    "WHEN n.type = 'returnauthorization' THEN 'SaleRet' END";
+  return {
+    name,
+    columns: [
+      { name: 'previousdoc', kind: 'select', target: 'transaction' },
+      { name: 'nextdoc', kind: 'select', target: 'transaction' },
+      { name: 'linktype', kind: 'text' },
+      { name: 'previoustype', kind: 'text', target: '@type' },
+      { name: 'nexttype', kind: 'text', target: '@type' },
+    ],
+    sql:
+      `SELECT p.id AS previousdoc, n.id AS nextdoc, ${linkType} AS linktype, ${codeOf('p')} AS previoustype, ${codeOf('n')} AS nexttype ` +
+      "FROM records n JOIN records p ON p.id = CAST(json_extract(n.doc, '$.fields.createdfrom') AS INTEGER) " +
+      "WHERE p.type = 'salesorder' AND n.type IN ('itemfulfillment', 'returnauthorization')",
+  };
+}
+
 /** Every view for the catalogue the reader knows now. */
 export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
   const transactions = types.filter(isTransactionType);
@@ -229,6 +265,8 @@ export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
     ]),
     itemLocationView('aggregateitemlocation', items),
     itemLocationView('inventoryitemlocations', items),
+    transactionLinkView('nexttransactionlink', transactions),
+    transactionLinkView('previoustransactionlink', transactions),
     ...others.map(recordView),
   ];
 }

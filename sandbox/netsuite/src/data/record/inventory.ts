@@ -1,6 +1,7 @@
 import { NS, SuiteScriptError } from '../../errors';
 import type { RecordStore } from '../store';
 import type { FieldValue, StoredLine, StoredRecord } from '../store-types';
+import type { FulfillBasedOnCommitment } from './preferences';
 
 /**
  * Inventory bookkeeping on inventory items' `locations` sublist (quantityonhand, quantitycommitted,
@@ -12,7 +13,7 @@ import type { FieldValue, StoredLine, StoredRecord } from '../store-types';
  *   closed lines commit nothing, so closing a line releases its commitment. Locations with
  *   "make inventory available" off have nothing available.
  * - Saving an item fulfillment decrements on hand and committed at the fulfilled location and adds
- *   to the order line's `quantityfulfilled`.
+ *   to the order line's `quantityfulfilled`; deleting it puts both back (and the order recommits).
  * These are system writes: they do not bump the item's version (scripts cannot set quantities).
  */
 
@@ -122,9 +123,19 @@ export function releaseSalesOrder(store: RecordStore, order: StoredRecord): void
 
 /**
  * Apply an item fulfillment's lines to its sales order and the items. Throws USER_ERROR when a line
- * fulfils more than the order line has open. Mutates `order` (caller writes it).
+ * fulfils more than the order line has open, or — under "Limit to Committed" — more than is
+ * committed to the order line at the location it ships from (commitment is per location: the order
+ * line commits at its own location, so nothing is committed at any other). Oracle help
+ * (section_N1388149) says such a quantity "can't be increased beyond the committed quantity" but not
+ * which error a script gets; the code here is the emulator's choice. Mutates `order` (caller writes it).
  */
-export function fulfil(store: RecordStore, order: StoredRecord, lines: StoredLine[], header: Fields): void {
+export function fulfil(
+  store: RecordStore,
+  order: StoredRecord,
+  lines: StoredLine[],
+  header: Fields,
+  mode: FulfillBasedOnCommitment,
+): void {
   const cache = new ItemCache(store);
   for (const line of lines) {
     const quantity = num(line.fields.quantity);
@@ -139,19 +150,56 @@ export function fulfil(store: RecordStore, order: StoredRecord, lines: StoredLin
         `You can not fulfill ${quantity} of item line ${String(line.fields.orderline)}: ${open} remain to be fulfilled.`,
       );
     }
-    const fromCommitted = Math.min(quantity, num(orderLine.fields.quantitycommitted));
-    orderLine.fields.quantityfulfilled = q(num(orderLine.fields.quantityfulfilled) + quantity);
-    orderLine.fields.quantitycommitted = q(num(orderLine.fields.quantitycommitted) - fromCommitted);
-    const stillBackordered = Math.max(0, q(open - quantity - num(orderLine.fields.quantitycommitted)));
-    const backorderDrop = q(num(orderLine.fields.quantitybackordered) - stillBackordered);
-    orderLine.fields.quantitybackordered = stillBackordered;
     const item = cache.inventoryItem(line.fields.item);
     const location = lineLocation(line, header) ?? lineLocation(orderLine, order.fields);
+    const committedHere =
+      location !== null && location === lineLocation(orderLine, order.fields) ? num(orderLine.fields.quantitycommitted) : 0;
+    if (item && mode === 'LIMIT_TO_COMMITTED' && quantity > committedHere) {
+      throw new SuiteScriptError(
+        NS.USER_ERROR,
+        `You can not fulfill ${quantity} of item line ${String(line.fields.orderline)} from location ${location ?? '(none)'}: ${committedHere} committed there, and the Fulfill Based on Commitment preference is Limit to Committed.`,
+      );
+    }
+    const committed = num(orderLine.fields.quantitycommitted);
+    const fromCommitted = Math.min(quantity, committedHere);
+    const remainingAfter = q(open - quantity);
+    // Shipping from another location leaves the order line's own commitment; what exceeds the
+    // quantity still open is released there.
+    const keptCommitted = Math.min(q(committed - fromCommitted), remainingAfter);
+    const released = q(committed - fromCommitted - keptCommitted);
+    orderLine.fields.quantityfulfilled = q(num(orderLine.fields.quantityfulfilled) + quantity);
+    orderLine.fields.quantitycommitted = keptCommitted;
+    const stillBackordered = Math.max(0, q(remainingAfter - keptCommitted));
+    const backorderDrop = q(num(orderLine.fields.quantitybackordered) - stillBackordered);
+    orderLine.fields.quantitybackordered = stillBackordered;
     if (!item || !location) continue;
     const row = cache.row(item, location);
     row.quantityonhand = q(num(row.quantityonhand) - quantity);
     row.quantitycommitted = q(num(row.quantitycommitted) - fromCommitted);
-    row.quantitybackordered = Math.max(0, q(num(row.quantitybackordered) - backorderDrop));
+    const home = lineLocation(orderLine, order.fields);
+    // The order line's commitment and back-order sit at its own location.
+    const homeRow = home === null ? row : cache.row(item, home);
+    homeRow.quantitycommitted = q(num(homeRow.quantitycommitted) - released);
+    homeRow.quantitybackordered = Math.max(0, q(num(homeRow.quantitybackordered) - backorderDrop));
+  }
+  cache.flush();
+}
+
+/**
+ * Undo an item fulfillment that is being deleted: its quantities go back on hand where they shipped
+ * from and are open again on the order lines (the caller recommits the order and writes it).
+ */
+export function unfulfil(store: RecordStore, order: StoredRecord, lines: StoredLine[], header: Fields): void {
+  const cache = new ItemCache(store);
+  for (const line of lines) {
+    const quantity = num(line.fields.quantity);
+    const orderLine = (order.sublists.item ?? []).find((l) => String(l.fields.line) === String(line.fields.orderline));
+    if (orderLine) orderLine.fields.quantityfulfilled = Math.max(0, q(num(orderLine.fields.quantityfulfilled) - quantity));
+    const item = cache.inventoryItem(line.fields.item);
+    const location = lineLocation(line, header) ?? (orderLine ? lineLocation(orderLine, order.fields) : null);
+    if (!item || !location) continue;
+    const row = cache.row(item, location);
+    row.quantityonhand = q(num(row.quantityonhand) + quantity);
   }
   cache.flush();
 }

@@ -14,7 +14,8 @@ import type { UserEventSlot } from './user-events';
  */
 export interface RecordModuleDeps {
   store: RecordStore;
-  preferences?: Partial<Preferences>;
+  /** The account's preferences, shared by reference. */
+  preferences?: Preferences;
   /** User event scripts that saves trigger (installed by the execution layer). */
   userEvents?: UserEventSlot;
 }

@@ -2,9 +2,15 @@ import type { RecordStore } from '../store';
 import type { FieldValue, StoredLine } from '../store-types';
 
 /**
- * The read-only `status` of a sales order (letters as SuiteQL `transaction.status` returns them):
- * A Pending Approval, B Pending Fulfillment, D Partially Fulfilled, F Pending Billing (everything
- * fulfilled), H Closed (every line closed). Only inventory and non-inventory item lines need fulfilling.
+ * The read-only `status` of a sales order (letters as SuiteQL `transaction.status` returns them;
+ * texts in catalogue/overlay.ts), with Advanced Shipping (fulfilment and billing apart):
+ * A Pending Approval; B Pending Fulfillment (nothing fulfilled); D Partially Fulfilled (some
+ * fulfilled, all of it billed); E Pending Billing/Partially Fulfilled (some fulfilled, some of that
+ * not billed yet); F Pending Billing (everything fulfilled, not all billed); G Billed (everything
+ * fulfilled and billed); H Closed (every line closed). Oracle help, "Viewing the Status of Sales
+ * Orders" (section_N1220604), lists these statuses; an order partly fulfilled and not invoiced is
+ * E there, not D. Only inventory and non-inventory item lines need fulfilling; the emulator bills
+ * nothing itself, so `quantitybilled` stays 0 and partly fulfilled orders are E.
  */
 const FULFILLABLE = new Set(['inventoryitem', 'noninventoryitem']);
 
@@ -24,9 +30,13 @@ export function salesOrderStatus(
     const item = store.getAny('item', Number(l.fields.item));
     return item !== null && FULFILLABLE.has(item.type);
   });
-  const fulfilled = open.filter((l) => num(l.fields.quantityfulfilled) >= num(l.fields.quantity));
-  if (open.length === fulfilled.length) return open.some((l) => num(l.fields.quantityfulfilled) > 0) ? 'F' : 'B';
-  return open.some((l) => num(l.fields.quantityfulfilled) > 0) ? 'D' : 'B';
+  const fulfilled = (l: StoredLine): number => num(l.fields.quantityfulfilled);
+  const anyFulfilled = open.some((l) => fulfilled(l) > 0);
+  if (!anyFulfilled) return 'B';
+  const unbilled = open.some((l) => fulfilled(l) > num(l.fields.quantitybilled));
+  const allFulfilled = open.every((l) => fulfilled(l) >= num(l.fields.quantity));
+  if (allFulfilled) return open.every((l) => num(l.fields.quantitybilled) >= num(l.fields.quantity)) ? 'G' : 'F';
+  return unbilled ? 'E' : 'D';
 }
 
 /** Whether a sales-order line still has something to fulfil (for the item fulfillment transform). */
@@ -35,4 +45,10 @@ export function openToFulfil(store: RecordStore, line: StoredLine): number {
   const item = store.getAny('item', Number(line.fields.item));
   if (!item || !FULFILLABLE.has(item.type)) return 0;
   return Math.max(0, num(line.fields.quantity) - num(line.fields.quantityfulfilled));
+}
+
+/** Whether the line's item tracks inventory (only those lines commit stock: inventory.ts). */
+export function isInventoryLine(store: RecordStore, line: StoredLine): boolean {
+  if (line.fields.item === null || line.fields.item === undefined) return false;
+  return store.getAny('item', Number(line.fields.item))?.type === 'inventoryitem';
 }

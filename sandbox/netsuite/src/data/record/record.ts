@@ -94,7 +94,19 @@ export class NsRecord {
 
   getValue(arg: FieldArg): ApiValue {
     const fieldId = fieldIdOf(arg, 'getValue');
-    return toApi(this.bodyInfo(fieldId), this.fields[fieldId]);
+    const info = this.bodyInfo(fieldId);
+    if (info.refOfStatus) return this.statusRef();
+    // A transaction status reads as its text (`Pending Fulfillment`); the letter stays internal.
+    if (info.statusRefs) return toText(info, this.fields[fieldId], this.env.lookup) || null;
+    return toApi(info, this.fields[fieldId]);
+  }
+
+  /** `statusRef`: the id of the record's status letter (`pendingFulfillment`), or null before it has one. */
+  private statusRef(): string | null {
+    const status = Object.values(this.info.fields).find((f) => f.statusRefs);
+    const letter = status ? this.fields[status.id] : null;
+    if (!status || letter === null || letter === undefined || letter === '') return null;
+    return status.statusRefs?.[String(letter)] ?? null;
   }
 
   setValue(arg: FieldArg | { fieldId: string; value: unknown }, value?: unknown): this {
@@ -106,7 +118,9 @@ export class NsRecord {
 
   getText(arg: FieldArg): string | string[] {
     const fieldId = fieldIdOf(arg, 'getText');
-    return toText(this.bodyInfo(fieldId), this.fields[fieldId], this.env.lookup);
+    const info = this.bodyInfo(fieldId);
+    if (info.refOfStatus) return this.statusRef() ?? '';
+    return toText(info, this.fields[fieldId], this.env.lookup);
   }
 
   setText(arg: FieldArg | { fieldId: string; text: unknown }, text?: unknown): this {

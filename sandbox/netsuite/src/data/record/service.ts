@@ -4,7 +4,7 @@ import type { RecordStore } from '../store';
 import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
 import { applyCreateDefaults } from './defaults';
 import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
-import { commitSalesOrder, fulfil, releaseSalesOrder } from './inventory';
+import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
 import { checkPostingPeriods } from './periods';
@@ -14,7 +14,7 @@ import type { RecordEnv, SaveOptions } from './record';
 import { NsRecord } from './record';
 import { sourceBody, sourceForSave, sourceLine } from './sourcing';
 import { computeTotals } from './totals';
-import { planTransform } from './transform';
+import { builderFor, invalidInitializeRef, planTransform } from './transform';
 import type { SubmitEvent, SubmitEventType, UserEventHook, UserEventSlot } from './user-events';
 import { validateChangedFields, validateForSave } from './validate';
 import type { TextLookup } from './values';
@@ -30,7 +30,8 @@ export type ChargeFn = (op: RecordOp, info: RecordTypeInfo) => void;
 
 export interface RecordServiceOptions {
   store: RecordStore;
-  preferences?: Partial<Preferences>;
+  /** The account's preferences, shared by reference (changes apply to the next operation). */
+  preferences?: Preferences;
   charge?: ChargeFn;
   /** User event scripts to run around saves (none without a slot). */
   userEvents?: UserEventSlot;
@@ -93,7 +94,7 @@ export class RecordService {
 
   constructor(options: RecordServiceOptions) {
     this.store = options.store;
-    this.preferences = resolvePreferences(options.preferences);
+    this.preferences = options.preferences ?? resolvePreferences();
     this.charge = options.charge ?? (() => undefined);
     this.userEvents = options.userEvents;
     this.executionContext = options.executionContext ?? null;
@@ -161,11 +162,12 @@ export class RecordService {
   transform(options: TransformOptions): NsRecord {
     const from = this.creatableType(required(options?.fromType, 'fromType', 'record.transform'));
     const to = this.creatableType(required(options?.toType, 'toType', 'record.transform'));
-    const id = toId(options.fromId, 'record.transform');
+    builderFor(from, to);
+    const id = Number(required(options.fromId, 'fromId', 'record.transform'));
     this.charge('transform', to);
-    const source = this.store.get(from.id, id);
-    if (!source) throw recordDoesNotExist();
-    const plan = planTransform(this.store, source, to);
+    const source = Number.isInteger(id) && id > 0 ? this.store.get(from.id, id) : null;
+    if (!source) throw invalidInitializeRef(to.id, options.fromId);
+    const plan = planTransform(this.store, source, to, this.preferences);
     const rec = new NsRecord(to, options.isDynamic === true, this.env);
     applyCreateDefaults(rec, this.preferences, this.store.clock, options.defaultValues);
     rec.loadStored({ fields: { ...rec.fields, ...plan.fields }, sublists: { item: plan.lines }, subrecords: plan.subrecords });
@@ -187,6 +189,7 @@ export class RecordService {
     checkPostingPeriods(this.store, info, [stored.fields.trandate ?? null]);
     this.store.transaction(() => {
       if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
+      if (info.id === 'itemfulfillment') this.reverseFulfillment(stored);
       this.store.delete(info.id, id);
     });
     if (hook && event) this.fire(hook, 'afterSubmit', info, event);
@@ -266,6 +269,9 @@ export class RecordService {
     sourceForSave(this.store, rec);
     if (info.id === 'itemfulfillment') {
       rec.sublists.item = (rec.sublists.item ?? []).filter((l) => l.fields.itemreceive === true);
+      if (rec.sublists.item.length === 0) {
+        throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
+      }
     }
     computeTotals(rec);
     validateForSave(this.store, this.preferences, rec, options);
@@ -304,12 +310,22 @@ export class RecordService {
     next.fields.status = salesOrderStatus(this.store, next.fields, next.sublists.item ?? []);
   }
 
+  /** A deleted fulfilment's quantities return to stock and to its order, which recommits them. */
+  private reverseFulfillment(fulfillment: StoredRecord): void {
+    const order = this.store.get('salesorder', Number(fulfillment.fields.createdfrom));
+    if (!order) return;
+    const before = structuredClone(order);
+    unfulfil(this.store, order, fulfillment.sublists.item ?? [], fulfillment.fields);
+    this.settleSalesOrder(before, order);
+    this.store.update(order);
+  }
+
   private applyFulfillment(fields: Record<string, FieldValue>, lines: StoredLine[]): void {
     const order = this.store.get('salesorder', Number(fields.createdfrom));
     if (!order) {
       throw new SuiteScriptError(NS.INVALID_RCRD_TRANSFRM, 'An item fulfillment must be created from an existing sales order.');
     }
-    fulfil(this.store, order, lines, fields);
+    fulfil(this.store, order, lines, fields, this.preferences.fulfillBasedOnCommitment);
     order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
     this.store.update(order);
   }

@@ -1,5 +1,6 @@
 import type { RecordStore } from '../store';
 import type { StoredRecord } from '../store-types';
+import { typeCode } from '../search/type-codes';
 import { lineAmount, rateFrom } from './money';
 import type { NsRecord, WorkingLine } from './record';
 
@@ -7,7 +8,11 @@ import type { NsRecord, WorkingLine } from './record';
  * Sourcing: the values NetSuite fills in from referenced records. Dynamic mode sources as each
  * field is set; standard mode sources at save, only into fields the script left empty. Kept small:
  * a transaction's subsidiary and currency come from its customer; an item line's description,
- * rate (item base price, or the discount item's rate) and quantity (1) from its item.
+ * rate (item base price, or the discount item's rate) and quantity (1) from its item, and its
+ * read-only `itemtype` always: the item's type code (`InvtPart`, `NonInvtPart`, `Service`,
+ * `OthCharge`, `Discount`, `Markup`, `Subtotal`, `Description`, `Payment`, `Kit`, `Group`,
+ * `Assembly`, ...), as public scripts branch on it (`getSublistValue({fieldId: 'itemtype'}) ===
+ * 'InvtPart'`); search/type-codes.ts holds the codes.
  */
 
 function isEmpty(v: unknown): boolean {
@@ -40,7 +45,15 @@ export function computeLineAmount(store: RecordStore, line: WorkingLine): void {
   else if (typeof f.amount === 'number' && isEmpty(f.rate)) f.rate = rateFrom(f.amount, quantity);
 }
 
+/** The line's `itemtype`: NetSuite's type code of its item (null without an item). */
+function sourceItemType(store: RecordStore, rec: NsRecord, line: WorkingLine): void {
+  if (!rec.info.sublists.item?.fields.itemtype) return;
+  const item = itemOf(store, line.fields.item);
+  line.fields.itemtype = item ? typeCode(store.typeInfo(item.type)) : null;
+}
+
 export function sourceLine(store: RecordStore, rec: NsRecord, sublistId: string, line: WorkingLine, fieldId: string): void {
+  if (sublistId === 'item' && fieldId === 'item') sourceItemType(store, rec, line);
   if (sublistId !== 'item' || !rec.info.sublists.item?.fields.rate) return;
   if (fieldId === 'item') {
     const item = itemOf(store, line.fields.item);
@@ -59,6 +72,7 @@ export function sourceLine(store: RecordStore, rec: NsRecord, sublistId: string,
 /** Standard-mode sourcing at save: the same sourcing, applied once to the whole record. */
 export function sourceForSave(store: RecordStore, rec: NsRecord): void {
   sourceBody(store, rec, 'entity');
+  for (const line of rec.sublists.item ?? []) sourceItemType(store, rec, line);
   if (!rec.info.sublists.item?.fields.rate) return;
   for (const line of rec.sublists.item ?? []) {
     const before = line.amountSet;

@@ -48,7 +48,7 @@ export interface SubmitEvent {
    * read-only). For `xedit` it holds only the submitted fields, as in NetSuite.
    */
   newRecord: NsRecord;
-  /** The stored record before the change (read-only); null on create. */
+  /** The stored record before the change (read-only); null on create (scripts then get no `oldRecord`). */
   oldRecord: NsRecord | null;
 }
 

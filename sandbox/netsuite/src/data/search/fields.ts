@@ -11,6 +11,11 @@ export interface FieldRef {
   read(row: Row): FieldValue;
   /** Display text of a select/multiselect value (ids comma-joined for multiselects). */
   text(row: Row, value: FieldValue): string;
+  /**
+   * What `anyof`/`noneof` filters match, when it is not the value: a transaction status filters by
+   * `SalesOrd:B` while its column value is `pendingFulfillment`.
+   */
+  criteria?(row: Row): string[];
 }
 
 /** What the search runs over. */
@@ -145,9 +150,38 @@ function aliasField(scope: SearchScope, name: string): FieldRef | null {
   return catalogueField(scope, alias.field);
 }
 
+/**
+ * A transaction `status` column: its value is the `statusRef` id (`pendingFulfillment`), its text the
+ * status text, and filters name it `SalesOrd:B` (public RESTlets filter
+ * `['status', 'anyof', 'SalesOrd:B']`; public scripts compare lookupFields' `status[0].value` with
+ * `pendingBilling`).
+ */
+function statusField(name: string): FieldRef {
+  const letterOf = (row: Row): { letter: string; def: FieldInfo } | null => {
+    const { value, def } = readCatalogueField(row, name);
+    return value === null || value === '' || !def?.statusRefs ? null : { letter: String(value), def };
+  };
+  return {
+    kind: 'select',
+    read: (row) => {
+      const s = letterOf(row);
+      return s ? (s.def.statusRefs?.[s.letter] ?? s.letter) : null;
+    },
+    text: (row) => {
+      const s = letterOf(row);
+      return s ? (s.def.listLabels?.[s.letter] ?? s.letter) : '';
+    },
+    criteria: (row) => {
+      const s = letterOf(row);
+      return s ? [`${typeCode(row.info)}:${s.letter}`] : [];
+    },
+  };
+}
+
 function catalogueField(scope: SearchScope, name: string): FieldRef | null {
   const def = catalogueDef(scope, name);
   if (!def) return null;
+  if (def.statusRefs) return statusField(name);
   return {
     kind: def.kind,
     read: (row) => readCatalogueField(row, name).value,

@@ -156,6 +156,7 @@ function selectTest(filter: SearchFilter, ref: FieldRef, multi: boolean): RowTes
   const wanted = filter.values.flatMap((v) => v.split(',')).map((v) => v.trim());
   const matchesNone = wanted.includes('@NONE@');
   const ids = (row: Row): string[] => {
+    if (ref.criteria) return ref.criteria(row);
     const v = ref.read(row);
     if (isEmpty(v)) return [];
     return Array.isArray(v) ? v : [String(v)];

@@ -58,8 +58,12 @@ describe('NetSuiteEmulator', () => {
     expect(((await second.json()) as { queued: boolean }).queued).toBe(false);
     const bad = await signedFetch(emulator, url, 'POST', { text: 5 });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({
-      error: { code: 'TEST_INVALID_REQUEST', message: 'text must be a string' },
+    const badBody = (await bad.json()) as { error: { code: string; message: string } };
+    expect(badBody.error.code).toBe('TEST_INVALID_REQUEST');
+    expect(JSON.parse(badBody.error.message)).toMatchObject({
+      type: 'error.SuiteScriptError',
+      name: 'TEST_INVALID_REQUEST',
+      message: 'text must be a string',
     });
 
     const [task] = await emulator.runQueuedTasks();

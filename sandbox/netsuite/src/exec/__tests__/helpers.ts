@@ -5,7 +5,7 @@ import type {
   SdfScriptObjectType,
 } from '../../../../../suiteapp/tools/sdf-model';
 import { currentInvocation } from '../../context';
-import { SuiteScriptError } from '../../errors';
+import { createErrorModule } from '../../data/misc/error';
 import { materializeFixture } from '../../../../../test/support/fixture-project';
 
 /** Test doubles shared by the execution-layer tests: fixture File Cabinet, script records, N/testkit. */
@@ -100,12 +100,8 @@ export function createTestKit(): TestKit {
   return kit;
 }
 
-/** `N/error` as far as the fixtures use it. */
-export const errorModule = {
-  create(options: { name: string; message: string }): SuiteScriptError {
-    return new SuiteScriptError(options.name, options.message);
-  },
-};
+/** `N/error` as the data layer provides it (errors made by scripts serialise as NetSuite's do). */
+export const errorModule = createErrorModule();
 
 /** A stand-in for N/search: `create()` returns a search whose results are `rows`; getRange charges 10 units. */
 export function createSearchStub(rows: { id: string; name: string }[]): Record<string, unknown> {

@@ -152,7 +152,7 @@ describe('RESTlet host', () => {
     expect(del.status).toBe(405);
   });
 
-  it('turns a thrown SuiteScript error into 400 {"error":{"code","message"}}', async () => {
+  it('answers an error.create error with 400 and the SuiteScriptError as JSON text in error.message', async () => {
     const url = account.restletUrl(ECHO, ECHO_DEPLOY);
     const res = await call(account, url, {
       method: 'POST',
@@ -160,9 +160,29 @@ describe('RESTlet host', () => {
       contentType: 'application/json',
     });
     expect(res.status).toBe(400);
-    expect(res.json()).toEqual({
-      error: { code: 'TTS_INVALID_REQUEST', message: 'orders must be an array' },
+    const { error } = res.json();
+    expect(error.code).toBe('TTS_INVALID_REQUEST');
+    const inner = JSON.parse(error.message) as Record<string, unknown>;
+    expect(Object.keys(inner)).toEqual([
+      'type',
+      'name',
+      'message',
+      'stack',
+      'cause',
+      'id',
+      'notifyOff',
+      'userFacing',
+    ]);
+    expect(inner).toMatchObject({
+      type: 'error.SuiteScriptError',
+      name: 'TTS_INVALID_REQUEST',
+      message: 'orders must be an array',
+      cause: { name: 'TTS_INVALID_REQUEST', message: 'orders must be an array', notifyOff: false },
+      id: '',
+      notifyOff: false,
+      userFacing: true,
     });
+    expect(Array.isArray(inner.stack)).toBe(true);
   });
 
   it('turns a JavaScript error into 400 JS_EXCEPTION', async () => {
@@ -192,6 +212,23 @@ describe('RESTlet host', () => {
     });
     expect(over.status).toBe(400);
     expect(over.json().error.code).toBe('SSS_USAGE_LIMIT_EXCEEDED');
+    const inner = JSON.parse(over.json().error.message) as Record<string, unknown>;
+    expect(Object.keys(inner)).toEqual([
+      'type',
+      'name',
+      'message',
+      'id',
+      'stack',
+      'cause',
+      'notifyOff',
+      'userFacing',
+    ]);
+    expect(inner).toMatchObject({
+      type: 'error.SuiteScriptError',
+      name: 'SSS_USAGE_LIMIT_EXCEEDED',
+      cause: { type: 'internal error', code: 'SSS_USAGE_LIMIT_EXCEEDED', userEvent: null },
+      userFacing: true,
+    });
   });
 
   it('serves only RELEASED deployments of RESTlet scripts', async () => {

@@ -1,4 +1,5 @@
 import { TestClock } from '../../clock';
+import type { ScriptUser } from '../../context';
 import { createInvocation, runInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
 import type { SdfScript } from '../../../../../suiteapp/tools/sdf-model';
@@ -70,6 +71,8 @@ async function open(kit = createTestKit(), extra: Partial<AccountOptions> = {}) 
   });
   return { account, clock, kit };
 }
+
+type RuntimeApi = { getCurrentUser(): { name: string } };
 
 type TaskApi = {
   create(o: Record<string, unknown>): { submit(): string };
@@ -160,6 +163,39 @@ describe('N/task submission', () => {
       asScript(account, (task) =>
         task.create({ taskType: 'MAP_REDUCE', scriptId: MR, deploymentId: 'customdeploy_mr_a' }).submit(),
       );
+    } finally {
+      await account.stop();
+    }
+  });
+
+  it('lets only the script owner submit a TESTING deployment, and runs it as the owner', async () => {
+    const { account, kit } = await open();
+    kit.input = [{ shop: 'A', sku: 'x', qty: 1 }];
+    const users: unknown[] = [];
+    kit.hooks.map = () => users.push((account.modules['N/runtime'] as RuntimeApi).getCurrentUser().name);
+    try {
+      const submit = (user?: ScriptUser) => {
+        const inv = createInvocation({
+          kind: 'restlet',
+          user,
+          scriptId: 'customscript_caller',
+          deploymentId: 'customdeploy_caller',
+          scriptType: 'RESTLET',
+          startedAt: new Date(),
+        });
+        return runInvocation(inv, () =>
+          errorOf(() =>
+            (account.modules['N/task'] as TaskApi)
+              .create({ taskType: 'MAP_REDUCE', scriptId: MR, deploymentId: 'customdeploy_mr_testing' })
+              .submit(),
+          ),
+        );
+      };
+      expect(submit()).toBe('FAILED_TO_SUBMIT_JOB_REQUEST_1');
+      expect(submit(account.owner)).toBe('no error');
+      const [report] = await account.runQueuedTasks();
+      expect(report).toMatchObject({ deploymentId: 'customdeploy_mr_testing', status: 'COMPLETE' });
+      expect(users).toEqual(['Administrator']);
     } finally {
       await account.stop();
     }

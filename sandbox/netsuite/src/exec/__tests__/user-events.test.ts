@@ -28,7 +28,14 @@ describe('user event scripts', () => {
         event: 'create',
         context: 'RESTLET',
         record: String(id),
-        detail: { name: 'Honeycomb', oldName: null, scriptType: 'USEREVENT', remaining: 998 },
+        // NetSuite passes no old record on create: the property is absent (undefined), never null.
+        detail: {
+          name: 'Honeycomb',
+          oldName: null,
+          scriptType: 'USEREVENT',
+          remaining: 998,
+          oldRecord: 'absent',
+        },
       },
     ]);
     expect(ns.invocations.map((i) => [i.kind, i.scriptId, i.units])).toEqual([
@@ -40,14 +47,16 @@ describe('user event scripts', () => {
 
   it('aborts the save when beforeSubmit throws: the RESTlet answers 400 with that error and nothing is written', async () => {
     const refused = await callShopRestlet(ns, { action: 'create', name: 'Broken', pmMap: '{not json' });
-    expect(refused).toEqual({
-      status: 400,
-      json: {
-        error: {
-          code: 'TEST_INVALID_PM_MAP',
-          message: 'Payment Method Map must be JSON such as {"*": "1"}; it is {not json',
-        },
-      },
+    expect(refused.status).toBe(400);
+    expect(refused.json.error?.code).toBe('TEST_INVALID_PM_MAP');
+    expect(JSON.parse(refused.json.error?.message ?? '')).toMatchObject({
+      name: 'TEST_INVALID_PM_MAP',
+      message: 'Payment Method Map must be JSON such as {"*": "1"}; it is {not json',
+      stack: [
+        'createError(N/error)',
+        expect.stringMatching(/^beforeSubmit\(\/SuiteApps\/com\.test\.ui\/ue_shop\.js:\d+\)$/),
+        expect.stringMatching(/^post\(\/SuiteApps\/com\.test\.ui\/rl_shop\.js:\d+\)$/),
+      ],
     });
     expect(ns.store.all(SHOP)).toHaveLength(0);
     expect(ns.store.all(AUDIT)).toHaveLength(0);
@@ -86,17 +95,18 @@ describe('user event scripts', () => {
     });
     const poke = await callShopRestlet(ns, { action: 'edit', id: json.id, name: 'poke old record' });
     expect(poke.status).toBe(400);
-    expect(poke.json.error).toEqual({
-      code: 'SSS_INVALID_API_USAGE',
+    expect(poke.json.error?.code).toBe('SSS_INVALID_API_USAGE');
+    expect(JSON.parse(poke.json.error?.message ?? '')).toMatchObject({
+      name: 'SSS_INVALID_API_USAGE',
       message: 'setValue: context.oldRecord is read-only; it cannot be changed or saved.',
     });
     await callShopRestlet(ns, { action: 'delete', id: json.id });
     expect(shop(json.id)).toBeUndefined();
-    expect(audits(ns).map((a) => [a.event, a.detail.name, a.detail.oldName])).toEqual([
-      ['create', 'Honeycomb', null],
-      ['xedit', null, 'Honeycomb'],
-      ['edit', 'Renamed', 'Honeycomb'],
-      ['delete', 'Renamed', 'Renamed'],
+    expect(audits(ns).map((a) => [a.event, a.detail.name, a.detail.oldName, a.detail.oldRecord])).toEqual([
+      ['create', 'Honeycomb', null, 'absent'],
+      ['xedit', null, 'Honeycomb', 'object'],
+      ['edit', 'Renamed', 'Honeycomb', 'object'],
+      ['delete', 'Renamed', 'Renamed', 'object'],
     ]);
     // One audit per save the RESTlet made: the user event's own saves (the audit record and the
     // submitFields on the shop) ran no user event.
@@ -135,7 +145,7 @@ describe('user event scripts', () => {
     ]);
   });
 
-  it('runs a deployment only in the execution contexts it lists, and never a TESTING one', async () => {
+  it('runs a deployment only in the execution contexts it lists, and a TESTING one only for the script owner', async () => {
     const customer = ns.seed.customer({ companyname: 'Buyer' });
     const paymentmethod = ns.seed.paymentMethod('Card');
     const location = ns.seed.location('Main');
@@ -147,6 +157,8 @@ describe('user event scripts', () => {
     });
     expect(viaRestlet.status).toBe(200);
     expect(ns.store.get('salesorder', Number(viaRestlet.json.id))?.fields.memo ?? null).toBeNull();
+    // The RESTlet runs as the integration user, not the owner: the TESTING deployment stays out.
+    expect(ns.invocations.filter((i) => i.scriptId === 'customscript_test_ue_so')).toEqual([]);
 
     const so = ns.seed.ui.create({ type: 'salesorder' });
     so.setValue({ fieldId: 'entity', value: customer });
@@ -156,9 +168,11 @@ describe('user event scripts', () => {
     so.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 1 });
     const id = so.save();
     expect(ns.store.get('salesorder', id)?.fields.memo).toBe('checked in USERINTERFACE');
+    // The administrator saving in the UI owns the scripts: the TESTING deployment runs for them.
+    expect(ns.owner.name).toBe('Administrator');
     expect(
       ns.invocations.filter((i) => i.scriptId === 'customscript_test_ue_so').map((i) => i.deploymentId),
-    ).toEqual(['customdeploy_test_ue_so']);
+    ).toEqual(['customdeploy_test_ue_so', 'customdeploy_test_ue_so_testing']);
   });
 
   it('lets seed.service save without user events, while seed.ui refuses what an admin could not save', () => {

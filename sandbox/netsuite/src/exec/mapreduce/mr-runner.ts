@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock';
+import type { ScriptUser } from '../../context';
 import { createInvocation, runInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
 import { UsageMeter } from '../../governance';
@@ -9,7 +10,7 @@ import type { EntryPoints, ModuleMap } from '../types';
 import { errorIterator, keyIterator, outputIterator } from './mr-iterators';
 import { inputPairs } from './mr-input';
 import type { StageConfig, StageItem, StageResult } from './mr-stage';
-import { runStage } from './mr-stage';
+import { stageSteps } from './mr-stage';
 import type {
   KeyValue,
   MapReduceReport,
@@ -21,7 +22,9 @@ import type {
 
 /**
  * Runs one map/reduce job: getInputData → map → shuffle → reduce → summarize, each invocation
- * governed by its stage's limit (10,000 / 1,000 / 5,000 / 10,000 units).
+ * governed by its stage's limit (10,000 / 1,000 / 5,000 / 10,000 units). `mapReduceJobSteps` is the
+ * same job as steps, one yield after each invocation, for the task runner to interleave jobs of
+ * different deployments (account.ts); `runMapReduceJob` runs it through.
  */
 
 export interface MapReduceRunOptions {
@@ -36,6 +39,8 @@ export interface MapReduceRunOptions {
   /** Deployment concurrency limit, reported in the summary. */
   concurrency?: number;
   taskId?: string | null;
+  /** Who the job runs as (default: the integration user). */
+  user?: ScriptUser;
   history?: InvocationHistory;
   injectRestart?: RestartInjection;
   onStage?: (stage: MrTaskStage) => void;
@@ -94,8 +99,18 @@ function emptyStage(clock: Clock): StageResult {
   };
 }
 
+/** Runs the whole job at once. */
 export function runMapReduceJob(options: MapReduceRunOptions): MapReduceReport {
-  const { entryPoints, clock, scriptId, deploymentId } = options;
+  const steps = mapReduceJobSteps(options);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/**
+ * The job as steps: one yield after each invocation (getInputData, every map and reduce invocation,
+ * summarize); returns the report. Checks the entry points and config before the first step.
+ */
+export function mapReduceJobSteps(options: MapReduceRunOptions): Generator<void, MapReduceReport, void> {
+  const { entryPoints, scriptId } = options;
   const getInputData = entry(entryPoints, 'getInputData');
   const map = entry(entryPoints, 'map');
   const reduce = entry(entryPoints, 'reduce');
@@ -107,7 +122,25 @@ export function runMapReduceJob(options: MapReduceRunOptions): MapReduceReport {
     );
   }
   const config = readConfig(entryPoints, scriptId);
+  return jobSteps(options, { getInputData, map, reduce, summarize, config });
+}
+
+interface JobEntries {
+  getInputData: EntryFn;
+  map: EntryFn | null;
+  reduce: EntryFn | null;
+  summarize: EntryFn | null;
+  config: StageConfig;
+}
+
+function* jobSteps(
+  options: MapReduceRunOptions,
+  entries: JobEntries,
+): Generator<void, MapReduceReport, void> {
+  const { clock, scriptId, deploymentId } = options;
+  const { getInputData, map, reduce, summarize, config } = entries;
   const base = {
+    ...(options.user ? { user: options.user } : {}),
     scriptId,
     deploymentId,
     scriptType: 'MAPREDUCE',
@@ -140,6 +173,7 @@ export function runMapReduceJob(options: MapReduceRunOptions): MapReduceReport {
     executionNo: 1,
     error: input.ok ? null : errorName(input.error),
   });
+  yield;
   const inputError = input.ok ? null : serializeError(input.error);
   const pairs = input.ok ? input.value : [];
   const inputSeconds = (clock.now().getTime() - inputDate.getTime()) / 1000;
@@ -157,7 +191,7 @@ export function runMapReduceJob(options: MapReduceRunOptions): MapReduceReport {
   let exitedStage: 'map' | 'reduce' | null = null;
   if (input.ok && map) {
     stageAt('MAP');
-    mapResult = runStage({
+    mapResult = yield* stageSteps({
       ...common,
       stage: 'map',
       items: pairs.map((p) => ({ key: p.key, values: [p.value] })),
@@ -169,7 +203,7 @@ export function runMapReduceJob(options: MapReduceRunOptions): MapReduceReport {
     stageAt('SHUFFLE');
     const items = shuffle(map ? mapResult.writes : pairs);
     stageAt('REDUCE');
-    reduceResult = runStage({ ...common, stage: 'reduce', items, entryPoint: reduce });
+    reduceResult = yield* stageSteps({ ...common, stage: 'reduce', items, entryPoint: reduce });
     if (reduceResult.abandoned) exitedStage = 'reduce';
   }
   const output = reduce ? reduceResult.writes : mapResult.writes;
@@ -204,6 +238,7 @@ export function runMapReduceJob(options: MapReduceRunOptions): MapReduceReport {
       executionNo: 1,
       error: outcome.ok ? null : errorName(outcome.error),
     });
+    yield;
   }
 
   return {

@@ -16,6 +16,9 @@ import { RestartingMeter, restartError } from './restart-meter';
  * and `executionNo` set); after the last failure the key is FAILED and, with `exitOnError`, the
  * stage is abandoned. A failed or restarted invocation's writes are discarded; records it saved
  * stay saved. A restart re-runs the key without using up a retry.
+ *
+ * `stageSteps` yields after every invocation, so the task runner can interleave the invocations of
+ * jobs of different deployments as NetSuite's processors do (account.ts); `runStage` runs it through.
  */
 
 export interface StageItem {
@@ -50,7 +53,14 @@ export interface StageResult {
   seconds: number;
 }
 
+/** Runs the stage to its end. */
 export function runStage(options: StageRunOptions): StageResult {
+  const steps = stageSteps(options);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/** The stage as steps: one yield after each invocation; returns the stage's result. */
+export function* stageSteps(options: StageRunOptions): Generator<void, StageResult, void> {
   const kind = options.stage === 'map' ? 'mapreduce.map' : 'mapreduce.reduce';
   const makeContext = options.stage === 'map' ? createMapContext : createReduceContext;
   const dateCreated = options.clock.now();
@@ -104,6 +114,7 @@ export function runStage(options: StageRunOptions): StageResult {
         executionNo,
         error: error === null ? null : restarted ? NS.SSS_APP_SERVER_RESTART : errorName(error),
       });
+      yield;
       if (error === null) {
         result.writes.push(...sink);
         state = 'COMPLETE';

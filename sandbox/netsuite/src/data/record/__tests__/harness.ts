@@ -11,6 +11,7 @@ import { RecordStore } from '../../store';
 import type { RecordModule } from '../module';
 import { createRecordModule } from '../module';
 import type { Preferences } from '../preferences';
+import { resolvePreferences } from '../preferences';
 
 /** A real in-memory store with a small SDF project (custom records and fields as in docs/contracts.md). */
 function sdfField(partial: Partial<SdfField> & Pick<SdfField, 'kind' | 'scriptid' | 'fieldtype'>): SdfField {
@@ -61,6 +62,8 @@ export const FIXTURE_PROJECT: Pick<SdfProject, 'customRecords' | 'standaloneFiel
 
 export interface World {
   clock: TestClock;
+  /** The account's preferences: change them between operations as an administrator would. */
+  preferences: Preferences;
   store: RecordStore;
   seed: Seed;
   record: RecordModule;
@@ -75,11 +78,12 @@ export interface World {
  * given NetSuite records catalogue (`netsuite`, for tests that plant a gap in it).
  */
 export function createWorld(
-  preferences: Partial<Preferences> = {},
+  overrides: Partial<Preferences> = {},
   catalogue: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue } = {},
 ): World {
   const clock = new TestClock('2026-01-15T12:00:00Z');
   const store = new RecordStore({ dbPath: ':memory:', catalogue: createCatalogue(FIXTURE_PROJECT, catalogue), clock });
+  const preferences = resolvePreferences(overrides);
   const seed = createSeed(store, preferences);
   const record = createRecordModule({ store, preferences });
   const location = seed.location('Main Warehouse');
@@ -104,7 +108,7 @@ export function createWorld(
     });
     return { result: runInvocation(invocation, fn), invocation };
   };
-  return { clock, store, seed, record, run, refs };
+  return { clock, preferences, store, seed, record, run, refs };
 }
 
 /** The error a call throws (fails the test when it does not throw). */

@@ -253,3 +253,26 @@ describe('sales order save: defaults and computed values', () => {
     expect(e).toMatchObject({ name: 'INVALID_KEY_OR_REF', message: 'Invalid custbody_tts_shop reference key 4242.' });
   });
 });
+
+describe('sales order lines: itemtype', () => {
+  it("gives each item line its item's type code, read-only, in standard and dynamic mode", () => {
+    const w = createWorld();
+    const read = w.run(() => {
+      const so = draftOrder(w, [
+        { item: w.refs.item, quantity: 1, rate: 10 },
+        { item: w.refs.discountItem, quantity: 1, rate: -2 },
+      ]);
+      so.setSublistValue({ sublistId: 'item', fieldId: 'itemtype', line: 0, value: 'Service' });
+      const id = so.save();
+      const loaded = w.record.load({ type: 'salesorder', id });
+      const dynamic = w.record.create({ type: 'salesorder', isDynamic: true });
+      dynamic.selectNewLine({ sublistId: 'item' });
+      dynamic.setCurrentSublistValue({ sublistId: 'item', fieldId: 'item', value: w.refs.item2 });
+      return {
+        saved: [0, 1].map((line) => loaded.getSublistValue({ sublistId: 'item', fieldId: 'itemtype', line })),
+        dynamic: dynamic.getCurrentSublistValue({ sublistId: 'item', fieldId: 'itemtype' }),
+      };
+    }).result;
+    expect(read).toEqual({ saved: ['InvtPart', 'Discount'], dynamic: 'InvtPart' });
+  });
+});

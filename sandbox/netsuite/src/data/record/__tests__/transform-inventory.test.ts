@@ -1,5 +1,6 @@
 import type { World } from './harness';
 import { createWorld, thrown } from './harness';
+import { salesOrderStatus } from '../order-status';
 
 function onHand(w: World, item: number, location: number): Record<string, unknown> | undefined {
   return w.store.get('inventoryitem', item)?.sublists.locations?.find((l) => l.fields.location === String(location))?.fields;
@@ -80,7 +81,8 @@ describe('item fulfillment and inventory', () => {
     expect(ful?.fields).toMatchObject({ shipstatus: 'C', tranid: 'IF1001', entity: String(w.refs.customer) });
     expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 7, quantitycommitted: 1, quantityavailable: 6 });
     const order1 = w.store.get('salesorder', so);
-    expect(order1?.fields.status).toBe('D');
+    // Partly fulfilled and not billed: Pending Billing/Partially Fulfilled.
+    expect(order1?.fields.status).toBe('E');
     expect(order1?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 3, quantitycommitted: 1 });
 
     const second = w.run(() => {
@@ -93,7 +95,41 @@ describe('item fulfillment and inventory', () => {
     expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
     expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 1, quantitycommitted: 0 });
     const nothingLeft = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
-    expect(nothingLeft).toMatchObject({ name: 'INVALID_RCRD_TRANSFRM', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+    expect(nothingLeft).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+  });
+
+  it('names a partly fulfilled order E while the fulfilled part is unbilled, D once it is billed; F/G when all is fulfilled', () => {
+    const so = order(w, [
+      { item: w.refs.item, quantity: 4 },
+      { item: w.refs.shipItem, quantity: 1 },
+    ]);
+    const stored = w.store.get('salesorder', so)!;
+    const withLine = (quantityfulfilled: number, quantitybilled: number) =>
+      salesOrderStatus(w.store, stored.fields, [
+        { fields: { ...stored.sublists.item![0]!.fields, quantityfulfilled, quantitybilled } },
+        stored.sublists.item![1]!,
+      ]);
+    expect([withLine(0, 0), withLine(2, 0), withLine(2, 1), withLine(2, 2), withLine(4, 2), withLine(4, 4)]).toEqual([
+      'B',
+      'E',
+      'E',
+      'D',
+      'F',
+      'G',
+    ]);
+  });
+
+  it('deleting a fulfilment puts its quantities back on hand and open on the order, which commits them again', () => {
+    const so = order(w, [{ item: w.refs.item, quantity: 4 }]);
+    const fulfilment = w.run(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }).save()).result;
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 6, quantitycommitted: 0 });
+    expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
+    w.run(() => w.record.delete({ type: 'itemfulfillment', id: fulfilment }));
+    expect(w.store.get('itemfulfillment', fulfilment)).toBeNull();
+    expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantityonhand: 10, quantitycommitted: 4, quantityavailable: 6 });
+    const reopened = w.store.get('salesorder', so);
+    expect(reopened?.fields.status).toBe('B');
+    expect(reopened?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 0, quantitycommitted: 4, quantitybackordered: 0 });
   });
 
   it('rejects fulfilling more than is open', () => {
@@ -129,7 +165,92 @@ describe('item fulfillment and inventory', () => {
     w.run(() => w.record.submitFields({ type: 'salesorder', id: so, values: { orderstatus: 'A' } }));
     expect(onHand(w, w.refs.item, w.refs.location)).toMatchObject({ quantitycommitted: 0 });
     const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }))).result;
-    expect(e.name).toBe('INVALID_RCRD_TRANSFRM');
+    expect(e).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: `You can not initialize itemfulfillment: invalid reference ${so}.` });
+  });
+
+  it('refuses to transform a sales order that does not exist with INVALID_INITIALIZE_REF', () => {
+    const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: 999, toType: 'itemfulfillment' }))).result;
+    expect(e).toMatchObject({ name: 'INVALID_INITIALIZE_REF', message: 'You can not initialize itemfulfillment: invalid reference 999.' });
+  });
+
+  describe('Fulfill Based on Commitment', () => {
+    /** A transformed fulfillment's lines, as [item, quantity, itemreceive]. */
+    function shown(so: number): unknown[][] {
+      return w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        return Array.from({ length: f.getLineCount({ sublistId: 'item' }) }, (_, line) =>
+          ['item', 'quantity', 'itemreceive'].map((fieldId) => f.getSublistValue({ sublistId: 'item', fieldId, line })),
+        );
+      }).result;
+    }
+
+    it('Limit to Committed (the default): a line with nothing committed at its location does not show, so the save finds no line', () => {
+      expect(w.preferences.fulfillBasedOnCommitment).toBe('LIMIT_TO_COMMITTED');
+      const so = order(w, [{ item: w.refs.item, quantity: 2, location: w.refs.location2 }]);
+      expect(w.store.get('salesorder', so)?.sublists.item?.[0]?.fields).toMatchObject({ quantitycommitted: 0, quantitybackordered: 2 });
+      expect(shown(so)).toEqual([]);
+      const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }).save())).result;
+      expect(e).toMatchObject({ name: 'VALID_LINE_ITEM_REQD', message: 'You must enter at least one line item for this transaction.' });
+      expect(w.store.all('itemfulfillment')).toHaveLength(0);
+      expect(onHand(w, w.refs.item, w.refs.location2)).toMatchObject({ quantityonhand: 0, quantitybackordered: 2 });
+    });
+
+    it('Limit to Committed: a partly committed line defaults to its committed quantity and cannot fulfil more, nor ship from another location', () => {
+      const so = order(w, [
+        { item: w.refs.item2, quantity: 5 },
+        { item: w.refs.shipItem, quantity: 1 },
+      ]);
+      expect(shown(so)).toEqual([[String(w.refs.item2), 2, true]]);
+      const more = w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        f.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 3 });
+        return thrown(() => f.save());
+      }).result;
+      expect(more.name).toBe('USER_ERROR');
+      expect(more.message).toContain('2 committed there');
+      const elsewhere = w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        f.setSublistValue({ sublistId: 'item', fieldId: 'location', line: 0, value: w.refs.location2 });
+        return thrown(() => f.save());
+      }).result;
+      expect(elsewhere.name).toBe('USER_ERROR');
+      expect(elsewhere.message).toContain(`from location ${w.refs.location2}: 0 committed there`);
+      expect(w.store.all('itemfulfillment')).toHaveLength(0);
+      w.run(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' }).save());
+      expect(w.store.get('salesorder', so)?.sublists.item?.[0]?.fields).toMatchObject({ quantityfulfilled: 2, quantitycommitted: 0, quantitybackordered: 3 });
+      expect(onHand(w, w.refs.item2, w.refs.location)).toMatchObject({ quantityonhand: 0, quantitycommitted: 0, quantitybackordered: 3 });
+    });
+
+    it('Allow Uncommitted: uncommitted lines show unchecked and may be fulfilled, taking on hand below zero', () => {
+      const so = order(w, [
+        { item: w.refs.item, quantity: 1 },
+        { item: w.refs.item, quantity: 2, location: w.refs.location2 },
+      ]);
+      w.preferences.fulfillBasedOnCommitment = 'ALLOW_UNCOMMITTED';
+      expect(shown(so)).toEqual([
+        [String(w.refs.item), 1, true],
+        [String(w.refs.item), 2, false],
+      ]);
+      w.run(() => {
+        const f = w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'itemfulfillment' });
+        f.setSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line: 1, value: true });
+        return f.save();
+      });
+      expect(onHand(w, w.refs.item, w.refs.location2)).toMatchObject({ quantityonhand: -2, quantitybackordered: 0 });
+      expect(w.store.get('salesorder', so)?.fields.status).toBe('F');
+    });
+
+    it('Ignore Commitment: every open quantity shows, committed or not', () => {
+      const so = order(w, [
+        { item: w.refs.item2, quantity: 5 },
+        { item: w.refs.item, quantity: 2, location: w.refs.location2 },
+      ]);
+      w.preferences.fulfillBasedOnCommitment = 'IGNORE_COMMITMENT';
+      expect(shown(so)).toEqual([
+        [String(w.refs.item2), 5, true],
+        [String(w.refs.item), 2, true],
+      ]);
+    });
   });
 
   it('return authorization from a sales order, then cash refund and credit memo from the RA', () => {

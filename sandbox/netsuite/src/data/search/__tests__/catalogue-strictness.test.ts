@@ -51,7 +51,7 @@ describe('N/search against the NetSuite records catalogue', () => {
       total: '24.99',
       taxtotal: '0.00',
       shippingamount: '4.99',
-      status: [{ value: 'B', text: 'Pending Fulfillment' }],
+      status: [{ value: 'pendingFulfillment', text: 'Pending Fulfillment' }],
     });
   });
 

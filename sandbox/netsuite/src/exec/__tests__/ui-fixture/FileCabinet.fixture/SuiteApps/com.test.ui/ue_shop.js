@@ -54,6 +54,11 @@ define(['require', 'exports', 'N/record', 'N/runtime', 'N/error'], function (
           : null,
         scriptType: script.scriptType,
         remaining: script.getRemainingUsage(),
+        oldRecord: !('oldRecord' in context)
+          ? 'absent'
+          : context.oldRecord === null
+            ? 'null'
+            : typeof context.oldRecord,
       }),
     });
     audit.save();

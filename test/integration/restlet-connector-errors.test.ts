@@ -1,0 +1,144 @@
+import { parseRestletError } from '../../bridge/src/netsuite/restlet-error';
+import type { ConnectorErrorCode } from '../../shared-types/src/connector-errors';
+import { CONNECTOR_ERRORS } from '../../shared-types/src/connector-errors';
+import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { ConnectorAccount } from '../support/connector-account';
+import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
+import { makeOrders } from '../support/order-batch';
+import type { RestletResponse } from '../support/signed-restlet';
+
+/**
+ * The SuiteApp side of the connector error list (shared-types/src/connector-errors.ts): each code is
+ * what the SuiteApp really throws in its situation, in NetSuite's error body (the SuiteScriptError
+ * as JSON text inside `error.message`, which the bridge's reader takes apart), and what the list
+ * says was written is what was written. The bridge side: bridge/src/workers/__tests__/connector-errors.test.ts.
+ */
+let world: ConnectorAccount;
+
+afterEach(async () => {
+  await world?.ns.stop();
+});
+
+function orders(count: number, seed: number): TikTokOrder[] {
+  return makeOrders({ count, seed, firstOrderId: 576461413038500000n + BigInt(seed) * 100n });
+}
+
+const inboxCount = (): number => world.ns.store.all('customrecord_tts_order').length;
+
+/** Reads a RESTlet error answer as the bridge does, checking it is NetSuite's form. */
+function connectorErrorOf(response: RestletResponse): { code: string; message: string } {
+  expect(response.status).toBe(400);
+  const body = response.body as { error: { code: string; message: string } };
+  const inner = JSON.parse(body.error.message) as { type: string; name: string; message: string };
+  expect(inner.type).toBe('error.SuiteScriptError');
+  expect(inner.name).toBe(body.error.code);
+  const parsed = parseRestletError(JSON.stringify(body));
+  if (parsed === undefined) throw new Error('no error in the body');
+  return parsed;
+}
+
+interface SeenError {
+  code: string;
+  message: string;
+}
+
+const PM_MAP = 'custrecord_tts_shop_pm_map';
+
+interface RuntimeModuleLike {
+  getCurrentScript(): { getRemainingUsage(): number };
+}
+
+const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
+  async TTS_INVALID_REQUEST() {
+    const [good, bad] = orders(2, 1);
+    const response = await world.restlet('POST', {
+      action: 'orders.upsert',
+      shopId: DEMO_SHOP.shopId,
+      orders: [good, { ...bad, payment: { ...bad.payment, currency: undefined } }],
+    });
+    const error = connectorErrorOf(response);
+    expect(error.message).toContain('orders[1].payment.currency');
+    expect(inboxCount()).toBe(0); // written: nothing
+    return error;
+  },
+
+  async TTS_SHOP_NOT_FOUND() {
+    const response = await world.restlet('POST', {
+      action: 'orders.upsert',
+      shopId: '7494049642642440000',
+      orders: orders(1, 2),
+    });
+    const error = connectorErrorOf(response);
+    expect(error.message).toContain('tts_shop_7494049642642440000');
+    expect(error.message).toContain('shop.upsert');
+    expect(inboxCount()).toBe(0);
+    return error;
+  },
+
+  async TTS_UNKNOWN_ACTION() {
+    const error = connectorErrorOf(
+      await world.restlet('POST', { action: 'orders.delete', shopId: DEMO_SHOP.shopId }),
+    );
+    expect(error.message).toContain('orders.delete');
+    return error;
+  },
+
+  async TTS_USAGE_LIMIT() {
+    // The call's budget runs low after three orders (as a slow account with heavy user events would).
+    const runtime = world.ns.modules['N/runtime'] as RuntimeModuleLike;
+    const original = runtime.getCurrentScript.bind(runtime);
+    let asked = 0;
+    runtime.getCurrentScript = () => {
+      const script = original();
+      return { ...script, getRemainingUsage: () => (++asked > 3 ? 50 : script.getRemainingUsage()) };
+    };
+    const list = orders(8, 3);
+    const response = await world.restlet('POST', {
+      action: 'orders.upsert',
+      shopId: DEMO_SHOP.shopId,
+      orders: list,
+    });
+    runtime.getCurrentScript = original;
+    const error = connectorErrorOf(response);
+    expect(error.message).toContain(`after storing 3 of 8 orders; order ${list[3].id}`);
+    // written: the orders before the one named, none after it
+    expect(inboxCount()).toBe(3);
+    const again = await world.restlet('POST', {
+      action: 'orders.upsert',
+      shopId: DEMO_SHOP.shopId,
+      orders: list,
+    });
+    expect(again.status).toBe(200);
+    const outcomes = (again.body as { results: { outcome: string }[] }).results.map((r) => r.outcome);
+    expect(outcomes).toEqual([...Array(3).fill('unchanged'), ...Array(5).fill('created')]);
+    return error;
+  },
+
+  async TTS_INVALID_PAYMENT_METHOD_MAP() {
+    // Thrown by the shop record's user event (beforeSubmit) on a save that carries the map.
+    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
+    if (!shop) throw new Error('no shop record');
+    const service = world.ns.seed.ui;
+    const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
+    rec.setValue({ fieldId: PM_MAP, value: '{"CCDC": "9999"}' });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the shop record was saved');
+    expect(seen.message).toContain('"CCDC": "9999"');
+    // written: nothing
+    expect(world.ns.store.get('customrecord_tts_shop', shop.id)?.fields[PM_MAP]).toBe(shop.fields[PM_MAP]);
+    return seen;
+  },
+};
+
+describe('the SuiteApp throws each connector error code in its situation', () => {
+  it.each(Object.keys(CONNECTOR_ERRORS) as ConnectorErrorCode[])('%s', async (code) => {
+    world = await startConnectorAccount();
+    const seen = await scenarios[code]();
+    expect(seen.code).toBe(code);
+  });
+});

@@ -51,6 +51,20 @@ function startSandbox(env: Record<string, string>): Promise<{ output: () => stri
   });
 }
 
+/**
+ * Resolves once `output()` matches `pattern`: the bridge's pino lines and the demo's lines reach the
+ * pipes independently, so a log line may arrive just after the status page line. Rejects with the
+ * output after `ms` so a missing line fails the test with what was printed.
+ */
+async function outputMatching(output: () => string, pattern: RegExp, ms = 15_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(output())) {
+    if (Date.now() > deadline) throw new Error(`no line matching ${pattern} in:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return output();
+}
+
 describe('npm start (sandbox mode) and the bridge settings it is given', () => {
   it('uses DATABASE_URL, BRIDGE_ADMIN_TOKEN and LOG_LEVEL, says so, and names the settings that do not apply', async () => {
     const dbPath = path.join(dir, 'store', 'sandbox-bridge.db');
@@ -62,7 +76,8 @@ describe('npm start (sandbox mode) and the bridge settings it is given', () => {
       LOG_LEVEL: 'info',
       TIKTOK_API_BASE_URL: 'https://open-api.tiktokglobalshop.com',
     });
-    const text = output();
+    // LOG_LEVEL=info is the bridge's own pino log (the demo alone would keep it at warn).
+    const text = await outputMatching(output, /"level":30,.*"msg":"shop connected"/);
     expect(text).toContain('running in SANDBOX mode');
     expect(text).toContain(`DATABASE_URL=sqlite:${dbPath}: used for the bridge store`);
     expect(text).toContain('BRIDGE_ADMIN_TOKEN: used; sign in to the status page with it');
@@ -70,8 +85,6 @@ describe('npm start (sandbox mode) and the bridge settings it is given', () => {
     expect(text).toContain('TIKTOK_API_BASE_URL: does not apply in the sandbox');
     expect(text).toContain('sign in with your BRIDGE_ADMIN_TOKEN');
     expect(text).not.toContain(adminToken);
-    // LOG_LEVEL=info is the bridge's own pino log (the demo alone would keep it at warn).
-    expect(text).toMatch(/"level":30,.*"msg":"shop connected"/);
 
     expect(fs.statSync(dbPath).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.dirname(dbPath)).mode & 0o777).toBe(0o700);

@@ -6,6 +6,7 @@ import type { DiscountLinePlan, LineGroup } from './order-lines';
 import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lines';
 import type { LocationState, WarehouseLink } from './order-location';
 import { chooseLocation } from './order-location';
+import { tiktokRemaining } from './order-remaining';
 import { plannedShipDate } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
@@ -439,7 +440,8 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     return { ok: false, problems };
   }
   const lines = buildLines(groups, context, location.locationId);
-  const taxMinor = toMinor(order.payment.tax, currency);
+  // TikTok's figures less the units it cancelled before the import (they are not on the order).
+  const remaining = tiktokRemaining(order);
   const replacedId = order.replaced_order_id?.trim() ?? '';
   return {
     ok: true,
@@ -464,10 +466,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
         discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),
-        subTotalMinor: toMinor(order.payment.sub_total, currency),
+        subTotalMinor: remaining.merchandiseMinor,
         shippingMinor: toMinor(order.payment.shipping_fee, currency),
-        taxMinor,
-        totalMinor: toMinor(order.payment.total_amount, currency),
+        taxMinor: remaining.taxMinor,
+        totalMinor: remaining.totalMinor,
       },
       cancelledLineIds,
       discounts: discounts.discounts,
@@ -481,7 +483,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
         order.is_replacement_order === true || replacedId !== ''
           ? { originalOrderId: replacedId, originalSalesOrderId: context.replacedSalesOrderId ?? null }
           : null,
-      tiktokTaxMinor: taxMinor,
+      tiktokTaxMinor: remaining.taxMinor,
       expectedTaxVarianceMinor: 0,
     },
   };

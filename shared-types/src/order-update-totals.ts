@@ -2,30 +2,20 @@
  * The totals re-check of an order update (the update's counterpart of the import's tie-out,
  * order-tieout.ts): once the planned line changes are applied, the sales order's open lines (item
  * lines, discount lines and the TikTok tax line) must add up, to the cent, to what TikTok still
- * charges for the order's products and tax. That is TikTok's `sub_total` + `tax` less what it
- * refunds with the cancelled units: each unit's `sale_price` and `item_tax` (the cancellation's
- * `refund_subtotal` and `refund_tax`, reference tiktok-shop-api.md §6.7). TikTok keeps cancelled
- * units in `line_items` and in the payment block (order-money-identities.ts), so the payment alone
- * does not say what is left. Shipping is outside both figures: a partial cancellation does not
- * refund it, and a whole cancellation closes every line instead (no re-check).
+ * charges for the order's products and tax: TikTok's `sub_total` + `tax` less what it refunds with
+ * the cancelled units (order-remaining.ts). Shipping is outside both figures: a partial
+ * cancellation does not refund it, and a whole cancellation closes every line instead (no
+ * re-check).
  *
  * An update that leaves the figures apart — a rate rounded the wrong way, a discount line that
  * still carries a cancelled unit's discount, a line a person changed — becomes an exception for a
  * person, and the sales order is marked Ties Out = F, as the import does.
  */
-import { addMinor, formatMinor, parseMoney, subtractMinor, sumMinor } from './money';
-import { unitTaxMinor } from './order-tax';
+import { addMinor, formatMinor, subtractMinor, sumMinor } from './money';
+import { tiktokRemaining } from './order-remaining';
 import type { OrderUpdatePlan, SalesOrderLineChange, SalesOrderState } from './order-update-plan';
-import { isLineCancelled, isOrderCancelled, lineAmountMinor } from './order-update-plan';
+import { isOrderCancelled, lineAmountMinor } from './order-update-plan';
 import type { TikTokOrder } from './tiktok-order';
-
-/** TikTok's figures for what is left of an order once its cancelled units are refunded (minor units). */
-export interface TikTokRemaining {
-  /** `sub_total` − Σ `sale_price` of the cancelled units. */
-  merchandiseMinor: number;
-  /** `tax` − Σ `item_tax` of the cancelled units. */
-  taxMinor: number;
-}
 
 export interface UpdatedTotals {
   /** Σ the open lines' amounts once the plan is applied. */
@@ -35,27 +25,6 @@ export interface UpdatedTotals {
   ties: boolean;
   /** The exception text when the figures do not tie, else null. */
   message: string | null;
-}
-
-function minorOf(amount: string | undefined, currency: string): number {
-  const parsed = parseMoney(amount ?? '0', currency);
-  return parsed.ok ? parsed.minor : 0;
-}
-
-/** What TikTok still charges for the order's products and tax after its cancelled units. */
-export function tiktokRemaining(order: Pick<TikTokOrder, 'payment' | 'line_items'>): TikTokRemaining {
-  const currency = order.payment.currency;
-  const cancelled = order.line_items.filter(isLineCancelled);
-  return {
-    merchandiseMinor: subtractMinor(
-      minorOf(order.payment.sub_total, currency),
-      sumMinor(cancelled.map((line) => minorOf(line.sale_price, currency))),
-    ),
-    taxMinor: subtractMinor(
-      minorOf(order.payment.tax, currency),
-      sumMinor(cancelled.map((line) => unitTaxMinor(line, currency))),
-    ),
-  };
 }
 
 /**

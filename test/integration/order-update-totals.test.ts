@@ -137,6 +137,26 @@ describe('order updates: partial cancellations to the cent, re-checked after eve
     expect(inboxOf(world, order.id).fields.custrecord_tts_ord_state).toBe('imported');
   });
 
+  it('imports an order TikTok had partly cancelled at what TikTok still charges, and a later cancellation re-checks against it', async () => {
+    world = await startConnectorAccount();
+    const order = withCancelledLines(capsAndSocks(), ['578000000000000003']);
+    await importOrders(world, [order]);
+    const so = salesOrderOf(world, order.id);
+    // Without the cancelled cap (19.99 + 1.10 tax): 72.34 − 21.09.
+    expect(so.fields.total).toBe(51.25);
+    expect(so.fields.custbody_tts_tax).toBe(3.25);
+    expect(so.fields.custbody_tts_tieout).toBe(true);
+    expect(taxLineOf(order.id)?.amount).toBe(3.25);
+
+    await sendUpdate(world, nextVersion(withCancelledLines(order, ['578000000000000101'])));
+    expect(linesOf(salesOrderOf(world, order.id)).map((l) => [l.quantity, l.amount])).toEqual([
+      [2, 39.98],
+      [6, 1.74],
+      [1, 3.1],
+    ]);
+    expect(inboxOf(world, order.id).fields.custrecord_tts_ord_state).toBe('imported');
+  });
+
   it("is an exception with Ties Out = F when an update leaves the order off: a cancelled unit's platform discount", async () => {
     world = await startConnectorAccount();
     // Seller-price lines (the shop's default): rate = sale + platform discount, and a platform discount line.

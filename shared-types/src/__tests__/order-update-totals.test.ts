@@ -1,7 +1,8 @@
 /// <reference types="jest" />
 import type { SalesOrderLineState, SalesOrderState } from '../order-update-plan';
 import { lineAmountMinor, planOrderUpdate } from '../order-update-plan';
-import { checkUpdatedTotals, openAmountAfter, tiktokRemaining } from '../order-update-totals';
+import { tiktokRemaining } from '../order-remaining';
+import { checkUpdatedTotals, openAmountAfter } from '../order-update-totals';
 import { mapShipAddress } from '../ship-address';
 import type { TikTokLineItem, TikTokOrder } from '../tiktok-order';
 import { lineItem, order } from './order-factory';
@@ -182,10 +183,11 @@ function applied(
 
 describe('tiktokRemaining', () => {
   it("is TikTok's sub_total and tax less the cancelled units' sale price and tax", () => {
-    expect(tiktokRemaining(hatsAndPins)).toEqual({ merchandiseMinor: 6200, taxMinor: 435 });
+    expect(tiktokRemaining(hatsAndPins)).toEqual({ merchandiseMinor: 6200, taxMinor: 435, totalMinor: 7234 });
     expect(tiktokRemaining(cancel(hatsAndPins, ['h2', 'p3']))).toEqual({
       merchandiseMinor: 6200 - 1999 - 29,
       taxMinor: 435 - 110 - 15,
+      totalMinor: 7234 - 1999 - 29 - 110 - 15,
     });
   });
 
@@ -195,7 +197,11 @@ describe('tiktokRemaining', () => {
       ...hatsAndPins,
       line_items: [...hatsAndPins.line_items, { ...noTax, display_status: 'CANCELLED' }],
     };
-    expect(tiktokRemaining(o)).toEqual({ merchandiseMinor: 6200 - 1999, taxMinor: 435 });
+    expect(tiktokRemaining(o)).toEqual({
+      merchandiseMinor: 6200 - 1999,
+      taxMinor: 435,
+      totalMinor: 7234 - 1999,
+    });
   });
 });
 

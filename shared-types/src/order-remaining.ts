@@ -6,7 +6,7 @@
  * which then has nothing left to import. The import plans the sales order on these figures (a unit
  * cancelled before the import is not on it), and an update's totals re-check compares with them.
  */
-import { parseMoney, subtractMinor, sumMinor } from './money';
+import { subtractMinor, sumMinor, toMinor } from './money';
 import { cancelledUnitsTaxMinor, isUnitCancelled } from './order-tax';
 import type { TikTokOrder } from './tiktok-order';
 
@@ -20,23 +20,18 @@ export interface TikTokRemaining {
   totalMinor: number;
 }
 
-function minorOf(amount: string | undefined, currency: string): number {
-  const parsed = parseMoney(amount ?? '0', currency);
-  return parsed.ok ? parsed.minor : 0;
-}
-
-/** What TikTok still charges for the order's products, tax and in total. */
+/** What TikTok still charges for the order's products, tax and in total (amounts already validated). */
 export function tiktokRemaining(order: Pick<TikTokOrder, 'payment' | 'line_items'>): TikTokRemaining {
   const currency = order.payment.currency;
   const cancelledMerchandise = sumMinor(
-    order.line_items.filter(isUnitCancelled).map((line) => minorOf(line.sale_price, currency)),
+    order.line_items.filter(isUnitCancelled).map((line) => toMinor(line.sale_price, currency)),
   );
   const cancelledTax = cancelledUnitsTaxMinor(order);
   return {
-    merchandiseMinor: subtractMinor(minorOf(order.payment.sub_total, currency), cancelledMerchandise),
-    taxMinor: subtractMinor(minorOf(order.payment.tax, currency), cancelledTax),
+    merchandiseMinor: subtractMinor(toMinor(order.payment.sub_total, currency), cancelledMerchandise),
+    taxMinor: subtractMinor(toMinor(order.payment.tax, currency), cancelledTax),
     totalMinor: subtractMinor(
-      subtractMinor(minorOf(order.payment.total_amount, currency), cancelledMerchandise),
+      subtractMinor(toMinor(order.payment.total_amount, currency), cancelledMerchandise),
       cancelledTax,
     ),
   };

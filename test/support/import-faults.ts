@@ -1,12 +1,16 @@
 import { SuiteScriptError } from '../../sandbox/netsuite/src/errors';
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import { decideInboxUpsert } from '../../shared-types/src/inbox-upsert';
+import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import { inboxWrites } from '../../suiteapp/ts/lib/mappers/order-inbox-mapper';
 import type { ConnectorAccount } from './connector-account';
 import { DEMO_SHOP } from './connector-account';
 
 /**
  * Faults for the exactly-once tests of issue #23: NetSuite failing a write right after the import
  * saved a sales order or a customer (the inbox write that should follow fails, as it does when
- * NetSuite has a temporary problem), and counts of what exists afterwards — by externalid and by
+ * NetSuite has a temporary problem), the RESTlet storing a newer payload while a run holds the
+ * order's claim, and counts of what exists afterwards — by externalid and by
  * what people search by (PO # for sales orders, e-mail for customers), so a second record made under
  * another externalid is counted too.
  */
@@ -140,4 +144,74 @@ export function customersOf(
     byExternalId: all.filter((c) => c.externalId === `tts_buyer_${DEMO_SHOP.shopId}_${buyer.userId}`),
     byEmail: all.filter((c) => String(c.fields.email ?? '') === buyer.email),
   };
+}
+
+interface LoadedRecordLike {
+  getValue(options: { fieldId: string }): unknown;
+  save(...args: unknown[]): unknown;
+}
+
+export interface LatePayload {
+  /** True once the newer payload was stored. */
+  stored: boolean;
+  restore(): void;
+}
+
+/**
+ * The RESTlet storing `newer` while an import run holds the claim on its inbox record: right after
+ * the run's claim is saved (a save of a loaded inbox record of that order that carries a claim), the
+ * newer payload is written as `orders.upsert` writes it — the decision of
+ * shared-types/src/inbox-upsert.ts on the record as it is then, in one submitFields of the fields
+ * mappers/order-inbox-mapper.ts writes (through the seed's record service: no governance of the run
+ * is used). Once.
+ */
+export function storeNewerPayloadDuringClaim(
+  world: Pick<ConnectorAccount, 'ns'>,
+  newer: TikTokOrder,
+): LatePayload {
+  const module = world.ns.modules['N/record'] as RecordModuleLike;
+  const load = module.load;
+  const late: LatePayload = {
+    stored: false,
+    restore: () => {
+      module.load = load;
+    },
+  };
+  const storeNewer = (): void => {
+    const rec = world.ns.store.findByExternalId(INBOX, `tts_${DEMO_SHOP.shopId}_${newer.id}`);
+    if (!rec) throw new Error(`no inbox record for ${newer.id}`);
+    const f = rec.fields;
+    const decision = decideInboxUpsert(
+      {
+        id: String(rec.id),
+        updateTime:
+          typeof f.custrecord_tts_ord_update_time === 'number' ? f.custrecord_tts_ord_update_time : null,
+        state: typeof f.custrecord_tts_ord_state === 'string' ? f.custrecord_tts_ord_state : null,
+        salesOrderId: f.custrecord_tts_ord_sales_order ? String(f.custrecord_tts_ord_sales_order) : null,
+      },
+      newer,
+      String(f.custrecord_tts_ord_shop),
+    );
+    if (decision.outcome !== 'updated') throw new Error(`the newer payload was ${decision.outcome}`);
+    world.ns.seed.service.submitFields({
+      type: INBOX,
+      id: rec.id,
+      values: Object.fromEntries(inboxWrites(decision.values)),
+    });
+    late.stored = true;
+  };
+  module.load = (loadOptions) => {
+    const rec = load(loadOptions) as LoadedRecordLike;
+    if (String(loadOptions.type) !== INBOX || late.stored) return rec;
+    const save = rec.save.bind(rec);
+    rec.save = (...args: unknown[]) => {
+      const id = save(...args);
+      const claimed = String(rec.getValue({ fieldId: 'custrecord_tts_ord_claim' }) ?? '') !== '';
+      const ofOrder = rec.getValue({ fieldId: 'custrecord_tts_ord_order_id' }) === newer.id;
+      if (claimed && ofOrder && !late.stored) storeNewer();
+      return id;
+    };
+    return rec;
+  };
+  return late;
 }

@@ -36,22 +36,25 @@ export interface InboxWriteFault {
 }
 
 /**
- * After each successful save of a new record of `afterSaveOf` (`salesorder`, `customer`), the next
+ * After a successful save of a new record of `afterSaveOf` (`salesorder`, `customer`), the next
  * `times` calls that read or write an inbox record (`record.load`, `record.submitFields`) fail with
  * NetSuite error `name` before anything is charged or written: the import's next inbox write after
- * that save fails, whichever call it is made with. `armings` limits how many saves arm it (default:
- * the first only).
+ * that save fails, whichever call it is made with (scripts run one invocation at a time, so the
+ * next inbox call is the saving invocation's). `times` as a number arms the first save only; as a
+ * function it says, for the n-th save (from 1), how many calls fail after it (0: none).
  */
 export function failInboxWritesAfterSave(
   world: Pick<ConnectorAccount, 'ns'>,
   afterSaveOf: string,
-  options: { times: number; name?: string; message?: string; armings?: number },
+  options: { times: number | ((saveNumber: number) => number); name?: string; message?: string },
 ): InboxWriteFault {
   const module = world.ns.modules['N/record'] as RecordModuleLike;
   const { create, load, submitFields } = module;
   const name = options.name ?? 'UNEXPECTED_ERROR';
   const message = options.message ?? 'An unexpected error occurred.';
-  let armingsLeft = options.armings ?? 1;
+  const times = options.times;
+  const timesAfter = typeof times === 'number' ? (n: number) => (n === 1 ? times : 0) : times;
+  let saves = 0;
   let left = 0;
   const fault: InboxWriteFault = {
     failed: 0,
@@ -72,10 +75,11 @@ export function failInboxWritesAfterSave(
     const save = rec.save.bind(rec);
     rec.save = (...args: unknown[]) => {
       const id = save(...args);
-      if (armingsLeft > 0) {
-        armingsLeft -= 1;
+      saves += 1;
+      const failing = timesAfter(saves);
+      if (failing > 0) {
         fault.armedBy += 1;
-        left = options.times;
+        left = failing;
       }
       return id;
     };

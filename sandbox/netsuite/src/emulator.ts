@@ -6,6 +6,9 @@ import { systemClock } from './clock';
 import { createDataLayer } from './data';
 import type { AccountOptions } from './exec/account';
 import { EmulatedAccount } from './exec/account';
+import type { AccountProfile } from './profiles/account-profile';
+import { resolveProfile } from './profiles/account-profile';
+import { InstallationError, missingRequiredFeatures } from './profiles/account-types';
 
 /**
  * The NetSuite emulator: one account with the SuiteApp deployed. It loads the SDF project, creates
@@ -37,7 +40,12 @@ export interface EmulatorStartOptions {
   /** Clock for OAuth timestamp checks (default: the system clock callers sign with). */
   authClock?: Clock;
   preferences?: DataLayerOptions['preferences'];
-  /** Features in effect beyond the manifest's. */
+  /**
+   * The kind of account (profiles/account-profile.ts): a ready profile's id (`us-oneworld`, `uk-vat`,
+   * `us-suitetax`) or a profile object. Default `us-oneworld`, what the emulator always modelled.
+   */
+  profile?: AccountProfile | string;
+  /** Features in effect beyond the profile's (`runtime.isFeatureInEffect` only; fields follow the profile). */
   features?: string[];
   /** Account-wide concurrent RESTlet requests (default 5). */
   concurrencyLimit?: number;
@@ -65,6 +73,8 @@ function selectOptionsOf(
 
 export class NetSuiteEmulator extends EmulatedAccount {
   readonly project: SdfProject;
+  /** The kind of account this is: features, currencies, tax set-up, time zone, country. */
+  readonly profile: AccountProfile;
   readonly store: DataLayer['store'];
   readonly seed: DataLayer['seed'];
   /** The account's preferences (read-only view; change them with setPreferences). */
@@ -86,7 +96,8 @@ export class NetSuiteEmulator extends EmulatedAccount {
       accountId: options.accountId,
       clock,
       authClock: options.authClock,
-      features: options.features,
+      featuresInEffect: [...data.profile.features, ...(options.features ?? [])],
+      userPreferences: { TIMEZONE: data.profile.timeZone, DATEFORMAT: 'M/D/YYYY', TIMEFORMAT: 'h:mm a' },
       concurrencyLimit: options.concurrencyLimit,
       restletLatencyMs: options.restletLatencyMs,
       autoRunTasks: options.autoRunTasks,
@@ -97,6 +108,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
     });
     data.userEvents.install(this.userEvents);
     this.project = project;
+    this.profile = data.profile;
     this.store = data.store;
     this.seed = data.seed;
     this.preferences = data.preferences;
@@ -120,6 +132,13 @@ export class NetSuiteEmulator extends EmulatedAccount {
 
   static async start(options: EmulatorStartOptions): Promise<NetSuiteEmulator> {
     const project = loadSdfProject(options.projectRoot);
+    const profile = resolveProfile(options.profile);
+    const lacking = missingRequiredFeatures(project.manifest, profile);
+    if (lacking.length) {
+      throw new InstallationError(
+        `The SuiteApp cannot be installed in this account (account profile ${profile.id}): its manifest requires ${lacking.join(', ')}, which the account does not have enabled.`,
+      );
+    }
     const clock = options.clock ?? systemClock;
     const logs: LogEntry[] = [];
     const data = createDataLayer({
@@ -127,6 +146,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
       dbPath: options.dbPath,
       clock,
       preferences: options.preferences,
+      profile,
       logSink: (entry) => logs.push(entry),
     });
     const emulator = new NetSuiteEmulator(options, project, data, clock, logs);

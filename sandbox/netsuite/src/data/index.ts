@@ -1,4 +1,6 @@
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
+import type { AccountProfile } from '../profiles/account-profile';
+import { DEFAULT_PROFILE } from '../profiles/account-profile';
 import type { LogEntry } from '../context';
 import type { Clock } from '../clock';
 import { createCatalogue } from './catalogue';
@@ -24,9 +26,12 @@ export interface DataLayerOptions {
   preferences?: Partial<Preferences>;
   /** Receives every N/log entry (the emulator keeps a log; `npm start` may print them). */
   logSink?: (entry: LogEntry) => void;
+  /** The kind of account (features, currencies, tax, time zone); default profiles/account-profile.ts DEFAULT_PROFILE. */
+  profile?: AccountProfile;
 }
 
 export interface DataLayer {
+  profile: AccountProfile;
   store: RecordStore;
   preferences: Preferences;
   modules: Record<string, unknown>;
@@ -37,10 +42,11 @@ export interface DataLayer {
 }
 
 export function createDataLayer(options: DataLayerOptions): DataLayer {
+  const profile = options.profile ?? DEFAULT_PROFILE;
   const preferences = resolvePreferences(options.preferences);
   const store = new RecordStore({
     dbPath: options.dbPath ?? ':memory:',
-    catalogue: createCatalogue(options.project),
+    catalogue: createCatalogue(options.project, { account: profile }),
     clock: options.clock,
   });
   const userEvents = new UserEventSlot();
@@ -55,6 +61,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     'N/error': createErrorModule(),
   };
   return {
+    profile,
     store,
     preferences,
     modules,

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import type { RecordTypeInfo } from '../store-types';
-import { isCustomFieldId, unknownCustomField, unknownField } from './errors';
+import { absenceOf, isCustomFieldId, unknownCustomField, unknownField } from './errors';
 import type { Preferences } from './preferences';
 import type { NsRecord } from './record';
 import { dateString, toStored } from './values';
@@ -31,7 +31,10 @@ export function applyCreateDefaults(
   for (const [fieldId, value] of Object.entries(defaultValues)) {
     const f = info.fields[fieldId];
     // An id the record type does not have is refused, not dropped (stricter than NetSuite on purpose).
-    if (!f) throw isCustomFieldId(fieldId) ? unknownCustomField(fieldId, `${info.id} records`) : unknownField(info.id, fieldId);
+    if (!f) {
+      const absent = absenceOf(info, fieldId);
+      throw isCustomFieldId(fieldId) ? unknownCustomField(fieldId, `${info.id} records`, absent) : unknownField(info.id, fieldId, undefined, absent);
+    }
     rec.fields[fieldId] = toStored(f, value);
   }
 }

@@ -1,6 +1,7 @@
 import { nsError } from '../../errors';
 import type { FieldInfo, FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrecord, SublistInfo } from '../store-types';
 import {
+  absenceOf,
   invalidApiUsage,
   invalidSublistOperation,
   isCustomFieldId,
@@ -146,8 +147,9 @@ export class NsRecord {
   private bodyInfo(fieldId: string): FieldInfo {
     const info = this.info.fields[fieldId];
     if (info) return info;
-    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`);
-    throw unknownField(this.type, fieldId);
+    const absent = absenceOf(this.info, fieldId);
+    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`, absent);
+    throw unknownField(this.type, fieldId, undefined, absent);
   }
 
   private assignBody(fieldId: string, convert: (f: FieldInfo) => FieldValue): this {
@@ -428,7 +430,7 @@ export class NsRecord {
 
   sublistInfo(sublistId: string): SublistInfo {
     const info = this.info.sublists[sublistId];
-    if (!info) throw unknownSublist(this.type, sublistId);
+    if (!info) throw unknownSublist(this.type, sublistId, absenceOf(this.info, '*', sublistId));
     return info;
   }
 
@@ -436,8 +438,9 @@ export class NsRecord {
   private lineInfo(sublistId: string, fieldId: string): FieldInfo {
     const info = this.sublistInfo(sublistId).fields[fieldId];
     if (info) return info;
-    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`);
-    throw unknownLineField(this.type, sublistId, fieldId);
+    const absent = absenceOf(this.info, fieldId, sublistId);
+    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`, absent);
+    throw unknownLineField(this.type, sublistId, fieldId, absent);
   }
 
   private subrecordFrom(sub: StoredSubrecord): NsRecord {

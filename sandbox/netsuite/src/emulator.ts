@@ -124,6 +124,24 @@ export class NetSuiteEmulator extends EmulatedAccount {
     Object.assign(this.data.preferences, changes);
   }
 
+  /**
+   * Sets the account's exchange rate of `symbol` (base currency units per unit, as on Lists >
+   * Accounting > Currencies): transactions saved from then on in that currency default to it, and
+   * `N/currency` answers it. The base currency's rate stays 1.
+   */
+  setExchangeRate(symbol: string, rate: number): void {
+    const currency = this.store.all('currency').find((c) => c.fields.symbol === symbol);
+    if (!currency)
+      throw new Error(
+        `Account profile ${this.profile.id} has no currency ${symbol} (it has ${this.profile.currencies.map((c) => c.symbol).join(', ')}).`,
+      );
+    if (currency.fields.isbasecurrency === true)
+      throw new Error(`${symbol} is the base currency: its exchange rate is always 1.`);
+    if (!(rate > 0) || !Number.isFinite(rate))
+      throw new Error(`An exchange rate must be a positive number, not ${rate}.`);
+    this.store.writeSystem({ ...currency, fields: { ...currency.fields, exchangerate: rate } });
+  }
+
   /** Stops the RESTlet host and the task timer, and closes the record store. */
   override async stop(): Promise<void> {
     await super.stop();

@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE } from '../profiles/account-profile';
 import type { LogEntry } from '../context';
 import type { Clock } from '../clock';
 import { createCatalogue } from './catalogue';
-import { createCacheModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
+import { createCacheModule, createCurrencyModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
 import { createQueryModule } from './query';
 import { UserEventSlot, createRecordModule, resolvePreferences } from './record';
 import type { Preferences } from './record';
@@ -59,6 +59,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     'N/cache': createCacheModule(options.clock),
     'N/log': createLogModule(options.logSink),
     'N/error': createErrorModule(),
+    'N/currency': createCurrencyModule(store),
   };
   return {
     profile,

@@ -7,7 +7,7 @@ import { dateString, toStored } from './values';
 
 /**
  * Values a new record starts with: field default values (custom-field defaults from SDF, checkbox
- * defaults), `trandate` = today, `exchangerate` = 1, sales-order `orderstatus` from the approval
+ * defaults), `trandate` = today (the exchange rate comes with the currency at save: currency.ts), sales-order `orderstatus` from the approval
  * preference, return authorizations Pending Receipt, item fulfillments Shipped, and the script's
  * `defaultValues` from `record.create` (an id the type does not have is refused).
  */
@@ -23,7 +23,6 @@ export function applyCreateDefaults(
   }
   if (info.category === 'transaction') {
     rec.fields.trandate = dateString(clock.now());
-    if (info.fields.exchangerate) rec.fields.exchangerate = 1;
   }
   if (info.id === 'salesorder') rec.fields.orderstatus = prefs.defaultOrderStatus;
   if (info.id === 'returnauthorization') rec.fields.orderstatus = 'B';

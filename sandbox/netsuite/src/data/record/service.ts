@@ -2,6 +2,7 @@ import { NS, SuiteScriptError } from '../../errors';
 import type { RECORD_COSTS } from '../../governance';
 import type { RecordStore } from '../store';
 import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
+import { applyCurrencyDefaults, checkTransactionCurrency } from './currency';
 import { applyCreateDefaults } from './defaults';
 import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
 import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
@@ -273,8 +274,10 @@ export class RecordService {
         throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
       }
     }
+    applyCurrencyDefaults(this.store, rec);
     computeTotals(rec);
     validateForSave(this.store, this.preferences, rec, options);
+    checkTransactionCurrency(this.store, rec, before);
     checkPostingPeriods(this.store, info, [before?.fields.trandate ?? null, rec.fields.trandate ?? null]);
     return this.store.transaction(() => {
       const data = { fields: { ...rec.fields }, sublists: rec.toStoredLines(), subrecords: rec.toStoredSubrecords() };

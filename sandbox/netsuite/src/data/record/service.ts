@@ -275,7 +275,7 @@ export class RecordService {
       }
     }
     applyCurrencyDefaults(this.store, rec);
-    computeTotals(rec);
+    computeTotals(rec, this.store);
     validateForSave(this.store, this.preferences, rec, options);
     checkTransactionCurrency(this.store, rec, before);
     checkPostingPeriods(this.store, info, [before?.fields.trandate ?? null, rec.fields.trandate ?? null]);

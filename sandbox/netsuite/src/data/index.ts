@@ -54,7 +54,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     'N/record': createRecordModule({ store, preferences, userEvents }),
     'N/search': createSearchModule(store, { clock: options.clock }),
     'N/query': createQueryModule(store.db, store, { clock: options.clock }),
-    'N/format': createFormatModule(),
+    'N/format': createFormatModule({ timeZone: profile.timeZone }),
     'N/encode': createEncodeModule(),
     'N/cache': createCacheModule(options.clock),
     'N/log': createLogModule(options.logSink),

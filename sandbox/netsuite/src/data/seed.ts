@@ -1,6 +1,8 @@
 import type { RecordStore } from './store';
 import type { AccountProfile } from '../profiles/account-profile';
 import type { AccountSetup } from '../profiles/account-setup';
+import { serverDate } from '../time/zoned-date';
+import { SERVER_TIME_ZONE, midnightOf } from '../time/zones';
 import { ACCOUNT_WIDE, perLocation, setOnHand } from './record/inventory';
 import type { Preferences } from './record/preferences';
 import { resolvePreferences } from './record/preferences';
@@ -77,11 +79,10 @@ export interface Seed {
   readonly ui: RecordService;
 }
 
-/** `YYYY-MM-DD` → a local Date (how scripts pass dates to `setValue`). */
+/** `YYYY-MM-DD` → the Date a server script would pass to `setValue` (Pacific midnight of that day). */
 function asDate(value: Date | string): Date {
   if (typeof value !== 'string') return value;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return serverDate(midnightOf(value, SERVER_TIME_ZONE));
 }
 
 export function createSeed(

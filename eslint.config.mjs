@@ -3,7 +3,15 @@ import suitescript from 'eslint-plugin-suitescript';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'data/**', '**/fixtures/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'data/**',
+      '**/fixtures/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
   },
   {
     files: ['**/*.ts'],

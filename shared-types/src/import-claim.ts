@@ -22,6 +22,10 @@ export interface InboxClaimState {
   claim: string | null;
   claimUntil: number | null;
   updateTime: number | null;
+  /** The linked sales order, if any (the outcome write keeps it: import-outcome.ts). */
+  salesOrderId?: string | null;
+  /** A newer payload waits for the order updates. */
+  updatePending?: boolean;
 }
 
 export type ClaimDecision =
@@ -32,11 +36,20 @@ export type ClaimDecision =
    */
   | { take: false; reason: 'done' | 'held' | 'changed' };
 
+/**
+ * True while a newer payload of an order that has a sales order waits for the order updates
+ * (inbox-upsert.ts): the import leaves it alone until they have brought the sales order in line.
+ */
+export function awaitsOrderUpdates(record: Pick<InboxClaimState, 'salesOrderId' | 'updatePending'>): boolean {
+  return record.updatePending === true && (record.salesOrderId ?? null) !== null;
+}
+
 /** The same rule as the import's candidate query (mappers/order-inbox-mapper.ts `due`). */
 export function isDueForImport(
-  record: Pick<InboxClaimState, 'state' | 'retryAt' | 'attempts'>,
+  record: Pick<InboxClaimState, 'state' | 'retryAt' | 'attempts' | 'salesOrderId' | 'updatePending'>,
   nowUnix: number,
 ): boolean {
+  if (awaitsOrderUpdates(record)) return false;
   if (record.state === 'pending') return true;
   return (
     record.state === 'error' &&

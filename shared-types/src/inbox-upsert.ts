@@ -5,9 +5,13 @@ import type { TikTokOrder } from './tiktok-order';
  * What `orders.upsert` does to the order inbox record of one order (docs/contracts.md): a new
  * order is created `pending`; a newer `update_time` replaces payload, status and update time and
  * sets the state back to `pending`, except for an order that already has its sales order (state
- * `imported`, or `exception` with a sales order): that one keeps its state and is flagged
- * (`custrecord_tts_ord_update_pending` = T) for the order-updates map/reduce, which compares the
- * new payload with the sales order. The same `update_time` changes nothing; an older one is ignored.
+ * `imported`, or any state with a linked sales order: `exception`, and an `error` whose sales order
+ * was saved before what followed failed): that one keeps its state (and an error its automatic
+ * retry) and is flagged (`custrecord_tts_ord_update_pending` = T) for the order-updates map/reduce,
+ * which compares the new payload with the sales order. The import leaves a flagged record with a
+ * sales order to the order updates first (import-claim.ts `isDueForImport`), so an error's retry
+ * finishes — FBT fulfillment, tie-out — a sales order that already reflects the newer payload
+ * (issue #23). The same `update_time` changes nothing; an older one is ignored.
  */
 
 export type InboxState = 'pending' | 'waiting' | 'imported' | 'error' | 'skipped' | 'cancelled' | 'exception';
@@ -59,12 +63,12 @@ export interface InboxChanges {
   claimUntil?: number | null;
 }
 
-/** True when the inbox record's order already is a sales order, so updates go to that order. */
+/**
+ * True when the inbox record's order already is a sales order, so updates go to that order: it is
+ * `imported`, or linked to a sales order in any state (an `exception`, an `error` after the save).
+ */
 export function hasSalesOrder(existing: Pick<InboxSnapshot, 'state' | 'salesOrderId'>): boolean {
-  if (existing.state === 'imported') {
-    return true;
-  }
-  return existing.state === 'exception' && (existing.salesOrderId ?? null) !== null;
+  return existing.state === 'imported' || (existing.salesOrderId ?? null) !== null;
 }
 
 export type InboxDecision =

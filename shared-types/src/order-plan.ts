@@ -6,6 +6,7 @@ import type { DiscountLinePlan, LineGroup } from './order-lines';
 import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lines';
 import type { LocationState, WarehouseLink } from './order-location';
 import { chooseLocation } from './order-location';
+import { tiktokRemaining } from './order-remaining';
 import { plannedShipDate } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
@@ -220,6 +221,7 @@ function skuProblems(
 export const PERSON_NAME_MAX_LENGTH = 32;
 
 function fitName(name: string): string {
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent — names come trimmed, and cutting one of at most 32 characters to 32 changes nothing
   return name.length > PERSON_NAME_MAX_LENGTH ? name.slice(0, PERSON_NAME_MAX_LENGTH).trim() : name;
 }
 
@@ -235,6 +237,7 @@ function splitName(order: TikTokOrder): { firstName: string; lastName: string } 
   }
   const full = address?.name?.trim() ?? '';
   const cut = full.lastIndexOf(' ');
+  // Stryker disable next-line EqualityOperator: equivalent — `full` is trimmed, so a space is never at 0
   if (cut > 0) {
     return { firstName: fitName(full.slice(0, cut).trim()), lastName: fitName(full.slice(cut + 1)) };
   }
@@ -316,7 +319,7 @@ function currencyProblems(order: TikTokOrder, shop: ShopSettings, currency: stri
   if (expected !== null && expected !== currency) {
     problems.push({
       code: 'currency_mismatch',
-      message: `TikTok order ${order.id} is in ${currency}, but shop ${shop.name} is in region ${shop.region ?? ''}, whose TikTok currency is ${expected}; the order is not imported in a foreign currency. Fix: check the order in TikTok Seller Center and the shop's Region on the TikTok Shop record (the bridge sets it when the shop is connected; reconnect the shop if it is wrong), ${retry()}.`,
+      message: `TikTok order ${order.id} is in ${currency}, but shop ${shop.name} is in region ${String(shop.region)}, whose TikTok currency is ${expected}; the order is not imported in a foreign currency. Fix: check the order in TikTok Seller Center and the shop's Region on the TikTok Shop record (the bridge sets it when the shop is connected; reconnect the shop if it is wrong), ${retry()}.`,
     });
   }
   if (shop.currency !== null && shop.currency !== currency) {
@@ -439,7 +442,8 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     return { ok: false, problems };
   }
   const lines = buildLines(groups, context, location.locationId);
-  const taxMinor = toMinor(order.payment.tax, currency);
+  // TikTok's figures less the units it cancelled before the import (they are not on the order).
+  const remaining = tiktokRemaining(order);
   const replacedId = order.replaced_order_id?.trim() ?? '';
   return {
     ok: true,
@@ -464,10 +468,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
         discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),
-        subTotalMinor: toMinor(order.payment.sub_total, currency),
+        subTotalMinor: remaining.merchandiseMinor,
         shippingMinor: toMinor(order.payment.shipping_fee, currency),
-        taxMinor,
-        totalMinor: toMinor(order.payment.total_amount, currency),
+        taxMinor: remaining.taxMinor,
+        totalMinor: remaining.totalMinor,
       },
       cancelledLineIds,
       discounts: discounts.discounts,
@@ -481,7 +485,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
         order.is_replacement_order === true || replacedId !== ''
           ? { originalOrderId: replacedId, originalSalesOrderId: context.replacedSalesOrderId ?? null }
           : null,
-      tiktokTaxMinor: taxMinor,
+      tiktokTaxMinor: remaining.taxMinor,
       expectedTaxVarianceMinor: 0,
     },
   };

@@ -1,4 +1,4 @@
-import { formatMinor, parseMoney, sumMinor, toMinor } from './money';
+import { formatMinor, parseMoney, subtractMinor, sumMinor, toMinor } from './money';
 import type { ShopSettings } from './shop-settings';
 import { SHOP_RECORD_LOCATION } from './shop-settings';
 import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
@@ -31,13 +31,17 @@ export interface TaxLineProblem {
 /** The line's description: what the amount is, so nobody mistakes it for the seller's tax. */
 export const TAX_LINE_DESCRIPTION = 'Tax collected and remitted by TikTok Shop (marketplace facilitator)';
 
-/** The tax line of an order: none without tax; a problem when tax is due and the shop has no Tax Item. */
+/**
+ * The tax line of an order: TikTok's tax less what it refunded with the units it cancelled before
+ * the import (those units are not on the sales order); none without tax; a problem when tax is due
+ * and the shop has no Tax Item.
+ */
 export function planTaxLine(
-  order: Pick<TikTokOrder, 'id' | 'payment'>,
+  order: Pick<TikTokOrder, 'id' | 'payment' | 'line_items'>,
   shop: Pick<ShopSettings, 'name' | 'taxItemId'>,
 ): TaxLinePlan | null | TaxLineProblem {
   const currency = order.payment.currency;
-  const amountMinor = toMinor(order.payment.tax, currency);
+  const amountMinor = subtractMinor(toMinor(order.payment.tax, currency), cancelledUnitsTaxMinor(order));
   if (amountMinor === 0) {
     return null;
   }
@@ -61,4 +65,15 @@ export function unitTaxMinor(line: Pick<TikTokLineItem, 'item_tax'>, currency: s
       return parsed.ok ? parsed.minor : 0;
     }),
   );
+}
+
+/** True when TikTok cancelled this unit. */
+export function isUnitCancelled(line: Pick<TikTokLineItem, 'display_status'>): boolean {
+  return line.display_status === 'CANCELLED';
+}
+
+/** TikTok's tax on the order's cancelled units: what it refunds of `payment.tax`. */
+export function cancelledUnitsTaxMinor(order: Pick<TikTokOrder, 'payment' | 'line_items'>): number {
+  const currency = order.payment.currency;
+  return sumMinor(order.line_items.filter(isUnitCancelled).map((line) => unitTaxMinor(line, currency)));
 }

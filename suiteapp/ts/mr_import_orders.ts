@@ -9,7 +9,7 @@ import type { ImportWorkItem } from '../../shared-types/src/import-work';
 import { collectImportWork } from './lib/services/order-import-input';
 import { claimForImport } from './lib/services/order-import-claim';
 import { importWorkItem } from './lib/services/order-import-service';
-import { finishImportRun } from './lib/services/order-import-summary';
+import { finishImportRun, UPDATE_PENDING } from './lib/services/order-import-summary';
 
 /**
  * TikTok order inbox → sales orders (`customscript_tts_mr_import_orders`, three deployments: on
@@ -18,10 +18,15 @@ import { finishImportRun } from './lib/services/order-import-summary';
  * map() first claims the inbox record (shared-types/src/import-claim.ts: load 2 + save 4), so two
  * overlapping runs never work on one order; a record another run finished or holds costs 2 and is
  * left alone. Governance, per order in map (1,000 units per invocation), default-customer mode:
- * claim 6 + sales order record.create 10 + save 20 + tie-out search.lookupFields 1 + inbox
- * submitFields 2 = 39 units. Extras: a new per-buyer customer +15, a retried map's externalid
- * lookup +10, an order that does not tie out +16 (sales order submitFields 10 + log entry 6), the
- * test order +8 (shop submitFields 2 + review log 6). getInputData resolves shops, items,
+ * claim 6 + sales order record.create 10 + save 20 + tie-out search.lookupFields 1 + the inbox
+ * outcome 6 (load 2 + save 4: written only over the payload the run planned from, never over a
+ * newer one the RESTlet stored meanwhile; shared-types/src/import-outcome.ts) = 43 units. An order
+ * whose newer payload arrived during the run is left `pending` (map output `superseded`: summarize
+ * counts it as left over) or, when it has its sales order, flagged for the order updates (extra
+ * output `update pending`: summarize submits them, 20). Extras: a new per-buyer customer +15, a
+ * retried map's externalid lookup +10, an order that does not tie out +16 (sales order
+ * submitFields 10 + log entry 6), the test order +8 (shop submitFields 2 + review log 6).
+ * getInputData resolves shops, items,
  * customers, warehouses, locations, replaced orders and the orders' own sales orders (saved by an
  * earlier attempt) for the whole run in bulk (≈ 120 units for 1,000 orders), so map makes no
  * lookups. summarize costs 10 + 2 per failed order, plus 40 for the leftover check and re-submit.
@@ -42,6 +47,9 @@ export function map(context: EntryPoints.MapReduce.mapContext): void {
   }
   const outcome = importWorkItem(item, context.isRestarted || context.executionNo > 1);
   context.write({ key: outcome.result, value: context.key });
+  if (outcome.updatePending) {
+    context.write({ key: UPDATE_PENDING, value: context.key });
+  }
 }
 
 export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void {
@@ -56,13 +64,17 @@ export function summarize(summary: EntryPoints.MapReduce.summarizeContext): void
     return true;
   });
   const results: Record<string, number> = {};
-  summary.output.iterator().each((key) => {
+  const superseded = new Set<string>();
+  summary.output.iterator().each((key, value) => {
     results[key] = (results[key] ?? 0) + 1;
+    if (key === 'superseded') superseded.add(value);
     return true;
   });
   finishImportRun({
     mapErrors: finalFailures(errors, keys),
     processed: new Set(keys.map((k) => k.key)),
+    superseded,
+    updatesFlagged: results[UPDATE_PENDING] ?? 0,
     results,
     inputError: summary.inputSummary.error || null,
   });

@@ -44,6 +44,13 @@ export interface ChaosPlan {
   /** Injected into successive import map/reduce runs until each has fired once. */
   restarts: RestartInjection[];
   /**
+   * A transient failure between the sales order's save and the inbox write (issue #23): after every
+   * `every`-th sales order saved, the inbox writes that follow fail with UNEXPECTED_ERROR — alternately
+   * once (the error write links the sales order; the automatic retry finishes it) and twice (the map
+   * invocation fails; NetSuite re-runs it, which links the sales order).
+   */
+  inboxWriteFailures: { every: number };
+  /**
    * Every this-many import pump passes, NetSuite's clock moves on 15 minutes, so the every-15-minutes
    * import deployment runs at the same time as the on-demand ones the RESTlet queued, their
    * invocations interleaved (NetSuite runs separate deployments at once).
@@ -93,6 +100,7 @@ export const CHAOS_PLAN: ChaosPlan = {
     // after the claim and record.create, before the save
     { stage: 'map', atInvocation: 9, afterCharges: 3 },
   ],
+  inboxWriteFailures: { every: 40 },
   scheduledEveryPasses: 3,
   timeScale: 120,
   settleDeadlineMs: 150_000,

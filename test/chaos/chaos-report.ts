@@ -27,6 +27,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
     `  new sales order saves       ${o.salesOrderSaves.saved} saved, ${o.salesOrderSaves.duplicates} refused as duplicates (DUP_RCRD), ${o.salesOrderSaves.otherFailures} cut by a restart`,
+    `  inbox write failures        after ${o.inboxWriteFailures.salesOrders} sales order saves, ${o.inboxWriteFailures.failedWrites} inbox writes failed (UNEXPECTED_ERROR); ${o.inboxWriteFailures.retriesBroughtForward} automatic retries brought forward`,
     `  webhooks (TikTok side)      ${o.deliveries.notifications} notifications, ${o.deliveries.dropped} dropped by the knob, ${o.deliveries.attempts} delivery attempts (${o.deliveries.failedAttempts} failed, retried by TikTok)`,
     `  webhooks (bridge side)      ${o.fanout.copiesSent} POSTs to the bridge (${o.fanout.copiesOk} answered 200, ${o.fanout.copiesFailed} failed), ${o.store.webhookInboxRows} distinct inbox rows`,
     `  orders TikTok never sent    ${o.deliveries.ordersNeverSent.length} (every webhook dropped; recovered by reconciliation)`,
@@ -37,7 +38,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
       .slice(0, 3)
       .map((d) => `\n    ${d.kind}: ${d.reason}`)
       .join('')}`,
-    `  sales orders                ${t.salesOrders}; imported exactly once ${t.importedOnce}; duplicates ${t.duplicates.length}; missing ${t.missing.length}; unexpected ${t.unexpected.length}; inbox not marked imported ${t.notMarkedImported.length}`,
+    `  sales orders                ${t.salesOrders}; imported exactly once ${t.importedOnce}; duplicates ${t.duplicates.length} (by externalid ${t.duplicatesByExternalId}, by PO # ${t.duplicatesByPoNumber}); missing ${t.missing.length}; unexpected ${t.unexpected.length}; inbox not marked imported ${t.notMarkedImported.length}`,
     `  visible exceptions          ${
       Object.entries(t.exceptionsByState)
         .map(([s, n]) => `${s} ${n}`)

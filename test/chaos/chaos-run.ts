@@ -11,6 +11,7 @@ import type { ChaosPlan } from './chaos-plan';
 import type { ChaosWorld } from './chaos-world';
 import { ImportPump } from './import-pump';
 import { CreatedOrders, lastWave, planOrders, runWave } from './order-mix';
+import { failInboxWritesAfterSave } from '../support/import-faults';
 import { countSalesOrderSaves, type SalesOrderSaves } from './sales-order-saves';
 import { tieOut, type TieOut } from './tie-out';
 
@@ -29,6 +30,11 @@ export interface ChaosOutcome {
   syncRuns: CliResult[];
   settled: boolean;
   restartsInjected: number;
+  /**
+   * Transient failures between the sales order's save and the inbox write: sales orders saved whose
+   * inbox writes then failed, the writes that failed, and automatic retries brought forward.
+   */
+  inboxWriteFailures: { salesOrders: number; failedWrites: number; retriesBroughtForward: number };
   importRuns: number;
   safetyNetRuns: number;
   /** Scheduled import runs that ran interleaved with on-demand ones. */
@@ -93,6 +99,11 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   });
 
   const saves = countSalesOrderSaves(world.ns);
+  const every = plan.inboxWriteFailures.every;
+  // Every `every`-th sales order saved: its inbox writes fail once, then (the next time) twice.
+  const inboxWrites = failInboxWritesAfterSave(world, 'salesorder', {
+    times: (n) => (n % every === 0 ? 1 + ((n / every) % 2) : 0),
+  });
   const pump = new ImportPump(world.ns, world.clock, plan.restarts, plan.scheduledEveryPasses);
   pump.start(100);
   const orders = planOrders(plan);
@@ -144,6 +155,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
       .all('customrecord_tts_order')
       .filter((r) => r.fields.custrecord_tts_ord_state === 'pending').length;
     pump.runScheduledIfIdle(pending);
+    if (pending === 0) pump.retryWaitingErrors();
     if (Date.now() - lastSync > 20_000 && syncRuns.length < 4) {
       syncRuns.push(await world.bridge.runCli(['sync', 'orders', '--since', since]));
       lastSync = Date.now();
@@ -151,6 +163,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     await sleep(1000);
   }
   await pump.stop();
+  inboxWrites.restore();
   await world.bridge.stop();
   await world.fanout.drain();
 
@@ -167,6 +180,11 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     syncRuns,
     settled,
     restartsInjected: pump.restartsInjected,
+    inboxWriteFailures: {
+      salesOrders: inboxWrites.armedBy,
+      failedWrites: inboxWrites.failed,
+      retriesBroughtForward: pump.retriesBroughtForward,
+    },
     importRuns: pump.runs.length,
     safetyNetRuns: pump.safetyNetRuns,
     overlappingScheduledRuns: pump.overlappingScheduledRuns,

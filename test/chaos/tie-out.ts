@@ -35,7 +35,12 @@ export interface TieOut {
   salesOrders: number;
   /** Importable orders with exactly one sales order. */
   importedOnce: number;
+  /** Orders with more than one sales order, by any count below. */
   duplicates: OrderIssue[];
+  /** Orders with more than one sales order by externalid `tts_<shopId>_<orderId>`. */
+  duplicatesByExternalId: number;
+  /** Orders with more than one sales order by PO # (`otherrefnum`): catches one made under another externalid. */
+  duplicatesByPoNumber: number;
   missing: OrderIssue[];
   /** Sales orders for orders that must not have one. */
   unexpected: OrderIssue[];
@@ -114,6 +119,8 @@ export function tieOut(
     salesOrders: ns.salesOrders.length,
     importedOnce: 0,
     duplicates: [],
+    duplicatesByExternalId: 0,
+    duplicatesByPoNumber: 0,
     missing: [],
     unexpected: [],
     notMarkedImported: [],
@@ -133,6 +140,8 @@ export function tieOut(
   for (const [orderId, { kind }] of created) {
     const matches = byExternalId.get(externalIdOf(shopId, orderId)) ?? [];
     const poCount = byPoNumber.get(orderId) ?? 0;
+    if (matches.length > 1) out.duplicatesByExternalId += 1;
+    if (poCount > 1) out.duplicatesByPoNumber += 1;
     if (!IMPORTABLE_KINDS.includes(kind)) {
       if (matches.length > 0 || poCount > 0)
         out.unexpected.push({ orderId, kind, problem: `${poCount} sales order(s)` });

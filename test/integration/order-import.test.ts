@@ -125,7 +125,9 @@ describe('order inbox RESTlet + import map/reduce (emulator, real HTTP, TBA)', (
 
     const mapUnits = report.invocations.filter((i) => i.stage === 'map').map((i) => i.units);
     expect(mapUnits).toHaveLength(200);
-    expect(Math.max(...mapUnits)).toBeLessThanOrEqual(40);
+    // claim 6 + sales order create 10 + save 20 + read-back 1 + outcome write 6 (load + save with
+    // optimistic locking, so a newer payload stored meanwhile is never overwritten: issue #23).
+    expect(Math.max(...mapUnits)).toBeLessThanOrEqual(43);
     expect(report.totals.byStage.getInputData).toBeLessThan(10000);
 
     const again = world.ns.runMapReduce(IMPORT_SCRIPT, IMPORT_DEPLOYMENT);

@@ -36,8 +36,6 @@ export interface VerifyWebhookInput {
 }
 
 export function verifyTikTokWebhook(input: VerifyWebhookInput): WebhookVerification {
-  if (input.signatureHeaders.length === 0)
-    return { valid: false, reason: WEBHOOK_REJECT_REASONS.MissingSignature };
   if (input.signatureHeaders.length > 1) {
     return { valid: false, reason: WEBHOOK_REJECT_REASONS.DuplicateSignatureHeader };
   }

@@ -136,3 +136,33 @@ export class UsageMeter {
     return out;
   }
 }
+
+/**
+ * Usage limits as a test sets them: NetSuite's own (USAGE_LIMITS) unless a test lowered the limit
+ * of an invocation kind, to drive a script into its "usage running low" paths, which a real account
+ * reaches only with far bigger batches or slower records than a test wants to build. Limits can
+ * only go down: NetSuite never grants more.
+ */
+export class UsageLimits {
+  private readonly lowered = new Map<GovernedInvocation, number>();
+
+  /** Invocations of `kind` started from now on get `units` instead of NetSuite's limit. */
+  lower(kind: GovernedInvocation, units: number): void {
+    if (!Number.isInteger(units) || units < 0 || units > USAGE_LIMITS[kind]) {
+      throw new RangeError(
+        `usage limit of ${kind} can be lowered to 0..${USAGE_LIMITS[kind]} units, not ${units}`,
+      );
+    }
+    this.lowered.set(kind, units);
+  }
+
+  /** Back to NetSuite's limits (of one kind, or of all). */
+  reset(kind?: GovernedInvocation): void {
+    if (kind === undefined) this.lowered.clear();
+    else this.lowered.delete(kind);
+  }
+
+  limitOf(kind: GovernedInvocation): number {
+    return this.lowered.get(kind) ?? USAGE_LIMITS[kind];
+  }
+}

@@ -1,6 +1,7 @@
 /// <reference types="jest" />
 import type { InboxClaimState } from '../import-claim';
 import {
+  awaitsOrderUpdates,
   decideClaim,
   heldByAnother,
   IMPORT_CLAIM_SECONDS,
@@ -78,6 +79,18 @@ describe('claims on inbox records', () => {
       false,
     );
     expect(isDueForImport({ state: 'waiting', retryAt: null, attempts: 0 }, NOW)).toBe(false);
+  });
+
+  it('leaves an order with a sales order to the order updates while a newer payload is flagged for them', () => {
+    const retryDue = { state: 'error', retryAt: NOW - 1, attempts: 1 };
+    expect(awaitsOrderUpdates({ salesOrderId: '500', updatePending: true })).toBe(true);
+    expect(isDueForImport({ ...retryDue, salesOrderId: '500', updatePending: true }, NOW)).toBe(false);
+    expect(isDueForImport({ ...retryDue, salesOrderId: '500', updatePending: false }, NOW)).toBe(true);
+    // Without a sales order the flag means nothing to the import: it reads the newest payload itself.
+    expect(isDueForImport({ ...retryDue, salesOrderId: null, updatePending: true }, NOW)).toBe(true);
+    expect(
+      decideClaim(record({ salesOrderId: '500', updatePending: true }), MINE, 1_767_229_000, NOW),
+    ).toEqual({ take: false, reason: 'done' });
   });
 
   it('a blank or expired claim holds nothing', () => {

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { decideInboxUpsert, pushOrdersOffNote } from '../inbox-upsert';
+import { decideInboxUpsert, hasSalesOrder, pushOrdersOffNote } from '../inbox-upsert';
 import { order } from './order-factory';
 
 describe('decideInboxUpsert', () => {
@@ -70,6 +70,29 @@ describe('decideInboxUpsert', () => {
         payload: JSON.stringify(incoming),
         updatePending: true,
       },
+    });
+  });
+
+  it('a newer update_time of an order in error whose sales order was saved keeps the error (and its retry) and flags the update', () => {
+    const existing = { id: '1', updateTime: 1700000000, state: 'error', salesOrderId: '500' };
+    expect(hasSalesOrder(existing)).toBe(true);
+    expect(decideInboxUpsert(existing, incoming, '7')).toEqual({
+      outcome: 'updated',
+      values: {
+        tiktokStatus: 'AWAITING_SHIPMENT',
+        updateTime: 1700000100,
+        payload: JSON.stringify(incoming),
+        updatePending: true,
+      },
+    });
+  });
+
+  it('a newer update_time of an order in error without a sales order goes back to pending', () => {
+    const existing = { id: '1', updateTime: 1700000000, state: 'error', salesOrderId: null };
+    expect(hasSalesOrder(existing)).toBe(false);
+    expect(decideInboxUpsert(existing, incoming, '7')).toMatchObject({
+      outcome: 'updated',
+      values: { state: 'pending' },
     });
   });
 

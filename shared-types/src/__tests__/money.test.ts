@@ -159,3 +159,26 @@ describe('formatMinor / toNetSuiteAmount', () => {
     );
   });
 });
+
+describe('guards the mutation run (npm run mutation) showed untested', () => {
+  it('takes exactly three upper-case letters as a currency code, nothing before or after', () => {
+    expect(isCurrencyCode('XUSD')).toBe(false);
+    expect(isCurrencyCode('USDX')).toBe(false);
+    expect(isCurrencyCode('1USD')).toBe(false);
+  });
+
+  it('names the operand that is not an exact amount', () => {
+    expect(() => addMinor(1, 0.5)).toThrow(
+      'right operand is not an exact integer amount of minor units: 0.5',
+    );
+    expect(() => subtractMinor(0.5, 1)).toThrow(
+      'left operand is not an exact integer amount of minor units: 0.5',
+    );
+    expect(() => subtractMinor(-Number.MAX_SAFE_INTEGER, 2)).toThrow(
+      'difference is not an exact integer amount of minor units',
+    );
+    expect(() => multiplyMinor(0.5, 2)).toThrow(
+      'unit amount is not an exact integer amount of minor units: 0.5',
+    );
+  });
+});

@@ -40,3 +40,23 @@ describe('TikTok webhook signature', () => {
     });
   });
 });
+
+describe('TikTok webhook signature: edges', () => {
+  const sig = signTikTokWebhookForTest('abcdef', '123', OFFICIAL_BODY);
+  const verify = (headers: string[], hmac?: Parameters<typeof verifyTikTokWebhook>[0]['hmac']) =>
+    verifyTikTokWebhook({
+      appKey: 'abcdef',
+      appSecret: '123',
+      rawBody: Buffer.from(OFFICIAL_BODY),
+      signatureHeaders: headers,
+      hmac,
+    });
+
+  it('accepts a signature with spaces around it', () => {
+    expect(verify([`  ${sig} `])).toEqual({ valid: true });
+  });
+
+  it('is a mismatch, never an exception, when the hash function gives a digest of another length', () => {
+    expect(verify([sig], () => Buffer.alloc(16))).toEqual({ valid: false, reason: 'signature_mismatch' });
+  });
+});

@@ -4,6 +4,7 @@ import { systemClock } from '../clock';
 import type { ScriptUser } from '../context';
 import { ADMINISTRATOR_USER, hasInvocation } from '../context';
 import { SuiteScriptError } from '../errors';
+import type { GovernedInvocation } from '../governance';
 import { AmdLoader } from './amd-loader';
 import type { IntegrationCredentials } from './credentials';
 import { generateCredentials } from './credentials';
@@ -273,6 +274,16 @@ export class EmulatedAccount {
   /** Every script invocation so far (kind, script, deployment, units, start time, error). */
   get invocations(): readonly InvocationRecord[] {
     return this.history.entries;
+  }
+
+  /**
+   * Test control: invocations of `kind` (`restlet`, `userevent`, ...) started from now on may use
+   * only `units` (NetSuite: 5,000 per RESTlet call, 1,000 per user event), so a test can drive a
+   * script into its "usage running low" path; `null` restores NetSuite's limit.
+   */
+  lowerUsageLimit(kind: GovernedInvocation, units: number | null): void {
+    if (units === null) this.history.usageLimits.reset(kind);
+    else this.history.usageLimits.lower(kind, units);
   }
 
   /** Login audit trail of RESTlet requests: success, or the reason a request was refused. */

@@ -1,6 +1,6 @@
 import type { Invocation, InvocationInit } from '../context';
 import { createInvocation, runInvocation } from '../context';
-import type { UsageMeter } from '../governance';
+import { UsageLimits, UsageMeter } from '../governance';
 import { errorName } from './error-shape';
 import type { InvocationRecord } from './types';
 
@@ -11,9 +11,13 @@ import type { InvocationRecord } from './types';
 export type InvocationOutcome<T> =
   { ok: true; value: T; invocation: Invocation } | { ok: false; error: unknown; invocation: Invocation };
 
-/** Every invocation the emulator ran, in order; readable by tests and benchmarks. */
+/**
+ * Every invocation the emulator ran, in order; readable by tests and benchmarks. Every runner hands
+ * it to invoke(), so it also carries the usage limits a test lowered (EmulatedAccount.lowerUsageLimit).
+ */
 export class InvocationHistory {
   readonly entries: InvocationRecord[] = [];
+  readonly usageLimits = new UsageLimits();
   private readonly listeners: ((record: InvocationRecord) => void)[] = [];
 
   add(record: InvocationRecord): void {
@@ -38,7 +42,9 @@ export function invoke<T>(
   options: InvokeOptions = {},
 ): InvocationOutcome<T> {
   const base = createInvocation(init);
-  const invocation: Invocation = options.meter ? { ...base, meter: options.meter } : base;
+  const limit = options.history?.usageLimits.limitOf(init.kind) ?? base.meter.limit;
+  const meter = options.meter ?? (limit === base.meter.limit ? undefined : new UsageMeter(limit));
+  const invocation: Invocation = meter ? { ...base, meter } : base;
   let outcome: InvocationOutcome<T>;
   try {
     outcome = { ok: true, value: runInvocation(invocation, () => fn(invocation)), invocation };

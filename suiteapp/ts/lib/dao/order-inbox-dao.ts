@@ -78,7 +78,7 @@ export interface LoadedInboxClaim {
   handle: NetSuiteRecord;
 }
 
-/** Loads an inbox record for the import's claim (2 units). */
+/** Loads an inbox record for the import's claim or its outcome write (2 units). */
 export function loadInboxClaim(id: string): LoadedInboxClaim {
   const rec = loadRecord(ORDER_INBOX.recordType, id);
   return { state: claimStateFromRecord(readerOf(rec)), handle: rec };
@@ -98,6 +98,15 @@ export function saveInboxClaim(loaded: LoadedInboxClaim, token: string, until: n
     if (errorName(e) === 'RCRD_HAS_BEEN_CHANGED') return false;
     throw e;
   }
+}
+
+/**
+ * Saves the change on the loaded record (4 units). Throws RCRD_HAS_BEEN_CHANGED when the record
+ * changed since it was loaded (optimistic locking): the caller loads it again and decides again.
+ */
+export function saveInboxChanges(loaded: LoadedInboxClaim, changes: InboxChanges): void {
+  setBodyFields(loaded.handle, inboxWrites(changes));
+  saveRecord(loaded.handle, { enableSourcing: false, ignoreMandatoryFields: true });
 }
 
 /** Ids, shops and order ids of the records due for import at `nowUnix`, oldest first (one query). */

@@ -83,8 +83,15 @@ export function loadSalesOrderForUpdate(id: string): LoadedSalesOrder {
   return { state: salesOrderState(id, readerOf(so)), handle: so };
 }
 
-/** Applies the plan's line and address changes to the loaded order and saves it (20 units). */
-export function saveSalesOrderUpdate(loaded: LoadedSalesOrder, plan: OrderUpdatePlan): void {
-  writeRecord(loaded.handle, salesOrderUpdateWrite(plan));
+/**
+ * Applies the plan's line and address changes to the loaded order and saves it (20 units), with
+ * Ties Out = F when the totals re-check found the order off.
+ */
+export function saveSalesOrderUpdate(
+  loaded: LoadedSalesOrder,
+  plan: OrderUpdatePlan,
+  marks: { tiesOut?: boolean } = {},
+): void {
+  writeRecord(loaded.handle, salesOrderUpdateWrite(plan, marks));
   saveRecord(loaded.handle, { enableSourcing: true, ignoreMandatoryFields: true });
 }

@@ -119,10 +119,16 @@ function unclaimed(nowUnix: number): Sql {
   return sql`(${c.claimUntil} IS NULL OR ${c.claimUntil} <= ${Math.floor(nowUnix)})`;
 }
 
+/**
+ * Records not waiting for the order updates: no newer payload flagged on an order that has a sales
+ * order (shared-types/src/import-claim.ts `awaitsOrderUpdates`, the same rule).
+ */
+const notAwaitingUpdates: Sql = sql`(NVL(${c.updatePending}, 'F') = 'F' OR ${c.salesOrder} IS NULL)`;
+
 /** Pending records no import run holds at `nowUnix`, oldest first (one parameter: 'pending'). */
 export function pendingInboxQuery(nowUnix: number): { sql: Sql; params: string[] } {
   return {
-    sql: sql`SELECT ${c.id} AS id, ${c.shop} AS shop FROM ${table} WHERE ${c.state} = ? AND ${unclaimed(nowUnix)} ORDER BY ${c.id}`,
+    sql: sql`SELECT ${c.id} AS id, ${c.shop} AS shop FROM ${table} WHERE ${c.state} = ? AND ${unclaimed(nowUnix)} AND ${notAwaitingUpdates} ORDER BY ${c.id}`,
     params: ['pending'],
   };
 }
@@ -135,11 +141,11 @@ export function inboxRefFromRow(row: Row): InboxRef | null {
 
 /**
  * Due for import at `nowUnix`: `pending`, or `error` whose automatic retry time has come below the
- * maximum number of attempts (shared-types/src/import-claim.ts `isDueForImport`, the same rule).
- * `waiting` records are not due: only a newer payload sets them back.
+ * maximum number of attempts, and not waiting for the order updates (shared-types/src/import-claim.ts
+ * `isDueForImport`, the same rule). `waiting` records are not due: only a newer payload sets them back.
  */
 function due(nowUnix: number): Sql {
-  return sql`(${c.state} = 'pending' OR (${c.state} = 'error' AND ${c.retryAt} IS NOT NULL AND ${c.retryAt} <= ${Math.floor(nowUnix)} AND NVL(${c.attempts}, 0) < ${MAX_IMPORT_ATTEMPTS}))`;
+  return sql`(${c.state} = 'pending' OR (${c.state} = 'error' AND ${c.retryAt} IS NOT NULL AND ${c.retryAt} <= ${Math.floor(nowUnix)} AND NVL(${c.attempts}, 0) < ${MAX_IMPORT_ATTEMPTS})) AND ${notAwaitingUpdates}`;
 }
 
 export interface CandidateRef extends InboxRef {
@@ -241,7 +247,10 @@ export function reviewRowFromRow(row: Row): InboxReviewRow | null {
       };
 }
 
-/** What the import's claim reads from the loaded inbox record (shared-types/src/import-claim.ts). */
+/**
+ * What the import's claim and its outcome write read from the loaded inbox record
+ * (shared-types/src/import-claim.ts, import-outcome.ts).
+ */
 export function claimStateFromRecord(rec: RecordReader): InboxClaimState {
   return {
     state: textOf(rec.value(body.state)),
@@ -250,6 +259,8 @@ export function claimStateFromRecord(rec: RecordReader): InboxClaimState {
     claim: textOf(rec.value(body.claim)),
     claimUntil: intOf(rec.value(body.claimUntil)),
     updateTime: intOf(rec.value(body.updateTime)),
+    salesOrderId: idOf(rec.value(body.salesOrder)),
+    updatePending: boolOf(rec.value(body.updatePending), false),
   };
 }
 

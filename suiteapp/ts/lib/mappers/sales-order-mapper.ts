@@ -300,8 +300,11 @@ export function salesOrderState(id: string, so: RecordReader): SalesOrderState {
   };
 }
 
-/** The plan's line and address changes, as writes to the loaded order. */
-export function salesOrderUpdateWrite(plan: OrderUpdatePlan): RecordWrite {
+/**
+ * The plan's line and address changes, as writes to the loaded order; `tiesOut: false` when the
+ * totals re-check after the update (order-update-totals.ts) found the order off.
+ */
+export function salesOrderUpdateWrite(plan: OrderUpdatePlan, marks: { tiesOut?: boolean } = {}): RecordWrite {
   const changed = plan.lineChanges.map((change) => {
     switch (change.kind) {
       case 'close':
@@ -326,7 +329,7 @@ export function salesOrderUpdateWrite(plan: OrderUpdatePlan): RecordWrite {
     }
   });
   return {
-    body: [],
+    body: marks.tiesOut === undefined ? [] : [[body.tieOut, marks.tiesOut]],
     sublists: changed.length === 0 ? [] : [{ sublistId: items.id, lines: changed }],
     subrecords:
       plan.shipAddress === null

@@ -1,17 +1,30 @@
 import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
+import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
+import type { OutcomeWrite } from '../../../../shared-types/src/import-outcome';
+import { planOutcomeWrite } from '../../../../shared-types/src/import-outcome';
 import type { ImportState } from '../../../../shared-types/src/order-classify';
-import { updateInbox } from '../dao/order-inbox-dao';
+import { loadInboxClaim, saveInboxChanges } from '../dao/order-inbox-dao';
+import { errorName } from '../platform/errors';
 
 /**
- * The inbox writes of the order import, each one `submitFields` (2 units). Every outcome clears
- * or sets the automatic retry time, so a record never keeps a stale one, and releases the run's
- * claim (shared-types/src/import-claim.ts).
+ * The inbox writes of the order import: the outcome of one order, written on the record with
+ * `record.load` (2 units) + `save` (4 units), conditional on the payload the run planned from
+ * (shared-types/src/import-outcome.ts): a newer payload the RESTlet stored while the run held the
+ * claim is never overwritten. Every outcome clears or sets the automatic retry time, so a record
+ * never keeps a stale one, and releases the run's claim (shared-types/src/import-claim.ts).
  */
 
-const RELEASE = { claim: null, claimUntil: null } as const;
-
 export type ImportResult =
-  'imported' | 'linked' | 'exception' | 'error' | 'retry' | 'skipped' | 'waiting' | 'cancelled';
+  | 'imported'
+  | 'linked'
+  | 'exception'
+  | 'error'
+  | 'retry'
+  | 'skipped'
+  | 'waiting'
+  | 'cancelled'
+  /** A newer payload arrived during the run and the order has no sales order: left `pending` for the next run. */
+  | 'superseded';
 
 /** Why map() left a work item alone: import-claim.ts `ClaimDecision`, or the claim's save lost a race. */
 export type NotClaimed = 'done' | 'held' | 'changed' | 'raced';
@@ -20,6 +33,50 @@ export interface ImportOutcome {
   result: ImportResult;
   salesOrderId: string | null;
   message: string | null;
+  /**
+   * A newer payload of an order that has a sales order arrived during the run: the record is
+   * flagged for the order updates (`customscript_tts_mr_order_updates`), which summarize queues.
+   */
+  updatePending: boolean;
+}
+
+/** A save that keeps meeting someone else's change is left to NetSuite's re-run of the map. */
+const OUTCOME_SAVE_TRIES = 3;
+
+/** Loads the record, decides the write on what it holds now, saves; again when it changed meanwhile. */
+function writeOutcome(item: ImportWorkItem, outcome: InboxChanges): OutcomeWrite {
+  for (let attempt = 1; ; attempt += 1) {
+    const loaded = loadInboxClaim(item.inboxId);
+    const write = planOutcomeWrite(
+      { updateTime: loaded.state.updateTime, salesOrderId: loaded.state.salesOrderId ?? null },
+      item.updateTime ?? null,
+      outcome,
+    );
+    try {
+      saveInboxChanges(loaded, write.changes);
+      return write;
+    } catch (e) {
+      if (errorName(e) !== 'RCRD_HAS_BEEN_CHANGED' || attempt >= OUTCOME_SAVE_TRIES) throw e;
+    }
+  }
+}
+
+function written(write: OutcomeWrite, outcome: Omit<ImportOutcome, 'updatePending'>): ImportOutcome {
+  if (!write.superseded) return { ...outcome, updatePending: false };
+  if (write.updatePending) {
+    return {
+      ...outcome,
+      salesOrderId: write.changes.salesOrderId ?? outcome.salesOrderId,
+      updatePending: true,
+    };
+  }
+  return {
+    result: 'superseded',
+    salesOrderId: null,
+    message:
+      'A newer TikTok payload arrived while this run worked on the order; it stays pending for the next run.',
+    updatePending: false,
+  };
 }
 
 /**
@@ -33,15 +90,14 @@ export function markError(
   retryAt: number | null = null,
   salesOrderId: string | null = null,
 ): ImportOutcome {
-  updateInbox(item.inboxId, {
+  const write = writeOutcome(item, {
     state: 'error',
     message,
     attempts: item.attempts + 1,
     retryAt,
     ...(salesOrderId === null ? {} : { salesOrderId }),
-    ...RELEASE,
   });
-  return { result: retryAt === null ? 'error' : 'retry', salesOrderId, message };
+  return written(write, { result: retryAt === null ? 'error' : 'retry', salesOrderId, message });
 }
 
 /** The sales order exists: `imported`, or `exception` with the tie-out message. */
@@ -52,23 +108,29 @@ export function markImported(
   message: string | null = null,
 ): ImportOutcome {
   const state: ImportState = result === 'exception' ? 'exception' : 'imported';
-  updateInbox(item.inboxId, {
+  const write = writeOutcome(item, {
     state,
     salesOrderId,
     message,
     attempts: item.attempts + 1,
     retryAt: null,
-    ...RELEASE,
   });
-  return { result, salesOrderId, message };
+  return written(write, { result, salesOrderId, message });
 }
 
-/** Not imported now: `waiting` (UNPAID/ON_HOLD), `skipped` (shop setting) or `cancelled`. */
+/**
+ * Not imported now: `waiting` (UNPAID/ON_HOLD), `skipped` (shop setting) or `cancelled`. A
+ * cancelled order whose sales order was saved by an earlier attempt keeps the link and is flagged
+ * for the order updates, which close the sales order's open lines.
+ */
 export function markNotImported(
   item: ImportWorkItem,
   state: 'waiting' | 'skipped' | 'cancelled',
   message: string,
+  salesOrderId: string | null = null,
 ): ImportOutcome {
-  updateInbox(item.inboxId, { state, message, retryAt: null, ...RELEASE });
-  return { result: state, salesOrderId: null, message };
+  const toUpdates = salesOrderId === null ? {} : { salesOrderId, updatePending: true };
+  const write = writeOutcome(item, { state, message, retryAt: null, ...toUpdates });
+  const outcome = written(write, { result: state, salesOrderId, message });
+  return salesOrderId === null ? outcome : { ...outcome, updatePending: true };
 }

@@ -27,18 +27,22 @@ export type { ImportOutcome, ImportResult } from './order-import-inbox';
  * order, with no lookups in the usual path.
  *
  * Usage per imported order (default customer): sales order create 10 + save 20 + tie-out
- * lookupFields 1 + inbox submitFields 2 = 33 units (39 with the claim). A new per-buyer customer
- * adds create 5 + save 10; a restarted map adds the externalid lookup 10; an order that does not tie
+ * lookupFields 1 + the inbox outcome (load 2 + save 4, conditional on the payload the run planned
+ * from: order-import-inbox.ts) = 37 units (43 with the claim). A new per-buyer customer adds
+ * create 5 + save 10; a restarted map adds the externalid lookup 10; an order that does not tie
  * out adds the sales order submitFields 10 + a log entry 6; the test order adds the shop
  * submitFields 2 + a log entry 6; a Fulfilled-by-TikTok order adds its item fulfillment
- * (transform 10 + save 20). An order that cannot be planned costs one submitFields (2).
+ * (transform 10 + save 20). An order that cannot be planned costs the outcome write (6).
  *
- * A TikTok order never becomes two sales orders: the externalid `tts_<shopId>_<orderId>` makes a
- * second create fail with DUP_RCRD, which links the existing one; and a sales order an earlier
- * attempt saved (found by externalid in getInputData, or looked up by a restarted map) is linked
- * without a create at all, then FBT-fulfilled, tied out and marked imported. When something after
- * the save fails (the read-back, the fulfillment), the inbox record is linked to the sales order
- * with the error, so the next attempt finishes it instead of meeting DUP_RCRD for ever.
+ * A TikTok order never becomes two sales orders: a sales order an earlier attempt saved (found by
+ * externalid in getInputData, or looked up by a restarted map) is linked without a create at all,
+ * then FBT-fulfilled, tied out and marked imported; and when a run that read the order before
+ * another run saved its sales order creates it (the other run lost its claim to time before it
+ * could write the inbox), the externalid `tts_<shopId>_<orderId>` makes that create fail with
+ * DUP_RCRD, which links the existing one (test/integration/import-exactly-once.test.ts). When
+ * something after the save fails (the read-back, the fulfillment, the inbox write), the inbox
+ * record is linked to the sales order with the error, so the next attempt finishes it instead of
+ * meeting DUP_RCRD for ever.
  *
  * NetSuite's rejections are caught and written onto the inbox record: temporary ones
  * (RCRD_HAS_BEEN_CHANGED, request limit, UNEXPECTED_ERROR...) with an automatic retry time and
@@ -46,6 +50,11 @@ export type { ImportOutcome, ImportResult } from './order-import-inbox';
  * and fix and the same backoff, the rest translated into what to fix (a closed accounting period
  * names the date and where to reopen it). Governance limits are not caught: summarize handles those.
  */
+
+/** A cancelled order whose sales order an earlier attempt saved (shared-types/src/inbox-upsert.ts). */
+function cancelledAfterSaveNote(orderId: string, salesOrderId: string): string {
+  return `TikTok order ${orderId} was cancelled in TikTok Shop after its sales order ${salesOrderId} was saved; the order updates close the sales order's open lines (or raise an exception if it was fulfilled).`;
+}
 
 function nowUnix(): number {
   return Math.floor(Date.now() / 1000);
@@ -214,6 +223,15 @@ export function importWorkItem(item: ImportWorkItem, retrying: boolean): ImportO
   if (decision.kind === 'wait') {
     return markNotImported(item, 'waiting', decision.note);
   }
+  const savedSalesOrder = item.salesOrderId ?? null;
+  if (decision.kind === 'cancelled' && savedSalesOrder !== null) {
+    return markNotImported(
+      item,
+      'cancelled',
+      cancelledAfterSaveNote(order.id, savedSalesOrder),
+      savedSalesOrder,
+    );
+  }
   if (decision.kind !== 'import') {
     return markNotImported(item, decision.kind === 'skip' ? 'skipped' : 'cancelled', decision.note);
   }
@@ -229,7 +247,12 @@ export function importWorkItem(item: ImportWorkItem, retrying: boolean): ImportO
   const result = planned.ok
     ? importPlanned(item, planned.plan, retrying)
     : { outcome: markError(item, formatOrderProblems(planned.problems)), imported: null };
-  if (item.testOrder === true && result.outcome.result !== 'retry') {
+  // A test order retried automatically, or left to the next run for a newer payload, is tested then.
+  if (
+    item.testOrder === true &&
+    result.outcome.result !== 'retry' &&
+    result.outcome.result !== 'superseded'
+  ) {
     finishTestOrder(item, result.outcome, result.imported);
   }
   return result.outcome;

@@ -29,6 +29,8 @@ import { submitOrderUpdates } from '../platform/update-task';
  * orders 10 + per order at most 6 (create 2 + save 4; an update is one submitFields, 2) + task
  * submits 2 × 20 = 360 units. Each order is one write, so an order is either stored or not; before
  * each write the remaining usage must cover the worst case of that order plus both task submits.
+ * When it does not, the orders stored so far are queued, the execution log says what was stored,
+ * and the call fails with TTS_USAGE_LIMIT naming the first order not stored.
  *
  * A newer payload of an order that already is a sales order is stored and flagged for the
  * order-updates map/reduce, which is submitted after the batch.
@@ -135,8 +137,13 @@ export function upsertOrders(request: OrdersUpsertRequest): OrdersUpsertResponse
     const decision = decideInboxUpsert(existing, order, shop.id, pausedNoteOf(shop));
     if (decision.outcome === 'created' || decision.outcome === 'updated') {
       if (remainingUsage() < UNITS_PER_ORDER_WORST + SUBMIT_UNITS) {
-        submitQueued(queued);
-        throw usageLow(index, request.orders.length, order);
+        const { importQueued, updatesQueued } = submitQueued(queued);
+        const error = usageLow(index, request.orders.length, order);
+        log.error({
+          title: 'orders.upsert stopped: usage low',
+          details: `shop ${request.shopId}: ${error.message} Stored: ${results.map((r) => `${r.orderId}=${r.outcome}`).join(', ') || 'none'}; import queued: ${importQueued}; updates queued: ${updatesQueued}`,
+        });
+        throw error;
       }
     }
     const written = writeOrder(decision, existing, externalId, order, shop);

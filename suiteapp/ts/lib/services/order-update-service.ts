@@ -3,6 +3,7 @@ import { parseInboxPayload } from '../../../../shared-types/src/import-work';
 import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
 import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
 import type { OrderUpdatePlan } from '../../../../shared-types/src/order-update-plan';
+import { checkUpdatedTotals } from '../../../../shared-types/src/order-update-totals';
 import {
   cancelledTaxMinor,
   changesSalesOrder,
@@ -23,9 +24,14 @@ import { errorMessage, errorName } from '../platform/errors';
  *
  * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
  * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
- * tax. Restart-safe: the plan compares the payload with the sales order as it is, so a re-run after
- * the order was saved plans nothing; the flag is cleared last, and only when no newer payload
- * arrived meanwhile (optimistic locking on the inbox record).
+ * tax, + 6 for the warning log entry of an exception. Restart-safe: the plan compares the payload
+ * with the sales order as it is, so a re-run after the order was saved plans nothing; the flag is
+ * cleared last, and only when no newer payload arrived meanwhile (optimistic locking on the inbox
+ * record).
+ *
+ * After every update that changes lines, the totals are re-checked (order-update-totals.ts, no
+ * units): when the open lines no longer add up to what TikTok still charges, the changes are saved
+ * with Ties Out = F in the same save and the record becomes an exception, as at import.
  */
 
 export type UpdateResult = 'applied' | 'exception' | 'unchanged' | 'skipped' | 'superseded';
@@ -62,8 +68,13 @@ function raiseException(inbox: InboxForUpdate, message: string, salesOrderId: st
   return finish(inbox, { state: 'exception', message: text }, 'exception');
 }
 
-function apply(inbox: InboxForUpdate, loaded: LoadedSalesOrder, plan: OrderUpdatePlan): void {
-  saveSalesOrderUpdate(loaded, plan);
+function apply(
+  inbox: InboxForUpdate,
+  loaded: LoadedSalesOrder,
+  plan: OrderUpdatePlan,
+  totalsOff: boolean,
+): void {
+  saveSalesOrderUpdate(loaded, plan, totalsOff ? { tiesOut: false } : {});
   writeLogEntry({
     shopRecordId: inbox.shopRecordId,
     level: 'info',
@@ -112,9 +123,13 @@ export function applyOrderUpdate(inboxId: string): UpdateResult {
       ? lookupShopTaxItem(inbox.shopRecordId)
       : null;
   const plan = planOrderUpdate(parsed.order, loaded.state, taxItemId);
+  const totals = checkUpdatedTotals(parsed.order, loaded.state, plan);
+  if (totals?.message) {
+    plan.exceptions.push(totals.message);
+  }
   const changed = changesSalesOrder(plan);
   if (changed) {
-    apply(inbox, loaded, plan);
+    apply(inbox, loaded, plan, totals?.ties === false);
   }
   log.audit({
     title: `TikTok order ${inbox.orderId} update`,

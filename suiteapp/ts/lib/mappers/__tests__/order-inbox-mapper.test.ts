@@ -52,6 +52,8 @@ describe('claims of import runs', () => {
       custrecord_tts_ord_claim: '',
       custrecord_tts_ord_claim_until: null,
       custrecord_tts_ord_update_time: 1767229000,
+      custrecord_tts_ord_sales_order: '4711',
+      custrecord_tts_ord_update_pending: 'T',
     };
     const reader = {
       value: (id: string) => fields[id],
@@ -68,6 +70,8 @@ describe('claims of import runs', () => {
       claim: null,
       claimUntil: null,
       updateTime: 1767229000,
+      salesOrderId: '4711',
+      updatePending: true,
     });
   });
 
@@ -77,5 +81,13 @@ describe('claims of import runs', () => {
     expect(importCandidatesQuery(1767229000).text).toContain(unclaimed);
     expect(importRowsQuery(1767229000, placeholders(2)).text).toContain(unclaimed);
     expect(pendingInboxQuery(1767229000).sql.text).toContain(unclaimed);
+  });
+
+  it('runs and leftovers leave a flagged order with a sales order to the order updates', () => {
+    const notAwaiting =
+      "(NVL(custrecord_tts_ord_update_pending, 'F') = 'F' OR custrecord_tts_ord_sales_order IS NULL)";
+    expect(importCandidatesQuery(1767229000).text).toContain(notAwaiting);
+    expect(importRowsQuery(1767229000, placeholders(2)).text).toContain(notAwaiting);
+    expect(pendingInboxQuery(1767229000).sql.text).toContain(notAwaiting);
   });
 });

@@ -7,7 +7,7 @@ import {
   editRecord,
   editShop,
   inboxFor,
-  localDate,
+  pacificDate,
   logEntries,
   mapInvocations,
   requireSalesOrder,
@@ -103,9 +103,11 @@ describe('1. which orders, and when', () => {
     const normal = order({ order_type: 'NORMAL' }, 4);
     editShop(world, { custrecord_tts_shop_handling_days: 10 });
     await importOrders([due, rts, made, normal]);
-    expect(requireSalesOrder(world, due.id).fields.shipdate).toBe(localDate(1769904000));
-    expect(requireSalesOrder(world, rts.id).fields.shipdate).toBe(localDate(1769817600));
-    expect(requireSalesOrder(world, made.id).fields.shipdate).toBe(localDate(made.create_time + 10 * 86400));
+    expect(requireSalesOrder(world, due.id).fields.shipdate).toBe(pacificDate(1769904000));
+    expect(requireSalesOrder(world, rts.id).fields.shipdate).toBe(pacificDate(1769817600));
+    expect(requireSalesOrder(world, made.id).fields.shipdate).toBe(
+      pacificDate(made.create_time + 10 * 86400),
+    );
     expect(requireSalesOrder(world, normal.id).fields.shipdate ?? null).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import { SuiteScriptError } from '../../sandbox/netsuite/src/errors';
 import type { MapReduceReport } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
+import { SERVER_TIME_ZONE, calendarDate } from '../../sandbox/netsuite/src/time/zones';
 import type { ConnectorAccount } from './connector-account';
 import { DEMO_SHOP, IMPORT_DEPLOYMENT, IMPORT_SCRIPT } from './connector-account';
 
@@ -78,11 +79,12 @@ export function logEntries(world: ConnectorAccount, flow?: string): StoredRecord
     .filter((r) => flow === undefined || r.fields.custrecord_tts_log_flow === flow);
 }
 
-/** The local calendar date of a Unix time, as the emulator stores date fields. */
-export function localDate(unix: number): string {
-  const d = new Date(unix * 1000);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * The calendar date NetSuite stores for a Date a server script made from a Unix time: its date in
+ * Pacific time (the servers' zone), whatever the host's time zone.
+ */
+export function pacificDate(unix: number): string {
+  return calendarDate(unix * 1000, SERVER_TIME_ZONE);
 }
 
 interface SavableRecord {

@@ -1,15 +1,27 @@
 import type { Seed } from './data/seed';
 import type { RecordStore } from './data/store';
+import type { AccountProfile } from './profiles/account-profile';
+import { DEFAULT_PROFILE, profileHas } from './profiles/account-profile';
+import { FEATURE } from './profiles/features';
 
 /**
  * A small, typical NetSuite account for the sandbox: what an admin would have set up before
  * connecting TikTok Shop (locations, payment methods, a default customer, a shipping item, discount
  * items, an other-charge item for the tax TikTok collects, items whose Item Name/Number matches the
- * TikTok seller SKUs). Used by `npm start`, tests and benchmarks.
+ * TikTok seller SKUs). Used by `npm start`, tests and benchmarks. It follows the emulator's account
+ * profile (the seed's `account`): a subsidiary only with OneWorld, stock per location only with
+ * Multi-Location Inventory (company-wide otherwise), and the profile's currencies and tax codes.
  */
 export interface DemoAccount {
-  subsidiaryId: number;
+  /** The account profile the demo account was seeded for. */
+  profile: AccountProfile;
+  /** The subsidiary the shop books into; null in an account without OneWorld. */
+  subsidiaryId: number | null;
   locationIds: { main: number; east: number };
+  /** Currency internal ids by ISO code (the profile's currencies; the base currency is 1). */
+  currencyIds: Record<string, number>;
+  /** Tax code (sales tax item) internal ids by name (`S`, `Z`, `E` in a UK account). */
+  taxCodeIds: Record<string, number>;
   paymentMethodIds: Record<string, number>;
   customerId: number;
   shipItemId: number;
@@ -28,9 +40,18 @@ export interface DemoAccountOptions {
 }
 
 export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAccount {
-  const subsidiaryId = seed.subsidiary('Honeycomb Mfg. (US)');
-  const main = seed.location('Main Warehouse', { subsidiary: subsidiaryId });
-  const east = seed.location('East Coast 3PL', { subsidiary: subsidiaryId });
+  const profile = seed.account?.profile ?? DEFAULT_PROFILE;
+  if (!profileHas(profile, FEATURE.LOCATIONS)) {
+    throw new Error(
+      `The demo account needs the Locations feature, which account profile ${profile.id} does not have.`,
+    );
+  }
+  const subsidiaryId = profileHas(profile, FEATURE.SUBSIDIARIES)
+    ? seed.subsidiary('Honeycomb Mfg. (US)')
+    : null;
+  const inSubsidiary = subsidiaryId === null ? {} : { subsidiary: subsidiaryId };
+  const main = seed.location('Main Warehouse', inSubsidiary);
+  const east = seed.location('East Coast 3PL', inSubsidiary);
   const paymentMethodIds: Record<string, number> = {
     'Credit Card': seed.paymentMethod('Credit Card'),
     PayPal: seed.paymentMethod('PayPal'),
@@ -49,8 +70,11 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     itemIds[sku] = seed.inventoryItem({ itemid: sku, quantities: { [main]: options.onHand ?? 500 } });
   }
   return {
+    profile,
     subsidiaryId,
     locationIds: { main, east },
+    currencyIds: { ...(seed.account?.setup.currencyIds ?? {}) },
+    taxCodeIds: { ...(seed.account?.setup.taxCodeIds ?? {}) },
     paymentMethodIds,
     customerId,
     shipItemId,
@@ -90,7 +114,7 @@ export function configureDemoShop(
   const rec = seed.service.load({ type: 'customrecord_tts_shop', id: shop.id });
   const values: Record<string, unknown> = {
     custrecord_tts_shop_customer: account.customerId,
-    custrecord_tts_shop_subsidiary: account.subsidiaryId,
+    ...(account.subsidiaryId === null ? {} : { custrecord_tts_shop_subsidiary: account.subsidiaryId }),
     custrecord_tts_shop_location: account.locationIds.main,
     custrecord_tts_shop_ship_item: account.shipItemId,
     custrecord_tts_shop_seller_disc_item: account.discountItemIds.seller,

@@ -6,6 +6,9 @@ import { systemClock } from './clock';
 import { createDataLayer } from './data';
 import type { AccountOptions } from './exec/account';
 import { EmulatedAccount } from './exec/account';
+import type { AccountProfile } from './profiles/account-profile';
+import { resolveProfile } from './profiles/account-profile';
+import { InstallationError, missingRequiredFeatures } from './profiles/account-types';
 
 /**
  * The NetSuite emulator: one account with the SuiteApp deployed. It loads the SDF project, creates
@@ -37,7 +40,12 @@ export interface EmulatorStartOptions {
   /** Clock for OAuth timestamp checks (default: the system clock callers sign with). */
   authClock?: Clock;
   preferences?: DataLayerOptions['preferences'];
-  /** Features in effect beyond the manifest's. */
+  /**
+   * The kind of account (profiles/account-profile.ts): a ready profile's id (`us-oneworld`, `uk-vat`,
+   * `us-suitetax`) or a profile object. Default `us-oneworld`, what the emulator always modelled.
+   */
+  profile?: AccountProfile | string;
+  /** Features in effect beyond the profile's (`runtime.isFeatureInEffect` only; fields follow the profile). */
   features?: string[];
   /** Account-wide concurrent RESTlet requests (default 5). */
   concurrencyLimit?: number;
@@ -65,6 +73,8 @@ function selectOptionsOf(
 
 export class NetSuiteEmulator extends EmulatedAccount {
   readonly project: SdfProject;
+  /** The kind of account this is: features, currencies, tax set-up, time zone, country. */
+  readonly profile: AccountProfile;
   readonly store: DataLayer['store'];
   readonly seed: DataLayer['seed'];
   /** The account's preferences (read-only view; change them with setPreferences). */
@@ -86,7 +96,8 @@ export class NetSuiteEmulator extends EmulatedAccount {
       accountId: options.accountId,
       clock,
       authClock: options.authClock,
-      features: options.features,
+      featuresInEffect: [...data.profile.features, ...(options.features ?? [])],
+      userPreferences: { TIMEZONE: data.profile.timeZone, DATEFORMAT: 'M/D/YYYY', TIMEFORMAT: 'h:mm a' },
       concurrencyLimit: options.concurrencyLimit,
       restletLatencyMs: options.restletLatencyMs,
       autoRunTasks: options.autoRunTasks,
@@ -97,6 +108,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
     });
     data.userEvents.install(this.userEvents);
     this.project = project;
+    this.profile = data.profile;
     this.store = data.store;
     this.seed = data.seed;
     this.preferences = data.preferences;
@@ -112,6 +124,24 @@ export class NetSuiteEmulator extends EmulatedAccount {
     Object.assign(this.data.preferences, changes);
   }
 
+  /**
+   * Sets the account's exchange rate of `symbol` (base currency units per unit, as on Lists >
+   * Accounting > Currencies): transactions saved from then on in that currency default to it, and
+   * `N/currency` answers it. The base currency's rate stays 1.
+   */
+  setExchangeRate(symbol: string, rate: number): void {
+    const currency = this.store.all('currency').find((c) => c.fields.symbol === symbol);
+    if (!currency)
+      throw new Error(
+        `Account profile ${this.profile.id} has no currency ${symbol} (it has ${this.profile.currencies.map((c) => c.symbol).join(', ')}).`,
+      );
+    if (currency.fields.isbasecurrency === true)
+      throw new Error(`${symbol} is the base currency: its exchange rate is always 1.`);
+    if (!(rate > 0) || !Number.isFinite(rate))
+      throw new Error(`An exchange rate must be a positive number, not ${rate}.`);
+    this.store.writeSystem({ ...currency, fields: { ...currency.fields, exchangerate: rate } });
+  }
+
   /** Stops the RESTlet host and the task timer, and closes the record store. */
   override async stop(): Promise<void> {
     await super.stop();
@@ -120,6 +150,13 @@ export class NetSuiteEmulator extends EmulatedAccount {
 
   static async start(options: EmulatorStartOptions): Promise<NetSuiteEmulator> {
     const project = loadSdfProject(options.projectRoot);
+    const profile = resolveProfile(options.profile);
+    const lacking = missingRequiredFeatures(project.manifest, profile);
+    if (lacking.length) {
+      throw new InstallationError(
+        `The SuiteApp cannot be installed in this account (account profile ${profile.id}): its manifest requires ${lacking.join(', ')}, which the account does not have enabled.`,
+      );
+    }
     const clock = options.clock ?? systemClock;
     const logs: LogEntry[] = [];
     const data = createDataLayer({
@@ -127,6 +164,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
       dbPath: options.dbPath,
       clock,
       preferences: options.preferences,
+      profile,
       logSink: (entry) => logs.push(entry),
     });
     const emulator = new NetSuiteEmulator(options, project, data, clock, logs);

@@ -76,6 +76,8 @@ export const API_COSTS = {
   'file.load': 10,
   'file.save': 20,
   'runtime.getRemainingUsage': 0,
+  /** Oracle help section_4358678787: "Governance: 10 units". */
+  'currency.exchangeRate': 10,
 } as const;
 
 export type ApiName = keyof typeof API_COSTS;

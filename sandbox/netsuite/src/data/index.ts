@@ -1,8 +1,10 @@
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
+import type { AccountProfile } from '../profiles/account-profile';
+import { DEFAULT_PROFILE } from '../profiles/account-profile';
 import type { LogEntry } from '../context';
 import type { Clock } from '../clock';
 import { createCatalogue } from './catalogue';
-import { createCacheModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
+import { createCacheModule, createCurrencyModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
 import { createQueryModule } from './query';
 import { UserEventSlot, createRecordModule, resolvePreferences } from './record';
 import type { Preferences } from './record';
@@ -24,9 +26,12 @@ export interface DataLayerOptions {
   preferences?: Partial<Preferences>;
   /** Receives every N/log entry (the emulator keeps a log; `npm start` may print them). */
   logSink?: (entry: LogEntry) => void;
+  /** The kind of account (features, currencies, tax, time zone); default profiles/account-profile.ts DEFAULT_PROFILE. */
+  profile?: AccountProfile;
 }
 
 export interface DataLayer {
+  profile: AccountProfile;
   store: RecordStore;
   preferences: Preferences;
   modules: Record<string, unknown>;
@@ -37,10 +42,11 @@ export interface DataLayer {
 }
 
 export function createDataLayer(options: DataLayerOptions): DataLayer {
+  const profile = options.profile ?? DEFAULT_PROFILE;
   const preferences = resolvePreferences(options.preferences);
   const store = new RecordStore({
     dbPath: options.dbPath ?? ':memory:',
-    catalogue: createCatalogue(options.project),
+    catalogue: createCatalogue(options.project, { account: profile }),
     clock: options.clock,
   });
   const userEvents = new UserEventSlot();
@@ -48,13 +54,15 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     'N/record': createRecordModule({ store, preferences, userEvents }),
     'N/search': createSearchModule(store, { clock: options.clock }),
     'N/query': createQueryModule(store.db, store, { clock: options.clock }),
-    'N/format': createFormatModule(),
+    'N/format': createFormatModule({ timeZone: profile.timeZone }),
     'N/encode': createEncodeModule(),
     'N/cache': createCacheModule(options.clock),
     'N/log': createLogModule(options.logSink),
     'N/error': createErrorModule(),
+    'N/currency': createCurrencyModule(store),
   };
   return {
+    profile,
     store,
     preferences,
     modules,

@@ -1,5 +1,9 @@
 import type { RecordStore } from './store';
-import { setOnHand } from './record/inventory';
+import type { AccountProfile } from '../profiles/account-profile';
+import type { AccountSetup } from '../profiles/account-setup';
+import { serverDate } from '../time/zoned-date';
+import { SERVER_TIME_ZONE, midnightOf } from '../time/zones';
+import { ACCOUNT_WIDE, perLocation, setOnHand } from './record/inventory';
 import type { Preferences } from './record/preferences';
 import { resolvePreferences } from './record/preferences';
 import { RecordService } from './record/service';
@@ -24,7 +28,10 @@ export interface SeedCustomer {
 
 export interface SeedInventoryItem {
   itemid: string;
-  /** Quantity on hand per location internal id. */
+  /**
+   * Quantity on hand per location internal id. Without Multi-Location Inventory the item has one
+   * company-wide quantity: the sum of these.
+   */
   quantities?: Record<number, number>;
   fields?: Record<string, unknown>;
 }
@@ -52,8 +59,13 @@ export interface Seed {
   discountItem(name: string, rate?: number): number;
   /** A base accounting period (a month); transactions dated in a closed one cannot post. */
   accountingPeriod(period: SeedAccountingPeriod): number;
-  /** Set quantity on hand (an inventory adjustment, without governance). */
-  setOnHand(itemId: number, locationId: number, quantity: number): void;
+  /**
+   * Set quantity on hand (an inventory adjustment, without governance). `locationId` null: the
+   * company-wide quantity of an account without Multi-Location Inventory.
+   */
+  setOnHand(itemId: number, locationId: number | null, quantity: number): void;
+  /** The account profile and the records it started with (currencies, tax codes), or null without a profile. */
+  readonly account: { profile: AccountProfile; setup: AccountSetup } | null;
   /**
    * The service the seed writes through (no governance, no user events), for tests that need direct
    * record access.
@@ -67,11 +79,10 @@ export interface Seed {
   readonly ui: RecordService;
 }
 
-/** `YYYY-MM-DD` → a local Date (how scripts pass dates to `setValue`). */
+/** `YYYY-MM-DD` → the Date a server script would pass to `setValue` (Pacific midnight of that day). */
 function asDate(value: Date | string): Date {
   if (typeof value !== 'string') return value;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return serverDate(midnightOf(value, SERVER_TIME_ZONE));
 }
 
 export function createSeed(
@@ -95,6 +106,7 @@ export function createSeed(
 
   let counter = 0;
   const seed: Seed = {
+    account: store.account,
     service,
     ui,
     record,
@@ -118,8 +130,11 @@ export function createSeed(
     },
     inventoryItem: (item) => {
       const id = record('inventoryitem', { itemid: item.itemid, ...item.fields });
-      for (const [location, quantity] of Object.entries(item.quantities ?? {})) {
-        setOnHand(store, id, location, quantity);
+      const quantities = Object.entries(item.quantities ?? {});
+      if (perLocation(store)) {
+        for (const [location, quantity] of quantities) setOnHand(store, id, location, quantity);
+      } else if (quantities.length) {
+        setOnHand(store, id, ACCOUNT_WIDE, quantities.reduce((sum, [, q]) => sum + q, 0));
       }
       return id;
     },
@@ -133,7 +148,8 @@ export function createSeed(
         closed: p.closed ?? false,
         ...p.fields,
       }),
-    setOnHand: (itemId, locationId, quantity) => setOnHand(store, itemId, String(locationId), quantity),
+    setOnHand: (itemId, locationId, quantity) =>
+      setOnHand(store, itemId, locationId === null ? ACCOUNT_WIDE : String(locationId), quantity),
   };
   return seed;
 }

@@ -100,6 +100,11 @@ export interface RecordTypeInfo {
   family?: RecordFamily;
   /** Subrecord types (`address`): reachable only through a parent record, never stored alone. */
   subrecordOnly?: boolean;
+  /**
+   * What NetSuite has for this type but this account does not (profiles/account-types.ts), with why:
+   * keys `fieldId` (body), `sublistId.fieldId` (line), `sublistId.*` (a whole sublist).
+   */
+  absent?: Record<string, string>;
 }
 
 export interface StoredSubrecord {

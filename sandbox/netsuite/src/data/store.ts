@@ -2,6 +2,9 @@ import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { NS, SuiteScriptError } from '../errors';
 import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
+import type { AccountProfile } from '../profiles/account-profile';
+import type { AccountSetup } from '../profiles/account-setup';
+import { seedAccountSetup } from '../profiles/account-setup';
 import type { Catalogue } from './catalogue';
 import { unknownRecordType } from './record-types';
 import { familyOf } from './catalogue';
@@ -67,6 +70,8 @@ export class RecordStore implements RecordReader {
   readonly db: Database.Database;
   readonly catalogue: Catalogue;
   readonly clock: Clock;
+  /** The account profile the catalogue was cut for and the records it started with (null without a profile). */
+  readonly account: { profile: AccountProfile; setup: AccountSetup } | null;
 
   constructor(options: RecordStoreOptions) {
     this.catalogue = options.catalogue;
@@ -75,6 +80,8 @@ export class RecordStore implements RecordReader {
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
     this.seedCustomLists();
+    const profile = this.catalogue.account;
+    this.account = profile ? { profile, setup: seedAccountSetup(this, profile) } : null;
   }
 
   close(): void {
@@ -89,7 +96,13 @@ export class RecordStore implements RecordReader {
 
   typeInfo(type: string): RecordTypeInfo {
     const info = this.catalogue.find(String(type ?? ''));
-    if (!info) throw unknownRecordType(this.catalogue.netsuite, type);
+    if (!info) {
+      const absent = this.catalogue.absences.typeReason(String(type ?? ''));
+      if (absent) {
+        throw new SuiteScriptError(NS.INVALID_RCRD_TYPE, `The record type [${String(type).toUpperCase()}] is invalid: this account does not have it, because ${absent}.`);
+      }
+      throw unknownRecordType(this.catalogue.netsuite, type);
+    }
     return info;
   }
 
@@ -176,14 +189,26 @@ export class RecordStore implements RecordReader {
     });
   }
 
-  insert(input: NewRecord): StoredRecord {
+  /**
+   * Insert a record of the account's own set-up (currencies, tax codes) with the next small internal
+   * id (1, 2, ...), as NetSuite numbers the records an account starts with; scripts' records start at
+   * 100, so set-up records never shift their ids.
+   */
+  insertSetup(input: NewRecord): StoredRecord {
+    return this.insert(input, this.nextSequence('setupid', 1));
+  }
+
+  insert(input: NewRecord, fixedId?: number): StoredRecord {
     const info = this.typeInfo(input.type);
     if (info.subrecordOnly) {
       throw new SuiteScriptError(NS.INVALID_RCRD_TYPE, `The record type [${info.id.toUpperCase()}] is invalid.`);
     }
     return this.transaction(() => {
       const now = this.clock.now().toISOString();
-      const id = this.nextSequence('internalid', FIRST_INTERNAL_ID);
+      const id = fixedId ?? this.nextSequence('internalid', FIRST_INTERNAL_ID);
+      if (fixedId !== undefined && fixedId >= FIRST_INTERNAL_ID) {
+        throw new Error(`Account set-up records use internal ids below ${FIRST_INTERNAL_ID}; the profile seeds too many.`);
+      }
       const rec: StoredRecord = {
         type: info.id,
         id,

@@ -57,6 +57,13 @@ export interface AccountOptions {
   authClock?: Clock;
   /** Features in effect beyond the manifest's (`runtime.isFeatureInEffect`). */
   features?: string[];
+  /**
+   * The features in effect, exactly (the account profile's): replaces the manifest-derived list, as
+   * the account, not the SuiteApp's manifest, decides what is enabled.
+   */
+  featuresInEffect?: readonly string[];
+  /** The users' preferences `runtime.getCurrentUser().getPreference` answers (`TIMEZONE`, ...). */
+  userPreferences?: Readonly<Record<string, string>>;
   /** Account-wide concurrent RESTlet request limit (default 5). */
   concurrencyLimit?: number;
   /** Simulated duration each RESTlet request holds its slot (default 0). */
@@ -177,10 +184,9 @@ export class EmulatedAccount {
     this.owner = options.scriptOwner ?? ADMINISTRATOR_USER;
     this.queue = new TaskQueue(this.registry, this.clock, this.owner);
     this.scheduler = new Scheduler(this.registry, this.clock);
-    const features = [
-      ...(options.project.manifest?.features ?? []).map((f) => f.name),
-      ...(options.features ?? []),
-    ];
+    const features = options.featuresInEffect
+      ? [...options.featuresInEffect]
+      : [...(options.project.manifest?.features ?? []).map((f) => f.name), ...(options.features ?? [])];
     this.urls = new UiUrls({
       registry: this.registry,
       accountId: this.accountId,
@@ -188,7 +194,12 @@ export class EmulatedAccount {
     });
     this.modules = {
       ...options.modules,
-      'N/runtime': createRuntimeModule({ accountId: this.accountId, registry: this.registry, features }),
+      'N/runtime': createRuntimeModule({
+        accountId: this.accountId,
+        registry: this.registry,
+        features,
+        userPreferences: options.userPreferences,
+      }),
       'N/task': createTaskModule(this.queue),
       'N/https': { ...createHttpsModule(options.https), RedirectType },
       'N/http': { Method, RedirectType },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type { SdfScriptObjectType } from '../../../../suiteapp/tools/sdf-model';
 import { SuiteScriptError } from '../errors';
+import { ServerDate, zonedIntl } from '../time/zoned-date';
 import { checkScriptHeader } from './script-header';
 import type { EntryPoints, ModuleMap } from './types';
 
@@ -58,6 +59,8 @@ export class AmdLoader {
     (define as unknown as { amd: object }).amd = {};
     const log = options.globals?.log ?? options.modules['N/log'];
     this.context = vm.createContext({
+      Date: ServerDate,
+      Intl: zonedIntl(),
       ...(options.globals ?? {}),
       ...(log === undefined ? {} : { log }),
       define,

@@ -60,6 +60,11 @@ export interface RuntimeModuleOptions {
   /** Enabled features (`SUBSIDIARIES`, `MULTILOCINVT`, ...), compared case-insensitively. */
   features: readonly string[];
   version?: string;
+  /**
+   * User preferences `getCurrentUser().getPreference({ name })` answers, by preference id (`TIMEZONE`:
+   * the IANA zone, as public scripts pass it to `format.format({ type: DATETIMETZ, timezone })`).
+   */
+  userPreferences?: Readonly<Record<string, string>>;
 }
 
 /** Sandbox and release-preview accounts carry a `_SB1` / `_RP` suffix. */
@@ -123,6 +128,10 @@ export function createRuntimeModule(options: RuntimeModuleOptions): Record<strin
         department: 0,
         location: 0,
         contact: 0,
+        getPreference(opts: { name: string }): string | null {
+          const name = String(opts?.name ?? '').toUpperCase();
+          return options.userPreferences?.[name] ?? null;
+        },
       };
     },
     isFeatureInEffect(opts: { feature: string }): boolean {

@@ -1,6 +1,10 @@
 import type { AccountProfile, NetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import { DEFAULT_PROFILES, loadNetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import type { SdfProject } from '../../../../../suiteapp/tools/sdf-model';
+import type { AccountProfile as Account } from '../../profiles/account-profile';
+import { catalogueProfilesOf } from '../../profiles/account-profile';
+import { accountSchema } from '../../profiles/account-schema';
+import { AccountAbsences, applyAccountProfile } from '../../profiles/account-types';
 import type { RecordFamily, RecordTypeInfo } from '../store-types';
 import { customListType, customRecordFromSdf, fieldFromSdf, standaloneTargets } from './sdf';
 import { generateStandardTypes } from './standard-types';
@@ -24,6 +28,10 @@ export class Catalogue {
     types: readonly RecordTypeInfo[],
     readonly listValues: readonly CatalogueListValue[] = [],
     readonly netsuite: NetSuiteCatalogue = loadNetSuiteCatalogue(),
+    /** What the account profile took out, and why (empty without a profile). */
+    readonly absences: AccountAbsences = new AccountAbsences(),
+    /** The account profile the types were cut for, when one was given. */
+    readonly account?: Account,
   ) {
     for (const t of types) this.byId.set(t.id, t);
   }
@@ -59,14 +67,17 @@ export function standardTypes(
 
 /**
  * Build the catalogue: standard records (for the account `profiles`, default US legacy tax with
- * Multi-Location Inventory; `netsuite` replaces the vendored records catalogue, for tests), custom lists and records of `project`, and its standalone
- * body/column/item/entity fields added to the standard records they apply to.
+ * Multi-Location Inventory; `netsuite` replaces the vendored records catalogue, for tests), custom
+ * lists and records of `project`, and its standalone body/column/item/entity fields added to the
+ * standard records they apply to. With an `account` profile (profiles/account-profile.ts) the
+ * catalogue profiles follow from it, and what the account does not have is taken out as NetSuite
+ * installs the SuiteApp there (profiles/account-types.ts; throws InstallationError when it cannot).
  */
 export function createCatalogue(
   project?: Pick<SdfProject, 'customRecords' | 'standaloneFields' | 'customLists'>,
-  options: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue } = {},
+  options: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue; account?: Account } = {},
 ): Catalogue {
-  const profiles = options.profiles ?? DEFAULT_PROFILES;
+  const profiles = options.profiles ?? (options.account ? catalogueProfilesOf(options.account) : DEFAULT_PROFILES);
   const netsuite = options.netsuite ?? loadNetSuiteCatalogue({ profiles });
   const types = standardTypes(profiles, netsuite);
   const listValues: CatalogueListValue[] = [];
@@ -90,5 +101,7 @@ export function createCatalogue(
       }
     }
   }
-  return new Catalogue(types, listValues, netsuite);
+  if (!options.account) return new Catalogue(types, listValues, netsuite);
+  const absences = applyAccountProfile(types, options.account);
+  return new Catalogue(types, listValues, accountSchema(netsuite, options.account), absences, options.account);
 }

@@ -48,6 +48,8 @@ export interface TypeOverlay {
   optimisticLocking: boolean;
   isItem?: true;
   subrecordOnly?: true;
+  /** NetSuite has the type only in some accounts (a catalogue profile adds it): skipped where absent. */
+  onlyWithProfile?: Why;
   /** The `type` code of searches and SuiteQL (`SalesOrd`). */
   transactionType?: { code: string; why: Why };
   createOnlyByTransform?: Why;
@@ -85,7 +87,7 @@ const DEFAULTED_PERIOD: Why = {
 };
 const NO_TAX_SCHEDULES: Why = {
   assumption:
-    'Required in the Records Browser, but with US legacy tax NetSuite fills the line tax code from the item and nexus; the emulator models no tax schedules or nexus (tax design: account profiles).',
+    'Required in the Records Browser; US legacy and SuiteTax accounts have no line tax code (profiles/account-types.ts removes it), and a non-US legacy account requires one on every line at save (record/tax.ts), with its own message.',
 };
 const UNMODELLED_TARGET = (what: string): Why => ({
   assumption: `Required in the Records Browser, but the emulator models no ${what} for it to reference.`,
@@ -177,6 +179,11 @@ const TRANSACTION_BODY: Readonly<Record<string, FieldFacts>> = {
   postingperiod: NOT_REQUIRED(DEFAULTED_PERIOD),
   paymentmethod: SELECT('paymentmethod'),
   shipmethod: SELECT('shipitem'),
+  taxitem: SELECT('salestaxitem', { assumption: 'US legacy tax: the sales tax item (a tax code) whose rate applies to the taxable lines; tax groups are not modelled.' }),
+  exchangerate: {
+    mandatory: false,
+    why: { assumption: 'Required in the Records Browser, but NetSuite fills it from the currency exchange rates when the currency is set; the emulator does too (record/currency.ts).' },
+  },
   discountitem: SELECT('discountitem'),
   createddate: READ_ONLY(SYSTEM),
   lastmodifieddate: READ_ONLY(SYSTEM),
@@ -194,6 +201,8 @@ const SALE_LINE: Readonly<Record<string, FieldFacts>> = {
   item: SELECT('item'),
   location: SELECT('location'),
   taxcode: { ...SELECT('salestaxitem'), mandatory: false, why: NO_TAX_SCHEDULES },
+  taxrate1: READ_ONLY({ assumption: "NetSuite fills the line's tax rate from its tax code (non-US legacy tax); the emulator ignores a script value." }),
+  taxdetailsreference: READ_ONLY({ assumption: 'SuiteTax: NetSuite gives each item line the reference its tax details lines point to; scripts read it.' }),
   price: {
     listLabels: { '-1': 'Custom', '1': 'Base Price' },
     why: { assumption: 'Price levels as a fixed list: -1 Custom (the line rate is the script\'s) and 1 Base Price; the emulator models no price level records.' },
@@ -207,6 +216,16 @@ const SALE_LINE: Readonly<Record<string, FieldFacts>> = {
   quantityreceived: READ_ONLY(),
   quantityavailable: READ_ONLY(),
   itemtype: READ_ONLY({ assumption: "NetSuite fills it from the line's item (its type code, InvtPart …); a script value is ignored." }),
+};
+
+/** SuiteTax tax details lines (the `taxdetails` sublist). */
+const TAX_DETAIL_LINE: Readonly<Record<string, FieldFacts>> = {
+  taxcode: SELECT('salestaxitem'),
+  taxtype: SELECT('taxtype'),
+  linetype: READ_ONLY({ assumption: 'NetSuite fills it from the line the tax details point to (Item, Shipping).' }),
+  linename: READ_ONLY({ assumption: 'NetSuite fills it from the line the tax details point to (the item name).' }),
+  calcdetail: READ_ONLY({ assumption: 'NetSuite describes its own calculation here.' }),
+  transaction: READ_ONLY(SYSTEM),
 };
 
 const addressSubrecords = { shippingaddress: ADDRESS, billingaddress: ADDRESS };
@@ -224,7 +243,7 @@ function transaction(code: string, fields: Record<string, FieldFacts> = {}, extr
     },
     subrecords: addressSubrecords,
     fields: { ...TRANSACTION_BODY, ...fields },
-    lines: { item: SALE_LINE },
+    lines: { item: SALE_LINE, taxdetails: TAX_DETAIL_LINE },
     ...extra,
   };
 }
@@ -350,6 +369,15 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
       lastmodifieddate: READ_ONLY(SYSTEM),
     },
     lineSubrecords: { addressbook: { addressbookaddress: ADDRESS } },
+    lines: {
+      currency: {
+        currency: SELECT('currency'),
+        balance: READ_ONLY(),
+        depositbalance: READ_ONLY(),
+        overduebalance: READ_ONLY(),
+        unbilledorders: READ_ONLY(),
+      },
+    },
   },
   inventoryitem: item(
     {},
@@ -371,7 +399,13 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     ispretax: { defaultValue: true, why: { assumption: 'New discount items apply before sales tax, as the NetSuite form defaults the box.' } },
     account: NOT_REQUIRED(UNMODELLED_TARGET('chart of accounts')),
   }),
-  salestaxitem: item(),
+  salestaxitem: item({
+    taxtype: SELECT('taxtype', { assumption: 'The tax type (SuiteTax) the code belongs to.' }),
+  }),
+  taxtype: {
+    ...list('taxtype', { country: COUNTRY_CODE }),
+    onlyWithProfile: { source: 'suiteapp/reference/netsuite-records/supplement.json entry taxtype-record (SuiteTax accounts)' },
+  },
   // Other charges for sale: the connector books the tax TikTok collected on one (the shop's Tax Item).
   otherchargeitem: item(),
   location: list('location', {
@@ -396,7 +430,8 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
   classification: list('classification', { subsidiary: SELECT('subsidiary'), parent: SELECT('classification') }),
   currency: list('currency', {
     symbol: TEXT_LIMIT(3, { assumption: 'The ISO 4217 code (USD): three letters.' }),
-    exchangerate: NOT_REQUIRED({ assumption: 'NetSuite sets 1 for the base currency; the emulator does not convert currencies.' }),
+    exchangerate: NOT_REQUIRED({ assumption: 'NetSuite sets 1 for the base currency; the account profile seeds the others (profiles/account-setup.ts).' }),
+    currencyprecision: { kind: 'integer', why: { assumption: 'Read by scripts as a number (Oracle help section_N3201267: "In scripting, this field is always a number and never a list box").' } },
   }),
   paymentmethod: list('paymentmethod', {
     undepfunds: { defaultValue: true, why: { assumption: 'New payment methods group with undeposited funds, as the NetSuite form defaults the option.' } },

@@ -107,5 +107,7 @@ export function generateStandardTypes(
   profiles: readonly AccountProfile[] = DEFAULT_PROFILES,
   catalogue: NetSuiteCatalogue = loadNetSuiteCatalogue({ profiles }),
 ): RecordTypeInfo[] {
-  return Object.entries(EMULATED_TYPES).map(([id, overlay]) => generateType(catalogue, id, overlay));
+  return Object.entries(EMULATED_TYPES)
+    .filter(([id, overlay]) => !overlay.onlyWithProfile || catalogue.hasRecordType(id))
+    .map(([id, overlay]) => generateType(catalogue, id, overlay));
 }

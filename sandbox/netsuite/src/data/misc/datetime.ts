@@ -2,21 +2,22 @@
  * Dates as NetSuite shows them with the account date format `M/D/YYYY` and time format `h:mm a`.
  *
  * The emulator keeps dates as `YYYY-MM-DD` and date-times as ISO strings. Account-format strings are
- * read and written in the process's local time zone (as `format.parse` hands back JS Dates), while
- * ISO date-times are printed in the zone given (default: the process zone).
+ * read and written in the server's time zone (Pacific, time/zones.ts SERVER_TIME_ZONE) unless a zone
+ * is given, never in the host's.
  */
+import { isDate } from '../../realm';
+import { SERVER_TIME_ZONE, calendarDate, instantOfWall, utcOfParts, wallParts } from '../../time/zones';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-import { isDate } from '../../realm';
 const ACCOUNT_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** `YYYY-MM-DD` from the local calendar day of `d`. */
-export function isoDateOf(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** `YYYY-MM-DD` of the calendar day of `d` in `timeZone` (default: the server's, Pacific). */
+export function isoDateOf(d: Date, timeZone: string = SERVER_TIME_ZONE): string {
+  return calendarDate(d.getTime(), timeZone);
 }
 
 /** `2026-01-05` → `1/5/2026`. */
@@ -33,8 +34,8 @@ export function accountDateToIso(text: string): string | null {
   const month = Number(m[1]);
   const day = Number(m[2]);
   const year = Number(m[3]);
-  const d = new Date(year, month - 1, day);
-  if (d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return null;
+  const d = new Date(utcOfParts({ year, month, day, hour: 0, minute: 0, second: 0, millisecond: 0 }));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
@@ -57,37 +58,10 @@ export interface ZonedParts {
   second: number;
 }
 
-/** Calendar parts of `d` in `timeZone` (IANA name), or in the process zone when omitted. */
-export function zonedParts(d: Date, timeZone?: string): ZonedParts {
-  if (!timeZone) {
-    return {
-      year: d.getFullYear(),
-      month: d.getMonth() + 1,
-      day: d.getDate(),
-      hour: d.getHours(),
-      minute: d.getMinutes(),
-      second: d.getSeconds(),
-    };
-  }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(d);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
+/** Calendar parts of `d` in `timeZone` (IANA name; default the server's, Pacific). */
+export function zonedParts(d: Date, timeZone: string = SERVER_TIME_ZONE): ZonedParts {
+  const p = wallParts(d.getTime(), timeZone);
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
 }
 
 /** `M/D/YYYY h:mm am` (with `:ss` when `seconds`), as NetSuite prints date-times. */
@@ -101,17 +75,11 @@ export function formatAccountDateTime(d: Date, options: { timeZone?: string; sec
 
 const ACCOUNT_DATETIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)$/i;
 
-/** Offset (ms) of `timeZone` from UTC at instant `utcMs`. */
-function zoneOffset(utcMs: number, timeZone: string): number {
-  const p = zonedParts(new Date(utcMs), timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(utcMs / 1000) * 1000;
-}
-
 /**
- * `M/D/YYYY h:mm[:ss] am` read as wall-clock time in `timeZone` (process zone when omitted);
+ * `M/D/YYYY h:mm[:ss] am` read as wall-clock time in `timeZone` (default the server's, Pacific);
  * `null` when the text does not have that shape.
  */
-export function parseAccountDateTime(text: string, timeZone?: string): Date | null {
+export function parseAccountDateTime(text: string, timeZone: string = SERVER_TIME_ZONE): Date | null {
   const m = ACCOUNT_DATETIME.exec(text.trim());
   if (!m) {
     const dateOnly = accountDateToIso(text);
@@ -127,8 +95,5 @@ export function parseAccountDateTime(text: string, timeZone?: string): Date | nu
   const second = Number(m[6] ?? 0);
   if (h < 1 || h > 12 || minute > 59 || second > 59 || !accountDateToIso(`${month}/${day}/${year}`)) return null;
   const hour = (h % 12) + ((m[7] ?? '').toLowerCase() === 'pm' ? 12 : 0);
-  if (!timeZone) return new Date(year, month - 1, day, hour, minute, second);
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const guess = wall - zoneOffset(wall, timeZone);
-  return new Date(wall - zoneOffset(guess, timeZone));
+  return new Date(instantOfWall(utcOfParts({ year, month, day, hour, minute, second, millisecond: 0 }), timeZone));
 }

@@ -8,3 +8,5 @@ export { createLogModule } from './log';
 export type { LogModule } from './log';
 export { createErrorModule } from './error';
 export type { ErrorModule } from './error';
+export { createCurrencyModule } from './currency';
+export type { CurrencyModule } from './currency';

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../clock';
+import { ServerDate } from '../../time/zoned-date';
+import { SERVER_TIME_ZONE, midnightOf } from '../../time/zones';
 import { isoDateOf, zonedParts } from '../misc/datetime';
 import type { RecordReader } from '../store-types';
 import { typeCode, typeText } from '../search/type-codes';
@@ -71,7 +73,8 @@ const TOKEN = /YYYY|HH24|HH|MI|SS|MM|DD/g;
 export function toChar(value: SqlValue, format?: string): string | null {
   if (value === null) return null;
   if (format === undefined || typeof value !== 'string') return String(value);
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
+  // Server time (Pacific): a date is its own midnight, a date-time is shown at its Pacific wall clock.
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? midnightOf(value, SERVER_TIME_ZONE) : ServerDate.parse(value));
   if (Number.isNaN(d.getTime())) return value;
   const p = zonedParts(d);
   const parts: Record<string, string> = {
@@ -100,8 +103,9 @@ export function toDate(value: SqlValue, format = 'YYYY-MM-DD'): string | null {
   const m = new RegExp(`^${pattern}$`).exec(String(value).trim());
   if (!m) return null;
   const get = (t: string): number => Number(m[order.indexOf(t) + 1] ?? 1);
-  const d = new Date(get('YYYY'), get('MM') - 1, get('DD'));
-  return isoDateOf(d);
+  const d = new Date(0);
+  d.setUTCFullYear(get('YYYY'), get('MM') - 1, get('DD'));
+  return d.toISOString().slice(0, 10);
 }
 
 function multiJoin(value: SqlValue): string | null {

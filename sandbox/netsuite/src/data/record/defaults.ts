@@ -1,13 +1,13 @@
 import type { Clock } from '../../clock';
 import type { RecordTypeInfo } from '../store-types';
-import { isCustomFieldId, unknownCustomField, unknownField } from './errors';
+import { absenceOf, isCustomFieldId, unknownCustomField, unknownField } from './errors';
 import type { Preferences } from './preferences';
 import type { NsRecord } from './record';
 import { dateString, toStored } from './values';
 
 /**
  * Values a new record starts with: field default values (custom-field defaults from SDF, checkbox
- * defaults), `trandate` = today, `exchangerate` = 1, sales-order `orderstatus` from the approval
+ * defaults), `trandate` = today (the exchange rate comes with the currency at save: currency.ts), sales-order `orderstatus` from the approval
  * preference, return authorizations Pending Receipt, item fulfillments Shipped, and the script's
  * `defaultValues` from `record.create` (an id the type does not have is refused).
  */
@@ -23,7 +23,6 @@ export function applyCreateDefaults(
   }
   if (info.category === 'transaction') {
     rec.fields.trandate = dateString(clock.now());
-    if (info.fields.exchangerate) rec.fields.exchangerate = 1;
   }
   if (info.id === 'salesorder') rec.fields.orderstatus = prefs.defaultOrderStatus;
   if (info.id === 'returnauthorization') rec.fields.orderstatus = 'B';
@@ -31,7 +30,10 @@ export function applyCreateDefaults(
   for (const [fieldId, value] of Object.entries(defaultValues)) {
     const f = info.fields[fieldId];
     // An id the record type does not have is refused, not dropped (stricter than NetSuite on purpose).
-    if (!f) throw isCustomFieldId(fieldId) ? unknownCustomField(fieldId, `${info.id} records`) : unknownField(info.id, fieldId);
+    if (!f) {
+      const absent = absenceOf(info, fieldId);
+      throw isCustomFieldId(fieldId) ? unknownCustomField(fieldId, `${info.id} records`, absent) : unknownField(info.id, fieldId, undefined, absent);
+    }
     rec.fields[fieldId] = toStored(f, value);
   }
 }

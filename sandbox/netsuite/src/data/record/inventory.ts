@@ -1,6 +1,7 @@
 import { NS, SuiteScriptError } from '../../errors';
 import type { RecordStore } from '../store';
 import type { FieldValue, StoredLine, StoredRecord } from '../store-types';
+import { FEATURE, hasFeature } from '../../profiles/features';
 import type { FulfillBasedOnCommitment } from './preferences';
 
 /**
@@ -15,7 +16,21 @@ import type { FulfillBasedOnCommitment } from './preferences';
  * - Saving an item fulfillment decrements on hand and committed at the fulfilled location and adds
  *   to the order line's `quantityfulfilled`; deleting it puts both back (and the order recommits).
  * These are system writes: they do not bump the item's version (scripts cannot set quantities).
+ *
+ * Without Multi-Location Inventory (an account profile without MULTILOCINVT) NetSuite keeps one
+ * quantity per item for the whole company: the emulator keeps it as one row with no location
+ * (ACCOUNT_WIDE), every line commits and ships from it, and the item's Locations sublist does not
+ * exist for scripts (profiles/account-types.ts).
  */
+
+/** The key of the company-wide quantities of an account without Multi-Location Inventory. */
+export const ACCOUNT_WIDE = '';
+
+/** Whether the account keeps inventory per location (Multi-Location Inventory; true without a profile). */
+export function perLocation(store: RecordStore): boolean {
+  const profile = store.account?.profile;
+  return !profile || hasFeature(profile.features, FEATURE.MULTILOCINVT);
+}
 
 type Fields = Record<string, FieldValue>;
 
@@ -30,7 +45,16 @@ function q(n: number): number {
 
 class ItemCache {
   private readonly items = new Map<number, StoredRecord>();
-  constructor(private readonly store: RecordStore) {}
+  /** False without Multi-Location Inventory: every line uses the ACCOUNT_WIDE row. */
+  readonly perLocation: boolean;
+  constructor(private readonly store: RecordStore) {
+    this.perLocation = perLocation(store);
+  }
+
+  /** Where `line` commits and ships from: its location, else the order's, else none. */
+  locationOf(line: StoredLine, header: Fields): string | null {
+    return this.perLocation ? lineLocation(line, header) : ACCOUNT_WIDE;
+  }
 
   /** The inventory item `id`, or null when the item does not track inventory. */
   inventoryItem(id: FieldValue | undefined): StoredRecord | null {
@@ -56,7 +80,7 @@ class ItemCache {
   }
 
   available(row: Fields, location: string): number {
-    const loc = this.store.get('location', Number(location));
+    const loc = location === ACCOUNT_WIDE || !this.store.hasType('location') ? null : this.store.get('location', Number(location));
     if (loc && loc.fields.makeinventoryavailable === false) return 0;
     return Math.max(0, q(num(row.quantityonhand) - num(row.quantitycommitted)));
   }
@@ -79,8 +103,8 @@ function lineLocation(line: StoredLine, header: Fields): string | null {
 function release(cache: ItemCache, previous: StoredRecord): void {
   for (const line of previous.sublists.item ?? []) {
     const item = cache.inventoryItem(line.fields.item);
-    const location = lineLocation(line, previous.fields);
-    if (!item || !location) continue;
+    const location = cache.locationOf(line, previous.fields);
+    if (!item || location === null) continue;
     const row = cache.row(item, location);
     row.quantitycommitted = q(num(row.quantitycommitted) - num(line.fields.quantitycommitted));
     row.quantitybackordered = Math.max(0, q(num(row.quantitybackordered) - num(line.fields.quantitybackordered)));
@@ -100,16 +124,16 @@ export function commitSalesOrder(
     const item = cache.inventoryItem(line.fields.item);
     if (!item) continue;
     const remaining = line.fields.isclosed === true ? 0 : Math.max(0, q(num(line.fields.quantity) - num(line.fields.quantityfulfilled)));
-    const location = lineLocation(line, next.fields);
+    const location = cache.locationOf(line, next.fields);
     let committed = 0;
-    if (location && approved) {
+    if (location !== null && approved) {
       const row = cache.row(item, location);
       committed = Math.min(remaining, cache.available(row, location));
       row.quantitycommitted = q(num(row.quantitycommitted) + committed);
       row.quantitybackordered = q(num(row.quantitybackordered) + (remaining - committed));
     }
     line.fields.quantitycommitted = committed;
-    line.fields.quantitybackordered = approved && location ? q(remaining - committed) : 0;
+    line.fields.quantitybackordered = approved && location !== null ? q(remaining - committed) : 0;
   }
   cache.flush();
 }
@@ -151,9 +175,9 @@ export function fulfil(
       );
     }
     const item = cache.inventoryItem(line.fields.item);
-    const location = lineLocation(line, header) ?? lineLocation(orderLine, order.fields);
+    const location = cache.locationOf(line, header) ?? cache.locationOf(orderLine, order.fields);
     const committedHere =
-      location !== null && location === lineLocation(orderLine, order.fields) ? num(orderLine.fields.quantitycommitted) : 0;
+      location !== null && location === cache.locationOf(orderLine, order.fields) ? num(orderLine.fields.quantitycommitted) : 0;
     if (item && mode === 'LIMIT_TO_COMMITTED' && quantity > committedHere) {
       throw new SuiteScriptError(
         NS.USER_ERROR,
@@ -172,11 +196,11 @@ export function fulfil(
     const stillBackordered = Math.max(0, q(remainingAfter - keptCommitted));
     const backorderDrop = q(num(orderLine.fields.quantitybackordered) - stillBackordered);
     orderLine.fields.quantitybackordered = stillBackordered;
-    if (!item || !location) continue;
+    if (!item || location === null) continue;
     const row = cache.row(item, location);
     row.quantityonhand = q(num(row.quantityonhand) - quantity);
     row.quantitycommitted = q(num(row.quantitycommitted) - fromCommitted);
-    const home = lineLocation(orderLine, order.fields);
+    const home = cache.locationOf(orderLine, order.fields);
     // The order line's commitment and back-order sit at its own location.
     const homeRow = home === null ? row : cache.row(item, home);
     homeRow.quantitycommitted = q(num(homeRow.quantitycommitted) - released);
@@ -196,8 +220,8 @@ export function unfulfil(store: RecordStore, order: StoredRecord, lines: StoredL
     const orderLine = (order.sublists.item ?? []).find((l) => String(l.fields.line) === String(line.fields.orderline));
     if (orderLine) orderLine.fields.quantityfulfilled = Math.max(0, q(num(orderLine.fields.quantityfulfilled) - quantity));
     const item = cache.inventoryItem(line.fields.item);
-    const location = lineLocation(line, header) ?? (orderLine ? lineLocation(orderLine, order.fields) : null);
-    if (!item || !location) continue;
+    const location = cache.locationOf(line, header) ?? (orderLine ? cache.locationOf(orderLine, order.fields) : null);
+    if (!item || location === null) continue;
     const row = cache.row(item, location);
     row.quantityonhand = q(num(row.quantityonhand) + quantity);
   }
@@ -209,6 +233,6 @@ export function setOnHand(store: RecordStore, itemId: number, location: string, 
   const cache = new ItemCache(store);
   const item = cache.inventoryItem(itemId);
   if (!item) throw new SuiteScriptError(NS.RCRD_DSNT_EXIST, 'That record does not exist.');
-  cache.row(item, location).quantityonhand = quantity;
+  cache.row(item, cache.perLocation ? location : ACCOUNT_WIDE).quantityonhand = quantity;
   cache.flush();
 }

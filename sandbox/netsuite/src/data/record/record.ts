@@ -1,6 +1,7 @@
 import { nsError } from '../../errors';
 import type { FieldInfo, FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrecord, SublistInfo } from '../store-types';
 import {
+  absenceOf,
   invalidApiUsage,
   invalidSublistOperation,
   isCustomFieldId,
@@ -43,6 +44,10 @@ export interface WorkingLine {
   subrecords: Record<string, NsRecord>;
   /** The script set `amount` after the last quantity/rate change: save keeps it instead of quantity × rate. */
   amountSet: boolean;
+  /** The line's tax amount (`tax1amt`) is the script's or the stored one: save keeps it instead of amount × tax rate. */
+  taxSet?: boolean;
+  /** The script set `grossamt` after the last amount change: save derives amount and tax from it (record/tax.ts). */
+  grossSet?: boolean;
 }
 
 interface CurrentLine {
@@ -63,6 +68,9 @@ function fieldIdOf(arg: FieldArg, method: string): string {
   if (!id) throw missingArgument('fieldId', method);
   return id;
 }
+
+/** Line fields whose change makes NetSuite recompute the line's tax (and drop an entered gross amount). */
+const TAX_INPUTS = new Set(['amount', 'rate', 'quantity', 'item', 'taxcode']);
 
 function newLine(): WorkingLine {
   return { fields: {}, subrecords: {}, amountSet: false };
@@ -146,8 +154,9 @@ export class NsRecord {
   private bodyInfo(fieldId: string): FieldInfo {
     const info = this.info.fields[fieldId];
     if (info) return info;
-    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`);
-    throw unknownField(this.type, fieldId);
+    const absent = absenceOf(this.info, fieldId);
+    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${this.type} records`, absent);
+    throw unknownField(this.type, fieldId, undefined, absent);
   }
 
   private assignBody(fieldId: string, convert: (f: FieldInfo) => FieldValue): this {
@@ -393,6 +402,7 @@ export class NsRecord {
       this.sublists[sublistId] = lines.map((l) => ({
         fields: { ...l.fields },
         amountSet: true,
+        taxSet: l.fields.tax1amt !== undefined && l.fields.tax1amt !== null,
         subrecords: Object.fromEntries(Object.entries(l.subrecords ?? {}).map(([k, s]) => [k, this.subrecordFrom(s)])),
       }));
     }
@@ -428,7 +438,7 @@ export class NsRecord {
 
   sublistInfo(sublistId: string): SublistInfo {
     const info = this.info.sublists[sublistId];
-    if (!info) throw unknownSublist(this.type, sublistId);
+    if (!info) throw unknownSublist(this.type, sublistId, absenceOf(this.info, '*', sublistId));
     return info;
   }
 
@@ -436,8 +446,9 @@ export class NsRecord {
   private lineInfo(sublistId: string, fieldId: string): FieldInfo {
     const info = this.sublistInfo(sublistId).fields[fieldId];
     if (info) return info;
-    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`);
-    throw unknownLineField(this.type, sublistId, fieldId);
+    const absent = absenceOf(this.info, fieldId, sublistId);
+    if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `the ${sublistId} sublist of ${this.type} records`, absent);
+    throw unknownLineField(this.type, sublistId, fieldId, absent);
   }
 
   private subrecordFrom(sub: StoredSubrecord): NsRecord {
@@ -461,7 +472,28 @@ export class NsRecord {
     line.fields[fieldId] = convert(info);
     if (fieldId === 'amount') line.amountSet = true;
     if (fieldId === 'quantity' || fieldId === 'rate' || fieldId === 'item') line.amountSet = false;
+    if (fieldId === 'tax1amt') line.taxSet = true;
+    if (fieldId === 'grossamt') line.grossSet = true;
+    if (TAX_INPUTS.has(fieldId)) {
+      line.taxSet = false;
+      line.grossSet = false;
+    }
+    if (sublistId === 'item' && fieldId === 'item') this.giveTaxDetailsReference(line);
     if (this.isDynamic) this.env.sourceLine(this, sublistId, line, fieldId);
+  }
+
+  /**
+   * SuiteTax: an item line gets its `taxdetailsreference` as soon as it has an item, so a script can
+   * write tax details lines that point to it before the first save (assumption: NetSuite's own
+   * reference values are opaque; the emulator's are `TDR1`, `TDR2`, ... per record).
+   */
+  private giveTaxDetailsReference(line: WorkingLine): void {
+    if (!this.info.sublists.item?.fields.taxdetailsreference) return;
+    const current = line.fields.taxdetailsreference;
+    if (current !== undefined && current !== null && current !== '') return;
+    const lines = [...(this.sublists.item ?? []), ...Object.values(this.current).map((c) => c.line)];
+    const used = lines.map((l) => /^TDR(\d+)$/.exec(String(l.fields.taxdetailsreference ?? ''))?.[1]).map(Number);
+    line.fields.taxdetailsreference = `TDR${Math.max(0, ...used.filter((n) => Number.isInteger(n))) + 1}`;
   }
 
   private lineAt(sublistId: string, index: number): WorkingLine {
@@ -496,5 +528,5 @@ export class NsRecord {
 }
 
 function cloneLine(line: WorkingLine): WorkingLine {
-  return { fields: { ...line.fields }, subrecords: { ...line.subrecords }, amountSet: line.amountSet };
+  return { ...line, fields: { ...line.fields }, subrecords: { ...line.subrecords } };
 }

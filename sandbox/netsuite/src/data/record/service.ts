@@ -2,8 +2,9 @@ import { NS, SuiteScriptError } from '../../errors';
 import type { RECORD_COSTS } from '../../governance';
 import type { RecordStore } from '../store';
 import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
+import { applyCurrencyDefaults, checkTransactionCurrency } from './currency';
 import { applyCreateDefaults } from './defaults';
-import { isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
+import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
 import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
@@ -208,8 +209,8 @@ export class RecordService {
       const f = info.fields[fieldId];
       if (!f) {
         // NetSuite ignores an unknown id here; the emulator refuses it (stricter on purpose).
-        if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${info.id} records`);
-        throw unknownField(info.id, fieldId);
+        if (isCustomFieldId(fieldId)) throw unknownCustomField(fieldId, `${info.id} records`, absenceOf(info, fieldId));
+        throw unknownField(info.id, fieldId, undefined, absenceOf(info, fieldId));
       }
       if (f.readOnly) continue;
       // submitFields takes field values as text too: dates as the account's date format, checkboxes as 'T'/'F'.
@@ -273,8 +274,10 @@ export class RecordService {
         throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
       }
     }
-    computeTotals(rec);
+    applyCurrencyDefaults(this.store, rec);
+    computeTotals(rec, this.store);
     validateForSave(this.store, this.preferences, rec, options);
+    checkTransactionCurrency(this.store, rec, before);
     checkPostingPeriods(this.store, info, [before?.fields.trandate ?? null, rec.fields.trandate ?? null]);
     return this.store.transaction(() => {
       const data = { fields: { ...rec.fields }, sublists: rec.toStoredLines(), subrecords: rec.toStoredSubrecords() };

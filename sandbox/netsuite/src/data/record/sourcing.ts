@@ -1,6 +1,7 @@
 import type { RecordStore } from '../store';
 import type { StoredRecord } from '../store-types';
 import { typeCode } from '../search/type-codes';
+import { sourceExchangeRate } from './currency';
 import { lineAmount, rateFrom } from './money';
 import type { NsRecord, WorkingLine } from './record';
 
@@ -28,11 +29,14 @@ export function itemOf(store: RecordStore, id: unknown): StoredRecord | null {
 }
 
 export function sourceBody(store: RecordStore, rec: NsRecord, fieldId: string): void {
+  if (fieldId === 'currency') sourceExchangeRate(store, rec);
   if (fieldId !== 'entity' || rec.info.category !== 'transaction') return;
   const customer = isEmpty(rec.fields.entity) ? null : store.get('customer', Number(rec.fields.entity));
   if (!customer) return;
   fillIfEmpty(rec.fields, 'subsidiary', customer.fields.subsidiary, 'subsidiary' in rec.info.fields);
+  const hadCurrency = !isEmpty(rec.fields.currency);
   fillIfEmpty(rec.fields, 'currency', customer.fields.currency, 'currency' in rec.info.fields);
+  if (!hadCurrency && rec.isDynamic) sourceExchangeRate(store, rec);
 }
 
 /** Amount (and rate, when only the amount is known) of an item line, exactly. */

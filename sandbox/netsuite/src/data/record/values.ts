@@ -1,12 +1,22 @@
 import { NS, SuiteScriptError } from '../../errors';
 import type { FieldInfo, FieldValue } from '../store-types';
 import { isDate } from '../../realm';
+import { serverDate } from '../../time/zoned-date';
+import { accountDateToIso } from '../misc/datetime';
+import { SERVER_TIME_ZONE, calendarDate, midnightOf } from '../../time/zones';
 
 /**
  * Conversion between what scripts pass to / get from `N/record` and what the store keeps
  * (store-types.ts). Faithful to SuiteScript 2.x: date fields take and return `Date` objects (a
  * string in a date field is rejected, as NetSuite does), checkboxes are booleans (`'T'`/`'F'` also
  * accepted), number fields accept numbers or numeric strings, selects return internal-id strings.
+ *
+ * Dates are the server's (Pacific time, time/zones.ts), never the host's: a Date set on a date field
+ * is stored as its Pacific calendar date (a UK order at 00:30 on the 15th, 16:30 Pacific on the
+ * 14th, is the 14th), and a date field reads back as a Date at Pacific midnight of its day (what
+ * server scripts get: a `getValue` of a date field reads `2021-07-20T07:00:00.000Z` in a public
+ * account's log, netsuiteful.com "SuiteScript时区介绍"), of the server Date class so its local getters
+ * are Pacific too.
  */
 export type ApiValue = FieldValue | Date;
 
@@ -18,18 +28,14 @@ export function invalidValue(fieldId: string, value: unknown): SuiteScriptError 
   );
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** A Date as `YYYY-MM-DD` in local time (the emulator's account time zone is the process's). */
+/** A Date as `YYYY-MM-DD`: its calendar date in Pacific time (the server's), whatever the host's zone. */
 export function dateString(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return calendarDate(d.getTime(), SERVER_TIME_ZONE);
 }
 
+/** `YYYY-MM-DD` as the Date a server script reads: Pacific midnight of that day. */
 function parseDateString(s: string): Date {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return serverDate(midnightOf(s, SERVER_TIME_ZONE));
 }
 
 function isEmpty(value: unknown): boolean {
@@ -112,7 +118,7 @@ export function toApi(field: FieldInfo | undefined, stored: FieldValue | undefin
     case 'date':
       return typeof value === 'string' ? parseDateString(value) : null;
     case 'datetime':
-      return typeof value === 'string' ? new Date(value) : null;
+      return typeof value === 'string' ? serverDate(Date.parse(value)) : null;
     case 'multiselect':
       return Array.isArray(value) ? [...value] : [];
     default:
@@ -135,8 +141,8 @@ export function toText(field: FieldInfo | undefined, stored: FieldValue | undefi
     case 'checkbox':
       return stored === true ? 'T' : 'F';
     case 'date': {
-      const d = parseDateString(String(stored));
-      return `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`;
+      const [y, m, d] = String(stored).split('-').map(Number) as [number, number, number];
+      return `${m}/${d}/${y}`;
     }
     case 'select':
       return field.listLabels?.[String(stored)] ?? lookup.displayText(field.selectTarget ?? '', String(stored));
@@ -157,9 +163,9 @@ export function fromText(field: FieldInfo, text: unknown, lookup: TextLookup): F
       if (s === 'F') return false;
       throw invalidValue(field.id, s);
     case 'date': {
-      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s.trim());
-      if (!m) throw invalidValue(field.id, s);
-      return toStored(field, new Date(Number(m[3]), Number(m[1]) - 1, Number(m[2])));
+      const iso = accountDateToIso(s);
+      if (!iso) throw invalidValue(field.id, s);
+      return iso;
     }
     case 'select': {
       const labels = field.listLabels;

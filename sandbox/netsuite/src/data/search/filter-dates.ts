@@ -1,34 +1,53 @@
 import type { Clock } from '../../clock';
+import { ServerDate } from '../../time/zoned-date';
+import { SERVER_TIME_ZONE, midnightOf, wallParts } from '../../time/zones';
 import { isoDateOf, parseAccountDateTime, toIsoDate } from '../misc/datetime';
+
+/**
+ * Date filter operands. Days are the server's (Pacific) calendar days: "today" is the Pacific date of
+ * the emulator clock, a stored date starts at Pacific midnight, whatever the host's time zone.
+ */
 
 /** An inclusive day range `[from, to]` (`YYYY-MM-DD`), or an instant when the value had a time. */
 export type DateOperand = { from: string; to: string; instant?: number };
 
-function addDays(base: Date, days: number): Date {
-  const d = new Date(base.getFullYear(), base.getMonth(), base.getDate());
-  d.setDate(d.getDate() + days);
-  return d;
+/** `YYYY-MM-DD` of a calendar date given in UTC fields (overflowing days and months roll over). */
+function isoOf(year: number, monthIndex: number, dayOfMonth: number): string {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, dayOfMonth);
+  return d.toISOString().slice(0, 10);
 }
 
-function day(d: Date): DateOperand {
-  const iso = isoDateOf(d);
-  return { from: iso, to: iso };
+interface Today {
+  year: number;
+  monthIndex: number;
+  day: number;
 }
 
-function monthRange(year: number, month: number): DateOperand {
-  return { from: isoDateOf(new Date(year, month, 1)), to: isoDateOf(new Date(year, month + 1, 0)) };
+function addDays(base: Today, days: number): string {
+  return isoOf(base.year, base.monthIndex, base.day + days);
+}
+
+function day(isoDay: string): DateOperand {
+  return { from: isoDay, to: isoDay };
+}
+
+function monthRange(year: number, monthIndex: number): DateOperand {
+  return { from: isoOf(year, monthIndex, 1), to: isoOf(year, monthIndex + 1, 0) };
 }
 
 /** Relative date keywords NetSuite accepts in date filters (the common ones). */
-function relative(value: string, now: Date): DateOperand | null {
+function relative(value: string, nowDate: Date): DateOperand | null {
   const v = value.toLowerCase();
-  if (v === 'today') return day(now);
+  const p = wallParts(nowDate.getTime(), SERVER_TIME_ZONE);
+  const now: Today = { year: p.year, monthIndex: p.month - 1, day: p.day };
+  if (v === 'today') return day(addDays(now, 0));
   if (v === 'yesterday') return day(addDays(now, -1));
   if (v === 'tomorrow') return day(addDays(now, 1));
-  if (v === 'thismonth') return monthRange(now.getFullYear(), now.getMonth());
-  if (v === 'lastmonth') return monthRange(now.getFullYear(), now.getMonth() - 1);
-  if (v === 'thisyear') return { from: `${now.getFullYear()}-01-01`, to: `${now.getFullYear()}-12-31` };
-  if (v === 'lastyear') return { from: `${now.getFullYear() - 1}-01-01`, to: `${now.getFullYear() - 1}-12-31` };
+  if (v === 'thismonth') return monthRange(now.year, now.monthIndex);
+  if (v === 'lastmonth') return monthRange(now.year, now.monthIndex - 1);
+  if (v === 'thisyear') return { from: `${now.year}-01-01`, to: `${now.year}-12-31` };
+  if (v === 'lastyear') return { from: `${now.year - 1}-01-01`, to: `${now.year - 1}-12-31` };
   const ago = /^daysago(\d+)$/.exec(v);
   if (ago) return day(addDays(now, -Number(ago[1])));
   const ahead = /^daysfromnow(\d+)$/.exec(v);
@@ -43,7 +62,7 @@ export function parseDateOperand(value: string, clock: Clock): DateOperand | nul
   const iso = toIsoDate(value);
   if (iso) {
     const withTime = value.length > 10 && value.includes('T');
-    return withTime ? { from: iso, to: iso, instant: new Date(value).getTime() } : { from: iso, to: iso };
+    return withTime ? { from: iso, to: iso, instant: ServerDate.parse(value) } : { from: iso, to: iso };
   }
   const dt = parseAccountDateTime(value);
   if (dt) return { from: isoDateOf(dt), to: isoDateOf(dt), instant: dt.getTime() };
@@ -52,11 +71,8 @@ export function parseDateOperand(value: string, clock: Clock): DateOperand | nul
 
 /** A stored date (`YYYY-MM-DD`) or date-time (ISO) as the local day and instant. */
 export function storedDate(value: string): { day: string; instant: number } | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    return { day: value, instant: new Date(y, m - 1, d).getTime() };
-  }
-  const t = new Date(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { day: value, instant: midnightOf(value, SERVER_TIME_ZONE) };
+  const t = new Date(ServerDate.parse(value));
   if (Number.isNaN(t.getTime())) return null;
   return { day: isoDateOf(t), instant: t.getTime() };
 }

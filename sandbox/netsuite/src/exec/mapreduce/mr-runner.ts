@@ -11,6 +11,7 @@ import { errorIterator, keyIterator, outputIterator } from './mr-iterators';
 import { inputPairs } from './mr-input';
 import type { StageConfig, StageItem, StageResult } from './mr-stage';
 import { stageSteps } from './mr-stage';
+import { serverDate } from '../../time/zoned-date';
 import type {
   KeyValue,
   MapReduceReport,
@@ -94,7 +95,7 @@ function emptyStage(clock: Clock): StageResult {
     keys: [],
     usage: 0,
     abandoned: false,
-    dateCreated: clock.now(),
+    dateCreated: serverDate(clock.now().getTime()),
     seconds: 0,
   };
 }
@@ -215,12 +216,17 @@ function* jobSteps(
     const usage = inputUsage + mapResult.usage + reduceResult.usage;
     const summary = {
       isRestarted: false,
-      dateCreated: startedAt,
+      dateCreated: serverDate(startedAt.getTime()),
       seconds: (clock.now().getTime() - startedAt.getTime()) / 1000,
       usage,
       concurrency,
       yields: 0,
-      inputSummary: { dateCreated: inputDate, error: inputError, seconds: inputSeconds, usage: inputUsage },
+      inputSummary: {
+        dateCreated: serverDate(inputDate.getTime()),
+        error: inputError,
+        seconds: inputSeconds,
+        usage: inputUsage,
+      },
       mapSummary: stageSummary(mapResult, concurrency),
       reduceSummary: stageSummary(reduceResult, concurrency),
       output: outputIterator(output),

@@ -9,6 +9,7 @@ import type { StageInvocationState } from './mr-contexts';
 import { createMapContext, createReduceContext } from './mr-contexts';
 import type { KeyValue, MrErrorEntry, MrInvocationReport, MrKeyEntry, RestartInjection } from './mr-types';
 import { RestartingMeter, restartError } from './restart-meter';
+import { serverDate } from '../../time/zoned-date';
 
 /**
  * One map or reduce stage: every key runs as its own governed invocation, with NetSuite's retry
@@ -63,7 +64,8 @@ export function runStage(options: StageRunOptions): StageResult {
 export function* stageSteps(options: StageRunOptions): Generator<void, StageResult, void> {
   const kind = options.stage === 'map' ? 'mapreduce.map' : 'mapreduce.reduce';
   const makeContext = options.stage === 'map' ? createMapContext : createReduceContext;
-  const dateCreated = options.clock.now();
+  // Handed to the summarize script: a Date of the server class (Pacific local time).
+  const dateCreated = serverDate(options.clock.now().getTime());
   const result: StageResult = {
     writes: [],
     errors: [],

@@ -1,3 +1,4 @@
+import { isoDateOf, isoToAccountDate } from '../../data/misc/datetime';
 import { isDate } from '../../realm';
 import type { SelectOption, UiButton, UiField, UiForm, UiSublist } from './widgets';
 
@@ -32,7 +33,7 @@ export function escapeHtml(value: string): string {
 /** A default value as the form shows it (dates in the account's M/D/YYYY format). */
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (isDate(value)) return `${value.getMonth() + 1}/${value.getDate()}/${value.getFullYear()}`;
+  if (isDate(value)) return isoToAccountDate(isoDateOf(value));
   if (typeof value === 'boolean') return value ? 'T' : 'F';
   if (Array.isArray(value)) return value.map(String).join('\u0005');
   return String(value);

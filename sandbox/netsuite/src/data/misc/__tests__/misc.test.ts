@@ -1,6 +1,7 @@
 import { TestClock } from '../../../clock';
 import type { LogEntry } from '../../../context';
 import { SuiteScriptError } from '../../../errors';
+import { ServerDate } from '../../../time/zoned-date';
 import { inInvocation } from '../../search/__tests__/run';
 import { createCacheModule } from '../cache';
 import { createEncodeModule } from '../encode';
@@ -15,7 +16,7 @@ describe('N/format', () => {
     const d = format.parse({ value: '1/5/2026', type: format.Type.DATE }) as Date;
     expect([d.getFullYear(), d.getMonth(), d.getDate()]).toEqual([2026, 0, 5]);
     expect(format.format({ value: d, type: format.Type.DATE })).toBe('1/5/2026');
-    expect(format.format({ value: new Date(2026, 11, 31, 23, 5), type: 'datetime' })).toBe('12/31/2026 11:05 pm');
+    expect(format.format({ value: new ServerDate(2026, 11, 31, 23, 5), type: 'datetime' })).toBe('12/31/2026 11:05 pm');
     expect(() => format.parse({ value: '2026-01-05', type: 'date' })).toThrow(
       expect.objectContaining({ name: 'INVALID_FLD_VALUE' }),
     );

@@ -1,13 +1,14 @@
+import { ServerDate } from '../../../time/zoned-date';
 import type { NsRecord } from '../record';
 import type { World } from './harness';
 import { createWorld, thrown } from './harness';
 
-/** A cash sale (a posting transaction) dated `day` (`YYYY-MM-DD`). */
+/** A cash sale (a posting transaction) dated `day` (`YYYY-MM-DD`), as a server script builds the date (Pacific time). */
 function cashSale(w: World, day: string): NsRecord {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const sale = w.record.create({ type: 'cashsale' });
   sale.setValue({ fieldId: 'entity', value: w.refs.customer });
-  sale.setValue({ fieldId: 'trandate', value: new Date(y, m - 1, d) });
+  sale.setValue({ fieldId: 'trandate', value: new ServerDate(y, m - 1, d) });
   sale.setValue({ fieldId: 'paymentmethod', value: w.refs.paymentMethod });
   // NetSuite's records data marks a cash sale's location required.
   sale.setValue({ fieldId: 'location', value: w.refs.location });
@@ -66,7 +67,7 @@ describe('accounting periods', () => {
     w.seed.accountingPeriod({ name: 'Jan 2026', start: '2026-01-01', end: '2026-01-31', closed: true });
     const id = w.run(() => cashSale(w, '2025-12-20').save()).result;
     const intoClosed = w.run(() =>
-      thrown(() => w.record.submitFields({ type: 'cashsale', id, values: { trandate: new Date(2026, 0, 5) } })),
+      thrown(() => w.record.submitFields({ type: 'cashsale', id, values: { trandate: new ServerDate(2026, 0, 5) } })),
     ).result;
     expect(intoClosed.name).toBe('CLOSED_TRAN_PRD');
     expect(w.store.get('cashsale', id)?.fields.trandate).toBe('2025-12-20');

@@ -180,16 +180,16 @@ describe('external order references and seller cancel rules (reference §6.1, §
     });
 
   it('allows item-level seller cancel only in the US and UK', async () => {
-    for (const [shop, code] of [
-      [us, 0],
-      [gb, 0],
-      [my, 25005010],
+    for (const [shop, code, reason] of [
+      [us, 0, 'seller_cancel_reason_out_of_stock'],
+      [gb, 0, 'seller_cancel_reason_out_of_stock_uk'],
+      [my, 25005010, 'seller_cancel_reason_out_of_stock'],
     ] as const) {
       const order = twoLineOrder(shop, 'AWAITING_SHIPMENT');
       const line = order.line_items[0]?.id ?? '';
       const result = await cancel(shop, {
         order_id: order.id,
-        cancel_reason: 'out_of_stock',
+        cancel_reason: reason,
         order_line_item_ids: [line],
       });
       expect(result.json.code).toBe(code);
@@ -199,11 +199,15 @@ describe('external order references and seller cancel rules (reference §6.1, §
 
   it('allows seller cancel while awaiting collection only in the US', async () => {
     const usOrder = twoLineOrder(us, 'AWAITING_COLLECTION');
-    expect((await cancel(us, { order_id: usOrder.id, cancel_reason: 'out_of_stock' })).json.code).toBe(0);
+    expect(
+      (await cancel(us, { order_id: usOrder.id, cancel_reason: 'seller_cancel_reason_out_of_stock' })).json
+        .code,
+    ).toBe(0);
     expect(t.sim.admin.getOrder(usOrder.id).status).toBe('CANCELLED');
     const gbOrder = twoLineOrder(gb, 'AWAITING_COLLECTION');
-    expect((await cancel(gb, { order_id: gbOrder.id, cancel_reason: 'out_of_stock' })).json.code).toBe(
-      25001045,
-    );
+    expect(
+      (await cancel(gb, { order_id: gbOrder.id, cancel_reason: 'seller_cancel_reason_out_of_stock_uk' })).json
+        .code,
+    ).toBe(25001045);
   });
 });

@@ -17,7 +17,9 @@ export type {
   OrderAction,
   SetInventoryInput,
 } from './admin/admin-api';
-export type { CreateOrderOptions, OrderSkuSpec } from './domain/order-factory';
+export type { CreateOrderOptions, OrderFeeMix, OrderSkuSpec } from './domain/order-factory';
+export { BUYER_FEE_MARKETS, BUYER_FEES } from './domain/buyer-fees';
+export type { BuyerFee } from './domain/buyer-fees';
 export type { SeedOptions, SeedProductSpec, SeedShopSpec } from './domain/seed';
 export { TikTokApiError } from './errors';
 export type { SimulatorState } from './domain/state';

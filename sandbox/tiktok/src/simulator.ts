@@ -21,6 +21,7 @@ import { TokenService } from './auth/token-service';
 import { systemClock, type Clock } from './clock';
 import { IdFactory } from './domain/ids';
 import { OrderLifecycle } from './domain/order-lifecycle';
+import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
 import { SimulatorState } from './domain/state';
 import { EnvelopeWriter } from './envelope';
@@ -66,6 +67,8 @@ export interface TikTokSimulatorOptions {
   holdSeconds?: number;
   /** Create Product → audit approved, default 60 s. */
   productAuditSeconds?: number;
+  /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
+  orderFees?: OrderFeeMix;
   /** Token bucket per app × shop, default 50 QPS; 0 disables. */
   rateLimitQps?: number;
   /** Real ms a webhook receiver has to answer (default 3000). */
@@ -178,6 +181,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     webhooks,
     holdMs: ((options.holdSeconds ?? 3600) * 1000) / timeScale,
   });
+  orders.setFeeMix(options.orderFees);
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
   const routes: RouteDef[] = [

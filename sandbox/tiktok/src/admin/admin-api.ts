@@ -2,7 +2,7 @@ import { sellerCancelReasons } from '../../../../shared-types/src/tiktok-cancel-
 import type { TokenResponseData, TokenService } from '../auth/token-service';
 import type { RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
-import type { CreateOrderOptions } from '../domain/order-factory';
+import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
 import type { OrderLifecycle } from '../domain/order-lifecycle';
 import type { SimulatorState } from '../domain/state';
 import type {
@@ -266,6 +266,11 @@ export class AdminApi {
 
   setFaults(update: Partial<Record<keyof Faults, unknown>>): Faults {
     return { ...applyFaults(this.deps.faults, update) };
+  }
+
+  /** Buyer-paid fees on generated orders from now on (`{ rate: 0 }` or undefined: none). */
+  setOrderFeeMix(mix: OrderFeeMix | undefined): void {
+    this.deps.orders.setFeeMix(mix);
   }
 
   setRateLimit(qps: number): void {

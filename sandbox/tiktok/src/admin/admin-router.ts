@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { CancellationRole, ReturnType } from '../domain/types';
 import { InvalidTransitionError } from '../domain/order-lifecycle';
 import type { DeliveryState } from '../webhooks/sender';
+import type { OrderFeeMix } from '../domain/order-factory';
 import { ORDER_ACTIONS, type AdminApi, type AdminCreateOrderOptions, type OrderAction } from './admin-api';
 
 type Handler = (req: Request) => unknown;
@@ -148,6 +149,16 @@ export function createAdminRouter(admin: AdminApi): Router {
   router.put(
     '/faults',
     route((req) => admin.setFaults(body(req))),
+  );
+  router.put(
+    '/order-fees',
+    route((req) => {
+      const b = body(req);
+      admin.setOrderFeeMix({
+        rate: Number(b.rate),
+        fees: Array.isArray(b.fees) ? (b.fees.map(String) as OrderFeeMix['fees']) : undefined,
+      });
+    }),
   );
   router.put(
     '/rate-limit',

@@ -5,9 +5,10 @@ import { formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
+import { feeAmountsOf, feesInTotal } from './buyer-fees';
 import { cancelReasonText } from './cancel-reason-texts';
 import type { IdFactory } from './ids';
-import { buildOrder, type CreateOrderOptions } from './order-factory';
+import { buildOrder, type CreateOrderOptions, type OrderFeeMix } from './order-factory';
 import type { SimulatorState } from './state';
 import type {
   Cancellation,
@@ -28,6 +29,8 @@ export interface OrderLifecycleDeps {
   webhooks: WebhookSender;
   /** Simulated ON_HOLD window in clock milliseconds (already divided by the time scale). */
   holdMs: number;
+  /** Buyer-paid fees on generated orders (none by default). */
+  feeMix?: OrderFeeMix;
 }
 
 /** Raised for an admin action the order's current status does not allow. */
@@ -70,6 +73,13 @@ export class OrderLifecycle {
     return unixSeconds(this.deps.clock);
   }
 
+  /** Changes the generator's fee mix (admin). */
+  setFeeMix(mix: OrderFeeMix | undefined): void {
+    if (mix !== undefined && !(mix.rate >= 0 && mix.rate <= 1))
+      throw new Error('orderFees.rate must be between 0 and 1');
+    this.deps.feeMix = mix;
+  }
+
   require(orderId: string): OrderRecord {
     const record = this.deps.state.orders.get(orderId);
     if (!record) throw new InvalidTransitionError(`Unknown order ${orderId}`);
@@ -78,7 +88,7 @@ export class OrderLifecycle {
 
   create(options: CreateOrderOptions): OrderRecord {
     const { state, ids, random } = this.deps;
-    const record = buildOrder(state, ids, random, this.now(), options);
+    const record = buildOrder(state, ids, random, this.now(), options, this.deps.feeMix);
     state.orders.set(record.order.id, record);
     this.emitStatus(record);
     return record;
@@ -428,23 +438,31 @@ export class OrderLifecycle {
   private refundFor(record: OrderRecord, lineIds: string[], includeShipping: boolean): RefundAmount {
     const { payment, line_items: lines } = record.order;
     const currency = payment.currency;
+    const minor = (value: string | undefined) => parseMinor(value ?? '0', currency) ?? 0;
     const chosen = lines.filter((l) => lineIds.includes(l.id));
-    const subtotal = chosen.reduce((sum, l) => sum + (parseMinor(l.sale_price, currency) ?? 0), 0);
-    const tax = chosen.reduce(
-      (sum, l) => sum + (parseMinor(l.item_tax?.[0]?.tax_amount ?? '0', currency) ?? 0),
-      0,
-    );
+    const subtotal = chosen.reduce((sum, l) => sum + minor(l.sale_price), 0);
+    const tax = chosen.reduce((sum, l) => sum + minor(l.item_tax?.[0]?.tax_amount), 0);
     const whole = chosen.length === lines.length;
-    const shipping = includeShipping && whole ? (parseMinor(payment.shipping_fee, currency) ?? 0) : 0;
-    const shippingTax =
-      includeShipping && whole ? (parseMinor(payment.shipping_fee_tax ?? '0', currency) ?? 0) : 0;
-    return {
+    const shipping = includeShipping && whole ? minor(payment.shipping_fee) : 0;
+    const shippingTax = includeShipping && whole ? minor(payment.shipping_fee_tax) : 0;
+    // A whole paid order gives back every buyer-paid fee too (buyer-fees.ts); Search Cancellations
+    // shows `retail_delivery_fee` and `buyer_service_fee` in `refund_amount`.
+    const fees = includeShipping && whole ? feeAmountsOf(payment) : {};
+    const refund: RefundAmount = {
       currency,
-      refund_total: formatMinor(subtotal + tax + shipping + shippingTax, currency),
+      refund_total: formatMinor(
+        subtotal + tax + shipping + shippingTax + feesInTotal(fees) + (fees.item_insurance_tax ?? 0),
+        currency,
+      ),
       refund_subtotal: formatMinor(subtotal, currency),
       refund_shipping_fee: formatMinor(shipping, currency),
-      refund_tax: formatMinor(tax + shippingTax, currency),
+      refund_tax: formatMinor(tax + shippingTax + (fees.item_insurance_tax ?? 0), currency),
     };
+    if (fees.retail_delivery_fee !== undefined)
+      refund.retail_delivery_fee = formatMinor(fees.retail_delivery_fee, currency);
+    if (fees.buyer_service_fee !== undefined)
+      refund.buyer_service_fee = formatMinor(fees.buyer_service_fee, currency);
+    return refund;
   }
 
   private expect(record: OrderRecord, allowed: TikTokOrderStatus[], action: string): void {

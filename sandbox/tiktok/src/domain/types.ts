@@ -139,6 +139,8 @@ export interface RefundAmount {
   refund_subtotal: string;
   refund_shipping_fee: string;
   refund_tax: string;
+  retail_delivery_fee?: string;
+  buyer_service_fee?: string;
 }
 
 export type CancellationRole = 'SELLER' | 'BUYER' | 'SYSTEM';

@@ -167,6 +167,9 @@ export const Business = {
   fulfillInvalidParams: () =>
     err(21001001, 'Invalid parameters. Please ensure you are passing the correct request parameter(s).'),
   fulfillActionNotAllowed: () => err(21011003, 'fulfill_unit action not allowed'),
+  /** TikTok's ON_HOLD changelog (Mark Package As Shipped, Batch Ship Packages, … on an ON_HOLD order). */
+  orderOnHold: () =>
+    err(21011044, 'Order status is on hold. Please process when order status update to awaiting shipment'),
   platformFulfilled: () => err(21008025, 'Seller cannot operate orders which are fulfilled by platform'),
   packageAlreadyShipped: () => err(21008099, 'Package has been shipped. Please not ship the package again.'),
   orderLineNotInOrder: () => err(21011029, 'order does not belong to fulfill unit'),

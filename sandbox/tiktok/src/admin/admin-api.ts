@@ -112,6 +112,13 @@ export class AdminApi {
     if (advanceTo !== undefined && !Object.values(ACTION_TARGET).includes(advanceTo)) {
       throw new Error(`advanceTo must be one of ${Object.values(ACTION_TARGET).join(', ')}`);
     }
+    const { state } = this.deps;
+    const shop = create.shopId ? state.requireShop(create.shopId) : state.firstShop(create.region);
+    if (advanceTo === 'ON_HOLD' && !shop.onHold) {
+      throw new Error(
+        `Shop ${shop.id} has no ON_HOLD status (its paid orders go to AWAITING_SHIPMENT); seed it with onHold: true or advance to AWAITING_SHIPMENT`,
+      );
+    }
     const record = this.deps.orders.create(create);
     if (advanceTo) {
       for (const action of ORDER_ACTIONS) {

@@ -263,7 +263,7 @@ export function buildOrder(
     delivery_type: 'HOME_DELIVERY',
     warehouse_id: warehouse.id,
     is_sample_order: sample,
-    is_on_hold_order: true,
+    is_on_hold_order: shop.onHold,
     is_replacement_order: false,
     is_buyer_request_cancel: false,
     has_updated_recipient_address: false,

@@ -94,12 +94,19 @@ export class OrderLifecycle {
     return record;
   }
 
-  /** Buyer pays: UNPAID → ON_HOLD; the hold is released automatically after the window. */
+  /**
+   * Buyer pays: UNPAID → ON_HOLD, released automatically after the window; in a shop without
+   * ON_HOLD, UNPAID → AWAITING_SHIPMENT at once.
+   */
   pay(orderId: string): OrderRecord {
     const record = this.require(orderId);
     this.expect(record, ['UNPAID'], 'pay');
     const now = this.now();
     record.order.paid_time = now;
+    if (!this.deps.state.requireShop(record.shopId).onHold) {
+      this.setStatus(record, 'AWAITING_SHIPMENT', now);
+      return record;
+    }
     this.setStatus(record, 'ON_HOLD', now);
     const dueAt = this.deps.clock.now().getTime() + this.deps.holdMs;
     const job = this.deps.scheduler.at(dueAt, (due) => {
@@ -149,6 +156,7 @@ export class OrderLifecycle {
     if (['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'].includes(status)) {
       throw Business.ordersAlreadyShipped();
     }
+    if (status === 'ON_HOLD') throw Business.orderOnHold();
     if (status !== 'AWAITING_SHIPMENT' && status !== 'PARTIALLY_SHIPPING')
       throw Business.fulfillActionNotAllowed();
     const provider = state.shippingProviders.find((p) => p.id === input.shippingProviderId);
@@ -204,6 +212,7 @@ export class OrderLifecycle {
       if (['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'].includes(record.order.status)) {
         throw Business.packageAlreadyShipped();
       }
+      if (record.order.status === 'ON_HOLD') throw Business.orderOnHold();
       throw Business.fulfillActionNotAllowed();
     }
     const lines = record.order.line_items.filter(

@@ -10,7 +10,15 @@ export interface SeedShopSpec {
   name?: string;
   /** Sales warehouses (1 or 2); the first is the default. */
   warehouses?: number;
+  /**
+   * Whether paid orders pass through ON_HOLD (default: US and GB shops, the markets of TikTok's
+   * ON_HOLD changelog); false = UNPAID → AWAITING_SHIPMENT directly.
+   */
+  onHold?: boolean;
 }
+
+/** Markets where TikTok introduced the ON_HOLD status (changelog "For US and UK markets: introducing ON_HOLD"). */
+export const ON_HOLD_REGIONS: readonly string[] = ['US', 'GB'];
 
 export interface SeedSkuSpec {
   sellerSku: string;
@@ -103,6 +111,7 @@ export function seedState(
       code: ids.shopCode(region),
       currency,
       sellerId,
+      onHold: spec.onHold ?? ON_HOLD_REGIONS.includes(region),
     };
     state.shops.set(shop.id, shop);
     const warehouseCount = Math.min(2, Math.max(1, spec.warehouses ?? 1));

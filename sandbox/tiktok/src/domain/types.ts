@@ -11,6 +11,12 @@ export interface Shop {
   code: string;
   currency: string;
   sellerId: string;
+  /**
+   * Paid orders pass through ON_HOLD (the 1-hour buyer remorse window) before AWAITING_SHIPMENT.
+   * TikTok's ON_HOLD changelog: US and UK shops; "for certain shops' orders" the flow stays UNPAID →
+   * AWAITING_SHIPMENT (`is_on_hold_order` false, the remorse hour still applies).
+   */
+  onHold: boolean;
 }
 
 export interface Seller {

@@ -41,13 +41,30 @@ export class InvalidTransitionError extends Error {
   }
 }
 
+/**
+ * Line `display_status` per order status, from the values Get Order List / Detail document (UNPAID,
+ * AWAITING_SHIPMENT, AWAITING_COLLECTION, IN_TRANSIT, DELIVERED, COMPLETED, CANCELLED). There is no
+ * ON_HOLD (or SHIPPED) value: an ON_HOLD order's lines show AWAITING_SHIPMENT (inferred). Get Order
+ * Detail's sample shows `TO_SHIP`, which is on neither list.
+ */
 const DISPLAY_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
   UNPAID: 'UNPAID',
-  ON_HOLD: 'TO_SHIP',
-  AWAITING_SHIPMENT: 'TO_SHIP',
-  AWAITING_COLLECTION: 'SHIPPED',
-  IN_TRANSIT: 'SHIPPED',
+  ON_HOLD: 'AWAITING_SHIPMENT',
+  AWAITING_SHIPMENT: 'AWAITING_SHIPMENT',
+  AWAITING_COLLECTION: 'AWAITING_COLLECTION',
+  IN_TRANSIT: 'IN_TRANSIT',
   DELIVERED: 'DELIVERED',
+  COMPLETED: 'COMPLETED',
+};
+
+/**
+ * Line `package_status` of a shipped line per order status: PROCESSING once shipment is arranged,
+ * FULFILLING once the carrier has it, COMPLETED once delivered (the documented values).
+ */
+const SHIPPED_PACKAGE_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
+  AWAITING_COLLECTION: 'PROCESSING',
+  IN_TRANSIT: 'FULFILLING',
+  DELIVERED: 'COMPLETED',
   COMPLETED: 'COMPLETED',
 };
 
@@ -417,7 +434,7 @@ export class OrderLifecycle {
       line.tracking_number = args.trackingNumber;
       line.shipping_provider_id = args.providerId;
       line.shipping_provider_name = args.providerName;
-      line.display_status = 'SHIPPED';
+      line.display_status = 'AWAITING_COLLECTION';
     }
     if (!(order.packages ?? []).some((p) => p.id === args.packageId)) {
       order.packages = [...(order.packages ?? []), { id: args.packageId }];
@@ -495,11 +512,13 @@ export class OrderLifecycle {
     order.status = status;
     order.update_time = Math.max(order.update_time, at);
     const display = DISPLAY_STATUS[status];
+    const packageStatus = SHIPPED_PACKAGE_STATUS[status];
     if (display) {
       for (const line of order.line_items) {
         if (line.display_status === 'CANCELLED') continue;
         if ((status === 'ON_HOLD' || status === 'AWAITING_SHIPMENT') && line.tracking_number) continue;
         line.display_status = display;
+        if (packageStatus && line.tracking_number) line.package_status = packageStatus;
       }
     }
     this.emitStatus(record);

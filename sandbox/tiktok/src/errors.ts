@@ -197,6 +197,12 @@ export const Business = {
   cancelOrderClosed: () =>
     err(25001051, 'Not allowed to return or cancel since order is completed or cancelled'),
   cancelNoPermission: () => err(25020005, 'No permission to process this order'),
+  reverseOrderNotFound: () => err(25007006, 'Order not found.'),
+  reverseCannotApprove: () => err(25011012, 'reverse status cannot approve application'),
+  reverseAlreadyCancelled: () => err(25020009, 'reverse already cancelled'),
+  aftersaleAlreadyApproved: () => err(25020010, 'Aftersales has been approved and cannot be rejected.'),
+  /** TikTok's "US only: order cancellation workflow updates" (shipping with a pending buyer request). */
+  packageHasAfterSaleRequest: () => err(21011007, 'Package item has after-sale request'),
   cancelLineItemsNotAllowed: () =>
     err(25005010, 'Unable to cancel individual line items within this request.'),
 };

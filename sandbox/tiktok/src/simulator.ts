@@ -20,6 +20,7 @@ import { CONSENT_PATH, createAuthRouter } from './auth/auth-router';
 import { TokenService } from './auth/token-service';
 import { systemClock, type Clock } from './clock';
 import { IdFactory } from './domain/ids';
+import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
 import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
@@ -65,6 +66,11 @@ export interface TikTokSimulatorOptions {
   timeScale?: number;
   /** ON_HOLD (buyer remorse) window, default 3600 s. */
   holdSeconds?: number;
+  /**
+   * Hours a seller has to answer a buyer's cancellation request before TikTok approves it, by region
+   * (default 24 in ID, MY, PH, SG, TH, VN and 48 elsewhere; divided by `timeScale`).
+   */
+  buyerCancelResponseHours?: Record<string, number>;
   /** Create Product → audit approved, default 60 s. */
   productAuditSeconds?: number;
   /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
@@ -182,6 +188,17 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     holdMs: ((options.holdSeconds ?? 3600) * 1000) / timeScale,
   });
   orders.setFeeMix(options.orderFees);
+  const cancellations = new Cancellations({
+    state,
+    ids,
+    clock,
+    scheduler,
+    webhooks,
+    orders,
+    remorseMs: ((options.holdSeconds ?? 3600) * 1000) / timeScale,
+    timeScale,
+    responseHours: options.buyerCancelResponseHours,
+  });
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
   const routes: RouteDef[] = [
@@ -199,10 +216,20 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     ...inventoryRoutes(state, clock),
     ...logisticsRoutes(state),
     ...fulfillmentRoutes(state, orders),
-    ...returnRoutes(state, orders),
+    ...returnRoutes(state, cancellations),
     ...eventRoutes(state, clock, options.strictWebhookAddresses ?? false),
   ];
-  const admin = new AdminApi({ state, orders, tokens, webhooks, faults, clock, scheduler, limiter });
+  const admin = new AdminApi({
+    state,
+    orders,
+    cancellations,
+    tokens,
+    webhooks,
+    faults,
+    clock,
+    scheduler,
+    limiter,
+  });
 
   const apiApp = express();
   apiApp.disable('x-powered-by');

@@ -3,6 +3,7 @@ import type { TokenResponseData, TokenService } from '../auth/token-service';
 import type { RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
 import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
+import type { Cancellations } from '../domain/cancellations';
 import type { OrderLifecycle } from '../domain/order-lifecycle';
 import type { SimulatorState } from '../domain/state';
 import type {
@@ -78,6 +79,7 @@ export interface SetInventoryInput {
 export interface AdminDeps {
   state: SimulatorState;
   orders: OrderLifecycle;
+  cancellations: Cancellations;
   tokens: TokenService;
   webhooks: WebhookSender;
   faults: Faults;
@@ -167,6 +169,11 @@ export class AdminApi {
     return this.getOrder(orderId);
   }
 
+  /**
+   * Cancels as `by` (default BUYER). A buyer's cancel of an AWAITING_SHIPMENT order is a request
+   * (domain/cancellations.ts): approved at once or pending with a deadline; seller and system
+   * cancels, and buyer cancels before AWAITING_SHIPMENT, complete at once.
+   */
   cancelOrder(
     orderId: string,
     options: { by?: CancellationRole; reason?: string; lineItemIds?: string[] } = {},
@@ -175,7 +182,15 @@ export class AdminApi {
     const record = this.deps.orders.require(orderId);
     const region = this.deps.state.requireShop(record.shopId).region;
     const reason = options.reason ?? defaultCancelReason(by, region, record.order.status);
-    return { ...this.deps.orders.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
+    const { cancellations } = this.deps;
+    if (by === 'BUYER' && options.lineItemIds === undefined)
+      return { ...cancellations.buyerRequest(orderId, reason) };
+    return { ...cancellations.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
+  }
+
+  /** The buyer withdraws a pending cancellation request (closed: CANCELLATION_REQUEST_CANCELLED). */
+  withdrawCancellation(cancelId: string): Cancellation {
+    return { ...this.deps.cancellations.withdraw(cancelId) };
   }
 
   createReturn(

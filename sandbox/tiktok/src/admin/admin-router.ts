@@ -124,6 +124,10 @@ export function createAdminRouter(admin: AdminApi): Router {
       admin.listCancellations(str(req.query.shop_id), str(req.query.role) as CancellationRole | undefined),
     ),
   );
+  router.post(
+    '/cancellations/:cancelId/withdraw',
+    route((req) => admin.withdrawCancellation(param(req, 'cancelId'))),
+  );
   router.get(
     '/returns',
     route((req) => admin.listReturns(str(req.query.shop_id))),

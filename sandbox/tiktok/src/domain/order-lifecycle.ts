@@ -1,24 +1,15 @@
 import type { TikTokOrderStatus } from '../../../../shared-types/src/tiktok-order';
 import { unixSeconds, type Clock } from '../clock';
 import { Business } from '../errors';
-import { formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
-import { feeAmountsOf, feesInTotal } from './buyer-fees';
 import { cancelReasonText } from './cancel-reason-texts';
+import { refundFor } from './refunds';
 import type { IdFactory } from './ids';
 import { buildOrder, type CreateOrderOptions, type OrderFeeMix } from './order-factory';
 import type { SimulatorState } from './state';
-import type {
-  Cancellation,
-  CancellationRole,
-  OrderRecord,
-  RefundAmount,
-  ReturnRecord,
-  ReturnType,
-  ShippedPackage,
-} from './types';
+import type { CancellationRole, OrderRecord, ReturnRecord, ReturnType, ShippedPackage } from './types';
 
 export interface OrderLifecycleDeps {
   state: SimulatorState;
@@ -71,6 +62,23 @@ const SHIPPED_PACKAGE_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
 /** Regions where Mark Package As Shipped may be used (reference §6.6). */
 export const MARK_SHIPPED_REGIONS: readonly string[] = ['US', 'GB', 'ES', 'IE', 'IT', 'DE', 'FR', 'JP'];
 
+/** Statuses an order can be cancelled in (a SYSTEM cancel covers a package lost in transit). */
+const CANCELLABLE_STATUSES: TikTokOrderStatus[] = [
+  'UNPAID',
+  'ON_HOLD',
+  'AWAITING_SHIPMENT',
+  'PARTIALLY_SHIPPING',
+  'AWAITING_COLLECTION',
+  'IN_TRANSIT',
+];
+
+export interface ShipmentHooks {
+  /** Runs before any shipment of the order is recorded; throws to refuse it. */
+  before?: (record: OrderRecord) => void;
+  /** Runs after a shipment was recorded. */
+  after?: (record: OrderRecord) => void;
+}
+
 export interface MarkShippedInput {
   trackingNumber: string;
   shippingProviderId: string;
@@ -83,6 +91,7 @@ export interface MarkShippedInput {
  */
 export class OrderLifecycle {
   private readonly holdJobs = new Map<string, number>();
+  private shipmentHooks: ShipmentHooks = {};
 
   constructor(private readonly deps: OrderLifecycleDeps) {}
 
@@ -283,28 +292,21 @@ export class OrderLifecycle {
   }
 
   /**
-   * Cancels lines (all by default). The order becomes CANCELLED only when every line is;
-   * inventory of cancelled lines is released. Emits CANCELLATION_STATUS_CHANGE and, on a full
-   * cancel, ORDER_STATUS_CHANGE.
+   * Cancels lines (all by default) for a cancellation (domain/cancellations.ts owns the cancellation
+   * record and its webhooks). The order becomes CANCELLED only when every line is; inventory of
+   * cancelled lines is released; a full cancel emits ORDER_STATUS_CHANGE.
    */
-  cancel(args: {
-    orderId: string;
-    role: CancellationRole;
-    reason: string;
-    lineItemIds?: string[];
-  }): Cancellation {
+  cancelLines(args: { orderId: string; role: CancellationRole; reason: string; lineItemIds?: string[] }): {
+    record: OrderRecord;
+    lineIds: string[];
+    /** The order was paid when cancelled (shipping and fees are refunded with a whole order). */
+    paid: boolean;
+  } {
     const record = this.require(args.orderId);
     const { order } = record;
-    const allowed: TikTokOrderStatus[] = [
-      'UNPAID',
-      'ON_HOLD',
-      'AWAITING_SHIPMENT',
-      'PARTIALLY_SHIPPING',
-      'AWAITING_COLLECTION',
-      'IN_TRANSIT',
-    ];
-    this.expect(record, allowed, 'cancel');
+    this.expect(record, CANCELLABLE_STATUSES, 'cancel');
     const now = this.now();
+    const paid = order.status !== 'UNPAID';
     const targetIds =
       args.lineItemIds && args.lineItemIds.length > 0 ? args.lineItemIds : order.line_items.map((l) => l.id);
     const lines = order.line_items.filter(
@@ -324,25 +326,6 @@ export class OrderLifecycle {
         found.sku.inventory[order.warehouse_id] = (found.sku.inventory[order.warehouse_id] ?? 0) + 1;
       }
     }
-    const cancellation: Cancellation = {
-      cancelId: this.deps.ids.cancelId(),
-      shopId: record.shopId,
-      orderId: order.id,
-      cancelType: args.role === 'BUYER' ? 'BUYER_CANCEL' : 'CANCEL',
-      cancelStatus: 'CANCELLATION_REQUEST_COMPLETE',
-      role: args.role,
-      cancelReason: args.reason,
-      cancelReasonText: reasonText,
-      lineItemIds: lines.map((l) => l.id),
-      refund: this.refundFor(
-        record,
-        lines.map((l) => l.id),
-        order.status !== 'UNPAID',
-      ),
-      createTime: now,
-      updateTime: now,
-    };
-    this.deps.state.cancellations.set(cancellation.cancelId, cancellation);
     const allCancelled = order.line_items.every((l) => l.display_status === 'CANCELLED');
     if (allCancelled) {
       this.clearHoldJob(order.id);
@@ -353,18 +336,17 @@ export class OrderLifecycle {
     } else {
       order.update_time = Math.max(order.update_time, now);
     }
-    this.deps.webhooks.emit({
-      eventType: 'CANCELLATION_STATUS_CHANGE',
-      shopId: record.shopId,
-      data: {
-        order_id: order.id,
-        cancellations_role: args.role,
-        cancel_status: 'CANCELLATION_REQUEST_COMPLETE',
-        cancel_id: cancellation.cancelId,
-        create_time: now,
-      },
-    });
-    return cancellation;
+    return { record, lineIds: lines.map((l) => l.id), paid };
+  }
+
+  /** Lets the cancellation flow refuse a shipment, and learn of one (pending buyer requests). */
+  setShipmentHooks(hooks: ShipmentHooks): void {
+    this.shipmentHooks = hooks;
+  }
+
+  /** Marks the order changed (`update_time`) without a status change, e.g. a buyer cancel request. */
+  touch(record: OrderRecord): void {
+    record.order.update_time = Math.max(record.order.update_time, this.now());
   }
 
   /** Buyer opens a return/refund on a shipped order (admin). */
@@ -392,7 +374,7 @@ export class OrderLifecycle {
       returnReason: reason,
       returnReasonText: reason.replace(/_/g, ' '),
       lineItemIds: ids,
-      refund: this.refundFor(record, ids, false),
+      refund: refundFor(record.order, ids, false),
       createTime: now,
       updateTime: now,
     };
@@ -425,6 +407,7 @@ export class OrderLifecycle {
       handoverMethod?: string;
     },
   ): ShippedPackage {
+    this.shipmentHooks.before?.(record);
     const now = this.now();
     const { order } = record;
     for (const line of order.line_items) {
@@ -458,37 +441,8 @@ export class OrderLifecycle {
     order.rts_time = now;
     const open = order.line_items.some((l) => !l.tracking_number && l.display_status !== 'CANCELLED');
     this.setStatus(record, open ? 'PARTIALLY_SHIPPING' : 'AWAITING_COLLECTION', now);
+    this.shipmentHooks.after?.(record);
     return shipped;
-  }
-
-  private refundFor(record: OrderRecord, lineIds: string[], includeShipping: boolean): RefundAmount {
-    const { payment, line_items: lines } = record.order;
-    const currency = payment.currency;
-    const minor = (value: string | undefined) => parseMinor(value ?? '0', currency) ?? 0;
-    const chosen = lines.filter((l) => lineIds.includes(l.id));
-    const subtotal = chosen.reduce((sum, l) => sum + minor(l.sale_price), 0);
-    const tax = chosen.reduce((sum, l) => sum + minor(l.item_tax?.[0]?.tax_amount), 0);
-    const whole = chosen.length === lines.length;
-    const shipping = includeShipping && whole ? minor(payment.shipping_fee) : 0;
-    const shippingTax = includeShipping && whole ? minor(payment.shipping_fee_tax) : 0;
-    // A whole paid order gives back every buyer-paid fee too (buyer-fees.ts); Search Cancellations
-    // shows `retail_delivery_fee` and `buyer_service_fee` in `refund_amount`.
-    const fees = includeShipping && whole ? feeAmountsOf(payment) : {};
-    const refund: RefundAmount = {
-      currency,
-      refund_total: formatMinor(
-        subtotal + tax + shipping + shippingTax + feesInTotal(fees) + (fees.item_insurance_tax ?? 0),
-        currency,
-      ),
-      refund_subtotal: formatMinor(subtotal, currency),
-      refund_shipping_fee: formatMinor(shipping, currency),
-      refund_tax: formatMinor(tax + shippingTax + (fees.item_insurance_tax ?? 0), currency),
-    };
-    if (fees.retail_delivery_fee !== undefined)
-      refund.retail_delivery_fee = formatMinor(fees.retail_delivery_fee, currency);
-    if (fees.buyer_service_fee !== undefined)
-      refund.buyer_service_fee = formatMinor(fees.buyer_service_fee, currency);
-    return refund;
   }
 
   private expect(record: OrderRecord, allowed: TikTokOrderStatus[], action: string): void {
@@ -509,6 +463,8 @@ export class OrderLifecycle {
 
   private setStatus(record: OrderRecord, status: TikTokOrderStatus, at: number): void {
     const { order } = record;
+    if (status === 'AWAITING_SHIPMENT' && record.awaitingShipmentAt === undefined)
+      record.awaitingShipmentAt = at;
     order.status = status;
     order.update_time = Math.max(order.update_time, at);
     const display = DISPLAY_STATUS[status];

@@ -15,6 +15,8 @@ export interface SeedShopSpec {
    * ON_HOLD changelog); false = UNPAID → AWAITING_SHIPMENT directly.
    */
   onHold?: boolean;
+  /** Cancellation auto-approval window in hours after AWAITING_SHIPMENT (Seller Center: 0, 1, 3, 5; default 0). */
+  cancelAutoApproveHours?: number;
 }
 
 /** Markets where TikTok introduced the ON_HOLD status (changelog "For US and UK markets: introducing ON_HOLD"). */
@@ -112,6 +114,7 @@ export function seedState(
       currency,
       sellerId,
       onHold: spec.onHold ?? ON_HOLD_REGIONS.includes(region),
+      cancelAutoApproveHours: spec.cancelAutoApproveHours ?? 0,
     };
     state.shops.set(shop.id, shop);
     const warehouseCount = Math.min(2, Math.max(1, spec.warehouses ?? 1));

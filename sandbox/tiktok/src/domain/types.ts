@@ -17,6 +17,11 @@ export interface Shop {
    * AWAITING_SHIPMENT (`is_on_hold_order` false, the remorse hour still applies).
    */
   onHold: boolean;
+  /**
+   * Seller Center's cancellation auto-approval window (US: 0, 1, 3 or 5 hours after AWAITING_SHIPMENT):
+   * buyer requests within it are approved at once.
+   */
+  cancelAutoApproveHours: number;
 }
 
 export interface Seller {
@@ -124,6 +129,8 @@ export type ApiOrder = TikTokOrder & {
 export interface OrderRecord {
   shopId: string;
   order: ApiOrder;
+  /** When the order reached AWAITING_SHIPMENT (Unix s; the start of the auto-approval window). */
+  awaitingShipmentAt?: number;
 }
 
 export interface ShippedPackage {
@@ -151,13 +158,21 @@ export interface RefundAmount {
 
 export type CancellationRole = 'SELLER' | 'BUYER' | 'SYSTEM';
 
+/** Cancellation status as Search Cancellations and webhook type 11 spell it (`…_CANCELLED`: closed). */
+export type CancellationStatus =
+  | 'CANCELLATION_REQUEST_PENDING'
+  | 'CANCELLATION_REQUEST_SUCCESS'
+  | 'CANCELLATION_REQUEST_CANCELLED'
+  | 'CANCELLATION_REQUEST_COMPLETE';
+
 export interface Cancellation {
   cancelId: string;
   shopId: string;
   orderId: string;
+  /** CANCEL: direct (seller, system, or buyer before AWAITING_SHIPMENT); BUYER_CANCEL: a request to review. */
   cancelType: 'CANCEL' | 'BUYER_CANCEL';
-  cancelStatus:
-    'CANCELLATION_REQUEST_PENDING' | 'CANCELLATION_REQUEST_SUCCESS' | 'CANCELLATION_REQUEST_COMPLETE';
+  cancelStatus: CancellationStatus;
+  /** Who initiated it. */
   role: CancellationRole;
   cancelReason: string;
   cancelReasonText: string;
@@ -165,6 +180,13 @@ export interface Cancellation {
   refund: RefundAmount;
   createTime: number;
   updateTime: number;
+  /** A pending request: when TikTok answers it for the seller (Unix s; `seller_next_action_response`). */
+  deadline?: number;
+  /** How a request ended: approved by the seller, by TikTok at the deadline or at once, rejected, shipped, withdrawn. */
+  outcome?:
+    'SELLER_APPROVED' | 'AUTO_APPROVED' | 'SELLER_REJECTED' | 'REJECTED_BY_SHIPMENT' | 'BUYER_WITHDREW';
+  rejectReason?: string;
+  rejectComment?: string;
 }
 
 export type ReturnType = 'REFUND' | 'RETURN_AND_REFUND' | 'REPLACEMENT';

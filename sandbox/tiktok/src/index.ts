@@ -20,7 +20,8 @@ export type {
 export type { CreateOrderOptions, OrderFeeMix, OrderSkuSpec } from './domain/order-factory';
 export { BUYER_FEE_MARKETS, BUYER_FEES } from './domain/buyer-fees';
 export type { BuyerFee } from './domain/buyer-fees';
-export type { SeedOptions, SeedProductSpec, SeedShopSpec } from './domain/seed';
+export type { SeedBundleSpec, SeedOptions, SeedProductSpec, SeedShopSpec } from './domain/seed';
+export { DEFAULT_CATALOG, EXAMPLE_BUNDLES } from './domain/seed';
 export { TikTokApiError } from './errors';
 export type { SimulatorState } from './domain/state';
 export type { ApiOrder, Cancellation, ReturnRecord, ShippedPackage, Shop } from './domain/types';

@@ -241,7 +241,8 @@ export class AdminApi {
       for (const sku of product.skus) {
         if (filter.sellerSku && sku.sellerSku !== filter.sellerSku) continue;
         if (filter.skuId && sku.id !== filter.skuId) continue;
-        for (const [warehouseId, quantity] of Object.entries(sku.inventory)) {
+        for (const warehouseId of Object.keys(sku.inventory)) {
+          const quantity = this.deps.state.stockOf(sku, warehouseId);
           rows.push({
             shopId: product.shopId,
             productId: product.id,

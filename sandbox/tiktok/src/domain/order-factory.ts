@@ -101,13 +101,20 @@ function resolveUnits(
 /** Picks the default warehouse if it can serve every unit, else another one that can. */
 function pickWarehouse(state: SimulatorState, shop: Shop, units: Unit[]): Warehouse {
   const need = new Map<Sku, number>();
-  for (const unit of units) need.set(unit.sku, (need.get(unit.sku) ?? 0) + 1);
+  const add = (sku: Sku, qty: number) => need.set(sku, (need.get(sku) ?? 0) + qty);
+  for (const unit of units) {
+    if (!unit.sku.components) add(unit.sku, 1);
+    for (const c of unit.sku.components ?? []) {
+      const part = state.findSku(c.skuId)?.sku;
+      if (part) add(part, c.count);
+    }
+  }
   const candidates = state
     .warehousesOf(shop.id)
     .filter((w) => w.type === 'SALES_WAREHOUSE' && w.effectStatus === 'ENABLED')
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   for (const warehouse of candidates) {
-    if ([...need].every(([sku, qty]) => (sku.inventory[warehouse.id] ?? 0) >= qty)) return warehouse;
+    if ([...need].every(([sku, qty]) => state.stockOf(sku, warehouse.id) >= qty)) return warehouse;
   }
   const wanted = [...need].map(([sku, qty]) => `${sku.sellerSku}×${qty}`).join(', ');
   throw new Error(`Insufficient inventory in every warehouse of shop ${shop.id} for ${wanted}`);
@@ -189,6 +196,14 @@ export function buildOrder(
       package_status: 'TO_FULFILL',
       is_gift: false,
     };
+    if (sku.components) {
+      line.combined_listing_skus = sku.components.map((c) => ({
+        sku_id: c.skuId,
+        sku_count: c.count,
+        product_id: c.productId,
+        seller_sku: c.sellerSku,
+      }));
+    }
     if (taxRate > 0) {
       line.item_tax = [
         { tax_type: 'SALES_TAX', tax_amount: formatMinor(itemTax, currency), tax_rate: String(taxRate) },
@@ -270,6 +285,6 @@ export function buildOrder(
     order_type: 'NORMAL',
     commerce_platform: 'TIKTOK_SHOP',
   };
-  for (const unit of units) unit.sku.inventory[warehouse.id] = (unit.sku.inventory[warehouse.id] ?? 0) - 1;
+  for (const unit of units) state.adjustStock(unit.sku, warehouse.id, -1);
   return { shopId: shop.id, order };
 }

@@ -322,9 +322,7 @@ export class OrderLifecycle {
       line.cancel_user = args.role;
       line.cancel_reason = reasonText;
       const found = this.deps.state.findSku(line.sku_id);
-      if (found && order.warehouse_id) {
-        found.sku.inventory[order.warehouse_id] = (found.sku.inventory[order.warehouse_id] ?? 0) + 1;
-      }
+      if (found && order.warehouse_id) this.deps.state.adjustStock(found.sku, order.warehouse_id, 1);
     }
     const allCancelled = order.line_items.every((l) => l.display_status === 'CANCELLED');
     if (allCancelled) {

@@ -37,6 +37,32 @@ export interface SeedProductSpec {
   skus: SeedSkuSpec[];
 }
 
+/**
+ * A virtual bundle (made in Seller Center, not through the API): its own product and SKU, sold at its
+ * own price, sharing its components' inventory (TikTok's virtual bundles changelog).
+ */
+export interface SeedBundleSpec {
+  title: string;
+  sellerSku: string;
+  /** Price in USD major units, like catalog SKUs. */
+  price: string;
+  /** Catalog SKUs in the bundle and how many of each. */
+  components: { sellerSku: string; count: number }[];
+}
+
+/** An example bundle over the default catalog: a hoodie and two totes. */
+export const EXAMPLE_BUNDLES: readonly SeedBundleSpec[] = [
+  {
+    title: 'Hoodie + Tote Bundle',
+    sellerSku: 'TS-BUNDLE-HOODIE-TOTE',
+    price: '84.99',
+    components: [
+      { sellerSku: 'TS-HOODIE-BLK-M', count: 1 },
+      { sellerSku: 'TS-TOTE-NAT', count: 2 },
+    ],
+  },
+];
+
 export interface SeedOptions {
   /** Number of shops when `shops` is not given (the first is US LOCAL; then GB, DE, FR, ES, JP). */
   shopCount?: number;
@@ -44,6 +70,8 @@ export interface SeedOptions {
   catalog?: SeedProductSpec[];
   sellerName?: string;
   inventoryPerWarehouse?: number;
+  /** Virtual bundles in every shop (default none; `EXAMPLE_BUNDLES` fits the default catalog). */
+  bundles?: readonly SeedBundleSpec[];
 }
 
 export const DEFAULT_CATALOG: readonly SeedProductSpec[] = [
@@ -180,6 +208,8 @@ export function seedState(
       };
       state.products.set(productId, product);
     }
+    for (const bundle of options.bundles ?? [])
+      seedBundle(state, ids, shop, bundle, warehouseIds, nowSeconds);
   });
   state.deliveryOptions.push(
     { id: ids.genericId(), name: 'Standard Shipping', type: 'STANDARD' },
@@ -188,4 +218,49 @@ export function seedState(
   for (const name of ['USPS', 'UPS', 'FedEx', 'DHL eCommerce', 'Royal Mail', 'DPD']) {
     state.shippingProviders.push({ id: ids.genericId(), name });
   }
+}
+
+function seedBundle(
+  state: SimulatorState,
+  ids: IdFactory,
+  shop: Shop,
+  spec: SeedBundleSpec,
+  warehouseIds: string[],
+  nowSeconds: number,
+): void {
+  if (spec.components.length === 0) throw new Error(`Bundle ${spec.sellerSku} has no components`);
+  const components = spec.components.map((c) => {
+    const found = state.findSkuBySellerSku(shop.id, c.sellerSku);
+    if (!found)
+      throw new Error(`Bundle ${spec.sellerSku}: no catalog SKU "${c.sellerSku}" in shop ${shop.id}`);
+    if (!Number.isInteger(c.count) || c.count < 1)
+      throw new Error(`Bundle ${spec.sellerSku}: count must be >= 1`);
+    return { skuId: found.sku.id, productId: found.product.id, sellerSku: c.sellerSku, count: c.count };
+  });
+  const productId = ids.productId();
+  const sku: Sku = {
+    id: ids.skuId(),
+    productId,
+    sellerSku: spec.sellerSku,
+    name: 'Bundle',
+    priceMinor: priceIn(shop.currency, spec.price),
+    currency: shop.currency,
+    inventory: Object.fromEntries(warehouseIds.map((id) => [id, 0])),
+    salesAttributes: [],
+    components,
+  };
+  state.products.set(productId, {
+    id: productId,
+    shopId: shop.id,
+    title: spec.title,
+    description: `<p>${spec.title}</p>`,
+    categoryId: '601226',
+    status: 'ACTIVATE',
+    auditStatus: 'APPROVED',
+    mainImages: [{ uri: `tos-maliva-i-o3syd03w52-us/${productId}` }],
+    packageWeight: { value: '1.5', unit: shop.region === 'US' ? 'POUND' : 'KILOGRAM' },
+    skus: [sku],
+    createTime: nowSeconds - 86_400 * 7,
+    updateTime: nowSeconds - 86_400 * 7,
+  });
 }

@@ -68,6 +68,14 @@ export interface SalesAttribute {
   value_name: string;
 }
 
+/** A SKU inside a virtual bundle (TikTok's `combined_listing_skus`). */
+export interface BundleComponent {
+  skuId: string;
+  productId: string;
+  sellerSku: string;
+  count: number;
+}
+
 export interface Sku {
   id: string;
   productId: string;
@@ -75,9 +83,11 @@ export interface Sku {
   name: string;
   priceMinor: number;
   currency: string;
-  /** warehouse id → in-stock quantity */
+  /** warehouse id → in-stock quantity (a virtual bundle's own map is unused: it shares its components' stock) */
   inventory: Record<string, number>;
   salesAttributes: SalesAttribute[];
+  /** Set on a virtual bundle SKU: the SKUs it is made of and how many of each. */
+  components?: BundleComponent[];
 }
 
 export type ProductStatus =

@@ -17,6 +17,7 @@ import { shopRoutes } from './api/handlers/shops';
 import { RateLimiter } from './api/rate-limiter';
 import type { RouteDef } from './api/route-table';
 import { CONSENT_PATH, createAuthRouter } from './auth/auth-router';
+import { AuthorizationExpiryNotices } from './auth/authorization-expiry';
 import { TokenService } from './auth/token-service';
 import { systemClock, type Clock } from './clock';
 import { IdFactory } from './domain/ids';
@@ -58,7 +59,10 @@ export interface TikTokSimulatorOptions {
   faults?: Partial<Faults>;
   /** Access-token lifetime (default 7 days = 604 800 s). */
   tokenLifetimeSeconds?: number;
-  /** Refresh-token lifetime (default 365 days). */
+  /**
+   * Authorization (and so refresh-token) lifetime (default 365 days); UPCOMING_AUTHORIZATION_EXPIRATION
+   * is sent from 30 days before it ends.
+   */
   refreshTokenLifetimeSeconds?: number;
   /** Delay after each failed webhook attempt (default +2 min, +30 min, +3 h, +12 h). */
   webhookRetryScheduleMs?: readonly number[];
@@ -171,12 +175,14 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     timeScale,
     timeoutMs: options.webhookTimeoutMs ?? 3000,
   });
+  const expiryNotices = new AuthorizationExpiryNotices({ state, clock, scheduler, webhooks });
   const tokens = new TokenService({
     state,
     ids,
     clock,
     accessTokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7 * 86_400,
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 365 * 86_400,
+    onAuthorized: (authorization) => expiryNotices.watch(authorization),
   });
   const orders = new OrderLifecycle({
     state,

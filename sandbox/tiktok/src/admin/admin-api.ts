@@ -1,4 +1,5 @@
 import { sellerCancelReasons } from '../../../../shared-types/src/tiktok-cancel-reasons';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import type { TokenResponseData, TokenService } from '../auth/token-service';
 import type { RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
@@ -186,6 +187,12 @@ export class AdminApi {
     if (by === 'BUYER' && options.lineItemIds === undefined)
       return { ...cancellations.buyerRequest(orderId, reason) };
     return { ...cancellations.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
+  }
+
+  /** The buyer changes the delivery address (RECIPIENT_ADDRESS_UPDATE, webhook type 3). */
+  updateRecipientAddress(orderId: string, address?: TikTokRecipientAddress): ApiOrder {
+    this.deps.orders.updateRecipientAddress(orderId, address);
+    return this.getOrder(orderId);
   }
 
   /** The buyer withdraws a pending cancellation request (closed: CANCELLATION_REQUEST_CANCELLED). */

@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { CancellationRole, ReturnType } from '../domain/types';
 import { InvalidTransitionError } from '../domain/order-lifecycle';
 import type { DeliveryState } from '../webhooks/sender';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import type { OrderFeeMix } from '../domain/order-factory';
 import { ORDER_ACTIONS, type AdminApi, type AdminCreateOrderOptions, type OrderAction } from './admin-api';
 
@@ -65,6 +66,14 @@ export function createAdminRouter(admin: AdminApi): Router {
         lineItemIds: Array.isArray(b.lineItemIds) ? b.lineItemIds.map(String) : undefined,
       });
     }, 201),
+  );
+  router.post(
+    '/orders/:id/address',
+    route((req) => {
+      const b = body(req);
+      const address = typeof b.address === 'object' && b.address !== null ? b.address : undefined;
+      return admin.updateRecipientAddress(param(req, 'id'), address as TikTokRecipientAddress | undefined);
+    }),
   );
   router.post(
     '/orders/:id/returns',

@@ -114,6 +114,17 @@ export function sampleRecipient(region: string, random: Random): TikTokRecipient
   };
 }
 
+/** The same buyer at a new street address (a buyer's address change). */
+export function movedRecipient(base: TikTokRecipientAddress): TikTokRecipientAddress {
+  const line1 = '77 New Street';
+  const old = [base.address_line1, base.address_line2].filter((x) => x).join(' ');
+  return {
+    ...base,
+    address_line1: line1,
+    full_address: base.full_address?.replace(old, [line1, base.address_line2].filter((x) => x).join(' ')),
+  };
+}
+
 /**
  * A Colorado buyer: TikTok collects the retail delivery fee from Colorado and Minnesota buyers
  * (TikTok's changelog "For US local sellers: retail delivery fee is added to API").

@@ -1,9 +1,10 @@
-import type { TikTokOrderStatus } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrderStatus, TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import { unixSeconds, type Clock } from '../clock';
 import { Business } from '../errors';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
+import { movedRecipient, sampleRecipient } from './addresses';
 import { cancelReasonText } from './cancel-reason-texts';
 import { refundFor } from './refunds';
 import type { IdFactory } from './ids';
@@ -335,6 +336,28 @@ export class OrderLifecycle {
       order.update_time = Math.max(order.update_time, now);
     }
     return { record, lineIds: lines.map((l) => l.id), paid };
+  }
+
+  /**
+   * The buyer changes the delivery address before shipment is arranged: `recipient_address` replaced,
+   * `has_updated_recipient_address` true, RECIPIENT_ADDRESS_UPDATE (webhook type 3: `order_id`,
+   * `update_time`). No status change, so no ORDER_STATUS_CHANGE.
+   */
+  updateRecipientAddress(orderId: string, address?: TikTokRecipientAddress): OrderRecord {
+    const record = this.require(orderId);
+    this.expect(record, ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT'], 'change the address of');
+    const region = this.deps.state.requireShop(record.shopId).region;
+    const now = this.now();
+    const { order } = record;
+    order.recipient_address = address ?? movedRecipient(sampleRecipient(region, this.deps.random));
+    order.has_updated_recipient_address = true;
+    order.update_time = Math.max(order.update_time, now);
+    this.deps.webhooks.emit({
+      eventType: 'RECIPIENT_ADDRESS_UPDATE',
+      shopId: record.shopId,
+      data: { order_id: order.id, update_time: order.update_time },
+    });
+    return record;
   }
 
   /** Lets the cancellation flow refuse a shipment, and learn of one (pending buyer requests). */

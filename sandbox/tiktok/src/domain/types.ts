@@ -230,6 +230,8 @@ export interface Authorization {
   shopIds: string[];
   grantedScopes: string[];
   revoked: boolean;
+  /** When the seller's grant ends (Unix s): the refresh tokens of this authorization expire then. */
+  expiresAt: number;
 }
 
 export interface IssuedToken {

@@ -10,6 +10,7 @@ export { DEFAULT_RETRY_SCHEDULE_MS } from './webhooks/sender';
 export type { WebhookDelivery, WebhookAttempt, DeliveryState, WebhookSender } from './webhooks/sender';
 export { EVENT_TYPE_IDS, SUBSCRIBABLE_EVENT_TYPES } from './webhooks/event-types';
 export type { Faults } from './faults';
+export type { RateLimitConfig } from './api/rate-limiter';
 export type {
   AdminApi,
   AdminCreateOrderOptions,

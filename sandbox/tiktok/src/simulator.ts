@@ -14,7 +14,7 @@ import { orderRoutes } from './api/handlers/orders';
 import { productRoutes } from './api/handlers/products';
 import { returnRoutes } from './api/handlers/returns';
 import { shopRoutes } from './api/handlers/shops';
-import { RateLimiter } from './api/rate-limiter';
+import { RateLimiter, type RateLimitConfig } from './api/rate-limiter';
 import type { RouteDef } from './api/route-table';
 import { CONSENT_PATH, createAuthRouter } from './auth/auth-router';
 import { AuthorizationExpiryNotices } from './auth/authorization-expiry';
@@ -79,8 +79,11 @@ export interface TikTokSimulatorOptions {
   productAuditSeconds?: number;
   /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
   orderFees?: OrderFeeMix;
-  /** Token bucket per app × shop, default 50 QPS; 0 disables. */
-  rateLimitQps?: number;
+  /**
+   * Token bucket per app × shop × API: a number (default 50 QPS for every API; 0 disables) or
+   * `{ qps, perApi: { 'POST /order/202309/orders/search': 5 } }` (see api/rate-limiter.ts).
+   */
+  rateLimitQps?: number | RateLimitConfig;
   /** Real ms a webhook receiver has to answer (default 3000). */
   webhookTimeoutMs?: number;
   /** Enforce TikTok's webhook address rules (https, domain, no port); default false for local receivers. */

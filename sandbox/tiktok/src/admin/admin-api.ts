@@ -1,7 +1,7 @@
 import { sellerCancelReasons } from '../../../../shared-types/src/tiktok-cancel-reasons';
 import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import type { TokenResponseData, TokenService } from '../auth/token-service';
-import type { RateLimiter } from '../api/rate-limiter';
+import type { RateLimitConfig, RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
 import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
 import type { Cancellations } from '../domain/cancellations';
@@ -303,9 +303,9 @@ export class AdminApi {
     this.deps.orders.setFeeMix(mix);
   }
 
-  setRateLimit(qps: number): void {
-    if (!Number.isFinite(qps) || qps < 0) throw new Error('qps must be >= 0 (0 disables the limit)');
-    this.deps.limiter.setQps(qps);
+  /** Rate limits: a number sets every API without its own rate; `{qps, perApi}` replaces both. */
+  setRateLimit(config: number | RateLimitConfig): void {
+    this.deps.limiter.configure(config);
   }
 
   /** Every access token covering the shop becomes expired (next API call → 105002). */

@@ -175,7 +175,14 @@ export function createAdminRouter(admin: AdminApi): Router {
   );
   router.put(
     '/rate-limit',
-    route((req) => admin.setRateLimit(Number(body(req).qps))),
+    route((req) => {
+      const b = body(req);
+      const perApi =
+        typeof b.perApi === 'object' && b.perApi !== null
+          ? Object.fromEntries(Object.entries(b.perApi).map(([api, qps]) => [api, Number(qps)]))
+          : undefined;
+      admin.setRateLimit(perApi === undefined ? Number(b.qps) : { qps: Number(b.qps ?? 50), perApi });
+    }),
   );
   router.post(
     '/shops/:shopId/expire-token',

@@ -44,6 +44,10 @@ export interface TikTokPayment {
   retail_delivery_fee?: string;
   small_order_fee?: string;
   handling_fee?: string;
+  buyer_service_fee?: string;
+  item_insurance_fee?: string;
+  item_insurance_tax?: string;
+  shipping_insurance_fee?: string;
 }
 
 export interface TikTokDistrictInfo {
@@ -91,6 +95,11 @@ export interface TikTokLineItem {
   cancel_reason?: string;
   is_gift?: boolean;
   item_tax?: { tax_type: string; tax_amount: string; tax_rate: string }[];
+  retail_delivery_fee?: string;
+  small_order_fee?: string;
+  buyer_service_fee?: string;
+  /** Virtual bundle components (Get Order Detail only, not Get Order List). */
+  combined_listing_skus?: { sku_id: string; sku_count: number; product_id: string; seller_sku: string }[];
 }
 
 export interface TikTokOrder {

@@ -167,6 +167,9 @@ export const Business = {
   fulfillInvalidParams: () =>
     err(21001001, 'Invalid parameters. Please ensure you are passing the correct request parameter(s).'),
   fulfillActionNotAllowed: () => err(21011003, 'fulfill_unit action not allowed'),
+  /** TikTok's ON_HOLD changelog (Mark Package As Shipped, Batch Ship Packages, … on an ON_HOLD order). */
+  orderOnHold: () =>
+    err(21011044, 'Order status is on hold. Please process when order status update to awaiting shipment'),
   platformFulfilled: () => err(21008025, 'Seller cannot operate orders which are fulfilled by platform'),
   packageAlreadyShipped: () => err(21008099, 'Package has been shipped. Please not ship the package again.'),
   orderLineNotInOrder: () => err(21011029, 'order does not belong to fulfill unit'),
@@ -180,6 +183,12 @@ export const Business = {
     err(25001011, 'A return request is already in process, or the order has already been cancelled.'),
   cancelUnknownReason: () =>
     err(25001014, 'Unknown return reason. Please ensure you are passing a valid return reason.'),
+  cancelReasonOffline: () =>
+    err(
+      25001020,
+      'The provided return reason is currently offline. Please select a different return reason.',
+    ),
+  cancelReasonNotMatchStatus: () => err(25001021, 'Reason not match order status'),
   cancelAlreadyShipped: () =>
     err(
       25001045,
@@ -188,6 +197,12 @@ export const Business = {
   cancelOrderClosed: () =>
     err(25001051, 'Not allowed to return or cancel since order is completed or cancelled'),
   cancelNoPermission: () => err(25020005, 'No permission to process this order'),
+  reverseOrderNotFound: () => err(25007006, 'Order not found.'),
+  reverseCannotApprove: () => err(25011012, 'reverse status cannot approve application'),
+  reverseAlreadyCancelled: () => err(25020009, 'reverse already cancelled'),
+  aftersaleAlreadyApproved: () => err(25020010, 'Aftersales has been approved and cannot be rejected.'),
+  /** TikTok's "US only: order cancellation workflow updates" (shipping with a pending buyer request). */
+  packageHasAfterSaleRequest: () => err(21011007, 'Package item has after-sale request'),
   cancelLineItemsNotAllowed: () =>
     err(25005010, 'Unable to cancel individual line items within this request.'),
 };

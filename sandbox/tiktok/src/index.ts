@@ -10,6 +10,7 @@ export { DEFAULT_RETRY_SCHEDULE_MS } from './webhooks/sender';
 export type { WebhookDelivery, WebhookAttempt, DeliveryState, WebhookSender } from './webhooks/sender';
 export { EVENT_TYPE_IDS, SUBSCRIBABLE_EVENT_TYPES } from './webhooks/event-types';
 export type { Faults } from './faults';
+export type { RateLimitConfig } from './api/rate-limiter';
 export type {
   AdminApi,
   AdminCreateOrderOptions,
@@ -17,8 +18,11 @@ export type {
   OrderAction,
   SetInventoryInput,
 } from './admin/admin-api';
-export type { CreateOrderOptions, OrderSkuSpec } from './domain/order-factory';
-export type { SeedOptions, SeedProductSpec, SeedShopSpec } from './domain/seed';
+export type { CreateOrderOptions, OrderFeeMix, OrderSkuSpec } from './domain/order-factory';
+export { BUYER_FEE_MARKETS, BUYER_FEES } from './domain/buyer-fees';
+export type { BuyerFee } from './domain/buyer-fees';
+export type { SeedBundleSpec, SeedOptions, SeedProductSpec, SeedShopSpec } from './domain/seed';
+export { DEFAULT_CATALOG, EXAMPLE_BUNDLES } from './domain/seed';
 export { TikTokApiError } from './errors';
 export type { SimulatorState } from './domain/state';
 export type { ApiOrder, Cancellation, ReturnRecord, ShippedPackage, Shop } from './domain/types';

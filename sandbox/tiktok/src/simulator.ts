@@ -14,13 +14,16 @@ import { orderRoutes } from './api/handlers/orders';
 import { productRoutes } from './api/handlers/products';
 import { returnRoutes } from './api/handlers/returns';
 import { shopRoutes } from './api/handlers/shops';
-import { RateLimiter } from './api/rate-limiter';
+import { RateLimiter, type RateLimitConfig } from './api/rate-limiter';
 import type { RouteDef } from './api/route-table';
 import { CONSENT_PATH, createAuthRouter } from './auth/auth-router';
+import { AuthorizationExpiryNotices } from './auth/authorization-expiry';
 import { TokenService } from './auth/token-service';
 import { systemClock, type Clock } from './clock';
 import { IdFactory } from './domain/ids';
+import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
+import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
 import { SimulatorState } from './domain/state';
 import { EnvelopeWriter } from './envelope';
@@ -32,6 +35,8 @@ import { DEFAULT_RETRY_SCHEDULE_MS, WebhookSender } from './webhooks/sender';
 export const ALL_SCOPES: readonly string[] = [
   'seller.authorization.info',
   'seller.order.info',
+  'seller.order.ext_ref.write',
+  'seller.order.ext_ref.read',
   'seller.product.basic',
   'seller.product.write',
   'seller.logistics',
@@ -54,7 +59,10 @@ export interface TikTokSimulatorOptions {
   faults?: Partial<Faults>;
   /** Access-token lifetime (default 7 days = 604 800 s). */
   tokenLifetimeSeconds?: number;
-  /** Refresh-token lifetime (default 365 days). */
+  /**
+   * Authorization (and so refresh-token) lifetime (default 365 days); UPCOMING_AUTHORIZATION_EXPIRATION
+   * is sent from 30 days before it ends.
+   */
   refreshTokenLifetimeSeconds?: number;
   /** Delay after each failed webhook attempt (default +2 min, +30 min, +3 h, +12 h). */
   webhookRetryScheduleMs?: readonly number[];
@@ -62,10 +70,20 @@ export interface TikTokSimulatorOptions {
   timeScale?: number;
   /** ON_HOLD (buyer remorse) window, default 3600 s. */
   holdSeconds?: number;
+  /**
+   * Hours a seller has to answer a buyer's cancellation request before TikTok approves it, by region
+   * (default 24 in ID, MY, PH, SG, TH, VN and 48 elsewhere; divided by `timeScale`).
+   */
+  buyerCancelResponseHours?: Record<string, number>;
   /** Create Product → audit approved, default 60 s. */
   productAuditSeconds?: number;
-  /** Token bucket per app × shop, default 50 QPS; 0 disables. */
-  rateLimitQps?: number;
+  /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
+  orderFees?: OrderFeeMix;
+  /**
+   * Token bucket per app × shop × API: a number (default 50 QPS for every API; 0 disables) or
+   * `{ qps, perApi: { 'POST /order/202309/orders/search': 5 } }` (see api/rate-limiter.ts).
+   */
+  rateLimitQps?: number | RateLimitConfig;
   /** Real ms a webhook receiver has to answer (default 3000). */
   webhookTimeoutMs?: number;
   /** Enforce TikTok's webhook address rules (https, domain, no port); default false for local receivers. */
@@ -160,12 +178,14 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     timeScale,
     timeoutMs: options.webhookTimeoutMs ?? 3000,
   });
+  const expiryNotices = new AuthorizationExpiryNotices({ state, clock, scheduler, webhooks });
   const tokens = new TokenService({
     state,
     ids,
     clock,
     accessTokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7 * 86_400,
     refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 365 * 86_400,
+    onAuthorized: (authorization) => expiryNotices.watch(authorization),
   });
   const orders = new OrderLifecycle({
     state,
@@ -175,6 +195,18 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     scheduler,
     webhooks,
     holdMs: ((options.holdSeconds ?? 3600) * 1000) / timeScale,
+  });
+  orders.setFeeMix(options.orderFees);
+  const cancellations = new Cancellations({
+    state,
+    ids,
+    clock,
+    scheduler,
+    webhooks,
+    orders,
+    remorseMs: ((options.holdSeconds ?? 3600) * 1000) / timeScale,
+    timeScale,
+    responseHours: options.buyerCancelResponseHours,
   });
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
@@ -193,10 +225,20 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     ...inventoryRoutes(state, clock),
     ...logisticsRoutes(state),
     ...fulfillmentRoutes(state, orders),
-    ...returnRoutes(state, orders),
+    ...returnRoutes(state, cancellations),
     ...eventRoutes(state, clock, options.strictWebhookAddresses ?? false),
   ];
-  const admin = new AdminApi({ state, orders, tokens, webhooks, faults, clock, scheduler, limiter });
+  const admin = new AdminApi({
+    state,
+    orders,
+    cancellations,
+    tokens,
+    webhooks,
+    faults,
+    clock,
+    scheduler,
+    limiter,
+  });
 
   const apiApp = express();
   apiApp.disable('x-powered-by');

@@ -63,7 +63,7 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
     ]);
     expect(outbox.references.get('222')).toEqual({
       id: 'SO7',
-      platform: 'NETSUITE',
+      platform: 'ERP_SYSTEM',
       line_items: [{ id: '1', origin_id: '222-1' }],
     });
     expect(outbox.rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);

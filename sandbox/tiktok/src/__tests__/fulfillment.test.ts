@@ -71,7 +71,7 @@ describe('fulfilment and cancellations (reference §6.5–§6.7)', () => {
     ]);
   });
 
-  it('refuses shipping an ON_HOLD order, missing fields, unknown providers and duplicate tracking numbers', async () => {
+  it('refuses shipping an ON_HOLD order (21011044), missing fields, unknown providers and duplicate tracking numbers', async () => {
     const held = t.sim.admin.createOrder({ shopId: us.id, advanceTo: 'ON_HOLD' });
     expect(
       (
@@ -79,8 +79,11 @@ describe('fulfilment and cancellations (reference §6.5–§6.7)', () => {
           tracking_number: 'TRACK0001',
           shipping_provider_id: providerId,
         })
-      ).json.code,
-    ).toBe(21011003);
+      ).json,
+    ).toMatchObject({
+      code: 21011044,
+      message: 'Order status is on hold. Please process when order status update to awaiting shipment',
+    });
     const ready = t.sim.admin.createOrder({ shopId: us.id, advanceTo: 'AWAITING_SHIPMENT' });
     expect((await markShipped(ready.id, us.cipher, { tracking_number: 'TRACK0002' })).json.code).toBe(
       21001001,

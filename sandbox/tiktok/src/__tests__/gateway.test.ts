@@ -166,6 +166,44 @@ describe('API gateway validation (reference §8 order)', () => {
     expect(limited.status).toBe(429);
   });
 
+  it('rate limits are per API and configurable per API, with TikTok 429 shape', async () => {
+    await t.sim.stop();
+    t = await startTestSim({ rateLimitQps: { qps: 1, perApi: { 'GET /logistics/202309/warehouses': 1 } } });
+    token = (await authorizeOverHttp(t)).access_token;
+    const cipher = t.sim.admin.shops()[0]?.cipher ?? '';
+    const warehouses = () => call(t, { path: '/logistics/202309/warehouses', token, cipher });
+    expect((await warehouses()).json.code).toBe(0);
+    const throttled = await warehouses();
+    expect([throttled.status, throttled.json]).toEqual([
+      429,
+      expect.objectContaining({
+        code: 36009002,
+        data: null,
+        message: "Too many requests. You've made too many requests in a short period of time.",
+      }),
+    ]);
+    // Another API of the same shop has its own bucket (the default rate, 1 here).
+    const search = () =>
+      call(t, {
+        method: 'POST',
+        path: '/order/202309/orders/search',
+        query: { page_size: '10' },
+        body: {},
+        token,
+        cipher,
+      });
+    expect([(await search()).json.code, (await search()).json.code]).toEqual([0, 36009002]);
+    t.sim.admin.setRateLimit({ qps: 1, perApi: { 'POST /order/202309/orders/search': 0 } });
+    expect([(await search()).json.code, (await search()).json.code, (await search()).json.code]).toEqual([
+      0, 0, 0,
+    ]);
+    expect((await warehouses()).json.code).toBe(0);
+    expect((await warehouses()).json.code).toBe(36009002);
+    t.sim.admin.setRateLimit({ qps: 0, perApi: { 'GET /logistics/202309/warehouses': 0 } });
+    for (let i = 0; i < 5; i += 1) expect((await warehouses()).json.code).toBe(0);
+    expect(() => t.sim.admin.setRateLimit(-1)).toThrow(/>= 0/);
+  });
+
   it('fault knobs: rate429 → 429/36009002, rate5xx → 500|503/36009003', async () => {
     t.sim.admin.setFaults({ rate429: 1 });
     const throttled = await shops();

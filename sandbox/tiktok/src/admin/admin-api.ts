@@ -1,7 +1,10 @@
+import { sellerCancelReasons } from '../../../../shared-types/src/tiktok-cancel-reasons';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import type { TokenResponseData, TokenService } from '../auth/token-service';
-import type { RateLimiter } from '../api/rate-limiter';
+import type { RateLimitConfig, RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
-import type { CreateOrderOptions } from '../domain/order-factory';
+import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
+import type { Cancellations } from '../domain/cancellations';
 import type { OrderLifecycle } from '../domain/order-lifecycle';
 import type { SimulatorState } from '../domain/state';
 import type {
@@ -38,6 +41,18 @@ const ACTION_TARGET: Readonly<Record<OrderAction, string>> = {
   complete: 'COMPLETED',
 };
 
+/** A documented reason for the role, market and status (TikTok's Cancel reasons page; `_uk` codes in GB). */
+export function defaultCancelReason(by: CancellationRole, region: string, status: string): string {
+  const uk = region === 'GB' ? '_uk' : '';
+  const unpaid = status === 'UNPAID';
+  if (by === 'SELLER')
+    return sellerCancelReasons(region, status)[0]?.code ?? `seller_cancel_reason_out_of_stock${uk}`;
+  if (by === 'SYSTEM') return unpaid ? `system_cancel_unpaid_time_out${uk}` : `platform_cancel${uk}`;
+  return unpaid
+    ? `ecom_order_unpaid_canceled_reason_no_longer_needed${uk}`
+    : `ecom_order_to_ship_canceled_reason_no_longer_needed${uk}`;
+}
+
 export interface AdminCreateOrderOptions extends CreateOrderOptions {
   /** Walk the order forward after creating it (each step emits its webhook). */
   advanceTo?:
@@ -65,6 +80,7 @@ export interface SetInventoryInput {
 export interface AdminDeps {
   state: SimulatorState;
   orders: OrderLifecycle;
+  cancellations: Cancellations;
   tokens: TokenService;
   webhooks: WebhookSender;
   faults: Faults;
@@ -98,6 +114,13 @@ export class AdminApi {
     const { advanceTo, ...create } = options;
     if (advanceTo !== undefined && !Object.values(ACTION_TARGET).includes(advanceTo)) {
       throw new Error(`advanceTo must be one of ${Object.values(ACTION_TARGET).join(', ')}`);
+    }
+    const { state } = this.deps;
+    const shop = create.shopId ? state.requireShop(create.shopId) : state.firstShop(create.region);
+    if (advanceTo === 'ON_HOLD' && !shop.onHold) {
+      throw new Error(
+        `Shop ${shop.id} has no ON_HOLD status (its paid orders go to AWAITING_SHIPMENT); seed it with onHold: true or advance to AWAITING_SHIPMENT`,
+      );
     }
     const record = this.deps.orders.create(create);
     if (advanceTo) {
@@ -147,19 +170,34 @@ export class AdminApi {
     return this.getOrder(orderId);
   }
 
+  /**
+   * Cancels as `by` (default BUYER). A buyer's cancel of an AWAITING_SHIPMENT order is a request
+   * (domain/cancellations.ts): approved at once or pending with a deadline; seller and system
+   * cancels, and buyer cancels before AWAITING_SHIPMENT, complete at once.
+   */
   cancelOrder(
     orderId: string,
     options: { by?: CancellationRole; reason?: string; lineItemIds?: string[] } = {},
   ): Cancellation {
     const by = options.by ?? 'BUYER';
-    const reason =
-      options.reason ??
-      (by === 'BUYER'
-        ? 'buyer_cancel_reason_changed_mind'
-        : by === 'SYSTEM'
-          ? 'system_cancel_unpaid_timeout'
-          : 'seller_cancel_reason_out_of_stock');
-    return { ...this.deps.orders.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
+    const record = this.deps.orders.require(orderId);
+    const region = this.deps.state.requireShop(record.shopId).region;
+    const reason = options.reason ?? defaultCancelReason(by, region, record.order.status);
+    const { cancellations } = this.deps;
+    if (by === 'BUYER' && options.lineItemIds === undefined)
+      return { ...cancellations.buyerRequest(orderId, reason) };
+    return { ...cancellations.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
+  }
+
+  /** The buyer changes the delivery address (RECIPIENT_ADDRESS_UPDATE, webhook type 3). */
+  updateRecipientAddress(orderId: string, address?: TikTokRecipientAddress): ApiOrder {
+    this.deps.orders.updateRecipientAddress(orderId, address);
+    return this.getOrder(orderId);
+  }
+
+  /** The buyer withdraws a pending cancellation request (closed: CANCELLATION_REQUEST_CANCELLED). */
+  withdrawCancellation(cancelId: string): Cancellation {
+    return { ...this.deps.cancellations.withdraw(cancelId) };
   }
 
   createReturn(
@@ -210,7 +248,8 @@ export class AdminApi {
       for (const sku of product.skus) {
         if (filter.sellerSku && sku.sellerSku !== filter.sellerSku) continue;
         if (filter.skuId && sku.id !== filter.skuId) continue;
-        for (const [warehouseId, quantity] of Object.entries(sku.inventory)) {
+        for (const warehouseId of Object.keys(sku.inventory)) {
+          const quantity = this.deps.state.stockOf(sku, warehouseId);
           rows.push({
             shopId: product.shopId,
             productId: product.id,
@@ -259,9 +298,14 @@ export class AdminApi {
     return { ...applyFaults(this.deps.faults, update) };
   }
 
-  setRateLimit(qps: number): void {
-    if (!Number.isFinite(qps) || qps < 0) throw new Error('qps must be >= 0 (0 disables the limit)');
-    this.deps.limiter.setQps(qps);
+  /** Buyer-paid fees on generated orders from now on (`{ rate: 0 }` or undefined: none). */
+  setOrderFeeMix(mix: OrderFeeMix | undefined): void {
+    this.deps.orders.setFeeMix(mix);
+  }
+
+  /** Rate limits: a number sets every API without its own rate; `{qps, perApi}` replaces both. */
+  setRateLimit(config: number | RateLimitConfig): void {
+    this.deps.limiter.configure(config);
   }
 
   /** Every access token covering the shop becomes expired (next API call → 105002). */

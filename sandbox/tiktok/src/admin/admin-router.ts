@@ -2,6 +2,8 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { CancellationRole, ReturnType } from '../domain/types';
 import { InvalidTransitionError } from '../domain/order-lifecycle';
 import type { DeliveryState } from '../webhooks/sender';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
+import type { OrderFeeMix } from '../domain/order-factory';
 import { ORDER_ACTIONS, type AdminApi, type AdminCreateOrderOptions, type OrderAction } from './admin-api';
 
 type Handler = (req: Request) => unknown;
@@ -66,6 +68,14 @@ export function createAdminRouter(admin: AdminApi): Router {
     }, 201),
   );
   router.post(
+    '/orders/:id/address',
+    route((req) => {
+      const b = body(req);
+      const address = typeof b.address === 'object' && b.address !== null ? b.address : undefined;
+      return admin.updateRecipientAddress(param(req, 'id'), address as TikTokRecipientAddress | undefined);
+    }),
+  );
+  router.post(
     '/orders/:id/returns',
     route((req) => {
       const b = body(req);
@@ -123,6 +133,10 @@ export function createAdminRouter(admin: AdminApi): Router {
       admin.listCancellations(str(req.query.shop_id), str(req.query.role) as CancellationRole | undefined),
     ),
   );
+  router.post(
+    '/cancellations/:cancelId/withdraw',
+    route((req) => admin.withdrawCancellation(param(req, 'cancelId'))),
+  );
   router.get(
     '/returns',
     route((req) => admin.listReturns(str(req.query.shop_id))),
@@ -150,8 +164,25 @@ export function createAdminRouter(admin: AdminApi): Router {
     route((req) => admin.setFaults(body(req))),
   );
   router.put(
+    '/order-fees',
+    route((req) => {
+      const b = body(req);
+      admin.setOrderFeeMix({
+        rate: Number(b.rate),
+        fees: Array.isArray(b.fees) ? (b.fees.map(String) as OrderFeeMix['fees']) : undefined,
+      });
+    }),
+  );
+  router.put(
     '/rate-limit',
-    route((req) => admin.setRateLimit(Number(body(req).qps))),
+    route((req) => {
+      const b = body(req);
+      const perApi =
+        typeof b.perApi === 'object' && b.perApi !== null
+          ? Object.fromEntries(Object.entries(b.perApi).map(([api, qps]) => [api, Number(qps)]))
+          : undefined;
+      admin.setRateLimit(perApi === undefined ? Number(b.qps) : { qps: Number(b.qps ?? 50), perApi });
+    }),
   );
   router.post(
     '/shops/:shopId/expire-token',

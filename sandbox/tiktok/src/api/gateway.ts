@@ -101,8 +101,9 @@ export function createGateway(deps: GatewayDeps) {
     } else if (query.shop_cipher !== undefined) {
       throw Gateway.unexpectedShopCipher();
     }
-    const bucket = `${state.app.appKey}:${shop ? shop.id : `seller:${authorization.sellerId}`}`;
-    if (!deps.limiter.take(bucket) || random.chance(faults.rate429)) throw Gateway.tooManyRequests();
+    const caller = `${state.app.appKey}:${shop ? shop.id : `seller:${authorization.sellerId}`}`;
+    const api = `${route.method} ${route.pattern}`;
+    if (!deps.limiter.take(caller, api) || random.chance(faults.rate429)) throw Gateway.tooManyRequests();
     if (random.chance(faults.rate5xx)) throw Gateway.internalError(random.chance(0.5) ? 503 : 500);
     const body = parseBody(rawBody, contentType);
     return { ctx: { shop, authorization, query, params, body }, route };

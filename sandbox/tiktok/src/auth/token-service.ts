@@ -22,7 +22,10 @@ export interface TokenServiceOptions {
   ids: IdFactory;
   clock: Clock;
   accessTokenLifetimeSeconds: number;
+  /** Lifetime of an authorization; every refresh token of it expires with it. */
   refreshTokenLifetimeSeconds: number;
+  /** Called for each new authorization (the expiry notices watch it). */
+  onAuthorized?: (authorization: Authorization) => void;
 }
 
 export const AUTH_CODE_LIFETIME_MS = 30 * 60_000;
@@ -80,12 +83,19 @@ export class TokenService {
       shopIds,
       grantedScopes: [...this.opts.state.app.grantedScopes],
       revoked: false,
+      expiresAt: this.nowSeconds() + this.opts.refreshTokenLifetimeSeconds,
     };
     this.opts.state.authorizations.set(authorization.id, authorization);
-    return this.issue(authorization);
+    const data = this.issue(authorization);
+    this.opts.onAuthorized?.(authorization);
+    return data;
   }
 
-  /** GET /api/v2/token/refresh: new access AND refresh token; the old refresh token is revoked. */
+  /**
+   * GET /api/v2/token/refresh: new access AND refresh token; the old refresh token is revoked. The new
+   * refresh token expires with the authorization ("the refresh token lives as long as the
+   * authorization the seller granted", reference §2.1), not later.
+   */
   refresh(query: Query): TokenResponseData {
     this.opts.state.counters.tokenRefresh += 1;
     this.checkApp(query);
@@ -169,7 +179,7 @@ export class TokenService {
     const refresh: IssuedToken = {
       token: ids.accessToken(),
       authorizationId: authorization.id,
-      expiresAt: now + this.opts.refreshTokenLifetimeSeconds,
+      expiresAt: authorization.expiresAt,
       revoked: false,
     };
     state.accessTokens.set(access.token, access);

@@ -114,6 +114,43 @@ export function sampleRecipient(region: string, random: Random): TikTokRecipient
   };
 }
 
+/** The same buyer at a new street address (a buyer's address change). */
+export function movedRecipient(base: TikTokRecipientAddress): TikTokRecipientAddress {
+  const line1 = '77 New Street';
+  const old = [base.address_line1, base.address_line2].filter((x) => x).join(' ');
+  return {
+    ...base,
+    address_line1: line1,
+    full_address: base.full_address?.replace(old, [line1, base.address_line2].filter((x) => x).join(' ')),
+  };
+}
+
+/**
+ * A Colorado buyer: TikTok collects the retail delivery fee from Colorado and Minnesota buyers
+ * (TikTok's changelog "For US local sellers: retail delivery fee is added to API").
+ */
+export function retailDeliveryRecipient(): TikTokRecipientAddress {
+  const districts = [
+    { address_level_name: 'Country', address_name: 'United States', address_level: 'L0' },
+    { address_level_name: 'State', address_name: 'Colorado', address_level: 'L1' },
+    { address_level_name: 'County', address_name: 'Denver', address_level: 'L2' },
+    { address_level_name: 'City', address_name: 'Denver', address_level: 'L3' },
+  ];
+  return {
+    first_name: 'Riley',
+    last_name: 'Nguyen',
+    name: 'Riley Nguyen',
+    phone_number: '(+1)303-***-5521',
+    address_line1: '1600 Glenarm Pl',
+    address_line2: 'Unit 4',
+    address_detail: 'Unit 4',
+    postal_code: '80202',
+    region_code: 'US',
+    district_info: districts,
+    full_address: '1600 Glenarm Pl Unit 4, Denver, Denver, Colorado, 80202, United States',
+  };
+}
+
 /** A warehouse address for a shop in `region`. */
 export function warehouseAddress(region: string, name: string): WarehouseAddress {
   const us = region === 'US';

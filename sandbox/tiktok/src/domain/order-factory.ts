@@ -1,7 +1,17 @@
 import type { TikTokLineItem, TikTokPayment } from '../../../../shared-types/src/tiktok-order';
 import { applyRate, formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
-import { sampleRecipient } from './addresses';
+import { retailDeliveryRecipient, sampleRecipient } from './addresses';
+import {
+  feeFields,
+  feesInTotal,
+  LINE_LEVEL_FEES,
+  parseFees,
+  splitByWeight,
+  typicalFees,
+  type BuyerFee,
+  type FeeAmounts,
+} from './buyer-fees';
 import type { IdFactory } from './ids';
 import type { SimulatorState } from './state';
 import type { ApiOrder, OrderRecord, Product, Shop, Sku, Warehouse } from './types';
@@ -33,6 +43,20 @@ export interface CreateOrderOptions {
   platformDiscountPerUnit?: string;
   /** Sales tax rate added on top (default 0.0825 in the US, 0 elsewhere: VAT-inclusive prices). */
   taxRate?: number;
+  /**
+   * Buyer-paid fees as decimal strings, e.g. `{ retail_delivery_fee: '0.29', handling_fee: '0.99' }`
+   * (only in the markets TikTok documents them, see `buyer-fees.ts`); `{}` = none. Default: the
+   * simulator's fee mix (none unless `orderFees` is set).
+   */
+  fees?: Partial<Record<BuyerFee, string>>;
+}
+
+/** The generator's fee mix: share of generated orders that carry their market's typical fees. */
+export interface OrderFeeMix {
+  /** 0–1 (default 0: no fees unless an order asks for them). */
+  rate: number;
+  /** Which fees (default: every fee of the market). */
+  fees?: BuyerFee[];
 }
 
 export const PAYMENT_METHODS = ['CCDC', 'PayPal', 'Apple Pay', 'Google Pay', 'Klarna'] as const;
@@ -77,13 +101,20 @@ function resolveUnits(
 /** Picks the default warehouse if it can serve every unit, else another one that can. */
 function pickWarehouse(state: SimulatorState, shop: Shop, units: Unit[]): Warehouse {
   const need = new Map<Sku, number>();
-  for (const unit of units) need.set(unit.sku, (need.get(unit.sku) ?? 0) + 1);
+  const add = (sku: Sku, qty: number) => need.set(sku, (need.get(sku) ?? 0) + qty);
+  for (const unit of units) {
+    if (!unit.sku.components) add(unit.sku, 1);
+    for (const c of unit.sku.components ?? []) {
+      const part = state.findSku(c.skuId)?.sku;
+      if (part) add(part, c.count);
+    }
+  }
   const candidates = state
     .warehousesOf(shop.id)
     .filter((w) => w.type === 'SALES_WAREHOUSE' && w.effectStatus === 'ENABLED')
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   for (const warehouse of candidates) {
-    if ([...need].every(([sku, qty]) => (sku.inventory[warehouse.id] ?? 0) >= qty)) return warehouse;
+    if ([...need].every(([sku, qty]) => state.stockOf(sku, warehouse.id) >= qty)) return warehouse;
   }
   const wanted = [...need].map(([sku, qty]) => `${sku.sellerSku}×${qty}`).join(', ');
   throw new Error(`Insufficient inventory in every warehouse of shop ${shop.id} for ${wanted}`);
@@ -93,15 +124,31 @@ function pickWarehouse(state: SimulatorState, shop: Shop, units: Unit[]): Wareho
  * Builds a new UNPAID order with TikTok's shapes (reference §6.1): one line item per unit,
  * decimal-string money with `sub_total = original_total_product_price − seller_discount −
  * platform_discount`, `shipping_fee = original_shipping_fee − shipping discounts`,
- * `tax = product_tax + shipping_fee_tax`, `total_amount = sub_total + shipping_fee + tax`.
+ * `tax = product_tax + shipping_fee_tax (+ item_insurance_tax)`, `total_amount = sub_total +
+ * shipping_fee + tax + buyer-paid fees` (see `buyer-fees.ts`).
  * Reserves the units' inventory in the chosen warehouse.
  */
+function chooseFees(
+  options: CreateOrderOptions,
+  shop: Shop,
+  subTotal: number,
+  random: Random,
+  mix: OrderFeeMix | undefined,
+): FeeAmounts {
+  if (options.fees !== undefined) return parseFees(options.fees, shop.region, shop.currency);
+  if (!mix || mix.rate <= 0 || options.sample === true || !random.chance(mix.rate)) return {};
+  const typical = typicalFees(shop.region, shop.currency, subTotal);
+  const wanted = mix.fees ?? (Object.keys(typical) as BuyerFee[]);
+  return Object.fromEntries(Object.entries(typical).filter(([fee]) => wanted.includes(fee as BuyerFee)));
+}
+
 export function buildOrder(
   state: SimulatorState,
   ids: IdFactory,
   random: Random,
   nowSeconds: number,
   options: CreateOrderOptions,
+  feeMix?: OrderFeeMix,
 ): OrderRecord {
   const shop = resolveShop(state, options);
   const currency = shop.currency;
@@ -149,6 +196,14 @@ export function buildOrder(
       package_status: 'TO_FULFILL',
       is_gift: false,
     };
+    if (sku.components) {
+      line.combined_listing_skus = sku.components.map((c) => ({
+        sku_id: c.skuId,
+        sku_count: c.count,
+        product_id: c.productId,
+        seller_sku: c.sellerSku,
+      }));
+    }
     if (taxRate > 0) {
       line.item_tax = [
         { tax_type: 'SALES_TAX', tax_amount: formatMinor(itemTax, currency), tax_rate: String(taxRate) },
@@ -163,14 +218,26 @@ export function buildOrder(
   const shippingPlatformDiscount = !sample && subTotal >= freeShippingThreshold ? originalShipping : 0;
   const shippingFee = originalShipping - shippingSellerDiscount - shippingPlatformDiscount;
   const shippingTax = applyRate(shippingFee, taxRate);
-  const tax = productTax + shippingTax;
+  const fees = chooseFees(options, shop, subTotal, random, feeMix);
+  const tax = productTax + shippingTax + (fees.item_insurance_tax ?? 0);
+  for (const fee of LINE_LEVEL_FEES) {
+    const amount = fees[fee];
+    if (amount === undefined) continue;
+    const shares = splitByWeight(
+      amount,
+      lineItems.map((l) => parseMinor(l.sale_price, currency) ?? 0),
+    );
+    lineItems.forEach((line, i) => {
+      line[fee] = formatMinor(shares[i] ?? 0, currency);
+    });
+  }
   const payment: TikTokPayment = {
     currency,
     sub_total: formatMinor(subTotal, currency),
     shipping_fee: formatMinor(shippingFee, currency),
     seller_discount: formatMinor(sellerDiscountTotal, currency),
     platform_discount: formatMinor(platformDiscountTotal, currency),
-    total_amount: formatMinor(subTotal + shippingFee + tax, currency),
+    total_amount: formatMinor(subTotal + shippingFee + tax + feesInTotal(fees), currency),
     original_total_product_price: formatMinor(originalTotal, currency),
     original_shipping_fee: formatMinor(originalShipping, currency),
     shipping_fee_seller_discount: formatMinor(shippingSellerDiscount, currency),
@@ -179,6 +246,7 @@ export function buildOrder(
     tax: formatMinor(tax, currency),
     product_tax: formatMinor(productTax, currency),
     shipping_fee_tax: formatMinor(shippingTax, currency),
+    ...feeFields(fees, currency),
   };
   const fbt = options.fbt === true;
   const shippingType = fbt ? 'TIKTOK' : (options.shippingType ?? 'SELLER');
@@ -197,7 +265,10 @@ export function buildOrder(
     payment,
     payment_method_name: options.paymentMethodName ?? random.pick(PAYMENT_METHODS),
     is_cod: false,
-    recipient_address: sampleRecipient(shop.region, random),
+    recipient_address:
+      fees.retail_delivery_fee !== undefined
+        ? retailDeliveryRecipient()
+        : sampleRecipient(shop.region, random),
     line_items: lineItems,
     packages: [{ id: packageId }],
     fulfillment_type: fbt ? 'FULFILLMENT_BY_TIKTOK' : 'FULFILLMENT_BY_SELLER',
@@ -207,13 +278,13 @@ export function buildOrder(
     delivery_type: 'HOME_DELIVERY',
     warehouse_id: warehouse.id,
     is_sample_order: sample,
-    is_on_hold_order: true,
+    is_on_hold_order: shop.onHold,
     is_replacement_order: false,
     is_buyer_request_cancel: false,
     has_updated_recipient_address: false,
     order_type: 'NORMAL',
     commerce_platform: 'TIKTOK_SHOP',
   };
-  for (const unit of units) unit.sku.inventory[warehouse.id] = (unit.sku.inventory[warehouse.id] ?? 0) - 1;
+  for (const unit of units) state.adjustStock(unit.sku, warehouse.id, -1);
   return { shopId: shop.id, order };
 }

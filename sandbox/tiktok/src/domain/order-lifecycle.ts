@@ -1,22 +1,16 @@
-import type { TikTokOrderStatus } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrderStatus, TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import { unixSeconds, type Clock } from '../clock';
 import { Business } from '../errors';
-import { formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
+import { movedRecipient, sampleRecipient } from './addresses';
+import { cancelReasonText } from './cancel-reason-texts';
+import { refundFor } from './refunds';
 import type { IdFactory } from './ids';
-import { buildOrder, type CreateOrderOptions } from './order-factory';
+import { buildOrder, type CreateOrderOptions, type OrderFeeMix } from './order-factory';
 import type { SimulatorState } from './state';
-import type {
-  Cancellation,
-  CancellationRole,
-  OrderRecord,
-  RefundAmount,
-  ReturnRecord,
-  ReturnType,
-  ShippedPackage,
-} from './types';
+import type { CancellationRole, OrderRecord, ReturnRecord, ReturnType, ShippedPackage } from './types';
 
 export interface OrderLifecycleDeps {
   state: SimulatorState;
@@ -27,6 +21,8 @@ export interface OrderLifecycleDeps {
   webhooks: WebhookSender;
   /** Simulated ON_HOLD window in clock milliseconds (already divided by the time scale). */
   holdMs: number;
+  /** Buyer-paid fees on generated orders (none by default). */
+  feeMix?: OrderFeeMix;
 }
 
 /** Raised for an admin action the order's current status does not allow. */
@@ -37,18 +33,52 @@ export class InvalidTransitionError extends Error {
   }
 }
 
+/**
+ * Line `display_status` per order status, from the values Get Order List / Detail document (UNPAID,
+ * AWAITING_SHIPMENT, AWAITING_COLLECTION, IN_TRANSIT, DELIVERED, COMPLETED, CANCELLED). There is no
+ * ON_HOLD (or SHIPPED) value: an ON_HOLD order's lines show AWAITING_SHIPMENT (inferred). Get Order
+ * Detail's sample shows `TO_SHIP`, which is on neither list.
+ */
 const DISPLAY_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
   UNPAID: 'UNPAID',
-  ON_HOLD: 'TO_SHIP',
-  AWAITING_SHIPMENT: 'TO_SHIP',
-  AWAITING_COLLECTION: 'SHIPPED',
-  IN_TRANSIT: 'SHIPPED',
+  ON_HOLD: 'AWAITING_SHIPMENT',
+  AWAITING_SHIPMENT: 'AWAITING_SHIPMENT',
+  AWAITING_COLLECTION: 'AWAITING_COLLECTION',
+  IN_TRANSIT: 'IN_TRANSIT',
   DELIVERED: 'DELIVERED',
+  COMPLETED: 'COMPLETED',
+};
+
+/**
+ * Line `package_status` of a shipped line per order status: PROCESSING once shipment is arranged,
+ * FULFILLING once the carrier has it, COMPLETED once delivered (the documented values).
+ */
+const SHIPPED_PACKAGE_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
+  AWAITING_COLLECTION: 'PROCESSING',
+  IN_TRANSIT: 'FULFILLING',
+  DELIVERED: 'COMPLETED',
   COMPLETED: 'COMPLETED',
 };
 
 /** Regions where Mark Package As Shipped may be used (reference §6.6). */
 export const MARK_SHIPPED_REGIONS: readonly string[] = ['US', 'GB', 'ES', 'IE', 'IT', 'DE', 'FR', 'JP'];
+
+/** Statuses an order can be cancelled in (a SYSTEM cancel covers a package lost in transit). */
+const CANCELLABLE_STATUSES: TikTokOrderStatus[] = [
+  'UNPAID',
+  'ON_HOLD',
+  'AWAITING_SHIPMENT',
+  'PARTIALLY_SHIPPING',
+  'AWAITING_COLLECTION',
+  'IN_TRANSIT',
+];
+
+export interface ShipmentHooks {
+  /** Runs before any shipment of the order is recorded; throws to refuse it. */
+  before?: (record: OrderRecord) => void;
+  /** Runs after a shipment was recorded. */
+  after?: (record: OrderRecord) => void;
+}
 
 export interface MarkShippedInput {
   trackingNumber: string;
@@ -62,11 +92,19 @@ export interface MarkShippedInput {
  */
 export class OrderLifecycle {
   private readonly holdJobs = new Map<string, number>();
+  private shipmentHooks: ShipmentHooks = {};
 
   constructor(private readonly deps: OrderLifecycleDeps) {}
 
   private now(): number {
     return unixSeconds(this.deps.clock);
+  }
+
+  /** Changes the generator's fee mix (admin). */
+  setFeeMix(mix: OrderFeeMix | undefined): void {
+    if (mix !== undefined && !(mix.rate >= 0 && mix.rate <= 1))
+      throw new Error('orderFees.rate must be between 0 and 1');
+    this.deps.feeMix = mix;
   }
 
   require(orderId: string): OrderRecord {
@@ -77,18 +115,25 @@ export class OrderLifecycle {
 
   create(options: CreateOrderOptions): OrderRecord {
     const { state, ids, random } = this.deps;
-    const record = buildOrder(state, ids, random, this.now(), options);
+    const record = buildOrder(state, ids, random, this.now(), options, this.deps.feeMix);
     state.orders.set(record.order.id, record);
     this.emitStatus(record);
     return record;
   }
 
-  /** Buyer pays: UNPAID → ON_HOLD; the hold is released automatically after the window. */
+  /**
+   * Buyer pays: UNPAID → ON_HOLD, released automatically after the window; in a shop without
+   * ON_HOLD, UNPAID → AWAITING_SHIPMENT at once.
+   */
   pay(orderId: string): OrderRecord {
     const record = this.require(orderId);
     this.expect(record, ['UNPAID'], 'pay');
     const now = this.now();
     record.order.paid_time = now;
+    if (!this.deps.state.requireShop(record.shopId).onHold) {
+      this.setStatus(record, 'AWAITING_SHIPMENT', now);
+      return record;
+    }
     this.setStatus(record, 'ON_HOLD', now);
     const dueAt = this.deps.clock.now().getTime() + this.deps.holdMs;
     const job = this.deps.scheduler.at(dueAt, (due) => {
@@ -138,6 +183,7 @@ export class OrderLifecycle {
     if (['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'].includes(status)) {
       throw Business.ordersAlreadyShipped();
     }
+    if (status === 'ON_HOLD') throw Business.orderOnHold();
     if (status !== 'AWAITING_SHIPMENT' && status !== 'PARTIALLY_SHIPPING')
       throw Business.fulfillActionNotAllowed();
     const provider = state.shippingProviders.find((p) => p.id === input.shippingProviderId);
@@ -193,6 +239,7 @@ export class OrderLifecycle {
       if (['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'].includes(record.order.status)) {
         throw Business.packageAlreadyShipped();
       }
+      if (record.order.status === 'ON_HOLD') throw Business.orderOnHold();
       throw Business.fulfillActionNotAllowed();
     }
     const lines = record.order.line_items.filter(
@@ -246,85 +293,81 @@ export class OrderLifecycle {
   }
 
   /**
-   * Cancels lines (all by default). The order becomes CANCELLED only when every line is;
-   * inventory of cancelled lines is released. Emits CANCELLATION_STATUS_CHANGE and, on a full
-   * cancel, ORDER_STATUS_CHANGE.
+   * Cancels lines (all by default) for a cancellation (domain/cancellations.ts owns the cancellation
+   * record and its webhooks). The order becomes CANCELLED only when every line is; inventory of
+   * cancelled lines is released; a full cancel emits ORDER_STATUS_CHANGE.
    */
-  cancel(args: {
-    orderId: string;
-    role: CancellationRole;
-    reason: string;
-    lineItemIds?: string[];
-  }): Cancellation {
+  cancelLines(args: { orderId: string; role: CancellationRole; reason: string; lineItemIds?: string[] }): {
+    record: OrderRecord;
+    lineIds: string[];
+    /** The order was paid when cancelled (shipping and fees are refunded with a whole order). */
+    paid: boolean;
+  } {
     const record = this.require(args.orderId);
     const { order } = record;
-    const allowed: TikTokOrderStatus[] = [
-      'UNPAID',
-      'ON_HOLD',
-      'AWAITING_SHIPMENT',
-      'PARTIALLY_SHIPPING',
-      'AWAITING_COLLECTION',
-      'IN_TRANSIT',
-    ];
-    this.expect(record, allowed, 'cancel');
+    this.expect(record, CANCELLABLE_STATUSES, 'cancel');
     const now = this.now();
+    const paid = order.status !== 'UNPAID';
     const targetIds =
       args.lineItemIds && args.lineItemIds.length > 0 ? args.lineItemIds : order.line_items.map((l) => l.id);
     const lines = order.line_items.filter(
       (l) => targetIds.includes(l.id) && l.display_status !== 'CANCELLED',
     );
     if (lines.length === 0) throw new InvalidTransitionError(`Order ${order.id} has no open line to cancel`);
+    // The order's and the lines' `cancel_reason` carry the reason's text ("Pricing error" in Get Order
+    // Detail's sample); the code is on the cancellation (Search Cancellations `cancel_reason`).
+    const reasonText = cancelReasonText(args.reason);
     for (const line of lines) {
       line.display_status = 'CANCELLED';
       line.package_status = 'CANCELLED';
       line.cancel_user = args.role;
-      line.cancel_reason = args.reason;
+      line.cancel_reason = reasonText;
       const found = this.deps.state.findSku(line.sku_id);
-      if (found && order.warehouse_id) {
-        found.sku.inventory[order.warehouse_id] = (found.sku.inventory[order.warehouse_id] ?? 0) + 1;
-      }
+      if (found && order.warehouse_id) this.deps.state.adjustStock(found.sku, order.warehouse_id, 1);
     }
-    const cancellation: Cancellation = {
-      cancelId: this.deps.ids.cancelId(),
-      shopId: record.shopId,
-      orderId: order.id,
-      cancelType: args.role === 'BUYER' ? 'BUYER_CANCEL' : 'CANCEL',
-      cancelStatus: 'CANCELLATION_REQUEST_COMPLETE',
-      role: args.role,
-      cancelReason: args.reason,
-      cancelReasonText: args.reason.replace(/_/g, ' '),
-      lineItemIds: lines.map((l) => l.id),
-      refund: this.refundFor(
-        record,
-        lines.map((l) => l.id),
-        order.status !== 'UNPAID',
-      ),
-      createTime: now,
-      updateTime: now,
-    };
-    this.deps.state.cancellations.set(cancellation.cancelId, cancellation);
     const allCancelled = order.line_items.every((l) => l.display_status === 'CANCELLED');
     if (allCancelled) {
       this.clearHoldJob(order.id);
-      order.cancel_reason = args.reason;
+      order.cancel_reason = reasonText;
       order.cancellation_initiator = args.role;
       order.cancel_time = now;
       this.setStatus(record, 'CANCELLED', now);
     } else {
       order.update_time = Math.max(order.update_time, now);
     }
+    return { record, lineIds: lines.map((l) => l.id), paid };
+  }
+
+  /**
+   * The buyer changes the delivery address before shipment is arranged: `recipient_address` replaced,
+   * `has_updated_recipient_address` true, RECIPIENT_ADDRESS_UPDATE (webhook type 3: `order_id`,
+   * `update_time`). No status change, so no ORDER_STATUS_CHANGE.
+   */
+  updateRecipientAddress(orderId: string, address?: TikTokRecipientAddress): OrderRecord {
+    const record = this.require(orderId);
+    this.expect(record, ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT'], 'change the address of');
+    const region = this.deps.state.requireShop(record.shopId).region;
+    const now = this.now();
+    const { order } = record;
+    order.recipient_address = address ?? movedRecipient(sampleRecipient(region, this.deps.random));
+    order.has_updated_recipient_address = true;
+    order.update_time = Math.max(order.update_time, now);
     this.deps.webhooks.emit({
-      eventType: 'CANCELLATION_STATUS_CHANGE',
+      eventType: 'RECIPIENT_ADDRESS_UPDATE',
       shopId: record.shopId,
-      data: {
-        order_id: order.id,
-        cancellations_role: args.role,
-        cancel_status: 'CANCELLATION_REQUEST_COMPLETE',
-        cancel_id: cancellation.cancelId,
-        create_time: now,
-      },
+      data: { order_id: order.id, update_time: order.update_time },
     });
-    return cancellation;
+    return record;
+  }
+
+  /** Lets the cancellation flow refuse a shipment, and learn of one (pending buyer requests). */
+  setShipmentHooks(hooks: ShipmentHooks): void {
+    this.shipmentHooks = hooks;
+  }
+
+  /** Marks the order changed (`update_time`) without a status change, e.g. a buyer cancel request. */
+  touch(record: OrderRecord): void {
+    record.order.update_time = Math.max(record.order.update_time, this.now());
   }
 
   /** Buyer opens a return/refund on a shipped order (admin). */
@@ -352,7 +395,7 @@ export class OrderLifecycle {
       returnReason: reason,
       returnReasonText: reason.replace(/_/g, ' '),
       lineItemIds: ids,
-      refund: this.refundFor(record, ids, false),
+      refund: refundFor(record.order, ids, false),
       createTime: now,
       updateTime: now,
     };
@@ -385,6 +428,7 @@ export class OrderLifecycle {
       handoverMethod?: string;
     },
   ): ShippedPackage {
+    this.shipmentHooks.before?.(record);
     const now = this.now();
     const { order } = record;
     for (const line of order.line_items) {
@@ -394,7 +438,7 @@ export class OrderLifecycle {
       line.tracking_number = args.trackingNumber;
       line.shipping_provider_id = args.providerId;
       line.shipping_provider_name = args.providerName;
-      line.display_status = 'SHIPPED';
+      line.display_status = 'AWAITING_COLLECTION';
     }
     if (!(order.packages ?? []).some((p) => p.id === args.packageId)) {
       order.packages = [...(order.packages ?? []), { id: args.packageId }];
@@ -418,29 +462,8 @@ export class OrderLifecycle {
     order.rts_time = now;
     const open = order.line_items.some((l) => !l.tracking_number && l.display_status !== 'CANCELLED');
     this.setStatus(record, open ? 'PARTIALLY_SHIPPING' : 'AWAITING_COLLECTION', now);
+    this.shipmentHooks.after?.(record);
     return shipped;
-  }
-
-  private refundFor(record: OrderRecord, lineIds: string[], includeShipping: boolean): RefundAmount {
-    const { payment, line_items: lines } = record.order;
-    const currency = payment.currency;
-    const chosen = lines.filter((l) => lineIds.includes(l.id));
-    const subtotal = chosen.reduce((sum, l) => sum + (parseMinor(l.sale_price, currency) ?? 0), 0);
-    const tax = chosen.reduce(
-      (sum, l) => sum + (parseMinor(l.item_tax?.[0]?.tax_amount ?? '0', currency) ?? 0),
-      0,
-    );
-    const whole = chosen.length === lines.length;
-    const shipping = includeShipping && whole ? (parseMinor(payment.shipping_fee, currency) ?? 0) : 0;
-    const shippingTax =
-      includeShipping && whole ? (parseMinor(payment.shipping_fee_tax ?? '0', currency) ?? 0) : 0;
-    return {
-      currency,
-      refund_total: formatMinor(subtotal + tax + shipping + shippingTax, currency),
-      refund_subtotal: formatMinor(subtotal, currency),
-      refund_shipping_fee: formatMinor(shipping, currency),
-      refund_tax: formatMinor(tax + shippingTax, currency),
-    };
   }
 
   private expect(record: OrderRecord, allowed: TikTokOrderStatus[], action: string): void {
@@ -461,14 +484,18 @@ export class OrderLifecycle {
 
   private setStatus(record: OrderRecord, status: TikTokOrderStatus, at: number): void {
     const { order } = record;
+    if (status === 'AWAITING_SHIPMENT' && record.awaitingShipmentAt === undefined)
+      record.awaitingShipmentAt = at;
     order.status = status;
     order.update_time = Math.max(order.update_time, at);
     const display = DISPLAY_STATUS[status];
+    const packageStatus = SHIPPED_PACKAGE_STATUS[status];
     if (display) {
       for (const line of order.line_items) {
         if (line.display_status === 'CANCELLED') continue;
         if ((status === 'ON_HOLD' || status === 'AWAITING_SHIPMENT') && line.tracking_number) continue;
         line.display_status = display;
+        if (packageStatus && line.tracking_number) line.package_status = packageStatus;
       }
     }
     this.emitStatus(record);

@@ -10,7 +10,17 @@ export interface SeedShopSpec {
   name?: string;
   /** Sales warehouses (1 or 2); the first is the default. */
   warehouses?: number;
+  /**
+   * Whether paid orders pass through ON_HOLD (default: US and GB shops, the markets of TikTok's
+   * ON_HOLD changelog); false = UNPAID → AWAITING_SHIPMENT directly.
+   */
+  onHold?: boolean;
+  /** Cancellation auto-approval window in hours after AWAITING_SHIPMENT (Seller Center: 0, 1, 3, 5; default 0). */
+  cancelAutoApproveHours?: number;
 }
+
+/** Markets where TikTok introduced the ON_HOLD status (changelog "For US and UK markets: introducing ON_HOLD"). */
+export const ON_HOLD_REGIONS: readonly string[] = ['US', 'GB'];
 
 export interface SeedSkuSpec {
   sellerSku: string;
@@ -27,6 +37,32 @@ export interface SeedProductSpec {
   skus: SeedSkuSpec[];
 }
 
+/**
+ * A virtual bundle (made in Seller Center, not through the API): its own product and SKU, sold at its
+ * own price, sharing its components' inventory (TikTok's virtual bundles changelog).
+ */
+export interface SeedBundleSpec {
+  title: string;
+  sellerSku: string;
+  /** Price in USD major units, like catalog SKUs. */
+  price: string;
+  /** Catalog SKUs in the bundle and how many of each. */
+  components: { sellerSku: string; count: number }[];
+}
+
+/** An example bundle over the default catalog: a hoodie and two totes. */
+export const EXAMPLE_BUNDLES: readonly SeedBundleSpec[] = [
+  {
+    title: 'Hoodie + Tote Bundle',
+    sellerSku: 'TS-BUNDLE-HOODIE-TOTE',
+    price: '84.99',
+    components: [
+      { sellerSku: 'TS-HOODIE-BLK-M', count: 1 },
+      { sellerSku: 'TS-TOTE-NAT', count: 2 },
+    ],
+  },
+];
+
 export interface SeedOptions {
   /** Number of shops when `shops` is not given (the first is US LOCAL; then GB, DE, FR, ES, JP). */
   shopCount?: number;
@@ -34,6 +70,8 @@ export interface SeedOptions {
   catalog?: SeedProductSpec[];
   sellerName?: string;
   inventoryPerWarehouse?: number;
+  /** Virtual bundles in every shop (default none; `EXAMPLE_BUNDLES` fits the default catalog). */
+  bundles?: readonly SeedBundleSpec[];
 }
 
 export const DEFAULT_CATALOG: readonly SeedProductSpec[] = [
@@ -103,6 +141,8 @@ export function seedState(
       code: ids.shopCode(region),
       currency,
       sellerId,
+      onHold: spec.onHold ?? ON_HOLD_REGIONS.includes(region),
+      cancelAutoApproveHours: spec.cancelAutoApproveHours ?? 0,
     };
     state.shops.set(shop.id, shop);
     const warehouseCount = Math.min(2, Math.max(1, spec.warehouses ?? 1));
@@ -168,6 +208,8 @@ export function seedState(
       };
       state.products.set(productId, product);
     }
+    for (const bundle of options.bundles ?? [])
+      seedBundle(state, ids, shop, bundle, warehouseIds, nowSeconds);
   });
   state.deliveryOptions.push(
     { id: ids.genericId(), name: 'Standard Shipping', type: 'STANDARD' },
@@ -176,4 +218,49 @@ export function seedState(
   for (const name of ['USPS', 'UPS', 'FedEx', 'DHL eCommerce', 'Royal Mail', 'DPD']) {
     state.shippingProviders.push({ id: ids.genericId(), name });
   }
+}
+
+function seedBundle(
+  state: SimulatorState,
+  ids: IdFactory,
+  shop: Shop,
+  spec: SeedBundleSpec,
+  warehouseIds: string[],
+  nowSeconds: number,
+): void {
+  if (spec.components.length === 0) throw new Error(`Bundle ${spec.sellerSku} has no components`);
+  const components = spec.components.map((c) => {
+    const found = state.findSkuBySellerSku(shop.id, c.sellerSku);
+    if (!found)
+      throw new Error(`Bundle ${spec.sellerSku}: no catalog SKU "${c.sellerSku}" in shop ${shop.id}`);
+    if (!Number.isInteger(c.count) || c.count < 1)
+      throw new Error(`Bundle ${spec.sellerSku}: count must be >= 1`);
+    return { skuId: found.sku.id, productId: found.product.id, sellerSku: c.sellerSku, count: c.count };
+  });
+  const productId = ids.productId();
+  const sku: Sku = {
+    id: ids.skuId(),
+    productId,
+    sellerSku: spec.sellerSku,
+    name: 'Bundle',
+    priceMinor: priceIn(shop.currency, spec.price),
+    currency: shop.currency,
+    inventory: Object.fromEntries(warehouseIds.map((id) => [id, 0])),
+    salesAttributes: [],
+    components,
+  };
+  state.products.set(productId, {
+    id: productId,
+    shopId: shop.id,
+    title: spec.title,
+    description: `<p>${spec.title}</p>`,
+    categoryId: '601226',
+    status: 'ACTIVATE',
+    auditStatus: 'APPROVED',
+    mainImages: [{ uri: `tos-maliva-i-o3syd03w52-us/${productId}` }],
+    packageWeight: { value: '1.5', unit: shop.region === 'US' ? 'POUND' : 'KILOGRAM' },
+    skus: [sku],
+    createTime: nowSeconds - 86_400 * 7,
+    updateTime: nowSeconds - 86_400 * 7,
+  });
 }

@@ -110,6 +110,33 @@ export class SimulatorState {
     return undefined;
   }
 
+  /**
+   * In-stock quantity of a SKU in a warehouse. A virtual bundle shares its components' inventory
+   * (TikTok's virtual bundles changelog: "share the inventory in real-time"): as many bundles as
+   * the scarcest component allows.
+   */
+  stockOf(sku: Sku, warehouseId: string): number {
+    if (!sku.components) return sku.inventory[warehouseId] ?? 0;
+    return Math.min(
+      ...sku.components.map((c) => {
+        const part = this.findSku(c.skuId)?.sku;
+        return part ? Math.floor((part.inventory[warehouseId] ?? 0) / c.count) : 0;
+      }),
+    );
+  }
+
+  /** Adds `delta` units of a SKU to a warehouse (reserve: −1, release: +1); a bundle moves its components. */
+  adjustStock(sku: Sku, warehouseId: string, delta: number): void {
+    if (!sku.components) {
+      sku.inventory[warehouseId] = (sku.inventory[warehouseId] ?? 0) + delta;
+      return;
+    }
+    for (const c of sku.components) {
+      const part = this.findSku(c.skuId)?.sku;
+      if (part) part.inventory[warehouseId] = (part.inventory[warehouseId] ?? 0) + delta * c.count;
+    }
+  }
+
   /** The live authorization covering a shop, if the seller has authorized the app. */
   activeAuthorizationFor(shopId: string): Authorization | undefined {
     for (const auth of this.authorizations.values())

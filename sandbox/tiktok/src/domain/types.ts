@@ -11,6 +11,17 @@ export interface Shop {
   code: string;
   currency: string;
   sellerId: string;
+  /**
+   * Paid orders pass through ON_HOLD (the 1-hour buyer remorse window) before AWAITING_SHIPMENT.
+   * TikTok's ON_HOLD changelog: US and UK shops; "for certain shops' orders" the flow stays UNPAID →
+   * AWAITING_SHIPMENT (`is_on_hold_order` false, the remorse hour still applies).
+   */
+  onHold: boolean;
+  /**
+   * Seller Center's cancellation auto-approval window (US: 0, 1, 3 or 5 hours after AWAITING_SHIPMENT):
+   * buyer requests within it are approved at once.
+   */
+  cancelAutoApproveHours: number;
 }
 
 export interface Seller {
@@ -57,6 +68,14 @@ export interface SalesAttribute {
   value_name: string;
 }
 
+/** A SKU inside a virtual bundle (TikTok's `combined_listing_skus`). */
+export interface BundleComponent {
+  skuId: string;
+  productId: string;
+  sellerSku: string;
+  count: number;
+}
+
 export interface Sku {
   id: string;
   productId: string;
@@ -64,9 +83,11 @@ export interface Sku {
   name: string;
   priceMinor: number;
   currency: string;
-  /** warehouse id → in-stock quantity */
+  /** warehouse id → in-stock quantity (a virtual bundle's own map is unused: it shares its components' stock) */
   inventory: Record<string, number>;
   salesAttributes: SalesAttribute[];
+  /** Set on a virtual bundle SKU: the SKUs it is made of and how many of each. */
+  components?: BundleComponent[];
 }
 
 export type ProductStatus =
@@ -118,6 +139,8 @@ export type ApiOrder = TikTokOrder & {
 export interface OrderRecord {
   shopId: string;
   order: ApiOrder;
+  /** When the order reached AWAITING_SHIPMENT (Unix s; the start of the auto-approval window). */
+  awaitingShipmentAt?: number;
 }
 
 export interface ShippedPackage {
@@ -139,17 +162,27 @@ export interface RefundAmount {
   refund_subtotal: string;
   refund_shipping_fee: string;
   refund_tax: string;
+  retail_delivery_fee?: string;
+  buyer_service_fee?: string;
 }
 
 export type CancellationRole = 'SELLER' | 'BUYER' | 'SYSTEM';
+
+/** Cancellation status as Search Cancellations and webhook type 11 spell it (`…_CANCELLED`: closed). */
+export type CancellationStatus =
+  | 'CANCELLATION_REQUEST_PENDING'
+  | 'CANCELLATION_REQUEST_SUCCESS'
+  | 'CANCELLATION_REQUEST_CANCELLED'
+  | 'CANCELLATION_REQUEST_COMPLETE';
 
 export interface Cancellation {
   cancelId: string;
   shopId: string;
   orderId: string;
+  /** CANCEL: direct (seller, system, or buyer before AWAITING_SHIPMENT); BUYER_CANCEL: a request to review. */
   cancelType: 'CANCEL' | 'BUYER_CANCEL';
-  cancelStatus:
-    'CANCELLATION_REQUEST_PENDING' | 'CANCELLATION_REQUEST_SUCCESS' | 'CANCELLATION_REQUEST_COMPLETE';
+  cancelStatus: CancellationStatus;
+  /** Who initiated it. */
   role: CancellationRole;
   cancelReason: string;
   cancelReasonText: string;
@@ -157,6 +190,13 @@ export interface Cancellation {
   refund: RefundAmount;
   createTime: number;
   updateTime: number;
+  /** A pending request: when TikTok answers it for the seller (Unix s; `seller_next_action_response`). */
+  deadline?: number;
+  /** How a request ended: approved by the seller, by TikTok at the deadline or at once, rejected, shipped, withdrawn. */
+  outcome?:
+    'SELLER_APPROVED' | 'AUTO_APPROVED' | 'SELLER_REJECTED' | 'REJECTED_BY_SHIPMENT' | 'BUYER_WITHDREW';
+  rejectReason?: string;
+  rejectComment?: string;
 }
 
 export type ReturnType = 'REFUND' | 'RETURN_AND_REFUND' | 'REPLACEMENT';
@@ -190,6 +230,8 @@ export interface Authorization {
   shopIds: string[];
   grantedScopes: string[];
   revoked: boolean;
+  /** When the seller's grant ends (Unix s): the refresh tokens of this authorization expire then. */
+  expiresAt: number;
 }
 
 export interface IssuedToken {

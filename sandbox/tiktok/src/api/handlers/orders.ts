@@ -66,7 +66,7 @@ function searchOrders(state: SimulatorState, ctx: ApiContext) {
   return {
     next_page_token: page.nextPageToken,
     total_count: page.totalCount,
-    orders: page.items.map(orderView),
+    orders: page.items.map((record) => orderView(record, 'list')),
   };
 }
 
@@ -83,7 +83,7 @@ function orderDetail(state: SimulatorState, ctx: ApiContext) {
   const orders = ids.map((id) => {
     const record = state.orders.get(id);
     if (!record || record.shopId !== shopId) throw Business.orderNotOwned();
-    return orderView(record);
+    return orderView(record, 'detail');
   });
   return { orders };
 }

@@ -6,12 +6,20 @@ function skuPrice(sku: Sku) {
   return { currency: sku.currency, tax_exclusive_price: amount, sale_price: amount };
 }
 
-function skuInventory(sku: Sku) {
-  return Object.entries(sku.inventory).map(([warehouse_id, quantity]) => ({ warehouse_id, quantity }));
+/** In-stock quantity of a SKU in a warehouse (a virtual bundle's comes from its components). */
+export type StockOf = (sku: Sku, warehouseId: string) => number;
+
+const ownStock: StockOf = (sku, warehouseId) => sku.inventory[warehouseId] ?? 0;
+
+function skuInventory(sku: Sku, stock: StockOf) {
+  return Object.keys(sku.inventory).map((warehouse_id) => ({
+    warehouse_id,
+    quantity: stock(sku, warehouse_id),
+  }));
 }
 
 /** A product as Search Products lists it (reference §6.2). */
-export function productSummary(product: Product, shop: Shop) {
+export function productSummary(product: Product, shop: Shop, stock: StockOf = ownStock) {
   return {
     id: product.id,
     title: product.title,
@@ -20,7 +28,7 @@ export function productSummary(product: Product, shop: Shop) {
       id: sku.id,
       seller_sku: sku.sellerSku,
       price: skuPrice(sku),
-      inventory: skuInventory(sku),
+      inventory: skuInventory(sku, stock),
     })),
     sales_regions: [shop.region],
     create_time: product.createTime,
@@ -30,7 +38,7 @@ export function productSummary(product: Product, shop: Shop) {
 }
 
 /** A product as Get Product returns it (reference §6.2). */
-export function productDetail(product: Product) {
+export function productDetail(product: Product, stock: StockOf = ownStock) {
   return {
     id: product.id,
     status: product.status,
@@ -43,7 +51,7 @@ export function productDetail(product: Product) {
       id: sku.id,
       seller_sku: sku.sellerSku,
       price: skuPrice(sku),
-      inventory: skuInventory(sku),
+      inventory: skuInventory(sku, stock),
       sales_attributes: sku.salesAttributes,
       external_sku_id: '',
     })),

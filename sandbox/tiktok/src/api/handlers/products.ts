@@ -78,7 +78,7 @@ function searchProducts(state: SimulatorState, ctx: ApiContext) {
     pagingScope(['products', shopId, ctx.body]),
   );
   return {
-    products: page.items.map((p) => productSummary(p, shop)),
+    products: page.items.map((p) => productSummary(p, shop, (sku, w) => state.stockOf(sku, w))),
     total_count: page.totalCount,
     next_page_token: page.nextPageToken,
   };
@@ -254,7 +254,10 @@ export function productRoutes(deps: ProductRouteDeps): RouteDef[] {
       scope: 'seller.product.basic',
       shopLevel: true,
       handler: (ctx) =>
-        productDetail(requireOwnProduct(deps.state, requireShopId(ctx.shop), ctx.params.product_id)),
+        productDetail(
+          requireOwnProduct(deps.state, requireShopId(ctx.shop), ctx.params.product_id),
+          (sku, w) => deps.state.stockOf(sku, w),
+        ),
     },
     {
       method: 'POST',

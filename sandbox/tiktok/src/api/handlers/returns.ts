@@ -1,4 +1,5 @@
-import type { OrderLifecycle } from '../../domain/order-lifecycle';
+import { checkSellerCancelReason } from '../../../../../shared-types/src/tiktok-cancel-reasons';
+import type { Cancellations } from '../../domain/cancellations';
 import type { SimulatorState } from '../../domain/state';
 import type { Cancellation, OrderRecord, ReturnRecord } from '../../domain/types';
 import { Business, Gateway } from '../../errors';
@@ -47,6 +48,8 @@ function cancellationView(state: SimulatorState, c: Cancellation) {
     cancel_reason_text: c.cancelReasonText,
     create_time: c.createTime,
     update_time: c.updateTime,
+    seller_next_action_response:
+      c.deadline === undefined ? [] : [{ action: 'SELLER_RESPOND_CANCEL', deadline: c.deadline }],
     refund_amount: c.refund,
     cancel_line_items: lineRefunds(state.orders.get(c.orderId), c.lineItemIds).map(
       ({ line, refund_amount }) => ({
@@ -133,7 +136,11 @@ function searchCancellations(state: SimulatorState, ctx: ApiContext) {
   const shopId = requireShopId(ctx.shop);
   const cancelIds = optStringArray(ctx.body, 'cancel_ids');
   const types = optStringArray(ctx.body, 'cancel_types');
-  const statuses = optStringArray(ctx.body, 'cancel_status');
+  // The request enum spells the closed status CANCELLATION_REQUEST_CANCEL, the response
+  // CANCELLATION_REQUEST_CANCELLED (Search Cancellations page); both are taken.
+  const statuses = optStringArray(ctx.body, 'cancel_status')?.map((status) =>
+    status === 'CANCELLATION_REQUEST_CANCEL' ? 'CANCELLATION_REQUEST_CANCELLED' : status,
+  );
   const common = commonFilter(ctx, state);
   const matches = [...state.cancellations.values()].filter(
     (c) =>
@@ -173,13 +180,12 @@ function searchReturns(state: SimulatorState, ctx: ApiContext) {
   };
 }
 
-function sellerCancel(state: SimulatorState, orders: OrderLifecycle, ctx: ApiContext) {
+function sellerCancel(state: SimulatorState, cancellations: Cancellations, ctx: ApiContext) {
   const shopId = requireShopId(ctx.shop);
   const shop = state.requireShop(shopId);
   const orderId = optString(ctx.body, 'order_id');
   const reason = optString(ctx.body, 'cancel_reason');
   if (!orderId || !reason) throw Business.cancelInvalidParam();
-  if (!/^[a-z0-9_]+$/.test(reason)) throw Business.cancelUnknownReason();
   const record = state.orders.get(orderId);
   if (!record || record.shopId !== shopId) throw Business.cancelNoPermission();
   const status = record.order.status;
@@ -188,6 +194,10 @@ function sellerCancel(state: SimulatorState, orders: OrderLifecycle, ctx: ApiCon
   if (status === 'IN_TRANSIT' || (status === 'AWAITING_COLLECTION' && shop.region !== 'US')) {
     throw Business.cancelAlreadyShipped();
   }
+  const check = checkSellerCancelReason(shop.region, status, reason);
+  if (check === 'status_mismatch') throw Business.cancelReasonNotMatchStatus();
+  if (check === 'retired') throw Business.cancelReasonOffline();
+  if (check === 'unknown') throw Business.cancelUnknownReason();
   let lineIds = optStringArray(ctx.body, 'order_line_item_ids') ?? [];
   const skus = optObjectArray(ctx.body, 'skus') ?? [];
   for (const entry of skus) {
@@ -204,12 +214,12 @@ function sellerCancel(state: SimulatorState, orders: OrderLifecycle, ctx: ApiCon
   if (lineIds.some((id) => !open.some((l) => l.id === id))) throw Business.cancelInvalidParam();
   const partial = lineIds.length > 0 && lineIds.length < open.length;
   if (partial && !PARTIAL_CANCEL_REGIONS.includes(shop.region)) throw Business.cancelLineItemsNotAllowed();
-  const cancellation = orders.cancel({ orderId, role: 'SELLER', reason, lineItemIds: lineIds });
+  const cancellation = cancellations.cancel({ orderId, role: 'SELLER', reason, lineItemIds: lineIds });
   return { cancel_id: cancellation.cancelId, cancel_status: 'CANCELLATION_REQUEST_SUCCESS' };
 }
 
 /** Cancellations and returns (reference §6.7, §6.8). */
-export function returnRoutes(state: SimulatorState, orders: OrderLifecycle): RouteDef[] {
+export function returnRoutes(state: SimulatorState, cancellations: Cancellations): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -232,7 +242,47 @@ export function returnRoutes(state: SimulatorState, orders: OrderLifecycle): Rou
       shopLevel: true,
       handler: (ctx) => {
         if (Object.keys(ctx.body).length === 0) throw Gateway.invalidParam('request body is required');
-        return sellerCancel(state, orders, ctx);
+        return sellerCancel(state, cancellations, ctx);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/return_refund/202309/cancellations/{cancel_id}/approve',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        cancellations.approve(requireShopId(ctx.shop), ctx.params.cancel_id ?? '', ctx.query.idempotency_key);
+        return {};
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/return_refund/202309/cancellations/{cancel_id}/reject',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        const images = ctx.body.images;
+        if (
+          images !== undefined &&
+          (!Array.isArray(images) ||
+            images.some(
+              (i) =>
+                typeof i !== 'object' ||
+                i === null ||
+                typeof (i as { image_id?: unknown }).image_id !== 'string',
+            ))
+        ) {
+          throw Business.cancelInvalidParam();
+        }
+        const comment = ctx.body.comment;
+        if (comment !== undefined && typeof comment !== 'string') throw Business.cancelInvalidParam();
+        cancellations.reject(
+          requireShopId(ctx.shop),
+          ctx.params.cancel_id ?? '',
+          { reason: optString(ctx.body, 'reject_reason'), comment },
+          ctx.query.idempotency_key,
+        );
+        return {};
       },
     },
   ];

@@ -24,8 +24,13 @@ export const DEFAULT_OUTBOX_PULL = 50;
 /** TikTok's cancel reason when the sales order names none (a seller reason code). */
 export const DEFAULT_CANCEL_REASON = 'seller_cancel_reason_out_of_stock';
 
-/** `platform` of the external order reference written to TikTok. */
-export const EXTERNAL_ORDER_PLATFORM = 'NETSUITE';
+/**
+ * `platform` of the external order reference written to TikTok. TikTok takes only its documented
+ * list (Add External Order References 202406: SHOPIFY, WOOCOMMERCE, BIGCOMMERCE, MAGENTO,
+ * SALESFORCE_COMMERCE_CLOUD, CHANNEL_ADVISOR, AMAZON, ORDER_MANAGEMENT_SYSTEM,
+ * WAREHOUSE_MANAGEMENT_SYSTEM, ERP_SYSTEM); NetSuite is an ERP.
+ */
+export const EXTERNAL_ORDER_PLATFORM = 'ERP_SYSTEM';
 
 /** NetSuite external ids allow letters, digits, `_` and `-`; keys are kept well below the limit. */
 const MAX_VERSION_LENGTH = 60;

@@ -87,7 +87,7 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
     const pass = await stack.bridge.outboxOnce();
     expect(pass.failures).toEqual([]);
     expect(stack.simulator.state.externalOrders.get(orderId)).toEqual([
-      expect.objectContaining({ id: String(tranId), platform: 'NETSUITE' }),
+      expect.objectContaining({ id: String(tranId), platform: 'ERP_SYSTEM' }),
     ]);
     const sent = stack.netsuite.store.get('customrecord_tts_outbox', row.id)!;
     expect(sent.fields.custrecord_tts_out_state).toBe('sent');

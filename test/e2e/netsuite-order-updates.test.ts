@@ -98,7 +98,8 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
     const { shopId, orderId, salesOrderId } = await importOrder();
     await stack.bridge.outboxOnce();
     allowCancel(shopId);
-    closeSalesOrder(salesOrderId, 'Wrong price');
+    // A code from TikTok's list for a paid US order (free text such as "Wrong price" is refused: 25001014).
+    closeSalesOrder(salesOrderId, 'seller_cancel_reason_wrong_price');
     const cancelRow = outboxRows(orderId).find(
       (row) => row.fields.custrecord_tts_out_kind === 'order.cancel',
     );
@@ -119,7 +120,10 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
       (c) => c.orderId === orderId,
     );
     expect(cancellations).toHaveLength(1);
-    expect(cancellations[0]).toMatchObject({ role: 'SELLER', cancelReason: 'wrong_price' });
+    expect(cancellations[0]).toMatchObject({
+      role: 'SELLER',
+      cancelReason: 'seller_cancel_reason_wrong_price',
+    });
     const done = stack.netsuite.store.get('customrecord_tts_outbox', cancelRow!.id)!;
     expect(done.fields.custrecord_tts_out_state).toBe('sent');
     expect(String(done.fields.custrecord_tts_out_message)).toContain('already cancelled');

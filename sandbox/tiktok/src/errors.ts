@@ -180,6 +180,12 @@ export const Business = {
     err(25001011, 'A return request is already in process, or the order has already been cancelled.'),
   cancelUnknownReason: () =>
     err(25001014, 'Unknown return reason. Please ensure you are passing a valid return reason.'),
+  cancelReasonOffline: () =>
+    err(
+      25001020,
+      'The provided return reason is currently offline. Please select a different return reason.',
+    ),
+  cancelReasonNotMatchStatus: () => err(25001021, 'Reason not match order status'),
   cancelAlreadyShipped: () =>
     err(
       25001045,

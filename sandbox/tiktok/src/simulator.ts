@@ -32,6 +32,8 @@ import { DEFAULT_RETRY_SCHEDULE_MS, WebhookSender } from './webhooks/sender';
 export const ALL_SCOPES: readonly string[] = [
   'seller.authorization.info',
   'seller.order.info',
+  'seller.order.ext_ref.write',
+  'seller.order.ext_ref.read',
   'seller.product.basic',
   'seller.product.write',
   'seller.logistics',

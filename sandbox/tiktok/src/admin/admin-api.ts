@@ -1,3 +1,4 @@
+import { sellerCancelReasons } from '../../../../shared-types/src/tiktok-cancel-reasons';
 import type { TokenResponseData, TokenService } from '../auth/token-service';
 import type { RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
@@ -37,6 +38,18 @@ const ACTION_TARGET: Readonly<Record<OrderAction, string>> = {
   deliver: 'DELIVERED',
   complete: 'COMPLETED',
 };
+
+/** A documented reason for the role, market and status (TikTok's Cancel reasons page; `_uk` codes in GB). */
+export function defaultCancelReason(by: CancellationRole, region: string, status: string): string {
+  const uk = region === 'GB' ? '_uk' : '';
+  const unpaid = status === 'UNPAID';
+  if (by === 'SELLER')
+    return sellerCancelReasons(region, status)[0]?.code ?? `seller_cancel_reason_out_of_stock${uk}`;
+  if (by === 'SYSTEM') return unpaid ? `system_cancel_unpaid_time_out${uk}` : `platform_cancel${uk}`;
+  return unpaid
+    ? `ecom_order_unpaid_canceled_reason_no_longer_needed${uk}`
+    : `ecom_order_to_ship_canceled_reason_no_longer_needed${uk}`;
+}
 
 export interface AdminCreateOrderOptions extends CreateOrderOptions {
   /** Walk the order forward after creating it (each step emits its webhook). */
@@ -152,13 +165,9 @@ export class AdminApi {
     options: { by?: CancellationRole; reason?: string; lineItemIds?: string[] } = {},
   ): Cancellation {
     const by = options.by ?? 'BUYER';
-    const reason =
-      options.reason ??
-      (by === 'BUYER'
-        ? 'buyer_cancel_reason_changed_mind'
-        : by === 'SYSTEM'
-          ? 'system_cancel_unpaid_timeout'
-          : 'seller_cancel_reason_out_of_stock');
+    const record = this.deps.orders.require(orderId);
+    const region = this.deps.state.requireShop(record.shopId).region;
+    const reason = options.reason ?? defaultCancelReason(by, region, record.order.status);
     return { ...this.deps.orders.cancel({ orderId, role: by, reason, lineItemIds: options.lineItemIds }) };
   }
 

@@ -5,6 +5,7 @@ import { formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
+import { cancelReasonText } from './cancel-reason-texts';
 import type { IdFactory } from './ids';
 import { buildOrder, type CreateOrderOptions } from './order-factory';
 import type { SimulatorState } from './state';
@@ -274,11 +275,14 @@ export class OrderLifecycle {
       (l) => targetIds.includes(l.id) && l.display_status !== 'CANCELLED',
     );
     if (lines.length === 0) throw new InvalidTransitionError(`Order ${order.id} has no open line to cancel`);
+    // The order's and the lines' `cancel_reason` carry the reason's text ("Pricing error" in Get Order
+    // Detail's sample); the code is on the cancellation (Search Cancellations `cancel_reason`).
+    const reasonText = cancelReasonText(args.reason);
     for (const line of lines) {
       line.display_status = 'CANCELLED';
       line.package_status = 'CANCELLED';
       line.cancel_user = args.role;
-      line.cancel_reason = args.reason;
+      line.cancel_reason = reasonText;
       const found = this.deps.state.findSku(line.sku_id);
       if (found && order.warehouse_id) {
         found.sku.inventory[order.warehouse_id] = (found.sku.inventory[order.warehouse_id] ?? 0) + 1;
@@ -292,7 +296,7 @@ export class OrderLifecycle {
       cancelStatus: 'CANCELLATION_REQUEST_COMPLETE',
       role: args.role,
       cancelReason: args.reason,
-      cancelReasonText: args.reason.replace(/_/g, ' '),
+      cancelReasonText: reasonText,
       lineItemIds: lines.map((l) => l.id),
       refund: this.refundFor(
         record,
@@ -306,7 +310,7 @@ export class OrderLifecycle {
     const allCancelled = order.line_items.every((l) => l.display_status === 'CANCELLED');
     if (allCancelled) {
       this.clearHoldJob(order.id);
-      order.cancel_reason = args.reason;
+      order.cancel_reason = reasonText;
       order.cancellation_initiator = args.role;
       order.cancel_time = now;
       this.setStatus(record, 'CANCELLED', now);

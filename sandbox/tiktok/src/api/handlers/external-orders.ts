@@ -6,15 +6,41 @@ import { optObject, optObjectArray, requireShopId } from '../body';
 import type { ApiContext, RouteDef } from '../route-table';
 
 /**
- * External order references (reference §6.1; shapes as in the 202406 Add / Get / Search External
- * Order References endpoints): link a TikTok order to its order in another system. Choices where
- * the sources are silent (sandbox/tiktok/README.md): one reference per order and platform, adding
- * the same one again changes nothing, adding another id for the same platform replaces it; a bad
- * order is reported per order in `errors[]` of a code-0 response, a malformed body is 36009004.
+ * External order references (reference §6.1; shapes, limits and the platform list as in TikTok's
+ * 202406 Add / Get / Search External Order References pages): link a TikTok order to its order in
+ * another system. `platform` is one of TikTok's closed list (a value outside it is a 36009004
+ * parameter error: the pages list the values but no error code, so the code is this simulator's
+ * choice); `line_items` is required (0–100, the Add page marks it required); an order TikTok does
+ * not know for this shop is reported per order in `errors[]` of a code-0 response with the Add page's
+ * sample error, whose `code` is a JSON string (`"36020001"`, "Invalid order_id"). Choices where the
+ * pages are silent (sandbox/tiktok/README.md): one reference per order and platform, adding the same
+ * one again changes nothing, adding another id for the same platform replaces it (the Add page: "to
+ * edit the attached information … call the API with the same OMS"), ids are at most 64 characters.
+ *
+ * Scopes: the Add page names the API package "Write External Order References", the Get page "Read
+ * External Order References" (scope keys `seller.order.ext_ref.write` / `.read`). The Search page
+ * names a private package ("QA test EU"), which looks like a documentation slip; it is treated as a
+ * read like Get.
  */
 
 export const MAX_EXTERNAL_ORDERS_PER_CALL = 100;
-const PLATFORM = /^[A-Z][A-Z0-9_]{0,31}$/;
+export const MAX_EXTERNAL_LINE_ITEMS = 100;
+export const EXTERNAL_REF_WRITE_SCOPE = 'seller.order.ext_ref.write';
+export const EXTERNAL_REF_READ_SCOPE = 'seller.order.ext_ref.read';
+
+/** TikTok's closed list of `platform` values (Add / Get / Search External Order References 202406). */
+export const EXTERNAL_ORDER_PLATFORMS: readonly string[] = [
+  'SHOPIFY',
+  'WOOCOMMERCE',
+  'BIGCOMMERCE',
+  'MAGENTO',
+  'SALESFORCE_COMMERCE_CLOUD',
+  'CHANNEL_ADVISOR',
+  'AMAZON',
+  'ORDER_MANAGEMENT_SYSTEM',
+  'WAREHOUSE_MANAGEMENT_SYSTEM',
+  'ERP_SYSTEM',
+];
 const MAX_EXTERNAL_ID_LENGTH = 64;
 
 interface ParsedReference {
@@ -23,7 +49,8 @@ interface ParsedReference {
 }
 
 interface ItemError {
-  code: number;
+  /** A string in TikTok's documented answer (`"36020001"`), unlike the envelope's numeric `code`. */
+  code: string;
   message: string;
   detail: { order_id: string; external_order: { id: string; platform: string } };
 }
@@ -35,19 +62,27 @@ function requireText(value: unknown, path: string, max = MAX_EXTERNAL_ID_LENGTH)
   return value;
 }
 
+function requirePlatform(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !EXTERNAL_ORDER_PLATFORMS.includes(value)) {
+    throw Gateway.invalidParam(`${path} must be one of ${EXTERNAL_ORDER_PLATFORMS.join(', ')}`);
+  }
+  return value;
+}
+
 function parseEntry(entry: Record<string, unknown>, index: number): ParsedReference {
   const path = `orders[${index}]`;
   const orderId = requireText(entry.id, `${path}.id`);
   const external = optObject(entry, 'external_order');
   if (!external) throw Gateway.invalidParam(`${path}.external_order is required`);
   const id = requireText(external.id, `${path}.external_order.id`);
-  const platform = requireText(external.platform, `${path}.external_order.platform`, 32);
-  if (!PLATFORM.test(platform)) {
+  const platform = requirePlatform(external.platform, `${path}.external_order.platform`);
+  const lines = optObjectArray(external, 'line_items');
+  if (lines === undefined) throw Gateway.invalidParam(`${path}.external_order.line_items is required`);
+  if (lines.length > MAX_EXTERNAL_LINE_ITEMS) {
     throw Gateway.invalidParam(
-      `${path}.external_order.platform must be an upper-case platform name such as SHOPIFY`,
+      `${path}.external_order.line_items accepts at most ${MAX_EXTERNAL_LINE_ITEMS} line items`,
     );
   }
-  const lines = optObjectArray(external, 'line_items') ?? [];
   const lineItems = lines.map((line, lineIndex) => ({
     id: requireText(line.id, `${path}.external_order.line_items[${lineIndex}].id`),
     originId: requireText(line.origin_id, `${path}.external_order.line_items[${lineIndex}].origin_id`),
@@ -64,7 +99,7 @@ function parseBody(body: Record<string, unknown>): ParsedReference[] {
   return orders.map((entry, index) => parseEntry(entry, index));
 }
 
-function itemError(code: number, message: string, parsed: ParsedReference): ItemError {
+function itemError(code: string, message: string, parsed: ParsedReference): ItemError {
   return {
     code,
     message,
@@ -98,8 +133,7 @@ function addReferences(state: SimulatorState, clock: Clock, ctx: ApiContext) {
   for (const parsed of parseBody(ctx.body)) {
     const record = state.orders.get(parsed.orderId);
     if (!record || record.shopId !== shopId) {
-      const owned = Business.orderNotOwned();
-      errors.push(itemError(owned.code, owned.message, parsed));
+      errors.push(itemError('36020001', 'Invalid order_id', parsed));
       continue;
     }
     const lineIds = new Set(record.order.line_items.map((line) => line.id));
@@ -107,7 +141,7 @@ function addReferences(state: SimulatorState, clock: Clock, ctx: ApiContext) {
     if (stranger) {
       errors.push(
         itemError(
-          36009004,
+          '36009004',
           `invalid param error: origin_id ${stranger.originId} is not a line item of order ${parsed.orderId}`,
           parsed,
         ),
@@ -137,10 +171,8 @@ function getReferences(state: SimulatorState, ctx: ApiContext) {
   const shopId = requireShopId(ctx.shop);
   const orderId = ctx.params.order_id ?? '';
   ownedOrder(state, shopId, orderId);
-  const platform = ctx.query.platform;
-  const refs = (state.externalOrders.get(orderId) ?? []).filter(
-    (ref) => !platform || ref.platform === platform,
-  );
+  const platform = requirePlatform(ctx.query.platform, 'platform');
+  const refs = (state.externalOrders.get(orderId) ?? []).filter((ref) => ref.platform === platform);
   return { external_orders: refs.map(view) };
 }
 
@@ -149,7 +181,7 @@ function searchReferences(state: SimulatorState, ctx: ApiContext) {
   const externalId = ctx.query.external_order_id;
   const platform = ctx.query.platform;
   if (!externalId) throw Gateway.invalidParam('external_order_id is required');
-  if (!platform) throw Gateway.invalidParam('platform is required');
+  requirePlatform(platform, 'platform');
   const orders = [...state.externalOrders.entries()].flatMap(([orderId, refs]) => {
     const ref = refs.find((r) => r.platform === platform && r.id === externalId);
     const record = state.orders.get(orderId);
@@ -163,21 +195,21 @@ export function externalOrderRoutes(state: SimulatorState, clock: Clock): RouteD
     {
       method: 'POST',
       pattern: '/order/202406/orders/external_orders',
-      scope: 'seller.order.info',
+      scope: EXTERNAL_REF_WRITE_SCOPE,
       shopLevel: true,
       handler: (ctx) => addReferences(state, clock, ctx),
     },
     {
       method: 'GET',
       pattern: '/order/202406/orders/{order_id}/external_orders',
-      scope: 'seller.order.info',
+      scope: EXTERNAL_REF_READ_SCOPE,
       shopLevel: true,
       handler: (ctx) => getReferences(state, ctx),
     },
     {
       method: 'POST',
       pattern: '/order/202406/orders/external_order_search',
-      scope: 'seller.order.info',
+      scope: EXTERNAL_REF_READ_SCOPE,
       shopLevel: true,
       handler: (ctx) => searchReferences(state, ctx),
     },

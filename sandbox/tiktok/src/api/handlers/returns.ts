@@ -1,3 +1,4 @@
+import { checkSellerCancelReason } from '../../../../../shared-types/src/tiktok-cancel-reasons';
 import type { OrderLifecycle } from '../../domain/order-lifecycle';
 import type { SimulatorState } from '../../domain/state';
 import type { Cancellation, OrderRecord, ReturnRecord } from '../../domain/types';
@@ -179,7 +180,6 @@ function sellerCancel(state: SimulatorState, orders: OrderLifecycle, ctx: ApiCon
   const orderId = optString(ctx.body, 'order_id');
   const reason = optString(ctx.body, 'cancel_reason');
   if (!orderId || !reason) throw Business.cancelInvalidParam();
-  if (!/^[a-z0-9_]+$/.test(reason)) throw Business.cancelUnknownReason();
   const record = state.orders.get(orderId);
   if (!record || record.shopId !== shopId) throw Business.cancelNoPermission();
   const status = record.order.status;
@@ -188,6 +188,10 @@ function sellerCancel(state: SimulatorState, orders: OrderLifecycle, ctx: ApiCon
   if (status === 'IN_TRANSIT' || (status === 'AWAITING_COLLECTION' && shop.region !== 'US')) {
     throw Business.cancelAlreadyShipped();
   }
+  const check = checkSellerCancelReason(shop.region, status, reason);
+  if (check === 'status_mismatch') throw Business.cancelReasonNotMatchStatus();
+  if (check === 'retired') throw Business.cancelReasonOffline();
+  if (check === 'unknown') throw Business.cancelUnknownReason();
   let lineIds = optStringArray(ctx.body, 'order_line_item_ids') ?? [];
   const skus = optObjectArray(ctx.body, 'skus') ?? [];
   for (const entry of skus) {

@@ -162,8 +162,8 @@ describe('loadSdfProject on suiteapp/src', () => {
       {
         id: 'custbody_tts_cancel_reason',
         kind: 'transactionbodycustomfield',
-        type: 'TEXT',
-        select: undefined,
+        type: 'SELECT',
+        select: 'customlist_tts_cancel_reason',
         appliesTo: ['sale'],
       },
       {

@@ -390,7 +390,7 @@ export function salesOrderSnapshot(
     tiktokOrderId: textOf(valueOf(rec, fallback, body.tiktokOrderId)),
     shopRecordId: idOf(valueOf(rec, fallback, body.shop)),
     status,
-    cancelReason: textOf(valueOf(rec, fallback, body.cancelReason)),
+    cancelReason: rec.text(body.cancelReason) ?? fallback?.text(body.cancelReason) ?? null,
     lines: snapshotOfLines.length === 0 && fallback !== null ? snapshotLines(fallback) : snapshotOfLines,
   };
 }

@@ -38,6 +38,7 @@ export const SHOP = declareRecord({
       pullOrderUpdates: 'custrecord_tts_shop_pull_order_upd',
       allowCancel: 'custrecord_tts_shop_allow_cancel',
       taxItem: 'custrecord_tts_shop_tax_item',
+      region: 'custrecord_tts_shop_region',
     },
   },
   suiteql: {
@@ -218,5 +219,15 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
     name: text(body.shopName) ?? text(body.name) ?? text(body.shopId) ?? 'new shop',
     paymentMethodMap: text(body.paymentMethodMap),
     carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
+  };
+}
+
+/** The shop's TikTok shop id and region, as `search.lookupFields` reads them (the cancel reason check). */
+export const SHOP_MARKET_COLUMNS = [SHOP.search.columns.shopId, SHOP.search.columns.region];
+
+export function shopMarketFromLookup(values: LookupValues): { shopId: string; region: string | null } {
+  return {
+    shopId: textOf(values[SHOP.search.columns.shopId]) ?? '',
+    region: textOf(values[SHOP.search.columns.region]),
   };
 }

@@ -51,8 +51,8 @@ export interface BridgeDeps {
   send?: HttpSend;
   webhookHmac?: HmacSha256;
   webhookBodyLimitBytes?: number;
-  /** Verified webhooks further ahead than this are refused with 401 (default 5 min). */
-  webhookMaxFutureSkewMs?: number;
+  /** Verified webhooks further ahead than this are processed and logged as a warning (default 30 s). */
+  webhookClockSkewWarnMs?: number;
   /** Verified webhooks older than this are stored but not acted on (default 7 days). */
   webhookStaleAfterMs?: number;
   /** How often a running job batch renews its leases (default a third of the lease). */
@@ -249,7 +249,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       logger,
       hmac: deps.webhookHmac,
       maxBodyBytes: deps.webhookBodyLimitBytes,
-      maxFutureSkewMs: deps.webhookMaxFutureSkewMs,
+      clockSkewWarnMs: deps.webhookClockSkewWarnMs,
       staleAfterMs: deps.webhookStaleAfterMs,
     }),
   );

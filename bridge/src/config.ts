@@ -1,11 +1,17 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { BridgeError, BRIDGE_ERROR_CODES } from './core/errors';
+import { isLoopbackHost, webhookAddressProblems } from './webhooks/address-rules';
 
 /**
  * Configuration from the environment. `loadConfig` validates every variable at once and throws one
  * error that lists each missing or invalid variable with an example. With no TikTok/NetSuite
  * credential set at all it returns `{ mode: 'sandbox' }`: the caller starts local stand-ins.
+ *
+ * Live mode also holds BRIDGE_PUBLIC_URL to TikTok's webhook address rules (https://, a domain name,
+ * no port: webhooks/address-rules.ts), since every shop's webhooks are subscribed under it. The one
+ * exception is a TIKTOK_API_BASE_URL on this machine (a local simulator, as the chaos run uses): the
+ * real TikTok is never on loopback, and the local simulator delivers to a plain local address.
  */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -289,6 +295,22 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
   return common;
 }
 
+/** BRIDGE_PUBLIC_URL against TikTok's webhook address rules, as problem lines (none when it passes). */
+function publicUrlLines(input: Record<string, string>): string[] {
+  const publicUrl = input.BRIDGE_PUBLIC_URL?.trim();
+  if (publicUrl === undefined || !httpUrl.safeParse(publicUrl).success) return [];
+  const apiBase = input.TIKTOK_API_BASE_URL?.trim();
+  if (apiBase !== undefined && URL.canParse(apiBase) && isLoopbackHost(new URL(apiBase).hostname)) return [];
+  const problems = webhookAddressProblems(publicUrl.replace(/\/+$/, ''));
+  if (problems.length === 0) return [];
+  return [
+    problemLine(
+      'BRIDGE_PUBLIC_URL',
+      `${publicUrl} ${problems.join('; it ')}. TikTok subscribes webhooks only at an https:// address with a domain name and no port (<public URL>/webhooks/tiktok): put a TLS reverse proxy with a domain name on port 443 in front of the bridge and set BRIDGE_PUBLIC_URL to its https:// URL`,
+    ),
+  ];
+}
+
 export function loadConfig(env: Env): BridgeConfig {
   const input = present(env, ALL_VARIABLES);
   const anyCredential = CREDENTIAL_VARIABLES.some((name) => isSet(env, name));
@@ -309,8 +331,9 @@ export function loadConfig(env: Env): BridgeConfig {
   }
 
   const parsed = liveSchema.safeParse(input);
-  if (!parsed.success) {
-    const lines = issuesToLines(parsed.error.issues, env);
+  const addressLines = publicUrlLines(input);
+  if (!parsed.success || addressLines.length > 0) {
+    const lines = [...(parsed.success ? [] : issuesToLines(parsed.error.issues, env)), ...addressLines];
     const missingCredentials = CREDENTIAL_VARIABLES.filter((n) => !isSet(env, n));
     if (missingCredentials.length > 0 && missingCredentials.length < CREDENTIAL_VARIABLES.length) {
       lines.push(

@@ -24,6 +24,7 @@ export class BridgeMetrics
   readonly webhooksVerified: Counter;
   readonly webhooksRejected: Counter<'reason'>;
   readonly webhooksDuplicate: Counter;
+  readonly webhookFutureSkew: Histogram;
   readonly jobs: Gauge<'kind' | 'state'>;
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
   readonly tiktokCalls: Counter<'endpoint' | 'code'>;
@@ -62,6 +63,12 @@ export class BridgeMetrics
     this.webhooksDuplicate = new Counter({
       name: 'tts_bridge_webhooks_duplicate_total',
       help: 'Verified webhook deliveries already in the inbox',
+      registers,
+    });
+    this.webhookFutureSkew = new Histogram({
+      name: 'tts_bridge_webhook_future_skew_seconds',
+      help: "How far ahead of this server's clock verified webhooks were stamped (only those stamped in the future): this server's clock is behind TikTok's by at least that much",
+      buckets: [1, 5, 30, 60, 300, 900, 3600, 86_400],
       registers,
     });
     this.jobs = new Gauge({

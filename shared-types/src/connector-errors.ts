@@ -79,6 +79,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_INVALID_CANCEL_REASON: {
+    meaning:
+      "A sales order's TikTok Cancel Reason is not one TikTok accepts for the shop's market and the order's TikTok status (shared-types/src/cancel-reason-choice.ts); the message lists the reasons that fit. Thrown by the sales order user event, never by the RESTlet.",
+    written: 'nothing: the sales order save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
 } as const satisfies Record<string, ConnectorErrorSpec>;
 
 export type ConnectorErrorCode = keyof typeof CONNECTOR_ERRORS;

@@ -1,4 +1,5 @@
 import { addMinor, formatMinor, subtractMinor, sumMinor, toMinor } from './money';
+import { buyerFees } from './order-fees';
 import type { TikTokOrder } from './tiktok-order';
 
 /**
@@ -9,7 +10,9 @@ import type { TikTokOrder } from './tiktok-order';
  *   Σ `sale_price` = `sub_total` (every line counts, cancelled ones included: TikTok keeps a
  *   cancelled unit in `line_items` and in the payment);
  * - `sub_total = original_total_product_price − seller_discount − platform_discount`;
- * - `total_amount = sub_total + shipping_fee + tax + retail_delivery_fee`.
+ * - `total_amount = sub_total + shipping_fee + tax + retail_delivery_fee`, read as every buyer-paid
+ *   fee (retail delivery, handling, item insurance, small order, buyer service, shipping insurance:
+ *   order-fees.ts, where the sources' difference is noted).
  * An order that breaks one would become a sales order that fails the tie-out, so the RESTlet
  * refuses it before anything is saved, naming the figures. Only called on an order whose amounts
  * all parsed in its currency (`restlet-validation.ts`).
@@ -69,15 +72,13 @@ export function orderMoneyProblems(order: TikTokOrder): MoneyIdentityProblem[] {
       message: `${money(minor(p.sub_total))} is not original_total_product_price ${money(minor(p.original_total_product_price))} − seller_discount ${money(minor(p.seller_discount))} − platform_discount ${money(minor(p.platform_discount))} = ${money(subTotal)}; ${FIX}`,
     });
   }
+  const fees = buyerFees(p, currency);
   const total = addMinor(
     addMinor(addMinor(minor(p.sub_total), minor(p.shipping_fee)), minor(p.tax)),
-    minor(p.retail_delivery_fee),
+    sumMinor(fees.map((f) => f.amountMinor)),
   );
   if (total !== minor(p.total_amount)) {
-    const fee =
-      p.retail_delivery_fee === undefined
-        ? ''
-        : ` + retail_delivery_fee ${money(minor(p.retail_delivery_fee))}`;
+    const fee = fees.map((f) => ` + ${f.field} ${money(f.amountMinor)}`).join('');
     problems.push({
       path: 'payment.total_amount',
       message: `${money(minor(p.total_amount))} is not sub_total ${money(minor(p.sub_total))} + shipping_fee ${money(minor(p.shipping_fee))} + tax ${money(minor(p.tax))}${fee} = ${money(total)}; ${FIX}`,

@@ -6,6 +6,8 @@ import type { DiscountLinePlan, LineGroup } from './order-lines';
 import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lines';
 import type { LocationState, WarehouseLink } from './order-location';
 import { chooseLocation } from './order-location';
+import type { FeeLinePlan } from './order-fees';
+import { planFeeLines } from './order-fees';
 import { tiktokRemaining } from './order-remaining';
 import { plannedShipDate } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
@@ -44,6 +46,7 @@ export type OrderProblemCode =
   | 'no_shipping_item'
   | 'no_discount_item'
   | 'no_tax_item'
+  | 'no_fee_item'
   | 'location'
   | 'invalid_setting'
   | 'ship_address_too_long';
@@ -111,6 +114,8 @@ export interface ExpectedTotals {
   subTotalMinor: number;
   shippingMinor: number;
   taxMinor: number;
+  /** Σ the buyer-paid fees (order-fees.ts), each on a line of the shop's Buyer Fee Item. */
+  feesMinor: number;
   totalMinor: number;
 }
 
@@ -136,6 +141,8 @@ export interface SalesOrderPlan {
   shipping: ShippingCharge | null;
   /** TikTok's whole tax on one line of the shop's Tax Item (order-tax.ts), or null when there is none. */
   taxLine: TaxLinePlan | null;
+  /** The buyer-paid fees, one line each on the shop's Buyer Fee Item (order-fees.ts), after the tax line. */
+  feeLines: FeeLinePlan[];
   totals: ExpectedTotals;
   /** TikTok line items left out because TikTok cancelled them (partial cancellation). */
   cancelledLineIds: string[];
@@ -421,6 +428,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(taxLine)) {
     problems.push(taxLine);
   }
+  const feeLines = planFeeLines(order, shop.name, options);
+  if (!Array.isArray(feeLines)) {
+    problems.push(feeLines);
+  }
   const shipAddress = mapShipAddress(order.recipient_address);
   const tooLong = shipAddress === null ? [] : shipAddressLimitProblems(shipAddress);
   if (tooLong.length > 0) {
@@ -436,6 +447,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     isProblem(shipping) ||
     isProblem(header) ||
     isProblem(taxLine) ||
+    !Array.isArray(feeLines) ||
     !location.ok ||
     !discounts.ok
   ) {
@@ -465,12 +477,14 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       lines,
       shipping,
       taxLine,
+      feeLines,
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
         discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),
         subTotalMinor: remaining.merchandiseMinor,
         shippingMinor: toMinor(order.payment.shipping_fee, currency),
         taxMinor: remaining.taxMinor,
+        feesMinor: sumMinor(feeLines.map((fee) => fee.amountMinor)),
         totalMinor: remaining.totalMinor,
       },
       cancelledLineIds,

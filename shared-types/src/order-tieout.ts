@@ -1,4 +1,4 @@
-import { addMinor, formatMinor, parseMoney, subtractMinor } from './money';
+import { addMinor, formatMinor, parseMoney, subtractMinor, sumMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import type { SalesOrderPlan } from './order-plan';
 
@@ -8,9 +8,10 @@ import type { SalesOrderPlan } from './order-plan';
  * `taxtotal` with one `search.lookupFields`) against TikTok's `payment` block.
  *
  * TikTok's tax is the order's tax line (order-tax.ts), so NetSuite's tax is that line plus any tax
- * NetSuite computed itself (taxtotal, expected 0: no line is taxable). NetSuite's subtotal is not a
- * search column of a sales order, so the merchandise figure (item and discount lines) is what the
- * read-back figures leave: total − shipping − tax. Merchandise and shipping must equal TikTok's to
+ * NetSuite computed itself (taxtotal, expected 0: no line is taxable). The buyer-paid fees are the
+ * order's fee lines (order-fees.ts). NetSuite's subtotal is not a search column of a sales order, so
+ * the merchandise figure (item and discount lines) is what the read-back figures leave:
+ * total − shipping − tax − fees. Merchandise and shipping must equal TikTok's to
  * the cent; tax NetSuite added on top is recorded as the tax variance (`custbody_tts_tax_variance` =
  * NetSuite − TikTok), never silently, and the total must be TikTok's total plus that variance. Any
  * other difference, even one cent, is an exception on the order.
@@ -26,7 +27,7 @@ export interface NetSuiteTotals {
 }
 
 export interface TieOutFigure {
-  label: 'merchandise' | 'shipping' | 'tax' | 'total';
+  label: 'merchandise' | 'shipping' | 'tax' | 'fees' | 'total';
   netsuiteMinor: number;
   tiktokMinor: number;
   /** False when the figures disagree beyond what the tax variance explains. */
@@ -40,14 +41,15 @@ export interface TieOutResult {
   figures: TieOutFigure[];
 }
 
-export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency' | 'taxLine'>;
+export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency' | 'taxLine' | 'feeLines'>;
 
 export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult {
   const t = plan.totals;
   const taxMinor = addMinor(netsuite.taxTotalMinor, plan.taxLine?.amountMinor ?? 0);
+  const feesMinor = sumMinor(plan.feeLines.map((fee) => fee.amountMinor));
   const merchandiseMinor = subtractMinor(
-    subtractMinor(netsuite.totalMinor, netsuite.shippingMinor),
-    taxMinor,
+    subtractMinor(subtractMinor(netsuite.totalMinor, netsuite.shippingMinor), taxMinor),
+    feesMinor,
   );
   const taxVarianceMinor = subtractMinor(taxMinor, t.taxMinor);
   const totalWithoutVariance = subtractMinor(netsuite.totalMinor, taxVarianceMinor);
@@ -65,6 +67,17 @@ export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult
       ties: netsuite.shippingMinor === t.shippingMinor,
     },
     { label: 'tax', netsuiteMinor: taxMinor, tiktokMinor: t.taxMinor, ties: true },
+    // Only for an order with buyer-paid fees.
+    ...(feesMinor === 0 && t.feesMinor === 0
+      ? []
+      : [
+          {
+            label: 'fees' as const,
+            netsuiteMinor: feesMinor,
+            tiktokMinor: t.feesMinor,
+            ties: feesMinor === t.feesMinor,
+          },
+        ]),
     {
       label: 'total',
       netsuiteMinor: netsuite.totalMinor,

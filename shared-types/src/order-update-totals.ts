@@ -1,9 +1,10 @@
 /**
  * The totals re-check of an order update (the update's counterpart of the import's tie-out,
  * order-tieout.ts): once the planned line changes are applied, the sales order's open lines (item
- * lines, discount lines and the TikTok tax line) must add up, to the cent, to what TikTok still
- * charges for the order's products and tax: TikTok's `sub_total` + `tax` less what it refunds with
- * the cancelled units (order-remaining.ts). Shipping is outside both figures: a partial
+ * lines, discount lines, the TikTok tax line and the buyer-fee lines) must add up, to the cent, to
+ * what TikTok still charges for the order's products, tax and buyer-paid fees: TikTok's `sub_total`
+ * + `tax` less what it refunds with the cancelled units (order-remaining.ts), + the fees
+ * (order-fees.ts: not refunded with a unit). Shipping is outside both figures: a partial
  * cancellation does not refund it, and a whole cancellation closes every line instead (no
  * re-check).
  *
@@ -12,6 +13,7 @@
  * person, and the sales order is marked Ties Out = F, as the import does.
  */
 import { addMinor, formatMinor, subtractMinor, sumMinor } from './money';
+import { buyerFeesMinor } from './order-fees';
 import { tiktokRemaining } from './order-remaining';
 import type { OrderUpdatePlan, SalesOrderLineChange, SalesOrderState } from './order-update-plan';
 import { isOrderCancelled, lineAmountMinor } from './order-update-plan';
@@ -75,12 +77,13 @@ export function checkUpdatedTotals(
     return null;
   }
   const remaining = tiktokRemaining(order);
-  const tiktokMinor = addMinor(remaining.merchandiseMinor, remaining.taxMinor);
+  const feesMinor = buyerFeesMinor(order.payment);
+  const tiktokMinor = addMinor(addMinor(remaining.merchandiseMinor, remaining.taxMinor), feesMinor);
   if (netsuiteMinor === tiktokMinor) {
     return { netsuiteMinor, tiktokMinor, ties: true, message: null };
   }
   const money = (minor: number): string => `${formatMinor(minor, currency)} ${currency}`;
   const name = orderName(state);
-  const message = `After the TikTok update of order ${order.id}, the open lines of ${name} add up to ${money(netsuiteMinor)}, but TikTok still charges ${money(tiktokMinor)} for the order's products and tax (merchandise ${money(remaining.merchandiseMinor)} + tax ${money(remaining.taxMinor)}, without shipping), off by ${money(subtractMinor(netsuiteMinor, tiktokMinor))}. The cancelled units were taken off and ${name} is marked Ties Out = F (custbody_tts_tieout). To do: compare ${name} with the order in TikTok Seller Center; correct the line amounts (a discount line still carries the discount of a cancelled unit, for example), tick Ties Out, then set this inbox record's State to imported.`;
+  const message = `After the TikTok update of order ${order.id}, the open lines of ${name} add up to ${money(netsuiteMinor)}, but TikTok still charges ${money(tiktokMinor)} for the order's products and tax (merchandise ${money(remaining.merchandiseMinor)} + tax ${money(remaining.taxMinor)}${feesMinor === 0 ? '' : ` + buyer-paid fees ${money(feesMinor)}`}, without shipping), off by ${money(subtractMinor(netsuiteMinor, tiktokMinor))}. The cancelled units were taken off and ${name} is marked Ties Out = F (custbody_tts_tieout). To do: compare ${name} with the order in TikTok Seller Center; correct the line amounts (a discount line still carries the discount of a cancelled unit, for example), tick Ties Out, then set this inbox record's State to imported.`;
   return { netsuiteMinor, tiktokMinor, ties: false, message };
 }

@@ -21,9 +21,6 @@ export const MAX_OUTBOX_PULL = 100;
 /** Default number of rows per `outbox.pull`. */
 export const DEFAULT_OUTBOX_PULL = 50;
 
-/** TikTok's cancel reason when the sales order names none (a seller reason code). */
-export const DEFAULT_CANCEL_REASON = 'seller_cancel_reason_out_of_stock';
-
 /**
  * `platform` of the external order reference written to TikTok. TikTok takes only its documented
  * list (Add External Order References 202406: SHOPIFY, WOOCOMMERCE, BIGCOMMERCE, MAGENTO,
@@ -71,7 +68,10 @@ export interface ExternalRefPayload {
 /** `order.cancel`: cancel the TikTok order, or only some of its line items. */
 export interface CancelPayload {
   salesOrderId: string;
-  /** A TikTok seller cancel reason code (snake_case). */
+  /**
+   * The TikTok seller cancel reason code chosen on the sales order; '' when none was (the bridge
+   * sends the market's default for the order's status: cancel-reason-choice.ts).
+   */
   reason: string;
   /** `order`: the whole order; `lines`: only `lineItemIds` (item-level cancel: US/UK shops only). */
   scope: 'order' | 'lines';

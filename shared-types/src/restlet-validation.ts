@@ -71,6 +71,10 @@ const OPTIONAL_PAYMENT_AMOUNTS = [
   'retail_delivery_fee',
   'small_order_fee',
   'handling_fee',
+  'item_insurance_fee',
+  'buyer_service_fee',
+  'shipping_insurance_fee',
+  'item_insurance_tax',
 ] as const;
 
 const LINE_AMOUNTS = ['original_price', 'sale_price', 'platform_discount', 'seller_discount'] as const;

@@ -1,6 +1,7 @@
 import { isTikTokId } from './ids';
 import type { CancelPayload, ExternalRefPayload, OutboxKind, OutboxPayload, StatusPayload } from './outbox';
-import { DEFAULT_CANCEL_REASON, outboxExternalId } from './outbox';
+import { cancelReasonCodeOf } from './cancel-reason-choice';
+import { outboxExternalId } from './outbox';
 
 /**
  * What a save of a TikTok sales order means for TikTok (the "Pull order updates from NetSuite"
@@ -31,7 +32,7 @@ export interface SalesOrderSnapshot {
   shopRecordId: string | null;
   /** Status letter (`A`..`H`, see SALES_ORDER_STATUS_LETTERS), null when unknown. */
   status: string | null;
-  /** `custbody_tts_cancel_reason` as entered. */
+  /** `custbody_tts_cancel_reason` as shown: the chosen list entry's text (`Out of stock (code)`), null for none. */
   cancelReason: string | null;
   lines: SalesOrderLineSnapshot[];
 }
@@ -110,17 +111,13 @@ export function parseTikTokLineIds(value: unknown): string[] {
     .filter((part) => isTikTokId(part));
 }
 
-/** A TikTok seller cancel reason code from what was entered (`Out of stock` → `out_of_stock`). */
+/**
+ * The TikTok seller cancel reason code chosen (`Out of stock (seller_cancel_reason_out_of_stock)` →
+ * the code), '' when none was: the bridge then sends the market's default for the order's status
+ * (cancel-reason-choice.ts). The code is sent as chosen; the user event checked it at save.
+ */
 export function normalizeCancelReason(value: unknown): string {
-  if (typeof value !== 'string') {
-    return DEFAULT_CANCEL_REASON;
-  }
-  const code = value
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return code === '' ? DEFAULT_CANCEL_REASON : code;
+  return cancelReasonCodeOf(value);
 }
 
 function allLinesClosed(order: SalesOrderSnapshot): boolean {
@@ -320,4 +317,21 @@ export function planSalesOrderOutbox(change: SalesOrderChange): PlannedOutboxRow
     rows.push(...cancelRows(base, shop.shopId, eventType, before, after));
   }
   return withoutTikTokCancellations(rows, change.tiktokCancelled);
+}
+
+/**
+ * True when the save's TikTok Cancel Reason must be checked against TikTok's reasons (the user
+ * event's beforeSubmit, cancel-reason-choice.ts): a reason is chosen and either it was just chosen or
+ * changed, or this save cancels or closes the order (the reason is then what TikTok will be sent).
+ */
+export function cancelReasonNeedsCheck(
+  eventType: string,
+  before: SalesOrderSnapshot | null,
+  after: SalesOrderSnapshot,
+): boolean {
+  if (eventType === 'delete' || !isTikTokId(after.tiktokOrderId)) return false;
+  const code = normalizeCancelReason(after.cancelReason);
+  if (code === '') return false;
+  if (before === null || normalizeCancelReason(before.cancelReason) !== code) return true;
+  return hasEnded(after, eventType) && !hasEnded(before, 'edit');
 }

@@ -60,6 +60,8 @@ export interface ShopOrderOptions {
   testMode: boolean;
   /** `custrecord_tts_shop_test_order`: the TikTok order id to test with (else the next importable one). */
   testOrderId: string | null;
+  /** `custrecord_tts_shop_fee_item`: the other-charge item buyer-paid fees are booked on (order-fees.ts). */
+  buyerFeeItemId: string | null;
 }
 
 export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
@@ -74,6 +76,7 @@ export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
   handlingDays: 3,
   testMode: false,
   testOrderId: null,
+  buyerFeeItemId: null,
 };
 
 /** The shop's order options with every absent one at its default. */

@@ -44,10 +44,11 @@ export interface TikTokPayment {
   retail_delivery_fee?: string;
   small_order_fee?: string;
   handling_fee?: string;
-  buyer_service_fee?: string;
+  /** Buyer-paid fees booked on the shop's Buyer Fee Item (order-fees.ts). */
   item_insurance_fee?: string;
-  item_insurance_tax?: string;
+  buyer_service_fee?: string;
   shipping_insurance_fee?: string;
+  item_insurance_tax?: string;
 }
 
 export interface TikTokDistrictInfo {

@@ -4,13 +4,20 @@
  * @NModuleScope SameAccount
  */
 import type { EntryPoints } from 'N/types';
+import { checkCancelReasonBeforeSubmit } from './lib/services/cancel-reason-service';
 import { recordSalesOrderChange } from './lib/services/sales-order-outbox-service';
 
 /**
- * `customscript_tts_ue_sales_order` (afterSubmit on sales orders, every context): records new
- * order numbers, status changes and cancellations of TikTok sales orders in the outbox for the
- * bridge ("Pull order updates from NetSuite"). Never throws into the save.
+ * `customscript_tts_ue_sales_order` (sales orders, every context):
+ * - beforeSubmit refuses a TikTok Cancel Reason that TikTok would not accept for the shop's market
+ *   and the order's TikTok status (error `TTS_INVALID_CANCEL_REASON`, listing the reasons that fit);
+ * - afterSubmit records new order numbers, status changes and cancellations of TikTok sales orders
+ *   in the outbox for the bridge ("Pull order updates from NetSuite"); it never throws into the save.
  */
+export function beforeSubmit(context: EntryPoints.UserEvent.beforeSubmitContext): void {
+  checkCancelReasonBeforeSubmit(String(context.type ?? ''), context.newRecord, context.oldRecord ?? null);
+}
+
 export function afterSubmit(context: EntryPoints.UserEvent.afterSubmitContext): void {
   recordSalesOrderChange(context);
 }

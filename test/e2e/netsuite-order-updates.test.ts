@@ -65,10 +65,10 @@ function allowCancel(shopId: string): void {
   });
 }
 
-/** Closes every line and sets the cancel reason, as a user would in the sales order form. */
-function closeSalesOrder(salesOrderId: number, reason: string): void {
+/** Closes every line and picks the cancel reason from the list, as a user would in the sales order form. */
+function closeSalesOrder(salesOrderId: number, reason: string | null): void {
   const so = stack.netsuite.seed.ui.load({ type: 'salesorder', id: salesOrderId });
-  so.setValue({ fieldId: 'custbody_tts_cancel_reason', value: reason });
+  if (reason !== null) so.setText({ fieldId: 'custbody_tts_cancel_reason', text: reason });
   const lines = so.getLineCount({ sublistId: 'item' });
   for (let line = 0; line < lines; line += 1) {
     so.setSublistValue({ sublistId: 'item', fieldId: 'isclosed', line, value: true });
@@ -98,8 +98,8 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
     const { shopId, orderId, salesOrderId } = await importOrder();
     await stack.bridge.outboxOnce();
     allowCancel(shopId);
-    // A code from TikTok's list for a paid US order (free text such as "Wrong price" is refused: 25001014).
-    closeSalesOrder(salesOrderId, 'seller_cancel_reason_wrong_price');
+    // A reason of TikTok's list for a paid US order (the list: customlist_tts_cancel_reason).
+    closeSalesOrder(salesOrderId, 'Pricing error (seller_cancel_reason_wrong_price)');
     const cancelRow = outboxRows(orderId).find(
       (row) => row.fields.custrecord_tts_out_kind === 'order.cancel',
     );
@@ -133,9 +133,37 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
     ).toBe('sent');
   });
 
+  it("refuses at save a reason that does not fit the order's status, naming those that do; with none chosen TikTok gets the market's default (issue #11)", async () => {
+    const { shopId, orderId, salesOrderId } = await importOrder();
+    await stack.bridge.outboxOnce();
+    allowCancel(shopId);
+    let refused: { name: string; message: string } | null = null;
+    try {
+      closeSalesOrder(salesOrderId, 'Out of stock (seller_cancel_unpaid_reason_out_of_stock)');
+    } catch (e) {
+      refused = e as { name: string; message: string };
+    }
+    expect(refused?.name).toBe('TTS_INVALID_CANCEL_REASON');
+    expect(refused?.message).toContain(
+      "(a US shop's order in AWAITING_SHIPMENT). Reasons that fit: Out of stock (seller_cancel_reason_out_of_stock); Pricing error (seller_cancel_reason_wrong_price)",
+    );
+    // Nothing was saved: the lines are open and nothing waits for TikTok.
+    expect(outboxRows(orderId).map((row) => row.fields.custrecord_tts_out_kind)).toEqual([
+      'order.external_ref',
+    ]);
+
+    closeSalesOrder(salesOrderId, null);
+    const pass = await stack.bridge.outboxOnce();
+    expect(pass.failures).toEqual([]);
+    const [cancellation] = [...stack.simulator.state.cancellations.values()].filter(
+      (c) => c.orderId === orderId,
+    );
+    expect(cancellation).toMatchObject({ role: 'SELLER', cancelReason: 'seller_cancel_reason_out_of_stock' });
+  });
+
   it('records the closing without cancelling in TikTok while "Cancel TikTok orders cancelled in NetSuite" is off', async () => {
     const { orderId, salesOrderId } = await importOrder();
-    closeSalesOrder(salesOrderId, 'Wrong price');
+    closeSalesOrder(salesOrderId, null);
     expect(
       outboxRows(orderId)
         .map((row) => row.fields.custrecord_tts_out_kind)

@@ -133,6 +133,32 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     expect(world.ns.store.get('customrecord_tts_shop', shop.id)?.fields[PM_MAP]).toBe(shop.fields[PM_MAP]);
     return seen;
   },
+
+  async TTS_INVALID_CANCEL_REASON() {
+    // Thrown by the sales order user event (beforeSubmit): a UK reason on a US shop's order.
+    const [order] = orders(1, 9);
+    for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
+    await world.ns.runQueuedTasks();
+    const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
+    if (!so) throw new Error('no sales order');
+    const service = world.ns.seed.ui;
+    const rec = service.load({ type: 'salesorder', id: so.id });
+    rec.setText({
+      fieldId: 'custbody_tts_cancel_reason',
+      text: 'Out of stock (seller_cancel_reason_out_of_stock_uk)',
+    });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the sales order was saved');
+    expect(seen.message).toContain('Out of stock (seller_cancel_reason_out_of_stock)');
+    // written: nothing
+    expect(world.ns.store.get('salesorder', so.id)?.fields.custbody_tts_cancel_reason ?? null).toBeNull();
+    return seen;
+  },
 };
 
 describe('the SuiteApp throws each connector error code in its situation', () => {

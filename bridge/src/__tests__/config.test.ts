@@ -163,4 +163,74 @@ describe('loadConfig', () => {
     expect(message).toMatch(/DATABASE_URL: must be sqlite:/);
     expect(message).toMatch(/TIKTOK_API_BASE_URL: is not an http\(s\) URL/);
   });
+
+  describe("BRIDGE_PUBLIC_URL against TikTok's webhook address rules (issue #11)", () => {
+    it.each([
+      [
+        'http://bridge.example.com',
+        /uses http:\/\/, and TikTok delivers webhooks only to https:\/\/ addresses/,
+      ],
+      [
+        'https://203.0.113.7',
+        /has the IP address 203\.0\.113\.7 as its host, and TikTok needs a domain name/,
+      ],
+      ['https://[2001:db8::1]', /has the IP address 2001:db8::1 as its host/],
+      ['https://bridge.example.com:8443', /names the port 8443, and TikTok takes no port/],
+      ['https://bridge.example.com:443', /names the port 443/],
+      ['https://localhost', /has the host localhost, which is not a public domain name/],
+      ['https://bridge.example.com/?x=1', /has a \?query or #fragment/],
+    ])('refuses %s at start-up, naming the rule and the fix', (publicUrl, rule) => {
+      const message = problems({ ...LIVE, BRIDGE_PUBLIC_URL: publicUrl });
+      expect(message).toMatch(rule);
+      expect(message).toMatch(
+        /- BRIDGE_PUBLIC_URL: .*put a TLS reverse proxy with a domain name on port 443 in front of the bridge .*\(example: BRIDGE_PUBLIC_URL=https:\/\/bridge\.example\.com\)/,
+      );
+    });
+
+    it("refuses a path that makes the webhook address longer than TikTok's 255 characters", () => {
+      const publicUrl = `https://bridge.example.com/${'p'.repeat(230)}`;
+      expect(problems({ ...LIVE, BRIDGE_PUBLIC_URL: publicUrl })).toMatch(
+        /makes the webhook address 273 characters long, over TikTok's 255/,
+      );
+    });
+
+    it('lists every broken rule at once, with the other invalid variables', () => {
+      const message = problems({
+        ...LIVE,
+        BRIDGE_PUBLIC_URL: 'http://192.0.2.1:3000',
+        BRIDGE_ADMIN_TOKEN: 'short',
+      });
+      expect(message).toMatch(/BRIDGE_ADMIN_TOKEN: must be at least 16 characters/);
+      expect(message).toMatch(
+        /BRIDGE_PUBLIC_URL: http:\/\/192\.0\.2\.1:3000 uses http:\/\/.*; it has the IP address 192\.0\.2\.1.*; it names the port 3000/,
+      );
+    });
+
+    it('accepts an https domain without a port, with or without a path', () => {
+      expect(
+        loadConfig({ ...LIVE, BRIDGE_PUBLIC_URL: 'https://shop-bridge.example.co.uk/tts/' }),
+      ).toMatchObject({
+        publicUrl: 'https://shop-bridge.example.co.uk/tts',
+      });
+    });
+
+    it('keeps local runs working: the sandbox, and a live configuration against a TikTok simulator on this machine', () => {
+      expect(loadConfig({ BRIDGE_PUBLIC_URL: 'http://127.0.0.1:3000' }).mode).toBe('sandbox');
+      expect(
+        loadConfig({
+          ...LIVE,
+          TIKTOK_API_BASE_URL: 'http://127.0.0.1:4010',
+          BRIDGE_PUBLIC_URL: 'http://127.0.0.1:3000',
+        }),
+      ).toMatchObject({ mode: 'live', publicUrl: 'http://127.0.0.1:3000' });
+      // A TikTok host that is not on this machine gets the rules.
+      expect(
+        problems({
+          ...LIVE,
+          TIKTOK_API_BASE_URL: 'http://10.0.0.5:4010',
+          BRIDGE_PUBLIC_URL: 'http://127.0.0.1:3000',
+        }),
+      ).toMatch(/BRIDGE_PUBLIC_URL: http:\/\/127\.0\.0\.1:3000 uses http:\/\//);
+    });
+  });
 });

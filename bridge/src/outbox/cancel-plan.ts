@@ -1,3 +1,4 @@
+import { checkCancelReasonChoice, defaultCancelReason } from '../../../shared-types/src/cancel-reason-choice';
 import type { CancelPayload } from '../../../shared-types/src/outbox';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
 
@@ -5,7 +6,11 @@ import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
  * What to do with an `order.cancel` row given the TikTok order as it is now (reference §6.1, §6.7):
  * nothing when the order (or the requested items) is already cancelled, so a row delivered twice
  * (a crash between TikTok's answer and the acknowledgement) cancels once; refuse what TikTok does
- * not allow, with what the admin can do instead; otherwise the seller cancellation to send.
+ * not allow, with what the admin can do instead; otherwise the seller cancellation to send, with
+ * the reason code: the one chosen on the sales order when TikTok takes it for the shop's market and
+ * the order's status now (the user event checked it at save; the status may have moved since), else
+ * refused naming the reasons that fit; with none chosen, the market's default for the status
+ * (shared-types/src/cancel-reason-choice.ts).
  */
 
 /** Regions where a seller may cancel single line items (US, UK). */
@@ -14,7 +19,7 @@ export const ITEM_CANCEL_REGIONS = ['US', 'GB'];
 export type CancelPlan =
   | { action: 'done'; message: string }
   | { action: 'refuse'; message: string }
-  | { action: 'cancel'; lineItemIds: string[] | undefined; message: string };
+  | { action: 'cancel'; lineItemIds: string[] | undefined; reason: string; message: string };
 
 const isOpen = (line: TikTokOrder['line_items'][number]): boolean => line.display_status !== 'CANCELLED';
 
@@ -32,6 +37,31 @@ function statusProblem(order: TikTokOrder, region: string): string | null {
     default:
       return null;
   }
+}
+
+/** The reason code to send, or the refusal naming what fits. */
+function reasonFor(
+  order: TikTokOrder,
+  payload: CancelPayload,
+  region: string,
+): { ok: true; code: string } | { ok: false; message: string } {
+  if (payload.reason === '') {
+    const fallback = defaultCancelReason(region, order.status);
+    return fallback === null
+      ? {
+          ok: false,
+          message: `TikTok takes no seller cancel reason for TikTok order ${order.id} (${region || 'unknown region'}, ${order.status}); nothing was cancelled. Cancel it in TikTok Seller Center.`,
+        }
+      : { ok: true, code: fallback.code };
+  }
+  const check = checkCancelReasonChoice(payload.reason, {
+    region,
+    status: order.status,
+    tiktokOrderId: order.id,
+  });
+  return check.ok
+    ? { ok: true, code: payload.reason }
+    : { ok: false, message: `${check.message} Nothing was cancelled.` };
 }
 
 export function planSellerCancel(order: TikTokOrder, payload: CancelPayload, region: string): CancelPlan {
@@ -60,12 +90,17 @@ export function planSellerCancel(order: TikTokOrder, payload: CancelPayload, reg
   if (problem !== null) {
     return { action: 'refuse', message: problem };
   }
+  const reason = reasonFor(order, payload, region);
+  if (!reason.ok) {
+    return { action: 'refuse', message: reason.message };
+  }
   const whole = targets.length === openLines.length;
   if (whole) {
     return {
       action: 'cancel',
       lineItemIds: undefined,
-      message: `Cancelled TikTok order ${order.id} (reason ${payload.reason}).`,
+      reason: reason.code,
+      message: `Cancelled TikTok order ${order.id} (reason ${reason.code}).`,
     };
   }
   if (!ITEM_CANCEL_REGIONS.includes(region)) {
@@ -78,6 +113,7 @@ export function planSellerCancel(order: TikTokOrder, payload: CancelPayload, reg
   return {
     action: 'cancel',
     lineItemIds: ids,
-    message: `Cancelled items ${ids.join(', ')} of TikTok order ${order.id} (reason ${payload.reason}).`,
+    reason: reason.code,
+    message: `Cancelled items ${ids.join(', ')} of TikTok order ${order.id} (reason ${reason.code}).`,
   };
 }

@@ -61,7 +61,7 @@ async function deliverCancel(
   try {
     const result = await ctx.tiktok.cancelOrder(row.shopId, {
       orderId: row.orderId,
-      reason: payload.reason,
+      reason: plan.reason,
       lineItemIds: plan.lineItemIds,
     });
     return done(row, 'sent', `${plan.message} TikTok cancel id ${result.cancelId} (${result.cancelStatus}).`);

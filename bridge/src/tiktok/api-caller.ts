@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type Clock, type Random, type Sleep, unixSeconds } from '../core/clock';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
+import { ApiThrottle } from './api-throttle';
 import type { RateLimiter } from './rate-limiter';
 import { signTikTokRequest } from './sign';
 import {
@@ -15,8 +16,14 @@ import {
 /**
  * Executes one signed Open API call: common parameters, a fresh timestamp and signature on every
  * attempt, the exact body bytes signed and sent, the envelope checked (`code != 0` is an error even
- * with HTTP 200), and retries with backoff + jitter only for HTTP 429/5xx, 36009002, 36009003 and
- * network failures, honouring Retry-After. Other failures are thrown at once as typed errors.
+ * with HTTP 200), and retries only for HTTP 429/5xx, 36009002, 36009003 and network failures. Other
+ * failures are thrown at once as typed errors.
+ *
+ * Limits and throttling are per shop and API (`rateLimitKey` + `endpoint`): each has its own token
+ * bucket, and a throttle answer (429 / 36009002) pauses that API for the shop — every call to it
+ * waits, Retry-After honoured, else TikTok's documented schedule (api-throttle.ts) — while calls to
+ * other APIs go on. 5xx, 36009003 and network failures back off per call with jitter (Retry-After
+ * honoured too).
  */
 export interface TikTokApiRequest {
   /** Short name for metrics and logs, e.g. `order.search`. */
@@ -28,7 +35,7 @@ export interface TikTokApiRequest {
   body?: unknown;
   accessToken?: string;
   shopCipher?: string;
-  /** Rate-limit bucket (the shop id); no limiting when absent. */
+  /** The shop id: calls are rate limited and throttled per shop and `endpoint`; no limiting when absent. */
   rateLimitKey?: string;
 }
 
@@ -78,12 +85,18 @@ function parseEnvelope(text: string): Envelope | undefined {
   }
 }
 
+/** The limiter and throttle key: one per shop and API (the endpoint alone for calls without a shop). */
+function limitKey(shopId: string | undefined, endpoint: string): string {
+  return shopId === undefined ? endpoint : `${shopId}|${endpoint}`;
+}
+
 export class TikTokApiCaller {
   private readonly send: HttpSend;
   private readonly maxRetries: number;
   private readonly backoff: BackoffPolicy;
   private readonly maxRetryAfterMs: number;
   private readonly timeoutMs: number;
+  private readonly throttle: ApiThrottle;
 
   constructor(private readonly options: TikTokApiCallerOptions) {
     this.send = options.send ?? axiosSend;
@@ -91,29 +104,47 @@ export class TikTokApiCaller {
     this.backoff = options.backoff ?? { baseMs: 1000, capMs: 60_000 };
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.throttle = new ApiThrottle({
+      clock: options.clock,
+      sleep: options.sleep,
+      random: options.random,
+      maxRetryAfterMs: this.maxRetryAfterMs,
+    });
   }
 
   async call<T>(request: TikTokApiRequest): Promise<T> {
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const key = limitKey(request.rateLimitKey, request.endpoint);
     for (let attempt = 0; ; attempt += 1) {
-      if (request.rateLimitKey !== undefined) await this.options.rateLimiter?.acquire(request.rateLimitKey);
+      await this.throttle.waitTurn(key);
+      if (request.rateLimitKey !== undefined) await this.options.rateLimiter?.acquire(key);
       const started = this.options.clock.now();
-      let failure: { error: Error; retryable: boolean; retryAfterMs?: number };
+      let failure: { error: Error; retryable: boolean; throttled: boolean; retryAfterMs?: number };
       try {
-        return await this.attempt<T>(request, body, started);
+        const data = await this.attempt<T>(request, body, started);
+        this.throttle.succeeded(key);
+        return data;
       } catch (error) {
         if (error instanceof TikTokApiError) {
+          const throttled = error.httpStatus === 429 || error.tiktokCode === TIKTOK_CODES.RATE_LIMITED;
           const retryable =
-            error.httpStatus === 429 ||
-            error.httpStatus >= 500 ||
-            error.tiktokCode === TIKTOK_CODES.RATE_LIMITED ||
-            error.tiktokCode === TIKTOK_CODES.INTERNAL;
-          failure = { error, retryable, retryAfterMs: error.retryAfterMs };
+            throttled || error.httpStatus >= 500 || error.tiktokCode === TIKTOK_CODES.INTERNAL;
+          failure = { error, retryable, throttled, retryAfterMs: error.retryAfterMs };
         } else if (error instanceof TikTokNetworkError) {
-          failure = { error, retryable: true };
+          failure = { error, retryable: true, throttled: false };
         } else {
           throw error;
         }
+      }
+      if (failure.throttled) {
+        // Paused for every call of this shop to this API, even when this call gives up.
+        const pausedMs = this.throttle.throttled(key, failure.retryAfterMs);
+        if (attempt >= this.maxRetries) throw failure.error;
+        this.options.logger?.warn(
+          { endpoint: request.endpoint, attempt: attempt + 1, delayMs: pausedMs, err: failure.error.message },
+          'TikTok throttled this API for the shop; its calls wait, other APIs go on',
+        );
+        continue;
       }
       if (!failure.retryable || attempt >= this.maxRetries) throw failure.error;
       const delay =

@@ -3,7 +3,13 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
-import { authorizedShopsSchema, orderDetailSchema, orderSearchSchema, parseTikTokData } from './schemas';
+import {
+  authorizedShopsSchema,
+  externalOrdersAddSchema,
+  orderDetailSchema,
+  orderSearchSchema,
+  parseTikTokData,
+} from './schemas';
 import { ShopNeedsReauthError, type TokenManager } from './token-manager';
 import {
   MAX_ORDER_DETAIL_IDS,
@@ -137,12 +143,13 @@ export class TikTokClient {
     orderId: string,
     reference: ExternalOrderReference,
   ): Promise<ExternalOrderError[]> {
-    const data = await this.shopCall<{ errors?: ExternalOrderError[] } | null>(shopId, {
+    const raw = await this.shopCall<unknown>(shopId, {
       endpoint: 'order.external_orders.add',
       method: 'POST',
       path: TIKTOK_PATHS.externalOrders,
       body: { orders: [{ id: orderId, external_order: reference }] },
     });
+    const data = parseTikTokData(externalOrdersAddSchema, raw, 'order.external_orders.add');
     return data?.errors ?? [];
   }
 

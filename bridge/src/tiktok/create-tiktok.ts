@@ -23,7 +23,7 @@ export interface TikTokServiceDeps {
   observer?: TikTokCallObserver & TokenCallObserver & TokenRefreshObserver;
   refreshLeadMs?: number;
   maxRetries?: number;
-  /** Calls per second per shop (default 20) and burst (default 40). */
+  /** Calls per second per shop and API (default 20) and burst (default 40). */
   ratePerSecond?: number;
   burst?: number;
   onNeedsReauth?: (shopId: string, reason: string) => Promise<void>;

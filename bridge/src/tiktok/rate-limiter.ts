@@ -1,8 +1,9 @@
 import type { Clock, Sleep } from '../core/clock';
 
 /**
- * Per-key token buckets (one per shop, TikTok isolates quota per app × shop). `acquire` waits
- * until a token is available; waiters are served in arrival order.
+ * Per-key token buckets: one per shop and API (TikTok isolates quota per app × shop and weighs it
+ * per API, reference §4.3), so a busy API never queues calls to another. `acquire` waits until a
+ * token is available; waiters of one key are served in arrival order.
  */
 export interface RateLimiterOptions {
   /** Tokens added per second. */

@@ -45,6 +45,32 @@ export const orderSearchSchema = z.looseObject({
 
 export const orderDetailSchema = z.looseObject({ orders: z.array(orderSchema) });
 
+/**
+ * Add External Order References (202406) `data`: per-order failures, `code` a string in TikTok's
+ * documentation (`{"code":"36020001","message":"Invalid order_id",...}`); a number is accepted too
+ * and read as its digits.
+ */
+export const externalOrdersAddSchema = z
+  .looseObject({
+    errors: z
+      .array(
+        z.looseObject({
+          code: z.union([z.string().min(1), z.number().int()]).transform(String),
+          message: z.string().default(''),
+          detail: z
+            .looseObject({
+              order_id: z.string().optional(),
+              external_order: z
+                .looseObject({ id: z.string().optional(), platform: z.string().optional() })
+                .optional(),
+            })
+            .optional(),
+        }),
+      )
+      .optional(),
+  })
+  .nullable();
+
 export function parseTikTokData<S extends z.ZodType>(
   schema: S,
   data: unknown,

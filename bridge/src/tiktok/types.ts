@@ -57,15 +57,18 @@ export const MAX_ORDER_DETAIL_IDS = 50;
 export interface ExternalOrderReference {
   /** The order id in the other system. */
   id: string;
-  /** The other system, upper case (the connector writes `NETSUITE`). */
+  /** The other system, one of TikTok's list (the connector writes `ERP_SYSTEM`, shared-types/src/outbox.ts). */
   platform: string;
   /** TikTok line item (`origin_id`) → line in the other system (`id`). */
   line_items?: { id: string; origin_id: string }[];
 }
 
-/** A per-order failure inside a code-0 Add External Order References response. */
+/**
+ * A per-order failure inside a code-0 Add External Order References response. TikTok documents
+ * `code` as a string (`"36020001"`), unlike the envelope's number; a number is read as its digits.
+ */
 export interface ExternalOrderError {
-  code: number;
+  code: string;
   message: string;
   detail?: { order_id?: string; external_order?: { id?: string; platform?: string } };
 }

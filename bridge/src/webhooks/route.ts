@@ -16,18 +16,20 @@ import { verifyTikTokWebhook, type HmacSha256 } from './verify';
  * body that fails the envelope schema (`events.ts`) is stored, starts no job, is dead-lettered with
  * the fields it lacks (recent errors), and answers 200: TikTok would resend the same signed bytes.
  *
- * Payload `timestamp` (checked after the signature, with the injected clock):
- * - more than `maxFutureSkewMs` (default 5 min) ahead of this server → 401, nothing stored. The
- *   signature proves TikTok sent it, so the likely cause is this server's clock being behind; a
- *   non-200 makes TikTok redeliver later (by then the clock may agree), where a 200 would drop the
- *   event for good. Reconciliation fetches the order in any case.
+ * Payload `timestamp` (read after the signature, with the injected clock):
+ * - ahead of this server (stamped in the future) → processed at once like any event, 200. The
+ *   signature proves TikTok sent it, so the cause is this server's clock being behind TikTok's;
+ *   TikTok treats anything but 200 as a failed delivery (401 as a final authentication failure), so
+ *   refusing it would drop the event until reconciliation. The skew goes to the
+ *   `tts_bridge_webhook_future_skew_seconds` histogram, and one beyond `clockSkewWarnMs` (default
+ *   30 s) is logged as a warning naming the fix (sync the clock: NTP).
  * - older than `staleAfterMs` (default 7 days) → stored with `ignored_reason`, no job started, a
  *   recent error noted, 200. Acting on a week-old deauthorization or status could undo newer state;
  *   the order is brought up to date by reconciliation, which reads TikTok's current data.
  */
 export const WEBHOOK_PATH = '/webhooks/tiktok';
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_WEBHOOK_MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+export const DEFAULT_WEBHOOK_CLOCK_SKEW_WARN_MS = 30 * 1000;
 export const DEFAULT_WEBHOOK_STALE_AFTER_MS = 7 * 24 * 3600 * 1000;
 
 export interface WebhookRouteDeps {
@@ -39,7 +41,7 @@ export interface WebhookRouteDeps {
   logger: Logger;
   hmac?: HmacSha256;
   maxBodyBytes?: number;
-  maxFutureSkewMs?: number;
+  clockSkewWarnMs?: number;
   staleAfterMs?: number;
 }
 
@@ -112,12 +114,13 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     }
     const eventMs = (parsed.event.timestamp ?? 0) * 1000;
     const skewMs = eventMs - now;
-    if (skewMs > (deps.maxFutureSkewMs ?? DEFAULT_WEBHOOK_MAX_FUTURE_SKEW_MS)) {
-      deps.metrics.webhooksRejected.inc({ reason: 'future_timestamp' });
-      deps.logger.warn({ shopId: parsed.event.shopId, skewMs }, 'webhook rejected: timestamp in the future');
-      throw new BridgeError(
-        BRIDGE_ERROR_CODES.WEBHOOK_TIMESTAMP_REJECTED,
-        `Webhook timestamp is ${Math.round(skewMs / 1000)} s ahead of this server's clock (at most ${Math.round((deps.maxFutureSkewMs ?? DEFAULT_WEBHOOK_MAX_FUTURE_SKEW_MS) / 1000)} s allowed). Sync the clock (NTP); TikTok redelivers the event.`,
+    if (skewMs > 0) {
+      deps.metrics.webhookFutureSkew.observe(skewMs / 1000);
+      const warnMs = deps.clockSkewWarnMs ?? DEFAULT_WEBHOOK_CLOCK_SKEW_WARN_MS;
+      const log = skewMs > warnMs ? deps.logger.warn.bind(deps.logger) : deps.logger.debug.bind(deps.logger);
+      log(
+        { shopId: parsed.event.shopId, type: parsed.event.type, skewMs },
+        `webhook stamped ${Math.round(skewMs / 1000)} s ahead of this server's clock; processed. This server's clock is behind TikTok's: sync it (NTP), TikTok refuses API calls stamped more than 5 minutes in the past`,
       );
     }
     const staleAfterMs = deps.staleAfterMs ?? DEFAULT_WEBHOOK_STALE_AFTER_MS;

@@ -29,6 +29,8 @@ export interface DemoAccount {
   discountItemIds: { seller: number; platform: number };
   /** The other-charge item the tax TikTok collected is booked on (the shop's Tax Item). */
   taxItemId: number;
+  /** The other-charge item buyer-paid fees are booked on (the shop's Buyer Fee Item). */
+  feeItemId: number;
   itemIds: Record<string, number>;
 }
 
@@ -65,6 +67,7 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     platform: seed.discountItem('TikTok Platform Discount'),
   };
   const taxItemId = seed.record('otherchargeitem', { itemid: 'TikTok Collected Tax' });
+  const feeItemId = seed.record('otherchargeitem', { itemid: 'TikTok Buyer Fees' });
   const itemIds: Record<string, number> = {};
   for (const sku of options.skus) {
     itemIds[sku] = seed.inventoryItem({ itemid: sku, quantities: { [main]: options.onHand ?? 500 } });
@@ -80,6 +83,7 @@ export function seedDemoAccount(seed: Seed, options: DemoAccountOptions): DemoAc
     shipItemId,
     discountItemIds,
     taxItemId,
+    feeItemId,
     itemIds,
   };
 }
@@ -120,6 +124,7 @@ export function configureDemoShop(
     custrecord_tts_shop_seller_disc_item: account.discountItemIds.seller,
     custrecord_tts_shop_plat_disc_item: account.discountItemIds.platform,
     custrecord_tts_shop_tax_item: account.taxItemId,
+    custrecord_tts_shop_fee_item: account.feeItemId,
     custrecord_tts_shop_pm_map: JSON.stringify(demoPaymentMethodMap(account)),
     ...overrides,
   };

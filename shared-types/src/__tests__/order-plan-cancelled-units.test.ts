@@ -45,6 +45,7 @@ describe('planning an order with units TikTok cancelled before the import', () =
       subTotalMinor: 1250,
       shippingMinor: 599,
       taxMinor: 103,
+      feesMinor: 0,
       totalMinor: 1952,
     });
     expect(plan.taxLine).toMatchObject({ amountMinor: 103 });

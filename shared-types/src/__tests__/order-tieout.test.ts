@@ -6,12 +6,14 @@ const plan = {
   tiktokOrderId: '42',
   currency: 'USD',
   taxLine: { itemId: '56', amountMinor: 206, description: 'TikTok tax' },
+  feeLines: [],
   totals: {
     linesMinor: 2700,
     discountsMinor: -200,
     subTotalMinor: 2500,
     shippingMinor: 599,
     taxMinor: 206,
+    feesMinor: 0,
     totalMinor: 3305,
   },
 };

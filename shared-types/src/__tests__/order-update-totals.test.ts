@@ -164,6 +164,51 @@ describe('order updates at rates not exact in binary', () => {
   });
 });
 
+describe('an order with buyer-paid fees (issue #11)', () => {
+  const FEE_ITEM = '57';
+  const withFees: TikTokOrder = {
+    ...hatsAndPins,
+    payment: {
+      ...hatsAndPins.payment,
+      handling_fee: '1.00',
+      retail_delivery_fee: '0.27',
+      total_amount: '73.61',
+    },
+  };
+  const importedWithFees: SalesOrderState = {
+    ...imported,
+    lines: [
+      ...imported.lines,
+      soLine({ index: 3, itemId: FEE_ITEM, itemName: 'Buyer fee', quantity: 1, rate: 0.27, amount: 0.27 }),
+      soLine({ index: 4, itemId: FEE_ITEM, itemName: 'Buyer fee', quantity: 1, rate: 1, amount: 1 }),
+    ],
+  };
+
+  it('keeps the fee lines through a partial cancellation, and the re-check counts them: it ties', () => {
+    const cancelled = cancel(withFees, ['h2', 'p3']);
+    const plan = planOrderUpdate(cancelled, importedWithFees, TAX_ITEM);
+    expect(plan.exceptions).toEqual([]);
+    expect(plan.lineChanges.map((c) => c.index).sort()).toEqual([0, 1, 2]);
+    expect(checkUpdatedTotals(cancelled, importedWithFees, plan)).toMatchObject({
+      ties: true,
+      netsuiteMinor: 6200 - 1999 - 29 + 435 - 110 - 15 + 127,
+      tiktokMinor: 6200 - 1999 - 29 + 435 - 110 - 15 + 127,
+    });
+  });
+
+  it('names the fees in the message when the lines are off', () => {
+    const cancelled = cancel(withFees, ['h2']);
+    const plan = planOrderUpdate(cancelled, importedWithFees, TAX_ITEM);
+    const offByOneCent: SalesOrderState = {
+      ...importedWithFees,
+      lines: importedWithFees.lines.map((l) => (l.index === 4 ? { ...l, rate: 1.01, amount: 1.01 } : l)),
+    };
+    expect(checkUpdatedTotals(cancelled, offByOneCent, plan)?.message).toMatch(
+      /\(merchandise 42\.01 USD \+ tax 3\.25 USD \+ buyer-paid fees 1\.27 USD, without shipping\), off by 0\.01 USD/,
+    );
+  });
+});
+
 /** The sales order after the changes, as NetSuite would load it next time. */
 function applied(
   state: SalesOrderState,

@@ -460,6 +460,22 @@ describe('validateRestletRequest: complete before anything is written (issue #8)
     expect(validateRestletRequest(upsert(withFee)).ok).toBe(true);
   });
 
+  it('counts every buyer-paid fee in total_amount, naming each when the total is off (issue #11)', () => {
+    const withFees = orderWith('payment.handling_fee', '1.00') as {
+      payment: Record<string, string>;
+    };
+    withFees.payment.item_insurance_fee = '0.99';
+    withFees.payment.small_order_fee = '0.50';
+    withFees.payment.buyer_service_fee = '0.25';
+    withFees.payment.shipping_insurance_fee = '0.10';
+    withFees.payment.retail_delivery_fee = '0.27';
+    expect(problemsOf(upsert(withFees))).toEqual([
+      'orders[0].payment.total_amount: 33.05 USD is not sub_total 25.00 USD + shipping_fee 5.99 USD + tax 2.06 USD + retail_delivery_fee 0.27 USD + handling_fee 1.00 USD + item_insurance_fee 0.99 USD + small_order_fee 0.50 USD + buyer_service_fee 0.25 USD + shipping_insurance_fee 0.10 USD = 36.16 USD; send the order exactly as TikTok’s order detail (GET /order/202309/orders) returns it; if it is, report the order to the connector maintainers',
+    ]);
+    withFees.payment.total_amount = '36.16';
+    expect(validateRestletRequest(upsert(withFees)).ok).toBe(true);
+  });
+
   it('checks the identities in the currency’s minor units (JPY has none)', () => {
     const yen = order({
       payment: {

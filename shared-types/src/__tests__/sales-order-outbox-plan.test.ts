@@ -107,7 +107,10 @@ describe('planSalesOrderOutbox', () => {
 
   it('records a status change as informational and cancels the whole order when every line is closed', () => {
     const before = order();
-    const after = closeLines(order({ status: 'H', cancelReason: 'Out of stock!' }), ['1', '2']);
+    const after = closeLines(
+      order({ status: 'H', cancelReason: 'Out of stock (seller_cancel_reason_out_of_stock)' }),
+      ['1', '2'],
+    );
     const rows = planSalesOrderOutbox({ eventType: 'edit', before, after, shop: SHOP });
     expect(rows.map((r) => r.kind)).toEqual(['order.status', 'order.cancel']);
     expect(rows[0].payload as StatusPayload).toEqual({
@@ -119,17 +122,17 @@ describe('planSalesOrderOutbox', () => {
     expect(rows[1].externalId).toBe('tts_out_order_cancel_7494049642642441621_576461413038785752_order');
     expect(rows[1].payload as CancelPayload).toEqual({
       salesOrderId: '101',
-      reason: 'out_of_stock',
+      reason: 'seller_cancel_reason_out_of_stock',
       scope: 'order',
       lineItemIds: [],
       status: 'H',
     });
   });
 
-  it('cancels the order on the cancel event with the default reason', () => {
+  it('cancels the order on the cancel event with no reason chosen: the bridge picks the default', () => {
     const rows = planSalesOrderOutbox({ eventType: 'cancel', before: order(), after: order(), shop: SHOP });
     const cancel = rows.find((r) => r.kind === 'order.cancel');
-    expect((cancel?.payload as CancelPayload).reason).toBe('seller_cancel_reason_out_of_stock');
+    expect((cancel?.payload as CancelPayload).reason).toBe('');
     expect((rows.find((r) => r.kind === 'order.status')?.payload as StatusPayload).status).toBe('C');
   });
 
@@ -182,8 +185,14 @@ describe('sales order value readers', () => {
     expect(assignedTranId(' 42 ')).toBe('42');
     expect(assignedTranId('To Be Generated')).toBeNull();
     expect(assignedTranId('')).toBeNull();
-    expect(normalizeCancelReason('  ')).toBe('seller_cancel_reason_out_of_stock');
-    expect(normalizeCancelReason('Buyer asked -- wrong size')).toBe('buyer_asked_wrong_size');
+    expect(normalizeCancelReason('  ')).toBe('');
+    expect(normalizeCancelReason(null)).toBe('');
+    expect(normalizeCancelReason('Pricing error (seller_cancel_reason_wrong_price_uk)')).toBe(
+      'seller_cancel_reason_wrong_price_uk',
+    );
+    expect(normalizeCancelReason('seller_cancel_reason_out_of_stock')).toBe(
+      'seller_cancel_reason_out_of_stock',
+    );
   });
 });
 

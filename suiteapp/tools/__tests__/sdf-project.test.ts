@@ -42,6 +42,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_class', 'SELECT', { select: '-101' }],
   ['custrecord_tts_shop_ship_item', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_tax_item', 'SELECT', { select: '-10' }],
+  ['custrecord_tts_shop_fee_item', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_test_mode', 'CHECKBOX', { default: false }],
@@ -161,8 +162,8 @@ describe('loadSdfProject on suiteapp/src', () => {
       {
         id: 'custbody_tts_cancel_reason',
         kind: 'transactionbodycustomfield',
-        type: 'TEXT',
-        select: undefined,
+        type: 'SELECT',
+        select: 'customlist_tts_cancel_reason',
         appliesTo: ['sale'],
       },
       {

@@ -5,7 +5,7 @@ import { planSellerCancel } from '../cancel-plan';
 
 const whole: CancelPayload = {
   salesOrderId: '9',
-  reason: 'out_of_stock',
+  reason: '',
   scope: 'order',
   lineItemIds: [],
   status: 'H',
@@ -58,5 +58,44 @@ describe('planSellerCancel', () => {
     expect(planSellerCancel(twoLines({ status: 'IN_TRANSIT' }), whole, 'US').action).toBe('refuse');
     expect(planSellerCancel(twoLines({ status: 'COMPLETED' }), whole, 'US').action).toBe('refuse');
     expect(planSellerCancel(twoLines(), lines(['77']), 'US').action).toBe('refuse');
+  });
+});
+
+describe('the cancel reason sent (issue #11)', () => {
+  const withReason = (reason: string): CancelPayload => ({ ...whole, reason });
+
+  it('sends the reason chosen in NetSuite when TikTok takes it for the market and the status', () => {
+    expect(planSellerCancel(twoLines(), withReason('seller_cancel_reason_wrong_price'), 'US')).toMatchObject({
+      action: 'cancel',
+      reason: 'seller_cancel_reason_wrong_price',
+      message: 'Cancelled TikTok order 5 (reason seller_cancel_reason_wrong_price).',
+    });
+  });
+
+  it("with none chosen, sends the market's out-of-stock reason for the order's status (UK: _uk, UNPAID: unpaid)", () => {
+    expect(planSellerCancel(twoLines(), whole, 'GB')).toMatchObject({
+      reason: 'seller_cancel_reason_out_of_stock_uk',
+    });
+    expect(planSellerCancel(twoLines({ status: 'UNPAID' }), whole, 'US')).toMatchObject({
+      reason: 'seller_cancel_unpaid_reason_out_of_stock',
+    });
+    expect(planSellerCancel(twoLines(), whole, 'DE')).toMatchObject({
+      reason: 'seller_cancel_reason_out_of_stock',
+    });
+  });
+
+  it('refuses a reason of another market or another status, naming the reasons that fit; nothing is sent', () => {
+    const uk = planSellerCancel(twoLines(), withReason('seller_cancel_reason_out_of_stock'), 'GB');
+    expect(uk.action).toBe('refuse');
+    expect(uk.message).toMatch(
+      /^TikTok does not accept cancel reason seller_cancel_reason_out_of_stock for TikTok order 5 \(a GB shop's order in AWAITING_SHIPMENT\)\. Reasons that fit: Pricing error \(seller_cancel_reason_wrong_price_uk\); .*Out of stock \(seller_cancel_reason_out_of_stock_uk\)\..* Nothing was cancelled\.$/,
+    );
+    const unpaid = planSellerCancel(
+      twoLines({ status: 'UNPAID' }),
+      withReason('seller_cancel_reason_out_of_stock'),
+      'US',
+    );
+    expect(unpaid.action).toBe('refuse');
+    expect(unpaid.message).toContain('Out of stock (seller_cancel_unpaid_reason_out_of_stock)');
   });
 });

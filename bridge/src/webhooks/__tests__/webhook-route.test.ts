@@ -276,19 +276,39 @@ describe('POST /webhooks/tiktok', () => {
     const signed = (body: string) =>
       post({ authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body) }, body);
 
-    it('more than 5 minutes in the future → 401, nothing stored, so TikTok redelivers later', async () => {
-      const response = await signed(at(301, 'future-1'));
-      expect(response.status).toBe(401);
-      expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'WEBHOOK_TIMESTAMP_REJECTED' } });
-      expect(response.body).toMatch(/301 s ahead/);
-      expect(await inboxRows()).toBe(0);
-      expect(await allJobs()).toHaveLength(0);
-      expect(await h.bridge.metrics.text()).toMatch(
-        /tts_bridge_webhooks_rejected_total\{reason="future_timestamp"\} 1/,
+    it("stamped in the future (this server's clock behind) → 200 and processed at once, the skew a metric and a warning (issue #11)", async () => {
+      const response = await signed(at(3600, 'future-1'));
+      expect(response.status).toBe(200);
+      expect(await inboxRows()).toBe(1);
+      expect(await allJobs()).toMatchObject([{ kind: 'order.sync', runAfter: h.clock.now() }]);
+      // Just ahead (second rounding, a fast TikTok clock) is processed too, logged without a warning.
+      expect((await signed(at(2, 'future-2'))).status).toBe(200);
+      expect(await inboxRows()).toBe(2);
+      const metrics = await h.bridge.metrics.text();
+      expect(metrics).toMatch(/tts_bridge_webhook_future_skew_seconds_count 2/);
+      expect(metrics).toMatch(/tts_bridge_webhook_future_skew_seconds_sum 3602/);
+      expect(metrics).toMatch(/tts_bridge_webhook_future_skew_seconds_bucket\{le="5"\} 1/);
+      expect(metrics).not.toMatch(/tts_bridge_webhooks_rejected_total\{/);
+      const skewLogs = h
+        .logs()
+        .split('\n')
+        .filter((line) => line.includes('ahead of this server'))
+        .map((line) => JSON.parse(line) as { level: number; skewMs: number; msg: string });
+      expect(skewLogs.map((l) => [l.level, l.skewMs])).toEqual([
+        [40, 3_600_000],
+        [20, 2_000],
+      ]);
+      expect(skewLogs[0]?.msg).toMatch(
+        /^webhook stamped 3600 s ahead of this server's clock; processed\. .*sync it \(NTP\)/,
       );
-      // Within the skew it is an ordinary event.
-      expect((await signed(at(300, 'future-2'))).status).toBe(200);
-      expect(await allJobs()).toHaveLength(1);
+      // The signature still decides: a future-dated body with a bad signature is 401.
+      const forged = at(3600, 'future-3');
+      const refused = await post(
+        { authorization: signTikTokWebhookForTest(TT_APP.appKey, 'wrong-secret', forged) },
+        forged,
+      );
+      expect(refused.status).toBe(401);
+      expect(await inboxRows()).toBe(2);
     });
 
     it('older than 7 days → stored and flagged, 200, no job (a stale deauthorization changes nothing)', async () => {

@@ -157,6 +157,18 @@ describe("the bridge's reaction to each connector error code", () => {
         /TTS_INVALID_PAYMENT_METHOD_MAP: Payment Method Map of shop Maker Mugs/,
       );
     },
+
+    async TTS_INVALID_CANCEL_REASON() {
+      // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
+      h.netsuite.injectors.push((r) =>
+        bodyOf(r).action === 'orders.upsert'
+          ? netsuiteError('TTS_INVALID_CANCEL_REASON', 'TikTok does not accept cancel reason x.')
+          : undefined,
+      );
+      const [job] = await enqueueOrders(1);
+      expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
+      expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_CANCEL_REASON/);
+    },
   };
 
   it.each(Object.keys(CONNECTOR_ERRORS) as ConnectorErrorCode[])('%s', async (code) => {

@@ -72,6 +72,54 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
     expect(metrics).toMatch(/tts_bridge_outbox_rows_total\{kind="order.cancel",outcome="sent"\} 1/);
   });
 
+  it("writes the reference with a platform from TikTok's list and reads a refusal's string code (issue #11)", async () => {
+    outbox.add({
+      idempotencyKey: `tts_out_order_external_ref_${TEST_SHOP.id}_576461413038785752_SO8`,
+      kind: 'order.external_ref',
+      shopId: TEST_SHOP.id,
+      orderId: '576461413038785752',
+      salesOrderId: '12',
+      payload: { salesOrderId: '12', tranId: 'SO8', lines: [] },
+    });
+    const sent: unknown[] = [];
+    h.tiktok.injectors.unshift((request) => {
+      if (request.path !== '/order/202406/orders/external_orders') return undefined;
+      sent.push(JSON.parse(request.body));
+      // The documented sample answer (Add External Order References 202406): the code is a string.
+      return json(200, {
+        code: 0,
+        data: {
+          errors: [
+            {
+              code: '36020001',
+              message: 'Invalid order_id',
+              detail: {
+                order_id: '576461413038785752',
+                external_order: { id: 'SO8', platform: 'ERP_SYSTEM' },
+              },
+            },
+          ],
+        },
+        message: 'Success',
+        request_id: '202203070749000101890810281E8C70B7',
+      });
+    });
+
+    const pass = await h.bridge.outboxOnce();
+    expect(sent).toEqual([
+      {
+        orders: [
+          { id: '576461413038785752', external_order: { id: 'SO8', platform: 'ERP_SYSTEM', line_items: [] } },
+        ],
+      },
+    ]);
+    expect(pass.results[0].outcomes).toEqual({ refused: 1 });
+    expect(outbox.rows[0]).toMatchObject({ state: 'failed' });
+    expect(outbox.rows[0].message).toBe(
+      'TikTok did not store sales order SO8 as the external reference of order 576461413038785752: Invalid order_id (code 36020001).',
+    );
+  });
+
   it('does not cancel twice when the acknowledgement of a delivered cancellation is lost', async () => {
     h.tiktok.orders.push(makeOrder('111', nowSec - 100));
     cancelRow('111');

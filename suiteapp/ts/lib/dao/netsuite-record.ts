@@ -28,6 +28,7 @@ export type NetSuiteRecord = record.Record;
 type ReadableRecord = Pick<
   NetSuiteRecord,
   | 'getValue'
+  | 'getText'
   | 'getFields'
   | 'getLineCount'
   | 'getSublistValue'
@@ -105,6 +106,11 @@ export function lookupColumns(
 export function readerOf(rec: ReadableRecord): RecordReader {
   return {
     value: (fieldId: BodyFieldId) => rec.getValue({ fieldId }),
+    text: (fieldId: BodyFieldId) => {
+      const text: unknown = rec.getText({ fieldId });
+      const joined = Array.isArray(text) ? text.join(', ') : text;
+      return joined === null || joined === undefined || joined === '' ? null : String(joined);
+    },
     fieldIds: () => rec.getFields(),
     lineCount: (sublistId: SublistId) => rec.getLineCount({ sublistId }),
     lineValue: (sublistId: SublistId, fieldId: LineFieldId, line: number) =>

@@ -11,6 +11,8 @@ import {
   outboxSettingsFromLookup,
   pauseOrderPushWrites,
   SHOP,
+  SHOP_MARKET_COLUMNS,
+  shopMarketFromLookup,
   shopRefFromRow,
   shopSettingsFromRow,
   shopSettingsQuery,
@@ -74,4 +76,9 @@ export function lookupOutboxShopSettings(shopRecordId: string): OutboxShopSettin
 /** The shop's Tax Item (1 unit), or null when it has none. */
 export function lookupShopTaxItem(shopRecordId: string): string | null {
   return taxItemFromLookup(lookupColumns(SHOP.recordType, shopRecordId, TAX_ITEM_COLUMNS));
+}
+
+/** The shop's TikTok shop id and region (1 unit). */
+export function lookupShopMarket(shopRecordId: string): { shopId: string; region: string | null } {
+  return shopMarketFromLookup(lookupColumns(SHOP.recordType, shopRecordId, SHOP_MARKET_COLUMNS));
 }

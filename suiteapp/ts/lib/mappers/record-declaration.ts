@@ -132,6 +132,8 @@ export interface RecordWrite {
  */
 export interface RecordReader {
   value(fieldId: BodyFieldId): unknown;
+  /** The body field as shown (a select's option text), null when empty. */
+  text(fieldId: BodyFieldId): string | null;
   /** Body field ids present on the record (an inline edit carries only the changed ones). */
   fieldIds(): string[];
   lineCount(sublistId: SublistId): number;

@@ -175,7 +175,10 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   return writes;
 }
 
-/** Item lines (one per SKU and price), then discount lines, then the TikTok tax line; none taxable. */
+/**
+ * Item lines (one per SKU and price), then discount lines, then the TikTok tax line, then one line per
+ * buyer-paid fee (order-fees.ts); none taxable.
+ */
 function lines(plan: SalesOrderPlan): LineWrite[][] {
   const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
   const itemLines = plan.lines.map((line): LineWrite[] => [
@@ -208,7 +211,15 @@ function lines(plan: SalesOrderPlan): LineWrite[][] {
             [f.description, plan.taxLine.description],
           ],
         ];
-  return [...itemLines, ...discountLines, ...taxLine];
+  const feeLines = plan.feeLines.map((fee): LineWrite[] => [
+    [f.item, fee.itemId],
+    [f.price, CUSTOM_PRICE],
+    [f.rate, money(fee.amountMinor)],
+    [f.amount, money(fee.amountMinor)],
+    [f.isTaxable, false],
+    [f.description, fee.description],
+  ]);
+  return [...itemLines, ...discountLines, ...taxLine, ...feeLines];
 }
 
 /** The new sales order of a plan for the given customer. */
@@ -379,7 +390,7 @@ export function salesOrderSnapshot(
     tiktokOrderId: textOf(valueOf(rec, fallback, body.tiktokOrderId)),
     shopRecordId: idOf(valueOf(rec, fallback, body.shop)),
     status,
-    cancelReason: textOf(valueOf(rec, fallback, body.cancelReason)),
+    cancelReason: rec.text(body.cancelReason) ?? fallback?.text(body.cancelReason) ?? null,
     lines: snapshotOfLines.length === 0 && fallback !== null ? snapshotLines(fallback) : snapshotOfLines,
   };
 }

@@ -38,6 +38,7 @@ export const SHOP = declareRecord({
       pullOrderUpdates: 'custrecord_tts_shop_pull_order_upd',
       allowCancel: 'custrecord_tts_shop_allow_cancel',
       taxItem: 'custrecord_tts_shop_tax_item',
+      region: 'custrecord_tts_shop_region',
     },
   },
   suiteql: {
@@ -72,6 +73,7 @@ export const SHOP = declareRecord({
       handlingDays: 'custrecord_tts_shop_handling_days',
       testMode: 'custrecord_tts_shop_test_mode',
       testOrder: 'custrecord_tts_shop_test_order',
+      feeItem: 'custrecord_tts_shop_fee_item',
     },
   },
 });
@@ -130,7 +132,7 @@ export function pauseOrderPushWrites(reason: string): SubmitWrite[] {
 
 /** Import settings of the shop records in `inList` (one chunk of ids). */
 export function shopSettingsQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.currency} AS currency, ${c.pushOrders} AS push_orders, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.subsidiary} AS subsidiary, ${c.location} AS location, ${c.department} AS department, ${c.class} AS class_id, ${c.shipItem} AS ship_item, ${c.taxItem} AS tax_item, ${c.paymentMethodMap} AS pm_map, ${c.region} AS region, ${c.form} AS form_id, ${c.orderStatus} AS order_status, ${c.discountLines} AS disc_lines, ${c.sellerDiscountItem} AS seller_disc_item, ${c.platformDiscountItem} AS plat_disc_item, ${c.importSamples} AS import_samples, ${c.importFbt} AS import_fbt, ${c.fbtLocation} AS fbt_location, ${c.handlingDays} AS handling_days, ${c.testMode} AS test_mode, ${c.testOrder} AS test_order FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.currency} AS currency, ${c.pushOrders} AS push_orders, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.subsidiary} AS subsidiary, ${c.location} AS location, ${c.department} AS department, ${c.class} AS class_id, ${c.shipItem} AS ship_item, ${c.taxItem} AS tax_item, ${c.paymentMethodMap} AS pm_map, ${c.region} AS region, ${c.form} AS form_id, ${c.orderStatus} AS order_status, ${c.discountLines} AS disc_lines, ${c.sellerDiscountItem} AS seller_disc_item, ${c.platformDiscountItem} AS plat_disc_item, ${c.importSamples} AS import_samples, ${c.importFbt} AS import_fbt, ${c.fbtLocation} AS fbt_location, ${c.handlingDays} AS handling_days, ${c.testMode} AS test_mode, ${c.testOrder} AS test_order, ${c.feeItem} AS fee_item FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
 }
 
 function orderOptionsFrom(row: Row): ShopOrderOptions {
@@ -147,6 +149,7 @@ function orderOptionsFrom(row: Row): ShopOrderOptions {
     handlingDays: intOf(row.handling_days) ?? d.handlingDays,
     testMode: boolOf(row.test_mode, d.testMode),
     testOrderId: textOf(row.test_order)?.trim() || null,
+    buyerFeeItemId: idOf(row.fee_item),
   };
 }
 
@@ -216,5 +219,15 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
     name: text(body.shopName) ?? text(body.name) ?? text(body.shopId) ?? 'new shop',
     paymentMethodMap: text(body.paymentMethodMap),
     carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
+  };
+}
+
+/** The shop's TikTok shop id and region, as `search.lookupFields` reads them (the cancel reason check). */
+export const SHOP_MARKET_COLUMNS = [SHOP.search.columns.shopId, SHOP.search.columns.region];
+
+export function shopMarketFromLookup(values: LookupValues): { shopId: string; region: string | null } {
+  return {
+    shopId: textOf(values[SHOP.search.columns.shopId]) ?? '',
+    region: textOf(values[SHOP.search.columns.region]),
   };
 }

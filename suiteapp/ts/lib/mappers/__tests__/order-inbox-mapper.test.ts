@@ -61,6 +61,7 @@ describe('claims of import runs', () => {
       lineCount: () => 0,
       lineValue: () => null,
       lineText: () => null,
+      text: () => null,
       subrecord: () => null,
     } as unknown as Parameters<typeof claimStateFromRecord>[0];
     expect(claimStateFromRecord(reader)).toEqual({

@@ -1,0 +1,59 @@
+import type * as record from 'N/record';
+import {
+  checkCancelReasonChoice,
+  INVALID_CANCEL_REASON,
+} from '../../../../shared-types/src/cancel-reason-choice';
+import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids';
+import {
+  cancelReasonNeedsCheck,
+  normalizeCancelReason,
+} from '../../../../shared-types/src/sales-order-outbox-plan';
+import { readerOf } from '../dao/netsuite-record';
+import { findInboxPayload } from '../dao/order-inbox-dao';
+import { lookupShopMarket } from '../dao/shop-dao';
+import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
+import { connectorError } from '../platform/errors';
+
+/**
+ * beforeSubmit of sales orders: a TikTok Cancel Reason that TikTok would refuse for the shop's market
+ * and the order's TikTok status stops the save with `TTS_INVALID_CANCEL_REASON`, listing the reasons
+ * that fit (shared-types/src/cancel-reason-choice.ts). Checked only when a reason is chosen and it
+ * changed, or the save cancels or closes the order; then the shop lookup (1 unit) and the order
+ * inbox's stored TikTok status (a query, 10 units). Orders that are not TikTok's cost nothing.
+ */
+
+/** The TikTok status of the order's latest payload in the inbox, or null when there is none. */
+function storedTikTokStatus(shopId: string, orderId: string): string | null {
+  if (!isTikTokId(shopId)) return null;
+  const payload = findInboxPayload(inboxExternalId(shopId, orderId));
+  if (payload === null) return null;
+  try {
+    const order = JSON.parse(payload) as { status?: unknown };
+    return typeof order.status === 'string' ? order.status : null;
+  } catch {
+    return null;
+  }
+}
+
+export function checkCancelReasonBeforeSubmit(
+  type: string,
+  newRecord: record.Record,
+  oldRecord: record.Record | null,
+): void {
+  const eventType = type.toLowerCase();
+  if (eventType === 'delete') return;
+  const fallback = eventType === 'xedit' && oldRecord !== null ? readerOf(oldRecord) : null;
+  const id = String(newRecord.id ?? '');
+  const after = salesOrderSnapshot(readerOf(newRecord), id, fallback);
+  const orderId = after.tiktokOrderId;
+  if (!isTikTokId(orderId) || after.shopRecordId === null) return;
+  const before = oldRecord === null ? null : salesOrderSnapshot(readerOf(oldRecord), id, null);
+  if (!cancelReasonNeedsCheck(eventType, before, after)) return;
+  const shop = lookupShopMarket(after.shopRecordId);
+  const check = checkCancelReasonChoice(normalizeCancelReason(after.cancelReason), {
+    region: shop.region,
+    status: storedTikTokStatus(shop.shopId, orderId),
+    tiktokOrderId: orderId,
+  });
+  if (!check.ok) throw connectorError(INVALID_CANCEL_REASON, check.message);
+}

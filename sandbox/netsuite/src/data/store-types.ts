@@ -49,6 +49,11 @@ export interface FieldInfo {
   tfRadio?: boolean;
   /** Text fields: NetSuite's maximum length. */
   maxLength?: number;
+  /**
+   * For `list:` select targets narrowed by the account (a feature it lacks): why the other values are
+   * refused, added to NetSuite's INVALID_FLD_VALUE message.
+   */
+  listNote?: string;
   /** For `list:` select targets: the display text of each value (`{ A: 'Pending Approval' }`). */
   listLabels?: Readonly<Record<string, string>>;
   /**

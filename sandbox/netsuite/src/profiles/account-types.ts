@@ -271,7 +271,21 @@ export function applyAccountProfile(types: RecordTypeInfo[], profile: AccountPro
     }
     if (t.id === 'customer') for (const id of tax.customerBody) drop(t, t.fields, id, taxReason);
   }
+  narrowShipStatus(types, profile);
   return absences;
+}
+
+/**
+ * Without Pick, Pack and Ship every item fulfillment is Shipped: its `shipstatus` takes only C
+ * (record/item-fulfillment.ts; the stricter reading of a field NetSuite hides then).
+ */
+function narrowShipStatus(types: RecordTypeInfo[], profile: AccountProfile): void {
+  if (hasFeature(profile.features, FEATURE.PICKPACKSHIP)) return;
+  const shipStatus = types.find((t) => t.id === 'itemfulfillment')?.fields.shipstatus;
+  if (!shipStatus) return;
+  shipStatus.selectTarget = 'list:C';
+  shipStatus.listLabels = { C: shipStatus.listLabels?.C ?? 'Shipped' };
+  shipStatus.listNote = `Pick, Pack and Ship (${FEATURE.PICKPACKSHIP}) is not enabled in account profile ${profile.id}: every item fulfillment is Shipped (C)`;
 }
 
 /**

@@ -152,6 +152,12 @@ export const RETURN_STATUS_REF = {
   H: 'closed',
 } as const;
 
+/** Item fulfillment ship status letters (records.json itemfulfillment `shipstatus` help: Picked, Packed, Shipped). */
+export const ITEM_FULFILLMENT_STATUS = { A: 'Picked', B: 'Packed', C: 'Shipped' } as const;
+
+/** `statusRef` ids of the ship status letters (SuiteTalk ItemFulfillmentShipStatus `_picked`, `_packed`, `_shipped`). */
+export const ITEM_FULFILLMENT_STATUS_REF = { A: 'picked', B: 'packed', C: 'shipped' } as const;
+
 const STATUS_TEXT_WHY: Why = {
   assumption:
     "record.getValue('status') answers the status text (Pending Fulfillment) and getValue('statusRef') the id (pendingFulfillment), as public scripts read them; the letter is what SuiteQL transaction.status returns.",
@@ -314,7 +320,18 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
   itemfulfillment: transaction(
     'ItemShip',
     {
-      shipstatus: { selectTarget: 'list:A,B,C', listLabels: { A: 'Picked', B: 'Packed', C: 'Shipped' }, why: STATUS_WHY },
+      shipstatus: { selectTarget: 'list:A,B,C', listLabels: ITEM_FULFILLMENT_STATUS, why: STATUS_WHY },
+      status: {
+        kind: 'select',
+        selectTarget: `list:${Object.keys(ITEM_FULFILLMENT_STATUS).join(',')}`,
+        listLabels: ITEM_FULFILLMENT_STATUS,
+        statusRefs: ITEM_FULFILLMENT_STATUS_REF,
+        readOnly: true,
+        why: {
+          assumption:
+            "The fulfillment's status is its ship status (SuiteQL transaction.status returns A/B/C for ItemShip, as a public SuiteQL client measured on a live account: 'IF_STATUS = { A: Picked, B: Packed, C: Shipped }'); NetSuite sets it, a script value is ignored.",
+        },
+      },
     },
     {
       subrecords: { shippingaddress: ADDRESS },

@@ -6,6 +6,7 @@ import { applyCurrencyDefaults, checkTransactionCurrency } from './currency';
 import { applyCreateDefaults } from './defaults';
 import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
 import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
+import { defaultShipStatus, settleFulfillmentStatus } from './item-fulfillment';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
 import { checkPostingPeriods } from './periods';
@@ -171,6 +172,9 @@ export class RecordService {
     const plan = planTransform(this.store, source, to, this.preferences);
     const rec = new NsRecord(to, options.isDynamic === true, this.env);
     applyCreateDefaults(rec, this.preferences, this.store.clock, options.defaultValues);
+    if (to.id === 'itemfulfillment' && !('shipstatus' in (options.defaultValues ?? {}))) {
+      rec.fields.shipstatus = defaultShipStatus(this.store);
+    }
     rec.loadStored({ fields: { ...rec.fields, ...plan.fields }, sublists: { item: plan.lines }, subrecords: plan.subrecords });
     rec.transformedFrom = { type: from.id, id };
     return rec;
@@ -236,6 +240,7 @@ export class RecordService {
       const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
       if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
       if (info.id === 'salesorder') this.settleSalesOrder(stored, next);
+      if (info.id === 'itemfulfillment') settleFulfillmentStatus(this.store, next.fields, dateString(this.store.clock.now()));
       this.store.update(next);
     });
     if (hook) {
@@ -273,6 +278,7 @@ export class RecordService {
       if (rec.sublists.item.length === 0) {
         throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
       }
+      settleFulfillmentStatus(this.store, rec.fields, dateString(this.store.clock.now()));
     }
     applyCurrencyDefaults(this.store, rec);
     computeTotals(rec, this.store);

@@ -71,6 +71,11 @@ export type RecordFamily = 'transaction' | 'entity' | 'item' | 'custom' | 'other
 export interface SublistInfo {
   id: string;
   fields: Record<string, FieldInfo>;
+  /**
+   * Lines come from the source transaction (an item fulfillment's items): adding or removing lines is
+   * refused; scripts change the lines there are.
+   */
+  staticLines?: boolean;
   /** Line subrecords, e.g. `addressbookaddress` on the customer's `addressbook` sublist. */
   subrecords?: Record<string, string>;
 }

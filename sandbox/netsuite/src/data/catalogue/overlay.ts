@@ -59,6 +59,8 @@ export interface TypeOverlay {
   lineSubrecords?: Readonly<Record<string, Readonly<Record<string, SubrecordFact>>>>;
   fields?: Readonly<Record<string, FieldFacts>>;
   lines?: Readonly<Record<string, Readonly<Record<string, FieldFacts>>>>;
+  /** Sublists whose lines NetSuite makes (from the source transaction): scripts cannot add or remove lines. */
+  staticSublists?: Readonly<Record<string, Why>>;
 }
 
 const SUMMARY_IS_SUBRECORD =
@@ -335,6 +337,12 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     },
     {
       subrecords: { shippingaddress: ADDRESS },
+      staticSublists: {
+        item: {
+          source:
+            'http://mikebian.co/split-shipment-fulfillment-with-netsuite/ (NetSuite answers "Adding new line to sublist item is not allowed." when a fulfillment update adds item lines; lines are left out by clearing itemreceive)',
+        },
+      },
       createOnlyByTransform: {
         source: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_N3195884.html ("Copy and create are not allowed for this record")',
       },

@@ -247,6 +247,7 @@ export class NsRecord {
 
   insertLine(options: { sublistId: string; line: number }): this {
     this.checkWritable('insertLine');
+    this.checkLinesCanChange(options.sublistId, 'insertLine');
     const lines = this.lines(options.sublistId);
     if (!Number.isInteger(options.line) || options.line < 0 || options.line > lines.length) {
       throw invalidSublistOperation(`insertLine ${options.sublistId} line ${options.line}`);
@@ -259,6 +260,7 @@ export class NsRecord {
 
   removeLine(options: { sublistId: string; line: number }): this {
     this.checkWritable('removeLine');
+    this.checkLinesCanChange(options.sublistId, 'removeLine');
     const lines = this.lines(options.sublistId);
     this.lineAt(options.sublistId, options.line);
     lines.splice(options.line, 1);
@@ -280,6 +282,7 @@ export class NsRecord {
   selectNewLine(options: { sublistId: string }): this {
     this.checkWritable('selectNewLine');
     this.requireMode(true, 'selectNewLine');
+    this.checkLinesCanChange(options.sublistId, 'selectNewLine');
     const lines = this.lines(options.sublistId);
     this.current[options.sublistId] = { index: lines.length, line: newLine(), isNew: true };
     return this;
@@ -327,6 +330,7 @@ export class NsRecord {
     this.requireMode(true, 'commitLine');
     const current = this.currentLine(options.sublistId);
     const info = this.sublistInfo(options.sublistId);
+    if (current.isNew) this.checkLinesCanChange(options.sublistId, 'commitLine of a new line');
     const missing = Object.values(info.fields)
       .filter((f) => f.mandatory && (current.line.fields[f.id] === null || current.line.fields[f.id] === undefined))
       .map((f) => f.label);
@@ -505,8 +509,22 @@ export class NsRecord {
   /** Standard mode: setting a field on line `getLineCount()` appends a line, as NetSuite does. */
   private lineForWrite(sublistId: string, index: number): WorkingLine {
     const lines = this.lines(sublistId);
-    if (index === lines.length) lines.push(newLine());
+    if (index === lines.length) {
+      this.checkLinesCanChange(sublistId, `a new line ${index}`);
+      lines.push(newLine());
+    }
     return this.lineAt(sublistId, index);
+  }
+
+  /**
+   * A static sublist (an item fulfillment's items, made from its order) takes no new lines and loses
+   * none: NetSuite answers "Adding new line to sublist item is not allowed." (catalogue/overlay.ts).
+   */
+  private checkLinesCanChange(sublistId: string, what: string): void {
+    if (!this.sublistInfo(sublistId).staticLines) return;
+    throw invalidSublistOperation(
+      `${what} on the ${sublistId} sublist of ${this.type}: ${what.startsWith('removeLine') ? `lines cannot be removed from sublist ${sublistId}` : `Adding new line to sublist ${sublistId} is not allowed.`} Its lines come from the order it fulfils; leave a line out by setting itemreceive to false.`,
+    );
   }
 
   private currentLine(sublistId: string): CurrentLine {

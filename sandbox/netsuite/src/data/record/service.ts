@@ -303,6 +303,7 @@ export class RecordService {
         }
         if (info.id === 'inventoryitem') data.sublists.locations = keepQuantities(previous, data.sublists.locations ?? []);
         if (info.id === 'salesorder') this.settleSalesOrder(previous, data);
+        if (info.id === 'itemfulfillment') this.refulfil(previous, data.fields, data.sublists.item ?? []);
         saved = this.store.update({ ...previous, externalId, ...data, version: rec.version ?? previous.version });
       }
       rec.loadStored(saved);
@@ -326,6 +327,23 @@ export class RecordService {
     const before = structuredClone(order);
     unfulfil(this.store, order, fulfillment.sublists.item ?? [], fulfillment.fields);
     this.settleSalesOrder(before, order);
+    this.store.update(order);
+  }
+
+  /**
+   * An edited fulfilment: what it shipped before goes back (stock and the order's open quantities,
+   * recommitted), then its lines now are fulfilled again, with the same checks as a new one
+   * (quantity open on the order line, committed quantity under Limit to Committed). A line whose
+   * itemreceive was cleared is no longer fulfilled.
+   */
+  private refulfil(previous: StoredRecord, fields: Record<string, FieldValue>, lines: StoredLine[]): void {
+    const order = this.store.get('salesorder', Number(previous.fields.createdfrom));
+    if (!order) throw invalidInitializeRef('itemfulfillment', String(previous.fields.createdfrom));
+    const before = structuredClone(order);
+    unfulfil(this.store, order, previous.sublists.item ?? [], previous.fields);
+    commitSalesOrder(this.store, before, order);
+    fulfil(this.store, order, lines, fields, this.preferences.fulfillBasedOnCommitment);
+    order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
     this.store.update(order);
   }
 

@@ -1,4 +1,5 @@
-import type { RecordStore } from './store';
+import type { IntegratedCarrier, RecordStore } from './store';
+import { FEATURE, hasFeature } from '../profiles/features';
 import type { AccountProfile } from '../profiles/account-profile';
 import type { AccountSetup } from '../profiles/account-setup';
 import { serverDate } from '../time/zoned-date';
@@ -54,7 +55,13 @@ export interface Seed {
   subsidiary(name: string, fields?: Record<string, unknown>): number;
   customer(customer?: SeedCustomer): number;
   inventoryItem(item: SeedInventoryItem): number;
-  shipItem(name: string): number;
+  /**
+   * A shipping item; `carrier` integrates it with UPS, FedEx or USPS (Shipping Label Integration must
+   * be enabled): fulfillments shipped with it keep packages on that carrier's package sublist.
+   */
+  shipItem(name: string, options?: { carrier?: IntegratedCarrier }): number;
+  /** Integrate an existing shipping item with a carrier (null: no integration), as account set-up. */
+  setCarrierIntegration(shipItemId: number, carrier: IntegratedCarrier | null): void;
   /** A discount item; NetSuite requires its rate (records.json), 0 when the rate is entered on each line. */
   discountItem(name: string, rate?: number): number;
   /** A base accounting period (a month); transactions dated in a closed one cannot post. */
@@ -138,7 +145,21 @@ export function createSeed(
       }
       return id;
     },
-    shipItem: (name) => record('shipitem', { itemid: name }),
+    shipItem: (name, options = {}) => {
+      const id = record('shipitem', { itemid: name });
+      if (options.carrier) seed.setCarrierIntegration(id, options.carrier);
+      return id;
+    },
+    setCarrierIntegration: (shipItemId, carrier) => {
+      const profile = store.account?.profile;
+      if (carrier !== null && profile && !hasFeature(profile.features, FEATURE.SHIPPINGLABELS)) {
+        throw new Error(
+          `Account profile ${profile.id} does not have Shipping Label Integration (${FEATURE.SHIPPINGLABELS}): a shipping item cannot be integrated with ${carrier}. Use withFeatures(profile, FEATURE.SHIPPINGLABELS).`,
+        );
+      }
+      if (!store.get('shipitem', shipItemId)) throw new Error(`No shipping item ${shipItemId}.`);
+      store.setCarrierIntegration(shipItemId, carrier);
+    },
     discountItem: (name, rate = 0) => record('discountitem', { itemid: name, rate }),
     accountingPeriod: (p) =>
       record('accountingperiod', {

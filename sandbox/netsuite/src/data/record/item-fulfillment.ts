@@ -1,6 +1,6 @@
 import { NS, SuiteScriptError } from '../../errors';
 import { FEATURE, hasFeature } from '../../profiles/features';
-import type { RecordStore } from '../store';
+import type { IntegratedCarrier, RecordStore } from '../store';
 import type { FieldValue } from '../store-types';
 
 /**
@@ -74,4 +74,66 @@ export function settleFulfillmentStatus(store: RecordStore, fields: Record<strin
     fields[d.field] = today;
     if (i === reached) fields.trandate = today;
   });
+}
+
+/**
+ * Package sublists. A fulfillment keeps its packages on one sublist: `package`, or with Shipping
+ * Label Integration (`SHIPPINGLABELS`) and a shipping method integrated with a carrier, that
+ * carrier's `packageups` / `packagefedex` / `packageusps` (supplement.json itemfulfillment-package*
+ * entries; SuiteTalk's ItemFulfillment has packageList, packageUpsList, packageFedExList,
+ * packageUspsList). The other package sublists do not exist on that fulfillment: `getLineCount`
+ * answers -1, as public fulfillment scripts expect ("if (fedExSublistLines == -1) ... this fulfillment
+ * does not have a FedEx shipping method set"), and reading or writing their lines is refused.
+ * Which carrier a shipping item is integrated with is account set-up (RecordStore.carrierIntegration).
+ */
+export const PACKAGE_SUBLISTS = ['package', 'packageups', 'packagefedex', 'packageusps'] as const;
+
+const CARRIER_SUBLIST: Readonly<Record<IntegratedCarrier, string>> = {
+  ups: 'packageups',
+  fedex: 'packagefedex',
+  usps: 'packageusps',
+};
+const CARRIER_NAME: Readonly<Record<IntegratedCarrier, string>> = { ups: 'UPS', fedex: 'FedEx', usps: 'USPS' };
+
+function shippingLabels(store: RecordStore): boolean {
+  const profile = store.account?.profile;
+  return profile ? hasFeature(profile.features, FEATURE.SHIPPINGLABELS) : false;
+}
+
+/** The package sublist a fulfillment with these body fields has, and why. */
+export function packageSublistOf(store: RecordStore, fields: Record<string, FieldValue>): { sublist: string; why: string } {
+  if (!shippingLabels(store)) {
+    return { sublist: 'package', why: `Shipping Label Integration (${FEATURE.SHIPPINGLABELS}) is not enabled` };
+  }
+  const method = fields.shipmethod;
+  if (isEmpty(method)) return { sublist: 'package', why: 'it has no shipping method' };
+  const name = store.displayText('shipitem', String(method)) || String(method);
+  const carrier = store.carrierIntegration(Number(method));
+  if (!carrier) return { sublist: 'package', why: `its shipping method ${name} is not integrated with a carrier` };
+  return { sublist: CARRIER_SUBLIST[carrier], why: `its shipping method ${name} is integrated with ${CARRIER_NAME[carrier]}` };
+}
+
+/** Why `sublistId` does not exist on a fulfillment with these fields, or null when it does. */
+export function packageSublistProblem(store: RecordStore, fields: Record<string, FieldValue>, sublistId: string): string | null {
+  if (!(PACKAGE_SUBLISTS as readonly string[]).includes(sublistId)) return null;
+  const active = packageSublistOf(store, fields);
+  if (active.sublist === sublistId) return null;
+  return `this item fulfillment has no ${sublistId} sublist: its packages are on the ${active.sublist} sublist because ${active.why}`;
+}
+
+/** Refuse a save whose packages sit on a sublist the fulfillment does not have (its shipping method changed). */
+export function checkPackageSublists(
+  store: RecordStore,
+  fields: Record<string, FieldValue>,
+  sublists: Record<string, readonly unknown[]>,
+): void {
+  for (const sublistId of PACKAGE_SUBLISTS) {
+    const problem = (sublists[sublistId]?.length ?? 0) > 0 ? packageSublistProblem(store, fields, sublistId) : null;
+    if (problem) {
+      throw new SuiteScriptError(
+        NS.USER_ERROR,
+        `The item fulfillment has ${sublists[sublistId]?.length} line(s) on the ${sublistId} sublist, but ${problem}. Move the packages there (or change the shipping method back).`,
+      );
+    }
+  }
 }

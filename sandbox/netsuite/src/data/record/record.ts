@@ -37,6 +37,11 @@ export interface RecordEnv {
   /** Dynamic-mode sourcing after a line field changed. */
   sourceLine(rec: NsRecord, sublistId: string, line: WorkingLine, fieldId: string): void;
   save(rec: NsRecord, options: SaveOptions): number;
+  /**
+   * Why a sublist of the record type does not exist on this record (an item fulfillment's package
+   * sublist of another carrier), or null. Such a sublist counts -1 lines and refuses line access.
+   */
+  sublistProblem?(rec: NsRecord, sublistId: string): string | null;
 }
 
 export interface WorkingLine {
@@ -143,7 +148,7 @@ export class NsRecord {
   }
 
   getSublists(): string[] {
-    return Object.keys(this.info.sublists);
+    return Object.keys(this.info.sublists).filter((id) => !this.env.sublistProblem?.(this, id));
   }
 
   getSublistFields(options: { sublistId: string }): string[] {
@@ -215,6 +220,9 @@ export class NsRecord {
    * as "no lines").
    */
   getLineCount(options: { sublistId: string }): number {
+    this.sublistInfo(options.sublistId);
+    // A sublist the type has but this record does not (another carrier's packages): -1, as NetSuite.
+    if (this.env.sublistProblem?.(this, options.sublistId)) return -1;
     return this.lines(options.sublistId).length;
   }
 
@@ -436,6 +444,8 @@ export class NsRecord {
   /** Working lines of a sublist (created empty on first use). */
   lines(sublistId: string): WorkingLine[] {
     this.sublistInfo(sublistId);
+    const problem = this.env.sublistProblem?.(this, sublistId);
+    if (problem) throw invalidSublistOperation(problem);
     this.sublists[sublistId] ??= [];
     return this.sublists[sublistId];
   }

@@ -6,7 +6,7 @@ import { applyCurrencyDefaults, checkTransactionCurrency } from './currency';
 import { applyCreateDefaults } from './defaults';
 import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
 import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
-import { defaultShipStatus, settleFulfillmentStatus } from './item-fulfillment';
+import { checkPackageSublists, defaultShipStatus, packageSublistProblem, settleFulfillmentStatus } from './item-fulfillment';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
 import { checkPostingPeriods } from './periods';
@@ -107,6 +107,8 @@ export class RecordService {
       sourceBody: (rec, fieldId) => sourceBody(store, rec, fieldId),
       sourceLine: (rec, sublistId, line, fieldId) => sourceLine(store, rec, sublistId, line, fieldId),
       save: (rec, opts) => this.save(rec, opts),
+      sublistProblem: (rec, sublistId) =>
+        rec.type === 'itemfulfillment' ? packageSublistProblem(store, rec.fields, sublistId) : null,
     };
   }
 
@@ -279,6 +281,7 @@ export class RecordService {
         throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
       }
       settleFulfillmentStatus(this.store, rec.fields, dateString(this.store.clock.now()));
+      checkPackageSublists(this.store, rec.fields, rec.sublists);
     }
     applyCurrencyDefaults(this.store, rec);
     computeTotals(rec, this.store);

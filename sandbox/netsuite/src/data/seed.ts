@@ -64,6 +64,11 @@ export interface Seed {
   setCarrierIntegration(shipItemId: number, carrier: IntegratedCarrier | null): void;
   /** A discount item; NetSuite requires its rate (records.json), 0 when the rate is entered on each line. */
   discountItem(name: string, rate?: number): number;
+  /**
+   * An account of the chart of accounts (`accttype` default Expense, with OneWorld in the first
+   * subsidiary unless `fields` say otherwise), e.g. an inventory adjustment's Adjustment Account.
+   */
+  glAccount(name: string, fields?: Record<string, unknown>): number;
   /** A base accounting period (a month); transactions dated in a closed one cannot post. */
   accountingPeriod(period: SeedAccountingPeriod): number;
   /**
@@ -161,6 +166,10 @@ export function createSeed(
       store.setCarrierIntegration(shipItemId, carrier);
     },
     discountItem: (name, rate = 0) => record('discountitem', { itemid: name, rate }),
+    glAccount: (name, fields = {}) => {
+      const subsidiary = store.hasType('subsidiary') && store.typeInfo('account').fields.subsidiary ? store.all('subsidiary')[0]?.id : undefined;
+      return record('account', { acctname: name, accttype: 'Expense', ...(subsidiary ? { subsidiary } : {}), ...fields });
+    },
     accountingPeriod: (p) =>
       record('accountingperiod', {
         periodname: p.name,

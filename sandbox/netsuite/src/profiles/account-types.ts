@@ -83,6 +83,8 @@ interface FeatureRule {
   transactionLines?: readonly string[];
   /** Sublists absent (`type.sublist`; `*` = every type that has it). */
   sublists?: readonly string[];
+  /** Line fields absent from other sublists (`type.sublist.field`). */
+  sublistFields?: readonly string[];
 }
 
 const FEATURE_RULES: readonly FeatureRule[] = [
@@ -126,6 +128,7 @@ const FEATURE_RULES: readonly FeatureRule[] = [
     fieldsEverywhere: [],
     transactionLines: ['location', 'inventorylocation'],
     sublists: ['inventoryitem.locations'],
+    sublistFields: ['inventoryadjustment.inventory.location'],
   },
 ];
 
@@ -253,6 +256,11 @@ export function applyAccountProfile(types: RecordTypeInfo[], profile: AccountPro
           // The catalogue of an account without the feature may not list the field at all: say why anyway.
           (t.absent ??= {})[`item.${id}`] = reason;
         }
+      }
+      for (const path of rule.sublistFields ?? []) {
+        const [type, sublistId, fieldId] = path.split('.') as [string, string, string];
+        const sublist = type === t.id ? t.sublists[sublistId] : undefined;
+        if (sublist) drop(t, sublist.fields, fieldId, reason, sublistId);
       }
       for (const path of rule.sublists ?? []) {
         const [type, sublistId] = path.split('.') as [string, string];

@@ -5,7 +5,7 @@ import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../st
 import { applyCurrencyDefaults, checkTransactionCurrency } from './currency';
 import { applyCreateDefaults } from './defaults';
 import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
-import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
+import { adjustInventory, commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
 import { checkPackageSublists, defaultShipStatus, packageSublistProblem, settleFulfillmentStatus } from './item-fulfillment';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
@@ -197,6 +197,7 @@ export class RecordService {
     this.store.transaction(() => {
       if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
       if (info.id === 'itemfulfillment') this.reverseFulfillment(stored);
+      if (info.id === 'inventoryadjustment') adjustInventory(this.store, stored, null);
       this.store.delete(info.id, id);
     });
     if (hook && event) this.fire(hook, 'afterSubmit', info, event);
@@ -292,11 +293,13 @@ export class RecordService {
       const data = { fields: { ...rec.fields }, sublists: rec.toStoredLines(), subrecords: rec.toStoredSubrecords() };
       assignNumbers(this.store, info, data.fields);
       numberLines(data.sublists.item);
+      numberLines(data.sublists.inventory);
       const externalId = data.fields.externalid === null || data.fields.externalid === undefined ? null : String(data.fields.externalid);
       let saved: StoredRecord;
       if (rec.id === null) {
         if (info.id === 'salesorder') this.settleSalesOrder(null, data);
         if (info.id === 'itemfulfillment') this.applyFulfillment(data.fields, data.sublists.item ?? []);
+        if (info.id === 'inventoryadjustment') adjustInventory(this.store, null, data);
         saved = this.store.insert({ type: info.id, externalId, ...data });
       } else {
         const previous = this.store.get(info.id, rec.id);
@@ -307,6 +310,7 @@ export class RecordService {
         if (info.id === 'inventoryitem') data.sublists.locations = keepQuantities(previous, data.sublists.locations ?? []);
         if (info.id === 'salesorder') this.settleSalesOrder(previous, data);
         if (info.id === 'itemfulfillment') this.refulfil(previous, data.fields, data.sublists.item ?? []);
+        if (info.id === 'inventoryadjustment') adjustInventory(this.store, previous, data);
         saved = this.store.update({ ...previous, externalId, ...data, version: rec.version ?? previous.version });
       }
       rec.loadStored(saved);

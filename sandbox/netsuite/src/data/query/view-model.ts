@@ -221,6 +221,13 @@ function itemLocationView(name: string, types: RecordTypeInfo[]): ViewDef {
 
 function recordView(info: RecordTypeInfo): ViewDef {
   const fixed: Fixed[] = [idCol, extCol];
+  if (info.subrecords['mainaddress']) {
+    // The key of the record's row in `<type>mainaddress` (the emulator's: the record's own id).
+    fixed.push({
+      col: { name: 'mainaddress', kind: 'integer' },
+      sql: "CASE WHEN json_extract(r.doc, '$.subrecords.mainaddress') IS NULL THEN NULL ELSE r.id END",
+    });
+  }
   if (info.custom) {
     fixed.push(
       { col: { name: 'created', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },
@@ -368,6 +375,27 @@ function trackingViews(types: RecordTypeInfo[]): ViewDef[] {
   ];
 }
 
+/**
+ * `locationmainaddress` / `subsidiarymainaddress`: the main address of each record that has one
+ * (`nkey` = the record's `mainaddress` column), with the address subrecord's fields, as public SuiteQL
+ * joins them (`LEFT OUTER JOIN itemfulfillmentshippingaddress shipping ON shipping.nkey =
+ * tran.SHIPPINGADDRESS`; NetSuite's schema lists a location_locationmainaddress key).
+ */
+function mainAddressViews(types: RecordTypeInfo[]): ViewDef[] {
+  const address = types.find((t) => t.id === 'address');
+  if (!address) return [];
+  const fields = Object.values(address.fields).filter((f) => SAFE_ID.test(f.id) && f.id !== 'externalid' && f.id !== 'customform');
+  return types
+    .filter((t) => t.subrecords['mainaddress'] && SAFE_ID.test(t.id))
+    .map((t) => ({
+      name: `${t.id}mainaddress`,
+      columns: [{ name: 'nkey', kind: 'integer' as const }, ...fields.map(column)],
+      sql:
+        `SELECT r.id AS nkey, ${fields.map((f) => `${valueSql("json_extract(r.doc, '$.subrecords.mainaddress')", f)} AS "${f.id}"`).join(', ')} ` +
+        `FROM records r WHERE r.type = ${quote(t.id)} AND json_extract(r.doc, '$.subrecords.mainaddress') IS NOT NULL`,
+    }));
+}
+
 /** Every view for the catalogue the reader knows now. */
 export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
   const transactions = types.filter(isTransactionType);
@@ -382,13 +410,18 @@ export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
       { col: { name: 'itemtype', kind: 'text', target: '@type' }, sql: typeCodeCase(items) },
       { col: { name: 'recordtype', kind: 'text' }, sql: 'r.type' },
     ]),
-    itemLocationView('aggregateitemlocation', items),
-    itemLocationView('inventoryitemlocations', items),
+    // Per-location balances exist with Multi-Location Inventory only (items then have a locations
+    // sublist); without it the tables are not offered (stricter: NetSuite's contents then were not
+    // found in public sources) and an item's single quantity is read with the item search.
+    ...(items.some((t) => t.sublists['locations'])
+      ? [itemLocationView('aggregateitemlocation', items), itemLocationView('inventoryitemlocations', items)]
+      : []),
     transactionLinkView('nexttransactionlink', transactions),
     transactionLinkView('previoustransactionlink', transactions),
     transactionLineLinkView('nexttransactionlinelink', transactions),
     transactionLineLinkView('previoustransactionlinelink', transactions),
     ...trackingViews(transactions),
+    ...mainAddressViews(types),
     ...others.map(recordView),
   ];
 }

@@ -284,6 +284,7 @@ export class RecordService {
       settleFulfillmentStatus(this.store, rec.fields, dateString(this.store.clock.now()));
       checkPackageSublists(this.store, rec.fields, rec.sublists);
     }
+    if (info.id === 'location') mirrorMainAddress(rec);
     applyCurrencyDefaults(this.store, rec);
     computeTotals(rec, this.store);
     validateForSave(this.store, this.preferences, rec, options);
@@ -413,6 +414,26 @@ export class RecordService {
         return null;
       },
     };
+  }
+}
+
+/** The location's address fields NetSuite shows from its main address (records.json location: city, state, zip, country, attention, addrphone, addrtext). */
+const LOCATION_ADDRESS_FIELDS = ['attention', 'addrphone', 'city', 'state', 'zip', 'country'];
+
+/**
+ * A location's address lives in its `mainaddress` subrecord (Oracle help section_4675635629); the
+ * flat address fields records.json lists on the location read it (assumption: NetSuite fills them
+ * from the main address, and the formatted `addrtext` from its lines).
+ */
+function mirrorMainAddress(rec: NsRecord): void {
+  const address = rec.subrecords.mainaddress;
+  if (!address) return;
+  for (const id of LOCATION_ADDRESS_FIELDS) if (rec.info.fields[id]) rec.fields[id] = address.fields[id] ?? null;
+  if (rec.info.fields.addrtext) {
+    const a = address.fields;
+    const cityLine = [a.city, a.state, a.zip].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+    const lines = [a.attention, a.addressee, a.addr1, a.addr2, a.addr3, cityLine, a.country].filter((v) => v !== null && v !== undefined && v !== '');
+    rec.fields.addrtext = lines.length ? lines.map(String).join('\n') : null;
   }
 }
 

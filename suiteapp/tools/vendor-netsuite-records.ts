@@ -37,6 +37,7 @@ export const VENDORED_RECORD_TYPES: readonly string[] = [
   'cashrefund',
   'returnauthorization',
   'itemreceipt',
+  'inventoryadjustment',
   'customerdeposit',
   'customerpayment',
   // search types shared by many record types
@@ -72,6 +73,7 @@ export const VENDORED_RECORD_TYPES: readonly string[] = [
   'classification',
   'currency',
   'accountingperiod',
+  'account',
   // subrecords
   'address',
   // File Cabinet and scripting

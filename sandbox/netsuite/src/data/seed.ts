@@ -1,4 +1,5 @@
-import type { RecordStore } from './store';
+import type { IntegratedCarrier, RecordStore } from './store';
+import { FEATURE, hasFeature } from '../profiles/features';
 import type { AccountProfile } from '../profiles/account-profile';
 import type { AccountSetup } from '../profiles/account-setup';
 import { serverDate } from '../time/zoned-date';
@@ -7,6 +8,8 @@ import { ACCOUNT_WIDE, perLocation, setOnHand } from './record/inventory';
 import type { Preferences } from './record/preferences';
 import { resolvePreferences } from './record/preferences';
 import { RecordService } from './record/service';
+import type { BulkInventoryOptions } from './bulk-seed';
+import { seedBulkInventory } from './bulk-seed';
 import { UserEventSlot } from './record/user-events';
 
 /**
@@ -54,11 +57,27 @@ export interface Seed {
   subsidiary(name: string, fields?: Record<string, unknown>): number;
   customer(customer?: SeedCustomer): number;
   inventoryItem(item: SeedInventoryItem): number;
-  shipItem(name: string): number;
+  /**
+   * A shipping item; `carrier` integrates it with UPS, FedEx or USPS (Shipping Label Integration must
+   * be enabled): fulfillments shipped with it keep packages on that carrier's package sublist.
+   */
+  shipItem(name: string, options?: { carrier?: IntegratedCarrier }): number;
+  /** Integrate an existing shipping item with a carrier (null: no integration), as account set-up. */
+  setCarrierIntegration(shipItemId: number, carrier: IntegratedCarrier | null): void;
   /** A discount item; NetSuite requires its rate (records.json), 0 when the rate is entered on each line. */
   discountItem(name: string, rate?: number): number;
+  /**
+   * An account of the chart of accounts (`accttype` default Expense, with OneWorld in the first
+   * subsidiary unless `fields` say otherwise), e.g. an inventory adjustment's Adjustment Account.
+   */
+  glAccount(name: string, fields?: Record<string, unknown>): number;
   /** A base accounting period (a month); transactions dated in a closed one cannot post. */
   accountingPeriod(period: SeedAccountingPeriod): number;
+  /**
+   * Many inventory items at once (tests, benchmarks): `count` items stocked at `locations`, written
+   * as record.create + save would write them, in one transaction (bulk-seed.ts). Returns their ids.
+   */
+  bulkInventory(options: BulkInventoryOptions): number[];
   /**
    * Set quantity on hand (an inventory adjustment, without governance). `locationId` null: the
    * company-wide quantity of an account without Multi-Location Inventory.
@@ -138,8 +157,26 @@ export function createSeed(
       }
       return id;
     },
-    shipItem: (name) => record('shipitem', { itemid: name }),
+    shipItem: (name, options = {}) => {
+      const id = record('shipitem', { itemid: name });
+      if (options.carrier) seed.setCarrierIntegration(id, options.carrier);
+      return id;
+    },
+    setCarrierIntegration: (shipItemId, carrier) => {
+      const profile = store.account?.profile;
+      if (carrier !== null && profile && !hasFeature(profile.features, FEATURE.SHIPPINGLABELS)) {
+        throw new Error(
+          `Account profile ${profile.id} does not have Shipping Label Integration (${FEATURE.SHIPPINGLABELS}): a shipping item cannot be integrated with ${carrier}. Use withFeatures(profile, FEATURE.SHIPPINGLABELS).`,
+        );
+      }
+      if (!store.get('shipitem', shipItemId)) throw new Error(`No shipping item ${shipItemId}.`);
+      store.setCarrierIntegration(shipItemId, carrier);
+    },
     discountItem: (name, rate = 0) => record('discountitem', { itemid: name, rate }),
+    glAccount: (name, fields = {}) => {
+      const subsidiary = store.hasType('subsidiary') && store.typeInfo('account').fields.subsidiary ? store.all('subsidiary')[0]?.id : undefined;
+      return record('account', { acctname: name, accttype: 'Expense', ...(subsidiary ? { subsidiary } : {}), ...fields });
+    },
     accountingPeriod: (p) =>
       record('accountingperiod', {
         periodname: p.name,
@@ -148,6 +185,7 @@ export function createSeed(
         closed: p.closed ?? false,
         ...p.fields,
       }),
+    bulkInventory: (options) => seedBulkInventory(store, service, options),
     setOnHand: (itemId, locationId, quantity) =>
       setOnHand(store, itemId, locationId === null ? ACCOUNT_WIDE : String(locationId), quantity),
   };

@@ -49,6 +49,11 @@ export interface FieldInfo {
   tfRadio?: boolean;
   /** Text fields: NetSuite's maximum length. */
   maxLength?: number;
+  /**
+   * For `list:` select targets narrowed by the account (a feature it lacks): why the other values are
+   * refused, added to NetSuite's INVALID_FLD_VALUE message.
+   */
+  listNote?: string;
   /** For `list:` select targets: the display text of each value (`{ A: 'Pending Approval' }`). */
   listLabels?: Readonly<Record<string, string>>;
   /**
@@ -66,6 +71,11 @@ export type RecordFamily = 'transaction' | 'entity' | 'item' | 'custom' | 'other
 export interface SublistInfo {
   id: string;
   fields: Record<string, FieldInfo>;
+  /**
+   * Lines come from the source transaction (an item fulfillment's items): adding or removing lines is
+   * refused; scripts change the lines there are.
+   */
+  staticLines?: boolean;
   /** Line subrecords, e.g. `addressbookaddress` on the customer's `addressbook` sublist. */
   subrecords?: Record<string, string>;
 }

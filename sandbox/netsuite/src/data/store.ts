@@ -60,7 +60,11 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE UNIQUE INDEX IF NOT EXISTS records_external_id ON records (extid_group, external_id);
 CREATE INDEX IF NOT EXISTS records_type ON records (type);
 CREATE TABLE IF NOT EXISTS sequences (name TEXT PRIMARY KEY, next INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS carrier_integrations (shipitem INTEGER PRIMARY KEY, carrier TEXT NOT NULL);
 `;
+
+/** Carriers a shipping item can be integrated with (Shipping Label Integration). */
+export type IntegratedCarrier = 'ups' | 'fedex' | 'usps';
 
 interface Row {
   doc: string;
@@ -187,6 +191,23 @@ export class RecordStore implements RecordReader {
         .run(name, value + 1);
       return value;
     });
+  }
+
+  /**
+   * The carrier a shipping item is integrated with (account set-up: a carrier registered under
+   * Shipping Label Integration and the item's service set for it), or null. Not a record field: the
+   * emulator keeps it beside the records (record/item-fulfillment.ts uses it for package sublists).
+   */
+  carrierIntegration(shipItemId: number): IntegratedCarrier | null {
+    const row = this.db
+      .prepare<[number], { carrier: IntegratedCarrier }>('SELECT carrier FROM carrier_integrations WHERE shipitem = ?')
+      .get(Number(shipItemId));
+    return row?.carrier ?? null;
+  }
+
+  setCarrierIntegration(shipItemId: number, carrier: IntegratedCarrier | null): void {
+    if (carrier === null) this.db.prepare('DELETE FROM carrier_integrations WHERE shipitem = ?').run(Number(shipItemId));
+    else this.db.prepare('INSERT OR REPLACE INTO carrier_integrations (shipitem, carrier) VALUES (?, ?)').run(Number(shipItemId), carrier);
   }
 
   /**

@@ -203,6 +203,32 @@ export function defineProfile(profile: AccountProfile): AccountProfile {
   return profile;
 }
 
+/**
+ * `profile` with `features` added (`withFeatures(US_ONEWORLD, FEATURE.PICKPACKSHIP)`), checked; its id
+ * names the change (`us-oneworld+PICKPACKSHIP`) so messages say which account it is.
+ */
+export function withFeatures(profile: AccountProfile, ...features: string[]): AccountProfile {
+  const added = features.filter((f) => !hasFeature(profile.features, f));
+  return defineProfile({
+    ...profile,
+    id: [profile.id, ...added.map((f) => `+${f}`)].join(''),
+    features: [...profile.features, ...added],
+  });
+}
+
+/**
+ * `profile` without `features` (`withoutFeatures(US_ONEWORLD, FEATURE.MULTILOCINVT)`: one
+ * company-wide quantity per item), checked; its id names the change (`us-oneworld-MULTILOCINVT`).
+ */
+export function withoutFeatures(profile: AccountProfile, ...features: string[]): AccountProfile {
+  const removed = features.filter((f) => hasFeature(profile.features, f));
+  return defineProfile({
+    ...profile,
+    id: [profile.id, ...removed.map((f) => `-${f}`)].join(''),
+    features: profile.features.filter((f) => !hasFeature(features, f)),
+  });
+}
+
 /** A ready profile by id, or the given profile checked. */
 export function resolveProfile(profile: AccountProfile | string | undefined): AccountProfile {
   if (profile === undefined) return DEFAULT_PROFILE;

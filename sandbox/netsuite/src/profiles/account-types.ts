@@ -83,6 +83,8 @@ interface FeatureRule {
   transactionLines?: readonly string[];
   /** Sublists absent (`type.sublist`; `*` = every type that has it). */
   sublists?: readonly string[];
+  /** Line fields absent from other sublists (`type.sublist.field`). */
+  sublistFields?: readonly string[];
 }
 
 const FEATURE_RULES: readonly FeatureRule[] = [
@@ -126,6 +128,7 @@ const FEATURE_RULES: readonly FeatureRule[] = [
     fieldsEverywhere: [],
     transactionLines: ['location', 'inventorylocation'],
     sublists: ['inventoryitem.locations'],
+    sublistFields: ['inventoryadjustment.inventory.location'],
   },
 ];
 
@@ -254,6 +257,11 @@ export function applyAccountProfile(types: RecordTypeInfo[], profile: AccountPro
           (t.absent ??= {})[`item.${id}`] = reason;
         }
       }
+      for (const path of rule.sublistFields ?? []) {
+        const [type, sublistId, fieldId] = path.split('.') as [string, string, string];
+        const sublist = type === t.id ? t.sublists[sublistId] : undefined;
+        if (sublist) drop(t, sublist.fields, fieldId, reason, sublistId);
+      }
       for (const path of rule.sublists ?? []) {
         const [type, sublistId] = path.split('.') as [string, string];
         if (type === t.id && t.sublists[sublistId]) removeSublist(t, sublistId, reason);
@@ -271,7 +279,21 @@ export function applyAccountProfile(types: RecordTypeInfo[], profile: AccountPro
     }
     if (t.id === 'customer') for (const id of tax.customerBody) drop(t, t.fields, id, taxReason);
   }
+  narrowShipStatus(types, profile);
   return absences;
+}
+
+/**
+ * Without Pick, Pack and Ship every item fulfillment is Shipped: its `shipstatus` takes only C
+ * (record/item-fulfillment.ts; the stricter reading of a field NetSuite hides then).
+ */
+function narrowShipStatus(types: RecordTypeInfo[], profile: AccountProfile): void {
+  if (hasFeature(profile.features, FEATURE.PICKPACKSHIP)) return;
+  const shipStatus = types.find((t) => t.id === 'itemfulfillment')?.fields.shipstatus;
+  if (!shipStatus) return;
+  shipStatus.selectTarget = 'list:C';
+  shipStatus.listLabels = { C: shipStatus.listLabels?.C ?? 'Shipped' };
+  shipStatus.listNote = `Pick, Pack and Ship (${FEATURE.PICKPACKSHIP}) is not enabled in account profile ${profile.id}: every item fulfillment is Shipped (C)`;
 }
 
 /**

@@ -28,6 +28,18 @@ export const FEATURE = {
   CUSTOMRECORDS: 'CUSTOMRECORDS',
   ACCOUNTING: 'ACCOUNTING',
   INVENTORY: 'INVENTORY',
+  /**
+   * Pick, Pack and Ship: item fulfillments go through Picked (A), Packed (B) and Shipped (C); without
+   * it every fulfillment is Shipped (records.json itemfulfillment `shipstatus` help: "Select Picked if
+   * you want to pick, pack and ship your orders as separate transactions").
+   */
+  PICKPACKSHIP: 'PICKPACKSHIP',
+  /**
+   * Shipping Label Integration: fulfillments whose shipping method is integrated with UPS, FedEx or
+   * USPS keep their packages on the carrier's package sublist (`packageups`, `packagefedex`,
+   * `packageusps`) instead of `package` (record/item-fulfillment.ts).
+   */
+  SHIPPINGLABELS: 'SHIPPINGLABELS',
 } as const;
 
 export type FeatureId = (typeof FEATURE)[keyof typeof FEATURE];

@@ -59,6 +59,8 @@ export interface TypeOverlay {
   lineSubrecords?: Readonly<Record<string, Readonly<Record<string, SubrecordFact>>>>;
   fields?: Readonly<Record<string, FieldFacts>>;
   lines?: Readonly<Record<string, Readonly<Record<string, FieldFacts>>>>;
+  /** Sublists whose lines NetSuite makes (from the source transaction): scripts cannot add or remove lines. */
+  staticSublists?: Readonly<Record<string, Why>>;
 }
 
 const SUMMARY_IS_SUBRECORD =
@@ -151,6 +153,36 @@ export const RETURN_STATUS_REF = {
   G: 'refunded',
   H: 'closed',
 } as const;
+
+/** Account types (`accttype`) with their display texts. */
+export const ACCOUNT_TYPES = {
+  Bank: 'Bank',
+  AcctRec: 'Accounts Receivable',
+  OthCurrAsset: 'Other Current Asset',
+  FixedAsset: 'Fixed Asset',
+  OthAsset: 'Other Asset',
+  AcctPay: 'Accounts Payable',
+  CredCard: 'Credit Card',
+  OthCurrLiab: 'Other Current Liability',
+  LongTermLiab: 'Long Term Liability',
+  Equity: 'Equity',
+  Income: 'Income',
+  COGS: 'Cost of Goods Sold',
+  Expense: 'Expense',
+  OthIncome: 'Other Income',
+  OthExpense: 'Other Expense',
+  NonPosting: 'Non Posting',
+  DeferRevenue: 'Deferred Revenue',
+  DeferExpense: 'Deferred Expense',
+  UnbilledRec: 'Unbilled Receivable',
+  Stat: 'Statistical',
+} as const;
+
+/** Item fulfillment ship status letters (records.json itemfulfillment `shipstatus` help: Picked, Packed, Shipped). */
+export const ITEM_FULFILLMENT_STATUS = { A: 'Picked', B: 'Packed', C: 'Shipped' } as const;
+
+/** `statusRef` ids of the ship status letters (SuiteTalk ItemFulfillmentShipStatus `_picked`, `_packed`, `_shipped`). */
+export const ITEM_FULFILLMENT_STATUS_REF = { A: 'picked', B: 'packed', C: 'shipped' } as const;
 
 const STATUS_TEXT_WHY: Why = {
   assumption:
@@ -314,10 +346,27 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
   itemfulfillment: transaction(
     'ItemShip',
     {
-      shipstatus: { selectTarget: 'list:A,B,C', listLabels: { A: 'Picked', B: 'Packed', C: 'Shipped' }, why: STATUS_WHY },
+      shipstatus: { selectTarget: 'list:A,B,C', listLabels: ITEM_FULFILLMENT_STATUS, why: STATUS_WHY },
+      status: {
+        kind: 'select',
+        selectTarget: `list:${Object.keys(ITEM_FULFILLMENT_STATUS).join(',')}`,
+        listLabels: ITEM_FULFILLMENT_STATUS,
+        statusRefs: ITEM_FULFILLMENT_STATUS_REF,
+        readOnly: true,
+        why: {
+          assumption:
+            "The fulfillment's status is its ship status (SuiteQL transaction.status returns A/B/C for ItemShip, as a public SuiteQL client measured on a live account: 'IF_STATUS = { A: Picked, B: Packed, C: Shipped }'); NetSuite sets it, a script value is ignored.",
+        },
+      },
     },
     {
       subrecords: { shippingaddress: ADDRESS },
+      staticSublists: {
+        item: {
+          source:
+            'http://mikebian.co/split-shipment-fulfillment-with-netsuite/ (NetSuite answers "Adding new line to sublist item is not allowed." when a fulfillment update adds item lines; lines are left out by clearing itemreceive)',
+        },
+      },
       createOnlyByTransform: {
         source: 'https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_N3195884.html ("Copy and create are not allowed for this record")',
       },
@@ -344,6 +393,28 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
       why: STATUS_TEXT_WHY,
     },
   }),
+  inventoryadjustment: transaction(
+    'InvAdjst',
+    {
+      account: SELECT('account', { assumption: 'The Adjustment Account: an account of the chart of accounts.' }),
+      adjlocation: SELECT('location'),
+      customer: SELECT('customer'),
+      estimatedtotalvalue: READ_ONLY(),
+    },
+    {
+      subrecords: {},
+      lines: {
+        inventory: {
+          item: SELECT('item'),
+          location: SELECT('location'),
+          line: READ_ONLY(SYSTEM),
+          quantityonhand: READ_ONLY({ assumption: 'The quantity on hand before the adjustment, at the line\'s location: NetSuite fills it (record/inventory.ts).' }),
+          currentvalue: READ_ONLY(),
+          description: TEXT_LIMIT(4000),
+        },
+      },
+    },
+  ),
   cashrefund: transaction('CashRfnd'),
   creditmemo: transaction('CustCred'),
   invoice: transaction('CustInvc'),
@@ -436,6 +507,29 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
   paymentmethod: list('paymentmethod', {
     undepfunds: { defaultValue: true, why: { assumption: 'New payment methods group with undeposited funds, as the NetSuite form defaults the option.' } },
   }),
+  account: {
+    family: 'other',
+    category: 'other',
+    externalIdGroup: 'account',
+    displayField: 'acctname',
+    optimisticLocking: true,
+    fields: {
+      acctname: TEXT_LIMIT(60),
+      acctnumber: NOT_REQUIRED({ assumption: 'Required in the Records Browser only when the Use Account Numbers preference is on; the emulator leaves it optional.' }),
+      accttype: {
+        selectTarget: `list:${Object.keys(ACCOUNT_TYPES).join(',')}`,
+        listLabels: ACCOUNT_TYPES,
+        why: { assumption: 'Account type ids as SuiteScript and SuiteQL `account.accttype` give them (Bank, AcctRec, OthCurrAsset, COGS, Expense, ...).' },
+      },
+      subsidiary: SELECT('subsidiary'),
+      currency: SELECT('currency'),
+      parent: SELECT('account'),
+      billableexpensesacct: SELECT('account'),
+      deferralacct: SELECT('account'),
+      unit: NOT_REQUIRED(UNMODELLED_TARGET('units of measure')),
+      externalid: TEXT_LIMIT(255),
+    },
+  },
   accountingperiod: {
     family: 'other',
     category: 'other',

@@ -76,6 +76,7 @@ function generateType(catalogue: NetSuiteCatalogue, id: string, overlay: TypeOve
   for (const s of t.sublists.values()) {
     const sid = s.id.toLowerCase();
     const info: SublistInfo = { id: sid, fields: fieldsOf(s.fields, overlay.lines?.[sid], `${id}.${sid}`) };
+    if (overlay.staticSublists?.[sid]) info.staticLines = true;
     const subs = subrecordsOf(s.fields, overlay.lineSubrecords?.[sid], `${id}.${sid}`);
     if (Object.keys(subs).length) info.subrecords = subs;
     sublists[sid] = info;

@@ -4,7 +4,9 @@ import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
 /**
  * The SuiteQL tables the emulator offers, as SQLite views over `records(doc)` (json_extract):
  * `transaction`, `transactionline`, `item`, `aggregateitemlocation` (+ `inventoryitemlocations`),
- * and one view per other record type (`customer`, `location`, `paymentmethod`, `customrecord_*`).
+ * transaction and transaction line links, tracking numbers (`trackingnumber`, `trackingnumbermap`,
+ * `linkedtrackingnumbermap`), and one view per other record type (`customer`, `location`,
+ * `paymentmethod`, `customrecord_*`).
  * Checkboxes read 'T'/'F', selects read the internal id as an integer, multiselects `'1, 2'`,
  * dates ISO `YYYY-MM-DD` inside SQL (printed in the account format on the way out).
  */
@@ -77,8 +79,8 @@ interface Fixed {
   sql: string;
 }
 
-function bodyView(name: string, types: RecordTypeInfo[], fixed: Fixed[]): ViewDef {
-  const taken = new Set(fixed.map((f) => f.col.name));
+function bodyView(name: string, types: RecordTypeInfo[], fixed: Fixed[], hidden: readonly string[] = []): ViewDef {
+  const taken = new Set([...fixed.map((f) => f.col.name), ...hidden]);
   const fields = unionFields(
     types.map((t) => t.fields),
     taken,
@@ -97,6 +99,20 @@ function bodyView(name: string, types: RecordTypeInfo[], fixed: Fixed[]): ViewDe
 const idCol: Fixed = { col: { name: 'id', kind: 'integer' }, sql: 'r.id' };
 const extCol: Fixed = { col: { name: 'externalid', kind: 'text' }, sql: 'r.external_id' };
 
+/**
+ * Transaction body fields SuiteQL does not offer, though records have them: `createdfrom` (read it
+ * from `transactionline`), the item fulfillment's `shipstatus` (read `status`), and tracking numbers
+ * (read `trackingnumbermap` / `linkedtrackingnumbermap`). Public SuiteQL clients measured this on live
+ * accounts: "`createdfrom` isn't queryable ... transaction.shipstatus 500s, so read transaction.status",
+ * "NetSuite exposes these ONLY via the TrackingNumberMap join (transaction.trackingnumbers /
+ * linkedtrackingnumbers are not queryable fields — both fail as unknown identifiers)"; SuiteQL guides
+ * for AI agents repeat "transaction.createdfrom (Field DOES NOT EXIST on header table!)".
+ */
+const NOT_IN_TRANSACTION_TABLE = ['createdfrom', 'shipstatus', 'trackingnumbers', 'linkedtrackingnumbers', 'returntrackingnumbers'];
+
+/** Line fields the `transactionline` table does not offer: the fulfillment line's `orderline` ("transactionline.orderline" is listed as absent in public SuiteQL notes; link lines with NextTransactionLineLink). */
+const NOT_IN_TRANSACTION_LINE_TABLE = ['orderline'];
+
 function transactionView(types: RecordTypeInfo[]): ViewDef {
   return bodyView('transaction', types, [
     idCol,
@@ -109,7 +125,7 @@ function transactionView(types: RecordTypeInfo[]): ViewDef {
     },
     { col: { name: 'createddate', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },
     { col: { name: 'lastmodifieddate', kind: 'datetime' }, sql: "json_extract(r.doc, '$.lastModified')" },
-  ]);
+  ], NOT_IN_TRANSACTION_TABLE);
 }
 
 function lineValueSql(field: FieldInfo): string {
@@ -129,7 +145,10 @@ function transactionLineView(types: RecordTypeInfo[]): ViewDef {
     'netamount',
     'foreignamount',
     'quantityshiprecv',
+    'createdfrom',
+    ...NOT_IN_TRANSACTION_LINE_TABLE,
   ]);
+  const createdFrom = "CAST(NULLIF(json_extract(r.doc, '$.fields.createdfrom'), '') AS INTEGER)";
   const lineFields = unionFields(
     types.map((t) => t.sublists['item']?.fields ?? {}),
     taken,
@@ -146,6 +165,7 @@ function transactionLineView(types: RecordTypeInfo[]): ViewDef {
     "json_extract(r.doc, '$.fields.total') AS netamount",
     "json_extract(r.doc, '$.fields.total') AS foreignamount",
     'NULL AS "quantityshiprecv"',
+    `${createdFrom} AS "createdfrom"`,
     ...lineFields.map((f) => {
       const body = bodyFields.get(f.id);
       return `${body ? valueSql('r.doc', body) : f.kind === 'checkbox' ? "'F'" : 'NULL'} AS "${f.id}"`;
@@ -153,13 +173,15 @@ function transactionLineView(types: RecordTypeInfo[]): ViewDef {
   ];
   const lines = [
     'r.id AS "transaction"',
-    'CAST(l.key AS INTEGER) + 1 AS "id"',
+    // The line's id: its `line` (kept when other lines are removed), else its position.
+    `COALESCE(CAST(${lineField('line')} AS INTEGER), CAST(l.key AS INTEGER) + 1) AS "id"`,
     'CAST(l.key AS INTEGER) + 1 AS "linesequencenumber"',
     "'F' AS mainline",
     `${sign} * ${lineField('quantity')} AS quantity`,
     `${sign} * ${amount} AS netamount`,
     `${sign} * ${amount} AS foreignamount`,
     `COALESCE(${lineField('quantityshiprecv')}, ${lineField('quantityfulfilled')}, ${lineField('quantityreceived')}) AS quantityshiprecv`,
+    `${createdFrom} AS "createdfrom"`,
     ...lineFields.map((f) => `${lineValueSql(f)} AS "${f.id}"`),
   ];
   const where = `WHERE r.type IN (${typeList(types)})`;
@@ -174,6 +196,7 @@ function transactionLineView(types: RecordTypeInfo[]): ViewDef {
       { name: 'netamount', kind: 'currency' },
       { name: 'foreignamount', kind: 'currency' },
       { name: 'quantityshiprecv', kind: 'float' },
+      { name: 'createdfrom', kind: 'select', target: 'transaction' },
       ...lineFields.map(column),
     ],
     sql:
@@ -198,6 +221,13 @@ function itemLocationView(name: string, types: RecordTypeInfo[]): ViewDef {
 
 function recordView(info: RecordTypeInfo): ViewDef {
   const fixed: Fixed[] = [idCol, extCol];
+  if (info.subrecords['mainaddress']) {
+    // The key of the record's row in `<type>mainaddress` (the emulator's: the record's own id).
+    fixed.push({
+      col: { name: 'mainaddress', kind: 'integer' },
+      sql: "CASE WHEN json_extract(r.doc, '$.subrecords.mainaddress') IS NULL THEN NULL ELSE r.id END",
+    });
+  }
   if (info.custom) {
     fixed.push(
       { col: { name: 'created', kind: 'datetime' }, sql: "json_extract(r.doc, '$.createdAt')" },
@@ -249,6 +279,123 @@ function transactionLinkView(name: string, types: RecordTypeInfo[]): ViewDef {
   };
 }
 
+/**
+ * `NextTransactionLineLink` / `PreviousTransactionLineLink`: one row per fulfillment line and the
+ * sales order line it ships (`previousdoc`, `previousline` = the order line's id, `nextdoc`,
+ * `nextline` = the fulfillment line's id, `linktype`, `previoustype`, `nexttype`), the line-level links
+ * public SuiteQL joins on ("JOIN PreviousTransactionLineLink l ON l.previousdoc = t.id JOIN
+ * transaction c ON c.id = l.nextdoc AND c.type='ItemShip'"; "The link table is LINE-level, so every
+ * child join needs DISTINCT"). Only sales order → item fulfillment lines are listed.
+ */
+function transactionLineLinkView(name: string, types: RecordTypeInfo[]): ViewDef {
+  const known = types.some((t) => t.id === 'itemfulfillment') && types.some((t) => t.id === 'salesorder');
+  const linkType = "CASE WHEN json_extract(n.doc, '$.fields.shipstatus') = 'C' THEN 'ShipRcpt' ELSE 'PickPack' END";
+  return {
+    name,
+    columns: [
+      { name: 'previousdoc', kind: 'select', target: 'transaction' },
+      { name: 'previousline', kind: 'integer' },
+      { name: 'nextdoc', kind: 'select', target: 'transaction' },
+      { name: 'nextline', kind: 'integer' },
+      { name: 'linktype', kind: 'text' },
+      { name: 'previoustype', kind: 'text', target: '@type' },
+      { name: 'nexttype', kind: 'text', target: '@type' },
+    ],
+    sql: known
+      ? `SELECT p.id AS previousdoc, CAST(json_extract(l.value, '$.fields.orderline') AS INTEGER) AS previousline, n.id AS nextdoc, ` +
+        `COALESCE(CAST(json_extract(l.value, '$.fields.line') AS INTEGER), CAST(l.key AS INTEGER) + 1) AS nextline, ${linkType} AS linktype, ` +
+        "'SalesOrd' AS previoustype, 'ItemShip' AS nexttype " +
+        "FROM records n, json_each(n.doc, '$.sublists.item') l JOIN records p ON p.id = CAST(json_extract(n.doc, '$.fields.createdfrom') AS INTEGER) " +
+        "WHERE n.type = 'itemfulfillment' AND p.type = 'salesorder'"
+      : 'SELECT NULL AS previousdoc, NULL AS previousline, NULL AS nextdoc, NULL AS nextline, NULL AS linktype, NULL AS previoustype, NULL AS nexttype WHERE 0',
+  };
+}
+
+/** Package sublists of item fulfillments and their tracking number fields (record/item-fulfillment.ts). */
+const PACKAGE_TRACKING: ReadonlyArray<{ sublist: string; field: string }> = [
+  { sublist: 'package', field: 'packagetrackingnumber' },
+  { sublist: 'packageups', field: 'packagetrackingnumberups' },
+  { sublist: 'packagefedex', field: 'packagetrackingnumberfedex' },
+  { sublist: 'packageusps', field: 'packagetrackingnumberusps' },
+];
+
+/**
+ * Every package tracking number of every item fulfillment: `id` (the emulator's: fulfillment id ×
+ * 1000 + package sublist × 250 + line), `trackingnumber`, the fulfillment and its sales order.
+ */
+function trackingRows(types: RecordTypeInfo[]): string {
+  const fulfillment = types.find((t) => t.id === 'itemfulfillment');
+  const parts = PACKAGE_TRACKING.map((p, i) => ({ ...p, i })).filter((p) => fulfillment?.sublists[p.sublist]?.fields[p.field]);
+  if (parts.length === 0) return 'SELECT NULL AS id, NULL AS trackingnumber, NULL AS tran, NULL AS createdfrom WHERE 0';
+  return parts
+    .map(
+      (p) =>
+        `SELECT r.id * 1000 + ${p.i * 250} + CAST(l.key AS INTEGER) + 1 AS id, json_extract(l.value, '$.fields.${p.field}') AS trackingnumber, ` +
+        `r.id AS tran, CAST(json_extract(r.doc, '$.fields.createdfrom') AS INTEGER) AS createdfrom ` +
+        `FROM records r, json_each(r.doc, '$.sublists.${p.sublist}') l ` +
+        `WHERE r.type = 'itemfulfillment' AND COALESCE(json_extract(l.value, '$.fields.${p.field}'), '') <> ''`,
+    )
+    .join(' UNION ALL ');
+}
+
+/**
+ * Tracking numbers as SuiteQL offers them (the only way, per the public client quoted at
+ * NOT_IN_TRANSACTION_TABLE): `trackingnumber` (`id`, `trackingnumber`), `trackingnumbermap`
+ * (`transaction` = the item fulfillment, `trackingnumber` = its id) and `linkedtrackingnumbermap`
+ * (`transaction` = the sales order the fulfillment ships, NetSuite's `transaction_linkedtrackingnumbermap`
+ * table). Built from the fulfillments' package lines; columns other than these are not offered.
+ */
+function trackingViews(types: RecordTypeInfo[]): ViewDef[] {
+  const rows = `(${trackingRows(types)})`;
+  return [
+    {
+      name: 'trackingnumber',
+      columns: [
+        { name: 'id', kind: 'integer' },
+        { name: 'trackingnumber', kind: 'text' },
+      ],
+      sql: `SELECT id, trackingnumber FROM ${rows}`,
+    },
+    {
+      name: 'trackingnumbermap',
+      columns: [
+        { name: 'transaction', kind: 'select', target: 'transaction' },
+        { name: 'trackingnumber', kind: 'integer' },
+      ],
+      sql: `SELECT tran AS "transaction", id AS trackingnumber FROM ${rows}`,
+    },
+    {
+      name: 'linkedtrackingnumbermap',
+      columns: [
+        { name: 'transaction', kind: 'select', target: 'transaction' },
+        { name: 'trackingnumber', kind: 'integer' },
+      ],
+      sql: `SELECT createdfrom AS "transaction", id AS trackingnumber FROM ${rows} WHERE createdfrom IS NOT NULL`,
+    },
+  ];
+}
+
+/**
+ * `locationmainaddress` / `subsidiarymainaddress`: the main address of each record that has one
+ * (`nkey` = the record's `mainaddress` column), with the address subrecord's fields, as public SuiteQL
+ * joins them (`LEFT OUTER JOIN itemfulfillmentshippingaddress shipping ON shipping.nkey =
+ * tran.SHIPPINGADDRESS`; NetSuite's schema lists a location_locationmainaddress key).
+ */
+function mainAddressViews(types: RecordTypeInfo[]): ViewDef[] {
+  const address = types.find((t) => t.id === 'address');
+  if (!address) return [];
+  const fields = Object.values(address.fields).filter((f) => SAFE_ID.test(f.id) && f.id !== 'externalid' && f.id !== 'customform');
+  return types
+    .filter((t) => t.subrecords['mainaddress'] && SAFE_ID.test(t.id))
+    .map((t) => ({
+      name: `${t.id}mainaddress`,
+      columns: [{ name: 'nkey', kind: 'integer' as const }, ...fields.map(column)],
+      sql:
+        `SELECT r.id AS nkey, ${fields.map((f) => `${valueSql("json_extract(r.doc, '$.subrecords.mainaddress')", f)} AS "${f.id}"`).join(', ')} ` +
+        `FROM records r WHERE r.type = ${quote(t.id)} AND json_extract(r.doc, '$.subrecords.mainaddress') IS NOT NULL`,
+    }));
+}
+
 /** Every view for the catalogue the reader knows now. */
 export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
   const transactions = types.filter(isTransactionType);
@@ -263,10 +410,18 @@ export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
       { col: { name: 'itemtype', kind: 'text', target: '@type' }, sql: typeCodeCase(items) },
       { col: { name: 'recordtype', kind: 'text' }, sql: 'r.type' },
     ]),
-    itemLocationView('aggregateitemlocation', items),
-    itemLocationView('inventoryitemlocations', items),
+    // Per-location balances exist with Multi-Location Inventory only (items then have a locations
+    // sublist); without it the tables are not offered (stricter: NetSuite's contents then were not
+    // found in public sources) and an item's single quantity is read with the item search.
+    ...(items.some((t) => t.sublists['locations'])
+      ? [itemLocationView('aggregateitemlocation', items), itemLocationView('inventoryitemlocations', items)]
+      : []),
     transactionLinkView('nexttransactionlink', transactions),
     transactionLinkView('previoustransactionlink', transactions),
+    transactionLineLinkView('nexttransactionlinelink', transactions),
+    transactionLineLinkView('previoustransactionlinelink', transactions),
+    ...trackingViews(transactions),
+    ...mainAddressViews(types),
     ...others.map(recordView),
   ];
 }

@@ -8,7 +8,8 @@ import { dateString, toStored } from './values';
 /**
  * Values a new record starts with: field default values (custom-field defaults from SDF, checkbox
  * defaults), `trandate` = today (the exchange rate comes with the currency at save: currency.ts), sales-order `orderstatus` from the approval
- * preference, return authorizations Pending Receipt, item fulfillments Shipped, and the script's
+ * preference, return authorizations Pending Receipt (item fulfillments: their ship status follows Pick,
+ * Pack and Ship, item-fulfillment.ts), and the script's
  * `defaultValues` from `record.create` (an id the type does not have is refused).
  */
 export function applyCreateDefaults(
@@ -26,7 +27,6 @@ export function applyCreateDefaults(
   }
   if (info.id === 'salesorder') rec.fields.orderstatus = prefs.defaultOrderStatus;
   if (info.id === 'returnauthorization') rec.fields.orderstatus = 'B';
-  if (info.id === 'itemfulfillment') rec.fields.shipstatus = 'C';
   for (const [fieldId, value] of Object.entries(defaultValues)) {
     const f = info.fields[fieldId];
     // An id the record type does not have is refused, not dropped (stricter than NetSuite on purpose).

@@ -15,6 +15,10 @@ import type { FulfillBasedOnCommitment } from './preferences';
  *   "make inventory available" off have nothing available.
  * - Saving an item fulfillment decrements on hand and committed at the fulfilled location and adds
  *   to the order line's `quantityfulfilled`; deleting it puts both back (and the order recommits).
+ * - Saving an inventory adjustment adds each line's `adjustqtyby` (or what takes on hand to its
+ *   `newquantity`) to on hand at the line's location (`adjlocation` when the line has none); editing
+ *   or deleting it takes the previous quantities back first (adjustInventory).
+ * Available is never below zero (on hand can fall below committed when stock is adjusted down).
  * These are system writes: they do not bump the item's version (scripts cannot set quantities).
  *
  * Without Multi-Location Inventory (an account profile without MULTILOCINVT) NetSuite keeps one
@@ -88,7 +92,7 @@ class ItemCache {
   flush(): void {
     for (const item of this.items.values()) {
       for (const line of item.sublists.locations ?? []) {
-        line.fields.quantityavailable = q(num(line.fields.quantityonhand) - num(line.fields.quantitycommitted));
+        line.fields.quantityavailable = Math.max(0, q(num(line.fields.quantityonhand) - num(line.fields.quantitycommitted)));
       }
       this.store.writeSystem(item);
     }
@@ -235,4 +239,68 @@ export function setOnHand(store: RecordStore, itemId: number, location: string, 
   if (!item) throw new SuiteScriptError(NS.RCRD_DSNT_EXIST, 'That record does not exist.');
   cache.row(item, cache.perLocation ? location : ACCOUNT_WIDE).quantityonhand = quantity;
   cache.flush();
+}
+
+function isBlank(v: FieldValue | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/**
+ * Apply an inventory adjustment (`next`, its lines are updated with the quantity on hand before,
+ * `adjustqtyby` and `newquantity`) after taking back what `previous` adjusted (an edit or a delete,
+ * `next` null). Refused with USER_ERROR, naming the line: no lines; an item that does not track
+ * inventory; no location (Multi-Location Inventory); neither a quantity to adjust by nor a new
+ * quantity (or a change of zero); a result below zero on hand (assumption: the emulator refuses
+ * negative stock, the stricter choice).
+ */
+export function adjustInventory(
+  store: RecordStore,
+  previous: StoredRecord | null,
+  next: { fields: Fields; sublists: Record<string, StoredLine[]> } | null,
+): void {
+  const cache = new ItemCache(store);
+  for (const line of previous?.sublists.inventory ?? []) {
+    const item = cache.inventoryItem(line.fields.item);
+    const location = cache.perLocation ? lineAdjustLocation(line, previous?.fields ?? {}) : ACCOUNT_WIDE;
+    if (!item || location === null) continue;
+    const row = cache.row(item, location);
+    row.quantityonhand = q(num(row.quantityonhand) - num(line.fields.adjustqtyby));
+  }
+  if (next) {
+    const lines = next.sublists.inventory ?? [];
+    if (lines.length === 0) throw new SuiteScriptError(NS.USER_ERROR, 'You must enter at least one line item for this transaction.');
+    lines.forEach((line, i) => {
+      const where = `inventory line ${i + 1}`;
+      const item = cache.inventoryItem(line.fields.item);
+      if (!item) {
+        throw new SuiteScriptError(
+          NS.USER_ERROR,
+          `Item ${String(line.fields.item)} on ${where} does not track inventory: only inventory items can be adjusted.`,
+        );
+      }
+      const location = cache.perLocation ? lineAdjustLocation(line, next.fields) : ACCOUNT_WIDE;
+      if (location === null) throw new SuiteScriptError(NS.USER_ERROR, `Please enter value(s) for: Location (${where})`);
+      const row = cache.row(item, location);
+      const onHand = num(row.quantityonhand);
+      let by = num(line.fields.adjustqtyby);
+      if (isBlank(line.fields.adjustqtyby) && !isBlank(line.fields.newquantity)) by = q(num(line.fields.newquantity) - onHand);
+      if (by === 0) throw new SuiteScriptError(NS.USER_ERROR, `Please enter value(s) for: Adjust Qty. By (${where})`);
+      if (q(onHand + by) < 0) {
+        throw new SuiteScriptError(
+          NS.USER_ERROR,
+          `Adjusting ${String(item.fields.itemid)} by ${by} on ${where} would leave ${q(onHand + by)} on hand${location === ACCOUNT_WIDE ? '' : ` at location ${location}`}: it has ${onHand}. Adjust by ${-onHand} or more.`,
+        );
+      }
+      line.fields.quantityonhand = onHand;
+      line.fields.adjustqtyby = by;
+      line.fields.newquantity = q(onHand + by);
+      row.quantityonhand = q(onHand + by);
+    });
+  }
+  cache.flush();
+}
+
+function lineAdjustLocation(line: StoredLine, header: Fields): string | null {
+  const loc = line.fields.location ?? header.adjlocation;
+  return isBlank(loc) ? null : String(loc);
 }

@@ -37,6 +37,11 @@ export interface RecordEnv {
   /** Dynamic-mode sourcing after a line field changed. */
   sourceLine(rec: NsRecord, sublistId: string, line: WorkingLine, fieldId: string): void;
   save(rec: NsRecord, options: SaveOptions): number;
+  /**
+   * Why a sublist of the record type does not exist on this record (an item fulfillment's package
+   * sublist of another carrier), or null. Such a sublist counts -1 lines and refuses line access.
+   */
+  sublistProblem?(rec: NsRecord, sublistId: string): string | null;
 }
 
 export interface WorkingLine {
@@ -143,7 +148,7 @@ export class NsRecord {
   }
 
   getSublists(): string[] {
-    return Object.keys(this.info.sublists);
+    return Object.keys(this.info.sublists).filter((id) => !this.env.sublistProblem?.(this, id));
   }
 
   getSublistFields(options: { sublistId: string }): string[] {
@@ -215,6 +220,9 @@ export class NsRecord {
    * as "no lines").
    */
   getLineCount(options: { sublistId: string }): number {
+    this.sublistInfo(options.sublistId);
+    // A sublist the type has but this record does not (another carrier's packages): -1, as NetSuite.
+    if (this.env.sublistProblem?.(this, options.sublistId)) return -1;
     return this.lines(options.sublistId).length;
   }
 
@@ -247,6 +255,7 @@ export class NsRecord {
 
   insertLine(options: { sublistId: string; line: number }): this {
     this.checkWritable('insertLine');
+    this.checkLinesCanChange(options.sublistId, 'insertLine');
     const lines = this.lines(options.sublistId);
     if (!Number.isInteger(options.line) || options.line < 0 || options.line > lines.length) {
       throw invalidSublistOperation(`insertLine ${options.sublistId} line ${options.line}`);
@@ -259,6 +268,7 @@ export class NsRecord {
 
   removeLine(options: { sublistId: string; line: number }): this {
     this.checkWritable('removeLine');
+    this.checkLinesCanChange(options.sublistId, 'removeLine');
     const lines = this.lines(options.sublistId);
     this.lineAt(options.sublistId, options.line);
     lines.splice(options.line, 1);
@@ -280,6 +290,7 @@ export class NsRecord {
   selectNewLine(options: { sublistId: string }): this {
     this.checkWritable('selectNewLine');
     this.requireMode(true, 'selectNewLine');
+    this.checkLinesCanChange(options.sublistId, 'selectNewLine');
     const lines = this.lines(options.sublistId);
     this.current[options.sublistId] = { index: lines.length, line: newLine(), isNew: true };
     return this;
@@ -327,6 +338,7 @@ export class NsRecord {
     this.requireMode(true, 'commitLine');
     const current = this.currentLine(options.sublistId);
     const info = this.sublistInfo(options.sublistId);
+    if (current.isNew) this.checkLinesCanChange(options.sublistId, 'commitLine of a new line');
     const missing = Object.values(info.fields)
       .filter((f) => f.mandatory && (current.line.fields[f.id] === null || current.line.fields[f.id] === undefined))
       .map((f) => f.label);
@@ -432,6 +444,8 @@ export class NsRecord {
   /** Working lines of a sublist (created empty on first use). */
   lines(sublistId: string): WorkingLine[] {
     this.sublistInfo(sublistId);
+    const problem = this.env.sublistProblem?.(this, sublistId);
+    if (problem) throw invalidSublistOperation(problem);
     this.sublists[sublistId] ??= [];
     return this.sublists[sublistId];
   }
@@ -505,8 +519,22 @@ export class NsRecord {
   /** Standard mode: setting a field on line `getLineCount()` appends a line, as NetSuite does. */
   private lineForWrite(sublistId: string, index: number): WorkingLine {
     const lines = this.lines(sublistId);
-    if (index === lines.length) lines.push(newLine());
+    if (index === lines.length) {
+      this.checkLinesCanChange(sublistId, `a new line ${index}`);
+      lines.push(newLine());
+    }
     return this.lineAt(sublistId, index);
+  }
+
+  /**
+   * A static sublist (an item fulfillment's items, made from its order) takes no new lines and loses
+   * none: NetSuite answers "Adding new line to sublist item is not allowed." (catalogue/overlay.ts).
+   */
+  private checkLinesCanChange(sublistId: string, what: string): void {
+    if (!this.sublistInfo(sublistId).staticLines) return;
+    throw invalidSublistOperation(
+      `${what} on the ${sublistId} sublist of ${this.type}: ${what.startsWith('removeLine') ? `lines cannot be removed from sublist ${sublistId}` : `Adding new line to sublist ${sublistId} is not allowed.`} Its lines come from the order it fulfils; leave a line out by setting itemreceive to false.`,
+    );
   }
 
   private currentLine(sublistId: string): CurrentLine {

@@ -5,7 +5,8 @@ import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord } from '../st
 import { applyCurrencyDefaults, checkTransactionCurrency } from './currency';
 import { applyCreateDefaults } from './defaults';
 import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknownCustomField, unknownField } from './errors';
-import { commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
+import { adjustInventory, commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
+import { checkPackageSublists, defaultShipStatus, packageSublistProblem, settleFulfillmentStatus } from './item-fulfillment';
 import { assignNumbers } from './numbering';
 import { salesOrderStatus } from './order-status';
 import { checkPostingPeriods } from './periods';
@@ -106,6 +107,8 @@ export class RecordService {
       sourceBody: (rec, fieldId) => sourceBody(store, rec, fieldId),
       sourceLine: (rec, sublistId, line, fieldId) => sourceLine(store, rec, sublistId, line, fieldId),
       save: (rec, opts) => this.save(rec, opts),
+      sublistProblem: (rec, sublistId) =>
+        rec.type === 'itemfulfillment' ? packageSublistProblem(store, rec.fields, sublistId) : null,
     };
   }
 
@@ -171,6 +174,9 @@ export class RecordService {
     const plan = planTransform(this.store, source, to, this.preferences);
     const rec = new NsRecord(to, options.isDynamic === true, this.env);
     applyCreateDefaults(rec, this.preferences, this.store.clock, options.defaultValues);
+    if (to.id === 'itemfulfillment' && !('shipstatus' in (options.defaultValues ?? {}))) {
+      rec.fields.shipstatus = defaultShipStatus(this.store);
+    }
     rec.loadStored({ fields: { ...rec.fields, ...plan.fields }, sublists: { item: plan.lines }, subrecords: plan.subrecords });
     rec.transformedFrom = { type: from.id, id };
     return rec;
@@ -191,6 +197,7 @@ export class RecordService {
     this.store.transaction(() => {
       if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
       if (info.id === 'itemfulfillment') this.reverseFulfillment(stored);
+      if (info.id === 'inventoryadjustment') adjustInventory(this.store, stored, null);
       this.store.delete(info.id, id);
     });
     if (hook && event) this.fire(hook, 'afterSubmit', info, event);
@@ -236,6 +243,7 @@ export class RecordService {
       const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
       if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
       if (info.id === 'salesorder') this.settleSalesOrder(stored, next);
+      if (info.id === 'itemfulfillment') settleFulfillmentStatus(this.store, next.fields, dateString(this.store.clock.now()));
       this.store.update(next);
     });
     if (hook) {
@@ -273,7 +281,10 @@ export class RecordService {
       if (rec.sublists.item.length === 0) {
         throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
       }
+      settleFulfillmentStatus(this.store, rec.fields, dateString(this.store.clock.now()));
+      checkPackageSublists(this.store, rec.fields, rec.sublists);
     }
+    if (info.id === 'location') mirrorMainAddress(rec);
     applyCurrencyDefaults(this.store, rec);
     computeTotals(rec, this.store);
     validateForSave(this.store, this.preferences, rec, options);
@@ -283,11 +294,13 @@ export class RecordService {
       const data = { fields: { ...rec.fields }, sublists: rec.toStoredLines(), subrecords: rec.toStoredSubrecords() };
       assignNumbers(this.store, info, data.fields);
       numberLines(data.sublists.item);
+      numberLines(data.sublists.inventory);
       const externalId = data.fields.externalid === null || data.fields.externalid === undefined ? null : String(data.fields.externalid);
       let saved: StoredRecord;
       if (rec.id === null) {
         if (info.id === 'salesorder') this.settleSalesOrder(null, data);
         if (info.id === 'itemfulfillment') this.applyFulfillment(data.fields, data.sublists.item ?? []);
+        if (info.id === 'inventoryadjustment') adjustInventory(this.store, null, data);
         saved = this.store.insert({ type: info.id, externalId, ...data });
       } else {
         const previous = this.store.get(info.id, rec.id);
@@ -297,6 +310,8 @@ export class RecordService {
         }
         if (info.id === 'inventoryitem') data.sublists.locations = keepQuantities(previous, data.sublists.locations ?? []);
         if (info.id === 'salesorder') this.settleSalesOrder(previous, data);
+        if (info.id === 'itemfulfillment') this.refulfil(previous, data.fields, data.sublists.item ?? []);
+        if (info.id === 'inventoryadjustment') adjustInventory(this.store, previous, data);
         saved = this.store.update({ ...previous, externalId, ...data, version: rec.version ?? previous.version });
       }
       rec.loadStored(saved);
@@ -320,6 +335,23 @@ export class RecordService {
     const before = structuredClone(order);
     unfulfil(this.store, order, fulfillment.sublists.item ?? [], fulfillment.fields);
     this.settleSalesOrder(before, order);
+    this.store.update(order);
+  }
+
+  /**
+   * An edited fulfilment: what it shipped before goes back (stock and the order's open quantities,
+   * recommitted), then its lines now are fulfilled again, with the same checks as a new one
+   * (quantity open on the order line, committed quantity under Limit to Committed). A line whose
+   * itemreceive was cleared is no longer fulfilled.
+   */
+  private refulfil(previous: StoredRecord, fields: Record<string, FieldValue>, lines: StoredLine[]): void {
+    const order = this.store.get('salesorder', Number(previous.fields.createdfrom));
+    if (!order) throw invalidInitializeRef('itemfulfillment', String(previous.fields.createdfrom));
+    const before = structuredClone(order);
+    unfulfil(this.store, order, previous.sublists.item ?? [], previous.fields);
+    commitSalesOrder(this.store, before, order);
+    fulfil(this.store, order, lines, fields, this.preferences.fulfillBasedOnCommitment);
+    order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
     this.store.update(order);
   }
 
@@ -382,6 +414,26 @@ export class RecordService {
         return null;
       },
     };
+  }
+}
+
+/** The location's address fields NetSuite shows from its main address (records.json location: city, state, zip, country, attention, addrphone, addrtext). */
+const LOCATION_ADDRESS_FIELDS = ['attention', 'addrphone', 'city', 'state', 'zip', 'country'];
+
+/**
+ * A location's address lives in its `mainaddress` subrecord (Oracle help section_4675635629); the
+ * flat address fields records.json lists on the location read it (assumption: NetSuite fills them
+ * from the main address, and the formatted `addrtext` from its lines).
+ */
+function mirrorMainAddress(rec: NsRecord): void {
+  const address = rec.subrecords.mainaddress;
+  if (!address) return;
+  for (const id of LOCATION_ADDRESS_FIELDS) if (rec.info.fields[id]) rec.fields[id] = address.fields[id] ?? null;
+  if (rec.info.fields.addrtext) {
+    const a = address.fields;
+    const cityLine = [a.city, a.state, a.zip].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+    const lines = [a.attention, a.addressee, a.addr1, a.addr2, a.addr3, cityLine, a.country].filter((v) => v !== null && v !== undefined && v !== '');
+    rec.fields.addrtext = lines.length ? lines.map(String).join('\n') : null;
   }
 }
 

@@ -92,7 +92,11 @@ export function toStored(field: FieldInfo, value: unknown): FieldValue {
       if (isEmpty(value)) return null;
       const id = toSelectId(field, value);
       const target = field.selectTarget ?? '';
-      if (target.startsWith('list:') && !target.slice(5).split(',').includes(id)) throw invalidValue(field.id, value);
+      if (target.startsWith('list:') && !target.slice(5).split(',').includes(id)) {
+        const refusal = invalidValue(field.id, value);
+        if (!field.listNote) throw refusal;
+        throw new SuiteScriptError(refusal.name, `${refusal.message} (${field.listNote})`);
+      }
       return id;
     }
     case 'multiselect': {

@@ -95,8 +95,27 @@ function specialField(scope: SearchScope, name: string): FieldRef | null {
   }
 }
 
+/**
+ * Item search totals (records.json item search columns quantityonhand, quantityavailable,
+ * quantitycommitted, quantitybackordered, quantityonorder): the sum over the item's locations with
+ * Multi-Location Inventory, the item's single quantity without it (both kept on its locations lines,
+ * record/inventory.ts). Null for items that track no inventory.
+ */
+const ITEM_TOTALS: ReadonlySet<string> = new Set(['quantityonhand', 'quantityavailable', 'quantitycommitted', 'quantitybackordered', 'quantityonorder']);
+
+function itemTotal(row: Row, name: string): FieldValue {
+  if (row.record.type !== 'inventoryitem') return null;
+  return (row.record.sublists.locations ?? []).reduce((sum, l) => {
+    const v = l.fields[name];
+    return Math.round((sum + (typeof v === 'number' ? v : 0)) * 100000) / 100000;
+  }, 0);
+}
+
 /** Fallbacks used only when the catalogue does not define the field. */
 function implicitField(scope: SearchScope, name: string): FieldRef | null {
+  if (ITEM_TOTALS.has(name) && scope.types.some(isItemType) && scope.searchType === 'item') {
+    return special('float', (r) => itemTotal(r, name));
+  }
   if (name === 'isinactive') return special('checkbox', (r) => r.record.fields['isinactive'] === true);
   if (name === 'name' && scope.types.some((t) => t.custom)) {
     return special('text', (r) => r.record.fields['name'] ?? null);

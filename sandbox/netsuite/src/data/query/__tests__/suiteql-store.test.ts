@@ -74,9 +74,9 @@ describe('SuiteQL on the record store', () => {
     const fulfilment = w.run(() => w.record.transform({ fromType: 'salesorder', fromId: shipped, toType: 'itemfulfillment' }).save()).result;
     expect(
       rows(
-        `SELECT so.id AS so, f.id AS fulfilment
-           FROM transaction so, transaction f
-          WHERE so.type = 'SalesOrd' AND f.createdfrom(+) = so.id AND f.type(+) = 'ItemShip'
+        `SELECT so.id AS so, f.transaction AS fulfilment
+           FROM transaction so, transactionline f
+          WHERE so.type = 'SalesOrd' AND f.createdfrom(+) = so.id AND f.mainline(+) = 'T'
           ORDER BY so.id`,
       ),
     ).toEqual([

@@ -1,3 +1,4 @@
+import type { AccountFeatures } from './account-setup';
 import { buyerExternalId, salesOrderExternalId, warehouseExternalId } from './ids';
 import { classifyForImport, decideImport } from './order-classify';
 import type { LocationState, WarehouseLink } from './order-location';
@@ -59,6 +60,8 @@ export interface ImportWorkItem {
   salesOrderId?: string | null;
   /** The run's claim token (import-claim.ts): map claims the inbox record with it before working. */
   claimToken?: string;
+  /** The account's features (account-setup.ts), read once per run; absent: all of them. */
+  features?: AccountFeatures;
 }
 
 /** What getInputData resolves in bulk besides items and customers (all optional). */
@@ -71,6 +74,8 @@ export interface ImportLookups {
   salesOrders?: Readonly<Record<string, string>>;
   /** The run's claim token, given to every item. */
   claimToken?: string;
+  /** The account's features, given to every item. */
+  features?: AccountFeatures;
 }
 
 export type ParsedInboxRow = PendingInboxRow &
@@ -221,6 +226,7 @@ export function buildImportWork(
         row.salesOrderId ??
         null,
       ...(lookups.claimToken === undefined ? {} : { claimToken: lookups.claimToken }),
+      ...(lookups.features === undefined ? {} : { features: lookups.features }),
     };
   }
   return { items, held };

@@ -1,3 +1,5 @@
+import type { AccountFeatures } from './account-setup';
+import { ALL_FEATURES } from './account-setup';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
@@ -67,6 +69,11 @@ export interface OrderPlanContext {
   locations?: Readonly<Record<string, LocationState>>;
   /** For a replacement order: the sales order of the order it replaces, when that was imported. */
   replacedSalesOrderId?: string | null;
+  /**
+   * The features in effect in the account (account-setup.ts); absent: all of them. A field whose
+   * feature is off is left out of the plan (null), whatever the shop record says.
+   */
+  features?: AccountFeatures;
 }
 
 export interface SalesOrderLinePlan {
@@ -248,6 +255,7 @@ function splitName(order: TikTokOrder): { firstName: string; lastName: string } 
 
 function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): CustomerChoice | OrderProblem {
   const shop = context.shop;
+  const features = context.features ?? ALL_FEATURES;
   if (shop.perBuyerCustomer) {
     if (context.buyerCustomerId !== undefined && context.buyerCustomerId !== null) {
       return { kind: 'existing', id: context.buyerCustomerId };
@@ -261,7 +269,7 @@ function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): Customer
         firstName: name.firstName,
         lastName: name.lastName,
         email: order.buyer_email?.trim() || null,
-        subsidiaryId: shop.subsidiaryId,
+        subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
       },
     };
   }
@@ -369,6 +377,7 @@ function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, loc
  */
 export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): OrderPlanResult {
   const shop = context.shop;
+  const features = context.features ?? ALL_FEATURES;
   const options = orderOptionsOf(shop);
   const currency = order.payment.currency;
   const decision = decideImport(order, shop);
@@ -441,7 +450,9 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   ) {
     return { ok: false, problems };
   }
-  const lines = buildLines(groups, context, location.locationId);
+  const headerLocation = features.locations ? location.locationId : null;
+  // The item line's location exists only with Multi-Location Inventory.
+  const lines = buildLines(groups, context, features.multiLocationInventory ? headerLocation : null);
   // TikTok's figures less the units it cancelled before the import (they are not on the order).
   const remaining = tiktokRemaining(order);
   const replacedId = order.replaced_order_id?.trim() ?? '';
@@ -455,10 +466,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       customer,
       tranDateUnix: order.create_time,
       currency,
-      subsidiaryId: shop.subsidiaryId,
-      locationId: location.locationId,
-      departmentId: shop.departmentId,
-      classId: shop.classId,
+      subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
+      locationId: headerLocation,
+      departmentId: features.departments ? shop.departmentId : null,
+      classId: features.classes ? shop.classId : null,
       paymentMethodId: payment,
       memo: memoFor(order, shop),
       shipAddress,

@@ -22,6 +22,7 @@ import { findItemsBySkus } from '../dao/item-dao';
 import { loadLocationStates } from '../dao/location-dao';
 import { findSalesOrdersByExternalId } from '../dao/sales-order-dao';
 import { loadShopSettings } from '../dao/shop-dao';
+import { accountFeatures } from '../platform/account';
 import { currentDeploymentId } from '../platform/current-script';
 import { findWarehousesByExternalId } from '../dao/warehouse-dao';
 
@@ -39,7 +40,11 @@ export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWo
   const now = Math.floor(Date.now() / 1000);
   const claimToken = importClaimToken(currentDeploymentId(), now, Math.random());
   const candidates = listImportCandidates(now);
-  const shops = loadShopSettings(candidates.map((row) => row.shopRecordId));
+  const features = accountFeatures();
+  const shops = loadShopSettings(
+    candidates.map((row) => row.shopRecordId),
+    features,
+  );
   const taken = selectForRun(candidates, shops, cap);
   const parsed = loadImportRows(
     taken.map((row) => row.id),
@@ -61,6 +66,7 @@ export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWo
       ...replacedOrdersToLookUp(rows, shops),
     ]),
     claimToken,
+    features,
   });
   for (const id of testOrders) {
     if (work.items[id] !== undefined) {

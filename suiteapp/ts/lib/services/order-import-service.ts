@@ -243,6 +243,7 @@ export function importWorkItem(item: ImportWorkItem, retrying: boolean): ImportO
     warehouse: item.warehouse ?? null,
     locations: item.locations,
     replacedSalesOrderId: item.replacedSalesOrderId ?? null,
+    features: item.features,
   });
   const result = planned.ok
     ? importPlanned(item, planned.plan, retrying)

@@ -1,6 +1,7 @@
 /**
  * What kind of NetSuite account the SuiteApp runs in, as the order import needs to know it before it
- * touches a field: the features in effect (`runtime.isFeatureInEffect`). NetSuite removes a field
+ * touches a field: the features in effect (`runtime.isFeatureInEffect`) and the currencies the
+ * account has (currency records, by ISO code). NetSuite removes a field
  * that depends on an absent feature when it installs the SuiteApp (the custom record's Subsidiary,
  * Department, Class and Location selects; the transaction's `subsidiary`, `currency`, `department`,
  * `class`; the item line's `location` without Multi-Location Inventory), and a script that selects
@@ -57,4 +58,28 @@ export function readFeatures(featureInEffect: (featureId: FeatureId) => boolean)
     features[flag] = featureInEffect(id);
   }
   return features;
+}
+
+/** The account as the order import reads it once per run (getInputData). */
+export interface AccountSetup {
+  features: AccountFeatures;
+  /**
+   * Currency internal ids by ISO code (the currency record's `symbol`), or null when not read (then
+   * the sales order's currency is left to NetSuite's default: the customer's).
+   */
+  currencies: Readonly<Record<string, string>> | null;
+  /** ISO code of the base currency (the currency record with Is Base Currency), or null when unknown. */
+  baseCurrency: string | null;
+}
+
+/** What the planning assumes when not told: every feature, currencies not read. */
+export const DEFAULT_ACCOUNT: AccountSetup = Object.freeze({
+  features: ALL_FEATURES,
+  currencies: null,
+  baseCurrency: null,
+});
+
+/** The account with its defaults filled in (`account` may come without the parts a test leaves out). */
+export function accountOf(account: Partial<AccountSetup> | undefined): AccountSetup {
+  return { ...DEFAULT_ACCOUNT, ...account };
 }

@@ -1,9 +1,10 @@
-import type { AccountFeatures } from './account-setup';
-import { ALL_FEATURES } from './account-setup';
+import type { AccountSetup } from './account-setup';
+import { accountOf } from './account-setup';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import { decideImport } from './order-classify';
+import { chooseCurrency } from './order-currency';
 import type { DiscountLinePlan, LineGroup } from './order-lines';
 import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lines';
 import type { LocationState, WarehouseLink } from './order-location';
@@ -37,6 +38,7 @@ export type { DiscountLinePlan } from './order-lines';
 export type OrderProblemCode =
   | 'not_importable'
   | 'currency_mismatch'
+  | 'currency_missing'
   | 'no_lines'
   | 'unmatched_skus'
   | 'ambiguous_skus'
@@ -70,10 +72,15 @@ export interface OrderPlanContext {
   /** For a replacement order: the sales order of the order it replaces, when that was imported. */
   replacedSalesOrderId?: string | null;
   /**
-   * The features in effect in the account (account-setup.ts); absent: all of them. A field whose
-   * feature is off is left out of the plan (null), whatever the shop record says.
+   * The account (account-setup.ts): its features (absent: all of them; a field whose feature is off
+   * is left out of the plan, whatever the shop record says) and currencies.
    */
-  features?: AccountFeatures;
+  account?: Partial<AccountSetup>;
+  /**
+   * With the per-buyer customer strategy: the primary currency of the buyer's existing customer
+   * (internal id), when the account has Multiple Currencies.
+   */
+  buyerCustomerCurrencyId?: string | null;
 }
 
 export interface SalesOrderLinePlan {
@@ -99,9 +106,21 @@ export interface BuyerCustomerPlan {
   /** TikTok's relay address for the buyer. */
   email: string | null;
   subsidiaryId: string | null;
+  /** Primary currency: the order's (internal id), with Multiple Currencies; else null. */
+  currencyId: string | null;
 }
 
-export type CustomerChoice = { kind: 'existing'; id: string } | { kind: 'new'; customer: BuyerCustomerPlan };
+export type CustomerChoice =
+  | {
+      kind: 'existing';
+      id: string;
+      /**
+       * A per-buyer customer whose primary currency is not the order's: the currency to add to its
+       * Currencies sublist (when it is not there yet) before the sales order is saved.
+       */
+      addCurrencyId?: string;
+    }
+  | { kind: 'new'; customer: BuyerCustomerPlan };
 
 export interface ShippingCharge {
   /** The shop's shipping item, set as the sales order's `shipmethod`. */
@@ -132,6 +151,8 @@ export interface SalesOrderPlan {
   /** Order date as Unix seconds (TikTok `create_time`). */
   tranDateUnix: number;
   currency: string;
+  /** `currency`: the internal id of the order's currency (order-currency.ts), or null to leave it. */
+  currencyId: string | null;
   subsidiaryId: string | null;
   locationId: string | null;
   departmentId: string | null;
@@ -253,12 +274,19 @@ function splitName(order: TikTokOrder): { firstName: string; lastName: string } 
     : { firstName: fitName(full), lastName: 'Buyer' };
 }
 
-function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): CustomerChoice | OrderProblem {
+function chooseCustomer(
+  order: TikTokOrder,
+  context: OrderPlanContext,
+  currencyId: string | null,
+): CustomerChoice | OrderProblem {
   const shop = context.shop;
-  const features = context.features ?? ALL_FEATURES;
+  const features = accountOf(context.account).features;
   if (shop.perBuyerCustomer) {
     if (context.buyerCustomerId !== undefined && context.buyerCustomerId !== null) {
-      return { kind: 'existing', id: context.buyerCustomerId };
+      const primary = context.buyerCustomerCurrencyId ?? null;
+      return currencyId !== null && primary !== null && primary !== currencyId
+        ? { kind: 'existing', id: context.buyerCustomerId, addCurrencyId: currencyId }
+        : { kind: 'existing', id: context.buyerCustomerId };
     }
     const name = splitName(order);
     return {
@@ -270,6 +298,7 @@ function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): Customer
         lastName: name.lastName,
         email: order.buyer_email?.trim() || null,
         subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
+        currencyId,
       },
     };
   }
@@ -377,7 +406,8 @@ function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, loc
  */
 export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): OrderPlanResult {
   const shop = context.shop;
-  const features = context.features ?? ALL_FEATURES;
+  const account = accountOf(context.account);
+  const features = account.features;
   const options = orderOptionsOf(shop);
   const currency = order.payment.currency;
   const decision = decideImport(order, shop);
@@ -385,6 +415,11 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     return { ok: false, problems: [{ code: 'not_importable', message: decision.note }] };
   }
   const problems: OrderProblem[] = currencyProblems(order, shop, currency);
+  const currencyChoice = chooseCurrency(order.id, currency, account);
+  if (isProblem(currencyChoice)) {
+    problems.push(currencyChoice);
+  }
+  const currencyId = isProblem(currencyChoice) ? null : currencyChoice.currencyId;
   const active = order.line_items.filter((line) => line.display_status !== 'CANCELLED');
   const cancelledLineIds = order.line_items
     .filter((line) => line.display_status === 'CANCELLED')
@@ -418,7 +453,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (typeof payment !== 'string') {
     problems.push(...payment);
   }
-  const customer = chooseCustomer(order, context);
+  const customer = chooseCustomer(order, context, currencyId);
   if (isProblem(customer)) {
     problems.push(customer);
   }
@@ -466,6 +501,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       customer,
       tranDateUnix: order.create_time,
       currency,
+      currencyId,
       subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
       locationId: headerLocation,
       departmentId: features.departments ? shop.departmentId : null,

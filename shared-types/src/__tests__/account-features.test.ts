@@ -13,7 +13,7 @@ function planWith(features: AccountFeatures | undefined, perBuyer = false): Sale
   const result = planSalesOrder(order(), {
     shop: shop({ departmentId: '8', classId: '9', perBuyerCustomer: perBuyer }),
     items: { 'MUG-RED': '501' },
-    features,
+    account: features === undefined ? undefined : { features },
   });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.plan;

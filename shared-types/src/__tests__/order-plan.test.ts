@@ -38,6 +38,7 @@ describe('planSalesOrder: a complete plan', () => {
       customer: { kind: 'existing', id: '101' },
       tranDateUnix: 1700000000,
       currency: 'USD',
+      currencyId: null,
       subsidiaryId: '1',
       locationId: '3',
       departmentId: null,
@@ -363,6 +364,7 @@ describe('planSalesOrder: customer', () => {
         lastName: 'Doe',
         email: 'v2b2V5@chat.seller.tiktok.com',
         subsidiaryId: '1',
+        currencyId: null,
       },
     });
   });

@@ -49,6 +49,7 @@ export const SALES_ORDER = declareRecord({
     externalId: 'externalid',
     subsidiary: 'subsidiary',
     entity: 'entity',
+    currency: 'currency',
     isTaxable: 'istaxable',
     tranDate: 'trandate',
     orderStatus: 'orderstatus',
@@ -147,6 +148,8 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   put(body.externalId, plan.externalId);
   put(body.subsidiary, plan.subsidiaryId);
   put(body.entity, customerId);
+  // After the customer, whose primary currency NetSuite would default it to (order-currency.ts).
+  put(body.currency, plan.currencyId);
   // TikTok collected the tax (order-tax.ts): NetSuite must not compute its own.
   put(body.isTaxable, false);
   put(body.tranDate, new Date(plan.tranDateUnix * 1000));

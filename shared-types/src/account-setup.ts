@@ -1,7 +1,7 @@
 /**
  * What kind of NetSuite account the SuiteApp runs in, as the order import needs to know it before it
- * touches a field: the features in effect (`runtime.isFeatureInEffect`) and the currencies the
- * account has (currency records, by ISO code). NetSuite removes a field
+ * touches a field: the features in effect (`runtime.isFeatureInEffect`), the currencies the
+ * account has (currency records, by ISO code) and the company's time zone. NetSuite removes a field
  * that depends on an absent feature when it installs the SuiteApp (the custom record's Subsidiary,
  * Department, Class and Location selects; the transaction's `subsidiary`, `currency`, `department`,
  * `class`; the item line's `location` without Multi-Location Inventory), and a script that selects
@@ -70,6 +70,11 @@ export interface AccountSetup {
   currencies: Readonly<Record<string, string>> | null;
   /** ISO code of the base currency (the currency record with Is Base Currency), or null when unknown. */
   baseCurrency: string | null;
+  /**
+   * The company's time zone as NetSuite gives it to the script (the `TIMEZONE` preference, an IANA
+   * name), or null when unknown.
+   */
+  companyTimeZone: string | null;
 }
 
 /** What the planning assumes when not told: every feature, currencies not read. */
@@ -77,6 +82,7 @@ export const DEFAULT_ACCOUNT: AccountSetup = Object.freeze({
   features: ALL_FEATURES,
   currencies: null,
   baseCurrency: null,
+  companyTimeZone: null,
 });
 
 /** The account with its defaults filled in (`account` may come without the parts a test leaves out). */

@@ -10,7 +10,9 @@ import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lin
 import type { LocationState, WarehouseLink } from './order-location';
 import { chooseLocation } from './order-location';
 import { tiktokRemaining } from './order-remaining';
-import { plannedShipDate } from './order-timing';
+import type { CalendarDate } from './order-dates';
+import { calendarDateIn, orderTimeZone } from './order-dates';
+import { plannedShipDate, plannedShipDay } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
 import type { TaxLinePlan } from './order-tax';
@@ -150,6 +152,10 @@ export interface SalesOrderPlan {
   customer: CustomerChoice;
   /** Order date as Unix seconds (TikTok `create_time`). */
   tranDateUnix: number;
+  /** The IANA zone the order is dated in (order-dates.ts). */
+  timeZone: string;
+  /** `trandate`: the calendar date of `create_time` in `timeZone`. */
+  tranDate: CalendarDate;
   currency: string;
   /** `currency`: the internal id of the order's currency (order-currency.ts), or null to leave it. */
   currencyId: string | null;
@@ -173,8 +179,10 @@ export interface SalesOrderPlan {
   formId: string | null;
   /** `orderstatus`: `A` pending approval or `B` pending fulfillment. */
   orderStatus: 'A' | 'B';
-  /** `shipdate` (Unix s) for pre-orders, else null. */
+  /** TikTok's ship-by time (Unix s) for pre-orders, else null. */
   shipDateUnix: number | null;
+  /** `shipdate`: the pre-order's ship date in `timeZone`, else null. */
+  shipDate: CalendarDate | null;
   /** `custbody_tts_sample`: a TikTok sample order, imported at zero price. */
   sample: boolean;
   /** `custbody_tts_fbt`: fulfilled by TikTok, imported against the shop's FBT location. */
@@ -441,6 +449,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(header)) {
     problems.push(header);
   }
+  const zone = orderTimeZone(shop, options, account.companyTimeZone, SHOP_RECORD_LOCATION);
+  if (!zone.ok) {
+    problems.push({ code: 'invalid_setting', message: zone.problem });
+  }
   const location = chooseLocation(shop, options, decision.fbt, {
     warehouseId: order.warehouse_id?.trim() || null,
     warehouse: context.warehouse ?? null,
@@ -480,6 +492,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     isProblem(shipping) ||
     isProblem(header) ||
     isProblem(taxLine) ||
+    !zone.ok ||
     !location.ok ||
     !discounts.ok
   ) {
@@ -500,6 +513,8 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       shopRecordId: shop.recordId,
       customer,
       tranDateUnix: order.create_time,
+      timeZone: zone.zone,
+      tranDate: calendarDateIn(order.create_time, zone.zone),
       currency,
       currencyId,
       subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
@@ -526,6 +541,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       // A Fulfilled-by-TikTok order has shipped already: it is recorded fulfilled, never held for approval.
       orderStatus: decision.fbt ? 'B' : header.orderStatus,
       shipDateUnix: plannedShipDate(order, options.handlingDays),
+      shipDate: plannedShipDay(order, options.handlingDays, zone.zone),
       sample: decision.sample,
       fbt: decision.fbt,
       replacement:

@@ -60,6 +60,13 @@ export interface ShopOrderOptions {
   testMode: boolean;
   /** `custrecord_tts_shop_test_order`: the TikTok order id to test with (else the next importable one). */
   testOrderId: string | null;
+  /**
+   * `custrecord_tts_shop_time_zone`: the IANA zone orders are dated in (order-dates.ts); null: the
+   * zone of the shop's region.
+   */
+  timeZone: string | null;
+  /** `custrecord_tts_shop_company_tz`: date orders in the company's time zone instead. */
+  companyTimeZone: boolean;
 }
 
 export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
@@ -74,6 +81,8 @@ export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
   handlingDays: 3,
   testMode: false,
   testOrderId: null,
+  timeZone: null,
+  companyTimeZone: false,
 };
 
 /** The shop's order options with every absent one at its default. */

@@ -73,6 +73,8 @@ export const SHOP = declareRecord({
       handlingDays: 'custrecord_tts_shop_handling_days',
       testMode: 'custrecord_tts_shop_test_mode',
       testOrder: 'custrecord_tts_shop_test_order',
+      timeZone: 'custrecord_tts_shop_time_zone',
+      companyTimeZone: 'custrecord_tts_shop_company_tz',
     },
   },
 });
@@ -162,6 +164,8 @@ export function shopSettingsQuery(features: AccountFeatures): (inList: Sql) => S
     sql`${c.handlingDays} AS handling_days`,
     sql`${c.testMode} AS test_mode`,
     sql`${c.testOrder} AS test_order`,
+    sql`${c.timeZone} AS time_zone`,
+    sql`${c.companyTimeZone} AS company_tz`,
   ];
   const select = sqlList(columns);
   return (inList) => sql`SELECT ${select} FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
@@ -181,6 +185,8 @@ function orderOptionsFrom(row: Row): ShopOrderOptions {
     handlingDays: intOf(row.handling_days) ?? d.handlingDays,
     testMode: boolOf(row.test_mode, d.testMode),
     testOrderId: textOf(row.test_order)?.trim() || null,
+    timeZone: textOf(row.time_zone)?.trim() || null,
+    companyTimeZone: boolOf(row.company_tz, d.companyTimeZone),
   };
 }
 

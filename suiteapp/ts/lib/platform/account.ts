@@ -10,3 +10,12 @@ import { readFeatures } from '../../../../shared-types/src/account-setup';
 export function accountFeatures(): AccountFeatures {
   return readFeatures((feature) => runtime.isFeatureInEffect({ feature }));
 }
+
+/**
+ * The company's time zone as NetSuite gives it to the script: the `TIMEZONE` preference of the
+ * user the script runs as (an IANA name; the company's unless that user set their own), or null.
+ */
+export function companyTimeZone(): string | null {
+  const zone: unknown = runtime.getCurrentUser().getPreference({ name: 'TIMEZONE' });
+  return typeof zone === 'string' && zone.trim() !== '' ? zone.trim() : null;
+}

@@ -70,10 +70,6 @@ function isGovernanceLimit(e: unknown): boolean {
   return name === 'SSS_USAGE_LIMIT_EXCEEDED' || name === 'SSS_TIME_LIMIT_EXCEEDED';
 }
 
-function dateOf(unix: number): string {
-  return new Date(unix * 1000).toISOString().slice(0, 10);
-}
-
 class CustomerFailure extends Error {
   constructor(readonly text: string) {
     super(text);
@@ -208,7 +204,7 @@ function importPlanned(
     }
     const failed = failureOutcome(failureDetail(e), item.attempts + 1, nowUnix(), {
       orderId,
-      tranDate: dateOf(plan.tranDateUnix),
+      tranDate: plan.tranDate,
       salesOrderId,
     });
     return { outcome: markError(item, failed.message, failed.retryAt, salesOrderId), imported: null };

@@ -69,6 +69,11 @@ export function isClosedPeriod(detail: FailureDetail): boolean {
   );
 }
 
+/** A sales order in a currency its customer does not trade in (sandbox/netsuite/src/data/record/currency.ts). */
+export function isCustomerCurrencyRefusal(detail: FailureDetail): boolean {
+  return detail.name === 'INVALID_KEY_OR_REF' && /currency reference key/i.test(detail.message);
+}
+
 export interface FailureContext {
   orderId: string | null;
   /** The sales order date (`trandate`) as YYYY-MM-DD, for a closed-period message. */
@@ -105,6 +110,11 @@ function describeFailure(detail: FailureDetail, context: FailureContext): string
     const date = context.tranDate ? ` of ${context.tranDate}` : '';
     return cut(
       `${subject} could not be saved: the accounting period${date} is closed (NetSuite: ${detail.name}: ${detail.message}). Fix: reopen it in Setup > Accounting > Manage Accounting Periods (or allow posting to closed periods for your role in Accounting Preferences), then retry the order (set the inbox record State to pending).`,
+    );
+  }
+  if (isCustomerCurrencyRefusal(detail)) {
+    return cut(
+      `${subject} was refused: its customer does not trade in the order's currency (NetSuite: ${detail.name}: ${detail.message}). A sales order's currency must be the customer's primary currency or one on its Currencies subtab.${savedNote(context)} Fix: open the customer (the shop's Default Customer on the TikTok Shop record) in Lists > Relationships > Customers, add the order's currency on its Currencies subtab (Financial), save, then retry the order (set the inbox record State to pending).`,
     );
   }
   const fix = isTransientFailure(detail.name)

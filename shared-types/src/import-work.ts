@@ -1,3 +1,4 @@
+import type { AccountSetup } from './account-setup';
 import { buyerExternalId, salesOrderExternalId, warehouseExternalId } from './ids';
 import { classifyForImport, decideImport } from './order-classify';
 import type { LocationState, WarehouseLink } from './order-location';
@@ -59,6 +60,13 @@ export interface ImportWorkItem {
   salesOrderId?: string | null;
   /** The run's claim token (import-claim.ts): map claims the inbox record with it before working. */
   claimToken?: string;
+  /**
+   * The account (account-setup.ts: features, currencies), read once per run; absent: every feature,
+   * currencies not read.
+   */
+  account?: AccountSetup;
+  /** Primary currency (internal id) of the buyer's existing customer, with Multiple Currencies. */
+  buyerCustomerCurrencyId?: string | null;
 }
 
 /** What getInputData resolves in bulk besides items and customers (all optional). */
@@ -71,6 +79,10 @@ export interface ImportLookups {
   salesOrders?: Readonly<Record<string, string>>;
   /** The run's claim token, given to every item. */
   claimToken?: string;
+  /** The account, given to every item. */
+  account?: AccountSetup;
+  /** Customer internal id → its primary currency (internal id), for the buyers' customers found. */
+  customerCurrencies?: Readonly<Record<string, string>>;
 }
 
 export type ParsedInboxRow = PendingInboxRow &
@@ -221,7 +233,14 @@ export function buildImportWork(
         row.salesOrderId ??
         null,
       ...(lookups.claimToken === undefined ? {} : { claimToken: lookups.claimToken }),
+      ...(lookups.account === undefined ? {} : { account: lookups.account }),
     };
+    const buyerCustomerId = items[row.id].buyerCustomerId;
+    const currencyOfBuyer =
+      buyerCustomerId === null ? null : own(lookups.customerCurrencies, buyerCustomerId);
+    if (currencyOfBuyer !== null) {
+      items[row.id].buyerCustomerCurrencyId = currencyOfBuyer;
+    }
   }
   return { items, held };
 }

@@ -1,7 +1,10 @@
+import type { AccountSetup } from './account-setup';
+import { accountOf } from './account-setup';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import { decideImport } from './order-classify';
+import { chooseCurrency } from './order-currency';
 import type { DiscountLinePlan, LineGroup } from './order-lines';
 import { groupAmount, groupLines, planDiscounts, priceModeOf } from './order-lines';
 import type { LocationState, WarehouseLink } from './order-location';
@@ -9,7 +12,9 @@ import { chooseLocation } from './order-location';
 import type { FeeLinePlan } from './order-fees';
 import { planFeeLines } from './order-fees';
 import { tiktokRemaining } from './order-remaining';
-import { plannedShipDate } from './order-timing';
+import type { CalendarDate } from './order-dates';
+import { calendarDateIn, orderTimeZone } from './order-dates';
+import { plannedShipDate, plannedShipDay } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
 import type { TaxLinePlan } from './order-tax';
@@ -37,6 +42,7 @@ export type { DiscountLinePlan } from './order-lines';
 export type OrderProblemCode =
   | 'not_importable'
   | 'currency_mismatch'
+  | 'currency_missing'
   | 'no_lines'
   | 'unmatched_skus'
   | 'ambiguous_skus'
@@ -70,6 +76,16 @@ export interface OrderPlanContext {
   locations?: Readonly<Record<string, LocationState>>;
   /** For a replacement order: the sales order of the order it replaces, when that was imported. */
   replacedSalesOrderId?: string | null;
+  /**
+   * The account (account-setup.ts): its features (absent: all of them; a field whose feature is off
+   * is left out of the plan, whatever the shop record says) and currencies.
+   */
+  account?: Partial<AccountSetup>;
+  /**
+   * With the per-buyer customer strategy: the primary currency of the buyer's existing customer
+   * (internal id), when the account has Multiple Currencies.
+   */
+  buyerCustomerCurrencyId?: string | null;
 }
 
 export interface SalesOrderLinePlan {
@@ -95,9 +111,21 @@ export interface BuyerCustomerPlan {
   /** TikTok's relay address for the buyer. */
   email: string | null;
   subsidiaryId: string | null;
+  /** Primary currency: the order's (internal id), with Multiple Currencies; else null. */
+  currencyId: string | null;
 }
 
-export type CustomerChoice = { kind: 'existing'; id: string } | { kind: 'new'; customer: BuyerCustomerPlan };
+export type CustomerChoice =
+  | {
+      kind: 'existing';
+      id: string;
+      /**
+       * A per-buyer customer whose primary currency is not the order's: the currency to add to its
+       * Currencies sublist (when it is not there yet) before the sales order is saved.
+       */
+      addCurrencyId?: string;
+    }
+  | { kind: 'new'; customer: BuyerCustomerPlan };
 
 export interface ShippingCharge {
   /** The shop's shipping item, set as the sales order's `shipmethod`. */
@@ -129,7 +157,13 @@ export interface SalesOrderPlan {
   customer: CustomerChoice;
   /** Order date as Unix seconds (TikTok `create_time`). */
   tranDateUnix: number;
+  /** The IANA zone the order is dated in (order-dates.ts). */
+  timeZone: string;
+  /** `trandate`: the calendar date of `create_time` in `timeZone`. */
+  tranDate: CalendarDate;
   currency: string;
+  /** `currency`: the internal id of the order's currency (order-currency.ts), or null to leave it. */
+  currencyId: string | null;
   subsidiaryId: string | null;
   locationId: string | null;
   departmentId: string | null;
@@ -152,8 +186,10 @@ export interface SalesOrderPlan {
   formId: string | null;
   /** `orderstatus`: `A` pending approval or `B` pending fulfillment. */
   orderStatus: 'A' | 'B';
-  /** `shipdate` (Unix s) for pre-orders, else null. */
+  /** TikTok's ship-by time (Unix s) for pre-orders, else null. */
   shipDateUnix: number | null;
+  /** `shipdate`: the pre-order's ship date in `timeZone`, else null. */
+  shipDate: CalendarDate | null;
   /** `custbody_tts_sample`: a TikTok sample order, imported at zero price. */
   sample: boolean;
   /** `custbody_tts_fbt`: fulfilled by TikTok, imported against the shop's FBT location. */
@@ -253,11 +289,19 @@ function splitName(order: TikTokOrder): { firstName: string; lastName: string } 
     : { firstName: fitName(full), lastName: 'Buyer' };
 }
 
-function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): CustomerChoice | OrderProblem {
+function chooseCustomer(
+  order: TikTokOrder,
+  context: OrderPlanContext,
+  currencyId: string | null,
+): CustomerChoice | OrderProblem {
   const shop = context.shop;
+  const features = accountOf(context.account).features;
   if (shop.perBuyerCustomer) {
     if (context.buyerCustomerId !== undefined && context.buyerCustomerId !== null) {
-      return { kind: 'existing', id: context.buyerCustomerId };
+      const primary = context.buyerCustomerCurrencyId ?? null;
+      return currencyId !== null && primary !== null && primary !== currencyId
+        ? { kind: 'existing', id: context.buyerCustomerId, addCurrencyId: currencyId }
+        : { kind: 'existing', id: context.buyerCustomerId };
     }
     const name = splitName(order);
     return {
@@ -268,7 +312,8 @@ function chooseCustomer(order: TikTokOrder, context: OrderPlanContext): Customer
         firstName: name.firstName,
         lastName: name.lastName,
         email: order.buyer_email?.trim() || null,
-        subsidiaryId: shop.subsidiaryId,
+        subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
+        currencyId,
       },
     };
   }
@@ -376,6 +421,8 @@ function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, loc
  */
 export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): OrderPlanResult {
   const shop = context.shop;
+  const account = accountOf(context.account);
+  const features = account.features;
   const options = orderOptionsOf(shop);
   const currency = order.payment.currency;
   const decision = decideImport(order, shop);
@@ -383,6 +430,11 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     return { ok: false, problems: [{ code: 'not_importable', message: decision.note }] };
   }
   const problems: OrderProblem[] = currencyProblems(order, shop, currency);
+  const currencyChoice = chooseCurrency(order.id, currency, account);
+  if (isProblem(currencyChoice)) {
+    problems.push(currencyChoice);
+  }
+  const currencyId = isProblem(currencyChoice) ? null : currencyChoice.currencyId;
   const active = order.line_items.filter((line) => line.display_status !== 'CANCELLED');
   const cancelledLineIds = order.line_items
     .filter((line) => line.display_status === 'CANCELLED')
@@ -404,6 +456,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(header)) {
     problems.push(header);
   }
+  const zone = orderTimeZone(shop, options, account.companyTimeZone, SHOP_RECORD_LOCATION);
+  if (!zone.ok) {
+    problems.push({ code: 'invalid_setting', message: zone.problem });
+  }
   const location = chooseLocation(shop, options, decision.fbt, {
     warehouseId: order.warehouse_id?.trim() || null,
     warehouse: context.warehouse ?? null,
@@ -416,7 +472,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (typeof payment !== 'string') {
     problems.push(...payment);
   }
-  const customer = chooseCustomer(order, context);
+  const customer = chooseCustomer(order, context, currencyId);
   if (isProblem(customer)) {
     problems.push(customer);
   }
@@ -448,12 +504,15 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     isProblem(header) ||
     isProblem(taxLine) ||
     !Array.isArray(feeLines) ||
+    !zone.ok ||
     !location.ok ||
     !discounts.ok
   ) {
     return { ok: false, problems };
   }
-  const lines = buildLines(groups, context, location.locationId);
+  const headerLocation = features.locations ? location.locationId : null;
+  // The item line's location exists only with Multi-Location Inventory.
+  const lines = buildLines(groups, context, features.multiLocationInventory ? headerLocation : null);
   // TikTok's figures less the units it cancelled before the import (they are not on the order).
   const remaining = tiktokRemaining(order);
   const replacedId = order.replaced_order_id?.trim() ?? '';
@@ -466,11 +525,14 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       shopRecordId: shop.recordId,
       customer,
       tranDateUnix: order.create_time,
+      timeZone: zone.zone,
+      tranDate: calendarDateIn(order.create_time, zone.zone),
       currency,
-      subsidiaryId: shop.subsidiaryId,
-      locationId: location.locationId,
-      departmentId: shop.departmentId,
-      classId: shop.classId,
+      currencyId,
+      subsidiaryId: features.subsidiaries ? shop.subsidiaryId : null,
+      locationId: headerLocation,
+      departmentId: features.departments ? shop.departmentId : null,
+      classId: features.classes ? shop.classId : null,
       paymentMethodId: payment,
       memo: memoFor(order, shop),
       shipAddress,
@@ -493,6 +555,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       // A Fulfilled-by-TikTok order has shipped already: it is recorded fulfilled, never held for approval.
       orderStatus: decision.fbt ? 'B' : header.orderStatus,
       shipDateUnix: plannedShipDate(order, options.handlingDays),
+      shipDate: plannedShipDay(order, options.handlingDays, zone.zone),
       sample: decision.sample,
       fbt: decision.fbt,
       replacement:

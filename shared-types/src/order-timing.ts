@@ -1,3 +1,5 @@
+import type { CalendarDate } from './order-dates';
+import { addDays, calendarDateIn } from './order-dates';
 import type { TikTokOrder } from './tiktok-order';
 
 /**
@@ -25,6 +27,10 @@ export function isPreOrder(order: Pick<TikTokOrder, 'order_type'>): boolean {
   return order.order_type !== undefined && PRE_ORDER_TYPES.includes(order.order_type);
 }
 
+function validDays(handlingDays: number): number {
+  return Number.isSafeInteger(handlingDays) && handlingDays >= 0 ? handlingDays : 0;
+}
+
 /** The ship date (Unix s) of a pre-order, or null for an order that ships as usual. */
 export function plannedShipDate(
   order: Pick<TikTokOrder, 'order_type' | 'create_time'> & OrderDeadlines,
@@ -37,6 +43,23 @@ export function plannedShipDate(
   if (due !== null) {
     return due;
   }
-  const days = Number.isSafeInteger(handlingDays) && handlingDays >= 0 ? handlingDays : 0;
-  return order.create_time + days * DAY_SECONDS;
+  return order.create_time + validDays(handlingDays) * DAY_SECONDS;
+}
+
+/**
+ * The ship date of a pre-order as a calendar date of `zone` (order-dates.ts): TikTok's deadline's
+ * date there, else the order date plus the handling days; null for an order that ships as usual.
+ */
+export function plannedShipDay(
+  order: Pick<TikTokOrder, 'order_type' | 'create_time'> & OrderDeadlines,
+  handlingDays: number,
+  zone: string,
+): CalendarDate | null {
+  if (!isPreOrder(order)) {
+    return null;
+  }
+  const due = unixTime(order.shipping_due_time) ?? unixTime(order.rts_sla_time);
+  return due !== null
+    ? calendarDateIn(due, zone)
+    : addDays(calendarDateIn(order.create_time, zone), validDays(handlingDays));
 }

@@ -62,6 +62,13 @@ export interface ShopOrderOptions {
   testOrderId: string | null;
   /** `custrecord_tts_shop_fee_item`: the other-charge item buyer-paid fees are booked on (order-fees.ts). */
   buyerFeeItemId: string | null;
+  /**
+   * `custrecord_tts_shop_time_zone`: the IANA zone orders are dated in (order-dates.ts); null: the
+   * zone of the shop's region.
+   */
+  timeZone: string | null;
+  /** `custrecord_tts_shop_company_tz`: date orders in the company's time zone instead. */
+  companyTimeZone: boolean;
 }
 
 export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
@@ -77,6 +84,8 @@ export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
   testMode: false,
   testOrderId: null,
   buyerFeeItemId: null,
+  timeZone: null,
+  companyTimeZone: false,
 };
 
 /** The shop's order options with every absent one at its default. */

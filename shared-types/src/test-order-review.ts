@@ -51,9 +51,7 @@ export function testOrderReview(
     plan.sample ? 'sample order at zero price' : null,
     plan.fbt ? 'fulfilled by TikTok' : null,
     plan.replacement !== null ? `replaces TikTok order ${plan.replacement.originalOrderId}` : null,
-    plan.shipDateUnix !== null
-      ? `ship date ${new Date(plan.shipDateUnix * 1000).toISOString().slice(0, 10)}`
-      : null,
+    plan.shipDate !== null ? `ship date ${plan.shipDate}` : null,
   ].filter((m): m is string => m !== null);
   const text = [
     `Test order review: TikTok order ${plan.tiktokOrderId} → sales order ${names.tranId ?? ''} (internal id ${salesOrderId}). ${result.ties ? 'It ties out with TikTok.' : 'It does NOT tie out with TikTok (see the inbox record).'}`,

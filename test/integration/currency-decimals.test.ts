@@ -1,5 +1,7 @@
 import { formatMinor, toMinor } from '../../shared-types/src/money';
 import type { TikTokOrder, TikTokRecipientAddress } from '../../shared-types/src/tiktok-order';
+import { US_ONEWORLD } from '../../sandbox/netsuite/src/profiles/account-profile';
+import { letDefaultCustomerTradeIn, withCurrencies } from '../support/account-profiles';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';
@@ -9,7 +11,8 @@ import { importOrders, inboxOf, linesOf, salesOrderOf } from '../support/order-u
  * Shops whose currency has no cents: TikTok sends JPY, IDR and VND amounts in whole units
  * (`"1500"`; reference tiktok-shop-api.md: `"5000"` for IDR), and the sales order must carry them
  * as they are — an amount divided by 100 would be 100× too small and fail the tie-out. Imported end
- * to end in the emulator, next to a USD shop (2 decimals). No TikTok market settles in a 3-decimal
+ * to end in the emulator (a US account that has the shop's currency, its default customer trading
+ * in it; the sales order in that currency), next to a USD shop (2 decimals). No TikTok market settles in a 3-decimal
  * currency (region-currency.ts); that path is covered by the money module and mapper unit tests.
  */
 let world: ConnectorAccount;
@@ -114,15 +117,17 @@ describe('import in currencies without cents (emulator, real HTTP)', () => {
     '$currency shop: line amounts, shipping, tax and total exactly as TikTok sent them, and it ties out',
     async ({ region, currency, factor, address }) => {
       world = await startConnectorAccount(
-        {},
+        { profile: withCurrencies(US_ONEWORLD, [{ symbol: currency, exchangeRate: 0.0001 }]) },
         { custrecord_tts_shop_region: region, custrecord_tts_shop_currency: currency },
       );
+      letDefaultCustomerTradeIn(world.ns, world.account, currency);
       const orders = makeOrders({ count: 6, seed: 23 }).map((o) => inCurrency(o, currency, factor, address));
       await importOrders(world, orders);
 
       for (const order of orders) {
         const so = salesOrderOf(world, order.id);
         const major = (amount: string): number => toMinor(amount, currency);
+        expect(so.fields.currency).toBe(String(world.account.currencyIds[currency]));
         expect(so.fields.total).toBe(major(order.payment.total_amount));
         expect(so.fields.shippingcost ?? 0).toBe(major(order.payment.shipping_fee));
         expect(so.fields.custbody_tts_tax).toBe(major(order.payment.tax));

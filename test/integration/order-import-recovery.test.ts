@@ -1,3 +1,4 @@
+import { calendarDateIn } from '../../shared-types/src/order-dates';
 import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
@@ -47,8 +48,9 @@ describe('5. orders that cannot be imported say what to fix, and temporary failu
     await importOrders([order]);
     const f = fields(order.id);
     expect(f.custrecord_tts_ord_state).toBe('error');
+    // The sales order's date: TikTok's time in the (US) shop's zone, Pacific time (order-dates.ts).
     expect(String(f.custrecord_tts_ord_error)).toContain(
-      `the accounting period of ${new Date(order.create_time * 1000).toISOString().slice(0, 10)} is closed`,
+      `the accounting period of ${calendarDateIn(order.create_time, 'America/Los_Angeles')} is closed`,
     );
     expect(String(f.custrecord_tts_ord_error)).toContain('is closed');
     expect(String(f.custrecord_tts_ord_error)).toContain('Setup > Accounting > Manage Accounting Periods');

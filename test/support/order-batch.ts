@@ -26,6 +26,17 @@ export interface OrderBatchOptions {
   /** Distinct buyers to spread orders over (default: one buyer per order). */
   buyers?: number;
   updateTime?: number;
+  /** ISO currency of the orders (default USD); prices are the catalogue's figures in its minor units. */
+  currency?: string;
+  /** Tax on top of the prices (default 0.0825, US sales tax); 0 for VAT-inclusive prices (UK, EU). */
+  taxRate?: number;
+  /**
+   * Tax per unit in `item_tax` (rounded per unit) and on shipping (`shipping_fee_tax`), the order's
+   * tax their sum; default: one figure for the order, `tax` = round(sub_total × rate).
+   */
+  unitTax?: boolean;
+  /** Buyers' country (default US). */
+  region?: 'US' | 'GB';
 }
 
 function prng(seed: number): () => number {
@@ -44,6 +55,8 @@ export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
   const maxSkus = options.maxSkus ?? 5;
   const orders: TikTokOrder[] = [];
   let lineSeq = 577086512100000000n + BigInt(options.seed ?? 42) * 1000000n;
+  const currency = options.currency ?? 'USD';
+  const taxRate = options.taxRate ?? 0.0825;
   for (let n = 0; n < options.count; n += 1) {
     const skuCount = 1 + Math.floor(random() * maxSkus);
     const picked = [...CATALOG].sort(() => random() - 0.5).slice(0, skuCount);
@@ -57,6 +70,7 @@ export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
         lineSeq += 1n;
         original += entry.priceCents;
         sellerDiscount += discount;
+        const unitTax = Math.round((entry.priceCents - discount) * taxRate);
         lines.push({
           id: String(lineSeq),
           sku_id: String(1729592969712200000n + BigInt(CATALOG.indexOf(entry))),
@@ -67,14 +81,24 @@ export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
           sale_price: cents(entry.priceCents - discount),
           platform_discount: '0.00',
           seller_discount: cents(discount),
-          currency: 'USD',
+          currency,
           display_status: 'AWAITING_SHIPMENT',
+          ...(options.unitTax === true && taxRate > 0
+            ? {
+                item_tax: [{ tax_type: 'SALES_TAX', tax_amount: cents(unitTax), tax_rate: String(taxRate) }],
+              }
+            : {}),
         });
       }
     }
     const subTotal = original - sellerDiscount;
     const shipping = random() < 0.5 ? 599 : 0;
-    const tax = Math.round(subTotal * 0.0825);
+    const shippingTax = options.unitTax === true ? Math.round(shipping * taxRate) : 0;
+    const unitTaxes = lines.reduce(
+      (sum, line) => sum + Math.round(Number(line.item_tax?.[0]?.tax_amount ?? 0) * 100),
+      0,
+    );
+    const tax = options.unitTax === true ? unitTaxes + shippingTax : Math.round(subTotal * taxRate);
     const id = String(first + BigInt(n));
     const buyer = options.buyers ? n % options.buyers : n;
     orders.push({
@@ -86,7 +110,7 @@ export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
       user_id: String(7021436810468200000n + BigInt(buyer)),
       buyer_email: `buyer${buyer}@chat.seller.tiktok.com`,
       payment: {
-        currency: 'USD',
+        currency,
         sub_total: cents(subTotal),
         shipping_fee: cents(shipping),
         seller_discount: cents(sellerDiscount),
@@ -95,24 +119,11 @@ export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
         original_total_product_price: cents(original),
         original_shipping_fee: cents(shipping),
         tax: cents(tax),
-        product_tax: cents(tax),
-        shipping_fee_tax: '0.00',
+        product_tax: cents(tax - shippingTax),
+        shipping_fee_tax: cents(shippingTax),
       },
       payment_method_name: options.paymentMethodName ?? 'CCDC',
-      recipient_address: {
-        name: `Buyer ${buyer}`,
-        first_name: 'Buyer',
-        last_name: String(buyer),
-        phone_number: '(+1)213-555-0100',
-        address_line1: `${100 + n} Main St`,
-        postal_code: '90001',
-        region_code: 'US',
-        district_info: [
-          { address_level_name: 'Country', address_name: 'United States', address_level: 'L0' },
-          { address_level_name: 'State', address_name: 'California', address_level: 'L1' },
-          { address_level_name: 'City', address_name: 'Los Angeles', address_level: 'L3' },
-        ],
-      },
+      recipient_address: options.region === 'GB' ? ukAddress(buyer, n) : usAddress(buyer, n),
       line_items: lines,
       fulfillment_type: 'FULFILLMENT_BY_SELLER',
       shipping_type: 'SELLER',
@@ -120,6 +131,41 @@ export function makeOrders(options: OrderBatchOptions): TikTokOrder[] {
     });
   }
   return orders;
+}
+
+function usAddress(buyer: number, n: number): NonNullable<TikTokOrder['recipient_address']> {
+  return {
+    name: `Buyer ${buyer}`,
+    first_name: 'Buyer',
+    last_name: String(buyer),
+    phone_number: '(+1)213-555-0100',
+    address_line1: `${100 + n} Main St`,
+    postal_code: '90001',
+    region_code: 'US',
+    district_info: [
+      { address_level_name: 'Country', address_name: 'United States', address_level: 'L0' },
+      { address_level_name: 'State', address_name: 'California', address_level: 'L1' },
+      { address_level_name: 'City', address_name: 'Los Angeles', address_level: 'L3' },
+    ],
+  };
+}
+
+function ukAddress(buyer: number, n: number): NonNullable<TikTokOrder['recipient_address']> {
+  return {
+    name: `Buyer ${buyer}`,
+    first_name: 'Buyer',
+    last_name: String(buyer),
+    phone_number: '(+44)20-7946-0000',
+    address_line1: `${10 + n} High Street`,
+    postal_code: 'SW1A 1AA',
+    region_code: 'GB',
+    post_town: 'London',
+    district_info: [
+      { address_level_name: 'Country', address_name: 'United Kingdom', address_level: 'L0' },
+      { address_level_name: 'County', address_name: 'Greater London', address_level: 'L1' },
+      { address_level_name: 'Post town', address_name: 'London', address_level: 'L3' },
+    ],
+  };
 }
 
 export const catalogSkus = (): string[] => CATALOG.map((c) => c.sku);

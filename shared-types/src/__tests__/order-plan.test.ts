@@ -37,7 +37,10 @@ describe('planSalesOrder: a complete plan', () => {
       shopRecordId: '7',
       customer: { kind: 'existing', id: '101' },
       tranDateUnix: 1700000000,
+      timeZone: 'America/Los_Angeles',
+      tranDate: '2023-11-14',
       currency: 'USD',
+      currencyId: null,
       subsidiaryId: '1',
       locationId: '3',
       departmentId: null,
@@ -87,6 +90,7 @@ describe('planSalesOrder: a complete plan', () => {
       formId: null,
       orderStatus: 'B',
       shipDateUnix: null,
+      shipDate: null,
       sample: false,
       fbt: false,
       replacement: null,
@@ -365,6 +369,7 @@ describe('planSalesOrder: customer', () => {
         lastName: 'Doe',
         email: 'v2b2V5@chat.seller.tiktok.com',
         subsidiaryId: '1',
+        currencyId: null,
       },
     });
   });

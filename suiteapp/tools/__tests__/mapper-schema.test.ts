@@ -30,6 +30,7 @@ describe("the SuiteApp's mappers", () => {
     expect(declared.map(([type]) => type).sort()).toEqual(
       [
         'address',
+        'currency',
         'customer',
         'customrecord_tts_log',
         'customrecord_tts_order',

@@ -57,6 +57,8 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_import_fbt', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_fbt_location', 'SELECT', { select: '-103' }],
   ['custrecord_tts_shop_handling_days', 'INTEGER'],
+  ['custrecord_tts_shop_time_zone', 'TEXT'],
+  ['custrecord_tts_shop_company_tz', 'CHECKBOX', { default: false }],
 ];
 
 const ORDER_FIELDS: Expected[] = [

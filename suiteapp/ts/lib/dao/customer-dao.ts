@@ -1,14 +1,23 @@
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import type { BuyerCustomerPlan } from '../../../../shared-types/src/order-plan';
 import {
+  addCurrencyWrite,
   buyerCustomerWrites,
   CUSTOMER,
   CUSTOMER_BY_EXTERNAL_ID,
+  customerCurrenciesOf,
   customerIdsByExternalId,
   customersByExternalIdQuery,
 } from '../mappers/customer-mapper';
 import { idOf } from '../mappers/values';
-import { createRecord, saveRecord, setBodyFields } from './netsuite-record';
+import {
+  createRecord,
+  loadRecord,
+  readerOf,
+  saveRecord,
+  setBodyFields,
+  writeRecord,
+} from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
 
 /**
@@ -16,11 +25,27 @@ import { runInChunks, runQuery } from './suiteql';
  * mappers/customer-mapper.ts.
  */
 
-/** externalid → customer internal id, for the given externalids (one query per 500). */
-export function findCustomersByExternalId(externalIds: readonly string[]): Record<string, string> {
-  return customerIdsByExternalId(
-    runInChunks([...new Set(externalIds)], LOOKUP_CHUNK_SIZE, customersByExternalIdQuery),
+export interface FoundCustomers {
+  /** externalid → customer internal id. */
+  ids: Record<string, string>;
+  /** customer internal id → primary currency internal id (only when read). */
+  currencies: Record<string, string>;
+}
+
+/**
+ * The customers with the given externalids (one query per 500), with their primary currency when
+ * `withCurrency` (the account has Multiple Currencies).
+ */
+export function findCustomersByExternalId(
+  externalIds: readonly string[],
+  withCurrency: boolean,
+): FoundCustomers {
+  const rows = runInChunks(
+    [...new Set(externalIds)],
+    LOOKUP_CHUNK_SIZE,
+    customersByExternalIdQuery(withCurrency),
   );
+  return { ids: customerIdsByExternalId(rows), currencies: customerCurrenciesOf(rows) };
 }
 
 /** One customer by externalid (10 units), or null. */
@@ -34,4 +59,17 @@ export function createBuyerCustomer(plan: BuyerCustomerPlan): string {
   const customer = createRecord(CUSTOMER.recordType);
   setBodyFields(customer, buyerCustomerWrites(plan));
   return saveRecord(customer);
+}
+
+/**
+ * Adds the currency to the customer's Currencies sublist unless it trades in it already: load 5,
+ * and save 10 when a line is added. Returns true when the customer was changed.
+ */
+export function addCustomerCurrency(customerId: string, currencyId: string): boolean {
+  const customer = loadRecord(CUSTOMER.recordType, customerId);
+  const write = addCurrencyWrite(readerOf(customer), currencyId);
+  if (write === null) return false;
+  writeRecord(customer, write);
+  saveRecord(customer);
+  return true;
 }

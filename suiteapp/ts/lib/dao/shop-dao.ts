@@ -1,3 +1,4 @@
+import type { AccountFeatures } from '../../../../shared-types/src/account-setup';
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
 import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
@@ -51,10 +52,17 @@ export function pauseOrderPush(id: string, reason: string): void {
   submitBodyFields(SHOP.recordType, id, pauseOrderPushWrites(reason));
 }
 
-/** Import settings of the given shop records (one query per 500). */
-export function loadShopSettings(recordIds: readonly string[]): Map<string, ShopSettings> {
+/**
+ * Import settings of the given shop records (one query per 500), reading only the fields the
+ * account's features leave on the record.
+ */
+export function loadShopSettings(
+  recordIds: readonly string[],
+  features: AccountFeatures,
+): Map<string, ShopSettings> {
   const shops = new Map<string, ShopSettings>();
-  for (const row of runInChunks([...new Set(recordIds)], LOOKUP_CHUNK_SIZE, shopSettingsQuery)) {
+  const query = shopSettingsQuery(features);
+  for (const row of runInChunks([...new Set(recordIds)], LOOKUP_CHUNK_SIZE, query)) {
     const settings = shopSettingsFromRow(row);
     if (settings !== null) shops.set(settings.recordId, settings);
   }

@@ -1,4 +1,6 @@
 import { toNetSuiteAmount } from '../../../../shared-types/src/money';
+import type { CalendarDate } from '../../../../shared-types/src/order-dates';
+import { dateParts } from '../../../../shared-types/src/order-dates';
 import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
 import type {
   OrderUpdatePlan,
@@ -49,6 +51,7 @@ export const SALES_ORDER = declareRecord({
     externalId: 'externalid',
     subsidiary: 'subsidiary',
     entity: 'entity',
+    currency: 'currency',
     isTaxable: 'istaxable',
     tranDate: 'trandate',
     orderStatus: 'orderstatus',
@@ -115,6 +118,15 @@ const items = SALES_ORDER.sublists.item;
 const f = items.fields;
 const c = SALES_ORDER.suiteql.columns;
 
+/**
+ * A calendar date (the shop's, order-dates.ts) as the Date a date field stores as that day: noon of
+ * it in the script's zone (Pacific on NetSuite's servers), 12 hours from either midnight.
+ */
+export function dayValue(date: CalendarDate): Date {
+  const { year, month, day } = dateParts(date);
+  return new Date(year, month - 1, day, 12);
+}
+
 /** The custom price level: the rate is set, not taken from a price level. */
 const CUSTOM_PRICE = '-1';
 
@@ -147,11 +159,14 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   put(body.externalId, plan.externalId);
   put(body.subsidiary, plan.subsidiaryId);
   put(body.entity, customerId);
+  // After the customer, whose primary currency NetSuite would default it to (order-currency.ts).
+  put(body.currency, plan.currencyId);
   // TikTok collected the tax (order-tax.ts): NetSuite must not compute its own.
   put(body.isTaxable, false);
-  put(body.tranDate, new Date(plan.tranDateUnix * 1000));
+  // The shop's calendar dates, not the Pacific ones of TikTok's instants (order-dates.ts).
+  put(body.tranDate, dayValue(plan.tranDate));
   put(body.orderStatus, plan.orderStatus);
-  put(body.shipDate, plan.shipDateUnix === null ? null : new Date(plan.shipDateUnix * 1000));
+  put(body.shipDate, plan.shipDate === null ? null : dayValue(plan.shipDate));
   put(body.tiktokTax, money(plan.tiktokTaxMinor));
   put(body.taxVariance, money(plan.expectedTaxVarianceMinor));
   // Checked after the save (order-import-tieout.ts); set to F there when the figures disagree.

@@ -1,3 +1,4 @@
+import type { AccountFeatures } from '../../../../shared-types/src/account-setup';
 import { shopExternalId } from '../../../../shared-types/src/ids';
 import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
 import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
@@ -6,7 +7,7 @@ import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/shop-setting
 import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
-import { sql } from './sql';
+import { sql, sqlList } from './sql';
 import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
 
 /**
@@ -74,6 +75,8 @@ export const SHOP = declareRecord({
       testMode: 'custrecord_tts_shop_test_mode',
       testOrder: 'custrecord_tts_shop_test_order',
       feeItem: 'custrecord_tts_shop_fee_item',
+      timeZone: 'custrecord_tts_shop_time_zone',
+      companyTimeZone: 'custrecord_tts_shop_company_tz',
     },
   },
 });
@@ -130,9 +133,45 @@ export function pauseOrderPushWrites(reason: string): SubmitWrite[] {
   ];
 }
 
-/** Import settings of the shop records in `inList` (one chunk of ids). */
-export function shopSettingsQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.currency} AS currency, ${c.pushOrders} AS push_orders, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.subsidiary} AS subsidiary, ${c.location} AS location, ${c.department} AS department, ${c.class} AS class_id, ${c.shipItem} AS ship_item, ${c.taxItem} AS tax_item, ${c.paymentMethodMap} AS pm_map, ${c.region} AS region, ${c.form} AS form_id, ${c.orderStatus} AS order_status, ${c.discountLines} AS disc_lines, ${c.sellerDiscountItem} AS seller_disc_item, ${c.platformDiscountItem} AS plat_disc_item, ${c.importSamples} AS import_samples, ${c.importFbt} AS import_fbt, ${c.fbtLocation} AS fbt_location, ${c.handlingDays} AS handling_days, ${c.testMode} AS test_mode, ${c.testOrder} AS test_order, ${c.feeItem} AS fee_item FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
+/**
+ * Import settings of the shop records in `inList` (one chunk of ids), selecting only the columns
+ * the account has: NetSuite removes the Subsidiary, Location (and FBT Location), Department and
+ * Class fields of the custom record when it installs the SuiteApp into an account without the
+ * feature they select from (`-117`, `-103`, `-102`, `-101`), and a SuiteQL naming one fails.
+ */
+export function shopSettingsQuery(features: AccountFeatures): (inList: Sql) => Sql {
+  const columns: Sql[] = [
+    sql`${c.id} AS id`,
+    sql`${c.shopId} AS shop_id`,
+    sql`${c.name} AS shop_name`,
+    sql`${c.currency} AS currency`,
+    sql`${c.pushOrders} AS push_orders`,
+    sql`${c.perBuyer} AS per_buyer`,
+    sql`${c.customer} AS customer`,
+    ...(features.subsidiaries ? [sql`${c.subsidiary} AS subsidiary`] : []),
+    ...(features.locations ? [sql`${c.location} AS location`, sql`${c.fbtLocation} AS fbt_location`] : []),
+    ...(features.departments ? [sql`${c.department} AS department`] : []),
+    ...(features.classes ? [sql`${c.class} AS class_id`] : []),
+    sql`${c.shipItem} AS ship_item`,
+    sql`${c.taxItem} AS tax_item`,
+    sql`${c.paymentMethodMap} AS pm_map`,
+    sql`${c.region} AS region`,
+    sql`${c.form} AS form_id`,
+    sql`${c.orderStatus} AS order_status`,
+    sql`${c.discountLines} AS disc_lines`,
+    sql`${c.sellerDiscountItem} AS seller_disc_item`,
+    sql`${c.platformDiscountItem} AS plat_disc_item`,
+    sql`${c.importSamples} AS import_samples`,
+    sql`${c.importFbt} AS import_fbt`,
+    sql`${c.handlingDays} AS handling_days`,
+    sql`${c.testMode} AS test_mode`,
+    sql`${c.testOrder} AS test_order`,
+    sql`${c.timeZone} AS time_zone`,
+    sql`${c.companyTimeZone} AS company_tz`,
+    sql`${c.feeItem} AS fee_item`,
+  ];
+  const select = sqlList(columns);
+  return (inList) => sql`SELECT ${select} FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
 }
 
 function orderOptionsFrom(row: Row): ShopOrderOptions {
@@ -150,6 +189,8 @@ function orderOptionsFrom(row: Row): ShopOrderOptions {
     testMode: boolOf(row.test_mode, d.testMode),
     testOrderId: textOf(row.test_order)?.trim() || null,
     buyerFeeItemId: idOf(row.fee_item),
+    timeZone: textOf(row.time_zone)?.trim() || null,
+    companyTimeZone: boolOf(row.company_tz, d.companyTimeZone),
   };
 }
 

@@ -22,6 +22,7 @@ import { findItemsBySkus } from '../dao/item-dao';
 import { loadLocationStates } from '../dao/location-dao';
 import { findSalesOrdersByExternalId } from '../dao/sales-order-dao';
 import { loadShopSettings } from '../dao/shop-dao';
+import { readAccountSetup } from './account-service';
 import { currentDeploymentId } from '../platform/current-script';
 import { findWarehousesByExternalId } from '../dao/warehouse-dao';
 
@@ -29,17 +30,24 @@ import { findWarehousesByExternalId } from '../dao/warehouse-dao';
  * getInputData of the order import: the records due in this run (pending ones, and errors whose
  * automatic retry time has come, that no other run holds; at most IMPORT_RUN_CAP; one per shop in
  * test mode) with everything map() needs resolved in bulk, one SuiteQL per kind and per 500 values:
- * due ids 10, shops 10, payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer customers 10 per
- * 500, the orders' own sales orders (saved by an earlier attempt that could not finish) with the
- * originals of replacement orders 10 per 500, and when orders need them: warehouses 10,
- * locations 10. A 1,000-order run costs about 120 units of the stage's 10,000. Every item carries
- * the run's claim token; map() claims the inbox record with it (import-claim.ts).
+ * the account (services/account-service.ts: features 0, currencies 10), due ids 10, shops 10,
+ * payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer customers (with their primary currency)
+ * 10 per 500, the orders' own sales orders (saved by an earlier attempt that could not finish) with
+ * the originals of replacement orders 10 per 500, and when orders need them: warehouses 10,
+ * locations 10. A 1,000-order run costs about 130 units of the stage's 10,000. Every item carries
+ * the run's claim token and the account; map() claims the inbox record with the token
+ * (import-claim.ts).
  */
 export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWorkItem> {
   const now = Math.floor(Date.now() / 1000);
   const claimToken = importClaimToken(currentDeploymentId(), now, Math.random());
   const candidates = listImportCandidates(now);
-  const shops = loadShopSettings(candidates.map((row) => row.shopRecordId));
+  const account = readAccountSetup();
+  const features = account.features;
+  const shops = loadShopSettings(
+    candidates.map((row) => row.shopRecordId),
+    features,
+  );
   const taken = selectForRun(candidates, shops, cap);
   const parsed = loadImportRows(
     taken.map((row) => row.id),
@@ -48,12 +56,12 @@ export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWo
   const { rows, testOrders } = applyTestMode(parsed, shops);
   const skus = skusToLookUp(rows, shops);
   const skuMap = buildSkuItemMap(findItemsBySkus(skus), skus);
-  const customers = findCustomersByExternalId(buyersToLookUp(rows, shops));
+  const customers = findCustomersByExternalId(buyersToLookUp(rows, shops), features.multiCurrency);
   const warehouses: Record<string, WarehouseLink> = {};
   for (const [externalId, warehouse] of findWarehousesByExternalId(warehousesToLookUp(rows, shops))) {
     warehouses[externalId] = warehouse;
   }
-  const work = buildImportWork(rows, shops, skuMap, customers, {
+  const work = buildImportWork(rows, shops, skuMap, customers.ids, {
     warehouses,
     locations: loadLocationStates(locationsToLookUp(shops, warehouses)),
     salesOrders: findSalesOrdersByExternalId([
@@ -61,6 +69,8 @@ export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWo
       ...replacedOrdersToLookUp(rows, shops),
     ]),
     claimToken,
+    account,
+    customerCurrencies: customers.currencies,
   });
   for (const id of testOrders) {
     if (work.items[id] !== undefined) {

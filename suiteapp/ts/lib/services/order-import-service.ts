@@ -10,7 +10,7 @@ import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
 import { decideImport } from '../../../../shared-types/src/order-classify';
 import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/order-plan';
 import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/order-plan';
-import { createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
+import { addCustomerCurrency, createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
 import { fulfilFbtOrder } from '../dao/item-fulfillment-dao';
 import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
 import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
@@ -70,10 +70,6 @@ function isGovernanceLimit(e: unknown): boolean {
   return name === 'SSS_USAGE_LIMIT_EXCEEDED' || name === 'SSS_TIME_LIMIT_EXCEEDED';
 }
 
-function dateOf(unix: number): string {
-  return new Date(unix * 1000).toISOString().slice(0, 10);
-}
-
 class CustomerFailure extends Error {
   constructor(readonly text: string) {
     super(text);
@@ -81,13 +77,18 @@ class CustomerFailure extends Error {
 }
 
 function customerFor(choice: CustomerChoice, orderId: string, buyerId: string): string {
-  if (choice.kind === 'existing') {
-    return choice.id;
-  }
   try {
+    if (choice.kind === 'existing') {
+      // A buyer's customer made in another currency trades in the order's too (order-plan.ts).
+      if (choice.addCurrencyId !== undefined) addCustomerCurrency(choice.id, choice.addCurrencyId);
+      return choice.id;
+    }
     return createBuyerCustomer(choice.customer);
   } catch (e) {
-    const existing = isDuplicateRecord(e) ? findCustomerByExternalId(choice.customer.externalId) : null;
+    const existing =
+      choice.kind === 'new' && isDuplicateRecord(e)
+        ? findCustomerByExternalId(choice.customer.externalId)
+        : null;
     if (existing !== null) {
       return existing;
     }
@@ -203,7 +204,7 @@ function importPlanned(
     }
     const failed = failureOutcome(failureDetail(e), item.attempts + 1, nowUnix(), {
       orderId,
-      tranDate: dateOf(plan.tranDateUnix),
+      tranDate: plan.tranDate,
       salesOrderId,
     });
     return { outcome: markError(item, failed.message, failed.retryAt, salesOrderId), imported: null };
@@ -243,6 +244,8 @@ export function importWorkItem(item: ImportWorkItem, retrying: boolean): ImportO
     warehouse: item.warehouse ?? null,
     locations: item.locations,
     replacedSalesOrderId: item.replacedSalesOrderId ?? null,
+    account: item.account,
+    buyerCustomerCurrencyId: item.buyerCustomerCurrencyId ?? null,
   });
   const result = planned.ok
     ? importPlanned(item, planned.plan, retrying)

@@ -2,6 +2,7 @@ import * as log from 'N/log';
 import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import-failure';
 import { pendingLeftOver } from '../../../../shared-types/src/import-work';
 import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
+import { accountFeatures } from '../platform/account';
 import { loadShopSettings } from '../dao/shop-dao';
 import { submitImport } from '../platform/import-task';
 import { submitOrderUpdates } from '../platform/update-task';
@@ -66,7 +67,10 @@ export function finishImportRun(report: ImportRunReport): ImportRunFinish {
   // Records another run holds are its business: they are not left over from this one. Records this
   // run left to a newer payload are.
   const pending = listPendingInbox(now);
-  const shops = loadShopSettings(pending.map((row) => row.shopRecordId));
+  const shops = loadShopSettings(
+    pending.map((row) => row.shopRecordId),
+    accountFeatures(),
+  );
   const done = new Set([...report.processed].filter((id) => !report.superseded.has(id)));
   const left = pendingLeftOver(pending, shops, done);
   const resubmitted = left.length > 0 ? submitImport() : false;

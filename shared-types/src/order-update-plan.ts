@@ -217,11 +217,13 @@ function cancelledOnLines(
 export function cancelledTaxMinor(order: TikTokOrder, state: SalesOrderState): number {
   const byId = new Map(order.line_items.map((l) => [l.id, l]));
   const currency = order.payment.currency;
-  return sumMinor(
+  // A virtual bundle's id is on each of its component units (bundle-split.ts): its tax counts once.
+  const ids = new Set(
     cancelledOnLines(order, state)
       .filter(({ line }) => line.quantityFulfilled === 0)
-      .flatMap(({ gone }) => gone.map((id) => unitTaxMinor(byId.get(id) ?? {}, currency))),
+      .flatMap(({ gone }) => gone),
   );
+  return sumMinor([...ids].map((id) => unitTaxMinor(byId.get(id) ?? {}, currency)));
 }
 
 function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {

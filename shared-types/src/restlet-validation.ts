@@ -263,6 +263,36 @@ function checkAddress(problems: Problems, path: string, value: unknown): void {
   });
 }
 
+/** A virtual bundle's components (bundle-split.ts): each a TikTok SKU id, a whole count ≥ 1 and optional ids. */
+function checkCombinedListingSkus(problems: Problems, path: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    problems.add(path, `${describeValue(value)} is not an array; send the bundle's component SKUs`);
+    return;
+  }
+  value.forEach((component: unknown, index) => {
+    const componentPath = `${path}[${index}]`;
+    if (!isPlainObject(component)) {
+      problems.add(componentPath, `${describeValue(component)} is not an object`);
+      return;
+    }
+    checkDigits(problems, `${componentPath}.sku_id`, component.sku_id, 'TikTok SKU id');
+    const count = component.sku_count;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > 1000) {
+      problems.add(
+        `${componentPath}.sku_count`,
+        `${describeValue(count)} is not a whole number of units from 1 to 1000`,
+      );
+    }
+    if (component.product_id !== undefined) {
+      checkDigits(problems, `${componentPath}.product_id`, component.product_id, 'TikTok product id');
+    }
+    checkOptionalString(problems, `${componentPath}.seller_sku`, component.seller_sku);
+  });
+}
+
 function checkLineItem(problems: Problems, path: string, value: unknown, orderCurrency: string | null): void {
   if (!isPlainObject(value)) {
     problems.add(path, `${describeValue(value)} is not an object; send the TikTok line item object`);
@@ -287,6 +317,7 @@ function checkLineItem(problems: Problems, path: string, value: unknown, orderCu
     checkOptionalString(problems, `${path}.${key}`, value[key]);
   }
   checkOptionalBoolean(problems, `${path}.is_gift`, value.is_gift);
+  checkCombinedListingSkus(problems, `${path}.combined_listing_skus`, value.combined_listing_skus);
   const taxes = value.item_tax;
   if (taxes !== undefined) {
     if (!Array.isArray(taxes)) {

@@ -138,13 +138,11 @@ function externalRefRow(
   after: SalesOrderSnapshot,
   tranId: string,
 ): PlannedOutboxRow {
-  const payload: ExternalRefPayload = {
-    salesOrderId: after.id,
-    tranId,
-    lines: after.lines.flatMap((line) =>
-      line.tiktokLineIds.map((tiktokLineId) => ({ tiktokLineId, netsuiteLine: line.line })),
-    ),
-  };
+  // A virtual bundle's id is on each of its component units (bundle-split.ts): one pair per line.
+  const lines = after.lines.flatMap((line) =>
+    [...new Set(line.tiktokLineIds)].map((tiktokLineId) => ({ tiktokLineId, netsuiteLine: line.line })),
+  );
+  const payload: ExternalRefPayload = { salesOrderId: after.id, tranId, lines };
   return {
     ...base,
     kind: 'order.external_ref',
@@ -162,7 +160,8 @@ function newlyClosedLineIds(
   const closed = after.lines.filter((line) => line.closed && openBefore.has(line.line));
   return {
     lines: closed.map((line) => line.line).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b)),
-    ids: closed.flatMap((line) => line.tiktokLineIds),
+    // A virtual bundle's id is on each of its component units' lines (bundle-split.ts): once each.
+    ids: [...new Set(closed.flatMap((line) => line.tiktokLineIds))],
   };
 }
 

@@ -99,8 +99,8 @@ export interface TikTokLineItem {
   retail_delivery_fee?: string;
   small_order_fee?: string;
   buyer_service_fee?: string;
-  /** Virtual bundle components (Get Order Detail only, not Get Order List). */
-  combined_listing_skus?: { sku_id: string; sku_count: number; product_id: string; seller_sku: string }[];
+  /** Virtual bundle: the SKUs one unit of this line is made of (order detail only; bundle-split.ts). */
+  combined_listing_skus?: { sku_id: string; sku_count: number; product_id?: string; seller_sku?: string }[];
 }
 
 export interface TikTokOrder {

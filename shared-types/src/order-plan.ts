@@ -1,6 +1,8 @@
 import type { AccountSetup } from './account-setup';
 import { accountOf } from './account-setup';
 import { expandBundles } from './bundle-split';
+import type { CancelRequestFields } from './buyer-cancel-request';
+import { cancelRequestFieldsOf, pendingCancellationOf } from './buyer-cancel-request';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
@@ -205,6 +207,8 @@ export interface SalesOrderPlan {
    */
   tiktokTaxMinor: number;
   expectedTaxVarianceMinor: number;
+  /** A buyer's cancellation request TikTok has pending, shown on the sales order (buyer-cancel-request.ts). */
+  cancelRequest?: CancelRequestFields;
 }
 
 export type OrderPlanResult = { ok: true; plan: SalesOrderPlan } | { ok: false; problems: OrderProblem[] };
@@ -567,6 +571,9 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
           : null,
       tiktokTaxMinor: remaining.taxMinor,
       expectedTaxVarianceMinor: 0,
+      ...(pendingCancellationOf(order) === null
+        ? {}
+        : { cancelRequest: cancelRequestFieldsOf(pendingCancellationOf(order)) }),
     },
   };
 }

@@ -293,6 +293,23 @@ function checkCombinedListingSkus(problems: Problems, path: string, value: unkno
   });
 }
 
+/** The pending buyer cancellation request the bridge adds (buyer-cancel-request.ts), when present. */
+function checkPendingCancellation(problems: Problems, path: string, value: unknown): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value)) {
+    problems.add(
+      path,
+      `${describeValue(value)} is not an object; send {"cancel_id", "create_time", "deadline", "cancel_reason"?, "cancel_reason_text"?} from TikTok's Search Cancellations`,
+    );
+    return;
+  }
+  checkDigits(problems, `${path}.cancel_id`, value.cancel_id, 'TikTok cancellation id');
+  checkUnixTime(problems, `${path}.create_time`, value.create_time, true);
+  if (value.deadline !== null) checkUnixTime(problems, `${path}.deadline`, value.deadline, true);
+  checkOptionalString(problems, `${path}.cancel_reason`, value.cancel_reason);
+  checkOptionalString(problems, `${path}.cancel_reason_text`, value.cancel_reason_text);
+}
+
 function checkLineItem(problems: Problems, path: string, value: unknown, orderCurrency: string | null): void {
   if (!isPlainObject(value)) {
     problems.add(path, `${describeValue(value)} is not an object; send the TikTok line item object`);
@@ -414,6 +431,7 @@ function checkOrder(problems: Problems, path: string, value: unknown): void {
   const currency = checkPayment(problems, `${path}.payment`, value.payment);
   checkAddress(problems, `${path}.recipient_address`, value.recipient_address);
   checkPackages(problems, `${path}.packages`, value.packages);
+  checkPendingCancellation(problems, `${path}.pending_buyer_cancellation`, value.pending_buyer_cancellation);
   const lines = value.line_items;
   if (!Array.isArray(lines) || lines.length === 0) {
     problems.add(

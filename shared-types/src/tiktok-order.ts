@@ -1,3 +1,4 @@
+import type { PendingBuyerCancellation } from './buyer-cancel-request';
 /**
  * The TikTok Shop order object (API 202309+), as far as the connector reads it
  * (reference/tiktok-shop-api.md §6.1). Ids are strings, money is decimal strings in major units,
@@ -132,6 +133,13 @@ export interface TikTokOrder {
   is_replacement_order?: boolean;
   replaced_order_id?: string;
   is_buyer_request_cancel?: boolean;
+  /** When the buyer asked to cancel (Unix seconds). */
+  request_cancel_time?: number;
+  /**
+   * Added by the bridge, not TikTok: the buyer's pending cancellation request from Search
+   * Cancellations while `is_buyer_request_cancel` (buyer-cancel-request.ts).
+   */
+  pending_buyer_cancellation?: PendingBuyerCancellation;
   cancel_reason?: string;
   cancellation_initiator?: 'SELLER' | 'BUYER' | 'SYSTEM';
   order_type?: string;

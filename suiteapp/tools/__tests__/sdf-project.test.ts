@@ -169,6 +169,22 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: 'customlist_tts_cancel_reason',
         appliesTo: ['sale'],
       },
+      ...(
+        [
+          ['custbody_tts_cancel_req_answer', 'SELECT', 'customlist_tts_cancel_answer'],
+          ['custbody_tts_cancel_req_due', 'DATETIMETZ', undefined],
+          ['custbody_tts_cancel_req_id', 'TEXT', undefined],
+          ['custbody_tts_cancel_req_reason', 'TEXT', undefined],
+          ['custbody_tts_cancel_req_reject', 'SELECT', 'customlist_tts_cancel_rej_reason'],
+          ['custbody_tts_cancel_req_time', 'DATETIMETZ', undefined],
+        ] as const
+      ).map(([id, type, select]) => ({
+        id,
+        kind: 'transactionbodycustomfield',
+        type,
+        select,
+        appliesTo: ['sale'],
+      })),
       {
         id: 'custbody_tts_fbt',
         kind: 'transactionbodycustomfield',

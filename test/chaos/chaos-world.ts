@@ -12,7 +12,7 @@ import { startTikTokSimulator } from '../../sandbox/tiktok/src';
 import { assertSuiteAppBuilt, PROJECT_ROOT } from '../support/connector-account';
 import { assertBridgeBuilt, BridgeProcess } from './bridge-process';
 import type { ChaosPlan } from './chaos-plan';
-import { CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
+import { CHAOS_BUNDLES, CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
 import { SteppingClock } from './stepping-clock';
 import { startWebhookFanout, type WebhookFanout } from './webhook-fanout';
 
@@ -56,9 +56,10 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
   });
   const sim = await startTikTokSimulator({
     redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
-    seed: { catalog: CHAOS_CATALOG, inventoryPerWarehouse: 1_000_000 },
+    seed: { catalog: CHAOS_CATALOG, bundles: CHAOS_BUNDLES, inventoryPerWarehouse: 1_000_000 },
     randomSeed: plan.seed,
     timeScale: plan.timeScale,
+    buyerCancelResponseHours: { US: plan.buyerCancelResponseHours },
   });
   const clock = new SteppingClock();
   const ns = await NetSuiteEmulator.start({

@@ -1,4 +1,4 @@
-import { CHAOS_PLAN } from './chaos-plan';
+import { CHAOS_PLAN, IMPORTABLE_KINDS } from './chaos-plan';
 import { formatChaosReport } from './chaos-report';
 import { runChaos, type ChaosOutcome } from './chaos-run';
 import { startChaosWorld, type ChaosWorld } from './chaos-world';
@@ -10,9 +10,13 @@ import { startChaosWorld, type ChaosWorld } from './chaos-world';
  * after NetSuite committed an upsert the bridge never heard back about), app-server restarts in
  * the import map stage, the every-15-minutes import running interleaved with the on-demand ones
  * (issue #9), and a transient failure between the sales order's save and the inbox write for one
- * order in 40 (issue #23). At the end every paid order is exactly one sales order — counted by
- * externalid and by PO # — saved once, whose money matches TikTok's payment block and whose inbox
- * record is imported; every other order is a visible exception.
+ * order in 40 (issue #23). The orders (issue #11) include buyer-paid fees (a quarter of them),
+ * virtual bundles (imported as their components) and buyer cancellation requests made once the order
+ * is a sales order: accepted or rejected on the sales order and sent by `sync outbox`, left to time
+ * out (TikTok approves them at the deadline), or rejected by the package shipping. At the end every
+ * paid order is exactly one sales order — counted by externalid and by PO # — saved once, whose money
+ * matches TikTok's payment block (an order TikTok cancelled: every line closed) and whose inbox
+ * record is imported; no request is left pending or shown; every other order is a visible exception.
  */
 let world: ChaosWorld;
 let outcome: ChaosOutcome;
@@ -51,7 +55,7 @@ describe('chaos: TikTok simulator → bridge child process (SIGKILLed) → NetSu
   });
 
   it('creates exactly one sales order per paid order: none lost, none duplicated, none for other orders', () => {
-    const importable = CHAOS_PLAN.counts.paid + CHAOS_PLAN.counts['paid-later'];
+    const importable = IMPORTABLE_KINDS.reduce((n, kind) => n + CHAOS_PLAN.counts[kind], 0);
     expect(outcome.tieOut.missing).toEqual([]);
     expect(outcome.tieOut.duplicates).toEqual([]);
     expect(outcome.tieOut.duplicatesByExternalId).toBe(0);
@@ -66,7 +70,7 @@ describe('chaos: TikTok simulator → bridge child process (SIGKILLed) → NetSu
   });
 
   it('processes each order once while the scheduled and on-demand import runs overlap: one save per sales order, none refused as a duplicate', () => {
-    const importable = CHAOS_PLAN.counts.paid + CHAOS_PLAN.counts['paid-later'];
+    const importable = IMPORTABLE_KINDS.reduce((n, kind) => n + CHAOS_PLAN.counts[kind], 0);
     expect(outcome.overlappingScheduledRuns).toBeGreaterThan(0);
     // The overlapping runs met the same orders: their maps found them claimed or done.
     expect(
@@ -77,7 +81,8 @@ describe('chaos: TikTok simulator → bridge child process (SIGKILLed) → NetSu
   });
 
   it('leaves every other order a visible exception with a reason, including orders TikTok never sent', () => {
-    const others = outcome.created.byId.size - (CHAOS_PLAN.counts.paid + CHAOS_PLAN.counts['paid-later']);
+    const others =
+      outcome.created.byId.size - IMPORTABLE_KINDS.reduce((n, kind) => n + CHAOS_PLAN.counts[kind], 0);
     expect(outcome.tieOut.invisible).toEqual([]);
     expect(outcome.deliveries.ordersNeverSent.length).toBeGreaterThan(0);
     const unresolved = new Set(
@@ -92,5 +97,31 @@ describe('chaos: TikTok simulator → bridge child process (SIGKILLed) → NetSu
     expect(t.examples).toEqual([]);
     expect(Object.values(t.gaps).every((g) => g.orders === 0)).toBe(true);
     expect(t.tiedOut).toBe(t.importedOnce);
+  });
+
+  it('includes orders with buyer-paid fees and virtual bundles, which tie out too (issue #11)', () => {
+    expect(outcome.tieOut.tiedOutWithFees).toBeGreaterThan(0);
+    expect(outcome.tieOut.tiedOutWithBundles).toBeGreaterThan(0);
+  });
+
+  it('brings every buyer cancellation request to the same end in TikTok and NetSuite: answered, timed out, rejected by shipping (issue #11)', () => {
+    const r = outcome.requests;
+    expect(r.errors).toEqual([]);
+    expect(r.unsettled).toEqual([]);
+    expect(r.answered.accept).toBeGreaterThan(0);
+    expect(r.answered.reject).toBeGreaterThan(0);
+    expect(r.byKind['request-accepted']?.outcomes.SELLER_APPROVED ?? 0).toBeGreaterThan(0);
+    expect(r.byKind['request-rejected']?.outcomes.SELLER_REJECTED ?? 0).toBeGreaterThan(0);
+    expect(r.byKind['request-timeout']?.outcomes).toEqual({
+      AUTO_APPROVED: CHAOS_PLAN.counts['request-timeout'],
+    });
+    expect(r.byKind['request-shipped']?.outcomes).toEqual({
+      REJECTED_BY_SHIPMENT: CHAOS_PLAN.counts['request-shipped'],
+    });
+    // Every answer given in NetSuite reached TikTok as given (none failed): an answer TikTok overtook
+    // at the deadline is refused at save instead.
+    expect(r.answerRows.failed ?? 0).toBe(0);
+    expect(r.answerRows.sent).toBe(r.answered.accept + r.answered.reject);
+    expect(outcome.tieOut.tiedOutCancelled).toBeGreaterThan(0);
   });
 });

@@ -49,13 +49,16 @@ export async function addPendingCancellations(
   }
 }
 
-export function orderSyncHandler(deps: {
-  tiktok: TikTokClient;
-  netsuite: NetSuiteClient;
-  sendShop: SendShop;
-}): JobHandler {
+export function orderSyncHandler(
+  deps: {
+    tiktok: TikTokClient;
+    netsuite: NetSuiteClient;
+    sendShop: SendShop;
+  },
+  kind: string = JOB_KINDS.ORDER_SYNC,
+): JobHandler {
   return {
-    kind: JOB_KINDS.ORDER_SYNC,
+    kind,
     batchSize: MAX_ORDER_DETAIL_IDS,
     async run(jobs, context): Promise<BatchResult> {
       const shopId = jobs[0]?.shopId;

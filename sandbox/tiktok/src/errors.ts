@@ -173,7 +173,44 @@ export const Business = {
   platformFulfilled: () => err(21008025, 'Seller cannot operate orders which are fulfilled by platform'),
   packageAlreadyShipped: () => err(21008099, 'Package has been shipped. Please not ship the package again.'),
   orderLineNotInOrder: () => err(21011029, 'order does not belong to fulfill unit'),
-  shippingProviderUnknown: () => err(11050001, 'invalid param'),
+  packageNotInShop: () => err(21011028, 'The package does not belong to the current shop.'),
+  /** Ship Package and Update Shipping Info pages (also used for Mark Package As Shipped on a cancelled order). */
+  orderCancelled: () => err(21011041, 'Cannot complete the operation when order is cancelled.'),
+  /** Update Package Shipping Info page. */
+  packageOrderCancelled: () => err(21011042, 'Cannot complete the operation when order is cancelled.'),
+  trackingSpecialCharacters: () => err(21004012, 'Tracking number has special characters, verify failed.'),
+  trackingMismatchProvider: () => err(21004015, 'Tracking number mismatch provider.'),
+  trackingNoCarrier: () =>
+    err(
+      11028006,
+      'This tracking number cannot be matched to any carrier, please check the tracking number and upload again.',
+    ),
+  trackingUsedTooOften: () => err(21011026, 'fulfillment tracking no used times over limit'),
+  packageNotShipped: () => err(21011043, 'The package has not been shipped yet.'),
+  shippingInfoStatusNotAllowed: () =>
+    err(
+      10007002,
+      "You cannot update the shipping information due to the order's current status, please try again later.",
+    ),
+  notSellerShipped: () =>
+    err(
+      21011004,
+      'This API cannot be used to update package shipping information for packages that are not shipped by sellers.',
+    ),
+  packageDelivered: () =>
+    err(
+      21011030,
+      'Package has already been delivered. If you would still like to update the tracking number, please contact the platform for assistance.',
+    ),
+  shippingInfoWindowClosed: () =>
+    err(21011049, 'Due to platform rule limitations, you are unable to update the tracking number.'),
+  shippingInfoUpdatedOnce: () => err(21011051, 'The tracking number can only be updated once.'),
+  deliveryOptionUnknown: () => err(21008116, 'No Subscription without specified delivery option.'),
+  deliveryOptionByTikTok: () =>
+    err(
+      21008117,
+      'The delivery of the specified delivery_option_id is fulfilled by TikTok. No shipping provider will be returned.',
+    ),
   cancelInvalidParam: () =>
     err(
       25001001,

@@ -25,5 +25,5 @@ export type { SeedBundleSpec, SeedOptions, SeedProductSpec, SeedShopSpec } from 
 export { DEFAULT_CATALOG, EXAMPLE_BUNDLES } from './domain/seed';
 export { TikTokApiError } from './errors';
 export type { SimulatorState } from './domain/state';
-export type { ApiOrder, Cancellation, ReturnRecord, ShippedPackage, Shop } from './domain/types';
+export type { ApiOrder, Cancellation, PackageRecord, ReturnRecord, Shop } from './domain/types';
 export type { TokenResponseData } from './auth/token-service';

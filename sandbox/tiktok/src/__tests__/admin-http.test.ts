@@ -28,6 +28,31 @@ describe('admin HTTP API (/_admin)', () => {
     expect((await admin('GET', `/orders/${id}`)).json.status).toBe('CANCELLED');
   });
 
+  it('lists packages and moves them past the carrier: the order follows', async () => {
+    const created = await admin('POST', '/orders', {
+      skus: [{ sellerSku: 'TS-TEE-WHT-S', quantity: 1 }],
+      advanceTo: 'AWAITING_SHIPMENT',
+    });
+    const id = String(created.json.id);
+    expect((await admin('POST', `/orders/${id}/ship`)).json.status).toBe('AWAITING_COLLECTION');
+    const listed = (await admin('GET', `/packages?order_id=${id}`)).json as unknown as {
+      packageId: string;
+    }[];
+    expect(listed).toHaveLength(1);
+    const packageId = listed[0]?.packageId ?? '';
+    expect((await admin('GET', `/packages/${packageId}`)).json).toMatchObject({ status: 'PROCESSING' });
+    expect((await admin('POST', `/packages/${packageId}/deliver`)).status).toBe(409);
+    expect((await admin('POST', `/packages/${packageId}/in-transit`)).json).toMatchObject({
+      status: 'FULFILLING',
+    });
+    expect((await admin('GET', `/orders/${id}`)).json.status).toBe('IN_TRANSIT');
+    expect((await admin('POST', `/packages/${packageId}/deliver`)).json).toMatchObject({
+      status: 'COMPLETED',
+    });
+    expect((await admin('GET', `/orders/${id}`)).json.status).toBe('DELIVERED');
+    expect((await admin('GET', '/packages/1152000000000000000')).status).toBe(409);
+  });
+
   it('sets and reads inventory per SKU and warehouse', async () => {
     const put = await admin('PUT', '/inventory', { sellerSku: 'TS-TOTE-NAT', quantity: 3 });
     expect(put.json).toMatchObject({ sellerSku: 'TS-TOTE-NAT', quantity: 3 });

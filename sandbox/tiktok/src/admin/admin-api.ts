@@ -5,15 +5,16 @@ import type { RateLimitConfig, RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
 import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
 import type { Cancellations } from '../domain/cancellations';
-import type { OrderLifecycle } from '../domain/order-lifecycle';
+import { InvalidTransitionError, type OrderLifecycle } from '../domain/order-lifecycle';
+import type { Packages } from '../domain/packages';
 import type { SimulatorState } from '../domain/state';
 import type {
   ApiOrder,
   Cancellation,
   CancellationRole,
   ReturnRecord,
+  PackageRecord,
   ReturnType,
-  ShippedPackage,
   Shop,
 } from '../domain/types';
 import { applyFaults, type Faults } from '../faults';
@@ -80,6 +81,7 @@ export interface SetInventoryInput {
 export interface AdminDeps {
   state: SimulatorState;
   orders: OrderLifecycle;
+  packages: Packages;
   cancellations: Cancellations;
   tokens: TokenService;
   webhooks: WebhookSender;
@@ -153,13 +155,13 @@ export class AdminApi {
         orders.releaseHold(orderId);
         break;
       case 'ship':
-        orders.shipAll(orderId, options.trackingNumber);
+        this.deps.packages.shipAll(orderId, options.trackingNumber);
         break;
       case 'in-transit':
-        orders.inTransit(orderId);
+        this.deps.packages.advanceOrder(orderId, 'PROCESSING');
         break;
       case 'deliver':
-        orders.deliver(orderId);
+        this.deps.packages.advanceOrder(orderId, 'FULFILLING');
         break;
       case 'complete':
         orders.complete(orderId);
@@ -264,10 +266,30 @@ export class AdminApi {
     return rows;
   }
 
-  listPackages(shopId?: string): ShippedPackage[] {
+  /** Packages (every status), optionally of one shop or order. */
+  listPackages(filter: { shopId?: string; orderId?: string } | string = {}): PackageRecord[] {
+    const { shopId, orderId } = typeof filter === 'string' ? { shopId: filter, orderId: undefined } : filter;
     return [...this.deps.state.packages.values()]
-      .filter((p) => !shopId || p.shopId === shopId)
-      .map((p) => ({ ...p }));
+      .filter((p) => (!shopId || p.shopId === shopId) && (!orderId || p.orderId === orderId))
+      .map((p) => structuredClone(p));
+  }
+
+  getPackage(packageId: string): PackageRecord {
+    const pkg = this.deps.packages.get(packageId);
+    if (!pkg) throw new InvalidTransitionError(`Unknown package ${packageId}`);
+    return structuredClone(pkg);
+  }
+
+  /** The carrier collected a package (PROCESSING → FULFILLING); the order follows. */
+  collectPackage(packageId: string): PackageRecord {
+    this.deps.packages.collect(packageId);
+    return this.getPackage(packageId);
+  }
+
+  /** The carrier delivered a package (FULFILLING → COMPLETED); the order follows. */
+  deliverPackage(packageId: string): PackageRecord {
+    this.deps.packages.deliver(packageId);
+    return this.getPackage(packageId);
   }
 
   listCancellations(shopId?: string, role?: CancellationRole): Cancellation[] {

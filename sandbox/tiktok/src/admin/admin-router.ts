@@ -125,7 +125,19 @@ export function createAdminRouter(admin: AdminApi): Router {
   );
   router.get(
     '/packages',
-    route((req) => admin.listPackages(str(req.query.shop_id))),
+    route((req) => admin.listPackages({ shopId: str(req.query.shop_id), orderId: str(req.query.order_id) })),
+  );
+  router.get(
+    '/packages/:id',
+    route((req) => admin.getPackage(param(req, 'id'))),
+  );
+  router.post(
+    '/packages/:id/in-transit',
+    route((req) => admin.collectPackage(param(req, 'id'))),
+  );
+  router.post(
+    '/packages/:id/deliver',
+    route((req) => admin.deliverPackage(param(req, 'id'))),
   );
   router.get(
     '/cancellations',

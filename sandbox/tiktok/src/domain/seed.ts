@@ -1,5 +1,6 @@
 import { CURRENCY_BY_REGION, currencyDecimals, parseMinor } from '../money';
 import { warehouseAddress } from './addresses';
+import { carriersOf } from './carriers';
 import type { IdFactory } from './ids';
 import type { SimulatorState } from './state';
 import type { Product, SellerType, Shop, Sku } from './types';
@@ -210,14 +211,46 @@ export function seedState(
     }
     for (const bundle of options.bundles ?? [])
       seedBundle(state, ids, shop, bundle, warehouseIds, nowSeconds);
+    seedDeliveryOptions(state, ids, shop);
   });
-  state.deliveryOptions.push(
-    { id: ids.genericId(), name: 'Standard Shipping', type: 'STANDARD' },
-    { id: ids.genericId(), name: 'Seller Shipping', type: 'SEND_BY_SELLER' },
-  );
-  for (const name of ['USPS', 'UPS', 'FedEx', 'DHL eCommerce', 'Royal Mail', 'DPD']) {
-    state.shippingProviders.push({ id: ids.genericId(), name });
+}
+
+/**
+ * A shop's delivery options (its logistics templates) and their providers: TikTok Shipping (STANDARD,
+ * the market's first two carriers of domain/carriers.ts), seller shipping (SEND_BY_SELLER, every
+ * carrier of the market) and the option of orders fulfilled by TikTok (no providers: 21008117).
+ * Providers are made once per market and shared by its shops.
+ */
+function seedDeliveryOptions(state: SimulatorState, ids: IdFactory, shop: Shop): void {
+  let providers = state.shippingProviders.filter((p) => p.region === shop.region);
+  if (providers.length === 0) {
+    providers = carriersOf(shop.region).map((c) => ({ id: ids.genericId(), region: shop.region, ...c }));
+    state.shippingProviders.push(...providers);
   }
+  state.deliveryOptions.push(
+    {
+      id: ids.genericId(),
+      shopId: shop.id,
+      name: 'Standard Shipping',
+      type: 'STANDARD',
+      providerIds: providers.slice(0, 2).map((p) => p.id),
+    },
+    {
+      id: ids.genericId(),
+      shopId: shop.id,
+      name: 'Shipped by seller',
+      type: 'SEND_BY_SELLER',
+      providerIds: providers.map((p) => p.id),
+    },
+    {
+      id: ids.genericId(),
+      shopId: shop.id,
+      name: 'Fulfilled by TikTok',
+      type: 'STANDARD',
+      providerIds: [],
+      fulfilledByTikTok: true,
+    },
+  );
 }
 
 function seedBundle(

@@ -128,6 +128,8 @@ export const Business = {
     ),
   tooManySellerSkus: () => err(12019027, 'The maximum count of “seller_skus” in the search filter is 10.'),
   tooManySkuIds: () => err(12019087, 'The number of SKU IDs exceeds the limit of 10'),
+  tooManyInventorySkus: () => err(12019015, 'The number of SKU exceed the limit'),
+  tooManyInventoryProducts: () => err(12019120, 'The number of provided product IDs exceeds the limit.'),
   crossBorderCreateLocal: () =>
     err(12052701, 'do not support cross-boarder seller create local product directly'),
   productNameEmpty: () => err(12052261, 'product name is empty'),
@@ -243,19 +245,3 @@ export const Business = {
   cancelLineItemsNotAllowed: () =>
     err(25005010, 'Unable to cancel individual line items within this request.'),
 };
-
-/** Per-SKU inventory errors inside a code-0 response (reference §6.3). */
-export const InventoryItemErrors = {
-  checkFailed: { code: 12052990, message: 'Check failed' },
-  warehouseNotExist: { code: 12052097, message: 'The warehouse does not exist' },
-  stockCountInvalid: { code: 12019024, message: 'stock count is invalid' },
-  multipleWarehouses: {
-    code: 12019028,
-    message:
-      'Multiple warehouses detected. Include all warehouse IDs and the corresponding details and try again.',
-  },
-  skuIdRequired: { code: 12052036, message: 'The SKU ID is necessary' },
-  skuNotInProduct: { code: 12052557, message: 'The SKU ID does not belong to the product.' },
-  warehouseDisabled: { code: 12052531, message: 'The warehouse is disabled.' },
-  warehouseDuplicate: { code: 12052555, message: 'The warehouse id is duplicate' },
-} as const;

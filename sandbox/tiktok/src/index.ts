@@ -17,6 +17,7 @@ export type {
   InventoryRow,
   OrderAction,
   SetInventoryInput,
+  WarehouseInput,
 } from './admin/admin-api';
 export type { CreateOrderOptions, OrderFeeMix, OrderSkuSpec } from './domain/order-factory';
 export { BUYER_FEE_MARKETS, BUYER_FEES } from './domain/buyer-fees';

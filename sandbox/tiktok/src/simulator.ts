@@ -245,6 +245,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
   ];
   const admin = new AdminApi({
     state,
+    ids,
     orders,
     packages,
     cancellations,

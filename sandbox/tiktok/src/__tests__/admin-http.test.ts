@@ -61,6 +61,25 @@ describe('admin HTTP API (/_admin)', () => {
     expect((await admin('PUT', '/inventory', { sellerSku: 'NOPE', quantity: 1 })).status).toBe(400);
   });
 
+  it('adds, disables, deletes warehouses and changes a product status', async () => {
+    const shopId = String(((await admin('GET', '/shops')).json as unknown as { id: string }[])[0]?.id);
+    const created = await admin('POST', '/warehouses', { shopId, name: 'US East' });
+    expect(created.status).toBe(201);
+    const id = String(created.json.id);
+    expect((await admin('PUT', `/warehouses/${id}`, { effectStatus: 'DISABLED' })).json).toMatchObject({
+      effectStatus: 'DISABLED',
+    });
+    expect((await admin('PUT', `/warehouses/${id}`, { effectStatus: 'CLOSED' })).status).toBe(400);
+    expect((await admin('DELETE', `/warehouses/${id}`)).json).toEqual({ deleted: id });
+    const listed = (await admin('GET', `/warehouses?shop_id=${shopId}`)).json as unknown as { id: string }[];
+    expect(listed.map((w) => w.id)).not.toContain(id);
+    const productId = t.sim.state.productsOf(shopId)[0]?.id ?? '';
+    expect((await admin('PUT', `/products/${productId}/status`, { status: 'FREEZE' })).json).toEqual({
+      status: 'FREEZE',
+    });
+    expect((await admin('PUT', `/products/${productId}/status`, { status: 'GONE' })).status).toBe(400);
+  });
+
   it('sets fault knobs and rejects unknown ones', async () => {
     expect((await admin('PUT', '/faults', { rate429: 0.5 })).json).toMatchObject({ rate429: 0.5 });
     expect((await admin('PUT', '/faults', { rate429: 2 })).status).toBe(400);

@@ -79,7 +79,10 @@ function resolveUnits(
 ): Unit[] {
   const specs: OrderSkuSpec[] = options.skus ?? [];
   if (specs.length === 0) {
-    const all = state.productsOf(shop.id).flatMap((product) => product.skus.map((sku) => ({ product, sku })));
+    const all = state
+      .productsOf(shop.id)
+      .filter((product) => product.status === 'ACTIVATE')
+      .flatMap((product) => product.skus.map((sku) => ({ product, sku })));
     if (all.length === 0) throw new Error(`Shop ${shop.id} has no products`);
     const count = random.int(1, Math.min(2, all.length));
     const chosen = new Set<string>();
@@ -93,6 +96,11 @@ function resolveUnits(
     }
     const found = state.findSkuBySellerSku(shop.id, spec.sellerSku);
     if (!found) throw new Error(`Unknown seller_sku "${spec.sellerSku}" in shop ${shop.id}`);
+    if (found.product.status !== 'ACTIVATE') {
+      throw new Error(
+        `Product ${found.product.id} of ${spec.sellerSku} is ${found.product.status}: buyers can order only ACTIVATE products`,
+      );
+    }
     for (let i = 0; i < spec.quantity; i += 1) units.push(found);
   }
   return units;

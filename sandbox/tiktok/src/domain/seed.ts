@@ -9,7 +9,7 @@ export interface SeedShopSpec {
   region?: string;
   sellerType?: SellerType;
   name?: string;
-  /** Sales warehouses (1 or 2); the first is the default. */
+  /** Sales warehouses (1–5); the first is the default. */
   warehouses?: number;
   /**
    * Whether paid orders pass through ON_HOLD (default: US and GB shops, the markets of TikTok's
@@ -31,6 +31,8 @@ export interface SeedSkuSpec {
   price: string;
   /** Per-warehouse in-stock quantity (default `inventoryPerWarehouse`). */
   quantity?: number;
+  /** The shop's sales warehouses the SKU is stocked in, by position (0 = the default; default: all). */
+  warehouses?: number[];
 }
 
 export interface SeedProductSpec {
@@ -146,10 +148,15 @@ export function seedState(
       cancelAutoApproveHours: spec.cancelAutoApproveHours ?? 0,
     };
     state.shops.set(shop.id, shop);
-    const warehouseCount = Math.min(2, Math.max(1, spec.warehouses ?? 1));
+    const warehouseCount = Math.min(5, Math.max(1, spec.warehouses ?? 1));
     const warehouseIds: string[] = [];
     for (let w = 0; w < warehouseCount; w += 1) {
-      const name = w === 0 ? `${region} Main Warehouse` : `${region} Overflow Warehouse`;
+      const name =
+        w === 0
+          ? `${region} Main Warehouse`
+          : w === 1
+            ? `${region} Overflow Warehouse`
+            : `${region} Warehouse ${w + 1}`;
       const id = ids.warehouseId();
       warehouseIds.push(id);
       state.warehouses.set(id, {
@@ -185,7 +192,11 @@ export function seedState(
         name: skuSpec.name,
         priceMinor: priceIn(currency, skuSpec.price),
         currency,
-        inventory: Object.fromEntries(warehouseIds.map((id) => [id, skuSpec.quantity ?? inventory])),
+        inventory: Object.fromEntries(
+          warehouseIds
+            .filter((_, w) => !skuSpec.warehouses || skuSpec.warehouses.includes(w))
+            .map((id) => [id, skuSpec.quantity ?? inventory]),
+        ),
         salesAttributes: skuSpec.name.split(',').map((value, i) => ({
           id: i === 0 ? '100000' : '100007',
           name: i === 0 ? 'Color' : 'Size',

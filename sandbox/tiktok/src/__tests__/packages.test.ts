@@ -457,6 +457,29 @@ describe('packages: split shipments, carriers, corrections and the order followi
       ).json,
     ).toMatchObject({ code: 21011041, message: 'Cannot complete the operation when order is cancelled.' });
 
+    // A line cancelled meanwhile cannot ship (21011003); cancelling the unshipped rest of a partly
+    // shipped order leaves it AWAITING_COLLECTION.
+    const three = order(us.id, 3);
+    const [x, y, z] = three.line_items.map((l) => l.id) as [string, string, string];
+    t.sim.admin.cancelOrder(three.id, { by: 'SELLER', lineItemIds: [z] });
+    expect(
+      (
+        await markShipped(us, three.id, {
+          tracking_number: '1Z999AA10123456790',
+          shipping_provider_id: ups,
+          order_line_item_ids: [y, z],
+        })
+      ).json,
+    ).toMatchObject({ code: 21011003, message: 'fulfill_unit action not allowed' });
+    await markShipped(us, three.id, {
+      tracking_number: '1Z999AA10123456790',
+      shipping_provider_id: ups,
+      order_line_item_ids: [x],
+    });
+    expect((await detail(us, three.id)).status).toBe('PARTIALLY_SHIPPING');
+    t.sim.admin.cancelOrder(three.id, { by: 'SELLER', lineItemIds: [y] });
+    expect((await detail(us, three.id)).status).toBe('AWAITING_COLLECTION');
+
     const partly = order(gb.id, 2);
     const original = partly.packages?.[0]?.id ?? '';
     const [kept, dropped] = partly.line_items.map((l) => l.id) as [string, string];

@@ -6,7 +6,7 @@ import { isAdvanceable, type Clock } from '../clock';
 import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
 import type { Cancellations } from '../domain/cancellations';
 import type { IdFactory } from '../domain/ids';
-import { committedOf, nextDefault } from '../domain/inventory';
+import { committedIndex, committedOf, nextDefault } from '../domain/inventory';
 import { warehouseAddress } from '../domain/addresses';
 import { InvalidTransitionError, type OrderLifecycle } from '../domain/order-lifecycle';
 import type { Packages } from '../domain/packages';
@@ -268,13 +268,14 @@ export class AdminApi {
       sellerSku: found.sku.sellerSku,
       warehouseId,
       quantity: input.quantity,
-      committed: committedOf(state, found.sku, warehouseId),
+      committed: committedOf(committedIndex(state), found.sku, warehouseId),
     };
   }
 
   /** Inventory per SKU and warehouse, optionally filtered. */
   getInventory(filter: { sellerSku?: string; skuId?: string; shopId?: string } = {}): InventoryRow[] {
     const rows: InventoryRow[] = [];
+    const committed = committedIndex(this.deps.state);
     for (const product of this.deps.state.products.values()) {
       if (filter.shopId && product.shopId !== filter.shopId) continue;
       for (const sku of product.skus) {
@@ -289,7 +290,7 @@ export class AdminApi {
             sellerSku: sku.sellerSku,
             warehouseId,
             quantity,
-            committed: committedOf(this.deps.state, sku, warehouseId),
+            committed: committedOf(committed, sku, warehouseId),
           });
         }
       }

@@ -147,23 +147,32 @@ export function checkInventoryEntry(
 }
 
 /**
- * Units of a SKU in a warehouse held by open orders (created, not shipped, not cancelled): Inventory
- * Search `committed_quantity`. A virtual bundle line commits its components.
+ * Units held by open orders (created, not shipped, not cancelled) per SKU and warehouse, keyed
+ * `skuId|warehouseId`: Inventory Search `committed_quantity`. A virtual bundle line commits its
+ * components. One pass over the orders, so reading many SKUs costs one pass.
  */
-export function committedOf(state: SimulatorState, sku: Sku, warehouseId: string): number {
-  let units = 0;
+export function committedIndex(state: SimulatorState): Map<string, number> {
+  const index = new Map<string, number>();
+  const add = (skuId: string, warehouseId: string, units: number) => {
+    const key = `${skuId}|${warehouseId}`;
+    index.set(key, (index.get(key) ?? 0) + units);
+  };
   for (const { order } of state.orders.values()) {
-    if (order.warehouse_id !== warehouseId || order.status === 'CANCELLED') continue;
+    const warehouseId = order.warehouse_id;
+    if (!warehouseId || order.status === 'CANCELLED') continue;
     for (const line of order.line_items) {
       if (line.display_status === 'CANCELLED') continue;
       const pkg = line.package_id ? state.packages.get(line.package_id) : undefined;
       if (pkg && pkg.status !== 'TO_FULFILL') continue;
-      if (line.sku_id === sku.id) units += 1;
-      for (const part of line.combined_listing_skus ?? [])
-        if (part.sku_id === sku.id) units += part.sku_count;
+      add(line.sku_id, warehouseId, 1);
+      for (const part of line.combined_listing_skus ?? []) add(part.sku_id, warehouseId, part.sku_count);
     }
   }
-  return units;
+  return index;
+}
+
+export function committedOf(index: Map<string, number>, sku: Sku, warehouseId: string): number {
+  return index.get(`${sku.id}|${warehouseId}`) ?? 0;
 }
 
 /** The shop's sales warehouse that becomes default when the default one is deleted (enabled first). */

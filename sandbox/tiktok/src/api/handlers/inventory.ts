@@ -1,5 +1,10 @@
 import type { Clock } from '../../clock';
-import { checkInventoryEntry, committedOf, type InventoryItemError } from '../../domain/inventory';
+import {
+  checkInventoryEntry,
+  committedIndex,
+  committedOf,
+  type InventoryItemError,
+} from '../../domain/inventory';
 import type { SimulatorState } from '../../domain/state';
 import type { Product, Sku } from '../../domain/types';
 import { Business, Gateway } from '../../errors';
@@ -30,11 +35,11 @@ function updateInventory(state: SimulatorState, clock: Clock, ctx: ApiContext) {
   return errors.length > 0 ? { errors } : {};
 }
 
-function skuInventory(state: SimulatorState, sku: Sku) {
+function skuInventory(state: SimulatorState, committed: Map<string, number>, sku: Sku) {
   const warehouses = Object.keys(sku.inventory).map((warehouse_id) => ({
     warehouse_id,
     available_quantity: state.stockOf(sku, warehouse_id),
-    committed_quantity: committedOf(state, sku, warehouse_id),
+    committed_quantity: committedOf(committed, sku, warehouse_id),
   }));
   return {
     id: sku.id,
@@ -61,18 +66,22 @@ function searchInventory(state: SimulatorState, ctx: ApiContext) {
   const live = (p: Product | undefined): p is Product =>
     p !== undefined && p.shopId === shopId && p.status !== 'DELETED';
   const inventory: { product_id: string; skus: ReturnType<typeof skuInventory>[] }[] = [];
+  const committed = committedIndex(state);
   if (skuIds?.length) {
     for (const product of state.productsOf(shopId)) {
       if (!live(product)) continue;
       const skus = product.skus.filter((s) => skuIds.includes(s.id));
       if (skus.length > 0)
-        inventory.push({ product_id: product.id, skus: skus.map((s) => skuInventory(state, s)) });
+        inventory.push({ product_id: product.id, skus: skus.map((s) => skuInventory(state, committed, s)) });
     }
   } else {
     for (const id of productIds ?? []) {
       const product = state.products.get(id);
       if (live(product))
-        inventory.push({ product_id: product.id, skus: product.skus.map((s) => skuInventory(state, s)) });
+        inventory.push({
+          product_id: product.id,
+          skus: product.skus.map((s) => skuInventory(state, committed, s)),
+        });
     }
   }
   return { inventory };

@@ -283,7 +283,8 @@ describe('warehouses and TikTok inventory rules (reference §6.3–§6.4)', () =
     ).toBe(12052850);
     expect((await update(hoodie.id, [])).json).toMatchObject({ code: 12052902, data: null });
 
-    // A SKU with one warehouse may leave warehouse_id out.
+    // A SKU with one warehouse may leave warehouse_id out; a RESTRICTED (holiday mode) warehouse takes updates.
+    t.sim.admin.updateWarehouse(w[1] as string, { effectStatus: 'RESTRICTED' });
     const tote = await product('TS-TOTE-NAT');
     expect(
       errorsOf((await update(tote.id, [{ id: tote.skus[0]?.id, inventory: [{ quantity: 7 }] }])).json),

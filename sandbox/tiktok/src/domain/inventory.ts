@@ -18,7 +18,8 @@
  * - Per-SKU errors come back inside a `code: 0` response in `data.errors[]`; the SKUs without an error
  *   are applied. A warehouse that does not exist (or was deleted) 12052097, of another shop 12052530,
  *   disabled 12052531, listed twice 12052555 are `extra_errors` of a 12052990 "Check failed" entry (the
- *   shape of the page's sample). A SKU id missing 12052036, listed twice 12052553, deleted or unknown
+ *   shape of the page's sample). A RESTRICTED warehouse (holiday or order-limit mode: "products in stock
+ *   are unavailable for sale") still takes updates (a choice; no code refuses it). A SKU id missing 12052036, listed twice 12052553, deleted or unknown
  *   12052556, of another product 12052557, of a virtual bundle 12052850 ("The stock of combo does not
  *   support being edited") are errors of the SKU. A product that is not ACTIVATE fails the whole call
  *   (12052901): every SKU of a call belongs to that one product.

@@ -25,10 +25,12 @@
  *   through the admin API (no automatic scans).
  * - Corrections (Update Shipping Info per order, Update Package Shipping Info per package): only for
  *   seller-shipped packages (21011004), once per order (21011051; overview: "Each order is limited to one
- *   delivery information update"), within 72 hours of shipping in the US, GB and SEA markets
- *   (21011049, the code TikTok's "update time window extended to 72 hours" changelog gives; its
- *   message there reads "Because of the platform rules limitations, updating the tracking number
- *   failed.", the error tables' text is used). Not shipped 21011043, delivered 21011030, cancelled
+ *   delivery information update"), within 72 hours of shipping in the US, GB and SEA markets (the
+ *   overview's "Update order tracking number policy"; TikTok's "update time window extended to 72
+ *   hours" changelog speaks of the US only, 36 hours before). After the window 21011049, the code that
+ *   changelog gives; its message there reads "Because of the platform rules limitations, updating the
+ *   tracking number failed.", the error tables' text is used (Update Package Shipping Info also lists
+ *   21011050 "…only be updated within a certain number of hours", which no source ties to the window). Not shipped 21011043, delivered 21011030, cancelled
  *   21011041 (order) / 21011042 (package); an order split over several packages takes the package
  *   endpoint (10007002, a choice: the page only says to use it). Sending the values the package already
  *   has changes nothing and does not use the one update (a choice, so a retried call is harmless).

@@ -86,6 +86,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_INVALID_CANCEL_ANSWER: {
+    meaning:
+      "A sales order's answer to a buyer's cancellation request is one TikTok would refuse (shared-types/src/buyer-cancel-request.ts): no request pending, its deadline passed, an answer was already given, or a reject without one of the market's reject reasons (listed in the message). Thrown by the sales order user event, never by the RESTlet.",
+    written: 'nothing: the sales order save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
 } as const satisfies Record<string, ConnectorErrorSpec>;
 
 export type ConnectorErrorCode = keyof typeof CONNECTOR_ERRORS;

@@ -45,9 +45,17 @@ export function lineSkuKey(line: Pick<TikTokLineItem, 'seller_sku' | 'sku_id'>):
   return line.seller_sku === '' ? line.sku_id : line.seller_sku;
 }
 
-/** Every SKU key an order needs matched (for the bulk item lookup). */
+/**
+ * Every SKU key an order may need matched (for the bulk item lookup): each line's, and each virtual
+ * bundle component's (bundle-split.ts; which of the two is used depends on the shop's setting).
+ */
 export function orderSkuKeys(order: Pick<TikTokOrder, 'line_items'>): string[] {
-  return [...new Set(order.line_items.map(lineSkuKey))];
+  const components = order.line_items.flatMap((line) =>
+    (line.combined_listing_skus ?? []).map((sku) =>
+      lineSkuKey({ seller_sku: sku.seller_sku ?? '', sku_id: sku.sku_id }),
+    ),
+  );
+  return [...new Set([...order.line_items.map(lineSkuKey), ...components])];
 }
 
 export type PriceMode = 'original' | 'seller' | 'zero';

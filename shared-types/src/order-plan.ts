@@ -1,5 +1,8 @@
 import type { AccountSetup } from './account-setup';
 import { accountOf } from './account-setup';
+import { expandBundles } from './bundle-split';
+import type { CancelRequestFields } from './buyer-cancel-request';
+import { cancelRequestFieldsOf, pendingCancellationOf } from './buyer-cancel-request';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from './ids';
 import { formatMinor, sumMinor, toMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
@@ -208,6 +211,8 @@ export interface SalesOrderPlan {
    */
   tiktokTaxMinor: number;
   expectedTaxVarianceMinor: number;
+  /** A buyer's cancellation request TikTok has pending, shown on the sales order (buyer-cancel-request.ts). */
+  cancelRequest?: CancelRequestFields;
 }
 
 export type OrderPlanResult = { ok: true; plan: SalesOrderPlan } | { ok: false; problems: OrderProblem[] };
@@ -222,7 +227,7 @@ function retry(): string {
 function describeSku(sku: string, lines: readonly TikTokLineItem[]): string {
   const first = lines[0];
   const viaSkuId = first.seller_sku === '' ? ', no Seller SKU in TikTok so matched by TikTok SKU id' : '';
-  return `${JSON.stringify(sku)} (${first.product_name}${viaSkuId}; line item ${lines.map((l) => l.id).join(', ')})`;
+  return `${JSON.stringify(sku)} (${first.product_name}${viaSkuId}; line item ${[...new Set(lines.map((l) => l.id))].join(', ')})`;
 }
 
 function skuProblems(
@@ -497,9 +502,11 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     });
   }
   const mode = priceModeOf(options, decision.sample);
-  const groups = groupLines(active, currency, mode);
+  // Virtual bundles as their component units, unless the shop imports them as kits (bundle-split.ts).
+  const units = expandBundles(active, currency, options.bundlesAsKits);
+  const groups = groupLines(units, currency, mode);
   problems.push(...skuProblems(groups, context, shop));
-  const discounts = planDiscounts(order, active, mode, options, shop.name, currency);
+  const discounts = planDiscounts(order, units, mode, options, shop.name, currency);
   if (!discounts.ok) {
     problems.push(...discounts.problems);
   }
@@ -619,6 +626,9 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
           : null,
       tiktokTaxMinor: remaining.taxMinor,
       expectedTaxVarianceMinor: 0,
+      ...(pendingCancellationOf(order) === null
+        ? {}
+        : { cancelRequest: cancelRequestFieldsOf(pendingCancellationOf(order)) }),
     },
   };
 }

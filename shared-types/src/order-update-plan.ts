@@ -1,3 +1,5 @@
+import type { CancelRequestChange, CancelRequestFields } from './buyer-cancel-request';
+import { NO_CANCEL_REQUEST, planCancelRequestChange } from './buyer-cancel-request';
 import { currencyExponent, formatMinor, multiplyMinor, sumMinor, toNetSuiteAmount } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import { unitTaxMinor } from './order-tax';
@@ -19,6 +21,8 @@ import type { TikTokLineItem, TikTokOrder } from './tiktok-order';
  *   tax line (the shop's Tax Item, order-tax.ts) goes down by as much.
  * - Ship-to address (webhook type 3 → the bridge re-fetches and re-upserts): when TikTok's address
  *   differs from the sales order's, it is replaced while nothing is fulfilled, else an exception.
+ * - A buyer's cancellation request TikTok has pending (buyer-cancel-request.ts) is shown on the sales
+ *   order, and cleared once TikTok no longer has it pending.
  *
  * The plan only describes differences between the payload and the sales order as it is now, so
  * running it again after it was applied changes nothing (map/reduce restarts re-run keys).
@@ -49,6 +53,8 @@ export interface SalesOrderState {
   lines: SalesOrderLineState[];
   /** The ship-to address subrecord's fields, or null when the order has none. */
   shipAddress: NetSuiteShipAddress | null;
+  /** The buyer cancellation request it shows (buyer-cancel-request.ts); absent: none. */
+  cancelRequest?: CancelRequestFields;
 }
 
 export type SalesOrderLineChange =
@@ -79,6 +85,8 @@ export interface OrderUpdatePlan {
   exceptions: string[];
   /** One line per applied change, for the log. */
   applied: string[];
+  /** The buyer cancellation request fields to write (shown, moved or cleared); absent: unchanged. */
+  cancelRequest?: CancelRequestChange;
 }
 
 export const SHIP_ADDRESS_FIELDS: readonly (keyof NetSuiteShipAddress)[] = [
@@ -217,11 +225,13 @@ function cancelledOnLines(
 export function cancelledTaxMinor(order: TikTokOrder, state: SalesOrderState): number {
   const byId = new Map(order.line_items.map((l) => [l.id, l]));
   const currency = order.payment.currency;
-  return sumMinor(
+  // A virtual bundle's id is on each of its component units (bundle-split.ts): its tax counts once.
+  const ids = new Set(
     cancelledOnLines(order, state)
       .filter(({ line }) => line.quantityFulfilled === 0)
-      .flatMap(({ gone }) => gone.map((id) => unitTaxMinor(byId.get(id) ?? {}, currency))),
+      .flatMap(({ gone }) => gone),
   );
+  return sumMinor([...ids].map((id) => unitTaxMinor(byId.get(id) ?? {}, currency)));
 }
 
 function planLineCancellations(order: TikTokOrder, state: SalesOrderState, plan: OrderUpdatePlan): void {
@@ -333,6 +343,12 @@ export function planOrderUpdate(
   taxItemId: string | null = null,
 ): OrderUpdatePlan {
   const plan: OrderUpdatePlan = { lineChanges: [], shipAddress: null, exceptions: [], applied: [] };
+  // A buyer's cancellation request shown while TikTok has it pending, cleared once it is not.
+  const request = planCancelRequestChange(order, state.cancelRequest ?? NO_CANCEL_REQUEST);
+  if (request !== null) {
+    plan.cancelRequest = request;
+    plan.applied.push(request.applied);
+  }
   if (isOrderCancelled(order)) {
     planWholeCancellation(order, state, plan);
     return plan;
@@ -345,7 +361,7 @@ export function planOrderUpdate(
 
 /** True when the plan changes the sales order. */
 export function changesSalesOrder(plan: OrderUpdatePlan): boolean {
-  return plan.lineChanges.length > 0 || plan.shipAddress !== null;
+  return plan.lineChanges.length > 0 || plan.shipAddress !== null || plan.cancelRequest !== undefined;
 }
 
 /** The exceptions as one text for the inbox record's error field (TEXTAREA, 4,000 characters). */

@@ -7,7 +7,12 @@ import { isTikTokId } from './ids';
  * reports back (`outbox.ack`).
  */
 
-export const OUTBOX_KINDS = ['order.status', 'order.cancel', 'order.external_ref'] as const;
+export const OUTBOX_KINDS = [
+  'order.status',
+  'order.cancel',
+  'order.external_ref',
+  'order.cancel_answer',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** `pending` (waiting for the bridge), `sent` (done), `failed` (gave up, see the message), `skipped`. */
@@ -89,4 +94,19 @@ export interface StatusPayload {
   impliesCancel: boolean;
 }
 
-export type OutboxPayload = ExternalRefPayload | CancelPayload | StatusPayload;
+/**
+ * `order.cancel_answer`: the seller's answer to a buyer's cancellation request
+ * (buyer-cancel-request.ts), sent as Approve or Reject Cancellation.
+ */
+export interface CancelAnswerPayload {
+  salesOrderId: string;
+  /** TikTok's cancellation id of the request. */
+  cancelId: string;
+  decision: 'approve' | 'reject';
+  /** The reject reason code (reject only; '' for approve). */
+  rejectReason: string;
+  /** The request's answer deadline (Unix seconds) as NetSuite showed it, null when none. */
+  deadline: number | null;
+}
+
+export type OutboxPayload = ExternalRefPayload | CancelPayload | StatusPayload | CancelAnswerPayload;

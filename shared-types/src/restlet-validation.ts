@@ -263,6 +263,53 @@ function checkAddress(problems: Problems, path: string, value: unknown): void {
   });
 }
 
+/** A virtual bundle's components (bundle-split.ts): each a TikTok SKU id, a whole count ≥ 1 and optional ids. */
+function checkCombinedListingSkus(problems: Problems, path: string, value: unknown): void {
+  if (value === undefined) {
+    return;
+  }
+  if (!Array.isArray(value)) {
+    problems.add(path, `${describeValue(value)} is not an array; send the bundle's component SKUs`);
+    return;
+  }
+  value.forEach((component: unknown, index) => {
+    const componentPath = `${path}[${index}]`;
+    if (!isPlainObject(component)) {
+      problems.add(componentPath, `${describeValue(component)} is not an object`);
+      return;
+    }
+    checkDigits(problems, `${componentPath}.sku_id`, component.sku_id, 'TikTok SKU id');
+    const count = component.sku_count;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > 1000) {
+      problems.add(
+        `${componentPath}.sku_count`,
+        `${describeValue(count)} is not a whole number of units from 1 to 1000`,
+      );
+    }
+    if (component.product_id !== undefined) {
+      checkDigits(problems, `${componentPath}.product_id`, component.product_id, 'TikTok product id');
+    }
+    checkOptionalString(problems, `${componentPath}.seller_sku`, component.seller_sku);
+  });
+}
+
+/** The pending buyer cancellation request the bridge adds (buyer-cancel-request.ts), when present. */
+function checkPendingCancellation(problems: Problems, path: string, value: unknown): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value)) {
+    problems.add(
+      path,
+      `${describeValue(value)} is not an object; send {"cancel_id", "create_time", "deadline", "cancel_reason"?, "cancel_reason_text"?} from TikTok's Search Cancellations`,
+    );
+    return;
+  }
+  checkDigits(problems, `${path}.cancel_id`, value.cancel_id, 'TikTok cancellation id');
+  checkUnixTime(problems, `${path}.create_time`, value.create_time, true);
+  if (value.deadline !== null) checkUnixTime(problems, `${path}.deadline`, value.deadline, true);
+  checkOptionalString(problems, `${path}.cancel_reason`, value.cancel_reason);
+  checkOptionalString(problems, `${path}.cancel_reason_text`, value.cancel_reason_text);
+}
+
 function checkLineItem(problems: Problems, path: string, value: unknown, orderCurrency: string | null): void {
   if (!isPlainObject(value)) {
     problems.add(path, `${describeValue(value)} is not an object; send the TikTok line item object`);
@@ -287,6 +334,7 @@ function checkLineItem(problems: Problems, path: string, value: unknown, orderCu
     checkOptionalString(problems, `${path}.${key}`, value[key]);
   }
   checkOptionalBoolean(problems, `${path}.is_gift`, value.is_gift);
+  checkCombinedListingSkus(problems, `${path}.combined_listing_skus`, value.combined_listing_skus);
   const taxes = value.item_tax;
   if (taxes !== undefined) {
     if (!Array.isArray(taxes)) {
@@ -383,6 +431,7 @@ function checkOrder(problems: Problems, path: string, value: unknown): void {
   const currency = checkPayment(problems, `${path}.payment`, value.payment);
   checkAddress(problems, `${path}.recipient_address`, value.recipient_address);
   checkPackages(problems, `${path}.packages`, value.packages);
+  checkPendingCancellation(problems, `${path}.pending_buyer_cancellation`, value.pending_buyer_cancellation);
   const lines = value.line_items;
   if (!Array.isArray(lines) || lines.length === 0) {
     problems.add(

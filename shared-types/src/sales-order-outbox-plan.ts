@@ -1,5 +1,14 @@
 import { isTikTokId } from './ids';
-import type { CancelPayload, ExternalRefPayload, OutboxKind, OutboxPayload, StatusPayload } from './outbox';
+import type { CancelAnswerState } from './buyer-cancel-request';
+import { cancelAnswerChanged, cancelAnswerOf } from './buyer-cancel-request';
+import type {
+  CancelAnswerPayload,
+  CancelPayload,
+  ExternalRefPayload,
+  OutboxKind,
+  OutboxPayload,
+  StatusPayload,
+} from './outbox';
 import { cancelReasonCodeOf } from './cancel-reason-choice';
 import { outboxExternalId } from './outbox';
 
@@ -35,6 +44,8 @@ export interface SalesOrderSnapshot {
   /** `custbody_tts_cancel_reason` as shown: the chosen list entry's text (`Out of stock (code)`), null for none. */
   cancelReason: string | null;
   lines: SalesOrderLineSnapshot[];
+  /** A buyer's cancellation request and its answer (buyer-cancel-request.ts); absent: none. */
+  cancelAnswer?: CancelAnswerState;
 }
 
 export interface OutboxShopSettings {
@@ -138,13 +149,11 @@ function externalRefRow(
   after: SalesOrderSnapshot,
   tranId: string,
 ): PlannedOutboxRow {
-  const payload: ExternalRefPayload = {
-    salesOrderId: after.id,
-    tranId,
-    lines: after.lines.flatMap((line) =>
-      line.tiktokLineIds.map((tiktokLineId) => ({ tiktokLineId, netsuiteLine: line.line })),
-    ),
-  };
+  // A virtual bundle's id is on each of its component units (bundle-split.ts): one pair per line.
+  const lines = after.lines.flatMap((line) =>
+    [...new Set(line.tiktokLineIds)].map((tiktokLineId) => ({ tiktokLineId, netsuiteLine: line.line })),
+  );
+  const payload: ExternalRefPayload = { salesOrderId: after.id, tranId, lines };
   return {
     ...base,
     kind: 'order.external_ref',
@@ -162,7 +171,8 @@ function newlyClosedLineIds(
   const closed = after.lines.filter((line) => line.closed && openBefore.has(line.line));
   return {
     lines: closed.map((line) => line.line).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b)),
-    ids: closed.flatMap((line) => line.tiktokLineIds),
+    // A virtual bundle's id is on each of its component units' lines (bundle-split.ts): once each.
+    ids: [...new Set(closed.flatMap((line) => line.tiktokLineIds))],
   };
 }
 
@@ -316,7 +326,42 @@ export function planSalesOrderOutbox(change: SalesOrderChange): PlannedOutboxRow
   if (shop.allowCancel) {
     rows.push(...cancelRows(base, shop.shopId, eventType, before, after));
   }
+  rows.push(...cancelAnswerRows(base, shop.shopId, before, after));
   return withoutTikTokCancellations(rows, change.tiktokCancelled);
+}
+
+/**
+ * The answer to a buyer's cancellation request, once it is given (the user event refused it before
+ * the save when TikTok would not take it: buyer-cancel-request.ts). Keyed by the request: one answer
+ * per request, however often the order is saved.
+ */
+function cancelAnswerRows(
+  base: Omit<PlannedOutboxRow, 'kind' | 'externalId' | 'payload'>,
+  shopId: string,
+  before: SalesOrderSnapshot | null,
+  after: SalesOrderSnapshot,
+): PlannedOutboxRow[] {
+  const state = after.cancelAnswer;
+  const answer = cancelAnswerOf(state?.answer ?? null);
+  if (state === undefined || answer === null || state.cancelId === null || !isTikTokId(state.cancelId)) {
+    return [];
+  }
+  if (!cancelAnswerChanged(before?.cancelAnswer ?? null, state)) return [];
+  const payload: CancelAnswerPayload = {
+    salesOrderId: after.id,
+    cancelId: state.cancelId,
+    decision: answer === 'accept' ? 'approve' : 'reject',
+    rejectReason: answer === 'reject' ? state.rejectReason : '',
+    deadline: state.deadlineUnix,
+  };
+  return [
+    {
+      ...base,
+      kind: 'order.cancel_answer',
+      externalId: outboxExternalId('order.cancel_answer', shopId, base.orderId, state.cancelId),
+      payload,
+    },
+  ];
 }
 
 /**

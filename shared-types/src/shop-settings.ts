@@ -82,6 +82,8 @@ export interface ShopOrderOptions {
   timeZone: string | null;
   /** `custrecord_tts_shop_company_tz`: date orders in the company's time zone instead. */
   companyTimeZone: boolean;
+  /** `custrecord_tts_shop_bundle_kit` ("Virtual Bundles As" kits): a virtual bundle is its own SKU (a kit), else its components (bundle-split.ts). */
+  bundlesAsKits: boolean;
 }
 
 export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
@@ -99,6 +101,7 @@ export const DEFAULT_ORDER_OPTIONS: ShopOrderOptions = {
   buyerFeeItemId: null,
   timeZone: null,
   companyTimeZone: false,
+  bundlesAsKits: false,
 };
 
 /** The shop's order options with every absent one at its default. */

@@ -1,3 +1,4 @@
+import type { PendingBuyerCancellation } from './buyer-cancel-request';
 /**
  * The TikTok Shop order object (API 202309+), as far as the connector reads it
  * (reference/tiktok-shop-api.md §6.1). Ids are strings, money is decimal strings in major units,
@@ -99,8 +100,8 @@ export interface TikTokLineItem {
   retail_delivery_fee?: string;
   small_order_fee?: string;
   buyer_service_fee?: string;
-  /** Virtual bundle components (Get Order Detail only, not Get Order List). */
-  combined_listing_skus?: { sku_id: string; sku_count: number; product_id: string; seller_sku: string }[];
+  /** Virtual bundle: the SKUs one unit of this line is made of (order detail only; bundle-split.ts). */
+  combined_listing_skus?: { sku_id: string; sku_count: number; product_id?: string; seller_sku?: string }[];
 }
 
 export interface TikTokOrder {
@@ -132,6 +133,13 @@ export interface TikTokOrder {
   is_replacement_order?: boolean;
   replaced_order_id?: string;
   is_buyer_request_cancel?: boolean;
+  /** When the buyer asked to cancel (Unix seconds). */
+  request_cancel_time?: number;
+  /**
+   * Added by the bridge, not TikTok: the buyer's pending cancellation request from Search
+   * Cancellations while `is_buyer_request_cancel` (buyer-cancel-request.ts).
+   */
+  pending_buyer_cancellation?: PendingBuyerCancellation;
   cancel_reason?: string;
   cancellation_initiator?: 'SELLER' | 'BUYER' | 'SYSTEM';
   order_type?: string;

@@ -4,18 +4,22 @@
  * @NModuleScope SameAccount
  */
 import type { EntryPoints } from 'N/types';
+import { checkCancelAnswerBeforeSubmit } from './lib/services/cancel-answer-service';
 import { checkCancelReasonBeforeSubmit } from './lib/services/cancel-reason-service';
 import { recordSalesOrderChange } from './lib/services/sales-order-outbox-service';
 
 /**
  * `customscript_tts_ue_sales_order` (sales orders, every context):
  * - beforeSubmit refuses a TikTok Cancel Reason that TikTok would not accept for the shop's market
- *   and the order's TikTok status (error `TTS_INVALID_CANCEL_REASON`, listing the reasons that fit);
+ *   and the order's TikTok status (error `TTS_INVALID_CANCEL_REASON`, listing the reasons that fit),
+ *   and an answer to a buyer's cancellation request TikTok would refuse (`TTS_INVALID_CANCEL_ANSWER`);
  * - afterSubmit records new order numbers, status changes and cancellations of TikTok sales orders
  *   in the outbox for the bridge ("Pull order updates from NetSuite"); it never throws into the save.
  */
 export function beforeSubmit(context: EntryPoints.UserEvent.beforeSubmitContext): void {
-  checkCancelReasonBeforeSubmit(String(context.type ?? ''), context.newRecord, context.oldRecord ?? null);
+  const type = String(context.type ?? '');
+  checkCancelReasonBeforeSubmit(type, context.newRecord, context.oldRecord ?? null);
+  checkCancelAnswerBeforeSubmit(type, context.newRecord, context.oldRecord ?? null);
 }
 
 export function afterSubmit(context: EntryPoints.UserEvent.afterSubmitContext): void {

@@ -159,6 +159,45 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     expect(world.ns.store.get('salesorder', so.id)?.fields.custbody_tts_cancel_reason ?? null).toBeNull();
     return seen;
   },
+
+  async TTS_INVALID_CANCEL_ANSWER() {
+    // Thrown by the sales order user event (beforeSubmit): a reject without a reject reason.
+    const [base] = orders(1, 10);
+    const order: TikTokOrder = {
+      ...base,
+      is_buyer_request_cancel: true,
+      pending_buyer_cancellation: {
+        cancel_id: '4035318504086098241',
+        cancel_reason: 'ecom_order_to_ship_canceled_reason_not_needed',
+        cancel_reason_text: 'No longer needed',
+        create_time: base.update_time - 60,
+        deadline: 4102444800,
+      },
+    };
+    for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
+    await world.ns.runQueuedTasks();
+    const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
+    if (!so) throw new Error('no sales order');
+    const service = world.ns.seed.ui;
+    const rec = service.load({ type: 'salesorder', id: so.id });
+    rec.setText({ fieldId: 'custbody_tts_cancel_req_answer', text: 'Reject (keep the order)' });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the sales order was saved');
+    expect(seen.message).toContain(
+      'Product delivery is on schedule (order_manage_list_action_respond_popup_reject_reason_delivered)',
+    );
+    // written: nothing
+    expect(world.ns.store.get('salesorder', so.id)?.fields.custbody_tts_cancel_req_answer ?? null).toBeNull();
+    expect(
+      world.ns.store.all('customrecord_tts_outbox').map((r) => r.fields.custrecord_tts_out_kind),
+    ).not.toContain('order.cancel_answer');
+    return seen;
+  },
 };
 
 describe('the SuiteApp throws each connector error code in its situation', () => {

@@ -1,4 +1,9 @@
-import type { CancelPayload, ExternalRefPayload, StatusPayload } from '../../../shared-types/src/outbox';
+import type {
+  CancelAnswerPayload,
+  CancelPayload,
+  ExternalRefPayload,
+  StatusPayload,
+} from '../../../shared-types/src/outbox';
 import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox';
 import type { OutboxAckResult, OutboxRow } from '../../../shared-types/src/outbox-contract';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
@@ -6,6 +11,7 @@ import { BridgeError, describeError } from '../core/errors';
 import type { TikTokClient } from '../tiktok/client';
 import { TikTokApiError } from '../tiktok/errors';
 import { ShopNeedsReauthError } from '../tiktok/token-manager';
+import { planCancelAnswer } from './cancel-answer-plan';
 import { planSellerCancel } from './cancel-plan';
 
 /**
@@ -104,6 +110,59 @@ async function deliverExternalRef(
   );
 }
 
+async function currentCancellation(ctx: DeliveryContext, row: OutboxRow, cancelId: string) {
+  const found = await ctx.tiktok.searchCancellations(row.shopId, { cancelIds: [cancelId] });
+  return found.find((c) => c.cancel_id === cancelId);
+}
+
+/**
+ * The answer to a buyer's cancellation request: read the request first, so a row delivered twice
+ * (its acknowledgement lost) or overtaken by TikTok (the deadline passed, the package shipped) does
+ * what cancel-answer-plan.ts says; TikTok's idempotency key is the row's.
+ */
+async function deliverCancelAnswer(
+  ctx: DeliveryContext,
+  row: OutboxRow,
+  payload: CancelAnswerPayload,
+): Promise<Delivery> {
+  const plan = planCancelAnswer(
+    await currentCancellation(ctx, row, payload.cancelId),
+    payload,
+    ctx.region,
+    row.orderId,
+  );
+  if (plan.action === 'done') return done(row, 'already_done', plan.message);
+  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
+  try {
+    await ctx.tiktok.answerCancellation(
+      row.shopId,
+      payload.cancelId,
+      plan.action === 'approve' ? { decision: 'approve' } : { decision: 'reject', reason: plan.reason },
+      row.idempotencyKey,
+    );
+    return done(row, 'sent', plan.message);
+  } catch (error) {
+    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
+    // Refused: maybe the request moved on meanwhile (approved at its deadline, shipped).
+    const again = planCancelAnswer(
+      await currentCancellation(ctx, row, payload.cancelId),
+      payload,
+      ctx.region,
+      row.orderId,
+    );
+    if (again.action === 'done' || again.action === 'refuse') {
+      return again.action === 'done'
+        ? done(row, 'already_done', again.message)
+        : failed(row, 'refused', again.message);
+    }
+    return failed(
+      row,
+      'refused',
+      `TikTok refused the answer to buyer cancellation request ${payload.cancelId}: ${error.tiktokMessage} (code ${error.tiktokCode}). Answer it in TikTok Seller Center before its deadline.`,
+    );
+  }
+}
+
 function describeStatus(row: OutboxRow, payload: StatusPayload): Delivery {
   const change = `NetSuite status ${payload.previousStatus ?? '(none)'} → ${payload.status}`;
   const note = payload.impliesCancel
@@ -124,6 +183,8 @@ async function deliverByKind(ctx: DeliveryContext, row: OutboxRow): Promise<Deli
       return deliverExternalRef(ctx, row, row.payload as ExternalRefPayload);
     case 'order.status':
       return describeStatus(row, row.payload as StatusPayload);
+    case 'order.cancel_answer':
+      return deliverCancelAnswer(ctx, row, row.payload as CancelAnswerPayload);
     default:
       return failed(
         row,

@@ -1,3 +1,4 @@
+import type { TikTokCancellationRecord } from '../../../shared-types/src/buyer-cancel-request';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
@@ -5,6 +6,7 @@ import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
 import {
   authorizedShopsSchema,
+  cancellationSearchSchema,
   externalOrdersAddSchema,
   orderDetailSchema,
   orderSearchSchema,
@@ -36,7 +38,16 @@ export const TIKTOK_PATHS = {
   warehouses: '/logistics/202309/warehouses',
   externalOrders: '/order/202406/orders/external_orders',
   sellerCancel: '/return_refund/202309/cancellations',
+  cancellationSearch: '/return_refund/202309/cancellations/search',
 } as const;
+
+/** `POST /return_refund/202309/cancellations/{cancel_id}/approve` or `/reject`. */
+export function cancellationAnswerPath(cancelId: string, answer: 'approve' | 'reject'): string {
+  return `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/${answer}`;
+}
+
+/** Most ids the connector puts in one Search Cancellations filter (its page size). */
+export const MAX_CANCELLATION_SEARCH_IDS = 50;
 
 /** `GET /order/202406/orders/{order_id}/external_orders`. */
 export function externalOrdersPath(orderId: string): string {
@@ -180,6 +191,69 @@ export class TikTokClient {
       body,
     });
     return { cancelId: str(data.cancel_id), cancelStatus: str(data.cancel_status) };
+  }
+
+  /**
+   * Search Cancellations of some orders or cancellations (at most 50 ids), every page; optionally
+   * only some types and statuses (the request spells the closed status `CANCELLATION_REQUEST_CANCEL`).
+   */
+  async searchCancellations(
+    shopId: string,
+    filter: {
+      orderIds?: readonly string[];
+      cancelIds?: readonly string[];
+      types?: string[];
+      statuses?: string[];
+    },
+  ): Promise<TikTokCancellationRecord[]> {
+    const body: Record<string, unknown> = {};
+    if (filter.orderIds !== undefined) body.order_ids = [...filter.orderIds];
+    if (filter.cancelIds !== undefined) body.cancel_ids = [...filter.cancelIds];
+    if (filter.types !== undefined) body.cancel_types = filter.types;
+    if (filter.statuses !== undefined) body.cancel_status = filter.statuses;
+    const found: TikTokCancellationRecord[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    do {
+      const raw = await this.shopCall<unknown>(shopId, {
+        endpoint: 'return_refund.cancellations.search',
+        method: 'POST',
+        path: TIKTOK_PATHS.cancellationSearch,
+        query: {
+          page_size: String(MAX_CANCELLATION_SEARCH_IDS),
+          ...(pageToken ? { page_token: pageToken } : {}),
+        },
+        body,
+      });
+      const data = parseTikTokData(cancellationSearchSchema, raw, 'return_refund.cancellations.search');
+      found.push(...(data.cancellations ?? []));
+      pageToken = data.next_page_token || undefined;
+      if (pageToken !== undefined && seen.has(pageToken)) {
+        throw new BridgeError(
+          BRIDGE_ERROR_CODES.TIKTOK_API_ERROR,
+          `Search Cancellations for shop ${shopId} returned the same page token twice.`,
+          { retryable: true },
+        );
+      }
+      if (pageToken !== undefined) seen.add(pageToken);
+    } while (pageToken !== undefined);
+    return found;
+  }
+
+  /** Approve or Reject Cancellation of a buyer's request; TikTok dedupes on `idempotency_key`. */
+  async answerCancellation(
+    shopId: string,
+    cancelId: string,
+    answer: { decision: 'approve' } | { decision: 'reject'; reason: string },
+    idempotencyKey: string,
+  ): Promise<void> {
+    await this.shopCall<unknown>(shopId, {
+      endpoint: `return_refund.cancellations.${answer.decision}`,
+      method: 'POST',
+      path: cancellationAnswerPath(cancelId, answer.decision),
+      query: { idempotency_key: idempotencyKey },
+      body: answer.decision === 'reject' ? { reject_reason: answer.reason } : {},
+    });
   }
 
   private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {

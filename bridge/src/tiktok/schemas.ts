@@ -71,6 +71,28 @@ export const externalOrdersAddSchema = z
   })
   .nullable();
 
+/** Search Cancellations `data` (reference §6.7): the fields the connector reads of each cancellation. */
+export const cancellationSearchSchema = z.looseObject({
+  cancellations: z
+    .array(
+      z.looseObject({
+        cancel_id: nonEmpty,
+        order_id: nonEmpty,
+        cancel_type: z.string().optional(),
+        cancel_status: z.string().optional(),
+        cancel_reason: z.string().optional(),
+        cancel_reason_text: z.string().optional(),
+        create_time: z.number().int().nonnegative().optional(),
+        seller_next_action_response: z
+          .array(z.looseObject({ action: z.string().optional(), deadline: z.number().int().optional() }))
+          .optional(),
+      }),
+    )
+    .optional(),
+  next_page_token: z.string().optional(),
+  total_count: z.number().int().nonnegative().optional(),
+});
+
 export function parseTikTokData<S extends z.ZodType>(
   schema: S,
   data: unknown,

@@ -251,6 +251,26 @@ describe('planOrderUpdate: line cancellations', () => {
       expect(changesSalesOrder(planOrderUpdate(cancelled, applied, '56'))).toBe(false);
     });
 
+    it("counts a cancelled virtual bundle's tax once, though its id is on each component unit", () => {
+      // Bundle 3001 imported as its components (bundle-split.ts): 2 units of item 21, 1 of item 22.
+      const bundleOrder = order({
+        line_items: [taxedUnit('1001', '1.03'), taxedUnit('3001', '7.01', { seller_sku: 'BUNDLE' })],
+      });
+      const components = salesOrder([
+        line({ quantity: 1, amount: 12.5, lineIds: ['1001'] }),
+        line({ index: 1, itemId: '21', quantity: 2, rate: 30, amount: 60, lineIds: ['3001', '3001'] }),
+        line({ index: 2, itemId: '22', quantity: 1, rate: 25, amount: 25, lineIds: ['3001'] }),
+        line({ index: 3, itemId: '56', quantity: 0, rate: 8.04, amount: 8.04, lineIds: [] }),
+      ]);
+      const cancelled = cancelLines(bundleOrder, ['3001']);
+      expect(cancelledTaxMinor(cancelled, components)).toBe(701);
+      expect(planOrderUpdate(cancelled, components, '56').lineChanges).toEqual([
+        expect.objectContaining({ kind: 'amount', index: 3, amount: 1.03 }),
+        expect.objectContaining({ kind: 'close', index: 1 }),
+        expect.objectContaining({ kind: 'close', index: 2 }),
+      ]);
+    });
+
     it("is an exception when the sales order has no line of the shop's Tax Item", () => {
       const plan = planOrderUpdate(cancelLines(taxed, ['1002']), salesOrder(), '56');
       expect(plan.exceptions).toEqual([

@@ -106,6 +106,35 @@ describe('validateTikTokOrder', () => {
     expect(problems(orderWith('line_items.0.seller_sku', ''))).toEqual([]);
   });
 
+  it("checks a virtual bundle's combined_listing_skus: SKU ids, whole counts, optional ids and seller SKUs", () => {
+    const bundle = [
+      {
+        sku_id: '1729592969712209001',
+        sku_count: 1,
+        product_id: '1729587769570289001',
+        seller_sku: 'HOODIE',
+      },
+      { sku_id: '1729592969712209002', sku_count: 2 },
+    ];
+    expect(problems(orderWith('line_items.0.combined_listing_skus', bundle))).toEqual([]);
+    expect(problems(orderWith('line_items.0.combined_listing_skus', 'HOODIE'))).toEqual([
+      'order.line_items[0].combined_listing_skus: "HOODIE" is not an array; send the bundle\'s component SKUs',
+    ]);
+    const bad = problems(
+      orderWith('line_items.0.combined_listing_skus', [
+        { sku_id: 'HOODIE', sku_count: 0, product_id: 7, seller_sku: 3 },
+        null,
+      ]),
+    );
+    expect(bad).toEqual([
+      'order.line_items[0].combined_listing_skus[0].sku_id: "HOODIE" is not a TikTok SKU id; send the id as a string of digits, e.g. "576461413038785752"',
+      'order.line_items[0].combined_listing_skus[0].sku_count: number 0 is not a whole number of units from 1 to 1000',
+      'order.line_items[0].combined_listing_skus[0].product_id: number 7 is not a TikTok product id; send the id as a string of digits, e.g. "576461413038785752"',
+      'order.line_items[0].combined_listing_skus[0].seller_sku: number 3 is not a string; send a JSON string',
+      'order.line_items[0].combined_listing_skus[1]: null is not an object',
+    ]);
+  });
+
   it('refuses something that is not an object', () => {
     expect(problems(null)).toEqual(['order: null is not an object; send the TikTok order object']);
     expect(problems([order()])).toEqual([

@@ -54,6 +54,30 @@ describe('planSalesOrderOutbox', () => {
     ]);
   });
 
+  it("names a virtual bundle's TikTok line once per NetSuite line in the reference, and once in a cancel", () => {
+    // Bundle 3001 imported as its components (bundle-split.ts): its id on each component unit.
+    const bundle = order({
+      lines: [
+        { line: '1', closed: false, tiktokLineIds: ['1001'] },
+        { line: '2', closed: false, tiktokLineIds: ['3001', '3001'] },
+        { line: '3', closed: false, tiktokLineIds: ['3001'] },
+      ],
+    });
+    const [ref] = planSalesOrderOutbox({ eventType: 'create', before: null, after: bundle, shop: SHOP });
+    expect((ref.payload as ExternalRefPayload).lines).toEqual([
+      { tiktokLineId: '1001', netsuiteLine: '1' },
+      { tiktokLineId: '3001', netsuiteLine: '2' },
+      { tiktokLineId: '3001', netsuiteLine: '3' },
+    ]);
+    const rows = planSalesOrderOutbox({
+      eventType: 'edit',
+      before: bundle,
+      after: closeLines(bundle, ['2', '3']),
+      shop: SHOP,
+    });
+    expect(rows.map((row) => (row.payload as CancelPayload).lineItemIds)).toEqual([['3001']]);
+  });
+
   it('writes nothing for orders that are not from TikTok, without a shop, when the flow is off, or on delete', () => {
     expect(
       planSalesOrderOutbox({

@@ -45,6 +45,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_fee_item', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_tax_remitter', 'TEXT'],
   ['custrecord_tts_shop_tax_code', 'SELECT', { select: '-10' }],
+  ['custrecord_tts_shop_bundle_kit', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_test_mode', 'CHECKBOX', { default: false }],
@@ -170,6 +171,22 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: 'customlist_tts_cancel_reason',
         appliesTo: ['sale'],
       },
+      ...(
+        [
+          ['custbody_tts_cancel_req_answer', 'SELECT', 'customlist_tts_cancel_answer'],
+          ['custbody_tts_cancel_req_due', 'DATETIMETZ', undefined],
+          ['custbody_tts_cancel_req_id', 'TEXT', undefined],
+          ['custbody_tts_cancel_req_reason', 'TEXT', undefined],
+          ['custbody_tts_cancel_req_reject', 'SELECT', 'customlist_tts_cancel_rej_reason'],
+          ['custbody_tts_cancel_req_time', 'DATETIMETZ', undefined],
+        ] as const
+      ).map(([id, type, select]) => ({
+        id,
+        kind: 'transactionbodycustomfield',
+        type,
+        select,
+        appliesTo: ['sale'],
+      })),
       {
         id: 'custbody_tts_fbt',
         kind: 'transactionbodycustomfield',

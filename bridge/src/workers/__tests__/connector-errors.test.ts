@@ -169,6 +169,18 @@ describe("the bridge's reaction to each connector error code", () => {
       expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
       expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_CANCEL_REASON/);
     },
+
+    async TTS_INVALID_CANCEL_ANSWER() {
+      // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
+      h.netsuite.injectors.push((r) =>
+        bodyOf(r).action === 'orders.upsert'
+          ? netsuiteError('TTS_INVALID_CANCEL_ANSWER', 'TikTok does not take this answer.')
+          : undefined,
+      );
+      const [job] = await enqueueOrders(1);
+      expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
+      expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_CANCEL_ANSWER/);
+    },
   };
 
   it.each(Object.keys(CONNECTOR_ERRORS) as ConnectorErrorCode[])('%s', async (code) => {

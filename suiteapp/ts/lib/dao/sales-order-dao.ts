@@ -1,9 +1,11 @@
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
 import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
 import type { OrderUpdatePlan, SalesOrderState } from '../../../../shared-types/src/order-update-plan';
-import type { SalesOrderReadBack } from '../mappers/sales-order-mapper';
+import type { PendingCancelRequestRow, SalesOrderReadBack } from '../mappers/sales-order-mapper';
 import {
   newSalesOrderWrite,
+  pendingCancelRequestFromRow,
+  pendingCancelRequestsQuery,
   READ_BACK_COLUMNS,
   readBackFromLookup,
   SALES_ORDER,
@@ -36,6 +38,11 @@ import { runInChunks, runQuery } from './suiteql';
  * Sales orders (transaction: create/load 10, save 20, submitFields 10, lookupFields 1; SuiteQL 10
  * units). Fields, lines and queries: mappers/sales-order-mapper.ts.
  */
+
+/** Sales orders showing a buyer cancellation request, nearest deadline first (one query, 10 units). */
+export function listPendingCancelRequests(limit: number): PendingCancelRequestRow[] {
+  return runQuery(pendingCancelRequestsQuery(limit)).flatMap((row) => pendingCancelRequestFromRow(row) ?? []);
+}
 
 /** The sales order with this externalid, or null (10 units). */
 export function findSalesOrderByExternalId(externalId: string): string | null {

@@ -1,3 +1,8 @@
+import type {
+  CancelAnswerState,
+  CancelRequestFields,
+} from '../../../../shared-types/src/buyer-cancel-request';
+import { cancelReasonCodeOf } from '../../../../shared-types/src/cancel-reason-choice';
 import { toNetSuiteAmount } from '../../../../shared-types/src/money';
 import type { CalendarDate } from '../../../../shared-types/src/order-dates';
 import { dateParts } from '../../../../shared-types/src/order-dates';
@@ -18,9 +23,11 @@ import {
   parseTikTokLineIds,
 } from '../../../../shared-types/src/sales-order-outbox-plan';
 import { addressFromRecord, addressWrites } from './address-mapper';
+import { SHOP } from './shop-mapper';
 import type {
   BodyFieldId,
   BodyWrite,
+  FieldValue,
   LineWrite,
   LookupValues,
   RecordReader,
@@ -85,6 +92,12 @@ export const SALES_ORDER = declareRecord({
     replacedOrder: 'custbody_tts_replaced_order',
     replacedSalesOrder: 'custbody_tts_replaced_so',
     cancelReason: 'custbody_tts_cancel_reason',
+    cancelRequestId: 'custbody_tts_cancel_req_id',
+    cancelRequested: 'custbody_tts_cancel_req_time',
+    cancelDeadline: 'custbody_tts_cancel_req_due',
+    cancelRequestReason: 'custbody_tts_cancel_req_reason',
+    cancelAnswer: 'custbody_tts_cancel_req_answer',
+    cancelRejectReason: 'custbody_tts_cancel_req_reject',
   },
   sublists: {
     item: {
@@ -132,7 +145,22 @@ export const SALES_ORDER = declareRecord({
     },
   },
   transforms: { itemFulfillment: 'itemfulfillment' },
-  suiteql: { table: 'transaction', columns: { id: 'id', externalId: 'externalid', type: 'type' } },
+  suiteql: {
+    table: 'transaction',
+    columns: {
+      id: 'id',
+      externalId: 'externalid',
+      type: 'type',
+      tranId: 'tranid',
+      shop: 'custbody_tts_shop',
+      tiktokOrderId: 'custbody_tts_order_id',
+      cancelRequestId: 'custbody_tts_cancel_req_id',
+      cancelRequested: 'custbody_tts_cancel_req_time',
+      cancelDeadline: 'custbody_tts_cancel_req_due',
+      cancelRequestReason: 'custbody_tts_cancel_req_reason',
+      cancelAnswer: 'custbody_tts_cancel_req_answer',
+    },
+  },
 });
 
 const body = SALES_ORDER.body;
@@ -158,6 +186,43 @@ export const SALES_ORDER_BY_EXTERNAL_ID: Sql = sql`SELECT ${c.id} AS id FROM ${S
 /** Sales orders whose externalid is in `inList`. */
 export function salesOrdersByExternalIdQuery(inList: Sql): Sql {
   return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid FROM ${SALES_ORDER.suiteql.table} WHERE ${c.type} = 'SalesOrd' AND ${c.externalId} IN (${inList})`;
+}
+
+/** A sales order with a buyer cancellation request awaiting an answer (the exceptions page). */
+export interface PendingCancelRequestRow {
+  salesOrderId: string;
+  tranId: string | null;
+  shopName: string | null;
+  tiktokOrderId: string | null;
+  cancelId: string;
+  requested: string | null;
+  deadline: string | null;
+  reason: string | null;
+  answered: boolean;
+}
+
+/** Sales orders showing a buyer cancellation request, the nearest deadline first. */
+export function pendingCancelRequestsQuery(limit: number): Sql {
+  const s = SHOP.suiteql.columns;
+  return sql`SELECT t.${c.id} AS id, t.${c.tranId} AS tranid, s.${s.name} AS shop_name, t.${c.tiktokOrderId} AS order_id, t.${c.cancelRequestId} AS cancel_id, TO_CHAR(t.${c.cancelRequested}, 'YYYY-MM-DD HH24:MI') AS requested, TO_CHAR(t.${c.cancelDeadline}, 'YYYY-MM-DD HH24:MI') AS deadline, t.${c.cancelRequestReason} AS reason, t.${c.cancelAnswer} AS answer FROM ${SALES_ORDER.suiteql.table} t LEFT JOIN ${SHOP.suiteql.table} s ON s.${s.id} = t.${c.shop} WHERE t.${c.type} = 'SalesOrd' AND t.${c.cancelRequestId} IS NOT NULL ORDER BY t.${c.cancelDeadline} ASC, t.${c.id} ASC FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`;
+}
+
+export function pendingCancelRequestFromRow(row: Row): PendingCancelRequestRow | null {
+  const id = idOf(row.id);
+  const cancelId = textOf(row.cancel_id);
+  return id === null || cancelId === null
+    ? null
+    : {
+        salesOrderId: id,
+        tranId: textOf(row.tranid),
+        shopName: textOf(row.shop_name),
+        tiktokOrderId: textOf(row.order_id),
+        cancelId,
+        requested: textOf(row.requested),
+        deadline: textOf(row.deadline),
+        reason: textOf(row.reason),
+        answered: idOf(row.answer) !== null,
+      };
 }
 
 /** externalid → internal id of the rows. */
@@ -205,6 +270,7 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   put(body.tiktokOrderId, plan.tiktokOrderId);
   put(body.shop, plan.shopRecordId);
   put(body.memo, plan.memo);
+  if (plan.cancelRequest !== undefined) writes.push(...cancelRequestWrites(plan.cancelRequest, false));
   put(body.paymentMethod, plan.paymentMethodId);
   put(body.location, plan.locationId);
   put(body.department, plan.departmentId);
@@ -342,6 +408,46 @@ export function taxDetailsWrite(plan: SalesOrderPlan, references: ReadonlyMap<nu
 /** The item line field holding the reference tax details point to. */
 export const TAX_DETAILS_REFERENCE = { sublistId: items.id, fieldId: f.taxDetailsReference };
 
+/** An instant (Unix seconds) as the Date a date/time field stores. */
+function instant(unix: number | null): Date | '' {
+  return unix === null ? '' : new Date(unix * 1000);
+}
+
+/** Unix seconds of a date/time field's value, or null when empty. */
+function unixOf(value: unknown): number | null {
+  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
+  return null;
+}
+
+/**
+ * The buyer cancellation request fields (buyer-cancel-request.ts); on an update the answer fields
+ * are cleared with them (a new request, or none), on a new order empty fields are left out.
+ */
+function cancelRequestWrites(fields: CancelRequestFields, update: boolean): BodyWrite[] {
+  const writes: [BodyFieldId, FieldValue][] = [
+    [body.cancelRequestId, fields.cancelId ?? ''],
+    [body.cancelRequested, instant(fields.requestedUnix)],
+    [body.cancelDeadline, instant(fields.deadlineUnix)],
+    [body.cancelRequestReason, fields.reason ?? ''],
+  ];
+  if (!update) return writes.filter(([, value]) => value !== '');
+  return [...writes, [body.cancelAnswer, ''], [body.cancelRejectReason, '']];
+}
+
+/** The request and its answer as the user event reads them (answer texts as shown). */
+function cancelAnswerState(rec: RecordReader, fallback: RecordReader | null): CancelAnswerState {
+  const text = (fieldId: BodyFieldId): string | null => {
+    const own = rec.text(fieldId);
+    return own !== null && own !== '' ? own : (fallback?.text(fieldId) ?? null) || null;
+  };
+  return {
+    cancelId: textOf(valueOf(rec, fallback, body.cancelRequestId)),
+    deadlineUnix: unixOf(valueOf(rec, fallback, body.cancelDeadline)),
+    answer: text(body.cancelAnswer),
+    rejectReason: cancelReasonCodeOf(text(body.cancelRejectReason)),
+  };
+}
+
 /** The new sales order of a plan for the given customer. */
 export function newSalesOrderWrite(plan: SalesOrderPlan, customerId: string): RecordWrite {
   return {
@@ -428,6 +534,12 @@ export function salesOrderState(id: string, so: RecordReader): SalesOrderState {
     tranId: textOf(so.value(body.tranId)),
     lines: lineStates,
     shipAddress: address === null ? null : addressFromRecord(address),
+    cancelRequest: {
+      cancelId: textOf(so.value(body.cancelRequestId)),
+      requestedUnix: unixOf(so.value(body.cancelRequested)),
+      deadlineUnix: unixOf(so.value(body.cancelDeadline)),
+      reason: textOf(so.value(body.cancelRequestReason)),
+    },
   };
 }
 
@@ -460,7 +572,10 @@ export function salesOrderUpdateWrite(plan: OrderUpdatePlan, marks: { tiesOut?: 
     }
   });
   return {
-    body: marks.tiesOut === undefined ? [] : [[body.tieOut, marks.tiesOut]],
+    body: [
+      ...(marks.tiesOut === undefined ? [] : [[body.tieOut, marks.tiesOut] as const]),
+      ...(plan.cancelRequest === undefined ? [] : cancelRequestWrites(plan.cancelRequest.fields, true)),
+    ],
     sublists: changed.length === 0 ? [] : [{ sublistId: items.id, lines: changed }],
     subrecords:
       plan.shipAddress === null
@@ -512,5 +627,6 @@ export function salesOrderSnapshot(
     status,
     cancelReason: rec.text(body.cancelReason) ?? fallback?.text(body.cancelReason) ?? null,
     lines: snapshotOfLines.length === 0 && fallback !== null ? snapshotLines(fallback) : snapshotOfLines,
+    cancelAnswer: cancelAnswerState(rec, fallback),
   };
 }

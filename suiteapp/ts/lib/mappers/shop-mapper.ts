@@ -80,6 +80,7 @@ export const SHOP = declareRecord({
       feeItem: 'custrecord_tts_shop_fee_item',
       timeZone: 'custrecord_tts_shop_time_zone',
       companyTimeZone: 'custrecord_tts_shop_company_tz',
+      bundleKit: 'custrecord_tts_shop_bundle_kit',
     },
   },
 });
@@ -175,6 +176,7 @@ export function shopSettingsQuery(features: AccountFeatures): (inList: Sql) => S
     sql`${c.timeZone} AS time_zone`,
     sql`${c.companyTimeZone} AS company_tz`,
     sql`${c.feeItem} AS fee_item`,
+    sql`${c.bundleKit} AS bundle_kit`,
   ];
   const select = sqlList(columns);
   return (inList) => sql`SELECT ${select} FROM ${SHOP.suiteql.table} WHERE ${c.id} IN (${inList})`;
@@ -197,6 +199,7 @@ function orderOptionsFrom(row: Row): ShopOrderOptions {
     buyerFeeItemId: idOf(row.fee_item),
     timeZone: textOf(row.time_zone)?.trim() || null,
     companyTimeZone: boolOf(row.company_tz, d.companyTimeZone),
+    bundlesAsKits: boolOf(row.bundle_kit, d.bundlesAsKits),
   };
 }
 

@@ -16,14 +16,17 @@ import {
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/restlet-contract';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listRecentLog } from '../dao/log-dao';
+import { listPendingCancelRequests } from '../dao/sales-order-dao';
 import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
+import type { PendingCancelRequestRow } from '../mappers/sales-order-mapper';
 import type { LogRow } from '../mappers/sync-log-mapper';
 import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
 
 /**
  * The TikTok Order Exceptions page (`customscript_tts_sl_exceptions`): inbox records in `error` or
- * `exception` with a Retry link each and a checkbox column for "Retry selected", and the newest
- * sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
+ * `exception` with a Retry link each and a checkbox column for "Retry selected", the sales orders
+ * with a buyer cancellation request awaiting an answer (nearest deadline first, each with its
+ * deadline and a link to answer it on the sales order), and the newest sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
  * the page (so a reload does not retry again), which then says what happened.
  *
  * Safety (issue #8): list cells show text from TikTok (payment method names, shop names, messages
@@ -31,7 +34,7 @@ import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
  * HTML-escaped here. Only a POST retries: the per-record Retry link opens a confirmation form whose
  * button posts back to this Suitelet, so a link (in an e-mail, on another site) changes nothing.
  *
- * Usage: two queries (20) to show the page; a retry of up to 100 records 250 more.
+ * Usage: three queries (30) to show the page; a retry of up to 100 records 250 more.
  */
 
 const INBOX_SUBLIST = 'custpage_inbox';
@@ -44,6 +47,8 @@ export const RETRY_PARAM = 'retry';
 const CONFIRM_FIELD = 'custpage_retry_id';
 const INBOX_ID = /^[1-9][0-9]{0,17}$/;
 const LOG_ROWS = 50;
+const CANCEL_SUBLIST = 'custpage_cancel_requests';
+const CANCEL_ROWS = 100;
 
 function selfUrl(params: Record<string, string> = {}): string {
   return url.resolveScript({
@@ -133,6 +138,52 @@ function addInboxSublist(form: serverWidget.Form, rows: readonly InboxReviewRow[
   });
 }
 
+/** Buyer cancellation requests awaiting an answer on the sales order (buyer-cancel-request.ts). */
+function addCancelRequestSublist(form: serverWidget.Form, rows: readonly PendingCancelRequestRow[]): void {
+  const sublist = form.addSublist({
+    id: CANCEL_SUBLIST,
+    type: serverWidget.SublistType.LIST,
+    label: `Buyer cancellation requests to answer (${rows.length})`,
+  });
+  const columns: [string, string, serverWidget.FieldType][] = [
+    ['custpage_bc_shop', 'Shop', serverWidget.FieldType.TEXT],
+    ['custpage_bc_tranid', 'Sales Order', serverWidget.FieldType.TEXT],
+    ['custpage_bc_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
+    ['custpage_bc_requested', 'Requested (your time zone)', serverWidget.FieldType.TEXT],
+    ['custpage_bc_deadline', 'Answer By (your time zone)', serverWidget.FieldType.TEXT],
+    ['custpage_bc_reason', "Buyer's Reason", serverWidget.FieldType.TEXT],
+    ['custpage_bc_answer', 'Answer', serverWidget.FieldType.TEXT],
+  ];
+  for (const [id, label, type] of columns) {
+    sublist.addField({ id, type, label });
+  }
+  const link = sublist.addField({
+    id: 'custpage_bc_open',
+    type: serverWidget.FieldType.URL,
+    label: 'Open',
+  });
+  link.linkText = 'Open the sales order';
+  rows.forEach((row, line) => {
+    const values: [string, string | null][] = [
+      ['custpage_bc_shop', row.shopName],
+      ['custpage_bc_tranid', row.tranId ?? row.salesOrderId],
+      ['custpage_bc_order', row.tiktokOrderId],
+      ['custpage_bc_requested', row.requested],
+      ['custpage_bc_deadline', row.deadline ?? 'none given'],
+      ['custpage_bc_reason', row.reason],
+      ['custpage_bc_answer', row.answered ? 'answered, being sent to TikTok' : 'not answered yet'],
+    ];
+    for (const [id, value] of values) {
+      sublist.setSublistValue({ id, line, value: cell(value) });
+    }
+    sublist.setSublistValue({
+      id: 'custpage_bc_open',
+      line,
+      value: url.resolveRecord({ recordType: 'salesorder', recordId: row.salesOrderId, isEditMode: true }),
+    });
+  });
+}
+
 function addLogSublist(form: serverWidget.Form, rows: readonly LogRow[]): void {
   const sublist = form.addSublist({
     id: LOG_SUBLIST,
@@ -177,8 +228,9 @@ function renderPage(request: http.ServerRequest, response: http.ServerResponse):
     label: 'About',
   });
   const done = summary === null ? '' : `<p><b>${escapeHtml(describeRetrySummary(summary))}</b></p>`;
-  intro.defaultValue = `${done}<p>TikTok orders that could not be imported (error) or need a decision (exception). Fix what the message says, then Retry: an order without a sales order is imported again; an order with one is compared with its latest TikTok update again.</p>`;
+  intro.defaultValue = `${done}<p>TikTok orders that could not be imported (error) or need a decision (exception). Fix what the message says, then Retry: an order without a sales order is imported again; an order with one is compared with its latest TikTok update again.</p><p>Buyer cancellation requests: answer each on its sales order (Buyer Cancellation Answer, and a Reject Reason to reject) before its deadline; after it TikTok approves the request and cancels the order.</p>`;
   addInboxSublist(form, listInboxForReview(RETRYABLE_STATES, MAX_RETRY_IDS));
+  addCancelRequestSublist(form, listPendingCancelRequests(CANCEL_ROWS));
   addLogSublist(form, listRecentLog(LOG_ROWS));
   form.addSubmitButton({ label: 'Retry selected' });
   response.writePage({ pageObject: form });

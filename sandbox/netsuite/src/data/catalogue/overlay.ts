@@ -466,6 +466,14 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     },
   ),
   shipitem: item(),
+  // Kits: a TikTok virtual bundle imported as one line of its own SKU (shop setting Virtual Bundles As Kits).
+  kititem: item(
+    {
+      taxschedule: NOT_REQUIRED(UNMODELLED_TARGET('tax schedules')),
+      revrecforecastrule: NOT_REQUIRED(UNMODELLED_TARGET('revenue recognition rules')),
+    },
+    { lines: { member: { item: SELECT('item') } } },
+  ),
   discountitem: item({
     ispretax: { defaultValue: true, why: { assumption: 'New discount items apply before sales tax, as the NetSuite form defaults the box.' } },
     account: NOT_REQUIRED(UNMODELLED_TARGET('chart of accounts')),

@@ -351,6 +351,46 @@ function lines(plan: SalesOrderPlan): LineWrite[][] {
   return [...itemLines, ...discountLines, ...taxLines, ...feeLines];
 }
 
+/** An instant (Unix seconds) as the Date a date/time field stores. */
+function instant(unix: number | null): Date | '' {
+  return unix === null ? '' : new Date(unix * 1000);
+}
+
+/** Unix seconds of a date/time field's value, or null when empty. */
+function unixOf(value: unknown): number | null {
+  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
+  return null;
+}
+
+/**
+ * The buyer cancellation request fields (buyer-cancel-request.ts); on an update the answer fields
+ * are cleared with them (a new request, or none), on a new order empty fields are left out.
+ */
+function cancelRequestWrites(fields: CancelRequestFields, update: boolean): BodyWrite[] {
+  const writes: [BodyFieldId, FieldValue][] = [
+    [body.cancelRequestId, fields.cancelId ?? ''],
+    [body.cancelRequested, instant(fields.requestedUnix)],
+    [body.cancelDeadline, instant(fields.deadlineUnix)],
+    [body.cancelRequestReason, fields.reason ?? ''],
+  ];
+  if (!update) return writes.filter(([, value]) => value !== '');
+  return [...writes, [body.cancelAnswer, ''], [body.cancelRejectReason, '']];
+}
+
+/** The request and its answer as the user event reads them (answer texts as shown). */
+function cancelAnswerState(rec: RecordReader, fallback: RecordReader | null): CancelAnswerState {
+  const text = (fieldId: BodyFieldId): string | null => {
+    const own = rec.text(fieldId);
+    return own !== null && own !== '' ? own : (fallback?.text(fieldId) ?? null) || null;
+  };
+  return {
+    cancelId: textOf(valueOf(rec, fallback, body.cancelRequestId)),
+    deadlineUnix: unixOf(valueOf(rec, fallback, body.cancelDeadline)),
+    answer: text(body.cancelAnswer),
+    rejectReason: cancelReasonCodeOf(text(body.cancelRejectReason)),
+  };
+}
+
 /** Index of a tax details target among the lines `lines(plan)` writes, or null for shipping. */
 function lineIndexOf(plan: SalesOrderPlan, target: TaxDetailTarget): number | null {
   switch (target.kind) {
@@ -407,46 +447,6 @@ export function taxDetailsWrite(plan: SalesOrderPlan, references: ReadonlyMap<nu
 
 /** The item line field holding the reference tax details point to. */
 export const TAX_DETAILS_REFERENCE = { sublistId: items.id, fieldId: f.taxDetailsReference };
-
-/** An instant (Unix seconds) as the Date a date/time field stores. */
-function instant(unix: number | null): Date | '' {
-  return unix === null ? '' : new Date(unix * 1000);
-}
-
-/** Unix seconds of a date/time field's value, or null when empty. */
-function unixOf(value: unknown): number | null {
-  if (value instanceof Date) return Math.floor(value.getTime() / 1000);
-  return null;
-}
-
-/**
- * The buyer cancellation request fields (buyer-cancel-request.ts); on an update the answer fields
- * are cleared with them (a new request, or none), on a new order empty fields are left out.
- */
-function cancelRequestWrites(fields: CancelRequestFields, update: boolean): BodyWrite[] {
-  const writes: [BodyFieldId, FieldValue][] = [
-    [body.cancelRequestId, fields.cancelId ?? ''],
-    [body.cancelRequested, instant(fields.requestedUnix)],
-    [body.cancelDeadline, instant(fields.deadlineUnix)],
-    [body.cancelRequestReason, fields.reason ?? ''],
-  ];
-  if (!update) return writes.filter(([, value]) => value !== '');
-  return [...writes, [body.cancelAnswer, ''], [body.cancelRejectReason, '']];
-}
-
-/** The request and its answer as the user event reads them (answer texts as shown). */
-function cancelAnswerState(rec: RecordReader, fallback: RecordReader | null): CancelAnswerState {
-  const text = (fieldId: BodyFieldId): string | null => {
-    const own = rec.text(fieldId);
-    return own !== null && own !== '' ? own : (fallback?.text(fieldId) ?? null) || null;
-  };
-  return {
-    cancelId: textOf(valueOf(rec, fallback, body.cancelRequestId)),
-    deadlineUnix: unixOf(valueOf(rec, fallback, body.cancelDeadline)),
-    answer: text(body.cancelAnswer),
-    rejectReason: cancelReasonCodeOf(text(body.cancelRejectReason)),
-  };
-}
 
 /** The new sales order of a plan for the given customer. */
 export function newSalesOrderWrite(plan: SalesOrderPlan, customerId: string): RecordWrite {

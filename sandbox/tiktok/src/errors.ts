@@ -128,6 +128,8 @@ export const Business = {
     ),
   tooManySellerSkus: () => err(12019027, 'The maximum count of “seller_skus” in the search filter is 10.'),
   tooManySkuIds: () => err(12019087, 'The number of SKU IDs exceeds the limit of 10'),
+  tooManyInventorySkus: () => err(12019015, 'The number of SKU exceed the limit'),
+  tooManyInventoryProducts: () => err(12019120, 'The number of provided product IDs exceeds the limit.'),
   crossBorderCreateLocal: () =>
     err(12052701, 'do not support cross-boarder seller create local product directly'),
   productNameEmpty: () => err(12052261, 'product name is empty'),
@@ -173,7 +175,44 @@ export const Business = {
   platformFulfilled: () => err(21008025, 'Seller cannot operate orders which are fulfilled by platform'),
   packageAlreadyShipped: () => err(21008099, 'Package has been shipped. Please not ship the package again.'),
   orderLineNotInOrder: () => err(21011029, 'order does not belong to fulfill unit'),
-  shippingProviderUnknown: () => err(11050001, 'invalid param'),
+  packageNotInShop: () => err(21011028, 'The package does not belong to the current shop.'),
+  /** Ship Package and Update Shipping Info pages (also used for Mark Package As Shipped on a cancelled order). */
+  orderCancelled: () => err(21011041, 'Cannot complete the operation when order is cancelled.'),
+  /** Update Package Shipping Info page. */
+  packageOrderCancelled: () => err(21011042, 'Cannot complete the operation when order is cancelled.'),
+  trackingSpecialCharacters: () => err(21004012, 'Tracking number has special characters, verify failed.'),
+  trackingMismatchProvider: () => err(21004015, 'Tracking number mismatch provider.'),
+  trackingNoCarrier: () =>
+    err(
+      11028006,
+      'This tracking number cannot be matched to any carrier, please check the tracking number and upload again.',
+    ),
+  trackingUsedTooOften: () => err(21011026, 'fulfillment tracking no used times over limit'),
+  packageNotShipped: () => err(21011043, 'The package has not been shipped yet.'),
+  shippingInfoStatusNotAllowed: () =>
+    err(
+      10007002,
+      "You cannot update the shipping information due to the order's current status, please try again later.",
+    ),
+  notSellerShipped: () =>
+    err(
+      21011004,
+      'This API cannot be used to update package shipping information for packages that are not shipped by sellers.',
+    ),
+  packageDelivered: () =>
+    err(
+      21011030,
+      'Package has already been delivered. If you would still like to update the tracking number, please contact the platform for assistance.',
+    ),
+  shippingInfoWindowClosed: () =>
+    err(21011049, 'Due to platform rule limitations, you are unable to update the tracking number.'),
+  shippingInfoUpdatedOnce: () => err(21011051, 'The tracking number can only be updated once.'),
+  deliveryOptionUnknown: () => err(21008116, 'No Subscription without specified delivery option.'),
+  deliveryOptionByTikTok: () =>
+    err(
+      21008117,
+      'The delivery of the specified delivery_option_id is fulfilled by TikTok. No shipping provider will be returned.',
+    ),
   cancelInvalidParam: () =>
     err(
       25001001,
@@ -206,19 +245,3 @@ export const Business = {
   cancelLineItemsNotAllowed: () =>
     err(25005010, 'Unable to cancel individual line items within this request.'),
 };
-
-/** Per-SKU inventory errors inside a code-0 response (reference §6.3). */
-export const InventoryItemErrors = {
-  checkFailed: { code: 12052990, message: 'Check failed' },
-  warehouseNotExist: { code: 12052097, message: 'The warehouse does not exist' },
-  stockCountInvalid: { code: 12019024, message: 'stock count is invalid' },
-  multipleWarehouses: {
-    code: 12019028,
-    message:
-      'Multiple warehouses detected. Include all warehouse IDs and the corresponding details and try again.',
-  },
-  skuIdRequired: { code: 12052036, message: 'The SKU ID is necessary' },
-  skuNotInProduct: { code: 12052557, message: 'The SKU ID does not belong to the product.' },
-  warehouseDisabled: { code: 12052531, message: 'The warehouse is disabled.' },
-  warehouseDuplicate: { code: 12052555, message: 'The warehouse id is duplicate' },
-} as const;

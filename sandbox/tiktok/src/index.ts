@@ -17,6 +17,7 @@ export type {
   InventoryRow,
   OrderAction,
   SetInventoryInput,
+  WarehouseInput,
 } from './admin/admin-api';
 export type { CreateOrderOptions, OrderFeeMix, OrderSkuSpec } from './domain/order-factory';
 export { BUYER_FEE_MARKETS, BUYER_FEES } from './domain/buyer-fees';
@@ -25,5 +26,5 @@ export type { SeedBundleSpec, SeedOptions, SeedProductSpec, SeedShopSpec } from 
 export { DEFAULT_CATALOG, EXAMPLE_BUNDLES } from './domain/seed';
 export { TikTokApiError } from './errors';
 export type { SimulatorState } from './domain/state';
-export type { ApiOrder, Cancellation, ReturnRecord, ShippedPackage, Shop } from './domain/types';
+export type { ApiOrder, Cancellation, PackageRecord, ReturnRecord, Shop } from './domain/types';
 export type { TokenResponseData } from './auth/token-service';

@@ -23,6 +23,7 @@ import { systemClock, type Clock } from './clock';
 import { IdFactory } from './domain/ids';
 import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
+import { Packages } from './domain/packages';
 import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
 import { SimulatorState } from './domain/state';
@@ -75,6 +76,11 @@ export interface TikTokSimulatorOptions {
    * (default 24 in ID, MY, PH, SG, TH, VN and 48 elsewhere; divided by `timeScale`).
    */
   buyerCancelResponseHours?: Record<string, number>;
+  /**
+   * Hours after shipping within which Update (Package) Shipping Info is accepted in the US, GB and SEA
+   * markets (default 72; divided by `timeScale`).
+   */
+  shippingInfoUpdateHours?: number;
   /** Create Product → audit approved, default 60 s. */
   productAuditSeconds?: number;
   /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
@@ -208,6 +214,15 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     timeScale,
     responseHours: options.buyerCancelResponseHours,
   });
+  const packages = new Packages({
+    state,
+    ids,
+    random,
+    clock,
+    webhooks,
+    orders,
+    updateWindowMs: ((options.shippingInfoUpdateHours ?? 72) * 3_600_000) / timeScale,
+  });
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
   const routes: RouteDef[] = [
@@ -224,13 +239,15 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     }),
     ...inventoryRoutes(state, clock),
     ...logisticsRoutes(state),
-    ...fulfillmentRoutes(state, orders),
+    ...fulfillmentRoutes(state, packages),
     ...returnRoutes(state, cancellations),
     ...eventRoutes(state, clock, options.strictWebhookAddresses ?? false),
   ];
   const admin = new AdminApi({
     state,
+    ids,
     orders,
+    packages,
     cancellations,
     tokens,
     webhooks,

@@ -28,12 +28,56 @@ describe('admin HTTP API (/_admin)', () => {
     expect((await admin('GET', `/orders/${id}`)).json.status).toBe('CANCELLED');
   });
 
+  it('lists packages and moves them past the carrier: the order follows', async () => {
+    const created = await admin('POST', '/orders', {
+      skus: [{ sellerSku: 'TS-TEE-WHT-S', quantity: 1 }],
+      advanceTo: 'AWAITING_SHIPMENT',
+    });
+    const id = String(created.json.id);
+    expect((await admin('POST', `/orders/${id}/ship`)).json.status).toBe('AWAITING_COLLECTION');
+    const listed = (await admin('GET', `/packages?order_id=${id}`)).json as unknown as {
+      packageId: string;
+    }[];
+    expect(listed).toHaveLength(1);
+    const packageId = listed[0]?.packageId ?? '';
+    expect((await admin('GET', `/packages/${packageId}`)).json).toMatchObject({ status: 'PROCESSING' });
+    expect((await admin('POST', `/packages/${packageId}/deliver`)).status).toBe(409);
+    expect((await admin('POST', `/packages/${packageId}/in-transit`)).json).toMatchObject({
+      status: 'FULFILLING',
+    });
+    expect((await admin('GET', `/orders/${id}`)).json.status).toBe('IN_TRANSIT');
+    expect((await admin('POST', `/packages/${packageId}/deliver`)).json).toMatchObject({
+      status: 'COMPLETED',
+    });
+    expect((await admin('GET', `/orders/${id}`)).json.status).toBe('DELIVERED');
+    expect((await admin('GET', '/packages/1152000000000000000')).status).toBe(409);
+  });
+
   it('sets and reads inventory per SKU and warehouse', async () => {
     const put = await admin('PUT', '/inventory', { sellerSku: 'TS-TOTE-NAT', quantity: 3 });
     expect(put.json).toMatchObject({ sellerSku: 'TS-TOTE-NAT', quantity: 3 });
     const rows = await admin('GET', '/inventory?seller_sku=TS-TOTE-NAT');
     expect(rows.json).toEqual([expect.objectContaining({ quantity: 3 })]);
     expect((await admin('PUT', '/inventory', { sellerSku: 'NOPE', quantity: 1 })).status).toBe(400);
+  });
+
+  it('adds, disables, deletes warehouses and changes a product status', async () => {
+    const shopId = String(((await admin('GET', '/shops')).json as unknown as { id: string }[])[0]?.id);
+    const created = await admin('POST', '/warehouses', { shopId, name: 'US East' });
+    expect(created.status).toBe(201);
+    const id = String(created.json.id);
+    expect((await admin('PUT', `/warehouses/${id}`, { effectStatus: 'DISABLED' })).json).toMatchObject({
+      effectStatus: 'DISABLED',
+    });
+    expect((await admin('PUT', `/warehouses/${id}`, { effectStatus: 'CLOSED' })).status).toBe(400);
+    expect((await admin('DELETE', `/warehouses/${id}`)).json).toEqual({ deleted: id });
+    const listed = (await admin('GET', `/warehouses?shop_id=${shopId}`)).json as unknown as { id: string }[];
+    expect(listed.map((w) => w.id)).not.toContain(id);
+    const productId = t.sim.state.productsOf(shopId)[0]?.id ?? '';
+    expect((await admin('PUT', `/products/${productId}/status`, { status: 'FREEZE' })).json).toEqual({
+      status: 'FREEZE',
+    });
+    expect((await admin('PUT', `/products/${productId}/status`, { status: 'GONE' })).status).toBe(400);
   });
 
   it('sets fault knobs and rejects unknown ones', async () => {

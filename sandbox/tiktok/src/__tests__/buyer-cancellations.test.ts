@@ -224,12 +224,15 @@ describe('buyer cancellation requests: pending with a deadline, answered, timed 
   });
 
   it('shipping rejects a pending request in the US; elsewhere shipping is refused with 21011007', async () => {
-    const provider = t.sim.state.shippingProviders[0]?.id ?? '';
+    // The first provider of the order's delivery option (USPS in the US, Royal Mail in GB).
+    const provider = (orderId: string) =>
+      t.sim.state.deliveryOptions.find((o) => o.id === t.sim.admin.getOrder(orderId).delivery_option_id)
+        ?.providerIds[0] ?? '';
     const ship = (shop: ShopRef, orderId: string, tracking: string) =>
       api(shop, {
         method: 'POST',
         path: `/fulfillment/202309/orders/${orderId}/packages`,
-        body: { tracking_number: tracking, shipping_provider_id: provider },
+        body: { tracking_number: tracking, shipping_provider_id: provider(orderId) },
       });
     const usOrder = awaitingShipment(us);
     const usRequest = t.sim.admin.cancelOrder(usOrder.id, { by: 'BUYER' });
@@ -251,7 +254,7 @@ describe('buyer cancellation requests: pending with a deadline, answered, timed 
 
     const gbOrder = awaitingShipment(gb);
     const gbRequest = t.sim.admin.cancelOrder(gbOrder.id, { by: 'BUYER' });
-    expect((await ship(gb, gbOrder.id, 'TRACK1002')).json).toMatchObject({
+    expect((await ship(gb, gbOrder.id, 'AB123456789GB')).json).toMatchObject({
       code: 21011007,
       message: 'Package item has after-sale request',
     });

@@ -5,16 +5,22 @@ import type { RateLimitConfig, RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';
 import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
 import type { Cancellations } from '../domain/cancellations';
-import type { OrderLifecycle } from '../domain/order-lifecycle';
+import type { IdFactory } from '../domain/ids';
+import { committedIndex, committedOf, nextDefault } from '../domain/inventory';
+import { warehouseAddress } from '../domain/addresses';
+import { InvalidTransitionError, type OrderLifecycle } from '../domain/order-lifecycle';
+import type { Packages } from '../domain/packages';
 import type { SimulatorState } from '../domain/state';
 import type {
   ApiOrder,
   Cancellation,
   CancellationRole,
   ReturnRecord,
+  PackageRecord,
+  ProductStatus,
   ReturnType,
-  ShippedPackage,
   Shop,
+  Warehouse,
 } from '../domain/types';
 import { applyFaults, type Faults } from '../faults';
 import type { Scheduler } from '../scheduler';
@@ -65,8 +71,31 @@ export interface InventoryRow {
   skuId: string;
   sellerSku: string;
   warehouseId: string;
+  /** Available to order (Get Product `quantity`). */
   quantity: number;
+  /** Held by open orders not shipped yet (Inventory Search `committed_quantity`). */
+  committed: number;
 }
+
+export interface WarehouseInput {
+  shopId?: string;
+  name?: string;
+  type?: Warehouse['type'];
+  effectStatus?: Warehouse['effectStatus'];
+  isDefault?: boolean;
+}
+
+const EFFECT_STATUSES: readonly Warehouse['effectStatus'][] = ['ENABLED', 'DISABLED', 'RESTRICTED'];
+const PRODUCT_STATUSES: readonly ProductStatus[] = [
+  'DRAFT',
+  'PENDING',
+  'FAILED',
+  'ACTIVATE',
+  'SELLER_DEACTIVATED',
+  'PLATFORM_DEACTIVATED',
+  'FREEZE',
+  'DELETED',
+];
 
 export interface SetInventoryInput {
   sellerSku?: string;
@@ -79,7 +108,9 @@ export interface SetInventoryInput {
 
 export interface AdminDeps {
   state: SimulatorState;
+  ids: IdFactory;
   orders: OrderLifecycle;
+  packages: Packages;
   cancellations: Cancellations;
   tokens: TokenService;
   webhooks: WebhookSender;
@@ -153,13 +184,13 @@ export class AdminApi {
         orders.releaseHold(orderId);
         break;
       case 'ship':
-        orders.shipAll(orderId, options.trackingNumber);
+        this.deps.packages.shipAll(orderId, options.trackingNumber);
         break;
       case 'in-transit':
-        orders.inTransit(orderId);
+        this.deps.packages.advanceOrder(orderId, 'PROCESSING');
         break;
       case 'deliver':
-        orders.deliver(orderId);
+        this.deps.packages.advanceOrder(orderId, 'FULFILLING');
         break;
       case 'complete':
         orders.complete(orderId);
@@ -237,12 +268,14 @@ export class AdminApi {
       sellerSku: found.sku.sellerSku,
       warehouseId,
       quantity: input.quantity,
+      committed: committedOf(committedIndex(state), found.sku, warehouseId),
     };
   }
 
   /** Inventory per SKU and warehouse, optionally filtered. */
   getInventory(filter: { sellerSku?: string; skuId?: string; shopId?: string } = {}): InventoryRow[] {
     const rows: InventoryRow[] = [];
+    const committed = committedIndex(this.deps.state);
     for (const product of this.deps.state.products.values()) {
       if (filter.shopId && product.shopId !== filter.shopId) continue;
       for (const sku of product.skus) {
@@ -257,6 +290,7 @@ export class AdminApi {
             sellerSku: sku.sellerSku,
             warehouseId,
             quantity,
+            committed: committedOf(committed, sku, warehouseId),
           });
         }
       }
@@ -264,10 +298,141 @@ export class AdminApi {
     return rows;
   }
 
-  listPackages(shopId?: string): ShippedPackage[] {
+  /** Warehouses of every shop or of one (Get Warehouse List shows a shop's). */
+  listWarehouses(shopId?: string): Warehouse[] {
+    return [...this.deps.state.warehouses.values()]
+      .filter((w) => !shopId || w.shopId === shopId)
+      .map((w) => structuredClone(w));
+  }
+
+  /** The seller adds a warehouse in Seller Center (a sales warehouse by default; stock none until assigned). */
+  createWarehouse(input: WarehouseInput = {}): Warehouse {
+    const { state, ids } = this.deps;
+    const shop = input.shopId ? state.requireShop(input.shopId) : state.firstShop();
+    const type = input.type ?? 'SALES_WAREHOUSE';
+    if (type !== 'SALES_WAREHOUSE' && type !== 'RETURN_WAREHOUSE')
+      throw new Error('type must be SALES_WAREHOUSE or RETURN_WAREHOUSE');
+    const name = input.name ?? `${shop.region} Warehouse ${state.warehousesOf(shop.id).length + 1}`;
+    const warehouse: Warehouse = {
+      id: ids.warehouseId(),
+      entityId: ids.genericId(),
+      shopId: shop.id,
+      name,
+      effectStatus: 'ENABLED',
+      type,
+      subType: shop.sellerType === 'CROSS_BORDER' ? 'CB_OVERSEA_WAREHOUSE' : 'DOMESTIC_WAREHOUSE',
+      isDefault: false,
+      address: warehouseAddress(shop.region, name),
+    };
+    state.warehouses.set(warehouse.id, warehouse);
+    return this.updateWarehouse(warehouse.id, {
+      effectStatus: input.effectStatus,
+      isDefault: input.isDefault,
+    });
+  }
+
+  /**
+   * The seller changes a warehouse: `effectStatus` (DISABLED: its stock cannot be sold nor updated;
+   * RESTRICTED: holiday or order-limit mode, not sold), `isDefault` (one default sales warehouse per
+   * shop), `name`.
+   */
+  updateWarehouse(warehouseId: string, update: Omit<WarehouseInput, 'shopId' | 'type'>): Warehouse {
+    const { state } = this.deps;
+    const warehouse = state.warehouses.get(warehouseId);
+    if (!warehouse) throw new Error(`Unknown warehouse ${warehouseId}`);
+    if (update.effectStatus !== undefined) {
+      if (!EFFECT_STATUSES.includes(update.effectStatus))
+        throw new Error(`effectStatus must be one of ${EFFECT_STATUSES.join(', ')}`);
+      warehouse.effectStatus = update.effectStatus;
+    }
+    if (update.name !== undefined) warehouse.name = update.name;
+    if (update.isDefault === true) {
+      if (warehouse.type !== 'SALES_WAREHOUSE') throw new Error('Only a sales warehouse can be the default');
+      for (const other of state.warehousesOf(warehouse.shopId)) other.isDefault = other.id === warehouse.id;
+    } else if (update.isDefault === false && warehouse.isDefault) {
+      throw new Error('A shop keeps one default sales warehouse: make another one the default instead');
+    }
+    return structuredClone(warehouse);
+  }
+
+  /**
+   * The seller deletes a warehouse: gone from Get Warehouse List and from every SKU's inventory (an
+   * update naming it answers 12052097); the default moves to another sales warehouse.
+   */
+  deleteWarehouse(warehouseId: string): { deleted: string; newDefault?: string } {
+    const { state } = this.deps;
+    const warehouse = state.warehouses.get(warehouseId);
+    if (!warehouse) throw new Error(`Unknown warehouse ${warehouseId}`);
+    state.warehouses.delete(warehouseId);
+    for (const product of state.productsOf(warehouse.shopId))
+      for (const sku of product.skus) delete sku.inventory[warehouseId];
+    if (!warehouse.isDefault) return { deleted: warehouseId };
+    const next = nextDefault(state, warehouse.shopId);
+    if (next) next.isDefault = true;
+    return next ? { deleted: warehouseId, newDefault: next.id } : { deleted: warehouseId };
+  }
+
+  /**
+   * A product's status changes (the seller deactivates or deletes it, TikTok deactivates or freezes it):
+   * PRODUCT_STATUS_CHANGE (type 5) with `status` PRODUCT_STATUS_CHANGED. Update Inventory then answers
+   * 12052901 unless ACTIVATE; a DELETED product is gone (12019150).
+   */
+  setProductStatus(productId: string, status: ProductStatus, suspendedReason = ''): ProductStatus {
+    const product = this.deps.state.products.get(productId);
+    if (!product) throw new Error(`Unknown product ${productId}`);
+    if (!PRODUCT_STATUSES.includes(status))
+      throw new Error(`status must be one of ${PRODUCT_STATUSES.join(', ')}`);
+    product.status = status;
+    product.updateTime = Math.max(product.updateTime, Math.floor(this.deps.clock.now().getTime() / 1000));
+    this.deps.webhooks.emit({
+      eventType: 'PRODUCT_STATUS_CHANGE',
+      shopId: product.shopId,
+      data: {
+        product_id: product.id,
+        status: 'PRODUCT_STATUS_CHANGED',
+        suspended_reason: suspendedReason,
+        update_time: product.updateTime,
+      },
+    });
+    return status;
+  }
+
+  /** The seller removes a SKU from its product (Edit Product without it): Update Inventory answers 12052556. */
+  deleteSku(skuId: string): { productId: string; skuId: string } {
+    const found = this.deps.state.findSku(skuId);
+    if (!found) throw new Error(`Unknown SKU ${skuId}`);
+    if (found.product.skus.length === 1)
+      throw new Error(
+        `SKU ${skuId} is the only SKU of product ${found.product.id}: delete the product instead`,
+      );
+    found.product.skus = found.product.skus.filter((s) => s.id !== skuId);
+    return { productId: found.product.id, skuId };
+  }
+
+  /** Packages (every status), optionally of one shop or order. */
+  listPackages(filter: { shopId?: string; orderId?: string } | string = {}): PackageRecord[] {
+    const { shopId, orderId } = typeof filter === 'string' ? { shopId: filter, orderId: undefined } : filter;
     return [...this.deps.state.packages.values()]
-      .filter((p) => !shopId || p.shopId === shopId)
-      .map((p) => ({ ...p }));
+      .filter((p) => (!shopId || p.shopId === shopId) && (!orderId || p.orderId === orderId))
+      .map((p) => structuredClone(p));
+  }
+
+  getPackage(packageId: string): PackageRecord {
+    const pkg = this.deps.packages.get(packageId);
+    if (!pkg) throw new InvalidTransitionError(`Unknown package ${packageId}`);
+    return structuredClone(pkg);
+  }
+
+  /** The carrier collected a package (PROCESSING → FULFILLING); the order follows. */
+  collectPackage(packageId: string): PackageRecord {
+    this.deps.packages.collect(packageId);
+    return this.getPackage(packageId);
+  }
+
+  /** The carrier delivered a package (FULFILLING → COMPLETED); the order follows. */
+  deliverPackage(packageId: string): PackageRecord {
+    this.deps.packages.deliver(packageId);
+    return this.getPackage(packageId);
   }
 
   listCancellations(shopId?: string, role?: CancellationRole): Cancellation[] {

@@ -1,10 +1,16 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import type { CancellationRole, ReturnType } from '../domain/types';
+import type { CancellationRole, ProductStatus, ReturnType } from '../domain/types';
 import { InvalidTransitionError } from '../domain/order-lifecycle';
 import type { DeliveryState } from '../webhooks/sender';
 import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import type { OrderFeeMix } from '../domain/order-factory';
-import { ORDER_ACTIONS, type AdminApi, type AdminCreateOrderOptions, type OrderAction } from './admin-api';
+import {
+  ORDER_ACTIONS,
+  type AdminApi,
+  type AdminCreateOrderOptions,
+  type OrderAction,
+  type WarehouseInput,
+} from './admin-api';
 
 type Handler = (req: Request) => unknown;
 
@@ -124,8 +130,49 @@ export function createAdminRouter(admin: AdminApi): Router {
     }),
   );
   router.get(
+    '/warehouses',
+    route((req) => admin.listWarehouses(str(req.query.shop_id))),
+  );
+  router.post(
+    '/warehouses',
+    route((req) => admin.createWarehouse(body(req) as WarehouseInput), 201),
+  );
+  router.put(
+    '/warehouses/:id',
+    route((req) => admin.updateWarehouse(param(req, 'id'), body(req) as WarehouseInput)),
+  );
+  router.delete(
+    '/warehouses/:id',
+    route((req) => admin.deleteWarehouse(param(req, 'id'))),
+  );
+  router.put(
+    '/products/:id/status',
+    route((req) => {
+      const b = body(req);
+      return {
+        status: admin.setProductStatus(param(req, 'id'), b.status as ProductStatus, str(b.suspendedReason)),
+      };
+    }),
+  );
+  router.delete(
+    '/skus/:id',
+    route((req) => admin.deleteSku(param(req, 'id'))),
+  );
+  router.get(
     '/packages',
-    route((req) => admin.listPackages(str(req.query.shop_id))),
+    route((req) => admin.listPackages({ shopId: str(req.query.shop_id), orderId: str(req.query.order_id) })),
+  );
+  router.get(
+    '/packages/:id',
+    route((req) => admin.getPackage(param(req, 'id'))),
+  );
+  router.post(
+    '/packages/:id/in-transit',
+    route((req) => admin.collectPackage(param(req, 'id'))),
+  );
+  router.post(
+    '/packages/:id/deliver',
+    route((req) => admin.deliverPackage(param(req, 'id'))),
   );
   router.get(
     '/cancellations',

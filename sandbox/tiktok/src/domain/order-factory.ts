@@ -79,7 +79,10 @@ function resolveUnits(
 ): Unit[] {
   const specs: OrderSkuSpec[] = options.skus ?? [];
   if (specs.length === 0) {
-    const all = state.productsOf(shop.id).flatMap((product) => product.skus.map((sku) => ({ product, sku })));
+    const all = state
+      .productsOf(shop.id)
+      .filter((product) => product.status === 'ACTIVATE')
+      .flatMap((product) => product.skus.map((sku) => ({ product, sku })));
     if (all.length === 0) throw new Error(`Shop ${shop.id} has no products`);
     const count = random.int(1, Math.min(2, all.length));
     const chosen = new Set<string>();
@@ -93,6 +96,11 @@ function resolveUnits(
     }
     const found = state.findSkuBySellerSku(shop.id, spec.sellerSku);
     if (!found) throw new Error(`Unknown seller_sku "${spec.sellerSku}" in shop ${shop.id}`);
+    if (found.product.status !== 'ACTIVATE') {
+      throw new Error(
+        `Product ${found.product.id} of ${spec.sellerSku} is ${found.product.status}: buyers can order only ACTIVATE products`,
+      );
+    }
     for (let i = 0; i < spec.quantity; i += 1) units.push(found);
   }
   return units;
@@ -126,7 +134,8 @@ function pickWarehouse(state: SimulatorState, shop: Shop, units: Unit[]): Wareho
  * platform_discount`, `shipping_fee = original_shipping_fee − shipping discounts`,
  * `tax = product_tax + shipping_fee_tax (+ item_insurance_tax)`, `total_amount = sub_total +
  * shipping_fee + tax + buyer-paid fees` (see `buyer-fees.ts`).
- * Reserves the units' inventory in the chosen warehouse.
+ * Reserves the units' inventory in the chosen warehouse. No package yet: TikTok makes it at payment
+ * (outside the US) or with the shipment (US), see domain/packages.ts.
  */
 function chooseFees(
   options: CreateOrderOptions,
@@ -164,7 +173,6 @@ export function buildOrder(
       : random.pick([0, 0, parseMinor('1', currency) ?? 0]);
   if (platformPerUnit === null) throw new Error('platformDiscountPerUnit must be a decimal string');
 
-  const packageId = ids.packageId();
   let originalTotal = 0;
   let sellerDiscountTotal = 0;
   let platformDiscountTotal = 0;
@@ -192,7 +200,6 @@ export function buildOrder(
       seller_discount: formatMinor(sellerDiscount, currency),
       currency,
       display_status: 'UNPAID',
-      package_id: packageId,
       package_status: 'TO_FULFILL',
       is_gift: false,
     };
@@ -250,10 +257,14 @@ export function buildOrder(
   };
   const fbt = options.fbt === true;
   const shippingType = fbt ? 'TIKTOK' : (options.shippingType ?? 'SELLER');
-  const deliveryOption =
-    state.deliveryOptions.find((o) =>
-      shippingType === 'SELLER' ? o.type === 'SEND_BY_SELLER' : o.type === 'STANDARD',
-    ) ?? state.deliveryOptions[0];
+  const shopOptions = state.deliveryOptions.filter((o) => o.shopId === shop.id);
+  const deliveryOption = fbt
+    ? shopOptions.find((o) => o.fulfilledByTikTok === true)
+    : shopOptions.find((o) =>
+        shippingType === 'SELLER'
+          ? o.type === 'SEND_BY_SELLER'
+          : o.type !== 'SEND_BY_SELLER' && !o.fulfilledByTikTok,
+      );
   const order: ApiOrder = {
     id: ids.orderId(),
     status: 'UNPAID',
@@ -270,7 +281,6 @@ export function buildOrder(
         ? retailDeliveryRecipient()
         : sampleRecipient(shop.region, random),
     line_items: lineItems,
-    packages: [{ id: packageId }],
     fulfillment_type: fbt ? 'FULFILLMENT_BY_TIKTOK' : 'FULFILLMENT_BY_SELLER',
     shipping_type: shippingType,
     delivery_option_id: deliveryOption?.id,

@@ -1,6 +1,5 @@
 import type { TikTokOrderStatus, TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
 import { unixSeconds, type Clock } from '../clock';
-import { Business } from '../errors';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
@@ -10,7 +9,7 @@ import { refundFor } from './refunds';
 import type { IdFactory } from './ids';
 import { buildOrder, type CreateOrderOptions, type OrderFeeMix } from './order-factory';
 import type { SimulatorState } from './state';
-import type { CancellationRole, OrderRecord, ReturnRecord, ReturnType, ShippedPackage } from './types';
+import type { CancellationRole, OrderRecord, PackageRecord, ReturnRecord, ReturnType } from './types';
 
 export interface OrderLifecycleDeps {
   state: SimulatorState;
@@ -34,34 +33,26 @@ export class InvalidTransitionError extends Error {
 }
 
 /**
- * Line `display_status` per order status, from the values Get Order List / Detail document (UNPAID,
- * AWAITING_SHIPMENT, AWAITING_COLLECTION, IN_TRANSIT, DELIVERED, COMPLETED, CANCELLED). There is no
- * ON_HOLD (or SHIPPED) value: an ON_HOLD order's lines show AWAITING_SHIPMENT (inferred). Get Order
- * Detail's sample shows `TO_SHIP`, which is on neither list.
+ * Line `display_status`, from the values Get Order List / Detail document (UNPAID, AWAITING_SHIPMENT,
+ * AWAITING_COLLECTION, IN_TRANSIT, DELIVERED, COMPLETED, CANCELLED): a line follows its package (shipment
+ * arranged → AWAITING_COLLECTION, collected → IN_TRANSIT, delivered → DELIVERED); an unshipped line of a
+ * paid order shows AWAITING_SHIPMENT, also while the order is ON_HOLD (there is no ON_HOLD or SHIPPED
+ * line value; inferred). Get Order Detail's sample shows `TO_SHIP`, which is on neither list.
  */
-const DISPLAY_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
-  UNPAID: 'UNPAID',
-  ON_HOLD: 'AWAITING_SHIPMENT',
-  AWAITING_SHIPMENT: 'AWAITING_SHIPMENT',
-  AWAITING_COLLECTION: 'AWAITING_COLLECTION',
-  IN_TRANSIT: 'IN_TRANSIT',
-  DELIVERED: 'DELIVERED',
-  COMPLETED: 'COMPLETED',
+const SHIPPED_LINE_DISPLAY: Readonly<Record<string, string>> = {
+  PROCESSING: 'AWAITING_COLLECTION',
+  FULFILLING: 'IN_TRANSIT',
+  COMPLETED: 'DELIVERED',
 };
 
-/**
- * Line `package_status` of a shipped line per order status: PROCESSING once shipment is arranged,
- * FULFILLING once the carrier has it, COMPLETED once delivered (the documented values).
- */
-const SHIPPED_PACKAGE_STATUS: Partial<Record<TikTokOrderStatus, string>> = {
-  AWAITING_COLLECTION: 'PROCESSING',
-  IN_TRANSIT: 'FULFILLING',
-  DELIVERED: 'COMPLETED',
-  COMPLETED: 'COMPLETED',
-};
-
-/** Regions where Mark Package As Shipped may be used (reference §6.6). */
-export const MARK_SHIPPED_REGIONS: readonly string[] = ['US', 'GB', 'ES', 'IE', 'IT', 'DE', 'FR', 'JP'];
+/** Order statuses that follow the packages (reference §6.1 transitions). */
+const SHIPPING_STATUSES: readonly TikTokOrderStatus[] = [
+  'AWAITING_SHIPMENT',
+  'PARTIALLY_SHIPPING',
+  'AWAITING_COLLECTION',
+  'IN_TRANSIT',
+  'DELIVERED',
+];
 
 /** Statuses an order can be cancelled in (a SYSTEM cancel covers a package lost in transit). */
 const CANCELLABLE_STATUSES: TikTokOrderStatus[] = [
@@ -73,17 +64,19 @@ const CANCELLABLE_STATUSES: TikTokOrderStatus[] = [
   'IN_TRANSIT',
 ];
 
+/** What the package module (domain/packages.ts) learns from the order flow. */
+export interface PackageHooks {
+  /** The buyer paid (outside the US the order's package is made now). */
+  paid?: (record: OrderRecord) => void;
+  /** Lines were cancelled (their packages are cancelled or split). */
+  linesCancelled?: (record: OrderRecord, lineIds: string[], role: CancellationRole) => void;
+}
+
 export interface ShipmentHooks {
   /** Runs before any shipment of the order is recorded; throws to refuse it. */
   before?: (record: OrderRecord) => void;
   /** Runs after a shipment was recorded. */
   after?: (record: OrderRecord) => void;
-}
-
-export interface MarkShippedInput {
-  trackingNumber: string;
-  shippingProviderId: string;
-  orderLineItemIds?: string[];
 }
 
 /**
@@ -93,6 +86,7 @@ export interface MarkShippedInput {
 export class OrderLifecycle {
   private readonly holdJobs = new Map<string, number>();
   private shipmentHooks: ShipmentHooks = {};
+  private packageHooks: PackageHooks = {};
 
   constructor(private readonly deps: OrderLifecycleDeps) {}
 
@@ -130,6 +124,7 @@ export class OrderLifecycle {
     this.expect(record, ['UNPAID'], 'pay');
     const now = this.now();
     record.order.paid_time = now;
+    this.packageHooks.paid?.(record);
     if (!this.deps.state.requireShop(record.shopId).onHold) {
       this.setStatus(record, 'AWAITING_SHIPMENT', now);
       return record;
@@ -151,137 +146,6 @@ export class OrderLifecycle {
     this.expect(record, ['ON_HOLD'], 'release the hold of');
     this.clearHoldJob(orderId);
     this.setStatus(record, 'AWAITING_SHIPMENT', this.now());
-    return record;
-  }
-
-  /** Ships every unshipped line through TikTok shipping (admin): → AWAITING_COLLECTION. */
-  shipAll(orderId: string, trackingNumber?: string): ShippedPackage {
-    const record = this.require(orderId);
-    this.expect(record, ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING'], 'ship');
-    const provider = this.deps.state.shippingProviders[0];
-    if (!provider) throw new InvalidTransitionError('No shipping provider seeded');
-    const lines = record.order.line_items.filter(
-      (l) => !l.tracking_number && l.display_status !== 'CANCELLED',
-    );
-    return this.recordShipment(record, {
-      lineIds: lines.map((l) => l.id),
-      trackingNumber: trackingNumber ?? `TT${this.deps.random.digits(12)}`,
-      providerId: provider.id,
-      providerName: provider.name,
-      method: 'SHIP_PACKAGE',
-      packageId: lines[0]?.package_id ?? this.deps.ids.packageId(),
-    });
-  }
-
-  /** Mark Package As Shipped (seller's own carrier), validated like the API. */
-  markShipped(record: OrderRecord, input: MarkShippedInput): ShippedPackage {
-    const { state } = this.deps;
-    const shop = state.requireShop(record.shopId);
-    if (!MARK_SHIPPED_REGIONS.includes(shop.region)) throw Business.interfaceNotInRegion();
-    if (record.order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK') throw Business.platformFulfilled();
-    const status = record.order.status;
-    if (['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'].includes(status)) {
-      throw Business.ordersAlreadyShipped();
-    }
-    if (status === 'ON_HOLD') throw Business.orderOnHold();
-    if (status !== 'AWAITING_SHIPMENT' && status !== 'PARTIALLY_SHIPPING')
-      throw Business.fulfillActionNotAllowed();
-    const provider = state.shippingProviders.find((p) => p.id === input.shippingProviderId);
-    if (!provider) throw Business.trackingProviderInvalid();
-    const duplicate = [...state.packages.values()].some(
-      (p) =>
-        p.shopId === record.shopId &&
-        p.trackingNumber === input.trackingNumber &&
-        p.orderId !== record.order.id,
-    );
-    if (duplicate) throw Business.duplicateTrackingNumber();
-    const open = record.order.line_items.filter(
-      (l) => !l.tracking_number && l.display_status !== 'CANCELLED',
-    );
-    let lineIds: string[];
-    if (input.orderLineItemIds && input.orderLineItemIds.length > 0) {
-      for (const id of input.orderLineItemIds) {
-        const line = record.order.line_items.find((l) => l.id === id);
-        if (!line) throw Business.orderLineNotInOrder();
-        if (line.tracking_number) throw Business.ordersAlreadyShipped();
-        if (line.display_status === 'CANCELLED') throw Business.fulfillActionNotAllowed();
-      }
-      lineIds = [...new Set(input.orderLineItemIds)];
-    } else {
-      lineIds = open.map((l) => l.id);
-    }
-    if (lineIds.length === 0) throw Business.ordersAlreadyShipped();
-    const partial = lineIds.length < open.length;
-    const packageId = partial
-      ? this.deps.ids.packageId()
-      : (open[0]?.package_id ?? this.deps.ids.packageId());
-    return this.recordShipment(record, {
-      lineIds,
-      trackingNumber: input.trackingNumber,
-      providerId: provider.id,
-      providerName: provider.name,
-      method: 'MARK_AS_SHIPPED',
-      packageId,
-    });
-  }
-
-  /** Ship Package (`POST /fulfillment/202309/packages/{id}/ship`) with self_shipment details. */
-  shipPackage(
-    record: OrderRecord,
-    packageId: string,
-    handoverMethod: string,
-    tracking?: MarkShippedInput,
-  ): ShippedPackage {
-    const { state } = this.deps;
-    if (state.packages.has(packageId)) throw Business.packageAlreadyShipped();
-    if (record.order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK') throw Business.platformFulfilled();
-    if (record.order.status !== 'AWAITING_SHIPMENT' && record.order.status !== 'PARTIALLY_SHIPPING') {
-      if (['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'].includes(record.order.status)) {
-        throw Business.packageAlreadyShipped();
-      }
-      if (record.order.status === 'ON_HOLD') throw Business.orderOnHold();
-      throw Business.fulfillActionNotAllowed();
-    }
-    const lines = record.order.line_items.filter(
-      (l) => l.package_id === packageId && l.display_status !== 'CANCELLED',
-    );
-    let providerId = '';
-    let providerName = '';
-    if (tracking) {
-      const provider = state.shippingProviders.find((p) => p.id === tracking.shippingProviderId);
-      if (!provider) throw Business.trackingProviderInvalid();
-      providerId = provider.id;
-      providerName = provider.name;
-    } else {
-      const provider = state.shippingProviders[0];
-      providerId = provider?.id ?? '';
-      providerName = provider?.name ?? '';
-    }
-    return this.recordShipment(record, {
-      lineIds: lines.map((l) => l.id),
-      trackingNumber: tracking?.trackingNumber ?? `TT${this.deps.random.digits(12)}`,
-      providerId,
-      providerName,
-      method: 'SHIP_PACKAGE',
-      packageId,
-      handoverMethod,
-    });
-  }
-
-  /** Carrier picked up every package: → IN_TRANSIT. */
-  inTransit(orderId: string): OrderRecord {
-    const record = this.require(orderId);
-    this.expect(record, ['AWAITING_COLLECTION'], 'move to IN_TRANSIT');
-    record.order.collection_time = this.now();
-    this.setStatus(record, 'IN_TRANSIT', this.now());
-    return record;
-  }
-
-  deliver(orderId: string): OrderRecord {
-    const record = this.require(orderId);
-    this.expect(record, ['IN_TRANSIT'], 'deliver');
-    record.order.delivery_time = this.now();
-    this.setStatus(record, 'DELIVERED', this.now());
     return record;
   }
 
@@ -318,13 +182,18 @@ export class OrderLifecycle {
     // Detail's sample); the code is on the cancellation (Search Cancellations `cancel_reason`).
     const reasonText = cancelReasonText(args.reason);
     for (const line of lines) {
+      // A line that left the warehouse (a lost package) does not come back to the stock.
+      const shipped = SHIPPED_LINE_DISPLAY[this.packageOf(line.package_id)?.status ?? ''] !== undefined;
       line.display_status = 'CANCELLED';
       line.package_status = 'CANCELLED';
       line.cancel_user = args.role;
       line.cancel_reason = reasonText;
       const found = this.deps.state.findSku(line.sku_id);
-      if (found && order.warehouse_id) this.deps.state.adjustStock(found.sku, order.warehouse_id, 1);
+      if (found && order.warehouse_id && !shipped)
+        this.deps.state.adjustStock(found.sku, order.warehouse_id, 1);
     }
+    const cancelledIds = lines.map((l) => l.id);
+    this.packageHooks.linesCancelled?.(record, cancelledIds, args.role);
     const allCancelled = order.line_items.every((l) => l.display_status === 'CANCELLED');
     if (allCancelled) {
       this.clearHoldJob(order.id);
@@ -333,9 +202,9 @@ export class OrderLifecycle {
       order.cancel_time = now;
       this.setStatus(record, 'CANCELLED', now);
     } else {
-      order.update_time = Math.max(order.update_time, now);
+      this.refreshShipping(record, now);
     }
-    return { record, lineIds: lines.map((l) => l.id), paid };
+    return { record, lineIds: cancelledIds, paid };
   }
 
   /**
@@ -416,56 +285,6 @@ export class OrderLifecycle {
     return ret;
   }
 
-  private recordShipment(
-    record: OrderRecord,
-    args: {
-      lineIds: string[];
-      trackingNumber: string;
-      providerId: string;
-      providerName: string;
-      method: ShippedPackage['method'];
-      packageId: string;
-      handoverMethod?: string;
-    },
-  ): ShippedPackage {
-    this.shipmentHooks.before?.(record);
-    const now = this.now();
-    const { order } = record;
-    for (const line of order.line_items) {
-      if (!args.lineIds.includes(line.id)) continue;
-      line.package_id = args.packageId;
-      line.package_status = 'PROCESSING';
-      line.tracking_number = args.trackingNumber;
-      line.shipping_provider_id = args.providerId;
-      line.shipping_provider_name = args.providerName;
-      line.display_status = 'AWAITING_COLLECTION';
-    }
-    if (!(order.packages ?? []).some((p) => p.id === args.packageId)) {
-      order.packages = [...(order.packages ?? []), { id: args.packageId }];
-    }
-    const shipped: ShippedPackage = {
-      packageId: args.packageId,
-      shopId: record.shopId,
-      orderId: order.id,
-      lineItemIds: [...args.lineIds],
-      trackingNumber: args.trackingNumber,
-      shippingProviderId: args.providerId,
-      shippingProviderName: args.providerName,
-      method: args.method,
-      handoverMethod: args.handoverMethod,
-      shippedAt: now,
-    };
-    this.deps.state.packages.set(args.packageId, shipped);
-    order.tracking_number = args.trackingNumber;
-    order.shipping_provider_id = args.providerId;
-    order.shipping_provider = args.providerName;
-    order.rts_time = now;
-    const open = order.line_items.some((l) => !l.tracking_number && l.display_status !== 'CANCELLED');
-    this.setStatus(record, open ? 'PARTIALLY_SHIPPING' : 'AWAITING_COLLECTION', now);
-    this.shipmentHooks.after?.(record);
-    return shipped;
-  }
-
   private expect(record: OrderRecord, allowed: TikTokOrderStatus[], action: string): void {
     if (!allowed.includes(record.order.status)) {
       throw new InvalidTransitionError(
@@ -488,17 +307,90 @@ export class OrderLifecycle {
       record.awaitingShipmentAt = at;
     order.status = status;
     order.update_time = Math.max(order.update_time, at);
-    const display = DISPLAY_STATUS[status];
-    const packageStatus = SHIPPED_PACKAGE_STATUS[status];
-    if (display) {
-      for (const line of order.line_items) {
-        if (line.display_status === 'CANCELLED') continue;
-        if ((status === 'ON_HOLD' || status === 'AWAITING_SHIPMENT') && line.tracking_number) continue;
-        line.display_status = display;
-        if (packageStatus && line.tracking_number) line.package_status = packageStatus;
-      }
-    }
+    this.syncLines(record);
     this.emitStatus(record);
+  }
+
+  private packageOf(packageId: string | undefined): PackageRecord | undefined {
+    return packageId ? this.deps.state.packages.get(packageId) : undefined;
+  }
+
+  /**
+   * Lines and the order's shipping fields as Get Order Detail shows them: each line's `package_status`,
+   * `display_status`, tracking number and provider from its package; the order's
+   * `tracking_number` / `shipping_provider(_id)` / `rts_time` from the package shipped last.
+   */
+  private syncLines(record: OrderRecord): void {
+    const { order } = record;
+    let latest: PackageRecord | undefined;
+    for (const line of order.line_items) {
+      if (line.display_status === 'CANCELLED') continue;
+      const pkg = this.packageOf(line.package_id);
+      const display = pkg ? SHIPPED_LINE_DISPLAY[pkg.status] : undefined;
+      line.package_status = pkg ? pkg.status : 'TO_FULFILL';
+      if (pkg && display) {
+        line.tracking_number = pkg.trackingNumber;
+        line.shipping_provider_id = pkg.shippingProviderId;
+        line.shipping_provider_name = pkg.shippingProviderName;
+        if (!latest || (pkg.shippedAt ?? 0) >= (latest.shippedAt ?? 0)) latest = pkg;
+      }
+      if (order.status === 'UNPAID') line.display_status = 'UNPAID';
+      else if (order.status === 'COMPLETED') line.display_status = 'COMPLETED';
+      else line.display_status = display ?? 'AWAITING_SHIPMENT';
+    }
+    if (latest) {
+      order.tracking_number = latest.trackingNumber;
+      order.shipping_provider_id = latest.shippingProviderId;
+      order.shipping_provider = latest.shippingProviderName;
+      order.rts_time = latest.shippedAt;
+    }
+  }
+
+  /**
+   * The order follows its packages (called by domain/packages.ts after every package change, and after
+   * a partial cancel): PARTIALLY_SHIPPING while some open lines are unshipped, AWAITING_COLLECTION once
+   * all are shipped, IN_TRANSIT once every package is collected, DELIVERED once every package is
+   * delivered. Without a status change only the lines and `update_time` move (no webhook).
+   */
+  refreshShipping(record: OrderRecord, at: number = this.now()): void {
+    const { order } = record;
+    const open = order.line_items.filter((l) => l.display_status !== 'CANCELLED');
+    if (!SHIPPING_STATUSES.includes(order.status) || open.length === 0) {
+      order.update_time = Math.max(order.update_time, at);
+      this.syncLines(record);
+      return;
+    }
+    const packages = open.map((l) => this.packageOf(l.package_id));
+    const shipped = packages.filter((p) => p !== undefined && SHIPPED_LINE_DISPLAY[p.status] !== undefined);
+    let target: TikTokOrderStatus;
+    if (shipped.length === 0) target = order.status === 'DELIVERED' ? 'DELIVERED' : 'AWAITING_SHIPMENT';
+    else if (shipped.length < open.length) target = 'PARTIALLY_SHIPPING';
+    else if (shipped.every((p) => p?.status === 'COMPLETED')) target = 'DELIVERED';
+    else if (shipped.every((p) => p?.status !== 'PROCESSING')) target = 'IN_TRANSIT';
+    else target = 'AWAITING_COLLECTION';
+    if (target === 'IN_TRANSIT' && order.collection_time === undefined) order.collection_time = at;
+    if (target === 'DELIVERED' && order.delivery_time === undefined) order.delivery_time = at;
+    if (target !== order.status) {
+      this.setStatus(record, target, at);
+      return;
+    }
+    order.update_time = Math.max(order.update_time, at);
+    this.syncLines(record);
+  }
+
+  /** Lets domain/packages.ts learn of payments and cancelled lines. */
+  setPackageHooks(hooks: PackageHooks): void {
+    this.packageHooks = hooks;
+  }
+
+  /** Runs the cancellation flow's check before a shipment is recorded (throws to refuse it). */
+  beforeShipment(record: OrderRecord): void {
+    this.shipmentHooks.before?.(record);
+  }
+
+  /** Tells the cancellation flow a shipment was recorded. */
+  afterShipment(record: OrderRecord): void {
+    this.shipmentHooks.after?.(record);
   }
 
   private emitStatus(record: OrderRecord): void {

@@ -1,5 +1,6 @@
 import { CURRENCY_BY_REGION, currencyDecimals, parseMinor } from '../money';
 import { warehouseAddress } from './addresses';
+import { carriersOf } from './carriers';
 import type { IdFactory } from './ids';
 import type { SimulatorState } from './state';
 import type { Product, SellerType, Shop, Sku } from './types';
@@ -8,7 +9,7 @@ export interface SeedShopSpec {
   region?: string;
   sellerType?: SellerType;
   name?: string;
-  /** Sales warehouses (1 or 2); the first is the default. */
+  /** Sales warehouses (1–5); the first is the default. */
   warehouses?: number;
   /**
    * Whether paid orders pass through ON_HOLD (default: US and GB shops, the markets of TikTok's
@@ -30,6 +31,8 @@ export interface SeedSkuSpec {
   price: string;
   /** Per-warehouse in-stock quantity (default `inventoryPerWarehouse`). */
   quantity?: number;
+  /** The shop's sales warehouses the SKU is stocked in, by position (0 = the default; default: all). */
+  warehouses?: number[];
 }
 
 export interface SeedProductSpec {
@@ -145,10 +148,15 @@ export function seedState(
       cancelAutoApproveHours: spec.cancelAutoApproveHours ?? 0,
     };
     state.shops.set(shop.id, shop);
-    const warehouseCount = Math.min(2, Math.max(1, spec.warehouses ?? 1));
+    const warehouseCount = Math.min(5, Math.max(1, spec.warehouses ?? 1));
     const warehouseIds: string[] = [];
     for (let w = 0; w < warehouseCount; w += 1) {
-      const name = w === 0 ? `${region} Main Warehouse` : `${region} Overflow Warehouse`;
+      const name =
+        w === 0
+          ? `${region} Main Warehouse`
+          : w === 1
+            ? `${region} Overflow Warehouse`
+            : `${region} Warehouse ${w + 1}`;
       const id = ids.warehouseId();
       warehouseIds.push(id);
       state.warehouses.set(id, {
@@ -184,7 +192,11 @@ export function seedState(
         name: skuSpec.name,
         priceMinor: priceIn(currency, skuSpec.price),
         currency,
-        inventory: Object.fromEntries(warehouseIds.map((id) => [id, skuSpec.quantity ?? inventory])),
+        inventory: Object.fromEntries(
+          warehouseIds
+            .filter((_, w) => !skuSpec.warehouses || skuSpec.warehouses.includes(w))
+            .map((id) => [id, skuSpec.quantity ?? inventory]),
+        ),
         salesAttributes: skuSpec.name.split(',').map((value, i) => ({
           id: i === 0 ? '100000' : '100007',
           name: i === 0 ? 'Color' : 'Size',
@@ -210,14 +222,46 @@ export function seedState(
     }
     for (const bundle of options.bundles ?? [])
       seedBundle(state, ids, shop, bundle, warehouseIds, nowSeconds);
+    seedDeliveryOptions(state, ids, shop);
   });
-  state.deliveryOptions.push(
-    { id: ids.genericId(), name: 'Standard Shipping', type: 'STANDARD' },
-    { id: ids.genericId(), name: 'Seller Shipping', type: 'SEND_BY_SELLER' },
-  );
-  for (const name of ['USPS', 'UPS', 'FedEx', 'DHL eCommerce', 'Royal Mail', 'DPD']) {
-    state.shippingProviders.push({ id: ids.genericId(), name });
+}
+
+/**
+ * A shop's delivery options (its logistics templates) and their providers: TikTok Shipping (STANDARD,
+ * the market's first two carriers of domain/carriers.ts), seller shipping (SEND_BY_SELLER, every
+ * carrier of the market) and the option of orders fulfilled by TikTok (no providers: 21008117).
+ * Providers are made once per market and shared by its shops.
+ */
+function seedDeliveryOptions(state: SimulatorState, ids: IdFactory, shop: Shop): void {
+  let providers = state.shippingProviders.filter((p) => p.region === shop.region);
+  if (providers.length === 0) {
+    providers = carriersOf(shop.region).map((c) => ({ id: ids.genericId(), region: shop.region, ...c }));
+    state.shippingProviders.push(...providers);
   }
+  state.deliveryOptions.push(
+    {
+      id: ids.genericId(),
+      shopId: shop.id,
+      name: 'Standard Shipping',
+      type: 'STANDARD',
+      providerIds: providers.slice(0, 2).map((p) => p.id),
+    },
+    {
+      id: ids.genericId(),
+      shopId: shop.id,
+      name: 'Shipped by seller',
+      type: 'SEND_BY_SELLER',
+      providerIds: providers.map((p) => p.id),
+    },
+    {
+      id: ids.genericId(),
+      shopId: shop.id,
+      name: 'Fulfilled by TikTok',
+      type: 'STANDARD',
+      providerIds: [],
+      fulfilledByTikTok: true,
+    },
+  );
 }
 
 function seedBundle(

@@ -9,7 +9,7 @@ import type {
   Product,
   ReturnRecord,
   Seller,
-  ShippedPackage,
+  PackageRecord,
   ShippingProvider,
   Shop,
   Sku,
@@ -47,7 +47,7 @@ export class SimulatorState {
   readonly warehouses = new Map<string, Warehouse>();
   readonly products = new Map<string, Product>();
   readonly orders = new Map<string, OrderRecord>();
-  readonly packages = new Map<string, ShippedPackage>();
+  readonly packages = new Map<string, PackageRecord>();
   readonly cancellations = new Map<string, Cancellation>();
   readonly returns = new Map<string, ReturnRecord>();
   /** External order references by TikTok order id (one per platform). */

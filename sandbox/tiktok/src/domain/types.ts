@@ -117,13 +117,23 @@ export interface Product {
 
 export interface DeliveryOption {
   id: string;
+  /** Delivery options are the shop's logistics templates (reference §6.4). */
+  shopId: string;
   name: string;
   type: 'STANDARD' | 'EXPRESS' | 'ECONOMY' | 'SEND_BY_SELLER';
+  /** Providers Get Shipping Providers returns for this option. */
+  providerIds: string[];
+  /** The option of orders fulfilled by TikTok: Get Shipping Providers answers 21008117. */
+  fulfilledByTikTok?: boolean;
 }
 
 export interface ShippingProvider {
   id: string;
   name: string;
+  region: string;
+  /** The carrier's tracking number format (domain/carriers.ts); absent: any number is accepted. */
+  pattern?: RegExp;
+  sample?: (digits: (n: number) => string) => string;
 }
 
 /** The order as the API returns it, plus fields TikTok sends that the connector's type omits. */
@@ -143,17 +153,43 @@ export interface OrderRecord {
   awaitingShipmentAt?: number;
 }
 
-export interface ShippedPackage {
+/**
+ * Package status: TO_FULFILL (not shipped yet, the line value) → PROCESSING (shipment arranged,
+ * waiting for the carrier) → FULFILLING (collected, in transit) → COMPLETED (delivered); CANCELLED
+ * (Get Package Detail / Search Package values, reference §6.6).
+ */
+export type PackageStatus = 'TO_FULFILL' | 'PROCESSING' | 'FULFILLING' | 'COMPLETED' | 'CANCELLED';
+
+/** A correction made through Update (Package) Shipping Info. */
+export interface ShippingInfoUpdate {
+  at: number;
+  previousTrackingNumber: string;
+  previousShippingProviderId: string;
+  trackingNumber: string;
+  shippingProviderId: string;
+}
+
+/** A package of one order (domain/packages.ts owns them). */
+export interface PackageRecord {
   packageId: string;
   shopId: string;
   orderId: string;
   lineItemIds: string[];
+  status: PackageStatus;
+  /** DEFAULT, or SPLIT once the order's package was split (Get Package Detail `split_and_combine_tag`). */
+  splitTag: 'DEFAULT' | 'SPLIT';
   trackingNumber: string;
   shippingProviderId: string;
   shippingProviderName: string;
-  method: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE';
+  /** How it was shipped (absent while TO_FULFILL). */
+  method?: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE' | 'TIKTOK_SHIPPING';
   handoverMethod?: string;
-  shippedAt: number;
+  createTime: number;
+  updateTime: number;
+  shippedAt?: number;
+  collectedAt?: number;
+  deliveredAt?: number;
+  shippingInfoUpdates: ShippingInfoUpdate[];
 }
 
 export interface RefundAmount {

@@ -1,117 +1,95 @@
 import type { Clock } from '../../clock';
+import {
+  checkInventoryEntry,
+  committedIndex,
+  committedOf,
+  type InventoryItemError,
+} from '../../domain/inventory';
 import type { SimulatorState } from '../../domain/state';
-import type { Product } from '../../domain/types';
-import { Business, Gateway, InventoryItemErrors } from '../../errors';
-import { optObjectArray, requireShopId } from '../body';
+import type { Product, Sku } from '../../domain/types';
+import { Business, Gateway } from '../../errors';
+import { optObjectArray, optStringArray, requireShopId } from '../body';
 import type { ApiContext, RouteDef } from '../route-table';
 import { requireOwnProduct } from './products';
-
-interface ExtraError {
-  warehouse_id: string;
-  code: number;
-  message: string;
-}
-
-export interface InventoryItemError {
-  code: number;
-  message: string;
-  detail: { sku_id: string; extra_errors?: ExtraError[] };
-}
-
-const MAX_QUANTITY = 99_999;
-
-/**
- * Checks one SKU entry; returns the per-SKU error, or the new per-warehouse quantities.
- * `inventory[]` must name every warehouse of the SKU (none omitted, none added); `warehouse_id`
- * may be omitted only when the SKU has exactly one warehouse.
- */
-function checkSku(
-  state: SimulatorState,
-  product: Product,
-  entry: Record<string, unknown>,
-): { error: InventoryItemError } | { updates: Record<string, number> } {
-  const skuId = typeof entry.id === 'string' ? entry.id : '';
-  if (skuId === '') return { error: { ...InventoryItemErrors.skuIdRequired, detail: { sku_id: '' } } };
-  const sku = product.skus.find((s) => s.id === skuId);
-  if (!sku) return { error: { ...InventoryItemErrors.skuNotInProduct, detail: { sku_id: skuId } } };
-  const assigned = Object.keys(sku.inventory);
-  const list = Array.isArray(entry.inventory) ? (entry.inventory as unknown[]) : [];
-  if (list.length === 0) {
-    return { error: { ...InventoryItemErrors.stockCountInvalid, detail: { sku_id: skuId } } };
-  }
-  const extra: ExtraError[] = [];
-  const updates: Record<string, number> = {};
-  for (const raw of list) {
-    const item = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    let warehouseId = typeof item.warehouse_id === 'string' ? item.warehouse_id : '';
-    if (warehouseId === '') {
-      if (assigned.length !== 1) {
-        return { error: { ...InventoryItemErrors.multipleWarehouses, detail: { sku_id: skuId } } };
-      }
-      warehouseId = assigned[0] as string;
-    }
-    const warehouse = state.warehouses.get(warehouseId);
-    if (!warehouse || warehouse.shopId !== product.shopId) {
-      extra.push({ warehouse_id: warehouseId, ...InventoryItemErrors.warehouseNotExist });
-      continue;
-    }
-    if (warehouse.effectStatus !== 'ENABLED') {
-      extra.push({ warehouse_id: warehouseId, ...InventoryItemErrors.warehouseDisabled });
-      continue;
-    }
-    if (warehouseId in updates) {
-      extra.push({ warehouse_id: warehouseId, ...InventoryItemErrors.warehouseDuplicate });
-      continue;
-    }
-    const quantity = item.quantity;
-    if (
-      typeof quantity !== 'number' ||
-      !Number.isInteger(quantity) ||
-      quantity < 0 ||
-      quantity > MAX_QUANTITY
-    ) {
-      extra.push({ warehouse_id: warehouseId, ...InventoryItemErrors.stockCountInvalid });
-      continue;
-    }
-    updates[warehouseId] = quantity;
-  }
-  if (extra.length > 0) {
-    return { error: { ...InventoryItemErrors.checkFailed, detail: { sku_id: skuId, extra_errors: extra } } };
-  }
-  const named = Object.keys(updates);
-  const sameSet = named.length === assigned.length && assigned.every((id) => id in updates);
-  if (!sameSet) return { error: { ...InventoryItemErrors.multipleWarehouses, detail: { sku_id: skuId } } };
-  return { updates };
-}
 
 function updateInventory(state: SimulatorState, clock: Clock, ctx: ApiContext) {
   const shopId = requireShopId(ctx.shop);
   const product = requireOwnProduct(state, shopId, ctx.params.product_id);
   if (product.status !== 'ACTIVATE') throw Business.productStatusInvalid();
   const skus = optObjectArray(ctx.body, 'skus');
-  if (!skus || skus.length === 0) throw Gateway.invalidParam('skus is required');
+  if (!skus || skus.length === 0) throw Business.skuListEmpty();
   const errors: InventoryItemError[] = [];
+  const seen = new Set<string>();
   let changed = false;
   for (const entry of skus) {
-    const result = checkSku(state, product, entry);
+    const result = checkInventoryEntry(state, product, entry, seen);
     if ('error' in result) {
       errors.push(result.error);
       continue;
     }
-    const sku = product.skus.find((s) => s.id === entry.id);
-    if (!sku) continue;
     for (const [warehouseId, quantity] of Object.entries(result.updates))
-      sku.inventory[warehouseId] = quantity;
+      result.sku.inventory[warehouseId] = quantity;
     changed = true;
   }
   if (changed) product.updateTime = Math.max(product.updateTime, Math.floor(clock.now().getTime() / 1000));
   return errors.length > 0 ? { errors } : {};
 }
 
+function skuInventory(state: SimulatorState, committed: Map<string, number>, sku: Sku) {
+  const warehouses = Object.keys(sku.inventory).map((warehouse_id) => ({
+    warehouse_id,
+    available_quantity: state.stockOf(sku, warehouse_id),
+    committed_quantity: committedOf(committed, sku, warehouse_id),
+  }));
+  return {
+    id: sku.id,
+    seller_sku: sku.sellerSku,
+    total_available_quantity: warehouses.reduce((sum, w) => sum + w.available_quantity, 0),
+    total_committed_quantity: warehouses.reduce((sum, w) => sum + w.committed_quantity, 0),
+    warehouse_inventory: warehouses,
+  };
+}
+
 /**
- * `POST /product/202309/products/{product_id}/inventory/update` (reference §6.3): per-SKU
- * failures come back inside a code-0 response as `data.errors[]`; valid SKUs are applied.
- * Quantity 0 (out of stock) is accepted.
+ * Inventory Search: by `sku_ids` (≤ 600, taking precedence) or `product_ids` (≤ 100); ids of other
+ * shops or unknown are left out (TikTok documents no error for them). Campaign and creator
+ * allocations are not simulated.
+ */
+function searchInventory(state: SimulatorState, ctx: ApiContext) {
+  const shopId = requireShopId(ctx.shop);
+  const skuIds = optStringArray(ctx.body, 'sku_ids');
+  const productIds = optStringArray(ctx.body, 'product_ids');
+  if (skuIds && skuIds.length > 600) throw Business.tooManyInventorySkus();
+  if (productIds && productIds.length > 100) throw Business.tooManyInventoryProducts();
+  if (!skuIds?.length && !productIds?.length)
+    throw Gateway.invalidParam('product_ids or sku_ids is required');
+  const live = (p: Product | undefined): p is Product =>
+    p !== undefined && p.shopId === shopId && p.status !== 'DELETED';
+  const inventory: { product_id: string; skus: ReturnType<typeof skuInventory>[] }[] = [];
+  const committed = committedIndex(state);
+  if (skuIds?.length) {
+    for (const product of state.productsOf(shopId)) {
+      if (!live(product)) continue;
+      const skus = product.skus.filter((s) => skuIds.includes(s.id));
+      if (skus.length > 0)
+        inventory.push({ product_id: product.id, skus: skus.map((s) => skuInventory(state, committed, s)) });
+    }
+  } else {
+    for (const id of productIds ?? []) {
+      const product = state.products.get(id);
+      if (live(product))
+        inventory.push({
+          product_id: product.id,
+          skus: product.skus.map((s) => skuInventory(state, committed, s)),
+        });
+    }
+  }
+  return { inventory };
+}
+
+/**
+ * Update Inventory (`POST /product/202309/products/{product_id}/inventory/update`, reference §6.3; the
+ * rules in domain/inventory.ts) and Inventory Search (`POST /product/202309/inventory/search`).
  */
 export function inventoryRoutes(state: SimulatorState, clock: Clock): RouteDef[] {
   return [
@@ -121,6 +99,13 @@ export function inventoryRoutes(state: SimulatorState, clock: Clock): RouteDef[]
       scope: 'seller.product.write',
       shopLevel: true,
       handler: (ctx) => updateInventory(state, clock, ctx),
+    },
+    {
+      method: 'POST',
+      pattern: '/product/202309/inventory/search',
+      scope: 'seller.product.basic',
+      shopLevel: true,
+      handler: (ctx) => searchInventory(state, ctx),
     },
   ];
 }

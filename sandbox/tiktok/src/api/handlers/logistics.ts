@@ -3,7 +3,11 @@ import { Business } from '../../errors';
 import { requireShopId } from '../body';
 import type { RouteDef } from '../route-table';
 
-/** Warehouses, delivery options and shipping providers (reference §6.4, §6.5). */
+/**
+ * Warehouses, delivery options and shipping providers (reference §6.4, §6.5): a shop's options and the
+ * providers of each (domain/seed.ts); an option of another shop or unknown answers 21008116, the option
+ * of orders fulfilled by TikTok 21008117 (Get Shipping Providers error table).
+ */
 export function logisticsRoutes(state: SimulatorState): RouteDef[] {
   return [
     {
@@ -33,13 +37,15 @@ export function logisticsRoutes(state: SimulatorState): RouteDef[] {
         const warehouse = state.warehouses.get(ctx.params.warehouse_id ?? '');
         if (!warehouse || warehouse.shopId !== requireShopId(ctx.shop)) throw Business.warehouseNotExist();
         return {
-          delivery_options: state.deliveryOptions.map((o) => ({
-            id: o.id,
-            name: o.name,
-            type: o.type,
-            description: o.name,
-            platform: ['TIKTOK_SHOP'],
-          })),
+          delivery_options: state.deliveryOptions
+            .filter((o) => o.shopId === warehouse.shopId)
+            .map((o) => ({
+              id: o.id,
+              name: o.name,
+              type: o.type,
+              description: o.name,
+              platform: ['TIKTOK_SHOP'],
+            })),
         };
       },
     },
@@ -49,10 +55,17 @@ export function logisticsRoutes(state: SimulatorState): RouteDef[] {
       scope: 'seller.logistics',
       shopLevel: true,
       handler: (ctx) => {
-        if (!state.deliveryOptions.some((o) => o.id === ctx.params.delivery_option_id)) {
-          throw Business.shippingProviderUnknown();
-        }
-        return { shipping_providers: state.shippingProviders.map((p) => ({ id: p.id, name: p.name })) };
+        const option = state.deliveryOptions.find(
+          (o) => o.id === ctx.params.delivery_option_id && o.shopId === requireShopId(ctx.shop),
+        );
+        if (!option) throw Business.deliveryOptionUnknown();
+        if (option.fulfilledByTikTok) throw Business.deliveryOptionByTikTok();
+        return {
+          shipping_providers: option.providerIds
+            .map((id) => state.shippingProviders.find((p) => p.id === id))
+            .filter((p) => p !== undefined)
+            .map((p) => ({ id: p.id, name: p.name })),
+        };
       },
     },
   ];

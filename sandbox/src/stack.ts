@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
 import { createBridge, isWildcardAddress } from '../../bridge/src/bridge';
 import type { LiveConfig, LogLevel } from '../../bridge/src/config';
-import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
+import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/contract/restlet-contract';
 import type { DemoAccount } from '../netsuite/src/demo-account';
 import { configureDemoShop, seedDemoAccount } from '../netsuite/src/demo-account';
 import type { EmulatorStartOptions } from '../netsuite/src/emulator';

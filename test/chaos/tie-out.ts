@@ -1,6 +1,6 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ApiOrder } from '../../sandbox/tiktok/src';
-import { toMinor } from '../../shared-types/src/money';
+import { toMinor } from '../../shared-types/src/money/money';
 import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
 
 /**

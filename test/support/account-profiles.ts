@@ -9,7 +9,7 @@ import { FEATURE } from '../../sandbox/netsuite/src/profiles/features';
  * account-profile.ts): the same account with one feature switched off, checked by `defineProfile`.
  */
 
-/** The features the order flow asks about (shared-types/src/account-setup.ts). */
+/** The features the order flow asks about (shared-types/src/netsuite/account-setup.ts). */
 export const ORDER_FLOW_FEATURES = [
   FEATURE.SUBSIDIARIES,
   FEATURE.MULTICURRENCY,

@@ -1,6 +1,9 @@
-import { checkCancelReasonChoice, defaultCancelReason } from '../../../shared-types/src/cancel-reason-choice';
-import type { CancelPayload } from '../../../shared-types/src/outbox';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import {
+  checkCancelReasonChoice,
+  defaultCancelReason,
+} from '../../../shared-types/src/cancellations/cancel-reason-choice';
+import type { CancelPayload } from '../../../shared-types/src/outbox/outbox';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 
 /**
  * What to do with an `order.cancel` row given the TikTok order as it is now (reference §6.1, §6.7):
@@ -10,7 +13,7 @@ import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
  * the reason code: the one chosen on the sales order when TikTok takes it for the shop's market and
  * the order's status now (the user event checked it at save; the status may have moved since), else
  * refused naming the reasons that fit; with none chosen, the market's default for the status
- * (shared-types/src/cancel-reason-choice.ts).
+ * (shared-types/src/cancellations/cancel-reason-choice.ts).
  */
 
 /** Regions where a seller may cancel single line items (US, UK). */

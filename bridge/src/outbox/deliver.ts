@@ -3,10 +3,10 @@ import type {
   CancelPayload,
   ExternalRefPayload,
   StatusPayload,
-} from '../../../shared-types/src/outbox';
-import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox';
-import type { OutboxAckResult, OutboxRow } from '../../../shared-types/src/outbox-contract';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+} from '../../../shared-types/src/outbox/outbox';
+import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox/outbox';
+import type { OutboxAckResult, OutboxRow } from '../../../shared-types/src/outbox/outbox-contract';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import { BridgeError, describeError } from '../core/errors';
 import type { TikTokClient } from '../tiktok/client';
 import { TikTokApiError } from '../tiktok/errors';

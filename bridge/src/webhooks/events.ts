@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { safeParseWith, type ValidationProblem } from '../core/validate';
-import type { NewJob, WebhookInboxInput } from '../store/types';
-import { JOB_KINDS, orderSyncJob, type DeauthorizationPayload } from '../workers/job-kinds';
+import type { NewJob, WebhookNotificationInput } from '../store/types';
+import { JOB_KINDS, orderUpsertJob, type DeauthorizationPayload } from '../workers/job-kinds';
 
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
@@ -131,7 +131,7 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
   if (parsed.type === null || parsed.shopId === null) return [];
   if (ORDER_EVENT_TYPES.has(parsed.type)) {
     const orderId = idString(parsed.data.order_id);
-    return orderId ? [orderSyncJob(parsed.shopId, orderId, now)] : [];
+    return orderId ? [orderUpsertJob(parsed.shopId, orderId, now)] : [];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
     return [
@@ -159,7 +159,11 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
   return [];
 }
 
-export function webhookInboxEntry(parsed: ParsedWebhook, rawBody: Buffer, now: number): WebhookInboxInput {
+export function webhookNotificationOf(
+  parsed: ParsedWebhook,
+  rawBody: Buffer,
+  now: number,
+): WebhookNotificationInput {
   return {
     dedupeKey: webhookDedupeKey(parsed, rawBody),
     shopId: parsed.shopId,

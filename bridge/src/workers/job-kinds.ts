@@ -2,7 +2,7 @@ import type { NewJob } from '../store/types';
 
 /** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 export const JOB_KINDS = {
-  ORDER_SYNC: 'order.sync',
+  ORDER_UPSERT: 'order.sync',
   SHOP_DEAUTHORIZED: 'shop.deauthorized',
   AUTH_EXPIRING: 'shop.auth_expiring',
   SHOP_PUSH: 'shop.push',
@@ -18,7 +18,7 @@ export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
  */
 export const URGENT_JOB_KINDS: readonly string[] = [JOB_KINDS.SHOP_DEAUTHORIZED];
 
-export interface OrderSyncPayload {
+export interface OrderUpsertPayload {
   shopId: string;
   orderId: string;
 }
@@ -32,12 +32,12 @@ export interface DeauthorizationPayload extends ShopPayload {
   eventTime?: number | null;
 }
 
-export function orderSyncJob(shopId: string, orderId: string, now: number): NewJob {
+export function orderUpsertJob(shopId: string, orderId: string, now: number): NewJob {
   return {
-    kind: JOB_KINDS.ORDER_SYNC,
+    kind: JOB_KINDS.ORDER_UPSERT,
     shopId,
     dedupeKey: `order:${shopId}:${orderId}`,
-    payload: { shopId, orderId } satisfies OrderSyncPayload,
+    payload: { shopId, orderId } satisfies OrderUpsertPayload,
     runAfter: now,
   };
 }

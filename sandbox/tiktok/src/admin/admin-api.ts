@@ -1,5 +1,5 @@
-import { sellerCancelReasons } from '../../../../shared-types/src/tiktok-cancel-reasons';
-import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
+import { sellerCancelReasons } from '../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { TokenResponseData, TokenService } from '../auth/token-service';
 import type { RateLimitConfig, RateLimiter } from '../api/rate-limiter';
 import { isAdvanceable, type Clock } from '../clock';

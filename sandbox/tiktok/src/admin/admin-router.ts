@@ -2,7 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { CancellationRole, ProductStatus, ReturnType } from '../domain/types';
 import { InvalidTransitionError } from '../domain/order-lifecycle';
 import type { DeliveryState } from '../webhooks/sender';
-import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { OrderFeeMix } from '../domain/order-factory';
 import {
   ORDER_ACTIONS,

@@ -1,4 +1,7 @@
-import type { TikTokOrderStatus, TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
+import type {
+  TikTokOrderStatus,
+  TikTokRecipientAddress,
+} from '../../../../shared-types/src/tiktok/tiktok-order';
 import { unixSeconds, type Clock } from '../clock';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';

@@ -1,5 +1,5 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { BuyerCustomerPlan } from '../../../../shared-types/src/order-plan';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { BuyerCustomerPlan } from '../../../../shared-types/src/orders/order-plan';
 import {
   addCurrencyWrite,
   buyerCustomerWrites,

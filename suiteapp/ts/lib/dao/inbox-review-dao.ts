@@ -1,5 +1,5 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
 import type { InboxRecordState, InboxRetryRow, InboxReviewRow } from '../mappers/order-inbox-mapper';
 import {
   inboxFromRecord,

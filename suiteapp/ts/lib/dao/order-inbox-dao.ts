@@ -1,7 +1,7 @@
-import type { InboxClaimState } from '../../../../shared-types/src/import-claim';
-import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
+import type { InboxClaimState } from '../../../../shared-types/src/inbox/import-claim';
+import type { PendingInboxRow } from '../../../../shared-types/src/import/import-work';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox/inbox-upsert';
 import type { CandidateRef, InboxRef } from '../mappers/order-inbox-mapper';
 import {
   attemptsFromRow,

@@ -1,7 +1,7 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { OutboxState } from '../../../../shared-types/src/outbox';
-import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox-pull';
-import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
+import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
+import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { OutboxStatusRow } from '../mappers/outbox-mapper';
 import {
   newOutboxWrites,

@@ -1,6 +1,9 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import type { OrderUpdatePlan, SalesOrderState } from '../../../../shared-types/src/order-update-plan';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type {
+  OrderUpdatePlan,
+  SalesOrderState,
+} from '../../../../shared-types/src/updates/order-update-plan';
 import type { PendingCancelRequestRow, SalesOrderReadBack } from '../mappers/sales-order-mapper';
 import {
   newSalesOrderWrite,

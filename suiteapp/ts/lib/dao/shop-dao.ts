@@ -1,8 +1,8 @@
-import type { AccountFeatures } from '../../../../shared-types/src/account-setup';
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
-import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
-import type { ShopSettings } from '../../../../shared-types/src/shop-settings';
+import type { AccountFeatures } from '../../../../shared-types/src/netsuite/account-setup';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
+import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import type { ShopRef } from '../mappers/shop-mapper';
 import {
   bridgeFieldWrites,

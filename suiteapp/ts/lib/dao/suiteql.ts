@@ -1,5 +1,5 @@
 import * as query from 'N/query';
-import { chunk } from '../../../../shared-types/src/sku-item-map';
+import { chunk } from '../../../../shared-types/src/orders/sku-item-map';
 import type { Row } from '../mappers/record-declaration';
 import type { Sql } from '../mappers/sql';
 import { placeholders } from '../mappers/sql';

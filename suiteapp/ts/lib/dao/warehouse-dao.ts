@@ -1,5 +1,5 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { WarehouseFields } from '../../../../shared-types/src/warehouse-upsert';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { WarehouseFields } from '../../../../shared-types/src/contract/warehouse-upsert';
 import type { StoredWarehouseRow } from '../mappers/warehouse-mapper';
 import {
   newWarehouseWrites,

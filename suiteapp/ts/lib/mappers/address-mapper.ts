@@ -1,4 +1,4 @@
-import type { NetSuiteShipAddress } from '../../../../shared-types/src/ship-address';
+import type { NetSuiteShipAddress } from '../../../../shared-types/src/orders/ship-address';
 import type { BodyWrite, RecordReader } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { textOf } from './values';

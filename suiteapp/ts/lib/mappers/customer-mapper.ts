@@ -1,4 +1,4 @@
-import type { BuyerCustomerPlan } from '../../../../shared-types/src/order-plan';
+import type { BuyerCustomerPlan } from '../../../../shared-types/src/orders/order-plan';
 import type { BodyWrite, RecordReader, RecordWrite, Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';

@@ -1,4 +1,4 @@
-import type { ItemSkuRow } from '../../../../shared-types/src/sku-item-map';
+import type { ItemSkuRow } from '../../../../shared-types/src/orders/sku-item-map';
 import type { Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';

@@ -1,4 +1,4 @@
-import type { LocationState } from '../../../../shared-types/src/order-location';
+import type { LocationState } from '../../../../shared-types/src/orders/order-location';
 import type { Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';

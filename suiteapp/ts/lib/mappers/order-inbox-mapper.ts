@@ -1,7 +1,7 @@
-import { MAX_IMPORT_ATTEMPTS } from '../../../../shared-types/src/import-failure';
-import type { InboxClaimState } from '../../../../shared-types/src/import-claim';
-import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
-import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
+import { MAX_IMPORT_ATTEMPTS } from '../../../../shared-types/src/import/import-failure';
+import type { InboxClaimState } from '../../../../shared-types/src/inbox/import-claim';
+import type { PendingInboxRow } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox/inbox-upsert';
 import type { BodyWrite, RecordReader, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';
@@ -121,7 +121,7 @@ function unclaimed(nowUnix: number): Sql {
 
 /**
  * Records not waiting for the order updates: no newer payload flagged on an order that has a sales
- * order (shared-types/src/import-claim.ts `awaitsOrderUpdates`, the same rule).
+ * order (shared-types/src/inbox/import-claim.ts `awaitsOrderUpdates`, the same rule).
  */
 const notAwaitingUpdates: Sql = sql`(NVL(${c.updatePending}, 'F') = 'F' OR ${c.salesOrder} IS NULL)`;
 
@@ -141,7 +141,7 @@ export function inboxRefFromRow(row: Row): InboxRef | null {
 
 /**
  * Due for import at `nowUnix`: `pending`, or `error` whose automatic retry time has come below the
- * maximum number of attempts, and not waiting for the order updates (shared-types/src/import-claim.ts
+ * maximum number of attempts, and not waiting for the order updates (shared-types/src/inbox/import-claim.ts
  * `isDueForImport`, the same rule). `waiting` records are not due: only a newer payload sets them back.
  */
 function due(nowUnix: number): Sql {
@@ -249,7 +249,7 @@ export function reviewRowFromRow(row: Row): InboxReviewRow | null {
 
 /**
  * What the import's claim and its outcome write read from the loaded inbox record
- * (shared-types/src/import-claim.ts, import-outcome.ts).
+ * (shared-types/src/inbox/import-claim.ts, import-outcome.ts).
  */
 export function claimStateFromRecord(rec: RecordReader): InboxClaimState {
   return {

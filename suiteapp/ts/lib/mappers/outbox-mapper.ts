@@ -1,6 +1,6 @@
-import type { OutboxState } from '../../../../shared-types/src/outbox';
-import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox-pull';
-import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
+import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
+import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
+import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';

@@ -1,4 +1,4 @@
-import type { PaymentMethodInfo } from '../../../../shared-types/src/payment-method-check';
+import type { PaymentMethodInfo } from '../../../../shared-types/src/settings/payment-method-check';
 import type { Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';

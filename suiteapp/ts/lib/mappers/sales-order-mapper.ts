@@ -1,27 +1,27 @@
 import type {
   CancelAnswerState,
   CancelRequestFields,
-} from '../../../../shared-types/src/buyer-cancel-request';
-import { cancelReasonCodeOf } from '../../../../shared-types/src/cancel-reason-choice';
-import { toNetSuiteAmount } from '../../../../shared-types/src/money';
-import type { CalendarDate } from '../../../../shared-types/src/order-dates';
-import { dateParts } from '../../../../shared-types/src/order-dates';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import type { LineTax, TaxDetailTarget } from '../../../../shared-types/src/order-tax-booking';
+} from '../../../../shared-types/src/cancellations/buyer-cancel-request';
+import { cancelReasonCodeOf } from '../../../../shared-types/src/cancellations/cancel-reason-choice';
+import { toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import type { CalendarDate } from '../../../../shared-types/src/time/order-dates';
+import { dateParts } from '../../../../shared-types/src/time/order-dates';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type { LineTax, TaxDetailTarget } from '../../../../shared-types/src/orders/order-tax-booking';
 import type {
   OrderUpdatePlan,
   SalesOrderLineState,
   SalesOrderState,
-} from '../../../../shared-types/src/order-update-plan';
+} from '../../../../shared-types/src/updates/order-update-plan';
 import type {
   SalesOrderLineSnapshot,
   SalesOrderSnapshot,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import {
   assignedTranId,
   normalizeSalesOrderStatus,
   parseTikTokLineIds,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import { addressFromRecord, addressWrites } from './address-mapper';
 import { SHOP } from './shop-mapper';
 import type {
@@ -45,7 +45,7 @@ import { idOf, numberOf, optionalNumberOf, selectIdOf, selectTextOf, textOf } fr
  * order updates load and change, and what the sales order user event reads for the outbox.
  *
  * Fields of the records catalogue (`suiteapp/reference/netsuite-records/`) for the account's tax
- * engine, each written only where the tax case needs it (shared-types/src/order-tax-booking.ts): US
+ * engine, each written only where the tax case needs it (shared-types/src/orders/order-tax-booking.ts): US
  * legacy tax `istaxable`, `taxitem`, `taxrate`; non-US legacy tax (VAT) the line `taxcode`,
  * `grossamt`, `tax1amt` and `shippingtaxcode`; SuiteTax `taxdetailsoverride` and the `taxdetails`
  * lines, which point to item lines by the `taxdetailsreference` NetSuite gives them. Shipping is `shipmethod` (the shop's shipping

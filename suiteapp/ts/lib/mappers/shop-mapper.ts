@@ -1,9 +1,9 @@
-import type { AccountFeatures } from '../../../../shared-types/src/account-setup';
-import { shopExternalId } from '../../../../shared-types/src/ids';
-import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
-import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
-import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/shop-settings';
-import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/shop-settings';
+import type { AccountFeatures } from '../../../../shared-types/src/netsuite/account-setup';
+import { shopExternalId } from '../../../../shared-types/src/ids/external-ids';
+import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
+import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
+import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/settings/shop-settings';
 import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';

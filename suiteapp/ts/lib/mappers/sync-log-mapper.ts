@@ -1,4 +1,4 @@
-import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
+import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import type { BodyWrite, Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';

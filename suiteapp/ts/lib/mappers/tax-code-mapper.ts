@@ -1,11 +1,11 @@
-import type { TaxCodeInfo } from '../../../../shared-types/src/order-tax-booking';
+import type { TaxCodeInfo } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { RecordReader } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { idOf, numberOf, textOf } from './values';
 
 /**
  * Tax codes (sales tax items), read only: the shops' Tax Code with its name, rate and — with
- * SuiteTax — tax type, for the tax booking (shared-types/src/order-tax-booking.ts). Read from the
+ * SuiteTax — tax type, for the tax booking (shared-types/src/orders/order-tax-booking.ts). Read from the
  * record (`rate` is a number there; `search.lookupFields` gives it as rounded text such as "7.3%").
  */
 

@@ -1,5 +1,8 @@
-import type { WarehouseLink } from '../../../../shared-types/src/order-location';
-import type { StoredWarehouse, WarehouseFields } from '../../../../shared-types/src/warehouse-upsert';
+import type { WarehouseLink } from '../../../../shared-types/src/orders/order-location';
+import type {
+  StoredWarehouse,
+  WarehouseFields,
+} from '../../../../shared-types/src/contract/warehouse-upsert';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';

@@ -5,22 +5,22 @@ import type {
   OutboxPullResponse,
   PingResponse,
   ShopUpsertResponse,
-} from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/contract/restlet-contract';
 import {
   APP_ID,
   CONNECTOR_VERSION,
   RESTLET_ERROR_CODES,
-} from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/contract/restlet-contract';
 import {
   formatValidationProblems,
   parseRequestBody,
   validateRestletRequest,
-} from '../../../../shared-types/src/restlet-validation';
-import { isPlainObject } from '../../../../shared-types/src/validation-problems';
-import type { WarehousesUpsertResponse } from '../../../../shared-types/src/warehouse-upsert';
-import { WAREHOUSES_UPSERT_ACTION } from '../../../../shared-types/src/warehouse-upsert';
+} from '../../../../shared-types/src/contract/restlet-validation';
+import { isPlainObject } from '../../../../shared-types/src/contract/validation-problems';
+import type { WarehousesUpsertResponse } from '../../../../shared-types/src/contract/warehouse-upsert';
+import { WAREHOUSES_UPSERT_ACTION } from '../../../../shared-types/src/contract/warehouse-upsert';
 import { connectorError } from '../platform/errors';
-import { upsertOrders } from './order-ingest-service';
+import { upsertOrders } from './order-upsert-service';
 import { retryInboxRecords } from './retry-service';
 import { ackOutbox, pullOutbox } from './outbox-service';
 import { upsertShop } from './shop-service';

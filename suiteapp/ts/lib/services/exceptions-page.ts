@@ -5,15 +5,15 @@ import * as url from 'N/url';
 import {
   EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
   EXCEPTIONS_SUITELET_ID,
-} from '../../../../shared-types/src/netsuite-ids';
-import type { RetrySummary } from '../../../../shared-types/src/retry-summary';
+} from '../../../../shared-types/src/netsuite/netsuite-ids';
+import type { RetrySummary } from '../../../../shared-types/src/inbox/retry-summary';
 import {
   describeRetrySummary,
   parseRetrySummary,
   retrySummaryParams,
   summarizeRetry,
-} from '../../../../shared-types/src/retry-summary';
-import { MAX_RETRY_IDS } from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/inbox/retry-summary';
+import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listRecentLog } from '../dao/log-dao';
 import { listPendingCancelRequests } from '../dao/sales-order-dao';

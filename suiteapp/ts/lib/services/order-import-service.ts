@@ -1,15 +1,18 @@
-import type { FbtNotCommitted } from '../../../../shared-types/src/fbt-failure';
-import { fbtNotCommittedOutcome } from '../../../../shared-types/src/fbt-failure';
-import { fbtFulfillmentExternalId, salesOrderExternalId } from '../../../../shared-types/src/ids';
+import type { FbtNotCommitted } from '../../../../shared-types/src/import/fbt-failure';
+import { fbtNotCommittedOutcome } from '../../../../shared-types/src/import/fbt-failure';
+import {
+  fbtFulfillmentExternalId,
+  salesOrderExternalId,
+} from '../../../../shared-types/src/ids/external-ids';
 import {
   customerFailureMessage,
   failureOutcome,
   isTransientFailure,
-} from '../../../../shared-types/src/import-failure';
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import { decideImport } from '../../../../shared-types/src/order-classify';
-import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/order-plan';
+} from '../../../../shared-types/src/import/import-failure';
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
+import { decideImport } from '../../../../shared-types/src/orders/order-classify';
+import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/orders/order-plan';
 import { addCustomerCurrency, createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
 import { fulfilFbtOrder } from '../dao/item-fulfillment-dao';
 import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
@@ -51,7 +54,7 @@ export type { ImportOutcome, ImportResult } from './order-import-inbox';
  * names the date and where to reopen it). Governance limits are not caught: summarize handles those.
  */
 
-/** A cancelled order whose sales order an earlier attempt saved (shared-types/src/inbox-upsert.ts). */
+/** A cancelled order whose sales order an earlier attempt saved (shared-types/src/inbox/inbox-upsert.ts). */
 function cancelledAfterSaveNote(orderId: string, salesOrderId: string): string {
   return `TikTok order ${orderId} was cancelled in TikTok Shop after its sales order ${salesOrderId} was saved; the order updates close the sales order's open lines (or raise an exception if it was fulfilled).`;
 }

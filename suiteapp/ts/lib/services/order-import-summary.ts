@@ -1,6 +1,6 @@
 import * as log from 'N/log';
-import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import-failure';
-import { pendingLeftOver } from '../../../../shared-types/src/import-work';
+import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import/import-failure';
+import { pendingLeftOver } from '../../../../shared-types/src/import/import-work';
 import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
 import { accountFeatures } from '../platform/account';
 import { loadShopSettings } from '../dao/shop-dao';
@@ -13,7 +13,7 @@ import { submitOrderUpdates } from '../platform/update-task';
  * governance limit or an app-server restart, and the run's claim released: one submitFields, 2
  * units each), then, when pending records remain that this run did not take and no other run holds
  * (the cap, or orders stored while it ran, or orders whose newer payload arrived while this run
- * worked on them: shared-types/src/import-outcome.ts), the import is submitted again (lookups 20 +
+ * worked on them: shared-types/src/inbox/import-outcome.ts), the import is submitted again (lookups 20 +
  * submit 20; NetSuite defers a submit of the running deployment until it has finished:
  * platform/import-task.ts); when the run flagged orders with a sales order for the order updates,
  * those are submitted (20).

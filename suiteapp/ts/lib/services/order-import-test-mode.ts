@@ -1,10 +1,10 @@
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
 import {
   pausedReason,
   TEST_ORDER_FLOW,
   testOrderReview,
-} from '../../../../shared-types/src/test-order-review';
+} from '../../../../shared-types/src/import/test-order-review';
 import { writeLogEntry } from '../dao/log-dao';
 import { pauseOrderPush } from '../dao/shop-dao';
 import type { ImportOutcome } from './order-import-inbox';

@@ -1,7 +1,7 @@
-import { toNetSuiteAmount } from '../../../../shared-types/src/money';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import type { NetSuiteTotals, TieOutResult } from '../../../../shared-types/src/order-tieout';
-import { lookupAmountToMinor, tieOut, tieOutMessage } from '../../../../shared-types/src/order-tieout';
+import { toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type { NetSuiteTotals, TieOutResult } from '../../../../shared-types/src/orders/order-tieout';
+import { lookupAmountToMinor, tieOut, tieOutMessage } from '../../../../shared-types/src/orders/order-tieout';
 import { writeLogEntry } from '../dao/log-dao';
 import { markTieOut, readBackSalesOrder } from '../dao/sales-order-dao';
 import type { SalesOrderReadBack } from '../mappers/sales-order-mapper';

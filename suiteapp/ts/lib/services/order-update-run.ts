@@ -1,5 +1,5 @@
 import * as log from 'N/log';
-import { parseSerializedError } from '../../../../shared-types/src/import-failure';
+import { parseSerializedError } from '../../../../shared-types/src/import/import-failure';
 import { listUpdatePendingInbox } from '../dao/inbox-review-dao';
 import { submitOrderUpdates } from '../platform/update-task';
 import { updateFailed } from './order-update-service';

@@ -1,15 +1,15 @@
 import * as log from 'N/log';
-import { parseInboxPayload } from '../../../../shared-types/src/import-work';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
-import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
-import type { OrderUpdatePlan } from '../../../../shared-types/src/order-update-plan';
-import { checkUpdatedTotals } from '../../../../shared-types/src/order-update-totals';
+import { parseInboxPayload } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
+import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite/netsuite-ids';
+import type { OrderUpdatePlan } from '../../../../shared-types/src/updates/order-update-plan';
+import { checkUpdatedTotals } from '../../../../shared-types/src/updates/order-update-totals';
 import {
   cancelledTaxMinor,
   changesSalesOrder,
   formatExceptions,
   planOrderUpdate,
-} from '../../../../shared-types/src/order-update-plan';
+} from '../../../../shared-types/src/updates/order-update-plan';
 import type { InboxForUpdate } from '../dao/inbox-review-dao';
 import { loadInboxForUpdate, saveInboxIfUnchanged } from '../dao/inbox-review-dao';
 import { writeLogEntry } from '../dao/log-dao';

@@ -1,4 +1,4 @@
-import { ackTransition } from '../../../../shared-types/src/outbox-ack';
+import { ackTransition } from '../../../../shared-types/src/outbox/outbox-ack';
 import type {
   OutboxAckOutcome,
   OutboxAckRequest,
@@ -6,10 +6,10 @@ import type {
   OutboxPullRequest,
   OutboxPullResponse,
   OutboxRow,
-} from '../../../../shared-types/src/outbox-contract';
-import { DEFAULT_OUTBOX_PULL } from '../../../../shared-types/src/outbox';
-import { pullDisposition } from '../../../../shared-types/src/outbox-pull';
-import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/outbox/outbox-contract';
+import { DEFAULT_OUTBOX_PULL } from '../../../../shared-types/src/outbox/outbox';
+import { pullDisposition } from '../../../../shared-types/src/outbox/outbox-pull';
+import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import { listPendingOutbox, loadOutboxStatus, updateOutboxRow } from '../dao/outbox-dao';
 import { findShop } from '../dao/shop-dao';
 import { connectorError } from '../platform/errors';

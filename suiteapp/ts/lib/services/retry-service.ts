@@ -1,6 +1,6 @@
 import * as log from 'N/log';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
-import type { OrdersRetryResponse } from '../../../../shared-types/src/restlet-contract';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
+import type { OrdersRetryResponse } from '../../../../shared-types/src/contract/restlet-contract';
 import { loadInboxRetryRows } from '../dao/inbox-review-dao';
 import { updateInbox } from '../dao/order-inbox-dao';
 import { submitImport } from '../platform/import-task';

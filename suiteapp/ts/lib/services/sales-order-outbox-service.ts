@@ -1,16 +1,16 @@
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
-import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids';
+import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids/external-ids';
 import type {
   PlannedOutboxRow,
   SalesOrderChange,
   TikTokCancellation,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import {
   plansCancellation,
   planSalesOrderOutbox,
   tiktokCancellationOf,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import { writeLogEntry } from '../dao/log-dao';
 import { readerOf } from '../dao/netsuite-record';
 import { findInboxPayload } from '../dao/order-inbox-dao';

@@ -4,7 +4,7 @@ import {
   INVALID_PAYMENT_METHOD_MAP,
   parseMapForSave,
   paymentMethodProblems,
-} from '../../../../shared-types/src/payment-method-check';
+} from '../../../../shared-types/src/settings/payment-method-check';
 import { readerOf } from '../dao/netsuite-record';
 import { listPaymentMethods } from '../dao/payment-method-dao';
 import { shopBeingSaved } from '../mappers/shop-mapper';

@@ -1,3 +1,9 @@
+/**
+ * The whole product on one machine, wired over real HTTP: the TikTok Shop simulator, the NetSuite
+ * emulator running our compiled SuiteApp, and the bridge between them with TikTok OAuth, signed
+ * webhooks, signed API calls and TBA-signed RESTlet calls. `npm start` (sandbox mode), the
+ * end-to-end tests and the benchmarks all start it.
+ */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
@@ -11,13 +17,6 @@ import { NetSuiteEmulator } from '../netsuite/src/emulator';
 import type { TikTokSimulator, TikTokSimulatorOptions } from '../tiktok/src';
 import { startTikTokSimulator } from '../tiktok/src';
 import { suiteAppProject } from './paths';
-
-/**
- * The whole product on one machine, wired over real HTTP: the TikTok Shop simulator, the NetSuite
- * emulator running our compiled SuiteApp, and the bridge between them with TikTok OAuth, signed
- * webhooks, signed API calls and TBA-signed RESTlet calls. `npm start` (sandbox mode), the
- * end-to-end tests and the benchmarks all start it.
- */
 
 export interface SandboxStackOptions {
   /** Bridge port (0: a free one). */

@@ -1,11 +1,3 @@
-import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
-import {
-  CANCELLATION_PENDING,
-  formatDeadline,
-} from '../../../shared-types/src/cancellations/buyer-cancel-request';
-import type { CancelAnswerPayload } from '../../../shared-types/src/outbox/outbox';
-import { sellerRejectCancelReasons } from '../../../shared-types/src/cancellations/tiktok-cancel-reasons';
-
 /**
  * What to do with an `order.cancel_answer` row given the buyer's cancellation request as TikTok has
  * it now (Search Cancellations, reference §6.7; shared-types/src/cancellations/buyer-cancel-request.ts): answer a
@@ -15,6 +7,13 @@ import { sellerRejectCancelReasons } from '../../../shared-types/src/cancellatio
  * with what happened and what to do. A reject reason is checked against the market again (the user
  * event checked it at save).
  */
+import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
+import {
+  CANCELLATION_PENDING,
+  formatDeadline,
+} from '../../../shared-types/src/cancellations/buyer-cancel-request';
+import type { CancelAnswerPayload } from '../../../shared-types/src/outbox/outbox';
+import { sellerRejectCancelReasons } from '../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 
 export type CancelAnswerPlan =
   | { action: 'done'; message: string }

@@ -1,3 +1,10 @@
+/**
+ * Delivers one outbox row to TikTok and says how to acknowledge it. The row's effect happens at
+ * most once however often it is delivered: a cancellation first reads the order and does nothing
+ * when it is already cancelled (and re-reads it when TikTok refuses, e.g. "already cancelled"); an
+ * external reference is the same reference written again. A shop that must re-authorize stops
+ * the pass (`ShopNeedsReauthError` is thrown, the row stays pending without an attempt counted).
+ */
 import type {
   CancelAnswerPayload,
   CancelPayload,
@@ -13,14 +20,6 @@ import { TikTokApiError } from '../tiktok/errors';
 import { ShopNeedsReauthError } from '../tiktok/token-manager';
 import { planCancelAnswer } from './cancel-answer-plan';
 import { planSellerCancel } from './cancel-plan';
-
-/**
- * Delivers one outbox row to TikTok and says how to acknowledge it. The row's effect happens at
- * most once however often it is delivered: a cancellation first reads the order and does nothing
- * when it is already cancelled (and re-reads it when TikTok refuses, e.g. "already cancelled"); an
- * external reference is the same reference written again. A shop that must re-authorize stops
- * the pass (`ShopNeedsReauthError` is thrown, the row stays pending without an attempt counted).
- */
 
 export type DeliveryOutcome = 'sent' | 'already_done' | 'informational' | 'refused' | 'failed' | 'retry';
 

@@ -1,10 +1,3 @@
-import type { TikTokCancelReason } from './tiktok-cancel-reasons';
-import {
-  cancelReasonMarket,
-  sellerRejectCancelReasons,
-  TIKTOK_CANCEL_REASONS,
-} from './tiktok-cancel-reasons';
-
 /**
  * Buyer cancellation requests (issue #11): a buyer asks to cancel an AWAITING_SHIPMENT order and
  * TikTok leaves the order as it is (`is_buyer_request_cancel` true) until the seller approves or
@@ -27,6 +20,12 @@ import {
  *   Approve / Reject Cancellation.
  * Pure: runs in NetSuite and in the bridge.
  */
+import type { TikTokCancelReason } from './tiktok-cancel-reasons';
+import {
+  cancelReasonMarket,
+  sellerRejectCancelReasons,
+  TIKTOK_CANCEL_REASONS,
+} from './tiktok-cancel-reasons';
 
 /** The request as the bridge adds it to the order (`pending_buyer_cancellation`). */
 export interface PendingBuyerCancellation {

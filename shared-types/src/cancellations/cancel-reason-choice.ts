@@ -1,11 +1,3 @@
-import type { TikTokCancelReason } from './tiktok-cancel-reasons';
-import {
-  cancelReasonMarket,
-  checkSellerCancelReason,
-  sellerCancelReasons,
-  TIKTOK_CANCEL_REASONS,
-} from './tiktok-cancel-reasons';
-
 /**
  * The seller cancel reason chosen in NetSuite (`custbody_tts_cancel_reason`, a list of TikTok's
  * codes: `customlist_tts_cancel_reason`) and whether TikTok takes it for the shop's market and the
@@ -14,6 +6,13 @@ import {
  * bridge sends the code; with no reason chosen the bridge sends the market's "out of stock" reason
  * for the order's status (`defaultCancelReason`). Pure: runs in NetSuite and in the bridge.
  */
+import type { TikTokCancelReason } from './tiktok-cancel-reasons';
+import {
+  cancelReasonMarket,
+  checkSellerCancelReason,
+  sellerCancelReasons,
+  TIKTOK_CANCEL_REASONS,
+} from './tiktok-cancel-reasons';
 
 /** The user event's stable error code for a cancel reason TikTok would refuse (connector-errors.ts). */
 export const INVALID_CANCEL_REASON = 'TTS_INVALID_CANCEL_REASON' as const;

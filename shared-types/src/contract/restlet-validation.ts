@@ -1,3 +1,12 @@
+/**
+ * Validation of everything the bridge POSTs to the connector RESTlet. Nothing is saved unless the
+ * whole request is valid; every problem names the path of the bad value and what to send instead,
+ * e.g. `orders[3].line_items[0].sale_price: "12.3.4" is not a decimal amount; send ...`.
+ * Fields the connector does not read are passed through untouched (TikTok adds fields over time).
+ * Validation is complete before anything is written: text longer than the NetSuite field it goes to
+ * is refused naming the field and its limit (`netsuite-text-limits.ts`), and an order whose lines
+ * do not add up to its payment is refused naming the figures (`order-money-identities.ts`).
+ */
 import { isInternalId, isTikTokId } from '../ids/external-ids';
 import { isCurrencyCode, parseMoney } from '../money/money';
 import {
@@ -13,16 +22,6 @@ import { MAX_ORDERS_PER_UPSERT, MAX_RETRY_IDS, RESTLET_ERROR_CODES } from './res
 import type { TikTokOrder } from '../tiktok/tiktok-order';
 import { TIKTOK_ORDER_STATUSES } from '../tiktok/tiktok-order';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
-
-/**
- * Validation of everything the bridge POSTs to the connector RESTlet. Nothing is saved unless the
- * whole request is valid; every problem names the path of the bad value and what to send instead,
- * e.g. `orders[3].line_items[0].sale_price: "12.3.4" is not a decimal amount; send ...`.
- * Fields the connector does not read are passed through untouched (TikTok adds fields over time).
- * Validation is complete before anything is written: text longer than the NetSuite field it goes to
- * is refused naming the field and its limit (`netsuite-text-limits.ts`), and an order whose lines
- * do not add up to its payment is refused naming the figures (`order-money-identities.ts`).
- */
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 

@@ -1,12 +1,11 @@
-import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from '../netsuite/netsuite-text-limits';
-import { describeValue, isPlainObject, Problems } from './validation-problems';
-
 /**
  * RESTlet action `warehouses.upsert` (docs/contracts.md): the bridge sends a shop's TikTok
  * warehouses (`GET /logistics/202309/warehouses`); each becomes a `customrecord_tts_warehouse`
  * (externalid `tts_wh_<shopId>_<warehouseId>`) that an admin links to a NetSuite location. A
  * re-upsert updates name, type and default flag only: the admin's location link is never touched.
  */
+import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from '../netsuite/netsuite-text-limits';
+import { describeValue, isPlainObject, Problems } from './validation-problems';
 
 export const WAREHOUSES_UPSERT_ACTION = 'warehouses.upsert';
 export const MAX_WAREHOUSES_PER_UPSERT = 100;

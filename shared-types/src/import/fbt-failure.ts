@@ -1,6 +1,3 @@
-import { MAX_IMPORT_ATTEMPTS, retryDelaySeconds } from './import-failure';
-import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
-
 /**
  * The inbox message when a Fulfilled-by-TikTok order's item fulfillment cannot be saved because
  * nothing is committed at the FBT location: with Setup > Accounting > Accounting Preferences >
@@ -9,6 +6,8 @@ import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
  * sales order exists; the import retries the fulfillment by itself with the usual backoff (stock
  * may arrive), then leaves it to a person.
  */
+import { MAX_IMPORT_ATTEMPTS, retryDelaySeconds } from './import-failure';
+import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
 
 export interface FbtNotCommitted {
   orderId: string;

@@ -1,10 +1,9 @@
-import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
-import { isPlainObject } from '../contract/validation-problems';
-
 /**
  * The message an inbox record gets when NetSuite itself rejected its import (an uncaught error in
  * map, reported to summarize as a serialised error), e.g. an inactive location on the shop.
  */
+import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
+import { isPlainObject } from '../contract/validation-problems';
 
 export interface FailureDetail {
   name: string;

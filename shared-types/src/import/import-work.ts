@@ -1,3 +1,7 @@
+/**
+ * The order import's getInputData, minus NetSuite: from the pending inbox rows and the lookups
+ * resolved in bulk, one self-contained work item per inbox record, so that map() does no lookups.
+ */
 import type { AccountSetup } from '../netsuite/account-setup';
 import { buyerExternalId, salesOrderExternalId, warehouseExternalId } from '../ids/external-ids';
 import { classifyForImport, decideImport } from '../orders/order-classify';
@@ -8,11 +12,6 @@ import type { ShopSettings } from '../settings/shop-settings';
 import { orderOptionsOf } from '../settings/shop-settings';
 import type { SkuItemMap } from '../orders/sku-item-map';
 import type { TikTokOrder } from '../tiktok/tiktok-order';
-
-/**
- * The order import's getInputData, minus NetSuite: from the pending inbox rows and the lookups
- * resolved in bulk, one self-contained work item per inbox record, so that map() does no lookups.
- */
 
 /** Orders per import run; a capped run re-submits itself from summarize. */
 export const IMPORT_RUN_CAP = 1000;

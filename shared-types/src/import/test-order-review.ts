@@ -1,15 +1,14 @@
+/**
+ * "Test with one order" (seed: Best practices): after a shop in test mode imported its one order,
+ * the flow pauses (Push orders to NetSuite off) and a review log entry (flow `test-order`) lists
+ * what landed in NetSuite: customer, items, location, payment method and totals NetSuite vs TikTok.
+ */
 import { formatMinor } from '../money/money';
 import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
 import type { SalesOrderPlan } from '../orders/order-plan';
 import type { TieOutResult } from '../orders/order-tieout';
 import { describeFigures } from '../orders/order-tieout';
 import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
-
-/**
- * "Test with one order" (seed: Best practices): after a shop in test mode imported its one order,
- * the flow pauses (Push orders to NetSuite off) and a review log entry (flow `test-order`) lists
- * what landed in NetSuite: customer, items, location, payment method and totals NetSuite vs TikTok.
- */
 
 export const TEST_ORDER_FLOW = 'test-order';
 

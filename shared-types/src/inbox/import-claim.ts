@@ -1,5 +1,3 @@
-import { MAX_IMPORT_ATTEMPTS } from '../import/import-failure';
-
 /**
  * Claims on inbox records, so that import runs of different deployments that overlap (on demand,
  * continuation, every 15 minutes: NetSuite runs separate deployments at the same time) never
@@ -10,6 +8,7 @@ import { MAX_IMPORT_ATTEMPTS } from '../import/import-failure';
  * alone. An outcome written to the record releases the claim; a claim whose run died expires after
  * IMPORT_CLAIM_SECONDS and the next run takes the order over. Pure: the decision on what was loaded.
  */
+import { MAX_IMPORT_ATTEMPTS } from '../import/import-failure';
 
 /** How long a claim holds: far longer than one map() invocation (one order), short enough to take over a dead run. */
 export const IMPORT_CLAIM_SECONDS = 15 * 60;

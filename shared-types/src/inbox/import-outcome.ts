@@ -1,5 +1,3 @@
-import type { InboxChanges } from './inbox-upsert';
-
 /**
  * What the order import writes on the inbox record when it is done with an order (issue #23, race
  * 4a). The run planned from the payload it read in getInputData (its `update_time`); while it held
@@ -19,6 +17,7 @@ import type { InboxChanges } from './inbox-upsert';
  * load and the save makes the save fail with RCRD_HAS_BEEN_CHANGED, and the write is decided again).
  * Pure: the decision on what was loaded.
  */
+import type { InboxChanges } from './inbox-upsert';
 
 export const RELEASE_CLAIM: Pick<InboxChanges, 'claim' | 'claimUntil'> = { claim: null, claimUntil: null };
 

@@ -1,6 +1,3 @@
-import type { OrderUpsertOutcome } from '../contract/restlet-contract';
-import type { TikTokOrder } from '../tiktok/tiktok-order';
-
 /**
  * What `orders.upsert` does to the order inbox record of one order (docs/contracts.md): a new
  * order is created `pending`; a newer `update_time` replaces payload, status and update time and
@@ -13,6 +10,8 @@ import type { TikTokOrder } from '../tiktok/tiktok-order';
  * finishes — FBT fulfillment, tie-out — a sales order that already reflects the newer payload
  * (issue #23). The same `update_time` changes nothing; an older one is ignored.
  */
+import type { OrderUpsertOutcome } from '../contract/restlet-contract';
+import type { TikTokOrder } from '../tiktok/tiktok-order';
 
 export type InboxState = 'pending' | 'waiting' | 'imported' | 'error' | 'skipped' | 'cancelled' | 'exception';
 

@@ -1,9 +1,8 @@
-import type { OrdersRetryResponse } from '../contract/restlet-contract';
-
 /**
  * What a Retry on the exceptions page did, carried across the redirect back to the page in its URL
  * parameters (so a reload does not retry again) and shown at the top of the page.
  */
+import type { OrdersRetryResponse } from '../contract/restlet-contract';
 
 export interface RetrySummary {
   retried: number;

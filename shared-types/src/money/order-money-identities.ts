@@ -1,7 +1,3 @@
-import { addMinor, formatMinor, subtractMinor, sumMinor, toMinor } from './money';
-import { buyerFees } from '../orders/order-fees';
-import type { TikTokOrder } from '../tiktok/tiktok-order';
-
 /**
  * TikTok's money identities of one order (reference tiktok-shop-api.md, "Get Order Detail",
  * documented identities; the line identity as in `order-lines.ts`):
@@ -17,6 +13,9 @@ import type { TikTokOrder } from '../tiktok/tiktok-order';
  * refuses it before anything is saved, naming the figures. Only called on an order whose amounts
  * all parsed in its currency (`restlet-validation.ts`).
  */
+import { addMinor, formatMinor, subtractMinor, sumMinor, toMinor } from './money';
+import { buyerFees } from '../orders/order-fees';
+import type { TikTokOrder } from '../tiktok/tiktok-order';
 
 export interface MoneyIdentityProblem {
   /** Path of the figure that does not add up, below the order (`payment.sub_total`). */

@@ -1,6 +1,3 @@
-import { formatMinor, toMinor } from '../money/money';
-import type { TikTokLineItem } from '../tiktok/tiktok-order';
-
 /**
  * Virtual bundles (TikTok "combined listings"): a TikTok line item whose SKU is a bundle of other
  * SKUs carries `combined_listing_skus[{sku_id, sku_count, product_id, seller_sku}]` in the order
@@ -23,6 +20,8 @@ import type { TikTokLineItem } from '../tiktok/tiktok-order';
  * discount lines and the tie-out stay exact to the cent; units of one SKU whose shares differ by a
  * cent become two lines (order-lines.ts groups by SKU and price).
  */
+import { formatMinor, toMinor } from '../money/money';
+import type { TikTokLineItem } from '../tiktok/tiktok-order';
 
 export interface CombinedListingSku {
   sku_id: string;

@@ -1,5 +1,3 @@
-import type { AccountSetup } from '../netsuite/account-setup';
-
 /**
  * The sales order's currency: the TikTok order's (`payment.currency`, an ISO code), as the
  * account's currency record with that ISO code (`symbol`). Without it NetSuite would take the
@@ -8,6 +6,7 @@ import type { AccountSetup } from '../netsuite/account-setup';
  * feature has one currency and no currency field on the sales order, so the order must be in it.
  * Either way a missing currency is a problem that names the fix.
  */
+import type { AccountSetup } from '../netsuite/account-setup';
 
 export interface CurrencyProblem {
   code: 'currency_missing';

@@ -1,9 +1,3 @@
-import { addMinor, formatMinor, multiplyMinor, sumMinor, toMinor } from '../money/money';
-import { TEXTAREA_MAX_LENGTH } from '../netsuite/netsuite-ids';
-import type { ShopOrderOptions } from '../settings/shop-settings';
-import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
-import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
-
 /**
  * Item and discount lines of a sales order, in minor units.
  *
@@ -18,6 +12,11 @@ import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
  * the platform discount line is what TikTok adds to the buyer's payment in the settlement.
  * Sample orders are imported at zero price with no discount lines.
  */
+import { addMinor, formatMinor, multiplyMinor, sumMinor, toMinor } from '../money/money';
+import { TEXTAREA_MAX_LENGTH } from '../netsuite/netsuite-ids';
+import type { ShopOrderOptions } from '../settings/shop-settings';
+import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
+import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
 
 export interface LineGroup {
   sku: string;

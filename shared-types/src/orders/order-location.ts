@@ -1,12 +1,11 @@
-import type { ShopOrderOptions, ShopSettings } from '../settings/shop-settings';
-import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
-
 /**
  * The location of a sales order: FBT orders go to the shop's FBT location; other orders to the
  * NetSuite location linked to the TikTok warehouse they ship from (`customrecord_tts_warehouse`),
  * else to the shop's default location. A location that is inactive or gone, or a warehouse that is
  * not linked when there is no default to fall back on, stops the import with the fix.
  */
+import type { ShopOrderOptions, ShopSettings } from '../settings/shop-settings';
+import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
 
 /** A TikTok warehouse as recorded in NetSuite. */
 export interface WarehouseLink {

@@ -1,3 +1,11 @@
+/**
+ * TikTok order → the sales order to create, decided without touching NetSuite.
+ *
+ * TikTok has no quantity: every unit is its own line item. Units of the same SKU at the same sale
+ * price become one NetSuite line with that quantity and the TikTok line item ids (so a later
+ * fulfillment can name them); rate = sale price. Everything that would stop the import is reported
+ * at once, each problem with the fix, so one round of corrections is enough.
+ */
 import type { AccountSetup } from '../netsuite/account-setup';
 import { accountOf } from '../netsuite/account-setup';
 import { expandBundles } from './bundle-split';
@@ -33,15 +41,6 @@ export { classifyForImport } from './order-classify';
 export type { ImportClass } from './order-classify';
 export { lineSkuKey, orderSkuKeys } from './order-lines';
 export type { DiscountLinePlan } from './order-lines';
-
-/**
- * TikTok order → the sales order to create, decided without touching NetSuite.
- *
- * TikTok has no quantity: every unit is its own line item. Units of the same SKU at the same sale
- * price become one NetSuite line with that quantity and the TikTok line item ids (so a later
- * fulfillment can name them); rate = sale price. Everything that would stop the import is reported
- * at once, each problem with the fix, so one round of corrections is enough.
- */
 
 export type OrderProblemCode =
   | 'not_importable'

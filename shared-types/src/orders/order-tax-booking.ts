@@ -1,9 +1,3 @@
-import { formatMinor, subtractMinor, sumMinor } from '../money/money';
-import type { TaxLinePlan } from './order-tax';
-import { TAX_LINE_DESCRIPTION, unitTaxMinor } from './order-tax';
-import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
-import type { TikTokLineItem } from '../tiktok/tiktok-order';
-
 /**
  * How a TikTok order's tax is booked on the sales order, decided without touching NetSuite, for
  * each tax case: who collects and remits the tax (TikTok as the marketplace, or the seller) and how
@@ -36,6 +30,11 @@ import type { TikTokLineItem } from '../tiktok/tiktok-order';
  * `expected` is how NetSuite's total then splits into merchandise, shipping and tax, for the
  * tie-out (order-tieout.ts).
  */
+import { formatMinor, subtractMinor, sumMinor } from '../money/money';
+import type { TaxLinePlan } from './order-tax';
+import { TAX_LINE_DESCRIPTION, unitTaxMinor } from './order-tax';
+import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
+import type { TikTokLineItem } from '../tiktok/tiktok-order';
 
 export type TaxEngine = 'us-legacy' | 'non-us-legacy' | 'suitetax';
 export type TaxRemitter = 'tiktok' | 'seller';

@@ -1,6 +1,3 @@
-import { parseMoney, sumMinor } from '../money/money';
-import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
-
 /**
  * TikTok's tax on units and the TikTok tax line. When TikTok computed, collects and remits the tax
  * (marketplace facilitator), the whole of it (product and shipping tax) is one line of the shop's
@@ -9,6 +6,8 @@ import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
  * line, whose item posts to the account the admin chose (a clearing account, not the seller's sales
  * tax payable). Who remits, and how each tax engine books each case: order-tax-booking.ts.
  */
+import { parseMoney, sumMinor } from '../money/money';
+import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
 
 /** The tax line: the shop's Tax Item at TikTok's tax (order-tax-booking.ts, when TikTok remits). */
 export interface TaxLinePlan {

@@ -1,8 +1,3 @@
-import { addMinor, formatMinor, parseMoney, subtractMinor, sumMinor } from '../money/money';
-import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
-import type { SalesOrderPlan } from './order-plan';
-import type { TaxBooking } from './order-tax-booking';
-
 /**
  * The tie-out after an import: the figures NetSuite computed for the saved sales order (its total,
  * shipping and tax total, read back as transaction search columns `total`, `shippingamount` and
@@ -18,6 +13,10 @@ import type { TaxBooking } from './order-tax-booking';
  * (`custbody_tts_tax_variance`), never silently, and the total must be TikTok's total plus that
  * variance. Any other difference, even one cent, is an exception on the order.
  */
+import { addMinor, formatMinor, parseMoney, subtractMinor, sumMinor } from '../money/money';
+import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
+import type { SalesOrderPlan } from './order-plan';
+import type { TaxBooking } from './order-tax-booking';
 
 export interface NetSuiteTotals {
   /** `total`. */

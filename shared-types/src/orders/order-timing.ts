@@ -1,13 +1,12 @@
-import type { CalendarDate } from '../time/order-dates';
-import { addDays, calendarDateIn } from '../time/order-dates';
-import type { TikTokOrder } from '../tiktok/tiktok-order';
-
 /**
  * Ship dates of pre-orders. TikTok's US order types PRE_ORDER, BACK_ORDER and MADE_TO_ORDER ship
  * later than the usual handling time; their sales order gets `shipdate` from TikTok's
  * `shipping_due_time` (when the seller must ship), else `rts_sla_time` (ready-to-ship deadline),
  * else the order's create time plus the shop's handling days.
  */
+import type { CalendarDate } from '../time/order-dates';
+import { addDays, calendarDateIn } from '../time/order-dates';
+import type { TikTokOrder } from '../tiktok/tiktok-order';
 
 export const PRE_ORDER_TYPES: readonly string[] = ['PRE_ORDER', 'BACK_ORDER', 'MADE_TO_ORDER'];
 

@@ -1,5 +1,3 @@
-import type { TikTokRecipientAddress } from '../tiktok/tiktok-order';
-
 /**
  * TikTok `recipient_address` → the fields of NetSuite's `shippingaddress` subrecord.
  *
@@ -14,6 +12,7 @@ import type { TikTokRecipientAddress } from '../tiktok/tiktok-order';
  * value over NetSuite's limit is reported (`shipAddressLimitProblems`) and the order stops there. Only
  * a phone number longer than NetSuite's limit is first reduced to its digits and `+`.
  */
+import type { TikTokRecipientAddress } from '../tiktok/tiktok-order';
 
 export interface NetSuiteShipAddress {
   /** Two-letter ISO country code; set first (it decides the address form). */

@@ -1,12 +1,11 @@
-import type { OutboxAckResult } from './outbox-contract';
-import type { OutboxState } from './outbox';
-import { MAX_OUTBOX_ATTEMPTS } from './outbox';
-
 /**
  * What an `outbox.ack` result does to a row: success → `sent`; a retryable failure → still
  * `pending` with one more attempt, until the last attempt → `failed`; any other failure → `failed`.
  * A row that is no longer pending (acknowledged before, skipped by an admin) is left as it is.
  */
+import type { OutboxAckResult } from './outbox-contract';
+import type { OutboxState } from './outbox';
+import { MAX_OUTBOX_ATTEMPTS } from './outbox';
 
 export interface OutboxRowStatus {
   state: string | null;

@@ -1,9 +1,8 @@
-import type { OutboxKind, OutboxPayload } from './outbox';
-
 /**
  * The outbox actions of the connector RESTlet (docs/contracts.md): the bridge pulls pending rows,
  * delivers them to TikTok and acknowledges each with its result.
  */
+import type { OutboxKind, OutboxPayload } from './outbox';
 
 /** `outbox.pull`: pending rows, oldest first (`limit` 1..100, default 50), of one shop or all. */
 export interface OutboxPullRequest {

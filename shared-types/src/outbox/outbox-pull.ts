@@ -1,14 +1,13 @@
-import { isTikTokId } from '../ids/external-ids';
-import type { OutboxPayload } from './outbox';
-import { isOutboxKind } from './outbox';
-import type { OutboxRow } from './outbox-contract';
-import { isPlainObject } from '../contract/validation-problems';
-
 /**
  * What `outbox.pull` does with one pending row, read from NetSuite: hand it to the bridge, skip it
  * (its flow was turned off after it was written) or fail it (it cannot be read; the message says
  * what is wrong).
  */
+import { isTikTokId } from '../ids/external-ids';
+import type { OutboxPayload } from './outbox';
+import { isOutboxKind } from './outbox';
+import type { OutboxRow } from './outbox-contract';
+import { isPlainObject } from '../contract/validation-problems';
 
 export interface PendingOutboxRecord {
   id: string;

@@ -1,9 +1,8 @@
+/** Checks of the `outbox.pull` and `outbox.ack` bodies (restlet-validation.ts dispatches here). */
 import { isInternalId, isTikTokId } from '../ids/external-ids';
 import { MAX_OUTBOX_PULL } from './outbox';
 import type { Problems } from '../contract/validation-problems';
 import { describeValue, isPlainObject } from '../contract/validation-problems';
-
-/** Checks of the `outbox.pull` and `outbox.ack` bodies (restlet-validation.ts dispatches here). */
 
 export function checkOutboxPull(problems: Problems, body: Record<string, unknown>): void {
   if (body.shopId !== undefined && !isTikTokId(body.shopId)) {

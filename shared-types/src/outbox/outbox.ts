@@ -1,11 +1,10 @@
-import { isTikTokId } from '../ids/external-ids';
-
 /**
  * The NetSuite → TikTok outbox `customrecord_tts_outbox` (docs/contracts.md): what a row says, its
  * externalid (the idempotency key the bridge uses towards TikTok), and the payload of each kind.
  * The sales-order user event writes rows, the bridge pulls them (`outbox.pull`), delivers them and
  * reports back (`outbox.ack`).
  */
+import { isTikTokId } from '../ids/external-ids';
 
 export const OUTBOX_KINDS = [
   'order.status',

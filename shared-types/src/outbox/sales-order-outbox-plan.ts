@@ -1,3 +1,15 @@
+/**
+ * What a save of a TikTok sales order means for TikTok (the "Pull order updates from NetSuite"
+ * flow), decided without touching NetSuite: the user event reads the old and new record into
+ * snapshots and writes the rows this returns.
+ *
+ * - created (or renumbered): `order.external_ref`, the sales order number becomes TikTok's external
+ *   order reference;
+ * - status changed: `order.status` (informational: TikTok has no API to set a status);
+ * - cancelled or closed (the order cancelled, or every line closed): `order.cancel` for the whole
+ *   order; some lines newly closed: `order.cancel` for their TikTok line items. Only when the shop's
+ *   "Cancel TikTok orders cancelled in NetSuite" is on.
+ */
 import { isTikTokId } from '../ids/external-ids';
 import type { CancelAnswerState } from '../cancellations/buyer-cancel-request';
 import { cancelAnswerChanged, cancelAnswerOf } from '../cancellations/buyer-cancel-request';
@@ -11,19 +23,6 @@ import type {
 } from './outbox';
 import { cancelReasonCodeOf } from '../cancellations/cancel-reason-choice';
 import { outboxExternalId } from './outbox';
-
-/**
- * What a save of a TikTok sales order means for TikTok (the "Pull order updates from NetSuite"
- * flow), decided without touching NetSuite: the user event reads the old and new record into
- * snapshots and writes the rows this returns.
- *
- * - created (or renumbered): `order.external_ref`, the sales order number becomes TikTok's external
- *   order reference;
- * - status changed: `order.status` (informational: TikTok has no API to set a status);
- * - cancelled or closed (the order cancelled, or every line closed): `order.cancel` for the whole
- *   order; some lines newly closed: `order.cancel` for their TikTok line items. Only when the shop's
- *   "Cancel TikTok orders cancelled in NetSuite" is on.
- */
 
 export interface SalesOrderLineSnapshot {
   /** The NetSuite line id (`line`). */

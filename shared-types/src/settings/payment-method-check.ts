@@ -1,12 +1,11 @@
-import type { ConnectorErrorCode } from '../contract/connector-errors';
-import type { PaymentMethodMap } from './payment-method-map';
-import { parsePaymentMethodMap } from './payment-method-map';
-
 /**
  * The check behind saving a TikTok Shop record: its Payment Method Map must parse
  * (payment-method-map.ts) and every value must be the internal id of an existing, active NetSuite
  * payment method. Pure: the user event looks the payment methods up and passes them in.
  */
+import type { ConnectorErrorCode } from '../contract/connector-errors';
+import type { PaymentMethodMap } from './payment-method-map';
+import { parsePaymentMethodMap } from './payment-method-map';
 
 export const INVALID_PAYMENT_METHOD_MAP = 'TTS_INVALID_PAYMENT_METHOD_MAP' satisfies ConnectorErrorCode;
 

@@ -1,13 +1,12 @@
-import { isInternalId } from '../ids/external-ids';
-import { SHOP_RECORD_LOCATION } from './shop-settings';
-import { isPlainObject } from '../contract/validation-problems';
-
 /**
  * The shop's Payment Method Map (`custrecord_tts_shop_pm_map`): a JSON object of TikTok payment
  * method name → NetSuite payment method internal id, with `"*"` as the default. NetSuite rejects a
  * sales order without a payment method, so an order whose method has no entry is stopped with a
  * message that names the method and the setting to fill in.
  */
+import { isInternalId } from '../ids/external-ids';
+import { SHOP_RECORD_LOCATION } from './shop-settings';
+import { isPlainObject } from '../contract/validation-problems';
 
 export const DEFAULT_PAYMENT_METHOD_KEY = '*';
 

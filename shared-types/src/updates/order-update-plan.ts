@@ -1,16 +1,3 @@
-import type { CancelRequestChange, CancelRequestFields } from '../cancellations/buyer-cancel-request';
-import { NO_CANCEL_REQUEST, planCancelRequestChange } from '../cancellations/buyer-cancel-request';
-import { currencyExponent, formatMinor, multiplyMinor, sumMinor, toNetSuiteAmount } from '../money/money';
-import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
-import { unitTaxMinor } from '../orders/order-tax';
-import type { NetSuiteShipAddress } from '../orders/ship-address';
-import {
-  describeShipAddressLimitProblems,
-  mapShipAddress,
-  shipAddressLimitProblems,
-} from '../orders/ship-address';
-import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
-
 /**
  * A newer TikTok payload of an order that already is a sales order → what to change on the sales
  * order, decided without touching NetSuite (the order-updates map/reduce does the I/O).
@@ -31,6 +18,18 @@ import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
  * The plan only describes differences between the payload and the sales order as it is now, so
  * running it again after it was applied changes nothing (map/reduce restarts re-run keys).
  */
+import type { CancelRequestChange, CancelRequestFields } from '../cancellations/buyer-cancel-request';
+import { NO_CANCEL_REQUEST, planCancelRequestChange } from '../cancellations/buyer-cancel-request';
+import { currencyExponent, formatMinor, multiplyMinor, sumMinor, toNetSuiteAmount } from '../money/money';
+import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
+import { unitTaxMinor } from '../orders/order-tax';
+import type { NetSuiteShipAddress } from '../orders/ship-address';
+import {
+  describeShipAddressLimitProblems,
+  mapShipAddress,
+  shipAddressLimitProblems,
+} from '../orders/ship-address';
+import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
 
 /** One item line of the sales order as loaded. */
 export interface SalesOrderLineState {

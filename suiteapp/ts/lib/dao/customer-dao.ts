@@ -1,3 +1,7 @@
+/**
+ * Per-buyer customers (entity: create 5, save 10 units; SuiteQL 10). Fields and queries:
+ * mappers/customer-mapper.ts.
+ */
 import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
 import type { BuyerCustomerPlan } from '../../../../shared-types/src/orders/order-plan';
 import {
@@ -19,11 +23,6 @@ import {
   writeRecord,
 } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * Per-buyer customers (entity: create 5, save 10 units; SuiteQL 10). Fields and queries:
- * mappers/customer-mapper.ts.
- */
 
 export interface FoundCustomers {
   /** externalid → customer internal id. */

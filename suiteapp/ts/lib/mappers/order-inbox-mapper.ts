@@ -1,3 +1,9 @@
+/**
+ * The order inbox `customrecord_tts_order` (docs/contracts.md): one record per TikTok order,
+ * externalid `tts_order_<shopId>_<orderId>`, holding the latest payload, its state and what to fix.
+ * Written by the RESTlet (orders.upsert, Retry), the import and the order updates; read by those
+ * and the exceptions page.
+ */
 import { MAX_IMPORT_ATTEMPTS } from '../../../../shared-types/src/import/import-failure';
 import type { InboxClaimState } from '../../../../shared-types/src/inbox/import-claim';
 import type { PendingInboxRow } from '../../../../shared-types/src/import/import-work';
@@ -8,13 +14,6 @@ import { SHOP } from './shop-mapper';
 import type { Sql } from './sql';
 import { placeholders, sql } from './sql';
 import { boolOf, idOf, intOf, textOf } from './values';
-
-/**
- * The order inbox `customrecord_tts_order` (docs/contracts.md): one record per TikTok order,
- * externalid `tts_order_<shopId>_<orderId>`, holding the latest payload, its state and what to fix.
- * Written by the RESTlet (orders.upsert, Retry), the import and the order updates; read by those
- * and the exceptions page.
- */
 
 export const ORDER_INBOX = declareRecord({
   recordType: 'customrecord_tts_order',

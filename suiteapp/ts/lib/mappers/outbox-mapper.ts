@@ -1,3 +1,8 @@
+/**
+ * The NetSuite → TikTok outbox `customrecord_tts_outbox`: one row per change to send, unique by
+ * externalid (the idempotency key `tts_out_<kind>_<shop>_<order>_<version>`), so the same change
+ * written twice is stored once.
+ */
 import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
 import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
 import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
@@ -7,12 +12,6 @@ import { SHOP } from './shop-mapper';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { boolOf, idOf, intOf, textOf } from './values';
-
-/**
- * The NetSuite → TikTok outbox `customrecord_tts_outbox`: one row per change to send, unique by
- * externalid (the idempotency key `tts_out_<kind>_<shop>_<order>_<version>`), so the same change
- * written twice is stored once.
- */
 
 export const OUTBOX = declareRecord({
   recordType: 'customrecord_tts_outbox',

@@ -1,3 +1,16 @@
+/**
+ * Sales orders: the order the import creates from a plan, what the tie-out reads back, what the
+ * order updates load and change, and what the sales order user event reads for the outbox.
+ *
+ * Fields of the records catalogue (`suiteapp/reference/netsuite-records/`) for the account's tax
+ * engine, each written only where the tax case needs it (shared-types/src/orders/order-tax-booking.ts): US
+ * legacy tax `istaxable`, `taxitem`, `taxrate`; non-US legacy tax (VAT) the line `taxcode`,
+ * `grossamt`, `tax1amt` and `shippingtaxcode`; SuiteTax `taxdetailsoverride` and the `taxdetails`
+ * lines, which point to item lines by the `taxdetailsreference` NetSuite gives them. Shipping is `shipmethod` (the shop's shipping
+ * item) + `shippingcost`, not an item line: a shipping item is not an item-sublist item,
+ * `shippingcost` overrides the ship item's rate table with exactly TikTok's fee, and the item
+ * sublist stays one line per TikTok SKU/price so fulfillments map back to TikTok line ids.
+ */
 import type {
   CancelAnswerState,
   CancelRequestFields,
@@ -39,20 +52,6 @@ import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { idOf, numberOf, optionalNumberOf, selectIdOf, selectTextOf, textOf } from './values';
-
-/**
- * Sales orders: the order the import creates from a plan, what the tie-out reads back, what the
- * order updates load and change, and what the sales order user event reads for the outbox.
- *
- * Fields of the records catalogue (`suiteapp/reference/netsuite-records/`) for the account's tax
- * engine, each written only where the tax case needs it (shared-types/src/orders/order-tax-booking.ts): US
- * legacy tax `istaxable`, `taxitem`, `taxrate`; non-US legacy tax (VAT) the line `taxcode`,
- * `grossamt`, `tax1amt` and `shippingtaxcode`; SuiteTax `taxdetailsoverride` and the `taxdetails`
- * lines, which point to item lines by the `taxdetailsreference` NetSuite gives them. Shipping is `shipmethod` (the shop's shipping
- * item) + `shippingcost`, not an item line: a shipping item is not an item-sublist item,
- * `shippingcost` overrides the ship item's rate table with exactly TikTok's fee, and the item
- * sublist stays one line per TikTok SKU/price so fulfillments map back to TikTok line ids.
- */
 
 export const SALES_ORDER = declareRecord({
   recordType: 'salesorder',

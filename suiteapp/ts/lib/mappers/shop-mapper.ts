@@ -1,3 +1,10 @@
+/**
+ * The TikTok Shop record `customrecord_tts_shop` (docs/contracts.md): one per connected shop,
+ * externalid `tts_shop_<shopId>`. The bridge owns name, region, seller type, state and currency;
+ * everything else is the admin's settings. Read by the RESTlet (shop lookup), the import (settings
+ * of every shop in one query), the outbox (flow settings, joined or looked up), the shop user event
+ * (Payment Method Map) and the order updates (tax item).
+ */
 import type { AccountFeatures } from '../../../../shared-types/src/netsuite/account-setup';
 import { shopExternalId } from '../../../../shared-types/src/ids/external-ids';
 import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
@@ -9,14 +16,6 @@ import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql, sqlList } from './sql';
 import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
-
-/**
- * The TikTok Shop record `customrecord_tts_shop` (docs/contracts.md): one per connected shop,
- * externalid `tts_shop_<shopId>`. The bridge owns name, region, seller type, state and currency;
- * everything else is the admin's settings. Read by the RESTlet (shop lookup), the import (settings
- * of every shop in one query), the outbox (flow settings, joined or looked up), the shop user event
- * (Payment Method Map) and the order updates (tax item).
- */
 
 export const SHOP = declareRecord({
   recordType: 'customrecord_tts_shop',

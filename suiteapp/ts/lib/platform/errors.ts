@@ -1,7 +1,6 @@
+/** Creating and recognising SuiteScript errors. */
 import * as error from 'N/error';
 import type { ConnectorErrorCode } from '../../../../shared-types/src/contract/connector-errors';
-
-/** Creating and recognising SuiteScript errors. */
 
 /** The error `name` of a caught value (SuiteScriptError or Error), or ''. */
 export function errorName(e: unknown): string {

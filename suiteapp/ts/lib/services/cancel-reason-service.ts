@@ -1,3 +1,10 @@
+/**
+ * beforeSubmit of sales orders: a TikTok Cancel Reason that TikTok would refuse for the shop's market
+ * and the order's TikTok status stops the save with `TTS_INVALID_CANCEL_REASON`, listing the reasons
+ * that fit (shared-types/src/cancellations/cancel-reason-choice.ts). Checked only when a reason is chosen and it
+ * changed, or the save cancels or closes the order; then the shop lookup (1 unit) and the order
+ * inbox's stored TikTok status (a query, 10 units). Orders that are not TikTok's cost nothing.
+ */
 import type * as record from 'N/record';
 import {
   checkCancelReasonChoice,
@@ -13,14 +20,6 @@ import { findInboxPayload } from '../dao/order-inbox-dao';
 import { lookupShopMarket } from '../dao/shop-dao';
 import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
 import { connectorError } from '../platform/errors';
-
-/**
- * beforeSubmit of sales orders: a TikTok Cancel Reason that TikTok would refuse for the shop's market
- * and the order's TikTok status stops the save with `TTS_INVALID_CANCEL_REASON`, listing the reasons
- * that fit (shared-types/src/cancellations/cancel-reason-choice.ts). Checked only when a reason is chosen and it
- * changed, or the save cancels or closes the order; then the shop lookup (1 unit) and the order
- * inbox's stored TikTok status (a query, 10 units). Orders that are not TikTok's cost nothing.
- */
 
 /** The TikTok status of the order's latest payload in the inbox, or null when there is none. */
 function storedTikTokStatus(shopId: string, orderId: string): string | null {

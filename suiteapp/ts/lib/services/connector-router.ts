@@ -1,3 +1,7 @@
+/**
+ * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
+ * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack` and `warehouses.upsert`. Every POST is validated as a whole before any record is touched.
+ */
 import type {
   OrdersRetryResponse,
   OrdersUpsertResponse,
@@ -25,11 +29,6 @@ import { retryInboxRecords } from './retry-service';
 import { ackOutbox, pullOutbox } from './outbox-service';
 import { upsertShop } from './shop-service';
 import { upsertWarehouses } from './warehouse-service';
-
-/**
- * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
- * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack` and `warehouses.upsert`. Every POST is validated as a whole before any record is touched.
- */
 
 export function handleGet(params: Record<string, unknown> | undefined): PingResponse {
   const action = params?.action;

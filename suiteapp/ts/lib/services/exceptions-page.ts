@@ -1,3 +1,17 @@
+/**
+ * The TikTok Order Exceptions page (`customscript_tts_sl_exceptions`): inbox records in `error` or
+ * `exception` with a Retry link each and a checkbox column for "Retry selected", the sales orders
+ * with a buyer cancellation request awaiting an answer (nearest deadline first, each with its
+ * deadline and a link to answer it on the sales order), and the newest sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
+ * the page (so a reload does not retry again), which then says what happened.
+ *
+ * Safety (issue #8): list cells show text from TikTok (payment method names, shop names, messages
+ * quoting the order), and NetSuite's list sublists render cell text as HTML, so every text cell is
+ * HTML-escaped here. Only a POST retries: the per-record Retry link opens a confirmation form whose
+ * button posts back to this Suitelet, so a link (in an e-mail, on another site) changes nothing.
+ *
+ * Usage: three queries (30) to show the page; a retry of up to 100 records 250 more.
+ */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
 import * as serverWidget from 'N/ui/serverWidget';
@@ -21,21 +35,6 @@ import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
 import type { PendingCancelRequestRow } from '../mappers/sales-order-mapper';
 import type { LogRow } from '../mappers/sync-log-mapper';
 import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
-
-/**
- * The TikTok Order Exceptions page (`customscript_tts_sl_exceptions`): inbox records in `error` or
- * `exception` with a Retry link each and a checkbox column for "Retry selected", the sales orders
- * with a buyer cancellation request awaiting an answer (nearest deadline first, each with its
- * deadline and a link to answer it on the sales order), and the newest sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
- * the page (so a reload does not retry again), which then says what happened.
- *
- * Safety (issue #8): list cells show text from TikTok (payment method names, shop names, messages
- * quoting the order), and NetSuite's list sublists render cell text as HTML, so every text cell is
- * HTML-escaped here. Only a POST retries: the per-record Retry link opens a confirmation form whose
- * button posts back to this Suitelet, so a link (in an e-mail, on another site) changes nothing.
- *
- * Usage: three queries (30) to show the page; a retry of up to 100 records 250 more.
- */
 
 const INBOX_SUBLIST = 'custpage_inbox';
 const LOG_SUBLIST = 'custpage_log';

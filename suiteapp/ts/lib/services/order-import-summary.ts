@@ -1,12 +1,3 @@
-import * as log from 'N/log';
-import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import/import-failure';
-import { pendingLeftOver } from '../../../../shared-types/src/import/import-work';
-import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
-import { accountFeatures } from '../platform/account';
-import { loadShopSettings } from '../dao/shop-dao';
-import { submitImport } from '../platform/import-task';
-import { submitOrderUpdates } from '../platform/update-task';
-
 /**
  * summarize of the order import: every map error onto its inbox record (one query 10 for the
  * attempts, then state `error` with the automatic retry time for temporary failures such as a
@@ -18,6 +9,14 @@ import { submitOrderUpdates } from '../platform/update-task';
  * platform/import-task.ts); when the run flagged orders with a sales order for the order updates,
  * those are submitted (20).
  */
+import * as log from 'N/log';
+import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import/import-failure';
+import { pendingLeftOver } from '../../../../shared-types/src/import/import-work';
+import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
+import { accountFeatures } from '../platform/account';
+import { loadShopSettings } from '../dao/shop-dao';
+import { submitImport } from '../platform/import-task';
+import { submitOrderUpdates } from '../platform/update-task';
 
 /** Map output key of an order flagged for the order updates (a newer payload arrived during the run). */
 export const UPDATE_PENDING = 'update pending';

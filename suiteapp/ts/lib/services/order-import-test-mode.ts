@@ -1,3 +1,8 @@
+/**
+ * "Test with one order": after a test-mode shop's one order, the flow pauses (Push orders to
+ * NetSuite off, with the reason on the shop: submitFields 2) and a review entry is logged (flow
+ * `test-order`, 6 units).
+ */
 import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
 import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
 import {
@@ -9,12 +14,6 @@ import { writeLogEntry } from '../dao/log-dao';
 import { pauseOrderPush } from '../dao/shop-dao';
 import type { ImportOutcome } from './order-import-inbox';
 import type { TieOutCheck } from './order-import-tieout';
-
-/**
- * "Test with one order": after a test-mode shop's one order, the flow pauses (Push orders to
- * NetSuite off, with the reason on the shop: submitFields 2) and a review entry is logged (flow
- * `test-order`, 6 units).
- */
 
 export interface TestOrderImport {
   plan: SalesOrderPlan;

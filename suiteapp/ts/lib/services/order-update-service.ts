@@ -1,3 +1,18 @@
+/**
+ * map() of the order updates: one flagged inbox record → its sales order brought in line with the
+ * newer TikTok payload (order-update-plan.ts), or an exception for a person.
+ *
+ * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
+ * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
+ * tax, + 6 for the warning log entry of an exception. Restart-safe: the plan compares the payload
+ * with the sales order as it is, so a re-run after the order was saved plans nothing; the flag is
+ * cleared last, and only when no newer payload arrived meanwhile (optimistic locking on the inbox
+ * record).
+ *
+ * After every update that changes lines, the totals are re-checked (order-update-totals.ts, no
+ * units): when the open lines no longer add up to what TikTok still charges, the changes are saved
+ * with Ties Out = F in the same save and the record becomes an exception, as at import.
+ */
 import * as log from 'N/log';
 import { parseInboxPayload } from '../../../../shared-types/src/import/import-work';
 import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
@@ -17,22 +32,6 @@ import type { LoadedSalesOrder } from '../dao/sales-order-dao';
 import { loadSalesOrderForUpdate, saveSalesOrderUpdate } from '../dao/sales-order-dao';
 import { lookupShopTaxItem } from '../dao/shop-dao';
 import { errorMessage, errorName } from '../platform/errors';
-
-/**
- * map() of the order updates: one flagged inbox record → its sales order brought in line with the
- * newer TikTok payload (order-update-plan.ts), or an exception for a person.
- *
- * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
- * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
- * tax, + 6 for the warning log entry of an exception. Restart-safe: the plan compares the payload
- * with the sales order as it is, so a re-run after the order was saved plans nothing; the flag is
- * cleared last, and only when no newer payload arrived meanwhile (optimistic locking on the inbox
- * record).
- *
- * After every update that changes lines, the totals are re-checked (order-update-totals.ts, no
- * units): when the open lines no longer add up to what TikTok still charges, the changes are saved
- * with Ties Out = F in the same save and the record becomes an exception, as at import.
- */
 
 export type UpdateResult = 'applied' | 'exception' | 'unchanged' | 'skipped' | 'superseded';
 

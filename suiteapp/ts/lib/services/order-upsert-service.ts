@@ -1,3 +1,16 @@
+/**
+ * `orders.upsert`: stores each order in the inbox, then queues the import.
+ *
+ * Governance for 50 orders (RESTlet budget 5,000): shop lookup 10 + one inbox lookup for all
+ * orders 10 + per order at most 6 (create 2 + save 4; an update is one submitFields, 2) + task
+ * submits 2 × 20 = 360 units. Each order is one write, so an order is either stored or not; before
+ * each write the remaining usage must cover the worst case of that order plus both task submits.
+ * When it does not, the orders stored so far are queued, the execution log says what was stored,
+ * and the call fails with TTS_USAGE_LIMIT naming the first order not stored.
+ *
+ * A newer payload of an order that already is a sales order is stored and flagged for the
+ * order-updates map/reduce, which is submitted after the batch.
+ */
 import type { SuiteScriptError } from 'N/error';
 import * as log from 'N/log';
 import { inboxExternalId } from '../../../../shared-types/src/ids/external-ids';
@@ -21,20 +34,6 @@ import { connectorError, isDuplicateRecord } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
 import { submitImport, TASK_SUBMIT_UNITS } from '../platform/import-task';
 import { submitOrderUpdates } from '../platform/update-task';
-
-/**
- * `orders.upsert`: stores each order in the inbox, then queues the import.
- *
- * Governance for 50 orders (RESTlet budget 5,000): shop lookup 10 + one inbox lookup for all
- * orders 10 + per order at most 6 (create 2 + save 4; an update is one submitFields, 2) + task
- * submits 2 × 20 = 360 units. Each order is one write, so an order is either stored or not; before
- * each write the remaining usage must cover the worst case of that order plus both task submits.
- * When it does not, the orders stored so far are queued, the execution log says what was stored,
- * and the call fails with TTS_USAGE_LIMIT naming the first order not stored.
- *
- * A newer payload of an order that already is a sales order is stored and flagged for the
- * order-updates map/reduce, which is submitted after the batch.
- */
 
 /** Worst case of one order: create 2 + save 4, and on DUP_RCRD a lookup 10 + submitFields 2. */
 const UNITS_PER_ORDER_WORST = 18;

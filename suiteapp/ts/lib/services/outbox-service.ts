@@ -1,3 +1,9 @@
+/**
+ * `outbox.pull` and `outbox.ack` (docs/contracts.md).
+ *
+ * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
+ * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed (≤ 210).
+ */
 import { ackTransition } from '../../../../shared-types/src/outbox/outbox-ack';
 import type {
   OutboxAckOutcome,
@@ -13,13 +19,6 @@ import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restl
 import { listPendingOutbox, loadOutboxStatus, updateOutboxRow } from '../dao/outbox-dao';
 import { findShop } from '../dao/shop-dao';
 import { connectorError } from '../platform/errors';
-
-/**
- * `outbox.pull` and `outbox.ack` (docs/contracts.md).
- *
- * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
- * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed (≤ 210).
- */
 
 export function pullOutbox(request: OutboxPullRequest): OutboxPullResponse {
   let shopRecordId: string | null = null;

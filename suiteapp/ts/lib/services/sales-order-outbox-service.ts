@@ -1,3 +1,13 @@
+/**
+ * afterSubmit of TikTok sales orders: writes the outbox rows of the change ("Pull order updates
+ * from NetSuite"). It never throws into the user's save: a failure is logged and written to the
+ * sync log with what to do.
+ *
+ * Governance (user event budget 1,000): a non-TikTok order costs 0 units; a TikTok order costs the
+ * shop lookup 1 (+ 1 to read a number NetSuite assigned at save) + 6 per row (at most 3 rows),
+ * + 10 to read TikTok's own cancellations when a cancel is planned: ≤ 30 units, plus 6 for a
+ * sync-log entry when something fails.
+ */
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
 import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids/external-ids';
@@ -20,17 +30,6 @@ import { lookupOutboxShopSettings } from '../dao/shop-dao';
 import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
 import { errorMessage, errorName } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
-
-/**
- * afterSubmit of TikTok sales orders: writes the outbox rows of the change ("Pull order updates
- * from NetSuite"). It never throws into the user's save: a failure is logged and written to the
- * sync log with what to do.
- *
- * Governance (user event budget 1,000): a non-TikTok order costs 0 units; a TikTok order costs the
- * shop lookup 1 (+ 1 to read a number NetSuite assigned at save) + 6 per row (at most 3 rows),
- * + 10 to read TikTok's own cancellations when a cancel is planned: ≤ 30 units, plus 6 for a
- * sync-log entry when something fails.
- */
 
 /**
  * What TikTok already cancelled for this order, from the inbox's latest payload: the connector

@@ -1,3 +1,10 @@
+/**
+ * beforeSubmit of `customrecord_tts_shop`: a Payment Method Map that is not a JSON object of
+ * TikTok payment method name → existing, active NetSuite payment method internal id stops the
+ * save with `TTS_INVALID_PAYMENT_METHOD_MAP`, naming each bad entry and the fix. A blank map is
+ * allowed (orders then stop with a message naming the missing entry). One query (10 units) when
+ * the map has entries.
+ */
 import type * as record from 'N/record';
 import {
   formatPaymentMethodMapProblems,
@@ -9,14 +16,6 @@ import { readerOf } from '../dao/netsuite-record';
 import { listPaymentMethods } from '../dao/payment-method-dao';
 import { shopBeingSaved } from '../mappers/shop-mapper';
 import { connectorError } from '../platform/errors';
-
-/**
- * beforeSubmit of `customrecord_tts_shop`: a Payment Method Map that is not a JSON object of
- * TikTok payment method name → existing, active NetSuite payment method internal id stops the
- * save with `TTS_INVALID_PAYMENT_METHOD_MAP`, naming each bad entry and the fix. A blank map is
- * allowed (orders then stop with a message naming the missing entry). One query (10 units) when
- * the map has entries.
- */
 
 export type ShopSaveType = 'create' | 'edit' | 'xedit' | 'delete' | string;
 

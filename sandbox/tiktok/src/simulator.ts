@@ -42,6 +42,7 @@ export const ALL_SCOPES: readonly string[] = [
   'seller.product.write',
   'seller.logistics',
   'seller.fulfillment.basic',
+  'seller.fulfillment.package.write',
   'seller.return_refund.basic',
 ];
 

@@ -15,6 +15,7 @@ import type {
   ApiOrder,
   Cancellation,
   CancellationRole,
+  DeliveryOption,
   ReturnRecord,
   PackageRecord,
   ProductStatus,
@@ -433,6 +434,33 @@ export class AdminApi {
   deliverPackage(packageId: string): PackageRecord {
     this.deps.packages.deliver(packageId);
     return this.getPackage(packageId);
+  }
+
+  /** Delivery options (the shops' logistics templates), optionally of one shop. */
+  listDeliveryOptions(shopId?: string): DeliveryOption[] {
+    return this.deps.state.deliveryOptions
+      .filter((o) => !shopId || o.shopId === shopId)
+      .map((o) => structuredClone(o));
+  }
+
+  /**
+   * The seller's TikTok Shipping handover settings of a delivery option: whether the carrier collects
+   * (`canPickup`) and whether packages may be dropped off (`canDropOff`); at least one stays on.
+   */
+  updateDeliveryOption(
+    optionId: string,
+    update: { canPickup?: boolean; canDropOff?: boolean },
+  ): DeliveryOption {
+    const option = this.deps.state.deliveryOptions.find((o) => o.id === optionId);
+    if (!option) throw new Error(`Unknown delivery option ${optionId}`);
+    if (option.type === 'SEND_BY_SELLER' || option.fulfilledByTikTok)
+      throw new Error(`Delivery option ${optionId} is not TikTok Shipping: it has no handover settings`);
+    const canPickup = update.canPickup ?? option.canPickup !== false;
+    const canDropOff = update.canDropOff ?? option.canDropOff !== false;
+    if (!canPickup && !canDropOff) throw new Error('A TikTok Shipping option keeps pickup or drop-off');
+    option.canPickup = canPickup;
+    option.canDropOff = canDropOff;
+    return structuredClone(option);
   }
 
   listCancellations(shopId?: string, role?: CancellationRole): Cancellation[] {

@@ -175,6 +175,25 @@ export function createAdminRouter(admin: AdminApi): Router {
     route((req) => admin.deliverPackage(param(req, 'id'))),
   );
   router.get(
+    '/delivery-options',
+    route((req) => admin.listDeliveryOptions(str(req.query.shop_id))),
+  );
+  router.put(
+    '/delivery-options/:id',
+    route((req) => {
+      const b = body(req);
+      const flag = (key: string): boolean | undefined => {
+        if (b[key] === undefined) return undefined;
+        if (typeof b[key] !== 'boolean') throw new Error(`${key} must be a boolean`);
+        return b[key];
+      };
+      return admin.updateDeliveryOption(param(req, 'id'), {
+        canPickup: flag('canPickup'),
+        canDropOff: flag('canDropOff'),
+      });
+    }),
+  );
+  router.get(
     '/cancellations',
     route((req) =>
       admin.listCancellations(str(req.query.shop_id), str(req.query.role) as CancellationRole | undefined),

@@ -228,7 +228,8 @@ export function seedState(
 
 /**
  * A shop's delivery options (its logistics templates) and their providers: TikTok Shipping (STANDARD,
- * the market's first two carriers of domain/carriers.ts), seller shipping (SEND_BY_SELLER, every
+ * the market's first two carriers of domain/carriers.ts; pickup and drop-off, the admin API changes
+ * them), seller shipping (SEND_BY_SELLER, every
  * carrier of the market) and the option of orders fulfilled by TikTok (no providers: 21008117).
  * Providers are made once per market and shared by its shops.
  */
@@ -245,6 +246,8 @@ function seedDeliveryOptions(state: SimulatorState, ids: IdFactory, shop: Shop):
       name: 'Standard Shipping',
       type: 'STANDARD',
       providerIds: providers.slice(0, 2).map((p) => p.id),
+      canPickup: true,
+      canDropOff: true,
     },
     {
       id: ids.genericId(),

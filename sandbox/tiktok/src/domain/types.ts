@@ -125,6 +125,12 @@ export interface DeliveryOption {
   providerIds: string[];
   /** The option of orders fulfilled by TikTok: Get Shipping Providers answers 21008117. */
   fulfilledByTikTok?: boolean;
+  /**
+   * TikTok Shipping options: whether the carrier collects at the seller's address (Get Package Handover
+   * Time Slots `can_pickup`) and whether the seller may drop packages off (`can_drop_off`).
+   */
+  canPickup?: boolean;
+  canDropOff?: boolean;
 }
 
 export interface ShippingProvider {
@@ -184,6 +190,12 @@ export interface PackageRecord {
   /** How it was shipped (absent while TO_FULFILL). */
   method?: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE' | 'TIKTOK_SHIPPING';
   handoverMethod?: string;
+  /** The pickup slot booked with TikTok Shipping (Get Package Detail `pickup_slot`). */
+  pickupSlot?: { startTime: number; endTime: number };
+  /** US label purchase (Create Packages): the service bought and the package's declared size. */
+  shippingServiceId?: string;
+  weight?: { value: string; unit: string };
+  dimension?: { length: string; width: string; height: string; unit: string };
   createTime: number;
   updateTime: number;
   shippedAt?: number;

@@ -230,6 +230,18 @@ export const Business = {
       21011037,
       'There are no available shipping services for this request. Please modify the package weight, or double check the recipient address. If after multiple retries you continue to experience this error, please contact the platform for assistance.',
     ),
+  documentsTikTokShippingOnly: () =>
+    err(
+      21008017,
+      'This API is only applicable to TikTok Shipping orders. For seller shipping, please obtain the shipping label offline and upload it to TikTok Shop via API or Seller Center.',
+    ),
+  fbtNoDocuments: () =>
+    err(21008043, 'This package is fulfilled by TikTok.  Shipping documents cannot be printed.'),
+  documentArrangeFirst: () =>
+    err(21023035, 'Please arrange shipment before retrieving the shipping document.'),
+  documentAfterPickup: () =>
+    err(21042102, "Documents couldn't be printed after the package has been pickup."),
+  documentPackageCancelled: () => err(21023059, 'Package has already been cancelled.'),
   deliveryOptionUnknown: () => err(21008116, 'No Subscription without specified delivery option.'),
   deliveryOptionByTikTok: () =>
     err(

@@ -24,6 +24,7 @@ import { IdFactory } from './domain/ids';
 import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
 import { Packages } from './domain/packages';
+import { DOCUMENT_PATH, ShippingDocuments } from './domain/shipping-documents';
 import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
 import { SimulatorState } from './domain/state';
@@ -82,6 +83,8 @@ export interface TikTokSimulatorOptions {
    * markets (default 72; divided by `timeScale`).
    */
   shippingInfoUpdateHours?: number;
+  /** How long a shipping document's `doc_url` works (default 24 h, TikTok's; divided by `timeScale`). */
+  shippingDocumentHours?: number;
   /** Create Product → audit approved, default 60 s. */
   productAuditSeconds?: number;
   /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
@@ -224,6 +227,12 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     orders,
     updateWindowMs: ((options.shippingInfoUpdateHours ?? 72) * 3_600_000) / timeScale,
   });
+  const documents = new ShippingDocuments({
+    state,
+    clock,
+    packages,
+    validityMs: ((options.shippingDocumentHours ?? 24) * 3_600_000) / timeScale,
+  });
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
   const routes: RouteDef[] = [
@@ -240,7 +249,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     }),
     ...inventoryRoutes(state, clock),
     ...logisticsRoutes(state),
-    ...fulfillmentRoutes(state, packages),
+    ...fulfillmentRoutes(state, packages, documents),
     ...returnRoutes(state, cancellations),
     ...eventRoutes(state, clock, options.strictWebhookAddresses ?? false),
   ];
@@ -272,6 +281,21 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     limiter,
     routes,
   });
+  apiApp.get(`${DOCUMENT_PATH}/:token`, (req, res) => {
+    const found = documents.fetch(String(req.params.token));
+    if (found.kind === 'ok') {
+      res
+        .status(200)
+        .type('application/pdf')
+        .setHeader('content-disposition', `inline; filename="${found.document.fileName}"`)
+        .send(found.document.bytes);
+      return;
+    }
+    res
+      .status(found.kind === 'expired' ? 403 : 404)
+      .type('text/plain')
+      .send(found.kind === 'expired' ? 'AccessDenied: the document URL has expired' : 'NoSuchKey');
+  });
   apiApp.use((req, res) => {
     void gateway(req, res);
   });
@@ -300,6 +324,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
   const pump = pumpMs > 0 ? setInterval(() => scheduler.runDue(), pumpMs) : null;
   pump?.unref();
 
+  documents.setBaseUrl(urlOf(apiServer, host));
   const authBaseUrl = urlOf(authServer, host);
   let stopped = false;
   return {

@@ -1,4 +1,5 @@
 import type { Packages } from '../../domain/packages';
+import type { ShippingDocuments } from '../../domain/shipping-documents';
 import type { SimulatorState } from '../../domain/state';
 import type { OrderRecord, PackageRecord } from '../../domain/types';
 import { Business, Gateway } from '../../errors';
@@ -302,10 +303,15 @@ function searchPackages(state: SimulatorState, ctx: ApiContext) {
 
 /**
  * Mark Package As Shipped, Ship Package, Batch Ship Packages, Get Package Handover Time Slots, Get
- * Eligible Shipping Service, Create Packages, Get Package Detail, Search Package and Update (Package)
- * Shipping Info (reference §6.6; the rules live in domain/packages.ts and domain/handover.ts).
+ * Eligible Shipping Service, Create Packages, Get Package Shipping Document, Get Package Detail, Search
+ * Package and Update (Package) Shipping Info (reference §6.6; the rules live in domain/packages.ts,
+ * domain/handover.ts and domain/shipping-documents.ts).
  */
-export function fulfillmentRoutes(state: SimulatorState, packages: Packages): RouteDef[] {
+export function fulfillmentRoutes(
+  state: SimulatorState,
+  packages: Packages,
+  documents: ShippingDocuments,
+): RouteDef[] {
   const route = (method: RouteDef['method'], pattern: string, handler: RouteDef['handler']): RouteDef => ({
     method,
     pattern,
@@ -335,6 +341,14 @@ export function fulfillmentRoutes(state: SimulatorState, packages: Packages): Ro
       packageDetail(state, packages, packages.owned(requireShopId(ctx.shop), ctx.params.package_id ?? '')),
     ),
     route('POST', '/fulfillment/202309/packages/search', (ctx) => searchPackages(state, ctx)),
+    route('GET', '/fulfillment/202309/packages/{package_id}/shipping_documents', (ctx) => {
+      const doc = documents.create(requireShopId(ctx.shop), ctx.params.package_id ?? '', {
+        documentType: ctx.query.document_type || undefined,
+        documentSize: ctx.query.document_size || undefined,
+        documentFormat: ctx.query.document_format || undefined,
+      });
+      return { doc_url: doc.docUrl, tracking_number: doc.trackingNumber };
+    }),
     route('POST', '/fulfillment/202309/orders/{order_id}/shipping_info/update', (ctx) => {
       const record = ownOrder(state, requireShopId(ctx.shop), ctx.params.order_id);
       packages.updateShippingInfo({ record }, trackingOf(ctx.body));

@@ -83,6 +83,11 @@ export interface TikTokSimulatorOptions {
    * markets (default 72; divided by `timeScale`).
    */
   shippingInfoUpdateHours?: number;
+  /**
+   * Hours after AWAITING_SHIPMENT at which TikTok's fulfilment centre ships an FBT order (default 24,
+   * divided by `timeScale`; 0: only the admin `ship` action ships them).
+   */
+  fbtDispatchHours?: number;
   /** How long a shipping document's `doc_url` works (default 24 h, TikTok's; divided by `timeScale`). */
   shippingDocumentHours?: number;
   /** Create Product → audit approved, default 60 s. */
@@ -225,7 +230,9 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     clock,
     webhooks,
     orders,
+    scheduler,
     updateWindowMs: ((options.shippingInfoUpdateHours ?? 72) * 3_600_000) / timeScale,
+    fbtDispatchMs: ((options.fbtDispatchHours ?? 24) * 3_600_000) / timeScale,
   });
   const documents = new ShippingDocuments({
     state,

@@ -9,7 +9,8 @@ import type { IdFactory } from '../domain/ids';
 import { committedIndex, committedOf, nextDefault } from '../domain/inventory';
 import { warehouseAddress } from '../domain/addresses';
 import { InvalidTransitionError, type OrderLifecycle } from '../domain/order-lifecycle';
-import type { Packages } from '../domain/packages';
+import type { Packages, SellerCenterShipment } from '../domain/packages';
+import { TikTokApiError } from '../errors';
 import type { SimulatorState } from '../domain/state';
 import type {
   ApiOrder,
@@ -422,6 +423,22 @@ export class AdminApi {
     const pkg = this.deps.packages.get(packageId);
     if (!pkg) throw new InvalidTransitionError(`Unknown package ${packageId}`);
     return structuredClone(pkg);
+  }
+
+  /**
+   * The seller ships in TikTok Seller Center, not through the API (see `Packages.shipInSellerCenter`):
+   * a refusal TikTok's UI would show is an error naming TikTok's code.
+   */
+  shipInSellerCenter(orderId: string, input: SellerCenterShipment = {}): PackageRecord {
+    try {
+      return this.getPackage(this.deps.packages.shipInSellerCenter(orderId, input).packageId);
+    } catch (caught) {
+      if (caught instanceof TikTokApiError)
+        throw new Error(
+          `TikTok refuses the Seller Center shipment of order ${orderId}: ${caught.code} ${caught.message}`,
+        );
+      throw caught;
+    }
   }
 
   /** The carrier collected a package (PROCESSING → FULFILLING); the order follows. */

@@ -70,6 +70,8 @@ export interface PackageHooks {
   paid?: (record: OrderRecord) => void;
   /** Lines were cancelled (their packages are cancelled or split). */
   linesCancelled?: (record: OrderRecord, lineIds: string[], role: CancellationRole) => void;
+  /** The order reached AWAITING_SHIPMENT for the first time (`at`: Unix s). */
+  awaitingShipment?: (record: OrderRecord, at: number) => void;
 }
 
 export interface ShipmentHooks {
@@ -303,12 +305,13 @@ export class OrderLifecycle {
 
   private setStatus(record: OrderRecord, status: TikTokOrderStatus, at: number): void {
     const { order } = record;
-    if (status === 'AWAITING_SHIPMENT' && record.awaitingShipmentAt === undefined)
-      record.awaitingShipmentAt = at;
+    const firstAwaiting = status === 'AWAITING_SHIPMENT' && record.awaitingShipmentAt === undefined;
+    if (firstAwaiting) record.awaitingShipmentAt = at;
     order.status = status;
     order.update_time = Math.max(order.update_time, at);
     this.syncLines(record);
     this.emitStatus(record);
+    if (firstAwaiting) this.packageHooks.awaitingShipment?.(record, at);
   }
 
   private packageOf(packageId: string | undefined): PackageRecord | undefined {

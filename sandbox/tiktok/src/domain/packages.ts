@@ -52,6 +52,7 @@
 import { unixSeconds, type Clock } from '../clock';
 import { Business, TikTokApiError } from '../errors';
 import type { Random } from '../random';
+import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
 import { checkTracking } from './carriers';
 import {
@@ -102,8 +103,28 @@ export interface PackagesDeps {
   clock: Clock;
   webhooks: WebhookSender;
   orders: OrderLifecycle;
+  scheduler: Scheduler;
   /** How long after shipping a correction is accepted where TikTok limits it (clock ms; 72 h / time scale). */
   updateWindowMs: number;
+  /** How long after AWAITING_SHIPMENT TikTok's warehouse ships an FBT order (clock ms; 0: only by admin). */
+  fbtDispatchMs: number;
+}
+
+/** A Seller Center shipment (admin): what the seller enters in TikTok's UI. */
+export interface SellerCenterShipment {
+  lineItemIds?: string[];
+  /** Seller shipping: the carrier's number and the provider (id, or name among the order's option's). */
+  trackingNumber?: string;
+  shippingProviderId?: string;
+  shippingProviderName?: string;
+  /** TikTok Shipping outside the US: the handover (default: the option's; the earliest slot). */
+  handoverMethod?: HandoverMethod;
+  pickupSlot?: PickupSlot;
+}
+
+export interface TrackingEvent {
+  description: string;
+  updateTimeMillis: number;
 }
 
 export interface TrackingInput {
@@ -126,6 +147,7 @@ export class Packages {
     deps.orders.setPackageHooks({
       paid: (record) => this.openAtPayment(record),
       linesCancelled: (record, lineIds, role) => this.linesCancelled(record, lineIds, role),
+      awaitingShipment: (record, at) => this.scheduleFbtDispatch(record, at),
     });
   }
 
@@ -487,6 +509,7 @@ export class Packages {
     record: OrderRecord,
     asked: HandoverMethod | undefined,
     slot: PickupSlot | undefined,
+    earliestByDefault = false,
   ): { method: HandoverMethod; slot?: PickupSlot } {
     const shop = this.deps.state.requireShop(record.shopId);
     const option = this.optionOf(record);
@@ -499,7 +522,7 @@ export class Packages {
     if (method === 'DROP_OFF') return { method };
     const offered = pickupSlots(this.now(), zoneOfRegion(shop.region));
     if (!slot) {
-      if (sea && offered[0]) return { method, slot: offered[0] };
+      if ((sea || earliestByDefault) && offered[0]) return { method, slot: offered[0] };
       throw Business.pickupSlotMissing();
     }
     if (!isOfferedSlot(slot, offered)) throw Business.pickupSlotOutside();
@@ -653,16 +676,157 @@ export class Packages {
         `Cannot ship order ${orderId} in status ${record.order.status} (allowed: AWAITING_SHIPMENT, PARTIALLY_SHIPPING)`,
       );
     }
-    const lineIds = record.order.line_items
-      .filter(
-        (l) =>
-          l.display_status !== 'CANCELLED' && !isShipped(l.package_id ? this.get(l.package_id) : undefined),
-      )
-      .map((l) => l.id);
+    if (record.order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK')
+      return this.dispatchFbt(record, trackingNumber);
+    const lineIds = this.unshippedLines(record).map((l) => l.id);
     this.deps.orders.beforeShipment(record);
     const pkg = this.packageFor(record, lineIds, 'ROLE_SYSTEM');
     this.shipWithTikTok(record, pkg, { trackingNumber, handoverMethod: 'PICKUP' });
     return pkg;
+  }
+
+  /** FBT: TikTok's warehouse ships the order `fbtDispatchMs` after it first reached AWAITING_SHIPMENT. */
+  private scheduleFbtDispatch(record: OrderRecord, at: number): void {
+    if (record.order.fulfillment_type !== 'FULFILLMENT_BY_TIKTOK' || this.deps.fbtDispatchMs <= 0) return;
+    this.deps.scheduler.at(at * 1000 + this.deps.fbtDispatchMs, () => {
+      const { status } = record.order;
+      if (
+        (status === 'AWAITING_SHIPMENT' || status === 'PARTIALLY_SHIPPING') &&
+        this.unshippedLines(record).length > 0
+      )
+        this.dispatchFbt(record);
+    });
+  }
+
+  /**
+   * FBT: TikTok ships every open line of the order in one package from its fulfilment centre, with the
+   * market's TikTok Shipping carrier (the FBT option lists no providers: Get Shipping Providers
+   * answers 21008117) and a number TikTok assigns; PACKAGE_UPDATE (a split) is ROLE_SYSTEM's.
+   */
+  dispatchFbt(record: OrderRecord, trackingNumber?: string): PackageRecord {
+    const lineIds = this.unshippedLines(record).map((l) => l.id);
+    if (lineIds.length === 0)
+      throw new InvalidTransitionError(`Order ${record.order.id} has no open line for TikTok to ship`);
+    const platformOption = this.deps.state.deliveryOptions.find(
+      (o) => o.shopId === record.shopId && o.type !== 'SEND_BY_SELLER' && !o.fulfilledByTikTok,
+    );
+    const region = this.deps.state.requireShop(record.shopId).region;
+    const provider =
+      this.providersOf(platformOption)[0] ??
+      this.deps.state.shippingProviders.find((p) => p.region === region);
+    if (!provider) throw new InvalidTransitionError(`Shop ${record.shopId} has no carrier for FBT orders`);
+    const pkg = this.packageFor(record, lineIds, 'ROLE_SYSTEM');
+    const digits = (n: number) => this.deps.random.digits(n);
+    this.ship(record, pkg, {
+      trackingNumber: trackingNumber ?? provider.sample?.(digits) ?? `TT${digits(12)}`,
+      provider,
+      method: 'FULFILLED_BY_TIKTOK',
+    });
+    return pkg;
+  }
+
+  /**
+   * The seller ships in TikTok Seller Center (admin): as Mark Package As Shipped would for seller
+   * shipping (tracking number and provider checked the same way), or arranging TikTok Shipping (US: the
+   * default label; elsewhere the handover, pickup in the earliest slot unless one is named). Lines: the
+   * named ones where TikTok allows in-shipping splits (US, EMEA, JP), else a whole package. The package
+   * is marked `origin: SELLER_CENTER`; TikTok tells the connector as for any shipment: ORDER_STATUS_CHANGE
+   * when the order's status moves, PACKAGE_UPDATE SPLIT when it splits a package (TikTok documents no
+   * PACKAGE_UPDATE `sc_type` for a shipment), and the order's and package's `update_time`.
+   */
+  shipInSellerCenter(orderId: string, input: SellerCenterShipment): PackageRecord {
+    const record = this.deps.orders.require(orderId);
+    this.checkShippable(record, () => Business.ordersAlreadyShipped());
+    const shop = this.deps.state.requireShop(record.shopId);
+    const open = this.unshippedLines(record);
+    let lineIds = open.map((l) => l.id);
+    if (input.lineItemIds && input.lineItemIds.length > 0) {
+      lineIds = [...new Set(input.lineItemIds)];
+      for (const id of lineIds) {
+        const line = record.order.line_items.find((l) => l.id === id);
+        if (!line) throw Business.orderLineNotInOrder();
+        if (line.display_status === 'CANCELLED') throw Business.fulfillActionNotAllowed();
+        if (!open.includes(line)) throw Business.ordersAlreadyShipped();
+      }
+      if (!MARK_SHIPPED_REGIONS.includes(shop.region)) {
+        const holder = this.get(open.find((l) => l.id === lineIds[0])?.package_id ?? '');
+        if (
+          !holder ||
+          holder.lineItemIds.length !== lineIds.length ||
+          !lineIds.every((id) => holder.lineItemIds.includes(id))
+        )
+          throw new InvalidTransitionError(
+            `In ${shop.region} a package ships whole (no in-shipping split): ship every line of package ${holder?.packageId ?? '(none)'} or split the order first`,
+          );
+      }
+    }
+    if (lineIds.length === 0) throw Business.ordersAlreadyShipped();
+    if (this.isTikTokShipping(record)) {
+      if (input.trackingNumber !== undefined)
+        throw new InvalidTransitionError(
+          `Order ${orderId} ships with TikTok Shipping: TikTok assigns the tracking number, do not give one`,
+        );
+      const handover = PACKAGE_AT_SHIPMENT_REGIONS.includes(shop.region)
+        ? undefined
+        : this.resolveHandover(record, input.handoverMethod, input.pickupSlot, true);
+      this.deps.orders.beforeShipment(record);
+      const pkg = this.packageFor(record, lineIds, 'ROLE_SELLER');
+      pkg.origin = 'SELLER_CENTER';
+      this.shipWithTikTok(record, pkg, { handoverMethod: handover?.method, pickupSlot: handover?.slot });
+      return pkg;
+    }
+    const providerId =
+      input.shippingProviderId ??
+      this.providersOf(this.optionOf(record)).find((p) => p.name === input.shippingProviderName)?.id;
+    if (!input.trackingNumber || !providerId)
+      throw new Error(
+        `Seller Center shipment of order ${orderId} needs trackingNumber and shippingProviderId (or shippingProviderName, one of: ${this.providersOf(
+          this.optionOf(record),
+        )
+          .map((p) => p.name)
+          .join(', ')})`,
+      );
+    const tracking = { trackingNumber: input.trackingNumber, shippingProviderId: providerId };
+    const { provider } = this.checkNumber(record, tracking, 'mark-shipped');
+    this.checkDuplicate(record, tracking.trackingNumber, MARK_SHIPPED_REGIONS.includes(shop.region));
+    this.deps.orders.beforeShipment(record);
+    const pkg = this.packageFor(record, lineIds, 'ROLE_SELLER');
+    pkg.origin = 'SELLER_CENTER';
+    this.ship(record, pkg, { trackingNumber: tracking.trackingNumber, provider, method: 'MARK_AS_SHIPPED' });
+    return pkg;
+  }
+
+  /**
+   * Get Tracking: the carrier's events of the order's packages, newest first (shipped, collected,
+   * delivered; the wording is the simulator's, TikTok's sample reads "Your package was delivered!").
+   */
+  trackingEvents(record: OrderRecord): TrackingEvent[] {
+    const events: TrackingEvent[] = [];
+    for (const pkg of this.packagesOf(record.order.id)) {
+      if (pkg.shippedAt === undefined) continue;
+      const carrier = `${pkg.shippingProviderName} ${pkg.trackingNumber}`;
+      events.push({
+        description:
+          pkg.method === 'FULFILLED_BY_TIKTOK'
+            ? `Shipped from the TikTok fulfillment center: ${carrier}`
+            : pkg.method === 'TIKTOK_SHIPPING'
+              ? `Shipping label created, awaiting carrier pickup: ${carrier}`
+              : `Shipment information received: ${carrier}`,
+        updateTimeMillis: pkg.shippedAt * 1000,
+      });
+      if (pkg.collectedAt !== undefined)
+        events.push({
+          description: `Picked up by ${pkg.shippingProviderName}, in transit`,
+          updateTimeMillis: pkg.collectedAt * 1000,
+        });
+      if (pkg.deliveredAt !== undefined)
+        events.push({ description: 'Your package was delivered!', updateTimeMillis: pkg.deliveredAt * 1000 });
+    }
+    // Newest first; events of the same second keep their order of occurrence (later first).
+    return events
+      .map((event, index) => ({ event, index }))
+      .sort((x, y) => y.event.updateTimeMillis - x.event.updateTimeMillis || y.index - x.index)
+      .map(({ event }) => event);
   }
 
   /**

@@ -188,7 +188,9 @@ export interface PackageRecord {
   shippingProviderId: string;
   shippingProviderName: string;
   /** How it was shipped (absent while TO_FULFILL). */
-  method?: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE' | 'TIKTOK_SHIPPING';
+  method?: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE' | 'TIKTOK_SHIPPING' | 'FULFILLED_BY_TIKTOK';
+  /** Shipped by the seller in TikTok Seller Center, not through the API (admin). */
+  origin?: 'SELLER_CENTER';
   handoverMethod?: string;
   /** The pickup slot booked with TikTok Shipping (Get Package Detail `pickup_slot`). */
   pickupSlot?: { startTime: number; endTime: number };

@@ -334,6 +334,17 @@ export function fulfillmentRoutes(
       eligibleServices(state, packages, ctx),
     ),
     route('POST', '/fulfillment/202309/packages', (ctx) => createPackages(state, packages, ctx)),
+    {
+      method: 'GET',
+      pattern: '/fulfillment/202309/orders/{order_id}/tracking',
+      scope: 'seller.logistics',
+      shopLevel: true,
+      handler: (ctx) => ({
+        tracking: packages
+          .trackingEvents(ownOrder(state, requireShopId(ctx.shop), ctx.params.order_id))
+          .map((e) => ({ description: e.description, update_time_millis: e.updateTimeMillis })),
+      }),
+    },
     route('POST', '/fulfillment/202309/orders/{order_id}/packages', (ctx) =>
       markShipped(state, packages, ctx),
     ),

@@ -25,6 +25,7 @@ import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
 import { Packages } from './domain/packages';
 import { DOCUMENT_PATH, ShippingDocuments } from './domain/shipping-documents';
+import { ShipByDeadlines } from './domain/ship-by';
 import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
 import { SimulatorState } from './domain/state';
@@ -88,6 +89,12 @@ export interface TikTokSimulatorOptions {
    * divided by `timeScale`; 0: only the admin `ship` action ships them).
    */
   fbtDispatchHours?: number;
+  /**
+   * TikTok cancels seller-fulfilled orders left unshipped past `shipping_due_time` (and, in SEA,
+   * uncollected past `collection_due_time`); default true. The deadlines are calendar times of the
+   * shop's zone (business-day cut-offs), not divided by `timeScale`.
+   */
+  shipByAutoCancel?: boolean;
   /** How long a shipping document's `doc_url` works (default 24 h, TikTok's; divided by `timeScale`). */
   shippingDocumentHours?: number;
   /** Create Product → audit approved, default 60 s. */
@@ -233,6 +240,14 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     scheduler,
     updateWindowMs: ((options.shippingInfoUpdateHours ?? 72) * 3_600_000) / timeScale,
     fbtDispatchMs: ((options.fbtDispatchHours ?? 24) * 3_600_000) / timeScale,
+  });
+  new ShipByDeadlines({
+    state,
+    clock,
+    scheduler,
+    orders,
+    cancellations,
+    autoCancel: options.shipByAutoCancel ?? true,
   });
   const documents = new ShippingDocuments({
     state,

@@ -89,6 +89,7 @@ export class OrderLifecycle {
   private readonly holdJobs = new Map<string, number>();
   private shipmentHooks: ShipmentHooks = {};
   private packageHooks: PackageHooks = {};
+  private readonly paidListeners: ((record: OrderRecord) => void)[] = [];
 
   constructor(private readonly deps: OrderLifecycleDeps) {}
 
@@ -127,6 +128,7 @@ export class OrderLifecycle {
     const now = this.now();
     record.order.paid_time = now;
     this.packageHooks.paid?.(record);
+    for (const listener of this.paidListeners) listener(record);
     if (!this.deps.state.requireShop(record.shopId).onHold) {
       this.setStatus(record, 'AWAITING_SHIPMENT', now);
       return record;
@@ -379,6 +381,11 @@ export class OrderLifecycle {
     }
     order.update_time = Math.max(order.update_time, at);
     this.syncLines(record);
+  }
+
+  /** Runs `listener` when a buyer pays an order (domain/ship-by.ts sets the deadlines then). */
+  onPaid(listener: (record: OrderRecord) => void): void {
+    this.paidListeners.push(listener);
   }
 
   /** Lets domain/packages.ts learn of payments and cancelled lines. */

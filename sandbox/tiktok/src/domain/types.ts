@@ -22,6 +22,11 @@ export interface Shop {
    * buyer requests within it are approved at once.
    */
   cancelAutoApproveHours: number;
+  /**
+   * Seller Center handling time in business days (US: 1–2 for the shop, 3–7 custom): the dispatch
+   * deadline of its orders (domain/ship-by.ts).
+   */
+  handlingDays: number;
 }
 
 export interface Seller {
@@ -150,6 +155,13 @@ export type ApiOrder = TikTokOrder & {
   collection_time?: number;
   delivery_time?: number;
   has_updated_recipient_address?: boolean;
+  /** Ship-by deadlines (domain/ship-by.ts), Unix s. */
+  rts_sla_time?: number;
+  tts_sla_time?: number;
+  shipping_due_time?: number;
+  collection_due_time?: number;
+  cancel_order_sla_time?: number;
+  delivery_sla_time?: number;
 };
 
 export interface OrderRecord {

@@ -11,6 +11,8 @@
  * to the planning code as data.
  */
 
+import type { TaxCodeInfo, TaxEngine } from './order-tax-booking';
+
 /** The features the order flow depends on, by `runtime.isFeatureInEffect` id. */
 export interface AccountFeatures {
   /** `SUBSIDIARIES` (OneWorld): subsidiary fields. */
@@ -75,6 +77,13 @@ export interface AccountSetup {
    * name), or null when unknown.
    */
   companyTimeZone: string | null;
+  /**
+   * How the account computes tax (order-tax-booking.ts): US legacy sales tax, non-US legacy tax
+   * (VAT/GST: a tax code per line) or SuiteTax.
+   */
+  taxEngine: TaxEngine;
+  /** The shops' tax codes by internal id, as read; null when not read. */
+  taxCodes: Readonly<Record<string, TaxCodeInfo>> | null;
 }
 
 /** What the planning assumes when not told: every feature, currencies not read. */
@@ -83,6 +92,8 @@ export const DEFAULT_ACCOUNT: AccountSetup = Object.freeze({
   currencies: null,
   baseCurrency: null,
   companyTimeZone: null,
+  taxEngine: 'us-legacy',
+  taxCodes: null,
 });
 
 /** The account with its defaults filled in (`account` may come without the parts a test leaves out). */

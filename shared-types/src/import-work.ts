@@ -342,6 +342,12 @@ export function ownSalesOrdersToLookUp(
   return [...new Set(keys.filter((k): k is string => k !== null))].sort();
 }
 
+/** The shops' Tax Codes (tax booking, order-tax-booking.ts) the run must read. */
+export function taxCodesToLookUp(shops: ReadonlyMap<string, ShopSettings>): string[] {
+  const ids = [...shops.values()].map((shop) => shop.taxCodeId ?? null);
+  return [...new Set(ids.filter((id): id is string => id !== null))].sort();
+}
+
 /** Location ids whose state the run must know: the shops' and those linked to the warehouses found. */
 export function locationsToLookUp(
   shops: ReadonlyMap<string, ShopSettings>,

@@ -21,7 +21,8 @@ import { plannedShipDate, plannedShipDay } from './order-timing';
 import { parsePaymentMethodMap, resolvePaymentMethod } from './payment-method-map';
 import { regionCurrency } from './region-currency';
 import type { TaxLinePlan } from './order-tax';
-import { planTaxLine } from './order-tax';
+import type { TaxBooking, TaxBookingProblem, TaxCodeInfo } from './order-tax-booking';
+import { parseRemitter, planTaxBooking } from './order-tax-booking';
 import type { NetSuiteShipAddress } from './ship-address';
 import { describeShipAddressLimitProblems, mapShipAddress, shipAddressLimitProblems } from './ship-address';
 import type { ShopOrderOptions, ShopSettings } from './shop-settings';
@@ -56,6 +57,7 @@ export type OrderProblemCode =
   | 'no_discount_item'
   | 'no_tax_item'
   | 'no_fee_item'
+  | 'no_tax_code'
   | 'location'
   | 'invalid_setting'
   | 'ship_address_too_long';
@@ -180,6 +182,8 @@ export interface SalesOrderPlan {
   taxLine: TaxLinePlan | null;
   /** The buyer-paid fees, one line each on the shop's Buyer Fee Item (order-fees.ts), after the tax line. */
   feeLines: FeeLinePlan[];
+  /** How the tax is booked for the shop's tax case (order-tax-booking.ts). */
+  booking: TaxBooking;
   totals: ExpectedTotals;
   /** TikTok line items left out because TikTok cancelled them (partial cancellation). */
   cancelledLineIds: string[];
@@ -420,6 +424,53 @@ function buildLines(groups: readonly LineGroup[], context: OrderPlanContext, loc
   }));
 }
 
+/** The shop's Tax Code as the account has it: found, unknown to the account, or not set. */
+function shopTaxCode(
+  shop: ShopSettings,
+  account: AccountSetup,
+): { taxCode: TaxCodeInfo | null; unknownTaxCodeId: string | null } {
+  const id = shop.taxCodeId ?? null;
+  if (id === null) return { taxCode: null, unknownTaxCodeId: null };
+  if (account.taxCodes === null) {
+    // Not read (a test's account): the code is taken as it is, at no rate.
+    return { taxCode: { id, name: id, rate: 0, taxTypeId: null }, unknownTaxCodeId: null };
+  }
+  const found = Object.prototype.hasOwnProperty.call(account.taxCodes, id) ? account.taxCodes[id] : null;
+  return found === null
+    ? { taxCode: null, unknownTaxCodeId: id }
+    : { taxCode: found, unknownTaxCodeId: null };
+}
+
+/** The order's tax booking for the shop's tax case and the account's tax engine. */
+function taxBooking(
+  order: TikTokOrder,
+  shop: ShopSettings,
+  account: AccountSetup,
+  groups: readonly LineGroup[],
+  other: { discounts: readonly DiscountLinePlan[]; fees: readonly FeeLinePlan[] },
+): TaxBooking | TaxBookingProblem {
+  const remitter = parseRemitter(shop.taxRemitter, shop);
+  if ('code' in remitter) return remitter;
+  const currency = order.payment.currency;
+  const shippingTax = order.payment.shipping_fee_tax;
+  return planTaxBooking({
+    orderId: order.id,
+    currency,
+    shopName: shop.name,
+    engine: account.taxEngine,
+    remitter: remitter.remitter,
+    lines: groups.map((group) => ({ amountMinor: groupAmount(group), units: group.lines })),
+    discountsMinor: other.discounts.map((d) => d.amountMinor),
+    feesMinor: other.fees.map((fee) => fee.amountMinor),
+    subTotalMinor: tiktokRemaining(order).merchandiseMinor,
+    shippingMinor: toMinor(order.payment.shipping_fee, currency),
+    shippingTaxMinor: shippingTax === undefined || shippingTax === '' ? 0 : toMinor(shippingTax, currency),
+    taxMinor: tiktokRemaining(order).taxMinor,
+    taxItemId: shop.taxItemId,
+    ...shopTaxCode(shop, account),
+  });
+}
+
 /**
  * Plans the sales order for a validated TikTok order (restlet-validation.ts), or lists every
  * problem that stops it, each with the fix.
@@ -487,13 +538,16 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
   if (isProblem(shipping)) {
     problems.push(shipping);
   }
-  const taxLine = planTaxLine(order, shop);
-  if (isProblem(taxLine)) {
-    problems.push(taxLine);
-  }
   const feeLines = planFeeLines(order, shop.name, options);
   if (!Array.isArray(feeLines)) {
     problems.push(feeLines);
+  }
+  const booking = taxBooking(order, shop, account, groups, {
+    discounts: discounts.ok ? discounts.discounts : [],
+    fees: Array.isArray(feeLines) ? feeLines : [],
+  });
+  if (isProblem(booking)) {
+    problems.push(booking);
   }
   const shipAddress = mapShipAddress(order.recipient_address);
   const tooLong = shipAddress === null ? [] : shipAddressLimitProblems(shipAddress);
@@ -509,7 +563,7 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
     isProblem(customer) ||
     isProblem(shipping) ||
     isProblem(header) ||
-    isProblem(taxLine) ||
+    isProblem(booking) ||
     !Array.isArray(feeLines) ||
     !zone.ok ||
     !location.ok ||
@@ -544,9 +598,10 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
       memo: memoFor(order, shop),
       shipAddress,
       lines,
-      shipping,
-      taxLine,
+      shipping: shipping === null ? null : { ...shipping, costMinor: booking.shippingCostMinor },
+      taxLine: booking.taxLine,
       feeLines,
+      booking,
       totals: {
         linesMinor: sumMinor(lines.map((line) => line.amountMinor)),
         discountsMinor: sumMinor(discounts.discounts.map((line) => line.amountMinor)),

@@ -1,20 +1,22 @@
 import { addMinor, formatMinor, parseMoney, subtractMinor, sumMinor } from './money';
 import { TEXTAREA_SAFE_LENGTH } from './netsuite-ids';
 import type { SalesOrderPlan } from './order-plan';
+import type { TaxBooking } from './order-tax-booking';
 
 /**
  * The tie-out after an import: the figures NetSuite computed for the saved sales order (its total,
  * shipping and tax total, read back as transaction search columns `total`, `shippingamount` and
  * `taxtotal` with one `search.lookupFields`) against TikTok's `payment` block.
  *
- * TikTok's tax is the order's tax line (order-tax.ts), so NetSuite's tax is that line plus any tax
- * NetSuite computed itself (taxtotal, expected 0: no line is taxable). The buyer-paid fees are the
+ * NetSuite's tax is the order's TikTok tax line (when TikTok remits) plus the tax NetSuite computed
+ * (taxtotal: 0 when TikTok remits; the booked tax when the seller does). The buyer-paid fees are the
  * order's fee lines (order-fees.ts). NetSuite's subtotal is not a search column of a sales order, so
  * the merchandise figure (item and discount lines) is what the read-back figures leave:
- * total − shipping − tax − fees. Merchandise and shipping must equal TikTok's to
- * the cent; tax NetSuite added on top is recorded as the tax variance (`custbody_tts_tax_variance` =
- * NetSuite − TikTok), never silently, and the total must be TikTok's total plus that variance. Any
- * other difference, even one cent, is an exception on the order.
+ * total − shipping − tax − fees. Merchandise and shipping must equal what the tax case books to the
+ * cent (TikTok's figures, or their net amounts where NetSuite takes VAT out of VAT-inclusive prices:
+ * order-tax-booking.ts `expected`); tax beyond the booked tax is recorded as the tax variance
+ * (`custbody_tts_tax_variance`), never silently, and the total must be TikTok's total plus that
+ * variance. Any other difference, even one cent, is an exception on the order.
  */
 
 export interface NetSuiteTotals {
@@ -41,32 +43,51 @@ export interface TieOutResult {
   figures: TieOutFigure[];
 }
 
-export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency' | 'taxLine' | 'feeLines'>;
+export type TieOutPlan = Pick<SalesOrderPlan, 'totals' | 'currency' | 'taxLine' | 'feeLines'> & {
+  /** The tax case's split of the total (order-tax-booking.ts); absent: TikTok's own figures. */
+  booking?: Pick<TaxBooking, 'expected'>;
+};
+
+/**
+ * The figures NetSuite should show: TikTok's, or — where the tax case books VAT-inclusive prices —
+ * their net amounts and the VAT NetSuite takes out of them (order-tax-booking.ts).
+ */
+function expectedFigures(plan: TieOutPlan): { merchandise: number; shipping: number; tax: number } {
+  const expected = plan.booking?.expected;
+  return expected === undefined
+    ? {
+        merchandise: plan.totals.subTotalMinor,
+        shipping: plan.totals.shippingMinor,
+        tax: plan.totals.taxMinor,
+      }
+    : { merchandise: expected.merchandiseMinor, shipping: expected.shippingMinor, tax: expected.taxMinor };
+}
 
 export function tieOut(plan: TieOutPlan, netsuite: NetSuiteTotals): TieOutResult {
   const t = plan.totals;
+  const expected = expectedFigures(plan);
   const taxMinor = addMinor(netsuite.taxTotalMinor, plan.taxLine?.amountMinor ?? 0);
   const feesMinor = sumMinor(plan.feeLines.map((fee) => fee.amountMinor));
   const merchandiseMinor = subtractMinor(
     subtractMinor(subtractMinor(netsuite.totalMinor, netsuite.shippingMinor), taxMinor),
     feesMinor,
   );
-  const taxVarianceMinor = subtractMinor(taxMinor, t.taxMinor);
+  const taxVarianceMinor = subtractMinor(taxMinor, expected.tax);
   const totalWithoutVariance = subtractMinor(netsuite.totalMinor, taxVarianceMinor);
   const figures: TieOutFigure[] = [
     {
       label: 'merchandise',
       netsuiteMinor: merchandiseMinor,
-      tiktokMinor: t.subTotalMinor,
-      ties: merchandiseMinor === t.subTotalMinor,
+      tiktokMinor: expected.merchandise,
+      ties: merchandiseMinor === expected.merchandise,
     },
     {
       label: 'shipping',
       netsuiteMinor: netsuite.shippingMinor,
-      tiktokMinor: t.shippingMinor,
-      ties: netsuite.shippingMinor === t.shippingMinor,
+      tiktokMinor: expected.shipping,
+      ties: netsuite.shippingMinor === expected.shipping,
     },
-    { label: 'tax', netsuiteMinor: taxMinor, tiktokMinor: t.taxMinor, ties: true },
+    { label: 'tax', netsuiteMinor: taxMinor, tiktokMinor: expected.tax, ties: true },
     // Only for an order with buyer-paid fees.
     ...(feesMinor === 0 && t.feesMinor === 0
       ? []

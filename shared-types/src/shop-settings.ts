@@ -30,6 +30,19 @@ export interface ShopSettings {
    * on (order-tax.ts); needed for orders that carry tax.
    */
   taxItemId: string | null;
+  /** Seller type (`custrecord_tts_shop_seller_type`: `LOCAL`, `CROSS_BORDER`), or null when unknown. */
+  sellerType?: string | null;
+  /**
+   * Tax collected and remitted by (`custrecord_tts_shop_tax_remitter`): `TikTok`, `Seller`, or
+   * null for the default of the region and seller type (order-tax-booking.ts).
+   */
+  taxRemitter?: string | null;
+  /**
+   * Tax Code (`custrecord_tts_shop_tax_code`): the tax code (sales tax item) on the lines of TikTok
+   * orders: the seller's tax or VAT code when the seller remits; a zero-rate or out-of-scope code
+   * when TikTok remits in a VAT account.
+   */
+  taxCodeId?: string | null;
   /** Payment Method Map JSON text (`custrecord_tts_shop_pm_map`), unparsed. */
   paymentMethodMap: string | null;
   /** The rest are the "Orders, complete" settings; absent means the field's default. */

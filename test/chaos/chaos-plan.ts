@@ -24,7 +24,19 @@ export interface KillStep {
   mode: 'now' | 'after-restlet';
 }
 
+/**
+ * The kind of NetSuite account the run imports into and the region of the TikTok shop (issue #10:
+ * the run ties out in each account profile's tax set-up): `us-oneworld` with a US shop (legacy tax,
+ * TikTok remits), `uk-vat` with a GB shop (GBP, VAT-inclusive prices, the UK seller remits its VAT),
+ * `us-suitetax` with a US shop (SuiteTax, TikTok remits).
+ */
+export interface ChaosAccount {
+  profile: 'us-oneworld' | 'uk-vat' | 'us-suitetax';
+  shopRegion: 'US' | 'GB';
+}
+
 export interface ChaosPlan {
+  account: ChaosAccount;
   seed: number;
   counts: Record<OrderKind, number>;
   waves: number;
@@ -63,6 +75,7 @@ export interface ChaosPlan {
 }
 
 export const CHAOS_PLAN: ChaosPlan = {
+  account: { profile: 'us-oneworld', shopRegion: 'US' },
   seed: 20260115,
   counts: {
     paid: 1600,
@@ -105,6 +118,32 @@ export const CHAOS_PLAN: ChaosPlan = {
   timeScale: 120,
   settleDeadlineMs: 150_000,
 };
+
+/**
+ * The plan in another account profile, with `importable` paid orders (4 in 5 paid at once, 1 in 5
+ * paid two waves later) and every other kind at `others` each; the faults, kills and restarts are
+ * the same. Smaller runs keep CI's time down (README, tests: the chaos figures per profile).
+ */
+export function chaosPlanIn(
+  account: ChaosAccount,
+  importable: number,
+  others: number,
+  seed = CHAOS_PLAN.seed,
+): ChaosPlan {
+  return {
+    ...CHAOS_PLAN,
+    account,
+    seed,
+    counts: {
+      paid: Math.round(importable * 0.8),
+      'paid-later': importable - Math.round(importable * 0.8),
+      unpaid: others,
+      cancelled: others,
+      'unmapped-payment': others,
+      'unknown-sku': others,
+    },
+  };
+}
 
 /** TikTok payment methods the demo shop maps (demoPaymentMethodMap) and one it does not. */
 export const MAPPED_PAYMENT_METHODS = ['CCDC', 'PayPal', 'Apple Pay'] as const;

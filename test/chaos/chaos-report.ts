@@ -2,7 +2,7 @@ import type { ChaosOutcome } from './chaos-run';
 import type { OrderKind } from './chaos-plan';
 
 /** The figures of a chaos run as the text the test prints. */
-const usd = (cents: number): string => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+const money = (cents: number): string => `${cents < 0 ? '-' : ''}${(Math.abs(cents) / 100).toFixed(2)}`;
 
 export function formatChaosReport(o: ChaosOutcome): string {
   const kinds = new Map<OrderKind, number>();
@@ -12,10 +12,10 @@ export function formatChaosReport(o: ChaosOutcome): string {
     .filter(([, g]) => g.orders > 0)
     .map(
       ([figure, g]) =>
-        `    ${figure}: ${g.orders} orders, net ${figure === 'units' ? g.netDifference : usd(g.netDifference)}`,
+        `    ${figure}: ${g.orders} orders, net ${figure === 'units' ? g.netDifference : money(g.netDifference)}`,
     );
   return [
-    'Chaos run: exactly-once order import',
+    `Chaos run: exactly-once order import (${o.account.profile} account, ${o.account.shopRegion} shop)`,
     `  duration                    ${(o.durationMs / 1000).toFixed(1)} s (settled: ${o.settled})`,
     `  orders created in TikTok    ${o.created.byId.size} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`,
     `  bridge SIGKILLs             ${o.kills.now + o.kills.afterRestletCommit} (${o.kills.now} mid-ingest, ${o.kills.afterRestletCommit} right after a NetSuite commit); ${o.bridgeStarts} starts`,

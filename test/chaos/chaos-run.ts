@@ -13,7 +13,7 @@ import { ImportPump } from './import-pump';
 import { CreatedOrders, lastWave, planOrders, runWave } from './order-mix';
 import { failInboxWritesAfterSave } from '../support/import-faults';
 import { countSalesOrderSaves, type SalesOrderSaves } from './sales-order-saves';
-import { tieOut, type TieOut } from './tie-out';
+import { tieOut, type NetSuiteView, type TieOut } from './tie-out';
 
 /**
  * The chaos run itself: connect the shop, switch the faults on, create the orders wave by wave
@@ -22,6 +22,8 @@ import { tieOut, type TieOut } from './tie-out';
  * and read the end state.
  */
 export interface ChaosOutcome {
+  /** The account profile and shop region the run imported into. */
+  account: ChaosPlan['account'];
   shopId: string;
   created: CreatedOrders;
   durationMs: number;
@@ -60,13 +62,27 @@ function tikTokOrders(world: ChaosWorld, shopId: string): Map<string, ApiOrder> 
   return new Map(world.sim.admin.listOrders(shopId).map((o) => [o.id, o]));
 }
 
-function currentTieOut(world: ChaosWorld, shopId: string, created: CreatedOrders): TieOut {
-  return tieOut(shopId, created.byId, tikTokOrders(world, shopId), {
+/** NetSuite's end state as the tie-out reads it, with the VAT rate when the seller's VAT code books VAT-inclusive prices. */
+function netSuiteView(world: ChaosWorld): NetSuiteView {
+  const profile = world.account.profile;
+  const vatCode = profile.tax === 'non-us-legacy' ? profile.taxCodes.find((c) => c.name === 'S') : undefined;
+  return {
     salesOrders: world.ns.store.all('salesorder'),
     inbox: world.ns.store.all('customrecord_tts_order'),
     skuItemIds: skuItems(world),
     taxItemId: String(world.account.taxItemId),
-  });
+    vatInclusive: vatCode
+      ? {
+          ratePercent: vatCode.rate,
+          sellerDiscountItemId: String(world.account.discountItemIds.seller),
+          platformDiscountItemId: String(world.account.discountItemIds.platform),
+        }
+      : null,
+  };
+}
+
+function currentTieOut(world: ChaosWorld, shopId: string, created: CreatedOrders): TieOut {
+  return tieOut(shopId, created.byId, tikTokOrders(world, shopId), netSuiteView(world));
 }
 
 function skuItems(world: ChaosWorld): Set<string> {
@@ -172,6 +188,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   const restletRuns = world.ns.invocations.filter((i) => i.kind === 'restlet').length;
   const authorized = world.ns.authAudit.filter((a) => a.status === 'Success').length;
   return {
+    account: plan.account,
     shopId,
     created,
     durationMs: Date.now() - started,
@@ -198,11 +215,6 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     fanout: { ...world.fanout.stats },
     store: await bridgeStoreFigures(world.dbPath),
     log: countBridgeLog([readLogs([world.bridge.logFile]), ...syncRuns.map((r) => r.stderr)].join('\n')),
-    tieOut: tieOut(shopId, created.byId, tiktok, {
-      salesOrders,
-      inbox: world.ns.store.all('customrecord_tts_order'),
-      skuItemIds: skuItems(world),
-      taxItemId: String(world.account.taxItemId),
-    }),
+    tieOut: tieOut(shopId, created.byId, tiktok, { ...netSuiteView(world), salesOrders }),
   };
 }

@@ -56,13 +56,18 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
   });
   const sim = await startTikTokSimulator({
     redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
-    seed: { catalog: CHAOS_CATALOG, inventoryPerWarehouse: 1_000_000 },
+    seed: {
+      catalog: CHAOS_CATALOG,
+      inventoryPerWarehouse: 1_000_000,
+      shops: [{ region: plan.account.shopRegion }],
+    },
     randomSeed: plan.seed,
     timeScale: plan.timeScale,
   });
   const clock = new SteppingClock();
   const ns = await NetSuiteEmulator.start({
     projectRoot: PROJECT_ROOT,
+    profile: plan.account.profile,
     clock,
     concurrencyLimit: plan.netsuite.concurrencyLimit,
     restletLatencyMs: plan.netsuite.restletLatencyMs,

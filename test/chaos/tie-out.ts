@@ -7,6 +7,16 @@ import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
  * The end state of the chaos run, read from NetSuite's records and TikTok's orders:
  * sales orders per TikTok order (by externalid and by PO #), orders without a visible outcome, and
  * every sales order's money against TikTok's `payment` block in integer cents.
+ *
+ * Money per tax set-up (issue #10). Tax on top of the prices (US; TikTok remits, legacy tax or
+ * SuiteTax): merchandise = the item and discount lines, tax = NetSuite's tax + the TikTok tax line,
+ * each equal to TikTok's. VAT-inclusive prices the seller's VAT code books (UK): NetSuite shows net
+ * amounts and the VAT it takes out of TikTok's prices, so TikTok's side is worked out here from
+ * TikTok's own prices by NetSuite's rules, independently of the SuiteApp: each line's net is its
+ * VAT-inclusive price (the sale prices of the TikTok units the line carries, `custcol_tts_line_ids`;
+ * a discount line the discount of the units) ÷ (1 + rate), rounded; shipping's net is the amount whose
+ * VAT brings it to TikTok's fee (or, when none does, fee ÷ (1 + rate) rounded); the tax is the VAT
+ * left in the prices plus TikTok's tax on top.
  */
 export interface NetSuiteView {
   salesOrders: readonly StoredRecord[];
@@ -15,6 +25,8 @@ export interface NetSuiteView {
   skuItemIds: ReadonlySet<string>;
   /** The shop's Tax Item: its line carries TikTok's tax (no line is taxable in NetSuite). */
   taxItemId: string;
+  /** VAT-inclusive prices booked at the seller's VAT code: its rate (percent) and the discount items. */
+  vatInclusive?: { ratePercent: number; sellerDiscountItemId: string; platformDiscountItemId: string } | null;
 }
 
 export interface OrderIssue {
@@ -69,6 +81,67 @@ interface Figures {
   tax: number;
   total: number;
   units: number;
+}
+
+/** `amount × percent / 100`, in cents, half away from zero (NetSuite's tax rounding). */
+function percentOf(amount: number, percent: number): number {
+  const raw = (amount * percent) / 100;
+  return Math.sign(raw) * Math.round(Math.abs(raw) + 1e-9);
+}
+
+/** The net of a VAT-inclusive amount, rounded half away from zero. */
+function netOf(gross: number, percent: number): number {
+  return Math.sign(gross) * Math.round((Math.abs(gross) * 100) / (100 + percent) + 1e-9);
+}
+
+/** NetSuite's net shipping for a VAT-inclusive fee: the net whose VAT brings it to the fee, else the fee's net. */
+function shippingNetOf(fee: number, percent: number): number {
+  const near = netOf(fee, percent);
+  const exact = [near, near - 1, near + 1].find((n) => n + percentOf(n, percent) === fee);
+  return exact ?? near;
+}
+
+/** TikTok's figures of a VAT-inclusive order as NetSuite's rules book them on the sales order's lines. */
+function vatInclusiveTikTokFigures(
+  order: ApiOrder,
+  so: StoredRecord,
+  ns: NetSuiteView,
+  vat: NonNullable<NetSuiteView['vatInclusive']>,
+): Figures {
+  const currency = order.payment.currency;
+  const money = (value: string | undefined): number => (value ? toMinor(value, currency) : 0);
+  const active = order.line_items.filter((l) => l.display_status !== 'CANCELLED');
+  const units = new Map(active.map((l) => [l.id, l]));
+  let merchandiseNet = 0;
+  let merchandiseGross = 0;
+  for (const line of so.sublists.item ?? []) {
+    const item = String(line.fields.item);
+    let gross: number | null = null;
+    if (ns.skuItemIds.has(item)) {
+      const ids = String(line.fields.custcol_tts_line_ids ?? '').split(',');
+      gross = ids.reduce((sum, id) => {
+        const unit = units.get(id);
+        return unit ? sum + money(unit.sale_price) + money(unit.platform_discount) : sum;
+      }, 0);
+    } else if (item === vat.platformDiscountItemId) {
+      gross = -active.reduce((sum, l) => sum + money(l.platform_discount), 0);
+    } else if (item === vat.sellerDiscountItemId) {
+      gross = -active.reduce((sum, l) => sum + money(l.seller_discount), 0);
+    }
+    if (gross === null) continue;
+    merchandiseGross += gross;
+    merchandiseNet += netOf(gross, vat.ratePercent);
+  }
+  const fee = toMinor(order.payment.shipping_fee, currency);
+  const shippingNet = fee === 0 ? 0 : shippingNetOf(fee, vat.ratePercent);
+  const tax = toMinor(order.payment.tax, currency);
+  return {
+    merchandise: merchandiseNet,
+    shipping: shippingNet,
+    tax: tax + (merchandiseGross - merchandiseNet) + (fee - shippingNet),
+    total: toMinor(order.payment.total_amount, currency),
+    units: active.length,
+  };
 }
 
 function netSuiteFigures(so: StoredRecord, ns: NetSuiteView): Figures {
@@ -192,7 +265,9 @@ export function tieOut(
     const order = tiktok.get(orderId);
     if (!order) continue;
     const mine = netSuiteFigures(so, ns);
-    const theirs = tikTokFigures(order);
+    const theirs = ns.vatInclusive
+      ? vatInclusiveTikTokFigures(order, so, ns, ns.vatInclusive)
+      : tikTokFigures(order);
     const differing = FIGURES.filter((f) => mine[f] !== theirs[f]);
     if (differing.length === 0) {
       out.tiedOut += 1;

@@ -118,7 +118,11 @@ describe('import in currencies without cents (emulator, real HTTP)', () => {
     async ({ region, currency, factor, address }) => {
       world = await startConnectorAccount(
         { profile: withCurrencies(US_ONEWORLD, [{ symbol: currency, exchangeRate: 0.0001 }]) },
-        { custrecord_tts_shop_region: region, custrecord_tts_shop_currency: currency },
+        {
+          custrecord_tts_shop_region: region,
+          custrecord_tts_shop_currency: currency,
+          custrecord_tts_shop_tax_remitter: 'TikTok',
+        },
       );
       letDefaultCustomerTradeIn(world.ns, world.account, currency);
       const orders = makeOrders({ count: 6, seed: 23 }).map((o) => inCurrency(o, currency, factor, address));

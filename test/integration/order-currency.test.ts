@@ -30,6 +30,8 @@ async function gbpShop(
     {
       custrecord_tts_shop_region: 'GB',
       custrecord_tts_shop_currency: 'GBP',
+      // A US company selling in the UK is an overseas seller there: TikTok remits the VAT.
+      custrecord_tts_shop_seller_type: 'CROSS_BORDER',
       custrecord_tts_shop_per_buyer: options.perBuyer ?? false,
     },
   );

@@ -48,7 +48,12 @@ async function importAt(
   return world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`)!;
 }
 
-const UK_SHOP = { custrecord_tts_shop_region: 'GB', custrecord_tts_shop_currency: 'GBP' };
+// The US account's UK shop is an overseas seller in the UK: TikTok remits the VAT.
+const UK_SHOP = {
+  custrecord_tts_shop_region: 'GB',
+  custrecord_tts_shop_currency: 'GBP',
+  custrecord_tts_shop_seller_type: 'CROSS_BORDER',
+};
 
 describe('sales order dates in the shop time zone (issue #10)', () => {
   it('dates a UK order placed at 00:30 UK time on its UK date (the Pacific date is the day before)', async () => {

@@ -103,8 +103,22 @@ export function demoPaymentMethodMap(account: DemoAccount): Record<string, strin
 }
 
 /**
+ * The Tax Code an admin of the profile's account sets on the shop (README, tax by who remits it): in
+ * a VAT account the standard rate (`S`: the profile's UK seller remits its VAT); with SuiteTax the
+ * exempt code for the zero tax details of TikTok-remitted tax; none with US legacy tax (TikTok remits).
+ */
+export function demoShopTaxCode(account: DemoAccount): number | null {
+  if (account.profile.tax === 'non-us-legacy') return account.taxCodeIds.S ?? null;
+  if (account.profile.tax === 'suitetax') {
+    const exempt = account.profile.taxCodes.find((code) => code.exempt === true);
+    return exempt ? (account.taxCodeIds[exempt.name] ?? null) : null;
+  }
+  return null;
+}
+
+/**
  * Fill in a connected shop's settings the way an admin would in the NetSuite UI, after the bridge
- * created the shop record. Returns the shop record's internal id.
+ * created the shop record (the Tax Code per `demoShopTaxCode`). Returns the shop record's internal id.
  */
 export function configureDemoShop(
   seed: Seed,
@@ -125,6 +139,7 @@ export function configureDemoShop(
     custrecord_tts_shop_plat_disc_item: account.discountItemIds.platform,
     custrecord_tts_shop_tax_item: account.taxItemId,
     custrecord_tts_shop_fee_item: account.feeItemId,
+    ...(demoShopTaxCode(account) === null ? {} : { custrecord_tts_shop_tax_code: demoShopTaxCode(account) }),
     custrecord_tts_shop_pm_map: JSON.stringify(demoPaymentMethodMap(account)),
     ...overrides,
   };

@@ -98,6 +98,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
       authClock: options.authClock,
       featuresInEffect: [...data.profile.features, ...(options.features ?? [])],
       userPreferences: { TIMEZONE: data.profile.timeZone, DATEFORMAT: 'M/D/YYYY', TIMEFORMAT: 'h:mm a' },
+      country: data.profile.country,
       concurrencyLimit: options.concurrencyLimit,
       restletLatencyMs: options.restletLatencyMs,
       autoRunTasks: options.autoRunTasks,

@@ -54,7 +54,7 @@ describe('planSalesOrder and the currency', () => {
       total_amount: '20.55',
     },
   });
-  const gbpShop = shop({ currency: 'GBP', region: 'GB', perBuyerCustomer: true });
+  const gbpShop = shop({ currency: 'GBP', region: 'GB', perBuyerCustomer: true, taxRemitter: 'TikTok' });
 
   it("puts the currency on the sales order and on a buyer's new customer", () => {
     const result = planSalesOrder(gbpOrder, { shop: gbpShop, items: { 'MUG-RED': '501' }, account });

@@ -44,6 +44,8 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_tax_item', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_fee_item', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_bundle_kit', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_tax_remitter', 'TEXT'],
+  ['custrecord_tts_shop_tax_code', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_test_mode', 'CHECKBOX', { default: false }],

@@ -64,6 +64,8 @@ export interface AccountOptions {
   featuresInEffect?: readonly string[];
   /** The users' preferences `runtime.getCurrentUser().getPreference` answers (`TIMEZONE`, ...). */
   userPreferences?: Readonly<Record<string, string>>;
+  /** The company's country (`runtime.country`, two letters; default `US`). */
+  country?: string;
   /** Account-wide concurrent RESTlet request limit (default 5). */
   concurrencyLimit?: number;
   /** Simulated duration each RESTlet request holds its slot (default 0). */
@@ -199,6 +201,7 @@ export class EmulatedAccount {
         registry: this.registry,
         features,
         userPreferences: options.userPreferences,
+        country: options.country,
       }),
       'N/task': createTaskModule(this.queue),
       'N/https': { ...createHttpsModule(options.https), RedirectType },

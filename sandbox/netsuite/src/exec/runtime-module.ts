@@ -65,6 +65,8 @@ export interface RuntimeModuleOptions {
    * the IANA zone, as public scripts pass it to `format.format({ type: DATETIMETZ, timezone })`).
    */
   userPreferences?: Readonly<Record<string, string>>;
+  /** `runtime.country`: the company's country, two letters (default `US`). */
+  country?: string;
 }
 
 /** Sandbox and release-preview accounts carry a `_SB1` / `_RP` suffix. */
@@ -85,6 +87,7 @@ export function createRuntimeModule(options: RuntimeModuleOptions): Record<strin
     ContextType,
     EnvType,
     accountId: options.accountId,
+    country: options.country ?? 'US',
     envType: envTypeOf(options.accountId),
     version: options.version ?? '2026.2',
     processorCount: 2,

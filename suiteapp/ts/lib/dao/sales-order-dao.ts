@@ -10,6 +10,9 @@ import {
   readBackFromLookup,
   SALES_ORDER,
   SALES_ORDER_BY_EXTERNAL_ID,
+  TAX_DETAILS_REFERENCE,
+  taxDetailLines,
+  taxDetailsWrite,
   salesOrderIdsByExternalId,
   salesOrdersByExternalIdQuery,
   salesOrderState,
@@ -61,6 +64,19 @@ export function findSalesOrdersByExternalId(externalIds: readonly string[]): Rec
 export function createSalesOrder(plan: SalesOrderPlan, customerId: string): string {
   const so = createRecord(SALES_ORDER.recordType);
   writeRecord(so, newSalesOrderWrite(plan, customerId));
+  // SuiteTax: the tax details point to the references NetSuite gave the item lines just written.
+  const detailLines = taxDetailLines(plan);
+  if (plan.booking.taxDetails.length > 0) {
+    const reader = readerOf(so);
+    const references = new Map<number, string>();
+    for (const line of detailLines) {
+      references.set(
+        line,
+        String(reader.lineValue(TAX_DETAILS_REFERENCE.sublistId, TAX_DETAILS_REFERENCE.fieldId, line) ?? ''),
+      );
+    }
+    writeRecord(so, taxDetailsWrite(plan, references));
+  }
   return saveRecord(so, { enableSourcing: true, ignoreMandatoryFields: false });
 }
 

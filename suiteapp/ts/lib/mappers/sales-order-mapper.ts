@@ -7,6 +7,7 @@ import { toNetSuiteAmount } from '../../../../shared-types/src/money';
 import type { CalendarDate } from '../../../../shared-types/src/order-dates';
 import { dateParts } from '../../../../shared-types/src/order-dates';
 import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
+import type { LineTax, TaxDetailTarget } from '../../../../shared-types/src/order-tax-booking';
 import type {
   OrderUpdatePlan,
   SalesOrderLineState,
@@ -43,9 +44,11 @@ import { idOf, numberOf, optionalNumberOf, selectIdOf, selectTextOf, textOf } fr
  * Sales orders: the order the import creates from a plan, what the tie-out reads back, what the
  * order updates load and change, and what the sales order user event reads for the outbox.
  *
- * Only fields a US legacy-tax account's sales order has (the records catalogue in
- * `suiteapp/reference/netsuite-records/`): TikTok's tax is a line of the shop's Tax Item and every
- * line and the order are not taxable (order-tax.ts). Shipping is `shipmethod` (the shop's shipping
+ * Fields of the records catalogue (`suiteapp/reference/netsuite-records/`) for the account's tax
+ * engine, each written only where the tax case needs it (shared-types/src/order-tax-booking.ts): US
+ * legacy tax `istaxable`, `taxitem`, `taxrate`; non-US legacy tax (VAT) the line `taxcode`,
+ * `grossamt`, `tax1amt` and `shippingtaxcode`; SuiteTax `taxdetailsoverride` and the `taxdetails`
+ * lines, which point to item lines by the `taxdetailsreference` NetSuite gives them. Shipping is `shipmethod` (the shop's shipping
  * item) + `shippingcost`, not an item line: a shipping item is not an item-sublist item,
  * `shippingcost` overrides the ship item's rate table with exactly TikTok's fee, and the item
  * sublist stays one line per TikTok SKU/price so fulfillments map back to TikTok line ids.
@@ -60,6 +63,10 @@ export const SALES_ORDER = declareRecord({
     entity: 'entity',
     currency: 'currency',
     isTaxable: 'istaxable',
+    taxItem: 'taxitem',
+    taxRate: 'taxrate',
+    taxDetailsOverride: 'taxdetailsoverride',
+    shippingTaxCode: 'shippingtaxcode',
     tranDate: 'trandate',
     orderStatus: 'orderstatus',
     shipDate: 'shipdate',
@@ -103,11 +110,26 @@ export const SALES_ORDER = declareRecord({
         amount: 'amount',
         location: 'location',
         isTaxable: 'istaxable',
+        taxCode: 'taxcode',
+        grossAmt: 'grossamt',
+        tax1Amt: 'tax1amt',
+        taxDetailsReference: 'taxdetailsreference',
         description: 'description',
         isClosed: 'isclosed',
         quantityFulfilled: 'quantityfulfilled',
         line: 'line',
         tiktokLineIds: 'custcol_tts_line_ids',
+      },
+    },
+    taxDetails: {
+      id: 'taxdetails',
+      fields: {
+        taxDetailsReference: 'taxdetailsreference',
+        taxType: 'taxtype',
+        taxCode: 'taxcode',
+        taxBasis: 'taxbasis',
+        taxRate: 'taxrate',
+        taxAmount: 'taxamount',
       },
     },
   },
@@ -226,8 +248,12 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   put(body.entity, customerId);
   // After the customer, whose primary currency NetSuite would default it to (order-currency.ts).
   put(body.currency, plan.currencyId);
-  // TikTok collected the tax (order-tax.ts): NetSuite must not compute its own.
-  put(body.isTaxable, false);
+  // The tax case's body fields (order-tax-booking.ts); each only where the account's engine has it.
+  const booking = plan.booking;
+  put(body.isTaxable, booking.taxable);
+  put(body.taxItem, booking.taxItemId);
+  put(body.taxRate, booking.taxRate);
+  put(body.taxDetailsOverride, booking.taxDetailsOverride ? true : null);
   // The shop's calendar dates, not the Pacific ones of TikTok's instants (order-dates.ts).
   put(body.tranDate, dayValue(plan.tranDate));
   put(body.orderStatus, plan.orderStatus);
@@ -252,55 +278,77 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   if (plan.shipping !== null) {
     put(body.shipMethod, plan.shipping.shipMethodId);
     put(body.shippingCost, money(plan.shipping.costMinor));
+    put(body.shippingTaxCode, booking.shippingTaxCodeId);
   }
   return writes;
 }
 
 /**
+ * A line's amount and tax as the tax case writes them (order-tax-booking.ts): rate and amount (with
+ * `istaxable` in US legacy tax, the tax code in VAT), or — VAT-inclusive — the gross amount NetSuite
+ * takes the VAT out of, or the net amount with its VAT (`tax1amt`).
+ */
+function amountWrites(
+  money: (minor: number) => number,
+  rateMinor: number,
+  amountMinor: number,
+  tax: LineTax,
+): LineWrite[] {
+  // The tax code first: NetSuite recomputes a line's tax (and gross) from its amount when the code
+  // changes, so the gross or tax amount written after it stands.
+  const writes: LineWrite[] = [];
+  if (tax.taxCodeId !== undefined) writes.push([f.taxCode, tax.taxCodeId]);
+  if (tax.grossMinor !== undefined) {
+    writes.push([f.grossAmt, money(tax.grossMinor)]);
+  } else if (tax.netMinor !== undefined) {
+    writes.push([f.amount, money(tax.netMinor)]);
+  } else {
+    writes.push([f.rate, money(rateMinor)], [f.amount, money(amountMinor)]);
+  }
+  if (tax.taxable !== undefined) writes.push([f.isTaxable, tax.taxable]);
+  if (tax.tax1Minor !== undefined) writes.push([f.tax1Amt, money(tax.tax1Minor)]);
+  return writes;
+}
+
+/**
  * Item lines (one per SKU and price), then discount lines, then the TikTok tax line, then one line per
- * buyer-paid fee (order-fees.ts); none taxable.
+ * buyer-paid fee (order-fees.ts), each with its tax as the tax case writes it.
  */
 function lines(plan: SalesOrderPlan): LineWrite[][] {
   const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
-  const itemLines = plan.lines.map((line): LineWrite[] => [
+  const booking = plan.booking;
+  const itemLines = plan.lines.map((line, index): LineWrite[] => [
     [f.item, line.itemId],
     [f.quantity, line.quantity],
     [f.price, CUSTOM_PRICE],
-    [f.rate, money(line.rateMinor)],
-    [f.amount, money(line.amountMinor)],
+    ...amountWrites(money, line.rateMinor, line.amountMinor, booking.itemLines[index] ?? {}),
     ...(line.locationId === null ? [] : [[f.location, line.locationId] as const]),
-    [f.isTaxable, false],
     [f.tiktokLineIds, line.lineIds.join(',')],
   ]);
-  const discountLines = plan.discounts.map((discount): LineWrite[] => [
+  const discountLines = plan.discounts.map((discount, index): LineWrite[] => [
     [f.item, discount.itemId],
     [f.price, CUSTOM_PRICE],
-    [f.rate, money(discount.amountMinor)],
-    [f.amount, money(discount.amountMinor)],
-    [f.isTaxable, false],
+    ...amountWrites(money, discount.amountMinor, discount.amountMinor, booking.discountLines[index] ?? {}),
   ]);
-  const taxLine: LineWrite[][] =
-    plan.taxLine === null
+  const taxLine = booking.taxLine;
+  const taxLines: LineWrite[][] =
+    taxLine === null
       ? []
       : [
           [
-            [f.item, plan.taxLine.itemId],
+            [f.item, taxLine.itemId],
             [f.price, CUSTOM_PRICE],
-            [f.rate, money(plan.taxLine.amountMinor)],
-            [f.amount, money(plan.taxLine.amountMinor)],
-            [f.isTaxable, false],
-            [f.description, plan.taxLine.description],
+            ...amountWrites(money, taxLine.amountMinor, taxLine.amountMinor, taxLine),
+            [f.description, taxLine.description],
           ],
         ];
-  const feeLines = plan.feeLines.map((fee): LineWrite[] => [
+  const feeLines = plan.feeLines.map((fee, index): LineWrite[] => [
     [f.item, fee.itemId],
     [f.price, CUSTOM_PRICE],
-    [f.rate, money(fee.amountMinor)],
-    [f.amount, money(fee.amountMinor)],
-    [f.isTaxable, false],
+    ...amountWrites(money, fee.amountMinor, fee.amountMinor, booking.feeLines[index] ?? {}),
     [f.description, fee.description],
   ]);
-  return [...itemLines, ...discountLines, ...taxLine, ...feeLines];
+  return [...itemLines, ...discountLines, ...taxLines, ...feeLines];
 }
 
 /** An instant (Unix seconds) as the Date a date/time field stores. */
@@ -342,6 +390,63 @@ function cancelAnswerState(rec: RecordReader, fallback: RecordReader | null): Ca
     rejectReason: cancelReasonCodeOf(text(body.cancelRejectReason)),
   };
 }
+
+/** Index of a tax details target among the lines `lines(plan)` writes, or null for shipping. */
+function lineIndexOf(plan: SalesOrderPlan, target: TaxDetailTarget): number | null {
+  switch (target.kind) {
+    case 'item':
+      return target.index;
+    case 'discount':
+      return plan.lines.length + target.index;
+    case 'tax':
+      return plan.lines.length + plan.discounts.length;
+    case 'fee':
+      return (
+        plan.lines.length + plan.discounts.length + (plan.booking.taxLine === null ? 0 : 1) + target.index
+      );
+    case 'shipping':
+      return null;
+  }
+}
+
+/** NetSuite's reference of the shipping charge in tax details (SuiteTax). */
+const SHIPPING_REFERENCE = 'SHIPPING';
+
+/** The item lines whose `taxdetailsreference` the tax details need (SuiteTax), by line index. */
+export function taxDetailLines(plan: SalesOrderPlan): number[] {
+  const indexes = plan.booking.taxDetails.map((d) => lineIndexOf(plan, d.target));
+  return [...new Set(indexes.filter((i): i is number => i !== null))];
+}
+
+/**
+ * The SuiteTax tax details lines under Tax Details Override, each pointing to its item line by the
+ * `taxdetailsreference` NetSuite gave the line (`references`: line index → reference).
+ */
+export function taxDetailsWrite(plan: SalesOrderPlan, references: ReadonlyMap<number, string>): RecordWrite {
+  const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
+  const d = SALES_ORDER.sublists.taxDetails;
+  const lineWrites = plan.booking.taxDetails.map((detail, line) => {
+    const index = lineIndexOf(plan, detail.target);
+    const reference = index === null ? SHIPPING_REFERENCE : (references.get(index) ?? '');
+    const fields: LineWrite[] = [
+      [d.fields.taxDetailsReference, reference],
+      ...(detail.taxTypeId === null ? [] : [[d.fields.taxType, detail.taxTypeId] as const]),
+      [d.fields.taxCode, detail.taxCodeId],
+      [d.fields.taxBasis, money(detail.basisMinor)],
+      [d.fields.taxRate, detail.ratePercent],
+      [d.fields.taxAmount, money(detail.amountMinor)],
+    ];
+    return { line, fields };
+  });
+  return {
+    body: [],
+    sublists: lineWrites.length === 0 ? [] : [{ sublistId: d.id, lines: lineWrites }],
+    subrecords: [],
+  };
+}
+
+/** The item line field holding the reference tax details point to. */
+export const TAX_DETAILS_REFERENCE = { sublistId: items.id, fieldId: f.taxDetailsReference };
 
 /** The new sales order of a plan for the given customer. */
 export function newSalesOrderWrite(plan: SalesOrderPlan, customerId: string): RecordWrite {

@@ -19,3 +19,14 @@ export function companyTimeZone(): string | null {
   const zone: unknown = runtime.getCurrentUser().getPreference({ name: 'TIMEZONE' });
   return typeof zone === 'string' && zone.trim() !== '' ? zone.trim() : null;
 }
+
+/** SuiteTax (`TAX_OVERHAULING`) is in effect (0 units). */
+export function suiteTaxInEffect(): boolean {
+  return runtime.isFeatureInEffect({ feature: 'TAX_OVERHAULING' });
+}
+
+/** The company's country, two letters (`runtime.country`, 0 units), or null when not given. */
+export function companyCountry(): string | null {
+  const country: unknown = runtime.country;
+  return typeof country === 'string' && country.trim() !== '' ? country.trim().toUpperCase() : null;
+}

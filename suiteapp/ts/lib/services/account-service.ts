@@ -1,19 +1,24 @@
-import type { AccountSetup } from '../../../../shared-types/src/account-setup';
+import type { AccountFeatures, AccountSetup } from '../../../../shared-types/src/account-setup';
 import { loadCurrencies } from '../dao/currency-dao';
-import { accountFeatures, companyTimeZone } from '../platform/account';
+import { loadTaxCodes } from '../dao/tax-code-dao';
+import { taxEngineOf } from '../../../../shared-types/src/order-tax-booking';
+import { companyCountry, companyTimeZone, suiteTaxInEffect } from '../platform/account';
 
 /**
- * The account as the order import reads it once per run (shared-types/src/account-setup.ts): the
- * features in effect (0 units), the currencies by ISO code (one SuiteQL, 10 units) and the
- * company's time zone (0 units).
+ * The account as the order import reads it once per run (shared-types/src/account-setup.ts), given
+ * the features in effect (platform/account.ts, 0 units): the currencies by ISO code (one SuiteQL, 10 units), the company's
+ * time zone (0 units), the tax engine (SuiteTax and the company's country, 0 units) and the shops'
+ * tax codes (5 units each).
  */
-export function readAccountSetup(): AccountSetup {
-  const features = accountFeatures();
+export function readAccountSetup(features: AccountFeatures, shopTaxCodeIds: readonly string[]): AccountSetup {
   const currencies = loadCurrencies();
+  const suiteTax = suiteTaxInEffect();
   return {
     features,
     currencies: currencies.ids,
     baseCurrency: currencies.base,
     companyTimeZone: companyTimeZone(),
+    taxEngine: taxEngineOf(suiteTax, companyCountry()),
+    taxCodes: loadTaxCodes(shopTaxCodeIds, suiteTax),
   };
 }

@@ -12,6 +12,7 @@ import {
   replacedOrdersToLookUp,
   selectForRun,
   skusToLookUp,
+  taxCodesToLookUp,
   warehousesToLookUp,
 } from '../../../../shared-types/src/import-work';
 import type { WarehouseLink } from '../../../../shared-types/src/order-location';
@@ -22,6 +23,7 @@ import { findItemsBySkus } from '../dao/item-dao';
 import { loadLocationStates } from '../dao/location-dao';
 import { findSalesOrdersByExternalId } from '../dao/sales-order-dao';
 import { loadShopSettings } from '../dao/shop-dao';
+import { accountFeatures } from '../platform/account';
 import { readAccountSetup } from './account-service';
 import { currentDeploymentId } from '../platform/current-script';
 import { findWarehousesByExternalId } from '../dao/warehouse-dao';
@@ -30,7 +32,8 @@ import { findWarehousesByExternalId } from '../dao/warehouse-dao';
  * getInputData of the order import: the records due in this run (pending ones, and errors whose
  * automatic retry time has come, that no other run holds; at most IMPORT_RUN_CAP; one per shop in
  * test mode) with everything map() needs resolved in bulk, one SuiteQL per kind and per 500 values:
- * the account (services/account-service.ts: features 0, currencies 10), due ids 10, shops 10,
+ * due ids 10 (a run with nothing due stops there), shops 10, the account (account-service.ts:
+ * features 0, currencies 10, tax engine 10, the shops' tax codes 5 each),
  * payloads 10 per 500, SKU → item 10 per 500 SKUs, buyer customers (with their primary currency)
  * 10 per 500, the orders' own sales orders (saved by an earlier attempt that could not finish) with
  * the originals of replacement orders 10 per 500, and when orders need them: warehouses 10,
@@ -42,12 +45,16 @@ export function collectImportWork(cap = IMPORT_RUN_CAP): Record<string, ImportWo
   const now = Math.floor(Date.now() / 1000);
   const claimToken = importClaimToken(currentDeploymentId(), now, Math.random());
   const candidates = listImportCandidates(now);
-  const account = readAccountSetup();
-  const features = account.features;
+  if (candidates.length === 0) {
+    log.audit({ title: 'Order import input', details: 'due 0' });
+    return {};
+  }
+  const features = accountFeatures();
   const shops = loadShopSettings(
     candidates.map((row) => row.shopRecordId),
     features,
   );
+  const account = readAccountSetup(features, taxCodesToLookUp(shops));
   const taken = selectForRun(candidates, shops, cap);
   const parsed = loadImportRows(
     taken.map((row) => row.id),

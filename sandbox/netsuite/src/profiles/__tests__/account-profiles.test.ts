@@ -20,6 +20,7 @@ import { startProfile } from './profile-harness';
  */
 
 interface Runtime {
+  country: string;
   isFeatureInEffect(o: { feature: string }): boolean;
   getCurrentUser(): { getPreference(o: { name: string }): string | null };
 }
@@ -132,6 +133,12 @@ describe('account profiles', () => {
       );
       expect(answers).toEqual(features);
       expect(w.ns.profile.id).toBe(id);
+    });
+
+    it("answers runtime.country with the company's country", () => {
+      const runtime = w.module<Runtime>('N/runtime');
+      expect(runtime.country).toBe(w.ns.profile.country);
+      expect(runtime.country).toBe(id === 'uk-vat' ? 'GB' : 'US');
     });
 
     it("answers the user's TIMEZONE preference with the company time zone", () => {

@@ -23,6 +23,7 @@ export function probe(): Record<string, unknown> {
       shop: shop({
         region: 'GB',
         currency: 'GBP',
+        taxRemitter: 'TikTok',
         orderOptions: { handlingDays: 3, platformDiscountItemId: '61' },
       }),
       items: { 'MUG-RED': '501' },

@@ -22,7 +22,7 @@ function planIn(
   const units = ['1001', '1002'].map((id) => lineItem({ id, currency, ...unit }));
   const result = planSalesOrder(
     order({ line_items: units, payment: { ...order().payment, currency, ...payment } }),
-    { shop: shop({ currency, region }), items: { 'MUG-RED': '501' } },
+    { shop: shop({ currency, region, taxRemitter: 'TikTok' }), items: { 'MUG-RED': '501' } },
   );
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.plan;

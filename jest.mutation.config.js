@@ -20,7 +20,7 @@ module.exports = {
   ],
   testPathIgnorePatterns: [
     ...base.testPathIgnorePatterns,
-    '/shared-types/src/__tests__/import-work\\.test\\.ts$',
+    '/shared-types/src/import/__tests__/import-work\\.test\\.ts$',
     '/suiteapp/ts/lib/mappers/__tests__/sales-order-mapper\\.test\\.ts$',
   ],
 };

@@ -31,7 +31,7 @@ import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
 import { JOB_KINDS, shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
-import { orderSyncHandler } from './workers/order-sync';
+import { orderUpsertHandler } from './workers/order-upsert';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { shopHandlers } from './workers/shop-handlers';
@@ -176,14 +176,14 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const orderSyncDeps = {
+  const orderUpsertDeps = {
     tiktok: tiktok.client,
     netsuite,
     sendShop: (shopId: string) => pushShopToNetSuite(store, netsuite, shopId),
   };
   const handlers = [
-    orderSyncHandler(orderSyncDeps),
-    orderSyncHandler(orderSyncDeps, JOB_KINDS.ORDER_SYNC_CANCELLATION),
+    orderUpsertHandler(orderUpsertDeps),
+    orderUpsertHandler(orderUpsertDeps, JOB_KINDS.ORDER_UPSERT_CANCELLATION),
     ...shopHandlers({
       store,
       tiktok: tiktok.client,

@@ -1,9 +1,15 @@
+/**
+ * The whole product on one machine, wired over real HTTP: the TikTok Shop simulator, the NetSuite
+ * emulator running our compiled SuiteApp, and the bridge between them with TikTok OAuth, signed
+ * webhooks, signed API calls and TBA-signed RESTlet calls. `npm start` (sandbox mode), the
+ * end-to-end tests and the benchmarks all start it.
+ */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Bridge, BridgeDeps } from '../../bridge/src/bridge';
 import { createBridge, isWildcardAddress } from '../../bridge/src/bridge';
 import type { LiveConfig, LogLevel } from '../../bridge/src/config';
-import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
+import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/contract/restlet-contract';
 import type { DemoAccount } from '../netsuite/src/demo-account';
 import { configureDemoShop, seedDemoAccount } from '../netsuite/src/demo-account';
 import type { EmulatorStartOptions } from '../netsuite/src/emulator';
@@ -11,13 +17,6 @@ import { NetSuiteEmulator } from '../netsuite/src/emulator';
 import type { TikTokSimulator, TikTokSimulatorOptions } from '../tiktok/src';
 import { startTikTokSimulator } from '../tiktok/src';
 import { suiteAppProject } from './paths';
-
-/**
- * The whole product on one machine, wired over real HTTP: the TikTok Shop simulator, the NetSuite
- * emulator running our compiled SuiteApp, and the bridge between them with TikTok OAuth, signed
- * webhooks, signed API calls and TBA-signed RESTlet calls. `npm start` (sandbox mode), the
- * end-to-end tests and the benchmarks all start it.
- */
 
 export interface SandboxStackOptions {
   /** Bridge port (0: a free one). */

@@ -1,6 +1,3 @@
-import * as path from 'node:path';
-import * as ts from 'typescript';
-
 /**
  * The guard that keeps the mappers' declarations complete: no NetSuite id reaches NetSuite without
  * being declared (and so checked by mapper-schema-check.ts). It type-checks the SuiteApp sources
@@ -20,6 +17,8 @@ import * as ts from 'typescript';
  *
  * Each problem names the file, the line, what is wrong and the fix.
  */
+import * as path from 'node:path';
+import * as ts from 'typescript';
 
 export interface GuardIssue {
   file: string;

@@ -1,11 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { RecordDeclaration } from '../ts/lib/mappers/record-declaration';
-import { isRecordDeclaration } from '../ts/lib/mappers/record-declaration';
-import type { NetSuiteCatalogue } from './netsuite-catalogue';
-import { CATALOGUE_PATH } from './netsuite-catalogue';
-import type { SdfCustomRecordType, SdfField, SdfFieldKind, SdfProject } from './sdf-model';
-
 /**
  * The schema check of the SuiteApp's mappers (suiteapp/ts/lib/mappers/): every id a mapper declares
  * must exist where NetSuite says it does.
@@ -26,6 +18,13 @@ import type { SdfCustomRecordType, SdfField, SdfFieldKind, SdfProject } from './
  *
  * Every problem names the record, the id, what is wrong and the fix.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RecordDeclaration } from '../ts/lib/mappers/record-declaration';
+import { isRecordDeclaration } from '../ts/lib/mappers/record-declaration';
+import type { NetSuiteCatalogue } from './netsuite-catalogue';
+import { CATALOGUE_PATH } from './netsuite-catalogue';
+import type { SdfCustomRecordType, SdfField, SdfFieldKind, SdfProject } from './sdf-model';
 
 export interface SchemaIssue {
   /** The record type the mapper declares (`salesorder`). */

@@ -4,8 +4,8 @@
  * @NModuleScope SameAccount
  */
 import type { EntryPoints } from 'N/types';
-import { finalFailures } from '../../shared-types/src/import-failure';
-import type { ImportWorkItem } from '../../shared-types/src/import-work';
+import { finalFailures } from '../../shared-types/src/import/import-failure';
+import type { ImportWorkItem } from '../../shared-types/src/import/import-work';
 import { collectImportWork } from './lib/services/order-import-input';
 import { claimForImport } from './lib/services/order-import-claim';
 import { importWorkItem } from './lib/services/order-import-service';
@@ -15,12 +15,12 @@ import { finishImportRun, UPDATE_PENDING } from './lib/services/order-import-sum
  * TikTok order inbox → sales orders (`customscript_tts_mr_import_orders`, three deployments: on
  * demand, continuation, every 15 minutes; NetSuite may run them at the same time).
  *
- * map() first claims the inbox record (shared-types/src/import-claim.ts: load 2 + save 4), so two
+ * map() first claims the inbox record (shared-types/src/inbox/import-claim.ts: load 2 + save 4), so two
  * overlapping runs never work on one order; a record another run finished or holds costs 2 and is
  * left alone. Governance, per order in map (1,000 units per invocation), default-customer mode:
  * claim 6 + sales order record.create 10 + save 20 + tie-out search.lookupFields 1 + the inbox
  * outcome 6 (load 2 + save 4: written only over the payload the run planned from, never over a
- * newer one the RESTlet stored meanwhile; shared-types/src/import-outcome.ts) = 43 units. An order
+ * newer one the RESTlet stored meanwhile; shared-types/src/inbox/import-outcome.ts) = 43 units. An order
  * whose newer payload arrived during the run is left `pending` (map output `superseded`: summarize
  * counts it as left over) or, when it has its sales order, flagged for the order updates (extra
  * output `update pending`: summarize submits them, 20). Extras: a new per-buyer customer +15, a

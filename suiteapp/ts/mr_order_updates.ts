@@ -4,7 +4,7 @@
  * @NModuleScope SameAccount
  */
 import type { EntryPoints } from 'N/types';
-import { finalFailures } from '../../shared-types/src/import-failure';
+import { finalFailures } from '../../shared-types/src/import/import-failure';
 import { collectUpdateWork, finishUpdateRun } from './lib/services/order-update-run';
 import { applyOrderUpdate } from './lib/services/order-update-service';
 

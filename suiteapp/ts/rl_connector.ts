@@ -3,7 +3,7 @@
  * @NScriptType Restlet
  * @NModuleScope SameAccount
  */
-import type { PingResponse } from '../../shared-types/src/restlet-contract';
+import type { PingResponse } from '../../shared-types/src/contract/restlet-contract';
 import { handleGet, handlePost } from './lib/services/connector-router';
 
 /**

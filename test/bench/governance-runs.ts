@@ -2,8 +2,8 @@ import path from 'node:path';
 import { seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
 import type { MapReduceReport } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
-import { IMPORT_RUN_CAP } from '../../shared-types/src/import-work';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import { IMPORT_RUN_CAP } from '../../shared-types/src/import/import-work';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import {
   DEMO_SHOP,
   IMPORT_DEPLOYMENT,

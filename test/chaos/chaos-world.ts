@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
+import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/contract/restlet-contract';
 import type { DemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { configureDemoShop, seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';

@@ -1,7 +1,7 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ApiOrder } from '../../sandbox/tiktok/src';
-import { toMinor } from '../../shared-types/src/money';
-import { buyerFeesMinor } from '../../shared-types/src/order-fees';
+import { toMinor } from '../../shared-types/src/money/money';
+import { buyerFeesMinor } from '../../shared-types/src/orders/order-fees';
 import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
 
 /**

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { signTikTokWebhookForTest } from '../../bridge/src/webhooks/verify';
 import type { SandboxStack } from '../../sandbox/src/stack';
 import { startSandboxStack } from '../../sandbox/src/stack';
-import { toMinor } from '../../shared-types/src/money';
-import { TAX_LINE_DESCRIPTION } from '../../shared-types/src/order-tax';
+import { toMinor } from '../../shared-types/src/money/money';
+import { TAX_LINE_DESCRIPTION } from '../../shared-types/src/orders/order-tax';
 import { assertSuiteAppBuilt } from '../support/connector-account';
 
 /**

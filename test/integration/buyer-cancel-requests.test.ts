@@ -1,9 +1,9 @@
-import type { CancelAnswerPayload } from '../../shared-types/src/outbox';
+import type { CancelAnswerPayload } from '../../shared-types/src/outbox/outbox';
 import {
   EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
   EXCEPTIONS_SUITELET_ID,
-} from '../../shared-types/src/netsuite-ids';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+} from '../../shared-types/src/netsuite/netsuite-ids';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';

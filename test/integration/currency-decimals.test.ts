@@ -1,5 +1,5 @@
-import { formatMinor, toMinor } from '../../shared-types/src/money';
-import type { TikTokOrder, TikTokRecipientAddress } from '../../shared-types/src/tiktok-order';
+import { formatMinor, toMinor } from '../../shared-types/src/money/money';
+import type { TikTokOrder, TikTokRecipientAddress } from '../../shared-types/src/tiktok/tiktok-order';
 import { US_ONEWORLD } from '../../sandbox/netsuite/src/profiles/account-profile';
 import { letDefaultCustomerTradeIn, withCurrencies } from '../support/account-profiles';
 import type { ConnectorAccount } from '../support/connector-account';

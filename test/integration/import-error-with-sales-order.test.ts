@@ -1,4 +1,4 @@
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
 import { salesOrdersOf } from '../support/import-faults';

@@ -1,5 +1,5 @@
 import type { MapReduceReport } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { IMPORT_DEPLOYMENT, startConnectorAccount } from '../support/connector-account';
 import {

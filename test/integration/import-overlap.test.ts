@@ -1,6 +1,6 @@
 import { TestClock } from '../../sandbox/netsuite/src/clock';
 import type { MapReduceReport } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { IMPORT_DEPLOYMENT, IMPORT_SCRIPT, startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';
@@ -9,7 +9,7 @@ import { countCreates, editRecord, inboxFor, mapInvocations, runImport } from '.
 /**
  * Issue #9: NetSuite runs separate deployments of the import at the same time (on demand,
  * continuation, every 15 minutes). Each run's map() claims the inbox record before working on it
- * (shared-types/src/import-claim.ts), so overlapping runs never process one order twice — counted
+ * (shared-types/src/inbox/import-claim.ts), so overlapping runs never process one order twice — counted
  * in sales order creates and in map governance, not only in the end state. A map/reduce that
  * re-submits its own running deployment is deferred by NetSuite (no task id, no error).
  */

@@ -1,4 +1,4 @@
-import type { TikTokLineItem, TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { TikTokLineItem, TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';

@@ -1,5 +1,5 @@
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
-import { BUYER_FEE_DESCRIPTIONS } from '../../shared-types/src/order-fees';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
+import { BUYER_FEE_DESCRIPTIONS } from '../../shared-types/src/orders/order-fees';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';

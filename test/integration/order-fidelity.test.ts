@@ -1,5 +1,5 @@
 import type { StoredLine, StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';

@@ -1,5 +1,5 @@
-import { calendarDateIn } from '../../shared-types/src/order-dates';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import { calendarDateIn } from '../../shared-types/src/time/order-dates';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';

@@ -1,7 +1,7 @@
 import {
   EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
   EXCEPTIONS_SUITELET_ID,
-} from '../../shared-types/src/netsuite-ids';
+} from '../../shared-types/src/netsuite/netsuite-ids';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, IMPORT_SCRIPT, startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';

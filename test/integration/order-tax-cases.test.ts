@@ -1,5 +1,5 @@
-import { toMinor } from '../../shared-types/src/money';
-import { TAX_LINE_DESCRIPTION } from '../../shared-types/src/order-tax';
+import { toMinor } from '../../shared-types/src/money/money';
+import { TAX_LINE_DESCRIPTION } from '../../shared-types/src/orders/order-tax';
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
@@ -7,7 +7,7 @@ import type { OrderBatchOptions } from '../support/order-batch';
 import { makeOrders } from '../support/order-batch';
 
 /**
- * Issue #10, tax by who remits it (shared-types/src/order-tax-booking.ts), in each account profile's
+ * Issue #10, tax by who remits it (shared-types/src/orders/order-tax-booking.ts), in each account profile's
  * tax set-up (sandbox/netsuite/src/data/record/tax.ts computes tax as each engine does). Before, the
  * import wrote US legacy fields only: every line `istaxable` F and TikTok's tax on the Tax Item, so
  * a UK VAT account refused the sales order (a tax code is required on every line), a seller who

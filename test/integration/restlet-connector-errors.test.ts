@@ -1,14 +1,14 @@
 import { parseRestletError } from '../../bridge/src/netsuite/restlet-error';
-import type { ConnectorErrorCode } from '../../shared-types/src/connector-errors';
-import { CONNECTOR_ERRORS } from '../../shared-types/src/connector-errors';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { ConnectorErrorCode } from '../../shared-types/src/contract/connector-errors';
+import { CONNECTOR_ERRORS } from '../../shared-types/src/contract/connector-errors';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';
 import type { RestletResponse } from '../support/signed-restlet';
 
 /**
- * The SuiteApp side of the connector error list (shared-types/src/connector-errors.ts): each code is
+ * The SuiteApp side of the connector error list (shared-types/src/contract/connector-errors.ts): each code is
  * what the SuiteApp really throws in its situation, in NetSuite's error body (the SuiteScriptError
  * as JSON text inside `error.message`, which the bridge's reader takes apart), and what the list
  * says was written is what was written. The bridge side: bridge/src/workers/__tests__/connector-errors.test.ts.

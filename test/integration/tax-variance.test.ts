@@ -1,10 +1,10 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import { invoke } from '../../sandbox/netsuite/src/exec/invoke';
 import { demoPaymentMethodMap } from '../../sandbox/netsuite/src/demo-account';
-import type { SalesOrderPlan } from '../../shared-types/src/order-plan';
-import { planSalesOrder } from '../../shared-types/src/order-plan';
-import type { TieOutResult } from '../../shared-types/src/order-tieout';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { SalesOrderPlan } from '../../shared-types/src/orders/order-plan';
+import { planSalesOrder } from '../../shared-types/src/orders/order-plan';
+import type { TieOutResult } from '../../shared-types/src/orders/order-tieout';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import {
   DEMO_SHOP,

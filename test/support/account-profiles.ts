@@ -1,15 +1,14 @@
+/**
+ * Account profiles tests derive from the emulator's ready ones (sandbox/netsuite/src/profiles/
+ * account-profile.ts): the same account with one feature switched off, checked by `defineProfile`.
+ */
 import type { DemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
 import type { AccountProfile } from '../../sandbox/netsuite/src/profiles/account-profile';
 import { defineProfile } from '../../sandbox/netsuite/src/profiles/account-profile';
 import { FEATURE } from '../../sandbox/netsuite/src/profiles/features';
 
-/**
- * Account profiles tests derive from the emulator's ready ones (sandbox/netsuite/src/profiles/
- * account-profile.ts): the same account with one feature switched off, checked by `defineProfile`.
- */
-
-/** The features the order flow asks about (shared-types/src/account-setup.ts). */
+/** The features the order flow asks about (shared-types/src/netsuite/account-setup.ts). */
 export const ORDER_FLOW_FEATURES = [
   FEATURE.SUBSIDIARIES,
   FEATURE.MULTICURRENCY,

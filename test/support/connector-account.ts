@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/restlet-contract';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
+import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/contract/restlet-contract';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { DemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { configureDemoShop, seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import type { EmulatorStartOptions } from '../../sandbox/netsuite/src/emulator';

@@ -1,11 +1,3 @@
-import { SuiteScriptError } from '../../sandbox/netsuite/src/errors';
-import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
-import { decideInboxUpsert } from '../../shared-types/src/inbox-upsert';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
-import { inboxWrites } from '../../suiteapp/ts/lib/mappers/order-inbox-mapper';
-import type { ConnectorAccount } from './connector-account';
-import { DEMO_SHOP } from './connector-account';
-
 /**
  * Faults for the exactly-once tests of issue #23: NetSuite failing a write right after the import
  * saved a sales order or a customer (the inbox write that should follow fails, as it does when
@@ -14,6 +6,13 @@ import { DEMO_SHOP } from './connector-account';
  * what people search by (PO # for sales orders, e-mail for customers), so a second record made under
  * another externalid is counted too.
  */
+import { SuiteScriptError } from '../../sandbox/netsuite/src/errors';
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import { decideInboxUpsert } from '../../shared-types/src/inbox/inbox-upsert';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
+import { inboxWrites } from '../../suiteapp/ts/lib/mappers/order-inbox-mapper';
+import type { ConnectorAccount } from './connector-account';
+import { DEMO_SHOP } from './connector-account';
 
 const INBOX = 'customrecord_tts_order';
 
@@ -165,7 +164,7 @@ export interface LatePayload {
  * The RESTlet storing `newer` while an import run holds the claim on its inbox record: right after
  * the run's claim is saved (a save of a loaded inbox record of that order that carries a claim), the
  * newer payload is written as `orders.upsert` writes it — the decision of
- * shared-types/src/inbox-upsert.ts on the record as it is then, in one submitFields of the fields
+ * shared-types/src/inbox/inbox-upsert.ts on the record as it is then, in one submitFields of the fields
  * mappers/order-inbox-mapper.ts writes (through the seed's record service: no governance of the run
  * is used). Once.
  */

@@ -1,4 +1,4 @@
-import type { TikTokLineItem, TikTokOrder } from '../../shared-types/src/tiktok-order';
+import type { TikTokLineItem, TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 
 /**
  * Deterministic batches of paid TikTok orders for integration tests and benchmarks: 1–5 SKUs per

@@ -1,14 +1,13 @@
+/**
+ * Helpers for the "Orders, complete" integration tests: read what the import wrote, change settings
+ * the way an admin does in the UI, and make NetSuite refuse a save the way it does in production.
+ */
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import { SuiteScriptError } from '../../sandbox/netsuite/src/errors';
 import type { MapReduceReport } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
 import { SERVER_TIME_ZONE, calendarDate } from '../../sandbox/netsuite/src/time/zones';
 import type { ConnectorAccount } from './connector-account';
 import { DEMO_SHOP, IMPORT_DEPLOYMENT, IMPORT_SCRIPT } from './connector-account';
-
-/**
- * Helpers for the "Orders, complete" integration tests: read what the import wrote, change settings
- * the way an admin does in the UI, and make NetSuite refuse a save the way it does in production.
- */
 
 export function shopRecord(world: ConnectorAccount): StoredRecord {
   const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);

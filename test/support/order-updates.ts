@@ -1,12 +1,11 @@
-import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
-import type { TikTokOrder } from '../../shared-types/src/tiktok-order';
-import type { ConnectorAccount } from './connector-account';
-import { DEMO_SHOP } from './connector-account';
-
 /**
  * Helpers for tests of what happens to orders after their import: import an order, send TikTok's
  * next version of it, fulfil its sales order as a warehouse user would, read the records back.
  */
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
+import type { ConnectorAccount } from './connector-account';
+import { DEMO_SHOP } from './connector-account';
 
 export const ORDER_UPDATES_SCRIPT = 'customscript_tts_mr_order_updates';
 export const ORDER_UPDATES_DEPLOYMENT = 'customdeploy_tts_mr_order_updates';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cli';
 import { SqliteStore } from '../store/sqlite-store';
-import { orderSyncJob } from '../workers/job-kinds';
+import { orderUpsertJob } from '../workers/job-kinds';
 
 describe('bridge CLI', () => {
   let dir: string;
@@ -36,7 +36,7 @@ describe('bridge CLI', () => {
       },
       0,
     );
-    const { id } = await store.enqueueJob(orderSyncJob('1', '9', 0), 0);
+    const { id } = await store.enqueueJob(orderUpsertJob('1', '9', 0), 0);
     await store.claimJobs({ owner: 'w', now: 0, leaseMs: 1, limit: 1 });
     await store.failJob(id, 'w', { kind: 'dead', error: 'x', reason: 'permanent error: x' }, 1);
     await store.close();

@@ -1,13 +1,12 @@
-import express, { type RequestHandler } from 'express';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import type { AdminAuth } from './admin-auth';
-
 /**
  * State-changing POSTs of the admin (Connect TikTok Shop, Sign out everywhere): accepted from a
  * Bearer admin, or from a signed-in browser whose form carries its session's CSRF token
  * (`admin-auth.ts`); refused otherwise — 401 without a credential, 403 CSRF_INVALID for a form that
  * another site made the admin's browser post.
  */
+import express, { type RequestHandler } from 'express';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { AdminAuth } from './admin-auth';
 
 /** The small form of a button (its CSRF token); an unreadable body is a 400. */
 export const readButtonForm = express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 });

@@ -2,28 +2,28 @@ import type { Logger } from 'pino';
 import type {
   TikTokWarehouseInfo,
   WarehousesUpsertResponse,
-} from '../../../shared-types/src/warehouse-upsert';
+} from '../../../shared-types/src/contract/warehouse-upsert';
 import type {
   OrdersUpsertResponse,
   PingResponse,
   RestletPostRequest,
   ShopInfo,
   ShopUpsertResponse,
-} from '../../../shared-types/src/restlet-contract';
+} from '../../../shared-types/src/contract/restlet-contract';
 import type {
   OutboxAckResponse,
   OutboxAckResult,
   OutboxPullRequest,
   OutboxPullResponse,
-} from '../../../shared-types/src/outbox-contract';
+} from '../../../shared-types/src/outbox/outbox-contract';
 import {
   BRIDGE_REACTIONS,
   CONNECTOR_ERRORS,
   isConnectorErrorCode,
   type ConnectorErrorCode,
-} from '../../../shared-types/src/connector-errors';
-import { MAX_ORDERS_PER_UPSERT } from '../../../shared-types/src/restlet-contract';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+} from '../../../shared-types/src/contract/connector-errors';
+import { MAX_ORDERS_PER_UPSERT } from '../../../shared-types/src/contract/restlet-contract';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import type { NetSuiteSettings } from '../config';
 import { type Clock, type Random, type Sleep, unixSeconds } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
@@ -39,7 +39,7 @@ import { createTbaSigner, type TbaSigner } from './tba';
  * `concurrency` calls at once (NetSuite limits RESTlet concurrency per account), backoff on
  * `SSS_REQUEST_LIMIT_EXCEEDED`, 429, 5xx and network errors. Other errors fail at once in a
  * `NetSuiteError`, read from either error body (restlet-error.ts); a connector error code
- * (shared-types/src/connector-errors.ts) carries the reaction the callers apply
+ * (shared-types/src/contract/connector-errors.ts) carries the reaction the callers apply
  * (connector-reactions.ts) and whether a job failing with it is retried later.
  */
 export class NetSuiteError extends BridgeError {

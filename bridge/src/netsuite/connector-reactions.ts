@@ -1,13 +1,13 @@
 /**
- * The bridge's reactions to the connector error codes (shared-types/src/connector-errors.ts says
+ * The bridge's reactions to the connector error codes (shared-types/src/contract/connector-errors.ts says
  * which code gets which): the shop sent again before a call that met `TTS_SHOP_NOT_FOUND`, and
  * `orders.upsert` batches halved on `TTS_USAGE_LIMIT` and isolated one order at a time on
  * `TTS_INVALID_REQUEST`. Codes whose reaction is a dead letter need nothing here: their
  * `NetSuiteError` is not retryable, so the job runner dead-letters the job with the message.
  */
-import type { BridgeReaction } from '../../../shared-types/src/connector-errors';
-import { CONNECTOR_ERRORS } from '../../../shared-types/src/connector-errors';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import type { BridgeReaction } from '../../../shared-types/src/contract/connector-errors';
+import { CONNECTOR_ERRORS } from '../../../shared-types/src/contract/connector-errors';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import { NetSuiteError, type NetSuiteClient } from './client';
 
 /** The reaction the shared list gives the error's connector code, or null for any other error. */

@@ -11,7 +11,7 @@
  * is (NetSuite wraps some errors under a generic code); the message is the inner `message` when
  * there is one.
  */
-import { isConnectorErrorCode } from '../../../shared-types/src/connector-errors';
+import { isConnectorErrorCode } from '../../../shared-types/src/contract/connector-errors';
 
 export interface RestletErrorBody {
   code: string;

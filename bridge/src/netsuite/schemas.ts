@@ -3,7 +3,7 @@ import { BRIDGE_ERROR_CODES } from '../core/errors';
 import { parseWith } from '../core/validate';
 
 /**
- * What the bridge reads from each RESTlet answer (docs/contracts.md, `shared-types/src/*-contract.ts`).
+ * What the bridge reads from each RESTlet answer (docs/contracts.md, `shared-types/src/contract/`, `shared-types/src/outbox/outbox-contract.ts`).
  * Loose objects: the RESTlet may add fields. A 2xx with `ok: true` that lacks what we need becomes a
  * `NETSUITE_RESPONSE_INVALID` error naming the field (usually a SuiteApp older than the bridge).
  */

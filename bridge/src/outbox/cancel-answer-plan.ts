@@ -1,17 +1,19 @@
-import type { TikTokCancellationRecord } from '../../../shared-types/src/buyer-cancel-request';
-import { CANCELLATION_PENDING, formatDeadline } from '../../../shared-types/src/buyer-cancel-request';
-import type { CancelAnswerPayload } from '../../../shared-types/src/outbox';
-import { sellerRejectCancelReasons } from '../../../shared-types/src/tiktok-cancel-reasons';
-
 /**
  * What to do with an `order.cancel_answer` row given the buyer's cancellation request as TikTok has
- * it now (Search Cancellations, reference §6.7; shared-types/src/buyer-cancel-request.ts): answer a
+ * it now (Search Cancellations, reference §6.7; shared-types/src/cancellations/buyer-cancel-request.ts): answer a
  * request still pending (Approve or Reject Cancellation); a request TikTok already approved (the
  * seller's earlier delivery whose acknowledgement was lost, or TikTok itself at the deadline) or
  * closed (rejected, withdrawn, shipped) is done when it ended as the answer wanted, else refused
  * with what happened and what to do. A reject reason is checked against the market again (the user
  * event checked it at save).
  */
+import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
+import {
+  CANCELLATION_PENDING,
+  formatDeadline,
+} from '../../../shared-types/src/cancellations/buyer-cancel-request';
+import type { CancelAnswerPayload } from '../../../shared-types/src/outbox/outbox';
+import { sellerRejectCancelReasons } from '../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 
 export type CancelAnswerPlan =
   | { action: 'done'; message: string }

@@ -1,7 +1,3 @@
-import { checkCancelReasonChoice, defaultCancelReason } from '../../../shared-types/src/cancel-reason-choice';
-import type { CancelPayload } from '../../../shared-types/src/outbox';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
-
 /**
  * What to do with an `order.cancel` row given the TikTok order as it is now (reference §6.1, §6.7):
  * nothing when the order (or the requested items) is already cancelled, so a row delivered twice
@@ -10,8 +6,14 @@ import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
  * the reason code: the one chosen on the sales order when TikTok takes it for the shop's market and
  * the order's status now (the user event checked it at save; the status may have moved since), else
  * refused naming the reasons that fit; with none chosen, the market's default for the status
- * (shared-types/src/cancel-reason-choice.ts).
+ * (shared-types/src/cancellations/cancel-reason-choice.ts).
  */
+import {
+  checkCancelReasonChoice,
+  defaultCancelReason,
+} from '../../../shared-types/src/cancellations/cancel-reason-choice';
+import type { CancelPayload } from '../../../shared-types/src/outbox/outbox';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 
 /** Regions where a seller may cancel single line items (US, UK). */
 export const ITEM_CANCEL_REGIONS = ['US', 'GB'];

@@ -1,19 +1,3 @@
-import type {
-  CancelAnswerPayload,
-  CancelPayload,
-  ExternalRefPayload,
-  StatusPayload,
-} from '../../../shared-types/src/outbox';
-import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox';
-import type { OutboxAckResult, OutboxRow } from '../../../shared-types/src/outbox-contract';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
-import { BridgeError, describeError } from '../core/errors';
-import type { TikTokClient } from '../tiktok/client';
-import { TikTokApiError } from '../tiktok/errors';
-import { ShopNeedsReauthError } from '../tiktok/token-manager';
-import { planCancelAnswer } from './cancel-answer-plan';
-import { planSellerCancel } from './cancel-plan';
-
 /**
  * Delivers one outbox row to TikTok and says how to acknowledge it. The row's effect happens at
  * most once however often it is delivered: a cancellation first reads the order and does nothing
@@ -21,6 +5,21 @@ import { planSellerCancel } from './cancel-plan';
  * external reference is the same reference written again. A shop that must re-authorize stops
  * the pass (`ShopNeedsReauthError` is thrown, the row stays pending without an attempt counted).
  */
+import type {
+  CancelAnswerPayload,
+  CancelPayload,
+  ExternalRefPayload,
+  StatusPayload,
+} from '../../../shared-types/src/outbox/outbox';
+import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox/outbox';
+import type { OutboxAckResult, OutboxRow } from '../../../shared-types/src/outbox/outbox-contract';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
+import { BridgeError, describeError } from '../core/errors';
+import type { TikTokClient } from '../tiktok/client';
+import { TikTokApiError } from '../tiktok/errors';
+import { ShopNeedsReauthError } from '../tiktok/token-manager';
+import { planCancelAnswer } from './cancel-answer-plan';
+import { planSellerCancel } from './cancel-plan';
 
 export type DeliveryOutcome = 'sent' | 'already_done' | 'informational' | 'refused' | 'failed' | 'retry';
 

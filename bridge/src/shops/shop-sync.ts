@@ -1,11 +1,11 @@
-import type { ShopInfo, ShopUpsertResponse } from '../../../shared-types/src/restlet-contract';
+import type { ShopInfo, ShopUpsertResponse } from '../../../shared-types/src/contract/restlet-contract';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
 import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import { SUBSCRIBED_WEBHOOK_EVENTS, type Warehouse } from '../tiktok/types';
-import type { TikTokWarehouseInfo } from '../../../shared-types/src/warehouse-upsert';
-import { regionCurrency } from '../../../shared-types/src/region-currency';
+import type { TikTokWarehouseInfo } from '../../../shared-types/src/contract/warehouse-upsert';
+import { regionCurrency } from '../../../shared-types/src/tiktok/region-currency';
 
 /**
  * The per-shop side effects of connecting: webhook subscriptions at TikTok, the shop record in

@@ -19,8 +19,8 @@ import type {
   ShopRecord,
   StoredTokens,
   SyncCursor,
-  WebhookInboxInput,
-  WebhookInboxRecord,
+  WebhookNotificationInput,
+  WebhookNotificationRecord,
 } from './types';
 
 /**
@@ -295,7 +295,7 @@ export class SqliteStore implements BridgeStore {
   }
 
   async insertWebhook(
-    entry: WebhookInboxInput,
+    entry: WebhookNotificationInput,
     jobs: readonly NewJob[],
   ): Promise<{ inserted: boolean; id: number }> {
     return this.db
@@ -327,7 +327,7 @@ export class SqliteStore implements BridgeStore {
       .immediate();
   }
 
-  async getWebhook(id: number): Promise<WebhookInboxRecord | undefined> {
+  async getWebhook(id: number): Promise<WebhookNotificationRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM webhook_inbox WHERE id = ?').get(id) as
       | {
           id: number;

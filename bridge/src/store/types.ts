@@ -1,4 +1,4 @@
-import type { ShopConnectionState } from '../../../shared-types/src/restlet-contract';
+import type { ShopConnectionState } from '../../../shared-types/src/contract/restlet-contract';
 
 /**
  * The bridge's durable state behind one interface. SQLite implements it today; a PostgreSQL
@@ -56,7 +56,7 @@ export type OAuthStateResult = 'ok' | 'unknown' | 'used' | 'expired';
  */
 export type OAuthStateBinding = 'session' | 'bearer';
 
-export interface WebhookInboxInput {
+export interface WebhookNotificationInput {
   /** `tts_notification_id`, or `sha256:<hex of the raw body>` when the event has none. */
   dedupeKey: string;
   shopId: string | null;
@@ -67,7 +67,7 @@ export interface WebhookInboxInput {
   ignoredReason?: string | null;
 }
 
-export interface WebhookInboxRecord extends WebhookInboxInput {
+export interface WebhookNotificationRecord extends WebhookNotificationInput {
   id: number;
 }
 
@@ -173,10 +173,10 @@ export interface BridgeStore {
    * nothing and enqueues nothing.
    */
   insertWebhook(
-    entry: WebhookInboxInput,
+    entry: WebhookNotificationInput,
     jobs: readonly NewJob[],
   ): Promise<{ inserted: boolean; id: number }>;
-  getWebhook(id: number): Promise<WebhookInboxRecord | undefined>;
+  getWebhook(id: number): Promise<WebhookNotificationRecord | undefined>;
   countWebhooks(): Promise<number>;
 
   enqueueJob(job: NewJob, now: number): Promise<EnqueueResult>;

@@ -1,5 +1,5 @@
-import type { TikTokCancellationRecord } from '../../../shared-types/src/buyer-cancel-request';
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';

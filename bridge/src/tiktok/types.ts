@@ -1,4 +1,4 @@
-import type { TikTokOrder } from '../../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 
 /** Response shapes the bridge reads (reference §2.3, §6.1, §6.4, §6.9). */
 export interface AuthorizedShop {
@@ -57,7 +57,7 @@ export const MAX_ORDER_DETAIL_IDS = 50;
 export interface ExternalOrderReference {
   /** The order id in the other system. */
   id: string;
-  /** The other system, one of TikTok's list (the connector writes `ERP_SYSTEM`, shared-types/src/outbox.ts). */
+  /** The other system, one of TikTok's list (the connector writes `ERP_SYSTEM`, shared-types/src/outbox/outbox.ts). */
   platform: string;
   /** TikTok line item (`origin_id`) → line in the other system (`id`). */
   line_items?: { id: string; origin_id: string }[];

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { safeParseWith, type ValidationProblem } from '../core/validate';
-import type { NewJob, WebhookInboxInput } from '../store/types';
+import type { NewJob, WebhookNotificationInput } from '../store/types';
 import {
   JOB_KINDS,
-  orderCancellationSyncJob,
-  orderSyncJob,
+  orderCancellationUpsertJob,
+  orderUpsertJob,
   type DeauthorizationPayload,
 } from '../workers/job-kinds';
 
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
- * (types 1, 3) become one `order.sync` job per (shop, order), cancellation events (type 11) one
- * `order.sync_cancellation` job in the urgent lane (a buyer's request has a deadline); deauthorization (type 6) marks
+ * (types 1, 3) become one order upsert job (`order.sync`) per (shop, order), cancellation events (type 11) one
+ * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
@@ -139,8 +139,8 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
     const orderId = idString(parsed.data.order_id);
     if (!orderId) return [];
     return parsed.type === WEBHOOK_TYPES.CANCELLATION_STATUS_CHANGE
-      ? [orderCancellationSyncJob(parsed.shopId, orderId, now)]
-      : [orderSyncJob(parsed.shopId, orderId, now)];
+      ? [orderCancellationUpsertJob(parsed.shopId, orderId, now)]
+      : [orderUpsertJob(parsed.shopId, orderId, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
     return [
@@ -168,7 +168,11 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
   return [];
 }
 
-export function webhookInboxEntry(parsed: ParsedWebhook, rawBody: Buffer, now: number): WebhookInboxInput {
+export function webhookNotificationOf(
+  parsed: ParsedWebhook,
+  rawBody: Buffer,
+  now: number,
+): WebhookNotificationInput {
   return {
     dedupeKey: webhookDedupeKey(parsed, rawBody),
     shopId: parsed.shopId,

@@ -6,7 +6,7 @@ import { describeProblems } from '../core/validate';
 import { fromBodyParserError } from '../http/error-handler';
 import type { BridgeMetrics } from '../metrics';
 import type { BridgeStore } from '../store/types';
-import { jobsForWebhook, parseWebhook, webhookInboxEntry } from './events';
+import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
 import { verifyTikTokWebhook, type HmacSha256 } from './verify';
 
 /**
@@ -89,7 +89,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     deps.metrics.webhooksVerified.inc();
     const now = deps.clock.now();
     const parsed = parseWebhook(rawBody);
-    const entry = webhookInboxEntry(parsed.event, rawBody, now);
+    const entry = webhookNotificationOf(parsed.event, rawBody, now);
     if (!parsed.valid) {
       // Signed by TikTok, so a retry would carry the very same bytes and fail the same way: answer
       // 200 (TikTok only knows 200 and 401), keep the body in the inbox, start nothing, and

@@ -2,9 +2,9 @@ import type { NewJob } from '../store/types';
 
 /** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 export const JOB_KINDS = {
-  ORDER_SYNC: 'order.sync',
-  /** The same sync, for a cancellation webhook (type 11): a buyer's request has an answer deadline. */
-  ORDER_SYNC_CANCELLATION: 'order.sync_cancellation',
+  ORDER_UPSERT: 'order.sync',
+  /** The same upsert, for a cancellation webhook (type 11): a buyer's request has an answer deadline. */
+  ORDER_UPSERT_CANCELLATION: 'order.upsert_cancellation',
   SHOP_DEAUTHORIZED: 'shop.deauthorized',
   AUTH_EXPIRING: 'shop.auth_expiring',
   SHOP_PUSH: 'shop.push',
@@ -17,14 +17,14 @@ export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 /**
  * Kinds with their own worker lane: a deauthorization must stop calls for a shop at once, and a
  * buyer's cancellation request must reach NetSuite while there is time to answer it (its deadline:
- * shared-types/src/buyer-cancel-request.ts), not wait behind a backlog of order jobs.
+ * shared-types/src/cancellations/buyer-cancel-request.ts), not wait behind a backlog of order jobs.
  */
 export const URGENT_JOB_KINDS: readonly string[] = [
   JOB_KINDS.SHOP_DEAUTHORIZED,
-  JOB_KINDS.ORDER_SYNC_CANCELLATION,
+  JOB_KINDS.ORDER_UPSERT_CANCELLATION,
 ];
 
-export interface OrderSyncPayload {
+export interface OrderUpsertPayload {
   shopId: string;
   orderId: string;
 }
@@ -38,12 +38,12 @@ export interface DeauthorizationPayload extends ShopPayload {
   eventTime?: number | null;
 }
 
-export function orderSyncJob(shopId: string, orderId: string, now: number): NewJob {
+export function orderUpsertJob(shopId: string, orderId: string, now: number): NewJob {
   return {
-    kind: JOB_KINDS.ORDER_SYNC,
+    kind: JOB_KINDS.ORDER_UPSERT,
     shopId,
     dedupeKey: `order:${shopId}:${orderId}`,
-    payload: { shopId, orderId } satisfies OrderSyncPayload,
+    payload: { shopId, orderId } satisfies OrderUpsertPayload,
     runAfter: now,
   };
 }
@@ -53,12 +53,12 @@ export function orderSyncJob(shopId: string, orderId: string, now: number): NewJ
  * folded into an order.sync job waiting in the main lane (both running is harmless: NetSuite keeps
  * one payload per `update_time`).
  */
-export function orderCancellationSyncJob(shopId: string, orderId: string, now: number): NewJob {
+export function orderCancellationUpsertJob(shopId: string, orderId: string, now: number): NewJob {
   return {
-    kind: JOB_KINDS.ORDER_SYNC_CANCELLATION,
+    kind: JOB_KINDS.ORDER_UPSERT_CANCELLATION,
     shopId,
     dedupeKey: `order-cancellation:${shopId}:${orderId}`,
-    payload: { shopId, orderId } satisfies OrderSyncPayload,
+    payload: { shopId, orderId } satisfies OrderUpsertPayload,
     runAfter: now,
   };
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { DEFAULT_OUTBOX_PULL } from '../../../shared-types/src/outbox';
-import type { OutboxAckResult } from '../../../shared-types/src/outbox-contract';
+import { DEFAULT_OUTBOX_PULL } from '../../../shared-types/src/outbox/outbox';
+import type { OutboxAckResult } from '../../../shared-types/src/outbox/outbox-contract';
 import type { Clock } from '../core/clock';
 import { describeError } from '../core/errors';
 import type { BridgeMetrics } from '../metrics';

@@ -3,7 +3,7 @@ import { type Clock, unixSeconds } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
-import { orderSyncJob } from './job-kinds';
+import { orderUpsertJob } from './job-kinds';
 
 /**
  * The safety net for lost webhooks: search the shop's orders by `update_time` from the persisted
@@ -83,7 +83,7 @@ export async function reconcileShopOrders(
     result.ordersFound += page.orders.length;
     for (const order of page.orders) {
       const { created } = await deps.store.enqueueJob(
-        orderSyncJob(shopId, order.id, deps.clock.now()),
+        orderUpsertJob(shopId, order.id, deps.clock.now()),
         deps.clock.now(),
       );
       if (created) result.jobsCreated += 1;

@@ -1,15 +1,3 @@
-import { loadSdfProject } from '../../../suiteapp/tools/sdf-project';
-import type { SdfProject } from '../../../suiteapp/tools/sdf-model';
-import type { Clock } from './clock';
-import type { LogEntry } from './context';
-import { systemClock } from './clock';
-import { createDataLayer } from './data';
-import type { AccountOptions } from './exec/account';
-import { EmulatedAccount } from './exec/account';
-import type { AccountProfile } from './profiles/account-profile';
-import { resolveProfile } from './profiles/account-profile';
-import { InstallationError, missingRequiredFeatures } from './profiles/account-types';
-
 /**
  * The NetSuite emulator: one account with the SuiteApp deployed. It loads the SDF project, creates
  * the record store and the `N/*` data modules, registers the scripts and deployments, and serves
@@ -25,6 +13,17 @@ import { InstallationError, missingRequiredFeatures } from './profiles/account-t
  * await ns.stop();
  * ```
  */
+import { loadSdfProject } from '../../../suiteapp/tools/sdf-project';
+import type { SdfProject } from '../../../suiteapp/tools/sdf-model';
+import type { Clock } from './clock';
+import type { LogEntry } from './context';
+import { systemClock } from './clock';
+import { createDataLayer } from './data';
+import type { AccountOptions } from './exec/account';
+import { EmulatedAccount } from './exec/account';
+import type { AccountProfile } from './profiles/account-profile';
+import { resolveProfile } from './profiles/account-profile';
+import { InstallationError, missingRequiredFeatures } from './profiles/account-types';
 
 type DataLayerOptions = Parameters<typeof createDataLayer>[0];
 type DataLayer = ReturnType<typeof createDataLayer>;

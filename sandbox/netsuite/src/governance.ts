@@ -1,5 +1,3 @@
-import { NS, SuiteScriptError } from './errors';
-
 /**
  * Usage units, as NetSuite charges them (reference/netsuite.md §2.1 and §2.3).
  *
@@ -7,6 +5,7 @@ import { NS, SuiteScriptError } from './errors';
  * run...). Every `N/*` call charges it through `charge()`. Going over the limit throws
  * `SSS_USAGE_LIMIT_EXCEEDED`, exactly as NetSuite does, and the call that overran does not happen.
  */
+import { NS, SuiteScriptError } from './errors';
 
 /** Record categories NetSuite prices differently. */
 export type RecordCategory = 'transaction' | 'custom' | 'other';

@@ -1,4 +1,4 @@
-import { REGION_CURRENCY } from '../../../shared-types/src/region-currency';
+import { REGION_CURRENCY } from '../../../shared-types/src/tiktok/region-currency';
 /**
  * Decimal-string money in major units (reference §1: `"199.00"`, `"5000"` for IDR), computed in
  * integer minor units so the payment identities hold exactly.

@@ -1,4 +1,4 @@
-import type { OutboxAckResult, OutboxRow } from '../../../../shared-types/src/outbox-contract';
+import type { OutboxAckResult, OutboxRow } from '../../../../shared-types/src/outbox/outbox-contract';
 import type { FakeNetSuite } from './fake-netsuite';
 import type { FakeTikTok } from './fake-tiktok';
 import { json, type RecordedRequest } from './test-server';

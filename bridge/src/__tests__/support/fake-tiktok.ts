@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import {
   json,
   startTestServer,

@@ -6,7 +6,7 @@ import { SqliteStore } from '../../store/sqlite-store';
 import { TikTokBusinessError } from '../../tiktok/errors';
 import { NetSuiteError } from '../../netsuite/client';
 import { JobRunner } from '../../workers/job-runner';
-import { orderSyncJob } from '../../workers/job-kinds';
+import { orderUpsertJob } from '../../workers/job-kinds';
 import { renderStatus, statusSnapshot } from '../status-routes';
 
 const SECRETS = /S3CR3T|AC0DE|T0KEN|B3ARER|0AUTHSIG/;
@@ -15,7 +15,7 @@ describe('secrets in TikTok and NetSuite error text never reach the recent error
   it('a dead-lettered job quoting a TikTok error body with tokens is stored and shown scrubbed', async () => {
     const store = new SqliteStore(':memory:');
     const clock = new TestClock();
-    await store.enqueueJob(orderSyncJob('1', '11', clock.now()), clock.now());
+    await store.enqueueJob(orderUpsertJob('1', '11', clock.now()), clock.now());
     const runner = new JobRunner({
       store,
       clock,

@@ -1,5 +1,5 @@
-import type { TikTokCancellationRecord } from '../../../../shared-types/src/buyer-cancel-request';
-import type { CancelAnswerPayload } from '../../../../shared-types/src/outbox';
+import type { TikTokCancellationRecord } from '../../../../shared-types/src/cancellations/buyer-cancel-request';
+import type { CancelAnswerPayload } from '../../../../shared-types/src/outbox/outbox';
 import { planCancelAnswer } from '../cancel-answer-plan';
 
 const ORDER = '576461413038785752';

@@ -1,5 +1,5 @@
-import type { CancelPayload } from '../../../../shared-types/src/outbox';
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import type { CancelPayload } from '../../../../shared-types/src/outbox/outbox';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { makeOrder } from '../../__tests__/support/fake-tiktok';
 import { planSellerCancel } from '../cancel-plan';
 

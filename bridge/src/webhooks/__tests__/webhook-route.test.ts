@@ -128,9 +128,9 @@ describe('POST /webhooks/tiktok', () => {
     );
     expect(response.status).toBe(200);
     expect(await allJobs()).toMatchObject([
-      { kind: 'order.sync_cancellation', dedupeKey: `order-cancellation:${TEST_SHOP.id}:${ORDER_ID}` },
+      { kind: 'order.upsert_cancellation', dedupeKey: `order-cancellation:${TEST_SHOP.id}:${ORDER_ID}` },
     ]);
-    expect(URGENT_JOB_KINDS).toContain('order.sync_cancellation');
+    expect(URGENT_JOB_KINDS).toContain('order.upsert_cancellation');
   });
 
   it('a body that is not the gzip its Content-Encoding claims → 400 (not 500), nothing stored', async () => {

@@ -1,12 +1,15 @@
-import { CONNECTOR_ERRORS, type ConnectorErrorCode } from '../../../../shared-types/src/connector-errors';
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import {
+  CONNECTOR_ERRORS,
+  type ConnectorErrorCode,
+} from '../../../../shared-types/src/contract/connector-errors';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
 import { makeOrder } from '../../__tests__/support/fake-tiktok';
 import { json, type RecordedRequest, type TestResponse } from '../../__tests__/support/test-server';
-import { orderSyncJob, shopPushJob } from '../job-kinds';
+import { orderUpsertJob, shopPushJob } from '../job-kinds';
 
 /**
- * Each connector error code (shared-types/src/connector-errors.ts) gets the bridge's reaction the
+ * Each connector error code (shared-types/src/contract/connector-errors.ts) gets the bridge's reaction the
  * list gives it, whichever of the two error bodies NetSuite answers with: NetSuite's own (the
  * SuiteScriptError as JSON text inside `error.message`) or the plain one.
  */
@@ -49,7 +52,7 @@ describe("the bridge's reaction to each connector error code", () => {
       const id = `5764614130388${String(first + i).padStart(5, '0')}`;
       h.tiktok.orders.push(makeOrder(id, nowSec - 100));
       jobs.push(
-        await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now()),
+        await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now()),
       );
     }
     return jobs;

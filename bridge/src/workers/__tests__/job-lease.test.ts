@@ -1,12 +1,12 @@
 import pino from 'pino';
 import { SqliteStore } from '../../store/sqlite-store';
 import { TestClock } from '../../__tests__/support/test-clock';
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { TikTokClient } from '../../tiktok/client';
 import { JobRunner, type Every, type JobHandler, type RunSummary } from '../job-runner';
-import { orderSyncJob } from '../job-kinds';
-import { orderSyncHandler } from '../order-sync';
+import { orderUpsertJob } from '../job-kinds';
+import { orderUpsertHandler } from '../order-upsert';
 
 describe('job leases after a crash', () => {
   it("a killed worker's leased job is re-claimed by a new process once the lease expires, not before", async () => {
@@ -75,7 +75,7 @@ describe('lease renewal while a batch runs', () => {
     const store = new SqliteStore(':memory:');
     const clock = new TestClock(T);
     const timer = manualTimer();
-    await store.enqueueJob(orderSyncJob('1', '11', clock.now()), clock.now());
+    await store.enqueueJob(orderUpsertJob('1', '11', clock.now()), clock.now());
     const runs: string[] = [];
     const other = new JobRunner({
       store,
@@ -120,7 +120,7 @@ describe('lease renewal while a batch runs', () => {
     const store = new SqliteStore(':memory:');
     const clock = new TestClock(T);
     const timer = manualTimer();
-    const { id } = await store.enqueueJob(orderSyncJob('1', '11', clock.now()), clock.now());
+    const { id } = await store.enqueueJob(orderUpsertJob('1', '11', clock.now()), clock.now());
     const upserts: string[] = [];
     let stallNext = true;
     let otherSummary: RunSummary | undefined;
@@ -138,7 +138,7 @@ describe('lease renewal while a batch runs', () => {
         logger: silent,
         every: timer.every,
         handlers: [
-          orderSyncHandler({
+          orderUpsertHandler({
             tiktok,
             netsuite,
             sendShop: () => Promise.reject(new Error('no shop sends in this test')),
@@ -170,7 +170,7 @@ describe('lease renewal while a batch runs', () => {
   it("a crashed process's run does not count against maxAttempts, but repeated crashes dead-letter the job", async () => {
     const store = new SqliteStore(':memory:');
     const clock = new TestClock(T);
-    const { id } = await store.enqueueJob(orderSyncJob('1', '11', clock.now()), clock.now());
+    const { id } = await store.enqueueJob(orderUpsertJob('1', '11', clock.now()), clock.now());
     await store.claimJobs({ owner: 'crashed', now: clock.now(), leaseMs: 120_000, limit: 1 });
     clock.advance(120_000);
     const failing: JobHandler = {
@@ -196,7 +196,7 @@ describe('lease renewal while a batch runs', () => {
 
     // A job that takes its process down every time: after 3 takeovers it is not run again.
     const ran: number[] = [];
-    const poison = await store.enqueueJob(orderSyncJob('1', '22', clock.now()), clock.now());
+    const poison = await store.enqueueJob(orderUpsertJob('1', '22', clock.now()), clock.now());
     for (let i = 0; i < 4; i += 1) {
       const claimed = await store.claimJobs({
         owner: `crash-${i}`,

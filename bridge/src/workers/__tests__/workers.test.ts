@@ -1,7 +1,7 @@
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
 import { makeOrder } from '../../__tests__/support/fake-tiktok';
 import { json } from '../../__tests__/support/test-server';
-import { orderSyncJob } from '../job-kinds';
+import { orderUpsertJob } from '../job-kinds';
 import { ORDERS_CURSOR, reconcileShopOrders } from '../reconcile';
 
 describe('workers: order batching, retries, dead letters, reconciliation', () => {
@@ -24,7 +24,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
     for (let i = 0; i < 120; i += 1) {
       const id = `576461413038${String(i).padStart(6, '0')}`;
       h.tiktok.orders.push(makeOrder(id, nowSec - 100));
-      await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now());
+      await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now());
     }
     const summary = await h.bridge.runWorkersOnce();
     expect(summary).toMatchObject({ claimed: 120, completed: 120, dead: 0 });
@@ -38,7 +38,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   it('retries with backoff and dead-letters with the reason after N attempts', async () => {
     h.tiktok.orders.push(makeOrder('1', nowSec - 100));
     const { id } = await h.bridge.store.enqueueJob(
-      orderSyncJob(TEST_SHOP.id, '1', h.clock.now()),
+      orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()),
       h.clock.now(),
     );
     h.netsuite.injectors.push(() =>
@@ -64,7 +64,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   it('dead-letters at once on a permanent RESTlet error, and a requeue after the fix completes it', async () => {
     h.tiktok.orders.push(makeOrder('7', nowSec - 100));
     const { id } = await h.bridge.store.enqueueJob(
-      orderSyncJob(TEST_SHOP.id, '7', h.clock.now()),
+      orderUpsertJob(TEST_SHOP.id, '7', h.clock.now()),
       h.clock.now(),
     );
     h.netsuite.injectors.push(() =>
@@ -89,7 +89,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
     const jobs = [];
     for (const id of ids) {
       jobs.push(
-        await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now()),
+        await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now()),
       );
     }
     // As the RESTlet does: a batch holding order 12 is refused whole, naming it; nothing is written.
@@ -119,9 +119,12 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
 
   it('an order TikTok does not return fails alone; the rest of the batch completes', async () => {
     h.tiktok.orders.push(makeOrder('1', nowSec - 100));
-    const ok = await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, '1', h.clock.now()), h.clock.now());
+    const ok = await h.bridge.store.enqueueJob(
+      orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()),
+      h.clock.now(),
+    );
     const missing = await h.bridge.store.enqueueJob(
-      orderSyncJob(TEST_SHOP.id, '2', h.clock.now()),
+      orderUpsertJob(TEST_SHOP.id, '2', h.clock.now()),
       h.clock.now(),
     );
     await h.bridge.runWorkersOnce();
@@ -138,7 +141,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
       makeOrder('1', nowSec - 100),
       makeOrder('3', nowSec - 100),
     );
-    await h.bridge.store.enqueueJob(orderSyncJob(TEST_SHOP.id, '1', h.clock.now()), h.clock.now());
+    await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()), h.clock.now());
     h.tiktok.injectors.push((r) =>
       r.path === '/order/202309/orders'
         ? json(200, { code: 0, message: 'Success', data: { orders: h.tiktok.orders } })
@@ -195,7 +198,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
 
   it('a shop that needs re-authorization is skipped by reconciliation and its jobs dead-letter without calls', async () => {
     const { id } = await h.bridge.store.enqueueJob(
-      orderSyncJob(TEST_SHOP.id, '1', h.clock.now()),
+      orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()),
       h.clock.now(),
     );
     await h.bridge.store.setShopState(TEST_SHOP.id, 'needs_reauth', 'test', h.clock.now());

@@ -1,3 +1,10 @@
+/**
+ * One emulated NetSuite account's execution side: the deployed scripts, the `N/runtime`, `N/task`,
+ * `N/https`, `N/url`, `N/redirect` and `N/ui/serverWidget` modules, the task queue, the scheduler,
+ * the user event dispatcher, the RESTlet front door and the Suitelet pages. The data side
+ * (`N/record`, `N/search`, ...) comes in as a module map; `NetSuiteEmulator` (emulator.ts) wires in
+ * the real data layer.
+ */
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
@@ -34,14 +41,6 @@ import type { AuthAuditEntry, TbaCredentials } from './tba/verifier';
 import { TbaVerifier } from './tba/verifier';
 import type { InvocationRecord, ModuleMap } from './types';
 import { UserEventDispatcher } from './user-events';
-
-/**
- * One emulated NetSuite account's execution side: the deployed scripts, the `N/runtime`, `N/task`,
- * `N/https`, `N/url`, `N/redirect` and `N/ui/serverWidget` modules, the task queue, the scheduler,
- * the user event dispatcher, the RESTlet front door and the Suitelet pages. The data side
- * (`N/record`, `N/search`, ...) comes in as a module map; `NetSuiteEmulator` (emulator.ts) wires in
- * the real data layer.
- */
 
 export interface AccountOptions {
   project: Pick<SdfProject, 'scripts' | 'resolveFileCabinetPath'> & {

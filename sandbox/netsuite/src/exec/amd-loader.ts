@@ -1,12 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import type { SdfScriptObjectType } from '../../../../suiteapp/tools/sdf-model';
-import { SuiteScriptError } from '../errors';
-import { ServerDate, zonedIntl } from '../time/zoned-date';
-import { checkScriptHeader } from './script-header';
-import type { EntryPoints, ModuleMap } from './types';
-
 /**
  * The AMD `define()` loader NetSuite runs compiled SuiteScript with.
  *
@@ -15,6 +6,14 @@ import type { EntryPoints, ModuleMap } from './types';
  * `process`, `Buffer` or timers, as on NetSuite's servers). Module values are cached per loader, so
  * one emulator evaluates each file once.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import type { SdfScriptObjectType } from '../../../../suiteapp/tools/sdf-model';
+import { SuiteScriptError } from '../errors';
+import { ServerDate, zonedIntl } from '../time/zoned-date';
+import { checkScriptHeader } from './script-header';
+import type { EntryPoints, ModuleMap } from './types';
 
 type Factory = (...args: unknown[]) => unknown;
 

@@ -1,11 +1,10 @@
-import { SuiteScriptError } from '../errors';
-
 /**
  * How thrown values look once NetSuite has caught them.
  *
  * Scripts run in their own `vm` realm, so `instanceof Error` does not hold for what they throw: the
  * checks here are structural.
  */
+import { SuiteScriptError } from '../errors';
 
 interface ErrorLike {
   name: string;

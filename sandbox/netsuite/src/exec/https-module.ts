@@ -1,8 +1,3 @@
-import { currentInvocation } from '../context';
-import { SuiteScriptError } from '../errors';
-import type { SyncHttpRequest, SyncHttpResult } from './sync-http';
-import { performHttpSync } from './sync-http';
-
 /**
  * `N/https`: outbound calls, 10 units each, performed for real and synchronously.
  *
@@ -10,6 +5,10 @@ import { performHttpSync } from './sync-http';
  * Content-Length, Host, JSESSIONID, Trailer, Transfer-Encoding, Upgrade and Via are silently
  * dropped; object bodies are sent form-encoded.
  */
+import { currentInvocation } from '../context';
+import { SuiteScriptError } from '../errors';
+import type { SyncHttpRequest, SyncHttpResult } from './sync-http';
+import { performHttpSync } from './sync-http';
 
 export const Method = {
   GET: 'GET',

@@ -1,12 +1,11 @@
+/**
+ * Runs one entry-point call as one governed invocation and records it in the history.
+ */
 import type { Invocation, InvocationInit } from '../context';
 import { createInvocation, runInvocation } from '../context';
 import { UsageLimits, UsageMeter } from '../governance';
 import { errorName } from './error-shape';
 import type { InvocationRecord } from './types';
-
-/**
- * Runs one entry-point call as one governed invocation and records it in the history.
- */
 
 export type InvocationOutcome<T> =
   { ok: true; value: T; invocation: Invocation } | { ok: false; error: unknown; invocation: Invocation };

@@ -1,11 +1,10 @@
-import type { SdfRecurrence } from '../../../../suiteapp/tools/sdf-model';
-
 /**
  * When a scheduled deployment's recurrence fires (times are UTC; `starttime` may carry a `Z`).
  * Supported kinds: `single`, `daily` (every `everyxdays` days) and `everyweekday` (Monday–Friday),
  * each with an optional `repeat` ISO duration (`PT15M`, `PT1H`) that repeats the run within the day
  * from the start time until midnight, and an optional `enddate`.
  */
+import type { SdfRecurrence } from '../../../../suiteapp/tools/sdf-model';
 
 const DAY_MS = 86_400_000;
 export const SUPPORTED_RECURRENCE_KINDS = ['single', 'daily', 'everyweekday'] as const;

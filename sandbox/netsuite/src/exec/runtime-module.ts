@@ -1,11 +1,10 @@
+/**
+ * `N/runtime`: the running script, user and account, read from the current invocation.
+ */
 import type { Invocation } from '../context';
 import { currentInvocation } from '../context';
 import type { GovernedInvocation } from '../governance';
 import type { ScriptRegistry } from './script-registry';
-
-/**
- * `N/runtime`: the running script, user and account, read from the current invocation.
- */
 
 export const ContextType = {
   USER_INTERFACE: 'USERINTERFACE',

@@ -1,3 +1,6 @@
+/**
+ * Runs a scheduled script's `execute(context)` once, as one invocation (10,000 units).
+ */
 import type { Clock } from '../clock';
 import type { ScriptUser } from '../context';
 import { SuiteScriptError } from '../errors';
@@ -5,10 +8,6 @@ import { errorName, serializeError } from './error-shape';
 import type { InvocationHistory } from './invoke';
 import { invoke } from './invoke';
 import type { EntryPoints } from './types';
-
-/**
- * Runs a scheduled script's `execute(context)` once, as one invocation (10,000 units).
- */
 
 /** `context.type` values (`InvocationType`). */
 export type ScheduledInvocationType = 'SCHEDULED' | 'ON_DEMAND' | 'USER_INTERFACE' | 'ABORTED' | 'SKIPPED';

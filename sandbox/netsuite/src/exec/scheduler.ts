@@ -1,12 +1,11 @@
-import type { Clock } from '../clock';
-import { checkRecurrence, latestOccurrence } from './recurrence';
-import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
-
 /**
  * Keeps track of SCHEDULED deployments (scheduled and map/reduce scripts) and says which are due.
  * Runs missed while the emulator's clock jumped are coalesced: a deployment is due once however
  * many of its times passed, as NetSuite never queues a deployment twice.
  */
+import type { Clock } from '../clock';
+import { checkRecurrence, latestOccurrence } from './recurrence';
+import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
 
 export interface DueDeployment {
   script: RegisteredScript;

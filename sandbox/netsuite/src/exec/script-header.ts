@@ -1,10 +1,9 @@
-import type { SdfScriptObjectType } from '../../../../suiteapp/tools/sdf-model';
-import { SCRIPT_TYPE_FOR_OBJECT } from '../../../../suiteapp/tools/sdf-model';
-import { SuiteScriptError } from '../errors';
-
 /**
  * The JSDoc block NetSuite reads at the top of an entry-point file (`@NApiVersion`, `@NScriptType`).
  */
+import type { SdfScriptObjectType } from '../../../../suiteapp/tools/sdf-model';
+import { SCRIPT_TYPE_FOR_OBJECT } from '../../../../suiteapp/tools/sdf-model';
+import { SuiteScriptError } from '../errors';
 
 export interface ScriptHeader {
   apiVersion: string | null;

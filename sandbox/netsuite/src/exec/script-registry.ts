@@ -1,3 +1,8 @@
+/**
+ * Script records and their deployments, as the account holds them once the project is deployed:
+ * each script gets a numeric internal id, each deployment a global internal id and a per-script
+ * number (the `deploy=1` of a RESTlet URL).
+ */
 import type {
   SdfProject,
   SdfScript,
@@ -6,12 +11,6 @@ import type {
   SdfScriptParameter,
 } from '../../../../suiteapp/tools/sdf-model';
 import { SuiteScriptError } from '../errors';
-
-/**
- * Script records and their deployments, as the account holds them once the project is deployed:
- * each script gets a numeric internal id, each deployment a global internal id and a per-script
- * number (the `deploy=1` of a RESTlet URL).
- */
 
 export interface RegisteredDeployment {
   readonly deployment: SdfScriptDeployment;

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-
 /**
  * One real HTTP exchange, performed synchronously (SuiteScript's `N/https` is synchronous) by a
  * child Node process. The server must not live in this process: the event loop is blocked while
  * the child waits for the answer.
  */
+import { execFileSync } from 'node:child_process';
 
 export interface SyncHttpRequest {
   method: string;

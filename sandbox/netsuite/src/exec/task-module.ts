@@ -1,12 +1,11 @@
-import { currentInvocation } from '../context';
-import { SuiteScriptError } from '../errors';
-import type { TaskQueue, TaskType as QueueTaskType } from './task-queue';
-
 /**
  * `N/task` for map/reduce and scheduled script tasks. `submit()` queues the task (a map/reduce
  * re-submitting its own running deployment is deferred and gets null: task-queue.ts); the emulator
  * runs the queue (`runQueuedTasks()`, or on a timer with `autoRunTasks`).
  */
+import { currentInvocation } from '../context';
+import { SuiteScriptError } from '../errors';
+import type { TaskQueue, TaskType as QueueTaskType } from './task-queue';
 
 export const TaskType = {
   SCHEDULED_SCRIPT: 'SCHEDULED_SCRIPT',

@@ -1,9 +1,3 @@
-import type { Clock } from '../clock';
-import type { ScriptUser } from '../context';
-import { ADMINISTRATOR_USER } from '../context';
-import { NS, SuiteScriptError } from '../errors';
-import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
-
 /**
  * The account's processing queue: tasks submitted with `N/task`, plus the instances the emulator
  * starts itself (scheduled deployments, direct runs), so "one unfinished instance per deployment"
@@ -19,6 +13,11 @@ import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './s
  * id would. A second self-submission while one is deferred would be a second unfinished task for
  * the deployment: the emulator refuses it with MAP_REDUCE_ALREADY_RUNNING (not documented; stricter).
  */
+import type { Clock } from '../clock';
+import type { ScriptUser } from '../context';
+import { ADMINISTRATOR_USER } from '../context';
+import { NS, SuiteScriptError } from '../errors';
+import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
 
 export type TaskType = 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
 export type TaskStatusName = 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';

@@ -1,8 +1,7 @@
-import type { GovernedInvocation } from '../governance';
-
 /**
  * Names shared by the execution layer's modules.
  */
+import type { GovernedInvocation } from '../governance';
 
 /** The `N/*` modules a script can `define()` against, by module id (`'N/record'` → module object). */
 export type ModuleMap = Readonly<Record<string, unknown>>;

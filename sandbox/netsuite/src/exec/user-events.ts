@@ -1,16 +1,3 @@
-import type { SdfScript } from '../../../../suiteapp/tools/sdf-model';
-import type { Clock } from '../clock';
-import type { ScriptUser } from '../context';
-import { currentInvocation, hasInvocation } from '../context';
-import type { SubmitEvent, SubmitStage, UserEventHook } from '../data/record/user-events';
-import { USER_EVENT_TYPE } from '../data/record/user-events';
-import type { InvocationHistory } from './invoke';
-import { invoke } from './invoke';
-import { ContextType, executionContextOf } from './runtime-module';
-import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
-import { resolveParameters } from './script-registry';
-import type { EntryPoints } from './types';
-
 /**
  * Runs the account's user event scripts around record saves (the data layer's UserEventHook).
  *
@@ -24,6 +11,18 @@ import type { EntryPoints } from './types';
  * `runtime.executionContext` is the save's context. Saves made by a user event script trigger no
  * user events, as in NetSuite.
  */
+import type { SdfScript } from '../../../../suiteapp/tools/sdf-model';
+import type { Clock } from '../clock';
+import type { ScriptUser } from '../context';
+import { currentInvocation, hasInvocation } from '../context';
+import type { SubmitEvent, SubmitStage, UserEventHook } from '../data/record/user-events';
+import { USER_EVENT_TYPE } from '../data/record/user-events';
+import type { InvocationHistory } from './invoke';
+import { invoke } from './invoke';
+import { ContextType, executionContextOf } from './runtime-module';
+import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
+import { resolveParameters } from './script-registry';
+import type { EntryPoints } from './types';
 
 export interface UserEventDispatcherOptions {
   registry: ScriptRegistry;

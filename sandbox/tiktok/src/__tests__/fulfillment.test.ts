@@ -1,4 +1,4 @@
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { authorizeOverHttp, call, startTestSim, type TestSim } from './helpers';
 
 describe('fulfilment and cancellations (reference §6.5–§6.7)', () => {

@@ -1,4 +1,4 @@
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { authorizeOverHttp, call, startTestSim, type TestSim } from './helpers';
 
 /** The line `display_status` values Get Order List / Detail document (no SHIPPED, no TO_SHIP). */

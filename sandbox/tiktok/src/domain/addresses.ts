@@ -1,4 +1,4 @@
-import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { Random } from '../random';
 import type { WarehouseAddress } from './types';
 

@@ -3,9 +3,9 @@
  * the order's `cancel_reason` show), from TikTok's "Cancel reasons" page (mirrored in
  * lazykern/ecommerce-api-docs `data/raw/tiktok/api-reference/return-and-refund/cancel-reasons.json`);
  * the first market's wording where markets differ. Seller reasons live in
- * `shared-types/src/tiktok-cancel-reasons.ts`.
+ * `shared-types/src/cancellations/tiktok-cancel-reasons.ts`.
  */
-import { TIKTOK_CANCEL_REASONS } from '../../../../shared-types/src/tiktok-cancel-reasons';
+import { TIKTOK_CANCEL_REASONS } from '../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 
 const OTHER_REASON_TEXT: ReadonlyMap<string, string> = new Map([
   [

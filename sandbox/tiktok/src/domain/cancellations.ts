@@ -22,7 +22,7 @@
  * COMPLETE (approved, refunded) or PENDING → CANCELLED (closed); direct cancellations → COMPLETE.
  * Returns and refunds (later flows) reuse this module's pattern: a record, a deadline job, webhooks.
  */
-import { sellerRejectCancelReasons } from '../../../../shared-types/src/tiktok-cancel-reasons';
+import { sellerRejectCancelReasons } from '../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 import { unixSeconds, type Clock } from '../clock';
 import { Business } from '../errors';
 import type { Scheduler } from '../scheduler';

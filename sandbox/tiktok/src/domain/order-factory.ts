@@ -1,4 +1,4 @@
-import type { TikTokLineItem, TikTokPayment } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokLineItem, TikTokPayment } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { applyRate, formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
 import { retailDeliveryRecipient, sampleRecipient } from './addresses';

@@ -1,5 +1,9 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { BuyerCustomerPlan } from '../../../../shared-types/src/order-plan';
+/**
+ * Per-buyer customers (entity: create 5, save 10 units; SuiteQL 10). Fields and queries:
+ * mappers/customer-mapper.ts.
+ */
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { BuyerCustomerPlan } from '../../../../shared-types/src/orders/order-plan';
 import {
   addCurrencyWrite,
   buyerCustomerWrites,
@@ -19,11 +23,6 @@ import {
   writeRecord,
 } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * Per-buyer customers (entity: create 5, save 10 units; SuiteQL 10). Fields and queries:
- * mappers/customer-mapper.ts.
- */
 
 export interface FoundCustomers {
   /** externalid → customer internal id. */

@@ -1,5 +1,10 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
+/**
+ * The order inbox as the order updates, Retry and the exceptions page read and write it (custom
+ * record: load 2, save 4, submitFields 2, SuiteQL 10 units). Fields and queries:
+ * mappers/order-inbox-mapper.ts.
+ */
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
 import type { InboxRecordState, InboxRetryRow, InboxReviewRow } from '../mappers/order-inbox-mapper';
 import {
   inboxFromRecord,
@@ -16,12 +21,6 @@ import { errorName } from '../platform/errors';
 import type { NetSuiteRecord } from './netsuite-record';
 import { loadRecord, readerOf, saveRecord, setBodyFields } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * The order inbox as the order updates, Retry and the exceptions page read and write it (custom
- * record: load 2, save 4, submitFields 2, SuiteQL 10 units). Fields and queries:
- * mappers/order-inbox-mapper.ts.
- */
 
 /** Inbox ids flagged for the order updates, oldest first (one query). */
 export function listUpdatePendingInbox(cap: number): string[] {

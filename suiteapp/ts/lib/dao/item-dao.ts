@@ -1,5 +1,5 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { ItemSkuRow } from '../../../../shared-types/src/sku-item-map';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { ItemSkuRow } from '../../../../shared-types/src/orders/sku-item-map';
 import { itemsBySkuQuery, itemSkuFromRow } from '../mappers/item-mapper';
 import { runInChunks } from './suiteql';
 

@@ -1,5 +1,5 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { LocationState } from '../../../../shared-types/src/order-location';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { LocationState } from '../../../../shared-types/src/orders/order-location';
 import { locationFromRow, locationsQuery } from '../mappers/location-mapper';
 import { runInChunks } from './suiteql';
 

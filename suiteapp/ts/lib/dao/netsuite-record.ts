@@ -1,3 +1,11 @@
+/**
+ * The one module that calls N/record and N/search (dao/suiteql.ts is the one for N/query). Every
+ * record type, field, sublist, column and transform target it takes is a `NetSuiteId` from a
+ * mapper's declaration (mappers/record-declaration.ts), so nothing reaches NetSuite undeclared.
+ *
+ * Usage: record.create/load (custom record 2, transaction 10, entity 5), save (4 / 20 / 10),
+ * submitFields (2 / 10 / 5), transform 10, search.lookupFields 1.
+ */
 import * as record from 'N/record';
 import * as search from 'N/search';
 import type {
@@ -12,15 +20,6 @@ import type {
   SublistId,
   SubmitWrite,
 } from '../mappers/record-declaration';
-
-/**
- * The one module that calls N/record and N/search (dao/suiteql.ts is the one for N/query). Every
- * record type, field, sublist, column and transform target it takes is a `NetSuiteId` from a
- * mapper's declaration (mappers/record-declaration.ts), so nothing reaches NetSuite undeclared.
- *
- * Usage: record.create/load (custom record 2, transaction 10, entity 5), save (4 / 20 / 10),
- * submitFields (2 / 10 / 5), transform 10, search.lookupFields 1.
- */
 
 export type NetSuiteRecord = record.Record;
 

@@ -1,7 +1,12 @@
-import type { InboxClaimState } from '../../../../shared-types/src/import-claim';
-import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
+/**
+ * The order inbox as `orders.upsert` and the import store, claim and take it (custom record:
+ * create/load 2, save 4, submitFields 2, SuiteQL 10 units). Fields and queries:
+ * mappers/order-inbox-mapper.ts.
+ */
+import type { InboxClaimState } from '../../../../shared-types/src/inbox/import-claim';
+import type { PendingInboxRow } from '../../../../shared-types/src/import/import-work';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox/inbox-upsert';
 import type { CandidateRef, InboxRef } from '../mappers/order-inbox-mapper';
 import {
   attemptsFromRow,
@@ -34,12 +39,6 @@ import {
   submitBodyFields,
 } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * The order inbox as `orders.upsert` and the import store, claim and take it (custom record:
- * create/load 2, save 4, submitFields 2, SuiteQL 10 units). Fields and queries:
- * mappers/order-inbox-mapper.ts.
- */
 
 /** Inbox records by externalid, in one query per 500 ids. */
 export function findInboxesByExternalId(externalIds: readonly string[]): Map<string, InboxSnapshot> {

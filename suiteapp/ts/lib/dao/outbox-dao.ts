@@ -1,7 +1,11 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { OutboxState } from '../../../../shared-types/src/outbox';
-import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox-pull';
-import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
+/**
+ * The outbox `customrecord_tts_outbox` (custom record: create 2, save 4, submitFields 2, SuiteQL 10
+ * units). Fields and queries: mappers/outbox-mapper.ts.
+ */
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
+import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
+import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { OutboxStatusRow } from '../mappers/outbox-mapper';
 import {
   newOutboxWrites,
@@ -16,11 +20,6 @@ import { indexRows } from '../mappers/values';
 import { isDuplicateRecord } from '../platform/errors';
 import { createRecord, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * The outbox `customrecord_tts_outbox` (custom record: create 2, save 4, submitFields 2, SuiteQL 10
- * units). Fields and queries: mappers/outbox-mapper.ts.
- */
 
 /** Units one `createOutboxRow` costs. */
 export const OUTBOX_WRITE_UNITS = 6;

@@ -1,4 +1,4 @@
-import type { PaymentMethodInfo } from '../../../../shared-types/src/payment-method-check';
+import type { PaymentMethodInfo } from '../../../../shared-types/src/settings/payment-method-check';
 import { ALL_PAYMENT_METHODS, paymentMethodFromRow } from '../mappers/payment-method-mapper';
 import { runQuery } from './suiteql';
 

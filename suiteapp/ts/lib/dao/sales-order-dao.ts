@@ -1,6 +1,13 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import type { OrderUpdatePlan, SalesOrderState } from '../../../../shared-types/src/order-update-plan';
+/**
+ * Sales orders (transaction: create/load 10, save 20, submitFields 10, lookupFields 1; SuiteQL 10
+ * units). Fields, lines and queries: mappers/sales-order-mapper.ts.
+ */
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type {
+  OrderUpdatePlan,
+  SalesOrderState,
+} from '../../../../shared-types/src/updates/order-update-plan';
 import type { PendingCancelRequestRow, SalesOrderReadBack } from '../mappers/sales-order-mapper';
 import {
   newSalesOrderWrite,
@@ -33,11 +40,6 @@ import {
   writeRecord,
 } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * Sales orders (transaction: create/load 10, save 20, submitFields 10, lookupFields 1; SuiteQL 10
- * units). Fields, lines and queries: mappers/sales-order-mapper.ts.
- */
 
 /** Sales orders showing a buyer cancellation request, nearest deadline first (one query, 10 units). */
 export function listPendingCancelRequests(limit: number): PendingCancelRequestRow[] {

@@ -1,8 +1,12 @@
-import type { AccountFeatures } from '../../../../shared-types/src/account-setup';
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
-import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
-import type { ShopSettings } from '../../../../shared-types/src/shop-settings';
+/**
+ * `customrecord_tts_shop` (custom record: create 2, save 4, submitFields 2, lookupFields 1, SuiteQL
+ * 10 units). Fields and queries: mappers/shop-mapper.ts.
+ */
+import type { AccountFeatures } from '../../../../shared-types/src/netsuite/account-setup';
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
+import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import type { ShopRef } from '../mappers/shop-mapper';
 import {
   bridgeFieldWrites,
@@ -22,11 +26,6 @@ import {
 } from '../mappers/shop-mapper';
 import { createRecord, lookupColumns, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
-
-/**
- * `customrecord_tts_shop` (custom record: create 2, save 4, submitFields 2, lookupFields 1, SuiteQL
- * 10 units). Fields and queries: mappers/shop-mapper.ts.
- */
 
 /** The shop record of a TikTok shop id (by externalid `tts_shop_<shopId>`), or null (10 units). */
 export function findShop(shopId: string): ShopRef | null {

@@ -1,14 +1,13 @@
-import * as query from 'N/query';
-import { chunk } from '../../../../shared-types/src/sku-item-map';
-import type { Row } from '../mappers/record-declaration';
-import type { Sql } from '../mappers/sql';
-import { placeholders } from '../mappers/sql';
-
 /**
  * The one module that calls N/query: one `query.runSuiteQL` (10 units) per call, with `IN (...)`
  * lists split into chunks. It runs only `Sql` built from mapper declarations (mappers/sql.ts);
  * values always go as parameters.
  */
+import * as query from 'N/query';
+import { chunk } from '../../../../shared-types/src/orders/sku-item-map';
+import type { Row } from '../mappers/record-declaration';
+import type { Sql } from '../mappers/sql';
+import { placeholders } from '../mappers/sql';
 
 export type Param = string | number | boolean;
 

@@ -1,4 +1,4 @@
-import type { TaxCodeInfo } from '../../../../shared-types/src/order-tax-booking';
+import type { TaxCodeInfo } from '../../../../shared-types/src/orders/order-tax-booking';
 import { TAX_CODE, taxCodeFromRecord } from '../mappers/tax-code-mapper';
 import { errorName } from '../platform/errors';
 import { loadRecord, readerOf } from './netsuite-record';

@@ -1,5 +1,9 @@
-import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import-work';
-import type { WarehouseFields } from '../../../../shared-types/src/warehouse-upsert';
+/**
+ * TikTok warehouses `customrecord_tts_warehouse` (custom record: create 2, save 4, submitFields 2,
+ * SuiteQL 10 units). Fields and queries: mappers/warehouse-mapper.ts.
+ */
+import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-work';
+import type { WarehouseFields } from '../../../../shared-types/src/contract/warehouse-upsert';
 import type { StoredWarehouseRow } from '../mappers/warehouse-mapper';
 import {
   newWarehouseWrites,
@@ -11,11 +15,6 @@ import {
 import { indexRows } from '../mappers/values';
 import { createRecord, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
 import { runInChunks } from './suiteql';
-
-/**
- * TikTok warehouses `customrecord_tts_warehouse` (custom record: create 2, save 4, submitFields 2,
- * SuiteQL 10 units). Fields and queries: mappers/warehouse-mapper.ts.
- */
 
 /** Warehouse records by externalid, in one query per 500 ids. */
 export function findWarehousesByExternalId(externalIds: readonly string[]): Map<string, StoredWarehouseRow> {

@@ -1,12 +1,11 @@
-import type { NetSuiteShipAddress } from '../../../../shared-types/src/ship-address';
-import type { BodyWrite, RecordReader } from './record-declaration';
-import { declareRecord } from './record-declaration';
-import { textOf } from './values';
-
 /**
  * The address subrecord (a sales order's `shippingaddress`): the ship-to fields the connector
  * writes from TikTok's recipient address and reads back for address changes.
  */
+import type { NetSuiteShipAddress } from '../../../../shared-types/src/orders/ship-address';
+import type { BodyWrite, RecordReader } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import { textOf } from './values';
 
 export const ADDRESS = declareRecord({
   recordType: 'address',

@@ -1,14 +1,13 @@
-import type { Row } from './record-declaration';
-import { declareRecord } from './record-declaration';
-import type { Sql } from './sql';
-import { sql } from './sql';
-import { boolOf, idOf, textOf } from './values';
-
 /**
  * Currencies, read only: the account's active currency records by ISO code (`symbol`, "ISO Code"
  * in Lists > Accounting > Currencies) and which one is the base currency. Every account has its
  * base currency record, with or without Multiple Currencies.
  */
+import type { Row } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { boolOf, idOf, textOf } from './values';
 
 export const CURRENCY = declareRecord({
   recordType: 'currency',

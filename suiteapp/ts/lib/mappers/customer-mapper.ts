@@ -1,10 +1,3 @@
-import type { BuyerCustomerPlan } from '../../../../shared-types/src/order-plan';
-import type { BodyWrite, RecordReader, RecordWrite, Row } from './record-declaration';
-import { declareRecord } from './record-declaration';
-import type { Sql } from './sql';
-import { sql } from './sql';
-import { idOf, textOf } from './values';
-
 /**
  * Customers: the per-buyer customer the import creates (externalid `tts_buyer_<shop>_<buyer>`), and
  * the lookups of existing ones by externalid. With Multiple Currencies a buyer's customer trades in
@@ -13,6 +6,12 @@ import { idOf, textOf } from './values';
  * sandbox/netsuite/src/data/record/currency.ts cites NetSuite's rule). The `currency` field, column
  * and sublist exist only with Multiple Currencies.
  */
+import type { BuyerCustomerPlan } from '../../../../shared-types/src/orders/order-plan';
+import type { BodyWrite, RecordReader, RecordWrite, Row } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { idOf, textOf } from './values';
 
 export const CUSTOMER = declareRecord({
   recordType: 'customer',

@@ -1,11 +1,10 @@
-import type { BodyWrite } from './record-declaration';
-import { declareRecord } from './record-declaration';
-
 /**
  * The item fulfillment that records a Fulfilled-by-TikTok order as shipped (made by transforming
  * its sales order: sales-order-mapper.ts declares the transform), externalid
  * `tts_fbt_<shopId>_<orderId>`.
  */
+import type { BodyWrite } from './record-declaration';
+import { declareRecord } from './record-declaration';
 
 export const ITEM_FULFILLMENT = declareRecord({
   recordType: 'itemfulfillment',

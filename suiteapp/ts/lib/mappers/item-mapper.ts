@@ -1,15 +1,14 @@
-import type { ItemSkuRow } from '../../../../shared-types/src/sku-item-map';
-import type { Row } from './record-declaration';
-import { declareRecord } from './record-declaration';
-import type { Sql } from './sql';
-import { sql } from './sql';
-import { idOf, textOf } from './values';
-
 /**
  * Items, read only: the active items whose Item Name/Number or TikTok SKU field
  * (`custitem_tts_sku`) equals a TikTok SKU. SuiteQL `=`/`IN` compare exactly; buildSkuItemMap
  * checks again in JavaScript.
  */
+import type { ItemSkuRow } from '../../../../shared-types/src/orders/sku-item-map';
+import type { Row } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { idOf, textOf } from './values';
 
 export const ITEM = declareRecord({
   recordType: 'item',

@@ -1,11 +1,10 @@
-import type { LocationState } from '../../../../shared-types/src/order-location';
+/** Locations, read only: name and active state of those an order may use. */
+import type { LocationState } from '../../../../shared-types/src/orders/order-location';
 import type { Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { boolOf, idOf, textOf } from './values';
-
-/** Locations, read only: name and active state of those an order may use. */
 
 export const LOCATION = declareRecord({
   recordType: 'location',

@@ -1,20 +1,19 @@
-import { MAX_IMPORT_ATTEMPTS } from '../../../../shared-types/src/import-failure';
-import type { InboxClaimState } from '../../../../shared-types/src/import-claim';
-import type { PendingInboxRow } from '../../../../shared-types/src/import-work';
-import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox-upsert';
-import type { BodyWrite, RecordReader, Row, SubmitWrite } from './record-declaration';
-import { declareRecord } from './record-declaration';
-import { SHOP } from './shop-mapper';
-import type { Sql } from './sql';
-import { placeholders, sql } from './sql';
-import { boolOf, idOf, intOf, textOf } from './values';
-
 /**
  * The order inbox `customrecord_tts_order` (docs/contracts.md): one record per TikTok order,
  * externalid `tts_order_<shopId>_<orderId>`, holding the latest payload, its state and what to fix.
  * Written by the RESTlet (orders.upsert, Retry), the import and the order updates; read by those
  * and the exceptions page.
  */
+import { MAX_IMPORT_ATTEMPTS } from '../../../../shared-types/src/import/import-failure';
+import type { InboxClaimState } from '../../../../shared-types/src/inbox/import-claim';
+import type { PendingInboxRow } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges, InboxSnapshot } from '../../../../shared-types/src/inbox/inbox-upsert';
+import type { BodyWrite, RecordReader, Row, SubmitWrite } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import { SHOP } from './shop-mapper';
+import type { Sql } from './sql';
+import { placeholders, sql } from './sql';
+import { boolOf, idOf, intOf, textOf } from './values';
 
 export const ORDER_INBOX = declareRecord({
   recordType: 'customrecord_tts_order',
@@ -121,7 +120,7 @@ function unclaimed(nowUnix: number): Sql {
 
 /**
  * Records not waiting for the order updates: no newer payload flagged on an order that has a sales
- * order (shared-types/src/import-claim.ts `awaitsOrderUpdates`, the same rule).
+ * order (shared-types/src/inbox/import-claim.ts `awaitsOrderUpdates`, the same rule).
  */
 const notAwaitingUpdates: Sql = sql`(NVL(${c.updatePending}, 'F') = 'F' OR ${c.salesOrder} IS NULL)`;
 
@@ -141,7 +140,7 @@ export function inboxRefFromRow(row: Row): InboxRef | null {
 
 /**
  * Due for import at `nowUnix`: `pending`, or `error` whose automatic retry time has come below the
- * maximum number of attempts, and not waiting for the order updates (shared-types/src/import-claim.ts
+ * maximum number of attempts, and not waiting for the order updates (shared-types/src/inbox/import-claim.ts
  * `isDueForImport`, the same rule). `waiting` records are not due: only a newer payload sets them back.
  */
 function due(nowUnix: number): Sql {
@@ -249,7 +248,7 @@ export function reviewRowFromRow(row: Row): InboxReviewRow | null {
 
 /**
  * What the import's claim and its outcome write read from the loaded inbox record
- * (shared-types/src/import-claim.ts, import-outcome.ts).
+ * (shared-types/src/inbox/import-claim.ts, import-outcome.ts).
  */
 export function claimStateFromRecord(rec: RecordReader): InboxClaimState {
   return {

@@ -1,18 +1,17 @@
-import type { OutboxState } from '../../../../shared-types/src/outbox';
-import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox-pull';
-import type { PlannedOutboxRow } from '../../../../shared-types/src/sales-order-outbox-plan';
+/**
+ * The NetSuite → TikTok outbox `customrecord_tts_outbox`: one row per change to send, unique by
+ * externalid (the idempotency key `tts_out_<kind>_<shop>_<order>_<version>`), so the same change
+ * written twice is stored once.
+ */
+import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
+import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
+import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { boolOf, idOf, intOf, textOf } from './values';
-
-/**
- * The NetSuite → TikTok outbox `customrecord_tts_outbox`: one row per change to send, unique by
- * externalid (the idempotency key `tts_out_<kind>_<shop>_<order>_<version>`), so the same change
- * written twice is stored once.
- */
 
 export const OUTBOX = declareRecord({
   recordType: 'customrecord_tts_outbox',
@@ -75,7 +74,7 @@ export function outboxResultWrites(state: OutboxState, attempts: number, message
 
 /**
  * Pending rows with their shop's flow settings; one parameter when `byShop`. Answers to buyer
- * cancellation requests first (each has a deadline: shared-types/src/buyer-cancel-request.ts), then
+ * cancellation requests first (each has a deadline: shared-types/src/cancellations/buyer-cancel-request.ts), then
  * oldest first.
  */
 export function pendingOutboxQuery(byShop: boolean, limit: number): Sql {

@@ -1,11 +1,10 @@
-import type { PaymentMethodInfo } from '../../../../shared-types/src/payment-method-check';
+/** Payment methods, read only: every one of the account, to check a shop's Payment Method Map. */
+import type { PaymentMethodInfo } from '../../../../shared-types/src/settings/payment-method-check';
 import type { Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { boolOf, idOf, textOf } from './values';
-
-/** Payment methods, read only: every one of the account, to check a shop's Payment Method Map. */
 
 export const PAYMENT_METHOD = declareRecord({
   recordType: 'paymentmethod',

@@ -1,27 +1,40 @@
+/**
+ * Sales orders: the order the import creates from a plan, what the tie-out reads back, what the
+ * order updates load and change, and what the sales order user event reads for the outbox.
+ *
+ * Fields of the records catalogue (`suiteapp/reference/netsuite-records/`) for the account's tax
+ * engine, each written only where the tax case needs it (shared-types/src/orders/order-tax-booking.ts): US
+ * legacy tax `istaxable`, `taxitem`, `taxrate`; non-US legacy tax (VAT) the line `taxcode`,
+ * `grossamt`, `tax1amt` and `shippingtaxcode`; SuiteTax `taxdetailsoverride` and the `taxdetails`
+ * lines, which point to item lines by the `taxdetailsreference` NetSuite gives them. Shipping is `shipmethod` (the shop's shipping
+ * item) + `shippingcost`, not an item line: a shipping item is not an item-sublist item,
+ * `shippingcost` overrides the ship item's rate table with exactly TikTok's fee, and the item
+ * sublist stays one line per TikTok SKU/price so fulfillments map back to TikTok line ids.
+ */
 import type {
   CancelAnswerState,
   CancelRequestFields,
-} from '../../../../shared-types/src/buyer-cancel-request';
-import { cancelReasonCodeOf } from '../../../../shared-types/src/cancel-reason-choice';
-import { toNetSuiteAmount } from '../../../../shared-types/src/money';
-import type { CalendarDate } from '../../../../shared-types/src/order-dates';
-import { dateParts } from '../../../../shared-types/src/order-dates';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import type { LineTax, TaxDetailTarget } from '../../../../shared-types/src/order-tax-booking';
+} from '../../../../shared-types/src/cancellations/buyer-cancel-request';
+import { cancelReasonCodeOf } from '../../../../shared-types/src/cancellations/cancel-reason-choice';
+import { toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import type { CalendarDate } from '../../../../shared-types/src/time/order-dates';
+import { dateParts } from '../../../../shared-types/src/time/order-dates';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type { LineTax, TaxDetailTarget } from '../../../../shared-types/src/orders/order-tax-booking';
 import type {
   OrderUpdatePlan,
   SalesOrderLineState,
   SalesOrderState,
-} from '../../../../shared-types/src/order-update-plan';
+} from '../../../../shared-types/src/updates/order-update-plan';
 import type {
   SalesOrderLineSnapshot,
   SalesOrderSnapshot,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import {
   assignedTranId,
   normalizeSalesOrderStatus,
   parseTikTokLineIds,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import { addressFromRecord, addressWrites } from './address-mapper';
 import { SHOP } from './shop-mapper';
 import type {
@@ -39,20 +52,6 @@ import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { idOf, numberOf, optionalNumberOf, selectIdOf, selectTextOf, textOf } from './values';
-
-/**
- * Sales orders: the order the import creates from a plan, what the tie-out reads back, what the
- * order updates load and change, and what the sales order user event reads for the outbox.
- *
- * Fields of the records catalogue (`suiteapp/reference/netsuite-records/`) for the account's tax
- * engine, each written only where the tax case needs it (shared-types/src/order-tax-booking.ts): US
- * legacy tax `istaxable`, `taxitem`, `taxrate`; non-US legacy tax (VAT) the line `taxcode`,
- * `grossamt`, `tax1amt` and `shippingtaxcode`; SuiteTax `taxdetailsoverride` and the `taxdetails`
- * lines, which point to item lines by the `taxdetailsreference` NetSuite gives them. Shipping is `shipmethod` (the shop's shipping
- * item) + `shippingcost`, not an item line: a shipping item is not an item-sublist item,
- * `shippingcost` overrides the ship item's rate table with exactly TikTok's fee, and the item
- * sublist stays one line per TikTok SKU/price so fulfillments map back to TikTok line ids.
- */
 
 export const SALES_ORDER = declareRecord({
   recordType: 'salesorder',

@@ -1,15 +1,3 @@
-import type { AccountFeatures } from '../../../../shared-types/src/account-setup';
-import { shopExternalId } from '../../../../shared-types/src/ids';
-import type { ShopInfo } from '../../../../shared-types/src/restlet-contract';
-import type { OutboxShopSettings } from '../../../../shared-types/src/sales-order-outbox-plan';
-import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/shop-settings';
-import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/shop-settings';
-import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
-import { declareRecord } from './record-declaration';
-import type { Sql } from './sql';
-import { sql, sqlList } from './sql';
-import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
-
 /**
  * The TikTok Shop record `customrecord_tts_shop` (docs/contracts.md): one per connected shop,
  * externalid `tts_shop_<shopId>`. The bridge owns name, region, seller type, state and currency;
@@ -17,6 +5,17 @@ import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
  * of every shop in one query), the outbox (flow settings, joined or looked up), the shop user event
  * (Payment Method Map) and the order updates (tax item).
  */
+import type { AccountFeatures } from '../../../../shared-types/src/netsuite/account-setup';
+import { shopExternalId } from '../../../../shared-types/src/ids/external-ids';
+import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
+import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
+import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/settings/shop-settings';
+import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql, sqlList } from './sql';
+import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
 
 export const SHOP = declareRecord({
   recordType: 'customrecord_tts_shop',

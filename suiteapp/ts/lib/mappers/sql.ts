@@ -1,5 +1,3 @@
-import type { SqlColumn, SqlTable } from './record-declaration';
-
 /**
  * SuiteQL text built only from declared names: the `sql` tag accepts tables and columns from a
  * mapper's declaration (record-declaration.ts), other `sql` fragments and integers, never a plain
@@ -7,6 +5,7 @@ import type { SqlColumn, SqlTable } from './record-declaration';
  * SQL keywords and aliases only (`mapper-id-guard.test.ts` checks that), so a column cannot be
  * queried without being declared. Values always travel as `?` parameters.
  */
+import type { SqlColumn, SqlTable } from './record-declaration';
 
 declare const SQL: unique symbol;
 

@@ -1,15 +1,14 @@
-import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
+/**
+ * The sync log `customrecord_tts_log`: what the connector did or could not do (tie-out
+ * exceptions, test-order reviews, update exceptions), shown on the exceptions page.
+ */
+import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import type { BodyWrite, Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { idOf, textOf } from './values';
-
-/**
- * The sync log `customrecord_tts_log`: what the connector did or could not do (tie-out
- * exceptions, test-order reviews, update exceptions), shown on the exceptions page.
- */
 
 export const SYNC_LOG = declareRecord({
   recordType: 'customrecord_tts_log',

@@ -1,13 +1,12 @@
-import type { TaxCodeInfo } from '../../../../shared-types/src/order-tax-booking';
+/**
+ * Tax codes (sales tax items), read only: the shops' Tax Code with its name, rate and — with
+ * SuiteTax — tax type, for the tax booking (shared-types/src/orders/order-tax-booking.ts). Read from the
+ * record (`rate` is a number there; `search.lookupFields` gives it as rounded text such as "7.3%").
+ */
+import type { TaxCodeInfo } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { RecordReader } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { idOf, numberOf, textOf } from './values';
-
-/**
- * Tax codes (sales tax items), read only: the shops' Tax Code with its name, rate and — with
- * SuiteTax — tax type, for the tax booking (shared-types/src/order-tax-booking.ts). Read from the
- * record (`rate` is a number there; `search.lookupFields` gives it as rounded text such as "7.3%").
- */
 
 export const TAX_CODE = declareRecord({
   recordType: 'salestaxitem',

@@ -1,10 +1,9 @@
-import type { Row } from './record-declaration';
-
 /**
  * Converters from the values NetSuite hands back (SuiteQL: ids as numbers, checkboxes as 'T'/'F',
  * empty as null; N/record: booleans and numbers; `search.lookupFields`: selects as
  * `[{ value, text }]`) to the domain's strings, numbers, booleans and nulls.
  */
+import type { Row } from './record-declaration';
 
 /** An internal id as a string, or null. */
 export function idOf(value: unknown): string | null {

@@ -1,15 +1,17 @@
-import type { WarehouseLink } from '../../../../shared-types/src/order-location';
-import type { StoredWarehouse, WarehouseFields } from '../../../../shared-types/src/warehouse-upsert';
+/**
+ * TikTok warehouses `customrecord_tts_warehouse`, externalid `tts_wh_<shopId>_<warehouseId>`: the
+ * bridge writes name, type and default flag; an admin links each to a NetSuite location.
+ */
+import type { WarehouseLink } from '../../../../shared-types/src/orders/order-location';
+import type {
+  StoredWarehouse,
+  WarehouseFields,
+} from '../../../../shared-types/src/contract/warehouse-upsert';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
 import { boolOf, idOf, textOf } from './values';
-
-/**
- * TikTok warehouses `customrecord_tts_warehouse`, externalid `tts_wh_<shopId>_<warehouseId>`: the
- * bridge writes name, type and default flag; an admin links each to a NetSuite location.
- */
 
 export const WAREHOUSE = declareRecord({
   recordType: 'customrecord_tts_warehouse',

@@ -1,7 +1,6 @@
-import * as error from 'N/error';
-import type { ConnectorErrorCode } from '../../../../shared-types/src/connector-errors';
-
 /** Creating and recognising SuiteScript errors. */
+import * as error from 'N/error';
+import type { ConnectorErrorCode } from '../../../../shared-types/src/contract/connector-errors';
 
 /** The error `name` of a caught value (SuiteScriptError or Error), or ''. */
 export function errorName(e: unknown): string {
@@ -29,7 +28,7 @@ export function isDuplicateRecord(e: unknown): boolean {
 
 /**
  * A SuiteScriptError for the caller (RESTlet: HTTP 400 `{"error":{"code","message"}}`). Only the
- * connector error codes of shared-types/src/connector-errors.ts, so the bridge knows each one.
+ * connector error codes of shared-types/src/contract/connector-errors.ts, so the bridge knows each one.
  */
 export function connectorError(name: ConnectorErrorCode, message: string): error.SuiteScriptError {
   return error.create({ name, message, notifyOff: true });

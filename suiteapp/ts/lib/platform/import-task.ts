@@ -4,7 +4,7 @@ import {
   IMPORT_CONTINUATION_DEPLOYMENT_ID,
   IMPORT_DEPLOYMENT_ID,
   IMPORT_SCRIPT_ID,
-} from '../../../../shared-types/src/netsuite-ids';
+} from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { errorName } from './errors';
 
 /** Units `task.submit` costs (reference §2.3). */

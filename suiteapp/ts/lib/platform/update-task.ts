@@ -3,7 +3,7 @@ import * as task from 'N/task';
 import {
   ORDER_UPDATES_DEPLOYMENT_ID,
   ORDER_UPDATES_SCRIPT_ID,
-} from '../../../../shared-types/src/netsuite-ids';
+} from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { errorName } from './errors';
 
 /**

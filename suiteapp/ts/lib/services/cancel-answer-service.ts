@@ -3,8 +3,8 @@ import {
   cancelAnswerChanged,
   checkCancelAnswer,
   INVALID_CANCEL_ANSWER,
-} from '../../../../shared-types/src/buyer-cancel-request';
-import { isTikTokId } from '../../../../shared-types/src/ids';
+} from '../../../../shared-types/src/cancellations/buyer-cancel-request';
+import { isTikTokId } from '../../../../shared-types/src/ids/external-ids';
 import { readerOf } from '../dao/netsuite-record';
 import { lookupShopMarket } from '../dao/shop-dao';
 import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
@@ -12,7 +12,7 @@ import { connectorError } from '../platform/errors';
 
 /**
  * beforeSubmit of sales orders: an answer to a buyer's cancellation request that TikTok would refuse
- * stops the save with `TTS_INVALID_CANCEL_ANSWER` (shared-types/src/buyer-cancel-request.ts): no
+ * stops the save with `TTS_INVALID_CANCEL_ANSWER` (shared-types/src/cancellations/buyer-cancel-request.ts): no
  * request pending, the deadline passed, an answer already given, or a reject without one of the
  * market's reject reasons. Checked only when the save changes the answer; then the shop lookup
  * (1 unit). Orders that are not TikTok's cost nothing.

@@ -1,26 +1,25 @@
+/**
+ * beforeSubmit of sales orders: a TikTok Cancel Reason that TikTok would refuse for the shop's market
+ * and the order's TikTok status stops the save with `TTS_INVALID_CANCEL_REASON`, listing the reasons
+ * that fit (shared-types/src/cancellations/cancel-reason-choice.ts). Checked only when a reason is chosen and it
+ * changed, or the save cancels or closes the order; then the shop lookup (1 unit) and the order
+ * inbox's stored TikTok status (a query, 10 units). Orders that are not TikTok's cost nothing.
+ */
 import type * as record from 'N/record';
 import {
   checkCancelReasonChoice,
   INVALID_CANCEL_REASON,
-} from '../../../../shared-types/src/cancel-reason-choice';
-import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids';
+} from '../../../../shared-types/src/cancellations/cancel-reason-choice';
+import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids/external-ids';
 import {
   cancelReasonNeedsCheck,
   normalizeCancelReason,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import { readerOf } from '../dao/netsuite-record';
 import { findInboxPayload } from '../dao/order-inbox-dao';
 import { lookupShopMarket } from '../dao/shop-dao';
 import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
 import { connectorError } from '../platform/errors';
-
-/**
- * beforeSubmit of sales orders: a TikTok Cancel Reason that TikTok would refuse for the shop's market
- * and the order's TikTok status stops the save with `TTS_INVALID_CANCEL_REASON`, listing the reasons
- * that fit (shared-types/src/cancel-reason-choice.ts). Checked only when a reason is chosen and it
- * changed, or the save cancels or closes the order; then the shop lookup (1 unit) and the order
- * inbox's stored TikTok status (a query, 10 units). Orders that are not TikTok's cost nothing.
- */
 
 /** The TikTok status of the order's latest payload in the inbox, or null when there is none. */
 function storedTikTokStatus(shopId: string, orderId: string): string | null {

@@ -1,3 +1,7 @@
+/**
+ * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
+ * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack` and `warehouses.upsert`. Every POST is validated as a whole before any record is touched.
+ */
 import type {
   OrdersRetryResponse,
   OrdersUpsertResponse,
@@ -5,31 +9,26 @@ import type {
   OutboxPullResponse,
   PingResponse,
   ShopUpsertResponse,
-} from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/contract/restlet-contract';
 import {
   APP_ID,
   CONNECTOR_VERSION,
   RESTLET_ERROR_CODES,
-} from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/contract/restlet-contract';
 import {
   formatValidationProblems,
   parseRequestBody,
   validateRestletRequest,
-} from '../../../../shared-types/src/restlet-validation';
-import { isPlainObject } from '../../../../shared-types/src/validation-problems';
-import type { WarehousesUpsertResponse } from '../../../../shared-types/src/warehouse-upsert';
-import { WAREHOUSES_UPSERT_ACTION } from '../../../../shared-types/src/warehouse-upsert';
+} from '../../../../shared-types/src/contract/restlet-validation';
+import { isPlainObject } from '../../../../shared-types/src/contract/validation-problems';
+import type { WarehousesUpsertResponse } from '../../../../shared-types/src/contract/warehouse-upsert';
+import { WAREHOUSES_UPSERT_ACTION } from '../../../../shared-types/src/contract/warehouse-upsert';
 import { connectorError } from '../platform/errors';
-import { upsertOrders } from './order-ingest-service';
+import { upsertOrders } from './order-upsert-service';
 import { retryInboxRecords } from './retry-service';
 import { ackOutbox, pullOutbox } from './outbox-service';
 import { upsertShop } from './shop-service';
 import { upsertWarehouses } from './warehouse-service';
-
-/**
- * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
- * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack` and `warehouses.upsert`. Every POST is validated as a whole before any record is touched.
- */
 
 export function handleGet(params: Record<string, unknown> | undefined): PingResponse {
   const action = params?.action;

@@ -1,27 +1,3 @@
-import type * as http from 'N/http';
-import * as redirect from 'N/redirect';
-import * as serverWidget from 'N/ui/serverWidget';
-import * as url from 'N/url';
-import {
-  EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
-  EXCEPTIONS_SUITELET_ID,
-} from '../../../../shared-types/src/netsuite-ids';
-import type { RetrySummary } from '../../../../shared-types/src/retry-summary';
-import {
-  describeRetrySummary,
-  parseRetrySummary,
-  retrySummaryParams,
-  summarizeRetry,
-} from '../../../../shared-types/src/retry-summary';
-import { MAX_RETRY_IDS } from '../../../../shared-types/src/restlet-contract';
-import { listInboxForReview } from '../dao/inbox-review-dao';
-import { listRecentLog } from '../dao/log-dao';
-import { listPendingCancelRequests } from '../dao/sales-order-dao';
-import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
-import type { PendingCancelRequestRow } from '../mappers/sales-order-mapper';
-import type { LogRow } from '../mappers/sync-log-mapper';
-import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
-
 /**
  * The TikTok Order Exceptions page (`customscript_tts_sl_exceptions`): inbox records in `error` or
  * `exception` with a Retry link each and a checkbox column for "Retry selected", the sales orders
@@ -36,6 +12,29 @@ import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
  *
  * Usage: three queries (30) to show the page; a retry of up to 100 records 250 more.
  */
+import type * as http from 'N/http';
+import * as redirect from 'N/redirect';
+import * as serverWidget from 'N/ui/serverWidget';
+import * as url from 'N/url';
+import {
+  EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+  EXCEPTIONS_SUITELET_ID,
+} from '../../../../shared-types/src/netsuite/netsuite-ids';
+import type { RetrySummary } from '../../../../shared-types/src/inbox/retry-summary';
+import {
+  describeRetrySummary,
+  parseRetrySummary,
+  retrySummaryParams,
+  summarizeRetry,
+} from '../../../../shared-types/src/inbox/retry-summary';
+import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
+import { listInboxForReview } from '../dao/inbox-review-dao';
+import { listRecentLog } from '../dao/log-dao';
+import { listPendingCancelRequests } from '../dao/sales-order-dao';
+import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
+import type { PendingCancelRequestRow } from '../mappers/sales-order-mapper';
+import type { LogRow } from '../mappers/sync-log-mapper';
+import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
 
 const INBOX_SUBLIST = 'custpage_inbox';
 const LOG_SUBLIST = 'custpage_log';

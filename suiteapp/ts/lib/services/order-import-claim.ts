@@ -1,10 +1,10 @@
-import { decideClaim } from '../../../../shared-types/src/import-claim';
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
+import { decideClaim } from '../../../../shared-types/src/inbox/import-claim';
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
 import { loadInboxClaim, saveInboxClaim } from '../dao/order-inbox-dao';
 import type { NotClaimed } from './order-import-inbox';
 
 /**
- * map()'s claim on the inbox record before it works on the order (shared-types/src/import-claim.ts):
+ * map()'s claim on the inbox record before it works on the order (shared-types/src/inbox/import-claim.ts):
  * load the record (2 units), decide, and save the run's claim token and claim-until time (4 units).
  * The save fails with RCRD_HAS_BEEN_CHANGED when anything changed the record since the load
  * (optimistic locking): another run claimed it first, or the RESTlet stored a newer payload; the

@@ -1,18 +1,17 @@
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
-import type { OutcomeWrite } from '../../../../shared-types/src/import-outcome';
-import { planOutcomeWrite } from '../../../../shared-types/src/import-outcome';
-import type { ImportState } from '../../../../shared-types/src/order-classify';
-import { loadInboxClaim, saveInboxChanges } from '../dao/order-inbox-dao';
-import { errorName } from '../platform/errors';
-
 /**
  * The inbox writes of the order import: the outcome of one order, written on the record with
  * `record.load` (2 units) + `save` (4 units), conditional on the payload the run planned from
- * (shared-types/src/import-outcome.ts): a newer payload the RESTlet stored while the run held the
+ * (shared-types/src/inbox/import-outcome.ts): a newer payload the RESTlet stored while the run held the
  * claim is never overwritten. Every outcome clears or sets the automatic retry time, so a record
- * never keeps a stale one, and releases the run's claim (shared-types/src/import-claim.ts).
+ * never keeps a stale one, and releases the run's claim (shared-types/src/inbox/import-claim.ts).
  */
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
+import type { OutcomeWrite } from '../../../../shared-types/src/inbox/import-outcome';
+import { planOutcomeWrite } from '../../../../shared-types/src/inbox/import-outcome';
+import type { ImportState } from '../../../../shared-types/src/orders/order-classify';
+import { loadInboxClaim, saveInboxChanges } from '../dao/order-inbox-dao';
+import { errorName } from '../platform/errors';
 
 export type ImportResult =
   | 'imported'

@@ -1,6 +1,6 @@
 import * as log from 'N/log';
-import { importClaimToken } from '../../../../shared-types/src/import-claim';
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
+import { importClaimToken } from '../../../../shared-types/src/inbox/import-claim';
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
 import {
   applyTestMode,
   buildImportWork,
@@ -14,9 +14,9 @@ import {
   skusToLookUp,
   taxCodesToLookUp,
   warehousesToLookUp,
-} from '../../../../shared-types/src/import-work';
-import type { WarehouseLink } from '../../../../shared-types/src/order-location';
-import { buildSkuItemMap } from '../../../../shared-types/src/sku-item-map';
+} from '../../../../shared-types/src/import/import-work';
+import type { WarehouseLink } from '../../../../shared-types/src/orders/order-location';
+import { buildSkuItemMap } from '../../../../shared-types/src/orders/sku-item-map';
 import { findCustomersByExternalId } from '../dao/customer-dao';
 import { listImportCandidates, loadImportRows } from '../dao/order-inbox-dao';
 import { findItemsBySkus } from '../dao/item-dao';

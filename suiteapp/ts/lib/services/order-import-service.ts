@@ -1,27 +1,3 @@
-import type { FbtNotCommitted } from '../../../../shared-types/src/fbt-failure';
-import { fbtNotCommittedOutcome } from '../../../../shared-types/src/fbt-failure';
-import { fbtFulfillmentExternalId, salesOrderExternalId } from '../../../../shared-types/src/ids';
-import {
-  customerFailureMessage,
-  failureOutcome,
-  isTransientFailure,
-} from '../../../../shared-types/src/import-failure';
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import { decideImport } from '../../../../shared-types/src/order-classify';
-import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/order-plan';
-import { addCustomerCurrency, createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
-import { fulfilFbtOrder } from '../dao/item-fulfillment-dao';
-import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
-import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
-import type { ImportOutcome } from './order-import-inbox';
-import { markError, markImported, markNotImported } from './order-import-inbox';
-import type { TestOrderImport } from './order-import-test-mode';
-import { finishTestOrder } from './order-import-test-mode';
-import { checkTieOut } from './order-import-tieout';
-
-export type { ImportOutcome, ImportResult } from './order-import-inbox';
-
 /**
  * map() of the order import, after the claim (order-import-claim.ts): one inbox record → one sales
  * order, with no lookups in the usual path.
@@ -50,8 +26,34 @@ export type { ImportOutcome, ImportResult } from './order-import-inbox';
  * and fix and the same backoff, the rest translated into what to fix (a closed accounting period
  * names the date and where to reopen it). Governance limits are not caught: summarize handles those.
  */
+import type { FbtNotCommitted } from '../../../../shared-types/src/import/fbt-failure';
+import { fbtNotCommittedOutcome } from '../../../../shared-types/src/import/fbt-failure';
+import {
+  fbtFulfillmentExternalId,
+  salesOrderExternalId,
+} from '../../../../shared-types/src/ids/external-ids';
+import {
+  customerFailureMessage,
+  failureOutcome,
+  isTransientFailure,
+} from '../../../../shared-types/src/import/import-failure';
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
+import { decideImport } from '../../../../shared-types/src/orders/order-classify';
+import type { CustomerChoice, SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import { formatOrderProblems, planSalesOrder } from '../../../../shared-types/src/orders/order-plan';
+import { addCustomerCurrency, createBuyerCustomer, findCustomerByExternalId } from '../dao/customer-dao';
+import { fulfilFbtOrder } from '../dao/item-fulfillment-dao';
+import { createSalesOrder, findSalesOrderByExternalId } from '../dao/sales-order-dao';
+import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
+import type { ImportOutcome } from './order-import-inbox';
+import { markError, markImported, markNotImported } from './order-import-inbox';
+import type { TestOrderImport } from './order-import-test-mode';
+import { finishTestOrder } from './order-import-test-mode';
+import { checkTieOut } from './order-import-tieout';
 
-/** A cancelled order whose sales order an earlier attempt saved (shared-types/src/inbox-upsert.ts). */
+export type { ImportOutcome, ImportResult } from './order-import-inbox';
+
+/** A cancelled order whose sales order an earlier attempt saved (shared-types/src/inbox/inbox-upsert.ts). */
 function cancelledAfterSaveNote(orderId: string, salesOrderId: string): string {
   return `TikTok order ${orderId} was cancelled in TikTok Shop after its sales order ${salesOrderId} was saved; the order updates close the sales order's open lines (or raise an exception if it was fulfilled).`;
 }

@@ -1,23 +1,22 @@
-import * as log from 'N/log';
-import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import-failure';
-import { pendingLeftOver } from '../../../../shared-types/src/import-work';
-import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
-import { accountFeatures } from '../platform/account';
-import { loadShopSettings } from '../dao/shop-dao';
-import { submitImport } from '../platform/import-task';
-import { submitOrderUpdates } from '../platform/update-task';
-
 /**
  * summarize of the order import: every map error onto its inbox record (one query 10 for the
  * attempts, then state `error` with the automatic retry time for temporary failures such as a
  * governance limit or an app-server restart, and the run's claim released: one submitFields, 2
  * units each), then, when pending records remain that this run did not take and no other run holds
  * (the cap, or orders stored while it ran, or orders whose newer payload arrived while this run
- * worked on them: shared-types/src/import-outcome.ts), the import is submitted again (lookups 20 +
+ * worked on them: shared-types/src/inbox/import-outcome.ts), the import is submitted again (lookups 20 +
  * submit 20; NetSuite defers a submit of the running deployment until it has finished:
  * platform/import-task.ts); when the run flagged orders with a sales order for the order updates,
  * those are submitted (20).
  */
+import * as log from 'N/log';
+import { failureOutcome, parseSerializedError } from '../../../../shared-types/src/import/import-failure';
+import { pendingLeftOver } from '../../../../shared-types/src/import/import-work';
+import { listPendingInbox, loadAttempts, updateInbox } from '../dao/order-inbox-dao';
+import { accountFeatures } from '../platform/account';
+import { loadShopSettings } from '../dao/shop-dao';
+import { submitImport } from '../platform/import-task';
+import { submitOrderUpdates } from '../platform/update-task';
 
 /** Map output key of an order flagged for the order updates (a newer payload arrived during the run). */
 export const UPDATE_PENDING = 'update pending';

@@ -1,20 +1,19 @@
-import type { ImportWorkItem } from '../../../../shared-types/src/import-work';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import {
-  pausedReason,
-  TEST_ORDER_FLOW,
-  testOrderReview,
-} from '../../../../shared-types/src/test-order-review';
-import { writeLogEntry } from '../dao/log-dao';
-import { pauseOrderPush } from '../dao/shop-dao';
-import type { ImportOutcome } from './order-import-inbox';
-import type { TieOutCheck } from './order-import-tieout';
-
 /**
  * "Test with one order": after a test-mode shop's one order, the flow pauses (Push orders to
  * NetSuite off, with the reason on the shop: submitFields 2) and a review entry is logged (flow
  * `test-order`, 6 units).
  */
+import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import {
+  pausedReason,
+  TEST_ORDER_FLOW,
+  testOrderReview,
+} from '../../../../shared-types/src/import/test-order-review';
+import { writeLogEntry } from '../dao/log-dao';
+import { pauseOrderPush } from '../dao/shop-dao';
+import type { ImportOutcome } from './order-import-inbox';
+import type { TieOutCheck } from './order-import-tieout';
 
 export interface TestOrderImport {
   plan: SalesOrderPlan;

@@ -1,11 +1,3 @@
-import { toNetSuiteAmount } from '../../../../shared-types/src/money';
-import type { SalesOrderPlan } from '../../../../shared-types/src/order-plan';
-import type { NetSuiteTotals, TieOutResult } from '../../../../shared-types/src/order-tieout';
-import { lookupAmountToMinor, tieOut, tieOutMessage } from '../../../../shared-types/src/order-tieout';
-import { writeLogEntry } from '../dao/log-dao';
-import { markTieOut, readBackSalesOrder } from '../dao/sales-order-dao';
-import type { SalesOrderReadBack } from '../mappers/sales-order-mapper';
-
 /**
  * The tie-out of a saved sales order: one `search.lookupFields` (1 unit) reads NetSuite's total,
  * shipping and tax total (transaction search columns `total`, `shippingamount`, `taxtotal`) and the
@@ -14,6 +6,13 @@ import type { SalesOrderReadBack } from '../mappers/sales-order-mapper';
  * (submitFields 10); when the figures do not tie, the sales order gets Ties Out = F (same
  * submitFields) and a log entry (6 units).
  */
+import { toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type { NetSuiteTotals, TieOutResult } from '../../../../shared-types/src/orders/order-tieout';
+import { lookupAmountToMinor, tieOut, tieOutMessage } from '../../../../shared-types/src/orders/order-tieout';
+import { writeLogEntry } from '../dao/log-dao';
+import { markTieOut, readBackSalesOrder } from '../dao/sales-order-dao';
+import type { SalesOrderReadBack } from '../mappers/sales-order-mapper';
 
 export interface TieOutCheck {
   result: TieOutResult;

@@ -1,13 +1,12 @@
-import * as log from 'N/log';
-import { parseSerializedError } from '../../../../shared-types/src/import-failure';
-import { listUpdatePendingInbox } from '../dao/inbox-review-dao';
-import { submitOrderUpdates } from '../platform/update-task';
-import { updateFailed } from './order-update-service';
-
 /**
  * getInputData and summarize of the order updates: which flagged inbox records a run takes, and
  * what happens to those that failed or were left over.
  */
+import * as log from 'N/log';
+import { parseSerializedError } from '../../../../shared-types/src/import/import-failure';
+import { listUpdatePendingInbox } from '../dao/inbox-review-dao';
+import { submitOrderUpdates } from '../platform/update-task';
+import { updateFailed } from './order-update-service';
 
 /** Flagged records per run; a capped run re-submits itself from summarize. */
 export const UPDATE_RUN_CAP = 1000;

@@ -1,23 +1,3 @@
-import * as log from 'N/log';
-import { parseInboxPayload } from '../../../../shared-types/src/import-work';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
-import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite-ids';
-import type { OrderUpdatePlan } from '../../../../shared-types/src/order-update-plan';
-import { checkUpdatedTotals } from '../../../../shared-types/src/order-update-totals';
-import {
-  cancelledTaxMinor,
-  changesSalesOrder,
-  formatExceptions,
-  planOrderUpdate,
-} from '../../../../shared-types/src/order-update-plan';
-import type { InboxForUpdate } from '../dao/inbox-review-dao';
-import { loadInboxForUpdate, saveInboxIfUnchanged } from '../dao/inbox-review-dao';
-import { writeLogEntry } from '../dao/log-dao';
-import type { LoadedSalesOrder } from '../dao/sales-order-dao';
-import { loadSalesOrderForUpdate, saveSalesOrderUpdate } from '../dao/sales-order-dao';
-import { lookupShopTaxItem } from '../dao/shop-dao';
-import { errorMessage, errorName } from '../platform/errors';
-
 /**
  * map() of the order updates: one flagged inbox record → its sales order brought in line with the
  * newer TikTok payload (order-update-plan.ts), or an exception for a person.
@@ -33,6 +13,25 @@ import { errorMessage, errorName } from '../platform/errors';
  * units): when the open lines no longer add up to what TikTok still charges, the changes are saved
  * with Ties Out = F in the same save and the record becomes an exception, as at import.
  */
+import * as log from 'N/log';
+import { parseInboxPayload } from '../../../../shared-types/src/import/import-work';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
+import { TEXTAREA_SAFE_LENGTH } from '../../../../shared-types/src/netsuite/netsuite-ids';
+import type { OrderUpdatePlan } from '../../../../shared-types/src/updates/order-update-plan';
+import { checkUpdatedTotals } from '../../../../shared-types/src/updates/order-update-totals';
+import {
+  cancelledTaxMinor,
+  changesSalesOrder,
+  formatExceptions,
+  planOrderUpdate,
+} from '../../../../shared-types/src/updates/order-update-plan';
+import type { InboxForUpdate } from '../dao/inbox-review-dao';
+import { loadInboxForUpdate, saveInboxIfUnchanged } from '../dao/inbox-review-dao';
+import { writeLogEntry } from '../dao/log-dao';
+import type { LoadedSalesOrder } from '../dao/sales-order-dao';
+import { loadSalesOrderForUpdate, saveSalesOrderUpdate } from '../dao/sales-order-dao';
+import { lookupShopTaxItem } from '../dao/shop-dao';
+import { errorMessage, errorName } from '../platform/errors';
 
 export type UpdateResult = 'applied' | 'exception' | 'unchanged' | 'skipped' | 'superseded';
 

@@ -1,4 +1,10 @@
-import { ackTransition } from '../../../../shared-types/src/outbox-ack';
+/**
+ * `outbox.pull` and `outbox.ack` (docs/contracts.md).
+ *
+ * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
+ * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed (≤ 210).
+ */
+import { ackTransition } from '../../../../shared-types/src/outbox/outbox-ack';
 import type {
   OutboxAckOutcome,
   OutboxAckRequest,
@@ -6,20 +12,13 @@ import type {
   OutboxPullRequest,
   OutboxPullResponse,
   OutboxRow,
-} from '../../../../shared-types/src/outbox-contract';
-import { DEFAULT_OUTBOX_PULL } from '../../../../shared-types/src/outbox';
-import { pullDisposition } from '../../../../shared-types/src/outbox-pull';
-import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
+} from '../../../../shared-types/src/outbox/outbox-contract';
+import { DEFAULT_OUTBOX_PULL } from '../../../../shared-types/src/outbox/outbox';
+import { pullDisposition } from '../../../../shared-types/src/outbox/outbox-pull';
+import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import { listPendingOutbox, loadOutboxStatus, updateOutboxRow } from '../dao/outbox-dao';
 import { findShop } from '../dao/shop-dao';
 import { connectorError } from '../platform/errors';
-
-/**
- * `outbox.pull` and `outbox.ack` (docs/contracts.md).
- *
- * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
- * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed (≤ 210).
- */
 
 export function pullOutbox(request: OutboxPullRequest): OutboxPullResponse {
   let shopRecordId: string | null = null;

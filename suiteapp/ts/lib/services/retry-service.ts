@@ -1,11 +1,3 @@
-import * as log from 'N/log';
-import type { InboxChanges } from '../../../../shared-types/src/inbox-upsert';
-import type { OrdersRetryResponse } from '../../../../shared-types/src/restlet-contract';
-import { loadInboxRetryRows } from '../dao/inbox-review-dao';
-import { updateInbox } from '../dao/order-inbox-dao';
-import { submitImport } from '../platform/import-task';
-import { submitOrderUpdates } from '../platform/update-task';
-
 /**
  * Retry of inbox records in `error` or `exception` (the exceptions Suitelet and the RESTlet's
  * `orders.retry`). A record in `error` goes back to `pending` (attempts reset, error and retry time
@@ -18,6 +10,13 @@ import { submitOrderUpdates } from '../platform/update-task';
  * Usage: one query (10) per 500 ids + submitFields 2 per record + at most two task submits (40):
  * 100 records cost 250 units.
  */
+import * as log from 'N/log';
+import type { InboxChanges } from '../../../../shared-types/src/inbox/inbox-upsert';
+import type { OrdersRetryResponse } from '../../../../shared-types/src/contract/restlet-contract';
+import { loadInboxRetryRows } from '../dao/inbox-review-dao';
+import { updateInbox } from '../dao/order-inbox-dao';
+import { submitImport } from '../platform/import-task';
+import { submitOrderUpdates } from '../platform/update-task';
 
 export const RETRYABLE_STATES: readonly string[] = ['error', 'exception'];
 

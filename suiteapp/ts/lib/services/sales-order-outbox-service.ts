@@ -1,26 +1,3 @@
-import * as log from 'N/log';
-import type { EntryPoints } from 'N/types';
-import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids';
-import type {
-  PlannedOutboxRow,
-  SalesOrderChange,
-  TikTokCancellation,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
-import {
-  plansCancellation,
-  planSalesOrderOutbox,
-  tiktokCancellationOf,
-} from '../../../../shared-types/src/sales-order-outbox-plan';
-import { writeLogEntry } from '../dao/log-dao';
-import { readerOf } from '../dao/netsuite-record';
-import { findInboxPayload } from '../dao/order-inbox-dao';
-import { createOutboxRow, OUTBOX_WRITE_UNITS } from '../dao/outbox-dao';
-import { lookupTranId } from '../dao/sales-order-dao';
-import { lookupOutboxShopSettings } from '../dao/shop-dao';
-import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
-import { errorMessage, errorName } from '../platform/errors';
-import { remainingUsage } from '../platform/governance';
-
 /**
  * afterSubmit of TikTok sales orders: writes the outbox rows of the change ("Pull order updates
  * from NetSuite"). It never throws into the user's save: a failure is logged and written to the
@@ -31,6 +8,28 @@ import { remainingUsage } from '../platform/governance';
  * + 10 to read TikTok's own cancellations when a cancel is planned: ≤ 30 units, plus 6 for a
  * sync-log entry when something fails.
  */
+import * as log from 'N/log';
+import type { EntryPoints } from 'N/types';
+import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids/external-ids';
+import type {
+  PlannedOutboxRow,
+  SalesOrderChange,
+  TikTokCancellation,
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import {
+  plansCancellation,
+  planSalesOrderOutbox,
+  tiktokCancellationOf,
+} from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import { writeLogEntry } from '../dao/log-dao';
+import { readerOf } from '../dao/netsuite-record';
+import { findInboxPayload } from '../dao/order-inbox-dao';
+import { createOutboxRow, OUTBOX_WRITE_UNITS } from '../dao/outbox-dao';
+import { lookupTranId } from '../dao/sales-order-dao';
+import { lookupOutboxShopSettings } from '../dao/shop-dao';
+import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
+import { errorMessage, errorName } from '../platform/errors';
+import { remainingUsage } from '../platform/governance';
 
 /**
  * What TikTok already cancelled for this order, from the inbox's latest payload: the connector

@@ -1,4 +1,7 @@
-import type { ShopUpsertRequest, ShopUpsertResponse } from '../../../../shared-types/src/restlet-contract';
+import type {
+  ShopUpsertRequest,
+  ShopUpsertResponse,
+} from '../../../../shared-types/src/contract/restlet-contract';
 import { createShop, findShop, updateShop } from '../dao/shop-dao';
 import { isDuplicateRecord } from '../platform/errors';
 

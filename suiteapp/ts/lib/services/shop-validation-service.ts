@@ -1,15 +1,3 @@
-import type * as record from 'N/record';
-import {
-  formatPaymentMethodMapProblems,
-  INVALID_PAYMENT_METHOD_MAP,
-  parseMapForSave,
-  paymentMethodProblems,
-} from '../../../../shared-types/src/payment-method-check';
-import { readerOf } from '../dao/netsuite-record';
-import { listPaymentMethods } from '../dao/payment-method-dao';
-import { shopBeingSaved } from '../mappers/shop-mapper';
-import { connectorError } from '../platform/errors';
-
 /**
  * beforeSubmit of `customrecord_tts_shop`: a Payment Method Map that is not a JSON object of
  * TikTok payment method name → existing, active NetSuite payment method internal id stops the
@@ -17,6 +5,17 @@ import { connectorError } from '../platform/errors';
  * allowed (orders then stop with a message naming the missing entry). One query (10 units) when
  * the map has entries.
  */
+import type * as record from 'N/record';
+import {
+  formatPaymentMethodMapProblems,
+  INVALID_PAYMENT_METHOD_MAP,
+  parseMapForSave,
+  paymentMethodProblems,
+} from '../../../../shared-types/src/settings/payment-method-check';
+import { readerOf } from '../dao/netsuite-record';
+import { listPaymentMethods } from '../dao/payment-method-dao';
+import { shopBeingSaved } from '../mappers/shop-mapper';
+import { connectorError } from '../platform/errors';
 
 export type ShopSaveType = 'create' | 'edit' | 'xedit' | 'delete' | string;
 

@@ -1,12 +1,12 @@
-import { warehouseExternalId } from '../../../../shared-types/src/ids';
-import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/restlet-contract';
-import { formatValidationProblems } from '../../../../shared-types/src/restlet-validation';
-import type { WarehousesUpsertResponse } from '../../../../shared-types/src/warehouse-upsert';
+import { warehouseExternalId } from '../../../../shared-types/src/ids/external-ids';
+import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
+import { formatValidationProblems } from '../../../../shared-types/src/contract/restlet-validation';
+import type { WarehousesUpsertResponse } from '../../../../shared-types/src/contract/warehouse-upsert';
 import {
   validateWarehousesUpsert,
   warehouseChanged,
   warehouseFields,
-} from '../../../../shared-types/src/warehouse-upsert';
+} from '../../../../shared-types/src/contract/warehouse-upsert';
 import { findWarehousesByExternalId, createWarehouse, updateWarehouse } from '../dao/warehouse-dao';
 import { findShop } from '../dao/shop-dao';
 import { connectorError } from '../platform/errors';

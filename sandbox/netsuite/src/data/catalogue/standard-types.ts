@@ -1,11 +1,3 @@
-import type { AccountProfile, CatalogueField, NetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
-import { DEFAULT_PROFILES, loadNetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
-import type { FieldInfo, RecordTypeInfo, SublistInfo } from '../store-types';
-import { kindOf } from './field-kinds';
-import { field } from './fields';
-import type { FieldFacts, SubrecordFact, TypeOverlay } from './overlay';
-import { EMULATED_TYPES } from './overlay';
-
 /**
  * The emulator's standard record types, generated from NetSuite's records catalogue
  * (suiteapp/reference/netsuite-records/, loaded by suiteapp/tools/netsuite-catalogue.ts) for one set
@@ -14,6 +6,13 @@ import { EMULATED_TYPES } from './overlay';
  * emulator overlay (overlay.ts) for what the data does not carry. A field the catalogue lacks does not
  * exist in the emulator, so scripts that use it fail loudly.
  */
+import type { AccountProfile, CatalogueField, NetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
+import { DEFAULT_PROFILES, loadNetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
+import type { FieldInfo, RecordTypeInfo, SublistInfo } from '../store-types';
+import { kindOf } from './field-kinds';
+import { field } from './fields';
+import type { FieldFacts, SubrecordFact, TypeOverlay } from './overlay';
+import { EMULATED_TYPES } from './overlay';
 
 function toFieldInfo(f: CatalogueField, facts: FieldFacts | undefined, where: string): FieldInfo | null {
   const mapped = kindOf(f.type, `${where}.${f.id}`);

@@ -1,15 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import {
-  accountDateToIso,
-  formatAccountDateTime,
-  isoDateOf,
-  isoToAccountDate,
-  parseAccountDateTime,
-} from './datetime';
-import { isDate } from '../../realm';
-import { serverDate } from '../../time/zoned-date';
-import { SERVER_TIME_ZONE, isTimeZone, midnightOf } from '../../time/zones';
-
 /**
  * `N/format` with the account date format `M/D/YYYY` and time format `h:mm am`, in the time zones
  * NetSuite uses for server scripts, never the host's:
@@ -22,6 +10,17 @@ import { SERVER_TIME_ZONE, isTimeZone, midnightOf } from '../../time/zones';
  *   zone is set to GMT" (the option's documentation, as the SuiteScript type definitions carry it).
  * Dates handed back are of the server Date class (time/zoned-date.ts).
  */
+import { NS, SuiteScriptError } from '../../errors';
+import {
+  accountDateToIso,
+  formatAccountDateTime,
+  isoDateOf,
+  isoToAccountDate,
+  parseAccountDateTime,
+} from './datetime';
+import { isDate } from '../../realm';
+import { serverDate } from '../../time/zoned-date';
+import { SERVER_TIME_ZONE, isTimeZone, midnightOf } from '../../time/zones';
 
 /** Account preferences `N/format` reads. Only the account date format `M/D/YYYY` is supported. */
 export interface FormatPreferences {

@@ -1,3 +1,7 @@
+/**
+ * SQL functions SuiteQL scripts use, registered on the connection: `ns_df` (behind BUILTIN.DF),
+ * `ns_multi`, `ns_now`/`ns_today` (SYSDATE, CURRENT_DATE), `NVL`, `TO_DATE`, `TO_CHAR`.
+ */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import { ServerDate } from '../../time/zoned-date';
@@ -5,11 +9,6 @@ import { SERVER_TIME_ZONE, midnightOf } from '../../time/zones';
 import { isoDateOf, zonedParts } from '../misc/datetime';
 import type { RecordReader } from '../store-types';
 import { typeCode, typeText } from '../search/type-codes';
-
-/**
- * SQL functions SuiteQL scripts use, registered on the connection: `ns_df` (behind BUILTIN.DF),
- * `ns_multi`, `ns_now`/`ns_today` (SYSDATE, CURRENT_DATE), `NVL`, `TO_DATE`, `TO_CHAR`.
- */
 
 /**
  * The display texts BUILTIN.DF answers with. SQLite runs `ns_df` while the query's statement is

@@ -1,5 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-
 /**
  * Oracle's outer-join marker in SuiteQL, `WHERE a.id = b.ref(+)`, as SQLite's LEFT JOIN. SuiteQL
  * accepts the Oracle syntax (public SuiteQL written for NetSuite: `FROM transaction t,
@@ -12,6 +10,7 @@ import { NS, SuiteScriptError } from '../../errors';
  * What the emulator cannot rewrite faithfully (a marker in a subquery, next to ANSI JOINs, under OR,
  * or on two tables in one condition) is refused with EMULATOR_UNSUPPORTED, never run otherwise.
  */
+import { NS, SuiteScriptError } from '../../errors';
 
 const MARK = /\(\s*\+\s*\)/;
 

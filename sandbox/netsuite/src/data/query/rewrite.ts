@@ -1,7 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import { rewriteOuterJoins } from './outer-joins';
-import type { SuiteQLViews } from './views';
-
 /**
  * Turns the Oracle-flavoured SuiteQL scripts write into SQL SQLite runs:
  * - `BUILTIN.DF(alias.column)` / `BUILTIN.DF(column)` → `ns_df('<target>', …)`: the target is the
@@ -17,6 +13,9 @@ import type { SuiteQLViews } from './views';
  * - Oracle `(+)` outer joins → LEFT JOIN (outer-joins.ts).
  * Only text outside string literals is rewritten.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import { rewriteOuterJoins } from './outer-joins';
+import type { SuiteQLViews } from './views';
 
 export function suiteQLError(message: string): SuiteScriptError {
   return new SuiteScriptError(NS.SSS_SEARCH_ERROR_OCCURRED, `Search error occurred: ${message}`);

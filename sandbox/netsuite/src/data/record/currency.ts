@@ -1,8 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { FieldValue, StoredRecord } from '../store-types';
-import type { NsRecord } from './record';
-
 /**
  * Currencies on records, in accounts with Multiple Currencies (where the `currency` fields exist:
  * profiles/account-types.ts removes them otherwise):
@@ -23,6 +18,10 @@ import type { NsRecord } from './record';
  *   USER_ERROR (the code is the emulator's choice; NetSuite's is not documented).
  * A currency id that is no currency record is the generic INVALID_KEY_OR_REF of record/validate.ts.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldValue, StoredRecord } from '../store-types';
+import type { NsRecord } from './record';
 
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '';

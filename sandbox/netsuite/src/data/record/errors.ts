@@ -1,7 +1,6 @@
+/** The record-module rejections that recur, with NetSuite's names and wording. */
 import { CATALOGUE_PATH } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import { NS, SuiteScriptError } from '../../errors';
-
-/** The record-module rejections that recur, with NetSuite's names and wording. */
 
 export function invalidSublistOperation(detail: string): SuiteScriptError {
   return new SuiteScriptError(

@@ -1,9 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { FieldValue, StoredLine, StoredRecord } from '../store-types';
-import { FEATURE, hasFeature } from '../../profiles/features';
-import type { FulfillBasedOnCommitment } from './preferences';
-
 /**
  * Inventory bookkeeping on inventory items' `locations` sublist (quantityonhand, quantitycommitted,
  * quantityavailable = on hand − committed, quantitybackordered).
@@ -26,6 +20,11 @@ import type { FulfillBasedOnCommitment } from './preferences';
  * (ACCOUNT_WIDE), every line commits and ships from it, and the item's Locations sublist does not
  * exist for scripts (profiles/account-types.ts).
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldValue, StoredLine, StoredRecord } from '../store-types';
+import { FEATURE, hasFeature } from '../../profiles/features';
+import type { FulfillBasedOnCommitment } from './preferences';
 
 /** The key of the company-wide quantities of an account without Multi-Location Inventory. */
 export const ACCOUNT_WIDE = '';

@@ -1,8 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import { FEATURE, hasFeature } from '../../profiles/features';
-import type { IntegratedCarrier, RecordStore } from '../store';
-import type { FieldValue } from '../store-types';
-
 /**
  * Item fulfillment rules beyond the stock bookkeeping (inventory.ts): the ship status under the Pick,
  * Pack and Ship feature, the status NetSuite derives from it, and the picked / packed / shipped dates.
@@ -24,6 +19,10 @@ import type { FieldValue } from '../store-types';
  *   not found in public sources. Quantity available (on hand − committed), what an inventory export
  *   reads, is the same either way.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import { FEATURE, hasFeature } from '../../profiles/features';
+import type { IntegratedCarrier, RecordStore } from '../store';
+import type { FieldValue } from '../store-types';
 
 export const SHIP_STATUS = { PICKED: 'A', PACKED: 'B', SHIPPED: 'C' } as const;
 

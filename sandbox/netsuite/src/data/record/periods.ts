@@ -1,7 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { FieldValue, RecordTypeInfo, StoredRecord } from '../store-types';
-
 /**
  * Closed accounting periods. A posting transaction (one that writes to the general ledger: item
  * fulfillment, invoice, cash sale, cash refund, credit memo...) cannot be created in, moved into,
@@ -11,6 +7,9 @@ import type { FieldValue, RecordTypeInfo, StoredRecord } from '../store-types';
  * accounting period defined (the feature unused) nothing is checked. Locks (`arlocked`,
  * `aplocked`) do not stop the administrator role scripts run as, so only `closed` counts.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldValue, RecordTypeInfo, StoredRecord } from '../store-types';
 
 /** Transactions that never post to the general ledger. */
 const NON_POSTING_TYPES = new Set(['salesorder', 'returnauthorization', 'estimate', 'purchaseorder', 'opportunity']);

@@ -1,10 +1,3 @@
-import type { RecordStore } from '../store';
-import type { StoredRecord } from '../store-types';
-import { typeCode } from '../search/type-codes';
-import { sourceExchangeRate } from './currency';
-import { lineAmount, rateFrom } from './money';
-import type { NsRecord, WorkingLine } from './record';
-
 /**
  * Sourcing: the values NetSuite fills in from referenced records. Dynamic mode sources as each
  * field is set; standard mode sources at save, only into fields the script left empty. Kept small:
@@ -15,6 +8,12 @@ import type { NsRecord, WorkingLine } from './record';
  * `Assembly`, ...), as public scripts branch on it (`getSublistValue({fieldId: 'itemtype'}) ===
  * 'InvtPart'`); search/type-codes.ts holds the codes.
  */
+import type { RecordStore } from '../store';
+import type { StoredRecord } from '../store-types';
+import { typeCode } from '../search/type-codes';
+import { sourceExchangeRate } from './currency';
+import { lineAmount, rateFrom } from './money';
+import type { NsRecord, WorkingLine } from './record';
 
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '';

@@ -1,10 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { TaxModel } from '../../profiles/account-profile';
-import type { RecordStore } from '../store';
-import type { FieldValue, StoredRecord } from '../store-types';
-import { fromCents, toCents } from './money';
-import type { NsRecord, WorkingLine } from './record';
-
 /**
  * Sales tax as the account's tax set-up computes it (profiles/account-profile.ts TaxModel), in integer
  * cents, rounded half away from zero. Returns the tax total; the caller adds it to the order total.
@@ -30,6 +23,12 @@ import type { NsRecord, WorkingLine } from './record';
  *   rate and amount (the Records Browser marks those required). Tax = sum of the details' tax
  *   amounts; each item line's `grossamt` = amount + its details' tax.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { TaxModel } from '../../profiles/account-profile';
+import type { RecordStore } from '../store';
+import type { FieldValue, StoredRecord } from '../store-types';
+import { fromCents, toCents } from './money';
+import type { NsRecord, WorkingLine } from './record';
 
 interface TaxCode {
   id: string;

@@ -1,5 +1,3 @@
-import type { NsRecord } from './record';
-
 /**
  * The seam between record saves (data layer) and user event scripts (execution layer).
  *
@@ -9,6 +7,7 @@ import type { NsRecord } from './record';
  * are registered (emulator.ts); until then, and for saves made without a slot (the seed's default
  * service), no user event runs.
  */
+import type { NsRecord } from './record';
 
 /** `context.UserEventType` (N/record user events), as NetSuite spells the values. */
 export const USER_EVENT_TYPE = {

@@ -1,10 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { FieldInfo, FieldValue, RecordTypeInfo } from '../store-types';
-import { isCustomFieldId } from './errors';
-import type { Preferences } from './preferences';
-import type { NsRecord, SaveOptions } from './record';
-
 /**
  * What `save()` rejects, in NetSuite's words:
  * - mandatory fields → USER_ERROR "Please enter value(s) for: Customer, Payment Method" (labels).
@@ -15,6 +8,12 @@ import type { NsRecord, SaveOptions } from './record';
  * - a select value that is not an existing, active record of the target type → INVALID_KEY_OR_REF
  *   "Invalid entity reference key 999." (with the sublist line for line fields).
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldInfo, FieldValue, RecordTypeInfo } from '../store-types';
+import { isCustomFieldId } from './errors';
+import type { Preferences } from './preferences';
+import type { NsRecord, SaveOptions } from './record';
 
 function isEmpty(v: FieldValue | undefined): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);

@@ -1,6 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordReader, RecordTypeInfo } from '../store-types';
-
 /**
  * What N/search may name, per NetSuite's records catalogue (suiteapp/reference/netsuite-records/, read
  * through RecordReader.schema()): a column or filter of a standard search must be one the search type
@@ -16,6 +13,8 @@ import type { RecordReader, RecordTypeInfo } from '../store-types';
  * not checked here either. Where the catalogue lists a column the emulator cannot compute, the search
  * throws EMULATOR_UNSUPPORTED instead of pretending NetSuite refuses it.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordReader, RecordTypeInfo } from '../store-types';
 
 const CUSTOM_ID = /^cust(body|col|entity|item|record|event|script)_/;
 

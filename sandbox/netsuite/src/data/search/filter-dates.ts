@@ -1,12 +1,11 @@
-import type { Clock } from '../../clock';
-import { ServerDate } from '../../time/zoned-date';
-import { SERVER_TIME_ZONE, midnightOf, wallParts } from '../../time/zones';
-import { isoDateOf, parseAccountDateTime, toIsoDate } from '../misc/datetime';
-
 /**
  * Date filter operands. Days are the server's (Pacific) calendar days: "today" is the Pacific date of
  * the emulator clock, a stored date starts at Pacific midnight, whatever the host's time zone.
  */
+import type { Clock } from '../../clock';
+import { ServerDate } from '../../time/zoned-date';
+import { SERVER_TIME_ZONE, midnightOf, wallParts } from '../../time/zones';
+import { isoDateOf, parseAccountDateTime, toIsoDate } from '../misc/datetime';
 
 /** An inclusive day range `[from, to]` (`YYYY-MM-DD`), or an instant when the value had a time. */
 export type DateOperand = { from: string; to: string; instant?: number };

@@ -1,11 +1,10 @@
+/**
+ * The `context` objects map and reduce entry points receive.
+ */
 import { SuiteScriptError } from '../../errors';
 import { errorIterator } from './mr-iterators';
 import { checkPairSize, toMrString } from './mr-input';
 import type { KeyValue, MrErrorEntry } from './mr-types';
-
-/**
- * The `context` objects map and reduce entry points receive.
- */
 
 export interface StageInvocationState {
   key: string;

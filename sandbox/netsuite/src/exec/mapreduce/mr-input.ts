@@ -1,7 +1,3 @@
-import { SuiteScriptError } from '../../errors';
-import type { ModuleMap } from '../types';
-import type { KeyValue } from './mr-types';
-
 /**
  * Turns what getInputData returned into the string key/value pairs the map stage receives
  * (reference §3): arrays (key = index), plain objects (key = property), `search.Search` objects and
@@ -11,6 +7,9 @@ import type { KeyValue } from './mr-types';
  * Searches and queries are run through the account's `N/search` / `N/query`; the caller runs this
  * outside the script's meter, since NetSuite does not charge the script for them.
  */
+import { SuiteScriptError } from '../../errors';
+import type { ModuleMap } from '../types';
+import type { KeyValue } from './mr-types';
 
 /** Key and value limits (reference §3), measured in UTF-8 bytes as the error names say. */
 export const MAX_KEY_BYTES = 3000;

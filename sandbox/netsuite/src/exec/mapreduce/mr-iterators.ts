@@ -1,9 +1,8 @@
-import type { KeyValue, MrErrorEntry, MrKeyEntry } from './mr-types';
-
 /**
  * The `iterator().each(cb)` containers of map/reduce contexts and summaries. Iteration continues
  * only while the callback returns `true`, as in NetSuite.
  */
+import type { KeyValue, MrErrorEntry, MrKeyEntry } from './mr-types';
 
 export interface IteratorContainer<A extends unknown[]> {
   iterator(): { each(callback: (...args: A) => unknown): void };

@@ -1,3 +1,9 @@
+/**
+ * Runs one map/reduce job: getInputData → map → shuffle → reduce → summarize, each invocation
+ * governed by its stage's limit (10,000 / 1,000 / 5,000 / 10,000 units). `mapReduceJobSteps` is the
+ * same job as steps, one yield after each invocation, for the task runner to interleave jobs of
+ * different deployments (account.ts); `runMapReduceJob` runs it through.
+ */
 import type { Clock } from '../../clock';
 import type { ScriptUser } from '../../context';
 import { createInvocation, runInvocation } from '../../context';
@@ -20,13 +26,6 @@ import type {
   MrTaskStage,
   RestartInjection,
 } from './mr-types';
-
-/**
- * Runs one map/reduce job: getInputData → map → shuffle → reduce → summarize, each invocation
- * governed by its stage's limit (10,000 / 1,000 / 5,000 / 10,000 units). `mapReduceJobSteps` is the
- * same job as steps, one yield after each invocation, for the task runner to interleave jobs of
- * different deployments (account.ts); `runMapReduceJob` runs it through.
- */
 
 export interface MapReduceRunOptions {
   scriptId: string;

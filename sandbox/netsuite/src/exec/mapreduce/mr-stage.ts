@@ -1,3 +1,13 @@
+/**
+ * One map or reduce stage: every key runs as its own governed invocation, with NetSuite's retry
+ * rules (reference §3): an uncaught error is retried up to `retryCount` times (with `isRestarted`
+ * and `executionNo` set); after the last failure the key is FAILED and, with `exitOnError`, the
+ * stage is abandoned. A failed or restarted invocation's writes are discarded; records it saved
+ * stay saved. A restart re-runs the key without using up a retry.
+ *
+ * `stageSteps` yields after every invocation, so the task runner can interleave the invocations of
+ * jobs of different deployments as NetSuite's processors do (account.ts); `runStage` runs it through.
+ */
 import type { Clock } from '../../clock';
 import type { InvocationInit } from '../../context';
 import { NS } from '../../errors';
@@ -10,17 +20,6 @@ import { createMapContext, createReduceContext } from './mr-contexts';
 import type { KeyValue, MrErrorEntry, MrInvocationReport, MrKeyEntry, RestartInjection } from './mr-types';
 import { RestartingMeter, restartError } from './restart-meter';
 import { serverDate } from '../../time/zoned-date';
-
-/**
- * One map or reduce stage: every key runs as its own governed invocation, with NetSuite's retry
- * rules (reference §3): an uncaught error is retried up to `retryCount` times (with `isRestarted`
- * and `executionNo` set); after the last failure the key is FAILED and, with `exitOnError`, the
- * stage is abandoned. A failed or restarted invocation's writes are discarded; records it saved
- * stay saved. A restart re-runs the key without using up a retry.
- *
- * `stageSteps` yields after every invocation, so the task runner can interleave the invocations of
- * jobs of different deployments as NetSuite's processors do (account.ts); `runStage` runs it through.
- */
 
 export interface StageItem {
   key: string;

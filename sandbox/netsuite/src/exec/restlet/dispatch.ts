@@ -1,15 +1,14 @@
+/**
+ * One RESTlet request, after authentication: picks the entry point for the method, turns the
+ * request into its argument (reference §4.1), runs it as one `restlet` invocation (5,000 units) and
+ * turns the result or the error into the HTTP response.
+ */
 import type { Clock } from '../../clock';
 import type { InvocationHistory } from '../invoke';
 import { invoke } from '../invoke';
 import type { EntryPoints } from '../types';
 import type { RestletResponse } from './responses';
 import { errorResponse, thrownErrorResponse } from './responses';
-
-/**
- * One RESTlet request, after authentication: picks the entry point for the method, turns the
- * request into its argument (reference §4.1), runs it as one `restlet` invocation (5,000 units) and
- * turns the result or the error into the HTTP response.
- */
 
 export interface RestletTarget {
   scriptId: string;

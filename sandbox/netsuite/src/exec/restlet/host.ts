@@ -1,3 +1,10 @@
+/**
+ * The account's RESTlet front door: `/app/site/hosting/restlet.nl?script=..&deploy=..` over HTTP,
+ * with token-based authentication, the account-wide concurrency limit, the 10 MB request cap and a
+ * simulated request duration (so concurrent callers overlap although scripts run synchronously).
+ * Other paths (Suitelets, the UI login) are served by `routes`, outside the web-services concurrency
+ * limit, which only counts RESTlet requests.
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NS } from '../../errors';
@@ -8,14 +15,6 @@ import type { DispatchEnvironment, RestletTarget } from './dispatch';
 import { dispatchRestlet } from './dispatch';
 import type { RestletResponse } from './responses';
 import { INVALID_LOGIN, errorResponse } from './responses';
-
-/**
- * The account's RESTlet front door: `/app/site/hosting/restlet.nl?script=..&deploy=..` over HTTP,
- * with token-based authentication, the account-wide concurrency limit, the 10 MB request cap and a
- * simulated request duration (so concurrent callers overlap although scripts run synchronously).
- * Other paths (Suitelets, the UI login) are served by `routes`, outside the web-services concurrency
- * limit, which only counts RESTlet requests.
- */
 
 export const RESTLET_PATH = '/app/site/hosting/restlet.nl';
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -1,9 +1,8 @@
-import { errorMessage, errorName, isSuiteScriptErrorLike, serializeError } from '../error-shape';
-
 /**
  * Response bodies the RESTlet front door sends, in NetSuite's shape:
  * `{"error":{"code":"<name>","message":"<message>"}}`.
  */
+import { errorMessage, errorName, isSuiteScriptErrorLike, serializeError } from '../error-shape';
 
 export interface RestletResponse {
   status: number;

@@ -1,7 +1,3 @@
-import { isoDateOf, isoToAccountDate } from '../../data/misc/datetime';
-import { isDate } from '../../realm';
-import type { SelectOption, UiButton, UiField, UiForm, UiSublist } from './widgets';
-
 /**
  * A serverWidget Form as plain HTML: a real `<form>` that posts back (form-encoded) to the Suitelet
  * that wrote it. Field values post under the field id; sublist cells under `<sublist>:<field>:<line>`
@@ -9,6 +5,9 @@ import type { SelectOption, UiButton, UiField, UiForm, UiSublist } from './widge
  * and multiselects post their values joined with `\u0005`, as NetSuite's own forms do; the hidden
  * `_checkbox` / `_multiselect` inputs tell the request parser which names those are.
  */
+import { isoDateOf, isoToAccountDate } from '../../data/misc/datetime';
+import { isDate } from '../../realm';
+import type { SelectOption, UiButton, UiField, UiForm, UiSublist } from './widgets';
 
 export interface RenderOptions {
   /** Where the form posts (the Suitelet's own URL). */

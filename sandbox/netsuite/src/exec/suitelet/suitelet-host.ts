@@ -1,3 +1,10 @@
+/**
+ * Serves Suitelets at `/app/site/hosting/scriptlet.nl?script=..&deploy=..` (GET and POST) to the
+ * logged-in UI session: each request runs the deployment's `onRequest({ request, response })` as
+ * one `suitelet` invocation (1,000 units). Deployments must be deployed and RELEASED or TESTING
+ * (the sandbox's administrator owns the scripts). An error the script lets escape answers 500 with
+ * NetSuite's error page; a request without the session answers 401.
+ */
 import type { SdfScript, SdfScriptDeployment } from '../../../../../suiteapp/tools/sdf-model';
 import type { Clock } from '../../clock';
 import { SuiteScriptError } from '../../errors';
@@ -14,14 +21,6 @@ import { SuiteletOutput, createServerRequest, createServerResponse, parseParamet
 import type { UiSession } from './ui-session';
 import type { UiUrls } from './ui-urls';
 import { LOGIN_PATH } from './ui-urls';
-
-/**
- * Serves Suitelets at `/app/site/hosting/scriptlet.nl?script=..&deploy=..` (GET and POST) to the
- * logged-in UI session: each request runs the deployment's `onRequest({ request, response })` as
- * one `suitelet` invocation (1,000 units). Deployments must be deployed and RELEASED or TESTING
- * (the sandbox's administrator owns the scripts). An error the script lets escape answers 500 with
- * NetSuite's error page; a request without the session answers 401.
- */
 
 export interface SuiteletHostOptions {
   registry: ScriptRegistry;

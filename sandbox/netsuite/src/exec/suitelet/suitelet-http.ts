@@ -1,14 +1,13 @@
-import { SuiteScriptError } from '../../errors';
-import { CHECKBOX_META, MULTISELECT_META } from './render-form';
-import type { UiUrls } from './ui-urls';
-import type { UiForm } from './widgets';
-import { isUiForm } from './widgets';
-
 /**
  * `onRequest({ request, response })`: N/http's ServerRequest and ServerResponse for one Suitelet
  * request. `request.parameters` merges the URL query and a form-encoded POST body (the last value
  * of a repeated name wins, multiselects join theirs with `\u0005`, unchecked checkboxes read `F`).
  */
+import { SuiteScriptError } from '../../errors';
+import { CHECKBOX_META, MULTISELECT_META } from './render-form';
+import type { UiUrls } from './ui-urls';
+import type { UiForm } from './widgets';
+import { isUiForm } from './widgets';
 
 export const RedirectType = {
   MEDIA_ITEM: 'MEDIAITEM',

@@ -1,3 +1,4 @@
+/** `N/ui/serverWidget`, `N/url` and `N/redirect` (no usage units: NetSuite charges none). */
 import { currentInvocation, hasInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
 import type { SuiteletOutput } from './suitelet-http';
@@ -13,8 +14,6 @@ import {
   SublistType,
 } from './widget-enums';
 import { UiForm } from './widgets';
-
-/** `N/ui/serverWidget`, `N/url` and `N/redirect` (no usage units: NetSuite charges none). */
 
 export function createServerWidgetModule(): Record<string, unknown> {
   return {

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
-import type http from 'node:http';
-
 /**
  * The sandbox's UI login: one administrator session. A request is logged in when it carries the
  * session cookie (set by the emulator's login URL) or `Authorization: Bearer <uiToken>`.
  */
+import crypto from 'node:crypto';
+import type http from 'node:http';
 
 export const UI_SESSION_COOKIE = 'JSESSIONID';
 

@@ -1,12 +1,11 @@
-import { SuiteScriptError } from '../../errors';
-import type { ScriptRegistry } from '../script-registry';
-
 /**
  * URLs of the account's pages as NetSuite builds them: Suitelets and RESTlets by numeric script id
  * and deployment number (`/app/site/hosting/scriptlet.nl?script=1003&deploy=1`), records by their
  * entry form. Internal URLs are relative, as `url.resolveScript` returns them; external ones are
  * absolute on the emulator's host and carry `compid` (the account).
  */
+import { SuiteScriptError } from '../../errors';
+import type { ScriptRegistry } from '../script-registry';
 
 export const SUITELET_PATH = '/app/site/hosting/scriptlet.nl';
 export const RESTLET_URL_PATH = '/app/site/hosting/restlet.nl';

@@ -1,6 +1,5 @@
-import { SuiteScriptError } from '../../errors';
-
 /** The `N/ui/serverWidget` enums, with NetSuite's string values (scripts may also pass them lower case). */
+import { SuiteScriptError } from '../../errors';
 
 export const FieldType = {
   CHECKBOX: 'CHECKBOX',

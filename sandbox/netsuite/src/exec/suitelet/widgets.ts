@@ -1,11 +1,10 @@
-import { SuiteScriptError } from '../../errors';
-import type { FieldDisplayTypeName, FieldTypeName, SublistTypeName } from './widget-enums';
-import { FieldDisplayType, FieldType, SublistType, enumValue } from './widget-enums';
-
 /**
  * The objects `N/ui/serverWidget` builds: a Form with fields, field groups, buttons and sublists.
  * They only hold what the script set; render-form.ts turns a Form into HTML.
  */
+import { SuiteScriptError } from '../../errors';
+import type { FieldDisplayTypeName, FieldTypeName, SublistTypeName } from './widget-enums';
+import { FieldDisplayType, FieldType, SublistType, enumValue } from './widget-enums';
 
 export interface SelectOption {
   value: string;

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
-import { percentEncode } from './percent';
-
 /**
  * OAuth 1.0a signatures (RFC 5849 §3.4), written here independently of the `oauth-1.0a` package the
  * bridge signs with, so each implementation checks the other.
  */
+import crypto from 'node:crypto';
+import { percentEncode } from './percent';
 
 /** Base string URI (§3.4.1.2): lower-case scheme and host, default port dropped, no query. */
 export function baseStringUri(scheme: string, host: string, path: string): string {

@@ -1,11 +1,10 @@
-import type { Clock } from '../../clock';
-import { parseOAuthHeader } from './oauth-header';
-import { baseStringUri, hmacSha256Signature, signatureBaseString, signaturesEqual } from './signature';
-
 /**
  * Token-based authentication of RESTlet requests (reference §4.2), with a login audit trail that
  * records why a request was refused, as NetSuite's Login Audit Trail "Detail" column does.
  */
+import type { Clock } from '../../clock';
+import { parseOAuthHeader } from './oauth-header';
+import { baseStringUri, hmacSha256Signature, signatureBaseString, signaturesEqual } from './signature';
 
 export interface TbaCredentials {
   consumerKey: string;

@@ -1,10 +1,3 @@
-import type { Clock } from '../../clock';
-import type { SimulatorState } from '../../domain/state';
-import type { ExternalOrderRef, OrderRecord } from '../../domain/types';
-import { Business, Gateway } from '../../errors';
-import { optObject, optObjectArray, requireShopId } from '../body';
-import type { ApiContext, RouteDef } from '../route-table';
-
 /**
  * External order references (reference §6.1; shapes, limits and the platform list as in TikTok's
  * 202406 Add / Get / Search External Order References pages): link a TikTok order to its order in
@@ -22,6 +15,12 @@ import type { ApiContext, RouteDef } from '../route-table';
  * names a private package ("QA test EU"), which looks like a documentation slip; it is treated as a
  * read like Get.
  */
+import type { Clock } from '../../clock';
+import type { SimulatorState } from '../../domain/state';
+import type { ExternalOrderRef, OrderRecord } from '../../domain/types';
+import { Business, Gateway } from '../../errors';
+import { optObject, optObjectArray, requireShopId } from '../body';
+import type { ApiContext, RouteDef } from '../route-table';
 
 export const MAX_EXTERNAL_ORDERS_PER_CALL = 100;
 export const MAX_EXTERNAL_LINE_ITEMS = 100;

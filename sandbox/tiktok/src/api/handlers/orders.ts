@@ -1,4 +1,4 @@
-import { TIKTOK_ORDER_STATUSES } from '../../../../../shared-types/src/tiktok-order';
+import { TIKTOK_ORDER_STATUSES } from '../../../../../shared-types/src/tiktok/tiktok-order';
 import type { SimulatorState } from '../../domain/state';
 import type { OrderRecord } from '../../domain/types';
 import { Business, Gateway } from '../../errors';

@@ -1,4 +1,4 @@
-import { checkSellerCancelReason } from '../../../../../shared-types/src/tiktok-cancel-reasons';
+import { checkSellerCancelReason } from '../../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 import type { Cancellations } from '../../domain/cancellations';
 import type { SimulatorState } from '../../domain/state';
 import type { Cancellation, OrderRecord, ReturnRecord } from '../../domain/types';

@@ -1,7 +1,7 @@
-import { order, shop } from '../../../../../shared-types/src/__tests__/order-factory';
-import { addDays, calendarDateIn } from '../../../../../shared-types/src/order-dates';
-import { planSalesOrder } from '../../../../../shared-types/src/order-plan';
-import { plannedShipDay } from '../../../../../shared-types/src/order-timing';
+import { order, shop } from '../../../../../test/support/tiktok-order-builder';
+import { addDays, calendarDateIn } from '../../../../../shared-types/src/time/order-dates';
+import { planSalesOrder } from '../../../../../shared-types/src/orders/order-plan';
+import { plannedShipDay } from '../../../../../shared-types/src/orders/order-timing';
 import { dayValue } from '../sales-order-mapper';
 
 /**

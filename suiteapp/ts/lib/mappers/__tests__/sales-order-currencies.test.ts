@@ -1,7 +1,7 @@
-import { lineItem, order, shop } from '../../../../../shared-types/src/__tests__/order-factory';
-import type { SalesOrderPlan } from '../../../../../shared-types/src/order-plan';
-import { planSalesOrder } from '../../../../../shared-types/src/order-plan';
-import type { TikTokLineItem, TikTokPayment } from '../../../../../shared-types/src/tiktok-order';
+import { lineItem, order, shop } from '../../../../../test/support/tiktok-order-builder';
+import type { SalesOrderPlan } from '../../../../../shared-types/src/orders/order-plan';
+import { planSalesOrder } from '../../../../../shared-types/src/orders/order-plan';
+import type { TikTokLineItem, TikTokPayment } from '../../../../../shared-types/src/tiktok/tiktok-order';
 import type { FieldValue, RecordWrite } from '../record-declaration';
 import { newSalesOrderWrite, salesOrderUpdateWrite } from '../sales-order-mapper';
 

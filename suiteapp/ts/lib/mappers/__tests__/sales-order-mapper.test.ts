@@ -1,7 +1,7 @@
-import { order, shop } from '../../../../../shared-types/src/__tests__/order-factory';
-import type { SalesOrderPlan } from '../../../../../shared-types/src/order-plan';
-import { planSalesOrder } from '../../../../../shared-types/src/order-plan';
-import type { OrderUpdatePlan } from '../../../../../shared-types/src/order-update-plan';
+import { order, shop } from '../../../../../test/support/tiktok-order-builder';
+import type { SalesOrderPlan } from '../../../../../shared-types/src/orders/order-plan';
+import { planSalesOrder } from '../../../../../shared-types/src/orders/order-plan';
+import type { OrderUpdatePlan } from '../../../../../shared-types/src/updates/order-update-plan';
 import type { FieldValue, RecordWrite } from '../record-declaration';
 import {
   newSalesOrderWrite,

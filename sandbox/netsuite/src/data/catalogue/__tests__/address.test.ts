@@ -1,4 +1,4 @@
-import { SHIP_ADDRESS_LIMITS } from '../../../../../../shared-types/src/ship-address';
+import { SHIP_ADDRESS_LIMITS } from '../../../../../../shared-types/src/orders/ship-address';
 import type { World } from '../../record/__tests__/harness';
 import { createWorld, thrown } from '../../record/__tests__/harness';
 import { standardTypes } from '..';

@@ -1,0 +1,137 @@
+/**
+ * RESTlet action `warehouses.upsert` (docs/contracts.md): the bridge sends a shop's TikTok
+ * warehouses (`GET /logistics/202309/warehouses`); each becomes a `customrecord_tts_warehouse`
+ * (externalid `tts_wh_<shopId>_<warehouseId>`) that an admin links to a NetSuite location. A
+ * re-upsert updates name, type and default flag only: the admin's location link is never touched.
+ */
+import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from '../netsuite/netsuite-text-limits';
+import { describeValue, isPlainObject, Problems } from './validation-problems';
+
+export const WAREHOUSES_UPSERT_ACTION = 'warehouses.upsert';
+export const MAX_WAREHOUSES_PER_UPSERT = 100;
+
+export interface TikTokWarehouseInfo {
+  id: string;
+  name: string;
+  /** `SALES_WAREHOUSE`, `RETURN_WAREHOUSE`, ... */
+  type: string;
+  isDefault: boolean;
+}
+
+export interface WarehousesUpsertRequest {
+  action: typeof WAREHOUSES_UPSERT_ACTION;
+  shopId: string;
+  warehouses: TikTokWarehouseInfo[];
+}
+
+export type WarehouseUpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface WarehousesUpsertResponse {
+  ok: true;
+  results: { warehouseId: string; recordId: string; outcome: WarehouseUpsertOutcome; linked: boolean }[];
+}
+
+export type WarehousesValidation =
+  { ok: true; value: WarehousesUpsertRequest } | { ok: false; problems: string[] };
+
+const DIGITS = /^[0-9]{1,64}$/;
+
+function checkWarehouse(problems: Problems, path: string, value: unknown, seen: Set<string>): void {
+  if (!isPlainObject(value)) {
+    problems.add(path, `${describeValue(value)} is not an object; send {"id", "name", "type", "isDefault"}`);
+    return;
+  }
+  if (typeof value.id !== 'string' || !DIGITS.test(value.id)) {
+    problems.add(
+      `${path}.id`,
+      `${describeValue(value.id)} is not a TikTok warehouse id; send its digits as a string`,
+    );
+  } else if (seen.has(value.id)) {
+    problems.add(`${path}.id`, `warehouse ${value.id} is sent twice; send each warehouse once`);
+  } else {
+    seen.add(value.id);
+  }
+  if (typeof value.name !== 'string' || value.name.trim() === '') {
+    problems.add(`${path}.name`, `${describeValue(value.name)} is not a name; send the warehouse name`);
+  } else {
+    checkLength(problems, `${path}.name`, value.name.trim(), {
+      field: "TikTok Warehouse Name (custrecord_tts_wh_name) and the TikTok Warehouse record's Name",
+      limit: FREE_FORM_TEXT_MAX_LENGTH,
+    });
+  }
+  if (typeof value.type !== 'string' || value.type.trim() === '') {
+    problems.add(`${path}.type`, `${describeValue(value.type)} is not a type; send e.g. "SALES_WAREHOUSE"`);
+  } else {
+    checkLength(problems, `${path}.type`, value.type.trim(), {
+      field: 'Warehouse Type (custrecord_tts_wh_type)',
+      limit: FREE_FORM_TEXT_MAX_LENGTH,
+    });
+  }
+  if (typeof value.isDefault !== 'boolean') {
+    problems.add(`${path}.isDefault`, `${describeValue(value.isDefault)} is not true or false`);
+  }
+}
+
+export function validateWarehousesUpsert(body: Record<string, unknown>): WarehousesValidation {
+  const problems = new Problems();
+  if (typeof body.shopId !== 'string' || !DIGITS.test(body.shopId)) {
+    problems.add(
+      'shopId',
+      `${describeValue(body.shopId)} is not a TikTok shop id; send its digits as a string`,
+    );
+  }
+  const list = body.warehouses;
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.add(
+      'warehouses',
+      `${describeValue(list)} is not a non-empty array; send 1 to ${MAX_WAREHOUSES_PER_UPSERT} warehouses`,
+    );
+  } else if (list.length > MAX_WAREHOUSES_PER_UPSERT) {
+    problems.add(
+      'warehouses',
+      `${list.length} warehouses sent; send at most ${MAX_WAREHOUSES_PER_UPSERT} per call`,
+    );
+  } else {
+    const seen = new Set<string>();
+    list.forEach((w: unknown, i) => checkWarehouse(problems, `warehouses[${i}]`, w, seen));
+  }
+  return problems.count === 0
+    ? { ok: true, value: body as unknown as WarehousesUpsertRequest }
+    : { ok: false, problems: problems.toList() };
+}
+
+/** A stored warehouse record, as far as the upsert needs it. */
+export interface StoredWarehouse {
+  id: string;
+  name: string | null;
+  type: string | null;
+  isDefault: boolean;
+  locationId: string | null;
+}
+
+/** The bridge-owned values of a warehouse record (never the location link). */
+export interface WarehouseFields {
+  shopRecordId: string;
+  warehouseId: string;
+  name: string;
+  type: string;
+  isDefault: boolean;
+}
+
+export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouseInfo): WarehouseFields {
+  return {
+    shopRecordId,
+    warehouseId: warehouse.id,
+    name: warehouse.name.trim(),
+    type: warehouse.type.trim(),
+    isDefault: warehouse.isDefault,
+  };
+}
+
+export function warehouseChanged(stored: StoredWarehouse, warehouse: TikTokWarehouseInfo): boolean {
+  return (
+    stored.name !== warehouse.name.trim() ||
+    stored.type !== warehouse.type.trim() ||
+    stored.isDefault !== warehouse.isDefault
+  );
+}

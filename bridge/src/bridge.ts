@@ -29,7 +29,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { JOB_KINDS, shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { orderUpsertHandler } from './workers/order-upsert';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -176,12 +176,14 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const orderUpsertDeps = {
+    tiktok: tiktok.client,
+    netsuite,
+    sendShop: (shopId: string) => pushShopToNetSuite(store, netsuite, shopId),
+  };
   const handlers = [
-    orderUpsertHandler({
-      tiktok: tiktok.client,
-      netsuite,
-      sendShop: (shopId) => pushShopToNetSuite(store, netsuite, shopId),
-    }),
+    orderUpsertHandler(orderUpsertDeps),
+    orderUpsertHandler(orderUpsertDeps, JOB_KINDS.ORDER_UPSERT_CANCELLATION),
     ...shopHandlers({
       store,
       tiktok: tiktok.client,

@@ -1,4 +1,4 @@
-import type { TikTokOrder } from '../../../../shared-types/src/tiktok-order';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { shipByTimes } from '../domain/ship-by';
 import type { TikTokSimulatorOptions } from '../simulator';
 import {

@@ -5,7 +5,7 @@
  * simulator computes them in the zone of the shop's region (`shared-types/src/order-dates.ts`), never
  * in the host's. Public holidays are not modelled: a business day is Monday to Friday.
  */
-import { REGION_TIME_ZONE } from '../../../../shared-types/src/order-dates';
+import { REGION_TIME_ZONE } from '../../../../shared-types/src/time/order-dates';
 
 /** A wall-clock reading in a zone. `weekday`: 0 Sunday … 6 Saturday. */
 export interface LocalTime {

@@ -2,7 +2,7 @@
  * Calendar arithmetic in a shop's time zone (pure): TikTok states its fulfilment deadlines and pickup
  * slots in the market's local time and business days (US: "Cut-off: 11:59 PM PST", business days
  * "exclude Saturdays, Sundays, or U.S. federal holidays"; SEA: "by 23:59H, … working days"), so the
- * simulator computes them in the zone of the shop's region (`shared-types/src/order-dates.ts`), never
+ * simulator computes them in the zone of the shop's region (`shared-types/src/time/order-dates.ts`), never
  * in the host's. Public holidays are not modelled: a business day is Monday to Friday.
  */
 import { REGION_TIME_ZONE } from '../../../../shared-types/src/time/order-dates';

@@ -3,8 +3,10 @@
  * newer TikTok payload (order-update-plan.ts), or an exception for a person.
  *
  * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
- * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
- * tax, + 6 for the warning log entry of an exception. Restart-safe: the plan compares the payload
+ * 42 units of map's 1,000, + 15 when the update takes units off (the shop's settings 10 and tax code
+ * 5, for its tax case: order-update-tax.ts), + 1 (lookupFields) to read NetSuite's recomputed tax
+ * back when the seller remits (+ 10 to mark Ties Out = F when it is off), + 6 for the warning log
+ * entry of an exception. Restart-safe: the plan compares the payload
  * with the sales order as it is, so a re-run after the order was saved plans nothing; the flag is
  * cleared last, and only when no newer payload arrived meanwhile (optimistic locking on the inbox
  * record).

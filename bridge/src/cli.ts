@@ -12,6 +12,7 @@ import { createLogger } from './logger';
 import { openStore } from './store/open-store';
 import type { BridgeStore } from './store/types';
 import { TokenVault } from './tiktok/token-vault';
+import { TIKTOK_ID_PATTERN, tiktokIdRule } from '../../shared-types/src/ids/tiktok-id';
 
 /**
  * `npm run bridge -- <command>`:
@@ -75,10 +76,7 @@ function flags(args: string[], spec: Record<string, 'value' | 'switch'>): Record
 }
 
 const retryDeadSchema = z.strictObject({
-  '--shop': z
-    .string()
-    .regex(/^\d{1,32}$/, 'a TikTok shop id is a string of digits')
-    .optional(),
+  '--shop': z.string().regex(TIKTOK_ID_PATTERN, tiktokIdRule('shop')).optional(),
   '--kind': z.enum(Object.values(JOB_KINDS)).optional(),
 });
 

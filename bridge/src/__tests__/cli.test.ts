@@ -72,7 +72,7 @@ describe('bridge CLI', () => {
     ],
     [
       ['retry-dead', '--shop', '12ab'],
-      /retry-dead is invalid: --shop \(a TikTok shop id is a string of digits\)/,
+      /retry-dead is invalid: --shop \(a TikTok shop id is a string of 1 to 64 digits\)/,
     ],
     [['retry-dead', '--shpo', '1'], /Unknown option "--shpo"[\s\S]*Usage:/],
     [['retry-dead', '--shop', '1', '--shop', '2'], /--shop given twice/],

@@ -8,6 +8,7 @@ import {
   orderUpsertJob,
   type DeauthorizationPayload,
 } from '../workers/job-kinds';
+import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
 
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
@@ -51,7 +52,10 @@ function idString(value: unknown): string | null {
 
 /** A TikTok numeric id: a string of digits, or (some topics) a JSON number. */
 const numericId = z
-  .union([z.string().regex(/^\d{1,32}$/, 'expected a string of digits'), z.number().int().nonnegative()])
+  .union([
+    z.string().regex(TIKTOK_ID_PATTERN, 'expected a string of 1 to 64 digits'),
+    z.number().int().nonnegative(),
+  ])
   .transform(String);
 
 /**

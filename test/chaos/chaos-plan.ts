@@ -142,8 +142,9 @@ export const CHAOS_PLAN: ChaosPlan = {
   timeScale: 120,
   feeRate: 0.25,
   bundleRate: 0.15,
-  // 1.5 hours / 120: a request is approved by TikTok 45 s after it was made unless answered.
-  buyerCancelResponseHours: 1.5,
+  // 3 hours / 120: a request is approved by TikTok 90 s after it was made unless answered (long enough
+  // for a request to reach NetSuite and its answer TikTok under the run's load).
+  buyerCancelResponseHours: 3,
   requestWaves: 6,
   settleDeadlineMs: 150_000,
 };

@@ -28,7 +28,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { shopUpsertJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -169,7 +169,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     maxRetries: deps.tiktokMaxRetries,
     refreshLeadMs: deps.tokenRefreshLeadMs,
     onNeedsReauth: async (shopId) => {
-      await store.enqueueJob(shopPushJob(shopId, clock.now()), clock.now());
+      await store.enqueueJob(shopUpsertJob(shopId, clock.now()), clock.now());
     },
   });
 

@@ -8,7 +8,7 @@ import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
- * (types 1, 3, 11) become one `order.sync` job per (shop, order); deauthorization (type 6) marks
+ * (types 1, 3, 11) become one `order.upsert` job per (shop, order); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
@@ -131,7 +131,7 @@ export function webhookDedupeKey(parsed: ParsedWebhook, rawBody: Buffer): string
   return parsed.notificationId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
-export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: number): NewJob[] {
+export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, now: number): NewJob[] {
   if (parsed.type === null || parsed.shopId === null) return [];
   if (ORDER_EVENT_TYPES.has(parsed.type)) {
     const orderId = idString(parsed.data.order_id);
@@ -142,7 +142,7 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
       {
         kind: JOB_KINDS.SHOP_DEAUTHORIZED,
         shopId: parsed.shopId,
-        dedupeKey: `deauth:${inboxKey}`,
+        dedupeKey: `deauth:${notificationKey}`,
         // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
         payload: { shopId: parsed.shopId, eventTime: parsed.timestamp } satisfies DeauthorizationPayload,
         runAfter: now,
@@ -154,7 +154,7 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
       {
         kind: JOB_KINDS.AUTH_EXPIRING,
         shopId: parsed.shopId,
-        dedupeKey: `auth-expiring:${inboxKey}`,
+        dedupeKey: `auth-expiring:${notificationKey}`,
         payload: { shopId: parsed.shopId, expirationTime: idString(parsed.data.expiration_time) },
         runAfter: now,
       },

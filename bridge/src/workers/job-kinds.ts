@@ -2,10 +2,10 @@ import type { NewJob } from '../store/types';
 
 /** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 export const JOB_KINDS = {
-  ORDER_UPSERT: 'order.sync',
+  ORDER_UPSERT: 'order.upsert',
   SHOP_DEAUTHORIZED: 'shop.deauthorized',
   AUTH_EXPIRING: 'shop.auth_expiring',
-  SHOP_PUSH: 'shop.push',
+  SHOP_UPSERT: 'shop.upsert',
   SHOP_SUBSCRIBE: 'shop.subscribe_webhooks',
   SHOP_WAREHOUSES: 'shop.warehouses',
 } as const;
@@ -42,9 +42,9 @@ export function orderUpsertJob(shopId: string, orderId: string, now: number): Ne
   };
 }
 
-export function shopPushJob(shopId: string, now: number): NewJob {
+export function shopUpsertJob(shopId: string, now: number): NewJob {
   return {
-    kind: JOB_KINDS.SHOP_PUSH,
+    kind: JOB_KINDS.SHOP_UPSERT,
     shopId,
     dedupeKey: `shop-push:${shopId}`,
     payload: { shopId } satisfies ShopPayload,

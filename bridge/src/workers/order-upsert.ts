@@ -13,7 +13,7 @@ import type { BatchResult, JobHandler } from './job-runner';
 import { JOB_KINDS, type OrderUpsertPayload } from './job-kinds';
 
 /**
- * `order.sync` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
+ * `order.upsert` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
  * detail call (plus one Search Cancellations call when some have a pending buyer cancellation
  * request), send them to NetSuite in one `orders.upsert`. An order TikTok does not return
  * fails alone (and is retried); the others complete. Jobs whose lease was lost are left out.
@@ -62,7 +62,8 @@ export function orderUpsertHandler(deps: {
     batchSize: MAX_ORDER_DETAIL_IDS,
     async run(jobs, context): Promise<BatchResult> {
       const shopId = jobs[0]?.shopId;
-      if (!shopId) throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'order.sync job without a shop id');
+      if (!shopId)
+        throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'order.upsert job without a shop id');
       const orderIds = [...new Set(jobs.map((job) => (job.payload as OrderUpsertPayload).orderId))];
       const wanted = new Set(orderIds);
       const byId = new Map<string, TikTokOrder>();

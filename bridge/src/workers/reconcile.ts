@@ -7,7 +7,7 @@ import { orderUpsertJob } from './job-kinds';
 
 /**
  * The safety net for lost webhooks: search the shop's orders by `update_time` from the persisted
- * cursor (minus an overlap) up to now, page to the end, enqueue an `order.sync` job for every
+ * cursor (minus an overlap) up to now, page to the end, enqueue an `order.upsert` job for every
  * order found, and only then move the cursor to the end of the window. A failure part-way leaves
  * the cursor where it was, so the next pass covers the same window again.
  */

@@ -1,3 +1,8 @@
+/**
+ * Builds the whole bridge from a live configuration: store, TikTok and NetSuite clients, the
+ * Express app (webhooks, OAuth, health, metrics, status page), and the workers. Every clock,
+ * sleep, random source, HTTP transport and the store can be injected for tests.
+ */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,11 +39,6 @@ import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 
-/**
- * Builds the whole bridge from a live configuration: store, TikTok and NetSuite clients, the
- * Express app (webhooks, OAuth, health, metrics, status page), and the workers. Every clock,
- * sleep, random source, HTTP transport and the store can be injected for tests.
- */
 export interface BridgeDeps {
   clock?: Clock;
   sleep?: Sleep;

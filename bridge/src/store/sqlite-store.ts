@@ -1,3 +1,9 @@
+/**
+ * Embedded store: one SQLite file (WAL mode, owner-only: `database-file.ts`), schema versioned in
+ * `schema_migrations`. Every free-text column is scrubbed of secrets on the way in
+ * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
+ * bodies, job payloads. Token columns hold ciphertext and are written as given.
+ */
 import Database from 'better-sqlite3';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
@@ -23,12 +29,6 @@ import type {
   WebhookNotificationRecord,
 } from './types';
 
-/**
- * Embedded store: one SQLite file (WAL mode, owner-only: `database-file.ts`), schema versioned in
- * `schema_migrations`. Every free-text column is scrubbed of secrets on the way in
- * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
- * bodies, job payloads. Token columns hold ciphertext and are written as given.
- */
 const RECENT_ERRORS_KEPT = 200;
 
 interface ShopRow {

@@ -1,10 +1,3 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { safeParseWith, type ValidationProblem } from '../core/validate';
-import type { NewJob, WebhookNotificationInput } from '../store/types';
-import { JOB_KINDS, orderUpsertJob, type DeauthorizationPayload } from '../workers/job-kinds';
-import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
-
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
@@ -13,6 +6,13 @@ import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
  */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { safeParseWith, type ValidationProblem } from '../core/validate';
+import type { NewJob, WebhookNotificationInput } from '../store/types';
+import { JOB_KINDS, orderUpsertJob, type DeauthorizationPayload } from '../workers/job-kinds';
+import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
+
 export const WEBHOOK_TYPES = {
   ORDER_STATUS_CHANGE: 1,
   RECIPIENT_ADDRESS_UPDATE: 3,

@@ -1,14 +1,3 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
-import type { Logger } from 'pino';
-import type { Clock } from '../core/clock';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import { describeProblems } from '../core/validate';
-import { fromBodyParserError } from '../http/error-handler';
-import type { BridgeMetrics } from '../metrics';
-import type { BridgeStore } from '../store/types';
-import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
-import { verifyTikTokWebhook, type HmacSha256 } from './verify';
-
 /**
  * `POST /webhooks/tiktok`: raw body with a size limit (larger → 413 before any hashing), signature
  * verified on those bytes (bad → 401, nothing stored, nothing called), then the event and its jobs
@@ -27,6 +16,17 @@ import { verifyTikTokWebhook, type HmacSha256 } from './verify';
  *   recent error noted, 200. Acting on a week-old deauthorization or status could undo newer state;
  *   the order is brought up to date by reconciliation, which reads TikTok's current data.
  */
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { describeProblems } from '../core/validate';
+import { fromBodyParserError } from '../http/error-handler';
+import type { BridgeMetrics } from '../metrics';
+import type { BridgeStore } from '../store/types';
+import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
+import { verifyTikTokWebhook, type HmacSha256 } from './verify';
+
 export const WEBHOOK_PATH = '/webhooks/tiktok';
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_WEBHOOK_CLOCK_SKEW_WARN_MS = 30 * 1000;

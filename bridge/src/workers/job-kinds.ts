@@ -1,6 +1,6 @@
+/** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 import type { NewJob } from '../store/types';
 
-/** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 export const JOB_KINDS = {
   ORDER_UPSERT: 'order.upsert',
   SHOP_DEAUTHORIZED: 'shop.deauthorized',

@@ -31,7 +31,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
     `  webhooks (TikTok side)      ${o.deliveries.notifications} notifications, ${o.deliveries.dropped} dropped by the knob, ${o.deliveries.attempts} delivery attempts (${o.deliveries.failedAttempts} failed, retried by TikTok)`,
     `  webhooks (bridge side)      ${o.fanout.copiesSent} POSTs to the bridge (${o.fanout.copiesOk} answered 200, ${o.fanout.copiesFailed} failed), ${o.store.webhookInboxRows} distinct inbox rows`,
     `  orders TikTok never sent    ${o.deliveries.ordersNeverSent.length} (every webhook dropped; recovered by reconciliation)`,
-    `  reconciliation              ${o.syncRuns.length} \`sync orders\` run(s), exit codes ${o.syncRuns.map((r) => r.code).join(', ')}`,
+    `  reconciliation              ${o.syncRuns.length} \`reconcile orders\` run(s), exit codes ${o.syncRuns.map((r) => r.code).join(', ')}`,
     `  retries                     TikTok calls ${o.log.tiktokRetries}, NetSuite calls ${o.log.netsuiteRetries} (${o.netsuiteRejections} SSS_REQUEST_LIMIT_EXCEEDED, peak ${o.peakRestletConcurrency} concurrent), jobs ${o.store.jobRetries}`,
     `  bridge jobs                 ${o.store.jobs} (${o.store.jobsDone} done, ${o.store.pending} pending, ${o.store.strandedLeases} leased by killed processes)`,
     `  dead letters                ${o.store.deadLetters.length}${o.store.deadLetters
@@ -44,11 +44,33 @@ export function formatChaosReport(o: ChaosOutcome): string {
         .map(([s, n]) => `${s} ${n}`)
         .join(', ') || 'none'
     }; invisible ${t.invisible.length}`,
-    `  totals vs TikTok payment    ${t.tiedOut} of ${t.importedOnce} sales orders tie out to the cent (merchandise, shipping, tax, total, units)`,
+    `  totals vs TikTok payment    ${t.tiedOut} of ${t.importedOnce} sales orders tie out to the cent (merchandise, shipping, tax, buyer-paid fees, total, open units); ${t.tiedOutWithFees} with buyer-paid fees, ${t.tiedOutWithBundles} with a virtual bundle (imported as its components), ${t.tiedOutCancelled} cancelled by TikTok after import (every line closed)`,
+    `  buyer cancel requests       ${Object.entries(o.requests.byKind)
+      .map(
+        ([kind, k]) =>
+          `${kind} ${k?.orders ?? 0} (${Object.entries(k?.outcomes ?? {})
+            .map(([outcome, n]) => `${outcome} ${n}`)
+            .join(', ')})`,
+      )
+      .join('; ')}`,
+    `  answers from NetSuite       ${o.requests.answered.accept} accepted, ${o.requests.answered.reject} rejected on the sales order, ${o.requests.tooLate} too late (deadline passed); ${o.requests.retriedSaves} saves retried after a concurrent update; answer rows ${Object.entries(
+      o.requests.answerRows,
+    )
+      .map(([state, n]) => `${state} ${n}`)
+      .join(
+        ', ',
+      )}; ${o.requests.outboxRuns.length} \`sync outbox\` runs; unsettled ${o.requests.unsettled.length}`,
     ...(gapLines.length > 0
       ? ['  other differing figures', ...gapLines, ...t.examples.map((e) => `    e.g. ${e}`)]
       : []),
-    ...[...t.missing, ...t.duplicates, ...t.unexpected, ...t.invisible, ...t.notMarkedImported]
+    ...[
+      ...t.missing,
+      ...t.duplicates,
+      ...t.unexpected,
+      ...t.invisible,
+      ...t.notMarkedImported,
+      ...o.requests.unsettled,
+    ]
       .slice(0, 10)
       .map((i) => `  ! ${i.kind} ${i.orderId}: ${i.problem}`),
   ].join('\n');

@@ -59,6 +59,11 @@ describe('bridge CLI', () => {
       /"reconcile orders" talks to TikTok and NetSuite and needs the TIKTOK_\* and NETSUITE_\* credentials/,
     );
     expect(err).toEqual([]);
+    await expect(
+      runCli(['sync', 'outbox'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
+    ).rejects.toThrow(
+      /"sync outbox" talks to TikTok and NetSuite and needs the TIKTOK_\* and NETSUITE_\* credentials/,
+    );
     expect(await runCli(['frobnicate'], {}, io)).toBe(1);
     expect(err.join('\n')).toMatch(/Unknown command "frobnicate"/);
   });
@@ -87,6 +92,7 @@ describe('bridge CLI', () => {
     [['retry-dead', '--shop', '1', '--shop', '2'], /--shop given twice/],
     [['retry-dead', '--kind'], /--kind needs a value/],
     [['reconcile', 'orders', '--sinse', '2026-01-01'], /Unknown option "--sinse"[\s\S]*Usage:/],
+    [['sync', 'outbox', '--now'], /Unknown option "--now"[\s\S]*Usage:/],
     [['status', '--jsn'], /Unknown option "--jsn"[\s\S]*Usage:/],
   ])('refuses bad admin input %j with the usage, before touching the store', async (args, message) => {
     const path = join(dir, 'never-opened.db');

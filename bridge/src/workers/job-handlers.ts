@@ -17,12 +17,17 @@ export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
 export type JobHandlerDeps = ShopHandlerDeps;
 
 export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
+  const orderUpsertDeps = {
+    tiktok: deps.tiktok,
+    netsuite: deps.netsuite,
+    sendShop: (shopId: string) => pushShopToNetSuite(deps.store, deps.netsuite, shopId),
+  };
   return {
-    [JOB_KINDS.ORDER_UPSERT]: orderUpsertHandler({
-      tiktok: deps.tiktok,
-      netsuite: deps.netsuite,
-      sendShop: (shopId) => pushShopToNetSuite(deps.store, deps.netsuite, shopId),
-    }),
+    [JOB_KINDS.ORDER_UPSERT]: orderUpsertHandler(orderUpsertDeps),
+    [JOB_KINDS.ORDER_UPSERT_CANCELLATION]: orderUpsertHandler(
+      orderUpsertDeps,
+      JOB_KINDS.ORDER_UPSERT_CANCELLATION,
+    ),
     ...shopHandlers(deps),
   };
 }

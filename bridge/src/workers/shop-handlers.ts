@@ -52,8 +52,11 @@ function single(kind: string, run: (job: JobRecord) => Promise<void>): JobHandle
   };
 }
 
-/** The shop job kinds, each with its handler (`bridge/src/workers/job-handlers.ts` adds the order one). */
-export type ShopJobKind = Exclude<JobKind, typeof JOB_KINDS.ORDER_UPSERT>;
+/** The shop job kinds, each with its handler (`bridge/src/workers/job-handlers.ts` adds the order ones). */
+export type ShopJobKind = Exclude<
+  JobKind,
+  typeof JOB_KINDS.ORDER_UPSERT | typeof JOB_KINDS.ORDER_UPSERT_CANCELLATION
+>;
 
 export function shopHandlers(deps: ShopHandlerDeps): Record<ShopJobKind, JobHandler> {
   return {

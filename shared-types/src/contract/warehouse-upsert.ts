@@ -17,7 +17,13 @@ export interface TikTokWarehouseInfo {
   /** `SALES_WAREHOUSE`, `RETURN_WAREHOUSE`, ... */
   type: string;
   isDefault: boolean;
+  /** TikTok's `effect_status` (ENABLED, DISABLED, RESTRICTED); absent: ENABLED. */
+  status?: string;
 }
+
+/** TikTok's warehouse statuses (reference §6.4), and ours for a warehouse gone from the list. */
+export const WAREHOUSE_STATUSES = ['ENABLED', 'DISABLED', 'RESTRICTED'] as const;
+export const WAREHOUSE_DELETED = 'DELETED';
 
 export interface WarehousesUpsertRequest {
   action: typeof WAREHOUSES_UPSERT_ACTION;
@@ -69,6 +75,12 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
   if (typeof value.isDefault !== 'boolean') {
     problems.add(`${path}.isDefault`, `${describeValue(value.isDefault)} is not true or false`);
   }
+  if (value.status !== undefined && !(WAREHOUSE_STATUSES as readonly unknown[]).includes(value.status)) {
+    problems.add(
+      `${path}.status`,
+      `${describeValue(value.status)} is not a TikTok warehouse status; send ${WAREHOUSE_STATUSES.join(', ')} (TikTok's effect_status) or leave it out`,
+    );
+  }
 }
 
 export function validateWarehousesUpsert(body: Record<string, unknown>): WarehousesValidation {
@@ -106,6 +118,8 @@ export interface StoredWarehouse {
   type: string | null;
   isDefault: boolean;
   locationId: string | null;
+  /** TikTok Warehouse Status as stored (null: never sent). */
+  status: string | null;
 }
 
 /** The bridge-owned values of a warehouse record (never the location link). */
@@ -115,6 +129,7 @@ export interface WarehouseFields {
   name: string;
   type: string;
   isDefault: boolean;
+  status: string;
 }
 
 export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouseInfo): WarehouseFields {
@@ -124,6 +139,7 @@ export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouse
     name: warehouse.name.trim(),
     type: warehouse.type.trim(),
     isDefault: warehouse.isDefault,
+    status: warehouse.status ?? 'ENABLED',
   };
 }
 
@@ -131,6 +147,7 @@ export function warehouseChanged(stored: StoredWarehouse, warehouse: TikTokWareh
   return (
     stored.name !== warehouse.name.trim() ||
     stored.type !== warehouse.type.trim() ||
-    stored.isDefault !== warehouse.isDefault
+    stored.isDefault !== warehouse.isDefault ||
+    stored.status !== (warehouse.status ?? 'ENABLED')
   );
 }

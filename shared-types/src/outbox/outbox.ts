@@ -5,12 +5,15 @@
  * reports back (`outbox.ack`).
  */
 import { isTikTokId } from '../ids/tiktok-id';
+import type { FulfillmentPayload } from '../fulfillments/fulfillment-payload';
 
 export const OUTBOX_KINDS = [
   'order.status',
   'order.cancel',
   'order.external_ref',
   'order.cancel_answer',
+  'fulfillment.ship',
+  'fulfillment.update',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -108,4 +111,6 @@ export interface CancelAnswerPayload {
   deadline: number | null;
 }
 
-export type OutboxPayload = ExternalRefPayload | CancelPayload | StatusPayload | CancelAnswerPayload;
+/** `fulfillment.ship` / `fulfillment.update`: fulfillments/fulfillment-payload.ts. */
+export type OutboxPayload =
+  ExternalRefPayload | CancelPayload | StatusPayload | CancelAnswerPayload | FulfillmentPayload;

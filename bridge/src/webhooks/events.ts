@@ -12,10 +12,10 @@ import { z } from 'zod';
 import { safeParseWith, type ValidationProblem } from '../core/validate';
 import type { NewJob, WebhookNotificationInput } from '../store/types';
 import {
-  JOB_KINDS,
+  authExpiringJob,
+  deauthorizationJob,
   orderCancellationUpsertJob,
   orderUpsertJob,
-  type DeauthorizationPayload,
 } from '../workers/job-kinds';
 import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
 
@@ -147,27 +147,11 @@ export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, n
       : [orderUpsertJob(parsed.shopId, orderId, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
-    return [
-      {
-        kind: JOB_KINDS.SHOP_DEAUTHORIZED,
-        shopId: parsed.shopId,
-        dedupeKey: `deauth:${notificationKey}`,
-        // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
-        payload: { shopId: parsed.shopId, eventTime: parsed.timestamp } satisfies DeauthorizationPayload,
-        runAfter: now,
-      },
-    ];
+    // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
+    return [deauthorizationJob(parsed.shopId, parsed.timestamp, notificationKey, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.UPCOMING_AUTHORIZATION_EXPIRATION) {
-    return [
-      {
-        kind: JOB_KINDS.AUTH_EXPIRING,
-        shopId: parsed.shopId,
-        dedupeKey: `auth-expiring:${notificationKey}`,
-        payload: { shopId: parsed.shopId, expirationTime: idString(parsed.data.expiration_time) },
-        runAfter: now,
-      },
-    ];
+    return [authExpiringJob(parsed.shopId, idString(parsed.data.expiration_time), notificationKey, now)];
   }
   return [];
 }

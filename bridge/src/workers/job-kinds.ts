@@ -92,3 +92,35 @@ export function shopWarehousesJob(shopId: string, now: number): NewJob {
     runAfter: now,
   };
 }
+
+/** A seller's deauthorization (webhook type 6), stamped with the webhook's `timestamp`; one per notification. */
+export function deauthorizationJob(
+  shopId: string,
+  eventTime: number | null,
+  notificationKey: string,
+  now: number,
+): NewJob {
+  return {
+    kind: JOB_KINDS.SHOP_DEAUTHORIZED,
+    shopId,
+    dedupeKey: `deauth:${notificationKey}`,
+    payload: { shopId, eventTime } satisfies DeauthorizationPayload,
+    runAfter: now,
+  };
+}
+
+/** An upcoming authorization expiry (webhook type 7), recorded for the status page; one per notification. */
+export function authExpiringJob(
+  shopId: string,
+  expirationTime: string | null,
+  notificationKey: string,
+  now: number,
+): NewJob {
+  return {
+    kind: JOB_KINDS.AUTH_EXPIRING,
+    shopId,
+    dedupeKey: `auth-expiring:${notificationKey}`,
+    payload: { shopId, expirationTime },
+    runAfter: now,
+  };
+}

@@ -1,3 +1,8 @@
+/**
+ * Builds the whole bridge from a live configuration: store, TikTok and NetSuite clients, the
+ * Express app (webhooks, OAuth, health, metrics, status page), and the workers. Every clock,
+ * sleep, random source, HTTP transport and the store can be injected for tests.
+ */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,17 +33,12 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { shopUpsertJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 
-/**
- * Builds the whole bridge from a live configuration: store, TikTok and NetSuite clients, the
- * Express app (webhooks, OAuth, health, metrics, status page), and the workers. Every clock,
- * sleep, random source, HTTP transport and the store can be injected for tests.
- */
 export interface BridgeDeps {
   clock?: Clock;
   sleep?: Sleep;
@@ -169,7 +169,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     maxRetries: deps.tiktokMaxRetries,
     refreshLeadMs: deps.tokenRefreshLeadMs,
     onNeedsReauth: async (shopId) => {
-      await store.enqueueJob(shopPushJob(shopId, clock.now()), clock.now());
+      await store.enqueueJob(shopUpsertJob(shopId, clock.now()), clock.now());
     },
   });
 

@@ -17,7 +17,8 @@ import { TIKTOK_ID_PATTERN, tiktokIdRule } from '../../shared-types/src/ids/tikt
 /**
  * `npm run bridge -- <command>`:
  *   serve                          start the HTTP server and workers (sandbox demo without credentials)
- *   sync orders [--since <ISO>]    one order-reconciliation pass, then run the queued jobs
+ *   reconcile orders [--since <ISO>]  one order-reconciliation pass, then run the queued jobs
+ *                                     (`sync orders`, its old name, is accepted until the next release)
  *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
  *   status [--json]                shops, queue depths, dead letters, recent errors
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
@@ -35,7 +36,7 @@ interface SandboxDemoModule {
 
 const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
-  sync orders [--since <ISO time>]        one order reconciliation pass, then process the queue
+  reconcile orders [--since <ISO time>]   one order reconciliation pass, then process the queue
   sync outbox                             send NetSuite's pending order updates to TikTok now
   status [--json]                         shops, queue depths, dead letters, recent errors
   retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
@@ -185,9 +186,12 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     });
   }
 
-  if (command === 'sync') {
+  if (command === 'reconcile' || command === 'sync') {
     if (rest[0] !== 'orders')
-      throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown sync target.\n${USAGE}`);
+      throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown ${command} target.\n${USAGE}`);
+    if (command === 'sync') {
+      io.err('`sync orders` is now `reconcile orders`; the old name stops working in the next release.');
+    }
     const since = flags(rest.slice(1), { '--since': 'value' })['--since'] as string | undefined;
     let sinceSec: number | undefined;
     if (since !== undefined) {
@@ -200,7 +204,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
       }
       sinceSec = Math.floor(ms / 1000);
     }
-    return withBridge(requireLive(config, 'sync orders'), async (bridge) => {
+    return withBridge(requireLive(config, 'reconcile orders'), async (bridge) => {
       const result = await bridge.reconcileOnce(sinceSec === undefined ? {} : { sinceSec });
       for (const r of result.results) {
         io.out(`shop ${r.shopId}: ${r.ordersFound} orders in ${r.pages} page(s), ${r.jobsCreated} queued`);

@@ -62,7 +62,7 @@ export class BridgeMetrics
     });
     this.webhooksDuplicate = new Counter({
       name: 'tts_bridge_webhooks_duplicate_total',
-      help: 'Verified webhook deliveries already in the inbox',
+      help: 'Verified webhook deliveries already recorded (same notification id)',
       registers,
     });
     this.webhookFutureSkew = new Histogram({

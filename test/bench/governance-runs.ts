@@ -31,7 +31,7 @@ export interface GovernanceRow {
   mapMax: number;
   runs: number;
   /** Units of the `orders.upsert` RESTlet calls that stored the orders, per order (connector only). */
-  ingestUnitsPerOrder: number | null;
+  upsertUnitsPerOrder: number | null;
   seconds: number;
 }
 
@@ -64,7 +64,7 @@ function summarize(
   orders: number,
   salesOrders: number,
   runs: readonly MapReduceReport[],
-  ingestUnits: number | null,
+  upsertUnits: number | null,
   started: number,
 ): GovernanceRow {
   const maps = runs.flatMap((r) => r.invocations.filter((i) => i.stage === 'map').map((i) => i.units));
@@ -78,7 +78,7 @@ function summarize(
     mapMean: maps.reduce((a, b) => a + b, 0) / Math.max(1, maps.length),
     mapMax: Math.max(0, ...maps),
     runs: runs.length,
-    ingestUnitsPerOrder: ingestUnits === null ? null : ingestUnits / orders,
+    upsertUnitsPerOrder: upsertUnits === null ? null : upsertUnits / orders,
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -94,7 +94,7 @@ export async function measureConnector(count: number, mode: CustomerMode): Promi
     const responses = await world.upsertOrders(orders);
     const refused = responses.filter((r) => r.status !== 200);
     if (refused.length > 0) throw new Error(`orders.upsert refused: ${JSON.stringify(refused[0]?.body)}`);
-    const ingestUnits = world.ns.invocations
+    const upsertUnits = world.ns.invocations
       .filter((i) => i.kind === 'restlet')
       .reduce((n, i) => n + i.units, 0);
     const runs: MapReduceReport[] = [];
@@ -106,7 +106,7 @@ export async function measureConnector(count: number, mode: CustomerMode): Promi
       runs.push(report);
     }
     const salesOrders = world.ns.store.all('salesorder').length;
-    return summarize('connector', mode, count, salesOrders, runs, ingestUnits, started);
+    return summarize('connector', mode, count, salesOrders, runs, upsertUnits, started);
   } finally {
     await world.ns.stop();
   }

@@ -34,7 +34,7 @@ export function formatGovernance(rows: readonly GovernanceRow[]): string {
       'map mean',
       'map max',
       'MR runs',
-      'ingest units/order',
+      'upsert units/order',
       's',
     ],
     rows.map((r) => [
@@ -46,7 +46,7 @@ export function formatGovernance(rows: readonly GovernanceRow[]): string {
       fixed(r.mapMean),
       String(r.mapMax),
       String(r.runs),
-      r.ingestUnitsPerOrder === null ? '-' : fixed(r.ingestUnitsPerOrder),
+      r.upsertUnitsPerOrder === null ? '-' : fixed(r.upsertUnitsPerOrder),
       r.seconds.toFixed(1),
     ]),
   );

@@ -1,11 +1,11 @@
 import { formatGovernance, runImportGovernance } from './import-governance';
-import { formatIngest, ingestOptionsFromArgs, runWebhookIngest } from './webhook-ingest';
+import { formatReceive, receiveOptionsFromArgs, runWebhookReceive } from './webhook-receive';
 
 /** `npm run bench`: every benchmark once, one after the other, printing each table. */
 async function main(): Promise<void> {
   console.log(formatGovernance(await runImportGovernance()));
   console.log('');
-  console.log(formatIngest(await runWebhookIngest(ingestOptionsFromArgs(process.argv.slice(2)))));
+  console.log(formatReceive(await runWebhookReceive(receiveOptionsFromArgs(process.argv.slice(2)))));
 }
 
 main().catch((error: unknown) => {

@@ -96,7 +96,7 @@ export class BridgeProcess {
     clearTimeout(timer);
   }
 
-  /** Runs another CLI command (`sync orders`, `status --json`) against the same configuration. */
+  /** Runs another CLI command (`reconcile orders`, `status --json`) against the same configuration. */
   runCli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
     return new Promise((resolve) => {
       execFile(

@@ -18,7 +18,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
     `Chaos run: exactly-once order import (${o.account.profile} account, ${o.account.shopRegion} shop)`,
     `  duration                    ${(o.durationMs / 1000).toFixed(1)} s (settled: ${o.settled})`,
     `  orders created in TikTok    ${o.created.byId.size} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`,
-    `  bridge SIGKILLs             ${o.kills.now + o.kills.afterRestletCommit} (${o.kills.now} mid-ingest, ${o.kills.afterRestletCommit} right after a NetSuite commit); ${o.bridgeStarts} starts`,
+    `  bridge SIGKILLs             ${o.kills.now + o.kills.afterRestletCommit} (${o.kills.now} mid-upsert, ${o.kills.afterRestletCommit} right after a NetSuite commit); ${o.bridgeStarts} starts`,
     `  app-server restarts         ${o.restartsInjected} injected into import map; ${o.importRuns} import runs (${o.safetyNetRuns} by the scheduled safety net), ${o.mapInvocations} map invocations, ${o.failedImportTasks} failed tasks`,
     `  overlapping import runs     ${o.overlappingScheduledRuns} scheduled runs interleaved with on-demand ones; map results ${Object.entries(
       o.importResults,
@@ -29,9 +29,9 @@ export function formatChaosReport(o: ChaosOutcome): string {
     `  new sales order saves       ${o.salesOrderSaves.saved} saved, ${o.salesOrderSaves.duplicates} refused as duplicates (DUP_RCRD), ${o.salesOrderSaves.otherFailures} cut by a restart`,
     `  inbox write failures        after ${o.inboxWriteFailures.salesOrders} sales order saves, ${o.inboxWriteFailures.failedWrites} inbox writes failed (UNEXPECTED_ERROR); ${o.inboxWriteFailures.retriesBroughtForward} automatic retries brought forward`,
     `  webhooks (TikTok side)      ${o.deliveries.notifications} notifications, ${o.deliveries.dropped} dropped by the knob, ${o.deliveries.attempts} delivery attempts (${o.deliveries.failedAttempts} failed, retried by TikTok)`,
-    `  webhooks (bridge side)      ${o.fanout.copiesSent} POSTs to the bridge (${o.fanout.copiesOk} answered 200, ${o.fanout.copiesFailed} failed), ${o.store.webhookInboxRows} distinct inbox rows`,
+    `  webhooks (bridge side)      ${o.fanout.copiesSent} POSTs to the bridge (${o.fanout.copiesOk} answered 200, ${o.fanout.copiesFailed} failed), ${o.store.webhookInboxRows} distinct webhook notifications`,
     `  orders TikTok never sent    ${o.deliveries.ordersNeverSent.length} (every webhook dropped; recovered by reconciliation)`,
-    `  reconciliation              ${o.syncRuns.length} \`sync orders\` run(s), exit codes ${o.syncRuns.map((r) => r.code).join(', ')}`,
+    `  reconciliation              ${o.syncRuns.length} \`reconcile orders\` run(s), exit codes ${o.syncRuns.map((r) => r.code).join(', ')}`,
     `  retries                     TikTok calls ${o.log.tiktokRetries}, NetSuite calls ${o.log.netsuiteRetries} (${o.netsuiteRejections} SSS_REQUEST_LIMIT_EXCEEDED, peak ${o.peakRestletConcurrency} concurrent), jobs ${o.store.jobRetries}`,
     `  bridge jobs                 ${o.store.jobs} (${o.store.jobsDone} done, ${o.store.pending} pending, ${o.store.strandedLeases} leased by killed processes)`,
     `  dead letters                ${o.store.deadLetters.length}${o.store.deadLetters

@@ -164,7 +164,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
 
   await waitForWebhookQuiet(world, 30_000);
   const since = new Date(started - 60_000).toISOString();
-  const syncRuns: CliResult[] = [await world.bridge.runCli(['sync', 'orders', '--since', since])];
+  const syncRuns: CliResult[] = [await world.bridge.runCli(['reconcile', 'orders', '--since', since])];
   let lastSync = Date.now();
   const deadline = Date.now() + plan.settleDeadlineMs;
   let settled = false;
@@ -185,7 +185,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     pump.runScheduledIfIdle(pending);
     if (pending === 0) pump.retryWaitingErrors();
     if (Date.now() - lastSync > 20_000 && syncRuns.length < 4) {
-      syncRuns.push(await world.bridge.runCli(['sync', 'orders', '--since', since]));
+      syncRuns.push(await world.bridge.runCli(['reconcile', 'orders', '--since', since]));
       lastSync = Date.now();
     }
     await sleep(1000);

@@ -6,7 +6,7 @@ import { importOrders, salesOrderOf } from '../support/order-updates';
 import type { RestletResponse } from '../support/signed-restlet';
 
 /**
- * The usage guards: before each write, the RESTlet ingest and the sales-order outbox user event
+ * The usage guards: before each write, the RESTlet upsert and the sales-order outbox user event
  * check that the units left cover that write and what must follow it. With the emulator's usage
  * limit lowered (ns.lowerUsageLimit), both stop cleanly between writes — a clean error or log
  * entry that says what was and was not recorded, and no record half-written — instead of

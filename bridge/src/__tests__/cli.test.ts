@@ -44,18 +44,21 @@ describe('bridge CLI', () => {
     expect(await runCli(['status'], { DATABASE_URL: `sqlite:${dbPath}` }, io)).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/1 {2}Mugs {2}US {2}connected/);
-    expect(text).toMatch(/order\.sync +dead +1/);
-    expect(text).toMatch(/Dead letters: 1\n {2}#1 order\.sync shop 1: permanent error: x/);
+    expect(text).toMatch(/order\.upsert +dead +1/);
+    expect(text).toMatch(/Dead letters: 1\n {2}#1 order\.upsert shop 1: permanent error: x/);
 
     out = [];
     expect(await runCli(['retry-dead', '--shop', '1'], { DATABASE_URL: `sqlite:${dbPath}` }, io)).toBe(0);
     expect(out).toEqual(['1 dead job(s) moved back to the queue.']);
   });
 
-  it('refuses sync without credentials and unknown commands', async () => {
+  it('refuses reconcile without credentials and unknown commands', async () => {
     await expect(
-      runCli(['sync', 'orders'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
-    ).rejects.toThrow(/needs the TIKTOK_\* and NETSUITE_\* credentials/);
+      runCli(['reconcile', 'orders'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
+    ).rejects.toThrow(
+      /"reconcile orders" talks to TikTok and NetSuite and needs the TIKTOK_\* and NETSUITE_\* credentials/,
+    );
+    expect(err).toEqual([]);
     await expect(
       runCli(['sync', 'outbox'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
     ).rejects.toThrow(
@@ -65,10 +68,21 @@ describe('bridge CLI', () => {
     expect(err.join('\n')).toMatch(/Unknown command "frobnicate"/);
   });
 
+  it('still accepts the old name `sync orders` for one release, saying its new name (issue #12)', async () => {
+    await expect(
+      runCli(['sync', 'orders'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
+    ).rejects.toThrow(
+      /"reconcile orders" talks to TikTok and NetSuite and needs the TIKTOK_\* and NETSUITE_\* credentials/,
+    );
+    expect(err).toEqual([
+      '`sync orders` is now `reconcile orders`; the old name stops working in the next release.',
+    ]);
+  });
+
   it.each([
     [
       ['retry-dead', '--kind', 'order.bogus'],
-      /retry-dead is invalid: --kind .*--kind is one of order\.sync/s,
+      /retry-dead is invalid: --kind .*--kind is one of order\.upsert/s,
     ],
     [
       ['retry-dead', '--shop', '12ab'],
@@ -77,7 +91,7 @@ describe('bridge CLI', () => {
     [['retry-dead', '--shpo', '1'], /Unknown option "--shpo"[\s\S]*Usage:/],
     [['retry-dead', '--shop', '1', '--shop', '2'], /--shop given twice/],
     [['retry-dead', '--kind'], /--kind needs a value/],
-    [['sync', 'orders', '--sinse', '2026-01-01'], /Unknown option "--sinse"[\s\S]*Usage:/],
+    [['reconcile', 'orders', '--sinse', '2026-01-01'], /Unknown option "--sinse"[\s\S]*Usage:/],
     [['sync', 'outbox', '--now'], /Unknown option "--now"[\s\S]*Usage:/],
     [['status', '--jsn'], /Unknown option "--jsn"[\s\S]*Usage:/],
   ])('refuses bad admin input %j with the usage, before touching the store', async (args, message) => {
@@ -89,7 +103,7 @@ describe('bridge CLI', () => {
   it('retry-dead accepts a known kind and a numeric shop id', async () => {
     const env = { DATABASE_URL: `sqlite:${join(dir, 'ok.db')}` };
     expect(
-      await runCli(['retry-dead', '--kind', 'order.sync', '--shop', '7494049642642441621'], env, io),
+      await runCli(['retry-dead', '--kind', 'order.upsert', '--shop', '7494049642642441621'], env, io),
     ).toBe(0);
     expect(out).toContain('0 dead job(s) moved back to the queue.');
   });

@@ -1,3 +1,11 @@
+/**
+ * The connector RESTlet client (docs/contracts.md): JSON in and out, TBA-signed, at most
+ * `concurrency` calls at once (NetSuite limits RESTlet concurrency per account), backoff on
+ * `SSS_REQUEST_LIMIT_EXCEEDED`, 429, 5xx and network errors. Other errors fail at once in a
+ * `NetSuiteError`, read from either error body (restlet-error.ts); a connector error code
+ * (shared-types/src/contract/connector-errors.ts) carries the reaction the callers apply
+ * (connector-reactions.ts) and whether a job failing with it is retried later.
+ */
 import type { Logger } from 'pino';
 import type {
   TikTokWarehouseInfo,
@@ -34,14 +42,7 @@ import { parseRestletError } from './restlet-error';
 import { parseRestletResponse } from './schemas';
 import { createTbaSigner, type TbaSigner } from './tba';
 
-/**
- * The connector RESTlet client (docs/contracts.md): JSON in and out, TBA-signed, at most
- * `concurrency` calls at once (NetSuite limits RESTlet concurrency per account), backoff on
- * `SSS_REQUEST_LIMIT_EXCEEDED`, 429, 5xx and network errors. Other errors fail at once in a
- * `NetSuiteError`, read from either error body (restlet-error.ts); a connector error code
- * (shared-types/src/contract/connector-errors.ts) carries the reaction the callers apply
- * (connector-reactions.ts) and whether a job failing with it is retried later.
- */
+/** A RESTlet call that failed: HTTP status, NetSuite's code and message, the action, and when to retry. */
 export class NetSuiteError extends BridgeError {
   readonly httpStatus: number;
   readonly netsuiteCode: string;

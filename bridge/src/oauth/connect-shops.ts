@@ -8,7 +8,7 @@ import type { TikTokClient } from '../tiktok/client';
 import type { TokenGrant } from '../tiktok/token-client';
 import { grantToShopTokens } from '../tiktok/token-manager';
 import type { TokenVault } from '../tiktok/token-vault';
-import { shopPushJob, shopSubscribeJob, shopWarehousesJob } from '../workers/job-kinds';
+import { shopUpsertJob, shopSubscribeJob, shopWarehousesJob } from '../workers/job-kinds';
 
 /**
  * After a code exchange: read the shops the grant covers, store each (upsert: re-authorizing keeps
@@ -78,7 +78,7 @@ export async function connectShops(deps: ConnectShopsDeps, grant: TokenGrant): P
     } catch (error) {
       result.netsuite = 'queued';
       result.problems.push(`NetSuite shop record: ${describeError(error)}`);
-      await deps.store.enqueueJob(shopPushJob(shop.shopId, deps.clock.now()), deps.clock.now());
+      await deps.store.enqueueJob(shopUpsertJob(shop.shopId, deps.clock.now()), deps.clock.now());
     }
     if (result.netsuite === 'recorded') {
       try {

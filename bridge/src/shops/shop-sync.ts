@@ -1,3 +1,7 @@
+/**
+ * The per-shop side effects of connecting: webhook subscriptions at TikTok, the shop record in
+ * NetSuite, and the shop's TikTok warehouses in NetSuite (for the admin to link to locations).
+ */
 import type { ShopInfo, ShopUpsertResponse } from '../../../shared-types/src/contract/restlet-contract';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
@@ -7,10 +11,6 @@ import { SUBSCRIBED_WEBHOOK_EVENTS, type Warehouse } from '../tiktok/types';
 import type { TikTokWarehouseInfo } from '../../../shared-types/src/contract/warehouse-upsert';
 import { regionCurrency } from '../../../shared-types/src/tiktok/region-currency';
 
-/**
- * The per-shop side effects of connecting: webhook subscriptions at TikTok, the shop record in
- * NetSuite, and the shop's TikTok warehouses in NetSuite (for the admin to link to locations).
- */
 export function webhookAddress(publicUrl: string): string {
   return `${publicUrl}/webhooks/tiktok`;
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 
 /**
- * The bridge's SQLite file holds encrypted tokens, the webhook inbox and error text: only the
+ * The bridge's SQLite file holds encrypted tokens, the webhook notifications and error text: only the
  * bridge's own user may read it. Before SQLite opens it, its folder is created owner-only (0700) and
  * refused when every user of the machine can write to it (another user could swap the file or plant
  * its `-wal`); the file is created 0600, and files an older bridge left readable are tightened to

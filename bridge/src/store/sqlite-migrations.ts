@@ -108,4 +108,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE shop_tokens ADD COLUMN authorized_at INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 5,
+    name: 'one word per concept (issue #12): job kinds order.sync → order.upsert, shop.push → shop.upsert; webhook_inbox → webhook_notifications',
+    sql: `
+      UPDATE jobs SET kind = 'order.upsert' WHERE kind = 'order.sync';
+      UPDATE jobs SET kind = 'shop.upsert' WHERE kind = 'shop.push';
+      ALTER TABLE webhook_inbox RENAME TO webhook_notifications;
+    `,
+  },
 ];

@@ -1,3 +1,9 @@
+/**
+ * Embedded store: one SQLite file (WAL mode, owner-only: `database-file.ts`), schema versioned in
+ * `schema_migrations`. Every free-text column is scrubbed of secrets on the way in
+ * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
+ * bodies, job payloads. Token columns hold ciphertext and are written as given.
+ */
 import Database from 'better-sqlite3';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
@@ -23,12 +29,6 @@ import type {
   WebhookNotificationRecord,
 } from './types';
 
-/**
- * Embedded store: one SQLite file (WAL mode, owner-only: `database-file.ts`), schema versioned in
- * `schema_migrations`. Every free-text column is scrubbed of secrets on the way in
- * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
- * bodies, job payloads. Token columns hold ciphertext and are written as given.
- */
 const RECENT_ERRORS_KEPT = 200;
 
 interface ShopRow {
@@ -302,7 +302,7 @@ export class SqliteStore implements BridgeStore {
       .transaction(() => {
         const result = this.db
           .prepare(
-            `INSERT INTO webhook_inbox (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
+            `INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
            VALUES (@dedupeKey, @shopId, @eventType, @rawBody, @receivedAt, @ignoredReason) ON CONFLICT (dedupe_key) DO NOTHING`,
           )
           .run({
@@ -315,7 +315,7 @@ export class SqliteStore implements BridgeStore {
           });
         if (result.changes === 0) {
           const existing = this.db
-            .prepare('SELECT id FROM webhook_inbox WHERE dedupe_key = ?')
+            .prepare('SELECT id FROM webhook_notifications WHERE dedupe_key = ?')
             .get(entry.dedupeKey) as {
             id: number;
           };
@@ -328,7 +328,7 @@ export class SqliteStore implements BridgeStore {
   }
 
   async getWebhook(id: number): Promise<WebhookNotificationRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM webhook_inbox WHERE id = ?').get(id) as
+    const row = this.db.prepare('SELECT * FROM webhook_notifications WHERE id = ?').get(id) as
       | {
           id: number;
           dedupe_key: string;
@@ -352,7 +352,7 @@ export class SqliteStore implements BridgeStore {
   }
 
   async countWebhooks(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM webhook_inbox').get() as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM webhook_notifications').get() as { n: number }).n;
   }
 
   private enqueueSync(job: NewJob, now: number): EnqueueResult {

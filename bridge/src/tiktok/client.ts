@@ -1,3 +1,8 @@
+/**
+ * The TikTok Shop operations the connector uses. Shop-level calls take the shop id; the client
+ * adds the shop's cipher and a valid access token, refreshes once when TikTok says the token
+ * expired, and marks the shop `needs_reauth` if the fresh token is rejected too.
+ */
 import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
@@ -25,11 +30,6 @@ import {
   type Warehouse,
 } from './types';
 
-/**
- * The TikTok Shop operations the connector uses. Shop-level calls take the shop id; the client
- * adds the shop's cipher and a valid access token, refreshes once when TikTok says the token
- * expired, and marks the shop `needs_reauth` if the fresh token is rejected too.
- */
 export const TIKTOK_PATHS = {
   authorizedShops: '/authorization/202309/shops',
   orderSearch: '/order/202309/orders/search',

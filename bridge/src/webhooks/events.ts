@@ -1,24 +1,24 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { safeParseWith, type ValidationProblem } from '../core/validate';
-import type { NewJob, WebhookNotificationInput } from '../store/types';
-import {
-  JOB_KINDS,
-  orderCancellationUpsertJob,
-  orderUpsertJob,
-  type DeauthorizationPayload,
-} from '../workers/job-kinds';
-import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
-
 /**
- * What a verified webhook means for the bridge: its inbox entry (deduplicated on
+ * What a verified webhook means for the bridge: its webhook notification (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
- * (types 1, 3) become one order upsert job (`order.sync`) per (shop, order), cancellation events (type 11) one
+ * (types 1, 3) become one `order.upsert` job per (shop, order), cancellation events (type 11) one
  * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
  */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { safeParseWith, type ValidationProblem } from '../core/validate';
+import type { NewJob, WebhookNotificationInput } from '../store/types';
+import {
+  authExpiringJob,
+  deauthorizationJob,
+  orderCancellationUpsertJob,
+  orderUpsertJob,
+} from '../workers/job-kinds';
+import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
+
 export const WEBHOOK_TYPES = {
   ORDER_STATUS_CHANGE: 1,
   RECIPIENT_ADDRESS_UPDATE: 3,
@@ -137,7 +137,7 @@ export function webhookDedupeKey(parsed: ParsedWebhook, rawBody: Buffer): string
   return parsed.notificationId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
-export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: number): NewJob[] {
+export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, now: number): NewJob[] {
   if (parsed.type === null || parsed.shopId === null) return [];
   if (ORDER_EVENT_TYPES.has(parsed.type)) {
     const orderId = idString(parsed.data.order_id);
@@ -147,27 +147,11 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
       : [orderUpsertJob(parsed.shopId, orderId, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
-    return [
-      {
-        kind: JOB_KINDS.SHOP_DEAUTHORIZED,
-        shopId: parsed.shopId,
-        dedupeKey: `deauth:${inboxKey}`,
-        // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
-        payload: { shopId: parsed.shopId, eventTime: parsed.timestamp } satisfies DeauthorizationPayload,
-        runAfter: now,
-      },
-    ];
+    // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
+    return [deauthorizationJob(parsed.shopId, parsed.timestamp, notificationKey, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.UPCOMING_AUTHORIZATION_EXPIRATION) {
-    return [
-      {
-        kind: JOB_KINDS.AUTH_EXPIRING,
-        shopId: parsed.shopId,
-        dedupeKey: `auth-expiring:${inboxKey}`,
-        payload: { shopId: parsed.shopId, expirationTime: idString(parsed.data.expiration_time) },
-        runAfter: now,
-      },
-    ];
+    return [authExpiringJob(parsed.shopId, idString(parsed.data.expiration_time), notificationKey, now)];
   }
   return [];
 }

@@ -1,14 +1,3 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
-import type { Logger } from 'pino';
-import type { Clock } from '../core/clock';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import { describeProblems } from '../core/validate';
-import { fromBodyParserError } from '../http/error-handler';
-import type { BridgeMetrics } from '../metrics';
-import type { BridgeStore } from '../store/types';
-import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
-import { verifyTikTokWebhook, type HmacSha256 } from './verify';
-
 /**
  * `POST /webhooks/tiktok`: raw body with a size limit (larger → 413 before any hashing), signature
  * verified on those bytes (bad → 401, nothing stored, nothing called), then the event and its jobs
@@ -27,6 +16,17 @@ import { verifyTikTokWebhook, type HmacSha256 } from './verify';
  *   recent error noted, 200. Acting on a week-old deauthorization or status could undo newer state;
  *   the order is brought up to date by reconciliation, which reads TikTok's current data.
  */
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { describeProblems } from '../core/validate';
+import { fromBodyParserError } from '../http/error-handler';
+import type { BridgeMetrics } from '../metrics';
+import type { BridgeStore } from '../store/types';
+import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
+import { verifyTikTokWebhook, type HmacSha256 } from './verify';
+
 export const WEBHOOK_PATH = '/webhooks/tiktok';
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_WEBHOOK_CLOCK_SKEW_WARN_MS = 30 * 1000;
@@ -92,13 +92,17 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     const entry = webhookNotificationOf(parsed.event, rawBody, now);
     if (!parsed.valid) {
       // Signed by TikTok, so a retry would carry the very same bytes and fail the same way: answer
-      // 200 (TikTok only knows 200 and 401), keep the body in the inbox, start nothing, and
+      // 200 (TikTok only knows 200 and 401), keep the body as a webhook notification, start nothing, and
       // dead-letter it with the reason on the status page. Reconciliation still picks up the order.
       const reason = `Webhook signed by TikTok but malformed, not processed: ${describeProblems(parsed.problems)}.`;
       const result = await deps.store.insertWebhook(entry, []);
       deps.metrics.webhooksRejected.inc({ reason: 'malformed_body' });
       deps.logger.warn(
-        { inboxId: result.id, fields: parsed.problems.map((p) => p.field), duplicate: !result.inserted },
+        {
+          notificationId: result.id,
+          fields: parsed.problems.map((p) => p.field),
+          duplicate: !result.inserted,
+        },
         'webhook malformed; stored and dead-lettered',
       );
       if (result.inserted) {
@@ -106,7 +110,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
           at: now,
           source: 'webhook',
           shopId: parsed.event.shopId,
-          message: `${reason} Inbox #${result.id}.`,
+          message: `${reason} Webhook notification #${result.id}.`,
         });
       }
       res.status(200).end();
@@ -130,7 +134,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
       const result = await deps.store.insertWebhook({ ...entry, ignoredReason }, []);
       deps.metrics.webhooksRejected.inc({ reason: 'stale' });
       deps.logger.warn(
-        { inboxId: result.id, type: parsed.event.type, shopId: parsed.event.shopId, ageHours },
+        { notificationId: result.id, type: parsed.event.type, shopId: parsed.event.shopId, ageHours },
         'webhook stale; stored, not acted on',
       );
       if (result.inserted) {
@@ -138,7 +142,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
           at: now,
           source: 'webhook',
           shopId: parsed.event.shopId,
-          message: `Webhook type ${parsed.event.type} ${ignoredReason}. Inbox #${result.id}.`,
+          message: `Webhook type ${parsed.event.type} ${ignoredReason}. Webhook notification #${result.id}.`,
         });
       }
       res.status(200).end();
@@ -148,7 +152,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     if (!result.inserted) deps.metrics.webhooksDuplicate.inc();
     deps.logger.info(
       {
-        inboxId: result.id,
+        notificationId: result.id,
         type: parsed.event.type,
         shopId: parsed.event.shopId,
         duplicate: !result.inserted,

@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
 /**
  * TikTok Shop webhook signatures (reference §5.1): `Authorization` = lowercase hex
  * HMAC-SHA256(key = app_secret, message = app_key + raw body), no "Bearer", no timestamp. Verified
  * on the raw bytes in constant time. Expected failures are returned as `{ valid: false, reason }`,
  * never thrown.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 export const WEBHOOK_REJECT_REASONS = {
   MissingSignature: 'missing_signature',
   DuplicateSignatureHeader: 'duplicate_signature_header',

@@ -1,13 +1,13 @@
+/** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 import type { NewJob } from '../store/types';
 
-/** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 export const JOB_KINDS = {
-  ORDER_UPSERT: 'order.sync',
+  ORDER_UPSERT: 'order.upsert',
   /** The same upsert, for a cancellation webhook (type 11): a buyer's request has an answer deadline. */
   ORDER_UPSERT_CANCELLATION: 'order.upsert_cancellation',
   SHOP_DEAUTHORIZED: 'shop.deauthorized',
   AUTH_EXPIRING: 'shop.auth_expiring',
-  SHOP_PUSH: 'shop.push',
+  SHOP_UPSERT: 'shop.upsert',
   SHOP_SUBSCRIBE: 'shop.subscribe_webhooks',
   SHOP_WAREHOUSES: 'shop.warehouses',
 } as const;
@@ -50,7 +50,7 @@ export function orderUpsertJob(shopId: string, orderId: string, now: number): Ne
 
 /**
  * The order's sync in the urgent lane, for a cancellation webhook: its own dedupe key, so it is not
- * folded into an order.sync job waiting in the main lane (both running is harmless: NetSuite keeps
+ * folded into an order.upsert job waiting in the main lane (both running is harmless: NetSuite keeps
  * one payload per `update_time`).
  */
 export function orderCancellationUpsertJob(shopId: string, orderId: string, now: number): NewJob {
@@ -63,9 +63,9 @@ export function orderCancellationUpsertJob(shopId: string, orderId: string, now:
   };
 }
 
-export function shopPushJob(shopId: string, now: number): NewJob {
+export function shopUpsertJob(shopId: string, now: number): NewJob {
   return {
-    kind: JOB_KINDS.SHOP_PUSH,
+    kind: JOB_KINDS.SHOP_UPSERT,
     shopId,
     dedupeKey: `shop-push:${shopId}`,
     payload: { shopId } satisfies ShopPayload,
@@ -89,6 +89,38 @@ export function shopWarehousesJob(shopId: string, now: number): NewJob {
     shopId,
     dedupeKey: `shop-warehouses:${shopId}`,
     payload: { shopId } satisfies ShopPayload,
+    runAfter: now,
+  };
+}
+
+/** A seller's deauthorization (webhook type 6), stamped with the webhook's `timestamp`; one per notification. */
+export function deauthorizationJob(
+  shopId: string,
+  eventTime: number | null,
+  notificationKey: string,
+  now: number,
+): NewJob {
+  return {
+    kind: JOB_KINDS.SHOP_DEAUTHORIZED,
+    shopId,
+    dedupeKey: `deauth:${notificationKey}`,
+    payload: { shopId, eventTime } satisfies DeauthorizationPayload,
+    runAfter: now,
+  };
+}
+
+/** An upcoming authorization expiry (webhook type 7), recorded for the status page; one per notification. */
+export function authExpiringJob(
+  shopId: string,
+  expirationTime: string | null,
+  notificationKey: string,
+  now: number,
+): NewJob {
+  return {
+    kind: JOB_KINDS.AUTH_EXPIRING,
+    shopId,
+    dedupeKey: `auth-expiring:${notificationKey}`,
+    payload: { shopId, expirationTime },
     runAfter: now,
   };
 }

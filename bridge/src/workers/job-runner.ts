@@ -1,11 +1,3 @@
-import type { Logger } from 'pino';
-import type { Clock, Random } from '../core/clock';
-import { BridgeError, describeError } from '../core/errors';
-import type { BridgeMetrics } from '../metrics';
-import { backoffDelay, type BackoffPolicy } from '../net/backoff';
-import { Semaphore } from '../net/semaphore';
-import type { BridgeStore, JobRecord } from '../store/types';
-
 /**
  * Runs queued jobs with leases: claim due jobs (or jobs whose lease expired), hand them to the
  * handler of their kind in per-shop batches, then complete or fail each one. A failure is retried
@@ -24,6 +16,14 @@ import type { BridgeStore, JobRecord } from '../store/types';
  * (default 3) while running it is dead-lettered without running it again (it may be what kills
  * the process).
  */
+import type { Logger } from 'pino';
+import type { Clock, Random } from '../core/clock';
+import { BridgeError, describeError } from '../core/errors';
+import type { BridgeMetrics } from '../metrics';
+import { backoffDelay, type BackoffPolicy } from '../net/backoff';
+import { Semaphore } from '../net/semaphore';
+import type { BridgeStore, JobRecord } from '../store/types';
+
 export interface BatchContext {
   /** True once another process took this job's lease over: do not act on it any more. */
   isLeaseLost(jobId: number): boolean;

@@ -1,3 +1,14 @@
+/**
+ * `order.upsert` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
+ * detail call (plus one Search Cancellations call when some have a pending buyer cancellation
+ * request), send them to NetSuite in one `orders.upsert`. An order TikTok does not return
+ * fails alone (and is retried); the others complete. Jobs whose lease was lost are left out.
+ * NetSuite's connector errors get the reactions of shared-types/src/contract/connector-errors.ts
+ * (netsuite/connector-reactions.ts): a shop NetSuite does not know is sent, then the batch again;
+ * a batch over the RESTlet's usage budget is halved; a batch refused as invalid (the RESTlet
+ * validates before writing anything) is sent one order at a time, so only the invalid order's job
+ * fails (dead-lettered with the RESTlet's reason, naming the field) and the others are stored.
+ */
 import {
   CANCELLATION_PENDING,
   pendingFromSearch,
@@ -12,17 +23,6 @@ import { MAX_ORDER_DETAIL_IDS } from '../tiktok/types';
 import type { BatchResult, JobHandler } from './job-runner';
 import { JOB_KINDS, type OrderUpsertPayload } from './job-kinds';
 
-/**
- * `order.sync` jobs of one shop, up to 50 at a time: fetch the current orders from TikTok in one
- * detail call (plus one Search Cancellations call when some have a pending buyer cancellation
- * request), send them to NetSuite in one `orders.upsert`. An order TikTok does not return
- * fails alone (and is retried); the others complete. Jobs whose lease was lost are left out.
- * NetSuite's connector errors get the reactions of shared-types/src/contract/connector-errors.ts
- * (netsuite/connector-reactions.ts): a shop NetSuite does not know is sent, then the batch again;
- * a batch over the RESTlet's usage budget is halved; a batch refused as invalid (the RESTlet
- * validates before writing anything) is sent one order at a time, so only the invalid order's job
- * fails (dead-lettered with the RESTlet's reason, naming the field) and the others are stored.
- */
 /**
  * Buyer cancellation requests: TikTok's order detail flags an order with a pending request
  * (`is_buyer_request_cancel`) but gives neither its cancel id nor its deadline, so those orders'
@@ -65,7 +65,8 @@ export function orderUpsertHandler(
     batchSize: MAX_ORDER_DETAIL_IDS,
     async run(jobs, context): Promise<BatchResult> {
       const shopId = jobs[0]?.shopId;
-      if (!shopId) throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'order.sync job without a shop id');
+      if (!shopId)
+        throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'order.upsert job without a shop id');
       const orderIds = [...new Set(jobs.map((job) => (job.payload as OrderUpsertPayload).orderId))];
       const wanted = new Set(orderIds);
       const byId = new Map<string, TikTokOrder>();

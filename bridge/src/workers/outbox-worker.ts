@@ -1,3 +1,11 @@
+/**
+ * The NetSuite → TikTok outbox pass ("Pull order updates from NetSuite"), per connected shop: pull
+ * pending rows (`outbox.pull`), deliver each to TikTok, acknowledge the results (`outbox.ack`).
+ * Rows are acknowledged even when the pass stops part-way (a shop needing re-authorization), and
+ * a row delivered but not acknowledged (a crash, NetSuite unreachable) is delivered again later:
+ * delivery is idempotent per row (outbox/deliver.ts). A retryable failure stays pending in NetSuite
+ * and is tried again on a later pass, not in this one.
+ */
 import type { Logger } from 'pino';
 import { DEFAULT_OUTBOX_PULL } from '../../../shared-types/src/outbox/outbox';
 import type { OutboxAckResult } from '../../../shared-types/src/outbox/outbox-contract';
@@ -11,14 +19,6 @@ import { deliverOutboxRow, type DeliveryOutcome } from '../outbox/deliver';
 import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 
-/**
- * The NetSuite → TikTok outbox pass ("Pull order updates from NetSuite"), per connected shop: pull
- * pending rows (`outbox.pull`), deliver each to TikTok, acknowledge the results (`outbox.ack`).
- * Rows are acknowledged even when the pass stops part-way (a shop needing re-authorization), and
- * a row delivered but not acknowledged (a crash, NetSuite unreachable) is delivered again later:
- * delivery is idempotent per row (outbox/deliver.ts). A retryable failure stays pending in NetSuite
- * and is tried again on a later pass, not in this one.
- */
 export interface OutboxWorkerDeps {
   store: BridgeStore;
   tiktok: TikTokClient;

@@ -1,3 +1,9 @@
+/**
+ * The safety net for lost webhooks: search the shop's orders by `update_time` from the persisted
+ * cursor (minus an overlap) up to now, page to the end, enqueue an `order.upsert` job for every
+ * order found, and only then move the cursor to the end of the window. A failure part-way leaves
+ * the cursor where it was, so the next pass covers the same window again.
+ */
 import type { Logger } from 'pino';
 import { type Clock, unixSeconds } from '../core/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
@@ -5,12 +11,6 @@ import type { BridgeStore } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import { orderUpsertJob } from './job-kinds';
 
-/**
- * The safety net for lost webhooks: search the shop's orders by `update_time` from the persisted
- * cursor (minus an overlap) up to now, page to the end, enqueue an `order.sync` job for every
- * order found, and only then move the cursor to the end of the window. A failure part-way leaves
- * the cursor where it was, so the next pass covers the same window again.
- */
 export const ORDERS_CURSOR = 'orders.update_time';
 
 export interface ReconcileDeps {

@@ -88,7 +88,7 @@ export function shopHandlers(deps: ShopHandlerDeps): Record<ShopJobKind, JobHand
         message: `The TikTok authorization expires ${when}. Click "Connect TikTok Shop" as the shop owner to renew it.`,
       });
     }),
-    [JOB_KINDS.SHOP_PUSH]: single(JOB_KINDS.SHOP_PUSH, async (job) => {
+    [JOB_KINDS.SHOP_UPSERT]: single(JOB_KINDS.SHOP_UPSERT, async (job) => {
       await pushShopToNetSuite(deps.store, deps.netsuite, shopIdOf(job));
     }),
     [JOB_KINDS.SHOP_SUBSCRIBE]: single(JOB_KINDS.SHOP_SUBSCRIBE, (job) =>

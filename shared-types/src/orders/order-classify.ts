@@ -1,13 +1,13 @@
-import type { ShopSettings } from '../settings/shop-settings';
-import { orderOptionsOf, SHOP_RECORD_LOCATION } from '../settings/shop-settings';
-import type { TikTokOrder, TikTokOrderStatus } from '../tiktok/tiktok-order';
-
 /**
  * Whether an order can become a sales order now. TikTok withholds the address while an order is
  * UNPAID or ON_HOLD (the buyer's one-hour remorse window), and either may still be cancelled, so
  * those wait for the next update; CANCELLED orders are never imported. Paid orders are imported
  * from AWAITING_SHIPMENT on (and in every later shipping status, for orders first seen late).
  */
+import type { ShopSettings } from '../settings/shop-settings';
+import { orderOptionsOf, SHOP_RECORD_LOCATION } from '../settings/shop-settings';
+import type { TikTokOrder, TikTokOrderStatus } from '../tiktok/tiktok-order';
+
 export type ImportClass = 'import' | 'wait' | 'cancelled';
 
 const WAITING: readonly TikTokOrderStatus[] = ['UNPAID', 'ON_HOLD'];

@@ -1,9 +1,9 @@
-import type { PendingBuyerCancellation } from '../cancellations/buyer-cancel-request';
 /**
  * The TikTok Shop order object (API 202309+), as far as the connector reads it
  * (reference/tiktok-shop-api.md §6.1). Ids are strings, money is decimal strings in major units,
  * times are Unix seconds. There is no quantity: each unit is its own line item.
  */
+import type { PendingBuyerCancellation } from '../cancellations/buyer-cancel-request';
 export type TikTokOrderStatus =
   | 'UNPAID'
   | 'ON_HOLD'

@@ -25,7 +25,7 @@ describe('secrets in TikTok and NetSuite error text never reach the recent error
       every: () => () => undefined,
       handlers: [
         {
-          kind: 'order.sync',
+          kind: 'order.upsert',
           batchSize: 50,
           run: async () => {
             throw new TikTokBusinessError({
@@ -55,11 +55,11 @@ describe('secrets in TikTok and NetSuite error text never reach the recent error
       'NetSuite said {"error":{"code":"UNEXPECTED_ERROR","message":"oauth_token=\\"T0KEN\\" oauth_signature=\\"0AUTHSIG\\""}} code=AC0DE';
     store.db
       .prepare('INSERT INTO recent_errors (at, source, shop_id, message) VALUES (?, ?, ?, ?)')
-      .run(1, 'job:order.sync', '1', leak);
+      .run(1, 'job:order.upsert', '1', leak);
     store.db
       .prepare(
         `INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, attempts, run_after, dead_reason, created_at, updated_at)
-         VALUES ('order.sync', '1', NULL, '{}', 'dead', 1, 0, ?, 0, 0)`,
+         VALUES ('order.upsert', '1', NULL, '{}', 'dead', 1, 0, ?, 0, 0)`,
       )
       .run(leak);
     const snapshot = await statusSnapshot(store);

@@ -368,7 +368,7 @@ describe('TikTok OAuth routes', () => {
     const response = await connectViaOAuth(h);
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/not deployed yet/);
-    expect(await h.bridge.store.listJobs({ kind: 'shop.push', state: 'pending' })).toHaveLength(1);
+    expect(await h.bridge.store.listJobs({ kind: 'shop.upsert', state: 'pending' })).toHaveLength(1);
     h.netsuite.injectors.length = 0;
     await h.bridge.runWorkersOnce();
     expect(h.netsuite.shops.has(TEST_SHOP.id)).toBe(true);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from '../sqlite-migrations';
 import { SqliteStore, migrateSqlite } from '../sqlite-store';
 import { runStoreContract } from './store-contract';
+import { JOB_KINDS } from '../../workers/job-kinds';
 
 runStoreContract('sqlite (:memory:)', async () => new SqliteStore(':memory:'));
 
@@ -39,6 +40,45 @@ describe('SqliteStore on disk', () => {
     ).toEqual([99]);
     expect(migrateSqlite(db)).toEqual(SQLITE_MIGRATIONS.slice(1).map((m) => m.version));
     db.close();
+  });
+
+  it('upgrades a database file written with the old words: queued order.sync and shop.push jobs still run, webhook_inbox rows stay (issue #12)', async () => {
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    migrateSqlite(
+      old,
+      SQLITE_MIGRATIONS.filter((m) => m.version <= 4),
+    );
+    const insertJob = old.prepare(
+      `INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, run_after, created_at, updated_at)
+       VALUES (?, '7', ?, ?, 'pending', 0, 0, 0)`,
+    );
+    insertJob.run(
+      'order.sync',
+      'order:7:576461413038785752',
+      '{"shopId":"7","orderId":"576461413038785752"}',
+    );
+    insertJob.run('shop.push', 'shop-push:7', '{"shopId":"7"}');
+    old
+      .prepare(
+        `INSERT INTO webhook_inbox (dedupe_key, shop_id, event_type, raw_body, received_at) VALUES ('n1', '7', 1, '{}', 5)`,
+      )
+      .run();
+    old.close();
+
+    const store = new SqliteStore(path);
+    const claimed = await store.claimJobs({ owner: 'w', now: 1, leaseMs: 1000, limit: 10 });
+    expect(claimed.map((job) => [job.kind, job.dedupeKey]).sort()).toEqual([
+      [JOB_KINDS.ORDER_UPSERT, 'order:7:576461413038785752'],
+      [JOB_KINDS.SHOP_UPSERT, 'shop-push:7'],
+    ]);
+    expect([JOB_KINDS.ORDER_UPSERT, JOB_KINDS.SHOP_UPSERT]).toEqual(['order.upsert', 'shop.upsert']);
+    expect(await store.countWebhooks()).toBe(1);
+    expect((await store.getWebhook(1))?.dedupeKey).toBe('n1');
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(tables).toContainEqual({ name: 'webhook_notifications' });
+    expect(tables).not.toContainEqual({ name: 'webhook_inbox' });
+    await store.close();
   });
 
   it('refuses work after close', async () => {

@@ -20,7 +20,7 @@ const shop = (overrides: Partial<ShopInput> = {}): ShopInput => ({
 });
 
 const job = (overrides: Partial<NewJob> = {}): NewJob => ({
-  kind: 'order.sync',
+  kind: 'order.upsert',
   shopId: '7494049642642441621',
   dedupeKey: 'order:7494049642642441621:1',
   payload: { orderId: '1' },
@@ -144,7 +144,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
-    describe('webhook inbox', () => {
+    describe('webhook notifications', () => {
       it('inserts once per dedupe key and enqueues the jobs in the same step', async () => {
         const entry = { dedupeKey: 'n-1', shopId: '1', eventType: 1, rawBody: '{"a":1}', receivedAt: T0 };
         const first = await store.insertWebhook(entry, [job()]);
@@ -188,9 +188,9 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
 
       it('does not claim jobs before run_after and filters by kind', async () => {
         await store.enqueueJob(job({ runAfter: T0 + 5000 }), T0);
-        await store.enqueueJob(job({ kind: 'shop.push', dedupeKey: null }), T0);
+        await store.enqueueJob(job({ kind: 'shop.upsert', dedupeKey: null }), T0);
         expect(
-          await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 10, kinds: ['order.sync'] }),
+          await store.claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 10, kinds: ['order.upsert'] }),
         ).toEqual([]);
         expect(
           await store.claimJobs({
@@ -198,11 +198,11 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
             now: T0,
             leaseMs: 1000,
             limit: 10,
-            excludeKinds: ['shop.push'],
+            excludeKinds: ['shop.upsert'],
           }),
         ).toEqual([]);
         const due = await store.claimJobs({ owner: 'w', now: T0 + 5000, leaseMs: 1000, limit: 10 });
-        expect(due.map((j) => j.kind).sort()).toEqual(['order.sync', 'shop.push']);
+        expect(due.map((j) => j.kind).sort()).toEqual(['order.upsert', 'shop.upsert']);
       });
 
       it('reclaims a job whose lease expired and refuses completion by the old owner', async () => {
@@ -271,11 +271,11 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           deadReason: 'gave up after 2 attempts',
           lastError: 'boom2',
         });
-        expect(await store.queueDepths()).toEqual([{ kind: 'order.sync', state: 'dead', count: 1 }]);
+        expect(await store.queueDepths()).toEqual([{ kind: 'order.upsert', state: 'dead', count: 1 }]);
         expect(await store.listJobs({ state: 'dead' })).toHaveLength(1);
         expect(await store.requeueDeadJobs({ shopId: 'other-shop' }, T0 + 70_000)).toBe(0);
         expect(
-          await store.requeueDeadJobs({ kind: 'order.sync', shopId: '7494049642642441621' }, T0 + 70_000),
+          await store.requeueDeadJobs({ kind: 'order.upsert', shopId: '7494049642642441621' }, T0 + 70_000),
         ).toBe(1);
         expect(await store.getJob(id)).toMatchObject({ state: 'pending', attempts: 0, deadReason: null });
       });

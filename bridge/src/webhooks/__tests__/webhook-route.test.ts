@@ -52,7 +52,7 @@ describe('POST /webhooks/tiktok', () => {
     await h.close();
   });
 
-  const inboxRows = () => h.bridge.store.countWebhooks();
+  const notificationRows = () => h.bridge.store.countWebhooks();
   const allJobs = () => h.bridge.store.listJobs({});
   const post = (headers: Record<string, string | string[]>, body: string | Buffer) =>
     rawPost(`${h.url}/webhooks/tiktok`, { 'content-type': 'application/json', ...headers }, body);
@@ -85,16 +85,21 @@ describe('POST /webhooks/tiktok', () => {
     ['Bearer-prefixed signature', { authorization: `Bearer ${SIG}` }, BODY],
   ];
 
-  it.each(rejected)('%s → 401, 0 inbox rows, 0 jobs, 0 outbound calls', async (_name, headers, body) => {
-    const response = await post(headers, body);
-    expect(response.status).toBe(401);
-    expect(await inboxRows()).toBe(0);
-    expect(await allJobs()).toHaveLength(0);
-    await h.bridge.runWorkersOnce();
-    expect(h.tiktok.server.requests).toHaveLength(0);
-    expect(h.netsuite.server.requests).toHaveLength(0);
-    expect(await h.bridge.metrics.text()).toMatch(/tts_bridge_webhooks_rejected_total\{reason="[a-z_]+"\} 1/);
-  });
+  it.each(rejected)(
+    '%s → 401, 0 webhook notifications, 0 jobs, 0 outbound calls',
+    async (_name, headers, body) => {
+      const response = await post(headers, body);
+      expect(response.status).toBe(401);
+      expect(await notificationRows()).toBe(0);
+      expect(await allJobs()).toHaveLength(0);
+      await h.bridge.runWorkersOnce();
+      expect(h.tiktok.server.requests).toHaveLength(0);
+      expect(h.netsuite.server.requests).toHaveLength(0);
+      expect(await h.bridge.metrics.text()).toMatch(
+        /tts_bridge_webhooks_rejected_total\{reason="[a-z_]+"\} 1/,
+      );
+    },
+  );
 
   it('a body over 1 MB → 413 before any hashing', async () => {
     const big = JSON.stringify({ type: 1, shop_id: TEST_SHOP.id, data: { pad: 'x'.repeat(1024 * 1024) } });
@@ -104,7 +109,7 @@ describe('POST /webhooks/tiktok', () => {
     );
     expect(response.status).toBe(413);
     expect(hmacCalls).toBe(0);
-    expect(await inboxRows()).toBe(0);
+    expect(await notificationRows()).toBe(0);
     expect(h.tiktok.server.requests).toHaveLength(0);
   });
 
@@ -138,7 +143,7 @@ describe('POST /webhooks/tiktok', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatch(/does not match its Content-Encoding/);
     expect(hmacCalls).toBe(0);
-    expect(await inboxRows()).toBe(0);
+    expect(await notificationRows()).toBe(0);
     expect(await h.bridge.metrics.text()).toMatch(
       /tts_bridge_webhooks_rejected_total\{reason="unreadable_body"\} 1/,
     );
@@ -147,12 +152,14 @@ describe('POST /webhooks/tiktok', () => {
   it('a valid delivery answers 200 with an empty body after the row and its job are committed', async () => {
     const response = await post({ authorization: SIG }, BODY);
     expect(response).toEqual({ status: 200, body: '' });
-    expect(await inboxRows()).toBe(1);
+    expect(await notificationRows()).toBe(1);
     const jobs = await allJobs();
     expect(jobs).toMatchObject([
-      { kind: 'order.sync', shopId: TEST_SHOP.id, dedupeKey: `order:${TEST_SHOP.id}:${ORDER_ID}` },
+      { kind: 'order.upsert', shopId: TEST_SHOP.id, dedupeKey: `order:${TEST_SHOP.id}:${ORDER_ID}` },
     ]);
-    const row = (h.bridge.store as SqliteStore).db.prepare('SELECT raw_body FROM webhook_inbox').get() as {
+    const row = (h.bridge.store as SqliteStore).db
+      .prepare('SELECT raw_body FROM webhook_notifications')
+      .get() as {
       raw_body: string;
     };
     expect(row.raw_body).toBe(BODY);
@@ -168,7 +175,7 @@ describe('POST /webhooks/tiktok', () => {
         Array.from({ length: n }, () => post({ authorization: SIG }, BODY)),
       );
       expect(responses.every((r) => r.status === 200)).toBe(true);
-      expect(await inboxRows()).toBe(1);
+      expect(await notificationRows()).toBe(1);
       await h.bridge.runWorkersOnce();
       expect(h.netsuite.upsertCalls).toEqual([{ shopId: TEST_SHOP.id, orderIds: [ORDER_ID] }]);
       expect([...h.netsuite.orders.keys()]).toEqual([`tts_${TEST_SHOP.id}_${ORDER_ID}`]);
@@ -185,8 +192,10 @@ describe('POST /webhooks/tiktok', () => {
     const sig = signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body);
     await post({ authorization: sig }, body);
     await post({ authorization: sig }, body);
-    expect(await inboxRows()).toBe(1);
-    const row = (h.bridge.store as SqliteStore).db.prepare('SELECT dedupe_key FROM webhook_inbox').get() as {
+    expect(await notificationRows()).toBe(1);
+    const row = (h.bridge.store as SqliteStore).db
+      .prepare('SELECT dedupe_key FROM webhook_notifications')
+      .get() as {
       dedupe_key: string;
     };
     expect(row.dedupe_key).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -250,7 +259,7 @@ describe('POST /webhooks/tiktok', () => {
     async (_name, body, field) => {
       const response = await signedPost(body);
       expect(response).toEqual({ status: 200, body: '' });
-      expect(await inboxRows()).toBe(1);
+      expect(await notificationRows()).toBe(1);
       expect(await allJobs()).toEqual([]);
       const errors = await h.bridge.store.listRecentErrors(10);
       expect(errors).toHaveLength(1);
@@ -271,7 +280,7 @@ describe('POST /webhooks/tiktok', () => {
     });
     expect((await signedPost(body)).status).toBe(200);
     expect((await signedPost(body)).status).toBe(200);
-    expect(await inboxRows()).toBe(1);
+    expect(await notificationRows()).toBe(1);
     expect(await h.bridge.store.listRecentErrors(10)).toHaveLength(1);
   });
 
@@ -283,10 +292,10 @@ describe('POST /webhooks/tiktok', () => {
       data: { order_id: 42 },
     });
     expect((await signedPost(numeric)).status).toBe(200);
-    expect(await allJobs()).toMatchObject([{ kind: 'order.sync', dedupeKey: 'order:7494049642642441:42' }]);
+    expect(await allJobs()).toMatchObject([{ kind: 'order.upsert', dedupeKey: 'order:7494049642642441:42' }]);
     const unknown = JSON.stringify({ type: 99, shop_id: TEST_SHOP.id, timestamp: NOW_SEC, data: { x: 1 } });
     expect((await signedPost(unknown)).status).toBe(200);
-    expect(await inboxRows()).toBe(2);
+    expect(await notificationRows()).toBe(2);
     expect(await h.bridge.store.listRecentErrors(10)).toEqual([]);
   });
 
@@ -305,11 +314,11 @@ describe('POST /webhooks/tiktok', () => {
     it("stamped in the future (this server's clock behind) → 200 and processed at once, the skew a metric and a warning (issue #11)", async () => {
       const response = await signed(at(3600, 'future-1'));
       expect(response.status).toBe(200);
-      expect(await inboxRows()).toBe(1);
-      expect(await allJobs()).toMatchObject([{ kind: 'order.sync', runAfter: h.clock.now() }]);
+      expect(await notificationRows()).toBe(1);
+      expect(await allJobs()).toMatchObject([{ kind: 'order.upsert', runAfter: h.clock.now() }]);
       // Just ahead (second rounding, a fast TikTok clock) is processed too, logged without a warning.
       expect((await signed(at(2, 'future-2'))).status).toBe(200);
-      expect(await inboxRows()).toBe(2);
+      expect(await notificationRows()).toBe(2);
       const metrics = await h.bridge.metrics.text();
       expect(metrics).toMatch(/tts_bridge_webhook_future_skew_seconds_count 2/);
       expect(metrics).toMatch(/tts_bridge_webhook_future_skew_seconds_sum 3602/);
@@ -334,7 +343,7 @@ describe('POST /webhooks/tiktok', () => {
         forged,
       );
       expect(refused.status).toBe(401);
-      expect(await inboxRows()).toBe(2);
+      expect(await notificationRows()).toBe(2);
     });
 
     it('older than 7 days → stored and flagged, 200, no job (a stale deauthorization changes nothing)', async () => {
@@ -343,10 +352,10 @@ describe('POST /webhooks/tiktok', () => {
       const week = 7 * 24 * 3600;
       expect((await signed(at(-week - 1, 'stale-order'))).status).toBe(200);
       expect((await signed(at(-week - 1, 'stale-deauth', 6))).status).toBe(200);
-      expect(await inboxRows()).toBe(2);
+      expect(await notificationRows()).toBe(2);
       expect(await allJobs()).toHaveLength(before);
       const rows = (h.bridge.store as SqliteStore).db
-        .prepare('SELECT ignored_reason FROM webhook_inbox ORDER BY id')
+        .prepare('SELECT ignored_reason FROM webhook_notifications ORDER BY id')
         .all() as { ignored_reason: string | null }[];
       expect(rows.map((r) => r.ignored_reason)).toEqual([
         expect.stringMatching(/^stale: sent 168 h ago, over the 168 h window; not acted on/),
@@ -360,7 +369,7 @@ describe('POST /webhooks/tiktok', () => {
       expect((await h.bridge.store.getShop(TEST_SHOP.id))?.state).toBe('connected');
       // Just inside the window it is acted on.
       expect((await signed(at(-week, 'fresh-enough'))).status).toBe(200);
-      expect((await allJobs()).filter((j) => j.kind === 'order.sync')).toHaveLength(1);
+      expect((await allJobs()).filter((j) => j.kind === 'order.upsert')).toHaveLength(1);
     });
 
     it('the staleness window is configurable', async () => {

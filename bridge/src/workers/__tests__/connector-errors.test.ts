@@ -6,7 +6,7 @@ import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-ord
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
 import { makeOrder } from '../../__tests__/support/fake-tiktok';
 import { json, type RecordedRequest, type TestResponse } from '../../__tests__/support/test-server';
-import { orderUpsertJob, shopPushJob } from '../job-kinds';
+import { orderUpsertJob, shopUpsertJob } from '../job-kinds';
 
 /**
  * Each connector error code (shared-types/src/contract/connector-errors.ts) gets the bridge's reaction the
@@ -152,7 +152,10 @@ describe("the bridge's reaction to each connector error code", () => {
             )
           : undefined,
       );
-      const { id } = await h.bridge.store.enqueueJob(shopPushJob(TEST_SHOP.id, h.clock.now()), h.clock.now());
+      const { id } = await h.bridge.store.enqueueJob(
+        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
+        h.clock.now(),
+      );
       await h.bridge.runWorkersOnce();
       const job = await h.bridge.store.getJob(id);
       expect(job).toMatchObject({ state: 'dead', attempts: 1 });

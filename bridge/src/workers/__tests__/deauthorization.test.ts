@@ -100,7 +100,7 @@ describe('deauthorization webhooks', () => {
       'the deauthorization to run',
     );
     // The order job is still waiting for TikTok: the deauthorization did not queue behind it.
-    const [orderJob] = await h.bridge.store.listJobs({ kind: 'order.sync' });
+    const [orderJob] = await h.bridge.store.listJobs({ kind: 'order.upsert' });
     expect(orderJob?.state).toBe('running');
     release({ status: 200, body: JSON.stringify({ code: 0, message: 'Success', data: { orders: [] } }) });
   });

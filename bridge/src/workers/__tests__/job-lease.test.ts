@@ -84,11 +84,11 @@ describe('lease renewal while a batch runs', () => {
       owner: 'process-b',
       logger: silent,
       every: timer.every,
-      handlers: [{ kind: 'order.sync', batchSize: 50, run: async () => void runs.push('b') }],
+      handlers: [{ kind: 'order.upsert', batchSize: 50, run: async () => void runs.push('b') }],
     });
     let otherClaimed = -1;
     const slow: JobHandler = {
-      kind: 'order.sync',
+      kind: 'order.upsert',
       batchSize: 50,
       async run() {
         runs.push('a');
@@ -174,7 +174,7 @@ describe('lease renewal while a batch runs', () => {
     await store.claimJobs({ owner: 'crashed', now: clock.now(), leaseMs: 120_000, limit: 1 });
     clock.advance(120_000);
     const failing: JobHandler = {
-      kind: 'order.sync',
+      kind: 'order.upsert',
       batchSize: 50,
       run: async () => {
         throw new Error('NetSuite timed out');
@@ -215,7 +215,7 @@ describe('lease renewal while a batch runs', () => {
       logger: silent,
       every: manualTimer().every,
       handlers: [
-        { kind: 'order.sync', batchSize: 50, run: async (jobs) => void ran.push(...jobs.map((j) => j.id)) },
+        { kind: 'order.upsert', batchSize: 50, run: async (jobs) => void ran.push(...jobs.map((j) => j.id)) },
       ],
     });
     expect(await last.runOnce()).toMatchObject({ dead: 1 });

@@ -32,7 +32,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
     expect(sizes.sort((a, b) => b - a)).toEqual([50, 50, 20]);
     expect(h.netsuite.upsertCalls.map((c) => c.orderIds.length).sort((a, b) => b - a)).toEqual([50, 50, 20]);
     expect(h.netsuite.orders.size).toBe(120);
-    expect(await h.bridge.store.listJobs({ state: 'done', kind: 'order.sync' })).toHaveLength(120);
+    expect(await h.bridge.store.listJobs({ state: 'done', kind: 'order.upsert' })).toHaveLength(120);
   });
 
   it('retries with backoff and dead-letters with the reason after N attempts', async () => {
@@ -168,7 +168,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
     );
     await expect(reconcileShopOrders(deps, TEST_SHOP.id, { pageSize: 3 })).rejects.toThrow(/broken page/);
     expect(await h.bridge.store.getCursor(TEST_SHOP.id, ORDERS_CURSOR)).toBeUndefined();
-    expect(await h.bridge.store.listJobs({ kind: 'order.sync' })).toHaveLength(3);
+    expect(await h.bridge.store.listJobs({ kind: 'order.upsert' })).toHaveLength(3);
 
     failSecondPage = false;
     const result = await reconcileShopOrders(deps, TEST_SHOP.id, { pageSize: 3 });

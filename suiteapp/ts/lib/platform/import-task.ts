@@ -1,3 +1,7 @@
+/**
+ * Queues the order import map/reduce (`customscript_tts_mr_import_orders`) with `task.submit` after the
+ * RESTlet stored orders; when both on-demand deployments are busy, a queued or the scheduled run picks them up.
+ */
 import * as log from 'N/log';
 import * as task from 'N/task';
 import {

@@ -1,3 +1,7 @@
+/**
+ * The import run's claim on one order inbox record, taken in map() before the order is worked on, so
+ * overlapping runs never import an order twice.
+ */
 import { decideClaim } from '../../../../shared-types/src/inbox/import-claim';
 import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';
 import { loadInboxClaim, saveInboxClaim } from '../dao/order-inbox-dao';

@@ -1,3 +1,7 @@
+/**
+ * The import run's getInputData: reads the due order inbox records and every lookup map() needs, in
+ * bulk, and hands each order to map() as a work item.
+ */
 import * as log from 'N/log';
 import { importClaimToken } from '../../../../shared-types/src/inbox/import-claim';
 import type { ImportWorkItem } from '../../../../shared-types/src/import/import-work';

@@ -1,3 +1,7 @@
+/**
+ * The RESTlet's `shop.upsert`: the TikTok Shop record (`customrecord_tts_shop`) created or updated
+ * from the bridge's view of the shop.
+ */
 import type {
   ShopUpsertRequest,
   ShopUpsertResponse,

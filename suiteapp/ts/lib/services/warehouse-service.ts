@@ -1,3 +1,7 @@
+/**
+ * The RESTlet's `warehouses.upsert`: the shop's TikTok warehouses as `customrecord_tts_warehouse`
+ * records, which an admin links to NetSuite locations.
+ */
 import { warehouseExternalId } from '../../../../shared-types/src/ids/external-ids';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import { formatValidationProblems } from '../../../../shared-types/src/contract/restlet-validation';

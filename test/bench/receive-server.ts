@@ -7,12 +7,12 @@ import type { LiveConfig } from '../../bridge/src/config';
 import { WEBHOOK_PATH } from '../../bridge/src/webhooks/route';
 
 /**
- * Child process of the webhook ingest benchmark, so the server does not share an event loop with
+ * Child process of the webhook receive benchmark, so the server does not share an event loop with
  * the load generator: `bridge <sqlite file> <appKey> <appSecret>` serves the real bridge (webhook
  * verified, stored in SQLite, answered; no workers), `bare` an Express app that answers 200.
  * Sends `{ port }` to the parent over IPC once listening; exits on `stop`.
  */
-export type IngestServerKind = 'bridge' | 'bare';
+export type ReceiveServerKind = 'bridge' | 'bare';
 
 export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: string): LiveConfig {
   const nowhere = 'http://127.0.0.1:9';
@@ -46,7 +46,7 @@ export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: str
   };
 }
 
-async function serve(kind: IngestServerKind, args: readonly string[]): Promise<() => Promise<void>> {
+async function serve(kind: ReceiveServerKind, args: readonly string[]): Promise<() => Promise<void>> {
   if (kind === 'bridge') {
     const [dbFile, appKey, appSecret] = args;
     if (!dbFile || !appKey || !appSecret) throw new Error('bridge needs <sqlite file> <appKey> <appSecret>');
@@ -72,7 +72,7 @@ async function serve(kind: IngestServerKind, args: readonly string[]): Promise<(
 
 if (require.main === module) {
   const [kind, ...rest] = process.argv.slice(2);
-  if (kind !== 'bridge' && kind !== 'bare') throw new Error('usage: ingest-server.js bridge|bare ...');
+  if (kind !== 'bridge' && kind !== 'bare') throw new Error('usage: receive-server.js bridge|bare ...');
   serve(kind, rest).then(
     (stop) => {
       process.on('message', (message) => {

@@ -6,28 +6,28 @@ import path from 'node:path';
 import { openStore } from '../../bridge/src/store/open-store';
 import { signTikTokWebhookForTest } from '../../bridge/src/webhooks/verify';
 import { WEBHOOK_PATH } from '../../bridge/src/webhooks/route';
-import type { IngestServerKind } from './ingest-server';
+import type { ReceiveServerKind } from './receive-server';
 import { percentile, runLoad, type LoadRequest, type LoadResult } from './load-generator';
 import { formatTable } from './table';
 
 /**
- * Webhook ingest benchmark: the bridge's `POST /webhooks/tiktok` (signature verified on the raw
+ * Webhook receive benchmark: the bridge's `POST /webhooks/tiktok` (signature verified on the raw
  * body, event and job committed to SQLite in WAL mode, then 200) against a bare Express handler that
  * answers 200, each in its own process, driven over loopback by the same bounded load generator
  * (fixed request count, N keep-alive connections). Every request is a distinct signed order event.
  *
- *   node dist/test/bench/webhook-ingest.js [--requests 5000] [--connections 16]
+ *   node dist/test/bench/webhook-receive.js [--requests 5000] [--connections 16]
  */
-export interface IngestOptions {
+export interface ReceiveOptions {
   requests: number;
   connections: number;
   warmup: number;
 }
 
-export interface IngestRow {
+export interface ReceiveRow {
   server: string;
   result: LoadResult;
-  /** Rows in the bridge's webhook inbox afterwards (bridge only). */
+  /** Rows in the bridge's webhook_notifications table afterwards (bridge only). */
   storedRows: number | null;
 }
 
@@ -59,10 +59,10 @@ function signedRequests(count: number, appKey: string, appSecret: string, offset
 }
 
 async function startServer(
-  kind: IngestServerKind,
+  kind: ReceiveServerKind,
   args: string[],
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.join(__dirname, 'ingest-server.js'), [kind, ...args], { stdio: 'inherit' });
+  const child = fork(path.join(__dirname, 'receive-server.js'), [kind, ...args], { stdio: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -76,13 +76,13 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-export async function runWebhookIngest(options: IngestOptions): Promise<IngestRow[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-ingest-'));
+export async function runWebhookReceive(options: ReceiveOptions): Promise<ReceiveRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-receive-'));
   const appKey = randomBytes(7).toString('hex').slice(0, 13);
   const appSecret = randomBytes(20).toString('hex');
   const warmup = signedRequests(options.warmup, appKey, appSecret, 0);
   const measured = signedRequests(options.requests, appKey, appSecret, options.warmup);
-  const rows: IngestRow[] = [];
+  const rows: ReceiveRow[] = [];
   try {
     const dbFile = path.join(dir, 'bridge.db');
     for (const kind of ['bridge', 'bare'] as const) {
@@ -110,9 +110,9 @@ export async function runWebhookIngest(options: IngestOptions): Promise<IngestRo
 
 const rate = (r: LoadResult): number => r.requests / (r.wallMs / 1000);
 
-export function formatIngest(rows: readonly IngestRow[]): string {
+export function formatReceive(rows: readonly ReceiveRow[]): string {
   const table = formatTable(
-    ['server', 'requests', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-200', 'inbox rows'],
+    ['server', 'requests', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-200', 'notifications'],
     rows.map(({ server, result, storedRows }) => [
       server,
       String(result.requests),
@@ -128,7 +128,7 @@ export function formatIngest(rows: readonly IngestRow[]): string {
   const [bridge, bare] = rows;
   const ratio =
     bridge && bare ? `bridge / bare throughput: ${(rate(bridge.result) / rate(bare.result)).toFixed(3)}` : '';
-  return ['Webhook ingest (loopback, one process per server)', table, ratio].join('\n');
+  return ['Webhook receive (loopback, one process per server)', table, ratio].join('\n');
 }
 
 function numberArg(args: readonly string[], name: string, fallback: number): number {
@@ -139,7 +139,7 @@ function numberArg(args: readonly string[], name: string, fallback: number): num
   return value;
 }
 
-export function ingestOptionsFromArgs(args: readonly string[]): IngestOptions {
+export function receiveOptionsFromArgs(args: readonly string[]): ReceiveOptions {
   return {
     requests: numberArg(args, '--requests', 5000),
     connections: numberArg(args, '--connections', 16),
@@ -148,8 +148,8 @@ export function ingestOptionsFromArgs(args: readonly string[]): IngestOptions {
 }
 
 if (require.main === module) {
-  runWebhookIngest(ingestOptionsFromArgs(process.argv.slice(2))).then(
-    (rows) => console.log(formatIngest(rows)),
+  runWebhookReceive(receiveOptionsFromArgs(process.argv.slice(2))).then(
+    (rows) => console.log(formatReceive(rows)),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -9,6 +9,7 @@ import type { AccountFeatures } from '../../../../shared-types/src/netsuite/acco
 import { shopExternalId } from '../../../../shared-types/src/ids/external-ids';
 import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
 import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/settings/shop-settings';
 import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
@@ -39,6 +40,9 @@ export const SHOP = declareRecord({
       allowCancel: 'custrecord_tts_shop_allow_cancel',
       taxItem: 'custrecord_tts_shop_tax_item',
       region: 'custrecord_tts_shop_region',
+      shopName: 'custrecord_tts_shop_name',
+      pullFulfillments: 'custrecord_tts_shop_pull_fulfill',
+      sendPacked: 'custrecord_tts_shop_send_packed',
     },
   },
   suiteql: {
@@ -246,6 +250,26 @@ export function outboxSettingsFromLookup(recordId: string, values: LookupValues)
     shopId: textOf(values[col.shopId]) ?? '',
     pullOrderUpdates: boolOf(values[col.pullOrderUpdates], true),
     allowCancel: boolOf(values[col.allowCancel], false),
+  };
+}
+
+/** The fulfillment capture settings of a shop, as `search.lookupFields` reads them (one lookup). */
+export const FULFILLMENT_SETTINGS_COLUMNS = [
+  SHOP.search.columns.shopId,
+  SHOP.search.columns.shopName,
+  SHOP.search.columns.pullFulfillments,
+  SHOP.search.columns.sendPacked,
+];
+
+export function fulfillmentShopFromLookup(recordId: string, values: LookupValues): FulfillmentShop {
+  const col = SHOP.search.columns;
+  const shopId = textOf(values[col.shopId]) ?? '';
+  return {
+    recordId,
+    shopId,
+    name: textOf(values[col.shopName]) ?? shopId,
+    pullFulfillments: boolOf(values[col.pullFulfillments], true),
+    sendAt: boolOf(values[col.sendPacked], false) ? 'packed' : 'shipped',
   };
 }
 

@@ -107,7 +107,7 @@ export function outboxResultWrites(state: OutboxState, attempts: number, message
 export function pendingOutboxQuery(byShop: boolean, limit: number): Sql {
   const s = SHOP.suiteql.columns;
   const shopFilter = byShop ? sql` AND o.${c.shop} = ?` : sql``;
-  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending'${shopFilter} ORDER BY o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
+  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel, s.${s.carrierMap} AS carrier_map FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending' AND (o.${c.kind} NOT IN ('fulfillment.ship', 'fulfillment.update') OR s.${s.pushFulfillments} = 'T')${shopFilter} ORDER BY o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
 }
 
 export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
@@ -126,6 +126,7 @@ export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
         created: textOf(row.created),
         pullOrderUpdates: boolOf(row.pull_upd, true),
         allowCancel: boolOf(row.allow_cancel, false),
+        carrierMap: textOf(row.carrier_map),
       };
 }
 
@@ -133,13 +134,20 @@ export interface OutboxStatusRow {
   id: string;
   state: string | null;
   attempts: number;
+  /** The item fulfillment of a fulfillment row, else null. */
+  fulfillmentId?: string | null;
 }
 
 /** State and attempts of the rows in `inList`. */
 export function outboxStatusQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts FROM ${table} WHERE ${c.id} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts, ${c.fulfillment} AS fulfillment FROM ${table} WHERE ${c.id} IN (${inList})`;
 }
 
 export function outboxStatusFromRow(row: Row, id: string): OutboxStatusRow {
-  return { id, state: textOf(row.state), attempts: intOf(row.attempts) ?? 0 };
+  return {
+    id,
+    state: textOf(row.state),
+    attempts: intOf(row.attempts) ?? 0,
+    fulfillmentId: idOf(row.fulfillment),
+  };
 }

@@ -69,6 +69,8 @@ export const SHOP = declareRecord({
       taxRemitter: 'custrecord_tts_shop_tax_remitter',
       taxCode: 'custrecord_tts_shop_tax_code',
       paymentMethodMap: 'custrecord_tts_shop_pm_map',
+      carrierMap: 'custrecord_tts_shop_carrier_map',
+      pushFulfillments: 'custrecord_tts_shop_push_ful_tts',
       form: 'custrecord_tts_shop_form',
       orderStatus: 'custrecord_tts_shop_order_status',
       discountLines: 'custrecord_tts_shop_disc_lines',

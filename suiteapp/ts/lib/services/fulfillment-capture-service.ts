@@ -159,6 +159,14 @@ export function recordFulfillmentChange(event: CaptureEvent): CaptureSummary | n
   const id = String(current?.id ?? event.newRecord.id ?? '');
   try {
     if (current === null || id === '') return null;
+    // An inline edit changes body fields only; one that leaves the ship status alone (the TikTok
+    // package id written back by outbox.ack) changes nothing TikTok is told.
+    if (
+      eventType === 'xedit' &&
+      !readerOf(event.newRecord).fieldIds().includes(ITEM_FULFILLMENT.body.shipStatus)
+    ) {
+      return null;
+    }
     // An inline edit (submitFields) carries only the changed fields: read the whole record.
     const source: ReadableRecord =
       eventType === 'xedit' ? (loadRecord(ITEM_FULFILLMENT.recordType, id) as NetSuiteRecord) : current;

@@ -13,10 +13,11 @@
  * NetSuite value and TikTok's providers to choose from.
  */
 import { isInternalId, isTikTokId } from '../ids/external-ids';
+import type { ConnectorErrorCode } from '../contract/connector-errors';
 import { isPlainObject } from '../contract/validation-problems';
 import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
 
-export const INVALID_CARRIER_MAP = 'TTS_INVALID_CARRIER_MAP';
+export const INVALID_CARRIER_MAP = 'TTS_INVALID_CARRIER_MAP' satisfies ConnectorErrorCode;
 
 const SETTING = 'Carrier Map';
 

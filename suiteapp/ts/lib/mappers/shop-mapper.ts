@@ -32,6 +32,7 @@ export const SHOP = declareRecord({
     pushOrders: 'custrecord_tts_shop_push_orders',
     pausedReason: 'custrecord_tts_shop_paused_reason',
     paymentMethodMap: 'custrecord_tts_shop_pm_map',
+    carrierMap: 'custrecord_tts_shop_carrier_map',
   },
   search: {
     columns: {
@@ -289,6 +290,9 @@ export interface ShopBeingSaved {
   paymentMethodMap: string | null;
   /** False for an inline edit that does not carry the Payment Method Map. */
   carriesPaymentMethodMap: boolean;
+  carrierMap: string | null;
+  /** False for an inline edit that does not carry the Carrier Map. */
+  carriesCarrierMap: boolean;
 }
 
 export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
@@ -297,6 +301,8 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
     name: text(body.shopName) ?? text(body.name) ?? text(body.shopId) ?? 'new shop',
     paymentMethodMap: text(body.paymentMethodMap),
     carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
+    carrierMap: text(body.carrierMap),
+    carriesCarrierMap: rec.fieldIds().includes(body.carrierMap),
   };
 }
 

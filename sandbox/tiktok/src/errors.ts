@@ -207,6 +207,41 @@ export const Business = {
   shippingInfoWindowClosed: () =>
     err(21011049, 'Due to platform rule limitations, you are unable to update the tracking number.'),
   shippingInfoUpdatedOnce: () => err(21011051, 'The tracking number can only be updated once.'),
+  /** Mark Package As Shipped on a TikTok Shipping order (its table's "not match logistics rule"; inferred use). */
+  logisticsRuleMismatch: () => err(21011013, 'not match logistics rule'),
+  /** Mark Package As Shipped on lines TikTok already sold a label for. */
+  labelAlreadyPrinted: () => err(21008042, 'seller already print shipping label'),
+  labelAlreadyPurchased: () => err(21022025, 'A shipping label has already been purchased.'),
+  labelServiceNotFound: () => err(21004008, 'create label shipping service not found'),
+  pickupSlotOutside: () =>
+    err(21011053, 'Fail to ship package because the shipment time is outside of the pick-up time slot.'),
+  pickupSlotMissing: () =>
+    err(
+      21011054,
+      'No available shipping services for this request due to missing pick-up time slot. Please contact customer service for assistance.',
+    ),
+  noShippingService: () =>
+    err(
+      11021009,
+      'No available shipping services for this request. Please modify the package weight or check the recipient address. If the error persists, please contact the platform for assistance.',
+    ),
+  noEligibleService: () =>
+    err(
+      21011037,
+      'There are no available shipping services for this request. Please modify the package weight, or double check the recipient address. If after multiple retries you continue to experience this error, please contact the platform for assistance.',
+    ),
+  documentsTikTokShippingOnly: () =>
+    err(
+      21008017,
+      'This API is only applicable to TikTok Shipping orders. For seller shipping, please obtain the shipping label offline and upload it to TikTok Shop via API or Seller Center.',
+    ),
+  fbtNoDocuments: () =>
+    err(21008043, 'This package is fulfilled by TikTok.  Shipping documents cannot be printed.'),
+  documentArrangeFirst: () =>
+    err(21023035, 'Please arrange shipment before retrieving the shipping document.'),
+  documentAfterPickup: () =>
+    err(21042102, "Documents couldn't be printed after the package has been pickup."),
+  documentPackageCancelled: () => err(21023059, 'Package has already been cancelled.'),
   deliveryOptionUnknown: () => err(21008116, 'No Subscription without specified delivery option.'),
   deliveryOptionByTikTok: () =>
     err(

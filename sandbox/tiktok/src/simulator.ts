@@ -24,6 +24,8 @@ import { IdFactory } from './domain/ids';
 import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
 import { Packages } from './domain/packages';
+import { DOCUMENT_PATH, ShippingDocuments } from './domain/shipping-documents';
+import { ShipByDeadlines } from './domain/ship-by';
 import type { OrderFeeMix } from './domain/order-factory';
 import { seedState, type SeedOptions } from './domain/seed';
 import { SimulatorState } from './domain/state';
@@ -42,6 +44,7 @@ export const ALL_SCOPES: readonly string[] = [
   'seller.product.write',
   'seller.logistics',
   'seller.fulfillment.basic',
+  'seller.fulfillment.package.write',
   'seller.return_refund.basic',
 ];
 
@@ -81,6 +84,19 @@ export interface TikTokSimulatorOptions {
    * markets (default 72; divided by `timeScale`).
    */
   shippingInfoUpdateHours?: number;
+  /**
+   * Hours after AWAITING_SHIPMENT at which TikTok's fulfilment centre ships an FBT order (default 24,
+   * divided by `timeScale`; 0: only the admin `ship` action ships them).
+   */
+  fbtDispatchHours?: number;
+  /**
+   * TikTok cancels seller-fulfilled orders left unshipped past `shipping_due_time` (and, in SEA,
+   * uncollected past `collection_due_time`); default true. The deadlines are calendar times of the
+   * shop's zone (business-day cut-offs), not divided by `timeScale`.
+   */
+  shipByAutoCancel?: boolean;
+  /** How long a shipping document's `doc_url` works (default 24 h, TikTok's; divided by `timeScale`). */
+  shippingDocumentHours?: number;
   /** Create Product → audit approved, default 60 s. */
   productAuditSeconds?: number;
   /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
@@ -221,7 +237,23 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     clock,
     webhooks,
     orders,
+    scheduler,
     updateWindowMs: ((options.shippingInfoUpdateHours ?? 72) * 3_600_000) / timeScale,
+    fbtDispatchMs: ((options.fbtDispatchHours ?? 24) * 3_600_000) / timeScale,
+  });
+  new ShipByDeadlines({
+    state,
+    clock,
+    scheduler,
+    orders,
+    cancellations,
+    autoCancel: options.shipByAutoCancel ?? true,
+  });
+  const documents = new ShippingDocuments({
+    state,
+    clock,
+    packages,
+    validityMs: ((options.shippingDocumentHours ?? 24) * 3_600_000) / timeScale,
   });
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
@@ -239,7 +271,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     }),
     ...inventoryRoutes(state, clock),
     ...logisticsRoutes(state),
-    ...fulfillmentRoutes(state, packages),
+    ...fulfillmentRoutes(state, packages, documents),
     ...returnRoutes(state, cancellations),
     ...eventRoutes(state, clock, options.strictWebhookAddresses ?? false),
   ];
@@ -271,6 +303,21 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     limiter,
     routes,
   });
+  apiApp.get(`${DOCUMENT_PATH}/:token`, (req, res) => {
+    const found = documents.fetch(String(req.params.token));
+    if (found.kind === 'ok') {
+      res
+        .status(200)
+        .type('application/pdf')
+        .setHeader('content-disposition', `inline; filename="${found.document.fileName}"`)
+        .send(found.document.bytes);
+      return;
+    }
+    res
+      .status(found.kind === 'expired' ? 403 : 404)
+      .type('text/plain')
+      .send(found.kind === 'expired' ? 'AccessDenied: the document URL has expired' : 'NoSuchKey');
+  });
   apiApp.use((req, res) => {
     void gateway(req, res);
   });
@@ -299,6 +346,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
   const pump = pumpMs > 0 ? setInterval(() => scheduler.runDue(), pumpMs) : null;
   pump?.unref();
 
+  documents.setBaseUrl(urlOf(apiServer, host));
   const authBaseUrl = urlOf(authServer, host);
   let stopped = false;
   return {

@@ -12,7 +12,8 @@
  * matches the NetSuite value is taken when exactly one does; otherwise the problem names the
  * NetSuite value and TikTok's providers to choose from.
  */
-import { isInternalId, isTikTokId } from '../ids/external-ids';
+import { isInternalId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import type { ConnectorErrorCode } from '../contract/connector-errors';
 import { isPlainObject } from '../contract/validation-problems';
 import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';

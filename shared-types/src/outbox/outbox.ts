@@ -4,7 +4,7 @@
  * The sales-order user event writes rows, the bridge pulls them (`outbox.pull`), delivers them and
  * reports back (`outbox.ack`).
  */
-import { isTikTokId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import type { FulfillmentPayload } from '../fulfillments/fulfillment-payload';
 
 export const OUTBOX_KINDS = [

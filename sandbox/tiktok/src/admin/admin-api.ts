@@ -9,12 +9,14 @@ import type { IdFactory } from '../domain/ids';
 import { committedIndex, committedOf, nextDefault } from '../domain/inventory';
 import { warehouseAddress } from '../domain/addresses';
 import { InvalidTransitionError, type OrderLifecycle } from '../domain/order-lifecycle';
-import type { Packages } from '../domain/packages';
+import type { Packages, SellerCenterShipment } from '../domain/packages';
+import { TikTokApiError } from '../errors';
 import type { SimulatorState } from '../domain/state';
 import type {
   ApiOrder,
   Cancellation,
   CancellationRole,
+  DeliveryOption,
   ReturnRecord,
   PackageRecord,
   ProductStatus,
@@ -423,6 +425,22 @@ export class AdminApi {
     return structuredClone(pkg);
   }
 
+  /**
+   * The seller ships in TikTok Seller Center, not through the API (see `Packages.shipInSellerCenter`):
+   * a refusal TikTok's UI would show is an error naming TikTok's code.
+   */
+  shipInSellerCenter(orderId: string, input: SellerCenterShipment = {}): PackageRecord {
+    try {
+      return this.getPackage(this.deps.packages.shipInSellerCenter(orderId, input).packageId);
+    } catch (caught) {
+      if (caught instanceof TikTokApiError)
+        throw new Error(
+          `TikTok refuses the Seller Center shipment of order ${orderId}: ${caught.code} ${caught.message}`,
+        );
+      throw caught;
+    }
+  }
+
   /** The carrier collected a package (PROCESSING → FULFILLING); the order follows. */
   collectPackage(packageId: string): PackageRecord {
     this.deps.packages.collect(packageId);
@@ -433,6 +451,33 @@ export class AdminApi {
   deliverPackage(packageId: string): PackageRecord {
     this.deps.packages.deliver(packageId);
     return this.getPackage(packageId);
+  }
+
+  /** Delivery options (the shops' logistics templates), optionally of one shop. */
+  listDeliveryOptions(shopId?: string): DeliveryOption[] {
+    return this.deps.state.deliveryOptions
+      .filter((o) => !shopId || o.shopId === shopId)
+      .map((o) => structuredClone(o));
+  }
+
+  /**
+   * The seller's TikTok Shipping handover settings of a delivery option: whether the carrier collects
+   * (`canPickup`) and whether packages may be dropped off (`canDropOff`); at least one stays on.
+   */
+  updateDeliveryOption(
+    optionId: string,
+    update: { canPickup?: boolean; canDropOff?: boolean },
+  ): DeliveryOption {
+    const option = this.deps.state.deliveryOptions.find((o) => o.id === optionId);
+    if (!option) throw new Error(`Unknown delivery option ${optionId}`);
+    if (option.type === 'SEND_BY_SELLER' || option.fulfilledByTikTok)
+      throw new Error(`Delivery option ${optionId} is not TikTok Shipping: it has no handover settings`);
+    const canPickup = update.canPickup ?? option.canPickup !== false;
+    const canDropOff = update.canDropOff ?? option.canDropOff !== false;
+    if (!canPickup && !canDropOff) throw new Error('A TikTok Shipping option keeps pickup or drop-off');
+    option.canPickup = canPickup;
+    option.canDropOff = canDropOff;
+    return structuredClone(option);
   }
 
   listCancellations(shopId?: string, role?: CancellationRole): Cancellation[] {

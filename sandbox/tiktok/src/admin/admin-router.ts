@@ -92,6 +92,27 @@ export function createAdminRouter(admin: AdminApi): Router {
       });
     }, 201),
   );
+  router.post(
+    '/orders/:id/seller-center-ship',
+    route((req) => {
+      const b = body(req);
+      const slot =
+        typeof b.pickupSlot === 'object' && b.pickupSlot !== null
+          ? (b.pickupSlot as Record<string, unknown>)
+          : undefined;
+      const handover = str(b.handoverMethod);
+      if (handover !== undefined && handover !== 'PICKUP' && handover !== 'DROP_OFF')
+        throw new Error('handoverMethod must be PICKUP or DROP_OFF');
+      return admin.shipInSellerCenter(param(req, 'id'), {
+        lineItemIds: Array.isArray(b.lineItemIds) ? b.lineItemIds.map(String) : undefined,
+        trackingNumber: str(b.trackingNumber),
+        shippingProviderId: str(b.shippingProviderId),
+        shippingProviderName: str(b.shippingProviderName),
+        handoverMethod: handover,
+        pickupSlot: slot ? { startTime: Number(slot.startTime), endTime: Number(slot.endTime) } : undefined,
+      });
+    }, 201),
+  );
   router.post('/orders/:id/:action', (req: Request, res: Response, next: NextFunction) => {
     const action = param(req, 'action');
     if (!(ORDER_ACTIONS as readonly string[]).includes(action)) {
@@ -173,6 +194,25 @@ export function createAdminRouter(admin: AdminApi): Router {
   router.post(
     '/packages/:id/deliver',
     route((req) => admin.deliverPackage(param(req, 'id'))),
+  );
+  router.get(
+    '/delivery-options',
+    route((req) => admin.listDeliveryOptions(str(req.query.shop_id))),
+  );
+  router.put(
+    '/delivery-options/:id',
+    route((req) => {
+      const b = body(req);
+      const flag = (key: string): boolean | undefined => {
+        if (b[key] === undefined) return undefined;
+        if (typeof b[key] !== 'boolean') throw new Error(`${key} must be a boolean`);
+        return b[key];
+      };
+      return admin.updateDeliveryOption(param(req, 'id'), {
+        canPickup: flag('canPickup'),
+        canDropOff: flag('canDropOff'),
+      });
+    }),
   );
   router.get(
     '/cancellations',

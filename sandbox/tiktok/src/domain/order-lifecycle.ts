@@ -73,6 +73,8 @@ export interface PackageHooks {
   paid?: (record: OrderRecord) => void;
   /** Lines were cancelled (their packages are cancelled or split). */
   linesCancelled?: (record: OrderRecord, lineIds: string[], role: CancellationRole) => void;
+  /** The order reached AWAITING_SHIPMENT for the first time (`at`: Unix s). */
+  awaitingShipment?: (record: OrderRecord, at: number) => void;
 }
 
 export interface ShipmentHooks {
@@ -90,6 +92,7 @@ export class OrderLifecycle {
   private readonly holdJobs = new Map<string, number>();
   private shipmentHooks: ShipmentHooks = {};
   private packageHooks: PackageHooks = {};
+  private readonly paidListeners: ((record: OrderRecord) => void)[] = [];
 
   constructor(private readonly deps: OrderLifecycleDeps) {}
 
@@ -128,6 +131,7 @@ export class OrderLifecycle {
     const now = this.now();
     record.order.paid_time = now;
     this.packageHooks.paid?.(record);
+    for (const listener of this.paidListeners) listener(record);
     if (!this.deps.state.requireShop(record.shopId).onHold) {
       this.setStatus(record, 'AWAITING_SHIPMENT', now);
       return record;
@@ -306,12 +310,13 @@ export class OrderLifecycle {
 
   private setStatus(record: OrderRecord, status: TikTokOrderStatus, at: number): void {
     const { order } = record;
-    if (status === 'AWAITING_SHIPMENT' && record.awaitingShipmentAt === undefined)
-      record.awaitingShipmentAt = at;
+    const firstAwaiting = status === 'AWAITING_SHIPMENT' && record.awaitingShipmentAt === undefined;
+    if (firstAwaiting) record.awaitingShipmentAt = at;
     order.status = status;
     order.update_time = Math.max(order.update_time, at);
     this.syncLines(record);
     this.emitStatus(record);
+    if (firstAwaiting) this.packageHooks.awaitingShipment?.(record, at);
   }
 
   private packageOf(packageId: string | undefined): PackageRecord | undefined {
@@ -379,6 +384,11 @@ export class OrderLifecycle {
     }
     order.update_time = Math.max(order.update_time, at);
     this.syncLines(record);
+  }
+
+  /** Runs `listener` when a buyer pays an order (domain/ship-by.ts sets the deadlines then). */
+  onPaid(listener: (record: OrderRecord) => void): void {
+    this.paidListeners.push(listener);
   }
 
   /** Lets domain/packages.ts learn of payments and cancelled lines. */

@@ -15,6 +15,16 @@
  *   number of another provider 21004015 and of none 11028006, except for US local sellers, who get a
  *   `warning` instead (changelog "warning information added to Mark Package As Shipped"). The overview
  *   says the check returns an error; the changelog is followed for US local shops.
+ * - TikTok Shipping (`shipping_type` TIKTOK, a delivery option other than SEND_BY_SELLER; the
+ *   overview's "Delivery Option Type"): TikTok's carrier (the option's first provider, or the label
+ *   service's) and a number TikTok assigns. Outside the US: Ship Package / Batch Ship Packages with a
+ *   handover (domain/handover.ts: pickup in an offered slot, or drop-off). US: Get Eligible Shipping
+ *   Service and Create Packages buy the label per line ("TikTok Shipping in the US: Call the Create
+ *   Package API"); a line already labelled 21022025. The seller's endpoints are refused on such orders:
+ *   Mark Package As Shipped 21011013 "not match logistics rule" (21008042 on labelled lines), Ship
+ *   Package with `self_shipment` 21011003 — TikTok's pages say which flow fits which option but not
+ *   what the other flow answers, so these codes are choices from the endpoints' tables; the other way
+ *   round, Handover Time Slots 11021009 and label purchase 21011037 on seller-shipping orders.
  * - A tracking number already on a package of the same order, or on another order with another
  *   recipient, is 21011025; one number may ship up to 20 orders of the same recipient (in-shipping
  *   consolidation, US/EMEA/JP), the 21st is 21011026.
@@ -40,11 +50,24 @@
  *   list, TikTok documents no trigger per value). Shipping itself sends ORDER_STATUS_CHANGE only.
  */
 import { unixSeconds, type Clock } from '../clock';
-import { Business } from '../errors';
+import { Business, TikTokApiError } from '../errors';
 import type { Random } from '../random';
+import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
 import { checkTracking } from './carriers';
+import {
+  HANDOVER_IGNORED_REGIONS,
+  isOfferedSlot,
+  pickupSlots,
+  shippingServices,
+  type HandoverMethod,
+  type PackageDimension,
+  type PackageWeight,
+  type PickupSlot,
+  type ShippingService,
+} from './handover';
 import type { IdFactory } from './ids';
+import { zoneOfRegion } from './shop-time';
 import { InvalidTransitionError, type OrderLifecycle } from './order-lifecycle';
 import type { SimulatorState } from './state';
 import type {
@@ -80,8 +103,28 @@ export interface PackagesDeps {
   clock: Clock;
   webhooks: WebhookSender;
   orders: OrderLifecycle;
+  scheduler: Scheduler;
   /** How long after shipping a correction is accepted where TikTok limits it (clock ms; 72 h / time scale). */
   updateWindowMs: number;
+  /** How long after AWAITING_SHIPMENT TikTok's warehouse ships an FBT order (clock ms; 0: only by admin). */
+  fbtDispatchMs: number;
+}
+
+/** A Seller Center shipment (admin): what the seller enters in TikTok's UI. */
+export interface SellerCenterShipment {
+  lineItemIds?: string[];
+  /** Seller shipping: the carrier's number and the provider (id, or name among the order's option's). */
+  trackingNumber?: string;
+  shippingProviderId?: string;
+  shippingProviderName?: string;
+  /** TikTok Shipping outside the US: the handover (default: the option's; the earliest slot). */
+  handoverMethod?: HandoverMethod;
+  pickupSlot?: PickupSlot;
+}
+
+export interface TrackingEvent {
+  description: string;
+  updateTimeMillis: number;
 }
 
 export interface TrackingInput {
@@ -104,6 +147,7 @@ export class Packages {
     deps.orders.setPackageHooks({
       paid: (record) => this.openAtPayment(record),
       linesCancelled: (record, lineIds, role) => this.linesCancelled(record, lineIds, role),
+      awaitingShipment: (record, at) => this.scheduleFbtDispatch(record, at),
     });
   }
 
@@ -136,6 +180,26 @@ export class Packages {
     return option.providerIds
       .map((id) => this.deps.state.shippingProviders.find((p) => p.id === id))
       .filter((p): p is ShippingProvider => p !== undefined);
+  }
+
+  /**
+   * The order ships with TikTok's labels (TikTok Shipping): sold by the seller, `shipping_type`
+   * TIKTOK and a delivery option other than SEND_BY_SELLER.
+   */
+  isTikTokShipping(record: OrderRecord): boolean {
+    return (
+      record.order.fulfillment_type !== 'FULFILLMENT_BY_TIKTOK' &&
+      record.order.shipping_type === 'TIKTOK' &&
+      this.optionOf(record)?.type !== 'SEND_BY_SELLER'
+    );
+  }
+
+  /** Open lines not shipped yet. */
+  private unshippedLines(record: OrderRecord) {
+    return record.order.line_items.filter(
+      (l) =>
+        l.display_status !== 'CANCELLED' && !isShipped(l.package_id ? this.get(l.package_id) : undefined),
+    );
   }
 
   /** Other markets: one package with every line once the buyer has paid. */
@@ -289,10 +353,17 @@ export class Packages {
     if (!MARK_SHIPPED_REGIONS.includes(shop.region)) throw Business.interfaceNotInRegion();
     this.checkShippable(record, () => Business.ordersAlreadyShipped());
     const { order } = record;
-    const open = order.line_items.filter(
-      (l) =>
-        l.display_status !== 'CANCELLED' && !isShipped(l.package_id ? this.get(l.package_id) : undefined),
-    );
+    if (this.isTikTokShipping(record)) {
+      const labelled = order.line_items.some(
+        (l) =>
+          (input.orderLineItemIds === undefined ||
+            input.orderLineItemIds.length === 0 ||
+            input.orderLineItemIds.includes(l.id)) &&
+          this.get(l.package_id ?? '')?.method === 'TIKTOK_SHIPPING',
+      );
+      throw labelled ? Business.labelAlreadyPrinted() : Business.logisticsRuleMismatch();
+    }
+    const open = this.unshippedLines(record);
     let lineIds: string[];
     if (input.orderLineItemIds && input.orderLineItemIds.length > 0) {
       lineIds = [...new Set(input.orderLineItemIds)];
@@ -370,8 +441,11 @@ export class Packages {
   shipPackage(
     shopId: string,
     packageId: string,
-    handoverMethod: string,
-    selfShipment: TrackingInput | undefined,
+    input: {
+      handoverMethod?: HandoverMethod;
+      pickupSlot?: PickupSlot;
+      selfShipment?: TrackingInput;
+    },
   ): PackageRecord {
     const pkg = this.owned(shopId, packageId);
     const record = this.deps.orders.require(pkg.orderId);
@@ -380,8 +454,8 @@ export class Packages {
       throw Business.packageAlreadyShipped();
     }
     this.checkShippable(record, () => Business.packageAlreadyShipped());
-    const option = this.optionOf(record);
-    if (option?.type === 'SEND_BY_SELLER' || record.order.shipping_type === 'SELLER') {
+    if (!this.isTikTokShipping(record)) {
+      const selfShipment = input.selfShipment;
       if (!selfShipment) throw Business.fulfillInvalidParams();
       const { provider } = this.checkNumber(record, selfShipment, 'ship-package');
       this.checkDuplicate(record, selfShipment.trackingNumber, false);
@@ -390,31 +464,207 @@ export class Packages {
         trackingNumber: selfShipment.trackingNumber,
         provider,
         method: 'SHIP_PACKAGE',
-        handoverMethod,
+        handoverMethod: input.handoverMethod,
       });
       return pkg;
     }
+    // TikTok Shipping: TikTok's carrier and number; the seller's own tracking is not taken (a choice:
+    // `self_shipment` is "only needed for merchant self-shipping packages"; 21011003 is in the table).
+    if (input.selfShipment) throw Business.fulfillActionNotAllowed();
+    const handover = this.resolveHandover(record, input.handoverMethod, input.pickupSlot);
     this.deps.orders.beforeShipment(record);
-    this.shipWithTikTok(record, pkg, undefined, handoverMethod);
+    this.shipWithTikTok(record, pkg, { handoverMethod: handover.method, pickupSlot: handover.slot });
     return pkg;
   }
 
-  /** TikTok Shipping: the platform's carrier and a label number of its format. */
+  /** Get Package Handover Time Slots: what TikTok Shipping offers for the package now. */
+  handoverOptions(
+    shopId: string,
+    packageId: string,
+  ): { canPickup: boolean; canDropOff: boolean; canVanCollection?: boolean; pickupSlots: PickupSlot[] } {
+    const pkg = this.owned(shopId, packageId);
+    const record = this.deps.orders.require(pkg.orderId);
+    if (record.order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK') throw Business.platformFulfilled();
+    if (!this.isTikTokShipping(record)) throw Business.noShippingService();
+    const shop = this.deps.state.requireShop(record.shopId);
+    const option = this.optionOf(record);
+    const canPickup = option?.canPickup !== false;
+    return {
+      canPickup,
+      canDropOff: option?.canDropOff !== false,
+      ...(shop.region === 'GB' ? { canVanCollection: false } : {}),
+      pickupSlots: canPickup ? pickupSlots(this.now(), zoneOfRegion(shop.region)) : [],
+    };
+  }
+
+  /**
+   * The handover of a TikTok Shipping package: the method asked for (PICKUP when the carrier collects
+   * and none is named, else DROP_OFF), refused with 21001001 when the delivery option does not offer it
+   * (TikTok documents no own code for that: a choice); a pickup needs one of the offered slots (21011054
+   * without one, 21011053 for another). In SEA the method named is ignored and the warehouse's
+   * collection method (the option's: pickup when offered) applies, with the earliest slot when none is
+   * named (inferred from TikTok's SEA changelog).
+   */
+  private resolveHandover(
+    record: OrderRecord,
+    asked: HandoverMethod | undefined,
+    slot: PickupSlot | undefined,
+    earliestByDefault = false,
+  ): { method: HandoverMethod; slot?: PickupSlot } {
+    const shop = this.deps.state.requireShop(record.shopId);
+    const option = this.optionOf(record);
+    const canPickup = option?.canPickup !== false;
+    const canDropOff = option?.canDropOff !== false;
+    const sea = HANDOVER_IGNORED_REGIONS.includes(shop.region);
+    const method: HandoverMethod = sea || asked === undefined ? (canPickup ? 'PICKUP' : 'DROP_OFF') : asked;
+    if ((method === 'PICKUP' && !canPickup) || (method === 'DROP_OFF' && !canDropOff))
+      throw Business.fulfillInvalidParams();
+    if (method === 'DROP_OFF') return { method };
+    const offered = pickupSlots(this.now(), zoneOfRegion(shop.region));
+    if (!slot) {
+      if ((sea || earliestByDefault) && offered[0]) return { method, slot: offered[0] };
+      throw Business.pickupSlotMissing();
+    }
+    if (!isOfferedSlot(slot, offered)) throw Business.pickupSlotOutside();
+    return { method, slot: { startTime: slot.startTime, endTime: slot.endTime } };
+  }
+
+  /** Batch Ship Packages: each package as Ship Package would; refusals per package in `errors`. */
+  batchShip(
+    shopId: string,
+    items: {
+      id: string;
+      handoverMethod?: HandoverMethod;
+      pickupSlot?: PickupSlot;
+      selfShipment?: TrackingInput;
+    }[],
+  ): { code: number; message: string; detail: { package_id: string } }[] {
+    const errors: { code: number; message: string; detail: { package_id: string } }[] = [];
+    for (const item of items) {
+      try {
+        this.shipPackage(shopId, item.id, item);
+      } catch (caught) {
+        if (!(caught instanceof TikTokApiError)) throw caught;
+        errors.push({ code: caught.code, message: caught.message, detail: { package_id: item.id } });
+      }
+    }
+    return errors;
+  }
+
+  /** Lines of a US label purchase: those named (21011029 unknown, 21011003 cancelled, 21022025 labelled), else every unshipped one. */
+  private labelLines(record: OrderRecord, named: string[] | undefined): string[] {
+    const open = this.unshippedLines(record);
+    if (!named || named.length === 0) {
+      if (open.length === 0) throw Business.ordersAlreadyShipped();
+      return open.map((l) => l.id);
+    }
+    const ids = [...new Set(named)];
+    for (const id of ids) {
+      const line = record.order.line_items.find((l) => l.id === id);
+      if (!line) throw Business.orderLineNotInOrder();
+      if (line.display_status === 'CANCELLED') throw Business.fulfillActionNotAllowed();
+      if (!open.includes(line)) {
+        if (this.get(line.package_id ?? '')?.method === 'TIKTOK_SHIPPING')
+          throw Business.labelAlreadyPurchased();
+        throw Business.ordersAlreadyShipped();
+      }
+    }
+    return ids;
+  }
+
+  /** The lines' weight from their products' package weight (a default for label services). */
+  private linesWeight(record: OrderRecord, lineIds: string[]): PackageWeight {
+    let pounds = 0;
+    for (const line of record.order.line_items.filter((l) => lineIds.includes(l.id))) {
+      const weight = this.deps.state.products.get(line.product_id)?.packageWeight;
+      const value = Number(weight?.value ?? '0.5');
+      pounds +=
+        weight?.unit === 'KILOGRAM'
+          ? value / 0.45359237
+          : weight?.unit === 'GRAM'
+            ? value / 453.59237
+            : value;
+    }
+    return { value: pounds.toFixed(2), unit: 'POUND' };
+  }
+
+  /** US label purchase checks shared by Get Eligible Shipping Service and Create Packages. */
+  private labelServices(
+    record: OrderRecord,
+    input: { orderLineItemIds?: string[]; weight?: PackageWeight },
+  ): { lineIds: string[]; weight: PackageWeight; services: ShippingService[] } {
+    const shop = this.deps.state.requireShop(record.shopId);
+    if (!PACKAGE_AT_SHIPMENT_REGIONS.includes(shop.region)) throw Business.interfaceNotInRegion();
+    this.checkShippable(record, () => Business.ordersAlreadyShipped());
+    if (!this.isTikTokShipping(record)) throw Business.noEligibleService();
+    const lineIds = this.labelLines(record, input.orderLineItemIds);
+    const weight = input.weight ?? this.linesWeight(record, lineIds);
+    const services = shippingServices(this.providersOf(this.optionOf(record)), weight, shop.currency);
+    if (services.length === 0) throw Business.noEligibleService();
+    return { lineIds, weight, services };
+  }
+
+  /** Get Eligible Shipping Service (`POST /fulfillment/202309/orders/{order_id}/shipping_services/query`, US). */
+  eligibleServices(
+    record: OrderRecord,
+    input: { orderLineItemIds?: string[]; weight?: PackageWeight },
+  ): { lineIds: string[]; weight: PackageWeight; services: ShippingService[] } {
+    return this.labelServices(record, input);
+  }
+
+  /**
+   * Create Packages (`POST /fulfillment/202309/packages`, US): buys TikTok's label for the lines (all
+   * unshipped ones by default) with the service named (21004008 unknown) or the default one; the
+   * package is made, shipped with the service's carrier and a number TikTok assigns (PROCESSING, the
+   * order AWAITING_COLLECTION once every line is).
+   */
+  createPackages(
+    record: OrderRecord,
+    input: {
+      orderLineItemIds?: string[];
+      shippingServiceId?: string;
+      weight?: PackageWeight;
+      dimension?: PackageDimension;
+    },
+  ): { pkg: PackageRecord; service: ShippingService; weight: PackageWeight } {
+    const { lineIds, weight, services } = this.labelServices(record, input);
+    const service =
+      input.shippingServiceId === undefined
+        ? (services.find((s) => s.isDefault) ?? services[0])
+        : services.find((s) => s.id === input.shippingServiceId);
+    if (!service) throw Business.labelServiceNotFound();
+    const provider = this.providersOf(this.optionOf(record)).find((p) => p.id === service.shippingProviderId);
+    if (!provider) throw Business.labelServiceNotFound();
+    this.deps.orders.beforeShipment(record);
+    const pkg = this.packageFor(record, lineIds, 'ROLE_SELLER');
+    pkg.shippingServiceId = service.id;
+    pkg.weight = { ...weight };
+    if (input.dimension) pkg.dimension = { ...input.dimension };
+    this.shipWithTikTok(record, pkg, { provider });
+    return { pkg, service, weight };
+  }
+
+  /** TikTok Shipping: the platform's carrier (the option's first unless chosen) and a number of its format. */
   private shipWithTikTok(
     record: OrderRecord,
     pkg: PackageRecord,
-    trackingNumber: string | undefined,
-    handoverMethod?: string,
+    opts: {
+      trackingNumber?: string;
+      handoverMethod?: string;
+      pickupSlot?: PickupSlot;
+      provider?: ShippingProvider;
+    } = {},
   ): void {
-    const provider = this.providersOf(this.optionOf(record))[0];
+    const provider = opts.provider ?? this.providersOf(this.optionOf(record))[0];
     if (!provider)
       throw new InvalidTransitionError(`Order ${record.order.id} has no delivery option provider`);
     const digits = (n: number) => this.deps.random.digits(n);
+    if (opts.pickupSlot) pkg.pickupSlot = { ...opts.pickupSlot };
     this.ship(record, pkg, {
-      trackingNumber: trackingNumber ?? provider.sample?.(digits) ?? `TT${digits(12)}`,
+      trackingNumber: opts.trackingNumber ?? provider.sample?.(digits) ?? `TT${digits(12)}`,
       provider,
       method: 'TIKTOK_SHIPPING',
-      handoverMethod: handoverMethod ?? 'PICKUP',
+      handoverMethod: opts.handoverMethod,
     });
   }
 
@@ -426,16 +676,157 @@ export class Packages {
         `Cannot ship order ${orderId} in status ${record.order.status} (allowed: AWAITING_SHIPMENT, PARTIALLY_SHIPPING)`,
       );
     }
-    const lineIds = record.order.line_items
-      .filter(
-        (l) =>
-          l.display_status !== 'CANCELLED' && !isShipped(l.package_id ? this.get(l.package_id) : undefined),
-      )
-      .map((l) => l.id);
+    if (record.order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK')
+      return this.dispatchFbt(record, trackingNumber);
+    const lineIds = this.unshippedLines(record).map((l) => l.id);
     this.deps.orders.beforeShipment(record);
     const pkg = this.packageFor(record, lineIds, 'ROLE_SYSTEM');
-    this.shipWithTikTok(record, pkg, trackingNumber);
+    this.shipWithTikTok(record, pkg, { trackingNumber, handoverMethod: 'PICKUP' });
     return pkg;
+  }
+
+  /** FBT: TikTok's warehouse ships the order `fbtDispatchMs` after it first reached AWAITING_SHIPMENT. */
+  private scheduleFbtDispatch(record: OrderRecord, at: number): void {
+    if (record.order.fulfillment_type !== 'FULFILLMENT_BY_TIKTOK' || this.deps.fbtDispatchMs <= 0) return;
+    this.deps.scheduler.at(at * 1000 + this.deps.fbtDispatchMs, () => {
+      const { status } = record.order;
+      if (
+        (status === 'AWAITING_SHIPMENT' || status === 'PARTIALLY_SHIPPING') &&
+        this.unshippedLines(record).length > 0
+      )
+        this.dispatchFbt(record);
+    });
+  }
+
+  /**
+   * FBT: TikTok ships every open line of the order in one package from its fulfilment centre, with the
+   * market's TikTok Shipping carrier (the FBT option lists no providers: Get Shipping Providers
+   * answers 21008117) and a number TikTok assigns; PACKAGE_UPDATE (a split) is ROLE_SYSTEM's.
+   */
+  dispatchFbt(record: OrderRecord, trackingNumber?: string): PackageRecord {
+    const lineIds = this.unshippedLines(record).map((l) => l.id);
+    if (lineIds.length === 0)
+      throw new InvalidTransitionError(`Order ${record.order.id} has no open line for TikTok to ship`);
+    const platformOption = this.deps.state.deliveryOptions.find(
+      (o) => o.shopId === record.shopId && o.type !== 'SEND_BY_SELLER' && !o.fulfilledByTikTok,
+    );
+    const region = this.deps.state.requireShop(record.shopId).region;
+    const provider =
+      this.providersOf(platformOption)[0] ??
+      this.deps.state.shippingProviders.find((p) => p.region === region);
+    if (!provider) throw new InvalidTransitionError(`Shop ${record.shopId} has no carrier for FBT orders`);
+    const pkg = this.packageFor(record, lineIds, 'ROLE_SYSTEM');
+    const digits = (n: number) => this.deps.random.digits(n);
+    this.ship(record, pkg, {
+      trackingNumber: trackingNumber ?? provider.sample?.(digits) ?? `TT${digits(12)}`,
+      provider,
+      method: 'FULFILLED_BY_TIKTOK',
+    });
+    return pkg;
+  }
+
+  /**
+   * The seller ships in TikTok Seller Center (admin): as Mark Package As Shipped would for seller
+   * shipping (tracking number and provider checked the same way), or arranging TikTok Shipping (US: the
+   * default label; elsewhere the handover, pickup in the earliest slot unless one is named). Lines: the
+   * named ones where TikTok allows in-shipping splits (US, EMEA, JP), else a whole package. The package
+   * is marked `origin: SELLER_CENTER`; TikTok tells the connector as for any shipment: ORDER_STATUS_CHANGE
+   * when the order's status moves, PACKAGE_UPDATE SPLIT when it splits a package (TikTok documents no
+   * PACKAGE_UPDATE `sc_type` for a shipment), and the order's and package's `update_time`.
+   */
+  shipInSellerCenter(orderId: string, input: SellerCenterShipment): PackageRecord {
+    const record = this.deps.orders.require(orderId);
+    this.checkShippable(record, () => Business.ordersAlreadyShipped());
+    const shop = this.deps.state.requireShop(record.shopId);
+    const open = this.unshippedLines(record);
+    let lineIds = open.map((l) => l.id);
+    if (input.lineItemIds && input.lineItemIds.length > 0) {
+      lineIds = [...new Set(input.lineItemIds)];
+      for (const id of lineIds) {
+        const line = record.order.line_items.find((l) => l.id === id);
+        if (!line) throw Business.orderLineNotInOrder();
+        if (line.display_status === 'CANCELLED') throw Business.fulfillActionNotAllowed();
+        if (!open.includes(line)) throw Business.ordersAlreadyShipped();
+      }
+      if (!MARK_SHIPPED_REGIONS.includes(shop.region)) {
+        const holder = this.get(open.find((l) => l.id === lineIds[0])?.package_id ?? '');
+        if (
+          !holder ||
+          holder.lineItemIds.length !== lineIds.length ||
+          !lineIds.every((id) => holder.lineItemIds.includes(id))
+        )
+          throw new InvalidTransitionError(
+            `In ${shop.region} a package ships whole (no in-shipping split): ship every line of package ${holder?.packageId ?? '(none)'} or split the order first`,
+          );
+      }
+    }
+    if (lineIds.length === 0) throw Business.ordersAlreadyShipped();
+    if (this.isTikTokShipping(record)) {
+      if (input.trackingNumber !== undefined)
+        throw new InvalidTransitionError(
+          `Order ${orderId} ships with TikTok Shipping: TikTok assigns the tracking number, do not give one`,
+        );
+      const handover = PACKAGE_AT_SHIPMENT_REGIONS.includes(shop.region)
+        ? undefined
+        : this.resolveHandover(record, input.handoverMethod, input.pickupSlot, true);
+      this.deps.orders.beforeShipment(record);
+      const pkg = this.packageFor(record, lineIds, 'ROLE_SELLER');
+      pkg.origin = 'SELLER_CENTER';
+      this.shipWithTikTok(record, pkg, { handoverMethod: handover?.method, pickupSlot: handover?.slot });
+      return pkg;
+    }
+    const providerId =
+      input.shippingProviderId ??
+      this.providersOf(this.optionOf(record)).find((p) => p.name === input.shippingProviderName)?.id;
+    if (!input.trackingNumber || !providerId)
+      throw new Error(
+        `Seller Center shipment of order ${orderId} needs trackingNumber and shippingProviderId (or shippingProviderName, one of: ${this.providersOf(
+          this.optionOf(record),
+        )
+          .map((p) => p.name)
+          .join(', ')})`,
+      );
+    const tracking = { trackingNumber: input.trackingNumber, shippingProviderId: providerId };
+    const { provider } = this.checkNumber(record, tracking, 'mark-shipped');
+    this.checkDuplicate(record, tracking.trackingNumber, MARK_SHIPPED_REGIONS.includes(shop.region));
+    this.deps.orders.beforeShipment(record);
+    const pkg = this.packageFor(record, lineIds, 'ROLE_SELLER');
+    pkg.origin = 'SELLER_CENTER';
+    this.ship(record, pkg, { trackingNumber: tracking.trackingNumber, provider, method: 'MARK_AS_SHIPPED' });
+    return pkg;
+  }
+
+  /**
+   * Get Tracking: the carrier's events of the order's packages, newest first (shipped, collected,
+   * delivered; the wording is the simulator's, TikTok's sample reads "Your package was delivered!").
+   */
+  trackingEvents(record: OrderRecord): TrackingEvent[] {
+    const events: TrackingEvent[] = [];
+    for (const pkg of this.packagesOf(record.order.id)) {
+      if (pkg.shippedAt === undefined) continue;
+      const carrier = `${pkg.shippingProviderName} ${pkg.trackingNumber}`;
+      events.push({
+        description:
+          pkg.method === 'FULFILLED_BY_TIKTOK'
+            ? `Shipped from the TikTok fulfillment center: ${carrier}`
+            : pkg.method === 'TIKTOK_SHIPPING'
+              ? `Shipping label created, awaiting carrier pickup: ${carrier}`
+              : `Shipment information received: ${carrier}`,
+        updateTimeMillis: pkg.shippedAt * 1000,
+      });
+      if (pkg.collectedAt !== undefined)
+        events.push({
+          description: `Picked up by ${pkg.shippingProviderName}, in transit`,
+          updateTimeMillis: pkg.collectedAt * 1000,
+        });
+      if (pkg.deliveredAt !== undefined)
+        events.push({ description: 'Your package was delivered!', updateTimeMillis: pkg.deliveredAt * 1000 });
+    }
+    // Newest first; events of the same second keep their order of occurrence (later first).
+    return events
+      .map((event, index) => ({ event, index }))
+      .sort((x, y) => y.event.updateTimeMillis - x.event.updateTimeMillis || y.index - x.index)
+      .map(({ event }) => event);
   }
 
   /**

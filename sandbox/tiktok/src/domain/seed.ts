@@ -2,6 +2,7 @@ import { CURRENCY_BY_REGION, currencyDecimals, parseMinor } from '../money';
 import { warehouseAddress } from './addresses';
 import { carriersOf } from './carriers';
 import type { IdFactory } from './ids';
+import { DEFAULT_HANDLING_DAYS } from './ship-by';
 import type { SimulatorState } from './state';
 import type { Product, SellerType, Shop, Sku } from './types';
 
@@ -18,6 +19,8 @@ export interface SeedShopSpec {
   onHold?: boolean;
   /** Cancellation auto-approval window in hours after AWAITING_SHIPMENT (Seller Center: 0, 1, 3, 5; default 0). */
   cancelAutoApproveHours?: number;
+  /** Handling time in business days, 1–15 (default 2): the orders' dispatch deadline (domain/ship-by.ts). */
+  handlingDays?: number;
 }
 
 /** Markets where TikTok introduced the ON_HOLD status (changelog "For US and UK markets: introducing ON_HOLD"). */
@@ -146,7 +149,10 @@ export function seedState(
       sellerId,
       onHold: spec.onHold ?? ON_HOLD_REGIONS.includes(region),
       cancelAutoApproveHours: spec.cancelAutoApproveHours ?? 0,
+      handlingDays: spec.handlingDays ?? DEFAULT_HANDLING_DAYS,
     };
+    if (!Number.isInteger(shop.handlingDays) || shop.handlingDays < 1 || shop.handlingDays > 15)
+      throw new Error(`handlingDays of shop ${shop.name} must be a whole number of business days, 1–15`);
     state.shops.set(shop.id, shop);
     const warehouseCount = Math.min(5, Math.max(1, spec.warehouses ?? 1));
     const warehouseIds: string[] = [];
@@ -228,7 +234,8 @@ export function seedState(
 
 /**
  * A shop's delivery options (its logistics templates) and their providers: TikTok Shipping (STANDARD,
- * the market's first two carriers of domain/carriers.ts), seller shipping (SEND_BY_SELLER, every
+ * the market's first two carriers of domain/carriers.ts; pickup and drop-off, the admin API changes
+ * them), seller shipping (SEND_BY_SELLER, every
  * carrier of the market) and the option of orders fulfilled by TikTok (no providers: 21008117).
  * Providers are made once per market and shared by its shops.
  */
@@ -245,6 +252,8 @@ function seedDeliveryOptions(state: SimulatorState, ids: IdFactory, shop: Shop):
       name: 'Standard Shipping',
       type: 'STANDARD',
       providerIds: providers.slice(0, 2).map((p) => p.id),
+      canPickup: true,
+      canDropOff: true,
     },
     {
       id: ids.genericId(),

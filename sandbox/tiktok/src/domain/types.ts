@@ -22,6 +22,11 @@ export interface Shop {
    * buyer requests within it are approved at once.
    */
   cancelAutoApproveHours: number;
+  /**
+   * Seller Center handling time in business days (US: 1–2 for the shop, 3–7 custom): the dispatch
+   * deadline of its orders (domain/ship-by.ts).
+   */
+  handlingDays: number;
 }
 
 export interface Seller {
@@ -125,6 +130,12 @@ export interface DeliveryOption {
   providerIds: string[];
   /** The option of orders fulfilled by TikTok: Get Shipping Providers answers 21008117. */
   fulfilledByTikTok?: boolean;
+  /**
+   * TikTok Shipping options: whether the carrier collects at the seller's address (Get Package Handover
+   * Time Slots `can_pickup`) and whether the seller may drop packages off (`can_drop_off`).
+   */
+  canPickup?: boolean;
+  canDropOff?: boolean;
 }
 
 export interface ShippingProvider {
@@ -144,6 +155,13 @@ export type ApiOrder = TikTokOrder & {
   collection_time?: number;
   delivery_time?: number;
   has_updated_recipient_address?: boolean;
+  /** Ship-by deadlines (domain/ship-by.ts), Unix s. */
+  rts_sla_time?: number;
+  tts_sla_time?: number;
+  shipping_due_time?: number;
+  collection_due_time?: number;
+  cancel_order_sla_time?: number;
+  delivery_sla_time?: number;
 };
 
 export interface OrderRecord {
@@ -182,8 +200,16 @@ export interface PackageRecord {
   shippingProviderId: string;
   shippingProviderName: string;
   /** How it was shipped (absent while TO_FULFILL). */
-  method?: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE' | 'TIKTOK_SHIPPING';
+  method?: 'MARK_AS_SHIPPED' | 'SHIP_PACKAGE' | 'TIKTOK_SHIPPING' | 'FULFILLED_BY_TIKTOK';
+  /** Shipped by the seller in TikTok Seller Center, not through the API (admin). */
+  origin?: 'SELLER_CENTER';
   handoverMethod?: string;
+  /** The pickup slot booked with TikTok Shipping (Get Package Detail `pickup_slot`). */
+  pickupSlot?: { startTime: number; endTime: number };
+  /** US label purchase (Create Packages): the service bought and the package's declared size. */
+  shippingServiceId?: string;
+  weight?: { value: string; unit: string };
+  dimension?: { length: string; width: string; height: string; unit: string };
   createTime: number;
   updateTime: number;
   shippedAt?: number;

@@ -18,7 +18,7 @@ import type {
 } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import { planFulfillmentCapture } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { FulfillmentPayload } from '../../../../shared-types/src/fulfillments/fulfillment-payload';
-import { isTikTokId } from '../../../../shared-types/src/ids/external-ids';
+import { isTikTokId } from '../../../../shared-types/src/ids/tiktok-id';
 import { writeLogEntry } from '../dao/log-dao';
 import type { NetSuiteRecord } from '../dao/netsuite-record';
 import { loadRecord, readerOf } from '../dao/netsuite-record';

@@ -1,10 +1,20 @@
 import type { Packages } from '../../domain/packages';
+import type { ShippingDocuments } from '../../domain/shipping-documents';
 import type { SimulatorState } from '../../domain/state';
 import type { OrderRecord, PackageRecord } from '../../domain/types';
 import { Business, Gateway } from '../../errors';
 import {
+  isPositiveDecimal,
+  type HandoverMethod,
+  type PackageDimension,
+  type PackageWeight,
+  type PickupSlot,
+  type ShippingService,
+} from '../../domain/handover';
+import {
   optInt,
   optObject,
+  optObjectArray,
   optString,
   optStringArray,
   readSortField,
@@ -43,13 +53,140 @@ function markShipped(state: SimulatorState, packages: Packages, ctx: ApiContext)
   };
 }
 
+/** `handover_method` (PICKUP | DROP_OFF, 21001001 otherwise) and `pickup_slot{start_time, end_time}`. */
+function handoverOf(body: Record<string, unknown>): {
+  handoverMethod?: HandoverMethod;
+  pickupSlot?: PickupSlot;
+} {
+  const handover = optString(body, 'handover_method');
+  if (handover !== undefined && handover !== 'PICKUP' && handover !== 'DROP_OFF')
+    throw Business.fulfillInvalidParams();
+  const slot = optObject(body, 'pickup_slot');
+  let pickupSlot: PickupSlot | undefined;
+  if (slot) {
+    const startTime = optInt(slot, 'start_time');
+    const endTime = optInt(slot, 'end_time');
+    if (startTime === undefined || endTime === undefined || endTime <= startTime)
+      throw Business.fulfillInvalidParams();
+    pickupSlot = { startTime, endTime };
+  }
+  return {
+    ...(handover === undefined ? {} : { handoverMethod: handover }),
+    ...(pickupSlot === undefined ? {} : { pickupSlot }),
+  };
+}
+
+function shipInput(body: Record<string, unknown>) {
+  const self = optObject(body, 'self_shipment');
+  return { ...handoverOf(body), ...(self ? { selfShipment: trackingOf(self) } : {}) };
+}
+
 function shipPackage(packages: Packages, ctx: ApiContext) {
   const shopId = requireShopId(ctx.shop);
-  const handover = optString(ctx.body, 'handover_method') ?? 'PICKUP';
-  if (handover !== 'PICKUP' && handover !== 'DROP_OFF') throw Business.fulfillInvalidParams();
-  const self = optObject(ctx.body, 'self_shipment');
-  packages.shipPackage(shopId, ctx.params.package_id ?? '', handover, self ? trackingOf(self) : undefined);
+  packages.shipPackage(shopId, ctx.params.package_id ?? '', shipInput(ctx.body));
   return {};
+}
+
+/** Batch Ship Packages: `packages[{id, handover_method, pickup_slot, self_shipment}]`, refusals in `errors`. */
+function batchShip(packages: Packages, ctx: ApiContext) {
+  const shopId = requireShopId(ctx.shop);
+  const list = optObjectArray(ctx.body, 'packages');
+  if (!list || list.length === 0) throw Business.fulfillInvalidParams();
+  const items = list.map((item) => {
+    const id = optString(item, 'id');
+    if (!id) throw Business.fulfillInvalidParams();
+    return { id, ...shipInput(item) };
+  });
+  const errors = packages.batchShip(shopId, items);
+  return errors.length === 0 ? {} : { errors };
+}
+
+function handoverSlots(packages: Packages, ctx: ApiContext) {
+  const options = packages.handoverOptions(requireShopId(ctx.shop), ctx.params.package_id ?? '');
+  return {
+    can_pickup: options.canPickup,
+    can_drop_off: options.canDropOff,
+    ...(options.canVanCollection === undefined ? {} : { can_van_collection: options.canVanCollection }),
+    pickup_slots: options.pickupSlots.map((s) => ({
+      start_time: s.startTime,
+      end_time: s.endTime,
+      avaliable: true,
+    })),
+  };
+}
+
+/** `weight{value, unit GRAM|POUND}` and `dimension{length, width, height, unit CM|INCH}` (21001001 when malformed). */
+function sizeOf(body: Record<string, unknown>): { weight?: PackageWeight; dimension?: PackageDimension } {
+  const weight = optObject(body, 'weight');
+  const dimension = optObject(body, 'dimension');
+  const out: { weight?: PackageWeight; dimension?: PackageDimension } = {};
+  if (weight) {
+    const unit = weight.unit;
+    if (!isPositiveDecimal(weight.value) || (unit !== 'GRAM' && unit !== 'POUND'))
+      throw Business.fulfillInvalidParams();
+    out.weight = { value: weight.value, unit };
+  }
+  if (dimension) {
+    const { length, width, height, unit } = dimension;
+    if (
+      !isPositiveDecimal(length) ||
+      !isPositiveDecimal(width) ||
+      !isPositiveDecimal(height) ||
+      (unit !== 'CM' && unit !== 'INCH')
+    )
+      throw Business.fulfillInvalidParams();
+    out.dimension = { length, width, height, unit };
+  }
+  return out;
+}
+
+function serviceView(s: ShippingService) {
+  return {
+    id: s.id,
+    name: s.name,
+    price: s.price,
+    currency: s.currency,
+    earliest_delivery_days: s.earliestDeliveryDays,
+    latest_delivery_days: s.latestDeliveryDays,
+    shipping_provider_id: s.shippingProviderId,
+    shipping_provider_name: s.shippingProviderName,
+  };
+}
+
+function eligibleServices(state: SimulatorState, packages: Packages, ctx: ApiContext) {
+  const record = ownOrder(state, requireShopId(ctx.shop), ctx.params.order_id);
+  const size = sizeOf(ctx.body);
+  const lineIds = optStringArray(ctx.body, 'order_line_item_ids');
+  const found = packages.eligibleServices(record, { orderLineItemIds: lineIds, ...size });
+  return {
+    order_id: record.order.id,
+    order_line_id: found.lineIds,
+    weight: found.weight,
+    shipping_services: found.services.map((s) => ({ ...serviceView(s), is_default: s.isDefault })),
+    ...(size.dimension ? { dimension: size.dimension } : {}),
+  };
+}
+
+function createPackages(state: SimulatorState, packages: Packages, ctx: ApiContext) {
+  const shopId = requireShopId(ctx.shop);
+  const orderId = optString(ctx.body, 'order_id');
+  if (!orderId) throw Business.fulfillInvalidParams();
+  const record = ownOrder(state, shopId, orderId);
+  const size = sizeOf(ctx.body);
+  const { pkg, service, weight } = packages.createPackages(record, {
+    orderLineItemIds: optStringArray(ctx.body, 'order_line_item_ids'),
+    shippingServiceId: optString(ctx.body, 'shipping_service_id'),
+    ...size,
+  });
+  return {
+    order_id: record.order.id,
+    order_line_item_ids: [...pkg.lineItemIds],
+    ...(size.dimension ? { dimension: size.dimension } : {}),
+    shipping_service_info: serviceView(service),
+    package_id: pkg.packageId,
+    weight,
+    create_time: pkg.createTime,
+  };
 }
 
 /** Get Package Detail `data` (reference §6.6; weight, dimensions and insurance are not simulated). */
@@ -78,6 +215,11 @@ function packageDetail(state: SimulatorState, packages: Packages, pkg: PackageRe
     create_time: pkg.createTime,
     update_time: pkg.updateTime,
     ...(pkg.handoverMethod ? { handover_method: pkg.handoverMethod } : {}),
+    ...(pkg.pickupSlot
+      ? { pickup_slot: { start_time: pkg.pickupSlot.startTime, end_time: pkg.pickupSlot.endTime } }
+      : {}),
+    ...(pkg.weight ? { weight: { ...pkg.weight } } : {}),
+    ...(pkg.dimension ? { dimension: { ...pkg.dimension } } : {}),
     order_line_item_ids: [...pkg.lineItemIds],
     recipient_address: {
       full_address: recipient?.full_address ?? '',
@@ -160,10 +302,16 @@ function searchPackages(state: SimulatorState, ctx: ApiContext) {
 }
 
 /**
- * Mark Package As Shipped, Ship Package, Get Package Detail, Search Package and Update (Package)
- * Shipping Info (reference §6.6; the rules live in domain/packages.ts).
+ * Mark Package As Shipped, Ship Package, Batch Ship Packages, Get Package Handover Time Slots, Get
+ * Eligible Shipping Service, Create Packages, Get Package Shipping Document, Get Package Detail, Search
+ * Package and Update (Package) Shipping Info (reference §6.6; the rules live in domain/packages.ts,
+ * domain/handover.ts and domain/shipping-documents.ts).
  */
-export function fulfillmentRoutes(state: SimulatorState, packages: Packages): RouteDef[] {
+export function fulfillmentRoutes(
+  state: SimulatorState,
+  packages: Packages,
+  documents: ShippingDocuments,
+): RouteDef[] {
   const route = (method: RouteDef['method'], pattern: string, handler: RouteDef['handler']): RouteDef => ({
     method,
     pattern,
@@ -173,6 +321,30 @@ export function fulfillmentRoutes(state: SimulatorState, packages: Packages): Ro
   });
   return [
     route('POST', '/fulfillment/202309/packages/{package_id}/ship', (ctx) => shipPackage(packages, ctx)),
+    route('POST', '/fulfillment/202309/packages/ship', (ctx) => batchShip(packages, ctx)),
+    {
+      method: 'GET',
+      pattern: '/fulfillment/202309/packages/{package_id}/handover_time_slots',
+      // The page's API package is "Package Split And Combine" (scope seller.fulfillment.package.write).
+      scope: 'seller.fulfillment.package.write',
+      shopLevel: true,
+      handler: (ctx) => handoverSlots(packages, ctx),
+    },
+    route('POST', '/fulfillment/202309/orders/{order_id}/shipping_services/query', (ctx) =>
+      eligibleServices(state, packages, ctx),
+    ),
+    route('POST', '/fulfillment/202309/packages', (ctx) => createPackages(state, packages, ctx)),
+    {
+      method: 'GET',
+      pattern: '/fulfillment/202309/orders/{order_id}/tracking',
+      scope: 'seller.logistics',
+      shopLevel: true,
+      handler: (ctx) => ({
+        tracking: packages
+          .trackingEvents(ownOrder(state, requireShopId(ctx.shop), ctx.params.order_id))
+          .map((e) => ({ description: e.description, update_time_millis: e.updateTimeMillis })),
+      }),
+    },
     route('POST', '/fulfillment/202309/orders/{order_id}/packages', (ctx) =>
       markShipped(state, packages, ctx),
     ),
@@ -180,6 +352,14 @@ export function fulfillmentRoutes(state: SimulatorState, packages: Packages): Ro
       packageDetail(state, packages, packages.owned(requireShopId(ctx.shop), ctx.params.package_id ?? '')),
     ),
     route('POST', '/fulfillment/202309/packages/search', (ctx) => searchPackages(state, ctx)),
+    route('GET', '/fulfillment/202309/packages/{package_id}/shipping_documents', (ctx) => {
+      const doc = documents.create(requireShopId(ctx.shop), ctx.params.package_id ?? '', {
+        documentType: ctx.query.document_type || undefined,
+        documentSize: ctx.query.document_size || undefined,
+        documentFormat: ctx.query.document_format || undefined,
+      });
+      return { doc_url: doc.docUrl, tracking_number: doc.trackingNumber };
+    }),
     route('POST', '/fulfillment/202309/orders/{order_id}/shipping_info/update', (ctx) => {
       const record = ownOrder(state, requireShopId(ctx.shop), ctx.params.order_id);
       packages.updateShippingInfo({ record }, trackingOf(ctx.body));

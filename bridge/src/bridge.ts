@@ -61,7 +61,7 @@ export interface BridgeDeps {
   jobLeaseMs?: number;
   workerPollMs?: number;
   reconcile?: ReconcileOptions & { intervalMs?: number };
-  /** NetSuite → TikTok outbox pass (default every 60 s). */
+  /** NetSuite → TikTok outbox pass (default BRIDGE_OUTBOX_INTERVAL_SECONDS, 60 s). */
   outbox?: OutboxOptions & { intervalMs?: number };
   netsuiteConcurrency?: number;
   netsuitePingTtlMs?: number;
@@ -362,7 +362,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => reconcileAllShops(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
-      const outboxMs = deps.outbox?.intervalMs ?? 60 * 1000;
+      const outboxMs = deps.outbox?.intervalMs ?? (config.outboxIntervalSeconds ?? 60) * 1000;
       schedule(
         'outbox',
         Math.min(5000, outboxMs),

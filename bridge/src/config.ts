@@ -48,6 +48,8 @@ interface CommonSettings {
   authWindowSeconds: number;
   /** Express `trust proxy` (BRIDGE_TRUST_PROXY): which proxies' X-Forwarded-For names the client. */
   trustProxy?: string | number;
+  /** Seconds between NetSuite → TikTok outbox passes (BRIDGE_OUTBOX_INTERVAL_SECONDS, default 60). */
+  outboxIntervalSeconds?: number;
 }
 
 export interface LiveConfig extends CommonSettings {
@@ -99,6 +101,7 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_AUTH_MAX_FAILURES: '10',
   BRIDGE_AUTH_WINDOW_SECONDS: '300',
   BRIDGE_TRUST_PROXY: 'loopback',
+  BRIDGE_OUTBOX_INTERVAL_SECONDS: '60',
 };
 
 /** Variables whose presence switches the bridge to live mode (all of them are then required). */
@@ -175,6 +178,7 @@ const commonSchema = z.object({
     .optional(),
   BRIDGE_AUTH_MAX_FAILURES: positiveInteger('10', 1_000_000),
   BRIDGE_AUTH_WINDOW_SECONDS: positiveInteger('300', 86_400),
+  BRIDGE_OUTBOX_INTERVAL_SECONDS: positiveInteger('60', 3_600),
   BRIDGE_TRUST_PROXY: z
     .string()
     .trim()
@@ -278,6 +282,7 @@ export const ALL_VARIABLES = [
   'BRIDGE_AUTH_MAX_FAILURES',
   'BRIDGE_AUTH_WINDOW_SECONDS',
   'BRIDGE_TRUST_PROXY',
+  'BRIDGE_OUTBOX_INTERVAL_SECONDS',
 ];
 
 /** The settings both modes share, from parsed variables. */
@@ -289,6 +294,7 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
     logLevel: v.LOG_LEVEL,
     authMaxFailures: v.BRIDGE_AUTH_MAX_FAILURES,
     authWindowSeconds: v.BRIDGE_AUTH_WINDOW_SECONDS,
+    outboxIntervalSeconds: v.BRIDGE_OUTBOX_INTERVAL_SECONDS,
   };
   if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;
   if (v.BRIDGE_TRUST_PROXY !== undefined) common.trustProxy = v.BRIDGE_TRUST_PROXY;

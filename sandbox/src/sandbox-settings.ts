@@ -23,6 +23,7 @@ export interface SandboxPlan {
       | 'authMaxFailures'
       | 'authWindowSeconds'
       | 'trustProxy'
+      | 'outboxIntervalSeconds'
     >
   >;
   /** One line per variable that was set: how the sandbox uses it, or that it does not apply. */
@@ -52,6 +53,8 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
   if (config.encryptionKey !== undefined) plan.bridgeConfig.encryptionKey = config.encryptionKey;
   if (config.metricsToken !== undefined) plan.bridgeConfig.metricsToken = config.metricsToken;
   if (config.trustProxy !== undefined) plan.bridgeConfig.trustProxy = config.trustProxy;
+  if (set.has('BRIDGE_OUTBOX_INTERVAL_SECONDS') && config.outboxIntervalSeconds !== undefined)
+    plan.bridgeConfig.outboxIntervalSeconds = config.outboxIntervalSeconds;
 
   const uses: Record<string, string> = {
     DATABASE_URL: `DATABASE_URL=${maskedUrl(config.databaseUrl)}: used for the bridge store and kept between runs (the simulator and the emulator start fresh; the demo shop is connected again through OAuth)`,
@@ -64,6 +67,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_AUTH_MAX_FAILURES: `BRIDGE_AUTH_MAX_FAILURES=${config.authMaxFailures}: used for the sign-in throttle`,
     BRIDGE_AUTH_WINDOW_SECONDS: `BRIDGE_AUTH_WINDOW_SECONDS=${config.authWindowSeconds}: used for the sign-in throttle`,
     BRIDGE_TRUST_PROXY: `BRIDGE_TRUST_PROXY=${String(config.trustProxy)}: used`,
+    BRIDGE_OUTBOX_INTERVAL_SECONDS: `BRIDGE_OUTBOX_INTERVAL_SECONDS=${config.outboxIntervalSeconds ?? 60}: used for the bridge's outbox pass`,
   };
   const notApplicable: Record<string, string> = {
     BRIDGE_PUBLIC_URL:

@@ -38,6 +38,7 @@ export interface SandboxStackOptions {
       | 'authMaxFailures'
       | 'authWindowSeconds'
       | 'trustProxy'
+      | 'outboxIntervalSeconds'
     >
   >;
 }

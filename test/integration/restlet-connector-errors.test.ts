@@ -134,6 +134,28 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     return seen;
   },
 
+  async TTS_INVALID_CARRIER_MAP() {
+    // Thrown by the shop record's user event (beforeSubmit) on a save that carries the Carrier Map.
+    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
+    if (!shop) throw new Error('no shop record');
+    const service = world.ns.seed.ui;
+    const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
+    rec.setValue({ fieldId: 'custrecord_tts_shop_carrier_map', value: '{"UPS Ground": "ups"}' });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the shop record was saved');
+    expect(seen.message).toContain('the value "ups" for "UPS Ground" is not a TikTok shipping provider id');
+    // written: nothing
+    expect(world.ns.store.get('customrecord_tts_shop', shop.id)?.fields.custrecord_tts_shop_carrier_map).toBe(
+      shop.fields.custrecord_tts_shop_carrier_map,
+    );
+    return seen;
+  },
+
   async TTS_INVALID_CANCEL_REASON() {
     // Thrown by the sales order user event (beforeSubmit): a UK reason on a US shop's order.
     const [order] = orders(1, 9);

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       authMaxFailures: 10,
       authWindowSeconds: 300,
+      outboxIntervalSeconds: 60,
       setVariables: [],
     });
     expect(
@@ -58,6 +59,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
     expect(problems({ HOST: 'http://0.0.0.0' })).toMatch(
       /HOST: must be an IP address \(127\.0\.0\.1, 0\.0\.0\.0, ::\) or a host name \(example: HOST=127\.0\.0\.1\)/,
+    );
+  });
+
+  it('reads the outbox interval (default 60 s)', () => {
+    expect(loadConfig(LIVE).outboxIntervalSeconds).toBe(60);
+    expect(loadConfig({ ...LIVE, BRIDGE_OUTBOX_INTERVAL_SECONDS: '5' }).outboxIntervalSeconds).toBe(5);
+    expect(problems({ BRIDGE_OUTBOX_INTERVAL_SECONDS: '0' })).toMatch(
+      /BRIDGE_OUTBOX_INTERVAL_SECONDS: must be a whole number 1-3600/,
     );
   });
 

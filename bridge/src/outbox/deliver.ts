@@ -20,6 +20,8 @@ import { TikTokApiError } from '../tiktok/errors';
 import { ShopNeedsReauthError } from '../tiktok/token-manager';
 import { planCancelAnswer } from './cancel-answer-plan';
 import { planSellerCancel } from './cancel-plan';
+import { deliverFulfillment } from './fulfillment-delivery';
+import type { FulfillmentPayload } from '../../../shared-types/src/fulfillments/fulfillment-payload';
 
 export type DeliveryOutcome = 'sent' | 'already_done' | 'informational' | 'refused' | 'failed' | 'retry';
 
@@ -184,6 +186,9 @@ async function deliverByKind(ctx: DeliveryContext, row: OutboxRow): Promise<Deli
       return describeStatus(row, row.payload as StatusPayload);
     case 'order.cancel_answer':
       return deliverCancelAnswer(ctx, row, row.payload as CancelAnswerPayload);
+    case 'fulfillment.ship':
+    case 'fulfillment.update':
+      return deliverFulfillment(ctx, row, row.payload as FulfillmentPayload);
     default:
       return failed(
         row,

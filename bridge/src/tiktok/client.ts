@@ -41,6 +41,16 @@ export const TIKTOK_PATHS = {
   cancellationSearch: '/return_refund/202309/cancellations/search',
 } as const;
 
+/** Fulfillment paths with an id (reference §6.5, §6.6). */
+export const FULFILLMENT_PATHS = {
+  shippingProviders: (deliveryOptionId: string) =>
+    `/logistics/202309/delivery_options/${encodeURIComponent(deliveryOptionId)}/shipping_providers`,
+  markShipped: (orderId: string) => `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
+  shipPackage: (packageId: string) => `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/ship`,
+  updatePackageShippingInfo: (packageId: string) =>
+    `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/shipping_info/update`,
+};
+
 /** `POST /return_refund/202309/cancellations/{cancel_id}/approve` or `/reject`. */
 export function cancellationAnswerPath(cancelId: string, answer: 'approve' | 'reject'): string {
   return `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/${answer}`;
@@ -253,6 +263,80 @@ export class TikTokClient {
       path: cancellationAnswerPath(cancelId, answer.decision),
       query: { idempotency_key: idempotencyKey },
       body: answer.decision === 'reject' ? { reject_reason: answer.reason } : {},
+    });
+  }
+
+  /** Get Shipping Providers of a delivery option: `[{id, name}]`. */
+  async getShippingProviders(
+    shopId: string,
+    deliveryOptionId: string,
+  ): Promise<{ id: string; name: string }[]> {
+    const data = await this.shopCall<{ shipping_providers?: { id?: unknown; name?: unknown }[] }>(shopId, {
+      endpoint: 'logistics.shipping_providers',
+      method: 'GET',
+      path: FULFILLMENT_PATHS.shippingProviders(deliveryOptionId),
+    });
+    return (data.shipping_providers ?? []).map((p) => ({ id: str(p.id), name: str(p.name) }));
+  }
+
+  /** Mark Package As Shipped: the line items ship as one package with the seller's carrier. */
+  async markPackageShipped(
+    shopId: string,
+    orderId: string,
+    shipment: { trackingNumber: string; shippingProviderId: string; lineItemIds: readonly string[] },
+  ): Promise<{ packageId: string; lineItemIds: string[]; warning: string | null }> {
+    const data = await this.shopCall<{
+      package_id?: unknown;
+      order_line_item_ids?: unknown[];
+      warning?: { message?: unknown };
+    }>(shopId, {
+      endpoint: 'fulfillment.mark_shipped',
+      method: 'POST',
+      path: FULFILLMENT_PATHS.markShipped(orderId),
+      body: {
+        tracking_number: shipment.trackingNumber,
+        shipping_provider_id: shipment.shippingProviderId,
+        order_line_item_ids: [...shipment.lineItemIds],
+      },
+    });
+    return {
+      packageId: str(data.package_id),
+      lineItemIds: (data.order_line_item_ids ?? []).map(str),
+      warning: data.warning?.message === undefined ? null : str(data.warning.message),
+    };
+  }
+
+  /** Ship Package with the seller's own carrier (`self_shipment`). */
+  async shipPackage(
+    shopId: string,
+    packageId: string,
+    shipment: { trackingNumber: string; shippingProviderId: string },
+  ): Promise<void> {
+    await this.shopCall<unknown>(shopId, {
+      endpoint: 'fulfillment.ship_package',
+      method: 'POST',
+      path: FULFILLMENT_PATHS.shipPackage(packageId),
+      body: {
+        handover_method: 'DROP_OFF',
+        self_shipment: {
+          tracking_number: shipment.trackingNumber,
+          shipping_provider_id: shipment.shippingProviderId,
+        },
+      },
+    });
+  }
+
+  /** Update Package Shipping Info: a corrected tracking number (TikTok: within 72 hours, once). */
+  async updatePackageShippingInfo(
+    shopId: string,
+    packageId: string,
+    shipment: { trackingNumber: string; shippingProviderId: string },
+  ): Promise<void> {
+    await this.shopCall<unknown>(shopId, {
+      endpoint: 'fulfillment.package_shipping_info.update',
+      method: 'POST',
+      path: FULFILLMENT_PATHS.updatePackageShippingInfo(packageId),
+      body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.shippingProviderId },
     });
   }
 

@@ -80,6 +80,7 @@ describe('planSandbox: what the sandbox does with each bridge setting', () => {
       BRIDGE_AUTH_MAX_FAILURES: '5',
       BRIDGE_AUTH_WINDOW_SECONDS: '60',
       BRIDGE_TRUST_PROXY: 'loopback',
+      BRIDGE_OUTBOX_INTERVAL_SECONDS: '30',
       TIKTOK_API_BASE_URL: 'https://a.example.com',
       TIKTOK_AUTH_BASE_URL: 'https://b.example.com',
       TIKTOK_AUTHORIZE_URL: 'https://c.example.com',

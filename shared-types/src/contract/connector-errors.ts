@@ -79,6 +79,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_INVALID_CARRIER_MAP: {
+    meaning:
+      "The shop record's Carrier Map is not a JSON object of NetSuite shipping method or package carrier → TikTok shipping provider id (shared-types/src/fulfillments/carrier-map.ts); the shop record cannot be saved until an admin fixes it.",
+    written: 'nothing: the shop record save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
   TTS_INVALID_CANCEL_REASON: {
     meaning:
       "A sales order's TikTok Cancel Reason is not one TikTok accepts for the shop's market and the order's TikTok status (shared-types/src/cancellations/cancel-reason-choice.ts); the message lists the reasons that fit. Thrown by the sales order user event, never by the RESTlet.",

@@ -14,10 +14,11 @@
  */
 import { isInternalId } from '../ids/external-ids';
 import { isTikTokId } from '../ids/tiktok-id';
+import type { ConnectorErrorCode } from '../contract/connector-errors';
 import { isPlainObject } from '../contract/validation-problems';
 import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
 
-export const INVALID_CARRIER_MAP = 'TTS_INVALID_CARRIER_MAP';
+export const INVALID_CARRIER_MAP = 'TTS_INVALID_CARRIER_MAP' satisfies ConnectorErrorCode;
 
 const SETTING = 'Carrier Map';
 

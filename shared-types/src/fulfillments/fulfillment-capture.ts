@@ -128,6 +128,15 @@ export function planFulfillmentCapture(input: FulfillmentCaptureInput): Fulfillm
   const order = `TikTok order ${input.tiktokOrderId}`;
   if (input.eventType === 'delete') {
     if (captured === null) return NOTHING;
+    if (captured.state === 'pending') {
+      return {
+        rows: [],
+        supersede: [captured.outboxId],
+        exceptions: [
+          `${label(after)} of ${order} was deleted in NetSuite before it was sent to TikTok: outbox record ${captured.outboxId} is withdrawn (skipped) and its line items are free for another fulfillment. Nothing to do unless the goods left: then fulfil them again in NetSuite.`,
+        ],
+      };
+    }
     return {
       ...NOTHING,
       exceptions: [

@@ -46,6 +46,8 @@ export interface OutboxAckResult {
   message?: string;
   /** A failure worth retrying (network, throttling): the row stays pending until the last attempt. */
   retryable?: boolean;
+  /** Fulfillment rows: the TikTok package id, written to the item fulfillment (`custbody_tts_package_id`). */
+  packageId?: string;
 }
 
 /** `outbox.ack`: 1..100 results; each row becomes `sent`, `failed` or stays `pending`. */

@@ -8,6 +8,8 @@ import type { OutboxPayload } from './outbox';
 import { isOutboxKind } from './outbox';
 import type { OutboxRow } from './outbox-contract';
 import { isPlainObject } from '../contract/validation-problems';
+import { parseCarrierMap } from '../fulfillments/carrier-map';
+import type { FulfillmentPayload } from '../fulfillments/fulfillment-payload';
 
 export interface PendingOutboxRecord {
   id: string;
@@ -23,6 +25,12 @@ export interface PendingOutboxRecord {
   pullOrderUpdates: boolean;
   /** The shop's "Cancel TikTok orders cancelled in NetSuite". */
   allowCancel: boolean;
+  /** The shop's Carrier Map text (`custrecord_tts_shop_carrier_map`), attached to fulfillment rows. */
+  carrierMap?: string | null;
+}
+
+function isFulfillmentKind(kind: string | null): boolean {
+  return kind === 'fulfillment.ship' || kind === 'fulfillment.update';
 }
 
 export type PullDisposition =
@@ -43,7 +51,8 @@ function parsePayload(text: string | null): OutboxPayload | null {
 }
 
 export function pullDisposition(record: PendingOutboxRecord): PullDisposition {
-  if (!record.pullOrderUpdates) {
+  // Fulfillment rows wait (the pull leaves them out) while "Push fulfillments information to TikTok" is off.
+  if (!record.pullOrderUpdates && !isFulfillmentKind(record.kind)) {
     return {
       action: 'skip',
       message:
@@ -68,6 +77,10 @@ export function pullDisposition(record: PendingOutboxRecord): PullDisposition {
       action: 'fail',
       message: `Cannot be sent: the record is incomplete (kind ${JSON.stringify(record.kind)}, shop ${JSON.stringify(record.shopId)}, order ${JSON.stringify(record.orderId)}, payload ${payload === null ? 'not a JSON object' : 'ok'}). It was not written by the connector; delete it.`,
     };
+  }
+  if (isFulfillmentKind(record.kind)) {
+    const map = parseCarrierMap(record.carrierMap ?? null, record.shopId);
+    (payload as FulfillmentPayload).carrierMap = map.ok ? { ...map.map.entries } : {};
   }
   return {
     action: 'deliver',

@@ -47,6 +47,12 @@ function checkAckResult(problems: Problems, path: string, value: unknown): strin
       `${describeValue(value.retryable)} is not a boolean; send true or false`,
     );
   }
+  if (value.packageId !== undefined && !isTikTokId(value.packageId)) {
+    problems.add(
+      `${path}.packageId`,
+      `${describeValue(value.packageId)} is not a TikTok package id; send the digits TikTok returned`,
+    );
+  }
   return isInternalId(value.outboxId) ? value.outboxId : null;
 }
 

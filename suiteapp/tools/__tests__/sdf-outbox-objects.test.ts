@@ -19,6 +19,7 @@ describe('outbox objects in suiteapp/src', () => {
       custrecord_tts_out_kind: ['TEXT', true, undefined],
       custrecord_tts_out_order_id: ['TEXT', true, undefined],
       custrecord_tts_out_sales_order: ['SELECT', false, '-30'],
+      custrecord_tts_out_fulfillment: ['SELECT', false, '-30'],
       custrecord_tts_out_payload: ['CLOBTEXT', false, undefined],
       custrecord_tts_out_state: ['TEXT', false, undefined],
       custrecord_tts_out_attempts: ['INTEGER', false, undefined],
@@ -39,6 +40,25 @@ describe('outbox objects in suiteapp/src', () => {
         scriptid: 'customdeploy_tts_ue_sales_order',
         status: 'RELEASED',
         recordtype: 'SALESORDER',
+        isdeployed: true,
+      }),
+    ]);
+    expect(script?.deployments[0]?.executioncontext).toBeUndefined();
+  });
+
+  test('deploys the fulfillment capture user event on ITEMFULFILLMENT in every context', () => {
+    const script = project.scripts.find(
+      (candidate) => candidate.scriptid === 'customscript_tts_ue_item_fulfillment',
+    );
+    expect(script).toMatchObject({
+      objectType: 'usereventscript',
+      scriptfile: '/SuiteApps/com.opentts.connector/ue_item_fulfillment.js',
+    });
+    expect(script?.deployments).toEqual([
+      expect.objectContaining({
+        scriptid: 'customdeploy_tts_ue_item_fulfillment',
+        status: 'RELEASED',
+        recordtype: 'ITEMFULFILLMENT',
         isdeployed: true,
       }),
     ]);

@@ -33,6 +33,8 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_push_returns', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_refunds', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_pm_map', 'TEXTAREA'],
+  ['custrecord_tts_shop_carrier_map', 'TEXTAREA'],
+  ['custrecord_tts_shop_send_packed', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_loc_filter', 'MULTISELECT', { select: '-103' }],
   ['custrecord_tts_shop_per_buyer', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_customer', 'SELECT', { select: '-2' }],
@@ -203,6 +205,13 @@ describe('loadSdfProject on suiteapp/src', () => {
         type: 'TEXT',
         select: undefined,
         appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_package_id',
+        kind: 'transactionbodycustomfield',
+        type: 'TEXT',
+        select: undefined,
+        appliesTo: ['itemfulfillment'],
       },
       {
         id: 'custbody_tts_replaced_order',

@@ -164,6 +164,19 @@ describe("the bridge's reaction to each connector error code", () => {
       );
     },
 
+    async TTS_INVALID_CARRIER_MAP() {
+      h.netsuite.injectors.push((r) =>
+        bodyOf(r).action === 'shop.upsert'
+          ? netsuiteError('TTS_INVALID_CARRIER_MAP', 'Carrier Map of shop Maker Mugs: is not valid JSON.')
+          : undefined,
+      );
+      const { id } = await h.bridge.store.enqueueJob(shopPushJob(TEST_SHOP.id, h.clock.now()), h.clock.now());
+      await h.bridge.runWorkersOnce();
+      const job = await h.bridge.store.getJob(id);
+      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
+      expect(job?.deadReason).toMatch(/TTS_INVALID_CARRIER_MAP: Carrier Map of shop Maker Mugs/);
+    },
+
     async TTS_INVALID_CANCEL_REASON() {
       // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
       h.netsuite.injectors.push((r) =>

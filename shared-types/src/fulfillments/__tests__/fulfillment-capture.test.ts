@@ -170,6 +170,11 @@ describe('capturing an item fulfillment for TikTok', () => {
     expect(deleted.rows).toEqual([]);
     expect(deleted.exceptions[0]).toContain('was deleted in NetSuite after it was queued for TikTok');
     expect(planFulfillmentCapture(input({ eventType: 'delete' })).exceptions).toEqual([]);
+    const withdrawn = planFulfillmentCapture(
+      input({ eventType: 'delete', captured: { ...captured, state: 'pending' } }),
+    );
+    expect(withdrawn.supersede).toEqual(['9']);
+    expect(withdrawn.exceptions[0]).toContain('deleted in NetSuite before it was sent to TikTok');
   });
 
   it('is an exception when nothing of the fulfillment came from TikTok', () => {

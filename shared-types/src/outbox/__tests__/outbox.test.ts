@@ -86,6 +86,22 @@ describe('pullDisposition', () => {
     expect(pullDisposition({ ...pending, payload: 'not json' }).action).toBe('fail');
     expect(pullDisposition({ ...pending, kind: 'order.refund' }).action).toBe('fail');
   });
+
+  it('delivers fulfillment rows whatever "Pull order updates" says, with the shop\'s Carrier Map', () => {
+    const ful = {
+      ...pending,
+      kind: 'fulfillment.ship',
+      pullOrderUpdates: false,
+      payload: '{"fulfillmentId":"5","lineItemIds":["3"],"trackingNumbers":["T1"]}',
+      carrierMap: '{"UPS Ground": "7002"}',
+    };
+    const result = pullDisposition(ful);
+    expect(result.action === 'deliver' && result.row.payload).toMatchObject({
+      carrierMap: { 'UPS Ground': '7002' },
+    });
+    const broken = pullDisposition({ ...ful, carrierMap: 'not json' });
+    expect(broken.action === 'deliver' && broken.row.payload).toMatchObject({ carrierMap: {} });
+  });
 });
 
 describe('outbox RESTlet validation', () => {
@@ -122,5 +138,16 @@ describe('outbox RESTlet validation', () => {
       'results[2].retryable: number 1 is not a boolean; send true or false',
     ]);
     expect(validateRestletRequest({ action: 'outbox.ack', results: [] }).ok).toBe(false);
+    const pkg = validateRestletRequest({
+      action: 'outbox.ack',
+      results: [{ outboxId: '3', ok: true, packageId: 'P-1' }],
+    });
+    expect(!pkg.ok && pkg.problems[0]).toContain('results[0].packageId: "P-1" is not a TikTok package id');
+    expect(
+      validateRestletRequest({
+        action: 'outbox.ack',
+        results: [{ outboxId: '3', ok: true, packageId: '1153' }],
+      }).ok,
+    ).toBe(true);
   });
 });

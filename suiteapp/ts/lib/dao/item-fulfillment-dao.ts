@@ -1,8 +1,13 @@
-import { fbtFulfillmentWrites } from '../mappers/item-fulfillment-mapper';
+import { fbtFulfillmentWrites, ITEM_FULFILLMENT, packageIdWrites } from '../mappers/item-fulfillment-mapper';
 import { SALES_ORDER } from '../mappers/sales-order-mapper';
 import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
 import type { NetSuiteRecord } from './netsuite-record';
-import { saveRecord, setBodyFields, transformRecord } from './netsuite-record';
+import { saveRecord, setBodyFields, submitBodyFields, transformRecord } from './netsuite-record';
+
+/** Writes the TikTok package id to the item fulfillment (submitFields, 10 units). */
+export function writePackageId(fulfillmentId: string, packageId: string): void {
+  submitBodyFields(ITEM_FULFILLMENT.recordType, fulfillmentId, packageIdWrites(packageId));
+}
 
 /**
  * The item fulfillment that records a Fulfilled-by-TikTok order as shipped: TikTok shipped it from

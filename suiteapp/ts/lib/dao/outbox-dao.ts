@@ -6,8 +6,12 @@ import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-wo
 import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
 import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
 import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
-import type { OutboxStatusRow } from '../mappers/outbox-mapper';
+import type { FulfillmentOutboxRow, OutboxStatusRow } from '../mappers/outbox-mapper';
+import type { PlannedFulfillmentRow } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import {
+  FULFILLMENT_ROWS_OF_ORDER,
+  fulfillmentOutboxRowFromRow,
+  newFulfillmentOutboxWrites,
   newOutboxWrites,
   OUTBOX,
   outboxResultWrites,
@@ -36,6 +40,27 @@ export function createOutboxRow(row: PlannedOutboxRow): string | null {
     }
     throw e;
   }
+}
+
+/** Creates a pending fulfillment row (6 units); null when its externalid exists already. */
+export function createFulfillmentOutboxRow(row: PlannedFulfillmentRow): string | null {
+  const rec = createRecord(OUTBOX.recordType);
+  setBodyFields(rec, newFulfillmentOutboxWrites(row));
+  try {
+    return saveRecord(rec);
+  } catch (e) {
+    if (isDuplicateRecord(e)) {
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The order's `fulfillment.ship` rows not skipped (one query, 10 units). */
+export function listFulfillmentRows(tiktokOrderId: string): FulfillmentOutboxRow[] {
+  return runQuery(FULFILLMENT_ROWS_OF_ORDER, [tiktokOrderId]).flatMap(
+    (row) => fulfillmentOutboxRowFromRow(row) ?? [],
+  );
 }
 
 /** Pending rows, oldest first, with their shop's flow settings (one query, 10 units). */

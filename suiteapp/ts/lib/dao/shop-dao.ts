@@ -7,10 +7,13 @@ import { LOOKUP_CHUNK_SIZE } from '../../../../shared-types/src/import/import-wo
 import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
 import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
+import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { ShopRef } from '../mappers/shop-mapper';
 import {
   bridgeFieldWrites,
   findShopQuery,
+  FULFILLMENT_SETTINGS_COLUMNS,
+  fulfillmentShopFromLookup,
   newShopWrites,
   OUTBOX_SETTINGS_COLUMNS,
   outboxSettingsFromLookup,
@@ -74,6 +77,18 @@ export function lookupOutboxShopSettings(shopRecordId: string): OutboxShopSettin
     return outboxSettingsFromLookup(
       shopRecordId,
       lookupColumns(SHOP.recordType, shopRecordId, OUTBOX_SETTINGS_COLUMNS),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** The fulfillment capture settings of a shop record (1 unit), or null when it does not exist. */
+export function lookupFulfillmentShop(shopRecordId: string): FulfillmentShop | null {
+  try {
+    return fulfillmentShopFromLookup(
+      shopRecordId,
+      lookupColumns(SHOP.recordType, shopRecordId, FULFILLMENT_SETTINGS_COLUMNS),
     );
   } catch {
     return null;

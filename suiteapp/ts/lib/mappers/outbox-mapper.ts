@@ -6,6 +6,7 @@
 import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
 import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
 import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { PlannedFulfillmentRow } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';
@@ -22,6 +23,7 @@ export const OUTBOX = declareRecord({
     kind: 'custrecord_tts_out_kind',
     orderId: 'custrecord_tts_out_order_id',
     salesOrder: 'custrecord_tts_out_sales_order',
+    fulfillment: 'custrecord_tts_out_fulfillment',
     payload: 'custrecord_tts_out_payload',
     state: 'custrecord_tts_out_state',
     attempts: 'custrecord_tts_out_attempts',
@@ -37,6 +39,7 @@ export const OUTBOX = declareRecord({
       kind: 'custrecord_tts_out_kind',
       orderId: 'custrecord_tts_out_order_id',
       salesOrder: 'custrecord_tts_out_sales_order',
+      fulfillment: 'custrecord_tts_out_fulfillment',
       payload: 'custrecord_tts_out_payload',
       state: 'custrecord_tts_out_state',
       attempts: 'custrecord_tts_out_attempts',
@@ -49,7 +52,7 @@ const table = OUTBOX.suiteql.table;
 const c = OUTBOX.suiteql.columns;
 
 /** A new pending row. */
-export function newOutboxWrites(row: PlannedOutboxRow): BodyWrite[] {
+export function newOutboxWrites(row: PlannedOutboxRow | PlannedFulfillmentRow): BodyWrite[] {
   return [
     [body.externalId, row.externalId],
     [body.name, `${row.kind} ${row.orderId}`],
@@ -61,6 +64,34 @@ export function newOutboxWrites(row: PlannedOutboxRow): BodyWrite[] {
     [body.state, 'pending'],
     [body.attempts, 0],
   ];
+}
+
+/** A new pending fulfillment row: the row's fields and its item fulfillment. */
+export function newFulfillmentOutboxWrites(row: PlannedFulfillmentRow): BodyWrite[] {
+  return [...newOutboxWrites(row), [body.fulfillment, row.payload.fulfillmentId]];
+}
+
+/** A `fulfillment.ship` row of an order, as the capture reads it. */
+export interface FulfillmentOutboxRow {
+  id: string;
+  state: string;
+  fulfillmentId: string | null;
+  payload: string | null;
+}
+
+/** The order's `fulfillment.ship` rows that are not skipped, oldest first (one parameter: the TikTok order id). */
+export const FULFILLMENT_ROWS_OF_ORDER: Sql = sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.fulfillment} AS fulfillment, ${c.payload} AS payload FROM ${table} WHERE ${c.orderId} = ? AND ${c.kind} = 'fulfillment.ship' AND ${c.state} <> 'skipped' ORDER BY ${c.id}`;
+
+export function fulfillmentOutboxRowFromRow(row: Row): FulfillmentOutboxRow | null {
+  const id = idOf(row.id);
+  return id === null
+    ? null
+    : {
+        id,
+        state: textOf(row.state) ?? 'pending',
+        fulfillmentId: idOf(row.fulfillment),
+        payload: textOf(row.payload),
+      };
 }
 
 /** State, attempts and the result message of a row. */
@@ -80,7 +111,7 @@ export function outboxResultWrites(state: OutboxState, attempts: number, message
 export function pendingOutboxQuery(byShop: boolean, limit: number): Sql {
   const s = SHOP.suiteql.columns;
   const shopFilter = byShop ? sql` AND o.${c.shop} = ?` : sql``;
-  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending'${shopFilter} ORDER BY CASE WHEN o.${c.kind} = 'order.cancel_answer' THEN 0 ELSE 1 END, o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
+  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel, s.${s.carrierMap} AS carrier_map FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending' AND (o.${c.kind} NOT IN ('fulfillment.ship', 'fulfillment.update') OR s.${s.pushFulfillments} = 'T')${shopFilter} ORDER BY CASE WHEN o.${c.kind} = 'order.cancel_answer' THEN 0 ELSE 1 END, o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
 }
 
 export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
@@ -99,6 +130,7 @@ export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
         created: textOf(row.created),
         pullOrderUpdates: boolOf(row.pull_upd, true),
         allowCancel: boolOf(row.allow_cancel, false),
+        carrierMap: textOf(row.carrier_map),
       };
 }
 
@@ -106,13 +138,20 @@ export interface OutboxStatusRow {
   id: string;
   state: string | null;
   attempts: number;
+  /** The item fulfillment of a fulfillment row, else null. */
+  fulfillmentId?: string | null;
 }
 
 /** State and attempts of the rows in `inList`. */
 export function outboxStatusQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts FROM ${table} WHERE ${c.id} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts, ${c.fulfillment} AS fulfillment FROM ${table} WHERE ${c.id} IN (${inList})`;
 }
 
 export function outboxStatusFromRow(row: Row, id: string): OutboxStatusRow {
-  return { id, state: textOf(row.state), attempts: intOf(row.attempts) ?? 0 };
+  return {
+    id,
+    state: textOf(row.state),
+    attempts: intOf(row.attempts) ?? 0,
+    fulfillmentId: idOf(row.fulfillment),
+  };
 }

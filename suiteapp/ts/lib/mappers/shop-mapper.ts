@@ -9,6 +9,7 @@ import type { AccountFeatures } from '../../../../shared-types/src/netsuite/acco
 import { shopExternalId } from '../../../../shared-types/src/ids/external-ids';
 import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-contract';
 import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
+import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/settings/shop-settings';
 import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
@@ -31,6 +32,7 @@ export const SHOP = declareRecord({
     pushOrders: 'custrecord_tts_shop_push_orders',
     pausedReason: 'custrecord_tts_shop_paused_reason',
     paymentMethodMap: 'custrecord_tts_shop_pm_map',
+    carrierMap: 'custrecord_tts_shop_carrier_map',
   },
   search: {
     columns: {
@@ -39,6 +41,9 @@ export const SHOP = declareRecord({
       allowCancel: 'custrecord_tts_shop_allow_cancel',
       taxItem: 'custrecord_tts_shop_tax_item',
       region: 'custrecord_tts_shop_region',
+      shopName: 'custrecord_tts_shop_name',
+      pullFulfillments: 'custrecord_tts_shop_pull_fulfill',
+      sendPacked: 'custrecord_tts_shop_send_packed',
     },
   },
   suiteql: {
@@ -65,6 +70,8 @@ export const SHOP = declareRecord({
       taxRemitter: 'custrecord_tts_shop_tax_remitter',
       taxCode: 'custrecord_tts_shop_tax_code',
       paymentMethodMap: 'custrecord_tts_shop_pm_map',
+      carrierMap: 'custrecord_tts_shop_carrier_map',
+      pushFulfillments: 'custrecord_tts_shop_push_ful_tts',
       form: 'custrecord_tts_shop_form',
       orderStatus: 'custrecord_tts_shop_order_status',
       discountLines: 'custrecord_tts_shop_disc_lines',
@@ -249,6 +256,26 @@ export function outboxSettingsFromLookup(recordId: string, values: LookupValues)
   };
 }
 
+/** The fulfillment capture settings of a shop, as `search.lookupFields` reads them (one lookup). */
+export const FULFILLMENT_SETTINGS_COLUMNS = [
+  SHOP.search.columns.shopId,
+  SHOP.search.columns.shopName,
+  SHOP.search.columns.pullFulfillments,
+  SHOP.search.columns.sendPacked,
+];
+
+export function fulfillmentShopFromLookup(recordId: string, values: LookupValues): FulfillmentShop {
+  const col = SHOP.search.columns;
+  const shopId = textOf(values[col.shopId]) ?? '';
+  return {
+    recordId,
+    shopId,
+    name: textOf(values[col.shopName]) ?? shopId,
+    pullFulfillments: boolOf(values[col.pullFulfillments], true),
+    sendAt: boolOf(values[col.sendPacked], false) ? 'packed' : 'shipped',
+  };
+}
+
 /** The shop's Tax Item (TikTok-collected tax line), as `search.lookupFields` reads it. */
 export const TAX_ITEM_COLUMNS = [SHOP.search.columns.taxItem];
 
@@ -263,6 +290,9 @@ export interface ShopBeingSaved {
   paymentMethodMap: string | null;
   /** False for an inline edit that does not carry the Payment Method Map. */
   carriesPaymentMethodMap: boolean;
+  carrierMap: string | null;
+  /** False for an inline edit that does not carry the Carrier Map. */
+  carriesCarrierMap: boolean;
 }
 
 export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
@@ -271,6 +301,8 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
     name: text(body.shopName) ?? text(body.name) ?? text(body.shopId) ?? 'new shop',
     paymentMethodMap: text(body.paymentMethodMap),
     carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
+    carrierMap: text(body.carrierMap),
+    carriesCarrierMap: rec.fieldIds().includes(body.carrierMap),
   };
 }
 

@@ -2,7 +2,8 @@
  * `outbox.pull` and `outbox.ack` (docs/contracts.md).
  *
  * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
- * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed (≤ 210).
+ * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed, + 10 per
+ * TikTok package id written to its item fulfillment (≤ 1,210).
  */
 import { ackTransition } from '../../../../shared-types/src/outbox/outbox-ack';
 import type {
@@ -18,6 +19,7 @@ import { pullDisposition } from '../../../../shared-types/src/outbox/outbox-pull
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import { listPendingOutbox, loadOutboxStatus, updateOutboxRow } from '../dao/outbox-dao';
 import { findShop } from '../dao/shop-dao';
+import { writePackageId } from '../dao/item-fulfillment-dao';
 import { connectorError } from '../platform/errors';
 
 export function pullOutbox(request: OutboxPullRequest): OutboxPullResponse {
@@ -63,6 +65,9 @@ export function ackOutbox(request: OutboxAckRequest): OutboxAckResponse {
       return { outboxId: row.id, state: row.state ?? 'unknown', attempts: row.attempts };
     }
     updateOutboxRow(row.id, next.state, next.attempts, next.message);
+    if (next.state === 'sent' && result.packageId && row.fulfillmentId) {
+      writePackageId(row.fulfillmentId, result.packageId);
+    }
     return { outboxId: row.id, state: next.state, attempts: next.attempts };
   });
   return { ok: true, results };

@@ -3,7 +3,8 @@
  * TikTok payment method name → existing, active NetSuite payment method internal id stops the
  * save with `TTS_INVALID_PAYMENT_METHOD_MAP`, naming each bad entry and the fix. A blank map is
  * allowed (orders then stop with a message naming the missing entry). One query (10 units) when
- * the map has entries.
+ * the map has entries. A Carrier Map that is not a JSON object of NetSuite carrier → TikTok shipping
+ * provider id stops the save with `TTS_INVALID_CARRIER_MAP` (shared-types/src/fulfillments/carrier-map.ts).
  */
 import type * as record from 'N/record';
 import {
@@ -12,6 +13,11 @@ import {
   parseMapForSave,
   paymentMethodProblems,
 } from '../../../../shared-types/src/settings/payment-method-check';
+import {
+  formatCarrierMapProblems,
+  INVALID_CARRIER_MAP,
+  parseCarrierMap,
+} from '../../../../shared-types/src/fulfillments/carrier-map';
 import { readerOf } from '../dao/netsuite-record';
 import { listPaymentMethods } from '../dao/payment-method-dao';
 import { shopBeingSaved } from '../mappers/shop-mapper';
@@ -24,6 +30,12 @@ export function checkShopBeforeSubmit(type: ShopSaveType, newRecord: record.Reco
     return;
   }
   const shop = shopBeingSaved(readerOf(newRecord));
+  if (type !== 'xedit' || shop.carriesCarrierMap) {
+    const carriers = parseCarrierMap(shop.carrierMap, shop.name);
+    if (!carriers.ok) {
+      throw connectorError(INVALID_CARRIER_MAP, formatCarrierMapProblems(carriers.problems));
+    }
+  }
   if (type === 'xedit' && !shop.carriesPaymentMethodMap) {
     // An inline edit or submitFields that does not touch the map.
     return;

@@ -1,4 +1,5 @@
 import type { ChaosPlan } from './chaos-plan';
+import { IMPORTABLE_KINDS, REQUEST_KINDS } from './chaos-plan';
 import { formatChaosReport } from './chaos-report';
 import { runChaos, type ChaosOutcome } from './chaos-run';
 import { startChaosWorld, type ChaosWorld } from './chaos-world';
@@ -45,7 +46,7 @@ export function describeChaos(plan: ChaosPlan): void {
     });
 
     it('creates exactly one sales order per paid order: none lost, none duplicated, none for other orders', () => {
-      const importable = plan.counts.paid + plan.counts['paid-later'];
+      const importable = importableOf(plan);
       expect(outcome.tieOut.missing).toEqual([]);
       expect(outcome.tieOut.duplicates).toEqual([]);
       expect(outcome.tieOut.duplicatesByExternalId).toBe(0);
@@ -60,7 +61,7 @@ export function describeChaos(plan: ChaosPlan): void {
     });
 
     it('processes each order once while the scheduled and on-demand import runs overlap: one save per sales order, none refused as a duplicate', () => {
-      const importable = plan.counts.paid + plan.counts['paid-later'];
+      const importable = importableOf(plan);
       expect(outcome.overlappingScheduledRuns).toBeGreaterThan(0);
       // The overlapping runs met the same orders: their maps found them claimed or done.
       expect(
@@ -71,7 +72,7 @@ export function describeChaos(plan: ChaosPlan): void {
     });
 
     it('leaves every other order a visible exception with a reason, including orders TikTok never sent', () => {
-      const others = outcome.created.byId.size - (plan.counts.paid + plan.counts['paid-later']);
+      const others = outcome.created.byId.size - importableOf(plan);
       expect(outcome.tieOut.invisible).toEqual([]);
       expect(outcome.deliveries.ordersNeverSent.length).toBeGreaterThan(0);
       const unresolved = new Set(
@@ -87,5 +88,39 @@ export function describeChaos(plan: ChaosPlan): void {
       expect(Object.values(t.gaps).every((g) => g.orders === 0)).toBe(true);
       expect(t.tiedOut).toBe(t.importedOnce);
     });
+
+    // Only plans with fees, bundles and requests (the US account's; chaosPlanIn leaves them out).
+    if (plan.feeRate > 0 && plan.bundleRate > 0) {
+      it('includes orders with buyer-paid fees and virtual bundles, which tie out too (issue #11)', () => {
+        expect(outcome.tieOut.tiedOutWithFees).toBeGreaterThan(0);
+        expect(outcome.tieOut.tiedOutWithBundles).toBeGreaterThan(0);
+      });
+    }
+
+    if (REQUEST_KINDS.every((kind) => plan.counts[kind] > 0))
+      it('brings every buyer cancellation request to the same end in TikTok and NetSuite: answered, timed out, rejected by shipping (issue #11)', () => {
+        const r = outcome.requests;
+        expect(r.errors).toEqual([]);
+        expect(r.unsettled).toEqual([]);
+        expect(r.answered.accept).toBeGreaterThan(0);
+        expect(r.answered.reject).toBeGreaterThan(0);
+        expect(r.byKind['request-accepted']?.outcomes.SELLER_APPROVED ?? 0).toBeGreaterThan(0);
+        expect(r.byKind['request-rejected']?.outcomes.SELLER_REJECTED ?? 0).toBeGreaterThan(0);
+        expect(r.byKind['request-timeout']?.outcomes).toEqual({
+          AUTO_APPROVED: plan.counts['request-timeout'],
+        });
+        expect(r.byKind['request-shipped']?.outcomes).toEqual({
+          REJECTED_BY_SHIPMENT: plan.counts['request-shipped'],
+        });
+        // Every answer given in NetSuite reached TikTok as given (none failed): a request shown too
+        // close to its deadline is left to TikTok, and an answer after it is refused at save.
+        expect(r.answerRows.failed ?? 0).toBe(0);
+        expect(r.answerRows.sent).toBe(r.answered.accept + r.answered.reject);
+        expect(outcome.tieOut.tiedOutCancelled).toBeGreaterThan(0);
+      });
   });
+}
+
+function importableOf(plan: ChaosPlan): number {
+  return IMPORTABLE_KINDS.reduce((n, kind) => n + plan.counts[kind], 0);
 }

@@ -1,6 +1,14 @@
 import type { OrderSkuSpec, TikTokSimulator } from '../../sandbox/tiktok/src';
 import type { ChaosPlan, OrderKind } from './chaos-plan';
-import { KNOWN_SKUS, MAPPED_PAYMENT_METHODS, UNKNOWN_SKU, UNMAPPED_PAYMENT_METHOD } from './chaos-plan';
+import {
+  BUNDLE_SKU,
+  IMPORTABLE_KINDS,
+  KNOWN_SKUS,
+  MAPPED_PAYMENT_METHODS,
+  REQUEST_KINDS,
+  UNKNOWN_SKU,
+  UNMAPPED_PAYMENT_METHOD,
+} from './chaos-plan';
 
 /**
  * The orders of the chaos run, planned up front from a seed: 1–5 distinct SKUs per order, 1–3 units
@@ -26,11 +34,14 @@ export function prng(seed: number): () => number {
 
 const FOLLOW_UP_DELAY = 2;
 
-function pickSkus(random: () => number, kind: OrderKind): OrderSkuSpec[] {
+function pickSkus(random: () => number, kind: OrderKind, bundleRate: number): OrderSkuSpec[] {
   const count = 1 + Math.floor(random() * 5);
   const pool: string[] = [...KNOWN_SKUS].sort(() => random() - 0.5).slice(0, count);
   const skus = pool.map((sellerSku) => ({ sellerSku, quantity: 1 + Math.floor(random() * 3) }));
   if (kind === 'unknown-sku') skus[0] = { sellerSku: UNKNOWN_SKU, quantity: skus[0]?.quantity ?? 1 };
+  if (IMPORTABLE_KINDS.includes(kind) && random() < bundleRate) {
+    skus.push({ sellerSku: BUNDLE_SKU, quantity: 1 + Math.floor(random() * 2) });
+  }
   return skus;
 }
 
@@ -39,14 +50,20 @@ export function planOrders(plan: ChaosPlan): PlannedOrder[] {
   const orders: PlannedOrder[] = [];
   for (const [kind, count] of Object.entries(plan.counts) as [OrderKind, number][]) {
     const delayed = kind === 'paid-later' || kind === 'cancelled';
-    const lastCreateWave = delayed ? plan.waves - 1 - FOLLOW_UP_DELAY : plan.waves - 1;
+    // Buyers ask to cancel once the order is a sales order (cancel-requests.ts): early in the run, so
+    // the requests nobody answers reach their deadline while the rest settles.
+    const lastCreateWave = REQUEST_KINDS.includes(kind)
+      ? plan.requestWaves - 1
+      : delayed
+        ? plan.waves - 1 - FOLLOW_UP_DELAY
+        : plan.waves - 1;
     for (let n = 0; n < count; n += 1) {
       const createWave = Math.floor((n * (lastCreateWave + 1)) / count);
       orders.push({
         kind,
         createWave,
         followUpWave: delayed ? createWave + FOLLOW_UP_DELAY : null,
-        skus: pickSkus(random, kind),
+        skus: pickSkus(random, kind, plan.bundleRate),
         paymentMethodName:
           kind === 'unmapped-payment'
             ? UNMAPPED_PAYMENT_METHOD
@@ -79,7 +96,9 @@ export class CreatedOrders {
 }
 
 function paysAtOnce(kind: OrderKind): boolean {
-  return kind === 'paid' || kind === 'unmapped-payment' || kind === 'unknown-sku';
+  return (
+    kind === 'paid' || kind === 'unmapped-payment' || kind === 'unknown-sku' || REQUEST_KINDS.includes(kind)
+  );
 }
 
 /** Creates the orders of `wave` and runs the follow-ups due in it. */

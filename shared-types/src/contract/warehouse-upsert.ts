@@ -6,6 +6,7 @@
  */
 import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from '../netsuite/netsuite-text-limits';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
+import { isTikTokId } from '../ids/tiktok-id';
 
 export const WAREHOUSES_UPSERT_ACTION = 'warehouses.upsert';
 export const MAX_WAREHOUSES_PER_UPSERT = 100;
@@ -47,14 +48,12 @@ export interface WarehousesUpsertResponse {
 export type WarehousesValidation =
   { ok: true; value: WarehousesUpsertRequest } | { ok: false; problems: string[] };
 
-const DIGITS = /^[0-9]{1,64}$/;
-
 function checkWarehouse(problems: Problems, path: string, value: unknown, seen: Set<string>): void {
   if (!isPlainObject(value)) {
     problems.add(path, `${describeValue(value)} is not an object; send {"id", "name", "type", "isDefault"}`);
     return;
   }
-  if (typeof value.id !== 'string' || !DIGITS.test(value.id)) {
+  if (!isTikTokId(value.id)) {
     problems.add(
       `${path}.id`,
       `${describeValue(value.id)} is not a TikTok warehouse id; send its digits as a string`,
@@ -93,7 +92,7 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
 
 export function validateWarehousesUpsert(body: Record<string, unknown>): WarehousesValidation {
   const problems = new Problems();
-  if (typeof body.shopId !== 'string' || !DIGITS.test(body.shopId)) {
+  if (!isTikTokId(body.shopId)) {
     problems.add(
       'shopId',
       `${describeValue(body.shopId)} is not a TikTok shop id; send its digits as a string`,

@@ -66,7 +66,12 @@ export function priceModeOf(options: Pick<ShopOrderOptions, 'discountLines'>, sa
   return options.discountLines ? 'original' : 'seller';
 }
 
-function unitRate(line: TikTokLineItem, mode: PriceMode, currency: string): number {
+/** One unit's rate on its sales order line in the price mode (minor units). */
+export function unitRate(
+  line: Pick<TikTokLineItem, 'original_price' | 'sale_price' | 'platform_discount'>,
+  mode: PriceMode,
+  currency: string,
+): number {
   if (mode === 'zero') {
     return 0;
   }

@@ -30,6 +30,7 @@ import {
   shipAddressLimitProblems,
 } from '../orders/ship-address';
 import type { TikTokLineItem, TikTokOrder } from '../tiktok/tiktok-order';
+import type { TaxDetailState, UpdateTaxWrites } from './order-update-tax';
 
 /** One item line of the sales order as loaded. */
 export interface SalesOrderLineState {
@@ -47,6 +48,10 @@ export interface SalesOrderLineState {
   amount: number | null;
   /** TikTok line item ids on this line (`custcol_tts_line_ids`). */
   lineIds: string[];
+  /** Gross amount (`grossamt`, VAT accounts) in major units; absent or null when none. */
+  grossAmount?: number | null;
+  /** SuiteTax: the line's `taxdetailsreference`; absent or null when none. */
+  taxDetailsReference?: string | null;
 }
 
 export interface SalesOrderState {
@@ -58,6 +63,8 @@ export interface SalesOrderState {
   shipAddress: NetSuiteShipAddress | null;
   /** The buyer cancellation request it shows (buyer-cancel-request.ts); absent: none. */
   cancelRequest?: CancelRequestFields;
+  /** SuiteTax: the tax details lines, read only when the update books the seller's tax again. */
+  taxDetails?: TaxDetailState[];
 }
 
 export type SalesOrderLineChange =
@@ -90,6 +97,8 @@ export interface OrderUpdatePlan {
   applied: string[];
   /** The buyer cancellation request fields to write (shown, moved or cleared); absent: unchanged. */
   cancelRequest?: CancelRequestChange;
+  /** The seller-remitted tax booked again for what is left (order-update-tax.ts); absent: unchanged. */
+  tax?: UpdateTaxWrites & { currency: string };
 }
 
 export const SHIP_ADDRESS_FIELDS: readonly (keyof NetSuiteShipAddress)[] = [
@@ -335,15 +344,22 @@ function planShipAddress(order: TikTokOrder, state: SalesOrderState, plan: Order
   plan.applied.push(`ship-to address updated to "${formatShipAddress(wanted)}"`);
 }
 
+/** True when the payload cancels units still open on the sales order (the update changes lines). */
+export function cancelsOpenUnits(order: TikTokOrder, state: SalesOrderState): boolean {
+  return isOrderCancelled(order) || cancelledOnLines(order, state).length > 0;
+}
+
 /**
  * Plans the changes a newer TikTok payload makes to the sales order it was imported as.
  * `taxItemId` is the shop's Tax Item, needed only when cancelled units carry tax
- * (`cancelledTaxMinor` > 0).
+ * (`cancelledTaxMinor` > 0) that TikTok remits; when the seller remits (`sellerRemits`) there is no
+ * Tax Item line: the tax is booked again for what is left (order-update-tax.ts).
  */
 export function planOrderUpdate(
   order: TikTokOrder,
   state: SalesOrderState,
   taxItemId: string | null = null,
+  sellerRemits = false,
 ): OrderUpdatePlan {
   const plan: OrderUpdatePlan = { lineChanges: [], shipAddress: null, exceptions: [], applied: [] };
   // A buyer's cancellation request shown while TikTok has it pending, cleared once it is not.
@@ -356,7 +372,7 @@ export function planOrderUpdate(
     planWholeCancellation(order, state, plan);
     return plan;
   }
-  planTaxRefund(order, state, taxItemId, plan);
+  if (!sellerRemits) planTaxRefund(order, state, taxItemId, plan);
   planLineCancellations(order, state, plan);
   planShipAddress(order, state, plan);
   return plan;
@@ -364,7 +380,12 @@ export function planOrderUpdate(
 
 /** True when the plan changes the sales order. */
 export function changesSalesOrder(plan: OrderUpdatePlan): boolean {
-  return plan.lineChanges.length > 0 || plan.shipAddress !== null || plan.cancelRequest !== undefined;
+  return (
+    plan.lineChanges.length > 0 ||
+    plan.shipAddress !== null ||
+    plan.cancelRequest !== undefined ||
+    plan.tax !== undefined
+  );
 }
 
 /** The exceptions as one text for the inbox record's error field (TEXTAREA, 4,000 characters). */

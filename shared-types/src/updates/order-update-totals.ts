@@ -8,6 +8,10 @@
  * cancellation does not refund it, and a whole cancellation closes every line instead (no
  * re-check).
  *
+ * When the seller remits the tax (order-update-tax.ts) the tax is NetSuite's, not a line: the open
+ * lines at TikTok's prices (gross where they include VAT) are compared with the merchandise and fees,
+ * and NetSuite's recomputed tax total is read back after the save (order-update-service.ts).
+ *
  * An update that leaves the figures apart — a rate rounded the wrong way, a discount line that
  * still carries a cancelled unit's discount, a line a person changed — becomes an exception for a
  * person, and the sales order is marked Ties Out = F, as the import does.
@@ -66,24 +70,30 @@ function orderName(state: SalesOrderState): string {
 export function checkUpdatedTotals(
   order: TikTokOrder,
   state: SalesOrderState,
-  plan: Pick<OrderUpdatePlan, 'lineChanges' | 'exceptions'>,
+  plan: Pick<OrderUpdatePlan, 'lineChanges' | 'exceptions' | 'tax'>,
 ): UpdatedTotals | null {
   if (plan.lineChanges.length === 0 || plan.exceptions.length > 0 || isOrderCancelled(order)) {
     return null;
   }
   const currency = order.payment.currency;
-  const netsuiteMinor = openAmountAfter(state, plan.lineChanges, currency);
+  // The seller's tax is NetSuite's (checked after the save), not a line: the lines at TikTok's prices.
+  const sellerTax = plan.tax !== undefined;
+  const netsuiteMinor =
+    plan.tax === undefined ? openAmountAfter(state, plan.lineChanges, currency) : plan.tax.openLinesMinor;
   if (netsuiteMinor === null) {
     return null;
   }
   const remaining = tiktokRemaining(order);
   const feesMinor = buyerFeesMinor(order.payment);
-  const tiktokMinor = addMinor(addMinor(remaining.merchandiseMinor, remaining.taxMinor), feesMinor);
+  const tiktokMinor = addMinor(
+    addMinor(remaining.merchandiseMinor, sellerTax ? 0 : remaining.taxMinor),
+    feesMinor,
+  );
   if (netsuiteMinor === tiktokMinor) {
     return { netsuiteMinor, tiktokMinor, ties: true, message: null };
   }
   const money = (minor: number): string => `${formatMinor(minor, currency)} ${currency}`;
   const name = orderName(state);
-  const message = `After the TikTok update of order ${order.id}, the open lines of ${name} add up to ${money(netsuiteMinor)}, but TikTok still charges ${money(tiktokMinor)} for the order's products and tax (merchandise ${money(remaining.merchandiseMinor)} + tax ${money(remaining.taxMinor)}${feesMinor === 0 ? '' : ` + buyer-paid fees ${money(feesMinor)}`}, without shipping), off by ${money(subtractMinor(netsuiteMinor, tiktokMinor))}. The cancelled units were taken off and ${name} is marked Ties Out = F (custbody_tts_tieout). To do: compare ${name} with the order in TikTok Seller Center; correct the line amounts (a discount line still carries the discount of a cancelled unit, for example), tick Ties Out, then set this inbox record's State to imported.`;
+  const message = `After the TikTok update of order ${order.id}, the open lines of ${name} add up to ${money(netsuiteMinor)}, but TikTok still charges ${money(tiktokMinor)} for the order's products${sellerTax ? '' : ' and tax'} (merchandise ${money(remaining.merchandiseMinor)}${sellerTax ? '' : ` + tax ${money(remaining.taxMinor)}`}${feesMinor === 0 ? '' : ` + buyer-paid fees ${money(feesMinor)}`}, without shipping), off by ${money(subtractMinor(netsuiteMinor, tiktokMinor))}. The cancelled units were taken off and ${name} is marked Ties Out = F (custbody_tts_tieout). To do: compare ${name} with the order in TikTok Seller Center; correct the line amounts (a discount line still carries the discount of a cancelled unit, for example), tick Ties Out, then set this inbox record's State to imported.`;
   return { netsuiteMinor, tiktokMinor, ties: false, message };
 }

@@ -8,6 +8,7 @@ import type {
   OrderUpdatePlan,
   SalesOrderState,
 } from '../../../../shared-types/src/updates/order-update-plan';
+import type { TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { PendingCancelRequestRow, SalesOrderReadBack } from '../mappers/sales-order-mapper';
 import {
   newSalesOrderWrite,
@@ -24,6 +25,7 @@ import {
   salesOrdersByExternalIdQuery,
   salesOrderState,
   salesOrderUpdateWrite,
+  withTaxState,
   TRAN_ID_COLUMNS,
   tieOutWrites,
   tranIdFromLookup,
@@ -106,6 +108,11 @@ export interface LoadedSalesOrder {
 export function loadSalesOrderForUpdate(id: string): LoadedSalesOrder {
   const so = loadRecord(SALES_ORDER.recordType, id);
   return { state: salesOrderState(id, readerOf(so)), handle: so };
+}
+
+/** The loaded order's state with the tax fields of the account's tax engine (no units). */
+export function readTaxState(loaded: LoadedSalesOrder, engine: TaxEngine): SalesOrderState {
+  return withTaxState(loaded.state, readerOf(loaded.handle), engine);
 }
 
 /**

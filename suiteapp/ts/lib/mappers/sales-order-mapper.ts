@@ -20,12 +20,17 @@ import { toNetSuiteAmount } from '../../../../shared-types/src/money/money';
 import type { CalendarDate } from '../../../../shared-types/src/time/order-dates';
 import { dateParts } from '../../../../shared-types/src/time/order-dates';
 import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
-import type { LineTax, TaxDetailTarget } from '../../../../shared-types/src/orders/order-tax-booking';
+import type {
+  LineTax,
+  TaxDetailTarget,
+  TaxEngine,
+} from '../../../../shared-types/src/orders/order-tax-booking';
 import type {
   OrderUpdatePlan,
   SalesOrderLineState,
   SalesOrderState,
 } from '../../../../shared-types/src/updates/order-update-plan';
+import type { TaxDetailState } from '../../../../shared-types/src/updates/order-update-tax';
 import type {
   SalesOrderLineSnapshot,
   SalesOrderSnapshot,
@@ -521,6 +526,55 @@ function lineState(so: RecordReader, index: number): SalesOrderLineState {
   };
 }
 
+/**
+ * The tax fields the seller's tax update needs (order-update-tax.ts), read only where the account's
+ * tax engine has them (NetSuite refuses a field it does not have): VAT the lines' `grossamt`,
+ * SuiteTax the lines' `taxdetailsreference` and the tax details lines.
+ */
+export function withTaxState(state: SalesOrderState, so: RecordReader, engine: TaxEngine): SalesOrderState {
+  if (engine === 'us-legacy') return state;
+  const lineField = engine === 'suitetax' ? f.taxDetailsReference : f.grossAmt;
+  const lines = state.lines.map((line) => {
+    const value = so.lineValue(items.id, lineField, line.index);
+    return engine === 'suitetax'
+      ? { ...line, taxDetailsReference: textOf(value) }
+      : { ...line, grossAmount: optionalNumberOf(value) };
+  });
+  if (engine !== 'suitetax') return { ...state, lines };
+  const d = SALES_ORDER.sublists.taxDetails;
+  const taxDetails: TaxDetailState[] = [];
+  for (let index = 0; index < so.lineCount(d.id); index += 1) {
+    taxDetails.push({
+      index,
+      reference: textOf(so.lineValue(d.id, d.fields.taxDetailsReference, index)) ?? '',
+    });
+  }
+  return { ...state, lines, taxDetails };
+}
+
+/** The seller's tax booked again (order-update-tax.ts) as writes per item line, by line index. */
+function taxLineWrites(plan: OrderUpdatePlan): Map<number, LineWrite[]> {
+  const writes = new Map<number, LineWrite[]>();
+  const tax = plan.tax;
+  if (tax === undefined) return writes;
+  const money = (minor: number): number => toNetSuiteAmount(minor, tax.currency);
+  for (const line of tax.lines) {
+    const fields: LineWrite[] = line.quantity === null ? [] : [[f.quantity, line.quantity]];
+    if (
+      line.tax.taxCodeId !== undefined ||
+      line.tax.grossMinor !== undefined ||
+      line.tax.netMinor !== undefined
+    ) {
+      fields.push(...amountWrites(money, line.rateMinor, line.amountMinor, line.tax));
+    } else {
+      if (line.tax.taxable !== undefined) fields.push([f.isTaxable, line.tax.taxable]);
+      if (line.tax.tax1Minor !== undefined) fields.push([f.tax1Amt, money(line.tax.tax1Minor)]);
+    }
+    writes.set(line.index, fields);
+  }
+  return writes;
+}
+
 /** A loaded sales order as the order-update planning compares it. */
 export function salesOrderState(id: string, so: RecordReader): SalesOrderState {
   const lineStates: SalesOrderLineState[] = [];
@@ -547,10 +601,13 @@ export function salesOrderState(id: string, so: RecordReader): SalesOrderState {
  * totals re-check after the update (order-update-totals.ts) found the order off.
  */
 export function salesOrderUpdateWrite(plan: OrderUpdatePlan, marks: { tiesOut?: boolean } = {}): RecordWrite {
-  const changed = plan.lineChanges.map((change) => {
+  const taxWrites = taxLineWrites(plan);
+  const changedLines = plan.lineChanges.map((change) => {
+    const tax = taxWrites.get(change.index);
+    taxWrites.delete(change.index);
     switch (change.kind) {
       case 'close':
-        return { line: change.index, fields: [[f.isClosed, true]] as LineWrite[] };
+        return { line: change.index, fields: [[f.isClosed, true], ...(tax ?? [])] as LineWrite[] };
       case 'amount':
         return {
           line: change.index,
@@ -560,22 +617,43 @@ export function salesOrderUpdateWrite(plan: OrderUpdatePlan, marks: { tiesOut?: 
           ] as LineWrite[],
         };
       case 'reduce':
+        // With the seller's tax booked again, its writes carry the quantity and the amount.
         return {
           line: change.index,
-          fields: [
-            [f.quantity, change.quantity],
-            ...(change.amount === null ? [] : [[f.amount, change.amount] as const]),
-            [f.tiktokLineIds, change.lineIds.join(',')],
-          ] as LineWrite[],
+          fields: (tax !== undefined
+            ? [...tax, [f.tiktokLineIds, change.lineIds.join(',')]]
+            : [
+                [f.quantity, change.quantity],
+                ...(change.amount === null ? [] : [[f.amount, change.amount] as const]),
+                [f.tiktokLineIds, change.lineIds.join(',')],
+              ]) as LineWrite[],
         };
     }
   });
+  const changed = [...changedLines, ...[...taxWrites].map(([line, fields]) => ({ line, fields }))].filter(
+    (line) => line.fields.length > 0,
+  );
+  const d = SALES_ORDER.sublists.taxDetails;
+  const detailMoney = (minor: number): number => toNetSuiteAmount(minor, plan.tax?.currency ?? 'USD');
+  const details = (plan.tax?.taxDetails ?? []).map((detail) => ({
+    line: detail.index,
+    fields: [
+      [d.fields.taxBasis, detailMoney(detail.basisMinor)],
+      [d.fields.taxRate, detail.ratePercent],
+      [d.fields.taxAmount, detailMoney(detail.amountMinor)],
+    ] as LineWrite[],
+  }));
+  const taxRate = plan.tax?.taxRate ?? null;
   return {
     body: [
       ...(marks.tiesOut === undefined ? [] : [[body.tieOut, marks.tiesOut] as const]),
       ...(plan.cancelRequest === undefined ? [] : cancelRequestWrites(plan.cancelRequest.fields, true)),
+      ...(taxRate === null ? [] : [[body.taxRate, taxRate] as const]),
     ],
-    sublists: changed.length === 0 ? [] : [{ sublistId: items.id, lines: changed }],
+    sublists: [
+      ...(changed.length === 0 ? [] : [{ sublistId: items.id, lines: changed }]),
+      ...(details.length === 0 ? [] : [{ sublistId: d.id, lines: details }]),
+    ],
     subrecords:
       plan.shipAddress === null
         ? []

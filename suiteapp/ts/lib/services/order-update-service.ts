@@ -3,8 +3,10 @@
  * newer TikTok payload (order-update-plan.ts), or an exception for a person.
  *
  * Usage per record: inbox load 2 + sales order load 10 + save 20 + log entry 6 + inbox save 4 =
- * 42 units of map's 1,000, + 1 (lookupFields) for the shop's Tax Item when cancelled units carry
- * tax, + 6 for the warning log entry of an exception. Restart-safe: the plan compares the payload
+ * 42 units of map's 1,000, + 15 when the update takes units off (the shop's settings 10 and tax code
+ * 5, for its tax case: order-update-tax.ts), + 1 (lookupFields) to read NetSuite's recomputed tax
+ * back when the seller remits (+ 10 to mark Ties Out = F when it is off), + 6 for the warning log
+ * entry of an exception. Restart-safe: the plan compares the payload
  * with the sales order as it is, so a re-run after the order was saved plans nothing; the flag is
  * cleared last, and only when no newer payload arrived meanwhile (optimistic locking on the inbox
  * record).
@@ -21,16 +23,38 @@ import type { OrderUpdatePlan } from '../../../../shared-types/src/updates/order
 import { checkUpdatedTotals } from '../../../../shared-types/src/updates/order-update-totals';
 import {
   cancelledTaxMinor,
+  cancelsOpenUnits,
   changesSalesOrder,
   formatExceptions,
+  isOrderCancelled,
   planOrderUpdate,
 } from '../../../../shared-types/src/updates/order-update-plan';
+import type {
+  UpdateTaxContext,
+  UpdateTaxWrites,
+} from '../../../../shared-types/src/updates/order-update-tax';
+import { planUpdateTax, taxOffMessage } from '../../../../shared-types/src/updates/order-update-tax';
+import { formatMinor } from '../../../../shared-types/src/money/money';
+import { isSampleOrder } from '../../../../shared-types/src/orders/order-classify';
+import { priceModeOf } from '../../../../shared-types/src/orders/order-lines';
+import { parseRemitter, taxEngineOf } from '../../../../shared-types/src/orders/order-tax-booking';
+import { lookupAmountToMinor } from '../../../../shared-types/src/orders/order-tieout';
+import { orderOptionsOf } from '../../../../shared-types/src/settings/shop-settings';
+import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
+import { loadTaxCodes } from '../dao/tax-code-dao';
+import { accountFeatures, companyCountry, suiteTaxInEffect } from '../platform/account';
 import type { InboxForUpdate } from '../dao/inbox-review-dao';
 import { loadInboxForUpdate, saveInboxIfUnchanged } from '../dao/inbox-review-dao';
 import { writeLogEntry } from '../dao/log-dao';
 import type { LoadedSalesOrder } from '../dao/sales-order-dao';
-import { loadSalesOrderForUpdate, saveSalesOrderUpdate } from '../dao/sales-order-dao';
-import { lookupShopTaxItem } from '../dao/shop-dao';
+import {
+  loadSalesOrderForUpdate,
+  markTieOut,
+  readBackSalesOrder,
+  readTaxState,
+  saveSalesOrderUpdate,
+} from '../dao/sales-order-dao';
+import { loadShopSettings, lookupShopTaxItem } from '../dao/shop-dao';
 import { errorMessage, errorName } from '../platform/errors';
 
 export type UpdateResult = 'applied' | 'exception' | 'unchanged' | 'skipped' | 'superseded';
@@ -87,6 +111,72 @@ function apply(
   });
 }
 
+/**
+ * The shop's tax case as the import reads it (shop settings 10 units, tax code 5 units; the tax
+ * engine 0), or the problem with the shop's settings.
+ */
+function readUpdateTaxContext(
+  shopRecordId: string,
+  order: TikTokOrder,
+): UpdateTaxContext | { message: string } {
+  const features = accountFeatures();
+  const shop = loadShopSettings([shopRecordId], features).get(shopRecordId);
+  if (shop === undefined) {
+    return {
+      message: `The TikTok Shop record ${shopRecordId} of TikTok order ${order.id} could not be read, so its tax could not be booked for the update. To do: check the shop record, then use Retry on the TikTok Order Exceptions page.`,
+    };
+  }
+  const remitter = parseRemitter(shop.taxRemitter, shop);
+  if ('code' in remitter) return { message: remitter.message };
+  const suiteTax = suiteTaxInEffect();
+  const codeId = shop.taxCodeId ?? null;
+  const codes = remitter.remitter === 'seller' && codeId !== null ? loadTaxCodes([codeId], suiteTax) : {};
+  const taxCode = codeId === null ? null : (codes[codeId] ?? null);
+  return {
+    engine: taxEngineOf(suiteTax, companyCountry()),
+    remitter: remitter.remitter,
+    shopName: shop.name,
+    taxItemId: shop.taxItemId,
+    taxCode,
+    unknownTaxCodeId: remitter.remitter === 'seller' && codeId !== null && taxCode === null ? codeId : null,
+    priceMode: priceModeOf(orderOptionsOf(shop), isSampleOrder(order)),
+  };
+}
+
+/** The seller's tax booked again for what is left of the order, on the plan (order-update-tax.ts). */
+function bookSellerTax(
+  order: TikTokOrder,
+  loaded: LoadedSalesOrder,
+  plan: OrderUpdatePlan,
+  context: UpdateTaxContext,
+): void {
+  if (plan.lineChanges.length === 0 || plan.exceptions.length > 0 || isOrderCancelled(order)) return;
+  const tax = planUpdateTax(order, readTaxState(loaded, context.engine), plan.lineChanges, context);
+  if (tax === null) return;
+  if ('message' in tax) {
+    plan.exceptions.push(tax.message);
+    return;
+  }
+  plan.tax = { ...tax, currency: order.payment.currency };
+  plan.applied.push(
+    `tax booked again for what TikTok still charges: ${formatMinor(tax.expectedTaxMinor, order.payment.currency)} ${order.payment.currency}`,
+  );
+}
+
+/** After the save: NetSuite's recomputed tax total against the tax the seller remits (1 unit; 10 more when off). */
+function checkSellerTax(order: TikTokOrder, loaded: LoadedSalesOrder, tax: UpdateTaxWrites): string | null {
+  const currency = order.payment.currency;
+  const netsuiteTaxMinor = lookupAmountToMinor(readBackSalesOrder(loaded.state.id).taxTotal, currency);
+  if (netsuiteTaxMinor === tax.expectedTaxMinor) return null;
+  markTieOut(loaded.state.id, { tiesOut: false });
+  return taxOffMessage(
+    order,
+    `sales order ${loaded.state.tranId ?? loaded.state.id}`,
+    netsuiteTaxMinor,
+    tax.expectedTaxMinor,
+  );
+}
+
 /** Applies the pending TikTok update of one inbox record. */
 export function applyOrderUpdate(inboxId: string): UpdateResult {
   const inbox = loadInboxForUpdate(inboxId);
@@ -117,18 +207,32 @@ export function applyOrderUpdate(inboxId: string): UpdateResult {
     }
     return raiseException(inbox, salesOrderGone(inbox, salesOrderId, e), null);
   }
-  const taxItemId =
-    cancelledTaxMinor(parsed.order, loaded.state) > 0 && inbox.shopRecordId !== null
-      ? lookupShopTaxItem(inbox.shopRecordId)
+  const order = parsed.order;
+  // The shop's tax case, read only when the update takes units off (order-update-tax.ts).
+  const taxContext =
+    inbox.shopRecordId !== null && cancelsOpenUnits(order, loaded.state)
+      ? readUpdateTaxContext(inbox.shopRecordId, order)
       : null;
-  const plan = planOrderUpdate(parsed.order, loaded.state, taxItemId);
-  const totals = checkUpdatedTotals(parsed.order, loaded.state, plan);
+  if (taxContext !== null && 'message' in taxContext) {
+    return raiseException(inbox, taxContext.message, salesOrderId);
+  }
+  const sellerRemits = taxContext?.remitter === 'seller';
+  const taxItemId =
+    !sellerRemits && cancelledTaxMinor(order, loaded.state) > 0 && inbox.shopRecordId !== null
+      ? (taxContext?.taxItemId ?? lookupShopTaxItem(inbox.shopRecordId))
+      : null;
+  const plan = planOrderUpdate(order, loaded.state, taxItemId, sellerRemits);
+  if (sellerRemits && taxContext !== null) bookSellerTax(order, loaded, plan, taxContext);
+  const totals = checkUpdatedTotals(order, loaded.state, plan);
   if (totals?.message) {
     plan.exceptions.push(totals.message);
   }
   const changed = changesSalesOrder(plan);
   if (changed) {
     apply(inbox, loaded, plan, totals?.ties === false);
+    const taxOff =
+      plan.tax === undefined || totals?.ties === false ? null : checkSellerTax(order, loaded, plan.tax);
+    if (taxOff !== null) plan.exceptions.push(taxOff);
   }
   log.audit({
     title: `TikTok order ${inbox.orderId} update`,

@@ -59,6 +59,40 @@ describe('TikTok warehouse links', () => {
     expect(String(warehouseRecord().fields.custrecord_tts_wh_locations)).toContain(String(east));
   });
 
+  it('marks a warehouse gone from TikTok’s whole list DELETED, keeping its links', async () => {
+    world = await startConnectorAccount();
+    const OTHER = '7068517275539719950';
+    await upsertWarehouses([
+      { id: WAREHOUSE, name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true },
+      { id: OTHER, name: 'NY', type: 'SALES_WAREHOUSE', isDefault: false },
+    ]);
+    const partial = await upsertWarehouses([
+      { id: WAREHOUSE, name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true },
+    ]);
+    expect(partial.body).not.toHaveProperty('deleted');
+    const whole = await world.restlet('POST', {
+      action: 'warehouses.upsert',
+      shopId: DEMO_SHOP.shopId,
+      complete: true,
+      warehouses: [{ id: WAREHOUSE, name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true }],
+    });
+    expect(whole.body).toMatchObject({ ok: true, deleted: [OTHER] });
+    const gone = world.ns.store.findByExternalId(
+      'customrecord_tts_warehouse',
+      `tts_wh_${DEMO_SHOP.shopId}_${OTHER}`,
+    );
+    expect(gone?.fields.custrecord_tts_wh_status).toBe('DELETED');
+    expect(warehouseRecord().fields.custrecord_tts_wh_status).toBe('ENABLED');
+    const bad = await world.restlet('POST', {
+      action: 'warehouses.upsert',
+      shopId: DEMO_SHOP.shopId,
+      complete: 'yes',
+      warehouses: [{ id: WAREHOUSE, name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true }],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('complete');
+  });
+
   it('books orders at the Primary Location, else at the lowest linked location', async () => {
     world = await startConnectorAccount();
     const { main, east } = world.account.locationIds;

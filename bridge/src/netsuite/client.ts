@@ -154,8 +154,18 @@ export class NetSuiteClient {
   }
 
   /** Records the shop's TikTok warehouses in NetSuite (`customrecord_tts_warehouse`), keeping admins' location links. */
-  upsertWarehouses(shopId: string, warehouses: TikTokWarehouseInfo[]): Promise<WarehousesUpsertResponse> {
-    return this.post<WarehousesUpsertResponse>({ action: 'warehouses.upsert', shopId, warehouses });
+  /** `complete`: `warehouses` is the shop's whole TikTok list, so the records not in it are marked DELETED. */
+  upsertWarehouses(
+    shopId: string,
+    warehouses: TikTokWarehouseInfo[],
+    complete = false,
+  ): Promise<WarehousesUpsertResponse> {
+    return this.post<WarehousesUpsertResponse>({
+      action: 'warehouses.upsert',
+      shopId,
+      warehouses,
+      ...(complete ? { complete } : {}),
+    });
   }
 
   upsertOrders(shopId: string, orders: TikTokOrder[]): Promise<OrdersUpsertResponse> {

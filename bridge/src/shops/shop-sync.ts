@@ -9,6 +9,7 @@ import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import { SUBSCRIBED_WEBHOOK_EVENTS, type Warehouse } from '../tiktok/types';
 import type { TikTokWarehouseInfo } from '../../../shared-types/src/contract/warehouse-upsert';
+import { MAX_WAREHOUSES_PER_UPSERT } from '../../../shared-types/src/contract/warehouse-upsert';
 import { regionCurrency } from '../../../shared-types/src/tiktok/region-currency';
 
 export function webhookAddress(publicUrl: string): string {
@@ -68,6 +69,11 @@ export async function pushWarehousesToNetSuite(
 ): Promise<number> {
   const warehouses = await tiktok.getWarehouses(shopId);
   if (warehouses.length === 0) return 0;
-  const response = await netsuite.upsertWarehouses(shopId, warehouseInfos(warehouses));
+  // The whole list fits one call (TikTok shops have a handful), so NetSuite may mark the others DELETED.
+  const response = await netsuite.upsertWarehouses(
+    shopId,
+    warehouseInfos(warehouses),
+    warehouses.length <= MAX_WAREHOUSES_PER_UPSERT,
+  );
   return response.results.length;
 }

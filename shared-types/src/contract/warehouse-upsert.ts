@@ -29,6 +29,11 @@ export interface WarehousesUpsertRequest {
   action: typeof WAREHOUSES_UPSERT_ACTION;
   shopId: string;
   warehouses: TikTokWarehouseInfo[];
+  /**
+   * True when `warehouses` is the shop's whole Get Warehouse List: the shop's warehouse records not
+   * in it get status DELETED (their links stay for the admin to move).
+   */
+  complete?: boolean;
 }
 
 export type WarehouseUpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -36,6 +41,8 @@ export type WarehouseUpsertOutcome = 'created' | 'updated' | 'unchanged';
 export interface WarehousesUpsertResponse {
   ok: true;
   results: { warehouseId: string; recordId: string; outcome: WarehouseUpsertOutcome; linked: boolean }[];
+  /** With `complete`: the warehouses of the shop marked DELETED by this call. */
+  deleted?: string[];
 }
 
 export type WarehousesValidation =
@@ -89,6 +96,12 @@ export function validateWarehousesUpsert(body: Record<string, unknown>): Warehou
     problems.add(
       'shopId',
       `${describeValue(body.shopId)} is not a TikTok shop id; send its digits as a string`,
+    );
+  }
+  if (body.complete !== undefined && typeof body.complete !== 'boolean') {
+    problems.add(
+      'complete',
+      `${describeValue(body.complete)} is not true or false; send true when warehouses is the shop's whole warehouse list`,
     );
   }
   const list = body.warehouses;
@@ -150,4 +163,15 @@ export function warehouseChanged(stored: StoredWarehouse, warehouse: TikTokWareh
     stored.isDefault !== warehouse.isDefault ||
     stored.status !== (warehouse.status ?? 'ENABLED')
   );
+}
+
+/** With a complete list: the stored warehouses (TikTok id → status) that are gone and not yet marked. */
+export function warehousesGone(
+  stored: readonly { warehouseId: string; status: string | null }[],
+  sent: readonly TikTokWarehouseInfo[],
+): string[] {
+  const present = new Set(sent.map((w) => w.id));
+  return stored
+    .filter((w) => !present.has(w.warehouseId) && w.status !== WAREHOUSE_DELETED)
+    .map((w) => w.warehouseId);
 }

@@ -10,11 +10,13 @@ import {
   WAREHOUSE,
   warehouseFromRow,
   warehousesByExternalIdQuery,
+  warehousesOfShopQuery,
+  warehouseStatusWrite,
   warehouseWrites,
 } from '../mappers/warehouse-mapper';
 import { indexRows } from '../mappers/values';
 import { createRecord, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
-import { runInChunks } from './suiteql';
+import { runInChunks, runQuery } from './suiteql';
 
 /** Warehouse records by externalid, in one query per 500 ids. */
 export function findWarehousesByExternalId(externalIds: readonly string[]): Map<string, StoredWarehouseRow> {
@@ -32,4 +34,16 @@ export function createWarehouse(externalId: string, fields: WarehouseFields): st
 /** Updates the bridge-owned fields of a warehouse record (2 units). */
 export function updateWarehouse(id: string, fields: WarehouseFields): void {
   submitBodyFields(WAREHOUSE.recordType, id, warehouseWrites(fields));
+}
+
+/** Every warehouse record of a shop (one SuiteQL, 10 units). */
+export function findWarehousesOfShop(shopRecordId: string): StoredWarehouseRow[] {
+  return runQuery(warehousesOfShopQuery(), [shopRecordId]).map((row) =>
+    warehouseFromRow(row, String(row.id)),
+  );
+}
+
+/** Sets a warehouse record's TikTok Warehouse Status (2 units). */
+export function setWarehouseStatus(id: string, status: string): void {
+  submitBodyFields(WAREHOUSE.recordType, id, warehouseStatusWrite(status));
 }

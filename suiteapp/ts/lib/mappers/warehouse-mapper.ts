@@ -39,6 +39,7 @@ export const WAREHOUSE = declareRecord({
       type: 'custrecord_tts_wh_type',
       isDefault: 'custrecord_tts_wh_default',
       location: 'custrecord_tts_wh_location',
+      shop: 'custrecord_tts_wh_shop',
       locations: 'custrecord_tts_wh_locations',
       status: 'custrecord_tts_wh_status',
     },
@@ -60,6 +61,16 @@ export type StoredWarehouseRow = StoredWarehouse &
 /** Warehouse records whose externalid is in `inList`. */
 export function warehousesByExternalIdQuery(inList: Sql): Sql {
   return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.warehouseId} AS wh_id, ${c.name} AS wh_name, ${c.type} AS wh_type, ${c.isDefault} AS wh_default, ${c.location} AS wh_location, ${c.locations} AS wh_locations, ${c.status} AS wh_status FROM ${WAREHOUSE.suiteql.table} WHERE ${c.externalId} IN (${inList})`;
+}
+
+/** Every warehouse record of a shop (parameter: the shop record's internal id). */
+export function warehousesOfShopQuery(): Sql {
+  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.warehouseId} AS wh_id, ${c.name} AS wh_name, ${c.type} AS wh_type, ${c.isDefault} AS wh_default, ${c.location} AS wh_location, ${c.locations} AS wh_locations, ${c.status} AS wh_status FROM ${WAREHOUSE.suiteql.table} WHERE ${c.shop} = ?`;
+}
+
+/** Marks a warehouse gone from TikTok's list. */
+export function warehouseStatusWrite(status: string): SubmitWrite[] {
+  return [[body.status, status]];
 }
 
 export function warehouseFromRow(row: Row, id: string): StoredWarehouseRow {

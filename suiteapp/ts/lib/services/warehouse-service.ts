@@ -8,10 +8,18 @@ import { formatValidationProblems } from '../../../../shared-types/src/contract/
 import type { WarehousesUpsertResponse } from '../../../../shared-types/src/contract/warehouse-upsert';
 import {
   validateWarehousesUpsert,
+  WAREHOUSE_DELETED,
   warehouseChanged,
   warehouseFields,
+  warehousesGone,
 } from '../../../../shared-types/src/contract/warehouse-upsert';
-import { findWarehousesByExternalId, createWarehouse, updateWarehouse } from '../dao/warehouse-dao';
+import {
+  findWarehousesByExternalId,
+  findWarehousesOfShop,
+  createWarehouse,
+  setWarehouseStatus,
+  updateWarehouse,
+} from '../dao/warehouse-dao';
 import { findShop } from '../dao/shop-dao';
 import { connectorError } from '../platform/errors';
 
@@ -19,7 +27,8 @@ import { connectorError } from '../platform/errors';
  * `warehouses.upsert`: one `customrecord_tts_warehouse` per TikTok warehouse of the shop. Existing
  * records get the bridge's name, type and default flag; the NetSuite location an admin linked is
  * never touched. Governance for 100 warehouses: shop lookup 10 + one lookup 10 + at most 6 each
- * (create 2 + save 4; an update is one submitFields, 2) = 620 units of the RESTlet's 5,000.
+ * (create 2 + save 4; an update is one submitFields, 2) = 620 units of the RESTlet's 5,000. With
+ * `complete` (the shop's whole TikTok list), one more query (10) and 2 per record marked DELETED.
  */
 export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpsertResponse {
   const checked = validateWarehousesUpsert(body);
@@ -51,5 +60,13 @@ export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpser
     updateWarehouse(existing.id, values);
     return { warehouseId: warehouse.id, recordId: existing.id, outcome: 'updated' as const, linked };
   });
-  return { ok: true, results };
+  if (request.complete !== true) {
+    return { ok: true, results };
+  }
+  const byWarehouseId = new Map(findWarehousesOfShop(shop.id).map((w) => [w.warehouseId, w]));
+  const deleted = warehousesGone([...byWarehouseId.values()], request.warehouses);
+  for (const warehouseId of deleted) {
+    setWarehouseStatus(byWarehouseId.get(warehouseId)!.id, WAREHOUSE_DELETED);
+  }
+  return { ok: true, results, deleted };
 }

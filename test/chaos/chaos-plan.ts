@@ -13,9 +13,10 @@ export type OrderKind =
   | 'unpaid' // never paid: waits in the inbox
   | 'cancelled' // created UNPAID, cancelled by the buyer two waves later
   | 'unmapped-payment' // paid with a method the shop's Payment Method Map does not list
-  | 'unknown-sku'; // paid, with a SKU that has no NetSuite item
+  | 'unknown-sku' // paid, with a SKU that has no NetSuite item
+  | 'cancel-after-import'; // paid, then the seller cancels a SKU's units two waves later (an order update)
 
-export const IMPORTABLE_KINDS: readonly OrderKind[] = ['paid', 'paid-later'];
+export const IMPORTABLE_KINDS: readonly OrderKind[] = ['paid', 'paid-later', 'cancel-after-import'];
 
 export interface KillStep {
   /** Kill after this creation wave. */
@@ -84,6 +85,7 @@ export const CHAOS_PLAN: ChaosPlan = {
     cancelled: 30,
     'unmapped-payment': 30,
     'unknown-sku': 30,
+    'cancel-after-import': 0,
   },
   waves: 16,
   waveGapMs: 1200,
@@ -121,21 +123,25 @@ export const CHAOS_PLAN: ChaosPlan = {
 
 /**
  * The plan in another account profile, with `importable` paid orders (4 in 5 paid at once, 1 in 5
- * paid two waves later) and every other kind at `others` each; the faults, kills and restarts are
- * the same. Smaller runs keep CI's time down (README, tests: the chaos figures per profile).
+ * paid two waves later, of those paid at once `cancelAfterImport` losing units to a seller
+ * cancellation two waves later) and every other kind at `others` each; the faults, kills and
+ * restarts are the same. Smaller runs keep CI's time down (README, tests: the chaos figures per
+ * profile).
  */
 export function chaosPlanIn(
   account: ChaosAccount,
   importable: number,
   others: number,
   seed = CHAOS_PLAN.seed,
+  cancelAfterImport = 0,
 ): ChaosPlan {
   return {
     ...CHAOS_PLAN,
     account,
     seed,
     counts: {
-      paid: Math.round(importable * 0.8),
+      paid: Math.round(importable * 0.8) - cancelAfterImport,
+      'cancel-after-import': cancelAfterImport,
       'paid-later': importable - Math.round(importable * 0.8),
       unpaid: others,
       cancelled: others,

@@ -44,6 +44,7 @@ export function formatChaosReport(o: ChaosOutcome): string {
         .map(([s, n]) => `${s} ${n}`)
         .join(', ') || 'none'
     }; invisible ${t.invisible.length}`,
+    `  cancelled after import      ${t.cancellationsApplied} of ${kinds.get('cancel-after-import') ?? 0} orders' units taken off their sales order by the order updates (the rest cancelled before their import)`,
     `  totals vs TikTok payment    ${t.tiedOut} of ${t.importedOnce} sales orders tie out to the cent (merchandise, shipping, tax, total, units)`,
     ...(gapLines.length > 0
       ? ['  other differing figures', ...gapLines, ...t.examples.map((e) => `    e.g. ${e}`)]

@@ -163,7 +163,16 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   let settled = false;
   while (Date.now() < deadline) {
     const state = currentTieOut(world, shopId, created);
-    if (state.missing.length === 0 && state.invisible.length === 0 && state.notMarkedImported.length === 0) {
+    // Cancellations after import settle once the order updates have applied them and the figures agree.
+    const updating = world.ns.store
+      .all('customrecord_tts_order')
+      .some((r) => r.fields.custrecord_tts_ord_update_pending === true);
+    if (
+      state.missing.length === 0 &&
+      state.invisible.length === 0 &&
+      state.notMarkedImported.length === 0 &&
+      (plan.counts['cancel-after-import'] === 0 || (!updating && state.examples.length === 0))
+    ) {
       settled = true;
       break;
     }

@@ -1,7 +1,13 @@
 import type { ChaosPlan } from './chaos-plan';
+import { IMPORTABLE_KINDS } from './chaos-plan';
 import { formatChaosReport } from './chaos-report';
 import { runChaos, type ChaosOutcome } from './chaos-run';
 import { startChaosWorld, type ChaosWorld } from './chaos-world';
+
+/** The plan's orders that must become a sales order. */
+function importableOf(plan: ChaosPlan): number {
+  return IMPORTABLE_KINDS.reduce((n, kind) => n + plan.counts[kind], 0);
+}
 
 /**
  * The chaos run's assertions, for a plan (chaos-plan.ts): each account profile's test file runs them
@@ -45,7 +51,7 @@ export function describeChaos(plan: ChaosPlan): void {
     });
 
     it('creates exactly one sales order per paid order: none lost, none duplicated, none for other orders', () => {
-      const importable = plan.counts.paid + plan.counts['paid-later'];
+      const importable = importableOf(plan);
       expect(outcome.tieOut.missing).toEqual([]);
       expect(outcome.tieOut.duplicates).toEqual([]);
       expect(outcome.tieOut.duplicatesByExternalId).toBe(0);
@@ -60,7 +66,7 @@ export function describeChaos(plan: ChaosPlan): void {
     });
 
     it('processes each order once while the scheduled and on-demand import runs overlap: one save per sales order, none refused as a duplicate', () => {
-      const importable = plan.counts.paid + plan.counts['paid-later'];
+      const importable = importableOf(plan);
       expect(outcome.overlappingScheduledRuns).toBeGreaterThan(0);
       // The overlapping runs met the same orders: their maps found them claimed or done.
       expect(
@@ -71,7 +77,7 @@ export function describeChaos(plan: ChaosPlan): void {
     });
 
     it('leaves every other order a visible exception with a reason, including orders TikTok never sent', () => {
-      const others = outcome.created.byId.size - (plan.counts.paid + plan.counts['paid-later']);
+      const others = outcome.created.byId.size - importableOf(plan);
       expect(outcome.tieOut.invisible).toEqual([]);
       expect(outcome.deliveries.ordersNeverSent.length).toBeGreaterThan(0);
       const unresolved = new Set(
@@ -79,6 +85,12 @@ export function describeChaos(plan: ChaosPlan): void {
       );
       expect(outcome.deliveries.ordersNeverSent.filter((id) => unresolved.has(id))).toEqual([]);
       expect(Object.values(outcome.tieOut.exceptionsByState).reduce((a, b) => a + b, 0)).toBe(others);
+    });
+
+    it('applies cancellations after import through the order updates (when the plan has them)', () => {
+      const planned = plan.counts['cancel-after-import'];
+      expect(outcome.tieOut.cancellationsApplied).toBeLessThanOrEqual(planned);
+      if (planned > 0) expect(outcome.tieOut.cancellationsApplied).toBeGreaterThan(0);
     });
 
     it("ties every sales order out to TikTok's payment block in cents: merchandise, shipping, tax, total, units", () => {

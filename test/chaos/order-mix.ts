@@ -27,7 +27,8 @@ export function prng(seed: number): () => number {
 const FOLLOW_UP_DELAY = 2;
 
 function pickSkus(random: () => number, kind: OrderKind): OrderSkuSpec[] {
-  const count = 1 + Math.floor(random() * 5);
+  // An order that loses units keeps at least two SKUs, so units are left.
+  const count = kind === 'cancel-after-import' ? 2 + Math.floor(random() * 4) : 1 + Math.floor(random() * 5);
   const pool: string[] = [...KNOWN_SKUS].sort(() => random() - 0.5).slice(0, count);
   const skus = pool.map((sellerSku) => ({ sellerSku, quantity: 1 + Math.floor(random() * 3) }));
   if (kind === 'unknown-sku') skus[0] = { sellerSku: UNKNOWN_SKU, quantity: skus[0]?.quantity ?? 1 };
@@ -38,14 +39,15 @@ export function planOrders(plan: ChaosPlan): PlannedOrder[] {
   const random = prng(plan.seed);
   const orders: PlannedOrder[] = [];
   for (const [kind, count] of Object.entries(plan.counts) as [OrderKind, number][]) {
-    const delayed = kind === 'paid-later' || kind === 'cancelled';
-    const lastCreateWave = delayed ? plan.waves - 1 - FOLLOW_UP_DELAY : plan.waves - 1;
+    const delayed = kind === 'paid-later' || kind === 'cancelled' || kind === 'cancel-after-import';
+    const delay = FOLLOW_UP_DELAY;
+    const lastCreateWave = delayed ? plan.waves - 1 - delay : plan.waves - 1;
     for (let n = 0; n < count; n += 1) {
       const createWave = Math.floor((n * (lastCreateWave + 1)) / count);
       orders.push({
         kind,
         createWave,
-        followUpWave: delayed ? createWave + FOLLOW_UP_DELAY : null,
+        followUpWave: delayed ? createWave + delay : null,
         skus: pickSkus(random, kind),
         paymentMethodName:
           kind === 'unmapped-payment'
@@ -79,7 +81,9 @@ export class CreatedOrders {
 }
 
 function paysAtOnce(kind: OrderKind): boolean {
-  return kind === 'paid' || kind === 'unmapped-payment' || kind === 'unknown-sku';
+  return (
+    kind === 'paid' || kind === 'unmapped-payment' || kind === 'unknown-sku' || kind === 'cancel-after-import'
+  );
 }
 
 /** Creates the orders of `wave` and runs the follow-ups due in it. */
@@ -97,6 +101,10 @@ export function runWave(
         skus: order.skus,
         paymentMethodName: order.paymentMethodName,
         ...(paysAtOnce(order.kind) ? { advanceTo: 'AWAITING_SHIPMENT' as const } : {}),
+        // No discount lines: a cancelled unit's discount would stay on one (an exception by design).
+        ...(order.kind === 'cancel-after-import'
+          ? { sellerDiscountPercent: 0, platformDiscountPerUnit: '0' }
+          : {}),
       });
       created.add(order, made.id);
     }
@@ -105,6 +113,12 @@ export function runWave(
       if (order.kind === 'paid-later') {
         sim.admin.advanceOrder(id, 'pay');
         sim.admin.advanceOrder(id, 'release-hold');
+      } else if (order.kind === 'cancel-after-import') {
+        // The seller cancels the first SKU's units (out of stock): a line cancellation after import.
+        const lines = sim.admin.getOrder(id).line_items;
+        const sku = lines[0]?.seller_sku;
+        const ids = lines.filter((l) => l.seller_sku === sku).map((l) => l.id);
+        sim.admin.cancelOrder(id, { by: 'SELLER', lineItemIds: ids });
       } else {
         sim.admin.cancelOrder(id, { by: 'BUYER' });
       }

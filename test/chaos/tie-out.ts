@@ -67,6 +67,11 @@ export interface TieOut {
   gaps: Record<MoneyFigure, FigureGap>;
   /** Up to 5 examples of orders whose figures differ. */
   examples: string[];
+  /**
+   * Orders TikTok cancelled units of after import (`cancel-after-import`) whose sales order shows it
+   * as the order updates apply it: a line closed (its units cancelled) on the imported sales order.
+   */
+  cancellationsApplied: number;
 }
 
 const cents = (value: unknown): number => (typeof value === 'number' ? Math.round(value * 100) : 0);
@@ -114,7 +119,7 @@ function vatInclusiveTikTokFigures(
   const units = new Map(active.map((l) => [l.id, l]));
   let merchandiseNet = 0;
   let merchandiseGross = 0;
-  for (const line of so.sublists.item ?? []) {
+  for (const line of (so.sublists.item ?? []).filter((l) => l.fields.isclosed !== true)) {
     const item = String(line.fields.item);
     let gross: number | null = null;
     if (ns.skuItemIds.has(item)) {
@@ -134,38 +139,63 @@ function vatInclusiveTikTokFigures(
   }
   const fee = toMinor(order.payment.shipping_fee, currency);
   const shippingNet = fee === 0 ? 0 : shippingNetOf(fee, vat.ratePercent);
-  const tax = toMinor(order.payment.tax, currency);
+  const refund = cancelledRefund(order);
+  const tax = toMinor(order.payment.tax, currency) - refund.tax;
   return {
     merchandise: merchandiseNet,
     shipping: shippingNet,
     tax: tax + (merchandiseGross - merchandiseNet) + (fee - shippingNet),
-    total: toMinor(order.payment.total_amount, currency),
+    total: toMinor(order.payment.total_amount, currency) - refund.merchandise - refund.tax,
     units: active.length,
   };
 }
 
+/**
+ * NetSuite's figures of the lines still open: a line the order updates closed (TikTok cancelled its
+ * units after import) is no longer sold, so its amount leaves the figures (the emulator, like
+ * NetSuite, keeps it in `subtotal` and `total`); the order updates leave it no tax.
+ */
 function netSuiteFigures(so: StoredRecord, ns: NetSuiteView): Figures {
   const all = so.sublists.item ?? [];
-  const lines = all.filter((line) => ns.skuItemIds.has(String(line.fields.item)));
-  const taxLine = all
+  const open = all.filter((line) => line.fields.isclosed !== true);
+  const closed = all
+    .filter((line) => line.fields.isclosed === true)
+    .reduce((sum, line) => sum + cents(line.fields.amount), 0);
+  const lines = open.filter((line) => ns.skuItemIds.has(String(line.fields.item)));
+  const taxLine = open
     .filter((line) => String(line.fields.item) === ns.taxItemId)
     .reduce((sum, line) => sum + cents(line.fields.amount), 0);
   return {
-    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal) - taxLine,
+    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal) - taxLine - closed,
     shipping: cents(so.fields.shippingcost),
     tax: cents(so.fields.taxtotal) + taxLine,
-    total: cents(so.fields.total),
+    total: cents(so.fields.total) - closed,
     units: lines.reduce((n, line) => n + Number(line.fields.quantity ?? 0), 0),
   };
 }
 
+/** What TikTok refunded with the units it cancelled (their sale price and item tax), in cents. */
+function cancelledRefund(order: ApiOrder): { merchandise: number; tax: number } {
+  const currency = order.payment.currency;
+  const cancelled = order.line_items.filter((l) => l.display_status === 'CANCELLED');
+  return {
+    merchandise: cancelled.reduce((sum, l) => sum + toMinor(l.sale_price, currency), 0),
+    tax: cancelled.reduce(
+      (sum, l) => sum + (l.item_tax ?? []).reduce((t, x) => t + toMinor(x.tax_amount, currency), 0),
+      0,
+    ),
+  };
+}
+
+/** TikTok's figures less what it refunded with cancelled units (shipping is refunded only with the whole order). */
 function tikTokFigures(order: ApiOrder): Figures {
   const currency = order.payment.currency;
+  const refund = cancelledRefund(order);
   return {
-    merchandise: toMinor(order.payment.sub_total, currency),
+    merchandise: toMinor(order.payment.sub_total, currency) - refund.merchandise,
     shipping: toMinor(order.payment.shipping_fee, currency),
-    tax: toMinor(order.payment.tax, currency),
-    total: toMinor(order.payment.total_amount, currency),
+    tax: toMinor(order.payment.tax, currency) - refund.tax,
+    total: toMinor(order.payment.total_amount, currency) - refund.merchandise - refund.tax,
     units: order.line_items.filter((l) => l.display_status !== 'CANCELLED').length,
   };
 }
@@ -208,6 +238,7 @@ export function tieOut(
       units: { orders: 0, netDifference: 0 },
     },
     examples: [],
+    cancellationsApplied: 0,
   };
 
   for (const [orderId, { kind }] of created) {
@@ -261,6 +292,9 @@ export function tieOut(
           ? `inbox state ${String(inbox.fields.custrecord_tts_ord_state)}, sales order ${String(inbox.fields.custrecord_tts_ord_sales_order ?? '')} (has ${so.id}): ${String(inbox.fields.custrecord_tts_ord_error ?? '').slice(0, 120)}`
           : 'no inbox record',
       });
+    }
+    if (kind === 'cancel-after-import' && (so.sublists.item ?? []).some((l) => l.fields.isclosed === true)) {
+      out.cancellationsApplied += 1;
     }
     const order = tiktok.get(orderId);
     if (!order) continue;

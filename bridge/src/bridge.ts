@@ -24,17 +24,15 @@ import { NetSuiteClient } from './netsuite/client';
 import { OAUTH_CALLBACK_PATH, OAUTH_STATE_TTL_MS, oauthRouter } from './oauth/routes';
 import { OAuthStateCookie } from './oauth/state-cookie';
 import { openStore } from './store/open-store';
-import { pushShopToNetSuite } from './shops/shop-sync';
 import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
 import { shopPushJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
-import { orderUpsertHandler } from './workers/order-upsert';
+import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
-import { shopHandlers } from './workers/shop-handlers';
 
 /**
  * Builds the whole bridge from a live configuration: store, TikTok and NetSuite clients, the
@@ -176,13 +174,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const handlers = [
-    orderUpsertHandler({
-      tiktok: tiktok.client,
-      netsuite,
-      sendShop: (shopId) => pushShopToNetSuite(store, netsuite, shopId),
-    }),
-    ...shopHandlers({
+  const handlers = jobHandlerList(
+    jobHandlers({
       store,
       tiktok: tiktok.client,
       netsuite,
@@ -191,7 +184,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       publicUrl: config.publicUrl,
       logger,
     }),
-  ];
+  );
   const runnerOptions = {
     store,
     clock,

@@ -12,11 +12,13 @@ import { createLogger } from './logger';
 import { openStore } from './store/open-store';
 import type { BridgeStore } from './store/types';
 import { TokenVault } from './tiktok/token-vault';
+import { TIKTOK_ID_PATTERN, tiktokIdRule } from '../../shared-types/src/ids/tiktok-id';
 
 /**
  * `npm run bridge -- <command>`:
  *   serve                          start the HTTP server and workers (sandbox demo without credentials)
  *   sync orders [--since <ISO>]    one order-reconciliation pass, then run the queued jobs
+ *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
  *   status [--json]                shops, queue depths, dead letters, recent errors
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
  *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
@@ -34,6 +36,7 @@ interface SandboxDemoModule {
 const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
   sync orders [--since <ISO time>]        one order reconciliation pass, then process the queue
+  sync outbox                             send NetSuite's pending order updates to TikTok now
   status [--json]                         shops, queue depths, dead letters, recent errors
   retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
   revoke-sessions                         sign every browser out of the status page`;
@@ -73,10 +76,7 @@ function flags(args: string[], spec: Record<string, 'value' | 'switch'>): Record
 }
 
 const retryDeadSchema = z.strictObject({
-  '--shop': z
-    .string()
-    .regex(/^\d{1,32}$/, 'a TikTok shop id is a string of digits')
-    .optional(),
+  '--shop': z.string().regex(TIKTOK_ID_PATTERN, tiktokIdRule('shop')).optional(),
   '--kind': z.enum(Object.values(JOB_KINDS)).optional(),
 });
 
@@ -168,6 +168,21 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     return 0;
+  }
+
+  if (command === 'sync' && rest[0] === 'outbox') {
+    flags(rest.slice(1), {});
+    return withBridge(requireLive(config, 'sync outbox'), async (bridge) => {
+      const result = await bridge.outboxOnce();
+      for (const r of result.results) {
+        const outcomes = Object.entries(r.outcomes).map(([outcome, n]) => `${outcome} ${n}`);
+        io.out(
+          `shop ${r.shopId}: ${r.pulled} outbox row(s) delivered${outcomes.length > 0 ? ` (${outcomes.join(', ')})` : ''}`,
+        );
+      }
+      for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
+      return result.failures.length > 0 ? 2 : 0;
+    });
   }
 
   if (command === 'sync') {

@@ -1,6 +1,6 @@
 import type { RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
 import type { Faults } from '../../sandbox/tiktok/src';
-import type { SeedProductSpec } from '../../sandbox/tiktok/src';
+import type { SeedBundleSpec, SeedProductSpec } from '../../sandbox/tiktok/src';
 
 /**
  * The chaos scenario in numbers: how many orders of each kind, the fault knobs, when the bridge is
@@ -14,9 +14,20 @@ export type OrderKind =
   | 'cancelled' // created UNPAID, cancelled by the buyer two waves later
   | 'unmapped-payment' // paid with a method the shop's Payment Method Map does not list
   | 'unknown-sku' // paid, with a SKU that has no NetSuite item
-  | 'cancel-after-import'; // paid, then the seller cancels a SKU's units two waves later (an order update)
+  // Paid; once it is a sales order the buyer asks to cancel (a pending request with a deadline), and:
+  | 'request-accepted' // a person accepts it on the sales order (TikTok cancels the order)
+  | 'request-rejected' // a person rejects it with a reason (TikTok keeps the order)
+  | 'request-timeout' // nobody answers: TikTok approves it at the deadline and cancels the order
+  | 'request-shipped'; // the package ships after NetSuite showed the request, which rejects it (US)
 
-export const IMPORTABLE_KINDS: readonly OrderKind[] = ['paid', 'paid-later', 'cancel-after-import'];
+export const REQUEST_KINDS: readonly OrderKind[] = [
+  'request-accepted',
+  'request-rejected',
+  'request-timeout',
+  'request-shipped',
+];
+
+export const IMPORTABLE_KINDS: readonly OrderKind[] = ['paid', 'paid-later', ...REQUEST_KINDS];
 
 export interface KillStep {
   /** Kill after this creation wave. */
@@ -69,8 +80,16 @@ export interface ChaosPlan {
    * invocations interleaved (NetSuite runs separate deployments at once).
    */
   scheduledEveryPasses: number;
-  /** Divides TikTok's webhook retry schedule (2 min → 1 s at 120). */
+  /** Divides TikTok's webhook retry schedule (2 min → 1 s at 120) and its cancellation deadlines. */
   timeScale: number;
+  /** Share of orders TikTok charges buyer-paid fees on (retail delivery, handling, insurance...). */
+  feeRate: number;
+  /** Share of importable orders with a virtual bundle (imported as its components). */
+  bundleRate: number;
+  /** Hours a seller has to answer a buyer's cancellation request (divided by `timeScale`). */
+  buyerCancelResponseHours: number;
+  /** The request orders are created in the first this-many waves. */
+  requestWaves: number;
   /** Longest the run waits for everything to settle after the last wave. */
   settleDeadlineMs: number;
 }
@@ -85,7 +104,10 @@ export const CHAOS_PLAN: ChaosPlan = {
     cancelled: 30,
     'unmapped-payment': 30,
     'unknown-sku': 30,
-    'cancel-after-import': 0,
+    'request-accepted': 15,
+    'request-rejected': 15,
+    'request-timeout': 15,
+    'request-shipped': 15,
   },
   waves: 16,
   waveGapMs: 1200,
@@ -118,36 +140,44 @@ export const CHAOS_PLAN: ChaosPlan = {
   inboxWriteFailures: { every: 40 },
   scheduledEveryPasses: 3,
   timeScale: 120,
+  feeRate: 0.25,
+  bundleRate: 0.15,
+  // 1.5 hours / 120: a request is approved by TikTok 45 s after it was made unless answered.
+  buyerCancelResponseHours: 1.5,
+  requestWaves: 6,
   settleDeadlineMs: 150_000,
 };
 
 /**
  * The plan in another account profile, with `importable` paid orders (4 in 5 paid at once, 1 in 5
- * paid two waves later, of those paid at once `cancelAfterImport` losing units to a seller
- * cancellation two waves later) and every other kind at `others` each; the faults, kills and
- * restarts are the same. Smaller runs keep CI's time down (README, tests: the chaos figures per
- * profile).
+ * paid two waves later) and every other kind at `others` each; the faults, kills and restarts are
+ * the same. Smaller runs keep CI's time down (README, tests: the chaos figures per profile).
  */
 export function chaosPlanIn(
   account: ChaosAccount,
   importable: number,
   others: number,
   seed = CHAOS_PLAN.seed,
-  cancelAfterImport = 0,
 ): ChaosPlan {
   return {
     ...CHAOS_PLAN,
     account,
     seed,
     counts: {
-      paid: Math.round(importable * 0.8) - cancelAfterImport,
-      'cancel-after-import': cancelAfterImport,
+      paid: Math.round(importable * 0.8),
       'paid-later': importable - Math.round(importable * 0.8),
       unpaid: others,
       cancelled: others,
       'unmapped-payment': others,
       'unknown-sku': others,
+      // Issue #11's fees, bundles and cancellation requests run in the US account (CHAOS_PLAN).
+      'request-accepted': 0,
+      'request-rejected': 0,
+      'request-timeout': 0,
+      'request-shipped': 0,
     },
+    feeRate: 0,
+    bundleRate: 0,
   };
 }
 
@@ -167,6 +197,21 @@ export const KNOWN_SKUS = [
   'CH-TOTE',
 ] as const;
 export const UNKNOWN_SKU = 'CH-SCARF-DISCONTINUED';
+
+/** A virtual bundle of SKUs NetSuite has (NetSuite has no item for the bundle itself). */
+export const BUNDLE_SKU = 'CH-BUNDLE-TEE-SOCKS';
+export const CHAOS_BUNDLES: SeedBundleSpec[] = [
+  {
+    title: 'Chaos Tee + Socks',
+    sellerSku: BUNDLE_SKU,
+    // Over 3 units: 16.67, 16.66, 16.66 before discounts (bundle-split.ts).
+    price: '49.99',
+    components: [
+      { sellerSku: 'CH-TEE-M', count: 1 },
+      { sellerSku: 'CH-SOCKS-3PK', count: 2 },
+    ],
+  },
+];
 
 export const CHAOS_CATALOG: SeedProductSpec[] = [
   {

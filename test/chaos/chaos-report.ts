@@ -44,12 +44,33 @@ export function formatChaosReport(o: ChaosOutcome): string {
         .map(([s, n]) => `${s} ${n}`)
         .join(', ') || 'none'
     }; invisible ${t.invisible.length}`,
-    `  cancelled after import      ${t.cancellationsApplied} of ${kinds.get('cancel-after-import') ?? 0} orders' units taken off their sales order by the order updates (the rest cancelled before their import)`,
-    `  totals vs TikTok payment    ${t.tiedOut} of ${t.importedOnce} sales orders tie out to the cent (merchandise, shipping, tax, total, units)`,
+    `  totals vs TikTok payment    ${t.tiedOut} of ${t.importedOnce} sales orders tie out to the cent (merchandise, shipping, tax, buyer-paid fees, total, open units); ${t.tiedOutWithFees} with buyer-paid fees, ${t.tiedOutWithBundles} with a virtual bundle (imported as its components), ${t.tiedOutCancelled} cancelled by TikTok after import (every line closed)`,
+    `  buyer cancel requests       ${Object.entries(o.requests.byKind)
+      .map(
+        ([kind, k]) =>
+          `${kind} ${k?.orders ?? 0} (${Object.entries(k?.outcomes ?? {})
+            .map(([outcome, n]) => `${outcome} ${n}`)
+            .join(', ')})`,
+      )
+      .join('; ')}`,
+    `  answers from NetSuite       ${o.requests.answered.accept} accepted, ${o.requests.answered.reject} rejected on the sales order, ${o.requests.tooLate} too late (deadline passed); ${o.requests.retriedSaves} saves retried after a concurrent update; answer rows ${Object.entries(
+      o.requests.answerRows,
+    )
+      .map(([state, n]) => `${state} ${n}`)
+      .join(
+        ', ',
+      )}; ${o.requests.outboxRuns.length} \`sync outbox\` runs; unsettled ${o.requests.unsettled.length}`,
     ...(gapLines.length > 0
       ? ['  other differing figures', ...gapLines, ...t.examples.map((e) => `    e.g. ${e}`)]
       : []),
-    ...[...t.missing, ...t.duplicates, ...t.unexpected, ...t.invisible, ...t.notMarkedImported]
+    ...[
+      ...t.missing,
+      ...t.duplicates,
+      ...t.unexpected,
+      ...t.invisible,
+      ...t.notMarkedImported,
+      ...o.requests.unsettled,
+    ]
       .slice(0, 10)
       .map((i) => `  ! ${i.kind} ${i.orderId}: ${i.problem}`),
   ].join('\n');

@@ -9,6 +9,7 @@ import {
 } from './chaos-figures';
 import type { ChaosPlan } from './chaos-plan';
 import type { ChaosWorld } from './chaos-world';
+import { CancelRequestDesk, type RequestFigures } from './cancel-requests';
 import { ImportPump } from './import-pump';
 import { CreatedOrders, lastWave, planOrders, runWave } from './order-mix';
 import { failInboxWritesAfterSave } from '../support/import-faults';
@@ -54,6 +55,8 @@ export interface ChaosOutcome {
   store: BridgeStoreFigures;
   log: BridgeLogCounts;
   tieOut: TieOut;
+  /** Buyer cancellation requests: answers, TikTok's outcomes, NetSuite's end state. */
+  requests: RequestFigures;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,6 +74,7 @@ function netSuiteView(world: ChaosWorld): NetSuiteView {
     inbox: world.ns.store.all('customrecord_tts_order'),
     skuItemIds: skuItems(world),
     taxItemId: String(world.account.taxItemId),
+    feeItemId: String(world.account.feeItemId),
     vatInclusive: vatCode
       ? {
           ratePercent: vatCode.rate,
@@ -104,6 +108,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   await world.bridge.start();
   const shopId = await world.connectShop();
   world.sim.admin.setFaults({ ...plan.faults });
+  world.sim.admin.setOrderFeeMix({ rate: plan.feeRate });
 
   let killOnCommit: (() => void) | null = null;
   world.ns.history.onRecord((rec) => {
@@ -124,6 +129,8 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   pump.start(100);
   const orders = planOrders(plan);
   const created = new CreatedOrders();
+  const desk = new CancelRequestDesk(world, created);
+  desk.start(shopId, 500);
   const finalWave = lastWave(orders);
   for (let wave = 0; wave <= finalWave; wave += 1) {
     const outage = wave === plan.webhookOutageWave;
@@ -163,15 +170,11 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
   let settled = false;
   while (Date.now() < deadline) {
     const state = currentTieOut(world, shopId, created);
-    // Cancellations after import settle once the order updates have applied them and the figures agree.
-    const updating = world.ns.store
-      .all('customrecord_tts_order')
-      .some((r) => r.fields.custrecord_tts_ord_update_pending === true);
     if (
       state.missing.length === 0 &&
       state.invisible.length === 0 &&
       state.notMarkedImported.length === 0 &&
-      (plan.counts['cancel-after-import'] === 0 || (!updating && state.examples.length === 0))
+      desk.unsettled(shopId).length === 0
     ) {
       settled = true;
       break;
@@ -187,6 +190,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     }
     await sleep(1000);
   }
+  await desk.stop();
   await pump.stop();
   inboxWrites.restore();
   await world.bridge.stop();
@@ -223,6 +227,7 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
     deliveries: deliveryFigures(world.sim.admin.deliveries(), created.byId.keys()),
     fanout: { ...world.fanout.stats },
     store: await bridgeStoreFigures(world.dbPath),
+    requests: desk.figuresFor(shopId),
     log: countBridgeLog([readLogs([world.bridge.logFile]), ...syncRuns.map((r) => r.stderr)].join('\n')),
     tieOut: tieOut(shopId, created.byId, tiktok, { ...netSuiteView(world), salesOrders }),
   };

@@ -1,13 +1,8 @@
 import type { ChaosPlan } from './chaos-plan';
-import { IMPORTABLE_KINDS } from './chaos-plan';
+import { IMPORTABLE_KINDS, REQUEST_KINDS } from './chaos-plan';
 import { formatChaosReport } from './chaos-report';
 import { runChaos, type ChaosOutcome } from './chaos-run';
 import { startChaosWorld, type ChaosWorld } from './chaos-world';
-
-/** The plan's orders that must become a sales order. */
-function importableOf(plan: ChaosPlan): number {
-  return IMPORTABLE_KINDS.reduce((n, kind) => n + plan.counts[kind], 0);
-}
 
 /**
  * The chaos run's assertions, for a plan (chaos-plan.ts): each account profile's test file runs them
@@ -87,17 +82,45 @@ export function describeChaos(plan: ChaosPlan): void {
       expect(Object.values(outcome.tieOut.exceptionsByState).reduce((a, b) => a + b, 0)).toBe(others);
     });
 
-    it('applies cancellations after import through the order updates (when the plan has them)', () => {
-      const planned = plan.counts['cancel-after-import'];
-      expect(outcome.tieOut.cancellationsApplied).toBeLessThanOrEqual(planned);
-      if (planned > 0) expect(outcome.tieOut.cancellationsApplied).toBeGreaterThan(0);
-    });
-
     it("ties every sales order out to TikTok's payment block in cents: merchandise, shipping, tax, total, units", () => {
       const t = outcome.tieOut;
       expect(t.examples).toEqual([]);
       expect(Object.values(t.gaps).every((g) => g.orders === 0)).toBe(true);
       expect(t.tiedOut).toBe(t.importedOnce);
     });
+
+    // Only plans with fees, bundles and requests (the US account's; chaosPlanIn leaves them out).
+    if (plan.feeRate > 0 && plan.bundleRate > 0) {
+      it('includes orders with buyer-paid fees and virtual bundles, which tie out too (issue #11)', () => {
+        expect(outcome.tieOut.tiedOutWithFees).toBeGreaterThan(0);
+        expect(outcome.tieOut.tiedOutWithBundles).toBeGreaterThan(0);
+      });
+    }
+
+    if (REQUEST_KINDS.every((kind) => plan.counts[kind] > 0))
+      it('brings every buyer cancellation request to the same end in TikTok and NetSuite: answered, timed out, rejected by shipping (issue #11)', () => {
+        const r = outcome.requests;
+        expect(r.errors).toEqual([]);
+        expect(r.unsettled).toEqual([]);
+        expect(r.answered.accept).toBeGreaterThan(0);
+        expect(r.answered.reject).toBeGreaterThan(0);
+        expect(r.byKind['request-accepted']?.outcomes.SELLER_APPROVED ?? 0).toBeGreaterThan(0);
+        expect(r.byKind['request-rejected']?.outcomes.SELLER_REJECTED ?? 0).toBeGreaterThan(0);
+        expect(r.byKind['request-timeout']?.outcomes).toEqual({
+          AUTO_APPROVED: plan.counts['request-timeout'],
+        });
+        expect(r.byKind['request-shipped']?.outcomes).toEqual({
+          REJECTED_BY_SHIPMENT: plan.counts['request-shipped'],
+        });
+        // Every answer given in NetSuite reached TikTok as given (none failed): a request shown too
+        // close to its deadline is left to TikTok, and an answer after it is refused at save.
+        expect(r.answerRows.failed ?? 0).toBe(0);
+        expect(r.answerRows.sent).toBe(r.answered.accept + r.answered.reject);
+        expect(outcome.tieOut.tiedOutCancelled).toBeGreaterThan(0);
+      });
   });
+}
+
+function importableOf(plan: ChaosPlan): number {
+  return IMPORTABLE_KINDS.reduce((n, kind) => n + plan.counts[kind], 0);
 }

@@ -12,7 +12,7 @@ import { startTikTokSimulator } from '../../sandbox/tiktok/src';
 import { assertSuiteAppBuilt, PROJECT_ROOT } from '../support/connector-account';
 import { assertBridgeBuilt, BridgeProcess } from './bridge-process';
 import type { ChaosPlan } from './chaos-plan';
-import { CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
+import { CHAOS_BUNDLES, CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
 import { SteppingClock } from './stepping-clock';
 import { startWebhookFanout, type WebhookFanout } from './webhook-fanout';
 
@@ -58,11 +58,13 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
     redirectUrl: `${bridgeUrl}/oauth/tiktok/callback`,
     seed: {
       catalog: CHAOS_CATALOG,
+      bundles: CHAOS_BUNDLES,
       inventoryPerWarehouse: 1_000_000,
       shops: [{ region: plan.account.shopRegion }],
     },
     randomSeed: plan.seed,
     timeScale: plan.timeScale,
+    buyerCancelResponseHours: { US: plan.buyerCancelResponseHours },
   });
   const clock = new SteppingClock();
   const ns = await NetSuiteEmulator.start({

@@ -1,6 +1,14 @@
 import type { OrderSkuSpec, TikTokSimulator } from '../../sandbox/tiktok/src';
 import type { ChaosPlan, OrderKind } from './chaos-plan';
-import { KNOWN_SKUS, MAPPED_PAYMENT_METHODS, UNKNOWN_SKU, UNMAPPED_PAYMENT_METHOD } from './chaos-plan';
+import {
+  BUNDLE_SKU,
+  IMPORTABLE_KINDS,
+  KNOWN_SKUS,
+  MAPPED_PAYMENT_METHODS,
+  REQUEST_KINDS,
+  UNKNOWN_SKU,
+  UNMAPPED_PAYMENT_METHOD,
+} from './chaos-plan';
 
 /**
  * The orders of the chaos run, planned up front from a seed: 1–5 distinct SKUs per order, 1–3 units
@@ -26,12 +34,14 @@ export function prng(seed: number): () => number {
 
 const FOLLOW_UP_DELAY = 2;
 
-function pickSkus(random: () => number, kind: OrderKind): OrderSkuSpec[] {
-  // An order that loses units keeps at least two SKUs, so units are left.
-  const count = kind === 'cancel-after-import' ? 2 + Math.floor(random() * 4) : 1 + Math.floor(random() * 5);
+function pickSkus(random: () => number, kind: OrderKind, bundleRate: number): OrderSkuSpec[] {
+  const count = 1 + Math.floor(random() * 5);
   const pool: string[] = [...KNOWN_SKUS].sort(() => random() - 0.5).slice(0, count);
   const skus = pool.map((sellerSku) => ({ sellerSku, quantity: 1 + Math.floor(random() * 3) }));
   if (kind === 'unknown-sku') skus[0] = { sellerSku: UNKNOWN_SKU, quantity: skus[0]?.quantity ?? 1 };
+  if (IMPORTABLE_KINDS.includes(kind) && random() < bundleRate) {
+    skus.push({ sellerSku: BUNDLE_SKU, quantity: 1 + Math.floor(random() * 2) });
+  }
   return skus;
 }
 
@@ -39,16 +49,21 @@ export function planOrders(plan: ChaosPlan): PlannedOrder[] {
   const random = prng(plan.seed);
   const orders: PlannedOrder[] = [];
   for (const [kind, count] of Object.entries(plan.counts) as [OrderKind, number][]) {
-    const delayed = kind === 'paid-later' || kind === 'cancelled' || kind === 'cancel-after-import';
-    const delay = FOLLOW_UP_DELAY;
-    const lastCreateWave = delayed ? plan.waves - 1 - delay : plan.waves - 1;
+    const delayed = kind === 'paid-later' || kind === 'cancelled';
+    // Buyers ask to cancel once the order is a sales order (cancel-requests.ts): early in the run, so
+    // the requests nobody answers reach their deadline while the rest settles.
+    const lastCreateWave = REQUEST_KINDS.includes(kind)
+      ? plan.requestWaves - 1
+      : delayed
+        ? plan.waves - 1 - FOLLOW_UP_DELAY
+        : plan.waves - 1;
     for (let n = 0; n < count; n += 1) {
       const createWave = Math.floor((n * (lastCreateWave + 1)) / count);
       orders.push({
         kind,
         createWave,
-        followUpWave: delayed ? createWave + delay : null,
-        skus: pickSkus(random, kind),
+        followUpWave: delayed ? createWave + FOLLOW_UP_DELAY : null,
+        skus: pickSkus(random, kind, plan.bundleRate),
         paymentMethodName:
           kind === 'unmapped-payment'
             ? UNMAPPED_PAYMENT_METHOD
@@ -82,7 +97,7 @@ export class CreatedOrders {
 
 function paysAtOnce(kind: OrderKind): boolean {
   return (
-    kind === 'paid' || kind === 'unmapped-payment' || kind === 'unknown-sku' || kind === 'cancel-after-import'
+    kind === 'paid' || kind === 'unmapped-payment' || kind === 'unknown-sku' || REQUEST_KINDS.includes(kind)
   );
 }
 
@@ -101,10 +116,6 @@ export function runWave(
         skus: order.skus,
         paymentMethodName: order.paymentMethodName,
         ...(paysAtOnce(order.kind) ? { advanceTo: 'AWAITING_SHIPMENT' as const } : {}),
-        // No discount lines: a cancelled unit's discount would stay on one (an exception by design).
-        ...(order.kind === 'cancel-after-import'
-          ? { sellerDiscountPercent: 0, platformDiscountPerUnit: '0' }
-          : {}),
       });
       created.add(order, made.id);
     }
@@ -113,12 +124,6 @@ export function runWave(
       if (order.kind === 'paid-later') {
         sim.admin.advanceOrder(id, 'pay');
         sim.admin.advanceOrder(id, 'release-hold');
-      } else if (order.kind === 'cancel-after-import') {
-        // The seller cancels the first SKU's units (out of stock): a line cancellation after import.
-        const lines = sim.admin.getOrder(id).line_items;
-        const sku = lines[0]?.seller_sku;
-        const ids = lines.filter((l) => l.seller_sku === sku).map((l) => l.id);
-        sim.admin.cancelOrder(id, { by: 'SELLER', lineItemIds: ids });
       } else {
         sim.admin.cancelOrder(id, { by: 'BUYER' });
       }

@@ -1,6 +1,7 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ApiOrder } from '../../sandbox/tiktok/src';
 import { toMinor } from '../../shared-types/src/money/money';
+import { buyerFeesMinor } from '../../shared-types/src/orders/order-fees';
 import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
 
 /**
@@ -25,6 +26,8 @@ export interface NetSuiteView {
   skuItemIds: ReadonlySet<string>;
   /** The shop's Tax Item: its line carries TikTok's tax (no line is taxable in NetSuite). */
   taxItemId: string;
+  /** The shop's Buyer Fee Item: one line per buyer-paid fee (order-fees.ts). */
+  feeItemId: string;
   /** VAT-inclusive prices booked at the seller's VAT code: its rate (percent) and the discount items. */
   vatInclusive?: { ratePercent: number; sellerDiscountItemId: string; platformDiscountItemId: string } | null;
 }
@@ -35,7 +38,7 @@ export interface OrderIssue {
   problem: string;
 }
 
-export type MoneyFigure = 'merchandise' | 'shipping' | 'tax' | 'total' | 'units';
+export type MoneyFigure = 'merchandise' | 'shipping' | 'tax' | 'fees' | 'total' | 'units';
 
 export interface FigureGap {
   orders: number;
@@ -61,17 +64,16 @@ export interface TieOut {
   /** Not-importable orders: visible exceptions by inbox state. */
   exceptionsByState: Record<string, number>;
   invisible: OrderIssue[];
-  /** Sales orders whose every figure equals TikTok's. */
+  /** Sales orders whose every figure equals TikTok's (an order TikTok cancelled: every line closed). */
   tiedOut: number;
+  /** Of those: orders with buyer-paid fees, with a virtual bundle, and cancelled by TikTok after import (lines closed). */
+  tiedOutWithFees: number;
+  tiedOutWithBundles: number;
+  tiedOutCancelled: number;
   /** Figures that differ, by figure. */
   gaps: Record<MoneyFigure, FigureGap>;
   /** Up to 5 examples of orders whose figures differ. */
   examples: string[];
-  /**
-   * Orders TikTok cancelled units of after import (`cancel-after-import`) whose sales order shows it
-   * as the order updates apply it: a line closed (its units cancelled) on the imported sales order.
-   */
-  cancellationsApplied: number;
 }
 
 const cents = (value: unknown): number => (typeof value === 'number' ? Math.round(value * 100) : 0);
@@ -84,7 +86,9 @@ interface Figures {
   merchandise: number;
   shipping: number;
   tax: number;
+  fees: number;
   total: number;
+  /** Units still open: NetSuite's open item lines; TikTok's line items not cancelled, a bundle as its components. */
   units: number;
 }
 
@@ -119,7 +123,7 @@ function vatInclusiveTikTokFigures(
   const units = new Map(active.map((l) => [l.id, l]));
   let merchandiseNet = 0;
   let merchandiseGross = 0;
-  for (const line of (so.sublists.item ?? []).filter((l) => l.fields.isclosed !== true)) {
+  for (const line of so.sublists.item ?? []) {
     const item = String(line.fields.item);
     let gross: number | null = null;
     if (ns.skuItemIds.has(item)) {
@@ -139,68 +143,63 @@ function vatInclusiveTikTokFigures(
   }
   const fee = toMinor(order.payment.shipping_fee, currency);
   const shippingNet = fee === 0 ? 0 : shippingNetOf(fee, vat.ratePercent);
-  const refund = cancelledRefund(order);
-  const tax = toMinor(order.payment.tax, currency) - refund.tax;
+  const tax = toMinor(order.payment.tax, currency);
   return {
     merchandise: merchandiseNet,
     shipping: shippingNet,
     tax: tax + (merchandiseGross - merchandiseNet) + (fee - shippingNet),
-    total: toMinor(order.payment.total_amount, currency) - refund.merchandise - refund.tax,
+    // The chaos plans of VAT-inclusive shops carry no buyer-paid fees nor bundles (chaos-plan.ts).
+    fees: buyerFeesMinor(order.payment),
+    total: toMinor(order.payment.total_amount, currency),
     units: active.length,
   };
 }
 
-/**
- * NetSuite's figures of the lines still open: a line the order updates closed (TikTok cancelled its
- * units after import) is no longer sold, so its amount leaves the figures (the emulator, like
- * NetSuite, keeps it in `subtotal` and `total`); the order updates leave it no tax.
- */
 function netSuiteFigures(so: StoredRecord, ns: NetSuiteView): Figures {
   const all = so.sublists.item ?? [];
-  const open = all.filter((line) => line.fields.isclosed !== true);
-  const closed = all
-    .filter((line) => line.fields.isclosed === true)
-    .reduce((sum, line) => sum + cents(line.fields.amount), 0);
-  const lines = open.filter((line) => ns.skuItemIds.has(String(line.fields.item)));
-  const taxLine = open
-    .filter((line) => String(line.fields.item) === ns.taxItemId)
-    .reduce((sum, line) => sum + cents(line.fields.amount), 0);
+  const lines = all.filter(
+    (line) => ns.skuItemIds.has(String(line.fields.item)) && line.fields.isclosed !== true,
+  );
+  const sumOf = (itemId: string): number =>
+    all
+      .filter((line) => String(line.fields.item) === itemId)
+      .reduce((sum, line) => sum + cents(line.fields.amount), 0);
+  const taxLine = sumOf(ns.taxItemId);
+  const feeLines = sumOf(ns.feeItemId);
   return {
-    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal) - taxLine - closed,
+    merchandise: cents(so.fields.subtotal) + cents(so.fields.discounttotal) - taxLine - feeLines,
     shipping: cents(so.fields.shippingcost),
     tax: cents(so.fields.taxtotal) + taxLine,
-    total: cents(so.fields.total) - closed,
+    fees: feeLines,
+    total: cents(so.fields.total),
     units: lines.reduce((n, line) => n + Number(line.fields.quantity ?? 0), 0),
   };
 }
 
-/** What TikTok refunded with the units it cancelled (their sale price and item tax), in cents. */
-function cancelledRefund(order: ApiOrder): { merchandise: number; tax: number } {
-  const currency = order.payment.currency;
-  const cancelled = order.line_items.filter((l) => l.display_status === 'CANCELLED');
-  return {
-    merchandise: cancelled.reduce((sum, l) => sum + toMinor(l.sale_price, currency), 0),
-    tax: cancelled.reduce(
-      (sum, l) => sum + (l.item_tax ?? []).reduce((t, x) => t + toMinor(x.tax_amount, currency), 0),
-      0,
-    ),
-  };
-}
-
-/** TikTok's figures less what it refunded with cancelled units (shipping is refunded only with the whole order). */
 function tikTokFigures(order: ApiOrder): Figures {
   const currency = order.payment.currency;
-  const refund = cancelledRefund(order);
   return {
-    merchandise: toMinor(order.payment.sub_total, currency) - refund.merchandise,
+    merchandise: toMinor(order.payment.sub_total, currency),
     shipping: toMinor(order.payment.shipping_fee, currency),
-    tax: toMinor(order.payment.tax, currency) - refund.tax,
-    total: toMinor(order.payment.total_amount, currency) - refund.merchandise - refund.tax,
-    units: order.line_items.filter((l) => l.display_status !== 'CANCELLED').length,
+    tax: toMinor(order.payment.tax, currency),
+    fees: buyerFeesMinor(order.payment),
+    total: toMinor(order.payment.total_amount, currency),
+    units: order.line_items
+      .filter((l) => l.display_status !== 'CANCELLED')
+      .reduce(
+        (n, l) =>
+          n +
+          (l.combined_listing_skus?.length
+            ? l.combined_listing_skus.reduce((m, c) => m + c.sku_count, 0)
+            : 1),
+        0,
+      ),
   };
 }
 
-const FIGURES: readonly MoneyFigure[] = ['merchandise', 'shipping', 'tax', 'total', 'units'];
+const FIGURES: readonly MoneyFigure[] = ['merchandise', 'shipping', 'tax', 'fees', 'total', 'units'];
+/** An order TikTok cancelled after the import: refunded whole, so only its open units are compared (none). */
+const CANCELLED_FIGURES: readonly MoneyFigure[] = ['units'];
 
 export function tieOut(
   shopId: string,
@@ -230,15 +229,18 @@ export function tieOut(
     exceptionsByState: {},
     invisible: [],
     tiedOut: 0,
+    tiedOutWithFees: 0,
+    tiedOutWithBundles: 0,
+    tiedOutCancelled: 0,
     gaps: {
       merchandise: { orders: 0, netDifference: 0 },
       shipping: { orders: 0, netDifference: 0 },
       tax: { orders: 0, netDifference: 0 },
+      fees: { orders: 0, netDifference: 0 },
       total: { orders: 0, netDifference: 0 },
       units: { orders: 0, netDifference: 0 },
     },
     examples: [],
-    cancellationsApplied: 0,
   };
 
   for (const [orderId, { kind }] of created) {
@@ -281,9 +283,12 @@ export function tieOut(
     out.importedOnce += 1;
     const inbox = inboxByOrder.get(orderId);
     const so = matches[0] as StoredRecord;
+    // An order TikTok cancelled while its sales order was being saved ends `cancelled`, linked to it.
+    const state = inbox?.fields.custrecord_tts_ord_state;
+    const cancelledInTikTok = tiktok.get(orderId)?.status === 'CANCELLED';
     if (
-      inbox?.fields.custrecord_tts_ord_state !== 'imported' ||
-      String(inbox.fields.custrecord_tts_ord_sales_order ?? '') !== String(so.id)
+      (state !== 'imported' && !(state === 'cancelled' && cancelledInTikTok)) ||
+      String(inbox?.fields.custrecord_tts_ord_sales_order ?? '') !== String(so.id)
     ) {
       out.notMarkedImported.push({
         orderId,
@@ -293,18 +298,20 @@ export function tieOut(
           : 'no inbox record',
       });
     }
-    if (kind === 'cancel-after-import' && (so.sublists.item ?? []).some((l) => l.fields.isclosed === true)) {
-      out.cancellationsApplied += 1;
-    }
     const order = tiktok.get(orderId);
     if (!order) continue;
     const mine = netSuiteFigures(so, ns);
     const theirs = ns.vatInclusive
       ? vatInclusiveTikTokFigures(order, so, ns, ns.vatInclusive)
       : tikTokFigures(order);
-    const differing = FIGURES.filter((f) => mine[f] !== theirs[f]);
+    const cancelled = order.status === 'CANCELLED';
+    const differing = (cancelled ? CANCELLED_FIGURES : FIGURES).filter((f) => mine[f] !== theirs[f]);
     if (differing.length === 0) {
       out.tiedOut += 1;
+      if (theirs.fees > 0) out.tiedOutWithFees += 1;
+      if (order.line_items.some((l) => (l.combined_listing_skus?.length ?? 0) > 0))
+        out.tiedOutWithBundles += 1;
+      if (cancelled) out.tiedOutCancelled += 1;
     } else {
       for (const f of differing) {
         out.gaps[f].orders += 1;

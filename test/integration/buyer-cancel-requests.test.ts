@@ -5,7 +5,7 @@ import {
 } from '../../shared-types/src/netsuite/netsuite-ids';
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
-import { startConnectorAccount } from '../support/connector-account';
+import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 import { makeOrders } from '../support/order-batch';
 import {
   importOrders,
@@ -154,6 +154,16 @@ describe('buyer cancellation requests on the sales order', () => {
       rejectReason: 'order_manage_list_action_respond_popup_reject_reason_delivered',
       deadline: DEADLINE,
     });
+    // The answer has a deadline: outbox.pull hands it out before the older external reference row.
+    const pulled = await world.restlet('POST', { action: 'outbox.pull', shopId: DEMO_SHOP.shopId, limit: 1 });
+    expect((pulled.body as { rows: { kind: string }[] }).rows.map((r) => r.kind)).toEqual([
+      'order.cancel_answer',
+    ]);
+    expect(
+      world.ns.store
+        .all('customrecord_tts_outbox')
+        .filter((r) => r.fields.custrecord_tts_out_kind === 'order.external_ref' && r.id < row.id),
+    ).not.toEqual([]);
     // Answered once: changing the answer is refused, saving again writes nothing new.
     expect(refusal(() => answer(so.id, 'Accept (cancel the order)')).message).toContain('already answered');
     answer(so.id, null);

@@ -56,6 +56,11 @@ describe('bridge CLI', () => {
     await expect(
       runCli(['sync', 'orders'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
     ).rejects.toThrow(/needs the TIKTOK_\* and NETSUITE_\* credentials/);
+    await expect(
+      runCli(['sync', 'outbox'], { DATABASE_URL: `sqlite:${join(dir, 'c.db')}` }, io),
+    ).rejects.toThrow(
+      /"sync outbox" talks to TikTok and NetSuite and needs the TIKTOK_\* and NETSUITE_\* credentials/,
+    );
     expect(await runCli(['frobnicate'], {}, io)).toBe(1);
     expect(err.join('\n')).toMatch(/Unknown command "frobnicate"/);
   });
@@ -67,12 +72,13 @@ describe('bridge CLI', () => {
     ],
     [
       ['retry-dead', '--shop', '12ab'],
-      /retry-dead is invalid: --shop \(a TikTok shop id is a string of digits\)/,
+      /retry-dead is invalid: --shop \(a TikTok shop id is a string of 1 to 64 digits\)/,
     ],
     [['retry-dead', '--shpo', '1'], /Unknown option "--shpo"[\s\S]*Usage:/],
     [['retry-dead', '--shop', '1', '--shop', '2'], /--shop given twice/],
     [['retry-dead', '--kind'], /--kind needs a value/],
     [['sync', 'orders', '--sinse', '2026-01-01'], /Unknown option "--sinse"[\s\S]*Usage:/],
+    [['sync', 'outbox', '--now'], /Unknown option "--now"[\s\S]*Usage:/],
     [['status', '--jsn'], /Unknown option "--jsn"[\s\S]*Usage:/],
   ])('refuses bad admin input %j with the usage, before touching the store', async (args, message) => {
     const path = join(dir, 'never-opened.db');

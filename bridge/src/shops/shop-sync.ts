@@ -55,6 +55,9 @@ export function warehouseInfos(warehouses: readonly Warehouse[]): TikTokWarehous
     name: w.name,
     type: w.type ?? 'SALES_WAREHOUSE',
     isDefault: w.is_default === true,
+    ...(w.effect_status === 'ENABLED' || w.effect_status === 'DISABLED' || w.effect_status === 'RESTRICTED'
+      ? { status: w.effect_status }
+      : {}),
   }));
 }
 

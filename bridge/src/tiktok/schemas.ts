@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BRIDGE_ERROR_CODES } from '../core/errors';
 import { parseWith } from '../core/validate';
+import { TIKTOK_ID_PATTERN, tiktokIdRule } from '../../../shared-types/src/ids/tiktok-id';
 
 /**
  * The parts of TikTok responses the bridge relies on (reference §2.1, §2.3, §6.1). Objects are
@@ -25,7 +26,7 @@ export const tokenDataSchema = z.looseObject({
 export const authorizedShopsSchema = z.looseObject({
   shops: z.array(
     z.looseObject({
-      id: z.string().regex(/^\d+$/, 'expected the shop id (a string of digits)'),
+      id: z.string().regex(TIKTOK_ID_PATTERN, `expected the shop id (${tiktokIdRule('shop')})`),
       name: z.string(),
       region: nonEmpty,
       seller_type: z.string(),

@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { safeParseWith, type ValidationProblem } from '../core/validate';
 import type { NewJob, WebhookNotificationInput } from '../store/types';
-import { JOB_KINDS, orderUpsertJob, type DeauthorizationPayload } from '../workers/job-kinds';
+import {
+  JOB_KINDS,
+  orderCancellationUpsertJob,
+  orderUpsertJob,
+  type DeauthorizationPayload,
+} from '../workers/job-kinds';
+import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
 
 /**
  * What a verified webhook means for the bridge: its inbox entry (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
- * (types 1, 3, 11) become one `order.sync` job per (shop, order); deauthorization (type 6) marks
+ * (types 1, 3) become one order upsert job (`order.sync`) per (shop, order), cancellation events (type 11) one
+ * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
@@ -45,7 +52,10 @@ function idString(value: unknown): string | null {
 
 /** A TikTok numeric id: a string of digits, or (some topics) a JSON number. */
 const numericId = z
-  .union([z.string().regex(/^\d{1,32}$/, 'expected a string of digits'), z.number().int().nonnegative()])
+  .union([
+    z.string().regex(TIKTOK_ID_PATTERN, 'expected a string of 1 to 64 digits'),
+    z.number().int().nonnegative(),
+  ])
   .transform(String);
 
 /**
@@ -131,7 +141,10 @@ export function jobsForWebhook(parsed: ParsedWebhook, inboxKey: string, now: num
   if (parsed.type === null || parsed.shopId === null) return [];
   if (ORDER_EVENT_TYPES.has(parsed.type)) {
     const orderId = idString(parsed.data.order_id);
-    return orderId ? [orderUpsertJob(parsed.shopId, orderId, now)] : [];
+    if (!orderId) return [];
+    return parsed.type === WEBHOOK_TYPES.CANCELLATION_STATUS_CHANGE
+      ? [orderCancellationUpsertJob(parsed.shopId, orderId, now)]
+      : [orderUpsertJob(parsed.shopId, orderId, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
     return [

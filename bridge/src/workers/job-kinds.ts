@@ -3,6 +3,8 @@ import type { NewJob } from '../store/types';
 /** Job kinds the workers handle, and the constructors that give them their dedupe keys. */
 export const JOB_KINDS = {
   ORDER_UPSERT: 'order.sync',
+  /** The same upsert, for a cancellation webhook (type 11): a buyer's request has an answer deadline. */
+  ORDER_UPSERT_CANCELLATION: 'order.upsert_cancellation',
   SHOP_DEAUTHORIZED: 'shop.deauthorized',
   AUTH_EXPIRING: 'shop.auth_expiring',
   SHOP_PUSH: 'shop.push',
@@ -13,10 +15,14 @@ export const JOB_KINDS = {
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 
 /**
- * Kinds with their own worker lane: a deauthorization must stop calls for a shop at once, not wait
- * behind order jobs that are retrying against TikTok or NetSuite.
+ * Kinds with their own worker lane: a deauthorization must stop calls for a shop at once, and a
+ * buyer's cancellation request must reach NetSuite while there is time to answer it (its deadline:
+ * shared-types/src/cancellations/buyer-cancel-request.ts), not wait behind a backlog of order jobs.
  */
-export const URGENT_JOB_KINDS: readonly string[] = [JOB_KINDS.SHOP_DEAUTHORIZED];
+export const URGENT_JOB_KINDS: readonly string[] = [
+  JOB_KINDS.SHOP_DEAUTHORIZED,
+  JOB_KINDS.ORDER_UPSERT_CANCELLATION,
+];
 
 export interface OrderUpsertPayload {
   shopId: string;
@@ -37,6 +43,21 @@ export function orderUpsertJob(shopId: string, orderId: string, now: number): Ne
     kind: JOB_KINDS.ORDER_UPSERT,
     shopId,
     dedupeKey: `order:${shopId}:${orderId}`,
+    payload: { shopId, orderId } satisfies OrderUpsertPayload,
+    runAfter: now,
+  };
+}
+
+/**
+ * The order's sync in the urgent lane, for a cancellation webhook: its own dedupe key, so it is not
+ * folded into an order.sync job waiting in the main lane (both running is harmless: NetSuite keeps
+ * one payload per `update_time`).
+ */
+export function orderCancellationUpsertJob(shopId: string, orderId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.ORDER_UPSERT_CANCELLATION,
+    shopId,
+    dedupeKey: `order-cancellation:${shopId}:${orderId}`,
     payload: { shopId, orderId } satisfies OrderUpsertPayload,
     runAfter: now,
   };

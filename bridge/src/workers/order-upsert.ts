@@ -52,13 +52,16 @@ export async function addPendingCancellations(
   }
 }
 
-export function orderUpsertHandler(deps: {
-  tiktok: TikTokClient;
-  netsuite: NetSuiteClient;
-  sendShop: SendShop;
-}): JobHandler {
+export function orderUpsertHandler(
+  deps: {
+    tiktok: TikTokClient;
+    netsuite: NetSuiteClient;
+    sendShop: SendShop;
+  },
+  kind: string = JOB_KINDS.ORDER_UPSERT,
+): JobHandler {
   return {
-    kind: JOB_KINDS.ORDER_UPSERT,
+    kind,
     batchSize: MAX_ORDER_DETAIL_IDS,
     async run(jobs, context): Promise<BatchResult> {
       const shopId = jobs[0]?.shopId;

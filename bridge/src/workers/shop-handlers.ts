@@ -7,7 +7,7 @@ import type { BridgeStore, JobRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import type { TokenManager } from '../tiktok/token-manager';
 import type { JobHandler } from './job-runner';
-import { JOB_KINDS, type DeauthorizationPayload, type ShopPayload } from './job-kinds';
+import { JOB_KINDS, type DeauthorizationPayload, type JobKind, type ShopPayload } from './job-kinds';
 
 /**
  * One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook
@@ -52,9 +52,15 @@ function single(kind: string, run: (job: JobRecord) => Promise<void>): JobHandle
   };
 }
 
-export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
-  return [
-    single(JOB_KINDS.SHOP_DEAUTHORIZED, async (job) => {
+/** The shop job kinds, each with its handler (`bridge/src/workers/job-handlers.ts` adds the order ones). */
+export type ShopJobKind = Exclude<
+  JobKind,
+  typeof JOB_KINDS.ORDER_UPSERT | typeof JOB_KINDS.ORDER_UPSERT_CANCELLATION
+>;
+
+export function shopHandlers(deps: ShopHandlerDeps): Record<ShopJobKind, JobHandler> {
+  return {
+    [JOB_KINDS.SHOP_DEAUTHORIZED]: single(JOB_KINDS.SHOP_DEAUTHORIZED, async (job) => {
       const { shopId, eventTime } = job.payload as DeauthorizationPayload;
       const tokens = await deps.store.getTokens(shopId);
       if (tokens && !deauthorizationApplies(eventTime, tokens.authorizedAt)) {
@@ -70,7 +76,7 @@ export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
       }
       await deps.tokens.markNeedsReauth(shopId, 'the seller deauthorized the app in TikTok Seller Central');
     }),
-    single(JOB_KINDS.AUTH_EXPIRING, async (job) => {
+    [JOB_KINDS.AUTH_EXPIRING]: single(JOB_KINDS.AUTH_EXPIRING, async (job) => {
       const payload = job.payload as ShopPayload & { expirationTime?: string | null };
       const when = payload.expirationTime
         ? new Date(Number(payload.expirationTime) * 1000).toISOString()
@@ -82,13 +88,13 @@ export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
         message: `The TikTok authorization expires ${when}. Click "Connect TikTok Shop" as the shop owner to renew it.`,
       });
     }),
-    single(JOB_KINDS.SHOP_PUSH, async (job) => {
+    [JOB_KINDS.SHOP_PUSH]: single(JOB_KINDS.SHOP_PUSH, async (job) => {
       await pushShopToNetSuite(deps.store, deps.netsuite, shopIdOf(job));
     }),
-    single(JOB_KINDS.SHOP_SUBSCRIBE, (job) =>
+    [JOB_KINDS.SHOP_SUBSCRIBE]: single(JOB_KINDS.SHOP_SUBSCRIBE, (job) =>
       subscribeShopWebhooks(deps.tiktok, shopIdOf(job), deps.publicUrl),
     ),
-    single(JOB_KINDS.SHOP_WAREHOUSES, async (job) => {
+    [JOB_KINDS.SHOP_WAREHOUSES]: single(JOB_KINDS.SHOP_WAREHOUSES, async (job) => {
       const shopId = shopIdOf(job);
       await withShopInNetSuite(
         (id) => pushShopToNetSuite(deps.store, deps.netsuite, id),
@@ -96,5 +102,5 @@ export function shopHandlers(deps: ShopHandlerDeps): JobHandler[] {
         () => pushWarehousesToNetSuite(deps.tiktok, deps.netsuite, shopId),
       );
     }),
-  ];
+  };
 }

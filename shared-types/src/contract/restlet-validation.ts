@@ -7,7 +7,8 @@
  * is refused naming the field and its limit (`netsuite-text-limits.ts`), and an order whose lines
  * do not add up to its payment is refused naming the figures (`order-money-identities.ts`).
  */
-import { isInternalId, isTikTokId } from '../ids/external-ids';
+import { isInternalId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import { isCurrencyCode, parseMoney } from '../money/money';
 import {
   checkLength,

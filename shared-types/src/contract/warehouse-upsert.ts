@@ -6,6 +6,7 @@
  */
 import { checkLength, FREE_FORM_TEXT_MAX_LENGTH } from '../netsuite/netsuite-text-limits';
 import { describeValue, isPlainObject, Problems } from './validation-problems';
+import { isTikTokId } from '../ids/tiktok-id';
 
 export const WAREHOUSES_UPSERT_ACTION = 'warehouses.upsert';
 export const MAX_WAREHOUSES_PER_UPSERT = 100;
@@ -16,7 +17,13 @@ export interface TikTokWarehouseInfo {
   /** `SALES_WAREHOUSE`, `RETURN_WAREHOUSE`, ... */
   type: string;
   isDefault: boolean;
+  /** TikTok's `effect_status` (ENABLED, DISABLED, RESTRICTED); absent: ENABLED. */
+  status?: string;
 }
+
+/** TikTok's warehouse statuses (reference §6.4), and ours for a warehouse gone from the list. */
+export const WAREHOUSE_STATUSES = ['ENABLED', 'DISABLED', 'RESTRICTED'] as const;
+export const WAREHOUSE_DELETED = 'DELETED';
 
 export interface WarehousesUpsertRequest {
   action: typeof WAREHOUSES_UPSERT_ACTION;
@@ -34,14 +41,12 @@ export interface WarehousesUpsertResponse {
 export type WarehousesValidation =
   { ok: true; value: WarehousesUpsertRequest } | { ok: false; problems: string[] };
 
-const DIGITS = /^[0-9]{1,64}$/;
-
 function checkWarehouse(problems: Problems, path: string, value: unknown, seen: Set<string>): void {
   if (!isPlainObject(value)) {
     problems.add(path, `${describeValue(value)} is not an object; send {"id", "name", "type", "isDefault"}`);
     return;
   }
-  if (typeof value.id !== 'string' || !DIGITS.test(value.id)) {
+  if (!isTikTokId(value.id)) {
     problems.add(
       `${path}.id`,
       `${describeValue(value.id)} is not a TikTok warehouse id; send its digits as a string`,
@@ -70,11 +75,17 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
   if (typeof value.isDefault !== 'boolean') {
     problems.add(`${path}.isDefault`, `${describeValue(value.isDefault)} is not true or false`);
   }
+  if (value.status !== undefined && !(WAREHOUSE_STATUSES as readonly unknown[]).includes(value.status)) {
+    problems.add(
+      `${path}.status`,
+      `${describeValue(value.status)} is not a TikTok warehouse status; send ${WAREHOUSE_STATUSES.join(', ')} (TikTok's effect_status) or leave it out`,
+    );
+  }
 }
 
 export function validateWarehousesUpsert(body: Record<string, unknown>): WarehousesValidation {
   const problems = new Problems();
-  if (typeof body.shopId !== 'string' || !DIGITS.test(body.shopId)) {
+  if (!isTikTokId(body.shopId)) {
     problems.add(
       'shopId',
       `${describeValue(body.shopId)} is not a TikTok shop id; send its digits as a string`,
@@ -107,6 +118,8 @@ export interface StoredWarehouse {
   type: string | null;
   isDefault: boolean;
   locationId: string | null;
+  /** TikTok Warehouse Status as stored (null: never sent). */
+  status: string | null;
 }
 
 /** The bridge-owned values of a warehouse record (never the location link). */
@@ -116,6 +129,7 @@ export interface WarehouseFields {
   name: string;
   type: string;
   isDefault: boolean;
+  status: string;
 }
 
 export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouseInfo): WarehouseFields {
@@ -125,6 +139,7 @@ export function warehouseFields(shopRecordId: string, warehouse: TikTokWarehouse
     name: warehouse.name.trim(),
     type: warehouse.type.trim(),
     isDefault: warehouse.isDefault,
+    status: warehouse.status ?? 'ENABLED',
   };
 }
 
@@ -132,6 +147,7 @@ export function warehouseChanged(stored: StoredWarehouse, warehouse: TikTokWareh
   return (
     stored.name !== warehouse.name.trim() ||
     stored.type !== warehouse.type.trim() ||
-    stored.isDefault !== warehouse.isDefault
+    stored.isDefault !== warehouse.isDefault ||
+    stored.status !== (warehouse.status ?? 'ENABLED')
   );
 }

@@ -3,14 +3,11 @@
  * guard against importing a TikTok order twice, so these builders are the single source of the
  * patterns.
  */
+import { isTikTokId, TIKTOK_ID_DIGITS } from './tiktok-id';
 
-const DIGITS = /^[0-9]{1,64}$/;
 const INTERNAL_ID = /^[1-9][0-9]{0,17}$/;
-
-/** True for a TikTok id (order, shop, line item, buyer, SKU): a non-empty string of digits. */
-export function isTikTokId(value: unknown): value is string {
-  return typeof value === 'string' && DIGITS.test(value);
-}
+const ORDER_EXTERNAL_ID = new RegExp(`^tts_(${TIKTOK_ID_DIGITS})_(${TIKTOK_ID_DIGITS})$`);
+const SHOP_EXTERNAL_ID = new RegExp(`^tts_shop_(${TIKTOK_ID_DIGITS})$`);
 
 /** True for a NetSuite internal id as scripts see it: a positive integer in a string (`"42"`). */
 export function isInternalId(value: unknown): value is string {
@@ -59,12 +56,12 @@ export function warehouseExternalId(shopId: string, warehouseId: string): string
 
 /** The shop and order ids of an order externalid, or null when it is not one. */
 export function parseOrderExternalId(externalId: string): { shopId: string; orderId: string } | null {
-  const match = /^tts_([0-9]{1,64})_([0-9]{1,64})$/.exec(externalId);
+  const match = ORDER_EXTERNAL_ID.exec(externalId);
   return match === null ? null : { shopId: match[1], orderId: match[2] };
 }
 
 /** The shop id of a shop externalid, or null when it is not one. */
 export function parseShopExternalId(externalId: string): string | null {
-  const match = /^tts_shop_([0-9]{1,64})$/.exec(externalId);
+  const match = SHOP_EXTERNAL_ID.exec(externalId);
   return match === null ? null : match[1];
 }

@@ -4,6 +4,7 @@
  */
 import type { AccountSetup } from '../netsuite/account-setup';
 import { buyerExternalId, salesOrderExternalId, warehouseExternalId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import { classifyForImport, decideImport } from '../orders/order-classify';
 import type { LocationState, WarehouseLink } from '../orders/order-location';
 import { orderSkuKeys } from '../orders/order-plan';
@@ -278,22 +279,18 @@ function orderLookups(
   };
 }
 
-function isDigits(value: string | undefined): value is string {
-  return value !== undefined && /^[0-9]{1,64}$/.test(value);
-}
-
 function warehouseKey(shop: ShopSettings, order: TikTokOrder): string | null {
   const id = order.warehouse_id?.trim();
-  return isDigits(id) && isDigits(shop.shopId) ? warehouseExternalId(shop.shopId, id) : null;
+  return isTikTokId(id) && isTikTokId(shop.shopId) ? warehouseExternalId(shop.shopId, id) : null;
 }
 
 function ownKey(shop: Pick<ShopSettings, 'shopId'>, orderId: string): string | null {
-  return isDigits(orderId) && isDigits(shop.shopId) ? salesOrderExternalId(shop.shopId, orderId) : null;
+  return isTikTokId(orderId) && isTikTokId(shop.shopId) ? salesOrderExternalId(shop.shopId, orderId) : null;
 }
 
 function replacedKey(shop: ShopSettings, order: TikTokOrder): string | null {
   const id = order.replaced_order_id?.trim();
-  return isDigits(id) && isDigits(shop.shopId) ? salesOrderExternalId(shop.shopId, id) : null;
+  return isTikTokId(id) && isTikTokId(shop.shopId) ? salesOrderExternalId(shop.shopId, id) : null;
 }
 
 function shopLocationIds(shop: ShopSettings): string[] {

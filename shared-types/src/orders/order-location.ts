@@ -12,7 +12,7 @@ export interface WarehouseLink {
   recordId: string;
   warehouseId: string;
   name: string;
-  /** Linked NetSuite location, or null when an admin has not linked it yet. */
+  /** The location its orders are booked at (Primary Location, else the lowest linked one), or null when not linked. */
   locationId: string | null;
 }
 
@@ -33,7 +33,7 @@ export interface LocationContext {
 export type LocationChoice = { ok: true; locationId: string | null } | { ok: false; message: string };
 
 export const WAREHOUSE_RECORD_LOCATION =
-  'open the TikTok Warehouse record (Customization > TikTok Warehouses) and set NetSuite Location';
+  'open the TikTok Warehouse record (Customization > TikTok Warehouses) and set Primary Location (or Linked NetSuite Locations)';
 
 function checkActive(
   locationId: string,

@@ -3,7 +3,7 @@
  * (its flow was turned off after it was written) or fail it (it cannot be read; the message says
  * what is wrong).
  */
-import { isTikTokId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import type { OutboxPayload } from './outbox';
 import { isOutboxKind } from './outbox';
 import type { OutboxRow } from './outbox-contract';

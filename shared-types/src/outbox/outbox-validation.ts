@@ -1,5 +1,6 @@
 /** Checks of the `outbox.pull` and `outbox.ack` bodies (restlet-validation.ts dispatches here). */
-import { isInternalId, isTikTokId } from '../ids/external-ids';
+import { isInternalId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import { MAX_OUTBOX_PULL } from './outbox';
 import type { Problems } from '../contract/validation-problems';
 import { describeValue, isPlainObject } from '../contract/validation-problems';

@@ -4,13 +4,16 @@
  * The sales-order user event writes rows, the bridge pulls them (`outbox.pull`), delivers them and
  * reports back (`outbox.ack`).
  */
-import { isTikTokId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
+import type { FulfillmentPayload } from '../fulfillments/fulfillment-payload';
 
 export const OUTBOX_KINDS = [
   'order.status',
   'order.cancel',
   'order.external_ref',
   'order.cancel_answer',
+  'fulfillment.ship',
+  'fulfillment.update',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -108,4 +111,6 @@ export interface CancelAnswerPayload {
   deadline: number | null;
 }
 
-export type OutboxPayload = ExternalRefPayload | CancelPayload | StatusPayload | CancelAnswerPayload;
+/** `fulfillment.ship` / `fulfillment.update`: fulfillments/fulfillment-payload.ts. */
+export type OutboxPayload =
+  ExternalRefPayload | CancelPayload | StatusPayload | CancelAnswerPayload | FulfillmentPayload;

@@ -10,7 +10,7 @@
  *   order; some lines newly closed: `order.cancel` for their TikTok line items. Only when the shop's
  *   "Cancel TikTok orders cancelled in NetSuite" is on.
  */
-import { isTikTokId } from '../ids/external-ids';
+import { isTikTokId } from '../ids/tiktok-id';
 import type { CancelAnswerState } from '../cancellations/buyer-cancel-request';
 import { cancelAnswerChanged, cancelAnswerOf } from '../cancellations/buyer-cancel-request';
 import type {

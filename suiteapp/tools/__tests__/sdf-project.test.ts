@@ -87,6 +87,9 @@ const WAREHOUSE_FIELDS: Expected[] = [
   ['custrecord_tts_wh_type', 'TEXT'],
   ['custrecord_tts_wh_default', 'CHECKBOX', { default: false }],
   ['custrecord_tts_wh_location', 'SELECT', { select: '-103' }],
+  ['custrecord_tts_wh_locations', 'MULTISELECT', { select: '-103' }],
+  ['custrecord_tts_wh_status', 'TEXT'],
+  ['custrecord_tts_wh_suggest', 'TEXTAREA'],
 ];
 
 const LOG_FIELDS: Expected[] = [

@@ -9,6 +9,7 @@ import {
 import { makeOrder } from '../../__tests__/support/fake-tiktok';
 import type { SqliteStore } from '../../store/sqlite-store';
 import { TestClock } from '../../__tests__/support/test-clock';
+import { URGENT_JOB_KINDS } from '../../workers/job-kinds';
 import { nodeHmacSha256, signTikTokWebhookForTest, type HmacSha256 } from '../verify';
 
 const ORDER_ID = '576653688135258178';
@@ -105,6 +106,31 @@ describe('POST /webhooks/tiktok', () => {
     expect(hmacCalls).toBe(0);
     expect(await inboxRows()).toBe(0);
     expect(h.tiktok.server.requests).toHaveLength(0);
+  });
+
+  it('a cancellation webhook (type 11) queues the order in the urgent lane: a buyer request has a deadline (issue #11)', async () => {
+    const body = JSON.stringify({
+      type: 11,
+      tts_notification_id: '7327088503766172933',
+      shop_id: TEST_SHOP.id,
+      timestamp: Math.floor(h.clock.now() / 1000),
+      data: {
+        order_id: ORDER_ID,
+        cancellations_role: 'BUYER',
+        cancel_status: 'CANCELLATION_REQUEST_PENDING',
+        cancel_id: '4035318504086098241',
+        create_time: Math.floor(h.clock.now() / 1000),
+      },
+    });
+    const response = await post(
+      { authorization: signTikTokWebhookForTest(TT_APP.appKey, TT_APP.appSecret, body) },
+      body,
+    );
+    expect(response.status).toBe(200);
+    expect(await allJobs()).toMatchObject([
+      { kind: 'order.upsert_cancellation', dedupeKey: `order-cancellation:${TEST_SHOP.id}:${ORDER_ID}` },
+    ]);
+    expect(URGENT_JOB_KINDS).toContain('order.upsert_cancellation');
   });
 
   it('a body that is not the gzip its Content-Encoding claims → 400 (not 500), nothing stored', async () => {

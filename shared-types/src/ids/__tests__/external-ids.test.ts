@@ -3,12 +3,12 @@ import {
   buyerExternalId,
   inboxExternalId,
   isInternalId,
-  isTikTokId,
   parseOrderExternalId,
   parseShopExternalId,
   salesOrderExternalId,
   shopExternalId,
 } from '../external-ids';
+import { isTikTokId } from '../tiktok-id';
 
 describe('external ids', () => {
   it('builds the inbox and sales order externalid tts_<shopId>_<orderId>', () => {

@@ -148,13 +148,38 @@ describe('warehouses.upsert', () => {
       name: 'LA',
       type: 'SALES_WAREHOUSE',
       isDefault: false,
+      status: 'ENABLED',
     });
-    const stored = { id: '1', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: false, locationId: '3' };
+    const stored = {
+      id: '1',
+      name: 'LA',
+      type: 'SALES_WAREHOUSE',
+      isDefault: false,
+      locationId: '3',
+      status: 'ENABLED',
+    };
     expect(warehouseChanged(stored, { id: '2', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: false })).toBe(
       false,
     );
     expect(warehouseChanged(stored, { id: '2', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true })).toBe(
       true,
     );
+    const disabled = { id: '2', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: false, status: 'DISABLED' };
+    expect(warehouseChanged(stored, disabled)).toBe(true);
+    expect(warehouseFields('7', disabled).status).toBe('DISABLED');
+    expect(warehouseChanged({ ...stored, status: null }, { ...disabled, status: 'ENABLED' })).toBe(true);
+  });
+
+  it('refuses a warehouse status TikTok does not have', () => {
+    const checked = validateWarehousesUpsert({
+      shopId: '1',
+      warehouses: [{ id: '2', name: 'LA', type: 'SALES_WAREHOUSE', isDefault: false, status: 'OPEN' }],
+    });
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        expect.stringContaining('warehouses[0].status: "OPEN" is not a TikTok warehouse status') as string,
+      ],
+    });
   });
 });

@@ -72,11 +72,15 @@ export function outboxResultWrites(state: OutboxState, attempts: number, message
   ];
 }
 
-/** Pending rows, oldest first, with their shop's flow settings; one parameter when `byShop`. */
+/**
+ * Pending rows with their shop's flow settings; one parameter when `byShop`. Answers to buyer
+ * cancellation requests first (each has a deadline: shared-types/src/cancellations/buyer-cancel-request.ts), then
+ * oldest first.
+ */
 export function pendingOutboxQuery(byShop: boolean, limit: number): Sql {
   const s = SHOP.suiteql.columns;
   const shopFilter = byShop ? sql` AND o.${c.shop} = ?` : sql``;
-  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending'${shopFilter} ORDER BY o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
+  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending'${shopFilter} ORDER BY CASE WHEN o.${c.kind} = 'order.cancel_answer' THEN 0 ELSE 1 END, o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
 }
 
 export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {

@@ -1,12 +1,15 @@
 /**
  * TikTok warehouses `customrecord_tts_warehouse`, externalid `tts_wh_<shopId>_<warehouseId>`: the
- * bridge writes name, type and default flag; an admin links each to a NetSuite location.
+ * bridge writes name, type, default flag, TikTok status and suggested locations; an admin links each
+ * to one or more NetSuite locations and may choose the Primary Location its orders are booked at
+ * (`shared-types/src/inventory/warehouse-links.ts`).
  */
 import type { WarehouseLink } from '../../../../shared-types/src/orders/order-location';
 import type {
   StoredWarehouse,
   WarehouseFields,
 } from '../../../../shared-types/src/contract/warehouse-upsert';
+import { orderLocationOf, parseLocationIds } from '../../../../shared-types/src/inventory/warehouse-links';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
@@ -23,6 +26,8 @@ export const WAREHOUSE = declareRecord({
     warehouseName: 'custrecord_tts_wh_name',
     type: 'custrecord_tts_wh_type',
     isDefault: 'custrecord_tts_wh_default',
+    status: 'custrecord_tts_wh_status',
+    suggestions: 'custrecord_tts_wh_suggest',
   },
   suiteql: {
     table: 'customrecord_tts_warehouse',
@@ -34,6 +39,8 @@ export const WAREHOUSE = declareRecord({
       type: 'custrecord_tts_wh_type',
       isDefault: 'custrecord_tts_wh_default',
       location: 'custrecord_tts_wh_location',
+      locations: 'custrecord_tts_wh_locations',
+      status: 'custrecord_tts_wh_status',
     },
   },
 });
@@ -41,11 +48,18 @@ export const WAREHOUSE = declareRecord({
 const body = WAREHOUSE.body;
 const c = WAREHOUSE.suiteql.columns;
 
-export type StoredWarehouseRow = StoredWarehouse & WarehouseLink & { externalId: string };
+export type StoredWarehouseRow = StoredWarehouse &
+  WarehouseLink & {
+    externalId: string;
+    /** Primary Location as set (null: not set). */
+    primaryLocationId: string | null;
+    /** Linked NetSuite Locations, sorted. */
+    locationIds: string[];
+  };
 
 /** Warehouse records whose externalid is in `inList`. */
 export function warehousesByExternalIdQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.warehouseId} AS wh_id, ${c.name} AS wh_name, ${c.type} AS wh_type, ${c.isDefault} AS wh_default, ${c.location} AS wh_location FROM ${WAREHOUSE.suiteql.table} WHERE ${c.externalId} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.warehouseId} AS wh_id, ${c.name} AS wh_name, ${c.type} AS wh_type, ${c.isDefault} AS wh_default, ${c.location} AS wh_location, ${c.locations} AS wh_locations, ${c.status} AS wh_status FROM ${WAREHOUSE.suiteql.table} WHERE ${c.externalId} IN (${inList})`;
 }
 
 export function warehouseFromRow(row: Row, id: string): StoredWarehouseRow {
@@ -57,7 +71,10 @@ export function warehouseFromRow(row: Row, id: string): StoredWarehouseRow {
     name: textOf(row.wh_name) ?? '',
     type: textOf(row.wh_type),
     isDefault: boolOf(row.wh_default, false),
-    locationId: idOf(row.wh_location),
+    status: textOf(row.wh_status),
+    primaryLocationId: idOf(row.wh_location),
+    locationIds: parseLocationIds(row.wh_locations),
+    locationId: orderLocationOf(idOf(row.wh_location), parseLocationIds(row.wh_locations)),
   };
 }
 
@@ -70,6 +87,7 @@ export function warehouseWrites(fields: WarehouseFields): SubmitWrite[] {
     [body.warehouseName, fields.name],
     [body.type, fields.type],
     [body.isDefault, fields.isDefault],
+    [body.status, fields.status],
   ];
 }
 

@@ -4,7 +4,7 @@ import {
   checkCancelAnswer,
   INVALID_CANCEL_ANSWER,
 } from '../../../../shared-types/src/cancellations/buyer-cancel-request';
-import { isTikTokId } from '../../../../shared-types/src/ids/external-ids';
+import { isTikTokId } from '../../../../shared-types/src/ids/tiktok-id';
 import { readerOf } from '../dao/netsuite-record';
 import { lookupShopMarket } from '../dao/shop-dao';
 import { salesOrderSnapshot } from '../mappers/sales-order-mapper';

@@ -10,7 +10,8 @@ import {
   checkCancelReasonChoice,
   INVALID_CANCEL_REASON,
 } from '../../../../shared-types/src/cancellations/cancel-reason-choice';
-import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids/external-ids';
+import { inboxExternalId } from '../../../../shared-types/src/ids/external-ids';
+import { isTikTokId } from '../../../../shared-types/src/ids/tiktok-id';
 import {
   cancelReasonNeedsCheck,
   normalizeCancelReason,

@@ -10,7 +10,8 @@
  */
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
-import { inboxExternalId, isTikTokId } from '../../../../shared-types/src/ids/external-ids';
+import { inboxExternalId } from '../../../../shared-types/src/ids/external-ids';
+import { isTikTokId } from '../../../../shared-types/src/ids/tiktok-id';
 import type {
   PlannedOutboxRow,
   SalesOrderChange,

@@ -1,0 +1,38 @@
+/**
+ * Which handler runs each job kind: one record keyed by every `JOB_KINDS` value, so a kind added
+ * without a handler fails the type check instead of dead-lettering its jobs at run time ("no handler
+ * for job kind"). The composition root (`bridge/src/bridge.ts#createBridge`) hands the list to the
+ * job runners.
+ */
+import { shopHandlers, type ShopHandlerDeps } from './shop-handlers';
+import { pushShopToNetSuite } from '../shops/shop-sync';
+import { JOB_KINDS, type JobKind } from './job-kinds';
+import type { JobHandler } from './job-runner';
+import { orderUpsertHandler } from './order-upsert';
+
+/** Every job kind's handler. */
+export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
+
+/** What the handlers need: the store, both clients, the token manager, the clock and the public URL. */
+export type JobHandlerDeps = ShopHandlerDeps;
+
+export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
+  const orderUpsertDeps = {
+    tiktok: deps.tiktok,
+    netsuite: deps.netsuite,
+    sendShop: (shopId: string) => pushShopToNetSuite(deps.store, deps.netsuite, shopId),
+  };
+  return {
+    [JOB_KINDS.ORDER_UPSERT]: orderUpsertHandler(orderUpsertDeps),
+    [JOB_KINDS.ORDER_UPSERT_CANCELLATION]: orderUpsertHandler(
+      orderUpsertDeps,
+      JOB_KINDS.ORDER_UPSERT_CANCELLATION,
+    ),
+    ...shopHandlers(deps),
+  };
+}
+
+/** The handlers as the job runner takes them, one per kind. */
+export function jobHandlerList(handlers: JobHandlers): JobHandler[] {
+  return Object.values(handlers);
+}

@@ -170,7 +170,10 @@ describe("the bridge's reaction to each connector error code", () => {
           ? netsuiteError('TTS_INVALID_CARRIER_MAP', 'Carrier Map of shop Maker Mugs: is not valid JSON.')
           : undefined,
       );
-      const { id } = await h.bridge.store.enqueueJob(shopPushJob(TEST_SHOP.id, h.clock.now()), h.clock.now());
+      const { id } = await h.bridge.store.enqueueJob(
+        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
+        h.clock.now(),
+      );
       await h.bridge.runWorkersOnce();
       const job = await h.bridge.store.getJob(id);
       expect(job).toMatchObject({ state: 'dead', attempts: 1 });

@@ -7,12 +7,8 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 interface CancellationView {
   cancel_id: string;

@@ -1,9 +1,11 @@
-import { authorizeOverHttp, call, startTestSim, type CallOptions, type TestSim } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
+import {
+  authorizeOverHttp,
+  call,
+  startTestSim,
+  type CallOptions,
+  type TestSim,
+  type ShopRef,
+} from './helpers';
 
 describe('external order references and seller cancel rules (reference §6.1, §6.7)', () => {
   let t: TestSim;

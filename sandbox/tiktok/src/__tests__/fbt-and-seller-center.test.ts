@@ -8,12 +8,9 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
+  shopRefs,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 const HOUR = 3_600_000;
 
@@ -34,11 +31,7 @@ describe('packages shipped outside the API: FBT orders shipped by TikTok, Seller
       ...options,
     });
     token = (await authorizeOverHttp(t)).access_token;
-    [us, gb, my] = t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher })) as [
-      ShopRef,
-      ShopRef,
-      ShopRef,
-    ];
+    [us, gb, my] = shopRefs(t) as [ShopRef, ShopRef, ShopRef];
   };
   afterEach(async () => {
     await t.sim.stop();

@@ -143,3 +143,14 @@ export async function startReceiver(respondWith: number[] = []): Promise<Receive
     });
   return receiver;
 }
+
+/** A seeded shop as the tests address it: its id and its cipher (the `shop_cipher` query). */
+export interface ShopRef {
+  id: string;
+  cipher: string;
+}
+
+/** The seeded shops in seed order. */
+export function shopRefs(t: TestSim): ShopRef[] {
+  return t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher }));
+}

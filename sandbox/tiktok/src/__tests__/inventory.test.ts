@@ -7,12 +7,9 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
+  shopRefs,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 interface WarehouseView {
   id: string;
@@ -66,7 +63,7 @@ describe('warehouses and TikTok inventory rules (reference §6.3–§6.4)', () =
       },
     });
     token = (await authorizeOverHttp(t)).access_token;
-    [us, gb] = t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher })) as [ShopRef, ShopRef];
+    [us, gb] = shopRefs(t) as [ShopRef, ShopRef];
     w = (await warehouses(us)).filter((x) => x.type === 'SALES_WAREHOUSE').map((x) => x.id);
   });
   afterEach(async () => {

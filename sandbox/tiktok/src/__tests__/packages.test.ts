@@ -7,12 +7,9 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
+  shopRefs,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 interface Provider {
   id: string;
@@ -41,12 +38,7 @@ describe('packages: split shipments, carriers, corrections and the order followi
       },
     });
     token = (await authorizeOverHttp(t)).access_token;
-    [us, gb, my, de] = t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher })) as [
-      ShopRef,
-      ShopRef,
-      ShopRef,
-      ShopRef,
-    ];
+    [us, gb, my, de] = shopRefs(t) as [ShopRef, ShopRef, ShopRef, ShopRef];
   });
   afterEach(async () => {
     await t.sim.stop();

@@ -1,9 +1,4 @@
-import { authorizeOverHttp, call, startTestSim, type TestSim } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
+import { authorizeOverHttp, call, startTestSim, type TestSim, type ShopRef } from './helpers';
 
 describe("seller cancel reasons by market and order status (TikTok's Cancel reasons page)", () => {
   let t: TestSim;

@@ -9,12 +9,9 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
+  shopRefs,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 const iso = (unix: number | undefined) =>
@@ -86,11 +83,7 @@ describe('ship-by deadlines as TikTok states them, and auto-cancel of orders lef
         ...options,
       });
       token = (await authorizeOverHttp(t)).access_token;
-      [us, gb, my] = t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher })) as [
-        ShopRef,
-        ShopRef,
-        ShopRef,
-      ];
+      [us, gb, my] = shopRefs(t) as [ShopRef, ShopRef, ShopRef];
     };
     afterEach(async () => {
       await t.sim.stop();

@@ -6,12 +6,9 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
+  shopRefs,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 /**
  * Checks a PDF the way a reader does: header, trailer, `startxref` pointing at the xref table, every
@@ -60,7 +57,7 @@ describe('shipping documents: TikTok Shipping labels and packing slips as PDF by
       seed: { inventoryPerWarehouse: 1000, shops: [{ region: 'US' }, { region: 'GB' }] },
     });
     token = (await authorizeOverHttp(t)).access_token;
-    [us, gb] = t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher })) as [ShopRef, ShopRef];
+    [us, gb] = shopRefs(t) as [ShopRef, ShopRef];
   });
   afterEach(async () => {
     await t.sim.stop();

@@ -7,12 +7,9 @@ import {
   type CallOptions,
   type Receiver,
   type TestSim,
+  type ShopRef,
+  shopRefs,
 } from './helpers';
-
-interface ShopRef {
-  id: string;
-  cipher: string;
-}
 
 interface Slot {
   start_time: number;
@@ -39,11 +36,7 @@ describe('TikTok Shipping: handover slots, Ship Package with pickup or drop-off,
       seed: { inventoryPerWarehouse: 1000, shops: [{ region: 'US' }, { region: 'GB' }, { region: 'MY' }] },
     });
     token = (await authorizeOverHttp(t)).access_token;
-    [us, gb, my] = t.sim.admin.shops().map((s) => ({ id: s.id, cipher: s.cipher })) as [
-      ShopRef,
-      ShopRef,
-      ShopRef,
-    ];
+    [us, gb, my] = shopRefs(t) as [ShopRef, ShopRef, ShopRef];
   });
   afterEach(async () => {
     await t.sim.stop();

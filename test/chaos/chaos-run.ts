@@ -184,7 +184,9 @@ export async function runChaos(world: ChaosWorld, plan: ChaosPlan): Promise<Chao
       .filter((r) => r.fields.custrecord_tts_ord_state === 'pending').length;
     pump.runScheduledIfIdle(pending);
     if (pending === 0) pump.retryWaitingErrors();
-    if (Date.now() - lastSync > 20_000 && syncRuns.length < 4) {
+    // Reconcile every 20 s until settled, as the bridge's schedule does: a change made late (a
+    // request order shipped by the warehouse) whose webhooks were all dropped is found only so.
+    if (Date.now() - lastSync > 20_000) {
       syncRuns.push(await world.bridge.runCli(['reconcile', 'orders', '--since', since]));
       lastSync = Date.now();
     }

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { LiveConfig } from './config';
-import { type Clock, type Random, type Sleep, realSleep, systemClock } from './core/clock';
+import { type Random, type Sleep, realSleep } from './core/sleep';
+import { type Clock, systemClock } from '../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
 import { registerConfigSecrets } from './crypto/config-secrets';
 import { TokenCipher } from './crypto/token-cipher';
@@ -33,11 +34,18 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopUpsertJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
+import {
+  runInventoryAllShops,
+  type InventoryAllResult,
+  type InventoryOptions,
+} from './workers/inventory-worker';
+import { InventoryCatalog } from './inventory/catalog';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
+import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
 
 export interface BridgeDeps {
   clock?: Clock;
@@ -53,6 +61,8 @@ export interface BridgeDeps {
   webhookClockSkewWarnMs?: number;
   /** Verified webhooks older than this are stored but not acted on (default 7 days). */
   webhookStaleAfterMs?: number;
+  /** Most webhooks one group-commit transaction holds (default 256; 1 = a transaction per webhook). */
+  webhookGroupCommitMaxBatch?: number;
   /** How often a running job batch renews its leases (default a third of the lease). */
   jobHeartbeatMs?: number;
   workerOwner?: string;
@@ -63,8 +73,14 @@ export interface BridgeDeps {
   reconcile?: ReconcileOptions & { intervalMs?: number };
   /** NetSuite → TikTok outbox pass (default BRIDGE_OUTBOX_INTERVAL_SECONDS, 60 s). */
   outbox?: OutboxOptions & { intervalMs?: number };
+  /** NetSuite stock → TikTok pass (default BRIDGE_INVENTORY_INTERVAL_SECONDS, 60 s). */
+  inventory?: InventoryOptions & { intervalMs?: number };
+  /** TikTok warehouse refresh (default BRIDGE_WAREHOUSE_REFRESH_MINUTES, 60 min). */
+  warehouseRefreshMs?: number;
   netsuiteConcurrency?: number;
   netsuitePingTtlMs?: number;
+  /** Longest `/readyz` waits for a NetSuite ping in flight (default 2 s). */
+  readyzNetsuiteWaitMs?: number;
   /** How long `/metrics` reuses a queue-depth snapshot (default 15 s). */
   metricsCacheMs?: number;
   tiktokMaxRetries?: number;
@@ -86,12 +102,23 @@ export interface Bridge {
    */
   start(port?: number, host?: string): Promise<{ url: string; port: number; address: string }>;
   stop(): Promise<void>;
+  /**
+   * Shutdown behind a load balancer: `/readyz` answers 503 (draining) from now on while every
+   * route keeps serving, for `ms`; then resolves (the caller stops the bridge).
+   */
+  drain(ms: number): Promise<void>;
   /** Runs every due job until none is left (one worker pass: the urgent lane, then the main lane). */
   runWorkersOnce(): Promise<RunSummary>;
   /** One order-reconciliation pass over every connected shop. */
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
+  /** One return-reconciliation pass (Search Returns by `update_time`) over every connected shop. */
+  reconcileReturnsOnce(options?: ReconcileOptions): Promise<ReturnReconcileAllResult>;
   /** One NetSuite → TikTok outbox pass over every connected shop. */
   outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
+  /** One NetSuite stock → TikTok pass over every connected shop. */
+  inventoryOnce(options?: InventoryOptions): Promise<InventoryAllResult>;
+  /** Queues a TikTok warehouse refresh (`shop.warehouses`) for every connected shop; the count queued. */
+  refreshWarehouses(): Promise<number>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -145,7 +172,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const random = deps.random ?? Math.random;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsStore = deps.store === undefined;
-  const store = deps.store ?? openStore(config.databaseUrl);
+  const store = deps.store ?? openStore(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   const metrics = new BridgeMetrics(store, { clock, queueDepthTtlMs: deps.metricsCacheMs });
 
   const netsuite = new NetSuiteClient(config.netsuite, {
@@ -159,7 +186,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
   const tiktok = createTikTokServices(config.tiktok, {
     store,
-    cipher: new TokenCipher(config.encryptionKey),
+    cipher: new TokenCipher(config.encryptionKey, config.previousEncryptionKeys ?? []),
     clock,
     sleep,
     random,
@@ -203,6 +230,19 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const urgentRunner = new JobRunner({ ...runnerOptions, owner: `${owner}-urgent`, kinds: URGENT_JOB_KINDS });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
+  const inventoryDeps = {
+    ...outboxDeps,
+    catalog: new InventoryCatalog(tiktok.client, clock),
+  };
+  const refreshWarehouses = async (): Promise<number> => {
+    let queued = 0;
+    for (const shop of await store.listShops()) {
+      if (shop.state !== 'connected') continue;
+      const r = await store.enqueueJob(shopWarehousesJob(shop.shopId, clock.now()), clock.now());
+      if (r.created) queued += 1;
+    }
+    return queued;
+  };
 
   const secureCookie = config.publicUrl.startsWith('https://');
   const throttle = new AuthThrottle({
@@ -236,6 +276,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     webhookRouter({
       appKey: config.tiktok.appKey,
       appSecret: config.tiktok.appSecret,
+      previousAppSecret: config.tiktok.previousAppSecret,
       store,
       clock,
       metrics,
@@ -244,10 +285,21 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       maxBodyBytes: deps.webhookBodyLimitBytes,
       clockSkewWarnMs: deps.webhookClockSkewWarnMs,
       staleAfterMs: deps.webhookStaleAfterMs,
+      groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
     }),
   );
   app.use(throttleGuard(throttle));
-  app.use(healthRouter({ store, netsuitePing, metrics, adminAuth }));
+  let draining = false;
+  app.use(
+    healthRouter({
+      store,
+      netsuitePing,
+      metrics,
+      adminAuth,
+      draining: () => draining,
+      netsuiteWaitMs: deps.readyzNetsuiteWaitMs,
+    }),
+  );
   app.use(
     oauthRouter({
       adminAuth,
@@ -321,7 +373,13 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       }
       return { url: localUrl(address, actual), port: actual, address };
     },
+    async drain(ms: number) {
+      draining = true;
+      logger.info({ drainMs: ms }, 'draining: /readyz answers 503 so the load balancer stops routing here');
+      if (ms > 0) await sleep(ms);
+    },
     async stop() {
+      draining = true;
       workersOn = false;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -347,8 +405,13 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       ),
     reconcileOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
+    reconcileReturnsOnce: (options?: ReconcileOptions) =>
+      track(reconcileAllShopsReturns(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
       track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
+    inventoryOnce: (options?: InventoryOptions) =>
+      track(runInventoryAllShops(inventoryDeps, { ...deps.inventory, ...options })),
+    refreshWarehouses: () => track(refreshWarehouses()),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -362,6 +425,12 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => reconcileAllShops(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
+      schedule(
+        'reconcile-returns',
+        Math.min(5000, reconcileMs),
+        () => reconcileAllShopsReturns(reconcileDeps, deps.reconcile),
+        reconcileMs,
+      );
       const outboxMs = deps.outbox?.intervalMs ?? (config.outboxIntervalSeconds ?? 60) * 1000;
       schedule(
         'outbox',
@@ -369,6 +438,15 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => runOutboxAllShops(outboxDeps, deps.outbox),
         outboxMs,
       );
+      const inventoryMs = deps.inventory?.intervalMs ?? (config.inventoryIntervalSeconds ?? 60) * 1000;
+      schedule(
+        'inventory',
+        Math.min(5000, inventoryMs),
+        () => runInventoryAllShops(inventoryDeps, deps.inventory),
+        inventoryMs,
+      );
+      const warehousesMs = deps.warehouseRefreshMs ?? (config.warehouseRefreshMinutes ?? 60) * 60_000;
+      schedule('warehouses', warehousesMs, refreshWarehouses, warehousesMs);
     },
   };
   return bridge;

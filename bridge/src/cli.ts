@@ -1,3 +1,19 @@
+/**
+ * `npm run bridge -- <command>`:
+ *   serve                          start the HTTP server and workers (sandbox demo without credentials)
+ *   reconcile orders [--since <ISO>]  one order-reconciliation pass, then run the queued jobs
+ *   reconcile returns [--since <ISO>] one return-reconciliation pass (Search Returns), then run the queued jobs
+ *                                     (`sync orders`, its old name, is accepted until the next release)
+ *   reconcile returns [--since <ISO>] one return-reconciliation pass (Search Returns), then run the queued jobs
+ *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
+ *   sync inventory                 one NetSuite stock → TikTok pass now
+ *   refresh warehouses             read every shop's TikTok warehouses again now (into NetSuite)
+ *   status [--json]                shops, queue depths, dead letters, recent errors
+ *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
+ *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
+ *   rotate-keys                     re-encrypt every stored token with BRIDGE_ENCRYPTION_KEY
+ *                                   (crypto/rotate-keys.ts)
+ */
 import pino from 'pino';
 import { createBridge, isWildcardAddress, type Bridge } from './bridge';
 import { loadConfig, type BridgeConfig, type Env, type LiveConfig, type SandboxConfig } from './config';
@@ -7,6 +23,7 @@ import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
 import { JOB_KINDS } from './workers/job-kinds';
 import { registerConfigSecrets } from './crypto/config-secrets';
+import { rotateTokenKeys } from './crypto/rotate-keys';
 import { TokenCipher } from './crypto/token-cipher';
 import { createLogger } from './logger';
 import { openStore } from './store/open-store';
@@ -14,16 +31,6 @@ import type { BridgeStore } from './store/types';
 import { TokenVault } from './tiktok/token-vault';
 import { TIKTOK_ID_PATTERN, tiktokIdRule } from '../../shared-types/src/ids/tiktok-id';
 
-/**
- * `npm run bridge -- <command>`:
- *   serve                          start the HTTP server and workers (sandbox demo without credentials)
- *   reconcile orders [--since <ISO>]  one order-reconciliation pass, then run the queued jobs
- *                                     (`sync orders`, its old name, is accepted until the next release)
- *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
- *   status [--json]                shops, queue depths, dead letters, recent errors
- *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
- *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
- */
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -37,10 +44,14 @@ interface SandboxDemoModule {
 const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
   reconcile orders [--since <ISO time>]   one order reconciliation pass, then process the queue
+  reconcile returns [--since <ISO time>]  one return reconciliation pass, then process the queue
   sync outbox                             send NetSuite's pending order updates to TikTok now
+  sync inventory                          send NetSuite's queued stock changes to TikTok now
+  refresh warehouses                      read every shop's TikTok warehouses into NetSuite now
   status [--json]                         shops, queue depths, dead letters, recent errors
   retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
-  revoke-sessions                         sign every browser out of the status page`;
+  revoke-sessions                         sign every browser out of the status page
+  rotate-keys                             re-encrypt every stored token with BRIDGE_ENCRYPTION_KEY`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -99,7 +110,7 @@ export function formatStatus(snapshot: StatusSnapshot): string {
   if (snapshot.shops.length === 0) lines.push('  (none connected)');
   for (const s of snapshot.shops) {
     lines.push(
-      `  ${s.shopId}  ${s.name}  ${s.region}  ${s.state}${s.stateReason ? ` (${s.stateReason})` : ''}  last order sync: ${s.lastOrderSync ?? 'never'}`,
+      `  ${s.shopId}  ${s.name}  ${s.region}  ${s.state}${s.stateReason ? ` (${s.stateReason})` : ''}  last reconcile: ${s.lastOrderReconcile ?? 'never'}`,
     );
   }
   lines.push('Queue:');
@@ -122,7 +133,10 @@ export function formatStatus(snapshot: StatusSnapshot): string {
 async function registerKnownSecrets(config: BridgeConfig, store: BridgeStore): Promise<void> {
   registerConfigSecrets(config);
   if (config.encryptionKey === undefined) return;
-  const vault = new TokenVault(store, new TokenCipher(config.encryptionKey));
+  const vault = new TokenVault(
+    store,
+    new TokenCipher(config.encryptionKey, config.previousEncryptionKeys ?? []),
+  );
   for (const shop of await store.listShops()) {
     try {
       await vault.load(shop.shopId);
@@ -164,7 +178,11 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
         : `Bridge listening on ${url} only (HOST=${config.host}; public URL ${config.publicUrl}). Set HOST=0.0.0.0 to accept connections from other machines, e.g. in a container behind a reverse proxy.`,
     );
     const shutdown = (): void => {
-      void bridge.stop().then(() => process.exit(0));
+      // Behind a load balancer: answer /readyz 503 for BRIDGE_SHUTDOWN_DRAIN_SECONDS first.
+      void bridge
+        .drain((config.shutdownDrainSeconds ?? 0) * 1000)
+        .then(() => bridge.stop())
+        .then(() => process.exit(0));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
@@ -186,8 +204,38 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     });
   }
 
+  if (command === 'sync' && rest[0] === 'inventory') {
+    flags(rest.slice(1), {});
+    return withBridge(requireLive(config, 'sync inventory'), async (bridge) => {
+      const result = await bridge.inventoryOnce();
+      for (const r of result.results) {
+        const outcomes = Object.entries(r.outcomes).map(([outcome, n]) => `${outcome} ${n}`);
+        io.out(
+          r.pushInventory
+            ? `shop ${r.shopId}: ${r.pulled} quantity(ies) pulled, ${r.updateCalls} Update Inventory call(s)${outcomes.length > 0 ? ` (${outcomes.join(', ')})` : ''}`
+            : `shop ${r.shopId}: Push inventory information to TikTok is off in NetSuite; nothing sent`,
+        );
+      }
+      for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
+      return result.failures.length > 0 ? 2 : 0;
+    });
+  }
+
+  if (command === 'refresh' && rest[0] === 'warehouses') {
+    flags(rest.slice(1), {});
+    return withBridge(requireLive(config, 'refresh warehouses'), async (bridge) => {
+      const queued = await bridge.refreshWarehouses();
+      const run = await bridge.runWorkersOnce();
+      io.out(
+        `${queued} shop(s) queued for a warehouse refresh; ${run.completed} job(s) done, ${run.dead} dead`,
+      );
+      return run.dead > 0 ? 2 : 0;
+    });
+  }
+
   if (command === 'reconcile' || command === 'sync') {
-    if (rest[0] !== 'orders')
+    const target = rest[0];
+    if (target !== 'orders' && !(target === 'returns' && command === 'reconcile'))
       throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown ${command} target.\n${USAGE}`);
     if (command === 'sync') {
       io.err('`sync orders` is now `reconcile orders`; the old name stops working in the next release.');
@@ -204,10 +252,15 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
       }
       sinceSec = Math.floor(ms / 1000);
     }
-    return withBridge(requireLive(config, 'reconcile orders'), async (bridge) => {
-      const result = await bridge.reconcileOnce(sinceSec === undefined ? {} : { sinceSec });
+    return withBridge(requireLive(config, `reconcile ${target}`), async (bridge) => {
+      const options = sinceSec === undefined ? {} : { sinceSec };
+      const result =
+        target === 'returns'
+          ? await bridge.reconcileReturnsOnce(options)
+          : await bridge.reconcileOnce(options);
       for (const r of result.results) {
-        io.out(`shop ${r.shopId}: ${r.ordersFound} orders in ${r.pages} page(s), ${r.jobsCreated} queued`);
+        const found = 'returnsFound' in r ? `${r.returnsFound} returns` : `${r.ordersFound} orders`;
+        io.out(`shop ${r.shopId}: ${found} in ${r.pages} page(s), ${r.jobsCreated} queued`);
       }
       for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
       const run = await bridge.runWorkersOnce();
@@ -218,10 +271,46 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
 
   if (command === 'revoke-sessions') {
     flags(rest, {});
-    const store = openStore(config.databaseUrl);
+    const store = openStore(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
     try {
       const revoked = await store.revokeAllAdminSessions(Date.now());
       io.out(`${revoked} status-page session(s) revoked; every browser must sign in again.`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'rotate-keys') {
+    flags(rest, {});
+    if (config.encryptionKey === undefined) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.CONFIG_INVALID,
+        'rotate-keys needs BRIDGE_ENCRYPTION_KEY (the new key) and BRIDGE_ENCRYPTION_KEY_PREVIOUS (the key or keys the tokens were stored with).',
+      );
+    }
+    registerConfigSecrets(config);
+    const cipher = new TokenCipher(config.encryptionKey, config.previousEncryptionKeys ?? []);
+    const store = openStore(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
+    try {
+      const result = await rotateTokenKeys(store, cipher);
+      for (const shopId of result.rotated)
+        io.out(`shop ${shopId}: tokens re-encrypted with key ${result.keyId}`);
+      for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
+      io.out(
+        `${result.rotated.length} shop(s) re-encrypted, ${result.alreadyCurrent.length} already under key ${result.keyId}, ${result.failures.length} failed.`,
+      );
+      if (result.failures.length > 0) {
+        io.err(
+          'Keep BRIDGE_ENCRYPTION_KEY_PREVIOUS set until every shop is re-encrypted: fix the failures above and run rotate-keys again.',
+        );
+        return 2;
+      }
+      io.out(
+        cipher.previousKeyIds.length > 0
+          ? `Every stored token is under key ${result.keyId}: BRIDGE_ENCRYPTION_KEY_PREVIOUS (key id(s) ${cipher.previousKeyIds.join(', ')}) can now be removed from every bridge's environment.`
+          : `Every stored token is under key ${result.keyId}.`,
+      );
       return 0;
     } finally {
       await store.close();
@@ -243,7 +332,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     } else {
       json = flags(rest, { '--json': 'switch' })['--json'] === true;
     }
-    const store = openStore(config.databaseUrl);
+    const store = openStore(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
     try {
       if (command === 'retry-dead') {
         const moved = await store.requeueDeadJobs(filter, Date.now());

@@ -1,12 +1,12 @@
-import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config';
-import { redactSecretsInText } from './core/redact';
-
 /**
  * pino logger with every field that can carry a secret redacted: tokens, secrets, signatures,
  * Authorization and cookie headers. Code never logs request URLs of token calls or raw HTTP
  * client errors (they can hold the app secret); this list is the second line of defence.
  */
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { LogLevel } from './config';
+import { redactSecretsInText } from './core/redact';
+
 const SECRET_KEYS = [
   'accessToken',
   'refreshToken',

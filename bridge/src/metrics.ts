@@ -1,29 +1,37 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { systemClock, type Clock } from './core/clock';
-import type { BridgeStore, QueueDepth } from './store/types';
-import type { TikTokCallObserver } from './tiktok/api-caller';
-import type { TokenCallObserver } from './tiktok/token-client';
-import type { TokenRefreshObserver } from './tiktok/token-manager';
-import type { NetSuiteCallObserver } from './netsuite/client';
-
 /**
  * Prometheus metrics of one bridge instance, on its own registry (no global state, so several
  * bridges can run in one process). Job depths come from the store at most once per
  * `queueDepthTtlMs` (default 15 s), however often `/metrics` is scraped: a scrape never queries the
  * store when a recent snapshot exists.
  */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { systemClock, type Clock } from '../../shared-types/src/time/clock';
+import type { BridgeStore, QueueDepth } from './store/types';
+import type { TikTokCallObserver } from './tiktok/api-caller';
+import type { TokenCallObserver } from './tiktok/token-client';
+import type { TokenRefreshObserver } from './tiktok/token-manager';
+import type { NetSuiteCallObserver } from './netsuite/client';
+import type { GroupCommitObserver } from './webhooks/group-commit';
+
 export interface BridgeMetricsOptions {
   clock?: Clock;
   queueDepthTtlMs?: number;
 }
 export class BridgeMetrics
-  implements TikTokCallObserver, TokenCallObserver, TokenRefreshObserver, NetSuiteCallObserver
+  implements
+    TikTokCallObserver,
+    TokenCallObserver,
+    TokenRefreshObserver,
+    NetSuiteCallObserver,
+    GroupCommitObserver
 {
   readonly registry = new Registry();
   readonly webhooksReceived: Counter;
   readonly webhooksVerified: Counter;
   readonly webhooksRejected: Counter<'reason'>;
   readonly webhooksDuplicate: Counter;
+  readonly webhooksStored: Counter;
+  readonly webhookCommitBatch: Histogram;
   readonly webhookFutureSkew: Histogram;
   readonly jobs: Gauge<'kind' | 'state'>;
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
@@ -34,6 +42,9 @@ export class BridgeMetrics
   readonly netsuiteCalls: Counter<'action' | 'status'>;
   readonly netsuiteCallDuration: Histogram<'action'>;
   readonly outboxRows: Counter<'kind' | 'outcome'>;
+  readonly inventoryPairs: Counter<'outcome'>;
+  readonly inventoryFreshness: Histogram;
+  readonly ordersToShip: Gauge<'state'>;
 
   private depths: { at: number; value: QueueDepth[] } | undefined;
   private depthsLoading: Promise<QueueDepth[]> | undefined;
@@ -63,6 +74,17 @@ export class BridgeMetrics
     this.webhooksDuplicate = new Counter({
       name: 'tts_bridge_webhooks_duplicate_total',
       help: 'Verified webhook deliveries already recorded (same notification id)',
+      registers,
+    });
+    this.webhooksStored = new Counter({
+      name: 'tts_bridge_webhooks_stored_total',
+      help: 'Verified webhook deliveries committed as new notifications (answered 200 after the commit)',
+      registers,
+    });
+    this.webhookCommitBatch = new Histogram({
+      name: 'tts_bridge_webhook_commit_batch_size',
+      help: 'Webhooks per group-commit transaction (several concurrent deliveries share one commit)',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers,
     });
     this.webhookFutureSkew = new Histogram({
@@ -125,12 +147,41 @@ export class BridgeMetrics
       labelNames: ['action'],
       registers,
     });
+    const watched = this.store;
+    const clock = this.options.clock ?? systemClock;
+    this.ordersToShip = new Gauge({
+      name: 'tts_bridge_orders_to_ship',
+      help: "TikTok orders still to ship (late-dispatch watch), by state: late = past TikTok's ship-by time, on_time = not yet",
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        const counts = await watched.countDispatchWatch(Math.floor(clock.now() / 1000));
+        this.set({ state: 'late' }, counts.late);
+        this.set({ state: 'on_time' }, counts.toShip - counts.late);
+      },
+    });
     this.outboxRows = new Counter({
       name: 'tts_bridge_outbox_rows_total',
       help: 'NetSuite outbox rows delivered to TikTok, by kind and outcome (sent, already_done, informational, refused, failed, retry)',
       labelNames: ['kind', 'outcome'],
       registers,
     });
+    this.inventoryPairs = new Counter({
+      name: 'tts_bridge_inventory_pairs_total',
+      help: 'Seller SKU × TikTok warehouse quantities pulled from NetSuite, by outcome (confirmed, not_listed, failed)',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.inventoryFreshness = new Histogram({
+      name: 'tts_bridge_inventory_freshness_seconds',
+      help: "From NetSuite's inventory export queueing a quantity to TikTok confirming it",
+      buckets: [5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+      registers,
+    });
+  }
+
+  batchCommitted(size: number): void {
+    this.webhookCommitBatch.observe(size);
   }
 
   onCall(endpoint: string, outcome: string, durationMs: number): void {

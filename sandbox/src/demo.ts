@@ -1,3 +1,9 @@
+/**
+ * `npm start` without credentials: the whole product against the local stand-ins. Starts the TikTok
+ * Shop simulator, the NetSuite emulator running the compiled SuiteApp and the bridge; connects the
+ * demo shop through the real OAuth flow; creates an order on a timer; and prints each order's way
+ * from TikTok to a NetSuite sales order. Ctrl-C stops everything.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SandboxConfig } from '../../bridge/src/config';
@@ -6,12 +12,6 @@ import { repoRoot } from './paths';
 import { planSandbox } from './sandbox-settings';
 import { startSandboxStack } from './stack';
 
-/**
- * `npm start` without credentials: the whole product against the local stand-ins. Starts the TikTok
- * Shop simulator, the NetSuite emulator running the compiled SuiteApp and the bridge; connects the
- * demo shop through the real OAuth flow; creates an order on a timer; and prints each order's way
- * from TikTok to a NetSuite sales order. Ctrl-C stops everything.
- */
 const DATA_DIR = path.join(repoRoot(), 'data', 'sandbox');
 
 interface Tracked {

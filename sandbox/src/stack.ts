@@ -18,6 +18,25 @@ import type { TikTokSimulator, TikTokSimulatorOptions } from '../tiktok/src';
 import { startTikTokSimulator } from '../tiktok/src';
 import { suiteAppProject } from './paths';
 
+/** The bridge settings a sandbox takes from the environment (sandbox/src/sandbox-settings.ts). */
+export type SandboxBridgeConfig = Partial<
+  Pick<
+    LiveConfig,
+    | 'adminToken'
+    | 'encryptionKey'
+    | 'previousEncryptionKeys'
+    | 'host'
+    | 'metricsToken'
+    | 'authMaxFailures'
+    | 'authWindowSeconds'
+    | 'trustProxy'
+    | 'outboxIntervalSeconds'
+    | 'sqliteSynchronous'
+    | 'inventoryIntervalSeconds'
+    | 'warehouseRefreshMinutes'
+  >
+>;
+
 export interface SandboxStackOptions {
   /** Bridge port (0: a free one). */
   bridgePort?: number;
@@ -28,19 +47,7 @@ export interface SandboxStackOptions {
   netsuite?: Partial<EmulatorStartOptions>;
   bridgeDeps?: BridgeDeps;
   /** Settings the sandbox takes from the environment (admin token, HOST, throttling, metrics token). */
-  bridgeConfig?: Partial<
-    Pick<
-      LiveConfig,
-      | 'adminToken'
-      | 'encryptionKey'
-      | 'host'
-      | 'metricsToken'
-      | 'authMaxFailures'
-      | 'authWindowSeconds'
-      | 'trustProxy'
-      | 'outboxIntervalSeconds'
-    >
-  >;
+  bridgeConfig?: SandboxBridgeConfig;
 }
 
 export interface SandboxStack {
@@ -69,6 +76,28 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 
 async function follow(url: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, { redirect: 'manual', headers });
+}
+
+/**
+ * Authorizes the simulator's shop with the bridge at `bridgeUrl` through the real OAuth flow, as a
+ * script would: a Bearer start (a POST) answers with the consent page and the state cookie the
+ * callback needs, the simulator's consent page approves, the callback stores the shop. Throws naming
+ * the step that answered otherwise.
+ */
+export async function authorizeThroughOAuth(bridgeUrl: string, adminToken: string): Promise<void> {
+  const start = await fetch(`${bridgeUrl}/oauth/tiktok/start`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Authorization: `Bearer ${adminToken}` },
+  });
+  const consent = start.headers.get('location');
+  if (start.status !== 303 || !consent) throw new Error(`OAuth start answered ${start.status}`);
+  const stateCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const approved = await follow(consent);
+  const callback = approved.headers.get('location');
+  if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
+  const done = await follow(callback, { cookie: stateCookie });
+  if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
 }
 
 export async function startSandboxStack(options: SandboxStackOptions = {}): Promise<SandboxStack> {
@@ -157,20 +186,7 @@ function assemble(
   bridgeUrl: string,
 ): SandboxStack {
   const connectShop = async (): Promise<string> => {
-    // A Bearer start (a POST) answers with the consent page and the state cookie the callback needs.
-    const start = await fetch(`${bridgeUrl}/oauth/tiktok/start`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Authorization: `Bearer ${adminToken}` },
-    });
-    const consent = start.headers.get('location');
-    if (start.status !== 303 || !consent) throw new Error(`OAuth start answered ${start.status}`);
-    const stateCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const approved = await follow(consent);
-    const callback = approved.headers.get('location');
-    if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
-    const done = await follow(callback, { cookie: stateCookie });
-    if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
+    await authorizeThroughOAuth(bridgeUrl, adminToken);
     const shopId = [...simulator.state.shops.values()][0].id;
     configureDemoShop(netsuite.seed, netsuite.store, shopId, account);
     return shopId;

@@ -1,12 +1,12 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
-
 /**
  * Evaluates a compiled SuiteScript AMD file the way NetSuite's loader would, with every `N/*`
  * module replaced by an inert proxy, to learn which entry points it really exports. Relative and
  * `/SuiteApps/...` dependencies are evaluated too (they run at load time in NetSuite as well).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
 export interface AmdLoadResult {
   /** Names of the functions the module exports. */
   exportedFunctions: string[];

@@ -1,5 +1,3 @@
-import * as ts from 'typescript';
-
 /**
  * tsc's AMD output attaches exports to the `exports` object. NetSuite accepts that, but
  * eslint-plugin-suitescript's `entry-points` rule only recognises a factory that *returns* an object
@@ -8,6 +6,8 @@ import * as ts from 'typescript';
  * `return { get: get, post: post, other: exports.other };` listing every export, so the module
  * value NetSuite sees is unchanged and the rule is satisfied.
  */
+import * as ts from 'typescript';
+
 function exportsMember(node: ts.Expression): string | undefined {
   if (!ts.isPropertyAccessExpression(node)) return undefined;
   const target = node.expression;

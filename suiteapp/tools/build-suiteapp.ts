@@ -1,3 +1,8 @@
+/**
+ * `npm run build:suiteapp`: compiles `suiteapp/ts/**` (tests excluded) file by file into the File
+ * Cabinet folder of the SuiteApp, with the shared-types modules they load under `shared/`.
+ * Nothing is written unless every file compiles and every import can be loaded by NetSuite.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSdfProject } from './sdf-project';
@@ -5,11 +10,6 @@ import type { SuiteAppLayout } from './suiteapp-imports';
 import type { BuildProblem, TranspiledModule } from './suiteapp-transpile';
 import { transpileSuiteScript } from './suiteapp-transpile';
 
-/**
- * `npm run build:suiteapp`: compiles `suiteapp/ts/**` (tests excluded) file by file into the File
- * Cabinet folder of the SuiteApp, with the shared-types modules they load under `shared/`.
- * Nothing is written unless every file compiles and every import can be loaded by NetSuite.
- */
 export interface SuiteAppBuildOptions {
   /** Folder holding `suiteapp/` and `shared-types/`. */
   repoRoot: string;

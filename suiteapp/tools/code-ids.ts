@@ -1,11 +1,11 @@
-import * as ts from 'typescript';
-
 /**
  * Custom object ids a compiled SuiteScript file refers to: every `customrecord_`, `custrecord_`,
  * `custbody_`, `custcol_`, `custitem_`, `custentity_`, `customscript_`, `customdeploy_`,
  * `custscript_` or `customlist_` token inside a string or template literal (SuiteQL text included)
  * and every property name that is such an id (`values.custbody_x`, `{ custbody_x: ... }`).
  */
+import * as ts from 'typescript';
+
 export const CUSTOM_ID_PREFIXES = [
   'customrecord_',
   'custrecord_',

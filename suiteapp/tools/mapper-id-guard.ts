@@ -55,6 +55,7 @@ const SQL_KEYWORDS = new Set(
     'and',
     'or',
     'not',
+    'exists',
     'in',
     'is',
     'null',

@@ -358,6 +358,13 @@ function checkTransforms(c: Checker): void {
   }
 }
 
+/**
+ * SuiteQL's table of transaction lines (Records Catalog `transactionline`: a line's `transaction`,
+ * `mainline`, `createdfrom`, ...): a transaction record may declare it as its SuiteQL table, its
+ * columns checked like the transaction's own (body fields and search columns).
+ */
+const TRANSACTION_LINE_TABLE = 'transactionline';
+
 function checkSuiteQl(c: Checker): void {
   const { table, columns } = c.decl.suiteql;
   const ids = Object.values(columns);
@@ -365,7 +372,9 @@ function checkSuiteQl(c: Checker): void {
   const catalogue = c.ctx.catalogue;
   const type = c.decl.recordType;
   const expectedTable = c.custom !== undefined ? type : catalogue.searchTypeOf(type);
-  if (table.toLowerCase() !== type.toLowerCase() && table.toLowerCase() !== expectedTable) {
+  // A transaction's lines are the `transactionline` table (its `transaction` column is the key).
+  const lineTable = expectedTable === 'transaction' && table.toLowerCase() === TRANSACTION_LINE_TABLE;
+  if (table.toLowerCase() !== type.toLowerCase() && table.toLowerCase() !== expectedTable && !lineTable) {
     add(
       c,
       `table ${table}`,
@@ -375,6 +384,7 @@ function checkSuiteQl(c: Checker): void {
   }
   for (const id of ids) {
     if (id.toLowerCase() === 'id') continue;
+    if (lineTable && id.toLowerCase() === 'transaction') continue;
     if (isCustomId(id)) {
       checkCustomId(c, id, 'SuiteQL column');
       continue;

@@ -1,3 +1,7 @@
+/**
+ * Reads a SuiteScript file's header: the `@NApiVersion`, `@NScriptType` and `@NModuleScope` tags of
+ * its leading JSDoc block.
+ */
 import * as ts from 'typescript';
 
 /** The `@N...` tags of a SuiteScript file's leading JSDoc block. */

@@ -1,3 +1,4 @@
+/** The compiled code under the File Cabinet only uses custom ids that Objects/ defines. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findCustomIdsInCode } from './code-ids';
@@ -6,7 +7,6 @@ import type { SdfProject } from './sdf-model';
 import { definedIds } from './sdf-check-objects';
 import type { LoadedFiles } from './sdf-check-scripts';
 
-/** The compiled code under the File Cabinet only uses custom ids that Objects/ defines. */
 export function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs

@@ -1,7 +1,7 @@
+/** Deployment status, log level, record type and schedule rules (Oracle's SDF custom object reference). */
 import type { SdfIssueSink } from './sdf-issue';
 import type { SdfProject, SdfRecurrence, SdfScript, SdfScriptDeployment } from './sdf-model';
 
-/** Deployment status, log level, record type and schedule rules (reference §1.7). */
 const QUEUED_TYPES = new Set(['scheduledscript', 'mapreducescript']);
 const QUEUED_STATUSES = ['NOTSCHEDULED', 'SCHEDULED'];
 const INTERACTIVE_STATUSES = ['RELEASED', 'TESTING'];

@@ -1,12 +1,12 @@
+/**
+ * Features the objects depend on must be declared in manifest.xml (required or not): server
+ * scripts need SERVERSIDESCRIPTING, client scripts CUSTOMCODE, custom record types CUSTOMRECORDS,
+ * and selects of classes, departments, locations and subsidiaries their feature (Oracle's SDF manifest.xml reference).
+ */
 import type { SdfIssueSink } from './sdf-issue';
 import type { SdfProject } from './sdf-model';
 import { STANDARD_SELECT_TARGETS } from './sdf-model';
 
-/**
- * Features the objects depend on must be declared in manifest.xml (required or not): server
- * scripts need SERVERSIDESCRIPTING, client scripts CUSTOMCODE, custom record types CUSTOMRECORDS,
- * and selects of classes, departments, locations and subsidiaries their feature (reference §1.3).
- */
 export interface FeatureNeed {
   feature: string;
   file: string;

@@ -1,9 +1,9 @@
+/** manifest.xml identity fields and deploy.xml paths (Oracle's SDF manifest.xml reference, Oracle's SDF deploy.xml reference). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SdfIssueSink } from './sdf-issue';
 import type { SdfProject } from './sdf-model';
 
-/** manifest.xml identity fields and deploy.xml paths (reference/netsuite.md §1.3, §1.4). */
 const MANIFEST = 'manifest.xml';
 const DEPLOY = 'deploy.xml';
 

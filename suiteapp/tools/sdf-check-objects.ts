@@ -1,10 +1,10 @@
+/** Script-id prefixes, lengths, object file names, labels and SELECT targets (Oracle's SDF custom object reference). */
 import * as path from 'node:path';
 import type { SdfIssueSink } from './sdf-issue';
 import type { SdfField, SdfFieldKind, SdfProject } from './sdf-model';
 import { STANDARD_SELECT_TARGETS } from './sdf-model';
 import type { SdfObjectFile } from './sdf-project';
 
-/** Script-id prefixes, lengths, object file names, labels and SELECT targets (reference §1.5, §1.6). */
 export const MAX_SCRIPT_ID_LENGTH = 40;
 export const MAX_SCRIPT_NAME_LENGTH = 40;
 

@@ -1,3 +1,7 @@
+/**
+ * Script files: bracketed `/SuiteApps/<appid>/...js` path, present after the build, with the
+ * header NetSuite needs and the entry points its type calls (found by evaluating the AMD module).
+ */
 import * as fs from 'node:fs';
 import { AmdLoadError, loadAmdExports } from './amd-exports';
 import type { SdfIssueSink } from './sdf-issue';
@@ -5,10 +9,6 @@ import type { SdfProject, SdfScript, SdfScriptObjectType } from './sdf-model';
 import { SCRIPT_TYPE_FOR_OBJECT } from './sdf-model';
 import { readScriptHeader } from './script-header';
 
-/**
- * Script files: bracketed `/SuiteApps/<appid>/...js` path, present after the build, with the
- * header NetSuite needs and the entry points its type calls (found by evaluating the AMD module).
- */
 interface EntryPointRule {
   /** At least one of these must be exported. */
   anyOf: string[];

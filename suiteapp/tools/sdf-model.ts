@@ -6,7 +6,7 @@
  * from it, so the emulator runs the project exactly as it would be deployed.
  */
 
-/** SDF `fieldtype` values (reference/netsuite.md §1.6). */
+/** SDF `fieldtype` values (Oracle's SDF custom object reference). */
 export const SDF_FIELD_TYPES = [
   'CHECKBOX',
   'CLOBTEXT',
@@ -34,8 +34,8 @@ export const SDF_FIELD_TYPES = [
 export type SdfFieldType = (typeof SDF_FIELD_TYPES)[number];
 
 /**
- * Standard record types a SELECT/MULTISELECT field may target by negative id (reference/netsuite.md
- * §1.6), with the record type id the emulator uses and the feature the target needs, if any.
+ * Standard record types a SELECT/MULTISELECT field may target by negative id
+ * (Oracle's SDF custom object reference), with the record type id the emulator uses and the feature the target needs, if any.
  * Ids not listed here are refused by the offline validator until verified with `object:import`.
  */
 export const STANDARD_SELECT_TARGETS: Readonly<Record<string, { recordType: string; feature?: string }>> = {

@@ -1,3 +1,8 @@
+/**
+ * Turns the root element of one object file into the model (sdf-model.ts). Problems that make a
+ * value unusable (a fieldtype outside the enum, a flag that is not T/F, an unbracketed file path)
+ * are reported as issues; everything else is left to the validator.
+ */
 import type { SdfIssue } from './sdf-issue';
 import type {
   SdfCustomList,
@@ -15,11 +20,6 @@ import { SCRIPT_TYPE_FOR_OBJECT, SDF_FIELD_TYPES } from './sdf-model';
 import type { XmlElement } from './sdf-xml';
 import { childElement, childText, descendants } from './sdf-xml';
 
-/**
- * Turns the root element of one object file into the model (sdf-model.ts). Problems that make a
- * value unusable (a fieldtype outside the enum, a flag that is not T/F, an unbracketed file path)
- * are reported as issues; everything else is left to the validator.
- */
 interface ReadContext {
   file: string;
   issues: SdfIssue[];

@@ -1,3 +1,7 @@
+/**
+ * Loads an SDF project folder (manifest.xml, deploy.xml, every `Objects/` XML file) into the model the
+ * validator checks, collecting every problem that keeps it from loading.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SdfIssue } from './sdf-issue';

@@ -1,9 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-
 /**
  * A small typed XML tree for SDF files, read with fast-xml-parser (order preserved, every value a
  * string, repeated elements kept as separate children).
  */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
 export interface XmlElement {
   name: string;
   attributes: Readonly<Record<string, string>>;

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 /**
  * Where an import in a SuiteApp source file points, and what the build does with it. NetSuite only
  * loads its own `N/*` modules and the files we deploy, so every other target is refused.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 export type ImportTarget =
   | { kind: 'netsuite' }
   /** A file under `suiteapp/ts`: emitted next to the importer, the specifier stays as written. */

@@ -1,14 +1,14 @@
+/**
+ * Transpiles one SuiteApp (or shared) TypeScript file into a SuiteScript 2.1 AMD module:
+ * imports of shared-types are pointed at their emitted copy, imports NetSuite could not load are
+ * refused, and the `@NApiVersion` JSDoc header is put first, above `define(`.
+ */
 import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { returnEntryPoints } from './amd-return-exports';
 import type { ImportTarget, SuiteAppLayout } from './suiteapp-imports';
 import { outputPathOf, relativeSpecifier, resolveImport } from './suiteapp-imports';
 
-/**
- * Transpiles one SuiteApp (or shared) TypeScript file into a SuiteScript 2.1 AMD module:
- * imports of shared-types are pointed at their emitted copy, imports NetSuite could not load are
- * refused, and the `@NApiVersion` JSDoc header is put first, above `define(`.
- */
 export interface BuildProblem {
   file: string;
   message: string;

@@ -1,9 +1,9 @@
-import { formatSdfIssue, validateSdfProject } from './validate-sdf';
-
 /**
  * `npm run validate:sdf [project folder]`: prints every error and warning, one per line, and exits
  * 1 on any error. The folder defaults to `suiteapp/src` under the current directory.
  */
+import { formatSdfIssue, validateSdfProject } from './validate-sdf';
+
 export function main(args: readonly string[], cwd: string = process.cwd()): number {
   const root = args[0] ?? 'suiteapp/src';
   const result = validateSdfProject(root);

@@ -1,3 +1,9 @@
+/**
+ * Offline SDF validation (Oracle help, project:validate): what `suitecloud project:validate` would
+ * refuse, checked without an account (every Objects file against the vendored SDF schema,
+ * suiteapp/reference/sdf-object-schema.json, plus cross-object rules), and checks of the compiled
+ * scripts themselves.
+ */
 import * as path from 'node:path';
 import { appFolder, checkCodeIds, checkUnreachedFiles, listFiles } from './sdf-check-code';
 import { checkDeployments } from './sdf-check-deployments';
@@ -13,12 +19,6 @@ import { loadVendoredSdfSchema } from './sdf-schema';
 
 export type { SdfIssue } from './sdf-issue';
 
-/**
- * Offline SDF validation (reference/netsuite.md §8): what `suitecloud project:validate` would
- * refuse, checked without an account (every Objects file against the vendored SDF schema,
- * suiteapp/reference/sdf-object-schema.json, plus cross-object rules), and checks of the compiled
- * scripts themselves.
- */
 export interface ValidateSdfOptions {
   /**
    * Check the compiled File Cabinet files too (script files present, headers, entry points, ids used

@@ -3,14 +3,6 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-import type { EntryPoints } from 'N/types';
-import { finalFailures } from '../../shared-types/src/import/import-failure';
-import type { ImportWorkItem } from '../../shared-types/src/import/import-work';
-import { collectImportWork } from './lib/services/order-import-input';
-import { claimForImport } from './lib/services/order-import-claim';
-import { importWorkItem } from './lib/services/order-import-service';
-import { finishImportRun, UPDATE_PENDING } from './lib/services/order-import-summary';
-
 /**
  * TikTok order inbox → sales orders (`customscript_tts_mr_import_orders`, three deployments: on
  * demand, continuation, every 15 minutes; NetSuite may run them at the same time).
@@ -31,6 +23,13 @@ import { finishImportRun, UPDATE_PENDING } from './lib/services/order-import-sum
  * earlier attempt) for the whole run in bulk (≈ 120 units for 1,000 orders), so map makes no
  * lookups. summarize costs 10 + 2 per failed order, plus 40 for the leftover check and re-submit.
  */
+import type { EntryPoints } from 'N/types';
+import { finalFailures } from '../../shared-types/src/import/import-failure';
+import type { ImportWorkItem } from '../../shared-types/src/import/import-work';
+import { collectImportWork } from './lib/services/order-import-input';
+import { claimForImport } from './lib/services/order-import-claim';
+import { importWorkItem } from './lib/services/order-import-service';
+import { finishImportRun, UPDATE_PENDING } from './lib/services/order-import-summary';
 
 export const config: EntryPoints.MapReduce.config = { retryCount: 1, exitOnError: false };
 

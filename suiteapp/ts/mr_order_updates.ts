@@ -3,11 +3,6 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-import type { EntryPoints } from 'N/types';
-import { finalFailures } from '../../shared-types/src/import/import-failure';
-import { collectUpdateWork, finishUpdateRun } from './lib/services/order-update-run';
-import { applyOrderUpdate } from './lib/services/order-update-service';
-
 /**
  * TikTok updates of imported orders → their sales orders (`customscript_tts_mr_order_updates`):
  * cancellations close lines, line cancellations reduce them, a new ship-to address replaces the
@@ -17,6 +12,10 @@ import { applyOrderUpdate } from './lib/services/order-update-service';
  * per record, 43 when cancelled units carry tax (see order-update-service.ts); summarize 10 per finally failed record, plus a query
  * (10) and a re-submit (20) when flagged records are left.
  */
+import type { EntryPoints } from 'N/types';
+import { finalFailures } from '../../shared-types/src/import/import-failure';
+import { collectUpdateWork, finishUpdateRun } from './lib/services/order-update-run';
+import { applyOrderUpdate } from './lib/services/order-update-service';
 
 export const config: EntryPoints.MapReduce.config = { retryCount: 1, exitOnError: false };
 

@@ -1,3 +1,8 @@
+/**
+ * One governance measurement: N generated orders (1–5 SKUs, 1–3 units each) imported into sales
+ * orders by the connector's import map/reduce, or by the naive baseline fixture, in the emulator,
+ * with the usage units of every invocation as NetSuite would charge them.
+ */
 import path from 'node:path';
 import { seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
@@ -10,14 +15,9 @@ import {
   IMPORT_SCRIPT,
   startConnectorAccount,
 } from '../support/connector-account';
-import { catalogSkus, makeOrders } from '../support/order-batch';
+import { catalogSkus, makeOrders } from '../support/tiktok-order-builder';
 import { materializeFixture } from '../support/fixture-project';
 
-/**
- * One governance measurement: N generated orders (1–5 SKUs, 1–3 units each) imported into sales
- * orders by the connector's import map/reduce, or by the naive baseline fixture, in the emulator,
- * with the usage units of every invocation as NetSuite would charge them.
- */
 export type CustomerMode = 'default customer' | 'per-buyer customers';
 
 export interface GovernanceRow {

@@ -1,6 +1,3 @@
-import { measureConnector, measureNaive, type CustomerMode, type GovernanceRow } from './governance-runs';
-import { formatTable } from './table';
-
 /**
  * Governance benchmark: NetSuite usage units per imported order, connector vs a naive import that
  * searches per line, in both customer modes, at 1,000 and 5,000 orders (cost must be linear: the
@@ -8,6 +5,9 @@ import { formatTable } from './table';
  *
  *   node dist/test/bench/import-governance.js [--sizes 1000,5000]
  */
+import { measureConnector, measureNaive, type CustomerMode, type GovernanceRow } from './governance-runs';
+import { formatTable } from './table';
+
 const MODES: readonly CustomerMode[] = ['default customer', 'per-buyer customers'];
 
 export async function runImportGovernance(sizes: readonly number[] = [1000, 5000]): Promise<GovernanceRow[]> {

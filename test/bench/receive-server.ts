@@ -1,3 +1,11 @@
+/**
+ * Child process of the webhook receive benchmark, so the server does not share an event loop with
+ * the load generator: `bridge <sqlite file> <appKey> <appSecret> [maxBatch] [normal|full]` serves
+ * the real bridge (webhook verified, stored in SQLite with synchronous NORMAL or FULL by the group
+ * commit of at most `maxBatch` webhooks per transaction, answered; no workers; LOG_LEVEL info, the
+ * default), `bare` an Express app that answers 200. Answers `cpu` with the CPU time it has used so
+ * far (`{ cpuMicros }`). Sends `{ port }` to the parent over IPC once listening; exits on `stop`.
+ */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,12 +14,6 @@ import { createBridge } from '../../bridge/src/bridge';
 import type { LiveConfig } from '../../bridge/src/config';
 import { WEBHOOK_PATH } from '../../bridge/src/webhooks/route';
 
-/**
- * Child process of the webhook receive benchmark, so the server does not share an event loop with
- * the load generator: `bridge <sqlite file> <appKey> <appSecret>` serves the real bridge (webhook
- * verified, stored in SQLite, answered; no workers), `bare` an Express app that answers 200.
- * Sends `{ port }` to the parent over IPC once listening; exits on `stop`.
- */
 export type ReceiveServerKind = 'bridge' | 'bare';
 
 export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: string): LiveConfig {
@@ -40,7 +42,7 @@ export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: str
     databaseUrl: `sqlite:${dbFile}`,
     port: 0,
     host: '127.0.0.1',
-    logLevel: 'silent',
+    logLevel: 'info',
     authMaxFailures: 10,
     authWindowSeconds: 300,
   };
@@ -48,9 +50,13 @@ export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: str
 
 async function serve(kind: ReceiveServerKind, args: readonly string[]): Promise<() => Promise<void>> {
   if (kind === 'bridge') {
-    const [dbFile, appKey, appSecret] = args;
+    const [dbFile, appKey, appSecret, maxBatch, synchronous] = args;
     if (!dbFile || !appKey || !appSecret) throw new Error('bridge needs <sqlite file> <appKey> <appSecret>');
-    const bridge = createBridge(benchBridgeConfig(dbFile, appKey, appSecret));
+    const config = benchBridgeConfig(dbFile, appKey, appSecret);
+    if (synchronous === 'full') config.sqliteSynchronous = 'full';
+    const bridge = createBridge(config, {
+      webhookGroupCommitMaxBatch: maxBatch === undefined ? undefined : Number(maxBatch),
+    });
     const { port } = await bridge.start(0);
     process.send?.({ port });
     return () => bridge.stop();
@@ -70,6 +76,11 @@ async function serve(kind: ReceiveServerKind, args: readonly string[]): Promise<
     });
 }
 
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 if (require.main === module) {
   const [kind, ...rest] = process.argv.slice(2);
   if (kind !== 'bridge' && kind !== 'bare') throw new Error('usage: receive-server.js bridge|bare ...');
@@ -77,6 +88,8 @@ if (require.main === module) {
     (stop) => {
       process.on('message', (message) => {
         if (message === 'stop') void stop().then(() => process.exit(0));
+        // CPU time this process has used (µs), so the parent can charge each run its own share.
+        if (message === 'cpu') process.send?.({ cpuMicros: cpuMicros() });
       });
     },
     (error: unknown) => {

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
-
 /**
  * Counts what the bridge processes logged (pino JSON lines, level warn and above): retries of
  * TikTok and NetSuite calls, job retries and dead letters. The counts survive SIGKILL because they
  * come from the log file, not from the killed process's memory.
  */
+import fs from 'node:fs';
+
 export interface BridgeLogCounts {
   tiktokRetries: number;
   netsuiteRetries: number;

@@ -1,12 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-
 /**
  * The bridge as production runs it: `node dist/bridge/src/cli.js serve` in its own process,
  * configured only through environment variables, its stdout/stderr appended to a log file. `kill()`
  * is SIGKILL (no shutdown hook runs); `start()` again is a fresh process on the same SQLite file.
  */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
 const REPO_ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
 export const BRIDGE_CLI = path.join(REPO_ROOT, 'dist/bridge/src/cli.js');
 

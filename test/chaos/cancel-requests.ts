@@ -1,10 +1,3 @@
-import type { CliResult } from './bridge-process';
-import type { OrderKind } from './chaos-plan';
-import { REQUEST_KINDS } from './chaos-plan';
-import type { ChaosWorld } from './chaos-world';
-import type { CreatedOrders } from './order-mix';
-import type { OrderIssue } from './tie-out';
-
 /**
  * Buyer cancellation requests in the chaos run (issue #11): the buyers, who ask to cancel a request
  * order once it is a sales order (a later second than its last change: TikTok's `update_time` counts
@@ -16,6 +9,13 @@ import type { OrderIssue } from './tie-out';
  * request left pending in TikTok nor shown in NetSuite, and each sales order closed exactly when
  * TikTok cancelled its order.
  */
+import type { CliResult } from './bridge-process';
+import type { OrderKind } from './chaos-plan';
+import { REQUEST_KINDS } from './chaos-plan';
+import type { ChaosWorld } from './chaos-world';
+import type { CreatedOrders } from './order-mix';
+import type { OrderIssue } from './tie-out';
+
 const REJECT_REASON =
   'Reached an agreement with the buyer (order_manage_list_action_respond_popup_reject_reason_buyer_agree)';
 

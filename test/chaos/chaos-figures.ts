@@ -1,7 +1,7 @@
+/** Figures the chaos run prints: webhook traffic on TikTok's side and the bridge's durable state. */
 import type { WebhookDelivery } from '../../sandbox/tiktok/src';
 import { openStore } from '../../bridge/src/store/open-store';
 
-/** Figures the chaos run prints: webhook traffic on TikTok's side and the bridge's durable state. */
 export interface DeliveryFigures {
   notifications: number;
   /** Delivery log entries (one per notification and address; the duplicate knob adds more). */

@@ -1,12 +1,12 @@
-import type { RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
-import type { Faults } from '../../sandbox/tiktok/src';
-import type { SeedBundleSpec, SeedProductSpec } from '../../sandbox/tiktok/src';
-
 /**
  * The chaos scenario in numbers: how many orders of each kind, the fault knobs, when the bridge is
  * killed and where the app-server restarts hit. Everything the run does is derived from this plan
  * and a seeded PRNG, so two runs create the same orders; only the interleaving of I/O differs.
  */
+import type { RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
+import type { Faults } from '../../sandbox/tiktok/src';
+import type { SeedBundleSpec, SeedProductSpec } from '../../sandbox/tiktok/src';
+
 export type OrderKind =
   | 'paid' // created and walked to AWAITING_SHIPMENT at once
   | 'paid-later' // created UNPAID, paid two waves later (an update of an order NetSuite already holds)
@@ -142,11 +142,12 @@ export const CHAOS_PLAN: ChaosPlan = {
   timeScale: 120,
   feeRate: 0.25,
   bundleRate: 0.15,
-  // 3 hours / 120: a request is approved by TikTok 90 s after it was made unless answered (long enough
-  // for a request to reach NetSuite and its answer TikTok under the run's load).
-  buyerCancelResponseHours: 3,
+  // 5 hours / 120: a request is approved by TikTok 150 s after it was made unless answered — long enough
+  // for a request to reach NetSuite and its answer TikTok even on a machine busy with other work (at
+  // 90 s, a run on a machine with load 14 showed 7 of 30 requests before their deadline).
+  buyerCancelResponseHours: 5,
   requestWaves: 6,
-  settleDeadlineMs: 150_000,
+  settleDeadlineMs: 300_000,
 };
 
 /**

@@ -1,7 +1,7 @@
+/** The figures of a chaos run as the text the test prints. */
 import type { ChaosOutcome } from './chaos-run';
 import type { OrderKind } from './chaos-plan';
 
-/** The figures of a chaos run as the text the test prints. */
 const money = (cents: number): string => `${cents < 0 ? '-' : ''}${(Math.abs(cents) / 100).toFixed(2)}`;
 
 export function formatChaosReport(o: ChaosOutcome): string {

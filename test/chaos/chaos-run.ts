@@ -1,3 +1,9 @@
+/**
+ * The chaos run itself: connect the shop, switch the faults on, create the orders wave by wave
+ * while the bridge is SIGKILLed and restarted and the scheduled import overlaps the on-demand ones,
+ * then reconcile and wait until every order has an outcome in NetSuite (or the deadline passes),
+ * and read the end state.
+ */
 import type { ApiOrder } from '../../sandbox/tiktok/src';
 import type { CliResult } from './bridge-process';
 import { countBridgeLog, readLogs, type BridgeLogCounts } from './bridge-log';
@@ -16,12 +22,6 @@ import { failInboxWritesAfterSave } from '../support/import-faults';
 import { countSalesOrderSaves, type SalesOrderSaves } from './sales-order-saves';
 import { tieOut, type NetSuiteView, type TieOut } from './tie-out';
 
-/**
- * The chaos run itself: connect the shop, switch the faults on, create the orders wave by wave
- * while the bridge is SIGKILLed and restarted and the scheduled import overlaps the on-demand ones,
- * then reconcile and wait until every order has an outcome in NetSuite (or the deadline passes),
- * and read the end state.
- */
 export interface ChaosOutcome {
   /** The account profile and shop region the run imported into. */
   account: ChaosPlan['account'];

@@ -1,13 +1,13 @@
+/**
+ * The chaos run's assertions, for a plan (chaos-plan.ts): each account profile's test file runs them
+ * against its own account and shop (issue #10), in its own Jest worker.
+ */
 import type { ChaosPlan } from './chaos-plan';
 import { IMPORTABLE_KINDS, REQUEST_KINDS } from './chaos-plan';
 import { formatChaosReport } from './chaos-report';
 import { runChaos, type ChaosOutcome } from './chaos-run';
 import { startChaosWorld, type ChaosWorld } from './chaos-world';
 
-/**
- * The chaos run's assertions, for a plan (chaos-plan.ts): each account profile's test file runs them
- * against its own account and shop (issue #10), in its own Jest worker.
- */
 export function describeChaos(plan: ChaosPlan): void {
   let world: ChaosWorld;
   let outcome: ChaosOutcome;
@@ -16,7 +16,8 @@ export function describeChaos(plan: ChaosPlan): void {
     world = await startChaosWorld(plan);
     outcome = await runChaos(world, plan);
     console.log(formatChaosReport(outcome));
-  }, 290_000);
+    // A hang guard, not a speed target: a run takes 2–4 minutes, longer on a busy machine.
+  }, 600_000);
 
   afterAll(async () => {
     await world?.stop();

@@ -1,3 +1,8 @@
+/**
+ * The three parts of the product wired for the chaos run: the TikTok simulator and the NetSuite
+ * emulator in this process, the webhook fan-out between them, and the bridge as a child process
+ * configured by environment variables, with its SQLite file and logs in a temp dir.
+ */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +11,7 @@ import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src
 import type { DemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { configureDemoShop, seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
-import { freePort } from '../../sandbox/src/stack';
+import { authorizeThroughOAuth, freePort } from '../../sandbox/src/stack';
 import type { TikTokSimulator } from '../../sandbox/tiktok/src';
 import { startTikTokSimulator } from '../../sandbox/tiktok/src';
 import { assertSuiteAppBuilt, PROJECT_ROOT } from '../support/connector-account';
@@ -16,11 +21,6 @@ import { CHAOS_BUNDLES, CHAOS_CATALOG, KNOWN_SKUS } from './chaos-plan';
 import { SteppingClock } from './stepping-clock';
 import { startWebhookFanout, type WebhookFanout } from './webhook-fanout';
 
-/**
- * The three parts of the product wired for the chaos run: the TikTok simulator and the NetSuite
- * emulator in this process, the webhook fan-out between them, and the bridge as a child process
- * configured by environment variables, with its SQLite file and logs in a temp dir.
- */
 export interface ChaosWorld {
   dir: string;
   sim: TikTokSimulator;
@@ -36,10 +36,6 @@ export interface ChaosWorld {
   /** Connects the simulator's shop through the bridge's OAuth flow and configures it in NetSuite. */
   connectShop(): Promise<string>;
   stop(): Promise<void>;
-}
-
-async function follow(url: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { redirect: 'manual', headers });
 }
 
 export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
@@ -103,20 +99,7 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
   const bridge = new BridgeProcess(env, bridgeUrl, path.join(dir, 'bridge.log'));
 
   const connectShop = async (): Promise<string> => {
-    // A Bearer start (a POST) answers with the consent page and the state cookie the callback needs.
-    const start = await fetch(`${bridgeUrl}/oauth/tiktok/start`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { Authorization: `Bearer ${adminToken}` },
-    });
-    const consent = start.headers.get('location');
-    if (start.status !== 303 || !consent) throw new Error(`OAuth start answered ${start.status}`);
-    const stateCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const approved = await follow(consent);
-    const callback = approved.headers.get('location');
-    if (approved.status !== 302 || !callback) throw new Error(`Consent page answered ${approved.status}`);
-    const done = await follow(callback, { cookie: stateCookie });
-    if (done.status !== 200) throw new Error(`OAuth callback answered ${done.status}: ${await done.text()}`);
+    await authorizeThroughOAuth(bridgeUrl, adminToken);
     const shopId = sim.admin.shops()[0]?.id;
     if (!shopId) throw new Error('the simulator has no shop');
     configureDemoShop(ns.seed, ns.store, shopId, account);

@@ -2,7 +2,7 @@ import { CHAOS_PLAN } from './chaos-plan';
 import { describeChaos } from './chaos-suite';
 
 /**
- * Exactly-once under chaos (reference B8 24–27): 2,000 paid TikTok orders plus orders that must
+ * Exactly-once under chaos (README.md, Benchmarks: "Exactly-once under faults"): 2,000 paid TikTok orders plus orders that must
  * never become sales orders, every webhook delivered three times and out of order, 10% TikTok 5xx
  * and 10% 429, NetSuite's concurrency limit, the bridge process SIGKILLed four times (twice right
  * after NetSuite committed an upsert the bridge never heard back about), app-server restarts in

@@ -1,8 +1,3 @@
-import type { TaskRunReport } from '../../sandbox/netsuite/src/exec/account';
-import type { MapReduceReport, RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
-import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
-import type { SteppingClock } from './stepping-clock';
-
 /**
  * Plays NetSuite's processing queue during the chaos run: runs the import tasks the RESTlet
  * submitted, injecting each planned app-server restart into the next map/reduce run until it has
@@ -13,6 +8,11 @@ import type { SteppingClock } from './stepping-clock';
  * task queued; and compresses the backoff of NetSuite's automatic retries (errors waiting for their
  * retry time are retried once nothing else runs).
  */
+import type { TaskRunReport } from '../../sandbox/netsuite/src/exec/account';
+import type { MapReduceReport, RestartInjection } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
+import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
+import type { SteppingClock } from './stepping-clock';
+
 export const IMPORT_SCRIPT = 'customscript_tts_mr_import_orders';
 export const IMPORT_SCHEDULED_DEPLOYMENT = 'customdeploy_tts_mr_import_sched';
 const RESTART = 'SSS_APP_SERVER_RESTART';

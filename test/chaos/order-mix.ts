@@ -1,3 +1,8 @@
+/**
+ * The orders of the chaos run, planned up front from a seed: 1–5 distinct SKUs per order, 1–3 units
+ * each (TikTok sends one line item per unit), spread over the creation waves. `runWave` creates a
+ * wave's orders in the simulator and performs the follow-up steps (pay, cancel) due in that wave.
+ */
 import type { OrderSkuSpec, TikTokSimulator } from '../../sandbox/tiktok/src';
 import type { ChaosPlan, OrderKind } from './chaos-plan';
 import {
@@ -10,11 +15,6 @@ import {
   UNMAPPED_PAYMENT_METHOD,
 } from './chaos-plan';
 
-/**
- * The orders of the chaos run, planned up front from a seed: 1–5 distinct SKUs per order, 1–3 units
- * each (TikTok sends one line item per unit), spread over the creation waves. `runWave` creates a
- * wave's orders in the simulator and performs the follow-up steps (pay, cancel) due in that wave.
- */
 export interface PlannedOrder {
   kind: OrderKind;
   createWave: number;

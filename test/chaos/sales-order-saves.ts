@@ -1,11 +1,11 @@
-import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
-
 /**
  * Counts the saves of new sales orders the scripts make (`record.create` then `save`): with every
  * order processed once there is one saved per sales order and none refused; an order two import
  * runs both worked on shows as a save refused with DUP_RCRD (its externalid exists). Saves that
  * fail otherwise (an injected app-server restart) are counted apart.
  */
+import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
+
 export interface SalesOrderSaves {
   saved: number;
   duplicates: number;

@@ -1,9 +1,3 @@
-import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
-import type { ApiOrder } from '../../sandbox/tiktok/src';
-import { toMinor } from '../../shared-types/src/money/money';
-import { buyerFeesMinor } from '../../shared-types/src/orders/order-fees';
-import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
-
 /**
  * The end state of the chaos run, read from NetSuite's records and TikTok's orders:
  * sales orders per TikTok order (by externalid and by PO #), orders without a visible outcome, and
@@ -19,6 +13,12 @@ import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
  * VAT brings it to TikTok's fee (or, when none does, fee ÷ (1 + rate) rounded); the tax is the VAT
  * left in the prices plus TikTok's tax on top.
  */
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import type { ApiOrder } from '../../sandbox/tiktok/src';
+import { toMinor } from '../../shared-types/src/money/money';
+import { buyerFeesMinor } from '../../shared-types/src/orders/order-fees';
+import { IMPORTABLE_KINDS, type OrderKind } from './chaos-plan';
+
 export interface NetSuiteView {
   salesOrders: readonly StoredRecord[];
   inbox: readonly StoredRecord[];

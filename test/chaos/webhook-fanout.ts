@@ -1,13 +1,13 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { prng } from './order-mix';
-
 /**
  * Stands between TikTok and the bridge like a flaky network path: every webhook TikTok sends reaches
  * the bridge `copies` times — two copies at once, the others after a random lag, so they arrive
  * after later webhooks. TikTok hears 200 when one of the immediate copies got 200 (else the status,
  * or 502 when the bridge is down), so TikTok retries exactly when a real receiver would have failed.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { prng } from './order-mix';
+
 export interface FanoutStats {
   received: number;
   copiesSent: number;

@@ -3,7 +3,7 @@
  * repository that defines `name` (a top-level function, class, interface, type, enum or variable, an
  * exported name, `Class.member` for a class member, `object.key` for a key of a top-level object
  * literal), every bare `path` names an existing file or folder, and each step of an order, webhook to outbox,
- * has its row. Destination: test/docs/code-map.test.ts.
+ * has its row, and so does each flow built so far (`FLOWS`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +34,36 @@ const STEPS = [
   'sales order',
   'tie-out',
   'outbox to TikTok',
+];
+
+/**
+ * The flows built so far, as the "Other flows" table names them (a row's first cell starts with the
+ * name): a flow that loses its row fails the test. Add a flow here when its row is written.
+ */
+const FLOWS = [
+  'order updates',
+  'cancellation from TikTok',
+  'cancellation from NetSuite',
+  'retry from the exceptions page',
+  'shop record in NetSuite',
+  'warehouses',
+  'fulfillments out',
+  'fulfillment catch-up',
+  'late-dispatch watch',
+  'Payment Method Map check on save',
+  'cancel reason check on save',
+  'buyer cancellation request in',
+  'buyer cancellation answer out',
+  'virtual bundles in the plan',
+  'wiring',
+  'returns in',
+  'warehouse location links',
+  'inventory out',
+  'TikTok Shipping labels',
+  'shipments into NetSuite',
+  'returns from TikTok',
+  'return answers out',
+  'refunds in',
 ];
 
 interface Reference {
@@ -160,6 +190,17 @@ describe('the code map (docs/code-map.md)', () => {
     const references = referencesIn(markdown);
     expect(references.filter((reference) => reference.name !== null).length).toBeGreaterThanOrEqual(40);
     expect(codeMapProblems(markdown, ROOT)).toEqual([]);
+  });
+
+  test('has a row, with a file and function, for every flow built so far', () => {
+    const rows = markdown.split('\n');
+    for (const flow of FLOWS) {
+      const row = rows.find((line) => line.startsWith(`| ${flow}`));
+      expect({
+        flow,
+        cites: referencesIn(row ?? '').some((reference) => reference.name !== null),
+      }).toEqual({ flow, cites: true });
+    }
   });
 
   test('names every step of an order, webhook to outbox, in order, each with a file and function', () => {

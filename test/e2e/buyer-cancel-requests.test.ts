@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
-import { assertSuiteAppBuilt } from '../support/connector-account';
+import { settle, startE2eStack } from '../support/e2e-stack';
 
 /**
  * Buyer cancellation requests end to end (issue #11): buyers ask to cancel imported orders in the
@@ -15,28 +11,21 @@ import { assertSuiteAppBuilt } from '../support/connector-account';
  * and closes the sales order.
  */
 let stack: SandboxStack;
-let dir: string;
 /** Simulated time ahead of the real one; the simulator and the bridge read the same clock. */
 let offsetMs = 0;
-const simulated = { now: () => new Date(Date.now() + offsetMs) };
+const simulated = { now: () => Date.now() + offsetMs };
 
 beforeEach(async () => {
-  assertSuiteAppBuilt();
   offsetMs = 0;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-bcr-'));
-  stack = await startSandboxStack({
-    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
+  stack = await startE2eStack('bcr', {
     simulator: { clock: simulated },
-    bridgeDeps: { clock: { now: () => Date.now() + offsetMs } },
+    bridgeDeps: { clock: simulated },
     // The bridge signs its RESTlet calls at its (simulated) time.
     netsuite: { authClock: simulated },
   });
 });
 
-afterEach(async () => {
-  await stack.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stack.stop());
 
 /**
  * Moves simulated time on: TikTok's `update_time` counts seconds and NetSuite keeps the first payload
@@ -44,13 +33,6 @@ afterEach(async () => {
  */
 function later(seconds = 5): void {
   offsetMs += seconds * 1000;
-}
-
-/** TikTok's webhooks → the bridge → NetSuite's import and order updates. */
-async function sync(): Promise<void> {
-  await stack.simulator.tick();
-  await stack.bridge.runWorkersOnce();
-  await stack.netsuite.runQueuedTasks();
 }
 
 function salesOrder(shopId: string, orderId: string) {
@@ -78,13 +60,13 @@ describe('buyer cancellation requests through the sandbox', () => {
     const ids = [1, 2, 3, 4].map(
       () => stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' }).id,
     );
-    await sync();
+    await settle(stack);
     const [rejected, approved, shipped, timedOut] = ids;
 
     later();
     const requests = ids.map((id) => stack.simulator.admin.cancelOrder(id, { by: 'BUYER' }));
     expect(requests.map((r) => r.cancelStatus)).toEqual(Array(4).fill('CANCELLATION_REQUEST_PENDING'));
-    await sync();
+    await settle(stack);
     for (const [index, id] of ids.entries()) {
       const so = salesOrder(shopId, id);
       expect(so.fields.custbody_tts_cancel_req_id).toBe(requests[index].cancelId);
@@ -119,7 +101,7 @@ describe('buyer cancellation requests through the sandbox', () => {
     // The package of the third ships (US: shipping rejects the request); the fourth is left unanswered.
     stack.simulator.admin.advanceOrder(shipped, 'ship');
     expect(cancellation(shipped)?.outcome).toBe('REJECTED_BY_SHIPMENT');
-    await sync();
+    await settle(stack);
     expect([shown(shopId, rejected), closed(shopId, rejected)]).toEqual([null, false]);
     expect([shown(shopId, approved), closed(shopId, approved)]).toEqual([null, true]);
     expect([shown(shopId, shipped), closed(shopId, shipped)]).toEqual([null, false]);
@@ -127,12 +109,12 @@ describe('buyer cancellation requests through the sandbox', () => {
 
     // Past the deadline TikTok approves it and cancels the order; the sales order closes.
     offsetMs += (requests[3].deadline ?? 0) * 1000 - Date.now() - offsetMs + 60_000;
-    await sync();
+    await settle(stack);
     expect(cancellation(timedOut)).toMatchObject({
       cancelStatus: 'CANCELLATION_REQUEST_COMPLETE',
       outcome: 'AUTO_APPROVED',
     });
-    await sync();
+    await settle(stack);
     expect([shown(shopId, timedOut), closed(shopId, timedOut)]).toEqual([null, true]);
 
     // Every answer row was sent once; nothing failed.

@@ -1,10 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { axiosSend, type HttpSend } from '../../bridge/src/net/http-transport';
 import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
-import { assertSuiteAppBuilt } from '../support/connector-account';
+import { crashingSend, importOrder as importThrough, startE2eStack } from '../support/e2e-stack';
 
 /**
  * Fulfillments end to end (issue #13): a TikTok order imported as a sales order → a warehouse user
@@ -15,40 +10,18 @@ import { assertSuiteAppBuilt } from '../support/connector-account';
  * number updates the package.
  */
 let stack: SandboxStack;
-let dir: string;
-let crashOn: RegExp | null = null;
-
-const send: HttpSend = (request) => {
-  if (crashOn !== null && typeof request.body === 'string' && crashOn.test(request.body)) {
-    return Promise.reject(new Error('bridge process crashed before the call'));
-  }
-  return axiosSend(request);
-};
+const bridgeCalls = crashingSend();
 
 beforeEach(async () => {
-  assertSuiteAppBuilt();
-  crashOn = null;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-ful-'));
-  stack = await startSandboxStack({
-    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
-    bridgeDeps: { send },
-  });
+  bridgeCalls.crashOn = null;
+  stack = await startE2eStack('ful', { bridgeDeps: { send: bridgeCalls.send } });
 });
 
-afterEach(async () => {
-  await stack.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stack.stop());
 
-async function importOrder() {
-  const shopId = await stack.connectShop();
-  const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
-  await stack.simulator.tick();
-  await stack.bridge.runWorkersOnce();
-  await stack.netsuite.runQueuedTasks();
-  const so = stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${order.id}`);
-  if (!so) throw new Error('the order was not imported');
-  return { shopId, orderId: order.id, salesOrderId: so.id };
+async function importOrder(quantity?: number) {
+  const sku = stack.simulator.state.productsOf(stack.simulator.admin.shops()[0]!.id)[0]?.skus[0]?.sellerSku;
+  return importThrough(stack, quantity !== undefined && sku ? { skus: [{ sellerSku: sku, quantity }] } : {});
 }
 
 /** Fulfils one unit of the first line as a warehouse user would: UPS Ground, one package. */
@@ -102,11 +75,11 @@ describe('NetSuite fulfillments → TikTok shipped packages', () => {
     const { orderId, salesOrderId } = await importOrder();
     await stack.bridge.outboxOnce();
     fulfilOneUnit(salesOrderId, '1Z999AA10123456784');
-    crashOn = /"action":"outbox\.ack"/;
+    bridgeCalls.crashOn = /"action":"outbox\.ack"/;
     const crashed = await stack.bridge.outboxOnce();
     expect(crashed.failures).toHaveLength(1);
     expect(packagesOf(orderId).filter((p) => p.status === 'PROCESSING')).toHaveLength(1);
-    crashOn = null;
+    bridgeCalls.crashOn = null;
     const resumed = await stack.bridge.outboxOnce();
     expect(resumed.failures).toEqual([]);
     expect(packagesOf(orderId).filter((p) => p.status === 'PROCESSING')).toHaveLength(1);
@@ -114,7 +87,15 @@ describe('NetSuite fulfillments → TikTok shipped packages', () => {
       .all('customrecord_tts_outbox')
       .find((r) => r.fields.custrecord_tts_out_kind === 'fulfillment.ship')!;
     expect(row.fields.custrecord_tts_out_state).toBe('sent');
-    expect(String(row.fields.custrecord_tts_out_message)).toContain('shipped in TikTok package');
+    // The result kept by the bridge reached NetSuite on the next pass, with the package id.
+    expect(String(row.fields.custrecord_tts_out_message)).toMatch(/^Shipped on TikTok as package \d+/);
+    const fulfillment = stack.netsuite.store.get(
+      'itemfulfillment',
+      Number(row.fields.custrecord_tts_out_fulfillment),
+    )!;
+    expect(fulfillment.fields.custbody_tts_package_id).toBe(
+      packagesOf(orderId).find((p) => p.status === 'PROCESSING')?.packageId,
+    );
   });
 
   it('sends a corrected tracking number as a package update', async () => {
@@ -135,6 +116,56 @@ describe('NetSuite fulfillments → TikTok shipped packages', () => {
     const [pkg] = packagesOf(orderId).filter((p) => p.status === 'PROCESSING');
     expect(pkg?.trackingNumber).toBe('1Z999AA10123456791');
     expect(pkg?.shippingInfoUpdates).toHaveLength(1);
+  });
+
+  it('ships a fulfillment of two packages as two TikTok packages, one tracking number each', async () => {
+    const { orderId, salesOrderId } = await importOrder(2);
+    const ids = firstLineIds(salesOrderId);
+    expect(ids).toHaveLength(2);
+    const units = 2;
+    const ups = stack.netsuite.seed.shipItem('UPS Ground');
+    const ui = stack.netsuite.seed.ui;
+    const f = ui.transform({ fromType: 'salesorder', fromId: salesOrderId, toType: 'itemfulfillment' });
+    const count = f.getLineCount({ sublistId: 'item' });
+    f.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: units });
+    for (let line = 1; line < count; line += 1) {
+      f.setSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line, value: false });
+    }
+    f.setValue({ fieldId: 'shipmethod', value: ups });
+    f.setSublistValue({
+      sublistId: 'package',
+      fieldId: 'packagetrackingnumber',
+      line: 0,
+      value: '1Z999AA10000000001',
+    });
+    f.setSublistValue({
+      sublistId: 'package',
+      fieldId: 'packagetrackingnumber',
+      line: 1,
+      value: '1Z999AA10000000002',
+    });
+    f.setValue({ fieldId: 'shipstatus', value: 'C' });
+    ui.save(f, {});
+    const pass = await stack.bridge.outboxOnce();
+    expect(pass.failures).toEqual([]);
+    const shipped = packagesOf(orderId).filter((p) => p.status === 'PROCESSING');
+    const expected = [
+      ['1Z999AA10000000001', ids.slice(0, 1)],
+      ['1Z999AA10000000002', ids.slice(1, 2)],
+    ];
+    expect(shipped.map((p) => [p.trackingNumber, p.lineItemIds])).toEqual(expected);
+    // Delivered again (a lost acknowledgement): nothing more ships.
+    const row = stack.netsuite.store
+      .all('customrecord_tts_outbox')
+      .find((r) => r.fields.custrecord_tts_out_kind === 'fulfillment.ship')!;
+    expect(row.fields.custrecord_tts_out_state).toBe('sent');
+    stack.netsuite.seed.service.submitFields({
+      type: 'customrecord_tts_outbox',
+      id: row.id,
+      values: { custrecord_tts_out_state: 'pending' },
+    });
+    await stack.bridge.outboxOnce();
+    expect(packagesOf(orderId).filter((p) => p.status === 'PROCESSING')).toHaveLength(expected.length);
   });
 
   it('names the NetSuite carrier and the TikTok providers when none matches', async () => {
@@ -159,5 +190,18 @@ describe('NetSuite fulfillments → TikTok shipped packages', () => {
     expect(row.fields.custrecord_tts_out_state).toBe('failed');
     expect(String(row.fields.custrecord_tts_out_message)).toContain('"Local Courier"');
     expect(String(row.fields.custrecord_tts_out_message)).toMatch(/USPS \(\d+\), UPS \(\d+\)/);
+    // The exceptions page's sync log shows it on the fulfillment, with the fix.
+    const fulfillmentId = String(row.fields.custrecord_tts_out_fulfillment);
+    const exceptions = stack.netsuite.store
+      .all('customrecord_tts_log')
+      .filter(
+        (l) =>
+          l.fields.custrecord_tts_log_level === 'error' &&
+          String(l.fields.custrecord_tts_log_record_id) === fulfillmentId,
+      );
+    expect(exceptions.map((l) => String(l.fields.custrecord_tts_log_message))).toEqual([
+      expect.stringContaining(`Item fulfillment ${fulfillmentId} was not sent to TikTok:`),
+    ]);
+    expect(String(exceptions[0]?.fields.custrecord_tts_log_message)).toContain('"Local Courier"');
   });
 });

@@ -1,10 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { axiosSend, type HttpSend } from '../../bridge/src/net/http-transport';
 import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
-import { assertSuiteAppBuilt } from '../support/connector-account';
+import { crashingSend, importOrder as importThrough, startE2eStack } from '../support/e2e-stack';
 
 /**
  * "Pull order updates from NetSuite" end to end: a TikTok order imported as a sales order → the
@@ -13,42 +8,17 @@ import { assertSuiteAppBuilt } from '../support/connector-account';
  * cancellation. A crash between TikTok's answer and the acknowledgement does not cancel twice.
  */
 let stack: SandboxStack;
-let dir: string;
-/** When set, the bridge's NetSuite calls whose body matches fail as if the process died there. */
-let crashOn: RegExp | null = null;
-
-const send: HttpSend = (request) => {
-  if (crashOn !== null && typeof request.body === 'string' && crashOn.test(request.body)) {
-    return Promise.reject(new Error('bridge process crashed before the call'));
-  }
-  return axiosSend(request);
-};
+/** The bridge's NetSuite calls whose body matches `crashOn` fail as if the process died there. */
+const bridgeCalls = crashingSend();
 
 beforeEach(async () => {
-  assertSuiteAppBuilt();
-  crashOn = null;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-outbox-'));
-  stack = await startSandboxStack({
-    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
-    bridgeDeps: { send },
-  });
+  bridgeCalls.crashOn = null;
+  stack = await startE2eStack('outbox', { bridgeDeps: { send: bridgeCalls.send } });
 });
 
-afterEach(async () => {
-  await stack.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stack.stop());
 
-async function importOrder(): Promise<{ shopId: string; orderId: string; salesOrderId: number }> {
-  const shopId = await stack.connectShop();
-  const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
-  await stack.simulator.tick();
-  await stack.bridge.runWorkersOnce();
-  await stack.netsuite.runQueuedTasks();
-  const so = stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${order.id}`);
-  if (!so) throw new Error('the order was not imported');
-  return { shopId, orderId: order.id, salesOrderId: so.id };
-}
+const importOrder = () => importThrough(stack);
 
 function outboxRows(orderId: string) {
   return stack.netsuite.store
@@ -105,7 +75,7 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
     );
     expect(cancelRow?.fields.custrecord_tts_out_state).toBe('pending');
 
-    crashOn = /"action":"outbox\.ack"/;
+    bridgeCalls.crashOn = /"action":"outbox\.ack"/;
     const crashed = await stack.bridge.outboxOnce();
     expect(crashed.failures).toHaveLength(1);
     expect(stack.simulator.admin.getOrder(orderId).status).toBe('CANCELLED');
@@ -113,7 +83,7 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
       stack.netsuite.store.get('customrecord_tts_outbox', cancelRow!.id)!.fields.custrecord_tts_out_state,
     ).toBe('pending');
 
-    crashOn = null;
+    bridgeCalls.crashOn = null;
     const resumed = await stack.bridge.outboxOnce();
     expect(resumed.failures).toEqual([]);
     const cancellations = [...stack.simulator.state.cancellations.values()].filter(
@@ -126,7 +96,9 @@ describe('NetSuite → TikTok order updates through the outbox', () => {
     });
     const done = stack.netsuite.store.get('customrecord_tts_outbox', cancelRow!.id)!;
     expect(done.fields.custrecord_tts_out_state).toBe('sent');
-    expect(String(done.fields.custrecord_tts_out_message)).toContain('already cancelled');
+    // The bridge kept the result of the delivery and acknowledged it on the next pass (the row
+    // was not delivered again).
+    expect(String(done.fields.custrecord_tts_out_message)).toContain(`Cancelled TikTok order ${orderId}`);
     const status = outboxRows(orderId).find((row) => row.fields.custrecord_tts_out_kind === 'order.status');
     expect(
       stack.netsuite.store.get('customrecord_tts_outbox', status!.id)!.fields.custrecord_tts_out_state,

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { signTikTokWebhookForTest } from '../../bridge/src/webhooks/verify';
 import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
 import { toMinor } from '../../shared-types/src/money/money';
 import { TAX_LINE_DESCRIPTION } from '../../shared-types/src/orders/order-tax';
-import { assertSuiteAppBuilt } from '../support/connector-account';
+import { salesOrderOf, settle, startE2eStack } from '../support/e2e-stack';
 
 /**
  * The first order end to end, every hop over real HTTP with real signatures: an order created in the
@@ -23,30 +19,16 @@ const PROFILES = [
 ] as const;
 
 let stack: SandboxStack;
-let dir: string;
 
-afterEach(async () => {
-  await stack.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stack.stop());
 
-async function settle(): Promise<void> {
-  await stack.simulator.tick();
-  await stack.bridge.runWorkersOnce();
-  await stack.netsuite.runQueuedTasks();
-}
-
-const salesOrderFor = (shopId: string, orderId: string) =>
-  stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${orderId}`);
+const salesOrderFor = (shopId: string, orderId: string) => salesOrderOf(stack, shopId, orderId);
 
 describe.each(PROFILES)(
   'sandbox end to end in a $profile account ($region shop): TikTok simulator → bridge → NetSuite emulator',
   ({ profile, region }) => {
     beforeEach(async () => {
-      assertSuiteAppBuilt();
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-'));
-      stack = await startSandboxStack({
-        bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
+      stack = await startE2eStack('order', {
         simulator: { seed: { shops: [{ region }] } },
         netsuite: { profile },
       });
@@ -63,7 +45,7 @@ describe.each(PROFILES)(
       );
 
       const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
-      await settle();
+      await settle(stack);
 
       const so = salesOrderFor(shopId, order.id);
       expect(so).not.toBeNull();
@@ -90,7 +72,7 @@ describe.each(PROFILES)(
       const orders = Array.from({ length: 5 }, () =>
         stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' }),
       );
-      await settle();
+      await settle(stack);
       const minor = (value: unknown): number => Math.round(Number(value ?? 0) * 100);
       for (const order of orders) {
         const so = salesOrderFor(shopId, order.id)!;
@@ -148,8 +130,8 @@ describe.each(PROFILES)(
       );
       expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
       expect(await stack.bridge.store.countWebhooks()).toBe(1);
-      await settle();
-      await settle();
+      await settle(stack);
+      await settle(stack);
       expect(stack.netsuite.store.all('salesorder')).toHaveLength(1);
       expect(salesOrderFor(shopId, order.id)).not.toBeNull();
     });
@@ -158,11 +140,11 @@ describe.each(PROFILES)(
       const shopId = await stack.connectShop();
       stack.simulator.admin.setFaults({ dropWebhookRate: 1 });
       const order = stack.simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT' });
-      await settle();
+      await settle(stack);
       expect(salesOrderFor(shopId, order.id)).toBeNull();
 
       await stack.bridge.reconcileOnce();
-      await settle();
+      await settle(stack);
       expect(salesOrderFor(shopId, order.id)).not.toBeNull();
     });
 

@@ -5,7 +5,7 @@ import type { AccountProfile } from '../../sandbox/netsuite/src/profiles/account
 import { ORDER_FLOW_FEATURES, withoutFeature } from '../support/account-profiles';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * Issue #10, features: NetSuite removes the fields that depend on an absent feature when it

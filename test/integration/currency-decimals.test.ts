@@ -4,12 +4,12 @@ import { US_ONEWORLD } from '../../sandbox/netsuite/src/profiles/account-profile
 import { letDefaultCustomerTradeIn, withCurrencies } from '../support/account-profiles';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { importOrders, inboxOf, linesOf, salesOrderOf } from '../support/order-updates';
 
 /**
  * Shops whose currency has no cents: TikTok sends JPY, IDR and VND amounts in whole units
- * (`"1500"`; reference tiktok-shop-api.md: `"5000"` for IDR), and the sales order must carry them
+ * (`"1500"`; TikTok's samples: `"5000"` for IDR), and the sales order must carry them
  * as they are — an amount divided by 100 would be 100× too small and fail the tie-out. Imported end
  * to end in the emulator (a US account that has the shop's currency, its default customer trading
  * in it; the sales order in that currency), next to a USD shop (2 decimals). No TikTok market settles in a 3-decimal

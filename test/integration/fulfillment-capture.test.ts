@@ -2,7 +2,7 @@ import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { FulfillmentPayload } from '../../shared-types/src/fulfillments/fulfillment-payload';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { importOrders, logEntries, salesOrderOf } from '../support/order-updates';
 
 /**

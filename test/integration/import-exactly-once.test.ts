@@ -8,7 +8,7 @@ import {
   failInboxWritesAfterSave,
   salesOrdersOf,
 } from '../support/import-faults';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { editRecord, failSaves, inboxFor, runImport } from '../support/order-fidelity-kit';
 
 /**

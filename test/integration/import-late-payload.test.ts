@@ -2,7 +2,7 @@ import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
 import { salesOrdersOf, storeNewerPayloadDuringClaim } from '../support/import-faults';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { inboxFor } from '../support/order-fidelity-kit';
 import { linesOf, nextVersion, ORDER_UPDATES_SCRIPT } from '../support/order-updates';
 

@@ -1,9 +1,9 @@
-import { TestClock } from '../../sandbox/netsuite/src/clock';
+import { TestClock } from '../support/test-clock';
 import type { MapReduceReport } from '../../sandbox/netsuite/src/exec/mapreduce/mr-types';
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { IMPORT_DEPLOYMENT, IMPORT_SCRIPT, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { countCreates, editRecord, inboxFor, mapInvocations, runImport } from '../support/order-fidelity-kit';
 
 /**

@@ -4,7 +4,7 @@ import { FEATURE } from '../../sandbox/netsuite/src/profiles/features';
 import { letDefaultCustomerTradeIn, withoutFeature } from '../support/account-profiles';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * Issue #10, currency: the sales order carries the TikTok order's currency. Before, it was never

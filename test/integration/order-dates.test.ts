@@ -2,7 +2,7 @@ import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import { letDefaultCustomerTradeIn } from '../support/account-profiles';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * Issue #10, dates: NetSuite runs the import in Pacific time (so does the emulator, whatever the

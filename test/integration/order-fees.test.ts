@@ -2,7 +2,7 @@ import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import { BUYER_FEE_DESCRIPTIONS } from '../../shared-types/src/orders/order-fees';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import {
   importOrders,
   inboxOf,

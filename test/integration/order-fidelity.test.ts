@@ -2,7 +2,7 @@ import type { StoredLine, StoredRecord } from '../../sandbox/netsuite/src/data/s
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import {
   editRecord,
   editShop,

@@ -1,7 +1,7 @@
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import {
   countCreates,
   editRecord,

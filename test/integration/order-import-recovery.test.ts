@@ -2,7 +2,7 @@ import { calendarDateIn } from '../../shared-types/src/time/order-dates';
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import {
   editRecord,
   editShop,

@@ -7,7 +7,7 @@ import {
   IMPORT_SCRIPT,
   startConnectorAccount,
 } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { callRestlet } from '../support/signed-restlet';
 
 /**

@@ -4,7 +4,7 @@ import {
 } from '../../shared-types/src/netsuite/netsuite-ids';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, IMPORT_SCRIPT, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import {
   fulfilSalesOrder,
   importOrders,

@@ -3,8 +3,7 @@ import { TAX_LINE_DESCRIPTION } from '../../shared-types/src/orders/order-tax';
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import type { OrderBatchOptions } from '../support/order-batch';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders, type OrderBatchOptions } from '../support/tiktok-order-builder';
 
 /**
  * Issue #10, tax by who remits it (shared-types/src/orders/order-tax-booking.ts), in each account profile's

@@ -4,8 +4,7 @@ import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
-import type { OrderBatchOptions } from '../support/order-batch';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders, type OrderBatchOptions } from '../support/tiktok-order-builder';
 import {
   importOrders,
   inboxOf,

@@ -1,7 +1,7 @@
 import type { TikTokLineItem, TikTokOrder, TikTokPayment } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import type { LineView } from '../support/order-updates';
 import {
   importOrders,

@@ -1,6 +1,6 @@
 import type { ConnectorAccount } from '../support/connector-account';
 import { startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { inboxOf, nextVersion, salesOrderOf, sendUpdate } from '../support/order-updates';
 
 /**

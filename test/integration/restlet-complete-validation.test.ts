@@ -1,6 +1,6 @@
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * The connector RESTlet validates a request completely before it writes anything (issue #8, 9): a

@@ -4,7 +4,9 @@ import { CONNECTOR_ERRORS } from '../../shared-types/src/contract/connector-erro
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
+import { editShop } from '../support/order-fidelity-kit';
+import { fulfilSalesOrder } from '../support/order-updates';
 import type { RestletResponse } from '../support/signed-restlet';
 
 /**
@@ -156,6 +158,30 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     return seen;
   },
 
+  async TTS_INVALID_LABEL_SETTINGS() {
+    // Thrown by the shop record's user event (beforeSubmit): a handover TikTok does not offer.
+    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
+    if (!shop) throw new Error('no shop record');
+    const service = world.ns.seed.ui;
+    const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
+    rec.setValue({ fieldId: 'custrecord_tts_shop_handover', value: 'Courier' });
+    rec.setValue({ fieldId: 'custrecord_tts_shop_label_size', value: '4x6' });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the shop record was saved');
+    expect(seen.message).toContain('Handover Method is "Courier"; use Pickup or Drop-off');
+    expect(seen.message).toContain('Label Size is "4x6"; TikTok offers A6 and A5');
+    // written: nothing
+    expect(world.ns.store.get('customrecord_tts_shop', shop.id)?.fields.custrecord_tts_shop_handover).toBe(
+      shop.fields.custrecord_tts_shop_handover,
+    );
+    return seen;
+  },
+
   async TTS_INVALID_CANCEL_REASON() {
     // Thrown by the sales order user event (beforeSubmit): a UK reason on a US shop's order.
     const [order] = orders(1, 9);
@@ -218,6 +244,60 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     expect(
       world.ns.store.all('customrecord_tts_outbox').map((r) => r.fields.custrecord_tts_out_kind),
     ).not.toContain('order.cancel_answer');
+    return seen;
+  },
+
+  async TTS_INVALID_RETURN_ANSWER() {
+    // Thrown by the return authorization user event (beforeSubmit): a reject reason TikTok retired in the US.
+    const [order] = orders(1, 11);
+    for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
+    await world.ns.runQueuedTasks();
+    const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
+    if (!so) throw new Error('no sales order');
+    fulfilSalesOrder(world, so.id);
+    editShop(world, { custrecord_tts_shop_push_returns: true, custrecord_tts_shop_answer_returns: true });
+    const service = world.ns.seed.ui;
+    const sent = await world.restlet('POST', {
+      action: 'returns.upsert',
+      shopId: DEMO_SHOP.shopId,
+      returns: [
+        {
+          return_id: '4035318504086604111',
+          order_id: order.id,
+          return_type: 'RETURN_AND_REFUND',
+          return_status: 'RETURN_OR_REFUND_REQUEST_PENDING',
+          create_time: order.update_time + 60,
+          update_time: order.update_time + 60,
+          seller_next_action_response: [{ action: 'SELLER_RESPOND_RETURN', deadline: 4102444800 }],
+          return_line_items: [
+            { return_line_item_id: '4035318504086604112', order_line_item_id: order.line_items[0]?.id },
+          ],
+        },
+      ],
+    });
+    expect(sent.body).toMatchObject({ results: [{ outcome: 'created' }] });
+    const [rma] = world.ns.store.all('returnauthorization');
+    if (!rma) throw new Error('no RMA');
+    const rec = service.load({ type: 'returnauthorization', id: rma.id });
+    rec.setText({
+      fieldId: 'custbody_tts_return_reject',
+      text: 'Buyer return reason is not valid (reverse_reject_request_reason_1)',
+    });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the return authorization was saved');
+    expect(seen.message).toContain('Item is correct (seller_reject_apply_item_is_correct)');
+    // written: nothing
+    expect(
+      world.ns.store.get('returnauthorization', rma.id)?.fields.custbody_tts_return_reject ?? null,
+    ).toBeNull();
+    expect(
+      world.ns.store.all('customrecord_tts_outbox').map((r) => r.fields.custrecord_tts_out_kind),
+    ).not.toContain('return.answer');
     return seen;
   },
 };

@@ -12,7 +12,7 @@ import {
   IMPORT_SCRIPT,
   startConnectorAccount,
 } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { importOrders, logEntries, salesOrderOf } from '../support/order-updates';
 
 /**

@@ -1,7 +1,7 @@
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { importOrders, salesOrderOf } from '../support/order-updates';
 import type { RestletResponse } from '../support/signed-restlet';
 

@@ -1,7 +1,7 @@
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { makeOrders } from '../support/order-batch';
+import { makeOrders } from '../support/tiktok-order-builder';
 import { editRecord, editShop, requireSalesOrder } from '../support/order-fidelity-kit';
 
 /**
@@ -91,6 +91,51 @@ describe('TikTok warehouse links', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('complete');
+  });
+
+  it('suggests locations whose postal code, city or name match the TikTok warehouse, within the Location Filter', async () => {
+    world = await startConnectorAccount();
+    const ui = world.ns.seed.ui;
+    const loc = ui.create({ type: 'location' });
+    loc.setValue({ fieldId: 'name', value: 'Vernon DC' });
+    loc.setValue({ fieldId: 'subsidiary', value: world.account.subsidiaryId });
+    const address = loc.getSubrecord({ fieldId: 'mainaddress' });
+    address.setValue({ fieldId: 'country', value: 'US' });
+    address.setValue({ fieldId: 'city', value: 'Los Angeles' });
+    address.setValue({ fieldId: 'zip', value: '90058' });
+    const vernon = ui.save(loc, {});
+    const sent = await upsertWarehouses([
+      {
+        id: WAREHOUSE,
+        name: 'LA',
+        type: 'SALES_WAREHOUSE',
+        isDefault: true,
+        address: { postalCode: '90058', city: 'Los Angeles', addressLine1: '1 Main St' },
+      },
+    ]);
+    expect(sent.status).toBe(200);
+    expect(String(warehouseRecord().fields.custrecord_tts_wh_suggest)).toBe(
+      `Vernon DC (id ${vernon}): same postal code and city`,
+    );
+    expect(warehouseRecord().fields.custrecord_tts_wh_locations ?? '').toEqual(
+      expect.not.stringContaining(String(vernon)),
+    );
+    editShop(world, { custrecord_tts_shop_loc_filter: [String(world.account.locationIds.main)] });
+    await upsertWarehouses([
+      {
+        id: WAREHOUSE,
+        name: 'LA',
+        type: 'SALES_WAREHOUSE',
+        isDefault: true,
+        address: { postalCode: '90058', city: 'Los Angeles' },
+      },
+    ]);
+    expect(warehouseRecord().fields.custrecord_tts_wh_suggest ?? '').toBe('');
+    const bad = await upsertWarehouses([
+      { id: WAREHOUSE, name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true, address: { city: 5 } },
+    ]);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('warehouses[0].address.city');
   });
 
   it('books orders at the Primary Location, else at the lowest linked location', async () => {

@@ -1,3 +1,8 @@
+/**
+ * The NetSuite emulator running the compiled SuiteApp for integration tests: a seeded demo account,
+ * one connected and configured shop, and the RESTlet called over real HTTP with TBA
+ * (`startConnectorAccount`).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { RESTLET_DEPLOYMENT_ID, RESTLET_SCRIPT_ID } from '../../shared-types/src/contract/restlet-contract';
@@ -6,7 +11,7 @@ import type { DemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import { configureDemoShop, seedDemoAccount } from '../../sandbox/netsuite/src/demo-account';
 import type { EmulatorStartOptions } from '../../sandbox/netsuite/src/emulator';
 import { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
-import { catalogSkus } from './order-batch';
+import { catalogSkus } from './tiktok-order-builder';
 import type { RestletResponse } from './signed-restlet';
 import { callRestlet } from './signed-restlet';
 

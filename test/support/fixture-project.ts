@@ -1,12 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 /**
  * Hand-written SDF fixture projects keep their script files under `FileCabinet.fixture/` so that
  * they are never mistaken for (or ignored as) SuiteApp build output, which lives in `FileCabinet/`.
  * Tests copy a fixture to a temporary folder where that folder gets its real name.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 export const FIXTURE_CABINET = 'FileCabinet.fixture';
 
 /** Renames every `FileCabinet.fixture` folder under `dir` to `FileCabinet`. */

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
-import OAuth from 'oauth-1.0a';
-
 /**
  * A test caller of a RESTlet: OAuth 1.0a token-based auth (HMAC-SHA256, realm = account id), signed
  * the way NetSuite documents it. Tests use it to talk to the emulator over real HTTP.
  */
+import crypto from 'node:crypto';
+import OAuth from 'oauth-1.0a';
+
 export interface TbaCredentials {
   consumerKey: string;
   consumerSecret: string;

@@ -40,6 +40,10 @@ describe('loadConfig', () => {
       authMaxFailures: 10,
       authWindowSeconds: 300,
       outboxIntervalSeconds: 60,
+      shutdownDrainSeconds: 0,
+      sqliteSynchronous: 'normal',
+      inventoryIntervalSeconds: 60,
+      warehouseRefreshMinutes: 60,
       setVariables: [],
     });
     expect(
@@ -65,8 +69,33 @@ describe('loadConfig', () => {
   it('reads the outbox interval (default 60 s)', () => {
     expect(loadConfig(LIVE).outboxIntervalSeconds).toBe(60);
     expect(loadConfig({ ...LIVE, BRIDGE_OUTBOX_INTERVAL_SECONDS: '5' }).outboxIntervalSeconds).toBe(5);
+    expect(loadConfig({ ...LIVE, BRIDGE_INVENTORY_INTERVAL_SECONDS: '30' }).inventoryIntervalSeconds).toBe(
+      30,
+    );
+    expect(loadConfig(LIVE).inventoryIntervalSeconds).toBe(60);
+    expect(loadConfig({ ...LIVE, BRIDGE_WAREHOUSE_REFRESH_MINUTES: '15' }).warehouseRefreshMinutes).toBe(15);
+    expect(problems({ BRIDGE_INVENTORY_INTERVAL_SECONDS: '0' })).toMatch(
+      /BRIDGE_INVENTORY_INTERVAL_SECONDS: must be a whole number 1-3600/,
+    );
+    expect(problems({ BRIDGE_WAREHOUSE_REFRESH_MINUTES: 'x' })).toMatch(/BRIDGE_WAREHOUSE_REFRESH_MINUTES/);
     expect(problems({ BRIDGE_OUTBOX_INTERVAL_SECONDS: '0' })).toMatch(
       /BRIDGE_OUTBOX_INTERVAL_SECONDS: must be a whole number 1-3600/,
+    );
+  });
+
+  it('reads the SQLite commit durability (normal by default, or full)', () => {
+    expect(loadConfig(LIVE).sqliteSynchronous).toBe('normal');
+    expect(loadConfig({ ...LIVE, BRIDGE_SQLITE_SYNCHRONOUS: 'FULL' }).sqliteSynchronous).toBe('full');
+    expect(problems({ BRIDGE_SQLITE_SYNCHRONOUS: 'off' })).toMatch(
+      /BRIDGE_SQLITE_SYNCHRONOUS: must be normal or full/,
+    );
+  });
+
+  it('reads the shutdown drain for a load balancer (default 0 s, at most 300)', () => {
+    expect(loadConfig(LIVE).shutdownDrainSeconds).toBe(0);
+    expect(loadConfig({ ...LIVE, BRIDGE_SHUTDOWN_DRAIN_SECONDS: '15' }).shutdownDrainSeconds).toBe(15);
+    expect(problems({ BRIDGE_SHUTDOWN_DRAIN_SECONDS: '301' })).toMatch(
+      /BRIDGE_SHUTDOWN_DRAIN_SECONDS: must be a whole number 0-300/,
     );
   });
 

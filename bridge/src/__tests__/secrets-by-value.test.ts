@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { textEncodings } from '../core/secret-registry';
 import type { SqliteStore } from '../store/sqlite-store';
 import { NS_CREDENTIALS } from './support/fake-netsuite';
-import { makeOrder } from './support/fake-tiktok';
+import { orderAt } from '../../../test/support/tiktok-order-builder';
 import {
   ADMIN_TOKEN,
   connectViaOAuth,
@@ -62,7 +62,7 @@ describe('secrets are redacted by value wherever text is stored, shown or logged
     h.netsuite.injectors.length = 0;
 
     // Orders: NetSuite refuses the upsert twice (retry, then dead letter), quoting the secrets.
-    h.tiktok.orders.push(makeOrder('576461413038785752', Math.floor(h.clock.now() / 1000) - 10));
+    h.tiktok.orders.push(orderAt('576461413038785752', Math.floor(h.clock.now() / 1000) - 10));
     h.netsuite.injectors.push((r) => (r.body.includes('"orders.upsert"') ? nsFailure() : undefined));
     await h.bridge.reconcileOnce();
     await h.bridge.runWorkersOnce();
@@ -83,7 +83,7 @@ describe('secrets are redacted by value wherever text is stored, shown or logged
         data: null,
       });
     });
-    h.tiktok.orders.push(makeOrder('576461413038785753', Math.floor(h.clock.now() / 1000) - 10));
+    h.tiktok.orders.push(orderAt('576461413038785753', Math.floor(h.clock.now() / 1000) - 10));
     await h.bridge.reconcileOnce();
     await h.bridge.runWorkersOnce();
     expect(h.tiktok.tokenRefreshCalls).toBe(1);

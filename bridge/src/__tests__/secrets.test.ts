@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectViaOAuth, startHarness, TEST_SHOP, TT_APP, type Harness } from './support/harness';
-import { makeOrder } from './support/fake-tiktok';
+import { orderAt } from '../../../test/support/tiktok-order-builder';
 import { NS_CREDENTIALS } from './support/fake-netsuite';
 
 describe('secrets at rest and in logs', () => {
@@ -17,7 +17,7 @@ describe('secrets at rest and in logs', () => {
 
   it('no plaintext token reaches the SQLite files or the logs (debug level, refresh included)', async () => {
     expect((await connectViaOAuth(h)).status).toBe(200);
-    h.tiktok.orders.push(makeOrder('576461413038785752', Math.floor(h.clock.now() / 1000) - 10));
+    h.tiktok.orders.push(orderAt('576461413038785752', Math.floor(h.clock.now() / 1000) - 10));
     await h.bridge.reconcileOnce();
     await h.bridge.runWorkersOnce();
     // Force a refresh, then use the new token.

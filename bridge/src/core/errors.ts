@@ -1,10 +1,10 @@
-import { redactSecretsInText } from './redact';
-
 /**
  * The one error type of the bridge. Every failure a caller can act on carries a stable `code`;
  * `http/error-handler.ts` is the only place that maps codes to HTTP statuses. Messages name the
  * problem and the fix.
  */
+import { redactSecretsInText } from './redact';
+
 export const BRIDGE_ERROR_CODES = {
   CONFIG_INVALID: 'CONFIG_INVALID',
   BAD_REQUEST: 'BAD_REQUEST',

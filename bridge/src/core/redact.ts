@@ -1,5 +1,3 @@
-import { knownSecrets } from './secret-registry';
-
 /**
  * Secrets inside free text: TikTok and NetSuite error bodies, token URLs in error messages,
  * Authorization headers quoted back by a proxy. Applied to every log line (logger.ts), to every
@@ -11,6 +9,8 @@ import { knownSecrets } from './secret-registry';
  * appears, in whatever words surround it; then the patterns below catch secrets the process does not
  * know by value (`name=value`, JSON keys, `Bearer …`), e.g. another app's token quoted back.
  */
+import { knownSecrets } from './secret-registry';
+
 const SECRET_NAMES =
   'app_secret|client_secret|access_token|refresh_token|auth_code|code|sign|signature|x-tts-access-token|oauth_signature|oauth_token|token_secret|consumer_secret|password';
 

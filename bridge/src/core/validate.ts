@@ -1,11 +1,11 @@
-import type { z } from 'zod';
-import { BridgeError, type BridgeErrorCode } from './errors';
-
 /**
  * Boundary validation: every value that enters the bridge from outside (webhook bodies, TikTok and
  * NetSuite responses, admin and CLI input) goes through a zod schema here. A mismatch becomes a
  * `BridgeError` with a stable code whose message names each offending field by its path.
  */
+import type { z } from 'zod';
+import { BridgeError, type BridgeErrorCode } from './errors';
+
 export interface ValidationProblem {
   /** Dotted path of the field, e.g. `data.order_id` or `shops.0.cipher`; `(root)` for the value itself. */
   field: string;

@@ -1,12 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
-import type { Clock } from '../core/clock';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import { knownSecrets } from '../core/secret-registry';
-import { ADMIN_COOKIE_KEY_LABEL, CSRF_KEY_LABEL, deriveKey, safeEqual } from '../crypto/keys';
-import type { BridgeStore } from '../store/types';
-import type { AuthThrottle } from './auth-throttle';
-
 /**
  * Admin access: `Authorization: Bearer <BRIDGE_ADMIN_TOKEN>` (scripts), or the session cookie the
  * sign-in form sets (browsers).
@@ -24,6 +15,15 @@ import type { AuthThrottle } from './auth-throttle';
  * Failed attempts — a wrong sign-in token, a wrong Bearer — count against the client's address in
  * the `AuthThrottle`; the BRIDGE_METRICS_TOKEN is a valid Bearer for `/metrics` only.
  */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Clock } from '../../../shared-types/src/time/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { knownSecrets } from '../core/secret-registry';
+import { ADMIN_COOKIE_KEY_LABEL, CSRF_KEY_LABEL, deriveKey, safeEqual } from '../crypto/keys';
+import type { BridgeStore } from '../store/types';
+import type { AuthThrottle } from './auth-throttle';
+
 export const ADMIN_COOKIE_NAME = 'tts_bridge_admin';
 /** The hidden form field that carries the CSRF token. */
 export const CSRF_FIELD = 'csrf';

@@ -1,5 +1,3 @@
-import type { Clock } from '../core/clock';
-
 /**
  * Throttles guessing of the admin token: at most `maxFailures` failed attempts (a wrong token in the
  * sign-in form, a wrong `Authorization: Bearer`) per client address in a window of `windowMs`
@@ -9,6 +7,8 @@ import type { Clock } from '../core/clock';
  * which only helps a guesser once per restart. At most `maxTracked` addresses are remembered (the
  * oldest are forgotten first), so a flood of addresses cannot exhaust memory.
  */
+import type { Clock } from '../../../shared-types/src/time/clock';
+
 export interface AuthThrottleOptions {
   maxFailures: number;
   windowMs: number;

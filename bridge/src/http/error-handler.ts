@@ -1,10 +1,10 @@
+/** The one place where bridge errors become HTTP responses (JSON, or a small page for browsers). */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { BridgeError, BRIDGE_ERROR_CODES, type BridgeErrorCode } from '../core/errors';
 import { redactSecretsInText } from '../core/redact';
 import { escapeHtml, renderPage } from './html';
 
-/** The one place where bridge errors become HTTP responses (JSON, or a small page for browsers). */
 export const HTTP_STATUS_BY_CODE: Record<BridgeErrorCode, number> = {
   CONFIG_INVALID: 500,
   BAD_REQUEST: 400,

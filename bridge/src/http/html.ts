@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Minimal HTML rendering for the status page and OAuth results. Every dynamic value goes through
  * `escapeHtml`. The pages have no script at all and one inline style sheet, which the
  * Content-Security-Policy (`security-headers.ts`) allows by its hash only.
  */
+import { createHash } from 'node:crypto';
+
 export const PAGE_STYLE = `
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%;margin:0.5rem 0 1.5rem}

@@ -1,6 +1,3 @@
-import type { RequestHandler } from 'express';
-import { PAGE_STYLE_HASH } from './html';
-
 /**
  * Headers on every answer of the bridge. The pages (status, sign-in, OAuth results, errors) run no
  * script and load nothing: the Content-Security-Policy allows only their own inline style sheet (by
@@ -10,6 +7,9 @@ import { PAGE_STYLE_HASH } from './html';
  * (the OAuth callback's carries the code) leaves as a Referer, and nothing is cached: the pages show
  * shops, errors and a CSRF token.
  */
+import type { RequestHandler } from 'express';
+import { PAGE_STYLE_HASH } from './html';
+
 export function securityHeaders(options: { consentPageUrl: string }): RequestHandler {
   const consentOrigin = new URL(options.consentPageUrl).origin;
   const policy = [

@@ -1,25 +1,26 @@
+/**
+ * The admin status page at `/`: connected shops and their state, queue depths, when each shop's orders were last reconciled,
+ * the TikTok orders still to ship (least time left first, late ones flagged), dead letters, recent errors and the "Connect TikTok Shop", "Sign out" and "Sign out everywhere"
+ * buttons (forms that POST with the session's CSRF token). Signed-out visitors get the sign-in
+ * form, which posts the admin token to `/login` and receives a server-side session's cookie; failed
+ * sign-ins count against the address (`auth-throttle.ts`). `POST /logout` revokes the session,
+ * `POST /logout/all` every session.
+ */
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import { BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
 import { describeProblems, safeParseWith } from '../core/validate';
 import { OAUTH_START_PATH } from '../oauth/routes';
 import type { BridgeStore } from '../store/types';
 import { ORDERS_CURSOR } from '../workers/reconcile';
+import { describeTimeLeft, lateDispatchList } from '../../../shared-types/src/fulfillments/ship-by';
 import { CSRF_FIELD, type AdminAuth } from './admin-auth';
 import { postRefused, readButtonForm, requireAdminPost } from './admin-post';
 import { fromBodyParserError, HTTP_STATUS_BY_CODE } from './error-handler';
 import { escapeHtml, renderPage } from './html';
 
-/**
- * The admin status page at `/`: connected shops and their state, queue depths, last sync times,
- * dead letters, recent errors and the "Connect TikTok Shop", "Sign out" and "Sign out everywhere"
- * buttons (forms that POST with the session's CSRF token). Signed-out visitors get the sign-in
- * form, which posts the admin token to `/login` and receives a server-side session's cookie; failed
- * sign-ins count against the address (`auth-throttle.ts`). `POST /logout` revokes the session,
- * `POST /logout/all` every session.
- */
 export interface StatusSnapshot {
   shops: {
     shopId: string;
@@ -28,7 +29,7 @@ export interface StatusSnapshot {
     sellerType: string;
     state: string;
     stateReason: string | null;
-    lastOrderSync: string | null;
+    lastOrderReconcile: string | null;
   }[];
   queue: { kind: string; state: string; count: number }[];
   deadLetters: {
@@ -39,18 +40,28 @@ export interface StatusSnapshot {
     updatedAt: string;
   }[];
   recentErrors: { at: string; source: string; shopId: string | null; message: string }[];
+  /** TikTok orders still to ship, least time left first (shared-types/src/fulfillments/ship-by.ts). */
+  toShip: { shopId: string; orderId: string; shipBy: string; timeLeft: string; late: boolean }[];
 }
 
+/** Most orders the status page lists under "Orders to ship". */
+export const TO_SHIP_LISTED = 200;
+
 /** Every free-text column is scrubbed of secrets again here (rows may predate the store's scrubbing). */
-export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot> {
-  const [shops, cursors, queue, dead, errors] = await Promise.all([
+export async function statusSnapshot(store: BridgeStore, nowMs = Date.now()): Promise<StatusSnapshot> {
+  const [shops, cursors, queue, dead, errors, watch] = await Promise.all([
     store.listShops(),
     store.listCursors(),
     store.queueDepths(),
     store.listJobs({ state: 'dead', limit: 50 }),
     store.listRecentErrors(20),
+    store.listDispatchWatch(TO_SHIP_LISTED),
   ]);
-  const lastSync = new Map(
+  const toShip = lateDispatchList(
+    watch.map((w) => ({ shopId: w.shopId, orderId: w.orderId, shipByUnix: w.shipBy })),
+    Math.floor(nowMs / 1000),
+  );
+  const lastReconcile = new Map(
     cursors.filter((c) => c.name === ORDERS_CURSOR).map((c) => [c.shopId, c.updatedAt]),
   );
   const iso = (ms: number | undefined): string | null =>
@@ -63,7 +74,7 @@ export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot
       sellerType: s.sellerType,
       state: s.state,
       stateReason: redactNullable(s.stateReason),
-      lastOrderSync: iso(lastSync.get(s.shopId)),
+      lastOrderReconcile: iso(lastReconcile.get(s.shopId)),
     })),
     queue,
     deadLetters: dead.map((j) => ({
@@ -78,6 +89,13 @@ export async function statusSnapshot(store: BridgeStore): Promise<StatusSnapshot
       source: e.source,
       shopId: e.shopId,
       message: redactSecretsInText(e.message),
+    })),
+    toShip: toShip.map((row) => ({
+      shopId: row.shopId,
+      orderId: row.orderId,
+      shipBy: new Date(row.shipByUnix * 1000).toISOString(),
+      timeLeft: describeTimeLeft(row.secondsLeft),
+      late: row.late,
     })),
   };
 }
@@ -106,7 +124,7 @@ export function renderStatus(snapshot: StatusSnapshot, csrf?: string): string {
 <p>${postButton('/logout', 'Sign out', csrf)}${postButton('/logout/all', 'Sign out everywhere', csrf)}</p>
 <h2>Shops</h2>
 ${table(
-  ['Shop', 'Id', 'Region', 'Seller type', 'State', 'Reason', 'Last order sync'],
+  ['Shop', 'Id', 'Region', 'Seller type', 'State', 'Reason', 'Last reconcile'],
   snapshot.shops.map((s) => [
     s.name,
     s.shopId,
@@ -114,7 +132,7 @@ ${table(
     s.sellerType,
     s.state,
     s.stateReason,
-    s.lastOrderSync ?? 'never',
+    s.lastOrderReconcile ?? 'never',
   ]),
   'No shop connected yet: click "Connect TikTok Shop" and sign in as the shop owner.',
 )}
@@ -123,6 +141,12 @@ ${table(
   ['Kind', 'State', 'Jobs'],
   snapshot.queue.map((q) => [q.kind, q.state, q.count]),
   'The queue is empty.',
+)}
+<h2>Orders to ship (late-dispatch watch)</h2>
+${table(
+  ['', 'Shop', 'TikTok order', 'Ship by (UTC)', 'Time left'],
+  snapshot.toShip.map((o) => [o.late ? 'LATE' : '', o.shopId, o.orderId, o.shipBy, o.timeLeft]),
+  'No TikTok order is waiting to ship.',
 )}
 <h2>Dead letters</h2>
 ${table(
@@ -190,7 +214,7 @@ export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; c
       res.status(401).type('html').send(renderSignIn());
       return;
     }
-    const snapshot = await statusSnapshot(deps.store);
+    const snapshot = await statusSnapshot(deps.store, deps.clock.now());
     if (req.accepts(['html', 'json']) === 'json') {
       res.json(snapshot);
       return;

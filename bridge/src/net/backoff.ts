@@ -1,9 +1,9 @@
-import type { Random } from '../core/clock';
-
 /**
  * Exponential backoff with jitter (stripe-node habit): `min(base·2^(n-1), cap)`, then a random
  * factor in [½, 1], never below `base`. `attempt` starts at 1 for the first retry.
  */
+import type { Random } from '../core/sleep';
+
 export interface BackoffPolicy {
   baseMs: number;
   capMs: number;

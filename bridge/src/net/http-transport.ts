@@ -1,10 +1,10 @@
-import axios from 'axios';
-
 /**
  * The one outbound HTTP primitive: sends exactly the given body string and returns the raw status,
  * headers and body text, never throwing for an HTTP status. Transport failures (refused, reset,
  * timeout) throw `TransportError`, whose message carries no URL (URLs may hold secrets).
  */
+import axios from 'axios';
+
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;

@@ -6,6 +6,16 @@
  * (shared-types/src/contract/connector-errors.ts) carries the reaction the callers apply
  * (connector-reactions.ts) and whether a job failing with it is retried later.
  */
+import type {
+  LabelsAttachRequest,
+  LabelsAttachResponse,
+} from '../../../shared-types/src/fulfillments/labels-attach';
+import { LABELS_ATTACH_ACTION } from '../../../shared-types/src/fulfillments/labels-attach';
+import type {
+  ShipmentsUpsertResponse,
+  TikTokShipment,
+} from '../../../shared-types/src/fulfillments/shipments-upsert';
+import { SHIPMENTS_UPSERT_ACTION } from '../../../shared-types/src/fulfillments/shipments-upsert';
 import type { Logger } from 'pino';
 import type {
   TikTokWarehouseInfo,
@@ -24,6 +34,17 @@ import type {
   OutboxPullRequest,
   OutboxPullResponse,
 } from '../../../shared-types/src/outbox/outbox-contract';
+import type {
+  InventoryAckRequest,
+  InventoryPullRequest,
+  InventoryAckResponse,
+  InventoryAckResult,
+  InventoryPullResponse,
+} from '../../../shared-types/src/inventory/inventory-contract';
+import {
+  INVENTORY_ACK_ACTION,
+  INVENTORY_PULL_ACTION,
+} from '../../../shared-types/src/inventory/inventory-contract';
 import {
   BRIDGE_REACTIONS,
   CONNECTOR_ERRORS,
@@ -32,8 +53,21 @@ import {
 } from '../../../shared-types/src/contract/connector-errors';
 import { MAX_ORDERS_PER_UPSERT } from '../../../shared-types/src/contract/restlet-contract';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
+import type { TikTokReturn } from '../../../shared-types/src/returns/tiktok-return';
+import {
+  MAX_RETURNS_PER_UPSERT,
+  RETURNS_UPSERT_ACTION,
+  type ReturnsUpsertResponse,
+} from '../../../shared-types/src/returns/returns-upsert';
+import type { RefundsUpsertResponse } from '../../../shared-types/src/refunds/refunds-upsert';
+import {
+  MAX_REFUNDS_PER_UPSERT,
+  REFUNDS_UPSERT_ACTION,
+} from '../../../shared-types/src/refunds/refunds-upsert';
+import type { TikTokRefund } from '../../../shared-types/src/refunds/tiktok-refund';
 import type { NetSuiteSettings } from '../config';
-import { type Clock, type Random, type Sleep, unixSeconds } from '../core/clock';
+import type { Random, Sleep } from '../core/sleep';
+import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
@@ -178,6 +212,32 @@ export class NetSuiteClient {
     return this.post<OrdersUpsertResponse>({ action: 'orders.upsert', shopId, orders });
   }
 
+  /** One page of the quantities NetSuite's inventory export queued for a shop (docs/contracts.md). */
+  pullInventory(shopId: string, after?: string, limit?: number): Promise<InventoryPullResponse> {
+    return this.post<InventoryPullResponse>({
+      action: INVENTORY_PULL_ACTION,
+      shopId,
+      ...(after === undefined ? {} : { after }),
+      ...(limit === undefined ? {} : { limit }),
+    });
+  }
+
+  /** Each pair's outcome at TikTok (confirmed, not listed, failed with the fix). */
+  ackInventory(shopId: string, results: InventoryAckResult[]): Promise<InventoryAckResponse> {
+    return this.post<InventoryAckResponse>({ action: INVENTORY_ACK_ACTION, shopId, results });
+  }
+
+  /** TikTok returns (1..20) to the RESTlet's `returns.upsert`: each that sends goods back becomes one RMA. */
+  upsertReturns(shopId: string, returns: TikTokReturn[]): Promise<ReturnsUpsertResponse> {
+    if (returns.length < 1 || returns.length > MAX_RETURNS_PER_UPSERT) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.BAD_REQUEST,
+        `returns.upsert takes 1..${MAX_RETURNS_PER_UPSERT} returns, got ${returns.length}; split the batch.`,
+      );
+    }
+    return this.post<ReturnsUpsertResponse>({ action: RETURNS_UPSERT_ACTION, shopId, returns });
+  }
+
   /** Pending outbox rows, oldest first (`limit` 1..100), of one shop or of all shops. */
   pullOutbox(shopId: string | undefined, limit: number): Promise<OutboxPullResponse> {
     const body: OutboxPullRequest = { action: 'outbox.pull', limit };
@@ -190,7 +250,44 @@ export class NetSuiteClient {
     return this.post<OutboxAckResponse>({ action: 'outbox.ack', results });
   }
 
-  private post<T>(body: RestletPostRequest): Promise<T> {
+  /** TikTok Shipping labels to the File Cabinet, linked from the order and fulfillment (issue #15). */
+  attachLabels(request: Omit<LabelsAttachRequest, 'action'>): Promise<LabelsAttachResponse> {
+    return this.call<LabelsAttachResponse>(
+      LABELS_ATTACH_ACTION,
+      'POST',
+      this.settings.restletUrl,
+      JSON.stringify({ action: LABELS_ATTACH_ACTION, ...request }),
+    );
+  }
+
+  /** Packages shipped outside NetSuite, to become (or complete) item fulfillments (issue #15). */
+  upsertShipments(shopId: string, shipments: TikTokShipment[]): Promise<ShipmentsUpsertResponse> {
+    return this.call<ShipmentsUpsertResponse>(
+      SHIPMENTS_UPSERT_ACTION,
+      'POST',
+      this.settings.restletUrl,
+      JSON.stringify({ action: SHIPMENTS_UPSERT_ACTION, shopId, shipments }),
+    );
+  }
+
+  /** Completed TikTok refunds to their NetSuite documents (`refunds.upsert`, 1..20; docs/contracts.md). */
+  upsertRefunds(shopId: string, refunds: TikTokRefund[]): Promise<RefundsUpsertResponse> {
+    if (refunds.length < 1 || refunds.length > MAX_REFUNDS_PER_UPSERT) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.BAD_REQUEST,
+        `refunds.upsert takes 1..${MAX_REFUNDS_PER_UPSERT} refunds, got ${refunds.length}; split the batch.`,
+      );
+    }
+    const body = { action: REFUNDS_UPSERT_ACTION, shopId, refunds };
+    return this.call<RefundsUpsertResponse>(
+      body.action,
+      'POST',
+      this.settings.restletUrl,
+      JSON.stringify(body),
+    );
+  }
+
+  private post<T>(body: RestletPostRequest | InventoryPullRequest | InventoryAckRequest): Promise<T> {
     return this.call<T>(body.action, 'POST', this.settings.restletUrl, JSON.stringify(body));
   }
 

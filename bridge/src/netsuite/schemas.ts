@@ -1,12 +1,12 @@
-import { z } from 'zod';
-import { BRIDGE_ERROR_CODES } from '../core/errors';
-import { parseWith } from '../core/validate';
-
 /**
  * What the bridge reads from each RESTlet answer (docs/contracts.md, `shared-types/src/contract/`, `shared-types/src/outbox/outbox-contract.ts`).
  * Loose objects: the RESTlet may add fields. A 2xx with `ok: true` that lacks what we need becomes a
  * `NETSUITE_RESPONSE_INVALID` error naming the field (usually a SuiteApp older than the bridge).
  */
+import { z } from 'zod';
+import { BRIDGE_ERROR_CODES } from '../core/errors';
+import { parseWith } from '../core/validate';
+
 const ok = z.literal(true);
 const id = z.string().min(1);
 
@@ -28,6 +28,17 @@ export const RESTLET_RESPONSE_SCHEMAS = {
     ok,
     results: z.array(z.looseObject({ warehouseId: id, recordId: z.string(), outcome: z.string() })),
   }),
+  'returns.upsert': z.looseObject({
+    ok,
+    results: z.array(
+      z.looseObject({
+        returnId: id,
+        outcome: z.enum(['created', 'updated', 'unchanged', 'waiting', 'error', 'not_rma', 'flow_off']),
+        rmaId: z.string().nullable(),
+        message: z.string().nullable(),
+      }),
+    ),
+  }),
   'outbox.pull': z.looseObject({
     ok,
     rows: z.array(
@@ -48,6 +59,24 @@ export const RESTLET_RESPONSE_SCHEMAS = {
     ok,
     results: z.array(z.looseObject({ outboxId: id, state: z.string(), attempts: z.number() })),
   }),
+  'inventory.pull': z.looseObject({
+    ok,
+    shopId: id,
+    pushInventory: z.boolean(),
+    changes: z.array(
+      z.looseObject({
+        sellerSku: id,
+        warehouseId: id,
+        quantity: z.number().int().nonnegative(),
+        itemId: z.string(),
+        override: z.boolean(),
+        queuedAt: z.number(),
+      }),
+    ),
+    next: z.string().nullable(),
+    lastRunAt: z.number().nullable(),
+  }),
+  'inventory.ack': z.looseObject({ ok, recorded: z.number().int(), logged: z.number().int() }),
 } as const;
 
 export type RestletAction = keyof typeof RESTLET_RESPONSE_SCHEMAS;

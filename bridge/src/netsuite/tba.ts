@@ -1,14 +1,14 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import OAuth from 'oauth-1.0a';
-import type { NetSuiteSettings } from '../config';
-
 /**
- * OAuth 1.0a Token-Based Authentication for RESTlets (reference netsuite.md §4.2) with the
+ * OAuth 1.0a Token-Based Authentication for RESTlets (Oracle help, Token-based Authentication) with the
  * `oauth-1.0a` package: HMAC-SHA256 from node:crypto, the RESTlet URL's query parameters
  * (script, deploy, action) in the signature, the JSON body not signed, and `realm` = account id
  * placed in the header only (it is not part of the base string). A fresh nonce and timestamp
  * per call.
  */
+import { createHmac, randomBytes } from 'node:crypto';
+import OAuth from 'oauth-1.0a';
+import type { NetSuiteSettings } from '../config';
+
 export interface TbaSigner {
   authorizationHeader(method: string, url: string): string;
 }

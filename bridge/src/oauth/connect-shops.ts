@@ -1,5 +1,10 @@
+/**
+ * After a code exchange: read the shops the grant covers, store each (upsert: re-authorizing keeps
+ * every other row) with its tokens encrypted, subscribe its webhooks and record it in NetSuite.
+ * If a side effect fails, it is queued as a job and retried by the workers.
+ */
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
 import { pushShopToNetSuite, pushWarehousesToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
@@ -10,11 +15,6 @@ import { grantToShopTokens } from '../tiktok/token-manager';
 import type { TokenVault } from '../tiktok/token-vault';
 import { shopUpsertJob, shopSubscribeJob, shopWarehousesJob } from '../workers/job-kinds';
 
-/**
- * After a code exchange: read the shops the grant covers, store each (upsert: re-authorizing keeps
- * every other row) with its tokens encrypted, subscribe its webhooks and record it in NetSuite.
- * If a side effect fails, it is queued as a job and retried by the workers.
- */
 export interface ConnectedShop {
   shop: ShopRecord;
   webhooks: 'subscribed' | 'queued';

@@ -1,18 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import express, { type Router } from 'express';
-import type { Logger } from 'pino';
-import type { Clock } from '../core/clock';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import type { AdminAuth } from '../http/admin-auth';
-import { escapeHtml, renderPage } from '../http/html';
-import { readButtonForm, requireAdminPost } from '../http/admin-post';
-import type { BridgeStore } from '../store/types';
-import type { TikTokTokenClient } from '../tiktok/token-client';
-import { connectShops, type ConnectShopsDeps } from './connect-shops';
-import type { OAuthStateCookie, StateCookieProblem } from './state-cookie';
-
 /**
- * TikTok Shop authorization (reference §2.1, B5). `POST /oauth/tiktok/start` (admins only: the
+ * TikTok Shop authorization (TikTok's authorization guide, partner.tiktokshop.com/docv2/page/authorization-overview-202407; the state bound to the browser: bridge/src/oauth/state-cookie.ts). `POST /oauth/tiktok/start` (admins only: the
  * status page's "Connect TikTok Shop" form with its CSRF token, or a script's Bearer admin token)
  * issues a random single-use state (32 bytes, hex, 10 minutes), binds it to the caller with a signed
  * state cookie (`state-cookie.ts`) and redirects (303) to the consent page. A GET is refused: a link
@@ -27,6 +14,19 @@ import type { OAuthStateCookie, StateCookieProblem } from './state-cookie';
  * matching cookie consumes the state and clears the cookie, then explains a denial (`?error=`),
  * refuses a reused or expired state, and exchanges the code and connects the shops.
  */
+import { randomBytes } from 'node:crypto';
+import express, { type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Clock } from '../../../shared-types/src/time/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { AdminAuth } from '../http/admin-auth';
+import { escapeHtml, renderPage } from '../http/html';
+import { readButtonForm, requireAdminPost } from '../http/admin-post';
+import type { BridgeStore } from '../store/types';
+import type { TikTokTokenClient } from '../tiktok/token-client';
+import { connectShops, type ConnectShopsDeps } from './connect-shops';
+import type { OAuthStateCookie, StateCookieProblem } from './state-cookie';
+
 export const OAUTH_START_PATH = '/oauth/tiktok/start';
 export const OAUTH_CALLBACK_PATH = '/oauth/tiktok/callback';
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;

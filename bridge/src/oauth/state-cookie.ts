@@ -1,17 +1,17 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Request, Response } from 'express';
-import type { Clock } from '../core/clock';
-import { deriveKey, OAUTH_STATE_COOKIE_KEY_LABEL } from '../crypto/keys';
-import { readCookie } from '../http/admin-auth';
-
 /**
- * Binds an OAuth state to the browser (or script) that started the flow (reference B5,
- * shopify-app-js model). `POST /oauth/tiktok/start` sets `v1.<expires ms>.<SHA-256 of the state>.<HMAC>`: HttpOnly,
+ * Binds an OAuth state to the browser (or script) that started the flow (modelled on
+ * Shopify's shopify-app-js). `POST /oauth/tiktok/start` sets `v1.<expires ms>.<SHA-256 of the state>.<HMAC>`: HttpOnly,
  * SameSite=Lax (TikTok's redirect back is a top-level GET, so the cookie is sent), scoped to the
  * callback path, Secure when the bridge is served over https, and as short-lived as the state. The
  * HMAC key is derived by HKDF from the admin token under its own label, so the signature is neither
  * an admin session cookie nor a webhook signature. The cookie carries a hash, never the state.
  */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Clock } from '../../../shared-types/src/time/clock';
+import { deriveKey, OAUTH_STATE_COOKIE_KEY_LABEL } from '../crypto/keys';
+import { readCookie } from '../http/admin-auth';
+
 export const OAUTH_STATE_COOKIE_NAME = 'tts_bridge_oauth_state';
 
 export interface OAuthStateCookieOptions {

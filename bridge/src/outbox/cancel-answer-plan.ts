@@ -1,6 +1,6 @@
 /**
  * What to do with an `order.cancel_answer` row given the buyer's cancellation request as TikTok has
- * it now (Search Cancellations, reference §6.7; shared-types/src/cancellations/buyer-cancel-request.ts): answer a
+ * it now (TikTok's Search Cancellations; shared-types/src/cancellations/buyer-cancel-request.ts): answer a
  * request still pending (Approve or Reject Cancellation); a request TikTok already approved (the
  * seller's earlier delivery whose acknowledgement was lost, or TikTok itself at the deadline) or
  * closed (rejected, withdrawn, shipped) is done when it ended as the answer wanted, else refused

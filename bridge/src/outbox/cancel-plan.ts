@@ -1,5 +1,5 @@
 /**
- * What to do with an `order.cancel` row given the TikTok order as it is now (reference §6.1, §6.7):
+ * What to do with an `order.cancel` row given the TikTok order as it is now (TikTok's Get Order Detail, TikTok's Search Cancellations):
  * nothing when the order (or the requested items) is already cancelled, so a row delivered twice
  * (a crash between TikTok's answer and the acknowledgement) cancels once; refuse what TikTok does
  * not allow, with what the admin can do instead; otherwise the seller cancellation to send, with

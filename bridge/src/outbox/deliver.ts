@@ -9,6 +9,8 @@ import type {
   CancelAnswerPayload,
   CancelPayload,
   ExternalRefPayload,
+  ReturnAnswerPayload,
+  ReturnReceivePayload,
   StatusPayload,
 } from '../../../shared-types/src/outbox/outbox';
 import { EXTERNAL_ORDER_PLATFORM } from '../../../shared-types/src/outbox/outbox';
@@ -20,8 +22,13 @@ import { TikTokApiError } from '../tiktok/errors';
 import { ShopNeedsReauthError } from '../tiktok/token-manager';
 import { planCancelAnswer } from './cancel-answer-plan';
 import { planSellerCancel } from './cancel-plan';
+import { planReturnAnswer, planReturnReceive } from './return-answer-plan';
 import { deliverFulfillment } from './fulfillment-delivery';
+import type { FulfillmentReads } from './fulfillment-reads';
 import type { FulfillmentPayload } from '../../../shared-types/src/fulfillments/fulfillment-payload';
+import type { LabelRequestPayload } from '../../../shared-types/src/fulfillments/label-request';
+import type { NetSuiteClient } from '../netsuite/client';
+import { deliverLabelRequest, type DocumentFetcher } from './label-delivery';
 
 export type DeliveryOutcome = 'sent' | 'already_done' | 'informational' | 'refused' | 'failed' | 'retry';
 
@@ -34,6 +41,12 @@ export interface DeliveryContext {
   tiktok: TikTokClient;
   /** The shop's TikTok region (`US`, `GB`, ...). */
   region: string;
+  /** Fulfillment reads shared by the rows of one outbox pass (outbox/fulfillment-reads.ts). */
+  reads?: FulfillmentReads;
+  /** `label.request` rows attach the label in NetSuite (outbox/label-delivery.ts). */
+  netsuite?: Pick<NetSuiteClient, 'attachLabels'>;
+  /** Downloads a shipping document (default: HTTP GET). */
+  fetchDocument?: DocumentFetcher;
 }
 
 function done(row: OutboxRow, outcome: DeliveryOutcome, message: string): Delivery {
@@ -164,6 +177,93 @@ async function deliverCancelAnswer(
   }
 }
 
+async function currentReturn(ctx: DeliveryContext, row: OutboxRow, returnId: string) {
+  const found = await ctx.tiktok.searchReturns(row.shopId, { returnIds: [returnId] });
+  return found.find((r) => r.return_id === returnId);
+}
+
+/**
+ * The seller's answer to a return request given in NetSuite: read the return first, so a row delivered
+ * twice (its acknowledgement lost) or overtaken by TikTok (approved at the deadline, cancelled by the
+ * buyer) does what return-answer-plan.ts says; TikTok's idempotency key is the row's.
+ */
+async function deliverReturnAnswer(
+  ctx: DeliveryContext,
+  row: OutboxRow,
+  payload: ReturnAnswerPayload,
+): Promise<Delivery> {
+  const plan = planReturnAnswer(
+    await currentReturn(ctx, row, payload.returnId),
+    payload,
+    ctx.region,
+    row.orderId,
+  );
+  if (plan.action === 'done') return done(row, 'already_done', plan.message);
+  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
+  try {
+    await ctx.tiktok.answerReturn(
+      row.shopId,
+      payload.returnId,
+      plan.action === 'approve'
+        ? { approve: true, decision: plan.decision }
+        : { approve: false, decision: plan.decision, reason: plan.reason },
+      row.idempotencyKey,
+    );
+    return done(row, 'sent', plan.message);
+  } catch (error) {
+    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
+    // Refused: maybe the return moved on meanwhile (approved at its deadline, cancelled by the buyer).
+    const again = planReturnAnswer(
+      await currentReturn(ctx, row, payload.returnId),
+      payload,
+      ctx.region,
+      row.orderId,
+    );
+    if (again.action === 'done') return done(row, 'already_done', again.message);
+    if (again.action === 'refuse') return failed(row, 'refused', again.message);
+    return failed(
+      row,
+      'refused',
+      `TikTok refused the answer to return ${payload.returnId}: ${error.tiktokMessage} (code ${error.tiktokCode}). Answer it in TikTok Seller Center before its deadline.`,
+    );
+  }
+}
+
+/** The goods of a return were received in NetSuite: "package received" (return-answer-plan.ts#planReturnReceive). */
+async function deliverReturnReceive(
+  ctx: DeliveryContext,
+  row: OutboxRow,
+  payload: ReturnReceivePayload,
+): Promise<Delivery> {
+  const plan = planReturnReceive(await currentReturn(ctx, row, payload.returnId), payload, row.orderId);
+  if (plan.action === 'done') return done(row, 'already_done', plan.message);
+  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
+  if (plan.action === 'retry') {
+    return {
+      outcome: 'retry',
+      result: { outboxId: row.outboxId, ok: false, retryable: true, message: plan.message },
+    };
+  }
+  try {
+    await ctx.tiktok.answerReturn(
+      row.shopId,
+      payload.returnId,
+      { approve: true, decision: plan.decision },
+      row.idempotencyKey,
+    );
+    return done(row, 'sent', plan.message);
+  } catch (error) {
+    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
+    const again = planReturnReceive(await currentReturn(ctx, row, payload.returnId), payload, row.orderId);
+    if (again.action === 'done') return done(row, 'already_done', again.message);
+    return failed(
+      row,
+      'refused',
+      `TikTok refused "package received" for return ${payload.returnId}: ${error.tiktokMessage} (code ${error.tiktokCode}). Confirm the package in TikTok Seller Center before its deadline.`,
+    );
+  }
+}
+
 function describeStatus(row: OutboxRow, payload: StatusPayload): Delivery {
   const change = `NetSuite status ${payload.previousStatus ?? '(none)'} → ${payload.status}`;
   const note = payload.impliesCancel
@@ -186,9 +286,15 @@ async function deliverByKind(ctx: DeliveryContext, row: OutboxRow): Promise<Deli
       return describeStatus(row, row.payload as StatusPayload);
     case 'order.cancel_answer':
       return deliverCancelAnswer(ctx, row, row.payload as CancelAnswerPayload);
+    case 'return.answer':
+      return deliverReturnAnswer(ctx, row, row.payload as ReturnAnswerPayload);
+    case 'return.receive':
+      return deliverReturnReceive(ctx, row, row.payload as ReturnReceivePayload);
     case 'fulfillment.ship':
     case 'fulfillment.update':
       return deliverFulfillment(ctx, row, row.payload as FulfillmentPayload);
+    case 'label.request':
+      return deliverLabelRequest(ctx, row, row.payload as LabelRequestPayload);
     default:
       return failed(
         row,

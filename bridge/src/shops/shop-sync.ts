@@ -56,10 +56,26 @@ export function warehouseInfos(warehouses: readonly Warehouse[]): TikTokWarehous
     name: w.name,
     type: w.type ?? 'SALES_WAREHOUSE',
     isDefault: w.is_default === true,
+    ...addressOf(w.address),
     ...(w.effect_status === 'ENABLED' || w.effect_status === 'DISABLED' || w.effect_status === 'RESTRICTED'
       ? { status: w.effect_status }
       : {}),
   }));
+}
+
+/** The parts of TikTok's warehouse address the suggested links compare (Get Warehouse List `address`). */
+function addressOf(address: Record<string, unknown> | undefined): Pick<TikTokWarehouseInfo, 'address'> {
+  if (address === undefined) return {};
+  const text = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 300) : undefined;
+  const out: NonNullable<TikTokWarehouseInfo['address']> = {};
+  const postalCode = text(address.postal_code);
+  const city = text(address.city);
+  const addressLine1 = text(address.address_line1);
+  if (postalCode) out.postalCode = postalCode;
+  if (city) out.city = city;
+  if (addressLine1) out.addressLine1 = addressLine1;
+  return Object.keys(out).length > 0 ? { address: out } : {};
 }
 
 export async function pushWarehousesToNetSuite(

@@ -1,7 +1,3 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-
 /**
  * The bridge's SQLite file holds encrypted tokens, the webhook notifications and error text: only the
  * bridge's own user may read it. Before SQLite opens it, its folder is created owner-only (0700) and
@@ -11,6 +7,10 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
  * (https://www.sqlite.org/tempfiles.html; unix VFS `findCreateFileMode`), so they are 0600 too.
  * POSIX permissions only: on Windows the folder's ACL decides.
  */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+
 export const DATABASE_FILE_MODE = 0o600;
 export const DATABASE_DIR_MODE = 0o700;
 const COMPANIONS = ['', '-wal', '-shm', '-journal'];

@@ -1,9 +1,13 @@
+/** Opens the store named by DATABASE_URL: `sqlite:<path>` (relative to the working folder) or `sqlite::memory:`. */
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { SqliteSynchronous } from '../config';
 import { SqliteStore } from './sqlite-store';
 import type { BridgeStore } from './types';
 
-/** Opens the store named by DATABASE_URL: `sqlite:<path>` (relative to the working folder) or `sqlite::memory:`. */
-export function openStore(databaseUrl: string): BridgeStore {
+export function openStore(
+  databaseUrl: string,
+  options: { sqliteSynchronous?: SqliteSynchronous } = {},
+): BridgeStore {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length);
     if (path === '') {
@@ -12,7 +16,7 @@ export function openStore(databaseUrl: string): BridgeStore {
         'DATABASE_URL has no file path; use sqlite:data/bridge.db (or sqlite::memory: for tests).',
       );
     }
-    return new SqliteStore(path);
+    return new SqliteStore(path, { synchronous: options.sqliteSynchronous ?? 'normal' });
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new BridgeError(

@@ -117,4 +117,55 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE webhook_inbox RENAME TO webhook_notifications;
     `,
   },
+  {
+    version: 6,
+    name: 'dispatch_watch (issue #15): TikTok orders still to ship and their ship-by deadline, for the status page and metric',
+    sql: `
+      CREATE TABLE dispatch_watch (
+        shop_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        ship_by INTEGER NOT NULL,
+        order_update_time INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, order_id)
+      );
+      CREATE INDEX dispatch_watch_ship_by ON dispatch_watch(ship_by);
+    `,
+  },
+  {
+    version: 7,
+    name: 'inventory_confirmed (issue #14): the quantity TikTok last confirmed per shop, seller SKU and warehouse, so an unchanged quantity is never sent twice',
+    sql: `
+      CREATE TABLE inventory_confirmed (
+        shop_id TEXT NOT NULL,
+        seller_sku TEXT NOT NULL,
+        warehouse_id TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        product_id TEXT NOT NULL,
+        sku_id TEXT NOT NULL,
+        confirmed_at INTEGER NOT NULL,
+        PRIMARY KEY (shop_id, seller_sku, warehouse_id)
+      );
+    `,
+  },
+  {
+    version: 9,
+    name: 'one word per concept (issue #12): sync_cursors → reconcile_cursors (the reconcile pass keeps its progress there)',
+    sql: `
+      ALTER TABLE sync_cursors RENAME TO reconcile_cursors;
+    `,
+  },
+  {
+    version: 11,
+    name: 'outbox_acks (issue #13): results of delivered NetSuite outbox rows not yet acknowledged, sent to outbox.ack in batches and kept across a crash',
+    sql: `
+      CREATE TABLE outbox_acks (
+        outbox_id TEXT PRIMARY KEY,
+        shop_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX outbox_acks_created ON outbox_acks(created_at, outbox_id);
+    `,
+  },
 ];

@@ -5,10 +5,12 @@
  * bodies, job payloads. Token columns hold ciphertext and are written as given.
  */
 import Database from 'better-sqlite3';
+import type { SqliteSynchronous } from '../config';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactNullable, redactSecretsInText } from '../core/redact';
 import { prepareDatabaseFile } from './database-file';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
+import type { OutboxAckResult } from '../../../shared-types/src/outbox/outbox-contract';
 import type {
   BridgeStore,
   ClaimOptions,
@@ -24,7 +26,13 @@ import type {
   ShopInput,
   ShopRecord,
   StoredTokens,
-  SyncCursor,
+  ReconcileCursor,
+  ConfirmedInventory,
+  DispatchObservation,
+  DispatchWatchRecord,
+  WebhookBatchItem,
+  WebhookBatchResult,
+  StoredOutboxAck,
   WebhookNotificationInput,
   WebhookNotificationRecord,
 } from './types';
@@ -150,8 +158,13 @@ export class SqliteStore implements BridgeStore {
   readonly db: Database.Database;
   private closed = false;
 
-  /** `path` is a file path or `:memory:`; the parent folder is created (owner-only) when missing. */
-  constructor(path: string) {
+  /**
+   * `path` is a file path or `:memory:`; the parent folder is created (owner-only) when missing.
+   * `synchronous` (BRIDGE_SQLITE_SYNCHRONOUS): `normal` (default) makes a commit survive the
+   * process being killed, `full` also a power loss or an operating-system crash, at one fsync per
+   * transaction (https://www.sqlite.org/pragma.html#pragma_synchronous, WAL mode).
+   */
+  constructor(path: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (path !== ':memory:') prepareDatabaseFile(path);
     try {
       this.db = new Database(path);
@@ -164,6 +177,7 @@ export class SqliteStore implements BridgeStore {
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
   }
@@ -252,6 +266,26 @@ export class SqliteStore implements BridgeStore {
     };
   }
 
+  async replaceTokenCiphertexts(
+    shopId: string,
+    from: Pick<StoredTokens, 'accessTokenEnc' | 'refreshTokenEnc'>,
+    to: Pick<StoredTokens, 'accessTokenEnc' | 'refreshTokenEnc'>,
+  ): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `UPDATE shop_tokens SET access_token_enc = @toAccess, refresh_token_enc = @toRefresh
+         WHERE shop_id = @shopId AND access_token_enc = @fromAccess AND refresh_token_enc = @fromRefresh`,
+      )
+      .run({
+        shopId,
+        fromAccess: from.accessTokenEnc,
+        fromRefresh: from.refreshTokenEnc,
+        toAccess: to.accessTokenEnc,
+        toRefresh: to.refreshTokenEnc,
+      });
+    return result.changes === 1;
+  }
+
   async listShopIdsByGrant(grantId: string): Promise<string[]> {
     return (
       this.db.prepare('SELECT shop_id FROM shop_tokens WHERE grant_id = ? ORDER BY shop_id').all(grantId) as {
@@ -298,33 +332,62 @@ export class SqliteStore implements BridgeStore {
     entry: WebhookNotificationInput,
     jobs: readonly NewJob[],
   ): Promise<{ inserted: boolean; id: number }> {
+    return this.db.transaction(() => this.insertWebhookSync(entry, jobs)).immediate();
+  }
+
+  async insertWebhooks(batch: readonly WebhookBatchItem[]): Promise<WebhookBatchResult[]> {
+    // Each webhook in its own savepoint (a nested better-sqlite3 transaction), so one that fails
+    // rolls back alone; the outer transaction is the one commit the batch shares.
+    const one = this.db.transaction((item: WebhookBatchItem) =>
+      this.insertWebhookSync(item.entry, item.jobs),
+    );
     return this.db
-      .transaction(() => {
-        const result = this.db
-          .prepare(
-            `INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
-           VALUES (@dedupeKey, @shopId, @eventType, @rawBody, @receivedAt, @ignoredReason) ON CONFLICT (dedupe_key) DO NOTHING`,
-          )
-          .run({
-            dedupeKey: entry.dedupeKey,
-            shopId: entry.shopId,
-            eventType: entry.eventType,
-            rawBody: redactSecretsInText(entry.rawBody),
-            receivedAt: entry.receivedAt,
-            ignoredReason: redactNullable(entry.ignoredReason ?? null),
-          });
-        if (result.changes === 0) {
-          const existing = this.db
-            .prepare('SELECT id FROM webhook_notifications WHERE dedupe_key = ?')
-            .get(entry.dedupeKey) as {
-            id: number;
-          };
-          return { inserted: false, id: existing.id };
-        }
-        for (const job of jobs) this.enqueueSync(job, entry.receivedAt);
-        return { inserted: true, id: Number(result.lastInsertRowid) };
-      })
+      .transaction(() =>
+        batch.map((item): WebhookBatchResult => {
+          try {
+            return { ok: true, ...one(item) };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      )
       .immediate();
+  }
+
+  private insertWebhookSync(
+    entry: WebhookNotificationInput,
+    jobs: readonly NewJob[],
+  ): { inserted: boolean; id: number } {
+    const result = this.cached(
+      `INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
+       VALUES (@dedupeKey, @shopId, @eventType, @rawBody, @receivedAt, @ignoredReason) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run({
+      dedupeKey: entry.dedupeKey,
+      shopId: entry.shopId,
+      eventType: entry.eventType,
+      rawBody: redactSecretsInText(entry.rawBody),
+      receivedAt: entry.receivedAt,
+      ignoredReason: redactNullable(entry.ignoredReason ?? null),
+    });
+    if (result.changes === 0) {
+      const existing = this.cached('SELECT id FROM webhook_notifications WHERE dedupe_key = ?').get(
+        entry.dedupeKey,
+      ) as { id: number };
+      return { inserted: false, id: existing.id };
+    }
+    for (const job of jobs) this.enqueueSync(job, entry.receivedAt);
+    return { inserted: true, id: Number(result.lastInsertRowid) };
+  }
+
+  /** Prepared statements of the webhook hot path, compiled once per connection. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private cached(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   async getWebhook(id: number): Promise<WebhookNotificationRecord | undefined> {
@@ -356,25 +419,23 @@ export class SqliteStore implements BridgeStore {
   }
 
   private enqueueSync(job: NewJob, now: number): EnqueueResult {
-    const result = this.db
-      .prepare(
-        `INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, attempts, run_after, created_at, updated_at)
+    const result = this.cached(
+      `INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, attempts, run_after, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)
          ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
-      )
-      .run(
-        job.kind,
-        job.shopId,
-        job.dedupeKey,
-        redactSecretsInText(JSON.stringify(job.payload ?? null)),
-        job.runAfter,
-        now,
-        now,
-      );
+    ).run(
+      job.kind,
+      job.shopId,
+      job.dedupeKey,
+      redactSecretsInText(JSON.stringify(job.payload ?? null)),
+      job.runAfter,
+      now,
+      now,
+    );
     if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
-    const existing = this.db
-      .prepare("SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'pending'")
-      .get(job.dedupeKey) as { id: number };
+    const existing = this.cached("SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'pending'").get(
+      job.dedupeKey,
+    ) as { id: number };
     return { id: existing.id, created: false };
   }
 
@@ -546,9 +607,11 @@ export class SqliteStore implements BridgeStore {
       .immediate();
   }
 
-  async getCursor(shopId: string, name: string): Promise<SyncCursor | undefined> {
+  async getCursor(shopId: string, name: string): Promise<ReconcileCursor | undefined> {
     const row = this.db
-      .prepare('SELECT shop_id, name, value, updated_at FROM sync_cursors WHERE shop_id = ? AND name = ?')
+      .prepare(
+        'SELECT shop_id, name, value, updated_at FROM reconcile_cursors WHERE shop_id = ? AND name = ?',
+      )
       .get(shopId, name) as { shop_id: string; name: string; value: number; updated_at: number } | undefined;
     return row
       ? { shopId: row.shop_id, name: row.name, value: row.value, updatedAt: row.updated_at }
@@ -558,16 +621,16 @@ export class SqliteStore implements BridgeStore {
   async setCursor(shopId: string, name: string, value: number, now: number): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO sync_cursors (shop_id, name, value, updated_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO reconcile_cursors (shop_id, name, value, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (shop_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
       .run(shopId, name, value, now);
   }
 
-  async listCursors(): Promise<SyncCursor[]> {
+  async listCursors(): Promise<ReconcileCursor[]> {
     return (
       this.db
-        .prepare('SELECT shop_id, name, value, updated_at FROM sync_cursors ORDER BY shop_id, name')
+        .prepare('SELECT shop_id, name, value, updated_at FROM reconcile_cursors ORDER BY shop_id, name')
         .all() as {
         shop_id: string;
         name: string;
@@ -575,6 +638,126 @@ export class SqliteStore implements BridgeStore {
         updated_at: number;
       }[]
     ).map((r) => ({ shopId: r.shop_id, name: r.name, value: r.value, updatedAt: r.updated_at }));
+  }
+
+  async saveOutboxAcks(acks: readonly StoredOutboxAck[], now: number): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO outbox_acks (outbox_id, shop_id, result, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (outbox_id) DO UPDATE SET shop_id = excluded.shop_id, result = excluded.result`,
+    );
+    this.db.transaction(() => {
+      for (const ack of acks) upsert.run(ack.result.outboxId, ack.shopId, JSON.stringify(ack.result), now);
+    })();
+  }
+
+  async listOutboxAcks(limit: number): Promise<StoredOutboxAck[]> {
+    return (
+      this.db
+        .prepare('SELECT shop_id, result FROM outbox_acks ORDER BY created_at, outbox_id LIMIT ?')
+        .all(limit) as { shop_id: string; result: string }[]
+    ).map((r) => ({ shopId: r.shop_id, result: JSON.parse(r.result) as OutboxAckResult }));
+  }
+
+  async deleteOutboxAcks(outboxIds: readonly string[]): Promise<void> {
+    const remove = this.db.prepare('DELETE FROM outbox_acks WHERE outbox_id = ?');
+    this.db.transaction(() => {
+      for (const id of outboxIds) remove.run(id);
+    })();
+  }
+
+  async observeDispatch(observations: readonly DispatchObservation[], now: number): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO dispatch_watch (shop_id, order_id, ship_by, order_update_time, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (shop_id, order_id) DO UPDATE SET ship_by = excluded.ship_by,
+         order_update_time = excluded.order_update_time, updated_at = excluded.updated_at
+       WHERE excluded.order_update_time >= dispatch_watch.order_update_time`,
+    );
+    const remove = this.db.prepare(
+      'DELETE FROM dispatch_watch WHERE shop_id = ? AND order_id = ? AND order_update_time <= ?',
+    );
+    this.db.transaction(() => {
+      for (const o of observations) {
+        if (o.shipBy === null) remove.run(o.shopId, o.orderId, o.orderUpdateTime);
+        else upsert.run(o.shopId, o.orderId, o.shipBy, o.orderUpdateTime, now);
+      }
+    })();
+  }
+
+  async listDispatchWatch(limit: number): Promise<DispatchWatchRecord[]> {
+    return (
+      this.db
+        .prepare(
+          'SELECT shop_id, order_id, ship_by FROM dispatch_watch ORDER BY ship_by, shop_id, order_id LIMIT ?',
+        )
+        .all(limit) as { shop_id: string; order_id: string; ship_by: number }[]
+    ).map((r) => ({ shopId: r.shop_id, orderId: r.order_id, shipBy: r.ship_by }));
+  }
+
+  async countDispatchWatch(nowSeconds: number): Promise<{ toShip: number; late: number }> {
+    const row = this.db
+      .prepare(
+        'SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN ship_by < ? THEN 1 ELSE 0 END), 0) AS late FROM dispatch_watch',
+      )
+      .get(nowSeconds) as { n: number; late: number };
+    return { toShip: row.n, late: row.late };
+  }
+
+  async getConfirmedInventory(shopId: string, sellerSkus: readonly string[]): Promise<ConfirmedInventory[]> {
+    const out: ConfirmedInventory[] = [];
+    const unique = [...new Set(sellerSkus)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const part = unique.slice(i, i + 500);
+      const rows = this.db
+        .prepare(
+          `SELECT seller_sku, warehouse_id, quantity, product_id, sku_id, confirmed_at FROM inventory_confirmed
+           WHERE shop_id = ? AND seller_sku IN (${part.map(() => '?').join(', ')})`,
+        )
+        .all(shopId, ...part) as {
+        seller_sku: string;
+        warehouse_id: string;
+        quantity: number;
+        product_id: string;
+        sku_id: string;
+        confirmed_at: number;
+      }[];
+      for (const r of rows) {
+        out.push({
+          shopId,
+          sellerSku: r.seller_sku,
+          warehouseId: r.warehouse_id,
+          quantity: r.quantity,
+          productId: r.product_id,
+          skuId: r.sku_id,
+          confirmedAt: r.confirmed_at,
+        });
+      }
+    }
+    return out;
+  }
+
+  async confirmInventory(rows: readonly ConfirmedInventory[], now: number): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO inventory_confirmed (shop_id, seller_sku, warehouse_id, quantity, product_id, sku_id, confirmed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (shop_id, seller_sku, warehouse_id) DO UPDATE SET quantity = excluded.quantity,
+         product_id = excluded.product_id, sku_id = excluded.sku_id, confirmed_at = excluded.confirmed_at`,
+    );
+    this.db.transaction(() => {
+      for (const r of rows)
+        upsert.run(r.shopId, r.sellerSku, r.warehouseId, r.quantity, r.productId, r.skuId, now);
+    })();
+  }
+
+  async forgetInventory(
+    shopId: string,
+    pairs: readonly { sellerSku: string; warehouseId: string }[],
+  ): Promise<void> {
+    const remove = this.db.prepare(
+      'DELETE FROM inventory_confirmed WHERE shop_id = ? AND seller_sku = ? AND warehouse_id = ?',
+    );
+    this.db.transaction(() => {
+      for (const p of pairs) remove.run(shopId, p.sellerSku, p.warehouseId);
+    })();
   }
 
   async recordError(error: Omit<RecentError, 'id'>): Promise<void> {

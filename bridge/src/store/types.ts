@@ -1,5 +1,3 @@
-import type { ShopConnectionState } from '../../../shared-types/src/contract/restlet-contract';
-
 /**
  * The bridge's durable state behind one interface. SQLite implements it today; a PostgreSQL
  * implementation joins later and must pass the same contract suite (`__tests__/store-contract.ts`).
@@ -8,6 +6,9 @@ import type { ShopConnectionState } from '../../../shared-types/src/contract/res
  * job errors and dead-letter reasons, shop state reasons) is passed through `redactSecretsInText`
  * (`core/redact.ts`) on the way in: it often quotes TikTok or NetSuite error bodies.
  */
+import type { ShopConnectionState } from '../../../shared-types/src/contract/restlet-contract';
+import type { OutboxAckResult } from '../../../shared-types/src/outbox/outbox-contract';
+
 export interface ShopRecord {
   shopId: string;
   name: string;
@@ -71,6 +72,15 @@ export interface WebhookNotificationRecord extends WebhookNotificationInput {
   id: number;
 }
 
+/** One webhook of a group commit (`insertWebhooks`): the event and the jobs it starts. */
+export interface WebhookBatchItem {
+  entry: WebhookNotificationInput;
+  jobs: readonly NewJob[];
+}
+
+/** What became of one webhook of a committed batch; `ok: false` when that webhook alone failed. */
+export type WebhookBatchResult = { ok: true; inserted: boolean; id: number } | { ok: false; error: unknown };
+
 export type JobState = 'pending' | 'running' | 'done' | 'dead';
 
 export interface NewJob {
@@ -131,7 +141,8 @@ export interface QueueDepth {
   count: number;
 }
 
-export interface SyncCursor {
+/** How far the reconcile pass has read one shop's orders (`bridge/src/workers/reconcile.ts#reconcileShopOrders`). */
+export interface ReconcileCursor {
   shopId: string;
   name: string;
   value: number;
@@ -146,6 +157,42 @@ export interface RecentError {
   message: string;
 }
 
+/**
+ * What the order upserts saw of a TikTok order for the late-dispatch watch: `shipBy` (Unix s) while
+ * it is still to ship, null once it is not (shipped, cancelled, fulfilled by TikTok).
+ */
+export interface DispatchObservation {
+  shopId: string;
+  orderId: string;
+  shipBy: number | null;
+  /** TikTok's `update_time` of the payload: an older payload never overwrites a newer one. */
+  orderUpdateTime: number;
+}
+
+export interface DispatchWatchRecord {
+  shopId: string;
+  orderId: string;
+  shipBy: number;
+}
+
+/** The result of a delivered outbox row, kept until NetSuite has it (`outbox.ack`). */
+export interface StoredOutboxAck {
+  shopId: string;
+  result: OutboxAckResult;
+}
+
+/** A quantity TikTok confirmed (its Update Inventory took it) for a seller SKU at a warehouse. */
+export interface ConfirmedInventory {
+  shopId: string;
+  sellerSku: string;
+  warehouseId: string;
+  quantity: number;
+  productId: string;
+  skuId: string;
+  /** When TikTok confirmed it (ms; read back only). */
+  confirmedAt?: number;
+}
+
 export interface BridgeStore {
   readonly kind: string;
   ping(): Promise<void>;
@@ -158,6 +205,15 @@ export interface BridgeStore {
 
   saveTokens(tokens: StoredTokens): Promise<void>;
   getTokens(shopId: string): Promise<StoredTokens | undefined>;
+  /**
+   * Key rotation: swaps a shop's two token ciphertexts for re-encrypted ones only if they are still
+   * `from` (a refresh saved since is never overwritten); false when they changed or the row is gone.
+   */
+  replaceTokenCiphertexts(
+    shopId: string,
+    from: Pick<StoredTokens, 'accessTokenEnc' | 'refreshTokenEnc'>,
+    to: Pick<StoredTokens, 'accessTokenEnc' | 'refreshTokenEnc'>,
+  ): Promise<boolean>;
   /** Shop ids whose tokens come from the same seller grant (including the given grant's own shops). */
   listShopIdsByGrant(grantId: string): Promise<string[]>;
 
@@ -176,6 +232,12 @@ export interface BridgeStore {
     entry: WebhookNotificationInput,
     jobs: readonly NewJob[],
   ): Promise<{ inserted: boolean; id: number }>;
+  /**
+   * Group commit (`webhooks/group-commit.ts`): every webhook as `insertWebhook` would, all in one
+   * transaction, results in order. One webhook that fails is rolled back alone (`ok: false`); the
+   * promise rejects only when the transaction itself does not commit (nothing stored).
+   */
+  insertWebhooks(batch: readonly WebhookBatchItem[]): Promise<WebhookBatchResult[]>;
   getWebhook(id: number): Promise<WebhookNotificationRecord | undefined>;
   countWebhooks(): Promise<number>;
 
@@ -196,9 +258,33 @@ export interface BridgeStore {
   /** Moves dead jobs (optionally of one kind and/or shop) back to pending with a fresh attempt count. */
   requeueDeadJobs(filter: { kind?: string; shopId?: string }, now: number): Promise<number>;
 
-  getCursor(shopId: string, name: string): Promise<SyncCursor | undefined>;
+  getCursor(shopId: string, name: string): Promise<ReconcileCursor | undefined>;
   setCursor(shopId: string, name: string, value: number, now: number): Promise<void>;
-  listCursors(): Promise<SyncCursor[]>;
+  listCursors(): Promise<ReconcileCursor[]>;
+
+  /** Keeps delivered outbox rows' results until acknowledged (a second result for a row replaces it). */
+  saveOutboxAcks(acks: readonly StoredOutboxAck[], now: number): Promise<void>;
+  /** Results not yet acknowledged, oldest first. */
+  listOutboxAcks(limit: number): Promise<StoredOutboxAck[]>;
+  /** Forgets results NetSuite has acknowledged. */
+  deleteOutboxAcks(outboxIds: readonly string[]): Promise<void>;
+
+  /** Records the orders' to-ship state (late-dispatch watch); older payloads are ignored. */
+  observeDispatch(observations: readonly DispatchObservation[], now: number): Promise<void>;
+  /** Orders still to ship, nearest ship-by first (ties by shop and order id). */
+  listDispatchWatch(limit: number): Promise<DispatchWatchRecord[]>;
+  /** How many orders are still to ship, and how many of them are past `nowSeconds`. */
+  countDispatchWatch(nowSeconds: number): Promise<{ toShip: number; late: number }>;
+
+  /** The confirmed quantities of the given seller SKUs of a shop (issue #14). */
+  getConfirmedInventory(shopId: string, sellerSkus: readonly string[]): Promise<ConfirmedInventory[]>;
+  /** Records what TikTok confirmed (one transaction). */
+  confirmInventory(rows: readonly ConfirmedInventory[], now: number): Promise<void>;
+  /** Forgets pairs (a failed update: TikTok's quantity is no longer known), so they are sent again. */
+  forgetInventory(
+    shopId: string,
+    pairs: readonly { sellerSku: string; warehouseId: string }[],
+  ): Promise<void>;
 
   recordError(error: Omit<RecentError, 'id'>): Promise<void>;
   listRecentErrors(limit: number): Promise<RecentError[]>;

@@ -1,5 +1,18 @@
+/**
+ * Executes one signed Open API call: common parameters, a fresh timestamp and signature on every
+ * attempt, the exact body bytes signed and sent, the envelope checked (`code != 0` is an error even
+ * with HTTP 200), and retries only for HTTP 429/5xx, 36009002, 36009003 and network failures. Other
+ * failures are thrown at once as typed errors.
+ *
+ * Limits and throttling are per shop and API (`rateLimitKey` + `endpoint`): each has its own token
+ * bucket, and a throttle answer (429 / 36009002) pauses that API for the shop — every call to it
+ * waits, Retry-After honoured, else TikTok's documented schedule (api-throttle.ts) — while calls to
+ * other APIs go on. 5xx, 36009003 and network failures back off per call with jitter (Retry-After
+ * honoured too).
+ */
 import type { Logger } from 'pino';
-import { type Clock, type Random, type Sleep, unixSeconds } from '../core/clock';
+import type { Random, Sleep } from '../core/sleep';
+import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
 import { ApiThrottle } from './api-throttle';
@@ -13,18 +26,6 @@ import {
   tiktokErrorFor,
 } from './errors';
 
-/**
- * Executes one signed Open API call: common parameters, a fresh timestamp and signature on every
- * attempt, the exact body bytes signed and sent, the envelope checked (`code != 0` is an error even
- * with HTTP 200), and retries only for HTTP 429/5xx, 36009002, 36009003 and network failures. Other
- * failures are thrown at once as typed errors.
- *
- * Limits and throttling are per shop and API (`rateLimitKey` + `endpoint`): each has its own token
- * bucket, and a throttle answer (429 / 36009002) pauses that API for the shop — every call to it
- * waits, Retry-After honoured, else TikTok's documented schedule (api-throttle.ts) — while calls to
- * other APIs go on. 5xx, 36009003 and network failures back off per call with jitter (Retry-After
- * honoured too).
- */
 export interface TikTokApiRequest {
   /** Short name for metrics and logs, e.g. `order.search`. */
   endpoint: string;

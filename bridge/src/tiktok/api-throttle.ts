@@ -1,17 +1,18 @@
-import type { Clock, Random, Sleep } from '../core/clock';
-
 /**
  * Backing off when TikTok throttles (HTTP 429 or code 36009002), per API and shop. TikTok's quota is
- * per app × shop and weighted per API (reference §4.3: no fixed QPS is published), so a throttled API
+ * per app × shop and weighted per API (TikTok's rate limits, partner.tiktokshop.com/docv2/page/rate-limits: no fixed QPS is published), so a throttled API
  * says nothing about the others: after a throttle answer for one (shop, API) key, every call with
  * that key waits until the pause ends (none of them is sent into the throttle meanwhile), while calls
  * to other APIs go on at once.
  *
  * The pause is TikTok's retry hint when the answer carries one (`Retry-After`, capped), otherwise
  * TikTok's documented retry schedule `min(1 s · 2^n + jitter(0–0.5 s), 60 s)` with `n` the number
- * of throttle answers in a row for that key before this one (reference §4.3, [D-rate-2026]). A
+ * of throttle answers in a row for that key before this one (TikTok's rate limits, partner.tiktokshop.com/docv2/page/rate-limits, as of 2026). A
  * success ends the streak.
  */
+import type { Random, Sleep } from '../core/sleep';
+import type { Clock } from '../../../shared-types/src/time/clock';
+
 export const THROTTLE_BASE_MS = 1000;
 export const THROTTLE_JITTER_MS = 500;
 export const THROTTLE_CAP_MS = 60_000;

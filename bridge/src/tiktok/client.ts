@@ -5,17 +5,24 @@
  */
 import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
+import type { CatalogProduct } from '../../../shared-types/src/inventory/inventory-batches';
+import type { TikTokReturn } from '../../../shared-types/src/returns/tiktok-return';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
+import { returnSearchForRefundSchema } from './refund-schemas';
+import type { ReturnForRefund } from '../../../shared-types/src/refunds/refund-of';
 import {
   authorizedShopsSchema,
   cancellationSearchSchema,
   externalOrdersAddSchema,
+  inventoryUpdateSchema,
+  productSearchSchema,
   orderDetailSchema,
   orderSearchSchema,
   parseTikTokData,
+  returnSearchSchema,
 } from './schemas';
 import { ShopNeedsReauthError, type TokenManager } from './token-manager';
 import {
@@ -39,9 +46,19 @@ export const TIKTOK_PATHS = {
   externalOrders: '/order/202406/orders/external_orders',
   sellerCancel: '/return_refund/202309/cancellations',
   cancellationSearch: '/return_refund/202309/cancellations/search',
+  productSearch: '/product/202309/products/search',
+  returnSearch: '/return_refund/202309/returns/search',
 } as const;
 
-/** Fulfillment paths with an id (reference §6.5, §6.6). */
+/** `POST /product/202309/products/{product_id}/inventory/update` (TikTok's Update Inventory). */
+export function inventoryUpdatePath(productId: string): string {
+  return `/product/202309/products/${encodeURIComponent(productId)}/inventory/update`;
+}
+
+/** Most seller SKUs in one Search Products filter (TikTok: 12019027 above 10). */
+export const MAX_SEARCH_SELLER_SKUS = 10;
+
+/** Fulfillment paths with an id (TikTok's Get Shipping Providers, TikTok's fulfillment API). */
 export const FULFILLMENT_PATHS = {
   shippingProviders: (deliveryOptionId: string) =>
     `/logistics/202309/delivery_options/${encodeURIComponent(deliveryOptionId)}/shipping_providers`,
@@ -49,11 +66,48 @@ export const FULFILLMENT_PATHS = {
   shipPackage: (packageId: string) => `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/ship`,
   updatePackageShippingInfo: (packageId: string) =>
     `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/shipping_info/update`,
+  handoverTimeSlots: (packageId: string) =>
+    `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/handover_time_slots`,
+  createPackages: '/fulfillment/202309/packages',
+  shippingDocument: (packageId: string) =>
+    `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/shipping_documents`,
+  searchPackages: '/fulfillment/202309/packages/search',
 };
+
+/** A package as Search Package lists it (TikTok's fulfillment API). */
+export interface SearchedPackage {
+  id: string;
+  orderIds: string[];
+  status: string;
+  updateTime: number;
+  trackingNumber: string;
+}
 
 /** `POST /return_refund/202309/cancellations/{cancel_id}/approve` or `/reject`. */
 export function cancellationAnswerPath(cancelId: string, answer: 'approve' | 'reject'): string {
   return `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/${answer}`;
+}
+
+/** `POST /return_refund/202309/returns/{return_id}/approve` or `/reject` (TikTok's Approve Return, Reject Return). */
+export function returnAnswerPath(returnId: string, answer: 'approve' | 'reject'): string {
+  return `/return_refund/202309/returns/${encodeURIComponent(returnId)}/${answer}`;
+}
+
+/** Search Returns' largest page (TikTok's Search Returns: `page_size` 10–50). */
+export const MAX_RETURN_SEARCH_PAGE = 50;
+
+/** What Search Returns is asked for: some returns or orders, or a window of `update_time` (Unix seconds). */
+export interface ReturnSearchFilter {
+  returnIds?: readonly string[];
+  orderIds?: readonly string[];
+  updateTimeGe?: number;
+  updateTimeLt?: number;
+}
+
+/** One page of Search Returns. */
+export interface ReturnSearchPage {
+  returns: TikTokReturn[];
+  nextPageToken: string | undefined;
 }
 
 /** Most ids the connector puts in one Search Cancellations filter (its page size). */
@@ -62,6 +116,17 @@ export const MAX_CANCELLATION_SEARCH_IDS = 50;
 /** `GET /order/202406/orders/{order_id}/external_orders`. */
 export function externalOrdersPath(orderId: string): string {
   return `/order/202406/orders/${encodeURIComponent(orderId)}/external_orders`;
+}
+
+/** A TikTok product as the inventory push needs it (`shared-types/src/inventory/inventory-batches.ts`). */
+export type TikTokCatalogProduct = CatalogProduct;
+
+/** One SKU's error of an Update Inventory call. */
+export interface InventoryUpdateError {
+  code: number;
+  message: string;
+  skuId: string | null;
+  warehouses: { warehouseId: string | null; code: number; message: string }[];
 }
 
 type ShopRequest = Omit<TikTokApiRequest, 'accessToken' | 'shopCipher' | 'rateLimitKey'>;
@@ -266,6 +331,79 @@ export class TikTokClient {
     });
   }
 
+  /** One page of Search Returns, sorted by `update_time` ascending. */
+  async searchReturnsPage(
+    shopId: string,
+    filter: ReturnSearchFilter,
+    pageToken?: string,
+  ): Promise<ReturnSearchPage> {
+    const body: Record<string, unknown> = {};
+    if (filter.returnIds !== undefined) body.return_ids = [...filter.returnIds];
+    if (filter.orderIds !== undefined) body.order_ids = [...filter.orderIds];
+    if (filter.updateTimeGe !== undefined) body.update_time_ge = filter.updateTimeGe;
+    if (filter.updateTimeLt !== undefined) body.update_time_lt = filter.updateTimeLt;
+    const raw = await this.shopCall<unknown>(shopId, {
+      endpoint: 'return_refund.returns.search',
+      method: 'POST',
+      path: TIKTOK_PATHS.returnSearch,
+      query: {
+        page_size: String(MAX_RETURN_SEARCH_PAGE),
+        sort_field: 'update_time',
+        sort_order: 'ASC',
+        ...(pageToken ? { page_token: pageToken } : {}),
+      },
+      body,
+    });
+    const data = parseTikTokData(returnSearchSchema, raw, 'return_refund.returns.search');
+    return {
+      returns: (data.return_orders ?? []) as unknown as TikTokReturn[],
+      nextPageToken: data.next_page_token || undefined,
+    };
+  }
+
+  /** Search Returns of some returns (at most 50 ids), every page. */
+  async searchReturns(shopId: string, filter: ReturnSearchFilter): Promise<TikTokReturn[]> {
+    const found: TikTokReturn[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    do {
+      const page = await this.searchReturnsPage(shopId, filter, pageToken);
+      found.push(...page.returns);
+      pageToken = page.nextPageToken;
+      if (pageToken !== undefined && seen.has(pageToken)) {
+        throw new BridgeError(
+          BRIDGE_ERROR_CODES.TIKTOK_API_ERROR,
+          `Search Returns for shop ${shopId} returned the same page token twice.`,
+          { retryable: true },
+        );
+      }
+      if (pageToken !== undefined) seen.add(pageToken);
+    } while (pageToken !== undefined);
+    return found;
+  }
+
+  /**
+   * Approve Return or Reject Return with TikTok's `decision` (APPROVE_RETURN, APPROVE_REPLACEMENT,
+   * REJECT_RETURN, REJECT_REPLACEMENT, ...); TikTok dedupes on `idempotency_key`.
+   */
+  async answerReturn(
+    shopId: string,
+    returnId: string,
+    answer: { approve: true; decision: string } | { approve: false; decision: string; reason: string },
+    idempotencyKey: string,
+  ): Promise<void> {
+    const verb = answer.approve ? 'approve' : 'reject';
+    await this.shopCall<unknown>(shopId, {
+      endpoint: `return_refund.returns.${verb}`,
+      method: 'POST',
+      path: returnAnswerPath(returnId, verb),
+      query: { idempotency_key: idempotencyKey },
+      body: answer.approve
+        ? { decision: answer.decision }
+        : { decision: answer.decision, reject_reason: answer.reason },
+    });
+  }
+
   /** Get Shipping Providers of a delivery option: `[{id, name}]`. */
   async getShippingProviders(
     shopId: string,
@@ -338,6 +476,202 @@ export class TikTokClient {
       path: FULFILLMENT_PATHS.updatePackageShippingInfo(packageId),
       body: { tracking_number: shipment.trackingNumber, shipping_provider_id: shipment.shippingProviderId },
     });
+  }
+
+  /**
+   * Search Products (all statuses but DELETED), one page of up to 100, optionally only the products
+   * with one of the seller SKUs (at most 10).
+   */
+  async searchProducts(
+    shopId: string,
+    options: { sellerSkus?: readonly string[]; pageToken?: string },
+  ): Promise<{ products: TikTokCatalogProduct[]; nextPageToken: string | null }> {
+    const raw = await this.shopCall<unknown>(shopId, {
+      endpoint: 'product.search',
+      method: 'POST',
+      path: TIKTOK_PATHS.productSearch,
+      query: { page_size: 100, ...(options.pageToken ? { page_token: options.pageToken } : {}) },
+      body: options.sellerSkus ? { seller_skus: [...options.sellerSkus] } : {},
+    });
+    const data = parseTikTokData(productSearchSchema, raw, 'product.search');
+    return {
+      products: (data.products ?? []).map((p) => ({
+        productId: p.id,
+        status: p.status,
+        skus: (p.skus ?? []).map((sku) => ({
+          skuId: sku.id,
+          sellerSku: sku.seller_sku ?? '',
+          inventory: new Map((sku.inventory ?? []).map((i) => [i.warehouse_id, i.quantity])),
+        })),
+      })),
+      nextPageToken: data.next_page_token ? data.next_page_token : null,
+    };
+  }
+
+  /**
+   * Update Inventory of one product: every SKU lists every warehouse assigned to it. Per-SKU errors
+   * come back inside `code: 0` and are returned, not thrown; a call TikTok refuses whole throws.
+   */
+  async updateInventory(
+    shopId: string,
+    productId: string,
+    skus: readonly { id: string; inventory: readonly { warehouse_id: string; quantity: number }[] }[],
+  ): Promise<InventoryUpdateError[]> {
+    const raw = await this.shopCall<unknown>(shopId, {
+      endpoint: 'product.inventory.update',
+      method: 'POST',
+      path: inventoryUpdatePath(productId),
+      body: { skus: skus.map((s) => ({ id: s.id, inventory: s.inventory.map((i) => ({ ...i })) })) },
+    });
+    const data = parseTikTokData(inventoryUpdateSchema, raw ?? {}, 'product.inventory.update');
+    return (data.errors ?? []).map((e) => ({
+      code: e.code,
+      message: e.message ?? '',
+      skuId: e.detail?.sku_id ?? null,
+      warehouses: (e.detail?.extra_errors ?? []).map((x) => ({
+        warehouseId: x.warehouse_id ?? null,
+        code: x.code,
+        message: x.message ?? '',
+      })),
+    }));
+  }
+
+  /** Get Package Handover Time Slots: what TikTok Shipping offers for the package (issue #15). */
+  async getHandoverTimeSlots(
+    shopId: string,
+    packageId: string,
+  ): Promise<{
+    canPickup: boolean;
+    canDropOff: boolean;
+    pickupSlots: { startTime: number; endTime: number }[];
+  }> {
+    const data = await this.shopCall<{
+      can_pickup?: unknown;
+      can_drop_off?: unknown;
+      pickup_slots?: { start_time?: unknown; end_time?: unknown; avaliable?: unknown }[];
+    }>(shopId, {
+      endpoint: 'fulfillment.handover_time_slots',
+      method: 'GET',
+      path: FULFILLMENT_PATHS.handoverTimeSlots(packageId),
+    });
+    return {
+      canPickup: data.can_pickup === true,
+      canDropOff: data.can_drop_off === true,
+      pickupSlots: (data.pickup_slots ?? [])
+        .filter((slot) => slot.avaliable !== false)
+        .map((slot) => ({ startTime: Number(slot.start_time), endTime: Number(slot.end_time) }))
+        .filter((slot) => Number.isInteger(slot.startTime) && Number.isInteger(slot.endTime)),
+    };
+  }
+
+  /** Ship Package with TikTok Shipping: TikTok's carrier collects (PICKUP in a slot) or the seller drops off. */
+  async arrangeTikTokShipment(
+    shopId: string,
+    packageId: string,
+    handover: { method: 'PICKUP' | 'DROP_OFF'; pickupSlot?: { startTime: number; endTime: number } },
+  ): Promise<void> {
+    await this.shopCall<unknown>(shopId, {
+      endpoint: 'fulfillment.ship_package',
+      method: 'POST',
+      path: FULFILLMENT_PATHS.shipPackage(packageId),
+      body: {
+        handover_method: handover.method,
+        ...(handover.pickupSlot
+          ? {
+              pickup_slot: {
+                start_time: handover.pickupSlot.startTime,
+                end_time: handover.pickupSlot.endTime,
+              },
+            }
+          : {}),
+      },
+    });
+  }
+
+  /** Create Packages (US TikTok Shipping): buys TikTok's label for the lines with the default service. */
+  async createPackages(
+    shopId: string,
+    orderId: string,
+    lineItemIds: readonly string[],
+  ): Promise<{ packageId: string; lineItemIds: string[] }> {
+    const data = await this.shopCall<{ package_id?: unknown; order_line_item_ids?: unknown[] }>(shopId, {
+      endpoint: 'fulfillment.create_packages',
+      method: 'POST',
+      path: FULFILLMENT_PATHS.createPackages,
+      body: { order_id: orderId, order_line_item_ids: [...lineItemIds] },
+    });
+    return { packageId: str(data.package_id), lineItemIds: (data.order_line_item_ids ?? []).map(str) };
+  }
+
+  /** Get Package Shipping Document: the label's URL (valid 24 hours) and the package's tracking number. */
+  async getShippingDocument(
+    shopId: string,
+    packageId: string,
+    documentSize: 'A6' | 'A5',
+  ): Promise<{ docUrl: string; trackingNumber: string }> {
+    const data = await this.shopCall<{ doc_url?: unknown; tracking_number?: unknown }>(shopId, {
+      endpoint: 'fulfillment.shipping_document',
+      method: 'GET',
+      path: FULFILLMENT_PATHS.shippingDocument(packageId),
+      query: { document_type: 'SHIPPING_LABEL', document_size: documentSize, document_format: 'PDF' },
+    });
+    return { docUrl: str(data.doc_url), trackingNumber: str(data.tracking_number) };
+  }
+
+  /** Search Package by update time (oldest first): the shop's shipped packages. */
+  async searchPackages(
+    shopId: string,
+    params: { updateTimeGe: number; updateTimeLt: number; pageSize?: number; pageToken?: string },
+  ): Promise<{ packages: SearchedPackage[]; nextPageToken?: string }> {
+    const data = await this.shopCall<{
+      packages?: {
+        id?: unknown;
+        orders?: { id?: unknown }[];
+        status?: unknown;
+        update_time?: unknown;
+        tracking_number?: unknown;
+      }[];
+      next_page_token?: unknown;
+    }>(shopId, {
+      endpoint: 'fulfillment.search_packages',
+      method: 'POST',
+      path: FULFILLMENT_PATHS.searchPackages,
+      query: {
+        page_size: Math.min(Math.max(params.pageSize ?? 50, 1), 50),
+        page_token: params.pageToken,
+        sort_field: 'update_time',
+        sort_order: 'ASC',
+      },
+      body: { update_time_ge: params.updateTimeGe, update_time_lt: params.updateTimeLt },
+    });
+    const next = str(data.next_page_token);
+    return {
+      packages: (data.packages ?? []).map((p) => ({
+        id: str(p.id),
+        orderIds: (p.orders ?? []).map((o) => str(o.id)).filter((id) => id !== ''),
+        status: str(p.status),
+        updateTime: Number(p.update_time ?? 0),
+        trackingNumber: str(p.tracking_number),
+      })),
+      ...(next === '' ? {} : { nextPageToken: next }),
+    };
+  }
+
+  /**
+   * The returns with these ids as the refunds flow reads them (Search Returns, one page of at most 50
+   * ids; bridge/src/tiktok/refund-schemas.ts).
+   */
+  async searchReturnsForRefunds(shopId: string, returnIds: readonly string[]): Promise<ReturnForRefund[]> {
+    const raw = await this.shopCall<unknown>(shopId, {
+      endpoint: 'return_refund.returns.search',
+      method: 'POST',
+      path: '/return_refund/202309/returns/search',
+      query: { page_size: '50' },
+      body: { return_ids: [...returnIds].slice(0, 50) },
+    });
+    return (
+      parseTikTokData(returnSearchForRefundSchema, raw, 'return_refund.returns.search').return_orders ?? []
+    );
   }
 
   private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {

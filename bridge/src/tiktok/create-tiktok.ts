@@ -1,6 +1,8 @@
+/** Wires the TikTok pieces together: signed caller, rate limiter, token endpoints, vault, manager, client. */
 import type { Logger } from 'pino';
 import type { TikTokSettings } from '../config';
-import type { Clock, Random, Sleep } from '../core/clock';
+import type { Random, Sleep } from '../core/sleep';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import type { TokenCipher } from '../crypto/token-cipher';
 import type { HttpSend } from '../net/http-transport';
 import type { BridgeStore } from '../store/types';
@@ -11,7 +13,6 @@ import { TikTokTokenClient, type TokenCallObserver } from './token-client';
 import { TokenManager, type TokenRefreshObserver } from './token-manager';
 import { TokenVault } from './token-vault';
 
-/** Wires the TikTok pieces together: signed caller, rate limiter, token endpoints, vault, manager, client. */
 export interface TikTokServiceDeps {
   store: BridgeStore;
   cipher: TokenCipher;

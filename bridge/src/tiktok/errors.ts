@@ -1,9 +1,9 @@
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-
 /**
- * Typed TikTok Open API failures, one class per thing the caller does differently (reference §4.2).
+ * Typed TikTok Open API failures, one class per thing the caller does differently (TikTok's common errors, partner.tiktokshop.com/docv2/page/common-errors).
  * `retryable` is true only for throttling, internal errors, 5xx and network failures.
  */
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+
 export const TIKTOK_CODES = {
   SUCCESS: 0,
   EXPIRED_TOKEN: 105002,
@@ -101,7 +101,7 @@ export type InvalidRequestReason =
   | 'invalid_version'
   | 'other';
 
-/** 36009004 is overloaded; the reason comes from the message (reference §4.2). */
+/** 36009004 is overloaded; the reason comes from the message (TikTok's common errors, partner.tiktokshop.com/docv2/page/common-errors). */
 export function classifyInvalidRequest(message: string): InvalidRequestReason {
   const m = message.toLowerCase();
   if (/access[_ -]?token/.test(m)) return 'invalid_access_token';

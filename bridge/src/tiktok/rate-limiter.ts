@@ -1,10 +1,11 @@
-import type { Clock, Sleep } from '../core/clock';
-
 /**
  * Per-key token buckets: one per shop and API (TikTok isolates quota per app × shop and weighs it
- * per API, reference §4.3), so a busy API never queues calls to another. `acquire` waits until a
+ * per API, TikTok's rate limits, partner.tiktokshop.com/docv2/page/rate-limits), so a busy API never queues calls to another. `acquire` waits until a
  * token is available; waiters of one key are served in arrival order.
  */
+import type { Sleep } from '../core/sleep';
+import type { Clock } from '../../../shared-types/src/time/clock';
+
 export interface RateLimiterOptions {
   /** Tokens added per second. */
   ratePerSecond: number;

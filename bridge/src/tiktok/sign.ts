@@ -1,12 +1,12 @@
-import { createHmac } from 'node:crypto';
-
 /**
- * TikTok Shop Open API request signing (reference §3.2):
+ * TikTok Shop Open API request signing (TikTok's signing guide, partner.tiktokshop.com/docv2/page/sign-your-api-request):
  * every query parameter except `sign` and `access_token`, keys sorted ascending, `{key}{value}`
  * concatenated with no separators, the path prepended, the exact body string appended unless the
  * request is multipart, wrapped in the app secret on both sides, HMAC-SHA256 keyed with the app
  * secret, lowercase hex. Values are signed decoded; lists must be comma-joined before signing.
  */
+import { createHmac } from 'node:crypto';
+
 export interface SignInput {
   appSecret: string;
   path: string;

@@ -1,4 +1,13 @@
-import type { Clock, Random, Sleep } from '../core/clock';
+/**
+ * Token endpoints on the auth host (TikTok's authorization guide, partner.tiktokshop.com/docv2/page/authorization-overview-202407): unsigned GETs with the app secret in the
+ * query, `grant_type=authorized_code` for the exchange and `refresh_token` for a refresh. Expiry
+ * fields are absolute Unix seconds. The code exchange is never retried (codes are single use); a
+ * refresh is retried on 5xx/network only. Errors never include the URL (it carries the secret).
+ * Every token TikTok grants (and every code exchanged) is registered with the secret registry the
+ * moment it is read, so no text shows it, whatever words surround it.
+ */
+import type { Random, Sleep } from '../core/sleep';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { knownSecrets } from '../core/secret-registry';
 import { describeProblems, safeParseWith, type ValidationProblem } from '../core/validate';
@@ -6,14 +15,6 @@ import { backoffDelay } from '../net/backoff';
 import { axiosSend, TransportError, type HttpSend } from '../net/http-transport';
 import { tokenDataSchema } from './schemas';
 
-/**
- * Token endpoints on the auth host (reference §2.1–2.2): unsigned GETs with the app secret in the
- * query, `grant_type=authorized_code` for the exchange and `refresh_token` for a refresh. Expiry
- * fields are absolute Unix seconds. The code exchange is never retried (codes are single use); a
- * refresh is retried on 5xx/network only. Errors never include the URL (it carries the secret).
- * Every token TikTok grants (and every code exchanged) is registered with the secret registry the
- * moment it is read, so no text shows it, whatever words surround it.
- */
 export interface TokenGrant {
   accessToken: string;
   refreshToken: string;

@@ -1,10 +1,3 @@
-import type { Logger } from 'pino';
-import type { Clock } from '../core/clock';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
-import type { BridgeStore } from '../store/types';
-import { TikTokTokenError, type TikTokTokenClient, type TokenGrant } from './token-client';
-import type { ShopTokens, TokenVault } from './token-vault';
-
 /**
  * Hands out a valid access token per shop. Refreshes ahead of expiry (default 5 minutes), with at
  * most one refresh in flight per seller grant (so per shop): concurrent callers share it. A dead
@@ -12,6 +5,13 @@ import type { ShopTokens, TokenVault } from './token-vault';
  * the shop `needs_reauth`; from then on calls for it fail fast with `ShopNeedsReauthError` and no
  * further refresh is attempted until the owner re-authorizes.
  */
+import type { Logger } from 'pino';
+import type { Clock } from '../../../shared-types/src/time/clock';
+import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import type { BridgeStore } from '../store/types';
+import { TikTokTokenError, type TikTokTokenClient, type TokenGrant } from './token-client';
+import type { ShopTokens, TokenVault } from './token-vault';
+
 export class ShopNeedsReauthError extends BridgeError {
   readonly shopId: string;
 

@@ -1,3 +1,7 @@
+/**
+ * A shop's TikTok tokens between memory and the store: encrypted on the way in, decrypted on the way
+ * out, and registered as secrets so no text keeps them.
+ */
 import { knownSecrets } from '../core/secret-registry';
 import type { TokenCipher } from '../crypto/token-cipher';
 import type { BridgeStore } from '../store/types';

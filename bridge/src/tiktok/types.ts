@@ -1,6 +1,6 @@
+/** Response shapes the bridge reads (TikTok's Get Authorized Shops, TikTok's Get Order Detail, TikTok's Get Warehouse List, TikTok's Event API). */
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 
-/** Response shapes the bridge reads (reference §2.3, §6.1, §6.4, §6.9). */
 export interface AuthorizedShop {
   id: string;
   name: string;
@@ -38,7 +38,7 @@ export interface Warehouse {
   address?: Record<string, unknown>;
 }
 
-/** Event API names the connector subscribes for every shop (reference §6.9). */
+/** Event API names the connector subscribes for every shop (TikTok's Event API). */
 export const SUBSCRIBED_WEBHOOK_EVENTS = [
   'ORDER_STATUS_CHANGE',
   'RECIPIENT_ADDRESS_UPDATE',

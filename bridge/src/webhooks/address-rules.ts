@@ -1,12 +1,12 @@
-import { isIP } from 'node:net';
-import { WEBHOOK_PATH } from './route';
-
 /**
- * TikTok's rules for a webhook address (reference §5.1, §6.9): `https://`, a domain name (not an IP
+ * TikTok's rules for a webhook address (TikTok's webhooks overview, partner.tiktokshop.com/docv2/page/tts-webhooks-overview, TikTok's Event API): `https://`, a domain name (not an IP
  * address), no port, at most 255 characters. The bridge subscribes `${BRIDGE_PUBLIC_URL}/webhooks/tiktok`
  * for every shop, so a public URL that breaks a rule makes every subscription fail at connect; the
  * live configuration checks it at start-up instead (config.ts). Pure: no I/O.
  */
+import { isIP } from 'node:net';
+import { WEBHOOK_PATH } from './route';
+
 export const MAX_WEBHOOK_ADDRESS_LENGTH = 255;
 
 /** The authority as written (`host`, `host:port`, `[v6]:port`), before URL parsing drops a default port. */

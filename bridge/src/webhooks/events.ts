@@ -2,7 +2,8 @@
  * What a verified webhook means for the bridge: its webhook notification (deduplicated on
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
  * (types 1, 3) become one `order.upsert` job per (shop, order), cancellation events (type 11) one
- * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline); deauthorization (type 6) marks
+ * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline), return events
+ * (type 12) one `return.upsert` job per (shop, return); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
@@ -15,8 +16,12 @@ import {
   authExpiringJob,
   deauthorizationJob,
   orderCancellationUpsertJob,
+  orderShipmentsJob,
   orderUpsertJob,
+  returnUpsertJob,
+  refundUpsertJob,
 } from '../workers/job-kinds';
+import { REFUND_DONE_STATUSES } from '../../../shared-types/src/refunds/tiktok-refund';
 import { TIKTOK_ID_PATTERN } from '../../../shared-types/src/ids/tiktok-id';
 
 export const WEBHOOK_TYPES = {
@@ -34,6 +39,34 @@ const ORDER_EVENT_TYPES: ReadonlySet<number> = new Set([
   WEBHOOK_TYPES.RECIPIENT_ADDRESS_UPDATE,
   WEBHOOK_TYPES.CANCELLATION_STATUS_CHANGE,
 ]);
+
+/** Order statuses once a package shipped (TikTok's order statuses). */
+const SHIPPED_ORDER_STATUSES: ReadonlySet<string> = new Set([
+  'PARTIALLY_SHIPPING',
+  'AWAITING_COLLECTION',
+  'IN_TRANSIT',
+  'DELIVERED',
+  'COMPLETED',
+]);
+
+/** The order ids a PACKAGE_UPDATE names (`package_list[].order_id_list`, TikTok's webhook page). */
+function packageOrderIds(data: Record<string, unknown>): string[] {
+  const list = Array.isArray(data.package_list) ? (data.package_list as unknown[]) : [];
+  const ids = new Set<string>();
+  for (const entry of list) {
+    const orders =
+      typeof entry === 'object' && entry !== null
+        ? (entry as { order_id_list?: unknown }).order_id_list
+        : undefined;
+    for (const id of Array.isArray(orders) ? orders : []) {
+      const text = idString(id);
+      if (text !== null && TIKTOK_ID_PATTERN.test(text)) ids.add(text);
+    }
+  }
+  const single = idString(data.order_id);
+  if (single !== null && TIKTOK_ID_PATTERN.test(single)) ids.add(single);
+  return [...ids];
+}
 
 export interface ParsedWebhook {
   type: number | null;
@@ -59,7 +92,7 @@ const numericId = z
   .transform(String);
 
 /**
- * The envelope of every TikTok Shop webhook (reference §5.2), plus what the bridge needs from the
+ * The envelope of every TikTok Shop webhook (TikTok's webhooks overview), plus what the bridge needs from the
  * topics it acts on: order topics must name `data.order_id`.
  */
 export const webhookEnvelopeSchema = z
@@ -81,14 +114,24 @@ export const webhookEnvelopeSchema = z
         message: `type ${event.type} is an order event and needs the order id (a string of digits)`,
       });
     }
+    if (
+      event.type === WEBHOOK_TYPES.RETURN_STATUS_CHANGE &&
+      !numericId.safeParse(event.data.return_id).success
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'return_id'],
+        message: `type ${event.type} is a return event and needs the return id (a string of digits)`,
+      });
+    }
   });
 
 export type WebhookParse =
   | { valid: true; event: ParsedWebhook }
-  /** Signed by TikTok but not a usable event: `event` holds whatever could be read, for the inbox row. */
+  /** Signed by TikTok but not a usable event: `event` holds whatever could be read, for the webhook notification row. */
   | { valid: false; problems: ValidationProblem[]; event: ParsedWebhook };
 
-/** Best-effort read of the columns of the inbox row (never throws). */
+/** Best-effort read of the columns of the webhook notification row (never throws). */
 function peekWebhook(value: unknown): ParsedWebhook {
   const record =
     typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -142,9 +185,25 @@ export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, n
   if (ORDER_EVENT_TYPES.has(parsed.type)) {
     const orderId = idString(parsed.data.order_id);
     if (!orderId) return [];
-    return parsed.type === WEBHOOK_TYPES.CANCELLATION_STATUS_CHANGE
-      ? [orderCancellationUpsertJob(parsed.shopId, orderId, now)]
+    if (parsed.type === WEBHOOK_TYPES.CANCELLATION_STATUS_CHANGE)
+      return [orderCancellationUpsertJob(parsed.shopId, orderId, now), ...refundJobs(parsed, now)];
+    // An order now shipped (in Seller Center, by TikTok for FBT, or from NetSuite) also sends its
+    // packages to NetSuite: shipments.upsert records those shipped outside NetSuite (issue #15).
+    const shipped =
+      typeof parsed.data.order_status === 'string' && SHIPPED_ORDER_STATUSES.has(parsed.data.order_status);
+    return shipped
+      ? [orderUpsertJob(parsed.shopId, orderId, now), orderShipmentsJob(parsed.shopId, orderId, now)]
       : [orderUpsertJob(parsed.shopId, orderId, now)];
+  }
+  if (parsed.type === WEBHOOK_TYPES.PACKAGE_UPDATE) {
+    return packageOrderIds(parsed.data).map((orderId) =>
+      orderShipmentsJob(parsed.shopId as string, orderId, now),
+    );
+  }
+  if (parsed.type === WEBHOOK_TYPES.RETURN_STATUS_CHANGE) {
+    // The return to its RMA (issue #17) and, once TikTok has paid the buyer, the refund (issue #18).
+    const returnId = idString(parsed.data.return_id);
+    return [...(returnId ? [returnUpsertJob(parsed.shopId, returnId, now)] : []), ...refundJobs(parsed, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
     // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.
@@ -154,6 +213,25 @@ export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, n
     return [authExpiringJob(parsed.shopId, idString(parsed.data.expiration_time), notificationKey, now)];
   }
   return [];
+}
+
+/**
+ * A refund TikTok completed (issue #18): webhook 12 at a status where the buyer is paid back, or 11
+ * at CANCELLATION_REQUEST_COMPLETE, becomes one `refund.upsert` job (the refund is read from TikTok
+ * there, so a reordered or duplicated webhook changes nothing).
+ */
+function refundJobs(parsed: ParsedWebhook, now: number): NewJob[] {
+  if (parsed.shopId === null) return [];
+  if (parsed.type === WEBHOOK_TYPES.RETURN_STATUS_CHANGE) {
+    const returnId = idString(parsed.data.return_id);
+    const status = idString(parsed.data.return_status);
+    if (returnId === null || status === null || !REFUND_DONE_STATUSES.return.includes(status)) return [];
+    return [refundUpsertJob(parsed.shopId, 'return', returnId, now)];
+  }
+  const cancelId = idString(parsed.data.cancel_id);
+  const status = idString(parsed.data.cancel_status);
+  if (cancelId === null || status === null || !REFUND_DONE_STATUSES.cancellation.includes(status)) return [];
+  return [refundUpsertJob(parsed.shopId, 'cancellation', cancelId, now)];
 }
 
 export function webhookNotificationOf(

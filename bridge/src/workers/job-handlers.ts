@@ -9,6 +9,9 @@ import { pushShopToNetSuite } from '../shops/shop-sync';
 import { JOB_KINDS, type JobKind } from './job-kinds';
 import type { JobHandler } from './job-runner';
 import { orderUpsertHandler } from './order-upsert';
+import { orderShipmentsHandler } from './shipments';
+import { returnUpsertHandler } from './return-upsert';
+import { refundUpsertHandler } from './refund-upsert';
 
 /** Every job kind's handler. */
 export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
@@ -21,6 +24,7 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
     tiktok: deps.tiktok,
     netsuite: deps.netsuite,
     sendShop: (shopId: string) => pushShopToNetSuite(deps.store, deps.netsuite, shopId),
+    dispatch: { store: deps.store, clock: deps.clock },
   };
   return {
     [JOB_KINDS.ORDER_UPSERT]: orderUpsertHandler(orderUpsertDeps),
@@ -28,6 +32,13 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
       orderUpsertDeps,
       JOB_KINDS.ORDER_UPSERT_CANCELLATION,
     ),
+    [JOB_KINDS.ORDER_SHIPMENTS]: orderShipmentsHandler(orderUpsertDeps),
+    [JOB_KINDS.RETURN_UPSERT]: returnUpsertHandler(orderUpsertDeps),
+    [JOB_KINDS.REFUND_UPSERT]: refundUpsertHandler({
+      tiktok: deps.tiktok,
+      netsuite: deps.netsuite,
+      sendShop: orderUpsertDeps.sendShop,
+    }),
     ...shopHandlers(deps),
   };
 }

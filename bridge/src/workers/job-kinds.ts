@@ -10,6 +10,12 @@ export const JOB_KINDS = {
   SHOP_UPSERT: 'shop.upsert',
   SHOP_SUBSCRIBE: 'shop.subscribe_webhooks',
   SHOP_WAREHOUSES: 'shop.warehouses',
+  /** An order's packages shipped outside NetSuite, to NetSuite (`shipments.upsert`, issue #15). */
+  ORDER_SHIPMENTS: 'order.shipments',
+  /** One TikTok return to NetSuite (`returns.upsert`): a RETURN_STATUS_CHANGE webhook or the returns poll. */
+  RETURN_UPSERT: 'return.upsert',
+  /** One completed TikTok refund (a return's or a paid order's cancellation) to NetSuite (`refunds.upsert`, issue #18). */
+  REFUND_UPSERT: 'refund.upsert',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
@@ -49,7 +55,7 @@ export function orderUpsertJob(shopId: string, orderId: string, now: number): Ne
 }
 
 /**
- * The order's sync in the urgent lane, for a cancellation webhook: its own dedupe key, so it is not
+ * The order's upsert in the urgent lane, for a cancellation webhook: its own dedupe key, so it is not
  * folded into an order.upsert job waiting in the main lane (both running is harmless: NetSuite keeps
  * one payload per `update_time`).
  */
@@ -59,6 +65,22 @@ export function orderCancellationUpsertJob(shopId: string, orderId: string, now:
     shopId,
     dedupeKey: `order-cancellation:${shopId}:${orderId}`,
     payload: { shopId, orderId } satisfies OrderUpsertPayload,
+    runAfter: now,
+  };
+}
+
+export interface ReturnUpsertPayload {
+  shopId: string;
+  returnId: string;
+}
+
+/** The return's sync: read it from Search Returns, send it to `returns.upsert`; one job per (shop, return). */
+export function returnUpsertJob(shopId: string, returnId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.RETURN_UPSERT,
+    shopId,
+    dedupeKey: `return:${shopId}:${returnId}`,
+    payload: { shopId, returnId } satisfies ReturnUpsertPayload,
     runAfter: now,
   };
 }
@@ -121,6 +143,41 @@ export function authExpiringJob(
     shopId,
     dedupeKey: `auth-expiring:${notificationKey}`,
     payload: { shopId, expirationTime },
+    runAfter: now,
+  };
+}
+
+/** The order's shipped packages to NetSuite (workers/shipments.ts); one job per order at a time. */
+export function orderShipmentsJob(shopId: string, orderId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.ORDER_SHIPMENTS,
+    shopId,
+    dedupeKey: `shipments:${shopId}:${orderId}`,
+    payload: { shopId, orderId } satisfies OrderUpsertPayload,
+    runAfter: now,
+  };
+}
+
+export interface RefundUpsertPayload {
+  shopId: string;
+  /** A return (incl. refund-only) or a cancellation. */
+  source: 'return' | 'cancellation';
+  /** The return id or the cancel id. */
+  refundId: string;
+}
+
+/** A refund TikTok completed (webhook 12 or 11 at a done status): one job per (shop, refund). */
+export function refundUpsertJob(
+  shopId: string,
+  source: 'return' | 'cancellation',
+  refundId: string,
+  now: number,
+): NewJob {
+  return {
+    kind: JOB_KINDS.REFUND_UPSERT,
+    shopId,
+    dedupeKey: `refund:${shopId}:${source}:${refundId}`,
+    payload: { shopId, source, refundId } satisfies RefundUpsertPayload,
     runAfter: now,
   };
 }

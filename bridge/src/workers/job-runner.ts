@@ -7,7 +7,7 @@
  * Leases: a batch can outlast its lease (TikTok retries and Retry-After waits, NetSuite timeouts),
  * so while it runs a heartbeat renews the lease every `heartbeatMs` (default a third of the lease)
  * through `store.extendLease`. A job whose lease another process took over is "lost": the handler
- * sees it through `BatchContext` (order sync re-confirms its leases right before writing to
+ * sees it through `BatchContext` (order upsert re-confirms its leases right before writing to
  * NetSuite and drops lost jobs), and the runner never completes or fails a lost job.
  *
  * Attempts: a claim that takes a job over from an expired lease (the previous process crashed or
@@ -17,7 +17,8 @@
  * the process).
  */
 import type { Logger } from 'pino';
-import type { Clock, Random } from '../core/clock';
+import type { Random } from '../core/sleep';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import { BridgeError, describeError } from '../core/errors';
 import type { BridgeMetrics } from '../metrics';
 import { backoffDelay, type BackoffPolicy } from '../net/backoff';

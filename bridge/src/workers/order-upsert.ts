@@ -13,7 +13,10 @@ import {
   CANCELLATION_PENDING,
   pendingFromSearch,
 } from '../../../shared-types/src/cancellations/buyer-cancel-request';
+import { isWatched, shipByOf } from '../../../shared-types/src/fulfillments/ship-by';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
+import type { Clock } from '../../../shared-types/src/time/clock';
+import type { BridgeStore, DispatchObservation } from '../store/types';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
 import { type SendShop, upsertOrdersReacting, withShopInNetSuite } from '../netsuite/connector-reactions';
@@ -52,11 +55,26 @@ export async function addPendingCancellations(
   }
 }
 
+/**
+ * The late-dispatch watch (shared-types/src/fulfillments/ship-by.ts): every order fetched tells the
+ * store whether it is still to ship and by when; the status page and the metric read it.
+ */
+export function dispatchObservations(shopId: string, orders: readonly TikTokOrder[]): DispatchObservation[] {
+  return orders.map((order) => ({
+    shopId,
+    orderId: order.id,
+    shipBy: isWatched(order) ? shipByOf(order) : null,
+    orderUpdateTime: order.update_time,
+  }));
+}
+
 export function orderUpsertHandler(
   deps: {
     tiktok: TikTokClient;
     netsuite: NetSuiteClient;
     sendShop: SendShop;
+    /** Where the late-dispatch watch is kept; absent: not kept. */
+    dispatch?: { store: Pick<BridgeStore, 'observeDispatch'>; clock: Clock };
   },
   kind: string = JOB_KINDS.ORDER_UPSERT,
 ): JobHandler {
@@ -74,6 +92,12 @@ export function orderUpsertHandler(
         if (wanted.has(order.id)) byId.set(order.id, order);
       }
       await addPendingCancellations(deps.tiktok, shopId, [...byId.values()]);
+      if (deps.dispatch) {
+        await deps.dispatch.store.observeDispatch(
+          dispatchObservations(shopId, [...byId.values()]),
+          deps.dispatch.clock.now(),
+        );
+      }
       // The TikTok call may have waited out throttling for minutes: send only the orders whose jobs
       // this process still leases, so a job another process took over is not written twice.
       const held = await context.confirmLeases();

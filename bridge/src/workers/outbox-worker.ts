@@ -1,21 +1,24 @@
 /**
  * The NetSuite → TikTok outbox pass ("Pull order updates from NetSuite"), per connected shop: pull
  * pending rows (`outbox.pull`), deliver each to TikTok, acknowledge the results (`outbox.ack`).
- * Rows are acknowledged even when the pass stops part-way (a shop needing re-authorization), and
- * a row delivered but not acknowledged (a crash, NetSuite unreachable) is delivered again later:
- * delivery is idempotent per row (outbox/deliver.ts). A retryable failure stays pending in NetSuite
- * and is tried again on a later pass, not in this one.
+ * Each row's result is kept in the bridge's store as soon as it is delivered (`outbox_acks`) and
+ * sent to NetSuite in batches — before the next pull, when `ackBatch` results wait, at the end of
+ * the pass, and first thing in the next pass for results a crash or an unreachable NetSuite left
+ * behind — so a row TikTok has is not delivered again after a restart, and NetSuite is called once
+ * per batch, not once per row. A row delivered but whose result was not kept (the process died in
+ * between) is delivered again later: delivery is idempotent per row (outbox/deliver.ts). A retryable
+ * failure stays pending in NetSuite and is tried again on a later pass, not in this one.
  */
 import type { Logger } from 'pino';
 import { DEFAULT_OUTBOX_PULL } from '../../../shared-types/src/outbox/outbox';
-import type { OutboxAckResult } from '../../../shared-types/src/outbox/outbox-contract';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import { describeError } from '../core/errors';
 import type { BridgeMetrics } from '../metrics';
 import type { NetSuiteClient } from '../netsuite/client';
 import { withShopInNetSuite } from '../netsuite/connector-reactions';
 import { pushShopToNetSuite } from '../shops/shop-sync';
 import { deliverOutboxRow, type DeliveryOutcome } from '../outbox/deliver';
+import { FulfillmentReads } from '../outbox/fulfillment-reads';
 import type { BridgeStore, ShopRecord } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 
@@ -33,6 +36,16 @@ export interface OutboxOptions {
   batchSize?: number;
   /** Most pulls per shop in one pass. */
   maxBatches?: number;
+  /**
+   * Most results per `outbox.ack` (1..100, default 100). 1 acknowledges every row on its own, the
+   * benchmark's naive baseline (test/bench/fulfillment-cost.ts).
+   */
+  ackBatch?: number;
+  /**
+   * Fulfillment rows share the pass's TikTok reads (default true): orders read 50 per call, each
+   * delivery option's providers once. False: every row reads for itself (the benchmark's baseline).
+   */
+  shareReads?: boolean;
 }
 
 export interface OutboxShopResult {
@@ -48,14 +61,30 @@ export interface OutboxAllResult {
   failures: { shopId: string; error: string }[];
 }
 
-async function acknowledge(
-  deps: OutboxWorkerDeps,
-  shopId: string,
-  results: OutboxAckResult[],
-): Promise<void> {
-  if (results.length === 0) return;
-  await deps.netsuite.ackOutbox(results);
-  deps.logger.info({ shopId, acknowledged: results.length }, 'outbox rows acknowledged');
+/** Most results `outbox.ack` takes in one call (docs/contracts.md). */
+export const OUTBOX_ACK_LIMIT = 100;
+
+/**
+ * Sends every kept result to NetSuite, `batch` per `outbox.ack`, forgetting each batch NetSuite
+ * answered; returns how many were acknowledged. A failed call leaves the rest kept (thrown).
+ */
+export async function flushOutboxAcks(
+  deps: Pick<OutboxWorkerDeps, 'store' | 'netsuite' | 'logger'>,
+  batch: number = OUTBOX_ACK_LIMIT,
+): Promise<number> {
+  const size = Math.min(OUTBOX_ACK_LIMIT, Math.max(1, Math.floor(batch)));
+  let acknowledged = 0;
+  for (;;) {
+    const kept = await deps.store.listOutboxAcks(size);
+    if (kept.length === 0) return acknowledged;
+    await deps.netsuite.ackOutbox(kept.map((k) => k.result));
+    await deps.store.deleteOutboxAcks(kept.map((k) => k.result.outboxId));
+    acknowledged += kept.length;
+    deps.logger.info(
+      { shopIds: [...new Set(kept.map((k) => k.shopId))], acknowledged: kept.length },
+      'outbox rows acknowledged',
+    );
+  }
 }
 
 export async function runOutboxForShop(
@@ -66,6 +95,11 @@ export async function runOutboxForShop(
   const limit = options.batchSize ?? DEFAULT_OUTBOX_PULL;
   const result: OutboxShopResult = { shopId: shop.shopId, pulled: 0, skippedByNetSuite: 0, outcomes: {} };
   const seen = new Set<string>();
+  const reads = new FulfillmentReads(deps.tiktok, shop.shopId);
+  const ackBatch = options.ackBatch ?? OUTBOX_ACK_LIMIT;
+  // Results an earlier pass kept but could not send (a crash, NetSuite unreachable) go first: their
+  // rows are still pending in NetSuite and would be pulled (and delivered) again.
+  await flushOutboxAcks(deps, ackBatch);
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch += 1) {
     const pulled = await withShopInNetSuite(
       (id) => pushShopToNetSuite(deps.store, deps.netsuite, id),
@@ -76,12 +110,29 @@ export async function runOutboxForShop(
     const fresh = pulled.rows.filter((row) => !seen.has(row.outboxId));
     if (fresh.length === 0) break;
     result.pulled += fresh.length;
-    const acks: OutboxAckResult[] = [];
+    let kept = 0;
     try {
+      if (options.shareReads !== false) {
+        // The batch's fulfillment orders in one Get Order Detail per 50 (a failed read: each row reads).
+        await reads
+          .prefetch(fresh.filter((row) => row.kind.startsWith('fulfillment.')).map((row) => row.orderId))
+          .catch(() => undefined);
+      }
+      const ctx = {
+        tiktok: deps.tiktok,
+        region: shop.region,
+        netsuite: deps.netsuite,
+        ...(options.shareReads !== false ? { reads } : {}),
+      };
       for (const row of fresh) {
         seen.add(row.outboxId);
-        const delivery = await deliverOutboxRow({ tiktok: deps.tiktok, region: shop.region }, row);
-        acks.push(delivery.result);
+        const delivery = await deliverOutboxRow(ctx, row);
+        await deps.store.saveOutboxAcks([{ shopId: shop.shopId, result: delivery.result }], deps.clock.now());
+        kept += 1;
+        if (kept >= ackBatch) {
+          await flushOutboxAcks(deps, ackBatch);
+          kept = 0;
+        }
         result.outcomes[delivery.outcome] = (result.outcomes[delivery.outcome] ?? 0) + 1;
         deps.metrics?.outboxRows.inc({ kind: row.kind, outcome: delivery.outcome });
         const log = delivery.result.ok
@@ -100,7 +151,8 @@ export async function runOutboxForShop(
         );
       }
     } finally {
-      await acknowledge(deps, shop.shopId, acks);
+      // Before the next pull: rows not acknowledged would be pulled again.
+      await flushOutboxAcks(deps, ackBatch);
     }
     if (pulled.rows.length < limit) break;
   }

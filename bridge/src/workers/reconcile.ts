@@ -5,11 +5,12 @@
  * the cursor where it was, so the next pass covers the same window again.
  */
 import type { Logger } from 'pino';
-import { type Clock, unixSeconds } from '../core/clock';
+import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import { orderUpsertJob } from './job-kinds';
+import { reconcileShopShipments } from './shipments';
 
 export const ORDERS_CURSOR = 'orders.update_time';
 
@@ -28,6 +29,8 @@ export interface ReconcileOptions {
   initialLookbackSec?: number;
   pageSize?: number;
   maxPages?: number;
+  /** Also search packages shipped outside NetSuite (default true; workers/shipments.ts). */
+  packages?: boolean;
 }
 
 export interface ReconcileResult {
@@ -129,6 +132,25 @@ export async function reconcileAllShops(
         source: 'reconcile.orders',
         shopId: shop.shopId,
         message: `Order reconciliation failed: ${message}`,
+      });
+    }
+    if (options.packages === false) continue;
+    try {
+      // Packages shipped outside NetSuite (issue #15): their own cursor, after the orders.
+      await reconcileShopShipments(deps, shop.shopId, {
+        ...(options.overlapSec === undefined ? {} : { overlapSec: options.overlapSec }),
+        ...(options.initialLookbackSec === undefined
+          ? {}
+          : { initialLookbackSec: options.initialLookbackSec }),
+      });
+    } catch (error) {
+      const message = describeError(error);
+      deps.logger.warn({ shopId: shop.shopId, err: message }, 'package reconciliation failed');
+      await deps.store.recordError({
+        at: deps.clock.now(),
+        source: 'reconcile.packages',
+        shopId: shop.shopId,
+        message: `Package reconciliation failed: ${message}`,
       });
     }
   }

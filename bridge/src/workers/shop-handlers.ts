@@ -1,5 +1,9 @@
+/**
+ * One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook
+ * subscriptions, TikTok warehouses in NetSuite.
+ */
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import type { NetSuiteClient } from '../netsuite/client';
 import { withShopInNetSuite } from '../netsuite/connector-reactions';
 import { pushShopToNetSuite, pushWarehousesToNetSuite, subscribeShopWebhooks } from '../shops/shop-sync';
@@ -9,10 +13,6 @@ import type { TokenManager } from '../tiktok/token-manager';
 import type { JobHandler } from './job-runner';
 import { JOB_KINDS, type DeauthorizationPayload, type JobKind, type ShopPayload } from './job-kinds';
 
-/**
- * One-at-a-time shop jobs: deauthorization, expiry warning, NetSuite shop record, webhook
- * subscriptions, TikTok warehouses in NetSuite.
- */
 export interface ShopHandlerDeps {
   store: BridgeStore;
   tiktok: TikTokClient;
@@ -52,10 +52,14 @@ function single(kind: string, run: (job: JobRecord) => Promise<void>): JobHandle
   };
 }
 
-/** The shop job kinds, each with its handler (`bridge/src/workers/job-handlers.ts` adds the order ones). */
+/** The shop job kinds, each with its handler (`bridge/src/workers/job-handlers.ts` adds the order and return ones). */
 export type ShopJobKind = Exclude<
   JobKind,
-  typeof JOB_KINDS.ORDER_UPSERT | typeof JOB_KINDS.ORDER_UPSERT_CANCELLATION
+  | typeof JOB_KINDS.ORDER_UPSERT
+  | typeof JOB_KINDS.ORDER_UPSERT_CANCELLATION
+  | typeof JOB_KINDS.ORDER_SHIPMENTS
+  | typeof JOB_KINDS.RETURN_UPSERT
+  | typeof JOB_KINDS.REFUND_UPSERT
 >;
 
 export function shopHandlers(deps: ShopHandlerDeps): Record<ShopJobKind, JobHandler> {

@@ -1,6 +1,3 @@
-import type { GovernedInvocation } from './governance';
-import { UsageMeter, USAGE_LIMITS } from './governance';
-
 /**
  * The script invocation that is running now.
  *
@@ -10,6 +7,9 @@ import { UsageMeter, USAGE_LIMITS } from './governance';
  * parameters (`N/runtime`) and write logs (`N/log`). Calling an `N/*` API outside an invocation is a
  * programming error in a test and throws.
  */
+import type { GovernedInvocation } from './governance';
+import { UsageMeter, USAGE_LIMITS } from './governance';
+
 export interface LogEntry {
   level: 'DEBUG' | 'AUDIT' | 'ERROR' | 'EMERGENCY';
   title: string;
@@ -72,7 +72,7 @@ export const INTEGRATION_USER: ScriptUser = Object.freeze({
 
 /**
  * The administrator who works in the UI and deployed the SuiteApp, so the owner of its scripts by
- * default: SDF script objects have no owner element (../shared/reference/sdf-object-schema.json), and
+ * default: SDF script objects have no owner element (suiteapp/reference/sdf-object-schema.json), and
  * NetSuite makes the deploying user the owner. A different user from the integration's, so TESTING
  * deployments do not run for the connector's own calls.
  */

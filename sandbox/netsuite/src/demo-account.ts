@@ -1,9 +1,3 @@
-import type { Seed } from './data/seed';
-import type { RecordStore } from './data/store';
-import type { AccountProfile } from './profiles/account-profile';
-import { DEFAULT_PROFILE, profileHas } from './profiles/account-profile';
-import { FEATURE } from './profiles/features';
-
 /**
  * A small, typical NetSuite account for the sandbox: what an admin would have set up before
  * connecting TikTok Shop (locations, payment methods, a default customer, a shipping item, discount
@@ -12,6 +6,12 @@ import { FEATURE } from './profiles/features';
  * profile (the seed's `account`): a subsidiary only with OneWorld, stock per location only with
  * Multi-Location Inventory (company-wide otherwise), and the profile's currencies and tax codes.
  */
+import type { Seed } from './data/seed';
+import type { RecordStore } from './data/store';
+import type { AccountProfile } from './profiles/account-profile';
+import { DEFAULT_PROFILE, profileHas } from './profiles/account-profile';
+import { FEATURE } from './profiles/features';
+
 export interface DemoAccount {
   /** The account profile the demo account was seeded for. */
   profile: AccountProfile;

@@ -15,9 +15,9 @@
  */
 import { loadSdfProject } from '../../../suiteapp/tools/sdf-project';
 import type { SdfProject } from '../../../suiteapp/tools/sdf-model';
-import type { Clock } from './clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import type { LogEntry } from './context';
-import { systemClock } from './clock';
+import { systemClock } from '../../../shared-types/src/time/clock';
 import { createDataLayer } from './data';
 import type { AccountOptions } from './exec/account';
 import { EmulatedAccount } from './exec/account';
@@ -76,6 +76,8 @@ export class NetSuiteEmulator extends EmulatedAccount {
   readonly profile: AccountProfile;
   readonly store: DataLayer['store'];
   readonly seed: DataLayer['seed'];
+  /** The File Cabinet (N/file). */
+  readonly files: DataLayer['files'];
   /** The account's preferences (read-only view; change them with setPreferences). */
   readonly preferences: Readonly<DataLayer['preferences']>;
   /** Every N/log entry written by scripts, in order. */
@@ -111,6 +113,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
     this.profile = data.profile;
     this.store = data.store;
     this.seed = data.seed;
+    this.files = data.files;
     this.preferences = data.preferences;
     this.data = data;
     this.logs = logs;

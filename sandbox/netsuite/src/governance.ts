@@ -1,5 +1,5 @@
 /**
- * Usage units, as NetSuite charges them (reference/netsuite.md §2.1 and §2.3).
+ * Usage units, as NetSuite charges them (Oracle help, SuiteScript 2.x API Governance: limits per script type and unit costs per API).
  *
  * A meter is created per script invocation (one RESTlet request, one map() call, one scheduled
  * run...). Every `N/*` call charges it through `charge()`. Going over the limit throws
@@ -34,7 +34,7 @@ export const USAGE_LIMITS: Readonly<Record<GovernedInvocation, number>> = {
   'mapreduce.summarize': 10000,
 };
 
-/** Cost of record operations by category (§2.3). */
+/** Cost of record operations by category (Oracle help, SuiteScript 2.x API Governance). */
 export const RECORD_COSTS = {
   create: { transaction: 10, custom: 2, other: 5 },
   load: { transaction: 10, custom: 2, other: 5 },
@@ -47,7 +47,7 @@ export const RECORD_COSTS = {
   detach: { transaction: 10, custom: 10, other: 10 },
 } as const satisfies Record<string, Record<RecordCategory, number>>;
 
-/** Cost of everything else (§2.3). */
+/** Cost of everything else (Oracle help, SuiteScript 2.x API Governance). */
 export const API_COSTS = {
   'search.create': 0,
   'search.load': 5,

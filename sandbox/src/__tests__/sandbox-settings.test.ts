@@ -81,9 +81,16 @@ describe('planSandbox: what the sandbox does with each bridge setting', () => {
       BRIDGE_AUTH_WINDOW_SECONDS: '60',
       BRIDGE_TRUST_PROXY: 'loopback',
       BRIDGE_OUTBOX_INTERVAL_SECONDS: '30',
+      BRIDGE_INVENTORY_INTERVAL_SECONDS: '30',
+      BRIDGE_WAREHOUSE_REFRESH_MINUTES: '30',
       TIKTOK_API_BASE_URL: 'https://a.example.com',
       TIKTOK_AUTH_BASE_URL: 'https://b.example.com',
       TIKTOK_AUTHORIZE_URL: 'https://c.example.com',
+      BRIDGE_ENCRYPTION_KEY_PREVIOUS: Buffer.alloc(32, 8).toString('base64'),
+      TIKTOK_APP_SECRET_PREVIOUS: 'the-old-app-secret',
+      TIKTOK_APP_SECRET_PREVIOUS_UNTIL: '2026-12-06T12:00:00Z',
+      BRIDGE_SHUTDOWN_DRAIN_SECONDS: '10',
+      BRIDGE_SQLITE_SYNCHRONOUS: 'full',
     };
     const sandboxVariables = ALL_VARIABLES.filter(
       (name) => !(CREDENTIAL_VARIABLES as readonly string[]).includes(name),

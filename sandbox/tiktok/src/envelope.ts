@@ -1,9 +1,9 @@
+/** The Open API envelope (TikTok's response envelope): `code`, `data`, `message`, `request_id`. */
 import type { Response } from 'express';
-import type { Clock } from './clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import type { IdFactory } from './domain/ids';
 import type { TikTokApiError } from './errors';
 
-/** The Open API envelope (reference §4.1): `code`, `data`, `message`, `request_id`. */
 export interface Envelope<T> {
   code: number;
   data: T | null;
@@ -18,7 +18,12 @@ export class EnvelopeWriter {
   ) {}
 
   ok<T>(res: Response, data: T, message = 'Success'): void {
-    const body: Envelope<T> = { code: 0, data, message, request_id: this.ids.requestId(this.clock.now()) };
+    const body: Envelope<T> = {
+      code: 0,
+      data,
+      message,
+      request_id: this.ids.requestId(new Date(this.clock.now())),
+    };
     res.status(200).json(body);
   }
 
@@ -27,7 +32,7 @@ export class EnvelopeWriter {
       code: error.code,
       data: null,
       message: error.message,
-      request_id: this.ids.requestId(this.clock.now()),
+      request_id: this.ids.requestId(new Date(this.clock.now())),
     };
     res.status(error.httpStatus).json(body);
   }

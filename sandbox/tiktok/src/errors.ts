@@ -1,6 +1,6 @@
 /**
- * TikTok Shop error codes and messages (reference §3.5, §4.2, the common-errors page text and the
- * endpoint error tables). HTTP statuses: 401/106001, 400/36009004 and 404/36009009 are observed;
+ * TikTok Shop error codes and messages (the answers TikTok gives to bad signatures, its common errors page,
+ * partner.tiktokshop.com/docv2/page/common-errors, and the endpoint error tables). HTTP statuses: 401/106001, 400/36009004 and 404/36009009 are observed;
  * the others are this simulator's choices (documented in the README of the simulator):
  * 36009010 → 405, 36009014 → 404, 105002 → 401, 105005 → 403, 106013/101000 → 400,
  * 36009002 → 429, 36009003 → 500 or 503, business errors → 200 with `code != 0`.
@@ -277,6 +277,24 @@ export const Business = {
   aftersaleAlreadyApproved: () => err(25020010, 'Aftersales has been approved and cannot be rejected.'),
   /** TikTok's "US only: order cancellation workflow updates" (shipping with a pending buyer request). */
   packageHasAfterSaleRequest: () => err(21011007, 'Package item has after-sale request'),
+  /** Approve / Reject Return error tables (TikTok's Approve / Reject Return pages). */
+  returnInvalidStatus: () => err(25001003, 'Invalid order status.'),
+  returnReasonNotForSeller: () =>
+    err(
+      25001015,
+      'The provided return reason cannot be used by the seller. Please select a valid return reason and try again.',
+    ),
+  refundAboveRefundable: () => err(25005005, 'Refund total amount is larger than the refundable amount.'),
+  returnLinesOverLimit: () =>
+    err(25005011, 'The requested line item(s) for return or refund exceeds the allowable limit.'),
+  returnReasonNotMatchAction: () => err(25001016, 'reverse reason not match action type'),
+  returnWithOperator: () => err(25011010, 'request has been transferred to platform operator'),
+  returnCannotApproveReceive: () => err(25011013, 'reverse status cannot approve receive'),
+  returnFbtReceive: () => err(25011026, 'forbid process receive for FBT order'),
+  returnPartialRefundStatus: () => err(25011032, 'ReverseInvalidStatusPartialRefund'),
+  returnDecisionNotMatchType: () => err(25020004, 'decision not match reverse type'),
+  returnAlreadyReceived: () => err(25020011, 'return already received'),
+  returnCannotRejectReceive: () => err(25020012, "status can't reject receive"),
   cancelLineItemsNotAllowed: () =>
     err(25005010, 'Unable to cancel individual line items within this request.'),
 };

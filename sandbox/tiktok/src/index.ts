@@ -1,8 +1,6 @@
 /** TikTok Shop Open API simulator (API 202309+): public entry points. */
 export { startTikTokSimulator, ALL_SCOPES } from './simulator';
 export type { TikTokSimulator, TikTokSimulatorOptions } from './simulator';
-export { TestClock, systemClock } from './clock';
-export type { Clock } from './clock';
 export { buildSignBase, buildWrappedString, computeSign, verifySign, signForTest } from './signing';
 export type { SignInput, SignedRequestParts } from './signing';
 export { signWebhook, verifyWebhookSignature } from './webhooks/webhook-signature';

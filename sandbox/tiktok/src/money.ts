@@ -1,8 +1,8 @@
-import { REGION_CURRENCY } from '../../../shared-types/src/tiktok/region-currency';
 /**
- * Decimal-string money in major units (reference §1: `"199.00"`, `"5000"` for IDR), computed in
+ * Decimal-string money in major units (TikTok's API samples: `"199.00"`, `"5000"` for IDR), computed in
  * integer minor units so the payment identities hold exactly.
  */
+import { REGION_CURRENCY } from '../../../shared-types/src/tiktok/region-currency';
 const ZERO_DECIMAL_CURRENCIES = new Set(['IDR', 'JPY', 'VND']);
 
 export function currencyDecimals(currency: string): number {

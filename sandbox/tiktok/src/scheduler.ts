@@ -1,4 +1,7 @@
-import type { Clock } from './clock';
+/**
+ * Work due at a clock time, run by `runDue()`, so simulated time never depends on real timers.
+ */
+import type { Clock } from '../../../shared-types/src/time/clock';
 
 interface Job {
   id: number;
@@ -50,7 +53,7 @@ export class Scheduler {
     let ran = 0;
     try {
       for (;;) {
-        const now = this.clock.now().getTime();
+        const now = this.clock.now();
         let index = -1;
         for (let i = 0; i < this.jobs.length; i += 1) {
           const job = this.jobs[i] as Job;

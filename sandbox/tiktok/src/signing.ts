@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
 /**
- * The Open API request signature (reference §3.2), written from the algorithm, not from any SDK:
+ * The Open API request signature (TikTok's signing guide, partner.tiktokshop.com/docv2/page/sign-your-api-request), written from the algorithm, not from any SDK:
  * every query parameter except `sign` and `access_token`, keys sorted by byte order, `{key}{value}`
  * concatenated, the request path prepended, the raw body appended unless the content type is
  * multipart/form-data, the whole wrapped in the app secret, HMAC-SHA256 keyed by the secret, hex.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 export interface SignInput {
   /** Request path only, no host and no query (e.g. `/order/202309/orders/search`). */
   path: string;

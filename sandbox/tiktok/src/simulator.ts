@@ -1,3 +1,7 @@
+/**
+ * The TikTok Shop simulator: its options and `startTikTokSimulator`, which starts the Open API, auth
+ * and admin hosts.
+ */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,11 +23,12 @@ import type { RouteDef } from './api/route-table';
 import { CONSENT_PATH, createAuthRouter } from './auth/auth-router';
 import { AuthorizationExpiryNotices } from './auth/authorization-expiry';
 import { TokenService } from './auth/token-service';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../../../shared-types/src/time/clock';
 import { IdFactory } from './domain/ids';
 import { Cancellations } from './domain/cancellations';
 import { OrderLifecycle } from './domain/order-lifecycle';
 import { Packages } from './domain/packages';
+import { Returns, type ReturnAutopilot, type ReturnHours } from './domain/returns';
 import { DOCUMENT_PATH, ShippingDocuments } from './domain/shipping-documents';
 import { ShipByDeadlines } from './domain/ship-by';
 import type { OrderFeeMix } from './domain/order-factory';
@@ -79,6 +84,23 @@ export interface TikTokSimulatorOptions {
    * (default 24 in ID, MY, PH, SG, TH, VN and 48 elsewhere; divided by `timeScale`).
    */
   buyerCancelResponseHours?: Record<string, number>;
+  /**
+   * Return deadlines in hours (divided by `timeScale`): `respond` (the seller answers a request before
+   * TikTok approves it, default 48), `buyerShip` (the buyer ships the goods back before the request
+   * closes, default 168), `receive` (the seller confirms a delivered return parcel before TikTok does,
+   * default 48). See domain/returns.ts.
+   */
+  returnHours?: Partial<ReturnHours>;
+  /**
+   * Seconds between a refund's RETURN_OR_REFUND_REQUEST_SUCCESS and _COMPLETE (default 0: at once;
+   * divided by `timeScale`; the admin `complete-refund` completes one earlier).
+   */
+  returnRefundSeconds?: number;
+  /**
+   * Buyers ship returns back `shipAfterHours` after approval and carriers deliver them to the seller
+   * `deliverAfterHours` later, without admin calls (default off; divided by `timeScale`).
+   */
+  returnAutopilot?: ReturnAutopilot;
   /**
    * Hours after shipping within which Update (Package) Shipping Info is accepted in the US, GB and SEA
    * markets (default 72; divided by `timeScale`).
@@ -185,7 +207,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     grantedScopes: [...(options.grantedScopes ?? ALL_SCOPES)],
     denyConsent: false,
   });
-  seedState(state, ids, Math.floor(clock.now().getTime() / 1000), options.seed ?? {});
+  seedState(state, ids, Math.floor(clock.now() / 1000), options.seed ?? {});
 
   const faults = applyFaults({ ...NO_FAULTS }, options.faults ?? {});
   const scheduler = new Scheduler(clock);
@@ -255,6 +277,19 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     packages,
     validityMs: ((options.shippingDocumentHours ?? 24) * 3_600_000) / timeScale,
   });
+  const returns = new Returns({
+    state,
+    ids,
+    clock,
+    scheduler,
+    webhooks,
+    orders,
+    random,
+    timeScale,
+    hours: options.returnHours,
+    refundSeconds: options.returnRefundSeconds,
+    autopilot: options.returnAutopilot,
+  });
   const limiter = new RateLimiter(options.rateLimitQps ?? 50);
   const envelope = new EnvelopeWriter(ids, clock);
   const routes: RouteDef[] = [
@@ -272,7 +307,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     ...inventoryRoutes(state, clock),
     ...logisticsRoutes(state),
     ...fulfillmentRoutes(state, packages, documents),
-    ...returnRoutes(state, cancellations),
+    ...returnRoutes(state, cancellations, returns),
     ...eventRoutes(state, clock, options.strictWebhookAddresses ?? false),
   ];
   const admin = new AdminApi({
@@ -281,6 +316,8 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
     orders,
     packages,
     cancellations,
+    returns,
+    random,
     tokens,
     webhooks,
     faults,
@@ -330,7 +367,7 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
       code: 36009009,
       data: null,
       message: 'Invalid path. The specified path does not match any available endpoint.',
-      request_id: ids.requestId(clock.now()),
+      request_id: ids.requestId(new Date(clock.now())),
     });
   });
 

@@ -2,8 +2,8 @@
  * Buyer cancellation requests (issue #11): a buyer asks to cancel an AWAITING_SHIPMENT order and
  * TikTok leaves the order as it is (`is_buyer_request_cancel` true) until the seller approves or
  * rejects the request, the answer deadline passes (TikTok then approves it and cancels the order),
- * the buyer withdraws it, or the package ships (in the US shipping rejects it). Reference
- * tiktok-shop-api.md §6.7; the simulator's sandbox/tiktok/src/domain/cancellations.ts.
+ * the buyer withdraws it, or the package ships (in the US shipping rejects it). Sources:
+ * TikTok's Search Cancellations; the simulator's sandbox/tiktok/src/domain/cancellations.ts.
  *
  * The flow:
  * - The bridge reads the pending request of an order with `is_buyer_request_cancel` from Search

@@ -86,6 +86,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_INVALID_LABEL_SETTINGS: {
+    meaning:
+      "The shop record's TikTok Shipping label settings (Get TikTok Shipping Labels, Handover Method, Pickup From Hour, Label Size) hold a value the connector cannot use (shared-types/src/fulfillments/label-request.ts); the message names each field and the values allowed.",
+    written: 'nothing: the shop record save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
   TTS_INVALID_CANCEL_REASON: {
     meaning:
       "A sales order's TikTok Cancel Reason is not one TikTok accepts for the shop's market and the order's TikTok status (shared-types/src/cancellations/cancel-reason-choice.ts); the message lists the reasons that fit. Thrown by the sales order user event, never by the RESTlet.",
@@ -97,6 +104,13 @@ export const CONNECTOR_ERRORS = {
     meaning:
       "A sales order's answer to a buyer's cancellation request is one TikTok would refuse (shared-types/src/cancellations/buyer-cancel-request.ts): no request pending, its deadline passed, an answer was already given, or a reject without one of the market's reject reasons (listed in the message). Thrown by the sales order user event, never by the RESTlet.",
     written: 'nothing: the sales order save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
+  TTS_INVALID_RETURN_ANSWER: {
+    meaning:
+      "A return authorization's answer to a TikTok return request is one TikTok would refuse (shared-types/src/returns/return-answer.ts): no request pending, its response deadline passed, a reject reason not of the shop's market (the reasons that fit are listed in the message), a reject already recorded, approve and reject at once, or a reject while Answer TikTok returns from NetSuite is off. Thrown by the return authorization user event, never by the RESTlet.",
+    written: 'nothing: the return authorization save is refused',
     bridge: 'dead_letter',
     retryLater: false,
   },

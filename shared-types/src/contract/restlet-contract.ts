@@ -1,7 +1,13 @@
+/**
+ * What the bridge sends to the connector RESTlet and what it gets back (docs/contracts.md).
+ * The RESTlet validates every request with `validateRestletRequest` (restlet-validation.ts) before
+ * touching a record; the bridge builds requests with these types.
+ */
 import type { WarehousesUpsertRequest } from './warehouse-upsert';
 import type { TikTokOrder } from '../tiktok/tiktok-order';
 import type { OutboxAckRequest, OutboxPullRequest } from '../outbox/outbox-contract';
 import type { ConnectorErrorCode } from './connector-errors';
+import type { ReturnsUpsertRequest } from '../returns/returns-upsert';
 
 export type {
   OutboxAckRequest,
@@ -10,11 +16,6 @@ export type {
   OutboxPullResponse,
 } from '../outbox/outbox-contract';
 
-/**
- * What the bridge sends to the connector RESTlet and what it gets back (docs/contracts.md).
- * The RESTlet validates every request with `validateRestletRequest` (restlet-validation.ts) before
- * touching a record; the bridge builds requests with these types.
- */
 export const APP_ID = 'com.opentts.connector';
 /** Version reported by `ping`. */
 export const CONNECTOR_VERSION = '0.1.0';
@@ -66,7 +67,8 @@ export type RestletPostRequest =
   | OrdersRetryRequest
   | OutboxPullRequest
   | OutboxAckRequest
-  | WarehousesUpsertRequest;
+  | WarehousesUpsertRequest
+  | ReturnsUpsertRequest;
 
 export interface PingResponse {
   ok: true;

@@ -122,6 +122,16 @@ const OPTIONAL_ORDER_STRINGS = [
   'commerce_platform',
 ] as const;
 
+/** TikTok's ship-by deadlines (Unix s), optional. */
+const SHIP_BY_FIELDS = [
+  'rts_sla_time',
+  'tts_sla_time',
+  'shipping_due_time',
+  'cancel_order_sla_time',
+  'collection_due_time',
+  'delivery_sla_time',
+] as const;
+
 const OPTIONAL_ORDER_BOOLEANS = [
   'is_cod',
   'is_sample_order',
@@ -417,6 +427,9 @@ function checkOrder(problems: Problems, path: string, value: unknown): void {
   checkUnixTime(problems, `${path}.update_time`, value.update_time, true);
   checkUnixTime(problems, `${path}.paid_time`, value.paid_time, false);
   checkUnixTime(problems, `${path}.rts_time`, value.rts_time, false);
+  for (const key of SHIP_BY_FIELDS) {
+    checkUnixTime(problems, `${path}.${key}`, value[key], false);
+  }
   checkDigits(problems, `${path}.user_id`, value.user_id, 'TikTok buyer user id');
   checkString(problems, `${path}.payment_method_name`, value.payment_method_name, false);
   for (const key of OPTIONAL_ORDER_STRINGS) {

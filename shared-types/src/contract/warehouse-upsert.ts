@@ -19,9 +19,11 @@ export interface TikTokWarehouseInfo {
   isDefault: boolean;
   /** TikTok's `effect_status` (ENABLED, DISABLED, RESTRICTED); absent: ENABLED. */
   status?: string;
+  /** TikTok's warehouse address, for suggested location links (`shared-types/src/inventory/link-suggestions.ts`). */
+  address?: { postalCode?: string; city?: string; addressLine1?: string };
 }
 
-/** TikTok's warehouse statuses (reference §6.4), and ours for a warehouse gone from the list. */
+/** TikTok's warehouse statuses (TikTok's Get Warehouse List), and ours for a warehouse gone from the list. */
 export const WAREHOUSE_STATUSES = ['ENABLED', 'DISABLED', 'RESTRICTED'] as const;
 export const WAREHOUSE_DELETED = 'DELETED';
 
@@ -81,6 +83,24 @@ function checkWarehouse(problems: Problems, path: string, value: unknown, seen: 
   }
   if (typeof value.isDefault !== 'boolean') {
     problems.add(`${path}.isDefault`, `${describeValue(value.isDefault)} is not true or false`);
+  }
+  if (value.address !== undefined) {
+    if (!isPlainObject(value.address)) {
+      problems.add(
+        `${path}.address`,
+        `${describeValue(value.address)} is not an object; send {"postalCode", "city", "addressLine1"} or leave it out`,
+      );
+    } else {
+      for (const key of ['postalCode', 'city', 'addressLine1'] as const) {
+        const part = value.address[key];
+        if (part !== undefined && (typeof part !== 'string' || part.length > FREE_FORM_TEXT_MAX_LENGTH)) {
+          problems.add(
+            `${path}.address.${key}`,
+            `${describeValue(part)} is not valid; send text of at most ${FREE_FORM_TEXT_MAX_LENGTH} characters or leave it out`,
+          );
+        }
+      }
+    }
   }
   if (value.status !== undefined && !(WAREHOUSE_STATUSES as readonly unknown[]).includes(value.status)) {
     problems.add(

@@ -8,7 +8,7 @@
  * ids, and an internal-id key must be an existing, active shipping method.
  *
  * The TikTok providers of an order are those of its delivery option (Get Shipping Providers,
- * reference §6.5); a mapped provider must be one of them. Without an entry, a provider whose name
+ * TikTok's Get Shipping Providers); a mapped provider must be one of them. Without an entry, a provider whose name
  * matches the NetSuite value is taken when exactly one does; otherwise the problem names the
  * NetSuite value and TikTok's providers to choose from.
  */

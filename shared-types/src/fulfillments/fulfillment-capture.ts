@@ -6,8 +6,8 @@
  *
  * - The fulfillment reaches the shipped status (shipped-status.ts) and has no row yet:
  *   `fulfillment.ship` with the TikTok order, the line item ids it covers (fulfillment-lines.ts),
- *   its tracking number(s) and carrier. Key `<fulfillmentId>-<tracking>`: exactly once per
- *   fulfillment and tracking number.
+ *   its tracking number(s) (one per package) and carrier. Key `<fulfillmentId>-<tracking>`
+ *   (`<t1>,<t2>` for several packages): exactly once per fulfillment and tracking number(s).
  * - A later save with another tracking number: `fulfillment.update` (TikTok's shipping-info update)
  *   when the ship row was sent; when it was not sent yet, a new `fulfillment.ship` with the new number,
  *   and the old pending row is superseded.
@@ -46,7 +46,10 @@ export interface FulfillmentShop {
 /** The latest `fulfillment.ship` row of this fulfillment in the outbox. */
 export interface CapturedShip {
   outboxId: string;
+  /** Its first tracking number. */
   trackingNumber: string;
+  /** All its tracking numbers (one per package); absent: just `trackingNumber`. */
+  trackingNumbers?: string[];
   state: string;
   lineItemIds: string[];
 }
@@ -78,6 +81,8 @@ export interface FulfillmentCapturePlan {
   supersede: string[];
   /** Messages for the sync log (an exception: what happened and what to do). */
   exceptions: string[];
+  /** Information for the sync log (nothing to do), when nothing else is written. */
+  notes?: string[];
 }
 
 const NOTHING: FulfillmentCapturePlan = { rows: [], supersede: [], exceptions: [] };
@@ -93,10 +98,9 @@ function row(
   previousTrackingNumber: string | null,
 ): PlannedFulfillmentRow {
   const { after, shop } = input;
-  const tracking = after.trackingNumbers[0] ?? '';
   return {
     kind,
-    externalId: outboxExternalId(kind, shop.shopId, input.tiktokOrderId, `${after.id}-${tracking}`),
+    externalId: outboxExternalId(kind, shop.shopId, input.tiktokOrderId, trackingVersion(after)),
     shopRecordId: shop.recordId,
     orderId: input.tiktokOrderId,
     salesOrderId: after.salesOrderId ?? '',
@@ -110,6 +114,19 @@ function row(
       previousTrackingNumber,
     },
   };
+}
+
+/**
+ * The key's version: `<fulfillment id>-<tracking>`, with every tracking number of a fulfillment of
+ * several packages (`<id>-<t1>,<t2>`): once per fulfillment and set of tracking numbers.
+ */
+export function trackingVersion(f: Pick<FulfillmentSnapshot, 'id' | 'trackingNumbers'>): string {
+  return `${f.id}-${f.trackingNumbers.join(',')}`;
+}
+
+function sameTracking(captured: CapturedShip, trackingNumbers: readonly string[]): boolean {
+  const before = captured.trackingNumbers ?? [captured.trackingNumber];
+  return before.length === trackingNumbers.length && before.every((t, i) => t === trackingNumbers[i]);
 }
 
 function sameLines(a: readonly FulfilledLine[], b: readonly FulfilledLine[]): boolean {
@@ -163,7 +180,7 @@ export function planFulfillmentCapture(input: FulfillmentCaptureInput): Fulfillm
         ],
       };
     }
-    if (captured.trackingNumber === tracking) return NOTHING;
+    if (sameTracking(captured, after.trackingNumbers)) return NOTHING;
     if (captured.state === 'sent') {
       return {
         ...NOTHING,
@@ -182,6 +199,14 @@ export function planFulfillmentCapture(input: FulfillmentCaptureInput): Fulfillm
     : [
         `${label(after)} of ${order}: ${lines.problems.join('; ')}. Only the TikTok line items not yet shipped are sent. Fix: check the order's other fulfillments.`,
       ];
+  if (lines.lineItemIds.length === 0 && lines.ok && (lines.bundleShipped ?? []).length > 0) {
+    return {
+      ...NOTHING,
+      notes: [
+        `${label(after)} of ${order} ships only components of virtual bundle line item(s) ${(lines.bundleShipped ?? []).join(', ')} that another fulfillment of the order already sent (TikTok ships a bundle as one line item): nothing more to send to TikTok. Nothing to do.`,
+      ],
+    };
+  }
   if (lines.lineItemIds.length === 0) {
     return {
       ...NOTHING,

@@ -14,7 +14,10 @@ export interface FulfillmentPayload {
   tranId: string | null;
   /** TikTok line item ids the fulfillment covers (one per unit). */
   lineItemIds: string[];
-  /** Tracking numbers of its packages; TikTok takes one per package: the first is sent. */
+  /**
+   * Tracking numbers of its packages; TikTok takes one per package, so where Mark Package As Shipped
+   * is offered each becomes a TikTok package with its share of the line items (package-split.ts).
+   */
   trackingNumbers: string[];
   carrier: CarrierPayload;
   /** `fulfillment.update`: the number TikTok has now; null for `fulfillment.ship`. */

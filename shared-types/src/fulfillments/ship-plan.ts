@@ -1,6 +1,6 @@
 /**
  * What a `fulfillment.ship` or `fulfillment.update` row does, given the TikTok order as it is now
- * (Get Order Detail: each line's `package_id`, `package_status`, `tracking_number`; reference §6.6):
+ * (Get Order Detail: each line's `package_id`, `package_status`, `tracking_number`; TikTok's fulfillment API):
  *
  * - every line item of the row already shipped with the row's tracking number → done (an earlier
  *   delivery whose acknowledgement was lost: nothing ships twice), reporting the package;
@@ -14,7 +14,7 @@
  */
 import type { TikTokOrder } from '../tiktok/tiktok-order';
 
-/** Markets where Mark Package As Shipped may be used (reference §6.6; else 21008106). */
+/** Markets where Mark Package As Shipped may be used (TikTok's fulfillment API; else 21008106). */
 export const MARK_SHIPPED_REGIONS: readonly string[] = ['US', 'GB', 'ES', 'IE', 'IT', 'DE', 'FR', 'JP'];
 
 const SHIPPED_PACKAGE = new Set(['PROCESSING', 'FULFILLING', 'COMPLETED']);

@@ -1,6 +1,6 @@
 /**
  * What the bridge does when TikTok refuses to ship or correct a package (codes of the Mark Package As
- * Shipped, Ship Package and Update (Package) Shipping Info pages, reference §6.6; the simulator
+ * Shipped, Ship Package and Update (Package) Shipping Info pages, TikTok's fulfillment API; the simulator
  * returns them: sandbox/tiktok/src/errors.ts). Each code has one outcome:
  *
  * - `done`: the line items are shipped on TikTok already (an earlier delivery whose acknowledgement

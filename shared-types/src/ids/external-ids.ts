@@ -54,6 +54,28 @@ export function warehouseExternalId(shopId: string, warehouseId: string): string
   return `tts_wh_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(warehouseId, 'warehouse id')}`;
 }
 
+/**
+ * externalid of the return authorization of a TikTok return: `tts_ret_<shopId>_<returnId>`
+ * (returns/rma-plan.ts); NetSuite refuses a second RMA with it.
+ */
+export function returnExternalId(shopId: string, returnId: string): string {
+  return `tts_ret_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(returnId, 'return id')}`;
+}
+
+/**
+ * externalid of the refund document of a TikTok refund (credit memo, cash refund) and of its TikTok
+ * Refund record: `tts_rf_<shopId>_<refundId>`, the refund id being the return id or the cancel id
+ * (refunds/refund-plan.ts); NetSuite refuses a second one.
+ */
+export function refundExternalId(shopId: string, refundId: string): string {
+  return `tts_rf_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(refundId, 'refund id')}`;
+}
+
+/** externalid of the customer refund that pays out a refund's credit memo: `tts_rfp_<shopId>_<refundId>`. */
+export function refundPaymentExternalId(shopId: string, refundId: string): string {
+  return `tts_rfp_${requireTikTokId(shopId, 'shop id')}_${requireTikTokId(refundId, 'refund id')}`;
+}
+
 /** The shop and order ids of an order externalid, or null when it is not one. */
 export function parseOrderExternalId(externalId: string): { shopId: string; orderId: string } | null {
   const match = ORDER_EXTERNAL_ID.exec(externalId);

@@ -8,10 +8,12 @@
  * which compares the new payload with the sales order. The import leaves a flagged record with a
  * sales order to the order updates first (import-claim.ts `isDueForImport`), so an error's retry
  * finishes — FBT fulfillment, tie-out — a sales order that already reflects the newer payload
- * (issue #23). The same `update_time` changes nothing; an older one is ignored.
+ * (issue #23). The same `update_time` changes nothing unless the status moved on in that same second
+ * (`sameSecondAdvance`: TikTok's times are whole seconds, so an order paid and shipped, or shipped and
+ * cancelled, within one second arrives twice with one `update_time`); an older one is ignored.
  */
 import type { OrderUpsertOutcome } from '../contract/restlet-contract';
-import type { TikTokOrder } from '../tiktok/tiktok-order';
+import { TIKTOK_ORDER_STATUSES, type TikTokOrder } from '../tiktok/tiktok-order';
 
 export type InboxState = 'pending' | 'waiting' | 'imported' | 'error' | 'skipped' | 'cancelled' | 'exception';
 
@@ -32,6 +34,21 @@ export interface InboxSnapshot {
   state: string | null;
   /** The linked sales order's internal id (`custrecord_tts_ord_sales_order`), if any. */
   salesOrderId?: string | null;
+  /** TikTok's order status of the stored payload (`custrecord_tts_ord_status`), if read. */
+  tiktokStatus?: string | null;
+}
+
+/**
+ * True when a payload with the stored `update_time` carries a status later in TikTok's order life
+ * (`TIKTOK_ORDER_STATUSES` order: UNPAID … COMPLETED, CANCELLED last) than the stored one: the same
+ * second saw a second change, which must not be dropped as unchanged. An unknown stored status is
+ * not advanced past (nothing to compare with).
+ */
+export function sameSecondAdvance(storedStatus: string | null | undefined, incomingStatus: string): boolean {
+  const statuses: readonly string[] = TIKTOK_ORDER_STATUSES;
+  const stored = storedStatus === null || storedStatus === undefined ? -1 : statuses.indexOf(storedStatus);
+  const incoming = statuses.indexOf(incomingStatus);
+  return stored >= 0 && incoming > stored;
 }
 
 /**
@@ -109,7 +126,7 @@ export function decideInboxUpsert(
     };
   }
   const stored = existing.updateTime ?? -1;
-  if (order.update_time === stored) {
+  if (order.update_time === stored && !sameSecondAdvance(existing.tiktokStatus, order.status)) {
     return { outcome: 'unchanged' };
   }
   if (order.update_time < stored) {

@@ -12,7 +12,7 @@
  * - The buffer is per SKU and warehouse: a buffer of 2 keeps 2 units back in every warehouse.
  */
 
-/** TikTok's upper bound for `quantity` (reference §6.3: 1–99 999; 0 = out of stock). */
+/** TikTok's upper bound for `quantity` (TikTok's Update Inventory: 1–99 999; 0 = out of stock). */
 export const TIKTOK_MAX_QUANTITY = 99_999;
 
 /** One inventory balance row: an item at a location (`locationId` null: the single quantity without MLI). */

@@ -1,5 +1,5 @@
 /**
- * Changes grouped into TikTok Update Inventory calls (reference §6.3): one call per TikTok product,
+ * Changes grouped into TikTok Update Inventory calls (TikTok's Update Inventory): one call per TikTok product,
  * each SKU listing **every** warehouse TikTok assigned to it (12019028 when one is left out, 12052533
  * when one is added). Warehouses without a change keep the quantity we computed for them, or, when
  * they are not linked to NetSuite, the quantity TikTok holds now, so the call changes only what moved.

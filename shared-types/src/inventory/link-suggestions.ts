@@ -102,3 +102,18 @@ export function suggestLocations(
   }
   return suggestions.sort((x, y) => y.score - x.score || Number(x.locationId) - Number(y.locationId));
 }
+
+/** Most suggestions written on a warehouse record. */
+export const MAX_SUGGESTIONS_SHOWN = 5;
+
+/** The Suggested Locations text of a warehouse record: best first, each with its reasons. */
+export function suggestionText(
+  suggestions: readonly LinkSuggestion[],
+  locations: readonly Pick<SuggestLocation, 'locationId' | 'name'>[],
+): string {
+  const names = new Map(locations.map((l) => [l.locationId, l.name]));
+  return suggestions
+    .slice(0, MAX_SUGGESTIONS_SHOWN)
+    .map((s) => `${names.get(s.locationId) ?? s.locationId} (id ${s.locationId}): ${s.reasons.join(', ')}`)
+    .join('\n');
+}

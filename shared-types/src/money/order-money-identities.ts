@@ -1,5 +1,5 @@
 /**
- * TikTok's money identities of one order (reference tiktok-shop-api.md, "Get Order Detail",
+ * TikTok's money identities of one order ("Get Order Detail",
  * documented identities; the line identity as in `order-lines.ts`):
  * - each line: `sale_price = original_price − seller_discount − platform_discount`;
  * - the lines add up to the payment: Σ `original_price` = `original_total_product_price` and

@@ -23,6 +23,13 @@ export const ORDER_UPDATES_DEPLOYMENT_ID = 'customdeploy_tts_mr_order_updates';
 /** SCHEDULED deployment, every 15 minutes: the safety net. */
 export const ORDER_UPDATES_SCHEDULED_DEPLOYMENT_ID = 'customdeploy_tts_mr_order_upd_sched';
 
+/** Map/reduce that queues shipped item fulfillments the user event did not capture (issue #13). */
+export const FULFILLMENT_CATCH_UP_SCRIPT_ID = 'customscript_tts_mr_fulfill_catchup';
+/** NOTSCHEDULED deployment: summarize re-submits it when a run took its cap. */
+export const FULFILLMENT_CATCH_UP_DEPLOYMENT_ID = 'customdeploy_tts_mr_fulfill_catchup';
+/** SCHEDULED deployment, every 15 minutes. */
+export const FULFILLMENT_CATCH_UP_SCHEDULED_DEPLOYMENT_ID = 'customdeploy_tts_mr_fulfill_cu_sched';
+
 /** Suitelet listing inbox records in error/exception, with Retry. */
 export const EXCEPTIONS_SUITELET_ID = 'customscript_tts_sl_exceptions';
 export const EXCEPTIONS_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_exceptions';
@@ -39,3 +46,10 @@ export const TEXTAREA_SAFE_LENGTH = 3900;
 /** User event on sales orders: writes the outbox ("Pull order updates from NetSuite"). */
 export const SALES_ORDER_USER_EVENT_ID = 'customscript_tts_ue_sales_order';
 export const SALES_ORDER_USER_EVENT_DEPLOYMENT_ID = 'customdeploy_tts_ue_sales_order';
+
+/** The inventory export scheduled script (suiteapp/ts/ss_inventory_export.ts). */
+export const INVENTORY_EXPORT_SCRIPT_ID = 'customscript_tts_ss_inventory_export';
+/** Its on-demand deployment (Push inventory now, Force inventory resync). */
+export const INVENTORY_EXPORT_DEPLOYMENT_ID = 'customdeploy_tts_ss_inv_export';
+/** Its scheduled deployment (every 15 minutes; the interval is the deployment's schedule). */
+export const INVENTORY_EXPORT_SCHEDULED_DEPLOYMENT_ID = 'customdeploy_tts_ss_inv_export_sched';

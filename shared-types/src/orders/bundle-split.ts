@@ -1,7 +1,7 @@
 /**
  * Virtual bundles (TikTok "combined listings"): a TikTok line item whose SKU is a bundle of other
  * SKUs carries `combined_listing_skus[{sku_id, sku_count, product_id, seller_sku}]` in the order
- * detail (not in the order list; reference tiktok-shop-api.md §6.1). One bundle unit is `sku_count`
+ * detail (not in the order list; TikTok's Get Order Detail). One bundle unit is `sku_count`
  * units of each component SKU.
  *
  * The shop's "Virtual Bundles As" setting (`custrecord_tts_shop_bundle_kit`) decides the import:

@@ -1,10 +1,5 @@
-import { formatMinor, parseMoney, sumMinor } from '../money/money';
-import type { ShopOrderOptions } from '../settings/shop-settings';
-import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
-import type { TikTokPayment } from '../tiktok/tiktok-order';
-
 /**
- * Fees the buyer pays on top of products, shipping and tax (reference tiktok-shop-api.md §6.1, Get
+ * Fees the buyer pays on top of products, shipping and tax (TikTok's Get Order Detail, Get
  * Order Detail `payment`): the retail delivery fee (US), the handling fee (charged for the payment
  * method chosen), item insurance (US, ID), the small order fee (TH), the buyer service fee (ID) and
  * shipping insurance (ID). They are part of what the buyer paid (`total_amount`), so each one TikTok
@@ -19,6 +14,11 @@ import type { TikTokPayment } from '../tiktok/tiktok-order';
  * as including every buyer-paid fee (order-money-identities.ts). Fees are not refunded with a
  * cancelled unit: a partial cancellation leaves the fee lines as they are (order-remaining.ts).
  */
+import { formatMinor, parseMoney, sumMinor } from '../money/money';
+import type { ShopOrderOptions } from '../settings/shop-settings';
+import { SHOP_RECORD_LOCATION } from '../settings/shop-settings';
+import type { TikTokPayment } from '../tiktok/tiktok-order';
+
 export const BUYER_FEE_FIELDS = [
   'retail_delivery_fee',
   'handling_fee',

@@ -11,6 +11,8 @@ import { accountOf } from '../netsuite/account-setup';
 import { expandBundles } from './bundle-split';
 import type { CancelRequestFields } from '../cancellations/buyer-cancel-request';
 import { cancelRequestFieldsOf, pendingCancellationOf } from '../cancellations/buyer-cancel-request';
+import { isTikTokShipping } from '../fulfillments/label-plan';
+import { shipByOf } from '../fulfillments/ship-by';
 import { buyerExternalId, isInternalId, salesOrderExternalId } from '../ids/external-ids';
 import { formatMinor, sumMinor, toMinor } from '../money/money';
 import { TEXTAREA_SAFE_LENGTH } from '../netsuite/netsuite-ids';
@@ -212,6 +214,10 @@ export interface SalesOrderPlan {
   expectedTaxVarianceMinor: number;
   /** A buyer's cancellation request TikTok has pending, shown on the sales order (buyer-cancel-request.ts). */
   cancelRequest?: CancelRequestFields;
+  /** `custbody_tts_ship_by`: TikTok's ship-by deadline (Unix s; fulfillments/ship-by.ts), null for none. */
+  shipByUnix: number | null;
+  /** `custbody_tts_tiktok_ship`: TikTok Shipping (TikTok's label and carrier; fulfillments/label-plan.ts). */
+  tiktokShipping: boolean;
 }
 
 export type OrderPlanResult = { ok: true; plan: SalesOrderPlan } | { ok: false; problems: OrderProblem[] };
@@ -625,6 +631,8 @@ export function planSalesOrder(order: TikTokOrder, context: OrderPlanContext): O
           : null,
       tiktokTaxMinor: remaining.taxMinor,
       expectedTaxVarianceMinor: 0,
+      shipByUnix: shipByOf(order),
+      tiktokShipping: isTikTokShipping(order),
       ...(pendingCancellationOf(order) === null
         ? {}
         : { cancelRequest: cancelRequestFieldsOf(pendingCancellationOf(order)) }),

@@ -2,7 +2,7 @@
  * What TikTok still charges for an order once it has refunded the units it cancelled. TikTok keeps
  * a cancelled unit in `line_items` and in the `payment` block (order-money-identities.ts) and
  * refunds the unit's `sale_price` and `item_tax` (a cancellation's `refund_subtotal` and
- * `refund_tax`, reference tiktok-shop-api.md §6.7); shipping is refunded only with the whole order,
+ * `refund_tax`, TikTok's Search Cancellations); shipping is refunded only with the whole order,
  * which then has nothing left to import. The import plans the sales order on these figures (a unit
  * cancelled before the import is not on it), and an update's totals re-check compares with them.
  */

@@ -25,6 +25,8 @@ export interface PendingOutboxRecord {
   pullOrderUpdates: boolean;
   /** The shop's "Cancel TikTok orders cancelled in NetSuite". */
   allowCancel: boolean;
+  /** The shop's "Answer TikTok returns from NetSuite" (absent: off). */
+  answerReturns?: boolean;
   /** The shop's Carrier Map text (`custrecord_tts_shop_carrier_map`), attached to fulfillment rows. */
   carrierMap?: string | null;
 }
@@ -51,8 +53,22 @@ function parsePayload(text: string | null): OutboxPayload | null {
 }
 
 export function pullDisposition(record: PendingOutboxRecord): PullDisposition {
-  // Fulfillment rows wait (the pull leaves them out) while "Push fulfillments information to TikTok" is off.
-  if (!record.pullOrderUpdates && !isFulfillmentKind(record.kind)) {
+  // Answers to return requests follow their own setting (shared-types/src/returns/return-answer.ts).
+  const returnKind = record.kind === 'return.answer' || record.kind === 'return.receive';
+  if (returnKind && record.answerReturns !== true) {
+    return {
+      action: 'skip',
+      message:
+        'Not sent: "Answer TikTok returns from NetSuite" is off on the TikTok Shop record. Answer the return in TikTok Seller Center, or turn the setting on and set this record back to pending before the response deadline.',
+    };
+  }
+  // Fulfillment and label rows wait (the pull leaves them out) while "Push fulfillments information to TikTok" is off.
+  if (
+    !record.pullOrderUpdates &&
+    !isFulfillmentKind(record.kind) &&
+    record.kind !== 'label.request' &&
+    !returnKind
+  ) {
     return {
       action: 'skip',
       message:

@@ -6,14 +6,18 @@
  */
 import { isTikTokId } from '../ids/tiktok-id';
 import type { FulfillmentPayload } from '../fulfillments/fulfillment-payload';
+import type { LabelRequestPayload } from '../fulfillments/label-request';
 
 export const OUTBOX_KINDS = [
   'order.status',
   'order.cancel',
   'order.external_ref',
   'order.cancel_answer',
+  'return.answer',
+  'return.receive',
   'fulfillment.ship',
   'fulfillment.update',
+  'label.request',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -111,6 +115,42 @@ export interface CancelAnswerPayload {
   deadline: number | null;
 }
 
-/** `fulfillment.ship` / `fulfillment.update`: fulfillments/fulfillment-payload.ts. */
+/**
+ * `return.answer`: the seller's answer to a TikTok return request given on its return authorization
+ * (returns/return-answer.ts), sent as Approve Return or Reject Return. The row's `orderId` is the
+ * TikTok order, its sales order the RMA's; one row per return (key `..._<returnId>`).
+ */
+export interface ReturnAnswerPayload {
+  /** The return authorization's internal id. */
+  rmaId: string;
+  returnId: string;
+  returnType: 'RETURN_AND_REFUND' | 'REPLACEMENT';
+  decision: 'approve' | 'reject';
+  /** The reject reason code (reject only; '' for approve). */
+  rejectReason: string;
+  /** The response deadline (Unix seconds) as NetSuite showed it, null when none. */
+  deadline: number | null;
+}
+
+/**
+ * `return.receive`: the goods of a TikTok return were received in NetSuite (an item receipt against its
+ * return authorization), sent as Approve Return `APPROVE_RECEIVED_PACKAGE` ("package received") so TikTok
+ * releases the refund. One row per return (key `..._<returnId>`).
+ */
+export interface ReturnReceivePayload {
+  rmaId: string;
+  /** The item receipt's internal id. */
+  receiptId: string;
+  returnId: string;
+}
+
+/** `fulfillment.ship` / `fulfillment.update`: fulfillments/fulfillment-payload.ts; `label.request`: fulfillments/label-request.ts. */
 export type OutboxPayload =
-  ExternalRefPayload | CancelPayload | StatusPayload | CancelAnswerPayload | FulfillmentPayload;
+  | ExternalRefPayload
+  | CancelPayload
+  | StatusPayload
+  | CancelAnswerPayload
+  | ReturnAnswerPayload
+  | ReturnReceivePayload
+  | FulfillmentPayload
+  | LabelRequestPayload;

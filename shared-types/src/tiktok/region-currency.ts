@@ -1,5 +1,5 @@
 /**
- * The currency TikTok Shop settles each region in (reference/tiktok-shop-api.md §7: SKU
+ * The currency TikTok Shop settles each region in (TikTok's regions and languages page: SKU
  * `price.currency` per market). A local shop's orders are always in its region's currency; an order
  * in another currency means the shop record or the payload is wrong, so the import refuses it.
  */

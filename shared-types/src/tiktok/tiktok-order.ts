@@ -1,6 +1,6 @@
 /**
  * The TikTok Shop order object (API 202309+), as far as the connector reads it
- * (reference/tiktok-shop-api.md §6.1). Ids are strings, money is decimal strings in major units,
+ * (TikTok's Get Order Detail). Ids are strings, money is decimal strings in major units,
  * times are Unix seconds. There is no quantity: each unit is its own line item.
  */
 import type { PendingBuyerCancellation } from '../cancellations/buyer-cancel-request';
@@ -128,6 +128,19 @@ export interface TikTokOrder {
   shipping_provider_id?: string;
   tracking_number?: string;
   rts_time?: number;
+  /**
+   * Ship-by deadlines (Unix s; TikTok's Get Order List / Detail): `rts_sla_time` the latest
+   * shipping time, `tts_sla_time` the latest collection time, `shipping_due_time` (= `cancel_order_sla_time`)
+   * TikTok cancels an order not AWAITING_COLLECTION by then, `collection_due_time` (SEA) one not
+   * collected, `delivery_sla_time` the delivery promise. Seller-fulfilled orders only, from payment
+   * (shared-types/src/fulfillments/ship-by.ts reads them).
+   */
+  rts_sla_time?: number;
+  tts_sla_time?: number;
+  shipping_due_time?: number;
+  cancel_order_sla_time?: number;
+  collection_due_time?: number;
+  delivery_sla_time?: number;
   is_sample_order?: boolean;
   is_on_hold_order?: boolean;
   is_replacement_order?: boolean;

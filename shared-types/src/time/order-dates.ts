@@ -2,7 +2,7 @@
  * Transaction dates of TikTok orders, as calendar dates of the shop's time zone.
  *
  * TikTok stamps orders in Unix seconds. NetSuite's server-side scripts run in Pacific time
- * (../shared/architecture.md invariant 8; the emulator does the same: sandbox/netsuite/src/time/),
+ * (the emulator does the same: sandbox/netsuite/src/time/),
  * so `new Date(unix * 1000)` set on `trandate` is the Pacific date: a UK order placed at 00:30 on
  * the 15th (16:30 on the 14th in California) would be dated the 14th. The connector instead takes
  * the calendar date of TikTok's time in the shop's time zone — the shop's Time Zone setting, else

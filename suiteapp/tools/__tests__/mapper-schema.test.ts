@@ -54,20 +54,31 @@ describe("the SuiteApp's mappers", () => {
   it('are one per NetSuite record the SuiteApp touches, each declaring its record', () => {
     const declared = modules.flatMap((m) => m.declarations.map((d) => [d.recordType, m.file] as const));
     expect(modules.filter((m) => m.declarations.length === 0).map((m) => m.file)).toEqual([]);
-    expect(declared.map(([type]) => type).sort()).toEqual(
+    // A record may declare several SuiteQL tables (an item fulfillment's `transactionline` too), in its one module.
+    const filesOf = (type: string) => new Set(declared.filter(([t]) => t === type).map(([, file]) => file));
+    expect(declared.filter(([type]) => filesOf(type).size > 1)).toEqual([]);
+    expect([...new Set(declared.map(([type]) => type))].sort()).toEqual(
       [
         'address',
+        'cashrefund',
+        'cashsale',
+        'creditmemo',
         'currency',
         'customer',
         'customrecord_tts_log',
         'customrecord_tts_order',
         'customrecord_tts_outbox',
+        'customrecord_tts_refund',
+        'customrecord_tts_return',
         'customrecord_tts_shop',
         'customrecord_tts_warehouse',
+        'invoice',
         'item',
         'itemfulfillment',
+        'itemreceipt',
         'location',
         'paymentmethod',
+        'returnauthorization',
         'salesorder',
         'salestaxitem',
       ].sort(),
@@ -135,6 +146,27 @@ describe('the schema check fails on what NetSuite does not have', () => {
     expect(issue.message).toContain('cashsale, customsale, invoice, itemfulfillment, returnauthorization');
     expect(issue.message).toContain('INVALID_RCRD_TRANSFRM');
     expect(issue.fix).toContain('transform into one of the listed record types');
+  });
+
+  it('a transaction may query its lines (transactionline) with its own columns and the line key', () => {
+    const lines = (columns: Record<string, string>) =>
+      declareRecord({ recordType: 'itemfulfillment', suiteql: { table: 'transactionline', columns } });
+    expect(
+      checkRecordDeclaration(
+        lines({ transaction: 'transaction', mainline: 'mainline', createdFrom: 'createdfrom' }),
+        ctx,
+      ),
+    ).toEqual([]);
+    expect(checkRecordDeclaration(lines({ orderLine: 'orderlne' }), ctx).map((issue) => issue.id)).toEqual([
+      'orderlne',
+    ]);
+    const notTransaction = declareRecord({
+      recordType: 'customer',
+      suiteql: { table: 'transactionline', columns: { id: 'id' } },
+    });
+    expect(checkRecordDeclaration(notTransaction, ctx).map((issue) => issue.id)).toEqual([
+      'table transactionline',
+    ]);
   });
 
   it('custom ids that are not in Objects, or not on that record', () => {

@@ -31,6 +31,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_push_inv_tts', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_push_ful_tts', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_push_returns', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_answer_returns', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_refunds', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_pm_map', 'TEXTAREA'],
   ['custrecord_tts_shop_carrier_map', 'TEXTAREA'],
@@ -50,6 +51,12 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_tax_code', 'SELECT', { select: '-10' }],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_push_inv_now', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_inv_buffer', 'INTEGER'],
+  ['custrecord_tts_shop_label_when', 'TEXT'],
+  ['custrecord_tts_shop_handover', 'TEXT'],
+  ['custrecord_tts_shop_pickup_hour', 'INTEGER'],
+  ['custrecord_tts_shop_label_size', 'TEXT'],
   ['custrecord_tts_shop_test_mode', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_test_order', 'TEXT'],
   ['custrecord_tts_shop_paused_reason', 'TEXTAREA'],
@@ -148,6 +155,8 @@ describe('loadSdfProject on suiteapp/src', () => {
       'customrecord_tts_log',
       'customrecord_tts_order',
       'customrecord_tts_outbox',
+      'customrecord_tts_refund',
+      'customrecord_tts_return',
       'customrecord_tts_shop',
       'customrecord_tts_warehouse',
     ]);
@@ -199,6 +208,18 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: undefined,
         appliesTo: ['sale'],
       },
+      ...(
+        [
+          ['custbody_tts_label_file', 'DOCUMENT'],
+          ['custbody_tts_label_tracking', 'TEXT'],
+        ] as const
+      ).map(([id, type]) => ({
+        id,
+        kind: 'transactionbodycustomfield',
+        type,
+        select: undefined,
+        appliesTo: ['sale', 'itemfulfillment'],
+      })),
       {
         id: 'custbody_tts_order_id',
         kind: 'transactionbodycustomfield',
@@ -227,10 +248,32 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: '-30',
         appliesTo: ['sale'],
       },
+      ...(
+        [
+          ['custbody_tts_replacement_so', 'SELECT', '-30'],
+          ['custbody_tts_return_due', 'DATETIMETZ', undefined],
+          ['custbody_tts_return_id', 'TEXT', undefined],
+          ['custbody_tts_return_reject', 'SELECT', 'customlist_tts_return_rej_reason'],
+          ['custbody_tts_return_status', 'TEXT', undefined],
+        ] as const
+      ).map(([id, type, select]) => ({
+        id,
+        kind: 'transactionbodycustomfield',
+        type,
+        select,
+        appliesTo: ['sale'],
+      })),
       {
         id: 'custbody_tts_sample',
         kind: 'transactionbodycustomfield',
         type: 'CHECKBOX',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_ship_by',
+        kind: 'transactionbodycustomfield',
+        type: 'DATETIMETZ',
         select: undefined,
         appliesTo: ['sale'],
       },
@@ -257,6 +300,13 @@ describe('loadSdfProject on suiteapp/src', () => {
       },
       {
         id: 'custbody_tts_tieout',
+        kind: 'transactionbodycustomfield',
+        type: 'CHECKBOX',
+        select: undefined,
+        appliesTo: ['sale'],
+      },
+      {
+        id: 'custbody_tts_tiktok_ship',
         kind: 'transactionbodycustomfield',
         type: 'CHECKBOX',
         select: undefined,

@@ -22,6 +22,8 @@ export class FakeOutbox {
   readonly references = new Map<string, unknown>();
   /** Answers the next `outbox.ack` calls with this error instead of storing them. */
   failAcks = 0;
+  /** Results in each `outbox.ack` call answered, in order. */
+  readonly ackCalls: number[] = [];
 
   constructor(
     netsuite: FakeNetSuite,
@@ -53,6 +55,7 @@ export class FakeOutbox {
       this.failAcks -= 1;
       return json(400, { error: { code: 'TTS_INVALID_REQUEST', message: 'ack lost' } });
     }
+    this.ackCalls.push(body.results?.length ?? 0);
     for (const result of body.results ?? []) {
       const entry = this.rows.find((r) => r.row.outboxId === result.outboxId);
       if (entry === undefined || entry.state !== 'pending') continue;

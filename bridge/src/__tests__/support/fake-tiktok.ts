@@ -10,7 +10,7 @@ import {
 
 /**
  * A small, strict stand-in for TikTok's auth host and Open API, for the bridge's own tests. It
- * checks signatures with its own implementation of reference §3.2, token validity and expiry,
+ * checks signatures with its own implementation of TikTok's signing guide, partner.tiktokshop.com/docv2/page/sign-your-api-request, token validity and expiry,
  * and lets a test inject responses ahead of the normal handling.
  */
 export interface FakeTikTokOptions {
@@ -32,44 +32,6 @@ function expectedSign(secret: string, request: RecordedRequest): string {
   return createHmac('sha256', secret)
     .update(secret + text + secret)
     .digest('hex');
-}
-
-export function makeOrder(id: string, updateTime: number, overrides: Partial<TikTokOrder> = {}): TikTokOrder {
-  return {
-    id,
-    status: 'AWAITING_SHIPMENT',
-    create_time: updateTime - 60,
-    update_time: updateTime,
-    paid_time: updateTime - 30,
-    user_id: '7021436810468230477',
-    payment: {
-      currency: 'USD',
-      sub_total: '10.00',
-      shipping_fee: '0.00',
-      seller_discount: '0.00',
-      platform_discount: '0.00',
-      total_amount: '10.00',
-      original_total_product_price: '10.00',
-      original_shipping_fee: '0.00',
-      tax: '0.00',
-    },
-    payment_method_name: 'CCDC',
-    line_items: [
-      {
-        id: `${id}-1`,
-        sku_id: '1729592969712207012',
-        product_id: '1729592969712207008',
-        product_name: 'Mug',
-        seller_sku: 'MUG-1',
-        original_price: '10.00',
-        sale_price: '10.00',
-        platform_discount: '0.00',
-        seller_discount: '0.00',
-        currency: 'USD',
-      },
-    ],
-    ...overrides,
-  };
 }
 
 export class FakeTikTok {

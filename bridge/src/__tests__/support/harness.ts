@@ -9,7 +9,7 @@ import type { LiveConfig, LogLevel } from '../../config';
 import { createLogger } from '../../logger';
 import { FakeNetSuite, NS_CREDENTIALS } from './fake-netsuite';
 import { FakeTikTok } from './fake-tiktok';
-import { TestClock } from './test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 
 /** The whole bridge on port 0 with a temporary SQLite file, wired to the local TikTok and NetSuite stand-ins. */
 export const TT_APP = { appKey: 'bridge_app_key', appSecret: 'bridge_app_secret_0123456789' };

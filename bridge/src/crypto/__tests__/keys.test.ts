@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import express from 'express';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { OAUTH_CALLBACK_PATH } from '../../oauth/routes';
 import { OAuthStateCookie } from '../../oauth/state-cookie';
 import { signTikTokWebhookForTest, verifyTikTokWebhook } from '../../webhooks/verify';

@@ -11,14 +11,16 @@ describe('TokenCipher (AES-256-GCM, versioned envelope, row-bound AAD)', () => {
   it('round-trips with a fresh IV each time', () => {
     const a = cipher.encrypt('TTP_secret', ctx);
     const b = cipher.encrypt('TTP_secret', ctx);
-    expect(a).toMatch(/^v1:[\w-]{16}:[\w-]{22}:[\w-]+$/);
+    expect(a).toMatch(/^v2:[0-9a-f]{8}:[\w-]{16}:[\w-]{22}:[\w-]+$/);
     expect(a).not.toBe(b);
     expect(cipher.decrypt(a, ctx)).toBe('TTP_secret');
   });
 
   it('fails with the wrong key', () => {
     const envelope = cipher.encrypt('TTP_secret', ctx);
-    expect(() => new TokenCipher(randomBytes(32)).decrypt(envelope, ctx)).toThrow(/authentication tag/);
+    expect(() => new TokenCipher(randomBytes(32)).decrypt(envelope, ctx)).toThrow(
+      /encrypted with key id [0-9a-f]{8}, which no configured key has/,
+    );
   });
 
   it('fails for another row or another column', () => {
@@ -37,7 +39,7 @@ describe('TokenCipher (AES-256-GCM, versioned envelope, row-bound AAD)', () => {
     expect(() =>
       cipher.decrypt([parts[0], parts[1], parts[2], body.toString('base64url')].join(':'), ctx),
     ).toThrow();
-    expect(() => cipher.decrypt(envelope.replace(/^v1/, 'v9'), ctx)).toThrow(/envelope version/);
+    expect(() => cipher.decrypt(envelope.replace(/^v2/, 'v9'), ctx)).toThrow(/envelope version/);
   });
 
   it('refuses a key that is not 32 bytes', () => {

@@ -70,6 +70,43 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
     expect(JSON.stringify(body)).not.toMatch(/UNEXPECTED_ERROR|internal detail/);
   });
 
+  it('/readyz answers 503 while the bridge drains for a shutdown; every other route still serves', async () => {
+    expect((await fetch(`${h.url}/readyz`)).status).toBe(200);
+    await h.bridge.drain(0);
+    const response = await fetch(`${h.url}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, draining: true, store: { ok: true } });
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+  });
+
+  it('/readyz waits for a slow NetSuite ping only briefly, then answers the last result marked checking', async () => {
+    const slow = await startHarness({ netsuitePingTtlMs: 60_000, readyzNetsuiteWaitMs: 100 });
+    try {
+      slow.netsuite.latencyMs = 3000;
+      const started = Date.now();
+      const first = await fetch(`${slow.url}/readyz`);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual({
+        ok: true,
+        store: { ok: true },
+        netsuite: { ok: false, checkedAt: null, checking: true },
+      });
+      // A second check while the ping is still in flight starts no other ping.
+      await fetch(`${slow.url}/readyz`);
+      // Once the ping has finished, its result is answered (no further ping within the TTL).
+      let later = { netsuite: {} as Record<string, unknown> };
+      for (let i = 0; i < 100 && later.netsuite.ok !== true; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        later = (await (await fetch(`${slow.url}/readyz`)).json()) as typeof later;
+      }
+      expect(later.netsuite).toEqual({ ok: true, checkedAt: expect.any(String) });
+      expect(slow.netsuite.server.requests).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('/readyz answers 503 when the store is unreachable', async () => {
     await h.bridge.store.close();
     const response = await fetch(`${h.url}/readyz`);

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { describeError } from '../../core/errors';
 import { formatStatus } from '../../cli';
 import { SqliteStore } from '../../store/sqlite-store';

@@ -1,8 +1,8 @@
 import { FakeNetSuite, NS_CREDENTIALS } from '../../__tests__/support/fake-netsuite';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { parseOAuthHeader } from '../../__tests__/support/rfc5849';
 import { json } from '../../__tests__/support/test-server';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { NetSuiteClient, NetSuiteError } from '../client';
 
 const SHOP = {
@@ -62,7 +62,7 @@ describe('NetSuite RESTlet client against a TBA-verifying local server', () => {
   it('posts shop.upsert and orders.upsert as JSON and returns the RESTlet results', async () => {
     const ns = client();
     await expect(ns.upsertShop(SHOP)).resolves.toEqual({ ok: true, shopRecordId: '1', created: true });
-    const result = await ns.upsertOrders(SHOP.shopId, [makeOrder('1', 100), makeOrder('2', 100)]);
+    const result = await ns.upsertOrders(SHOP.shopId, [orderAt('1', 100), orderAt('2', 100)]);
     expect(result.results.map((r) => r.outcome)).toEqual(['created', 'created']);
     expect(fake.server.requests[1]?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(fake.server.requests[1]?.body ?? '{}')).toMatchObject({
@@ -106,7 +106,7 @@ describe('NetSuite RESTlet client against a TBA-verifying local server', () => {
 
   it('fails at once on other 4xx and surfaces the RESTlet error code and message; a connector code says whether the job retries later', async () => {
     const error = await client()
-      .upsertOrders(SHOP.shopId, [makeOrder('1', 100)])
+      .upsertOrders(SHOP.shopId, [orderAt('1', 100)])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetSuiteError);
     // TTS_SHOP_NOT_FOUND: the caller sends the shop and retries (connector-errors.ts), not the client.
@@ -139,7 +139,7 @@ describe('NetSuite RESTlet client against a TBA-verifying local server', () => {
   });
 
   it('refuses an orders.upsert outside 1..50 orders before calling', () => {
-    const orders = Array.from({ length: 51 }, (_, i) => makeOrder(String(i), 1));
+    const orders = Array.from({ length: 51 }, (_, i) => orderAt(String(i), 1));
     expect(() => client().upsertOrders(SHOP.shopId, orders)).toThrow(/1\.\.50/);
     expect(fake.server.requests).toHaveLength(0);
   });
@@ -148,7 +148,7 @@ describe('NetSuite RESTlet client against a TBA-verifying local server', () => {
     ['shop.upsert without shopRecordId', () => (ns) => ns.upsertShop(SHOP), { ok: true }, 'shopRecordId'],
     [
       'orders.upsert with a result lacking its outcome',
-      () => (ns) => ns.upsertOrders(SHOP.shopId, [makeOrder('1', 100)]),
+      () => (ns) => ns.upsertOrders(SHOP.shopId, [orderAt('1', 100)]),
       { ok: true, results: [{ orderId: '1', inboxId: '9' }], importQueued: true },
       'results.0.outcome',
     ],

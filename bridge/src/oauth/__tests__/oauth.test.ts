@@ -328,7 +328,7 @@ describe('TikTok OAuth routes', () => {
       state: 'connected',
     });
     const stored = await h.bridge.store.getTokens(TEST_SHOP.id);
-    expect(stored?.accessTokenEnc).toMatch(/^v1:/);
+    expect(stored?.accessTokenEnc).toMatch(/^v2:/);
     expect((await h.bridge.tiktok.vault.load(TEST_SHOP.id))?.accessToken).toMatch(/^TTP_access_/);
     expect(h.tiktok.subscriptions.map((s) => s.event_type).sort()).toEqual(
       [...SUBSCRIBED_WEBHOOK_EVENTS].sort(),

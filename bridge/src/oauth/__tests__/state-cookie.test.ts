@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { OAUTH_STATE_COOKIE_NAME, OAuthStateCookie } from '../state-cookie';
 
 /**

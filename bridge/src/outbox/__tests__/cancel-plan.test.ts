@@ -1,6 +1,6 @@
 import type { CancelPayload } from '../../../../shared-types/src/outbox/outbox';
 import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { planSellerCancel } from '../cancel-plan';
 
 const whole: CancelPayload = {
@@ -13,7 +13,7 @@ const whole: CancelPayload = {
 const lines = (ids: string[]): CancelPayload => ({ ...whole, scope: 'lines', lineItemIds: ids });
 
 function twoLines(overrides: Partial<TikTokOrder> = {}): TikTokOrder {
-  const order = makeOrder('5', 1_700_000_000, overrides);
+  const order = orderAt('5', 1_700_000_000, overrides);
   const [line] = order.line_items;
   return { ...order, line_items: [line, { ...line, id: '5-2' }] };
 }

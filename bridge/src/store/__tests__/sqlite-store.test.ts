@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from '../sqlite-migrations';
+import { openStore } from '../open-store';
 import { SqliteStore, migrateSqlite } from '../sqlite-store';
 import { runStoreContract } from './store-contract';
 import { JOB_KINDS } from '../../workers/job-kinds';
@@ -27,6 +28,15 @@ describe('SqliteStore on disk', () => {
     const versions = reopened.db.prepare('SELECT version FROM schema_migrations').all();
     expect(versions).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
     await reopened.close();
+  });
+
+  it('commits with synchronous NORMAL by default and FULL when BRIDGE_SQLITE_SYNCHRONOUS=full (openStore)', async () => {
+    const normal = openStore(`sqlite:${join(dir, 'normal.db')}`) as SqliteStore;
+    expect(normal.db.pragma('synchronous', { simple: true })).toBe(1);
+    await normal.close();
+    const full = openStore(`sqlite:${join(dir, 'full.db')}`, { sqliteSynchronous: 'full' }) as SqliteStore;
+    expect(full.db.pragma('synchronous', { simple: true })).toBe(2);
+    await full.close();
   });
 
   it('applies only migrations that are new', () => {
@@ -78,6 +88,33 @@ describe('SqliteStore on disk', () => {
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
     expect(tables).toContainEqual({ name: 'webhook_notifications' });
     expect(tables).not.toContainEqual({ name: 'webhook_inbox' });
+    await store.close();
+  });
+
+  it('upgrades a database file written before reconcile_cursors: each shop keeps how far reconcile has read (issue #12)', async () => {
+    const path = join(dir, 'cursors.db');
+    const old = new Database(path);
+    migrateSqlite(
+      old,
+      SQLITE_MIGRATIONS.filter((m) => m.version < 9),
+    );
+    old
+      .prepare(
+        `INSERT INTO sync_cursors (shop_id, name, value, updated_at) VALUES ('7', 'orders.update_time', 1700000000, 42)`,
+      )
+      .run();
+    old.close();
+
+    const store = new SqliteStore(path);
+    expect(await store.getCursor('7', 'orders.update_time')).toEqual({
+      shopId: '7',
+      name: 'orders.update_time',
+      value: 1700000000,
+      updatedAt: 42,
+    });
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(tables).toContainEqual({ name: 'reconcile_cursors' });
+    expect(tables).not.toContainEqual({ name: 'sync_cursors' });
     await store.close();
   });
 

@@ -94,6 +94,31 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.listShopIdsByGrant('open-1')).toEqual(['2', '7494049642642441621']);
         expect(await store.getTokens('missing')).toBeUndefined();
       });
+
+      it('swaps token ciphertexts only while they are still the ones read (key rotation)', async () => {
+        await store.upsertShop(shop(), T0);
+        const id = '7494049642642441621';
+        const saved = {
+          shopId: id,
+          grantId: 'open-1',
+          accessTokenEnc: 'v2:old:a',
+          refreshTokenEnc: 'v2:old:r',
+          accessExpiresAt: T0 + 1000,
+          refreshExpiresAt: T0 + 2000,
+          updatedAt: T0,
+          authorizedAt: T0 - 50,
+        };
+        await store.saveTokens(saved);
+        const next = { accessTokenEnc: 'v2:new:a', refreshTokenEnc: 'v2:new:r' };
+        expect(await store.replaceTokenCiphertexts(id, { ...saved, refreshTokenEnc: 'v2:x' }, next)).toBe(
+          false,
+        );
+        expect(await store.replaceTokenCiphertexts('missing', saved, next)).toBe(false);
+        expect(await store.getTokens(id)).toEqual(saved);
+        expect(await store.replaceTokenCiphertexts(id, saved, next)).toBe(true);
+        expect(await store.getTokens(id)).toEqual({ ...saved, ...next });
+        expect(await store.replaceTokenCiphertexts(id, saved, next)).toBe(false);
+      });
     });
 
     describe('admin sessions', () => {
@@ -165,6 +190,32 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         const { id } = await store.insertWebhook({ ...entry, ignoredReason: 'stale: 8 days old' }, []);
         expect(await store.getWebhook(id)).toMatchObject({ ignoredReason: 'stale: 8 days old' });
         expect(await store.listJobs({})).toEqual([]);
+      });
+
+      it('commits a group of webhooks together, each as insertWebhook would, one failure rolled back alone', async () => {
+        const entry = (n: number) => ({
+          dedupeKey: `g-${n}`,
+          shopId: '1',
+          eventType: 1,
+          rawBody: `{"n":${n}}`,
+          receivedAt: T0,
+        });
+        const results = await store.insertWebhooks([
+          { entry: entry(1), jobs: [job({ dedupeKey: 'order:1' })] },
+          { entry: entry(1), jobs: [job({ dedupeKey: 'order:1-again' })] },
+          // A payload JSON cannot hold: this webhook's row and job are rolled back, no other.
+          { entry: entry(2), jobs: [job({ dedupeKey: 'order:2', payload: { n: 1n } })] },
+          { entry: entry(3), jobs: [job({ dedupeKey: 'order:3' })] },
+        ]);
+        expect(results).toHaveLength(4);
+        const [first, again, failed, third] = results;
+        expect(first).toMatchObject({ ok: true, inserted: true });
+        expect(again).toEqual({ ok: true, inserted: false, id: first?.ok ? first.id : -1 });
+        expect(failed?.ok).toBe(false);
+        expect(third).toMatchObject({ ok: true, inserted: true });
+        expect(await store.countWebhooks()).toBe(2);
+        expect((await store.listJobs({})).map((j) => j.dedupeKey).sort()).toEqual(['order:1', 'order:3']);
+        expect(await store.insertWebhooks([])).toEqual([]);
       });
     });
 
@@ -293,8 +344,8 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
-    describe('cursors and errors', () => {
-      it('stores a cursor per shop and name', async () => {
+    describe('reconcile cursors and errors', () => {
+      it('stores a reconcile cursor per shop and name', async () => {
         expect(await store.getCursor('1', 'orders')).toBeUndefined();
         await store.setCursor('1', 'orders', 100, T0);
         await store.setCursor('1', 'orders', 200, T0 + 1);
@@ -333,6 +384,81 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         await store.recordError({ at: T0 + 1, source: 'worker', shopId: '1', message: 'second' });
         const errors = await store.listRecentErrors(10);
         expect(errors.map((e) => e.message)).toEqual(['second', 'first']);
+      });
+    });
+
+    describe('outbox acknowledgements kept until NetSuite has them', () => {
+      it('keeps results oldest first, a newer result of a row replacing the older, until deleted', async () => {
+        await store.saveOutboxAcks(
+          [
+            { shopId: 's', result: { outboxId: '11', ok: true, message: 'sent', packageId: '1152' } },
+            { shopId: 's', result: { outboxId: '12', ok: false, retryable: true, message: '429' } },
+          ],
+          T0,
+        );
+        await store.saveOutboxAcks([{ shopId: 't', result: { outboxId: '10', ok: true } }], T0 + 1);
+        await store.saveOutboxAcks(
+          [{ shopId: 's', result: { outboxId: '12', ok: true, message: 'sent later' } }],
+          T0 + 2,
+        );
+        expect(await store.listOutboxAcks(10)).toEqual([
+          { shopId: 's', result: { outboxId: '11', ok: true, message: 'sent', packageId: '1152' } },
+          { shopId: 's', result: { outboxId: '12', ok: true, message: 'sent later' } },
+          { shopId: 't', result: { outboxId: '10', ok: true } },
+        ]);
+        expect(await store.listOutboxAcks(1)).toHaveLength(1);
+        await store.deleteOutboxAcks(['11', '12', 'unknown']);
+        expect(await store.listOutboxAcks(10)).toEqual([
+          { shopId: 't', result: { outboxId: '10', ok: true } },
+        ]);
+      });
+    });
+
+    describe('late-dispatch watch', () => {
+      it('keeps the orders still to ship by ship-by, never letting an older payload win', async () => {
+        await store.observeDispatch(
+          [
+            { shopId: 's', orderId: '2', shipBy: 2_000, orderUpdateTime: 10 },
+            { shopId: 's', orderId: '1', shipBy: 1_000, orderUpdateTime: 10 },
+            { shopId: 's', orderId: '3', shipBy: 3_000, orderUpdateTime: 10 },
+          ],
+          T0,
+        );
+        // Order 1 shipped (newer payload); an older payload of order 2 arrives late.
+        await store.observeDispatch(
+          [
+            { shopId: 's', orderId: '1', shipBy: null, orderUpdateTime: 11 },
+            { shopId: 's', orderId: '2', shipBy: 9_000, orderUpdateTime: 9 },
+            { shopId: 's', orderId: '3', shipBy: null, orderUpdateTime: 9 },
+          ],
+          T0,
+        );
+        expect(await store.listDispatchWatch(10)).toEqual([
+          { shopId: 's', orderId: '2', shipBy: 2_000 },
+          { shopId: 's', orderId: '3', shipBy: 3_000 },
+        ]);
+        expect(await store.countDispatchWatch(2_500)).toEqual({ toShip: 2, late: 1 });
+      });
+    });
+
+    describe('inventory confirmed by TikTok', () => {
+      it('keeps the last confirmed quantity per shop, SKU and warehouse, and forgets a failed pair', async () => {
+        const row = {
+          shopId: 's',
+          sellerSku: 'A',
+          warehouseId: '7',
+          quantity: 3,
+          productId: 'p',
+          skuId: 'k',
+        };
+        await store.confirmInventory([row, { ...row, warehouseId: '8', quantity: 0 }], T0);
+        await store.confirmInventory([{ ...row, quantity: 5 }], T0 + 1);
+        await store.confirmInventory([{ ...row, shopId: 'other', quantity: 9 }], T0);
+        const got = await store.getConfirmedInventory('s', ['A', 'B']);
+        expect(got.map((r) => `${r.warehouseId}=${r.quantity}`).sort()).toEqual(['7=5', '8=0']);
+        expect(got.find((r) => r.warehouseId === '7')?.confirmedAt).toBe(T0 + 1);
+        await store.forgetInventory('s', [{ sellerSku: 'A', warehouseId: '7' }]);
+        expect((await store.getConfirmedInventory('s', ['A'])).map((r) => r.warehouseId)).toEqual(['8']);
       });
     });
   });

@@ -1,4 +1,5 @@
-import type { Clock, Sleep } from '../../core/clock';
+import type { Sleep } from '../../core/sleep';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { HttpRequest, HttpResponse } from '../../net/http-transport';
 import { TikTokApiCaller } from '../api-caller';
 import { throttleDelay } from '../api-throttle';

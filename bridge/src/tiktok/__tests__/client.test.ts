@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { TokenCipher } from '../../crypto/token-cipher';
 import { SqliteStore } from '../../store/sqlite-store';
-import { FakeTikTok, makeOrder } from '../../__tests__/support/fake-tiktok';
+import { FakeTikTok } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { json } from '../../__tests__/support/test-server';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { createTikTokServices, type TikTokServices } from '../create-tiktok';
 import {
   TikTokBusinessError,
@@ -88,7 +89,7 @@ describe('TikTok client against a real local server', () => {
 
   it('signs calls the server accepts and reads the envelope data', async () => {
     await connectShop();
-    fake.orders.push(makeOrder('576461413038785752', 1_768_478_000));
+    fake.orders.push(orderAt('576461413038785752', 1_768_478_000));
     const orders = await tts.client.getOrderDetail(SHOP.id, ['576461413038785752']);
     expect(orders.map((o) => o.id)).toEqual(['576461413038785752']);
     const [request] = fake.apiRequests;
@@ -217,7 +218,7 @@ describe('TikTok client against a real local server', () => {
 
   it('pages order search and refuses more than 50 detail ids', async () => {
     await connectShop();
-    for (let i = 0; i < 5; i += 1) fake.orders.push(makeOrder(`10${i}`, 1_768_478_000 + i));
+    for (let i = 0; i < 5; i += 1) fake.orders.push(orderAt(`10${i}`, 1_768_478_000 + i));
     const first = await tts.client.searchOrders(SHOP.id, { updateTimeGe: 1_768_000_000, pageSize: 3 });
     expect(first.orders).toHaveLength(3);
     expect(first.nextPageToken).toBeDefined();

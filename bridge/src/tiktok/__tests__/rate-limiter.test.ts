@@ -1,4 +1,4 @@
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { RateLimiter } from '../rate-limiter';
 
 describe('RateLimiter (token bucket per shop)', () => {

@@ -1,6 +1,6 @@
 import { buildSignString, signTikTokRequest } from '../sign';
 
-describe('TikTok request signing (reference §3.4 vectors)', () => {
+describe('TikTok request signing (test vectors computed from TikTok’s signing guide)', () => {
   it('TV1: official doc vector, GET without body', () => {
     const input = {
       appSecret: 'e59af819cc',

@@ -6,9 +6,9 @@ import {
   TT_APP,
   type Harness,
 } from '../../__tests__/support/harness';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import type { SqliteStore } from '../../store/sqlite-store';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { URGENT_JOB_KINDS } from '../../workers/job-kinds';
 import { nodeHmacSha256, signTikTokWebhookForTest, type HmacSha256 } from '../verify';
 
@@ -170,7 +170,7 @@ describe('POST /webhooks/tiktok', () => {
     'the same delivery sent %i× concurrently leaves 1 row, 1 upsert and 1 NetSuite record',
     async (n) => {
       await connectViaOAuth(h);
-      h.tiktok.orders.push(makeOrder(ORDER_ID, 1718305585));
+      h.tiktok.orders.push(orderAt(ORDER_ID, 1718305585));
       const responses = await Promise.all(
         Array.from({ length: n }, () => post({ authorization: SIG }, BODY)),
       );

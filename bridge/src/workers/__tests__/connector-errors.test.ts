@@ -4,7 +4,7 @@ import {
 } from '../../../../shared-types/src/contract/connector-errors';
 import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { json, type RecordedRequest, type TestResponse } from '../../__tests__/support/test-server';
 import { orderUpsertJob, shopUpsertJob } from '../job-kinds';
 
@@ -50,7 +50,7 @@ describe("the bridge's reaction to each connector error code", () => {
     const jobs = [];
     for (let i = 0; i < count; i += 1) {
       const id = `5764614130388${String(first + i).padStart(5, '0')}`;
-      h.tiktok.orders.push(makeOrder(id, nowSec - 100));
+      h.tiktok.orders.push(orderAt(id, nowSec - 100));
       jobs.push(
         await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now()),
       );
@@ -180,6 +180,26 @@ describe("the bridge's reaction to each connector error code", () => {
       expect(job?.deadReason).toMatch(/TTS_INVALID_CARRIER_MAP: Carrier Map of shop Maker Mugs/);
     },
 
+    async TTS_INVALID_LABEL_SETTINGS() {
+      // Only the shop record's user event throws it; were shop.upsert ever to answer it, the job stops.
+      h.netsuite.injectors.push((r) =>
+        bodyOf(r).action === 'shop.upsert'
+          ? netsuiteError(
+              'TTS_INVALID_LABEL_SETTINGS',
+              'TikTok Shipping label settings of shop Maker Mugs: x.',
+            )
+          : undefined,
+      );
+      const { id } = await h.bridge.store.enqueueJob(
+        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
+        h.clock.now(),
+      );
+      await h.bridge.runWorkersOnce();
+      const job = await h.bridge.store.getJob(id);
+      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
+      expect(job?.deadReason).toMatch(/TTS_INVALID_LABEL_SETTINGS: TikTok Shipping label settings/);
+    },
+
     async TTS_INVALID_CANCEL_REASON() {
       // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
       h.netsuite.injectors.push((r) =>
@@ -202,6 +222,18 @@ describe("the bridge's reaction to each connector error code", () => {
       const [job] = await enqueueOrders(1);
       expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
       expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_CANCEL_ANSWER/);
+    },
+
+    async TTS_INVALID_RETURN_ANSWER() {
+      // Only the return authorization user event throws it; were a RESTlet call ever to answer it, the job stops.
+      h.netsuite.injectors.push((r) =>
+        bodyOf(r).action === 'orders.upsert'
+          ? netsuiteError('TTS_INVALID_RETURN_ANSWER', 'TikTok does not take this answer.')
+          : undefined,
+      );
+      const [job] = await enqueueOrders(1);
+      expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
+      expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_RETURN_ANSWER/);
     },
   };
 

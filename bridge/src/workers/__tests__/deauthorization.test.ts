@@ -1,4 +1,4 @@
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import {
   connectViaOAuth,
   rawPost,
@@ -89,7 +89,7 @@ describe('deauthorization webhooks', () => {
       orderCallsHeld += 1;
       return held;
     });
-    h.tiktok.orders.push(makeOrder('576461413038785752', Math.floor(h.clock.now() / 1000) - 10));
+    h.tiktok.orders.push(orderAt('576461413038785752', Math.floor(h.clock.now() / 1000) - 10));
     await h.bridge.reconcileOnce();
     h.bridge.startWorkers();
     await waitFor(async () => orderCallsHeld > 0, 'the order job to call TikTok');

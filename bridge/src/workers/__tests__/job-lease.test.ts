@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { SqliteStore } from '../../store/sqlite-store';
-import { TestClock } from '../../__tests__/support/test-clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { TikTokClient } from '../../tiktok/client';

@@ -1,5 +1,5 @@
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { FakeOutbox } from '../../__tests__/support/fake-outbox';
 import { json } from '../../__tests__/support/test-server';
 
@@ -36,7 +36,7 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
     });
 
   it('cancels, writes the external reference, records a status change, and acknowledges each', async () => {
-    h.tiktok.orders.push(makeOrder('111', nowSec - 100));
+    h.tiktok.orders.push(orderAt('111', nowSec - 100));
     cancelRow('111');
     outbox.add({
       idempotencyKey: `tts_out_order_external_ref_${TEST_SHOP.id}_222_SO7`,
@@ -120,8 +120,8 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
     );
   });
 
-  it('does not cancel twice when the acknowledgement of a delivered cancellation is lost', async () => {
-    h.tiktok.orders.push(makeOrder('111', nowSec - 100));
+  it('keeps the result when the acknowledgement fails and sends it first next pass, without calling TikTok again', async () => {
+    h.tiktok.orders.push(orderAt('111', nowSec - 100));
     cancelRow('111');
     outbox.failAcks = 1;
 
@@ -129,6 +129,24 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
     expect(first.failures).toHaveLength(1);
     expect(outbox.rows[0].state).toBe('pending');
     expect((await h.bridge.store.listRecentErrors(5))[0]?.source).toBe('outbox');
+    expect(await h.bridge.store.listOutboxAcks(10)).toHaveLength(1);
+
+    const second = await h.bridge.outboxOnce();
+    expect(second.failures).toEqual([]);
+    expect(second.results[0]).toMatchObject({ pulled: 0, outcomes: {} });
+    expect(outbox.cancelCalls).toHaveLength(1);
+    expect(outbox.rows[0]).toMatchObject({ state: 'sent' });
+    expect(outbox.rows[0].message).toContain('cancel');
+    expect(await h.bridge.store.listOutboxAcks(10)).toEqual([]);
+  });
+
+  it("does not cancel twice when a delivered cancellation's result was never kept (the process died)", async () => {
+    h.tiktok.orders.push(orderAt('111', nowSec - 100));
+    cancelRow('111');
+    outbox.failAcks = 1;
+    await h.bridge.outboxOnce();
+    // The kept result is gone (the process died before keeping it): the row is delivered again.
+    await h.bridge.store.deleteOutboxAcks(['1']);
 
     const second = await h.bridge.outboxOnce();
     expect(second.results[0].outcomes).toEqual({ already_done: 1 });
@@ -139,8 +157,21 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
     });
   });
 
+  it('acknowledges in batches of ackBatch results: one outbox.ack per batch, not per row', async () => {
+    for (const id of ['111', '112', '113', '114', '115']) {
+      h.tiktok.orders.push(orderAt(id, nowSec - 100));
+      cancelRow(id);
+    }
+    const pass = await h.bridge.outboxOnce({ ackBatch: 2 });
+    expect(pass.results[0]).toMatchObject({ pulled: 5, outcomes: { sent: 5 } });
+    expect(outbox.ackCalls).toEqual([2, 2, 1]);
+    outbox.rows.forEach((r) => (r.state = 'pending'));
+    await h.bridge.outboxOnce();
+    expect(outbox.ackCalls).toEqual([2, 2, 1, 5]);
+  });
+
   it('treats "already cancelled" from TikTok as done when the order is cancelled by then', async () => {
-    const order = makeOrder('111', nowSec - 100);
+    const order = orderAt('111', nowSec - 100);
     h.tiktok.orders.push(order);
     cancelRow('111');
     const open = structuredClone(order);
@@ -164,10 +195,7 @@ describe('outbox worker: NetSuite outbox rows delivered to TikTok and acknowledg
   });
 
   it('keeps a row pending on a retryable TikTok failure and fails it with the reason on a refusal', async () => {
-    h.tiktok.orders.push(
-      makeOrder('111', nowSec - 100),
-      makeOrder('444', nowSec - 100, { status: 'DELIVERED' }),
-    );
+    h.tiktok.orders.push(orderAt('111', nowSec - 100), orderAt('444', nowSec - 100, { status: 'DELIVERED' }));
     cancelRow('111');
     cancelRow('444');
     h.tiktok.injectors.unshift((request) =>

@@ -1,12 +1,12 @@
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { ORDERS_CURSOR } from '../reconcile';
 
 /**
  * The reconciliation window's default overlap: with no `overlapSec` configured (as `npm start` runs
  * the bridge), a pass starts 300 s before the cursor the previous pass left, so an order whose
  * `update_time` falls just before that cursor but which TikTok's order search only listed after the
- * previous pass (search lags behind updates) is still found and synced.
+ * previous pass (search lags behind updates) is still found and upserted.
  */
 describe('reconciliation: the default overlap', () => {
   let h: Harness;
@@ -29,7 +29,7 @@ describe('reconciliation: the default overlap', () => {
     expect(cursor).toBe(nowSec + 1);
 
     // Updated 4 minutes before the cursor, but listed by TikTok's search only now.
-    h.tiktok.orders.push(makeOrder('576461413038799001', nowSec - 240));
+    h.tiktok.orders.push(orderAt('576461413038799001', nowSec - 240));
     h.clock.advance(60_000);
     const second = await h.bridge.reconcileOnce();
 
@@ -46,7 +46,7 @@ describe('reconciliation: the default overlap', () => {
 
   it('does not reach back further than the overlap: an order older than the window stays for a full re-scan', async () => {
     await h.bridge.reconcileOnce();
-    h.tiktok.orders.push(makeOrder('576461413038799002', nowSec - 400));
+    h.tiktok.orders.push(orderAt('576461413038799002', nowSec - 400));
     h.clock.advance(60_000);
     const second = await h.bridge.reconcileOnce();
     expect(second.results[0]).toMatchObject({ windowStart: nowSec + 1 - 300, ordersFound: 0 });

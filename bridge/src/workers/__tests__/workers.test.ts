@@ -1,5 +1,5 @@
 import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__tests__/support/harness';
-import { makeOrder } from '../../__tests__/support/fake-tiktok';
+import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { json } from '../../__tests__/support/test-server';
 import { orderUpsertJob } from '../job-kinds';
 import { ORDERS_CURSOR, reconcileShopOrders } from '../reconcile';
@@ -23,7 +23,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   it('batches order jobs per shop into ≤ 50 ids per detail call and per orders.upsert', async () => {
     for (let i = 0; i < 120; i += 1) {
       const id = `576461413038${String(i).padStart(6, '0')}`;
-      h.tiktok.orders.push(makeOrder(id, nowSec - 100));
+      h.tiktok.orders.push(orderAt(id, nowSec - 100));
       await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, id, h.clock.now()), h.clock.now());
     }
     const summary = await h.bridge.runWorkersOnce();
@@ -36,7 +36,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   });
 
   it('retries with backoff and dead-letters with the reason after N attempts', async () => {
-    h.tiktok.orders.push(makeOrder('1', nowSec - 100));
+    h.tiktok.orders.push(orderAt('1', nowSec - 100));
     const { id } = await h.bridge.store.enqueueJob(
       orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()),
       h.clock.now(),
@@ -62,7 +62,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   });
 
   it('dead-letters at once on a permanent RESTlet error, and a requeue after the fix completes it', async () => {
-    h.tiktok.orders.push(makeOrder('7', nowSec - 100));
+    h.tiktok.orders.push(orderAt('7', nowSec - 100));
     const { id } = await h.bridge.store.enqueueJob(
       orderUpsertJob(TEST_SHOP.id, '7', h.clock.now()),
       h.clock.now(),
@@ -85,7 +85,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
 
   it('an order the RESTlet refuses as invalid fails alone: the rest of its batch is sent again without it and stored', async () => {
     const ids = ['11', '12', '13'];
-    for (const id of ids) h.tiktok.orders.push(makeOrder(id, nowSec - 100));
+    for (const id of ids) h.tiktok.orders.push(orderAt(id, nowSec - 100));
     const jobs = [];
     for (const id of ids) {
       jobs.push(
@@ -118,7 +118,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   });
 
   it('an order TikTok does not return fails alone; the rest of the batch completes', async () => {
-    h.tiktok.orders.push(makeOrder('1', nowSec - 100));
+    h.tiktok.orders.push(orderAt('1', nowSec - 100));
     const ok = await h.bridge.store.enqueueJob(
       orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()),
       h.clock.now(),
@@ -136,11 +136,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   });
 
   it('sends NetSuite only the requested orders, once each, even if TikTok repeats or adds some', async () => {
-    h.tiktok.orders.push(
-      makeOrder('1', nowSec - 100),
-      makeOrder('1', nowSec - 100),
-      makeOrder('3', nowSec - 100),
-    );
+    h.tiktok.orders.push(orderAt('1', nowSec - 100), orderAt('1', nowSec - 100), orderAt('3', nowSec - 100));
     await h.bridge.store.enqueueJob(orderUpsertJob(TEST_SHOP.id, '1', h.clock.now()), h.clock.now());
     h.tiktok.injectors.push((r) =>
       r.path === '/order/202309/orders'
@@ -153,7 +149,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   });
 
   it('reconciliation pages to the end, enqueues every order, and only then advances the cursor', async () => {
-    for (let i = 0; i < 7; i += 1) h.tiktok.orders.push(makeOrder(`90${i}`, nowSec - 1000 + i));
+    for (let i = 0; i < 7; i += 1) h.tiktok.orders.push(orderAt(`90${i}`, nowSec - 1000 + i));
     const deps = {
       store: h.bridge.store,
       tiktok: h.bridge.tiktok.client,
@@ -187,7 +183,7 @@ describe('workers: order batching, retries, dead letters, reconciliation', () =>
   });
 
   it('a dropped webhook is still imported by the reconciliation pass', async () => {
-    h.tiktok.orders.push(makeOrder('555', nowSec - 30));
+    h.tiktok.orders.push(orderAt('555', nowSec - 30));
     const pass = await h.bridge.reconcileOnce();
     expect(pass.failures).toEqual([]);
     await h.bridge.runWorkersOnce();

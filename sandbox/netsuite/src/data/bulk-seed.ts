@@ -1,9 +1,3 @@
-import type { RecordService } from './record/service';
-import { ACCOUNT_WIDE, perLocation } from './record/inventory';
-import { toStored } from './record/values';
-import type { RecordStore } from './store';
-import type { FieldValue, StoredLine } from './store-types';
-
 /**
  * Bulk seeding for tests and benchmarks: thousands of inventory items with stock per location in
  * one SQLite transaction (10,000 items × 3 locations in about a second), written exactly as
@@ -15,6 +9,12 @@ import type { FieldValue, StoredLine } from './store-types';
  * (an unknown field id or an invalid value throws before anything is written). Without Multi-Location
  * Inventory each item gets one company-wide quantity: the sum of its quantities.
  */
+import type { RecordService } from './record/service';
+import { ACCOUNT_WIDE, perLocation } from './record/inventory';
+import { toStored } from './record/values';
+import type { RecordStore } from './store';
+import type { FieldValue, StoredLine } from './store-types';
+
 export interface BulkInventoryOptions {
   /** How many items. */
   count: number;

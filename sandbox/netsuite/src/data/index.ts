@@ -1,8 +1,14 @@
+/**
+ * The emulator's data layer: one SQLite record store built from the SDF project's record types, and
+ * the `N/*` modules that read and write it. The execution layer adds `N/runtime`, `N/task` and
+ * `N/https` and runs scripts against these modules.
+ */
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
+import { FileCabinet } from './misc/file';
 import type { AccountProfile } from '../profiles/account-profile';
 import { DEFAULT_PROFILE } from '../profiles/account-profile';
 import type { LogEntry } from '../context';
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import { createCatalogue } from './catalogue';
 import { createCacheModule, createCurrencyModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
 import { createQueryModule } from './query';
@@ -13,11 +19,6 @@ import { createSeed } from './seed';
 import type { Seed } from './seed';
 import { RecordStore } from './store';
 
-/**
- * The emulator's data layer: one SQLite record store built from the SDF project's record types, and
- * the `N/*` modules that read and write it. The execution layer adds `N/runtime`, `N/task` and
- * `N/https` and runs scripts against these modules.
- */
 export interface DataLayerOptions {
   project: Pick<SdfProject, 'customRecords' | 'standaloneFields' | 'customLists'>;
   /** `:memory:` (default) or a file path. */
@@ -38,6 +39,8 @@ export interface DataLayer {
   seed: Seed;
   /** Where the execution layer installs the user event scripts that record saves trigger. */
   userEvents: UserEventSlot;
+  /** The File Cabinet `N/file` writes to (misc/file.ts). */
+  files: FileCabinet;
   close(): void;
 }
 
@@ -50,6 +53,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     clock: options.clock,
   });
   const userEvents = new UserEventSlot();
+  const files = new FileCabinet();
   const modules: Record<string, unknown> = {
     'N/record': createRecordModule({ store, preferences, userEvents }),
     'N/search': createSearchModule(store, { clock: options.clock }),
@@ -60,6 +64,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     'N/log': createLogModule(options.logSink),
     'N/error': createErrorModule(),
     'N/currency': createCurrencyModule(store),
+    'N/file': files.module(),
   };
   return {
     profile,
@@ -68,6 +73,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     modules,
     seed: createSeed(store, preferences, userEvents),
     userEvents,
+    files,
     close: () => store.close(),
   };
 }

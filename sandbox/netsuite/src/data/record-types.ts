@@ -1,3 +1,7 @@
+/**
+ * Which record types scripts may use, and the refusal for one the emulator does not run
+ * (INVALID_RCRD_TYPE or EMULATOR_UNSUPPORTED).
+ */
 import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
 import { NS, SuiteScriptError } from '../errors';
 import { RECORD_TYPE } from './record/type-enum';

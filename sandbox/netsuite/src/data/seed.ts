@@ -1,3 +1,8 @@
+/**
+ * Test and demo data, created through the same validation as scripts (mandatory fields, references,
+ * external-id uniqueness) but without governance. Field values are given as scripts would pass them
+ * to `setValue` (dates as Date objects).
+ */
 import type { IntegratedCarrier, RecordStore } from './store';
 import { FEATURE, hasFeature } from '../profiles/features';
 import type { AccountProfile } from '../profiles/account-profile';
@@ -12,11 +17,6 @@ import type { BulkInventoryOptions } from './bulk-seed';
 import { seedBulkInventory } from './bulk-seed';
 import { UserEventSlot } from './record/user-events';
 
-/**
- * Test and demo data, created through the same validation as scripts (mandatory fields, references,
- * external-id uniqueness) but without governance. Field values are given as scripts would pass them
- * to `setValue` (dates as Date objects).
- */
 export interface SeedCustomer {
   entityid?: string;
   companyname?: string;

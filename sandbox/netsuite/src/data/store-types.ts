@@ -1,6 +1,3 @@
-import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
-import type { RecordCategory } from '../governance';
-
 /**
  * The emulator's record model: how records are kept, and what each record type looks like.
  *
@@ -9,6 +6,9 @@ import type { RecordCategory } from '../governance';
  * checkboxes as booleans, numbers as numbers, dates as `YYYY-MM-DD` strings, date-times as ISO
  * strings, multiselects as string arrays, empty as null.
  */
+import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
+import type { RecordCategory } from '../governance';
+
 export type FieldValue = string | number | boolean | null | string[];
 
 export type FieldKind =
@@ -88,7 +88,7 @@ export interface RecordTypeInfo {
   transactionType?: string;
   /** Item record types (`inventoryitem`, `shipitem`, `discountitem`, ...) answer selects that target `item`. */
   isItem?: boolean;
-  /** Entity record types share one externalid space (reference/netsuite.md §5.9). */
+  /** Entity record types share one externalid space (Oracle help, External IDs). */
   externalIdGroup: string;
   optimisticLocking: boolean;
   custom: boolean;

@@ -1,5 +1,15 @@
+/**
+ * The emulator's record store: one SQLite table of JSON documents (better-sqlite3, synchronous).
+ *
+ * The physical schema is fixed because the SuiteQL engine builds its views on it:
+ * `records(id, type, family, external_id, extid_group, version, doc)` with `doc` = JSON of the
+ * StoredRecord. Internal ids come from one global sequence, as in NetSuite. External ids are unique
+ * per group (all entities share one space, all transactions another: Oracle help, External IDs), enforced by a
+ * unique index. `version` is the optimistic-lock token: `update()` with a stale version throws
+ * RCRD_HAS_BEEN_CHANGED.
+ */
 import Database from 'better-sqlite3';
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import { NS, SuiteScriptError } from '../errors';
 import type { NetSuiteCatalogue } from '../../../../suiteapp/tools/netsuite-catalogue';
 import type { AccountProfile } from '../profiles/account-profile';
@@ -17,16 +27,6 @@ import type {
   StoredSubrecord,
 } from './store-types';
 
-/**
- * The emulator's record store: one SQLite table of JSON documents (better-sqlite3, synchronous).
- *
- * The physical schema is fixed because the SuiteQL engine builds its views on it:
- * `records(id, type, family, external_id, extid_group, version, doc)` with `doc` = JSON of the
- * StoredRecord. Internal ids come from one global sequence, as in NetSuite. External ids are unique
- * per group (all entities share one space, all transactions another: reference §5.9), enforced by a
- * unique index. `version` is the optimistic-lock token: `update()` with a stale version throws
- * RCRD_HAS_BEEN_CHANGED.
- */
 export interface RecordStoreOptions {
   /** `:memory:` or a file path. */
   dbPath: string;
@@ -225,7 +225,7 @@ export class RecordStore implements RecordReader {
       throw new SuiteScriptError(NS.INVALID_RCRD_TYPE, `The record type [${info.id.toUpperCase()}] is invalid.`);
     }
     return this.transaction(() => {
-      const now = this.clock.now().toISOString();
+      const now = new Date(this.clock.now()).toISOString();
       const id = fixedId ?? this.nextSequence('internalid', FIRST_INTERNAL_ID);
       if (fixedId !== undefined && fixedId >= FIRST_INTERNAL_ID) {
         throw new Error(`Account set-up records use internal ids below ${FIRST_INTERNAL_ID}; the profile seeds too many.`);
@@ -269,7 +269,7 @@ export class RecordStore implements RecordReader {
         fields: { ...rec.fields },
         version: current.version + 1,
         createdAt: current.createdAt,
-        lastModified: this.clock.now().toISOString(),
+        lastModified: new Date(this.clock.now()).toISOString(),
       };
       stampSystemFields(info, next);
       this.assertExternalIdFree(info, next);

@@ -6,8 +6,8 @@
  * the real data layer.
  */
 import type { SdfProject } from '../../../../suiteapp/tools/sdf-model';
-import type { Clock } from '../clock';
-import { systemClock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
+import { systemClock } from '../../../../shared-types/src/time/clock';
 import type { ScriptUser } from '../context';
 import { ADMINISTRATOR_USER, hasInvocation } from '../context';
 import { SuiteScriptError } from '../errors';
@@ -123,7 +123,7 @@ export interface RunningTask {
  * - `round-robin`: every ready task starts, and their invocations alternate (getInputData, each map
  *   and reduce invocation, summarize; a scheduled script is one invocation), as NetSuite runs
  *   separate deployments at the same time (Oracle help, "Submitting Multiple Deployments of the Same
- *   Script", section_1510974473; `../shared/reference/netsuite.md` §3);
+ *   Script", section_1510974473; Oracle help, SuiteScript 2.x Map/Reduce Script Type);
  * - a picker: given the running tasks, returns the index of the one whose next invocation runs —
  *   a test chooses the interleaving it wants to prove something about.
  * Two tasks of one deployment never run at the same time (one unfinished instance per deployment).
@@ -375,7 +375,7 @@ export class EmulatedAccount {
   async tick(options: Pick<RunQueuedTasksOptions, 'interleave'> = {}): Promise<TickReport> {
     const report: TickReport = { ran: [], skipped: [], tasks: [] };
     const due: ActiveTask[] = [];
-    for (const next of this.scheduler.takeDue(this.clock.now())) {
+    for (const next of this.scheduler.takeDue(new Date(this.clock.now()))) {
       const taskType: TaskType =
         next.script.script.objectType === 'mapreducescript' ? 'MAP_REDUCE' : 'SCHEDULED_SCRIPT';
       const name = `${next.script.script.scriptid}/${next.deployment.deployment.scriptid}`;

@@ -1,3 +1,6 @@
+/**
+ * The TBA credentials the emulated account issues for an integration and its access token.
+ */
 import crypto from 'node:crypto';
 import type { TbaCredentials } from './tba/verifier';
 

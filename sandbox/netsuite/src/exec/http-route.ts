@@ -1,3 +1,7 @@
+/**
+ * The shape of a page the emulated account's HTTP server serves besides RESTlets (Suitelets, the UI
+ * login): request in, response out.
+ */
 import type http from 'node:http';
 
 /** A page the account's HTTP server serves besides RESTlets (Suitelets, the UI login). */

@@ -1,7 +1,7 @@
 /**
  * `N/https`: outbound calls, 10 units each, performed for real and synchronously.
  *
- * NetSuite's rules (reference §4.3): header names containing underscores are refused; Connection,
+ * NetSuite's rules (Oracle help, N/https Module): header names containing underscores are refused; Connection,
  * Content-Length, Host, JSESSIONID, Trailer, Transfer-Encoding, Upgrade and Via are silently
  * dropped; object bodies are sent form-encoded.
  */

@@ -1,7 +1,7 @@
 /**
  * Runs a scheduled script's `execute(context)` once, as one invocation (10,000 units).
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { ScriptUser } from '../context';
 import { SuiteScriptError } from '../errors';
 import { errorName, serializeError } from './error-shape';
@@ -54,7 +54,7 @@ export function* scheduledScriptSteps(
       `Scheduled script ${options.scriptId} has no execute entry point.`,
     );
   }
-  const startedAt = options.clock.now();
+  const startedAt = new Date(options.clock.now());
   const outcome = invoke(
     {
       kind: 'scheduled',

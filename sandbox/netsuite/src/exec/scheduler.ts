@@ -3,7 +3,7 @@
  * Runs missed while the emulator's clock jumped are coalesced: a deployment is due once however
  * many of its times passed, as NetSuite never queues a deployment twice.
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import { checkRecurrence, latestOccurrence } from './recurrence';
 import type { RegisteredDeployment, RegisteredScript, ScriptRegistry } from './script-registry';
 
@@ -25,7 +25,7 @@ export class Scheduler {
 
   /** Only times after `clock.now()` at construction count: the account starts now. */
   constructor(registry: ScriptRegistry, clock: Clock) {
-    const now = clock.now().getTime();
+    const now = clock.now();
     for (const script of registry.all()) {
       if (script.script.objectType !== 'scheduledscript' && script.script.objectType !== 'mapreducescript')
         continue;

@@ -13,7 +13,7 @@
  * id would. A second self-submission while one is deferred would be a second unfinished task for
  * the deployment: the emulator refuses it with MAP_REDUCE_ALREADY_RUNNING (not documented; stricter).
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { ScriptUser } from '../context';
 import { ADMINISTRATOR_USER } from '../context';
 import { NS, SuiteScriptError } from '../errors';
@@ -229,7 +229,7 @@ export class TaskQueue {
       deploymentId: deployment.deployment.scriptid,
       params: { ...params },
       origin,
-      submittedAt: this.clock.now(),
+      submittedAt: new Date(this.clock.now()),
       status,
       stage: null,
       deferred,

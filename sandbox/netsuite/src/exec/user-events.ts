@@ -12,7 +12,7 @@
  * user events, as in NetSuite.
  */
 import type { SdfScript } from '../../../../suiteapp/tools/sdf-model';
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { ScriptUser } from '../context';
 import { currentInvocation, hasInvocation } from '../context';
 import type { SubmitEvent, SubmitStage, UserEventHook } from '../data/record/user-events';
@@ -87,7 +87,7 @@ export class UserEventDispatcher implements UserEventHook {
           deploymentId: deployment.deployment.scriptid,
           scriptType: 'USEREVENT',
           parameters: resolveParameters(script.script, deployment.deployment),
-          startedAt: this.options.clock.now(),
+          startedAt: new Date(this.options.clock.now()),
           extra: { executionContext: context, userEventType: event.type },
         },
         () => (entry as (context: unknown) => unknown)(scriptContext(event)),

@@ -1,7 +1,3 @@
-import { isDate } from '../realm';
-import type { WallParts } from './zones';
-import { SERVER_TIME_ZONE, instantOfWall, offsetMinutes, utcOfParts, wallParts } from './zones';
-
 /**
  * A `Date` whose local time is one IANA zone's, whatever the host's `TZ`: the constructor with
  * parts (`new Date(2026, 0, 15)`), the local getters and setters, `getTimezoneOffset`, `toString`,
@@ -15,6 +11,10 @@ import { SERVER_TIME_ZONE, instantOfWall, offsetMinutes, utcOfParts, wallParts }
  * Instances are real Dates (`util.types.isDate`, `instanceof Date` in the emulator); and any Date,
  * of whatever class or realm, is `instanceof` the zoned class, as every Date is on NetSuite's servers.
  */
+import { isDate } from '../realm';
+import type { WallParts } from './zones';
+import { SERVER_TIME_ZONE, instantOfWall, offsetMinutes, utcOfParts, wallParts } from './zones';
+
 export type ZonedDateConstructor = DateConstructor & { readonly zone: string };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -28,6 +28,56 @@ describe('admin HTTP API (/_admin)', () => {
     expect((await admin('GET', `/orders/${id}`)).json.status).toBe('CANCELLED');
   });
 
+  it('drives a return as the buyer, the carrier and TikTok would (400 bad input, 404 unknown action, 409 wrong status)', async () => {
+    const created = await admin('POST', '/orders', {
+      skus: [{ sellerSku: 'TS-TEE-WHT-S', quantity: 1 }],
+      advanceTo: 'DELIVERED',
+    });
+    const orderId = String(created.json.id);
+    expect((await admin('POST', `/orders/${orderId}/returns`, { returnType: 'SWAP' })).status).toBe(400);
+    expect((await admin('POST', `/orders/${orderId}/returns`, { returnMethod: 'MAIL' })).status).toBe(400);
+    const opened = await admin('POST', `/orders/${orderId}/returns`, {
+      returnType: 'RETURN_AND_REFUND',
+      returnMethod: 'BUYER_SHIPPED',
+      returnShippingFee: { payer: 'BUYER', amount: '4.99' },
+    });
+    expect(opened.status).toBe(201);
+    const returnId = String(opened.json.returnId);
+    expect((await admin('POST', `/returns/${returnId}/fly`)).status).toBe(404);
+    expect((await admin('POST', `/returns/${returnId}/buyer-ship`)).status).toBe(409);
+    expect((await admin('POST', `/returns/${returnId}/cancel`)).json.returnStatus).toBe(
+      'RETURN_OR_REFUND_REQUEST_CANCEL',
+    );
+    const read = await admin('GET', `/returns/${returnId}`);
+    expect(read.json).toMatchObject({ returnMethod: 'BUYER_SHIPPED', shippingOnly: false });
+    expect(read.json.returnShippingFee).toMatchObject({ buyer_paid_return_shipping_fee: '4.99' });
+    expect((await admin('POST', `/returns/${returnId}/escalate`)).status).toBe(409);
+    expect((await admin('GET', '/returns/4036000000000000000')).status).toBe(409);
+    expect((await admin('POST', '/returns/random', { rate: 2 })).status).toBe(400);
+    expect((await admin('PUT', '/return-autopilot', { flyAfterHours: 1 })).status).toBe(400);
+    expect((await admin('PUT', '/return-autopilot', { shipAfterHours: 1 })).json).toEqual({
+      shipAfterHours: 1,
+    });
+    const other = await admin('POST', '/orders', {
+      skus: [{ sellerSku: 'TS-TEE-WHT-S', quantity: 1 }],
+      advanceTo: 'DELIVERED',
+    });
+    const random = await admin('POST', '/returns/random', { rate: 1, types: ['REFUND'] });
+    expect(random.status).toBe(201);
+    const [refund] = random.json as unknown as { returnId: string; orderId: string }[];
+    expect(refund?.orderId).toBe(String(other.json.id));
+    const refused = await admin('POST', `/returns/${refund?.returnId}/seller-center`, {
+      decision: 'REJECT_REFUND',
+      rejectReason: 'nope',
+    });
+    expect(refused.status).toBe(400);
+    expect(String(refused.json.error)).toContain('25001014');
+    const answered = await admin('POST', `/returns/${refund?.returnId}/seller-center`, {
+      decision: 'APPROVE_REFUND',
+    });
+    expect(answered.json.returnStatus).toBe('RETURN_OR_REFUND_REQUEST_COMPLETE');
+  });
+
   it('lists packages and moves them past the carrier: the order follows', async () => {
     const created = await admin('POST', '/orders', {
       skus: [{ sellerSku: 'TS-TEE-WHT-S', quantity: 1 }],
@@ -93,9 +143,9 @@ describe('admin HTTP API (/_admin)', () => {
     const shops = (await admin('GET', '/shops')).json as unknown as { id: string }[];
     const shopId = shops[0]?.id ?? '';
     expect((await admin('POST', `/shops/${shopId}/expire-token`)).json).toEqual({ expired: 1 });
-    const before = t.clock.now().getTime();
+    const before = t.clock.now();
     await admin('POST', '/clock/advance', { ms: 60_000 });
-    expect(t.clock.now().getTime() - before).toBe(60_000);
+    expect(t.clock.now() - before).toBe(60_000);
     expect((await admin('GET', '/counters')).json).toMatchObject({ tokenGet: 0, tokenRefresh: 0 });
   });
 });

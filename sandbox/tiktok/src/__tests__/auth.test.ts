@@ -9,7 +9,7 @@ async function tokenCall(t: TestSim, path: string, params: Record<string, string
   };
 }
 
-describe('authorization and tokens (reference §2)', () => {
+describe('authorization and tokens (TikTok’s authorization guide)', () => {
   let t: TestSim;
   beforeEach(async () => {
     t = await startTestSim({ redirectUrl: 'https://connector.example.com/oauth/callback?x=1' });
@@ -62,7 +62,7 @@ describe('authorization and tokens (reference §2)', () => {
     expect(wrongService.status).toBe(400);
   });
 
-  it('token/get answers the §2.1 shape with absolute expiry timestamps', async () => {
+  it('token/get answers the authorization guide’s shape with absolute expiry timestamps', async () => {
     const { json } = await exchange(await consentCode(t, 's'));
     expect(json.code).toBe(0);
     expect(json.message).toBe('success');
@@ -80,7 +80,7 @@ describe('authorization and tokens (reference §2)', () => {
         'user_type',
       ].sort(),
     );
-    const now = Math.floor(t.clock.now().getTime() / 1000);
+    const now = Math.floor(t.clock.now() / 1000);
     expect(data.access_token_expire_in).toBe(now + 604_800);
     expect(data.refresh_token_expire_in).toBeGreaterThan(now + 604_800);
     expect(data).toMatchObject({ seller_base_region: 'US', user_type: 0 });

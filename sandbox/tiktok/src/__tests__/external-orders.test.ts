@@ -7,7 +7,7 @@ import {
   type ShopRef,
 } from './helpers';
 
-describe('external order references and seller cancel rules (reference §6.1, §6.7)', () => {
+describe('external order references and seller cancel rules (TikTok’s order and cancellation APIs)', () => {
   let t: TestSim;
   let token: string;
   let us: ShopRef;

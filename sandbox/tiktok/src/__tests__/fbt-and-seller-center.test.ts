@@ -14,7 +14,7 @@ import {
 
 const HOUR = 3_600_000;
 
-describe('packages shipped outside the API: FBT orders shipped by TikTok, Seller Center shipments (reference §6.6)', () => {
+describe('packages shipped outside the API: FBT orders shipped by TikTok, Seller Center shipments (TikTok’s fulfillment API)', () => {
   let t: TestSim;
   let receiver: Receiver;
   let token: string;

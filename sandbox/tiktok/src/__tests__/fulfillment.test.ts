@@ -1,7 +1,7 @@
 import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { authorizeOverHttp, call, startTestSim, type TestSim } from './helpers';
 
-describe('fulfilment and cancellations (reference §6.5–§6.7)', () => {
+describe('fulfilment and cancellations (TikTok’s shipping provider, fulfillment and cancellation APIs)', () => {
   let t: TestSim;
   let token: string;
   let us: { id: string; cipher: string };

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TestClock } from '../clock';
+import { TestClock } from '../../../../test/support/test-clock';
 import { signForTest } from '../signing';
 import { startTikTokSimulator, type TikTokSimulator, type TikTokSimulatorOptions } from '../simulator';
 import type { TokenResponseData } from '../auth/token-service';
@@ -49,7 +49,7 @@ export interface CallOptions {
   secret?: string;
 }
 
-/** A correct TikTok client call (signed like reference §3.2), with knobs to break one part at a time. */
+/** A correct TikTok client call (signed like TikTok's signing guide, partner.tiktokshop.com/docv2/page/sign-your-api-request), with knobs to break one part at a time. */
 export async function call(t: TestSim, opts: CallOptions): Promise<ApiResult> {
   const { sim, clock } = t;
   const rawBody =
@@ -63,7 +63,7 @@ export async function call(t: TestSim, opts: CallOptions): Promise<ApiResult> {
     contentType: opts.contentType ?? 'application/json',
     appKey: opts.appKey ?? sim.app.appKey,
     appSecret: opts.secret ?? sim.app.appSecret,
-    timestamp: opts.timestamp ?? Math.floor(clock.now().getTime() / 1000),
+    timestamp: opts.timestamp ?? Math.floor(clock.now() / 1000),
   });
   const finalQuery = { ...signed.query };
   if (opts.sign === 'omit') delete finalQuery.sign;

@@ -31,7 +31,7 @@ interface ItemError {
   detail: { sku_id: string; extra_errors?: { warehouse_id: string; code: number; message: string }[] };
 }
 
-describe('warehouses and TikTok inventory rules (reference §6.3–§6.4)', () => {
+describe('warehouses and TikTok inventory rules (TikTok’s Update Inventory and Get Warehouse List)', () => {
   let t: TestSim;
   let receiver: Receiver;
   let token: string;

@@ -2,7 +2,7 @@ import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-ord
 import { parseMinor } from '../money';
 import { authorizeOverHttp, call, startTestSim, type TestSim } from './helpers';
 
-describe('orders API (reference §6.1)', () => {
+describe('orders API (TikTok’s Order API)', () => {
   let t: TestSim;
   let token: string;
   let cipher: string;
@@ -42,10 +42,10 @@ describe('orders API (reference §6.1)', () => {
       t.clock.advance(60_000);
       created.push(t.sim.admin.createOrder().id);
     }
-    const windowStart = Math.floor(t.clock.now().getTime() / 1000) - 5 * 60 - 1;
+    const windowStart = Math.floor(t.clock.now() / 1000) - 5 * 60 - 1;
     t.clock.advance(60_000);
     t.sim.admin.advanceOrder(created[0] ?? '', 'pay');
-    const windowEnd = Math.floor(t.clock.now().getTime() / 1000) + 1;
+    const windowEnd = Math.floor(t.clock.now() / 1000) + 1;
     const body = { update_time_ge: windowStart, update_time_lt: windowEnd };
     const expected = [...t.sim.state.orders.values()]
       .map((r) => r.order)

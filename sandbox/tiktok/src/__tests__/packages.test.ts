@@ -18,7 +18,7 @@ interface Provider {
 
 const HOUR = 3_600_000;
 
-describe('packages: split shipments, carriers, corrections and the order following its packages (reference §6.5–§6.6)', () => {
+describe('packages: split shipments, carriers, corrections and the order following its packages (TikTok’s shipping provider and fulfillment APIs)', () => {
   let t: TestSim;
   let receiver: Receiver;
   let token: string;

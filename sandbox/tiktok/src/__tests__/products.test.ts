@@ -6,7 +6,7 @@ interface SearchedProduct {
   skus: { id: string; seller_sku: string; inventory: { warehouse_id: string; quantity: number }[] }[];
 }
 
-describe('products and inventory (reference §6.2, §6.3, §7)', () => {
+describe('products and inventory (TikTok’s Product API, Update Inventory, regions)', () => {
   let t: TestSim;
   let token: string;
   let us: { id: string; cipher: string };

@@ -104,8 +104,7 @@ describe('ship-by deadlines as TikTok states them, and auto-cancel of orders lef
         advanceTo: 'AWAITING_SHIPMENT',
         ...extra,
       });
-    const until = async (isoTime: string) =>
-      t.sim.admin.advanceClock(Date.parse(isoTime) - t.clock.now().getTime());
+    const until = async (isoTime: string) => t.sim.admin.advanceClock(Date.parse(isoTime) - t.clock.now());
 
     it('shows the deadlines in order detail and cancels what is still unshipped at shipping_due_time', async () => {
       await start();

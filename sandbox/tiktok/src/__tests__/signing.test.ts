@@ -1,7 +1,7 @@
 import { buildWrappedString, computeSign, signForTest, verifySign } from '../signing';
 import { signWebhook, verifyWebhookSignature } from '../webhooks/webhook-signature';
 
-describe('request signature (reference §3.4 test vectors)', () => {
+describe('request signature (test vectors computed from TikTok’s signing guide)', () => {
   it('TV1 — official doc vector', () => {
     const input = {
       path: '/authorization/202309/shops',
@@ -116,7 +116,7 @@ describe('request signature (reference §3.4 test vectors)', () => {
   });
 });
 
-describe('webhook signature (reference §5.1)', () => {
+describe('webhook signature (TikTok’s webhooks overview)', () => {
   it('matches the official vector', () => {
     const body =
       '{"type":1,"tts_notification_id":"7380066284010030890","shop_id":"7495540735365777507","timestamp":1718305585,"data":{"is_on_hold_order":true,"order_id":"576653688135258178","order_status":"UNPAID","update_time":1718305585}}';

@@ -20,7 +20,7 @@ interface Slot {
 const iso = (unix: number) => new Date(unix * 1000).toISOString();
 
 // START (helpers.ts) is Thursday 2026-01-15 12:00 UTC: the next business days are Fri 16, Mon 19, Tue 20.
-describe('TikTok Shipping: handover slots, Ship Package with pickup or drop-off, US label purchase (reference §6.6)', () => {
+describe('TikTok Shipping: handover slots, Ship Package with pickup or drop-off, US label purchase (TikTok’s fulfillment API)', () => {
   let t: TestSim;
   let receiver: Receiver;
   let token: string;

@@ -11,7 +11,7 @@ interface Notification {
 
 const parse = (body: string) => JSON.parse(body) as Notification;
 
-describe('webhook sender (reference §5)', () => {
+describe('webhook sender (TikTok’s webhooks overview)', () => {
   let t: TestSim;
   let receiver: Receiver;
 

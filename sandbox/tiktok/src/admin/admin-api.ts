@@ -1,10 +1,16 @@
+/**
+ * The simulator's admin operations (not TikTok's API): create and advance orders, cancel them as buyer
+ * or seller, open and answer returns, set inventory and warehouses, read counters; the admin router
+ * and tests call them.
+ */
 import { sellerCancelReasons } from '../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { TokenResponseData, TokenService } from '../auth/token-service';
 import type { RateLimitConfig, RateLimiter } from '../api/rate-limiter';
-import { isAdvanceable, type Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { CreateOrderOptions, OrderFeeMix } from '../domain/order-factory';
 import type { Cancellations } from '../domain/cancellations';
+import type { ApproveInput, OpenReturnInput, ReturnAutopilot, Returns } from '../domain/returns';
 import type { IdFactory } from '../domain/ids';
 import { committedIndex, committedOf, nextDefault } from '../domain/inventory';
 import { warehouseAddress } from '../domain/addresses';
@@ -18,17 +24,32 @@ import type {
   CancellationRole,
   DeliveryOption,
   ReturnRecord,
+  ReturnType,
   PackageRecord,
   ProductStatus,
-  ReturnType,
   Shop,
   Warehouse,
 } from '../domain/types';
 import { applyFaults, type Faults } from '../faults';
+import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { DeliveryState, WebhookDelivery, WebhookSender } from '../webhooks/sender';
 
 export type OrderAction = 'pay' | 'release-hold' | 'ship' | 'in-transit' | 'deliver' | 'complete';
+
+/** Admin moves of a return (`POST /_admin/returns/:id/:action`). */
+export const RETURN_ACTIONS = [
+  'buyer-ship',
+  'receive',
+  'cancel',
+  'accept-partial-refund',
+  'decline-partial-refund',
+  'escalate',
+  'support-buyer',
+  'support-seller',
+  'complete-refund',
+] as const;
+export type ReturnAction = (typeof RETURN_ACTIONS)[number];
 
 export const ORDER_ACTIONS: readonly OrderAction[] = [
   'pay',
@@ -114,6 +135,8 @@ export interface AdminDeps {
   orders: OrderLifecycle;
   packages: Packages;
   cancellations: Cancellations;
+  returns: Returns;
+  random: Random;
   tokens: TokenService;
   webhooks: WebhookSender;
   faults: Faults;
@@ -233,18 +256,118 @@ export class AdminApi {
     return { ...this.deps.cancellations.withdraw(cancelId) };
   }
 
-  createReturn(
-    orderId: string,
-    options: { returnType?: ReturnType; reason?: string; lineItemIds?: string[] } = {},
+  /** The buyer opens a return, refund-only or replacement request (see domain/returns.ts). */
+  createReturn(orderId: string, options: Partial<Omit<OpenReturnInput, 'orderId'>> = {}): ReturnRecord {
+    const returnType = options.returnType ?? 'REFUND';
+    if (!['REFUND', 'RETURN_AND_REFUND', 'REPLACEMENT'].includes(returnType))
+      throw new Error('returnType must be REFUND, RETURN_AND_REFUND or REPLACEMENT');
+    return structuredClone(this.deps.returns.open({ ...options, orderId, returnType }));
+  }
+
+  /**
+   * The seller answers a return in TikTok Seller Center instead of the API: an approve `decision`
+   * (with `buyerKeepItem` / `partialRefund`) or a reject one with `rejectReason`. TikTok tells the
+   * connector only through RETURN_STATUS_CHANGE and Search Returns; a refusal is an error naming
+   * TikTok's code.
+   */
+  answerReturnInSellerCenter(
+    returnId: string,
+    input: ApproveInput & { rejectReason?: string; comment?: string },
   ): ReturnRecord {
-    return {
-      ...this.deps.orders.createReturn({
-        orderId,
-        returnType: options.returnType ?? 'REFUND',
-        reason: options.reason,
-        lineItemIds: options.lineItemIds,
-      }),
-    };
+    const { returns } = this.deps;
+    const ret = returns.require(returnId);
+    try {
+      if (input.decision?.startsWith('REJECT_'))
+        returns.reject(ret.shopId, returnId, {
+          decision: input.decision,
+          reason: input.rejectReason,
+          ...(input.comment === undefined ? {} : { comment: input.comment }),
+        });
+      else returns.approve(ret.shopId, returnId, input);
+    } catch (caught) {
+      if (caught instanceof TikTokApiError)
+        throw new Error(
+          `TikTok refuses the Seller Center answer to return ${returnId}: ${caught.code} ${caught.message}`,
+        );
+      throw caught;
+    }
+    return this.getReturn(returnId);
+  }
+
+  /**
+   * Chaos and load runs: each DELIVERED order of the shop(s) without a request opens one with
+   * probability `rate` (seeded), its type drawn from `types` (default all three), for all its lines or,
+   * one time in three, its first line only.
+   */
+  openRandomReturns(options: { shopId?: string; rate: number; types?: ReturnType[] }): ReturnRecord[] {
+    const { rate } = options;
+    if (!(typeof rate === 'number' && rate >= 0 && rate <= 1)) throw new Error('rate must be a number 0..1');
+    const types = options.types ?? ['REFUND', 'RETURN_AND_REFUND', 'REPLACEMENT'];
+    for (const type of types)
+      if (!['REFUND', 'RETURN_AND_REFUND', 'REPLACEMENT'].includes(type))
+        throw new Error('types must be REFUND, RETURN_AND_REFUND or REPLACEMENT');
+    const { state, random, returns } = this.deps;
+    const withReturns = new Set([...state.returns.values()].map((r) => r.orderId));
+    const opened: ReturnRecord[] = [];
+    for (const record of state.orders.values()) {
+      if (options.shopId && record.shopId !== options.shopId) continue;
+      if (record.order.status !== 'DELIVERED' || withReturns.has(record.order.id)) continue;
+      if (!random.chance(rate)) continue;
+      const returnType = random.pick(types);
+      const first = record.order.line_items.find((l) => l.display_status !== 'CANCELLED');
+      const lineItemIds = random.int(0, 2) === 0 && first ? [first.id] : undefined;
+      opened.push(structuredClone(returns.open({ orderId: record.order.id, returnType, lineItemIds })));
+    }
+    return opened;
+  }
+
+  setReturnAutopilot(autopilot: ReturnAutopilot): ReturnAutopilot {
+    return this.deps.returns.setAutopilot(autopilot);
+  }
+
+  getReturn(returnId: string): ReturnRecord {
+    return structuredClone(this.deps.returns.require(returnId));
+  }
+
+  /**
+   * Moves a return as the buyer, the carrier or TikTok would: `buyer-ship` (AWAITING_BUYER_SHIP →
+   * BUYER_SHIPPED_ITEM, `{trackingNumber?, providerName?}`), `receive` (the parcel reaches the seller's
+   * warehouse: the receive deadline starts), `cancel` (the buyer cancels), `accept-partial-refund` /
+   * `decline-partial-refund`, `escalate` (arbitration), `support-buyer` / `support-seller` (TikTok's
+   * arbitration decision), `complete-refund` (SUCCESS → COMPLETE now).
+   */
+  advanceReturn(
+    returnId: string,
+    action: ReturnAction,
+    input: { trackingNumber?: string; providerName?: string } = {},
+  ): ReturnRecord {
+    const { returns } = this.deps;
+    switch (action) {
+      case 'buyer-ship':
+        returns.buyerShip(returnId, input);
+        break;
+      case 'receive':
+        returns.parcelDelivered(returnId);
+        break;
+      case 'cancel':
+        returns.buyerCancel(returnId);
+        break;
+      case 'accept-partial-refund':
+      case 'decline-partial-refund':
+        returns.answerPartialRefund(returnId, action === 'accept-partial-refund');
+        break;
+      case 'escalate':
+        returns.escalate(returnId);
+        break;
+      case 'support-buyer':
+      case 'support-seller':
+        returns.decideArbitration(returnId, action === 'support-buyer' ? 'SUPPORT_BUYER' : 'SUPPORT_SELLER');
+        break;
+      case 'complete-refund':
+        returns.completeRefund(returnId);
+        break;
+    }
+    return this.getReturn(returnId);
   }
 
   setInventory(input: SetInventoryInput): InventoryRow {
@@ -385,7 +508,7 @@ export class AdminApi {
     if (!PRODUCT_STATUSES.includes(status))
       throw new Error(`status must be one of ${PRODUCT_STATUSES.join(', ')}`);
     product.status = status;
-    product.updateTime = Math.max(product.updateTime, Math.floor(this.deps.clock.now().getTime() / 1000));
+    product.updateTime = Math.max(product.updateTime, Math.floor(this.deps.clock.now() / 1000));
     this.deps.webhooks.emit({
       eventType: 'PRODUCT_STATUS_CHANGE',
       shopId: product.shopId,
@@ -489,7 +612,7 @@ export class AdminApi {
   listReturns(shopId?: string): ReturnRecord[] {
     return [...this.deps.state.returns.values()]
       .filter((r) => !shopId || r.shopId === shopId)
-      .map((r) => ({ ...r }));
+      .map((r) => structuredClone(r));
   }
 
   deliveries(filter?: { shopId?: string; eventType?: string; state?: DeliveryState }): WebhookDelivery[] {
@@ -569,4 +692,9 @@ export class AdminApi {
     this.deps.clock.advance(ms);
     await this.tick();
   }
+}
+
+/** True when the clock can be moved by hand (a TestClock or a compatible object). */
+function isAdvanceable(clock: Clock): clock is Clock & { advance(ms: number): void } {
+  return typeof (clock as { advance?: unknown }).advance === 'function';
 }

@@ -1,14 +1,20 @@
+/**
+ * The JSON admin API at `/_admin` over `AdminApi` (routes: sandbox/tiktok/README.md).
+ */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { CancellationRole, ProductStatus, ReturnType } from '../domain/types';
 import { InvalidTransitionError } from '../domain/order-lifecycle';
 import type { DeliveryState } from '../webhooks/sender';
 import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { OrderFeeMix } from '../domain/order-factory';
+import type { ReturnAutopilot } from '../domain/returns';
 import {
   ORDER_ACTIONS,
+  RETURN_ACTIONS,
   type AdminApi,
   type AdminCreateOrderOptions,
   type OrderAction,
+  type ReturnAction,
   type WarehouseInput,
 } from './admin-api';
 
@@ -85,10 +91,25 @@ export function createAdminRouter(admin: AdminApi): Router {
     '/orders/:id/returns',
     route((req) => {
       const b = body(req);
+      const fee =
+        typeof b.returnShippingFee === 'object' && b.returnShippingFee !== null
+          ? (b.returnShippingFee as Record<string, unknown>)
+          : undefined;
+      const method = str(b.returnMethod);
+      if (method !== undefined && method !== 'PLATFORM_SHIPPED' && method !== 'BUYER_SHIPPED')
+        throw new Error('returnMethod must be PLATFORM_SHIPPED or BUYER_SHIPPED');
       return admin.createReturn(param(req, 'id'), {
         returnType: str(b.returnType) as ReturnType | undefined,
         reason: str(b.reason),
         lineItemIds: Array.isArray(b.lineItemIds) ? b.lineItemIds.map(String) : undefined,
+        shippingOnly: b.shippingOnly === true,
+        returnMethod: method,
+        returnShippingFee: fee
+          ? {
+              payer: String(fee.payer) as 'SELLER' | 'PLATFORM' | 'BUYER',
+              amount: String(fee.amount),
+            }
+          : undefined,
       });
     }, 201),
   );
@@ -228,6 +249,60 @@ export function createAdminRouter(admin: AdminApi): Router {
     '/returns',
     route((req) => admin.listReturns(str(req.query.shop_id))),
   );
+  router.get(
+    '/returns/:id',
+    route((req) => admin.getReturn(param(req, 'id'))),
+  );
+  router.post(
+    '/returns/random',
+    route((req) => {
+      const b = body(req);
+      return admin.openRandomReturns({
+        shopId: str(b.shopId),
+        rate: Number(b.rate),
+        types: Array.isArray(b.types) ? (b.types.map(String) as ReturnType[]) : undefined,
+      });
+    }, 201),
+  );
+  router.put(
+    '/return-autopilot',
+    route((req) => admin.setReturnAutopilot(body(req) as ReturnAutopilot)),
+  );
+  router.post(
+    '/returns/:id/seller-center',
+    route((req) => {
+      const b = body(req);
+      const partial =
+        typeof b.partialRefund === 'object' && b.partialRefund !== null
+          ? (b.partialRefund as Record<string, unknown>)
+          : undefined;
+      return admin.answerReturnInSellerCenter(param(req, 'id'), {
+        decision: str(b.decision),
+        rejectReason: str(b.rejectReason),
+        comment: str(b.comment),
+        ...(typeof b.buyerKeepItem === 'boolean' ? { buyerKeepItem: b.buyerKeepItem } : {}),
+        ...(partial
+          ? { partialRefund: { currency: str(partial.currency), amount: str(partial.amount) } }
+          : {}),
+      });
+    }),
+  );
+  router.post('/returns/:id/:action', (req: Request, res: Response, next: NextFunction) => {
+    const action = param(req, 'action');
+    if (!(RETURN_ACTIONS as readonly string[]).includes(action)) {
+      res
+        .status(404)
+        .json({ error: `Unknown return action "${action}"; known: ${RETURN_ACTIONS.join(', ')}` });
+      return;
+    }
+    return route(() => {
+      const b = body(req);
+      return admin.advanceReturn(param(req, 'id'), action as ReturnAction, {
+        trackingNumber: str(b.trackingNumber),
+        providerName: str(b.providerName),
+      });
+    })(req, res, next);
+  });
   router.get(
     '/webhooks/deliveries',
     route((req) =>

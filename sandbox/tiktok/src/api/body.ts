@@ -1,6 +1,6 @@
+/** Typed readers for JSON request bodies; a wrong type is a 36009004 parameter error naming the field. */
 import { Gateway } from '../errors';
 
-/** Typed readers for JSON request bodies; a wrong type is a 36009004 parameter error naming the field. */
 export function optString(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;

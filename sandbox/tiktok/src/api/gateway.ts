@@ -1,6 +1,10 @@
+/**
+ * The Open API gateway of the simulator: each request checked in TikTok's order (path, method, app
+ * key, signature, token, scope, shop cipher, rate limit) before its handler runs.
+ */
 import type { Request, Response } from 'express';
 import type { TokenService } from '../auth/token-service';
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { SimulatorState } from '../domain/state';
 import type { Shop } from '../domain/types';
 import type { EnvelopeWriter } from '../envelope';
@@ -65,7 +69,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /**
- * Validates an Open API request in the order of reference §8 and runs the handler:
+ * Validates an Open API request in the order sandbox/tiktok/README.md gives (Gateway order and HTTP statuses) and runs the handler:
  * path (36009009/36009014) → method (36009010) → app_key → sign present → timestamp window →
  * sign (106001) → access token (36009004 / 105002) → scope (105005) → shop_cipher
  * (106013 / 36009004 / 101000) → rate limit and fault knobs (36009002 / 36009003) → body → handler.
@@ -86,7 +90,7 @@ export function createGateway(deps: GatewayDeps) {
     const { route, params } = match;
     if (query.app_key !== state.app.appKey) throw Gateway.invalidAppKey();
     if (!query.sign) throw Gateway.missingSignature();
-    checkTimestamp(query.timestamp, Math.floor(clock.now().getTime() / 1000));
+    checkTimestamp(query.timestamp, Math.floor(clock.now() / 1000));
     const contentType = headerValue(req, 'content-type');
     if (!verifySign({ path, query, body: rawBody, contentType }, state.app.appSecret, query.sign)) {
       throw Gateway.invalidSign();

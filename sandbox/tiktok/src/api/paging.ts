@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { Gateway } from '../errors';
-
 /**
  * Opaque page tokens, base64 like TikTok's (`6AsPQsUMvH3…/N5M1kHYc…+7D1ud64…`): the prefix bytes
  * encode to `+/+/`, so every token contains `+` and `/` and a client that does not percent-encode
  * them (or signs the encoded form) fails exactly as it would against TikTok.
  */
+import { createHash } from 'node:crypto';
+import { Gateway } from '../errors';
+
 const PREFIX = Buffer.from([0xfb, 0xff, 0xbf]);
 
 export function encodePageToken(offset: number, scope: string): string {

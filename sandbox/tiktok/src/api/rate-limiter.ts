@@ -1,7 +1,7 @@
 /**
  * Token buckets per app × shop × API, refilled in real time (throughput is a property of the client,
  * not of simulated time). TikTok publishes no fixed rate limit today: quota is dynamic, isolated per
- * app × authorized shop and weighted per API (reference §4.3, rate-limits page as of 2026); the older
+ * app × authorized shop and weighted per API (TikTok's rate limits page as of 2026, partner.tiktokshop.com/docv2/page/rate-limits); the older
  * page said 50 QPS per API per app and shop. So the default is 50 per API, and each API's rate can be
  * set on its own (`perApi`, keyed `"METHOD path pattern"`, e.g. `"POST /order/202309/orders/search"`).
  * A rate of 0 disables limiting for that API.

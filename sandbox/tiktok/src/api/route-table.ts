@@ -1,3 +1,7 @@
+/**
+ * The simulator's route table: a route per method and path pattern, and how a request path finds it
+ * (or TikTok's 36009009 / 36009010 / 36009014).
+ */
 import type { Authorization, Shop } from '../domain/types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -1,3 +1,6 @@
+/**
+ * The simulator's auth host: the seller consent page and the token endpoints.
+ */
 import { Router, type Request, type Response } from 'express';
 import type { SimulatorState } from '../domain/state';
 import type { EnvelopeWriter } from '../envelope';
@@ -24,7 +27,7 @@ function redirectTo(base: string, params: Record<string, string | undefined>): s
 
 /**
  * The auth host: the seller consent page (auto-approves, like a sandbox seller clicking
- * "Authorize") and the unsigned token endpoints (reference §2).
+ * "Authorize") and the unsigned token endpoints (TikTok's authorization guide).
  */
 export function createAuthRouter(deps: {
   state: SimulatorState;

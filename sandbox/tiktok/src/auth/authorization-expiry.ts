@@ -5,7 +5,7 @@
  * of shop_id {id} is expiring in {n} days. Please direct the merchant to re-authorize." and
  * `expiration_time` (a string of Unix seconds, as in the page's sample).
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { SimulatorState } from '../domain/state';
 import type { Authorization } from '../domain/types';
 import type { Scheduler } from '../scheduler';
@@ -26,10 +26,7 @@ export class AuthorizationExpiryNotices {
 
   /** Schedules the notices of a new authorization. */
   watch(authorization: Authorization): void {
-    const firstAt = Math.max(
-      this.deps.clock.now().getTime(),
-      (authorization.expiresAt - NOTICE_LEAD_SECONDS) * 1000,
-    );
+    const firstAt = Math.max(this.deps.clock.now(), (authorization.expiresAt - NOTICE_LEAD_SECONDS) * 1000);
     this.deps.scheduler.at(firstAt, (due) => this.notify(authorization, due));
   }
 

@@ -1,10 +1,14 @@
-import type { Clock } from '../clock';
+/**
+ * The simulator's authorization codes and tokens: code → access and refresh token (token/get), refresh
+ * (token/refresh), lifetimes and revocation, as TikTok's authorization guide describes them.
+ */
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { IdFactory } from '../domain/ids';
 import type { SimulatorState } from '../domain/state';
 import type { Authorization, IssuedToken, Seller } from '../domain/types';
 import { AuthErrors, Gateway } from '../errors';
 
-/** `data` of a token/get or token/refresh response (reference §2.1). */
+/** `data` of a token/get or token/refresh response (TikTok's authorization guide, partner.tiktokshop.com/docv2/page/authorization-overview-202407). */
 export interface TokenResponseData {
   access_token: string;
   access_token_expire_in: number;
@@ -40,7 +44,7 @@ export class TokenService {
   constructor(private readonly opts: TokenServiceOptions) {}
 
   private nowMs(): number {
-    return this.opts.clock.now().getTime();
+    return this.opts.clock.now();
   }
 
   private nowSeconds(): number {
@@ -94,7 +98,7 @@ export class TokenService {
   /**
    * GET /api/v2/token/refresh: new access AND refresh token; the old refresh token is revoked. The new
    * refresh token expires with the authorization ("the refresh token lives as long as the
-   * authorization the seller granted", reference §2.1), not later.
+   * authorization the seller granted", TikTok's authorization guide, partner.tiktokshop.com/docv2/page/authorization-overview-202407), not later.
    */
   refresh(query: Query): TokenResponseData {
     this.opts.state.counters.tokenRefresh += 1;

@@ -1,8 +1,8 @@
+/** Sample buyer addresses per region, shaped like TikTok's `recipient_address` (TikTok's Get Order Detail). */
 import type { TikTokRecipientAddress } from '../../../../shared-types/src/tiktok/tiktok-order';
 import type { Random } from '../random';
 import type { WarehouseAddress } from './types';
 
-/** Sample buyer addresses per region, shaped like TikTok's `recipient_address` (reference §6.1). */
 const BUYERS: Readonly<Record<string, readonly TikTokRecipientAddress[]>> = {
   US: [
     {

@@ -1,5 +1,5 @@
 /**
- * Buyer-paid fees on a TikTok order (Get Order Detail 202507 `payment`; reference §6.1, §7) and how
+ * Buyer-paid fees on a TikTok order (Get Order Detail 202507 `payment`; TikTok's Get Order Detail, TikTok's regions and languages page) and how
  * they enter `total_amount`. Markets as the field descriptions give them: `retail_delivery_fee` US
  * (Colorado and Minnesota buyers, TikTok's RDF changelog), `item_insurance_fee` US and ID,
  * `item_insurance_tax` US, `small_order_fee` TH, `buyer_service_fee` and `shipping_insurance_fee` ID,

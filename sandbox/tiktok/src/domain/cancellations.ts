@@ -1,5 +1,5 @@
 /**
- * Order cancellations, the one place that creates and moves them (reference §6.7; TikTok's Return,
+ * Order cancellations, the one place that creates and moves them (TikTok's Search Cancellations; TikTok's Return,
  * Refund and Cancel API overview, Cancel Order / Approve / Reject Cancellation pages and webhook 11):
  *
  * - Direct cancellations (`cancel_type` CANCEL): by the seller (Cancel Order API), by the system, or by
@@ -23,7 +23,7 @@
  * Returns and refunds (later flows) reuse this module's pattern: a record, a deadline job, webhooks.
  */
 import { sellerRejectCancelReasons } from '../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
-import { unixSeconds, type Clock } from '../clock';
+import { unixSeconds, type Clock } from '../../../../shared-types/src/time/clock';
 import { Business } from '../errors';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';

@@ -2,7 +2,7 @@
  * Shipping providers per market and how the simulator checks a tracking number against them (pure
  * logic, no state). TikTok returns the providers a delivery option supports through Get Shipping
  * Providers (`GET /logistics/202309/delivery_options/{delivery_option_id}/shipping_providers`,
- * reference §6.5) and "will verify if the tracking number matches the selected shipping service
+ * TikTok's Get Shipping Providers) and "will verify if the tracking number matches the selected shipping service
  * provider" (Fulfillment API overview, "Tracking number verification policy"). TikTok publishes
  * neither its provider lists nor its tracking rules, so the lists below are real carriers of each
  * market and the patterns are the carriers' public number formats; a provider without a pattern

@@ -1,9 +1,9 @@
-import type { Random } from '../random';
-
 /**
- * Id shapes of TikTok's samples (reference §1): all JSON strings of digits, order ids 18 digits,
+ * Id shapes of TikTok's samples (TikTok's API samples): all JSON strings of digits, order ids 18 digits,
  * product/SKU/shop/warehouse/package/cancel ids 19 digits; ciphers and tokens carry a `ROW_` prefix.
  */
+import type { Random } from '../random';
+
 export class IdFactory {
   private readonly issued = new Set<string>();
 

@@ -1,5 +1,5 @@
 /**
- * TikTok's stock per SKU and sales warehouse, and the rules of Update Inventory (reference §6.3; TikTok's
+ * TikTok's stock per SKU and sales warehouse, and the rules of Update Inventory (TikTok's Update Inventory; TikTok's
  * Update Inventory, Inventory Search and Get Warehouse List pages). Pure checks over the state; the
  * handler (api/handlers/inventory.ts) and the admin API apply them.
  *
@@ -41,7 +41,7 @@ export interface InventoryItemError {
   detail: { sku_id: string; extra_errors?: ExtraError[] };
 }
 
-/** Per-SKU inventory errors inside a code-0 response (reference §6.3; Update Inventory error table). */
+/** Per-SKU inventory errors inside a code-0 response (TikTok's Update Inventory; Update Inventory error table). */
 export const InventoryItemErrors = {
   checkFailed: { code: 12052990, message: 'Check failed' },
   warehouseNotExist: { code: 12052097, message: 'The warehouse does not exist' },

@@ -1,3 +1,6 @@
+/**
+ * Makes the simulator's orders: line items, prices, fees, taxes and payment in TikTok's shapes.
+ */
 import type { TikTokLineItem, TikTokPayment } from '../../../../shared-types/src/tiktok/tiktok-order';
 import { applyRate, formatMinor, parseMinor } from '../money';
 import type { Random } from '../random';
@@ -129,7 +132,7 @@ function pickWarehouse(state: SimulatorState, shop: Shop, units: Unit[]): Wareho
 }
 
 /**
- * Builds a new UNPAID order with TikTok's shapes (reference §6.1): one line item per unit,
+ * Builds a new UNPAID order with TikTok's shapes (TikTok's Get Order Detail): one line item per unit,
  * decimal-string money with `sub_total = original_total_product_price − seller_discount −
  * platform_discount`, `shipping_fee = original_shipping_fee − shipping discounts`,
  * `tax = product_tax + shipping_fee_tax (+ item_insurance_tax)`, `total_amount = sub_total +

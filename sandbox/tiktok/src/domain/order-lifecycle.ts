@@ -1,18 +1,21 @@
+/**
+ * An order's statuses over its life (UNPAID → ON_HOLD → AWAITING_SHIPMENT → … → COMPLETED or
+ * CANCELLED), line statuses that follow their packages, and the webhooks each change sends.
+ */
 import type {
   TikTokOrderStatus,
   TikTokRecipientAddress,
 } from '../../../../shared-types/src/tiktok/tiktok-order';
-import { unixSeconds, type Clock } from '../clock';
+import { unixSeconds, type Clock } from '../../../../shared-types/src/time/clock';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import type { WebhookSender } from '../webhooks/sender';
 import { movedRecipient, sampleRecipient } from './addresses';
 import { cancelReasonText } from './cancel-reason-texts';
-import { refundFor } from './refunds';
 import type { IdFactory } from './ids';
 import { buildOrder, type CreateOrderOptions, type OrderFeeMix } from './order-factory';
 import type { SimulatorState } from './state';
-import type { CancellationRole, OrderRecord, PackageRecord, ReturnRecord, ReturnType } from './types';
+import type { CancellationRole, OrderRecord, PackageRecord } from './types';
 
 export interface OrderLifecycleDeps {
   state: SimulatorState;
@@ -48,7 +51,7 @@ const SHIPPED_LINE_DISPLAY: Readonly<Record<string, string>> = {
   COMPLETED: 'DELIVERED',
 };
 
-/** Order statuses that follow the packages (reference §6.1 transitions). */
+/** Order statuses that follow the packages (TikTok's Get Order Detail transitions). */
 const SHIPPING_STATUSES: readonly TikTokOrderStatus[] = [
   'AWAITING_SHIPMENT',
   'PARTIALLY_SHIPPING',
@@ -85,7 +88,7 @@ export interface ShipmentHooks {
 }
 
 /**
- * The order state machine (reference §6.1 transitions). Every status change sets `update_time`
+ * The order state machine (TikTok's Get Order Detail transitions). Every status change sets `update_time`
  * and emits ORDER_STATUS_CHANGE (type 1); cancellations and returns also emit types 11 and 12.
  */
 export class OrderLifecycle {
@@ -137,7 +140,7 @@ export class OrderLifecycle {
       return record;
     }
     this.setStatus(record, 'ON_HOLD', now);
-    const dueAt = this.deps.clock.now().getTime() + this.deps.holdMs;
+    const dueAt = this.deps.clock.now() + this.deps.holdMs;
     const job = this.deps.scheduler.at(dueAt, (due) => {
       this.holdJobs.delete(orderId);
       if (record.order.status === 'ON_HOLD')
@@ -244,52 +247,6 @@ export class OrderLifecycle {
   /** Marks the order changed (`update_time`) without a status change, e.g. a buyer cancel request. */
   touch(record: OrderRecord): void {
     record.order.update_time = Math.max(record.order.update_time, this.now());
-  }
-
-  /** Buyer opens a return/refund on a shipped order (admin). */
-  createReturn(args: {
-    orderId: string;
-    returnType: ReturnType;
-    reason?: string;
-    lineItemIds?: string[];
-  }): ReturnRecord {
-    const record = this.require(args.orderId);
-    this.expect(record, ['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED'], 'open a return on');
-    const now = this.now();
-    const ids =
-      args.lineItemIds && args.lineItemIds.length > 0
-        ? args.lineItemIds
-        : record.order.line_items.map((l) => l.id);
-    const reason = args.reason ?? 'ecom_order_delivered_refund_and_return_reason_wrong_product';
-    const ret: ReturnRecord = {
-      returnId: this.deps.ids.returnId(),
-      shopId: record.shopId,
-      orderId: record.order.id,
-      returnType: args.returnType,
-      returnStatus: 'RETURN_OR_REFUND_REQUEST_PENDING',
-      role: 'BUYER',
-      returnReason: reason,
-      returnReasonText: reason.replace(/_/g, ' '),
-      lineItemIds: ids,
-      refund: refundFor(record.order, ids, false),
-      createTime: now,
-      updateTime: now,
-    };
-    this.deps.state.returns.set(ret.returnId, ret);
-    this.deps.webhooks.emit({
-      eventType: 'RETURN_STATUS_CHANGE',
-      shopId: record.shopId,
-      data: {
-        order_id: record.order.id,
-        return_role: 'BUYER',
-        return_type: args.returnType,
-        return_status: ret.returnStatus,
-        return_id: ret.returnId,
-        create_time: now,
-        update_time: now,
-      },
-    });
-    return ret;
   }
 
   private expect(record: OrderRecord, allowed: TikTokOrderStatus[], action: string): void {

@@ -1,5 +1,5 @@
 /**
- * Packages: the one place that creates, ships, corrects and moves them (reference §6.5–§6.6 and
+ * Packages: the one place that creates, ships, corrects and moves them (TikTok's Get Shipping Providers and fulfillment API and
  * TikTok's Fulfillment API overview, Mark Package As Shipped, Ship Package, Update (Package) Shipping
  * Info and Get Shipping Providers pages, PACKAGE_UPDATE webhook page):
  *
@@ -49,7 +49,7 @@
  *   part of an unshipped package is cancelled (the cancelled lines leave it; inferred from the sc_type
  *   list, TikTok documents no trigger per value). Shipping itself sends ORDER_STATUS_CHANGE only.
  */
-import { unixSeconds, type Clock } from '../clock';
+import { unixSeconds, type Clock } from '../../../../shared-types/src/time/clock';
 import { Business, TikTokApiError } from '../errors';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
@@ -79,7 +79,7 @@ import type {
   Shop,
 } from './types';
 
-/** Markets where Mark Package As Shipped may be used (reference §6.6). */
+/** Markets where Mark Package As Shipped may be used (TikTok's fulfillment API). */
 export const MARK_SHIPPED_REGIONS: readonly string[] = ['US', 'GB', 'ES', 'IE', 'IT', 'DE', 'FR', 'JP'];
 /** Markets where the package is made by the shipment, not at payment (Fulfillment API overview). */
 export const PACKAGE_AT_SHIPMENT_REGIONS: readonly string[] = ['US'];

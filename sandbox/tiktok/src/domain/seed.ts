@@ -1,3 +1,6 @@
+/**
+ * The simulator's starting data: shops, warehouses, products, SKUs and virtual bundles (`seedState`).
+ */
 import { CURRENCY_BY_REGION, currencyDecimals, parseMinor } from '../money';
 import { warehouseAddress } from './addresses';
 import { carriersOf } from './carriers';

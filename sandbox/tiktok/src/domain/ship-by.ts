@@ -35,7 +35,7 @@
  * has for it: CANCELLATION_STATUS_CHANGE (COMPLETE, SYSTEM) and ORDER_STATUS_CHANGE as any cancel. An
  * order with a pending buyer request is left to that request (TikTok answers it at its own deadline).
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { Scheduler } from '../scheduler';
 import type { Cancellations } from './cancellations';
 import { InvalidTransitionError, type OrderLifecycle } from './order-lifecycle';

@@ -22,7 +22,7 @@
  * scale) it answers HTTP 403, an unknown token 404 (TikTok documents neither answer).
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock';
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import { Business } from '../errors';
 import type { Packages } from './packages';
 import { PAGE_SIZES, renderPdf, type PdfLine, type PdfPage } from './pdf';
@@ -111,7 +111,7 @@ export class ShippingDocuments {
     if (pkg.status === 'TO_FULFILL') throw Business.documentArrangeFirst();
     if (pkg.status !== 'PROCESSING') throw Business.documentAfterPickup();
 
-    const now = this.deps.clock.now().getTime();
+    const now = this.deps.clock.now();
     for (const [token, doc] of this.documents) if (doc.expiresAt < now) this.documents.delete(token);
     const documentType = type as DocumentType;
     const pages = this.pagesOf(record, pkg, documentType, size as DocumentSize);
@@ -137,7 +137,7 @@ export class ShippingDocuments {
   fetch(token: string): DocumentFetch {
     const document = this.documents.get(token);
     if (!document) return { kind: 'unknown' };
-    if (this.deps.clock.now().getTime() > document.expiresAt) return { kind: 'expired' };
+    if (this.deps.clock.now() > document.expiresAt) return { kind: 'expired' };
     return { kind: 'ok', document };
   }
 

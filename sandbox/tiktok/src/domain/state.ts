@@ -1,3 +1,7 @@
+/**
+ * All in-memory state of one simulator instance (`SimulatorState`): app settings, shops, products,
+ * stock, orders and counters.
+ */
 import type {
   AuthCode,
   Authorization,

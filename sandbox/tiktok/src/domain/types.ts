@@ -1,3 +1,7 @@
+/**
+ * The simulator's domain types: shops, sellers, warehouses, products, SKUs, orders, packages,
+ * cancellations and returns.
+ */
 import type { TikTokOrder } from '../../../../shared-types/src/tiktok/tiktok-order';
 
 export type SellerType = 'LOCAL' | 'CROSS_BORDER';
@@ -122,7 +126,7 @@ export interface Product {
 
 export interface DeliveryOption {
   id: string;
-  /** Delivery options are the shop's logistics templates (reference §6.4). */
+  /** Delivery options are the shop's logistics templates (TikTok's Get Warehouse List). */
   shopId: string;
   name: string;
   type: 'STANDARD' | 'EXPRESS' | 'ECONOMY' | 'SEND_BY_SELLER';
@@ -174,7 +178,7 @@ export interface OrderRecord {
 /**
  * Package status: TO_FULFILL (not shipped yet, the line value) → PROCESSING (shipment arranged,
  * waiting for the carrier) → FULFILLING (collected, in transit) → COMPLETED (delivered); CANCELLED
- * (Get Package Detail / Search Package values, reference §6.6).
+ * (Get Package Detail / Search Package values, TikTok's fulfillment API).
  */
 export type PackageStatus = 'TO_FULFILL' | 'PROCESSING' | 'FULFILLING' | 'COMPLETED' | 'CANCELLED';
 
@@ -263,19 +267,101 @@ export interface Cancellation {
 
 export type ReturnType = 'REFUND' | 'RETURN_AND_REFUND' | 'REPLACEMENT';
 
+/** Return status as Search Returns and webhook type 12 spell it (domain/returns.ts moves them). */
+export type ReturnStatus =
+  | 'RETURN_OR_REFUND_REQUEST_PENDING'
+  | 'REFUND_OR_RETURN_REQUEST_REJECT'
+  | 'AWAITING_BUYER_SHIP'
+  | 'BUYER_SHIPPED_ITEM'
+  | 'REJECT_RECEIVE_PACKAGE'
+  | 'RETURN_OR_REFUND_REQUEST_SUCCESS'
+  | 'RETURN_OR_REFUND_REQUEST_CANCEL'
+  | 'RETURN_OR_REFUND_REQUEST_COMPLETE'
+  | 'AWAITING_BUYER_RESPONSE'
+  | 'REPLACEMENT_REQUEST_PENDING'
+  | 'REPLACEMENT_REQUEST_REJECT'
+  | 'REPLACEMENT_REQUEST_REFUND_SUCCESS'
+  | 'REPLACEMENT_REQUEST_CANCEL'
+  | 'REPLACEMENT_REQUEST_COMPLETE';
+
+export type ArbitrationStatus = 'IN_PROGRESS' | 'SUPPORT_BUYER' | 'SUPPORT_SELLER' | 'CLOSED';
+
+/** Search Returns `seller_next_action_response[].action`. */
+export type SellerReturnAction =
+  | 'SELLER_RESPOND_REFUND'
+  | 'SELLER_RESPOND_RETURN'
+  | 'SELLER_RESPOND_RECEIVE_PACKAGE'
+  | 'SELLER_RESPOND_REPLACEMENT';
+
+/** Search Returns `discount_amount[]`: the discounts the refund gives back, by who funded them. */
+export interface ReturnDiscountAmount {
+  currency: string;
+  product_seller_discount: string;
+  product_platform_discount: string;
+  shipping_fee_seller_discount: string;
+  shipping_fee_platform_discount: string;
+}
+
+/** Search Returns `shipping_fee_amount[]`: who paid the return label. */
+export interface ReturnShippingFeeAmount {
+  currency: string;
+  seller_paid_return_shipping_fee: string;
+  platform_paid_return_shipping_fee: string;
+  buyer_paid_return_shipping_fee: string;
+}
+
+/** One entry of Get Return Records. */
+export interface ReturnEvent {
+  role: 'BUYER' | 'SELLER' | 'OPERATOR' | 'SYSTEM';
+  description: string;
+  reasonText: string;
+  note: string;
+  createTime: number;
+}
+
 export interface ReturnRecord {
   returnId: string;
   shopId: string;
   orderId: string;
   returnType: ReturnType;
-  returnStatus: string;
+  returnStatus: ReturnStatus;
+  /** Who initiated it (Search Returns `role`, webhook `return_role`). */
   role: CancellationRole;
   returnReason: string;
   returnReasonText: string;
   lineItemIds: string[];
+  /** What the buyer gets back (Search Returns `refund_amount`), and per line. */
   refund: RefundAmount;
+  lineRefunds: Record<string, RefundAmount>;
+  discount: ReturnDiscountAmount;
+  returnShippingFee: ReturnShippingFeeAmount;
+  /** A refund of the order's shipping fee only (no line; see domain/returns.ts). */
+  shippingOnly: boolean;
   createTime: number;
   updateTime: number;
+  /** The seller's next action (`seller_next_action_response`); `deadline` absent until it is known. */
+  nextAction?: { action: SellerReturnAction; deadline?: number };
+  arbitrationStatus?: ArbitrationStatus;
+  /** RETURN_AND_REFUND: how the goods come back (`return_method`, `shipment_type`, `handover_method`). */
+  returnMethod?: 'PLATFORM_SHIPPED' | 'BUYER_SHIPPED';
+  handoverMethod?: 'DROP_OFF' | 'PICKUP';
+  returnTrackingNumber?: string;
+  returnProviderId?: string;
+  returnProviderName?: string;
+  /** The carrier delivered the returned parcel to the seller (the receive deadline runs from here). */
+  parcelDeliveredAt?: number;
+  canBuyerKeepItem: boolean;
+  /** Refunds less than its lines' full amounts (a partial refund accepted, or a seller's Create Return `refund_total`). */
+  partialAmount: boolean;
+  /** OFFER_PARTIAL_REFUND: the seller's offer and the buyer's answer. */
+  sellerProposedReturnType?: 'PARTIAL_REFUND';
+  partialRefund?: { currency: string; amount: string };
+  buyerRejectedPartialRefund?: boolean;
+  rejectReason?: string;
+  rejectComment?: string;
+  /** REPLACEMENT_REQUEST_COMPLETE: the new order TikTok made (`is_replacement_order`). */
+  replacementOrderId?: string;
+  records: ReturnEvent[];
 }
 
 export interface AuthCode {

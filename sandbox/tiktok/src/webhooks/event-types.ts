@@ -1,4 +1,4 @@
-/** Webhook topics (reference §5.3, §6.9): Event API names and their numeric `type`. */
+/** Webhook topics (TikTok's webhook topic pages, TikTok's Event API): Event API names and their numeric `type`. */
 export const EVENT_TYPE_IDS = {
   ORDER_STATUS_CHANGE: 1,
   RECIPIENT_ADDRESS_UPDATE: 3,

@@ -1,4 +1,8 @@
-import type { Clock } from '../clock';
+/**
+ * Delivers the simulator's webhooks to the subscribed address, signed, and retries failures on
+ * TikTok's schedule; each delivery and its attempts are kept for the admin API.
+ */
+import type { Clock } from '../../../../shared-types/src/time/clock';
 import type { IdFactory } from '../domain/ids';
 import type { SimulatorState } from '../domain/state';
 import type { Faults } from '../faults';
@@ -7,7 +11,7 @@ import type { Scheduler } from '../scheduler';
 import { EVENT_TYPE_IDS, type WebhookEvent } from './event-types';
 import { signWebhook } from './webhook-signature';
 
-/** TikTok's retry schedule (reference §5.1): after each failure, +2 min, +30 min, +3 h, +12 h. */
+/** TikTok's retry schedule (TikTok's webhooks overview, partner.tiktokshop.com/docv2/page/tts-webhooks-overview): after each failure, +2 min, +30 min, +3 h, +12 h. */
 export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
   2 * 60_000,
   30 * 60_000,
@@ -85,7 +89,7 @@ export class WebhookSender {
       type: EVENT_TYPE_IDS[event.eventType],
       tts_notification_id: ids.notificationId(),
       shop_id: event.shopId,
-      timestamp: Math.floor(clock.now().getTime() / 1000),
+      timestamp: Math.floor(clock.now() / 1000),
       data: event.data,
     };
     const body = JSON.stringify(payload);
@@ -167,7 +171,7 @@ export class WebhookSender {
       state: 'queued',
       attempts: [],
       nextAttemptAt: null,
-      createdAt: this.opts.clock.now().toISOString(),
+      createdAt: new Date(this.opts.clock.now()).toISOString(),
     };
     this.nextDeliveryId += 1;
     this.log.push(delivery);
@@ -205,7 +209,7 @@ export class WebhookSender {
 
   private async post(delivery: WebhookDelivery): Promise<void> {
     const { clock, timeoutMs } = this.opts;
-    const at = clock.now().toISOString();
+    const at = new Date(clock.now()).toISOString();
     const started = Date.now();
     let statusCode: number | null = null;
     let error: string | null = null;
@@ -239,7 +243,7 @@ export class WebhookSender {
       delivery.state = 'failed';
       return;
     }
-    const dueAt = clock.now().getTime() + delay / timeScale;
+    const dueAt = clock.now() + delay / timeScale;
     delivery.state = 'retry_scheduled';
     delivery.nextAttemptAt = new Date(dueAt).toISOString();
     scheduler.at(dueAt, () => this.attempt(delivery));

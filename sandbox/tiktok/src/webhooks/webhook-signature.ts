@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
 /**
- * Webhook signature (reference §5.1): hex(HMAC-SHA256(key = app_secret, message = app_key + raw
+ * Webhook signature (TikTok's webhooks overview, partner.tiktokshop.com/docv2/page/tts-webhooks-overview): hex(HMAC-SHA256(key = app_secret, message = app_key + raw
  * body)), sent as the `Authorization` header with no scheme prefix.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 export function signWebhook(appKey: string, appSecret: string, rawBody: string): string {
   return createHmac('sha256', appSecret).update(`${appKey}${rawBody}`, 'utf8').digest('hex');
 }

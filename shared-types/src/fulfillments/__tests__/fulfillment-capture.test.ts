@@ -183,3 +183,49 @@ describe('capturing an item fulfillment for TikTok', () => {
     expect(plan.exceptions.join(' ')).toContain('nothing to send');
   });
 });
+
+describe('a fulfillment of several packages (one tracking number each)', () => {
+  const two = ful({ trackingNumbers: ['1Z0000000000000001', '1Z0000000000000002'] });
+
+  it('queues one row with every tracking number, keyed by all of them', () => {
+    const plan = planFulfillmentCapture(input({ after: two }));
+    expect(plan.rows.map((r) => r.externalId)).toEqual([
+      `tts_out_fulfillment_ship_${SHOP.shopId}_${ORDER}_55-1Z0000000000000001-1Z0000000000000002`,
+    ]);
+    expect(plan.rows[0]?.payload.trackingNumbers).toEqual(['1Z0000000000000001', '1Z0000000000000002']);
+  });
+
+  it('sends an update when the second number is corrected after sending, nothing when unchanged', () => {
+    const captured = {
+      outboxId: '9',
+      trackingNumber: '1Z0000000000000001',
+      trackingNumbers: ['1Z0000000000000001', '1Z0000000000000002'],
+      state: 'sent',
+      lineItemIds: ['101', '102'],
+    };
+    expect(planFulfillmentCapture(input({ after: two, before: two, captured })).rows).toEqual([]);
+    const fixed = ful({ trackingNumbers: ['1Z0000000000000001', '1Z0000000000000003'] });
+    const plan = planFulfillmentCapture(input({ after: fixed, before: two, captured }));
+    expect(plan.rows.map((r) => [r.kind, r.payload.trackingNumbers, r.payload.lineItemIds])).toEqual([
+      ['fulfillment.update', ['1Z0000000000000001', '1Z0000000000000003'], ['101', '102']],
+    ]);
+  });
+});
+
+describe('virtual bundle components', () => {
+  it('notes, without an exception, a fulfillment of the rest of a bundle another fulfillment sent', () => {
+    const plan = planFulfillmentCapture(
+      input({
+        after: ful({ lines: [{ orderLine: '2', quantity: 2 }] }),
+        orderLines: [
+          { line: '1', tiktokLineIds: ['B1'] },
+          { line: '2', tiktokLineIds: ['B1', 'B1'] },
+        ],
+        coveredByOthers: ['B1'],
+      }),
+    );
+    expect(plan.rows).toEqual([]);
+    expect(plan.exceptions).toEqual([]);
+    expect(plan.notes?.[0]).toContain('virtual bundle line item(s) B1');
+  });
+});

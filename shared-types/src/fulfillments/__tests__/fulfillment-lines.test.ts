@@ -56,3 +56,68 @@ describe('TikTok line item ids of a fulfillment', () => {
     ).toEqual(['101', '102', '103']);
   });
 });
+
+describe('virtual bundle components sharing the bundle line id', () => {
+  // Bundle line B1 (a tee and 2 socks) imported as its components: every component unit carries B1.
+  const bundleOrder = [
+    { line: '1', tiktokLineIds: ['B1'] },
+    { line: '2', tiktokLineIds: ['B1', 'B1'] },
+    { line: '3', tiktokLineIds: ['301', '302'] },
+  ];
+
+  it('names the bundle line id once for all its component units in one package', () => {
+    expect(
+      tiktokLineIdsOf(bundleOrder, [
+        { orderLine: '1', quantity: 1 },
+        { orderLine: '2', quantity: 2 },
+        { orderLine: '3', quantity: 1 },
+      ]),
+    ).toEqual({ ok: true, lineItemIds: ['B1', '301'] });
+  });
+
+  it('ships the rest of a bundle another fulfillment sent without a problem, and says so', () => {
+    const first = tiktokLineIdsOf(bundleOrder, [{ orderLine: '1', quantity: 1 }]);
+    expect(first.lineItemIds).toEqual(['B1']);
+    expect(
+      tiktokLineIdsOf(
+        bundleOrder,
+        [
+          { orderLine: '2', quantity: 2 },
+          { orderLine: '3', quantity: 2 },
+        ],
+        first.lineItemIds,
+      ),
+    ).toEqual({ ok: true, lineItemIds: ['301', '302'], bundleShipped: ['B1'] });
+  });
+
+  // Two units of the bundle (B1, B2), their components merged on one line per item, as the import books them.
+  const twoBundles = [
+    { line: '1', tiktokLineIds: ['B1', 'B2'] },
+    { line: '2', tiktokLineIds: ['B1', 'B1', 'B2', 'B2'] },
+  ];
+  const oneBundle = [
+    { orderLine: '1', quantity: 1 },
+    { orderLine: '2', quantity: 2 },
+  ];
+
+  it('gives the second fulfillment of one bundle each the bundle not yet shipped', () => {
+    const first = tiktokLineIdsOf(twoBundles, oneBundle);
+    expect(first).toEqual({ ok: true, lineItemIds: ['B1'] });
+    expect(tiktokLineIdsOf(twoBundles, oneBundle, first.lineItemIds)).toEqual({
+      ok: true,
+      lineItemIds: ['B2'],
+    });
+  });
+
+  it('names a shipped bundle only when every bundle of the line has been sent', () => {
+    expect(tiktokLineIdsOf(twoBundles, [{ orderLine: '2', quantity: 1 }], ['B1'])).toEqual({
+      ok: true,
+      lineItemIds: ['B2'],
+    });
+    expect(tiktokLineIdsOf(twoBundles, [{ orderLine: '2', quantity: 2 }], ['B1', 'B2'])).toEqual({
+      ok: true,
+      lineItemIds: [],
+      bundleShipped: ['B1'],
+    });
+  });
+});

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { decideInboxUpsert, hasSalesOrder, pushOrdersOffNote } from '../inbox-upsert';
+import { decideInboxUpsert, hasSalesOrder, pushOrdersOffNote, sameSecondAdvance } from '../inbox-upsert';
 import { order } from '../../../../test/support/tiktok-order-builder';
 
 describe('decideInboxUpsert', () => {
@@ -24,6 +24,52 @@ describe('decideInboxUpsert', () => {
     expect(decideInboxUpsert({ id: '1', updateTime: 1700000100, state: 'error' }, incoming, '7')).toEqual({
       outcome: 'unchanged',
     });
+  });
+
+  it('the same update_time with a later status is an update (two changes in one second)', () => {
+    const shipped = order({ update_time: 1700000100, status: 'IN_TRANSIT' });
+    expect(
+      decideInboxUpsert(
+        {
+          id: '1',
+          updateTime: 1700000100,
+          state: 'imported',
+          salesOrderId: '9',
+          tiktokStatus: 'AWAITING_SHIPMENT',
+        },
+        shipped,
+        '7',
+      ),
+    ).toEqual({
+      outcome: 'updated',
+      values: {
+        tiktokStatus: 'IN_TRANSIT',
+        updateTime: 1700000100,
+        payload: JSON.stringify(shipped),
+        updatePending: true,
+      },
+    });
+  });
+
+  it('the same update_time with the same or an earlier status changes nothing', () => {
+    const awaiting = order({ update_time: 1700000100, status: 'AWAITING_SHIPMENT' });
+    for (const tiktokStatus of ['AWAITING_SHIPMENT', 'IN_TRANSIT', 'CANCELLED']) {
+      expect(
+        decideInboxUpsert(
+          { id: '1', updateTime: 1700000100, state: 'imported', tiktokStatus },
+          awaiting,
+          '7',
+        ),
+      ).toEqual({ outcome: 'unchanged' });
+    }
+  });
+
+  it('sameSecondAdvance follows TikTok order life and ignores unknown statuses', () => {
+    expect(sameSecondAdvance('UNPAID', 'AWAITING_SHIPMENT')).toBe(true);
+    expect(sameSecondAdvance('AWAITING_SHIPMENT', 'CANCELLED')).toBe(true);
+    expect(sameSecondAdvance('IN_TRANSIT', 'AWAITING_SHIPMENT')).toBe(false);
+    expect(sameSecondAdvance(null, 'CANCELLED')).toBe(false);
+    expect(sameSecondAdvance('SOMETHING_NEW', 'CANCELLED')).toBe(false);
   });
 
   it('an older update_time is stale', () => {

@@ -113,6 +113,8 @@ describe('planSalesOrder: a complete plan', () => {
       formId: null,
       orderStatus: 'B',
       shipDateUnix: null,
+      shipByUnix: null,
+      tiktokShipping: false,
       shipDate: null,
       sample: false,
       fbt: false,

@@ -4,7 +4,8 @@
  * mapper's declaration (mappers/record-declaration.ts), so nothing reaches NetSuite undeclared.
  *
  * Usage: record.create/load (custom record 2, transaction 10, entity 5), save (4 / 20 / 10),
- * submitFields (2 / 10 / 5), transform 10, search.lookupFields 1.
+ * submitFields (2 / 10 / 5), transform 10, search.lookupFields 1, search.runPaged 5 + 5 per page
+ * fetched.
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
@@ -17,6 +18,7 @@ import type {
   RecordTypeId,
   RecordWrite,
   SearchColumnId,
+  SearchFilterId,
   SublistId,
   SubmitWrite,
 } from '../mappers/record-declaration';
@@ -69,6 +71,24 @@ export function writeRecord(rec: NetSuiteRecord, write: RecordWrite): void {
   }
 }
 
+/** Sets one sublist field on one line (0-based; a line equal to the count appends it). */
+export function setLineValue(
+  rec: Pick<NetSuiteRecord, 'setSublistValue'>,
+  sublistId: SublistId,
+  fieldId: LineFieldId,
+  line: number,
+  value: string | number | boolean,
+): void {
+  rec.setSublistValue({ sublistId, fieldId, line, value });
+}
+
+/** Removes lines of a sublist (0-based indexes), last first so the others keep their index. */
+export function removeLines(rec: NetSuiteRecord, sublistId: SublistId, lines: readonly number[]): void {
+  for (const line of [...lines].sort((x, y) => y - x)) {
+    rec.removeLine({ sublistId, line });
+  }
+}
+
 export interface SaveOptions {
   enableSourcing: boolean;
   ignoreMandatoryFields: boolean;
@@ -99,6 +119,48 @@ export function lookupColumns(
   columns: readonly SearchColumnId[],
 ): LookupValues {
   return search.lookupFields({ type, id, columns: [...columns] }) as LookupValues;
+}
+
+/** A search filter: a declared filter id, NetSuite's operator and its values. */
+export type SearchFilterSpec = readonly [
+  SearchFilterId,
+  'anyof' | 'is',
+  readonly (string | boolean)[] | string,
+];
+
+/**
+ * Runs a search paged (5 units, then 5 per page of up to 1,000 rows) and hands each result's
+ * internal id and column reader to `each`; `canFetch` is asked before each page (governance).
+ * Returns false when it stopped early.
+ */
+export function searchPaged(
+  type: RecordTypeId,
+  filters: readonly SearchFilterSpec[],
+  columns: readonly SearchColumnId[],
+  each: (id: string, value: (column: SearchColumnId) => unknown) => void,
+  canFetch: () => boolean = () => true,
+): boolean {
+  const paged = search
+    .create({
+      type,
+      filters: filters.map(([name, operator, values]) =>
+        search.createFilter({
+          name,
+          operator: operator === 'anyof' ? search.Operator.ANYOF : search.Operator.IS,
+          values: typeof values === 'string' ? values : [...values].map(String),
+        }),
+      ),
+      columns: [...columns],
+    })
+    .runPaged({ pageSize: 1000 });
+  for (const range of paged.pageRanges) {
+    if (!canFetch()) return false;
+    const page = paged.fetch({ index: range.index });
+    for (const result of page.data) {
+      each(String(result.id), (column) => result.getValue({ name: column }));
+    }
+  }
+  return true;
 }
 
 /** A record (loaded, or handed to a user event) as mappers read it. */

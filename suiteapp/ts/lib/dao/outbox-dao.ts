@@ -8,9 +8,12 @@ import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/ou
 import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { FulfillmentOutboxRow, OutboxStatusRow } from '../mappers/outbox-mapper';
 import type { PlannedFulfillmentRow } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
+import type { PlannedLabelRequest } from '../../../../shared-types/src/fulfillments/label-request';
 import {
   FULFILLMENT_ROWS_OF_ORDER,
   fulfillmentOutboxRowFromRow,
+  LABEL_ROWS_OF_ORDER,
+  newLabelRequestWrites,
   newFulfillmentOutboxWrites,
   newOutboxWrites,
   OUTBOX,
@@ -83,4 +86,21 @@ export function loadOutboxStatus(ids: readonly string[]): Map<string, OutboxStat
 /** Writes state, attempts and the result message of one row (2 units). */
 export function updateOutboxRow(id: string, state: OutboxState, attempts: number, message: string): void {
   submitBodyFields(OUTBOX.recordType, id, outboxResultWrites(state, attempts, message));
+}
+
+/** Creates a pending `label.request` row (6 units); null when its externalid exists already. */
+export function createLabelRequestRow(row: PlannedLabelRequest): string | null {
+  const rec = createRecord(OUTBOX.recordType);
+  setBodyFields(rec, newLabelRequestWrites(row));
+  try {
+    return saveRecord(rec);
+  } catch (e) {
+    if (isDuplicateRecord(e)) return null;
+    throw e;
+  }
+}
+
+/** Whether the order has a `label.request` row that was not skipped (one query, 10 units). */
+export function hasLabelRequest(tiktokOrderId: string): boolean {
+  return runQuery(LABEL_ROWS_OF_ORDER, [tiktokOrderId]).length > 0;
 }

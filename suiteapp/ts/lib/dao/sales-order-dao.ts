@@ -9,11 +9,22 @@ import type {
   SalesOrderState,
 } from '../../../../shared-types/src/updates/order-update-plan';
 import type { TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
-import type { PendingCancelRequestRow, SalesOrderReadBack } from '../mappers/sales-order-mapper';
+import type {
+  LabelOrderRow,
+  PendingCancelRequestRow,
+  SalesOrderReadBack,
+  ToShipRow,
+} from '../mappers/sales-order-mapper';
 import {
+  LABEL_ORDER_BY_ID,
+  labelLinkWrites,
+  labelOrderFromRow,
+  shipmentOrderOf,
   newSalesOrderWrite,
   pendingCancelRequestFromRow,
   pendingCancelRequestsQuery,
+  toShipFromRow,
+  toShipQuery,
   READ_BACK_COLUMNS,
   readBackFromLookup,
   SALES_ORDER,
@@ -46,6 +57,11 @@ import { runInChunks, runQuery } from './suiteql';
 /** Sales orders showing a buyer cancellation request, nearest deadline first (one query, 10 units). */
 export function listPendingCancelRequests(limit: number): PendingCancelRequestRow[] {
   return runQuery(pendingCancelRequestsQuery(limit)).flatMap((row) => pendingCancelRequestFromRow(row) ?? []);
+}
+
+/** TikTok sales orders still to ship with their ship-by deadline, nearest first (one query, 10 units). */
+export function listToShip(limit: number): ToShipRow[] {
+  return runQuery(toShipQuery(limit)).flatMap((row) => toShipFromRow(row) ?? []);
 }
 
 /** The sales order with this externalid, or null (10 units). */
@@ -126,4 +142,20 @@ export function saveSalesOrderUpdate(
 ): void {
   writeRecord(loaded.handle, salesOrderUpdateWrite(plan, marks));
   saveRecord(loaded.handle, { enableSourcing: true, ignoreMandatoryFields: true });
+}
+
+/** A sales order's label flags (one query, 10 units), or null. */
+export function findLabelOrder(salesOrderId: string): LabelOrderRow | null {
+  const [row] = runQuery(LABEL_ORDER_BY_ID, [salesOrderId]);
+  return row === undefined ? null : labelOrderFromRow(row);
+}
+
+/** Links the label from the sales order (submitFields, 10 units). */
+export function linkLabel(salesOrderId: string, fileId: string, trackingNumbers: readonly string[]): void {
+  submitBodyFields(SALES_ORDER.recordType, salesOrderId, labelLinkWrites(fileId, trackingNumbers));
+}
+
+/** The sales order as a shipment made outside NetSuite needs it (load, 10 units). */
+export function loadShipmentOrder(salesOrderId: string): ReturnType<typeof shipmentOrderOf> {
+  return shipmentOrderOf(readerOf(loadRecord(SALES_ORDER.recordType, salesOrderId)), salesOrderId);
 }

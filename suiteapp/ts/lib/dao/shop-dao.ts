@@ -10,16 +10,22 @@ import type { ShopSettings } from '../../../../shared-types/src/settings/shop-se
 import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { ShopRef } from '../mappers/shop-mapper';
 import {
+  RETURN_ANSWER_COLUMNS,
+  returnAnswerShopFromLookup,
   bridgeFieldWrites,
   findShopQuery,
   FULFILLMENT_SETTINGS_COLUMNS,
   fulfillmentShopFromLookup,
+  LABEL_SETTINGS_COLUMNS,
+  labelShopFromLookup,
   newShopWrites,
   OUTBOX_SETTINGS_COLUMNS,
   outboxSettingsFromLookup,
   pauseOrderPushWrites,
   SHOP,
   SHOP_MARKET_COLUMNS,
+  shipmentShopFromRow,
+  shipmentShopQuery,
   shopMarketFromLookup,
   shopRefFromRow,
   shopSettingsFromRow,
@@ -103,4 +109,28 @@ export function lookupShopTaxItem(shopRecordId: string): string | null {
 /** The shop's TikTok shop id and region (1 unit). */
 export function lookupShopMarket(shopRecordId: string): { shopId: string; region: string | null } {
   return shopMarketFromLookup(lookupColumns(SHOP.recordType, shopRecordId, SHOP_MARKET_COLUMNS));
+}
+
+/** The label settings of a shop record (1 unit), or null when it does not exist. */
+export function lookupLabelShop(shopRecordId: string): ReturnType<typeof labelShopFromLookup> | null {
+  try {
+    return labelShopFromLookup(
+      shopRecordId,
+      lookupColumns(SHOP.recordType, shopRecordId, LABEL_SETTINGS_COLUMNS),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** The shop record of a TikTok shop id with its Push shipments to NetSuite (one query, 10 units). */
+export function findShipmentShop(shopId: string): ReturnType<typeof shipmentShopFromRow> {
+  const query = shipmentShopQuery(shopId);
+  const [row] = runQuery(query.sql, query.params);
+  return row === undefined ? null : shipmentShopFromRow(row, shopId);
+}
+
+/** The shop's TikTok shop id, region and Answer TikTok returns from NetSuite (1 unit). */
+export function lookupReturnAnswerShop(shopRecordId: string): ReturnType<typeof returnAnswerShopFromLookup> {
+  return returnAnswerShopFromLookup(lookupColumns(SHOP.recordType, shopRecordId, RETURN_ANSWER_COLUMNS));
 }

@@ -1,13 +1,13 @@
-import type { TaxCodeInfo } from '../../../../shared-types/src/orders/order-tax-booking';
-import { TAX_CODE, taxCodeFromRecord } from '../mappers/tax-code-mapper';
-import { errorName } from '../platform/errors';
-import { loadRecord, readerOf } from './netsuite-record';
-
 /**
  * The given tax codes (sales tax items: record.load, 5 units each; a shop has one). A code that
  * does not exist (or is no tax code) is left out, so the import names it. Fields:
  * mappers/tax-code-mapper.ts.
  */
+import type { TaxCodeInfo } from '../../../../shared-types/src/orders/order-tax-booking';
+import { TAX_CODE, taxCodeFromRecord } from '../mappers/tax-code-mapper';
+import { errorName } from '../platform/errors';
+import { loadRecord, readerOf } from './netsuite-record';
+
 export function loadTaxCodes(ids: readonly string[], suiteTax: boolean): Record<string, TaxCodeInfo> {
   const found: Record<string, TaxCodeInfo> = {};
   for (const id of new Set(ids)) {

@@ -12,6 +12,7 @@ import {
   warehousesByExternalIdQuery,
   warehousesOfShopQuery,
   warehouseStatusWrite,
+  warehouseSuggestionsWrite,
   warehouseWrites,
 } from '../mappers/warehouse-mapper';
 import { indexRows } from '../mappers/values';
@@ -46,4 +47,9 @@ export function findWarehousesOfShop(shopRecordId: string): StoredWarehouseRow[]
 /** Sets a warehouse record's TikTok Warehouse Status (2 units). */
 export function setWarehouseStatus(id: string, status: string): void {
   submitBodyFields(WAREHOUSE.recordType, id, warehouseStatusWrite(status));
+}
+
+/** Writes a warehouse record's Suggested Locations (2 units). */
+export function setWarehouseSuggestions(id: string, text: string): void {
+  submitBodyFields(WAREHOUSE.recordType, id, warehouseSuggestionsWrite(text));
 }

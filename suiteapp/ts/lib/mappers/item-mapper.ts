@@ -1,10 +1,12 @@
 /**
  * Items, read only: the active items whose Item Name/Number or TikTok SKU field
  * (`custitem_tts_sku`) equals a TikTok SKU. SuiteQL `=`/`IN` compare exactly; buildSkuItemMap
- * checks again in JavaScript.
+ * checks again in JavaScript. The inventory export reads every active inventory item's balances with
+ * one paged item search (`inventoryBalanceFromResult`).
  */
 import type { ItemSkuRow } from '../../../../shared-types/src/orders/sku-item-map';
-import type { Row } from './record-declaration';
+import type { InventoryBalance } from '../../../../shared-types/src/inventory/availability';
+import type { Row, SearchColumnId } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
@@ -15,6 +17,21 @@ export const ITEM = declareRecord({
   suiteql: {
     table: 'item',
     columns: { id: 'id', itemId: 'itemid', isInactive: 'isinactive', tiktokSku: 'custitem_tts_sku' },
+  },
+  // The inventory export's balances (issue #14): the item search gives one row per item and location
+  // with Multi-Location Inventory (`inventorylocation`, `locationquantity…`), else the item's single
+  // quantity (`quantityonhand`, `quantitycommitted`); Oracle's Records Browser, item search columns.
+  search: {
+    columns: {
+      itemId: 'itemid',
+      tiktokSku: 'custitem_tts_sku',
+      onHand: 'quantityonhand',
+      committed: 'quantitycommitted',
+      location: 'inventorylocation',
+      locationOnHand: 'locationquantityonhand',
+      locationCommitted: 'locationquantitycommitted',
+    },
+    filters: { type: 'type', isInactive: 'isinactive', location: 'inventorylocation' },
   },
 });
 
@@ -28,4 +45,37 @@ export function itemsBySkuQuery(inList: Sql): Sql {
 export function itemSkuFromRow(row: Row): ItemSkuRow | null {
   const id = idOf(row.id);
   return id === null ? null : { id, itemid: textOf(row.itemid), ttsSku: textOf(row.tts_sku) };
+}
+
+/** NetSuite's item type of inventory items in an item search `type` filter. */
+export const INVENTORY_ITEM_TYPE = 'InvtPart';
+
+/** The columns the inventory export reads, per location (MLI) or the single quantity. */
+export function inventoryBalanceColumns(multiLocation: boolean): SearchColumnId[] {
+  const col = ITEM.search.columns;
+  return multiLocation
+    ? [col.itemId, col.tiktokSku, col.location, col.locationOnHand, col.locationCommitted]
+    : [col.itemId, col.tiktokSku, col.onHand, col.committed];
+}
+
+/** One search result as an item SKU row and its balance (location null without MLI). */
+export function inventoryBalanceFromResult(
+  id: string,
+  value: (column: SearchColumnId) => unknown,
+  multiLocation: boolean,
+): { item: ItemSkuRow; balance: InventoryBalance } {
+  const col = ITEM.search.columns;
+  const num = (v: unknown): number => {
+    const n = typeof v === 'number' ? v : Number(v);
+    return Number.isFinite(n) ? n : 0;
+  };
+  return {
+    item: { id, itemid: textOf(value(col.itemId)), ttsSku: textOf(value(col.tiktokSku)) },
+    balance: {
+      itemId: id,
+      locationId: multiLocation ? idOf(value(col.location)) : null,
+      onHand: num(value(multiLocation ? col.locationOnHand : col.onHand)),
+      committed: num(value(multiLocation ? col.locationCommitted : col.committed)),
+    },
+  };
 }

@@ -1,6 +1,10 @@
-/** Locations, read only: name and active state of those an order may use. */
+/**
+ * Locations, read only: name and active state of those an order may use, and name, city and postal code
+ * for suggested warehouse links.
+ */
 import type { LocationState } from '../../../../shared-types/src/orders/order-location';
-import type { Row } from './record-declaration';
+import type { SuggestLocation } from '../../../../shared-types/src/inventory/link-suggestions';
+import type { Row, SearchColumnId } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
@@ -9,6 +13,8 @@ import { boolOf, idOf, textOf } from './values';
 export const LOCATION = declareRecord({
   recordType: 'location',
   suiteql: { table: 'location', columns: { id: 'id', name: 'name', isInactive: 'isinactive' } },
+  // Suggested warehouse links compare names and the main address (Oracle's Records Browser, location search columns).
+  search: { columns: { name: 'name', city: 'city', zip: 'zip', isInactive: 'isinactive' } },
 });
 
 const c = LOCATION.suiteql.columns;
@@ -23,4 +29,26 @@ export function locationFromRow(row: Row): { id: string; state: LocationState } 
   return id === null
     ? null
     : { id, state: { name: textOf(row.name) ?? id, inactive: boolOf(row.isinactive, false) } };
+}
+
+export const LOCATION_SUGGEST_COLUMNS: SearchColumnId[] = [
+  LOCATION.search.columns.name,
+  LOCATION.search.columns.city,
+  LOCATION.search.columns.zip,
+  LOCATION.search.columns.isInactive,
+];
+
+/** A location search result as the link suggestions read it. */
+export function suggestLocationFromResult(
+  id: string,
+  value: (column: SearchColumnId) => unknown,
+): SuggestLocation {
+  const col = LOCATION.search.columns;
+  const inactive = value(col.isInactive);
+  return {
+    locationId: id,
+    name: textOf(value(col.name)) ?? id,
+    inactive: inactive === true || inactive === 'T',
+    address: { postalCode: textOf(value(col.zip)), city: textOf(value(col.city)) },
+  };
 }

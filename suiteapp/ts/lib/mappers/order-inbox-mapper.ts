@@ -42,6 +42,7 @@ export const ORDER_INBOX = declareRecord({
       lastModified: 'lastmodified',
       shop: 'custrecord_tts_ord_shop',
       orderId: 'custrecord_tts_ord_order_id',
+      tiktokStatus: 'custrecord_tts_ord_status',
       updateTime: 'custrecord_tts_ord_update_time',
       payload: 'custrecord_tts_ord_payload',
       state: 'custrecord_tts_ord_state',
@@ -89,7 +90,7 @@ export function newInboxWrites(externalId: string, name: string, changes: InboxC
 
 /** Inbox records whose externalid is in `inList`. */
 export function inboxesByExternalIdQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.updateTime} AS update_time, ${c.state} AS state, ${c.salesOrder} AS sales_order FROM ${table} WHERE ${c.externalId} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.updateTime} AS update_time, ${c.state} AS state, ${c.salesOrder} AS sales_order, ${c.tiktokStatus} AS tiktok_status FROM ${table} WHERE ${c.externalId} IN (${inList})`;
 }
 
 export function inboxSnapshotFromRow(row: Row, id: string): InboxSnapshot {
@@ -98,6 +99,7 @@ export function inboxSnapshotFromRow(row: Row, id: string): InboxSnapshot {
     updateTime: intOf(row.update_time),
     state: textOf(row.state),
     salesOrderId: idOf(row.sales_order),
+    tiktokStatus: textOf(row.tiktok_status),
   };
 }
 

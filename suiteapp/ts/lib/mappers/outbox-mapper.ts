@@ -7,6 +7,7 @@ import type { OutboxState } from '../../../../shared-types/src/outbox/outbox';
 import type { PendingOutboxRecord } from '../../../../shared-types/src/outbox/outbox-pull';
 import type { PlannedOutboxRow } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { PlannedFulfillmentRow } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
+import type { PlannedLabelRequest } from '../../../../shared-types/src/fulfillments/label-request';
 import type { BodyWrite, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';
@@ -105,13 +106,14 @@ export function outboxResultWrites(state: OutboxState, attempts: number, message
 
 /**
  * Pending rows with their shop's flow settings; one parameter when `byShop`. Answers to buyer
- * cancellation requests first (each has a deadline: shared-types/src/cancellations/buyer-cancel-request.ts), then
+ * cancellation requests and to return requests first (each has a deadline:
+ * shared-types/src/cancellations/buyer-cancel-request.ts, shared-types/src/returns/return-answer.ts), then
  * oldest first.
  */
 export function pendingOutboxQuery(byShop: boolean, limit: number): Sql {
   const s = SHOP.suiteql.columns;
   const shopFilter = byShop ? sql` AND o.${c.shop} = ?` : sql``;
-  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel, s.${s.carrierMap} AS carrier_map FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending' AND (o.${c.kind} NOT IN ('fulfillment.ship', 'fulfillment.update') OR s.${s.pushFulfillments} = 'T')${shopFilter} ORDER BY CASE WHEN o.${c.kind} = 'order.cancel_answer' THEN 0 ELSE 1 END, o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
+  return sql`SELECT o.${c.id} AS id, o.${c.externalId} AS externalid, o.${c.kind} AS kind, o.${c.orderId} AS order_id, o.${c.salesOrder} AS sales_order, o.${c.payload} AS payload, o.${c.attempts} AS attempts, o.${c.created} AS created, s.${s.shopId} AS shop_id, s.${s.pullOrderUpdates} AS pull_upd, s.${s.allowCancel} AS allow_cancel, s.${s.answerReturns} AS answer_ret, s.${s.carrierMap} AS carrier_map FROM ${table} o JOIN ${SHOP.suiteql.table} s ON s.${s.id} = o.${c.shop} WHERE o.${c.state} = 'pending' AND (o.${c.kind} NOT IN ('fulfillment.ship', 'fulfillment.update', 'label.request') OR s.${s.pushFulfillments} = 'T')${shopFilter} ORDER BY CASE WHEN o.${c.kind} IN ('order.cancel_answer', 'return.answer', 'return.receive') THEN 0 ELSE 1 END, o.${c.id} FETCH FIRST ${Math.floor(limit)} ROWS ONLY`;
 }
 
 export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
@@ -130,6 +132,7 @@ export function pendingOutboxFromRow(row: Row): PendingOutboxRecord | null {
         created: textOf(row.created),
         pullOrderUpdates: boolOf(row.pull_upd, true),
         allowCancel: boolOf(row.allow_cancel, false),
+        answerReturns: boolOf(row.answer_ret, false),
         carrierMap: textOf(row.carrier_map),
       };
 }
@@ -140,11 +143,17 @@ export interface OutboxStatusRow {
   attempts: number;
   /** The item fulfillment of a fulfillment row, else null. */
   fulfillmentId?: string | null;
+  kind?: string | null;
+  /** The transaction whose change wrote the row (a return answer's: its return authorization). */
+  transactionId?: string | null;
+  /** The row's shop record and TikTok order (for the sync log entry of a refused fulfillment or answer). */
+  shopRecordId?: string | null;
+  orderId?: string | null;
 }
 
 /** State and attempts of the rows in `inList`. */
 export function outboxStatusQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts, ${c.fulfillment} AS fulfillment FROM ${table} WHERE ${c.id} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.state} AS state, ${c.attempts} AS attempts, ${c.fulfillment} AS fulfillment, ${c.kind} AS kind, ${c.salesOrder} AS sales_order, ${c.shop} AS shop, ${c.orderId} AS order_id FROM ${table} WHERE ${c.id} IN (${inList})`;
 }
 
 export function outboxStatusFromRow(row: Row, id: string): OutboxStatusRow {
@@ -153,5 +162,30 @@ export function outboxStatusFromRow(row: Row, id: string): OutboxStatusRow {
     state: textOf(row.state),
     attempts: intOf(row.attempts) ?? 0,
     fulfillmentId: idOf(row.fulfillment),
+    kind: textOf(row.kind),
+    transactionId: idOf(row.sales_order),
+    shopRecordId: idOf(row.shop),
+    orderId: textOf(row.order_id),
   };
 }
+
+/** A new pending `label.request` row (shared-types/src/fulfillments/label-request.ts), with its fulfillment if any. */
+export function newLabelRequestWrites(row: PlannedLabelRequest): BodyWrite[] {
+  const writes: BodyWrite[] = [
+    [body.externalId, row.externalId],
+    [body.name, `${row.kind} ${row.orderId}`],
+    [body.shop, row.shopRecordId],
+    [body.kind, row.kind],
+    [body.orderId, row.orderId],
+    [body.salesOrder, row.salesOrderId],
+    [body.payload, JSON.stringify(row.payload)],
+    [body.state, 'pending'],
+    [body.attempts, 0],
+  ];
+  return row.payload.fulfillmentId === null
+    ? writes
+    : [...writes, [body.fulfillment, row.payload.fulfillmentId]];
+}
+
+/** `label.request` rows of an order that were not skipped (one parameter: the TikTok order id). */
+export const LABEL_ROWS_OF_ORDER: Sql = sql`SELECT ${c.id} AS id, ${c.state} AS state FROM ${table} WHERE ${c.kind} = 'label.request' AND ${c.orderId} = ? AND ${c.state} <> 'skipped'`;

@@ -16,10 +16,13 @@ import type {
   CancelRequestFields,
 } from '../../../../shared-types/src/cancellations/buyer-cancel-request';
 import { cancelReasonCodeOf } from '../../../../shared-types/src/cancellations/cancel-reason-choice';
-import { toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import { currencyExponent, toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import type { RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import type { CalendarDate } from '../../../../shared-types/src/time/order-dates';
-import { dateParts } from '../../../../shared-types/src/time/order-dates';
+import { dateParts, SERVER_TIME_ZONE } from '../../../../shared-types/src/time/order-dates';
+import { unixOfWallClock } from '../../../../shared-types/src/fulfillments/ship-by';
 import type { SalesOrderPlan } from '../../../../shared-types/src/orders/order-plan';
+import type { ReturnableOrderLine } from '../../../../shared-types/src/returns/rma-plan';
 import type {
   LineTax,
   TaxDetailTarget,
@@ -102,6 +105,10 @@ export const SALES_ORDER = declareRecord({
     cancelRequestReason: 'custbody_tts_cancel_req_reason',
     cancelAnswer: 'custbody_tts_cancel_req_answer',
     cancelRejectReason: 'custbody_tts_cancel_req_reject',
+    shipBy: 'custbody_tts_ship_by',
+    tiktokShipping: 'custbody_tts_tiktok_ship',
+    labelFile: 'custbody_tts_label_file',
+    labelTracking: 'custbody_tts_label_tracking',
   },
   sublists: {
     item: {
@@ -148,7 +155,7 @@ export const SALES_ORDER = declareRecord({
       paymentMethod: 'paymentmethod',
     },
   },
-  transforms: { itemFulfillment: 'itemfulfillment' },
+  transforms: { itemFulfillment: 'itemfulfillment', returnAuthorization: 'returnauthorization' },
   suiteql: {
     table: 'transaction',
     columns: {
@@ -158,11 +165,18 @@ export const SALES_ORDER = declareRecord({
       tranId: 'tranid',
       shop: 'custbody_tts_shop',
       tiktokOrderId: 'custbody_tts_order_id',
+      fbt: 'custbody_tts_fbt',
+      replacedOrder: 'custbody_tts_replaced_order',
       cancelRequestId: 'custbody_tts_cancel_req_id',
       cancelRequested: 'custbody_tts_cancel_req_time',
       cancelDeadline: 'custbody_tts_cancel_req_due',
       cancelRequestReason: 'custbody_tts_cancel_req_reason',
       cancelAnswer: 'custbody_tts_cancel_req_answer',
+      status: 'status',
+      shipBy: 'custbody_tts_ship_by',
+      tiktokShipping: 'custbody_tts_tiktok_ship',
+      labelTracking: 'custbody_tts_label_tracking',
+      labelFile: 'custbody_tts_label_file',
     },
   },
 });
@@ -229,6 +243,41 @@ export function pendingCancelRequestFromRow(row: Row): PendingCancelRequestRow |
       };
 }
 
+/** A TikTok sales order not shipped yet, with TikTok's ship-by deadline (the exceptions page). */
+export interface ToShipRow {
+  salesOrderId: string;
+  tranId: string | null;
+  shopName: string | null;
+  tiktokOrderId: string | null;
+  /** The deadline as Unix seconds. */
+  shipByUnix: number;
+}
+
+/**
+ * Sales orders with a ship-by deadline still to ship — pending approval (A), pending fulfillment (B),
+ * partially fulfilled (D, E) — nearest deadline first (shared-types/src/fulfillments/ship-by.ts).
+ */
+export function toShipQuery(limit: number): Sql {
+  const s = SHOP.suiteql.columns;
+  return sql`SELECT t.${c.id} AS id, t.${c.tranId} AS tranid, s.${s.name} AS shop_name, t.${c.tiktokOrderId} AS order_id, TO_CHAR(t.${c.shipBy}, 'YYYY-MM-DD HH24:MI:SS') AS ship_by FROM ${SALES_ORDER.suiteql.table} t LEFT JOIN ${SHOP.suiteql.table} s ON s.${s.id} = t.${c.shop} WHERE t.${c.type} = 'SalesOrd' AND t.${c.shipBy} IS NOT NULL AND t.${c.status} IN ('A', 'B', 'D', 'E') ORDER BY t.${c.shipBy} ASC, t.${c.id} ASC FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`;
+}
+
+export function toShipFromRow(row: Row): ToShipRow | null {
+  const id = idOf(row.id);
+  const shipBy = textOf(row.ship_by);
+  // TO_CHAR shows a date/time at the server's wall clock (Pacific).
+  const unix = shipBy === null ? null : unixOfWallClock(shipBy, SERVER_TIME_ZONE);
+  return id === null || unix === null
+    ? null
+    : {
+        salesOrderId: id,
+        tranId: textOf(row.tranid),
+        shopName: textOf(row.shop_name),
+        tiktokOrderId: textOf(row.order_id),
+        shipByUnix: unix,
+      };
+}
+
 /** externalid → internal id of the rows. */
 export function salesOrderIdsByExternalId(rows: readonly Row[]): Record<string, string> {
   const found: Record<string, string> = {};
@@ -275,6 +324,9 @@ function header(plan: SalesOrderPlan, customerId: string): BodyWrite[] {
   put(body.shop, plan.shopRecordId);
   put(body.memo, plan.memo);
   if (plan.cancelRequest !== undefined) writes.push(...cancelRequestWrites(plan.cancelRequest, false));
+  // The late-dispatch watch (shared-types/src/fulfillments/ship-by.ts) and TikTok Shipping labels.
+  if (plan.shipByUnix !== null) put(body.shipBy, instant(plan.shipByUnix));
+  if (plan.tiktokShipping) put(body.tiktokShipping, true);
   put(body.paymentMethod, plan.paymentMethodId);
   put(body.location, plan.locationId);
   put(body.department, plan.departmentId);
@@ -705,5 +757,163 @@ export function salesOrderSnapshot(
     cancelReason: rec.text(body.cancelReason) ?? fallback?.text(body.cancelReason) ?? null,
     lines: snapshotOfLines.length === 0 && fallback !== null ? snapshotLines(fallback) : snapshotOfLines,
     cancelAnswer: cancelAnswerState(rec, fallback),
+  };
+}
+
+/** The replacement order's sales order: the one whose Replaced TikTok Order is the parameter. */
+export const REPLACEMENT_SALES_ORDER: Sql = sql`SELECT ${c.id} AS id FROM ${SALES_ORDER.suiteql.table} WHERE ${c.type} = 'SalesOrd' AND ${c.replacedOrder} = ? ORDER BY ${c.id} ASC`;
+
+/** What a return authorization plan reads of the sales order (shared-types/src/returns/rma-plan.ts). */
+export function returnableOrder(rec: RecordReader): {
+  lines: ReturnableOrderLine[];
+  locationId: string | null;
+} {
+  const lines: ReturnableOrderLine[] = [];
+  const count = rec.lineCount(items.id);
+  for (let line = 0; line < count; line += 1) {
+    const closed = rec.lineValue(items.id, f.isClosed, line);
+    lines.push({
+      line: textOf(rec.lineValue(items.id, f.line, line)) ?? String(line + 1),
+      itemId: textOf(rec.lineValue(items.id, f.item, line)) ?? '',
+      tiktokLineIds: parseTikTokLineIds(rec.lineValue(items.id, f.tiktokLineIds, line)),
+      quantity: numberOf(rec.lineValue(items.id, f.quantity, line)),
+      isClosed: closed === true || closed === 'T',
+    });
+  }
+  return { lines, locationId: idOf(rec.value(body.location)) };
+}
+
+/** What the TikTok Shipping label flow (issue #15) reads of a sales order: one row by internal id. */
+export const LABEL_ORDER_BY_ID: Sql = sql`SELECT ${c.id} AS id, ${c.tiktokOrderId} AS order_id, ${c.shop} AS shop, ${c.fbt} AS fbt, ${c.tiktokShipping} AS tiktok_ship, ${c.labelTracking} AS label_tracking, ${c.labelFile} AS label_file FROM ${SALES_ORDER.suiteql.table} WHERE ${c.type} = 'SalesOrd' AND ${c.id} = ?`;
+
+export interface LabelOrderRow {
+  id: string;
+  tiktokOrderId: string | null;
+  shopRecordId: string | null;
+  fbt: boolean;
+  tiktokShipping: boolean;
+  labelTracking: string[];
+  labelFile: string | null;
+}
+
+/** Tracking numbers as `custbody_tts_label_tracking` holds them (comma-separated). */
+export function trackingListOf(value: unknown): string[] {
+  return (textOf(value) ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+export function labelOrderFromRow(row: Row): LabelOrderRow | null {
+  const id = idOf(row.id);
+  if (id === null) return null;
+  const flag = (v: unknown) => v === true || v === 'T';
+  return {
+    id,
+    tiktokOrderId: textOf(row.order_id),
+    shopRecordId: idOf(row.shop),
+    fbt: flag(row.fbt),
+    tiktokShipping: flag(row.tiktok_ship),
+    labelTracking: trackingListOf(row.label_tracking),
+    labelFile: idOf(row.label_file),
+  };
+}
+
+/** The label flags of a sales order record a user event hands over. */
+export function labelOrderOf(rec: RecordReader, id: string): LabelOrderRow {
+  const flag = (v: unknown) => v === true || v === 'T';
+  return {
+    id,
+    tiktokOrderId: textOf(rec.value(body.tiktokOrderId)),
+    shopRecordId: idOf(rec.value(body.shop)),
+    fbt: flag(rec.value(body.fbt)),
+    tiktokShipping: flag(rec.value(body.tiktokShipping)),
+    labelTracking: trackingListOf(rec.value(body.labelTracking)),
+    labelFile: idOf(rec.value(body.labelFile)),
+  };
+}
+
+/** The label linked from the sales order: the latest file and every tracking number so far. */
+export function labelLinkWrites(fileId: string, trackingNumbers: readonly string[]): SubmitWrite[] {
+  return [
+    [body.labelFile, fileId],
+    [body.labelTracking, trackingNumbers.join(',').slice(0, 300)],
+  ];
+}
+
+/** What a shipment made outside NetSuite needs of its sales order (shared-types/src/fulfillments/shipments-upsert.ts). */
+export function shipmentOrderOf(
+  rec: RecordReader,
+  id: string,
+): { id: string; fbt: boolean; labelTracking: string[]; lines: { line: string; tiktokLineIds: string[] }[] } {
+  const lines: { line: string; tiktokLineIds: string[] }[] = [];
+  const count = rec.lineCount(items.id);
+  for (let line = 0; line < count; line += 1) {
+    lines.push({
+      line: textOf(rec.lineValue(items.id, f.line, line)) ?? String(line + 1),
+      tiktokLineIds: parseTikTokLineIds(rec.lineValue(items.id, f.tiktokLineIds, line)),
+    });
+  }
+  const fbt = rec.value(body.fbt);
+  return {
+    id,
+    fbt: fbt === true || fbt === 'T',
+    labelTracking: trackingListOf(rec.value(body.labelTracking)),
+    lines,
+  };
+}
+
+/**
+ * A refund of an order not billed yet (shared-types/src/refunds/refund-plan.ts, design (a)): whether the
+ * sales order carries the refund already (a line whose description names it), and the writes that add
+ * its lines (negative amounts at the custom price) after the `lineCount` lines there are and lower the
+ * shipping cost by the refunded shipping.
+ */
+export function refundReductionOf(
+  rec: RecordReader,
+  refundId: string,
+): { applied: boolean; lineCount: number; shippingMinor: (currency: string) => number } {
+  const count = rec.lineCount(items.id);
+  const marker = `TikTok refund ${refundId}:`;
+  let applied = false;
+  for (let line = 0; line < count; line += 1) {
+    if ((textOf(rec.lineValue(items.id, f.description, line)) ?? '').startsWith(marker)) applied = true;
+  }
+  return {
+    applied,
+    lineCount: count,
+    shippingMinor: (currency) =>
+      Math.round(numberOf(rec.value(body.shippingCost)) * 10 ** currencyExponent(currency)),
+  };
+}
+
+export function refundReductionWrites(
+  plan: Pick<RefundPlan, 'currency' | 'lines' | 'shippingMinor'>,
+  lineCount: number,
+  currentShippingMinor: number,
+): RecordWrite {
+  const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
+  return {
+    body:
+      plan.shippingMinor > 0
+        ? [[body.shippingCost, money(Math.max(0, currentShippingMinor - plan.shippingMinor))]]
+        : [],
+    sublists: [
+      {
+        sublistId: items.id,
+        lines: plan.lines.map((line, index) => ({
+          line: lineCount + index,
+          fields: [
+            [f.item, line.itemId],
+            [f.price, CUSTOM_PRICE],
+            [f.rate, money(line.amountMinor)],
+            [f.amount, money(line.amountMinor)],
+            [f.isTaxable, line.taxable],
+            [f.description, line.description],
+          ] as LineWrite[],
+        })),
+      },
+    ],
+    subrecords: [],
   };
 }

@@ -12,9 +12,12 @@ import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sal
 import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { ShopOrderOptions, ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import { DEFAULT_ORDER_OPTIONS } from '../../../../shared-types/src/settings/shop-settings';
+import type { ShopLabelSettings } from '../../../../shared-types/src/fulfillments/label-request';
+import { shopLabelSettingsOf } from '../../../../shared-types/src/fulfillments/label-request';
 import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
+import { parseLocationIds } from '../../../../shared-types/src/inventory/warehouse-links';
 import { sql, sqlList } from './sql';
 import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
 
@@ -33,6 +36,12 @@ export const SHOP = declareRecord({
     pausedReason: 'custrecord_tts_shop_paused_reason',
     paymentMethodMap: 'custrecord_tts_shop_pm_map',
     carrierMap: 'custrecord_tts_shop_carrier_map',
+    forceInventory: 'custrecord_tts_shop_force_inv',
+    pushInventoryNow: 'custrecord_tts_shop_push_inv_now',
+    labelWhen: 'custrecord_tts_shop_label_when',
+    handover: 'custrecord_tts_shop_handover',
+    pickupHour: 'custrecord_tts_shop_pickup_hour',
+    labelSize: 'custrecord_tts_shop_label_size',
   },
   search: {
     columns: {
@@ -44,6 +53,11 @@ export const SHOP = declareRecord({
       shopName: 'custrecord_tts_shop_name',
       pullFulfillments: 'custrecord_tts_shop_pull_fulfill',
       sendPacked: 'custrecord_tts_shop_send_packed',
+      labelWhen: 'custrecord_tts_shop_label_when',
+      handover: 'custrecord_tts_shop_handover',
+      pickupHour: 'custrecord_tts_shop_pickup_hour',
+      labelSize: 'custrecord_tts_shop_label_size',
+      answerReturns: 'custrecord_tts_shop_answer_returns',
     },
   },
   suiteql: {
@@ -57,6 +71,10 @@ export const SHOP = declareRecord({
       sellerType: 'custrecord_tts_shop_seller_type',
       currency: 'custrecord_tts_shop_currency',
       pushOrders: 'custrecord_tts_shop_push_orders',
+      pushReturns: 'custrecord_tts_shop_push_returns',
+      pushShipments: 'custrecord_tts_shop_push_shipments',
+      answerReturns: 'custrecord_tts_shop_answer_returns',
+      pushRefunds: 'custrecord_tts_shop_push_refunds',
       pullOrderUpdates: 'custrecord_tts_shop_pull_order_upd',
       allowCancel: 'custrecord_tts_shop_allow_cancel',
       perBuyer: 'custrecord_tts_shop_per_buyer',
@@ -72,6 +90,8 @@ export const SHOP = declareRecord({
       paymentMethodMap: 'custrecord_tts_shop_pm_map',
       carrierMap: 'custrecord_tts_shop_carrier_map',
       pushFulfillments: 'custrecord_tts_shop_push_ful_tts',
+      pullFulfillments: 'custrecord_tts_shop_pull_fulfill',
+      sendPacked: 'custrecord_tts_shop_send_packed',
       form: 'custrecord_tts_shop_form',
       orderStatus: 'custrecord_tts_shop_order_status',
       discountLines: 'custrecord_tts_shop_disc_lines',
@@ -87,6 +107,13 @@ export const SHOP = declareRecord({
       timeZone: 'custrecord_tts_shop_time_zone',
       companyTimeZone: 'custrecord_tts_shop_company_tz',
       bundleKit: 'custrecord_tts_shop_bundle_kit',
+      pullInventory: 'custrecord_tts_shop_pull_inventory',
+      pushInventory: 'custrecord_tts_shop_push_inv_tts',
+      pullLocations: 'custrecord_tts_shop_pull_locations',
+      locationFilter: 'custrecord_tts_shop_loc_filter',
+      forceInventory: 'custrecord_tts_shop_force_inv',
+      pushInventoryNow: 'custrecord_tts_shop_push_inv_now',
+      inventoryBuffer: 'custrecord_tts_shop_inv_buffer',
     },
   },
 });
@@ -239,6 +266,55 @@ export function shopSettingsFromRow(row: Row): ShopSettings | null {
   };
 }
 
+/** A shop as `returns.upsert` needs it: Push returns to NetSuite as Return Authorizations and Default Location. */
+export interface ReturnShop {
+  id: string;
+  name: string;
+  pushReturns: boolean;
+  locationId: string | null;
+}
+
+/** The shop with the externalid (one parameter). */
+export const RETURN_SHOP_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.name} AS shop_name, ${c.pushReturns} AS push_returns, ${c.location} AS location FROM ${SHOP.suiteql.table} WHERE ${c.externalId} = ?`;
+
+/** The names of the shops whose Push returns to NetSuite as Return Authorizations is off. */
+export const RETURNS_OFF_SHOPS_QUERY: Sql = sql`SELECT ${c.name} AS shop_name, ${c.shopId} AS shop_id FROM ${SHOP.suiteql.table} WHERE ${c.pushReturns} = 'F' OR ${c.pushReturns} IS NULL ORDER BY ${c.id} ASC`;
+
+export function shopNameFromRow(row: Row): string {
+  return textOf(row.shop_name) ?? textOf(row.shop_id) ?? 'unnamed shop';
+}
+
+export function returnShopFromRow(row: Row, shopId: string): ReturnShop | null {
+  const id = idOf(row.id);
+  if (id === null) return null;
+  // Off by default (customrecord_tts_shop.xml): an empty value is off.
+  return {
+    id,
+    name: textOf(row.shop_name) ?? shopId,
+    pushReturns: boolOf(row.push_returns, false),
+    locationId: idOf(row.location),
+  };
+}
+
+/** A shop as `refunds.upsert` needs it first: Push eCom order refunds to NetSuite (off by default). */
+export interface RefundShop {
+  id: string;
+  name: string;
+  pushRefunds: boolean;
+}
+
+/** The shop with the externalid (one parameter). */
+export const REFUND_SHOP_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.name} AS shop_name, ${c.pushRefunds} AS push_refunds FROM ${SHOP.suiteql.table} WHERE ${c.externalId} = ?`;
+
+/** The names of the shops whose Push eCom order refunds to NetSuite is off. */
+export const REFUNDS_OFF_SHOPS_QUERY: Sql = sql`SELECT ${c.name} AS shop_name, ${c.shopId} AS shop_id FROM ${SHOP.suiteql.table} WHERE ${c.pushRefunds} = 'F' OR ${c.pushRefunds} IS NULL ORDER BY ${c.id} ASC`;
+
+export function refundShopFromRow(row: Row, shopId: string): RefundShop | null {
+  const id = idOf(row.id);
+  if (id === null) return null;
+  return { id, name: textOf(row.shop_name) ?? shopId, pushRefunds: boolOf(row.push_refunds, false) };
+}
+
 /** The outbox flow settings of a shop, as `search.lookupFields` reads them (one lookup). */
 export const OUTBOX_SETTINGS_COLUMNS = [
   SHOP.search.columns.shopId,
@@ -309,9 +385,139 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
 /** The shop's TikTok shop id and region, as `search.lookupFields` reads them (the cancel reason check). */
 export const SHOP_MARKET_COLUMNS = [SHOP.search.columns.shopId, SHOP.search.columns.region];
 
+/** What the return answer check reads of the shop: its TikTok id, region and Answer TikTok returns from NetSuite. */
+export const RETURN_ANSWER_COLUMNS = [...SHOP_MARKET_COLUMNS, SHOP.search.columns.answerReturns];
+
+export function returnAnswerShopFromLookup(values: LookupValues): {
+  shopId: string;
+  region: string | null;
+  answerReturns: boolean;
+} {
+  // Off by default (customrecord_tts_shop.xml): an empty value is off.
+  return {
+    ...shopMarketFromLookup(values),
+    answerReturns: boolOf(values[SHOP.search.columns.answerReturns], false),
+  };
+}
+
 export function shopMarketFromLookup(values: LookupValues): { shopId: string; region: string | null } {
   return {
     shopId: textOf(values[SHOP.search.columns.shopId]) ?? '',
     region: textOf(values[SHOP.search.columns.region]),
+  };
+}
+
+/** The inventory settings of a shop record (issue #14; the README's shop settings table). */
+export interface ShopInventorySettings {
+  recordId: string;
+  shopId: string;
+  shopName: string;
+  /** Pull Inventory from NetSuite: the export computes this shop's stock. */
+  pullInventory: boolean;
+  /** Push inventory information to TikTok: the bridge may send it (inventory.pull serves it). */
+  pushInventory: boolean;
+  /** Pull locations from NetSuite: off, the Location Filter is ignored and no location takes part. */
+  pullLocations: boolean;
+  locationFilter: string[];
+  force: boolean;
+  pushNow: boolean;
+  /** Inventory Safety Buffer, ≥ 0 (an invalid value reads as 0 and is flagged by the export). */
+  buffer: number;
+}
+
+/** Every shop record's inventory settings (one query). */
+export const INVENTORY_SETTINGS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now, ${c.inventoryBuffer} AS inv_buffer FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
+
+export function inventorySettingsFromRow(row: Row): ShopInventorySettings | null {
+  const recordId = idOf(row.id);
+  if (recordId === null) return null;
+  const buffer = intOf(row.inv_buffer);
+  return {
+    recordId,
+    shopId: textOf(row.shop_id) ?? '',
+    shopName: textOf(row.shop_name) ?? textOf(row.shop_id) ?? recordId,
+    pullInventory: boolOf(row.pull_inventory, true),
+    pushInventory: boolOf(row.push_inventory, true),
+    pullLocations: boolOf(row.pull_locations, true),
+    locationFilter: parseLocationIds(row.loc_filter),
+    force: boolOf(row.force_inv, false),
+    pushNow: boolOf(row.push_now, false),
+    buffer: buffer !== null && buffer >= 0 ? buffer : 0,
+  };
+}
+
+/** Clears Force inventory resync and Push inventory now after a run that honoured them. */
+export function clearInventoryTriggersWrites(force: boolean, pushNow: boolean): SubmitWrite[] {
+  return [
+    ...(force ? [[body.forceInventory, false] as const] : []),
+    ...(pushNow ? [[body.pushInventoryNow, false] as const] : []),
+  ];
+}
+
+/** Force inventory resync and Push inventory now as a saved shop record has them. */
+export function inventoryTriggersOf(reader: RecordReader): { force: boolean; pushNow: boolean } {
+  return {
+    force: boolOf(reader.value(body.forceInventory), false),
+    pushNow: boolOf(reader.value(body.pushInventoryNow), false),
+  };
+}
+
+/** The label settings of a shop (TikTok Shipping labels, issue #15), as `search.lookupFields` reads them. */
+export const LABEL_SETTINGS_COLUMNS = [
+  SHOP.search.columns.shopId,
+  SHOP.search.columns.labelWhen,
+  SHOP.search.columns.handover,
+  SHOP.search.columns.pickupHour,
+  SHOP.search.columns.labelSize,
+];
+
+export function labelShopFromLookup(
+  recordId: string,
+  values: LookupValues,
+): { recordId: string; shopId: string; labels: ShopLabelSettings } {
+  const col = SHOP.search.columns;
+  return {
+    recordId,
+    shopId: textOf(values[col.shopId]) ?? '',
+    labels: shopLabelSettingsOf({
+      labelWhen: textOf(values[col.labelWhen]),
+      handoverMethod: textOf(values[col.handover]),
+      pickupFromHour: textOf(values[col.pickupHour]),
+      documentSize: textOf(values[col.labelSize]),
+    }),
+  };
+}
+
+/** The shop record and its Push shipments to NetSuite setting, by TikTok shop id (one row or none). */
+export function shipmentShopQuery(shopId: string): { sql: Sql; params: string[] } {
+  return {
+    sql: sql`SELECT ${c.id} AS id, ${c.name} AS shop_name, ${c.pushShipments} AS push_shipments FROM ${SHOP.suiteql.table} WHERE ${c.externalId} = ?`,
+    params: [shopExternalId(shopId)],
+  };
+}
+
+export function shipmentShopFromRow(
+  row: Row,
+  shopId: string,
+): { id: string; name: string; pushShipments: boolean } | null {
+  const id = idOf(row.id);
+  if (id === null) return null;
+  // On by default (customrecord_tts_shop.xml): an empty value is on.
+  return { id, name: textOf(row.shop_name) ?? shopId, pushShipments: boolOf(row.push_shipments, true) };
+}
+
+/** The label settings of a shop record being saved (shop user event), as typed. */
+export function labelSettingsBeingSaved(rec: RecordReader): {
+  labelWhen: string | null;
+  handoverMethod: string | null;
+  pickupFromHour: string | number | null;
+  documentSize: string | null;
+} {
+  const hour = rec.value(body.pickupHour);
+  return {
+    labelWhen: textOf(rec.value(body.labelWhen)),
+    handoverMethod: textOf(rec.value(body.handover)),
+    pickupFromHour: typeof hour === 'number' ? hour : textOf(hour),
+    documentSize: textOf(rec.value(body.labelSize)),
   };
 }

@@ -42,6 +42,7 @@ export const WAREHOUSE = declareRecord({
       shop: 'custrecord_tts_wh_shop',
       locations: 'custrecord_tts_wh_locations',
       status: 'custrecord_tts_wh_status',
+      suggestions: 'custrecord_tts_wh_suggest',
     },
   },
 });
@@ -56,11 +57,13 @@ export type StoredWarehouseRow = StoredWarehouse &
     primaryLocationId: string | null;
     /** Linked NetSuite Locations, sorted. */
     locationIds: string[];
+    /** Suggested Locations as written (empty: none). */
+    suggestions: string;
   };
 
 /** Warehouse records whose externalid is in `inList`. */
 export function warehousesByExternalIdQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.warehouseId} AS wh_id, ${c.name} AS wh_name, ${c.type} AS wh_type, ${c.isDefault} AS wh_default, ${c.location} AS wh_location, ${c.locations} AS wh_locations, ${c.status} AS wh_status FROM ${WAREHOUSE.suiteql.table} WHERE ${c.externalId} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.warehouseId} AS wh_id, ${c.name} AS wh_name, ${c.type} AS wh_type, ${c.isDefault} AS wh_default, ${c.location} AS wh_location, ${c.locations} AS wh_locations, ${c.status} AS wh_status, ${c.suggestions} AS wh_suggest FROM ${WAREHOUSE.suiteql.table} WHERE ${c.externalId} IN (${inList})`;
 }
 
 /** Every warehouse record of a shop (parameter: the shop record's internal id). */
@@ -85,6 +88,7 @@ export function warehouseFromRow(row: Row, id: string): StoredWarehouseRow {
     status: textOf(row.wh_status),
     primaryLocationId: idOf(row.wh_location),
     locationIds: parseLocationIds(row.wh_locations),
+    suggestions: textOf(row.wh_suggest) ?? '',
     locationId: orderLocationOf(idOf(row.wh_location), parseLocationIds(row.wh_locations)),
   };
 }
@@ -105,4 +109,9 @@ export function warehouseWrites(fields: WarehouseFields): SubmitWrite[] {
 /** A new warehouse record: its externalid, then the bridge-owned fields. */
 export function newWarehouseWrites(externalId: string, fields: WarehouseFields): BodyWrite[] {
   return [[body.externalId, externalId], ...warehouseWrites(fields)];
+}
+
+/** Suggested Locations, written by the connector (the links stay the admin's). */
+export function warehouseSuggestionsWrite(text: string): SubmitWrite[] {
+  return [[body.suggestions, text]];
 }

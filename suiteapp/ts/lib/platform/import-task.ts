@@ -11,7 +11,7 @@ import {
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { errorName } from './errors';
 
-/** Units `task.submit` costs (reference §2.3). */
+/** Units `task.submit` costs (Oracle help, SuiteScript 2.x API Governance). */
 export const TASK_SUBMIT_UNITS = 20;
 
 /**

@@ -1,3 +1,10 @@
+/**
+ * Starts the order-updates map/reduce on its on-demand deployment (20 units). Returns false when
+ * it is already running or queued (MAP_REDUCE_ALREADY_RUNNING): that job re-submits itself for
+ * records flagged while it ran, and the 15-minute scheduled deployment is the safety net. A submit
+ * from the running deployment itself is deferred by NetSuite until it has finished, with no task id
+ * (platform/import-task.ts): it runs again, so that is a success too.
+ */
 import * as log from 'N/log';
 import * as task from 'N/task';
 import {
@@ -6,13 +13,6 @@ import {
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { errorName } from './errors';
 
-/**
- * Starts the order-updates map/reduce on its on-demand deployment (20 units). Returns false when
- * it is already running or queued (MAP_REDUCE_ALREADY_RUNNING): that job re-submits itself for
- * records flagged while it ran, and the 15-minute scheduled deployment is the safety net. A submit
- * from the running deployment itself is deferred by NetSuite until it has finished, with no task id
- * (platform/import-task.ts): it runs again, so that is a success too.
- */
 export function submitOrderUpdates(): boolean {
   try {
     const updateTask = task.create({

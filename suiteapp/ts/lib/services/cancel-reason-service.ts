@@ -16,11 +16,10 @@ import {
   cancelReasonNeedsCheck,
   normalizeCancelReason,
 } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
-import { readerOf } from '../dao/netsuite-record';
 import { findInboxPayload } from '../dao/order-inbox-dao';
 import { lookupShopMarket } from '../dao/shop-dao';
-import { salesOrderSnapshot } from '../mappers/sales-order-mapper';
 import { connectorError } from '../platform/errors';
+import { tiktokSalesOrderSave } from './sales-order-save';
 
 /** The TikTok status of the order's latest payload in the inbox, or null when there is none. */
 function storedTikTokStatus(shopId: string, orderId: string): string | null {
@@ -40,16 +39,11 @@ export function checkCancelReasonBeforeSubmit(
   newRecord: record.Record,
   oldRecord: record.Record | null,
 ): void {
-  const eventType = type.toLowerCase();
-  if (eventType === 'delete') return;
-  const fallback = eventType === 'xedit' && oldRecord !== null ? readerOf(oldRecord) : null;
-  const id = String(newRecord.id ?? '');
-  const after = salesOrderSnapshot(readerOf(newRecord), id, fallback);
-  const orderId = after.tiktokOrderId;
-  if (!isTikTokId(orderId) || after.shopRecordId === null) return;
-  const before = oldRecord === null ? null : salesOrderSnapshot(readerOf(oldRecord), id, null);
-  if (!cancelReasonNeedsCheck(eventType, before, after)) return;
-  const shop = lookupShopMarket(after.shopRecordId);
+  const save = tiktokSalesOrderSave(type, newRecord, oldRecord);
+  if (save === null) return;
+  const { after, eventType, orderId } = save;
+  if (!cancelReasonNeedsCheck(eventType, save.before(), after)) return;
+  const shop = lookupShopMarket(save.shopRecordId);
   const check = checkCancelReasonChoice(normalizeCancelReason(after.cancelReason), {
     region: shop.region,
     status: storedTikTokStatus(shop.shopId, orderId),

@@ -1,6 +1,8 @@
 /**
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
- * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack` and `warehouses.upsert`. Every POST is validated as a whole before any record is touched.
+ * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
+ * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach` and `shipments.upsert`. Every POST is
+ * validated as a whole before any record is touched.
  */
 import type {
   OrdersRetryResponse,
@@ -23,8 +25,43 @@ import {
 import { isPlainObject } from '../../../../shared-types/src/contract/validation-problems';
 import type { WarehousesUpsertResponse } from '../../../../shared-types/src/contract/warehouse-upsert';
 import { WAREHOUSES_UPSERT_ACTION } from '../../../../shared-types/src/contract/warehouse-upsert';
+import type { ReturnsUpsertResponse } from '../../../../shared-types/src/returns/returns-upsert';
+import {
+  RETURNS_UPSERT_ACTION,
+  validateReturnsUpsert,
+} from '../../../../shared-types/src/returns/returns-upsert';
+import type {
+  InventoryAckResponse,
+  InventoryPullResponse,
+} from '../../../../shared-types/src/inventory/inventory-contract';
+import {
+  INVENTORY_ACK_ACTION,
+  INVENTORY_PULL_ACTION,
+  validateInventoryAck,
+  validateInventoryPull,
+} from '../../../../shared-types/src/inventory/inventory-contract';
+import { ackInventory, pullInventory } from './inventory-service';
+import type { LabelsAttachResponse } from '../../../../shared-types/src/fulfillments/labels-attach';
+import {
+  LABELS_ATTACH_ACTION,
+  validateLabelsAttach,
+} from '../../../../shared-types/src/fulfillments/labels-attach';
+import type { ShipmentsUpsertResponse } from '../../../../shared-types/src/fulfillments/shipments-upsert';
+import {
+  SHIPMENTS_UPSERT_ACTION,
+  validateShipmentsUpsert,
+} from '../../../../shared-types/src/fulfillments/shipments-upsert';
+import type { RefundsUpsertResponse } from '../../../../shared-types/src/refunds/refunds-upsert';
+import {
+  REFUNDS_UPSERT_ACTION,
+  validateRefundsUpsert,
+} from '../../../../shared-types/src/refunds/refunds-upsert';
 import { connectorError } from '../platform/errors';
+import { attachLabels } from './label-service';
+import { upsertShipments } from './shipment-service';
 import { upsertOrders } from './order-upsert-service';
+import { upsertRefunds } from './refund-service';
+import { upsertReturns } from './return-service';
 import { retryInboxRecords } from './retry-service';
 import { ackOutbox, pullOutbox } from './outbox-service';
 import { upsertShop } from './shop-service';
@@ -49,13 +86,55 @@ export function handlePost(
   | OrdersRetryResponse
   | OutboxPullResponse
   | OutboxAckResponse
-  | WarehousesUpsertResponse {
+  | WarehousesUpsertResponse
+  | ReturnsUpsertResponse
+  | InventoryPullResponse
+  | InventoryAckResponse
+  | LabelsAttachResponse
+  | ShipmentsUpsertResponse
+  | RefundsUpsertResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
     throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(parsed.problems));
   }
   if (isPlainObject(parsed.value) && parsed.value.action === WAREHOUSES_UPSERT_ACTION) {
     return upsertWarehouses(parsed.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === RETURNS_UPSERT_ACTION) {
+    const returns = validateReturnsUpsert(parsed.value);
+    if (!returns.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(returns.problems));
+    return upsertReturns(returns.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === INVENTORY_PULL_ACTION) {
+    const pull = validateInventoryPull(parsed.value);
+    if (!pull.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(pull.problems));
+    return pullInventory(pull.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === INVENTORY_ACK_ACTION) {
+    const ack = validateInventoryAck(parsed.value);
+    if (!ack.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(ack.problems));
+    return ackInventory(ack.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === LABELS_ATTACH_ACTION) {
+    const labels = validateLabelsAttach(parsed.value);
+    if (!labels.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(labels.problems));
+    return attachLabels(labels.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === SHIPMENTS_UPSERT_ACTION) {
+    const shipments = validateShipmentsUpsert(parsed.value);
+    if (!shipments.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(shipments.problems));
+    return upsertShipments(shipments.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === REFUNDS_UPSERT_ACTION) {
+    const refunds = validateRefundsUpsert(parsed.value);
+    if (!refunds.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(refunds.problems));
+    return upsertRefunds(refunds.value);
   }
   const checked = validateRestletRequest(parsed.value);
   if (!checked.ok) {
@@ -75,5 +154,8 @@ export function handlePost(
       return ackOutbox(request);
     case 'warehouses.upsert':
       return upsertWarehouses({ ...request });
+    case 'returns.upsert':
+      // Validated above (validateReturnsUpsert); kept so the switch covers every request type.
+      return upsertReturns(request);
   }
 }

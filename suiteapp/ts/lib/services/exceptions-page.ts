@@ -2,7 +2,12 @@
  * The TikTok Order Exceptions page (`customscript_tts_sl_exceptions`): inbox records in `error` or
  * `exception` with a Retry link each and a checkbox column for "Retry selected", the sales orders
  * with a buyer cancellation request awaiting an answer (nearest deadline first, each with its
- * deadline and a link to answer it on the sales order), and the newest sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
+ * deadline and a link to answer it on the sales order), the TikTok sales orders still to ship by
+ * TikTok's ship-by deadline (least time left first, late ones flagged), the TikTok returns that need
+ * the admin (response deadline first, by time left; a note per shop whose returns flow is off), the
+ * TikTok refunds that need the admin (waiting, error, not tying out; a note per shop whose refunds
+ * flow is off), and
+ * the newest sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
  * the page (so a reload does not retry again), which then says what happened.
  *
  * Safety (issue #8): list cells show text from TikTok (payment method names, shop names, messages
@@ -10,12 +15,13 @@
  * HTML-escaped here. Only a POST retries: the per-record Retry link opens a confirmation form whose
  * button posts back to this Suitelet, so a link (in an e-mail, on another site) changes nothing.
  *
- * Usage: three queries (30) to show the page; a retry of up to 100 records 250 more.
+ * Usage: six queries (60) to show the page; a retry of up to 100 records 250 more.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
 import * as serverWidget from 'N/ui/serverWidget';
 import * as url from 'N/url';
+import { isInternalId } from '../../../../shared-types/src/ids/external-ids';
 import {
   EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
   EXCEPTIONS_SUITELET_ID,
@@ -30,9 +36,16 @@ import {
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listRecentLog } from '../dao/log-dao';
-import { listPendingCancelRequests } from '../dao/sales-order-dao';
+import { listPendingCancelRequests, listToShip } from '../dao/sales-order-dao';
+import { listOpenReturns, listShopsWithReturnsOff } from '../dao/return-dao';
+import { listOpenRefunds, listShopsWithRefundsOff } from '../dao/refund-dao';
+import type { OpenRefundRow } from '../mappers/refund-mapper';
+import { pushRefundsOffNote } from '../../../../shared-types/src/refunds/refunds-upsert';
+import type { OpenReturnRow } from '../mappers/return-mapper';
+import { byTimeLeft, returnsOffNotes } from '../../../../shared-types/src/returns/return-review';
 import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
-import type { PendingCancelRequestRow } from '../mappers/sales-order-mapper';
+import type { PendingCancelRequestRow, ToShipRow } from '../mappers/sales-order-mapper';
+import { describeTimeLeft, lateDispatchList } from '../../../../shared-types/src/fulfillments/ship-by';
 import type { LogRow } from '../mappers/sync-log-mapper';
 import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
 
@@ -44,10 +57,15 @@ const ID_FIELD = 'custpage_inbox_id';
 export const RETRY_PARAM = 'retry';
 /** Hidden body field of the confirmation form: the inbox record its POST retries. */
 const CONFIRM_FIELD = 'custpage_retry_id';
-const INBOX_ID = /^[1-9][0-9]{0,17}$/;
 const LOG_ROWS = 50;
 const CANCEL_SUBLIST = 'custpage_cancel_requests';
 const CANCEL_ROWS = 100;
+const TO_SHIP_SUBLIST = 'custpage_to_ship';
+const TO_SHIP_ROWS = 200;
+const RETURNS_SUBLIST = 'custpage_returns';
+const RETURN_ROWS = 100;
+const REFUNDS_SUBLIST = 'custpage_refunds';
+const REFUND_ROWS = 100;
 
 function selfUrl(params: Record<string, string> = {}): string {
   return url.resolveScript({
@@ -77,7 +95,7 @@ function selectedIds(request: http.ServerRequest): string[] {
 }
 
 function retry(ids: readonly string[]): void {
-  const wanted = ids.filter((id) => INBOX_ID.test(id)).slice(0, MAX_RETRY_IDS);
+  const wanted = ids.filter((id) => isInternalId(id)).slice(0, MAX_RETRY_IDS);
   const result =
     wanted.length > 0
       ? retryInboxRecords(wanted)
@@ -183,6 +201,140 @@ function addCancelRequestSublist(form: serverWidget.Form, rows: readonly Pending
   });
 }
 
+/**
+ * The late-dispatch watch: TikTok sales orders not shipped yet, least time left first, those past
+ * TikTok's ship-by deadline flagged (shared-types/src/fulfillments/ship-by.ts).
+ */
+function addToShipSublist(form: serverWidget.Form, rows: readonly ToShipRow[], nowUnix: number): void {
+  const bySalesOrder = new Map(rows.map((row) => [row.salesOrderId, row]));
+  const listed = lateDispatchList(
+    rows.map((row) => ({
+      shopId: row.shopName ?? '',
+      orderId: row.salesOrderId,
+      shipByUnix: row.shipByUnix,
+    })),
+    nowUnix,
+  );
+  const late = listed.filter((row) => row.late).length;
+  const sublist = form.addSublist({
+    id: TO_SHIP_SUBLIST,
+    type: serverWidget.SublistType.LIST,
+    label: `Orders to ship by TikTok's deadline (${rows.length}, ${late} late)`,
+  });
+  const columns: [string, string, serverWidget.FieldType][] = [
+    ['custpage_ts_late', 'Late', serverWidget.FieldType.TEXT],
+    ['custpage_ts_left', 'Time Left', serverWidget.FieldType.TEXT],
+    ['custpage_ts_shop', 'Shop', serverWidget.FieldType.TEXT],
+    ['custpage_ts_tranid', 'Sales Order', serverWidget.FieldType.TEXT],
+    ['custpage_ts_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
+    ['custpage_ts_ship_by', 'Ship By (UTC)', serverWidget.FieldType.TEXT],
+  ];
+  for (const [id, label, type] of columns) {
+    sublist.addField({ id, type, label });
+  }
+  const link = sublist.addField({ id: 'custpage_ts_open', type: serverWidget.FieldType.URL, label: 'Open' });
+  link.linkText = 'Open the sales order';
+  listed.forEach((entry, line) => {
+    const row = bySalesOrder.get(entry.orderId);
+    if (row === undefined) return;
+    const values: [string, string | null][] = [
+      ['custpage_ts_late', entry.late ? 'LATE' : ''],
+      ['custpage_ts_left', describeTimeLeft(entry.secondsLeft)],
+      ['custpage_ts_shop', row.shopName],
+      ['custpage_ts_tranid', row.tranId ?? row.salesOrderId],
+      ['custpage_ts_order', row.tiktokOrderId],
+      ['custpage_ts_ship_by', new Date(row.shipByUnix * 1000).toISOString().slice(0, 16).replace('T', ' ')],
+    ];
+    for (const [id, value] of values) {
+      sublist.setSublistValue({ id, line, value: cell(value) });
+    }
+    sublist.setSublistValue({
+      id: 'custpage_ts_open',
+      line,
+      value: url.resolveRecord({ recordType: 'salesorder', recordId: row.salesOrderId, isEditMode: false }),
+    });
+  });
+}
+
+/** TikTok returns that need the admin (waiting, error, a note) or an answer before a deadline. */
+function addReturnsSublist(form: serverWidget.Form, rows: readonly OpenReturnRow[]): void {
+  const sublist = form.addSublist({
+    id: RETURNS_SUBLIST,
+    type: serverWidget.SublistType.LIST,
+    label: `TikTok returns (${rows.length})`,
+  });
+  const columns: [string, string, serverWidget.FieldType][] = [
+    ['custpage_rt_deadline', 'Respond By (your time zone)', serverWidget.FieldType.TEXT],
+    ['custpage_rt_shop', 'Shop', serverWidget.FieldType.TEXT],
+    ['custpage_rt_return', 'TikTok Return ID', serverWidget.FieldType.TEXT],
+    ['custpage_rt_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
+    ['custpage_rt_status', 'TikTok Status', serverWidget.FieldType.TEXT],
+    ['custpage_rt_state', 'State', serverWidget.FieldType.TEXT],
+    ['custpage_rt_message', 'Message', serverWidget.FieldType.TEXTAREA],
+  ];
+  for (const [id, label, type] of columns) {
+    sublist.addField({ id, type, label });
+  }
+  const link = sublist.addField({ id: 'custpage_rt_open', type: serverWidget.FieldType.URL, label: 'Open' });
+  link.linkText = 'Open the return authorization';
+  rows.forEach((row, line) => {
+    const values: [string, string | null][] = [
+      ['custpage_rt_deadline', row.deadline ?? 'none'],
+      ['custpage_rt_shop', row.shopName],
+      ['custpage_rt_return', row.returnId],
+      ['custpage_rt_order', row.orderId],
+      ['custpage_rt_status', row.status],
+      ['custpage_rt_state', row.state],
+      ['custpage_rt_message', row.message],
+    ];
+    for (const [id, value] of values) {
+      sublist.setSublistValue({ id, line, value: cell(value) });
+    }
+    if (row.rmaId !== null) {
+      sublist.setSublistValue({
+        id: 'custpage_rt_open',
+        line,
+        value: url.resolveRecord({ recordType: 'returnauthorization', recordId: row.rmaId }),
+      });
+    }
+  });
+}
+
+/** TikTok refunds that need the admin: waiting, in error, or a document that does not tie out (issue #18). */
+function addRefundsSublist(form: serverWidget.Form, rows: readonly OpenRefundRow[]): void {
+  const sublist = form.addSublist({
+    id: REFUNDS_SUBLIST,
+    type: serverWidget.SublistType.LIST,
+    label: `TikTok refunds (${rows.length})`,
+  });
+  const columns: [string, string, serverWidget.FieldType][] = [
+    ['custpage_rf_shop', 'Shop', serverWidget.FieldType.TEXT],
+    ['custpage_rf_refund', 'TikTok Refund ID', serverWidget.FieldType.TEXT],
+    ['custpage_rf_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
+    ['custpage_rf_total', 'Refund Total', serverWidget.FieldType.TEXT],
+    ['custpage_rf_state', 'State', serverWidget.FieldType.TEXT],
+    ['custpage_rf_doc', 'Refund Document', serverWidget.FieldType.TEXT],
+    ['custpage_rf_message', 'Message', serverWidget.FieldType.TEXTAREA],
+  ];
+  for (const [id, label, type] of columns) {
+    sublist.addField({ id, type, label });
+  }
+  rows.forEach((row, line) => {
+    const values: [string, string | null][] = [
+      ['custpage_rf_shop', row.shopName],
+      ['custpage_rf_refund', row.refundId],
+      ['custpage_rf_order', row.orderId],
+      ['custpage_rf_total', row.total],
+      ['custpage_rf_state', row.state],
+      ['custpage_rf_doc', row.documentId],
+      ['custpage_rf_message', row.message],
+    ];
+    for (const [id, value] of values) {
+      sublist.setSublistValue({ id, line, value: cell(value) });
+    }
+  });
+}
+
 function addLogSublist(form: serverWidget.Form, rows: readonly LogRow[]): void {
   const sublist = form.addSublist({
     id: LOG_SUBLIST,
@@ -227,9 +379,18 @@ function renderPage(request: http.ServerRequest, response: http.ServerResponse):
     label: 'About',
   });
   const done = summary === null ? '' : `<p><b>${escapeHtml(describeRetrySummary(summary))}</b></p>`;
-  intro.defaultValue = `${done}<p>TikTok orders that could not be imported (error) or need a decision (exception). Fix what the message says, then Retry: an order without a sales order is imported again; an order with one is compared with its latest TikTok update again.</p><p>Buyer cancellation requests: answer each on its sales order (Buyer Cancellation Answer, and a Reject Reason to reject) before its deadline; after it TikTok approves the request and cancels the order.</p>`;
+  intro.defaultValue = `${done}<p>TikTok orders that could not be imported (error) or need a decision (exception). Fix what the message says, then Retry: an order without a sales order is imported again; an order with one is compared with its latest TikTok update again.</p><p>Buyer cancellation requests: answer each on its sales order (Buyer Cancellation Answer, and a Reject Reason to reject) before its deadline; after it TikTok approves the request and cancels the order.</p><p>TikTok returns: each return that sends goods back is a return authorization; answer the ones with a deadline before it (in TikTok Seller Center), receive the goods on the return authorization when they arrive.</p>${returnsOffNotes(
+    listShopsWithReturnsOff(),
+  )
+    .map((note) => `<p>${escapeHtml(note)}</p>`)
+    .join('')}${listShopsWithRefundsOff()
+    .map((name) => `<p>${escapeHtml(pushRefundsOffNote(name))}</p>`)
+    .join('')}`;
   addInboxSublist(form, listInboxForReview(RETRYABLE_STATES, MAX_RETRY_IDS));
   addCancelRequestSublist(form, listPendingCancelRequests(CANCEL_ROWS));
+  addToShipSublist(form, listToShip(TO_SHIP_ROWS), Math.floor(Date.now() / 1000));
+  addReturnsSublist(form, byTimeLeft(listOpenReturns(RETURN_ROWS)));
+  addRefundsSublist(form, listOpenRefunds(REFUND_ROWS));
   addLogSublist(form, listRecentLog(LOG_ROWS));
   form.addSubmitButton({ label: 'Retry selected' });
   response.writePage({ pageObject: form });
@@ -260,7 +421,7 @@ export function handleExceptionsRequest(request: http.ServerRequest, response: h
   }
   // A GET never retries (a link must not change anything): the Retry link asks first.
   const single = params[RETRY_PARAM];
-  if (single !== undefined && INBOX_ID.test(single)) {
+  if (isInternalId(single)) {
     renderConfirmation(single, response);
     return;
   }

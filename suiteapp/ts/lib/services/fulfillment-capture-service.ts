@@ -18,6 +18,7 @@ import type {
 } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import { planFulfillmentCapture } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { FulfillmentPayload } from '../../../../shared-types/src/fulfillments/fulfillment-payload';
+import { isShipmentFromTikTok } from '../../../../shared-types/src/fulfillments/shipments-upsert';
 import { isTikTokId } from '../../../../shared-types/src/ids/tiktok-id';
 import { writeLogEntry } from '../dao/log-dao';
 import type { NetSuiteRecord } from '../dao/netsuite-record';
@@ -61,6 +62,7 @@ function capturedOf(rows: readonly FulfillmentOutboxRow[], fulfillmentId: string
   return {
     outboxId: last.id,
     trackingNumber: payload.trackingNumbers?.[0] ?? '',
+    trackingNumbers: payload.trackingNumbers ?? [],
     state: last.state,
     lineItemIds: payload.lineItemIds ?? [],
   };
@@ -89,6 +91,18 @@ function write(
       'Withdrawn before it was sent: the item fulfillment got another tracking number (a newer record sends it) or was deleted.',
     );
     summary.superseded.push(id);
+  }
+  for (const message of plan.notes ?? []) {
+    writeLogEntry({
+      shopRecordId,
+      level: 'info',
+      flow: 'fulfillments',
+      message,
+      recordType: 'itemfulfillment',
+      recordId: fulfillmentId,
+      tiktokId: orderId,
+    });
+    summary.exceptions.push(message);
   }
   for (const message of plan.exceptions) {
     writeLogEntry({
@@ -170,6 +184,8 @@ export function recordFulfillmentChange(event: CaptureEvent): CaptureSummary | n
     // An inline edit (submitFields) carries only the changed fields: read the whole record.
     const source: ReadableRecord =
       eventType === 'xedit' ? (loadRecord(ITEM_FULFILLMENT.recordType, id) as NetSuiteRecord) : current;
+    // A package shipped outside NetSuite (shipments.upsert, issue #15): TikTok has it already.
+    if (isShipmentFromTikTok(readerOf(source).value(ITEM_FULFILLMENT.body.externalId))) return null;
     const after = fulfillmentSnapshot(readerOf(source), id);
     const before =
       event.oldRecord === null || eventType === 'delete'

@@ -3,7 +3,8 @@
  *
  * Governance (RESTlet budget 5,000): pull = shop lookup 10 + one query 10 + 2 per row skipped or
  * failed (≤ 100 rows: ≤ 220 units); ack = one query per 500 ids 10 + 2 per row changed, + 10 per
- * TikTok package id written to its item fulfillment (≤ 1,210).
+ * TikTok package id written to its item fulfillment, + 6 per fulfillment row or return answer TikTok
+ * refused (a sync-log entry, so the exceptions page shows it with the fix) (≤ 1,210).
  */
 import { ackTransition } from '../../../../shared-types/src/outbox/outbox-ack';
 import type {
@@ -20,6 +21,7 @@ import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restl
 import { listPendingOutbox, loadOutboxStatus, updateOutboxRow } from '../dao/outbox-dao';
 import { findShop } from '../dao/shop-dao';
 import { writePackageId } from '../dao/item-fulfillment-dao';
+import { writeLogEntry } from '../dao/log-dao';
 import { connectorError } from '../platform/errors';
 
 export function pullOutbox(request: OutboxPullRequest): OutboxPullResponse {
@@ -67,6 +69,30 @@ export function ackOutbox(request: OutboxAckRequest): OutboxAckResponse {
     updateOutboxRow(row.id, next.state, next.attempts, next.message);
     if (next.state === 'sent' && result.packageId && row.fulfillmentId) {
       writePackageId(row.fulfillmentId, result.packageId);
+    }
+    if (next.state === 'failed' && row.fulfillmentId) {
+      // A fulfillment TikTok refused (or that could not be sent) is an exception of its fulfillment.
+      writeLogEntry({
+        shopRecordId: row.shopRecordId ?? null,
+        level: 'error',
+        flow: 'fulfillments',
+        message: `Item fulfillment ${row.fulfillmentId} was not sent to TikTok: ${next.message}`,
+        recordType: 'itemfulfillment',
+        recordId: row.fulfillmentId,
+        tiktokId: row.orderId ?? null,
+      });
+    }
+    if (next.state === 'failed' && (row.kind === 'return.answer' || row.kind === 'return.receive')) {
+      // A return answer TikTok did not take (late, or the return moved on) is an exception to see.
+      writeLogEntry({
+        shopRecordId: row.shopRecordId ?? null,
+        level: 'error',
+        flow: 'returns',
+        message: `TikTok did not take the answer on return authorization ${row.transactionId ?? '(unknown)'}: ${next.message}`,
+        recordType: 'returnauthorization',
+        recordId: row.transactionId ?? null,
+        tiktokId: row.orderId ?? null,
+      });
     }
     return { outboxId: row.id, state: next.state, attempts: next.attempts };
   });

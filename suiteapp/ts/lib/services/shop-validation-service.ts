@@ -5,6 +5,8 @@
  * allowed (orders then stop with a message naming the missing entry). One query (10 units) when
  * the map has entries. A Carrier Map that is not a JSON object of NetSuite carrier → TikTok shipping
  * provider id stops the save with `TTS_INVALID_CARRIER_MAP` (shared-types/src/fulfillments/carrier-map.ts).
+ * TikTok Shipping label settings the connector cannot use stop it with `TTS_INVALID_LABEL_SETTINGS`
+ * (shared-types/src/fulfillments/label-request.ts).
  */
 import type * as record from 'N/record';
 import {
@@ -18,9 +20,14 @@ import {
   INVALID_CARRIER_MAP,
   parseCarrierMap,
 } from '../../../../shared-types/src/fulfillments/carrier-map';
+import {
+  formatLabelSettingsProblems,
+  INVALID_LABEL_SETTINGS,
+  labelSettingsProblems,
+} from '../../../../shared-types/src/fulfillments/label-request';
 import { readerOf } from '../dao/netsuite-record';
 import { listPaymentMethods } from '../dao/payment-method-dao';
-import { shopBeingSaved } from '../mappers/shop-mapper';
+import { labelSettingsBeingSaved, shopBeingSaved } from '../mappers/shop-mapper';
 import { connectorError } from '../platform/errors';
 
 export type ShopSaveType = 'create' | 'edit' | 'xedit' | 'delete' | string;
@@ -35,6 +42,10 @@ export function checkShopBeforeSubmit(type: ShopSaveType, newRecord: record.Reco
     if (!carriers.ok) {
       throw connectorError(INVALID_CARRIER_MAP, formatCarrierMapProblems(carriers.problems));
     }
+  }
+  const labelProblems = labelSettingsProblems(labelSettingsBeingSaved(readerOf(newRecord)));
+  if (labelProblems.length > 0) {
+    throw connectorError(INVALID_LABEL_SETTINGS, formatLabelSettingsProblems(shop.name, labelProblems));
   }
   if (type === 'xedit' && !shop.carriesPaymentMethodMap) {
     // An inline edit or submitFields that does not touch the map.

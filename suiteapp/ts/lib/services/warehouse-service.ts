@@ -21,6 +21,11 @@ import {
   updateWarehouse,
 } from '../dao/warehouse-dao';
 import { findShop } from '../dao/shop-dao';
+import { listInventorySettings } from '../dao/inventory-dao';
+import { listLocationsForSuggestions } from '../dao/location-dao';
+import { setWarehouseSuggestions } from '../dao/warehouse-dao';
+import type { TikTokWarehouseInfo } from '../../../../shared-types/src/contract/warehouse-upsert';
+import { suggestionText, suggestLocations } from '../../../../shared-types/src/inventory/link-suggestions';
 import { connectorError } from '../platform/errors';
 
 /**
@@ -29,6 +34,8 @@ import { connectorError } from '../platform/errors';
  * never touched. Governance for 100 warehouses: shop lookup 10 + one lookup 10 + at most 6 each
  * (create 2 + save 4; an update is one submitFields, 2) = 620 units of the RESTlet's 5,000. With
  * `complete` (the shop's whole TikTok list), one more query (10) and 2 per record marked DELETED.
+ * Suggested Locations (issue #14 item 1): the shop's settings 10 + a location search 10 + 2 per record
+ * whose suggestions changed; none while Pull locations from NetSuite is off (cleared).
  */
 export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpsertResponse {
   const checked = validateWarehousesUpsert(body);
@@ -60,6 +67,7 @@ export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpser
     updateWarehouse(existing.id, values);
     return { warehouseId: warehouse.id, recordId: existing.id, outcome: 'updated' as const, linked };
   });
+  writeSuggestions(request.shopId, request.warehouses, results, stored);
   if (request.complete !== true) {
     return { ok: true, results };
   }
@@ -69,4 +77,30 @@ export function upsertWarehouses(body: Record<string, unknown>): WarehousesUpser
     setWarehouseStatus(byWarehouseId.get(warehouseId)!.id, WAREHOUSE_DELETED);
   }
   return { ok: true, results, deleted };
+}
+
+/** Suggested Locations of each sent warehouse, from NetSuite's locations in the shop's Location Filter. */
+function writeSuggestions(
+  shopId: string,
+  warehouses: readonly TikTokWarehouseInfo[],
+  results: readonly { recordId: string }[],
+  stored: ReadonlyMap<string, { suggestions: string }>,
+): void {
+  const settings = listInventorySettings().find((s) => s.shopId === shopId);
+  const locations = settings?.pullLocations === false ? [] : listLocationsForSuggestions();
+  warehouses.forEach((warehouse, index) => {
+    const text =
+      settings?.pullLocations === false
+        ? ''
+        : suggestionText(
+            suggestLocations(
+              { warehouseId: warehouse.id, name: warehouse.name, address: warehouse.address ?? null },
+              locations,
+              settings?.locationFilter ?? [],
+            ),
+            locations,
+          );
+    const before = stored.get(warehouseExternalId(shopId, warehouse.id))?.suggestions ?? '';
+    if (text !== before) setWarehouseSuggestions(results[index].recordId, text);
+  });
 }

@@ -1,4 +1,4 @@
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { createCatalogue } from '../catalogue';
 import { FIXTURE_PROJECT } from '../record/__tests__/harness';
 import { RecordStore } from '../store';

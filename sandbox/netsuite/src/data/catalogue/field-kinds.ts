@@ -1,5 +1,3 @@
-import type { FieldKind } from '../store-types';
-
 /**
  * NetSuite's field types (the `type` of a field in suiteapp/reference/netsuite-records/records.json)
  * → the emulator's FieldKind.
@@ -13,6 +11,8 @@ import type { FieldKind } from '../store-types';
  * - A type not listed here stops catalogue generation with an error naming record, field and type, so
  *   a new data release cannot slip an unknown kind past the emulator.
  */
+import type { FieldKind } from '../store-types';
+
 export type KindMapping = { kind: FieldKind; tfRadio?: true } | null;
 
 const KINDS: Readonly<Record<string, KindMapping>> = {

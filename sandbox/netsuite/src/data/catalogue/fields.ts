@@ -1,9 +1,9 @@
-import type { FieldInfo, FieldKind, FieldValue, SublistInfo } from '../store-types';
-
 /**
  * Small builders for catalogue field definitions, so the standard-record tables read like NetSuite's
  * Records Browser: `text('memo', 'Memo', { maxLength: 999 })`.
  */
+import type { FieldInfo, FieldKind, FieldValue, SublistInfo } from '../store-types';
+
 export interface FieldOptions {
   mandatory?: boolean;
   readOnly?: boolean;

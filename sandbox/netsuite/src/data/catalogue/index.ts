@@ -1,3 +1,8 @@
+/**
+ * The emulator's catalogue of record types: NetSuite's standard types it runs plus the SDF project's
+ * custom records and lists, each with its fields and physical-table family; `createCatalogue` builds
+ * it.
+ */
 import type { AccountProfile, NetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import { DEFAULT_PROFILES, loadNetSuiteCatalogue } from '../../../../../suiteapp/tools/netsuite-catalogue';
 import type { SdfProject } from '../../../../../suiteapp/tools/sdf-model';

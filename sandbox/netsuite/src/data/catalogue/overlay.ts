@@ -1,6 +1,3 @@
-import type { RecordCategory } from '../../governance';
-import type { FieldKind, FieldValue, RecordFamily } from '../store-types';
-
 /**
  * The emulator overlay: what the emulator needs about NetSuite's standard records that the records
  * data (suiteapp/reference/netsuite-records/, read through suiteapp/tools/netsuite-catalogue.ts) does
@@ -13,6 +10,9 @@ import type { FieldKind, FieldValue, RecordFamily } from '../store-types';
  * (the emulator's choice, with its reason; where unsure it is the stricter choice). Field ids, kinds,
  * labels, sublists, search columns and transforms are NOT here: they come from the catalogue.
  */
+import type { RecordCategory } from '../../governance';
+import type { FieldKind, FieldValue, RecordFamily } from '../store-types';
+
 export type Why = { source: string } | { assumption: string };
 
 export interface FieldFacts {
@@ -326,6 +326,10 @@ const COUNTRY_CODE: FieldFacts = {
   why: { assumption: 'A country select takes the two-letter ISO code (US); the emulator keeps the code as text and models no country list.' },
 };
 
+const BALANCE_WHY: Why = {
+  assumption: 'NetSuite keeps what an invoice owes and what a credit memo has applied from the applications saved against them (record/billing.ts).',
+};
+
 /** The standard record types the emulator runs, with their overlay. */
 export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
   salesorder: transaction('SalesOrd', {
@@ -393,6 +397,40 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
       why: STATUS_TEXT_WHY,
     },
   }),
+  itemreceipt: transaction(
+    'ItemRcpt',
+    {
+      status: READ_ONLY({ assumption: 'An item receipt has no status of its own in the emulator; NetSuite sets the status field.' }),
+    },
+    {
+      subrecords: {},
+      staticSublists: {
+        item: {
+          assumption:
+            'The receipt\'s lines come from the return authorization by record.transform, as a fulfillment\'s come from the sales order; lines are left out by clearing itemreceive.',
+        },
+      },
+      createOnlyByTransform: {
+        source:
+          'suiteapp/reference/netsuite-records/records.json itemreceipt scriptingLevel "Copy and Create Not Supported" (created by transforming a purchase order or a return authorization: returnauthorization transformTypes list itemreceipt)',
+      },
+      lines: {
+        item: {
+          item: { selectTarget: 'item', readOnly: true, why: { assumption: 'The received item comes from the return authorization line; a script cannot change it.' } },
+          location: SELECT('location'),
+          description: TEXT_LIMIT(4000),
+          quantityremaining: READ_ONLY(),
+          orderline: READ_ONLY({ assumption: 'Set by record.transform: the return authorization line this receipt line receives.' }),
+          onhand: READ_ONLY(),
+          itemname: READ_ONLY(),
+          restock: {
+            defaultValue: true,
+            why: { assumption: 'A returned line is restocked unless the receiver clears Restock (damaged goods); the stricter bookkeeping choice.' },
+          },
+        },
+      },
+    },
+  ),
   inventoryadjustment: transaction(
     'InvAdjst',
     {
@@ -416,8 +454,21 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     },
   ),
   cashrefund: transaction('CashRfnd'),
-  creditmemo: transaction('CustCred'),
-  invoice: transaction('CustInvc'),
+  creditmemo: transaction(
+    'CustCred',
+    {
+      applied: READ_ONLY(BALANCE_WHY),
+      unapplied: READ_ONLY(BALANCE_WHY),
+      amountremaining: READ_ONLY(BALANCE_WHY),
+      amountpaid: READ_ONLY(BALANCE_WHY),
+    },
+    {
+      staticSublists: {
+        apply: { assumption: "NetSuite lists the customer's open invoices on a credit memo's Apply subtab; a script ticks and sets amounts but cannot add a line (record/billing.ts)." },
+      },
+    },
+  ),
+  invoice: transaction('CustInvc', { amountremaining: READ_ONLY(BALANCE_WHY), amountpaid: READ_ONLY(BALANCE_WHY) }),
   cashsale: transaction('CashSale'),
   customer: {
     family: 'entity',

@@ -1,9 +1,9 @@
+/** SDF field types → emulator field kinds. Display-only types (HELP, INLINEHTML) store nothing. */
 import type { SdfCustomList, SdfCustomRecordType, SdfField, SdfFieldType } from '../../../../../suiteapp/tools/sdf-model';
 import type { FieldInfo, FieldKind, FieldValue, RecordTypeInfo } from '../store-types';
 import { byId, checkbox, datetime, field, text } from './fields';
 import { resolveSelectTarget } from './select-targets';
 
-/** SDF field types → emulator field kinds. Display-only types (HELP, INLINEHTML) store nothing. */
 const KIND_BY_SDF_TYPE: Readonly<Record<SdfFieldType, FieldKind | null>> = {
   CHECKBOX: 'checkbox',
   CLOBTEXT: 'clob',
@@ -121,7 +121,7 @@ export function customListType(sdf: SdfCustomList): RecordTypeInfo {
 
 /**
  * Which standard record types a body/column flag covers. `sale` is NetSuite's "Sale" applies-to box;
- * its members are an inference (reference §1.7: bodysale covers the sale family).
+ * its members are an inference (Oracle's SDF custom object reference: bodysale covers the sale family).
  */
 const APPLIES_TO_TYPES: Readonly<Record<string, readonly string[]>> = {
   sale: ['salesorder', 'invoice', 'cashsale', 'creditmemo', 'returnauthorization', 'cashrefund'],

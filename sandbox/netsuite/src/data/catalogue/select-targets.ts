@@ -1,10 +1,10 @@
-import { STANDARD_SELECT_TARGETS } from '../../../../../suiteapp/tools/sdf-model';
-
 /**
  * SDF `selectrecordtype` values → the emulator's select targets. Standard records are negative ids,
- * mapped by the shared table in sdf-model.ts (reference §1.6); custom lists and records are
+ * mapped by the shared table in sdf-model.ts (Oracle's SDF custom object reference); custom lists and records are
  * referenced by script id and used as they are.
  */
+import { STANDARD_SELECT_TARGETS } from '../../../../../suiteapp/tools/sdf-model';
+
 export function resolveSelectTarget(selectrecordtype: string, fieldId: string): string {
   const raw = selectrecordtype.trim();
   if (raw.startsWith('-')) {

@@ -1,4 +1,7 @@
-import type { Clock } from '../../clock';
+/**
+ * `N/cache`: named caches per scope, values kept as strings, NetSuite's minimum time-to-live.
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { currentInvocation } from '../../context';
 import { NS, SuiteScriptError } from '../../errors';
 
@@ -38,7 +41,7 @@ export function createCacheModule(clock: Clock): CacheModule {
   const stores = new Map<string, Map<string, Entry>>();
 
   const expiry = (ttl: number | undefined): number | null =>
-    ttl === undefined ? null : clock.now().getTime() + Math.max(MIN_TTL_SECONDS, Number(ttl)) * 1000;
+    ttl === undefined ? null : clock.now() + Math.max(MIN_TTL_SECONDS, Number(ttl)) * 1000;
 
   return {
     Scope,
@@ -50,7 +53,7 @@ export function createCacheModule(clock: Clock): CacheModule {
       stores.set(storeKey, store);
       const live = (key: string): Entry | undefined => {
         const entry = store.get(key);
-        if (entry && entry.expiresAt !== null && entry.expiresAt <= clock.now().getTime()) {
+        if (entry && entry.expiresAt !== null && entry.expiresAt <= clock.now()) {
           store.delete(key);
           return undefined;
         }

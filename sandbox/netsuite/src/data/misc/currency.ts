@@ -1,9 +1,3 @@
-import { currentInvocation } from '../../context';
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { StoredRecord } from '../store-types';
-import { exchangeRateOf } from '../record/currency';
-
 /**
  * `N/currency`: `currency.exchangeRate({ source, target, date })` from the account's exchange rates
  * (the currency records' default rates, which `NetSuiteEmulator.setExchangeRate` changes). Oracle help
@@ -15,6 +9,12 @@ import { exchangeRateOf } from '../record/currency';
  * non-base target with SSS_INVALID_CURRENCY_ID instead (stricter). One rate per currency: `date` is
  * accepted and not used (the emulator keeps no effective dates).
  */
+import { currentInvocation } from '../../context';
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { StoredRecord } from '../store-types';
+import { exchangeRateOf } from '../record/currency';
+
 export interface CurrencyModule {
   exchangeRate(options: { source: string | number; target: string | number; date?: Date }): number;
 }

@@ -1,3 +1,6 @@
+/**
+ * `N/encode`: `encode.convert` between UTF-8, ISO-8859-1, hex and base64 (URL-safe too).
+ */
 import { NS, SuiteScriptError } from '../../errors';
 
 export const Encoding = {

@@ -1,3 +1,7 @@
+/**
+ * `N/error`: `error.Type`'s common names and `error.create`, which makes the SuiteScriptError scripts
+ * throw.
+ */
 import { NS, SuiteScriptError } from '../../errors';
 
 /** A few of `error.Type`'s names (the codes scripts throw and check most). */

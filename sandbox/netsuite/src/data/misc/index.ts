@@ -1,3 +1,7 @@
+/**
+ * The emulator's small `N/*` modules (format, encode, cache, log, error, currency), one import for the
+ * runtime.
+ */
 export { createFormatModule } from './format';
 export type { FormatModule, FormatPreferences } from './format';
 export { createEncodeModule } from './encode';

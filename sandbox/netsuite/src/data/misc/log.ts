@@ -1,3 +1,7 @@
+/**
+ * `N/log`: debug, audit, error and emergency entries of the running script, with NetSuite's title and
+ * details length limits.
+ */
 import type { LogEntry } from '../../context';
 import { currentInvocation, hasInvocation } from '../../context';
 

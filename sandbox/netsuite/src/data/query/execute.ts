@@ -1,3 +1,7 @@
+/**
+ * Runs one SuiteQL statement over the store's SQLite views: the rewritten SQL, parameters normalised,
+ * results shaped like NetSuite's, SQLite's errors in NetSuite's words.
+ */
 import type { Database, Statement } from 'better-sqlite3';
 import { NS, SuiteScriptError } from '../../errors';
 import { formatAccountDateTime, isoToAccountDate } from '../misc/datetime';

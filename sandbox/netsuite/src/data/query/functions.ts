@@ -3,7 +3,7 @@
  * `ns_multi`, `ns_now`/`ns_today` (SYSDATE, CURRENT_DATE), `NVL`, `TO_DATE`, `TO_CHAR`.
  */
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { ServerDate } from '../../time/zoned-date';
 import { SERVER_TIME_ZONE, midnightOf } from '../../time/zones';
 import { isoDateOf, zonedParts } from '../misc/datetime';
@@ -133,8 +133,8 @@ export function registerFunctions(db: Database, reader: RecordReader, clock: Clo
     return parts.some((p) => p === undefined) ? null : parts.join(', ');
   });
   db.function('ns_multi', (value: SqlValue) => multiJoin(value));
-  db.function('ns_now', () => clock.now().toISOString());
-  db.function('ns_today', () => isoDateOf(clock.now()));
+  db.function('ns_now', () => new Date(clock.now()).toISOString());
+  db.function('ns_today', () => isoDateOf(new Date(clock.now())));
   db.function('NVL', (a: SqlValue, b: SqlValue) => (a === null || a === '' ? b : a));
   db.function('TO_CHAR', { varargs: true }, (...args: SqlValue[]) =>
     toChar(args[0] ?? null, args[1] === undefined || args[1] === null ? undefined : String(args[1])),

@@ -1,6 +1,10 @@
+/**
+ * The `N/query` module scripts see: `runSuiteQL` (at most 5,000 rows) and `runSuiteQLPaged`, over the
+ * store's SQLite views.
+ */
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../../clock';
-import { systemClock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
+import { systemClock } from '../../../../../shared-types/src/time/clock';
 import { currentInvocation } from '../../context';
 import { checkPageSize } from '../search/paged';
 import type { RecordReader } from '../store-types';

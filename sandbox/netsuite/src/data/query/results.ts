@@ -1,3 +1,7 @@
+/**
+ * SuiteQL results as NetSuite hands them out: `query.Result`, `ResultSet` (`asMappedResults`,
+ * `iterator`) and paged data.
+ */
 import { currentInvocation } from '../../context';
 import { NS, SuiteScriptError } from '../../errors';
 

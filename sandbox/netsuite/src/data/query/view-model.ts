@@ -1,6 +1,3 @@
-import type { FieldInfo, FieldKind, RecordTypeInfo } from '../store-types';
-import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
-
 /**
  * The SuiteQL tables the emulator offers, as SQLite views over `records(doc)` (json_extract):
  * `transaction`, `transactionline`, `item`, `aggregateitemlocation` (+ `inventoryitemlocations`),
@@ -10,6 +7,9 @@ import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
  * Checkboxes read 'T'/'F', selects read the internal id as an integer, multiselects `'1, 2'`,
  * dates ISO `YYYY-MM-DD` inside SQL (printed in the account format on the way out).
  */
+import type { FieldInfo, FieldKind, RecordTypeInfo } from '../store-types';
+import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
+
 export interface ViewColumn {
   name: string;
   kind: FieldKind;

@@ -1,12 +1,12 @@
+/**
+ * Keeps the SuiteQL views (TEMP views, so they never land in the store's database file) in step
+ * with the record catalogue. `ensure()` rebuilds only when the catalogue changed.
+ */
 import type { Database } from 'better-sqlite3';
 import type { RecordReader } from '../store-types';
 import type { ViewColumn, ViewDef } from './view-model';
 import { buildViews, catalogueSignature } from './view-model';
 
-/**
- * Keeps the SuiteQL views (TEMP views, so they never land in the store's database file) in step
- * with the record catalogue. `ensure()` rebuilds only when the catalogue changed.
- */
 export class SuiteQLViews {
   private signature = '';
   private defs = new Map<string, ViewDef>();

@@ -1,10 +1,3 @@
-import type { Clock } from '../../clock';
-import type { RecordTypeInfo } from '../store-types';
-import { absenceOf, isCustomFieldId, unknownCustomField, unknownField } from './errors';
-import type { Preferences } from './preferences';
-import type { NsRecord } from './record';
-import { dateString, toStored } from './values';
-
 /**
  * Values a new record starts with: field default values (custom-field defaults from SDF, checkbox
  * defaults), `trandate` = today (the exchange rate comes with the currency at save: currency.ts), sales-order `orderstatus` from the approval
@@ -12,6 +5,13 @@ import { dateString, toStored } from './values';
  * Pack and Ship, item-fulfillment.ts), and the script's
  * `defaultValues` from `record.create` (an id the type does not have is refused).
  */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
+import type { RecordTypeInfo } from '../store-types';
+import { absenceOf, isCustomFieldId, unknownCustomField, unknownField } from './errors';
+import type { Preferences } from './preferences';
+import type { NsRecord } from './record';
+import { dateString, toStored } from './values';
+
 export function applyCreateDefaults(
   rec: NsRecord,
   prefs: Preferences,
@@ -23,7 +23,7 @@ export function applyCreateDefaults(
     if (f.defaultValue !== undefined) rec.fields[f.id] = f.defaultValue;
   }
   if (info.category === 'transaction') {
-    rec.fields.trandate = dateString(clock.now());
+    rec.fields.trandate = dateString(new Date(clock.now()));
   }
   if (info.id === 'salesorder') rec.fields.orderstatus = prefs.defaultOrderStatus;
   if (info.id === 'returnauthorization') rec.fields.orderstatus = 'B';

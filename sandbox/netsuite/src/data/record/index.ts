@@ -1,3 +1,7 @@
+/**
+ * `N/record` of the emulator: the module, its record service and Record object, preferences, user
+ * events and posting periods, one import for the runtime.
+ */
 export { createRecordModule, createRecordService } from './module';
 export type { RecordModule, RecordModuleDeps } from './module';
 export { DEFAULT_PREFERENCES, resolvePreferences } from './preferences';

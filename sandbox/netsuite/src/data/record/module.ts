@@ -1,3 +1,8 @@
+/**
+ * The `N/record` module as scripts see it. Every call charges the running invocation's usage meter
+ * by the record type's category (transaction / custom / other: governance.ts RECORD_COSTS) before it
+ * does anything; subrecords are free. Outside an invocation the calls throw (context.ts).
+ */
 import { currentInvocation } from '../../context';
 import type { RecordStore } from '../store';
 import type { Preferences } from './preferences';
@@ -7,11 +12,6 @@ import { RecordService } from './service';
 import { RECORD_TYPE } from './type-enum';
 import type { UserEventSlot } from './user-events';
 
-/**
- * The `N/record` module as scripts see it. Every call charges the running invocation's usage meter
- * by the record type's category (transaction / custom / other: governance.ts RECORD_COSTS) before it
- * does anything; subrecords are free. Outside an invocation the calls throw (context.ts).
- */
 export interface RecordModuleDeps {
   store: RecordStore;
   /** The account's preferences, shared by reference. */

@@ -1,12 +1,12 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { FieldValue, RecordTypeInfo } from '../store-types';
-
 /**
  * Numbers NetSuite assigns on first save: transaction `tranid` per type (`SO1001`, `IF1001`...,
  * unless the script set one) and customer `entityid` (auto-numbered when `autoname` is checked,
  * else the company name or "First Last", as NetSuite does without auto-generated numbers).
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldValue, RecordTypeInfo } from '../store-types';
+
 const TRANID_PREFIX: Readonly<Record<string, string>> = {
   salesorder: 'SO',
   itemfulfillment: 'IF',

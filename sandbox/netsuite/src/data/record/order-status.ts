@@ -1,6 +1,3 @@
-import type { RecordStore } from '../store';
-import type { FieldValue, StoredLine } from '../store-types';
-
 /**
  * The read-only `status` of a sales order (letters as SuiteQL `transaction.status` returns them;
  * texts in catalogue/overlay.ts), with Advanced Shipping (fulfilment and billing apart):
@@ -12,6 +9,9 @@ import type { FieldValue, StoredLine } from '../store-types';
  * E there, not D. Only inventory and non-inventory item lines need fulfilling; the emulator bills
  * nothing itself, so `quantitybilled` stays 0 and partly fulfilled orders are E.
  */
+import type { RecordStore } from '../store';
+import type { FieldValue, StoredLine } from '../store-types';
+
 const FULFILLABLE = new Set(['inventoryitem', 'noninventoryitem']);
 
 function num(v: FieldValue | undefined): number {

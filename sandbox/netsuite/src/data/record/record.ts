@@ -1,3 +1,13 @@
+/**
+ * The `N/record` Record object: body fields, sublists (standard and dynamic mode), subrecords.
+ *
+ * Values live in their stored form (store-types.ts) and are converted on the way in and out
+ * (values.ts). Sourcing and save are injected (RecordEnv) so this class only keeps state.
+ *
+ * Only the fields and sublists of the record type exist (NetSuite's records catalogue plus the SDF
+ * project's custom fields): reading or setting any other id throws, where NetSuite would ignore it or
+ * return nothing (errors.ts: unknownField, unknownSublist, unknownLineField). Stricter on purpose.
+ */
 import { nsError } from '../../errors';
 import type { FieldInfo, FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrecord, SublistInfo } from '../store-types';
 import {
@@ -14,16 +24,6 @@ import {
 import type { ApiValue, TextLookup } from './values';
 import { fromText, toApi, toStored, toText } from './values';
 
-/**
- * The `N/record` Record object: body fields, sublists (standard and dynamic mode), subrecords.
- *
- * Values live in their stored form (store-types.ts) and are converted on the way in and out
- * (values.ts). Sourcing and save are injected (RecordEnv) so this class only keeps state.
- *
- * Only the fields and sublists of the record type exist (NetSuite's records catalogue plus the SDF
- * project's custom fields): reading or setting any other id throws, where NetSuite would ignore it or
- * return nothing (errors.ts: unknownField, unknownSublist, unknownLineField). Stricter on purpose.
- */
 export interface SaveOptions {
   enableSourcing?: boolean;
   ignoreMandatoryFields?: boolean;

@@ -1,3 +1,8 @@
+/**
+ * The record operations behind `N/record`, without governance: `charge` is called first by every
+ * operation (the module charges the invocation's meter; the seed charges nothing), so a call that
+ * would exceed the usage limit changes nothing.
+ */
 import { NS, SuiteScriptError } from '../../errors';
 import type { RECORD_COSTS } from '../../governance';
 import type { RecordStore } from '../store';
@@ -8,7 +13,9 @@ import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknow
 import { adjustInventory, commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
 import { checkPackageSublists, defaultShipStatus, packageSublistProblem, settleFulfillmentStatus } from './item-fulfillment';
 import { assignNumbers } from './numbering';
+import { applyCreditMemo, openInvoice, recordBilled } from './billing';
 import { salesOrderStatus } from './order-status';
+import { receive, returnAuthorizationStatus, unreceive } from './return-authorization';
 import { checkPostingPeriods } from './periods';
 import type { Preferences } from './preferences';
 import { resolvePreferences } from './preferences';
@@ -22,11 +29,6 @@ import { validateChangedFields, validateForSave } from './validate';
 import type { TextLookup } from './values';
 import { dateString, fromText, toStored } from './values';
 
-/**
- * The record operations behind `N/record`, without governance: `charge` is called first by every
- * operation (the module charges the invocation's meter; the seed charges nothing), so a call that
- * would exceed the usage limit changes nothing.
- */
 export type RecordOp = keyof typeof RECORD_COSTS;
 export type ChargeFn = (op: RecordOp, info: RecordTypeInfo) => void;
 
@@ -68,6 +70,10 @@ export interface SubmitFieldsOptions {
   values: Record<string, unknown>;
   options?: SaveOptions;
 }
+
+/** The record a transform-only type is made from in this emulator (item receipts: from return authorizations). */
+const TRANSFORM_SOURCE: Readonly<Record<string, string>> = { itemfulfillment: 'salesorder', itemreceipt: 'returnauthorization' };
+const FROM_LABEL: Readonly<Record<string, string>> = { salesorder: 'sales order', returnauthorization: 'return authorization' };
 
 /** Body fields a copy starts without (identity, numbering, status, dates). */
 const COPY_RESET_BODY_FIELDS = ['externalid', 'tranid', 'entityid', 'status', 'createddate', 'lastmodifieddate', 'datecreated', 'created', 'lastmodified'];
@@ -115,9 +121,10 @@ export class RecordService {
   create(options: CreateOptions): NsRecord {
     const info = this.creatableType(required(options?.type, 'type', 'record.create'));
     if (info.createOnlyByTransform) {
+      const from = TRANSFORM_SOURCE[info.id] ?? 'salesorder';
       throw new SuiteScriptError(
         NS.INVALID_RCRD_TRANSFRM,
-        `You cannot create a ${info.label ?? info.id} record directly: NetSuite only creates it by transforming a sales order (record.transform({ fromType: 'salesorder', fromId, toType: '${info.id}' })).`,
+        `You cannot create a ${info.label ?? info.id} record directly: NetSuite only creates it by transforming a ${FROM_LABEL[from] ?? from} (record.transform({ fromType: '${from}', fromId, toType: '${info.id}' })).`,
       );
     }
     this.charge('create', info);
@@ -150,7 +157,7 @@ export class RecordService {
     const rec = new NsRecord(info, options.isDynamic === true, this.env);
     const fields: Record<string, FieldValue> = { ...stored.fields };
     for (const k of COPY_RESET_BODY_FIELDS) if (k in fields) fields[k] = null;
-    if (info.category === 'transaction') fields.trandate = dateString(this.store.clock.now());
+    if (info.category === 'transaction') fields.trandate = dateString(new Date(this.store.clock.now()));
     const sublists: Record<string, StoredLine[]> = {};
     for (const [sublistId, lines] of Object.entries(stored.sublists)) {
       sublists[sublistId] = lines.map((l) => {
@@ -177,7 +184,7 @@ export class RecordService {
     if (to.id === 'itemfulfillment' && !('shipstatus' in (options.defaultValues ?? {}))) {
       rec.fields.shipstatus = defaultShipStatus(this.store);
     }
-    rec.loadStored({ fields: { ...rec.fields, ...plan.fields }, sublists: { item: plan.lines }, subrecords: plan.subrecords });
+    rec.loadStored({ fields: { ...rec.fields, ...plan.fields }, sublists: { ...plan.otherSublists, item: plan.lines }, subrecords: plan.subrecords });
     rec.transformedFrom = { type: from.id, id };
     return rec;
   }
@@ -197,6 +204,7 @@ export class RecordService {
     this.store.transaction(() => {
       if (info.id === 'salesorder') releaseSalesOrder(this.store, stored);
       if (info.id === 'itemfulfillment') this.reverseFulfillment(stored);
+      if (info.id === 'itemreceipt') this.reverseReceipt(stored);
       if (info.id === 'inventoryadjustment') adjustInventory(this.store, stored, null);
       this.store.delete(info.id, id);
     });
@@ -243,7 +251,8 @@ export class RecordService {
       const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
       if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
       if (info.id === 'salesorder') this.settleSalesOrder(stored, next);
-      if (info.id === 'itemfulfillment') settleFulfillmentStatus(this.store, next.fields, dateString(this.store.clock.now()));
+      if (info.id === 'itemfulfillment') settleFulfillmentStatus(this.store, next.fields, dateString(new Date(this.store.clock.now())));
+      if (info.id === 'returnauthorization') next.fields.status = returnAuthorizationStatus(this.store, next.fields, next.sublists.item ?? []);
       this.store.update(next);
     });
     if (hook) {
@@ -281,8 +290,14 @@ export class RecordService {
       if (rec.sublists.item.length === 0) {
         throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
       }
-      settleFulfillmentStatus(this.store, rec.fields, dateString(this.store.clock.now()));
+      settleFulfillmentStatus(this.store, rec.fields, dateString(new Date(this.store.clock.now())));
       checkPackageSublists(this.store, rec.fields, rec.sublists);
+    }
+    if (info.id === 'itemreceipt') {
+      rec.sublists.item = (rec.sublists.item ?? []).filter((l) => l.fields.itemreceive === true);
+      if (rec.sublists.item.length === 0) {
+        throw new SuiteScriptError(NS.VALID_LINE_ITEM_REQD, 'You must enter at least one line item for this transaction.');
+      }
     }
     if (info.id === 'location') mirrorMainAddress(rec);
     applyCurrencyDefaults(this.store, rec);
@@ -300,7 +315,10 @@ export class RecordService {
       if (rec.id === null) {
         if (info.id === 'salesorder') this.settleSalesOrder(null, data);
         if (info.id === 'itemfulfillment') this.applyFulfillment(data.fields, data.sublists.item ?? []);
+        if (info.id === 'itemreceipt') this.applyReceipt(null, data.fields, data.sublists.item ?? []);
+        if (info.id === 'returnauthorization') data.fields.status = returnAuthorizationStatus(this.store, data.fields, data.sublists.item ?? []);
         if (info.id === 'inventoryadjustment') adjustInventory(this.store, null, data);
+        this.applyBilling(info.id, data);
         saved = this.store.insert({ type: info.id, externalId, ...data });
       } else {
         const previous = this.store.get(info.id, rec.id);
@@ -311,6 +329,8 @@ export class RecordService {
         if (info.id === 'inventoryitem') data.sublists.locations = keepQuantities(previous, data.sublists.locations ?? []);
         if (info.id === 'salesorder') this.settleSalesOrder(previous, data);
         if (info.id === 'itemfulfillment') this.refulfil(previous, data.fields, data.sublists.item ?? []);
+        if (info.id === 'itemreceipt') this.applyReceipt(previous, data.fields, data.sublists.item ?? []);
+        if (info.id === 'returnauthorization') data.fields.status = returnAuthorizationStatus(this.store, data.fields, data.sublists.item ?? []);
         if (info.id === 'inventoryadjustment') adjustInventory(this.store, previous, data);
         saved = this.store.update({ ...previous, externalId, ...data, version: rec.version ?? previous.version });
       }
@@ -363,6 +383,44 @@ export class RecordService {
     fulfil(this.store, order, lines, fields, this.preferences.fulfillBasedOnCommitment);
     order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
     this.store.update(order);
+  }
+
+  /**
+   * A saved item receipt: what its previous version received goes back first (an edit), then its
+   * lines are received on the return authorization it was transformed from (return-authorization.ts).
+   */
+  private applyReceipt(previous: StoredRecord | null, fields: Record<string, FieldValue>, lines: StoredLine[]): void {
+    const rma = this.store.get('returnauthorization', Number(fields.createdfrom));
+    if (!rma) {
+      throw new SuiteScriptError(NS.INVALID_RCRD_TRANSFRM, 'An item receipt must be created from an existing return authorization.');
+    }
+    if (previous) unreceive(this.store, rma, previous.sublists.item ?? [], previous.fields);
+    receive(this.store, rma, lines, fields);
+    this.store.update(rma);
+  }
+
+  /** A deleted item receipt's quantities are no longer received, and leave stock again. */
+  private reverseReceipt(receipt: StoredRecord): void {
+    const rma = this.store.get('returnauthorization', Number(receipt.fields.createdfrom));
+    if (!rma) return;
+    unreceive(this.store, rma, receipt.sublists.item ?? [], receipt.fields);
+    this.store.update(rma);
+  }
+
+  /**
+   * A new invoice or cash sale bills its sales order's lines; a new invoice owes its total; a new credit
+   * memo applies its ticked apply lines (billing.ts). Edits do not bill or apply again.
+   */
+  private applyBilling(type: string, data: { fields: Record<string, FieldValue>; sublists: Record<string, StoredLine[]> }): void {
+    if (type === 'invoice' || type === 'cashsale') {
+      const order = data.fields.createdfrom ? recordBilled(this.store, data) : null;
+      if (order) {
+        order.fields.status = salesOrderStatus(this.store, order.fields, order.sublists.item ?? []);
+        this.store.update(order);
+      }
+      if (type === 'invoice') openInvoice(data.fields);
+    }
+    if (type === 'creditmemo') for (const invoice of applyCreditMemo(this.store, data)) this.store.update(invoice);
   }
 
   /** The user event hook when a save of this type triggers user events now. */

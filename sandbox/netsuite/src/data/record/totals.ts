@@ -1,8 +1,3 @@
-import type { RecordStore } from '../store';
-import { fromCents, toCents } from './money';
-import type { NsRecord } from './record';
-import { computeTax } from './tax';
-
 /**
  * Transaction totals, in integer cents (never float sums):
  * - `subtotal` = sum of item-line amounts (discount-item lines carry negative amounts and reduce it);
@@ -13,6 +8,11 @@ import { computeTax } from './tax';
  *   sum of the lines' `tax1amt` as the script set them;
  * - `total` = subtotal + discounttotal + shippingcost + taxtotal.
  */
+import type { RecordStore } from '../store';
+import { fromCents, toCents } from './money';
+import type { NsRecord } from './record';
+import { computeTax } from './tax';
+
 function cents(v: unknown): number {
   return typeof v === 'number' ? toCents(v) : 0;
 }

@@ -1,13 +1,9 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { RecordStore } from '../store';
-import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrecord } from '../store-types';
-import { isInventoryLine, openToFulfil } from './order-status';
-import type { Preferences } from './preferences';
-
 /**
  * `record.transform` pairs the emulator models, among the targets NetSuite's records catalogue lists
  * (RecordTypeInfo.transformTargets): sales order → item fulfillment and → return authorization;
- * return authorization → cash refund and → credit memo. Body fields with the same id on both types
+ * return authorization → cash refund, → credit memo and → item receipt (return-authorization.ts:
+ * only an approved RMA with something left to receive); sales order → invoice and → cash sale, invoice
+ * → credit memo (with its apply list) and cash sale → cash refund (billing.ts). Body fields with the same id on both types
  * (including custbody fields) and address subrecords are copied; `createdfrom` points at the source.
  *
  * Sales order → item fulfillment follows the "Fulfill Based on Commitment" preference (Oracle help,
@@ -26,9 +22,19 @@ import type { Preferences } from './preferences';
  * after `record.transform(...).save()` (e.g. a Jobin & Jismi sales order RESTlet answering
  * VALID_LINE_ITEM_REQD with "Item quantity is not sufficient for fulfilling").
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { RecordStore } from '../store';
+import type { FieldValue, RecordTypeInfo, StoredLine, StoredRecord, StoredSubrecord } from '../store-types';
+import { isInventoryLine, openToFulfil } from './order-status';
+import type { Preferences } from './preferences';
+import { receiptLines } from './return-authorization';
+import { applyLinesFor, billLines } from './billing';
+
 export interface TransformPlan {
   fields: Record<string, FieldValue>;
   lines: StoredLine[];
+  /** Other sublists the new record starts with (a credit memo's apply list: billing.ts). */
+  otherSublists: Record<string, StoredLine[]>;
   subrecords: Record<string, StoredSubrecord>;
 }
 
@@ -126,9 +132,22 @@ const copiedLines: LineBuilder = ({ source, target }) => {
   return { lines, open: lines.length > 0 };
 };
 
+/** Return authorization → item receipt: its lines with something left to receive (return-authorization.ts). */
+const receivedLines: LineBuilder = ({ store, source }) => receiptLines(store, source);
+
+/** Sales order → invoice or cash sale: its unbilled quantities (billing.ts). */
+const billedLines: LineBuilder = ({ store, source, target }) => billLines(store, source, target.sublists.item?.fields ?? {});
+
 const TRANSFORMS: Readonly<Record<string, Readonly<Record<string, LineBuilder>>>> = {
-  salesorder: { itemfulfillment: fulfillmentLines, returnauthorization: copiedLines },
-  returnauthorization: { cashrefund: copiedLines, creditmemo: copiedLines },
+  salesorder: {
+    itemfulfillment: fulfillmentLines,
+    returnauthorization: copiedLines,
+    invoice: billedLines,
+    cashsale: billedLines,
+  },
+  returnauthorization: { cashrefund: copiedLines, creditmemo: copiedLines, itemreceipt: receivedLines },
+  invoice: { creditmemo: copiedLines },
+  cashsale: { cashrefund: copiedLines },
 };
 
 export function transformNotAllowed(): SuiteScriptError {
@@ -179,7 +198,17 @@ export function planTransform(
   }
   const { lines, open } = build({ store, source, target, preferences });
   if (!open) throw invalidInitializeRef(target.id, source.id);
-  const fields = { ...copyMatching(source.fields, target.fields, NOT_COPIED), createdfrom: String(source.id) };
+  const fields: Record<string, FieldValue> = {
+    ...copyMatching(source.fields, target.fields, NOT_COPIED),
+    createdfrom: String(source.id),
+  };
+  if (source.type === 'salesorder' && (target.id === 'invoice' || target.id === 'cashsale')) {
+    fields.shippingcost = billLines(store, source, {}).shippingcost;
+  }
+  const otherSublists: Record<string, StoredLine[]> = {};
+  if (target.id === 'creditmemo') {
+    otherSublists.apply = applyLinesFor(store, source.fields.entity, source.type === 'invoice' ? source.id : null);
+  }
   const subrecords = Object.fromEntries(Object.entries(source.subrecords).filter(([id]) => id in target.subrecords));
-  return { fields, lines, subrecords };
+  return { fields, lines, otherSublists, subrecords };
 }

@@ -1,10 +1,3 @@
-import { NS, SuiteScriptError } from '../../errors';
-import type { FieldInfo, FieldValue } from '../store-types';
-import { isDate } from '../../realm';
-import { serverDate } from '../../time/zoned-date';
-import { accountDateToIso } from '../misc/datetime';
-import { SERVER_TIME_ZONE, calendarDate, midnightOf } from '../../time/zones';
-
 /**
  * Conversion between what scripts pass to / get from `N/record` and what the store keeps
  * (store-types.ts). Faithful to SuiteScript 2.x: date fields take and return `Date` objects (a
@@ -18,6 +11,13 @@ import { SERVER_TIME_ZONE, calendarDate, midnightOf } from '../../time/zones';
  * account's log, netsuiteful.com "SuiteScript时区介绍"), of the server Date class so its local getters
  * are Pacific too.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import type { FieldInfo, FieldValue } from '../store-types';
+import { isDate } from '../../realm';
+import { serverDate } from '../../time/zoned-date';
+import { accountDateToIso } from '../misc/datetime';
+import { SERVER_TIME_ZONE, calendarDate, midnightOf } from '../../time/zones';
+
 export type ApiValue = FieldValue | Date;
 
 export function invalidValue(fieldId: string, value: unknown): SuiteScriptError {

@@ -1,3 +1,7 @@
+/**
+ * The cells of search result rows: stored value, kind and display text, and what `Result.getValue` /
+ * `getText` return for each.
+ */
 import type { FieldKind, FieldValue } from '../store-types';
 import { isoToAccountDate, formatAccountDateTime } from '../misc/datetime';
 

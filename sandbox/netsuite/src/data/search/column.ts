@@ -1,3 +1,7 @@
+/**
+ * `search.Column`: `search.createColumn` options, and how a requested column is matched to a result
+ * column.
+ */
 import { NS, SuiteScriptError } from '../../errors';
 import type { SortValue, SummaryValue } from './enums';
 import { normaliseSort, normaliseSummary } from './enums';

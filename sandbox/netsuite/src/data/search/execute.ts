@@ -1,4 +1,8 @@
-import type { Clock } from '../../clock';
+/**
+ * Runs a search definition over the store's rows: resolves the search type, checks filters and columns
+ * against NetSuite's records catalogue, filters, groups and sorts.
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { NS, SuiteScriptError } from '../../errors';
 import { unknownRecordType } from '../record-types';
 import type { RecordReader, RecordTypeInfo } from '../store-types';

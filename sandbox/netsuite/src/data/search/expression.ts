@@ -1,3 +1,7 @@
+/**
+ * Parses `N/search` filter expressions (`['field', 'operator', values]` joined by AND / OR / NOT) into
+ * a tree of filter terms.
+ */
 import { NS, SuiteScriptError } from '../../errors';
 import { SearchFilter } from './filter';
 

@@ -1,3 +1,7 @@
+/**
+ * How a search reads a field of a row, possibly through a join: the fields every record answers, item
+ * location fields and the fallbacks used when the catalogue does not define a field.
+ */
 import { JOIN_SOURCES, SEARCH_COLUMN_ALIASES } from '../catalogue/overlay';
 import type { FieldInfo, FieldKind, FieldValue, RecordReader, RecordTypeInfo, StoredRecord } from '../store-types';
 import { catalogueSearchType } from './catalogue-check';
@@ -28,7 +32,7 @@ export interface SearchScope {
   searchType: string | null;
 }
 
-/** Item search fields that read the `locations` line of the row (reference/netsuite.md §5.5). */
+/** Item search fields that read the `locations` line of the row (Oracle's Records Browser, item `locations` sublist). */
 export const LOCATION_FIELDS: Readonly<Record<string, string>> = {
   inventorylocation: 'location',
   locationquantityonhand: 'quantityonhand',

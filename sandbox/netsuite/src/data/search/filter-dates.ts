@@ -2,7 +2,7 @@
  * Date filter operands. Days are the server's (Pacific) calendar days: "today" is the Pacific date of
  * the emulator clock, a stored date starts at Pacific midnight, whatever the host's time zone.
  */
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { ServerDate } from '../../time/zoned-date';
 import { SERVER_TIME_ZONE, midnightOf, wallParts } from '../../time/zones';
 import { isoDateOf, parseAccountDateTime, toIsoDate } from '../misc/datetime';
@@ -56,7 +56,7 @@ function relative(value: string, nowDate: Date): DateOperand | null {
 
 /** A filter date value (`M/D/YYYY`, `M/D/YYYY h:mm am`, `YYYY-MM-DD`, ISO, or a relative keyword). */
 export function parseDateOperand(value: string, clock: Clock): DateOperand | null {
-  const rel = relative(value, clock.now());
+  const rel = relative(value, new Date(clock.now()));
   if (rel) return rel;
   const iso = toIsoDate(value);
   if (iso) {

@@ -1,3 +1,6 @@
+/**
+ * `search.Filter`: `search.createFilter` options, checked as NetSuite checks them.
+ */
 import { NS, SuiteScriptError } from '../../errors';
 import { isOperator } from './enums';
 import { isDate } from '../../realm';

@@ -1,3 +1,6 @@
+/**
+ * `N/search` of the emulator, one import for the runtime.
+ */
 export { createSearchModule } from './module';
 export type { SearchModule, SearchModuleOptions } from './module';
 export { SearchObject } from './search';

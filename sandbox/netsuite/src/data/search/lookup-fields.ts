@@ -1,3 +1,7 @@
+/**
+ * `search.lookupFields`: one record's fields as a search column gives them, selects as `[{value,
+ * text}]`, checkboxes as booleans.
+ */
 import { NS, SuiteScriptError } from '../../errors';
 import type { RecordReader, StoredRecord } from '../store-types';
 import { catalogueSearchType } from './catalogue-check';

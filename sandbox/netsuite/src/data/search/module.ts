@@ -1,5 +1,9 @@
-import type { Clock } from '../../clock';
-import { systemClock } from '../../clock';
+/**
+ * The `N/search` module scripts see: create, load, lookupFields, the Type, Operator and Summary enums,
+ * each call charged to the running script.
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
+import { systemClock } from '../../../../../shared-types/src/time/clock';
 import { currentInvocation } from '../../context';
 import { NS, SuiteScriptError } from '../../errors';
 import type { RecordReader } from '../store-types';

@@ -1,4 +1,8 @@
-import type { Clock } from '../../clock';
+/**
+ * Filter operators by field kind (text, number, date, select, checkbox): compiles one filter term into
+ * a row test, throwing NetSuite's errors for a bad operator or value.
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { NS, SuiteScriptError } from '../../errors';
 import type { FieldKind, FieldValue } from '../store-types';
 import type { FieldRef } from './fields';

@@ -1,3 +1,7 @@
+/**
+ * `search.PagedData`: page sizes NetSuite accepts (5 to 1,000), page ranges fixed when `runPaged` ran,
+ * each `fetch` a page of the current data.
+ */
 import { currentInvocation } from '../../context';
 import { NS, SuiteScriptError } from '../../errors';
 import type { ResultRow } from './cells';

@@ -1,3 +1,7 @@
+/**
+ * `search.ResultSet`: `each` (at most 4,000 results) and `getRange` (at most 1,000), NetSuite's
+ * limits.
+ */
 import { currentInvocation } from '../../context';
 import { NS, SuiteScriptError } from '../../errors';
 import type { ResultRow } from './cells';

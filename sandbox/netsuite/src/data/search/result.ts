@@ -1,3 +1,7 @@
+/**
+ * `search.Result`: `getValue` and `getText` of a column by name, join and summary, or by
+ * `search.Column`.
+ */
 import type { Cell, ResultRow } from './cells';
 import { cellJson, cellText, cellValue } from './cells';
 import type { SearchColumn } from './column';

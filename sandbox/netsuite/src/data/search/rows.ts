@@ -1,11 +1,11 @@
-import type { RecordReader, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
-import { isItemType, isTransactionType } from './type-codes';
-
 /**
  * One search row. Transactions give a header row (`mainline`) plus one row per `item` line, the way
  * NetSuite's transaction searches do; items searched with per-location fields give one row per
  * `locations` line.
  */
+import type { RecordReader, RecordTypeInfo, StoredLine, StoredRecord } from '../store-types';
+import { isItemType, isTransactionType } from './type-codes';
+
 export interface Row {
   record: StoredRecord;
   info: RecordTypeInfo;

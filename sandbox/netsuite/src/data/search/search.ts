@@ -1,3 +1,7 @@
+/**
+ * `search.Search`: the object `search.create` and `search.load` return; `run`, `runPaged` and its
+ * filter and column lists.
+ */
 import { currentInvocation } from '../../context';
 import { NS, SuiteScriptError } from '../../errors';
 import type { SearchColumn } from './column';

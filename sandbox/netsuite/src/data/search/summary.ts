@@ -1,3 +1,6 @@
+/**
+ * Summary columns of `N/search` (GROUP, COUNT, SUM, MIN, MAX, AVG) over the rows of one group.
+ */
 import type { FieldKind, FieldValue } from '../store-types';
 import type { Cell } from './cells';
 import { compareCells, isEmptyValue } from './cells';

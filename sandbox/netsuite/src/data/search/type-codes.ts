@@ -1,9 +1,9 @@
-import type { RecordTypeInfo } from '../store-types';
-
 /**
  * The `type` NetSuite reports for items and transactions in searches and SuiteQL (`InvtPart`,
  * `SalesOrd`), with its display text. Other records report their record type id.
  */
+import type { RecordTypeInfo } from '../store-types';
+
 const ITEM_TYPES: Readonly<Record<string, [string, string]>> = {
   inventoryitem: ['InvtPart', 'Inventory Item'],
   lotnumberedinventoryitem: ['InvtPart', 'Inventory Item'],

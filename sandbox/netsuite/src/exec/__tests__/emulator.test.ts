@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import OAuth from 'oauth-1.0a';
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { NetSuiteEmulator } from '../../emulator';
 import { FIXTURE_ROOT } from './helpers';
 

@@ -1,4 +1,4 @@
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { SuiteScriptError } from '../../errors';
 import { AmdLoader } from '../amd-loader';
 import { InvocationHistory } from '../invoke';

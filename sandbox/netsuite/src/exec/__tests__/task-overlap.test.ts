@@ -1,4 +1,4 @@
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { createInvocation, runInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
 import { EmulatedAccount } from '../account';

@@ -1,4 +1,4 @@
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { parseOAuthHeader } from '../tba/oauth-header';
 import { percentEncode } from '../tba/percent';
 import { hmacSha256Signature, signatureBaseString, baseStringUri } from '../tba/signature';
@@ -55,7 +55,7 @@ describe('OAuth 1.0a pieces', () => {
     const clock = new TestClock('2026-01-15T12:00:00Z');
     const verifier = new TbaVerifier({ accountId: '1234567_SB1', clock });
     verifier.addCredentials({ consumerKey: 'ck', consumerSecret: 'cs', tokenId: 'tk', tokenSecret: 'ts' });
-    const ts = String(clock.now().getTime() / 1000);
+    const ts = String(clock.now() / 1000);
     const oauth: [string, string][] = [
       ['oauth_consumer_key', 'ck'],
       ['oauth_token', 'tk'],

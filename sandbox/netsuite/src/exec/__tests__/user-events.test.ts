@@ -1,4 +1,4 @@
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { NetSuiteEmulator } from '../../emulator';
 import { AUDIT, SHOP, UI_FIXTURE_ROOT, audits, callShopRestlet } from './ui-helpers';
 

@@ -1,6 +1,6 @@
 /**
  * Turns what getInputData returned into the string key/value pairs the map stage receives
- * (reference §3): arrays (key = index), plain objects (key = property), `search.Search` objects and
+ * (Oracle help, SuiteScript 2.x Map/Reduce Script Type): arrays (key = index), plain objects (key = property), `search.Search` objects and
  * `{type:'search', id}` references (key = internal id, value = the result's JSON), `query.Query`
  * objects and `{type:'suiteql', query, params}` (value = `{"types":[...],"values":[...]}`).
  *
@@ -11,7 +11,7 @@ import { SuiteScriptError } from '../../errors';
 import type { ModuleMap } from '../types';
 import type { KeyValue } from './mr-types';
 
-/** Key and value limits (reference §3), measured in UTF-8 bytes as the error names say. */
+/** Key and value limits (Oracle help, SuiteScript 2.x Map/Reduce Script Type), measured in UTF-8 bytes as the error names say. */
 export const MAX_KEY_BYTES = 3000;
 export const MAX_VALUE_BYTES = 10 * 1024 * 1024;
 const PAGE = 1000;

@@ -4,7 +4,7 @@
  * same job as steps, one yield after each invocation, for the task runner to interleave jobs of
  * different deployments (account.ts); `runMapReduceJob` runs it through.
  */
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import type { ScriptUser } from '../../context';
 import { createInvocation, runInvocation } from '../../context';
 import { SuiteScriptError } from '../../errors';
@@ -53,7 +53,7 @@ function entry(entryPoints: EntryPoints, name: string): EntryFn | null {
   return typeof fn === 'function' ? (fn as EntryFn) : null;
 }
 
-/** The script's `config` export (reference §3); refuses values NetSuite would refuse. */
+/** The script's `config` export (Oracle help, SuiteScript 2.x Map/Reduce Script Type); refuses values NetSuite would refuse. */
 export function readConfig(entryPoints: EntryPoints, scriptId: string): StageConfig {
   const config = entryPoints.config;
   if (config === undefined || config === null) return { retryCount: 0, exitOnError: false };
@@ -94,7 +94,7 @@ function emptyStage(clock: Clock): StageResult {
     keys: [],
     usage: 0,
     abandoned: false,
-    dateCreated: serverDate(clock.now().getTime()),
+    dateCreated: serverDate(clock.now()),
     seconds: 0,
   };
 }
@@ -148,11 +148,11 @@ function* jobSteps(
     extra: { taskId: options.taskId ?? null },
   };
   const invocations: MrInvocationReport[] = [];
-  const startedAt = clock.now();
+  const startedAt = new Date(clock.now());
   const stageAt = (stage: MrTaskStage): void => options.onStage?.(stage);
 
   stageAt('GET_INPUT');
-  const inputDate = clock.now();
+  const inputDate = new Date(clock.now());
   const input = invoke(
     { ...base, kind: 'mapreduce.getInputData', startedAt: inputDate },
     () => {
@@ -176,7 +176,7 @@ function* jobSteps(
   yield;
   const inputError = input.ok ? null : serializeError(input.error);
   const pairs = input.ok ? input.value : [];
-  const inputSeconds = (clock.now().getTime() - inputDate.getTime()) / 1000;
+  const inputSeconds = (clock.now() - inputDate.getTime()) / 1000;
 
   const common = {
     config,
@@ -216,7 +216,7 @@ function* jobSteps(
     const summary = {
       isRestarted: false,
       dateCreated: serverDate(startedAt.getTime()),
-      seconds: (clock.now().getTime() - startedAt.getTime()) / 1000,
+      seconds: (clock.now() - startedAt.getTime()) / 1000,
       usage,
       concurrency,
       yields: 0,
@@ -231,7 +231,7 @@ function* jobSteps(
       output: outputIterator(output),
     };
     const outcome = invoke(
-      { ...base, kind: 'mapreduce.summarize', startedAt: clock.now() },
+      { ...base, kind: 'mapreduce.summarize', startedAt: new Date(clock.now()) },
       () => summarize(summary),
       { history: options.history },
     );

@@ -1,6 +1,6 @@
 /**
  * One map or reduce stage: every key runs as its own governed invocation, with NetSuite's retry
- * rules (reference §3): an uncaught error is retried up to `retryCount` times (with `isRestarted`
+ * rules (Oracle help, SuiteScript 2.x Map/Reduce Script Type): an uncaught error is retried up to `retryCount` times (with `isRestarted`
  * and `executionNo` set); after the last failure the key is FAILED and, with `exitOnError`, the
  * stage is abandoned. A failed or restarted invocation's writes are discarded; records it saved
  * stay saved. A restart re-runs the key without using up a retry.
@@ -8,7 +8,7 @@
  * `stageSteps` yields after every invocation, so the task runner can interleave the invocations of
  * jobs of different deployments as NetSuite's processors do (account.ts); `runStage` runs it through.
  */
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import type { InvocationInit } from '../../context';
 import { NS } from '../../errors';
 import { USAGE_LIMITS } from '../../governance';
@@ -64,7 +64,7 @@ export function* stageSteps(options: StageRunOptions): Generator<void, StageResu
   const kind = options.stage === 'map' ? 'mapreduce.map' : 'mapreduce.reduce';
   const makeContext = options.stage === 'map' ? createMapContext : createReduceContext;
   // Handed to the summarize script: a Date of the server class (Pacific local time).
-  const dateCreated = serverDate(options.clock.now().getTime());
+  const dateCreated = serverDate(options.clock.now());
   const result: StageResult = {
     writes: [],
     errors: [],
@@ -97,7 +97,7 @@ export function* stageSteps(options: StageRunOptions): Generator<void, StageResu
         errors: [...keyErrors],
       };
       const outcome = invoke(
-        { ...options.invocation, kind, startedAt: options.clock.now() },
+        { ...options.invocation, kind, startedAt: new Date(options.clock.now()) },
         () => {
           options.entryPoint(makeContext(ctxState, sink));
           if (meter) throw restartError();
@@ -137,6 +137,6 @@ export function* stageSteps(options: StageRunOptions): Generator<void, StageResu
       break;
     }
   }
-  result.seconds = (options.clock.now().getTime() - dateCreated.getTime()) / 1000;
+  result.seconds = (options.clock.now() - dateCreated.getTime()) / 1000;
   return result;
 }

@@ -1,11 +1,11 @@
-import { NS, SuiteScriptError } from '../../errors';
-import { UsageMeter } from '../../governance';
-
 /**
  * A usage meter that simulates an application-server restart: after `afterCharges` calls that
  * charge units, every further N-API call throws SSS_APP_SERVER_RESTART, so a script's own
  * try/catch cannot keep the invocation alive.
  */
+import { NS, SuiteScriptError } from '../../errors';
+import { UsageMeter } from '../../governance';
+
 export class RestartingMeter extends UsageMeter {
   private chargedCalls = 0;
   private killed = false;

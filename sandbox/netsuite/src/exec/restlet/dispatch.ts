@@ -1,9 +1,9 @@
 /**
  * One RESTlet request, after authentication: picks the entry point for the method, turns the
- * request into its argument (reference §4.1), runs it as one `restlet` invocation (5,000 units) and
+ * request into its argument (Oracle help, SuiteScript 2.x RESTlet Script Type), runs it as one `restlet` invocation (5,000 units) and
  * turns the result or the error into the HTTP response.
  */
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import type { InvocationHistory } from '../invoke';
 import { invoke } from '../invoke';
 import type { EntryPoints } from '../types';
@@ -128,7 +128,7 @@ export function dispatchRestlet(
       deploymentId: target.deploymentId,
       scriptType: 'RESTLET',
       parameters: target.parameters,
-      startedAt: env.clock.now(),
+      startedAt: new Date(env.clock.now()),
     },
     () => (fn as (arg: unknown) => unknown)(argument.value),
     { history: env.history },

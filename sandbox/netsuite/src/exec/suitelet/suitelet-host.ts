@@ -6,7 +6,7 @@
  * NetSuite's error page; a request without the session answers 401.
  */
 import type { SdfScript, SdfScriptDeployment } from '../../../../../suiteapp/tools/sdf-model';
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { SuiteScriptError } from '../../errors';
 import { errorMessage, errorName } from '../error-shape';
 import type { HttpRoute, RouteRequest, RouteResponse } from '../http-route';
@@ -143,7 +143,7 @@ function runSuitelet(options: SuiteletHostOptions, target: Target, request: Rout
       deploymentId: target.deployment.scriptid,
       scriptType: 'SUITELET',
       parameters: resolveParameters(target.script, target.deployment),
-      startedAt: options.clock.now(),
+      startedAt: new Date(options.clock.now()),
       extra: { suiteletOutput: out },
     },
     () => {

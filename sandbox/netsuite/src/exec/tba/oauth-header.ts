@@ -1,3 +1,7 @@
+/**
+ * Reads the OAuth 1.0a `Authorization` header of a RESTlet call (RFC 5849 section 3.5.1) into its
+ * parameters, refusing values that are not percent-encoded.
+ */
 import { percentDecode } from './percent';
 
 /** A percent-encoded parameter value: unreserved characters and upper-case `%XX` escapes only. */
@@ -9,7 +13,7 @@ const ENCODED = /^(?:[A-Za-z0-9\-._~]|%[0-9A-F]{2})*$/;
  *
  * Every parameter but `realm` must be percent-encoded (RFC 5849 §3.6: only `A-Z a-z 0-9 - . _ ~`
  * stay as they are, escapes use upper-case hex). NetSuite refuses unescaped characters with
- * INVALID_LOGIN_ATTEMPT (reference §4.2), e.g. a base64 signature sent with a raw `+`, `/` or `=`.
+ * INVALID_LOGIN_ATTEMPT (Oracle help, Token-based Authentication), e.g. a base64 signature sent with a raw `+`, `/` or `=`.
  */
 export function parseOAuthHeader(header: string | undefined): Map<string, string> | null {
   if (!header) return null;

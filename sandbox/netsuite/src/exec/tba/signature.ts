@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { percentEncode } from './percent';
 
-/** Base string URI (§3.4.1.2): lower-case scheme and host, default port dropped, no query. */
+/** Base string URI (RFC 5849 §3.4.1.2): lower-case scheme and host, default port dropped, no query. */
 export function baseStringUri(scheme: string, host: string, path: string): string {
   const s = scheme.toLowerCase();
   let h = host.toLowerCase();
@@ -14,7 +14,7 @@ export function baseStringUri(scheme: string, host: string, path: string): strin
   return `${s}://${h}${path}`;
 }
 
-/** Normalised parameters (§3.4.1.3.2): encoded names and values, sorted by name then value. */
+/** Normalised parameters (RFC 5849 §3.4.1.3.2): encoded names and values, sorted by name then value. */
 export function normaliseParameters(params: readonly (readonly [string, string])[]): string {
   return params
     .map(([k, v]) => [percentEncode(k), percentEncode(v)] as const)

@@ -1,8 +1,8 @@
 /**
- * Token-based authentication of RESTlet requests (reference §4.2), with a login audit trail that
+ * Token-based authentication of RESTlet requests (Oracle help, Token-based Authentication), with a login audit trail that
  * records why a request was refused, as NetSuite's Login Audit Trail "Detail" column does.
  */
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import { parseOAuthHeader } from './oauth-header';
 import { baseStringUri, hmacSha256Signature, signatureBaseString, signaturesEqual } from './signature';
 
@@ -96,7 +96,7 @@ export class TbaVerifier {
     const params = parseOAuthHeader(request.authorization);
     const result = this.check(request, params);
     this.audit.push({
-      at: this.options.clock.now(),
+      at: new Date(this.options.clock.now()),
       status: result.ok ? 'Success' : 'Failure',
       detail: result.ok ? null : result.detail,
       consumerKey: params?.get('oauth_consumer_key') ?? null,
@@ -124,7 +124,7 @@ export class TbaVerifier {
     const token = this.tokens.get(tokenId);
     if (!token || token.consumerKey !== consumerKey) return { ok: false, detail: 'TokenRejected' };
     const timestamp = get('oauth_timestamp');
-    const now = this.options.clock.now().getTime();
+    const now = this.options.clock.now();
     if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now - Number(timestamp) * 1000) > this.windowMs) {
       return { ok: false, detail: 'InvalidTimestamp' };
     }

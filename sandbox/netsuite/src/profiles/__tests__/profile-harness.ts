@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { createInvocation, runInvocation } from '../../context';
 import type { DemoAccount } from '../../demo-account';
 import { seedDemoAccount } from '../../demo-account';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TestClock } from '../../clock';
+import { TestClock } from '../../../../../test/support/test-clock';
 import { createInvocation, runInvocation } from '../../context';
 import { createDataLayer } from '../../data';
 import type { FormatModule } from '../../data/misc/format';

@@ -1,4 +1,8 @@
-import type { Clock } from '../../clock';
+/**
+ * Shop webhook subscriptions (TikTok's Event API: get, update, delete shop webhooks), with TikTok's
+ * rules for a webhook address.
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import type { SimulatorState } from '../../domain/state';
 import { Gateway } from '../../errors';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../../webhooks/event-types';
@@ -7,7 +11,7 @@ import type { ApiContext, RouteDef } from '../route-table';
 
 /**
  * Checks a webhook address. TikTok requires https, a domain name (no IP) and no port
- * (reference §5.1); `strict: false` (the default for local runs) also accepts http://host:port.
+ * (TikTok's webhooks overview, partner.tiktokshop.com/docv2/page/tts-webhooks-overview); `strict: false` (the default for local runs) also accepts http://host:port.
  */
 export function validateWebhookAddress(address: string | undefined, strict: boolean): string {
   if (!address) throw Gateway.invalidParam('address is required');
@@ -38,9 +42,9 @@ function readEventType(ctx: ApiContext): string {
   return eventType;
 }
 
-/** Shop webhook subscriptions (reference §6.9). */
+/** Shop webhook subscriptions (TikTok's Event API). */
 export function eventRoutes(state: SimulatorState, clock: Clock, strictAddresses: boolean): RouteDef[] {
-  const now = () => Math.floor(clock.now().getTime() / 1000);
+  const now = () => Math.floor(clock.now() / 1000);
   return [
     {
       method: 'GET',

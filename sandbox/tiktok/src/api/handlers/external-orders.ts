@@ -1,5 +1,5 @@
 /**
- * External order references (reference §6.1; shapes, limits and the platform list as in TikTok's
+ * External order references (TikTok's Get Order Detail; shapes, limits and the platform list as in TikTok's
  * 202406 Add / Get / Search External Order References pages): link a TikTok order to its order in
  * another system. `platform` is one of TikTok's closed list (a value outside it is a 36009004
  * parameter error: the pages list the values but no error code, so the code is this simulator's
@@ -15,7 +15,7 @@
  * names a private package ("QA test EU"), which looks like a documentation slip; it is treated as a
  * read like Get.
  */
-import type { Clock } from '../../clock';
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import type { SimulatorState } from '../../domain/state';
 import type { ExternalOrderRef, OrderRecord } from '../../domain/types';
 import { Business, Gateway } from '../../errors';
@@ -127,7 +127,7 @@ function store(state: SimulatorState, parsed: ParsedReference, now: number): voi
 
 function addReferences(state: SimulatorState, clock: Clock, ctx: ApiContext) {
   const shopId = requireShopId(ctx.shop);
-  const now = Math.floor(clock.now().getTime() / 1000);
+  const now = Math.floor(clock.now() / 1000);
   const errors: ItemError[] = [];
   for (const parsed of parseBody(ctx.body)) {
     const record = state.orders.get(parsed.orderId);

@@ -1,3 +1,7 @@
+/**
+ * The simulator's fulfillment routes (TikTok's fulfillment API: ship packages, handover slots,
+ * shipping services, shipping documents, package detail and search, shipping info updates).
+ */
 import type { Packages } from '../../domain/packages';
 import type { ShippingDocuments } from '../../domain/shipping-documents';
 import type { SimulatorState } from '../../domain/state';
@@ -189,7 +193,7 @@ function createPackages(state: SimulatorState, packages: Packages, ctx: ApiConte
   };
 }
 
-/** Get Package Detail `data` (reference §6.6; weight, dimensions and insurance are not simulated). */
+/** Get Package Detail `data` (TikTok's fulfillment API; weight, dimensions and insurance are not simulated). */
 function packageDetail(state: SimulatorState, packages: Packages, pkg: PackageRecord) {
   const record = state.orders.get(pkg.orderId);
   const order = record?.order;
@@ -304,7 +308,7 @@ function searchPackages(state: SimulatorState, ctx: ApiContext) {
 /**
  * Mark Package As Shipped, Ship Package, Batch Ship Packages, Get Package Handover Time Slots, Get
  * Eligible Shipping Service, Create Packages, Get Package Shipping Document, Get Package Detail, Search
- * Package and Update (Package) Shipping Info (reference §6.6; the rules live in domain/packages.ts,
+ * Package and Update (Package) Shipping Info (TikTok's fulfillment API; the rules live in domain/packages.ts,
  * domain/handover.ts and domain/shipping-documents.ts).
  */
 export function fulfillmentRoutes(

@@ -1,4 +1,7 @@
-import type { Clock } from '../../clock';
+/**
+ * The simulator's inventory routes: Update Inventory and Inventory Search (TikTok's product API).
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import {
   checkInventoryEntry,
   committedIndex,
@@ -31,7 +34,7 @@ function updateInventory(state: SimulatorState, clock: Clock, ctx: ApiContext) {
       result.sku.inventory[warehouseId] = quantity;
     changed = true;
   }
-  if (changed) product.updateTime = Math.max(product.updateTime, Math.floor(clock.now().getTime() / 1000));
+  if (changed) product.updateTime = Math.max(product.updateTime, Math.floor(clock.now() / 1000));
   return errors.length > 0 ? { errors } : {};
 }
 
@@ -88,7 +91,7 @@ function searchInventory(state: SimulatorState, ctx: ApiContext) {
 }
 
 /**
- * Update Inventory (`POST /product/202309/products/{product_id}/inventory/update`, reference §6.3; the
+ * Update Inventory (`POST /product/202309/products/{product_id}/inventory/update`, TikTok's Update Inventory; the
  * rules in domain/inventory.ts) and Inventory Search (`POST /product/202309/inventory/search`).
  */
 export function inventoryRoutes(state: SimulatorState, clock: Clock): RouteDef[] {

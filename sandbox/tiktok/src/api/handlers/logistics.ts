@@ -1,13 +1,13 @@
+/**
+ * Warehouses, delivery options and shipping providers (TikTok's Get Warehouse List, TikTok's Get Shipping Providers): a shop's options and the
+ * providers of each (domain/seed.ts); an option of another shop or unknown answers 21008116, the option
+ * of orders fulfilled by TikTok 21008117 (Get Shipping Providers error table).
+ */
 import type { SimulatorState } from '../../domain/state';
 import { Business } from '../../errors';
 import { requireShopId } from '../body';
 import type { RouteDef } from '../route-table';
 
-/**
- * Warehouses, delivery options and shipping providers (reference §6.4, §6.5): a shop's options and the
- * providers of each (domain/seed.ts); an option of another shop or unknown answers 21008116, the option
- * of orders fulfilled by TikTok 21008117 (Get Shipping Providers error table).
- */
 export function logisticsRoutes(state: SimulatorState): RouteDef[] {
   return [
     {

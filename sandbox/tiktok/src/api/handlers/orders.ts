@@ -1,3 +1,7 @@
+/**
+ * The simulator's order routes: Get Order List (search) and Get Order Detail (at most 50 ids),
+ * versions 202309 and 202507.
+ */
 import { TIKTOK_ORDER_STATUSES } from '../../../../../shared-types/src/tiktok/tiktok-order';
 import type { SimulatorState } from '../../domain/state';
 import type { OrderRecord } from '../../domain/types';
@@ -88,7 +92,7 @@ function orderDetail(state: SimulatorState, ctx: ApiContext) {
   return { orders };
 }
 
-/** Order search and detail (reference §6.1). */
+/** Order search and detail (TikTok's Get Order Detail). */
 export function orderRoutes(state: SimulatorState): RouteDef[] {
   return [
     {

@@ -1,3 +1,7 @@
+/**
+ * Products and SKUs as the product API returns them: summaries for search, detail with stock per
+ * warehouse.
+ */
 import type { Shop, Product, Sku } from '../../domain/types';
 import { formatMinor } from '../../money';
 
@@ -18,7 +22,7 @@ function skuInventory(sku: Sku, stock: StockOf) {
   }));
 }
 
-/** A product as Search Products lists it (reference §6.2). */
+/** A product as Search Products lists it (TikTok's Product API). */
 export function productSummary(product: Product, shop: Shop, stock: StockOf = ownStock) {
   return {
     id: product.id,
@@ -37,7 +41,7 @@ export function productSummary(product: Product, shop: Shop, stock: StockOf = ow
   };
 }
 
-/** A product as Get Product returns it (reference §6.2). */
+/** A product as Get Product returns it (TikTok's Product API). */
 export function productDetail(product: Product, stock: StockOf = ownStock) {
   return {
     id: product.id,

@@ -1,4 +1,7 @@
-import type { Clock } from '../../clock';
+/**
+ * The simulator's product routes: Search Products (202309, 202502), Get Product and Create Product.
+ */
+import type { Clock } from '../../../../../shared-types/src/time/clock';
 import type { IdFactory } from '../../domain/ids';
 import type { SimulatorState } from '../../domain/state';
 import type { Product, Shop, Sku } from '../../domain/types';
@@ -25,7 +28,7 @@ const WIDE_TITLE_REGIONS = ['DE', 'ES', 'FR', 'IE', 'IT', 'JP', 'GB', 'US'];
 const MAX_300_SKU_REGIONS = ['BR', 'DE', 'ES', 'FR', 'IE', 'IT', 'JP', 'MX', 'GB', 'US'];
 
 function nowSeconds(clock: Clock): number {
-  return Math.floor(clock.now().getTime() / 1000);
+  return Math.floor(clock.now() / 1000);
 }
 
 export function requireOwnProduct(
@@ -198,7 +201,7 @@ function createProduct(deps: ProductRouteDeps, idempotency: Map<string, unknown>
   };
   state.products.set(productId, product);
   if (!draft) {
-    deps.scheduler.at(clock.now().getTime() + deps.auditMs, (due) => {
+    deps.scheduler.at(clock.now() + deps.auditMs, (due) => {
       if (product.status !== 'PENDING') return;
       product.status = 'ACTIVATE';
       product.auditStatus = 'APPROVED';
@@ -229,7 +232,7 @@ function createProduct(deps: ProductRouteDeps, idempotency: Map<string, unknown>
   return response;
 }
 
-/** Search / get / create products (reference §6.2, §7 local vs cross-border). */
+/** Search / get / create products (TikTok's Product API; local vs cross-border sellers as TikTok's regions and languages page has them). */
 export function productRoutes(deps: ProductRouteDeps): RouteDef[] {
   const idempotency = new Map<string, unknown>();
   const search = (ctx: ApiContext) => searchProducts(deps.state, ctx);

@@ -1,5 +1,11 @@
+/**
+ * The simulator's return and refund routes (TikTok's return_refund API): search, approve and reject
+ * cancellations and returns, reject reasons, return records, Create Return, Calculate Refund,
+ * aftersale eligibility.
+ */
 import { checkSellerCancelReason } from '../../../../../shared-types/src/cancellations/tiktok-cancel-reasons';
 import type { Cancellations } from '../../domain/cancellations';
+import type { Returns } from '../../domain/returns';
 import type { SimulatorState } from '../../domain/state';
 import type { Cancellation, OrderRecord, ReturnRecord } from '../../domain/types';
 import { Business, Gateway } from '../../errors';
@@ -18,6 +24,27 @@ import { paginate, pagingScope, readPageSize } from '../paging';
 import type { ApiContext, RouteDef } from '../route-table';
 
 const PARTIAL_CANCEL_REGIONS = ['US', 'GB'];
+
+/** `skus[{sku_id, quantity}]` of Create Return and Calculate Refund. */
+function readSkus(body: Record<string, unknown>): { skuId: string; quantity: number }[] | undefined {
+  const skus = optObjectArray(body, 'skus');
+  return skus?.map((entry) => ({
+    skuId: optString(entry, 'sku_id') ?? '',
+    quantity: optInt(entry, 'quantity') ?? 0,
+  }));
+}
+
+/** Reject bodies' `images[{image_id, mime_type?, height?, width?}]` (absent is fine). */
+function validImages(images: unknown): boolean {
+  return (
+    images === undefined ||
+    (Array.isArray(images) &&
+      images.every(
+        (i) =>
+          typeof i === 'object' && i !== null && typeof (i as { image_id?: unknown }).image_id === 'string',
+      ))
+  );
+}
 
 function lineRefunds(record: OrderRecord | undefined, lineIds: string[]) {
   const lines = record?.order.line_items.filter((l) => lineIds.includes(l.id)) ?? [];
@@ -65,8 +92,11 @@ function cancellationView(state: SimulatorState, c: Cancellation) {
   };
 }
 
+/** A return as Search Returns shows it (fields of TikTok's Search Returns page). */
 function returnView(state: SimulatorState, r: ReturnRecord) {
-  return {
+  const order = state.orders.get(r.orderId)?.order;
+  const lines = order?.line_items.filter((l) => r.lineItemIds.includes(l.id)) ?? [];
+  const view: Record<string, unknown> = {
     return_id: r.returnId,
     order_id: r.orderId,
     return_type: r.returnType,
@@ -74,21 +104,50 @@ function returnView(state: SimulatorState, r: ReturnRecord) {
     role: r.role,
     return_reason: r.returnReason,
     return_reason_text: r.returnReasonText,
-    arbitration_status: '',
     create_time: r.createTime,
     update_time: r.updateTime,
+    seller_next_action_response: r.nextAction
+      ? [
+          r.nextAction.deadline === undefined
+            ? { action: r.nextAction.action }
+            : { action: r.nextAction.action, deadline: r.nextAction.deadline },
+        ]
+      : [],
     refund_amount: r.refund,
-    return_line_items: lineRefunds(state.orders.get(r.orderId), r.lineItemIds).map(
-      ({ line, refund_amount }) => ({
-        return_line_item_id: line.id,
-        order_line_item_id: line.id,
-        sku_id: line.sku_id,
-        seller_sku: line.seller_sku,
-        product_name: line.product_name,
-        refund_amount,
-      }),
-    ),
+    discount_amount: [r.discount],
+    shipping_fee_amount: [r.returnShippingFee],
+    can_buyer_keep_item: r.canBuyerKeepItem,
+    return_line_items: lines.map((line) => ({
+      return_line_item_id: line.id,
+      order_line_item_id: line.id,
+      sku_id: line.sku_id,
+      sku_name: line.sku_name ?? '',
+      seller_sku: line.seller_sku,
+      product_name: line.product_name,
+      refund_amount: r.lineRefunds[line.id],
+    })),
   };
+  if (r.arbitrationStatus !== undefined) view.arbitration_status = r.arbitrationStatus;
+  if (r.returnMethod !== undefined) {
+    view.return_method = r.returnMethod;
+    view.shipment_type = r.returnMethod === 'PLATFORM_SHIPPED' ? 'PLATFORM' : 'BUYER_ARRANGE';
+    if (r.handoverMethod !== undefined) view.handover_method = r.handoverMethod;
+    const warehouse = [...state.warehouses.values()].find(
+      (w) => w.shopId === r.shopId && w.type === 'RETURN_WAREHOUSE',
+    );
+    if (warehouse) view.return_warehouse_address = { full_address: warehouse.address.full_address };
+  }
+  if (r.returnTrackingNumber !== undefined) {
+    view.return_tracking_number = r.returnTrackingNumber;
+    view.return_provider_id = r.returnProviderId;
+    view.return_provider_name = r.returnProviderName;
+  }
+  if (r.sellerProposedReturnType !== undefined) {
+    view.seller_proposed_return_type = r.sellerProposedReturnType;
+    view.partial_refund = r.partialRefund;
+    view.buyer_rejected_partial_refund = r.buyerRejectedPartialRefund === true;
+  }
+  return view;
 }
 
 interface CommonRecord {
@@ -163,6 +222,8 @@ function searchReturns(state: SimulatorState, ctx: ApiContext) {
   const returnIds = optStringArray(ctx.body, 'return_ids');
   const types = optStringArray(ctx.body, 'return_types');
   const statuses = optStringArray(ctx.body, 'return_status');
+  const arbitration = optStringArray(ctx.body, 'arbitration_status');
+  const proposed = optStringArray(ctx.body, 'seller_proposed_return_type');
   const common = commonFilter(ctx, state);
   const matches = [...state.returns.values()].filter(
     (r) =>
@@ -170,6 +231,8 @@ function searchReturns(state: SimulatorState, ctx: ApiContext) {
       (!returnIds || returnIds.includes(r.returnId)) &&
       (!types || types.includes(r.returnType)) &&
       (!statuses || statuses.includes(r.returnStatus)) &&
+      (!arbitration || arbitration.includes(r.arbitrationStatus ?? '')) &&
+      (!proposed || proposed.includes(r.sellerProposedReturnType ?? '')) &&
       common(r),
   );
   const page = sortAndPage(ctx, matches, (r) => r.returnId, 10, `returns:${shopId}`);
@@ -218,8 +281,12 @@ function sellerCancel(state: SimulatorState, cancellations: Cancellations, ctx: 
   return { cancel_id: cancellation.cancelId, cancel_status: 'CANCELLATION_REQUEST_SUCCESS' };
 }
 
-/** Cancellations and returns (reference §6.7, §6.8). */
-export function returnRoutes(state: SimulatorState, cancellations: Cancellations): RouteDef[] {
+/** Cancellations and returns (TikTok's Search Cancellations, TikTok's Return and Refund API). */
+export function returnRoutes(
+  state: SimulatorState,
+  cancellations: Cancellations,
+  returns: Returns,
+): RouteDef[] {
   return [
     {
       method: 'POST',
@@ -261,19 +328,7 @@ export function returnRoutes(state: SimulatorState, cancellations: Cancellations
       scope: 'seller.return_refund.basic',
       shopLevel: true,
       handler: (ctx) => {
-        const images = ctx.body.images;
-        if (
-          images !== undefined &&
-          (!Array.isArray(images) ||
-            images.some(
-              (i) =>
-                typeof i !== 'object' ||
-                i === null ||
-                typeof (i as { image_id?: unknown }).image_id !== 'string',
-            ))
-        ) {
-          throw Business.cancelInvalidParam();
-        }
+        if (!validImages(ctx.body.images)) throw Business.cancelInvalidParam();
         const comment = ctx.body.comment;
         if (comment !== undefined && typeof comment !== 'string') throw Business.cancelInvalidParam();
         cancellations.reject(
@@ -283,6 +338,152 @@ export function returnRoutes(state: SimulatorState, cancellations: Cancellations
           ctx.query.idempotency_key,
         );
         return {};
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/return_refund/202309/returns/{return_id}/approve',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        const keep = ctx.body.buyer_keep_item;
+        if (keep !== undefined && typeof keep !== 'boolean') throw Business.cancelInvalidParam();
+        const partial = ctx.body.partial_refund;
+        if (
+          partial !== undefined &&
+          (typeof partial !== 'object' || partial === null || Array.isArray(partial))
+        )
+          throw Business.cancelInvalidParam();
+        const offer = partial as { currency?: unknown; amount?: unknown } | undefined;
+        returns.approve(
+          requireShopId(ctx.shop),
+          ctx.params.return_id ?? '',
+          {
+            decision: optString(ctx.body, 'decision'),
+            ...(keep === undefined ? {} : { buyerKeepItem: keep }),
+            ...(offer === undefined
+              ? {}
+              : {
+                  partialRefund: {
+                    currency: typeof offer.currency === 'string' ? offer.currency : undefined,
+                    amount: typeof offer.amount === 'string' ? offer.amount : undefined,
+                  },
+                }),
+          },
+          ctx.query.idempotency_key,
+        );
+        return {};
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/return_refund/202309/returns/{return_id}/reject',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        if (!validImages(ctx.body.images)) throw Business.cancelInvalidParam();
+        const comment = ctx.body.comment;
+        if (comment !== undefined && typeof comment !== 'string') throw Business.cancelInvalidParam();
+        returns.reject(
+          requireShopId(ctx.shop),
+          ctx.params.return_id ?? '',
+          {
+            decision: optString(ctx.body, 'decision'),
+            reason: optString(ctx.body, 'reject_reason'),
+            ...(comment === undefined ? {} : { comment }),
+          },
+          ctx.query.idempotency_key,
+        );
+        return {};
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/return_refund/202309/reject_reasons',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        const id = ctx.query.return_or_cancel_id;
+        if (!id) throw Gateway.invalidParam('return_or_cancel_id is required');
+        return {
+          reasons: returns
+            .rejectReasons(requireShopId(ctx.shop), id)
+            .map((reason) => ({ name: reason.code, text: reason.text })),
+        };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/return_refund/202309/returns/{return_id}/records',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => ({
+        records: returns.records(requireShopId(ctx.shop), ctx.params.return_id ?? '').map((event) => ({
+          event: 'ORDER_RETURN',
+          role: event.role,
+          description: event.description,
+          reason_text: event.reasonText,
+          note: event.note,
+          images: [],
+          videos: [],
+          create_time: event.createTime,
+        })),
+      }),
+    },
+    {
+      method: 'POST',
+      pattern: '/return_refund/202309/returns',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        if (Object.keys(ctx.body).length === 0) throw Gateway.invalidParam('request body is required');
+        const shipment = optString(ctx.body, 'shipment_type');
+        const handover = optString(ctx.body, 'handover_method');
+        if (shipment !== undefined && shipment !== 'PLATFORM' && shipment !== 'BUYER_ARRANGE')
+          throw Business.cancelInvalidParam();
+        if (handover !== undefined && handover !== 'DROP_OFF' && handover !== 'PICKUP')
+          throw Business.cancelInvalidParam();
+        const ret = returns.sellerCreate(requireShopId(ctx.shop), {
+          orderId: optString(ctx.body, 'order_id'),
+          returnType: optString(ctx.body, 'return_type'),
+          reason: optString(ctx.body, 'return_reason'),
+          lineItemIds: optStringArray(ctx.body, 'order_line_item_ids'),
+          skus: readSkus(ctx.body),
+          refundTotal: optString(ctx.body, 'refund_total'),
+          currency: optString(ctx.body, 'currency'),
+          shipmentType: shipment,
+          handoverMethod: handover,
+        });
+        return { return_id: ret.returnId, return_status: ret.returnStatus };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/return_refund/202309/refunds/calculate',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => ({
+        order_refund_amount: returns.calculate(requireShopId(ctx.shop), {
+          orderId: optString(ctx.body, 'order_id'),
+          requestType: optString(ctx.body, 'request_type'),
+          reasonName: optString(ctx.body, 'reason_name'),
+          lineItemIds: optStringArray(ctx.body, 'order_line_item_ids'),
+          skus: readSkus(ctx.body),
+        }),
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/return_refund/202309/orders/{order_id}/aftersale_eligibility',
+      scope: 'seller.return_refund.basic',
+      shopLevel: true,
+      handler: (ctx) => {
+        const user = ctx.query.initiate_aftersale_user || 'SELLER';
+        if (user !== 'SELLER' && user !== 'BUYER')
+          throw Gateway.invalidParam('initiate_aftersale_user must be SELLER or BUYER');
+        return {
+          sku_eligibility: returns.eligibility(requireShopId(ctx.shop), ctx.params.order_id ?? '', user),
+        };
       },
     },
   ];

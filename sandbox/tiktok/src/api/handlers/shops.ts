@@ -1,7 +1,7 @@
+/** `GET /authorization/202309/shops` — seller-level, no shop_cipher (TikTok's Get Authorized Shops). */
 import type { SimulatorState } from '../../domain/state';
 import type { RouteDef } from '../route-table';
 
-/** `GET /authorization/202309/shops` — seller-level, no shop_cipher (reference §2.3). */
 export function shopRoutes(state: SimulatorState): RouteDef[] {
   return [
     {

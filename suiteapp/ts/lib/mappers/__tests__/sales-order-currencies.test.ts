@@ -7,7 +7,7 @@ import { newSalesOrderWrite, salesOrderUpdateWrite } from '../sales-order-mapper
 
 /**
  * Amounts on the sales order in the currency's own minor unit: TikTok sends JPY, IDR and VND in
- * whole units (`"1500"`, reference tiktok-shop-api.md: `"5000"` for IDR) and NetSuite takes major
+ * whole units (`"1500"`; TikTok's samples: `"5000"` for IDR) and NetSuite takes major
  * units, so 1500 yen is 1500, never 15; a 3-decimal currency keeps its third decimal. No TikTok
  * market settles in a 3-decimal currency (KWD, BHD, ...: region-currency.ts), so that path is the
  * money module's, planned here for a shop without a region.

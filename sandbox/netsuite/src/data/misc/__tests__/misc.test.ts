@@ -1,4 +1,4 @@
-import { TestClock } from '../../../clock';
+import { TestClock } from '../../../../../../test/support/test-clock';
 import type { LogEntry } from '../../../context';
 import { SuiteScriptError } from '../../../errors';
 import { ServerDate } from '../../../time/zoned-date';

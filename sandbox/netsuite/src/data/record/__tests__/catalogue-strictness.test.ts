@@ -92,9 +92,10 @@ describe('N/record against the NetSuite records catalogue', () => {
 
   it('says the emulator lacks a transform NetSuite allows, instead of claiming NetSuite refuses it', () => {
     const so = w.run(() => order(w).save()).result;
-    const e = w.run(() => thrown(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'invoice' }))).result;
+    const inv = w.run(() => w.record.transform({ fromType: 'salesorder', fromId: so, toType: 'invoice' }).save()).result;
+    const e = w.run(() => thrown(() => w.record.transform({ fromType: 'invoice', fromId: inv, toType: 'returnauthorization' }))).result;
     expect(e.name).toBe('EMULATOR_UNSUPPORTED');
-    expect(e.message).toContain('NetSuite transforms salesorder into invoice');
+    expect(e.message).toContain('NetSuite transforms invoice into returnauthorization');
   });
 
   it('refuses a transform the catalogue does not list with INVALID_RCRD_TRANSFRM, even one the emulator implements', () => {

@@ -1,4 +1,4 @@
-import type { TestClock } from '../../../clock';
+import type { TestClock } from '../../../../../../test/support/test-clock';
 import { US_ONEWORLD, withFeatures, withoutFeatures } from '../../../profiles/account-profile';
 import { FEATURE } from '../../../profiles/features';
 import type { FulfillmentWorld } from './fulfillment-world';

@@ -1,5 +1,5 @@
 import type { SdfField, SdfProject } from '../../../../../../suiteapp/tools/sdf-model';
-import { TestClock } from '../../../clock';
+import { TestClock } from '../../../../../../test/support/test-clock';
 import type { Invocation } from '../../../context';
 import { createInvocation, runInvocation } from '../../../context';
 import type { GovernedInvocation } from '../../../governance';
@@ -104,7 +104,7 @@ export function createWorld(
       scriptId: 'customscript_test',
       deploymentId: 'customdeploy_test',
       scriptType: 'RESTLET',
-      startedAt: clock.now(),
+      startedAt: new Date(clock.now()),
     });
     return { result: runInvocation(invocation, fn), invocation };
   };

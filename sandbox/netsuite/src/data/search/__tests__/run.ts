@@ -1,4 +1,4 @@
-import { TestClock } from '../../../clock';
+import { TestClock } from '../../../../../../test/support/test-clock';
 import type { Invocation } from '../../../context';
 import { createInvocation, runInvocation } from '../../../context';
 

@@ -1,0 +1,545 @@
+/**
+ * The NetSuite document(s) of one completed TikTok refund, decided before any record is touched
+ * (README "Refunds": design, journal entries, troubleshooting).
+ *
+ * By how the TikTok sales order stands (its billing state, read by the SuiteApp):
+ * - **billed by invoice** → a credit memo: transformed from the return authorization when the refund is
+ *   a return that has one (records.json lists returnauthorization → creditmemo), else created for the
+ *   customer and applied to the invoice (creditmemo `apply` sublist). It is applied to the invoice up to
+ *   what is still open on it; what the invoice no longer owes (it was paid) is paid out by a customer
+ *   refund of the credit memo, so AR nets to zero either way;
+ * - **billed by cash sale** → a cash refund: transformed from the return authorization when there is
+ *   one, else from the cash sale (both transforms listed in records.json);
+ * - **not billed, a cancellation** → nothing: the order updates close the cancelled lines already;
+ * - **not billed** → design (a) of issue #18: the sales order is reduced by refund lines (a negative
+ *   line of the shop's Seller Discount Item for products and fees, the shipping cost lowered, a negative
+ *   Tax Item line for tax TikTok remits), so the invoice or cash sale the admin makes later bills only
+ *   what TikTok kept. The import records no payment, so there is nothing to pay back in NetSuite.
+ *
+ * Amounts split as TikTok splits them (tiktok-refund.ts): each refunded unit's `refund_subtotal` on its
+ * sales order line (the discounts the refund gives back added on the line and taken off on the
+ * discount lines, seller- and platform-funded apart, as the order's Discount Lines setting booked them:
+ * orders/order-lines.ts), shipping as the shipping cost, buyer-paid fees on the Buyer Fee Item, tax on
+ * the Tax Item when TikTok remits it or computed by NetSuite on taxable lines when the seller does.
+ * The planned document's total is `refund_total` to the cent; when TikTok's parts do not add up to its
+ * own total the document carries the parts and the plan a `variance` (the refund record shows it, as
+ * orders show a tie-out difference).
+ */
+import { refundExternalId, refundPaymentExternalId } from '../ids/external-ids';
+import { formatMinor, sumMinor } from '../money/money';
+import type { PriceMode } from '../orders/order-lines';
+import type { TaxRemitter } from '../orders/order-tax-booking';
+import type { RefundFigures, TikTokRefund } from './tiktok-refund';
+import { refundFigures } from './tiktok-refund';
+
+export type BillingState =
+  | { kind: 'invoice'; invoiceId: string; customerId: string; amountRemainingMinor: number }
+  | { kind: 'cash_sale'; cashSaleId: string }
+  | { kind: 'not_billed' };
+
+/** A sales order line as the plan reads it. */
+export interface RefundOrderLine {
+  /** NetSuite line id (`line`). */
+  line: string;
+  itemId: string;
+  /** `custcol_tts_line_ids`, parsed: one id per unit (a bundle's id repeats per component unit). */
+  tiktokLineIds: readonly string[];
+}
+
+export interface RefundItems {
+  shippingItemId: string | null;
+  sellerDiscountItemId: string | null;
+  platformDiscountItemId: string | null;
+  taxItemId: string | null;
+  buyerFeeItemId: string | null;
+}
+
+export interface RefundPlanContext {
+  shopId: string;
+  shopName: string;
+  salesOrderId: string;
+  billing: BillingState;
+  /** The return authorization of this return (returns flow), when there is one. */
+  rmaId: string | null;
+  orderLines: readonly RefundOrderLine[];
+  /** How the order's lines were priced (orders/order-lines.ts#priceModeOf). */
+  priceMode: PriceMode;
+  remitter: TaxRemitter;
+  items: RefundItems;
+}
+
+export type RefundLineKind =
+  'item' | 'seller_discount' | 'platform_discount' | 'fee' | 'tax' | 'refund_adjustment';
+
+export interface RefundLinePlan {
+  kind: RefundLineKind;
+  itemId: string;
+  /** Units (item lines); null: an amount-only line. */
+  quantity: number | null;
+  /** Amount in minor units; positive on a credit memo or cash refund (what goes back), negative on a sales order. */
+  amountMinor: number;
+  /** The sales order line it refunds (item lines). */
+  orderLine: string | null;
+  /** The refunded TikTok unit ids on this line (its `custcol_tts_line_ids`). */
+  tiktokLineIds: string[];
+  /** NetSuite computes tax on it (seller remits). */
+  taxable: boolean;
+  description: string;
+}
+
+export type RefundDocumentPlan =
+  | {
+      kind: 'credit_memo';
+      from: { type: 'returnauthorization'; id: string } | { type: 'create'; customerId: string };
+      invoiceId: string;
+      /** Applied to the invoice: at most what is still open on it. */
+      applyMinor: number;
+      /** Paid out by a customer refund of the credit memo (the invoice was paid); 0: none. */
+      customerRefundMinor: number;
+      customerRefundExternalId: string | null;
+    }
+  | { kind: 'cash_refund'; from: { type: 'returnauthorization' | 'cashsale'; id: string } }
+  | { kind: 'sales_order_reduction'; salesOrderId: string }
+  /**
+   * A cancellation of an order not billed yet: the order updates already close the cancelled units'
+   * lines and take their tax off the sales order (shared-types/src/updates/order-update-plan.ts), so
+   * reducing it again would count the refund twice. Nothing is written; the refund record says so.
+   */
+  | { kind: 'closed_by_order_update'; salesOrderId: string };
+
+export interface RefundPlan {
+  externalId: string;
+  refundId: string;
+  orderId: string;
+  currency: string;
+  document: RefundDocumentPlan;
+  lines: RefundLinePlan[];
+  /** Shipping refunded (the credit memo's / cash refund's shipping cost, or what the sales order's is lowered by). */
+  shippingMinor: number;
+  shippingItemId: string | null;
+  /** Tax NetSuite must compute on the taxable lines (seller remits); 0 when TikTok remits. */
+  expectedTaxMinor: number;
+  /** What the document totals: Σ lines + shipping + expected tax (positive). */
+  totalMinor: number;
+  /** refund_total − (subtotal + shipping + tax + fees); 0 when TikTok's parts add up. */
+  varianceMinor: number;
+  figures: RefundFigures;
+  memo: string;
+}
+
+export type RefundProblemCode =
+  'unknown_line' | 'no_discount_item' | 'no_tax_item' | 'no_fee_item' | 'no_shipping_item';
+
+export interface RefundProblem {
+  code: RefundProblemCode;
+  message: string;
+}
+
+export type RefundPlanResult = { ok: true; plan: RefundPlan } | { ok: false; problems: RefundProblem[] };
+
+const SHOP_FIX = 'Customization > Lists, Records, & Fields > Record Types > TikTok Shop, open the shop';
+
+/** `total` split over `weights` by largest remainder (ties to the first); equal shares when every weight is 0. */
+export function splitByWeights(total: number, weights: readonly number[]): number[] {
+  if (weights.length === 0) return [];
+  const sum = sumMinor(weights);
+  const w = sum === 0 ? weights.map(() => 1) : weights;
+  const base = sum === 0 ? weights.length : sum;
+  const exact = w.map((x) => (total * x) / base);
+  const shares = exact.map((x) => Math.floor(x));
+  let left = total - sumMinor(shares);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left -= 1) shares[order[k]!.i]! += 1;
+  return shares;
+}
+
+interface UnitSlot {
+  orderLine: RefundOrderLine;
+  unitId: string;
+}
+
+/** Each refunded unit's place(s) on the sales order lines (a bundle unit: one per component unit). */
+function slotsOf(
+  unitIds: readonly string[],
+  lines: readonly RefundOrderLine[],
+): { slots: UnitSlot[][]; unknown: string[] } {
+  const slots: UnitSlot[][] = [];
+  const unknown: string[] = [];
+  for (const unitId of unitIds) {
+    const here = lines.flatMap((orderLine) =>
+      orderLine.tiktokLineIds.filter((id) => id === unitId).map(() => ({ orderLine, unitId })),
+    );
+    if (here.length === 0) unknown.push(unitId);
+    slots.push(here);
+  }
+  return { slots, unknown };
+}
+
+/** Each unit's subtotal: TikTok's per-line figures when they add up to `refund_subtotal`, else the subtotal shared equally. */
+function unitSubtotals(figures: RefundFigures, unitIds: readonly string[]): number[] {
+  const given = unitIds.map((id) => figures.lineSubtotals.get(id) ?? null);
+  if (given.every((x): x is number => x !== null) && sumMinor(given) === figures.subtotal) return given;
+  return splitByWeights(
+    figures.subtotal,
+    unitIds.map(() => 1),
+  );
+}
+
+function itemLines(
+  refund: TikTokRefund,
+  figures: RefundFigures,
+  context: RefundPlanContext,
+  mode: PriceMode,
+): RefundLinePlan[] {
+  const unitIds = refund.lines.map((l) => l.order_line_item_id);
+  if (unitIds.length === 0) return [];
+  const { slots } = slotsOf(unitIds, context.orderLines);
+  const subtotals = unitSubtotals(figures, unitIds);
+  const platform =
+    mode === 'zero' ? unitIds.map(() => 0) : splitByWeights(figures.productPlatformDiscount, subtotals);
+  const seller =
+    mode === 'original' ? splitByWeights(figures.productSellerDiscount, subtotals) : unitIds.map(() => 0);
+  const byLine = new Map<string, RefundLinePlan>();
+  unitIds.forEach((unitId, u) => {
+    const places = slots[u] ?? [];
+    const unitAmount = (subtotals[u] ?? 0) + (platform[u] ?? 0) + (seller[u] ?? 0);
+    const shares = splitByWeights(
+      unitAmount,
+      places.map(() => 1),
+    );
+    places.forEach((slot, p) => {
+      const key = slot.orderLine.line;
+      const current =
+        byLine.get(key) ??
+        ({
+          kind: 'item',
+          itemId: slot.orderLine.itemId,
+          quantity: 0,
+          amountMinor: 0,
+          orderLine: key,
+          tiktokLineIds: [],
+          taxable: context.remitter === 'seller',
+          description: '',
+        } satisfies RefundLinePlan);
+      current.quantity = (current.quantity ?? 0) + 1;
+      current.amountMinor += shares[p] ?? 0;
+      current.tiktokLineIds.push(unitId);
+      byLine.set(key, current);
+    });
+  });
+  return [...byLine.values()].map((l) => ({
+    ...l,
+    description: `TikTok refund ${refund.refund_id}: ${l.quantity} unit(s) of order ${refund.order_id}`,
+  }));
+}
+
+function problem(code: RefundProblemCode, message: string): RefundProblem {
+  return { code, message };
+}
+
+function need(
+  problems: RefundProblem[],
+  itemId: string | null,
+  code: RefundProblemCode,
+  label: string,
+  what: string,
+  context: RefundPlanContext,
+): itemId is string {
+  if (itemId !== null) return true;
+  problems.push(
+    problem(
+      code,
+      `The TikTok refund has ${what}, which goes on the shop's ${label}, but shop ${context.shopName} has none. Fix: ${SHOP_FIX}, set ${label}, save, then retry the refund.`,
+    ),
+  );
+  return false;
+}
+
+/** The credit memo / cash refund lines (positive), or the problems that stop them. */
+function documentLines(
+  refund: TikTokRefund,
+  figures: RefundFigures,
+  context: RefundPlanContext,
+  problems: RefundProblem[],
+): RefundLinePlan[] {
+  const mode = context.priceMode;
+  const c = figures.currency;
+  const lines = itemLines(refund, figures, context, mode);
+  const line = (
+    kind: RefundLineKind,
+    itemId: string,
+    amountMinor: number,
+    taxable: boolean,
+    description: string,
+  ): RefundLinePlan => ({
+    kind,
+    itemId,
+    quantity: null,
+    amountMinor,
+    orderLine: null,
+    tiktokLineIds: [],
+    taxable,
+    description,
+  });
+  const sellerBack = mode === 'original' ? figures.productSellerDiscount : 0;
+  const platformBack = mode === 'zero' ? 0 : figures.productPlatformDiscount;
+  if (lines.length > 0 && sellerBack > 0) {
+    const what = `a seller-funded discount of ${formatMinor(sellerBack, c)} ${c} given back`;
+    if (
+      need(
+        problems,
+        context.items.sellerDiscountItemId,
+        'no_discount_item',
+        'Seller Discount Item',
+        what,
+        context,
+      )
+    ) {
+      lines.push(
+        line(
+          'seller_discount',
+          context.items.sellerDiscountItemId,
+          -sellerBack,
+          context.remitter === 'seller',
+          `Seller-funded discount given back (TikTok refund ${refund.refund_id})`,
+        ),
+      );
+    }
+  }
+  if (lines.length > 0 && platformBack > 0) {
+    const what = `a TikTok-funded discount of ${formatMinor(platformBack, c)} ${c} given back`;
+    if (
+      need(
+        problems,
+        context.items.platformDiscountItemId,
+        'no_discount_item',
+        'Platform Discount Item',
+        what,
+        context,
+      )
+    ) {
+      lines.push(
+        line(
+          'platform_discount',
+          context.items.platformDiscountItemId,
+          -platformBack,
+          context.remitter === 'seller',
+          `TikTok-funded discount given back (TikTok refund ${refund.refund_id})`,
+        ),
+      );
+    }
+  }
+  if (figures.fees > 0) {
+    const what = `buyer-paid fees of ${formatMinor(figures.fees, c)} ${c}`;
+    if (need(problems, context.items.buyerFeeItemId, 'no_fee_item', 'Buyer Fee Item', what, context)) {
+      lines.push(
+        line(
+          'fee',
+          context.items.buyerFeeItemId,
+          figures.fees,
+          false,
+          `Buyer-paid fees refunded (TikTok refund ${refund.refund_id})`,
+        ),
+      );
+    }
+  }
+  if (lines.length === 0 && figures.subtotal > 0) {
+    // Amount of products with no unit named (TikTok gave no line): one amount on the seller discount item.
+    const what = `a product refund of ${formatMinor(figures.subtotal, c)} ${c} that names no unit`;
+    if (
+      need(
+        problems,
+        context.items.sellerDiscountItemId,
+        'no_discount_item',
+        'Seller Discount Item',
+        what,
+        context,
+      )
+    ) {
+      lines.push(
+        line(
+          'refund_adjustment',
+          context.items.sellerDiscountItemId,
+          figures.subtotal,
+          context.remitter === 'seller',
+          `Products refunded (TikTok refund ${refund.refund_id})`,
+        ),
+      );
+    }
+  }
+  if (context.remitter === 'tiktok' && figures.tax > 0) {
+    const what = `tax of ${formatMinor(figures.tax, c)} ${c} that TikTok collected and remits`;
+    if (need(problems, context.items.taxItemId, 'no_tax_item', 'Tax Item', what, context)) {
+      lines.push(
+        line(
+          'tax',
+          context.items.taxItemId,
+          figures.tax,
+          false,
+          `Tax collected and remitted by TikTok Shop, refunded (TikTok refund ${refund.refund_id})`,
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+function documentOf(
+  refund: TikTokRefund,
+  context: RefundPlanContext,
+  totalMinor: number,
+): RefundDocumentPlan {
+  const fromRma = refund.source === 'return' && context.rmaId !== null;
+  const billing = context.billing;
+  if (billing.kind === 'invoice') {
+    const applyMinor = Math.max(0, Math.min(billing.amountRemainingMinor, totalMinor));
+    const customerRefundMinor = totalMinor - applyMinor;
+    return {
+      kind: 'credit_memo',
+      from: fromRma
+        ? { type: 'returnauthorization', id: context.rmaId! }
+        : { type: 'create', customerId: billing.customerId },
+      invoiceId: billing.invoiceId,
+      applyMinor,
+      customerRefundMinor,
+      customerRefundExternalId:
+        customerRefundMinor > 0 ? refundPaymentExternalId(context.shopId, refund.refund_id) : null,
+    };
+  }
+  if (billing.kind === 'cash_sale') {
+    return {
+      kind: 'cash_refund',
+      from: fromRma
+        ? { type: 'returnauthorization', id: context.rmaId! }
+        : { type: 'cashsale', id: billing.cashSaleId },
+    };
+  }
+  if (refund.source === 'cancellation')
+    return { kind: 'closed_by_order_update', salesOrderId: context.salesOrderId };
+  return { kind: 'sales_order_reduction', salesOrderId: context.salesOrderId };
+}
+
+function memoOf(refund: TikTokRefund, figures: RefundFigures, varianceMinor: number): string {
+  const c = figures.currency;
+  const m = (x: number): string => `${formatMinor(x, c)}`;
+  const parts = [
+    `TikTok ${refund.source} ${refund.refund_id} of order ${refund.order_id}: refund_total ${m(figures.total)} ${c}`,
+    `subtotal ${m(figures.subtotal)}, shipping ${m(figures.shipping)}, tax ${m(figures.tax)}, fees ${m(figures.fees)}`,
+    `discounts given back: seller ${m(figures.productSellerDiscount)} + shipping ${m(figures.shippingSellerDiscount)}, TikTok ${m(figures.productPlatformDiscount)} + shipping ${m(figures.shippingPlatformDiscount)}`,
+  ];
+  if (varianceMinor !== 0)
+    parts.push(`VARIANCE ${m(varianceMinor)} ${c}: TikTok's parts do not add up to refund_total`);
+  return parts.join('; ');
+}
+
+/** Negates a document's lines for the sales order reduction (design (a)): the refund comes off the order. */
+function asReduction(
+  lines: RefundLinePlan[],
+  refund: TikTokRefund,
+  context: RefundPlanContext,
+  problems: RefundProblem[],
+  figures: RefundFigures,
+): RefundLinePlan[] {
+  // Item units stay on the order (they were sold and may be shipped or returned); what the buyer got
+  // back comes off as one negative Seller Discount Item line per kind, so revenue nets at billing.
+  const c = figures.currency;
+  const productsMinor = sumMinor(
+    lines.filter((l) => l.kind !== 'tax' && l.kind !== 'fee').map((l) => l.amountMinor),
+  );
+  const out: RefundLinePlan[] = [];
+  const base = {
+    quantity: null,
+    orderLine: null,
+    tiktokLineIds: refund.lines.map((l) => l.order_line_item_id),
+  };
+  if (productsMinor !== 0) {
+    const what = `a product refund of ${formatMinor(productsMinor, c)} ${c} on an order not yet billed`;
+    if (
+      need(
+        problems,
+        context.items.sellerDiscountItemId,
+        'no_discount_item',
+        'Seller Discount Item',
+        what,
+        context,
+      )
+    ) {
+      out.push({
+        ...base,
+        kind: 'refund_adjustment',
+        itemId: context.items.sellerDiscountItemId,
+        amountMinor: -productsMinor,
+        taxable: context.remitter === 'seller',
+        description: `TikTok refund ${refund.refund_id}: products refunded before billing`,
+      });
+    }
+  }
+  for (const l of lines.filter((x) => x.kind === 'fee' || x.kind === 'tax')) {
+    out.push({
+      ...l,
+      ...base,
+      amountMinor: -l.amountMinor,
+      description: `TikTok refund ${refund.refund_id}: ${l.kind === 'tax' ? 'tax' : 'buyer-paid fees'} refunded before billing`,
+    });
+  }
+  return out;
+}
+
+/** The refund's plan, or every problem that stops it (each with the fix). */
+export function planRefund(refund: TikTokRefund, context: RefundPlanContext): RefundPlanResult {
+  const figures = refundFigures(refund);
+  const problems: RefundProblem[] = [];
+  const { unknown } = slotsOf(
+    refund.lines.map((l) => l.order_line_item_id),
+    context.orderLines,
+  );
+  if (unknown.length > 0) {
+    problems.push(
+      problem(
+        'unknown_line',
+        `TikTok refund ${refund.refund_id} refunds order line item(s) ${unknown.join(', ')}, which no line of sales order ${context.salesOrderId} holds in TikTok Line Item IDs (custcol_tts_line_ids). Fix: check the sales order's lines against TikTok order ${refund.order_id} in Seller Center, then retry the refund.`,
+      ),
+    );
+  }
+  let lines = documentLines(refund, figures, context, problems);
+  if (figures.shipping > 0 && context.billing.kind !== 'not_billed') {
+    need(
+      problems,
+      context.items.shippingItemId,
+      'no_shipping_item',
+      'Shipping Item',
+      `shipping of ${formatMinor(figures.shipping, figures.currency)} ${figures.currency}`,
+      context,
+    );
+  }
+  const document = documentOf(refund, context, 0);
+  if (document.kind === 'sales_order_reduction')
+    lines = asReduction(lines, refund, context, problems, figures);
+  if (document.kind === 'closed_by_order_update') lines = [];
+  if (problems.length > 0) return { ok: false, problems };
+  const expectedTaxMinor = context.remitter === 'seller' ? figures.tax : 0;
+  const sign = document.kind === 'sales_order_reduction' ? -1 : 1;
+  const totalMinor =
+    document.kind === 'closed_by_order_update'
+      ? figures.total
+      : sign * sumMinor(lines.map((l) => l.amountMinor)) + figures.shipping + expectedTaxMinor;
+  const varianceMinor = figures.total - (figures.subtotal + figures.shipping + figures.tax + figures.fees);
+  return {
+    ok: true,
+    plan: {
+      externalId: refundExternalId(context.shopId, refund.refund_id),
+      refundId: refund.refund_id,
+      orderId: refund.order_id,
+      currency: figures.currency,
+      document: documentOf(refund, context, totalMinor),
+      lines,
+      shippingMinor: figures.shipping,
+      shippingItemId: context.items.shippingItemId,
+      expectedTaxMinor,
+      totalMinor,
+      varianceMinor,
+      figures,
+      memo: memoOf(refund, figures, varianceMinor),
+    },
+  };
+}

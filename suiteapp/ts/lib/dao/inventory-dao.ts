@@ -1,0 +1,99 @@
+/**
+ * What the inventory export reads and keeps (issue #14): every active inventory item's balances in
+ * one paged item search (5 + 5 units per 1,000 rows: per item and location with Multi-Location
+ * Inventory, the item's single quantity without it; fields: mappers/item-mapper.ts), the shops'
+ * inventory settings (one SuiteQL, 10), and the export's state per shop as two JSON files in the
+ * File Cabinet's SuiteScripts folder (`file.load` 10, `File.save` 20; NetSuite help, N/file
+ * governance): `tts_inventory_<shopId>.json`, written only by the export, and
+ * `tts_inventory_<shopId>_acks.json`, written only by `inventory.ack`, so neither overwrites the other.
+ */
+import * as file from 'N/file';
+import type { InventoryBalance } from '../../../../shared-types/src/inventory/availability';
+import type { ItemSkuRow } from '../../../../shared-types/src/orders/sku-item-map';
+import {
+  INVENTORY_ITEM_TYPE,
+  inventoryBalanceColumns,
+  inventoryBalanceFromResult,
+  ITEM,
+} from '../mappers/item-mapper';
+import type { ShopInventorySettings } from '../mappers/shop-mapper';
+import {
+  clearInventoryTriggersWrites,
+  INVENTORY_SETTINGS_QUERY,
+  inventorySettingsFromRow,
+  SHOP,
+} from '../mappers/shop-mapper';
+import { errorName } from '../platform/errors';
+import type { SearchFilterSpec } from './netsuite-record';
+import { searchPaged, submitBodyFields } from './netsuite-record';
+import { runQuery } from './suiteql';
+
+/** The File Cabinet's SuiteScripts folder (internal id -15 in every account). */
+const SUITESCRIPTS_FOLDER = -15;
+const FOLDER_PATH = 'SuiteScripts';
+
+export function inventoryStateFileName(shopId: string): string {
+  return `tts_inventory_${shopId}.json`;
+}
+
+export function inventoryAckFileName(shopId: string): string {
+  return `tts_inventory_${shopId}_acks.json`;
+}
+
+/** A state file's contents, or null when it does not exist yet (10 units). */
+export function readStateFile(name: string): string | null {
+  try {
+    return file.load({ id: `${FOLDER_PATH}/${name}` }).getContents();
+  } catch (e) {
+    if (errorName(e) === 'RCRD_DSNT_EXIST') return null;
+    throw e;
+  }
+}
+
+/** Writes (or replaces) a state file (20 units). */
+export function writeStateFile(name: string, contents: string): void {
+  file.create({ name, fileType: file.Type.JSON, contents, folder: SUITESCRIPTS_FOLDER }).save();
+}
+
+/** Every shop record's inventory settings (10 units). */
+export function listInventorySettings(): ShopInventorySettings[] {
+  return runQuery(INVENTORY_SETTINGS_QUERY).flatMap((row) => inventorySettingsFromRow(row) ?? []);
+}
+
+/** Clears Force inventory resync / Push inventory now once a run honoured them (2 units). */
+export function clearInventoryTriggers(recordId: string, force: boolean, pushNow: boolean): void {
+  const writes = clearInventoryTriggersWrites(force, pushNow);
+  if (writes.length > 0) submitBodyFields(SHOP.recordType, recordId, writes);
+}
+
+/**
+ * Active inventory items and their balances at `locationIds` (MLI) or their single quantity. Null
+ * when `canFetch` said stop before the last page (governance): the run must not compare a partial
+ * snapshot.
+ */
+export function readInventoryBalances(
+  multiLocation: boolean,
+  locationIds: readonly string[],
+  canFetch: () => boolean,
+): { items: ItemSkuRow[]; balances: InventoryBalance[] } | null {
+  const f = ITEM.search.filters;
+  const filters: SearchFilterSpec[] = [
+    [f.type, 'anyof', [INVENTORY_ITEM_TYPE]],
+    [f.isInactive, 'is', 'F'],
+    ...(multiLocation ? [[f.location, 'anyof', [...locationIds]] as const] : []),
+  ];
+  const items = new Map<string, ItemSkuRow>();
+  const balances: InventoryBalance[] = [];
+  const complete = searchPaged(
+    ITEM.recordType,
+    filters,
+    inventoryBalanceColumns(multiLocation),
+    (id, value) => {
+      const row = inventoryBalanceFromResult(id, value, multiLocation);
+      items.set(id, row.item);
+      balances.push(row.balance);
+    },
+    canFetch,
+  );
+  return complete ? { items: [...items.values()], balances } : null;
+}

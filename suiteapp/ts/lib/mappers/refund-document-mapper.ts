@@ -1,0 +1,176 @@
+/**
+ * The records a TikTok refund is booked with (shared-types/src/refunds/refund-plan.ts): the bills of a
+ * sales order it reads (invoice, cash sale: records.json, the invoice's item sublist and its transform
+ * to a credit memo from suiteapp/reference/netsuite-records/supplement.json) and the documents it makes
+ * (credit memo with its `apply` list, cash refund: records.json). Each refund document's lines are the
+ * plan's lines: item lines at the custom price with the refunded TikTok unit ids, discount, fee and tax
+ * lines as amounts; the refunded shipping as the document's shipping cost.
+ */
+import type { RefundLinePlan, RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
+import { currencyExponent, toNetSuiteAmount } from '../../../../shared-types/src/money/money';
+import type { BodyWrite, LineWrite, RecordReader, Row } from './record-declaration';
+import { declareRecord } from './record-declaration';
+import type { Sql } from './sql';
+import { sql } from './sql';
+import { idOf, numberOf, textOf } from './values';
+
+const DOCUMENT_LINE_FIELDS = {
+  item: 'item',
+  quantity: 'quantity',
+  price: 'price',
+  rate: 'rate',
+  amount: 'amount',
+  isTaxable: 'istaxable',
+  taxCode: 'taxcode',
+  description: 'description',
+  tiktokLineIds: 'custcol_tts_line_ids',
+} as const;
+
+export const INVOICE = declareRecord({
+  recordType: 'invoice',
+  body: { entity: 'entity', amountRemaining: 'amountremaining', total: 'total' },
+  transforms: { creditMemo: 'creditmemo' },
+  suiteql: { table: 'transaction', columns: { id: 'id', type: 'type' } },
+});
+
+/** The bills' main lines: SuiteQL has no `transaction.createdfrom`; `transactionline` has it (sandbox/netsuite/src/data/query/view-model.ts). */
+export const INVOICE_LINE = declareRecord({
+  recordType: 'invoice',
+  suiteql: {
+    table: 'transactionline',
+    columns: { transaction: 'transaction', mainline: 'mainline', createdFrom: 'createdfrom' },
+  },
+});
+
+export const CASH_SALE = declareRecord({
+  recordType: 'cashsale',
+  body: { total: 'total' },
+  transforms: { cashRefund: 'cashrefund' },
+});
+
+export const CREDIT_MEMO = declareRecord({
+  recordType: 'creditmemo',
+  body: {
+    externalId: 'externalid',
+    memo: 'memo',
+    shipMethod: 'shipmethod',
+    shippingCost: 'shippingcost',
+  },
+  sublists: {
+    item: { id: 'item', fields: DOCUMENT_LINE_FIELDS },
+    apply: { id: 'apply', fields: { doc: 'doc', apply: 'apply', amount: 'amount' } },
+  },
+  search: { columns: { total: 'total' } },
+  suiteql: { table: 'transaction', columns: { id: 'id', type: 'type', externalId: 'externalid' } },
+});
+
+export const CASH_REFUND = declareRecord({
+  recordType: 'cashrefund',
+  body: {
+    externalId: 'externalid',
+    memo: 'memo',
+    shipMethod: 'shipmethod',
+    shippingCost: 'shippingcost',
+  },
+  sublists: { item: { id: 'item', fields: DOCUMENT_LINE_FIELDS } },
+  search: { columns: { total: 'total' } },
+  suiteql: { table: 'transaction', columns: { id: 'id', type: 'type', externalId: 'externalid' } },
+});
+
+const bill = INVOICE.suiteql.columns;
+const billLine = INVOICE_LINE.suiteql.columns;
+
+/** The bills (invoices, cash sales) made from the sales order (one parameter), oldest first. */
+export const BILLS_OF_SALES_ORDER: Sql = sql`SELECT t.${bill.id} AS id, t.${bill.type} AS type FROM ${INVOICE.suiteql.table} t JOIN ${INVOICE_LINE.suiteql.table} tl ON tl.${billLine.transaction} = t.${bill.id} WHERE tl.${billLine.mainline} = 'T' AND tl.${billLine.createdFrom} = ? AND t.${bill.type} IN ('CustInvc', 'CashSale') ORDER BY t.${bill.id} ASC`;
+
+/** The refund document (credit memo or cash refund) with this externalid (one parameter). */
+export const REFUND_DOCUMENT_BY_EXTERNAL_ID: Sql = sql`SELECT ${CREDIT_MEMO.suiteql.columns.id} AS id, ${CREDIT_MEMO.suiteql.columns.type} AS type FROM ${CREDIT_MEMO.suiteql.table} WHERE ${CREDIT_MEMO.suiteql.columns.type} IN ('CustCred', 'CashRfnd') AND ${CREDIT_MEMO.suiteql.columns.externalId} = ?`;
+
+export interface BillRow {
+  id: string;
+  kind: 'invoice' | 'cash_sale';
+}
+
+export function billFromRow(row: Row): BillRow | null {
+  const id = idOf(row.id);
+  const type = textOf(row.type);
+  if (id === null) return null;
+  if (type === 'CustInvc') return { id, kind: 'invoice' };
+  if (type === 'CashSale') return { id, kind: 'cash_sale' };
+  return null;
+}
+
+/** An invoice's customer and what it still owes, in minor units. */
+export function invoiceBalance(
+  rec: RecordReader,
+  currency: string,
+): { customerId: string; amountRemainingMinor: number } {
+  const scale = 10 ** currencyExponent(currency);
+  return {
+    customerId: idOf(rec.value(INVOICE.body.entity)) ?? '',
+    amountRemainingMinor: Math.round(numberOf(rec.value(INVOICE.body.amountRemaining)) * scale),
+  };
+}
+
+/** The custom price level: the rate is set, not taken from a price level. */
+const CUSTOM_PRICE = '-1';
+
+type DocumentDeclaration = typeof CREDIT_MEMO | typeof CASH_REFUND;
+
+/** A planned line as the document's item line writes, with the tax code of the line it refunds (VAT accounts). */
+export function documentLineWrites(
+  declaration: DocumentDeclaration,
+  plan: Pick<RefundPlan, 'currency'>,
+  line: RefundLinePlan,
+  taxCode: string | null,
+): LineWrite[] {
+  const f = declaration.sublists.item.fields;
+  const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
+  const writes: LineWrite[] = [[f.item, line.itemId]];
+  if (line.quantity !== null) writes.push([f.quantity, line.quantity]);
+  writes.push([f.price, CUSTOM_PRICE]);
+  if (taxCode !== null) writes.push([f.taxCode, taxCode]);
+  // The rate first (rounded to the minor unit when the units do not share the amount evenly), then the
+  // exact amount: NetSuite keeps an amount written after the rate.
+  const units = line.quantity !== null && line.quantity > 0 ? line.quantity : 1;
+  writes.push([f.rate, money(Math.round(line.amountMinor / units))]);
+  writes.push([f.amount, money(line.amountMinor)]);
+  writes.push([f.isTaxable, line.taxable]);
+  writes.push([f.description, line.description]);
+  if (line.tiktokLineIds.length > 0 && line.kind === 'item')
+    writes.push([f.tiktokLineIds, line.tiktokLineIds.join(',')]);
+  return writes;
+}
+
+/** The document's body writes: externalid, memo and the refunded shipping. */
+export function documentBodyWrites(declaration: DocumentDeclaration, plan: RefundPlan): BodyWrite[] {
+  const b = declaration.body;
+  const writes: BodyWrite[] = [
+    [b.externalId, plan.externalId],
+    [b.memo, plan.memo.slice(0, 999)],
+  ];
+  if (plan.shippingMinor > 0 && plan.shippingItemId !== null)
+    writes.push([b.shipMethod, plan.shippingItemId]);
+  writes.push([b.shippingCost, toNetSuiteAmount(plan.shippingMinor, plan.currency)]);
+  return writes;
+}
+
+/** The tax code of each transformed line, by the TikTok unit ids it holds, and the first line's (for amount-only lines). */
+export function transformedTaxCodes(
+  declaration: DocumentDeclaration,
+  rec: RecordReader,
+): { byUnit: Map<string, string>; first: string | null } {
+  const f = declaration.sublists.item.fields;
+  const id = declaration.sublists.item.id;
+  const byUnit = new Map<string, string>();
+  let first: string | null = null;
+  for (let line = 0; line < rec.lineCount(id); line += 1) {
+    const code = idOf(rec.lineValue(id, f.taxCode, line));
+    if (code === null) continue;
+    first ??= code;
+    for (const unit of (textOf(rec.lineValue(id, f.tiktokLineIds, line)) ?? '').split(',')) {
+      if (unit.trim() !== '') byUnit.set(unit.trim(), code);
+    }
+  }
+  return { byUnit, first };
+}

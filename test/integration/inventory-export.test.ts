@@ -1,0 +1,226 @@
+import type { ConnectorAccount } from '../support/connector-account';
+import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
+import { editRecord, editShop } from '../support/order-fidelity-kit';
+import {
+  INVENTORY_EXPORT_DEPLOYMENT_ID,
+  INVENTORY_EXPORT_SCRIPT_ID,
+} from '../../shared-types/src/netsuite/netsuite-ids';
+import { US_ONEWORLD, withoutFeatures } from '../../sandbox/netsuite/src/profiles/account-profile';
+import { FEATURE } from '../../sandbox/netsuite/src/profiles/features';
+import type { PulledQuantity } from '../../shared-types/src/inventory/inventory-contract';
+
+/**
+ * Issue #14 items 1–4 in the emulator: the inventory export (scheduled script) computes the quantity
+ * per TikTok SKU and warehouse from the linked locations' available stock minus the shop's buffer,
+ * queues only what changed, serves it with `inventory.pull`, and takes TikTok's outcome with
+ * `inventory.ack`; broken links and failures reach the sync log with their fix.
+ */
+let world: ConnectorAccount;
+
+afterEach(async () => {
+  await world?.ns.stop();
+});
+
+const LA = '7068517275539719942';
+const NY = '7068517275539719943';
+
+async function setUp(options: Parameters<typeof startConnectorAccount>[0] = {}): Promise<void> {
+  world = await startConnectorAccount(options);
+  const up = await world.restlet('POST', {
+    action: 'warehouses.upsert',
+    shopId: DEMO_SHOP.shopId,
+    warehouses: [
+      { id: LA, name: 'LA', type: 'SALES_WAREHOUSE', isDefault: true },
+      { id: NY, name: 'NY', type: 'SALES_WAREHOUSE', isDefault: false },
+    ],
+  });
+  expect(up.status).toBe(200);
+}
+
+function warehouseId(tiktokId: string): number {
+  const wh = world.ns.store.findByExternalId(
+    'customrecord_tts_warehouse',
+    `tts_wh_${DEMO_SHOP.shopId}_${tiktokId}`,
+  );
+  if (!wh) throw new Error('warehouse record missing');
+  return wh.id;
+}
+
+function link(tiktokId: string, locations: number[]): void {
+  editRecord(world, 'customrecord_tts_warehouse', warehouseId(tiktokId), {
+    custrecord_tts_wh_locations: locations.map(String),
+  });
+}
+
+function exportNow(): number {
+  const report = world.ns.runScheduled(INVENTORY_EXPORT_SCRIPT_ID, INVENTORY_EXPORT_DEPLOYMENT_ID);
+  expect(report.error).toBeNull();
+  expect(report.status).toBe('COMPLETE');
+  return report.units;
+}
+
+async function pull(): Promise<PulledQuantity[]> {
+  const res = await world.restlet('POST', { action: 'inventory.pull', shopId: DEMO_SHOP.shopId });
+  expect(res.status).toBe(200);
+  return (res.body as { changes: PulledQuantity[] }).changes;
+}
+
+async function ackAll(changes: PulledQuantity[]): Promise<unknown> {
+  const res = await world.restlet('POST', {
+    action: 'inventory.ack',
+    shopId: DEMO_SHOP.shopId,
+    results: changes.map((c) => ({
+      sellerSku: c.sellerSku,
+      warehouseId: c.warehouseId,
+      quantity: c.quantity,
+      outcome: 'confirmed',
+    })),
+  });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+const qty = (changes: PulledQuantity[], sku: string, wh: string) =>
+  changes.find((c) => c.sellerSku === sku && c.warehouseId === wh)?.quantity;
+
+/** Ticks a shop checkbox as an admin saving the record in the UI would (the shop user event runs). */
+function tickInUi(fieldId: string): void {
+  const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`)!;
+  const ui = world.ns.seed.ui;
+  const rec = ui.load({ type: 'customrecord_tts_shop', id: shop.id });
+  rec.setValue({ fieldId, value: true });
+  ui.save(rec, {});
+}
+
+function logMessages(): string[] {
+  return world.ns.store.all('customrecord_tts_log').map((r) => String(r.fields.custrecord_tts_log_message));
+}
+
+describe('inventory export', () => {
+  it('queues each SKU per warehouse (linked locations added up, minus the buffer), then only what changed', async () => {
+    await setUp();
+    const { main, east } = world.account.locationIds;
+    const [sku, other] = Object.keys(world.account.itemIds);
+    const item = world.account.itemIds[sku]!;
+    world.ns.seed.setOnHand(item, east, 7);
+    link(LA, [main, east]);
+    link(NY, [east]);
+    editShop(world, { custrecord_tts_shop_inv_buffer: 2 });
+    const units = exportNow();
+    expect(units).toBeLessThan(200);
+    const first = await pull();
+    expect(qty(first, sku!, LA)).toBe(500 + 7 - 2);
+    expect(qty(first, sku!, NY)).toBe(5);
+    expect(qty(first, other!, NY)).toBe(0);
+    expect(first).toHaveLength(2 * Object.keys(world.account.itemIds).length);
+    await ackAll(first);
+    expect(await pull()).toEqual([]);
+    exportNow();
+    expect(await pull()).toEqual([]);
+
+    world.ns.seed.setOnHand(item, east, 3);
+    exportNow();
+    const changed = await pull();
+    expect(changed.map((c) => `${c.sellerSku}@${c.warehouseId}=${c.quantity}`).sort()).toEqual(
+      [`${sku}@${LA}=501`, `${sku}@${NY}=1`].sort(),
+    );
+  });
+
+  it('serves a failed pair again and logs the failure once with its fix', async () => {
+    await setUp();
+    link(LA, [world.account.locationIds.main]);
+    exportNow();
+    const [first] = await pull();
+    const fail = {
+      action: 'inventory.ack',
+      shopId: DEMO_SHOP.shopId,
+      results: [
+        { ...first, outcome: 'failed', message: 'TikTok product 1 is SELLER_DEACTIVATED. Fix: activate it.' },
+      ].map(({ sellerSku, warehouseId: w, quantity, outcome, message }) => ({
+        sellerSku,
+        warehouseId: w,
+        quantity,
+        outcome,
+        message,
+      })),
+    };
+    expect((await world.restlet('POST', fail)).body).toMatchObject({ ok: true, logged: 1 });
+    expect((await world.restlet('POST', fail)).body).toMatchObject({ ok: true, logged: 0 });
+    exportNow();
+    expect((await pull()).some((c) => c.sellerSku === first!.sellerSku)).toBe(true);
+    expect(logMessages().filter((m) => m.includes('SELLER_DEACTIVATED'))).toHaveLength(1);
+  });
+
+  it('flags a disabled or deleted TikTok warehouse, an inactive location and a location outside the filter, each with its fix', async () => {
+    await setUp();
+    const { main, east } = world.account.locationIds;
+    link(LA, [main, east]);
+    link(NY, [main]);
+    editShop(world, { custrecord_tts_shop_loc_filter: [String(main)] });
+    editRecord(world, 'customrecord_tts_warehouse', warehouseId(NY), {
+      custrecord_tts_wh_status: 'DISABLED',
+    });
+    exportNow();
+    const changes = await pull();
+    expect(changes.every((c) => c.warehouseId === LA)).toBe(true);
+    let log = logMessages();
+    expect(log.find((m) => m.includes('is disabled in TikTok'))).toContain('Fix:');
+    expect(log.find((m) => m.includes("not in the shop's Location Filter"))).toContain('Fix:');
+
+    editShop(world, { custrecord_tts_shop_loc_filter: [] });
+    editRecord(world, 'location', east, { isinactive: true });
+    editRecord(world, 'customrecord_tts_warehouse', warehouseId(NY), { custrecord_tts_wh_status: 'DELETED' });
+    exportNow();
+    log = logMessages();
+    expect(log.find((m) => m.includes('which is inactive'))).toContain('Fix:');
+    expect(log.find((m) => m.includes('no longer in the shop'))).toContain('Fix:');
+    const before = log.length;
+    exportNow();
+    expect(logMessages()).toHaveLength(before);
+  });
+
+  it('Force inventory resync queues every pair once and clears itself; Push inventory now runs the export at once', async () => {
+    await setUp();
+    link(LA, [world.account.locationIds.main]);
+    exportNow();
+    await ackAll(await pull());
+    tickInUi('custrecord_tts_shop_force_inv');
+    await world.ns.runQueuedTasks();
+    const shop = () =>
+      world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`)!;
+    expect(shop().fields.custrecord_tts_shop_force_inv).toBe(false);
+    expect(await pull()).toHaveLength(Object.keys(world.account.itemIds).length);
+
+    const [sku] = Object.keys(world.account.itemIds);
+    await ackAll(await pull());
+    world.ns.seed.setOnHand(world.account.itemIds[sku!]!, world.account.locationIds.main, 9);
+    tickInUi('custrecord_tts_shop_push_inv_now');
+    await world.ns.runQueuedTasks();
+    expect(shop().fields.custrecord_tts_shop_push_inv_now).toBe(false);
+    expect(await pull()).toEqual([expect.objectContaining({ sellerSku: sku, warehouseId: LA, quantity: 9 })]);
+  });
+
+  it('sends the single quantity to one warehouse without Multi-Location Inventory', async () => {
+    await setUp({ profile: withoutFeatures(US_ONEWORLD, FEATURE.MULTILOCINVT) });
+    const { main } = world.account.locationIds;
+    link(LA, [main]);
+    link(NY, [main]);
+    exportNow();
+    const changes = await pull();
+    const [sku] = Object.keys(world.account.itemIds);
+    expect(qty(changes, sku!, LA)).toBeGreaterThan(0);
+    expect(qty(changes, sku!, NY)).toBe(0);
+    expect(logMessages().some((m) => m.includes('Without Multi-Location Inventory'))).toBe(true);
+  });
+
+  it('refuses a bad pull or ack naming the field', async () => {
+    await setUp();
+    const bad = await world.restlet('POST', {
+      action: 'inventory.ack',
+      shopId: DEMO_SHOP.shopId,
+      results: [{ sellerSku: 'A' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('results[0].warehouseId');
+  });
+});

@@ -224,3 +224,52 @@ describe('inventory export', () => {
     expect(JSON.stringify(bad.body)).toContain('results[0].warehouseId');
   });
 });
+
+describe('availability options (issue #16) in the emulator', () => {
+  it('counts on order when asked, sells kits from their members, honours item buffers and flags', async () => {
+    await setUp();
+    const { main, east } = world.account.locationIds;
+    const [sku, other, third] = Object.keys(world.account.itemIds);
+    const item = world.account.itemIds[sku!]!;
+    const tote = world.account.itemIds[other!]!;
+    link(LA, [main]);
+    link(NY, [east]);
+    world.ns.seed.setOnHand(item, main, 10);
+    world.ns.seed.setOnHand(tote, main, 7);
+    world.ns.seed.setOnOrder(item, main, 5);
+    world.ns.seed.record(
+      'kititem',
+      { itemid: 'GIFT-SET' },
+      {
+        member: [
+          { item, quantity: 2 },
+          { item: tote, quantity: 1 },
+        ],
+      },
+    );
+    editRecord(world, 'inventoryitem', tote, { custitem_tts_inv_buffer: '3' });
+    editRecord(world, 'inventoryitem', world.account.itemIds[third!]!, { custitem_tts_no_inv_sync: true });
+    exportNow();
+    let changes = await pull();
+    expect(qty(changes, sku!, LA)).toBe(10);
+    expect(qty(changes, other!, LA)).toBe(4);
+    expect(qty(changes, 'GIFT-SET', LA)).toBe(5);
+    expect(qty(changes, 'GIFT-SET', NY)).toBe(0);
+    expect(changes.some((c) => c.sellerSku === third)).toBe(false);
+    await ackAll(changes);
+
+    editShop(world, { custrecord_tts_shop_inv_onorder: true, custrecord_tts_shop_inv_buffer_pct: 20 });
+    exportNow();
+    changes = await pull();
+    expect(qty(changes, sku!, LA)).toBe(12); // 10 + 5 on order = 15, 20% (3) kept back
+    // The kit: min(floor(15 / 2), 7) = 7, 20% (2) kept back = 5, as before: not queued again.
+    expect(qty(changes, 'GIFT-SET', LA)).toBeUndefined();
+    await ackAll(changes);
+
+    editRecord(world, 'inventoryitem', item, { isinactive: true });
+    exportNow();
+    changes = await pull();
+    expect(qty(changes, sku!, LA)).toBe(0);
+    expect(qty(changes, sku!, NY)).toBe(0);
+  });
+});

@@ -4,7 +4,9 @@
  * seller SKU × TikTok warehouse that changed since the last run, and the export's new state, come
  * out. `suiteapp/ts/ss_inventory_export.ts` reads the input in bulk (SuiteQL) and writes the state
  * to one File Cabinet file per shop; Inventory II (availability options, oversell) changes only the
- * quantity rule (`computeAvailability`), never this bookkeeping.
+ * quantity rule (`computeAvailabilityDetail`, `availability-options.ts`), never this bookkeeping.
+ * Each run also explains every SKU × warehouse (`explained`): which rule, locations and buffer made
+ * the quantity, or why the SKU is not sent (the preview Suitelet lists them).
  *
  * Bookkeeping (the "delta"):
  * - `exported` is what the export last queued per pair; a pair is a change when its quantity differs
@@ -20,8 +22,10 @@
  */
 import type { LocationState } from '../orders/order-location';
 import type { ItemSkuRow } from '../orders/sku-item-map';
-import type { InventoryBalance } from './availability';
-import { computeAvailability, quantityAvailable, TIKTOK_MAX_QUANTITY } from './availability';
+import type { AvailabilityRule, InventoryBalance } from './availability';
+import { computeAvailabilityDetail, TIKTOK_MAX_QUANTITY } from './availability';
+import type { AvailabilityOptions, BufferRule, ItemMember, ItemSyncDecision } from './availability-options';
+import { DEFAULT_AVAILABILITY_OPTIONS, itemSyncDecision, parseItemBuffer } from './availability-options';
 import { pairKey } from './inventory-delta';
 import type { WarehouseFlag, WarehouseLinks } from './warehouse-flags';
 import { checkWarehouseLinks } from './warehouse-flags';
@@ -57,6 +61,20 @@ export interface InventoryExportState {
  */
 export type InventoryAcks = Record<string, { quantity: number; queuedAt: number }>;
 
+/** An item as the export reads it: its SKU columns and its item-level inventory settings. */
+export interface InventoryItemRow extends ItemSkuRow {
+  /** Inactive in NetSuite. */
+  inactive?: boolean;
+  /** Do Not Sync Inventory to TikTok (`custitem_tts_no_inv_sync`). */
+  noSync?: boolean;
+  /** Discontinued on TikTok (`custitem_tts_inv_discontinued`). */
+  discontinued?: boolean;
+  /** The item's parent (matrix children and subitems), or null. */
+  parentId?: string | null;
+  /** TikTok Inventory Buffer (`custitem_tts_inv_buffer`): "3" or "10%", empty: the shop's. */
+  buffer?: string | null;
+}
+
 export interface InventoryExportInput {
   warehouses: readonly WarehouseLinks[];
   /** Location id → state, for every location the warehouses link to. */
@@ -66,16 +84,43 @@ export interface InventoryExportInput {
   multiLocation: boolean;
   /** The shop's Inventory Safety Buffer (custrecord_tts_shop_inv_buffer), ≥ 0. */
   safetyBuffer: number;
-  /** Active inventory items: id, Item Name/Number, TikTok SKU override. */
-  items: readonly ItemSkuRow[];
+  /** Inventory items, kits, groups and assemblies: id, Item Name/Number, TikTok SKU override, flags. */
+  items: readonly InventoryItemRow[];
   /** On hand and committed per item and location (location null without Multi-Location Inventory). */
   balances: readonly InventoryBalance[];
+  /** The shop's availability options (issue #16); absent: the defaults. */
+  options?: Partial<AvailabilityOptions>;
+  /** Kits / groups / assemblies → members. */
+  members?: ReadonlyMap<string, readonly ItemMember[]>;
+  /** Item ids that are assemblies. */
+  assemblies?: ReadonlySet<string>;
   force: boolean;
   now: number;
 }
 
 export type InventoryNoticeKind =
-  WarehouseFlag['kind'] | 'sku_ambiguous_in_netsuite' | 'quantity_out_of_range';
+  WarehouseFlag['kind'] | 'sku_ambiguous_in_netsuite' | 'quantity_out_of_range' | 'item_buffer_invalid';
+
+/** One SKU × warehouse as the run decided it (or one row per SKU the run does not send). */
+export interface ExplainedPair {
+  sellerSku: string;
+  itemId: string;
+  /** The TikTok warehouse, or null for a SKU that is not sent. */
+  warehouseId: string | null;
+  /** What is queued, or null when nothing is sent. */
+  quantity: number | null;
+  available: number;
+  buffer: number;
+  bufferSource: 'item' | 'shop';
+  rule:
+    | AvailabilityRule
+    | 'inactive_zero'
+    | 'discontinued_zero'
+    | Exclude<ItemSyncDecision, { send: true }>['why'];
+  locationIds: readonly string[];
+  /** The quantity differs from the last one queued (it is sent by this run). */
+  changed: boolean;
+}
 
 export interface InventoryNotice {
   kind: InventoryNoticeKind;
@@ -95,6 +140,8 @@ export interface InventoryExportResult {
   notices: InventoryNotice[];
   /** Notices not in the previous run's state: the ones to log. */
   newNotices: InventoryNotice[];
+  /** Every matched SKU × warehouse and why (the preview). */
+  explained: ExplainedPair[];
 }
 
 export function emptyInventoryState(): InventoryExportState {
@@ -158,12 +205,23 @@ export function applyAcks(
   return left;
 }
 
+/** Seller SKUs of active items first; an inactive item takes a SKU no active item has. */
+function skusOf(items: readonly InventoryItemRow[]): ReturnType<typeof itemsBySellerSku> {
+  const active = itemsBySellerSku(items.filter((i) => i.inactive !== true));
+  const inactive = itemsBySellerSku(items.filter((i) => i.inactive === true));
+  for (const [sku, match] of inactive.skus) {
+    if (!active.skus.has(sku)) active.skus.set(sku, match);
+  }
+  return active;
+}
+
 /** Runs the export over one shop's input and its previous state. */
 export function runInventoryExport(
   input: InventoryExportInput,
   previous: InventoryExportState,
   acks: InventoryAcks,
 ): InventoryExportResult {
+  const options: AvailabilityOptions = { ...DEFAULT_AVAILABILITY_OPTIONS, ...input.options };
   const checked = checkWarehouseLinks(input.warehouses, {
     locations: input.locations,
     locationFilter: input.locationFilter,
@@ -174,45 +232,113 @@ export function runInventoryExport(
     subject: f.warehouseId,
     message: f.message,
   }));
-  const matched = itemsBySellerSku(input.items);
+  const matched = skusOf(input.items);
   notices.push(...matched.notices);
-  const availability = computeAvailability({
+  const byId = new Map(input.items.map((i) => [i.id, i]));
+  const parents = new Set(input.items.flatMap((i) => (i.parentId ? [i.parentId] : [])));
+  const itemBuffers = new Map<string, BufferRule>();
+  for (const item of input.items) {
+    const rule = parseItemBuffer(item.buffer ?? null);
+    if (rule === null) continue;
+    if ('error' in rule) {
+      notices.push({
+        kind: 'item_buffer_invalid',
+        subject: item.id,
+        message: `Item ${item.itemid ?? item.id}: ${rule.error}, so the shop's Inventory Safety Buffer applies to it. Fix: correct TikTok Inventory Buffer (custitem_tts_inv_buffer) on the item, or clear it.`,
+      });
+    } else {
+      itemBuffers.set(item.id, rule);
+    }
+  }
+  const detail = computeAvailabilityDetail({
     balances: input.balances,
     warehouses: checked.warehouses,
     safetyBuffer: input.safetyBuffer,
     multiLocation: input.multiLocation,
+    options,
+    itemBuffers,
+    members: input.members,
+    assemblies: input.assemblies,
   });
   const linked = checked.warehouses.filter((w) => w.locationIds.length > 0);
-  const rawTotals = overRangeItems(input, linked);
   const exported: Record<string, number> = {};
   const pending = applyAcks(previous.pending, acks);
+  const explained: ExplainedPair[] = [];
   let changed = 0;
   let pairs = 0;
   for (const [sku, { itemId, override }] of matched.skus) {
-    const perWarehouse = availability.get(itemId);
-    const quantities = linked.map((w) => ({
-      warehouseId: w.warehouseId,
-      quantity: perWarehouse?.get(w.warehouseId) ?? 0,
-    }));
-    const keys = quantities.map((q) => pairKey(sku, q.warehouseId));
-    const skuChanged = input.force || quantities.some((q, i) => previous.exported[keys[i]] !== q.quantity);
-    quantities.forEach((q, i) => {
+    const item = byId.get(itemId);
+    const decision = itemSyncDecision(
+      {
+        inactive: item?.inactive === true,
+        noSync: item?.noSync === true,
+        discontinued: item?.discontinued === true,
+        isParent: parents.has(itemId),
+      },
+      options,
+    );
+    if (!decision.send) {
+      explained.push({
+        sellerSku: sku,
+        itemId,
+        warehouseId: null,
+        quantity: null,
+        available: 0,
+        buffer: 0,
+        bufferSource: 'shop',
+        rule: decision.why,
+        locationIds: [],
+        changed: false,
+      });
+      continue;
+    }
+    const perWarehouse = detail.get(itemId);
+    const rows = linked.map((w) => {
+      const d = perWarehouse?.get(w.warehouseId);
+      const quantity = decision.zero ? 0 : (d?.quantity ?? 0);
+      return { warehouseId: w.warehouseId, quantity, d };
+    });
+    const keys = rows.map((q) => pairKey(sku, q.warehouseId));
+    const skuChanged = input.force || rows.some((q, i) => previous.exported[keys[i]] !== q.quantity);
+    let overRange = 0;
+    rows.forEach((q, i) => {
       exported[keys[i]] = q.quantity;
       pairs += 1;
       if (skuChanged) {
         pending[keys[i]] = { quantity: q.quantity, itemId, override, queuedAt: input.now };
         changed += 1;
       }
+      const available = q.d?.available ?? 0;
+      const buffer = q.d?.buffer ?? 0;
+      if (!decision.zero && available - buffer > TIKTOK_MAX_QUANTITY) {
+        overRange = Math.max(overRange, available - buffer);
+      }
+      explained.push({
+        sellerSku: sku,
+        itemId,
+        warehouseId: q.warehouseId,
+        quantity: q.quantity,
+        available,
+        buffer,
+        bufferSource: q.d?.bufferSource ?? 'shop',
+        rule: decision.zero
+          ? decision.why === 'inactive'
+            ? 'inactive_zero'
+            : 'discontinued_zero'
+          : (q.d?.rule ?? 'stock'),
+        locationIds: q.d?.locationIds ?? [],
+        changed: skuChanged,
+      });
     });
-    if (rawTotals.has(itemId)) {
+    if (overRange > 0) {
       notices.push({
         kind: 'quantity_out_of_range',
         subject: sku,
-        message: `SKU "${sku}" has ${rawTotals.get(itemId)} units available at a linked warehouse, more than TikTok takes (1–${TIKTOK_MAX_QUANTITY.toLocaleString('en-US')} per warehouse), so TikTok shows ${TIKTOK_MAX_QUANTITY.toLocaleString('en-US')}. Fix: nothing to do unless the quantity is wrong (check the item's on hand at its linked locations).`,
+        message: `SKU "${sku}" has ${overRange} units available at a linked warehouse, more than TikTok takes (1–${TIKTOK_MAX_QUANTITY.toLocaleString('en-US')} per warehouse), so TikTok shows ${TIKTOK_MAX_QUANTITY.toLocaleString('en-US')}. Fix: nothing to do unless the quantity is wrong (check the item's on hand at its linked locations).`,
       });
     }
   }
-  // Pairs no longer linked or matched are dropped from pending: TikTok keeps its own quantity there.
+  // Pairs no longer linked, matched or synced are dropped from pending: TikTok keeps its own quantity there.
   for (const key of Object.keys(pending)) {
     if (!(key in exported)) delete pending[key];
   }
@@ -231,33 +357,8 @@ export function runInventoryExport(
     pairs,
     notices,
     newNotices: notices.filter((n) => !before.has(noticeKey(n))),
+    explained,
   };
-}
-
-/** Items whose available quantity at some linked warehouse (before the buffer) is over TikTok's range. */
-function overRangeItems(
-  input: InventoryExportInput,
-  linked: readonly { warehouseId: string; locationIds: readonly string[] }[],
-): Map<string, number> {
-  const over = new Map<string, number>();
-  const perItem = new Map<string, Map<string | null, number>>();
-  for (const b of input.balances) {
-    const key = input.multiLocation ? b.locationId : null;
-    const m = perItem.get(b.itemId) ?? new Map<string | null, number>();
-    m.set(key, (m.get(key) ?? 0) + quantityAvailable(b));
-    perItem.set(b.itemId, m);
-  }
-  for (const [itemId, byLocation] of perItem) {
-    for (const w of linked) {
-      const sum = input.multiLocation
-        ? w.locationIds.reduce((s, id) => s + (byLocation.get(id) ?? 0), 0)
-        : (byLocation.get(null) ?? 0);
-      if (sum - input.safetyBuffer > TIKTOK_MAX_QUANTITY) {
-        over.set(itemId, Math.max(over.get(itemId) ?? 0, sum - input.safetyBuffer));
-      }
-    }
-  }
-  return over;
 }
 
 /** Reads a stored state (a file's contents); anything unreadable starts afresh (a full resend). */

@@ -53,6 +53,11 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_inv_now', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_inv_buffer', 'INTEGER'],
+  ['custrecord_tts_shop_inv_onorder', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_inv_intransit', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_inv_buffer_pct', 'INTEGER'],
+  ['custrecord_tts_shop_inv_asm_build', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_inv_inactive0', 'CHECKBOX', { default: true }],
   ['custrecord_tts_shop_label_when', 'TEXT'],
   ['custrecord_tts_shop_handover', 'TEXT'],
   ['custrecord_tts_shop_pickup_hour', 'INTEGER'],
@@ -319,6 +324,19 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: undefined,
         appliesTo: ['sale'],
       },
+      ...(
+        [
+          ['custitem_tts_inv_buffer', 'TEXT'],
+          ['custitem_tts_inv_discontinued', 'CHECKBOX'],
+          ['custitem_tts_no_inv_sync', 'CHECKBOX'],
+        ] as const
+      ).map(([id, type]) => ({
+        id,
+        kind: 'itemcustomfield',
+        type,
+        select: undefined,
+        appliesTo: ['inventory', 'kit', 'group', 'itemassembly'],
+      })),
       {
         id: 'custitem_tts_sku',
         kind: 'itemcustomfield',

@@ -9,7 +9,7 @@ import type { AccountProfile } from '../profiles/account-profile';
 import type { AccountSetup } from '../profiles/account-setup';
 import { serverDate } from '../time/zoned-date';
 import { SERVER_TIME_ZONE, midnightOf } from '../time/zones';
-import { ACCOUNT_WIDE, perLocation, setOnHand } from './record/inventory';
+import { ACCOUNT_WIDE, perLocation, setOnHand, setOnOrder } from './record/inventory';
 import type { Preferences } from './record/preferences';
 import { resolvePreferences } from './record/preferences';
 import { RecordService } from './record/service';
@@ -83,6 +83,8 @@ export interface Seed {
    * company-wide quantity of an account without Multi-Location Inventory.
    */
   setOnHand(itemId: number, locationId: number | null, quantity: number): void;
+  /** Set quantity on order at a location (open purchase orders), as `setOnHand` sets on hand. */
+  setOnOrder(itemId: number, locationId: number | null, quantity: number): void;
   /** The account profile and the records it started with (currencies, tax codes), or null without a profile. */
   readonly account: { profile: AccountProfile; setup: AccountSetup } | null;
   /**
@@ -188,6 +190,8 @@ export function createSeed(
     bulkInventory: (options) => seedBulkInventory(store, service, options),
     setOnHand: (itemId, locationId, quantity) =>
       setOnHand(store, itemId, locationId === null ? ACCOUNT_WIDE : String(locationId), quantity),
+    setOnOrder: (itemId, locationId, quantity) =>
+      setOnOrder(store, itemId, locationId === null ? ACCOUNT_WIDE : String(locationId), quantity),
   };
   return seed;
 }

@@ -1,7 +1,8 @@
 /**
- * What the inventory export reads and keeps (issue #14): every active inventory item's balances in
- * one paged item search (5 + 5 units per 1,000 rows: per item and location with Multi-Location
- * Inventory, the item's single quantity without it; fields: mappers/item-mapper.ts), the shops'
+ * What the inventory export reads and keeps (issue #14): every inventory item's and assembly's
+ * balances in one paged item search (5 + 5 units per 1,000 rows: per item and location with
+ * Multi-Location Inventory, the item's single quantity without it; fields: mappers/item-mapper.ts),
+ * every kit's, item group's and assembly's members in a second one (issue #16), the shops'
  * inventory settings (one SuiteQL, 10), and the export's state per shop as two JSON files in the
  * File Cabinet's SuiteScripts folder (`file.load` 10, `File.save` 20; NetSuite help, N/file
  * governance): `tts_inventory_<shopId>.json`, written only by the export, and
@@ -9,12 +10,19 @@
  */
 import * as file from 'N/file';
 import type { InventoryBalance } from '../../../../shared-types/src/inventory/availability';
-import type { ItemSkuRow } from '../../../../shared-types/src/orders/sku-item-map';
+import type { ItemMember } from '../../../../shared-types/src/inventory/availability-options';
+import type { InventoryItemRow } from '../../../../shared-types/src/inventory/inventory-export';
 import {
+  ASSEMBLY_ITEM_TYPE,
+  GROUP_ITEM_TYPE,
   INVENTORY_ITEM_TYPE,
   inventoryBalanceColumns,
   inventoryBalanceFromResult,
+  inventoryItemFromResult,
   ITEM,
+  ITEM_MEMBER_COLUMNS,
+  itemMemberFromResult,
+  KIT_ITEM_TYPE,
 } from '../mappers/item-mapper';
 import type { ShopInventorySettings } from '../mappers/shop-mapper';
 import {
@@ -67,22 +75,23 @@ export function clearInventoryTriggers(recordId: string, force: boolean, pushNow
 }
 
 /**
- * Active inventory items and their balances at `locationIds` (MLI) or their single quantity. Null
- * when `canFetch` said stop before the last page (governance): the run must not compare a partial
- * snapshot.
+ * Inventory items and assemblies and their balances at `locationIds` (MLI) or their single
+ * quantity; inactive ones too when `withInactive` (Push Inactive Items as Out of Stock). Null when
+ * `canFetch` said stop before the last page (governance): the run must not compare a partial snapshot.
  */
 export function readInventoryBalances(
   multiLocation: boolean,
   locationIds: readonly string[],
   canFetch: () => boolean,
-): { items: ItemSkuRow[]; balances: InventoryBalance[] } | null {
+  withInactive = false,
+): { items: InventoryItemRow[]; balances: InventoryBalance[] } | null {
   const f = ITEM.search.filters;
   const filters: SearchFilterSpec[] = [
-    [f.type, 'anyof', [INVENTORY_ITEM_TYPE]],
-    [f.isInactive, 'is', 'F'],
+    [f.type, 'anyof', [INVENTORY_ITEM_TYPE, ASSEMBLY_ITEM_TYPE]],
+    ...(withInactive ? [] : [[f.isInactive, 'is', 'F'] as const]),
     ...(multiLocation ? [[f.location, 'anyof', [...locationIds]] as const] : []),
   ];
-  const items = new Map<string, ItemSkuRow>();
+  const items = new Map<string, InventoryItemRow>();
   const balances: InventoryBalance[] = [];
   const complete = searchPaged(
     ITEM.recordType,
@@ -96,4 +105,38 @@ export function readInventoryBalances(
     canFetch,
   );
   return complete ? { items: [...items.values()], balances } : null;
+}
+
+/**
+ * Kits, item groups and assemblies with their members (one row per member), the same way; null when
+ * stopped for governance. Assemblies are listed in `assemblies` (their own stock comes from the
+ * balance search).
+ */
+export function readItemMembers(
+  canFetch: () => boolean,
+  withInactive = false,
+): { items: InventoryItemRow[]; members: Map<string, ItemMember[]>; assemblies: Set<string> } | null {
+  const f = ITEM.search.filters;
+  const filters: SearchFilterSpec[] = [
+    [f.type, 'anyof', [KIT_ITEM_TYPE, GROUP_ITEM_TYPE, ASSEMBLY_ITEM_TYPE]],
+    ...(withInactive ? [] : [[f.isInactive, 'is', 'F'] as const]),
+  ];
+  const items = new Map<string, InventoryItemRow>();
+  const members = new Map<string, ItemMember[]>();
+  const assemblies = new Set<string>();
+  const complete = searchPaged(
+    ITEM.recordType,
+    filters,
+    [...ITEM_MEMBER_COLUMNS, ITEM.search.columns.type],
+    (id, value) => {
+      items.set(id, inventoryItemFromResult(id, value));
+      if (value(ITEM.search.columns.type) === ASSEMBLY_ITEM_TYPE) assemblies.add(id);
+      const member = itemMemberFromResult(value);
+      const list = members.get(id) ?? [];
+      if (member !== null) list.push(member);
+      members.set(id, list);
+    },
+    canFetch,
+  );
+  return complete ? { items: [...items.values()], members, assemblies } : null;
 }

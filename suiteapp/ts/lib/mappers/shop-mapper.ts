@@ -18,6 +18,8 @@ import type { BodyWrite, LookupValues, RecordReader, Row, SubmitWrite } from './
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { parseLocationIds } from '../../../../shared-types/src/inventory/warehouse-links';
+import type { AvailabilityOptions } from '../../../../shared-types/src/inventory/availability-options';
+import { DEFAULT_AVAILABILITY_OPTIONS } from '../../../../shared-types/src/inventory/availability-options';
 import { sql, sqlList } from './sql';
 import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
 
@@ -114,6 +116,12 @@ export const SHOP = declareRecord({
       forceInventory: 'custrecord_tts_shop_force_inv',
       pushInventoryNow: 'custrecord_tts_shop_push_inv_now',
       inventoryBuffer: 'custrecord_tts_shop_inv_buffer',
+      // Availability options (issue #16).
+      inventoryOnOrder: 'custrecord_tts_shop_inv_onorder',
+      inventoryInTransit: 'custrecord_tts_shop_inv_intransit',
+      inventoryBufferPercent: 'custrecord_tts_shop_inv_buffer_pct',
+      inventoryAssemblies: 'custrecord_tts_shop_inv_asm_build',
+      inventoryInactiveZero: 'custrecord_tts_shop_inv_inactive0',
     },
   },
 });
@@ -423,10 +431,12 @@ export interface ShopInventorySettings {
   pushNow: boolean;
   /** Inventory Safety Buffer, ≥ 0 (an invalid value reads as 0 and is flagged by the export). */
   buffer: number;
+  /** The availability options (issue #16; shared-types/src/inventory/availability-options.ts). */
+  availability: AvailabilityOptions;
 }
 
 /** Every shop record's inventory settings (one query). */
-export const INVENTORY_SETTINGS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now, ${c.inventoryBuffer} AS inv_buffer FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
+export const INVENTORY_SETTINGS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now, ${c.inventoryBuffer} AS inv_buffer, ${c.inventoryOnOrder} AS inv_onorder, ${c.inventoryInTransit} AS inv_intransit, ${c.inventoryBufferPercent} AS inv_buffer_pct, ${c.inventoryAssemblies} AS inv_asm, ${c.inventoryInactiveZero} AS inv_inactive0 FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
 
 export function inventorySettingsFromRow(row: Row): ShopInventorySettings | null {
   const recordId = idOf(row.id);
@@ -443,6 +453,20 @@ export function inventorySettingsFromRow(row: Row): ShopInventorySettings | null
     force: boolOf(row.force_inv, false),
     pushNow: boolOf(row.push_now, false),
     buffer: buffer !== null && buffer >= 0 ? buffer : 0,
+    availability: availabilityOptionsFromRow(row),
+  };
+}
+
+/** The availability options of a shop row; a percentage outside 0–100 reads as 0. */
+function availabilityOptionsFromRow(row: Row): AvailabilityOptions {
+  const d = DEFAULT_AVAILABILITY_OPTIONS;
+  const percent = intOf(row.inv_buffer_pct);
+  return {
+    includeOnOrder: boolOf(row.inv_onorder, d.includeOnOrder),
+    includeInTransit: boolOf(row.inv_intransit, d.includeInTransit),
+    bufferPercent: percent !== null && percent >= 0 && percent <= 100 ? percent : 0,
+    assembliesFromComponents: boolOf(row.inv_asm, d.assembliesFromComponents),
+    inactiveAsZero: boolOf(row.inv_inactive0, d.inactiveAsZero),
   };
 }
 

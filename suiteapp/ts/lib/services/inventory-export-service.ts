@@ -28,6 +28,7 @@ import {
   inventoryStateFileName,
   listInventorySettings,
   readInventoryBalances,
+  readItemMembers,
   readStateFile,
   writeStateFile,
 } from '../dao/inventory-dao';
@@ -106,11 +107,20 @@ export function exportShop(shop: ShopInventorySettings, deps: ExportDeps): ShopE
   const locations = linkedIds.length > 0 ? loadLocationStates(linkedIds) : {};
   const multiLocation = accountFeatures().multiLocationInventory;
   const acks = parseInventoryAckFile(readStateFile(inventoryAckFileName(shop.shopId)));
+  const withInactive = shop.availability.inactiveAsZero;
+  const canFetch = (): boolean => canFetchPage(deps.remaining());
   const read =
     linkedIds.length === 0
       ? { items: [], balances: [] }
-      : readInventoryBalances(multiLocation, linkedIds, () => canFetchPage(deps.remaining()));
+      : readInventoryBalances(multiLocation, linkedIds, canFetch, withInactive);
   if (read === null) return { ...base, outcome: 'deferred' };
+  const kits =
+    linkedIds.length === 0
+      ? { items: [], members: new Map(), assemblies: new Set<string>() }
+      : readItemMembers(canFetch, withInactive);
+  if (kits === null) return { ...base, outcome: 'deferred' };
+  const items = new Map(read.items.map((i) => [i.id, i]));
+  for (const item of kits.items) if (!items.has(item.id)) items.set(item.id, item);
   const result: InventoryExportResult = runInventoryExport(
     {
       warehouses,
@@ -118,8 +128,11 @@ export function exportShop(shop: ShopInventorySettings, deps: ExportDeps): ShopE
       locationFilter: shop.locationFilter,
       multiLocation,
       safetyBuffer: shop.buffer,
-      items: read.items,
+      items: [...items.values()],
       balances: read.balances,
+      options: shop.availability,
+      members: kits.members,
+      assemblies: kits.assemblies,
       force: shop.force,
       now: deps.now(),
     },

@@ -240,6 +240,18 @@ export function setOnHand(store: RecordStore, itemId: number, location: string, 
   cache.flush();
 }
 
+/**
+ * Sets the quantity on order at a location (what open purchase orders would bring; the emulator
+ * models no purchase orders, so tests set it as the seed sets on hand).
+ */
+export function setOnOrder(store: RecordStore, itemId: number, location: string, quantity: number): void {
+  const cache = new ItemCache(store);
+  const item = cache.inventoryItem(itemId);
+  if (!item) throw new SuiteScriptError(NS.RCRD_DSNT_EXIST, 'That record does not exist.');
+  cache.row(item, cache.perLocation ? location : ACCOUNT_WIDE).quantityonorder = quantity;
+  cache.flush();
+}
+
 function isBlank(v: FieldValue | undefined): boolean {
   return v === null || v === undefined || v === '';
 }

@@ -20,7 +20,7 @@ import type { SearchColumn } from './column';
 import type { FilterNode } from './expression';
 import { termsOf } from './expression';
 import type { FieldRef, SearchScope } from './fields';
-import { LOCATION_FIELDS, resolveField } from './fields';
+import { LOCATION_FIELDS, MEMBER_FIELDS, resolveField } from './fields';
 import type { RowTest } from './operators';
 import { compileTerm } from './operators';
 import type { Row } from './rows';
@@ -165,11 +165,12 @@ export function executeSearch(deps: SearchDeps, def: SearchDefinition): ResultRo
     ...def.columns.filter((c) => !c.join).map((c) => c.name),
   ];
   const locationMode = types.some(isItemType) && referenced.some((n) => n in LOCATION_FIELDS);
+  const memberMode = !locationMode && types.some(isItemType) && referenced.some((n) => n in MEMBER_FIELDS);
   const searchType = catalogueSearchType(deps.reader, def.searchType, types);
-  const scope: SearchScope = { reader: deps.reader, types, locationMode, searchType };
+  const scope: SearchScope = { reader: deps.reader, types, locationMode, memberMode, searchType };
   const test = compileNode(def.filters, scope, deps.clock);
   const refs = def.columns.map((c) => columnRef(scope, c.name, c.join));
-  const rows = expandRows(deps.reader, types, locationMode).filter(test);
+  const rows = expandRows(deps.reader, types, locationMode, memberMode).filter(test);
   if (def.columns.some((c) => c.summary)) return sortRows(summariseRows(rows, def.columns, refs), def.columns);
   return sortRows(
     rows.map((row) => ({

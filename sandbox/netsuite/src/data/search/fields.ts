@@ -28,6 +28,8 @@ export interface SearchScope {
   types: RecordTypeInfo[];
   /** Item searches that use per-location fields run one row per `locations` line. */
   locationMode: boolean;
+  /** Item searches that use member fields run one row per `member` line (kits). */
+  memberMode?: boolean;
   /** The catalogue search type (`transaction`, `item`, `customer`), or null for custom record searches. */
   searchType: string | null;
 }
@@ -43,6 +45,15 @@ export const LOCATION_FIELDS: Readonly<Record<string, string>> = {
   locationquantityintransit: 'quantityintransit',
 };
 
+/**
+ * Item search fields that read the `member` line of the row (records.json: item search columns
+ * memberitem "Member Item" and memberquantity "Member Quantity"; kititem `member` sublist item,
+ * quantity).
+ */
+export const MEMBER_FIELDS: Readonly<Record<string, string>> = {
+  memberitem: 'item',
+  memberquantity: 'quantity',
+};
 
 function plainText(_row: Row, value: FieldValue): string {
   if (value === null) return '';
@@ -130,6 +141,14 @@ function implicitField(scope: SearchScope, name: string): FieldRef | null {
       name === 'inventorylocation' ? 'select' : 'float',
       (r) => (r.sublist === 'locations' ? (r.line?.fields[locationField] ?? null) : null),
       (_r, v) => (name === 'inventorylocation' ? selectText(scope.reader, 'location', v) : plainText(_r, v)),
+    );
+  }
+  const memberField = MEMBER_FIELDS[name];
+  if (memberField && scope.memberMode) {
+    return special(
+      name === 'memberitem' ? 'select' : 'float',
+      (r) => (r.sublist === 'member' ? (r.line?.fields[memberField] ?? null) : null),
+      (_r, v) => (name === 'memberitem' ? selectText(scope.reader, 'item', v) : plainText(_r, v)),
     );
   }
   return null;

@@ -233,6 +233,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const inventoryDeps = {
     ...outboxDeps,
     catalog: new InventoryCatalog(tiktok.client, clock),
+    // Orders whose webhooks came in are fetched first, so their units are held back (issue #16).
+    beforePass: () => runner.runOnce(),
   };
   const refreshWarehouses = async (): Promise<number> => {
     let queued = 0;

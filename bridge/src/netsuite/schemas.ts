@@ -75,6 +75,7 @@ export const RESTLET_RESPONSE_SCHEMAS = {
     ),
     next: z.string().nullable(),
     lastRunAt: z.number().nullable(),
+    openOrders: z.array(z.string()).default([]),
   }),
   'inventory.ack': z.looseObject({ ok, recorded: z.number().int(), logged: z.number().int() }),
 } as const;

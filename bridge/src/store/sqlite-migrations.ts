@@ -149,6 +149,22 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: "stock_reservations (issue #16): units of TikTok orders the bridge received that NetSuite's inventory export does not reflect yet, held back from the quantities sent to TikTok",
+    sql: `
+      CREATE TABLE stock_reservations (
+        shop_id TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        seller_sku TEXT NOT NULL,
+        warehouse_id TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        upserted_at INTEGER,
+        PRIMARY KEY (shop_id, order_id, seller_sku, warehouse_id)
+      );
+    `,
+  },
+  {
     version: 9,
     name: 'one word per concept (issue #12): sync_cursors → reconcile_cursors (the reconcile pass keeps its progress there)',
     sql: `

@@ -4,6 +4,7 @@
  * (`redactSecretsInText`: known secret values and patterns): error text, shop names, stored webhook
  * bodies, job payloads. Token columns hold ciphertext and are written as given.
  */
+import type { StockReservation } from '../../../shared-types/src/inventory/oversell';
 import Database from 'better-sqlite3';
 import type { SqliteSynchronous } from '../config';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
@@ -757,6 +758,65 @@ export class SqliteStore implements BridgeStore {
     );
     this.db.transaction(() => {
       for (const p of pairs) remove.run(shopId, p.sellerSku, p.warehouseId);
+    })();
+  }
+
+  async reserveStock(
+    shopId: string,
+    orderId: string,
+    units: readonly Omit<StockReservation, 'orderId' | 'upsertedAt'>[],
+    now: number,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      const before = this.db
+        .prepare('SELECT MIN(upserted_at) AS at FROM stock_reservations WHERE shop_id = ? AND order_id = ?')
+        .get(shopId, orderId) as { at: number | null } | undefined;
+      this.db
+        .prepare('DELETE FROM stock_reservations WHERE shop_id = ? AND order_id = ?')
+        .run(shopId, orderId);
+      const insert = this.db.prepare(
+        `INSERT INTO stock_reservations (shop_id, order_id, seller_sku, warehouse_id, quantity, received_at, upserted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const u of units)
+        insert.run(shopId, orderId, u.sellerSku, u.warehouseId ?? '', u.quantity, now, before?.at ?? null);
+    })();
+  }
+
+  async markStockUpserted(shopId: string, orderIds: readonly string[], at: number): Promise<void> {
+    const mark = this.db.prepare(
+      'UPDATE stock_reservations SET upserted_at = ? WHERE shop_id = ? AND order_id = ? AND upserted_at IS NULL',
+    );
+    this.db.transaction(() => {
+      for (const id of orderIds) mark.run(at, shopId, id);
+    })();
+  }
+
+  async listStockReservations(shopId: string): Promise<StockReservation[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT order_id, seller_sku, warehouse_id, quantity, upserted_at FROM stock_reservations WHERE shop_id = ?',
+      )
+      .all(shopId) as {
+      order_id: string;
+      seller_sku: string;
+      warehouse_id: string;
+      quantity: number;
+      upserted_at: number | null;
+    }[];
+    return rows.map((r) => ({
+      orderId: r.order_id,
+      sellerSku: r.seller_sku,
+      warehouseId: r.warehouse_id === '' ? null : r.warehouse_id,
+      quantity: r.quantity,
+      upsertedAt: r.upserted_at,
+    }));
+  }
+
+  async releaseStock(shopId: string, orderIds: readonly string[]): Promise<void> {
+    const remove = this.db.prepare('DELETE FROM stock_reservations WHERE shop_id = ? AND order_id = ?');
+    this.db.transaction(() => {
+      for (const id of orderIds) remove.run(shopId, id);
     })();
   }
 

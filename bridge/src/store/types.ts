@@ -6,6 +6,7 @@
  * job errors and dead-letter reasons, shop state reasons) is passed through `redactSecretsInText`
  * (`core/redact.ts`) on the way in: it often quotes TikTok or NetSuite error bodies.
  */
+import type { StockReservation } from '../../../shared-types/src/inventory/oversell';
 import type { ShopConnectionState } from '../../../shared-types/src/contract/restlet-contract';
 import type { OutboxAckResult } from '../../../shared-types/src/outbox/outbox-contract';
 
@@ -285,6 +286,23 @@ export interface BridgeStore {
     shopId: string,
     pairs: readonly { sellerSku: string; warehouseId: string }[],
   ): Promise<void>;
+
+  /**
+   * Stock reservations (issue #16, shared-types/src/inventory/oversell.ts): replaces an order's
+   * units (none: a cancelled order's are dropped), keeping when it was first stored in NetSuite.
+   */
+  reserveStock(
+    shopId: string,
+    orderId: string,
+    units: readonly Omit<StockReservation, 'orderId' | 'upsertedAt'>[],
+    now: number,
+  ): Promise<void>;
+  /** Notes that NetSuite's inbox has these orders (first time only). */
+  markStockUpserted(shopId: string, orderIds: readonly string[], at: number): Promise<void>;
+  /** Every reservation of a shop. */
+  listStockReservations(shopId: string): Promise<StockReservation[]>;
+  /** Drops the reservations of orders NetSuite's quantities reflect now. */
+  releaseStock(shopId: string, orderIds: readonly string[]): Promise<void>;
 
   recordError(error: Omit<RecentError, 'id'>): Promise<void>;
   listRecentErrors(limit: number): Promise<RecentError[]>;

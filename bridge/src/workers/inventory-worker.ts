@@ -9,6 +9,12 @@
  * queued in NetSuite and is sent again on the next pass: never silently skipped). Quantities are
  * absolute, so a retried call (429 / 5xx, the API caller's backoff) or a pass repeated after a crash
  * before the ack sets the same numbers again.
+ *
+ * The no-oversell window (issue #16, `shared-types/src/inventory/oversell.ts`): units of TikTok
+ * orders the bridge received that the pulled quantities do not reflect yet (not in NetSuite's inbox
+ * when the export ran, or there but not imported) are held back from what is sent; such a pair is
+ * not acknowledged, so NetSuite serves it again and it reaches its own quantity once every order is
+ * reflected. Reflected reservations are dropped.
  */
 import type { Logger } from 'pino';
 import type {
@@ -17,6 +23,7 @@ import type {
 } from '../../../shared-types/src/inventory/inventory-contract';
 import type { InventoryChange } from '../../../shared-types/src/inventory/inventory-delta';
 import { pairKey } from '../../../shared-types/src/inventory/inventory-delta';
+import { heldBackUnits, isReflected, quantityToSend } from '../../../shared-types/src/inventory/oversell';
 import type { UpdateInventoryCall } from '../../../shared-types/src/inventory/inventory-batches';
 import { batchInventoryUpdates } from '../../../shared-types/src/inventory/inventory-batches';
 import type { Clock } from '../../../shared-types/src/time/clock';
@@ -39,6 +46,11 @@ export interface InventoryWorkerDeps {
   logger: Logger;
   catalog: InventoryCatalog;
   metrics?: BridgeMetrics;
+  /**
+   * Run before a pass (the bridge: its due jobs), so every order whose webhook came in has been
+   * fetched and holds its units back (issue #16) before quantities are sent.
+   */
+  beforePass?: () => Promise<unknown>;
 }
 
 export interface InventoryOptions {
@@ -48,7 +60,15 @@ export interface InventoryOptions {
   maxPages?: number;
   /** Update Inventory calls in flight per shop (default 4; the API caller rate-limits per API). */
   concurrency?: number;
+  /**
+   * How long after the bridge stored an order in NetSuite an export must run before its quantities
+   * count as reflecting it (ms; default 60 s): covers the clocks of the bridge and NetSuite.
+   */
+  reserveMarginMs?: number;
 }
+
+/** Default of `reserveMarginMs`. */
+export const DEFAULT_RESERVE_MARGIN_MS = 60_000;
 
 export interface InventoryShopResult {
   shopId: string;
@@ -63,6 +83,12 @@ export interface InventoryShopResult {
   /** ms from NetSuite's queueing to TikTok's confirmation, per confirmed pair sent this pass. */
   freshnessMs: number[];
   pushInventory: boolean;
+  /** Pairs sent below NetSuite's quantity because orders it does not reflect yet hold units (not acknowledged). */
+  heldPairs: number;
+  /** Units held back over those pairs. */
+  heldUnits: number;
+  /** Reservations dropped because NetSuite's quantities now reflect their orders. */
+  released: number;
 }
 
 export interface InventoryAllResult {
@@ -225,8 +251,12 @@ export async function runInventoryForShop(
     alreadyConfirmed: 0,
     freshnessMs: [],
     pushInventory: true,
+    heldPairs: 0,
+    heldUnits: 0,
+    released: 0,
   };
   let after: string | undefined;
+  let held: Map<string, number> | null = null;
   for (let page = 0; page < (options.maxPages ?? 50); page += 1) {
     const pulled = await withShopInNetSuite(
       (id) => pushShopToNetSuite(deps.store, deps.netsuite, id),
@@ -237,10 +267,36 @@ export async function runInventoryForShop(
       result.pushInventory = false;
       break;
     }
+    if (held === null) {
+      held = await holdBack(
+        deps,
+        shop.shopId,
+        pulled,
+        options.reserveMarginMs ?? DEFAULT_RESERVE_MARGIN_MS,
+        result,
+      );
+    }
     if (pulled.changes.length === 0) break;
     result.pulled += pulled.changes.length;
     const freshBefore = result.freshnessMs.length;
-    const acks = await pushPage(deps, shop.shopId, pulled.changes, options, result);
+    const original = new Map(pulled.changes.map((p) => [pairKey(p.sellerSku, p.warehouseId), p.quantity]));
+    // A SKU with units held back stays queued in NetSuite as a whole (its warehouses travel together).
+    const heldSkus = new Set<string>();
+    const page = pulled.changes.map((p) => {
+      const send = quantityToSend(p, held!);
+      if (send.heldBack === 0) return p;
+      heldSkus.add(p.sellerSku);
+      result.heldPairs += 1;
+      result.heldUnits += Math.min(send.heldBack, p.quantity);
+      return { ...p, quantity: send.quantity };
+    });
+    const acks = (await pushPage(deps, shop.shopId, page, options, result)).flatMap((a) => {
+      if (!heldSkus.has(a.sellerSku)) return [a];
+      // Held back: stays queued; a failure is still reported (with NetSuite's quantity).
+      return a.outcome === 'failed'
+        ? [{ ...a, quantity: original.get(pairKey(a.sellerSku, a.warehouseId))! }]
+        : [];
+    });
     for (const a of acks) deps.metrics?.inventoryPairs.inc({ outcome: a.outcome });
     for (const ms of result.freshnessMs.slice(freshBefore))
       deps.metrics?.inventoryFreshness.observe(ms / 1000);
@@ -255,12 +311,41 @@ export async function runInventoryForShop(
   return result;
 }
 
+/**
+ * Drops the reservations the pulled snapshot reflects and returns the units the others hold back,
+ * per seller SKU and warehouse.
+ */
+async function holdBack(
+  deps: InventoryWorkerDeps,
+  shopId: string,
+  pulled: { lastRunAt: number | null; openOrders?: readonly string[] },
+  marginMs: number,
+  result: InventoryShopResult,
+): Promise<Map<string, number>> {
+  const reservations = await deps.store.listStockReservations(shopId);
+  const snapshot = { snapshotAt: pulled.lastRunAt, openOrders: new Set(pulled.openOrders ?? []) };
+  const reflected = [
+    ...new Set(reservations.filter((r) => isReflected(r, snapshot, marginMs)).map((r) => r.orderId)),
+  ];
+  if (reflected.length > 0) await deps.store.releaseStock(shopId, reflected);
+  result.released += reflected.length;
+  const gone = new Set(reflected);
+  return heldBackUnits(reservations.filter((r) => !gone.has(r.orderId)));
+}
+
 /** One pass over every connected shop; a failing shop is recorded and the others still run. */
 export async function runInventoryAllShops(
   deps: InventoryWorkerDeps,
   options: InventoryOptions = {},
 ): Promise<InventoryAllResult> {
   const out: InventoryAllResult = { results: [], failures: [] };
+  if (deps.beforePass) {
+    try {
+      await deps.beforePass();
+    } catch (error) {
+      deps.logger.warn({ err: describeError(error) }, 'jobs before the inventory pass failed');
+    }
+  }
   for (const shop of await deps.store.listShops()) {
     if (shop.state !== 'connected') continue;
     try {

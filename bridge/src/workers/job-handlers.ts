@@ -25,6 +25,7 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
     netsuite: deps.netsuite,
     sendShop: (shopId: string) => pushShopToNetSuite(deps.store, deps.netsuite, shopId),
     dispatch: { store: deps.store, clock: deps.clock },
+    stock: { store: deps.store, clock: deps.clock },
   };
   return {
     [JOB_KINDS.ORDER_UPSERT]: orderUpsertHandler(orderUpsertDeps),

@@ -8,12 +8,15 @@
  * a batch over the RESTlet's usage budget is halved; a batch refused as invalid (the RESTlet
  * validates before writing anything) is sent one order at a time, so only the invalid order's job
  * fails (dead-lettered with the RESTlet's reason, naming the field) and the others are stored.
+ * Every order fetched records the units it takes from TikTok's stock, and each order NetSuite stored
+ * is marked so (the no-oversell window, shared-types/src/inventory/oversell.ts; issue #16).
  */
 import {
   CANCELLATION_PENDING,
   pendingFromSearch,
 } from '../../../shared-types/src/cancellations/buyer-cancel-request';
 import { isWatched, shipByOf } from '../../../shared-types/src/fulfillments/ship-by';
+import { reservationsOfOrder } from '../../../shared-types/src/inventory/oversell';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import type { Clock } from '../../../shared-types/src/time/clock';
 import type { BridgeStore, DispatchObservation } from '../store/types';
@@ -75,6 +78,8 @@ export function orderUpsertHandler(
     sendShop: SendShop;
     /** Where the late-dispatch watch is kept; absent: not kept. */
     dispatch?: { store: Pick<BridgeStore, 'observeDispatch'>; clock: Clock };
+    /** Where stock reservations are kept (issue #16); absent: not kept. */
+    stock?: { store: Pick<BridgeStore, 'reserveStock' | 'markStockUpserted'>; clock: Clock };
   },
   kind: string = JOB_KINDS.ORDER_UPSERT,
 ): JobHandler {
@@ -98,6 +103,17 @@ export function orderUpsertHandler(
           deps.dispatch.clock.now(),
         );
       }
+      if (deps.stock) {
+        const now = deps.stock.clock.now();
+        for (const order of byId.values()) {
+          const units = reservationsOfOrder(order).map(({ sellerSku, warehouseId, quantity }) => ({
+            sellerSku,
+            warehouseId,
+            quantity,
+          }));
+          await deps.stock.store.reserveStock(shopId, order.id, units, now);
+        }
+      }
       // The TikTok call may have waited out throttling for minutes: send only the orders whose jobs
       // this process still leases, so a job another process took over is not written twice.
       const held = await context.confirmLeases();
@@ -111,6 +127,10 @@ export function orderUpsertHandler(
               upsertOrdersReacting(deps.netsuite, shopId, orders),
             )
           : new Map<string, unknown>();
+      if (deps.stock) {
+        const stored = orders.map((o) => o.id).filter((id) => !refused.has(id));
+        await deps.stock.store.markStockUpserted(shopId, stored, deps.stock.clock.now());
+      }
       const found = new Set(byId.keys());
       const failed = new Map<number, unknown>();
       for (const job of jobs) {

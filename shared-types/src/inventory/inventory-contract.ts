@@ -44,6 +44,11 @@ export interface InventoryPullResponse {
   next: string | null;
   /** When the export last ran for the shop (ms), or null: never. */
   lastRunAt: number | null;
+  /**
+   * TikTok orders NetSuite had received but not imported when that run read its stock (issue #16):
+   * the bridge holds their units back (`oversell.ts`).
+   */
+  openOrders: string[];
 }
 
 export type InventoryOutcome = 'confirmed' | 'not_listed' | 'failed';

@@ -53,6 +53,11 @@ export interface InventoryExportState {
   lastRunAt: number | null;
   /** The flags and problems of the last run, so each is logged once while it lasts. */
   notices: string[];
+  /**
+   * TikTok orders NetSuite had received but not imported when the last run read its stock (issue #16,
+   * `oversell.ts`): the bridge keeps holding their units back.
+   */
+  openOrders?: string[];
 }
 
 /**
@@ -96,6 +101,8 @@ export interface InventoryExportInput {
   assemblies?: ReadonlySet<string>;
   force: boolean;
   now: number;
+  /** TikTok order ids in the inbox not imported yet, read before the balances (oversell.ts). */
+  openOrders?: readonly string[];
 }
 
 export type InventoryNoticeKind =
@@ -349,6 +356,7 @@ export function runInventoryExport(
     pending,
     lastRunAt: input.now,
     notices: notices.map(noticeKey),
+    openOrders: [...(input.openOrders ?? [])],
   };
   return {
     state,
@@ -381,6 +389,7 @@ export function parseInventoryState(text: string | null): InventoryExportState {
       pending: value.pending,
       lastRunAt: typeof value.lastRunAt === 'number' ? value.lastRunAt : null,
       notices: Array.isArray(value.notices) ? value.notices.map(String) : [],
+      openOrders: Array.isArray(value.openOrders) ? value.openOrders.map(String) : [],
     };
   } catch {
     return emptyInventoryState();

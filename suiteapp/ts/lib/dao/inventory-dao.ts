@@ -31,6 +31,8 @@ import {
   inventorySettingsFromRow,
   SHOP,
 } from '../mappers/shop-mapper';
+import { OPEN_ORDERS_OF_SHOP } from '../mappers/order-inbox-mapper';
+import { textOf } from '../mappers/values';
 import { errorName } from '../platform/errors';
 import type { SearchFilterSpec } from './netsuite-record';
 import { searchPaged, submitBodyFields } from './netsuite-record';
@@ -66,6 +68,14 @@ export function writeStateFile(name: string, contents: string): void {
 /** Every shop record's inventory settings (10 units). */
 export function listInventorySettings(): ShopInventorySettings[] {
   return runQuery(INVENTORY_SETTINGS_QUERY).flatMap((row) => inventorySettingsFromRow(row) ?? []);
+}
+
+/**
+ * TikTok order ids of the shop received but not imported (10 units; SuiteQL answers up to 5,000
+ * rows, far above one export interval's orders).
+ */
+export function readOpenOrderIds(shopRecordId: string): string[] {
+  return runQuery(OPEN_ORDERS_OF_SHOP, [shopRecordId]).flatMap((row) => textOf(row.order_id) ?? []);
 }
 
 /** Clears Force inventory resync / Push inventory now once a run honoured them (2 units). */

@@ -104,6 +104,12 @@ export function inboxSnapshotFromRow(row: Row, id: string): InboxSnapshot {
 }
 
 /** The stored payload of the inbox record with the given externalid (one parameter). */
+/**
+ * The TikTok orders of a shop NetSuite has received but not imported (no sales order; not skipped or
+ * cancelled): their stock is not committed yet, so the bridge holds it back (issue #16).
+ */
+export const OPEN_ORDERS_OF_SHOP: Sql = sql`SELECT ${c.orderId} AS order_id FROM ${table} WHERE ${c.shop} = ? AND ${c.salesOrder} IS NULL AND NVL(${c.state}, 'pending') NOT IN ('imported', 'skipped', 'cancelled')`;
+
 export const PAYLOAD_BY_EXTERNAL_ID: Sql = sql`SELECT ${c.payload} AS payload FROM ${table} WHERE ${c.externalId} = ?`;
 
 export function payloadFromRow(row: Row | undefined): string | null {

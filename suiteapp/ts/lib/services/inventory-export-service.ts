@@ -29,6 +29,7 @@ import {
   listInventorySettings,
   readInventoryBalances,
   readItemMembers,
+  readOpenOrderIds,
   readStateFile,
   writeStateFile,
 } from '../dao/inventory-dao';
@@ -107,6 +108,8 @@ export function exportShop(shop: ShopInventorySettings, deps: ExportDeps): ShopE
   const locations = linkedIds.length > 0 ? loadLocationStates(linkedIds) : {};
   const multiLocation = accountFeatures().multiLocationInventory;
   const acks = parseInventoryAckFile(readStateFile(inventoryAckFileName(shop.shopId)));
+  // Read before the balances: an order imported in between is then held back twice, never not at all.
+  const openOrders = readOpenOrderIds(shop.recordId);
   const withInactive = shop.availability.inactiveAsZero;
   const canFetch = (): boolean => canFetchPage(deps.remaining());
   const read =
@@ -133,6 +136,7 @@ export function exportShop(shop: ShopInventorySettings, deps: ExportDeps): ShopE
       options: shop.availability,
       members: kits.members,
       assemblies: kits.assemblies,
+      openOrders,
       force: shop.force,
       now: deps.now(),
     },

@@ -57,6 +57,7 @@ export function pullInventory(request: InventoryPullRequest): InventoryPullRespo
       changes: [],
       next: null,
       lastRunAt: state.lastRunAt,
+      openOrders: state.openOrders ?? [],
     };
   }
   const acks = parseInventoryAckFile(readStateFile(inventoryAckFileName(shop.shopId)));
@@ -72,6 +73,7 @@ export function pullInventory(request: InventoryPullRequest): InventoryPullRespo
     changes: page.changes,
     next: page.next,
     lastRunAt: state.lastRunAt,
+    openOrders: state.openOrders ?? [],
   };
 }
 

@@ -4,6 +4,8 @@ import { editRecord, editShop } from '../support/order-fidelity-kit';
 import {
   INVENTORY_EXPORT_DEPLOYMENT_ID,
   INVENTORY_EXPORT_SCRIPT_ID,
+  INVENTORY_PREVIEW_SUITELET_DEPLOYMENT_ID,
+  INVENTORY_PREVIEW_SUITELET_ID,
 } from '../../shared-types/src/netsuite/netsuite-ids';
 import { US_ONEWORLD, withoutFeatures } from '../../sandbox/netsuite/src/profiles/account-profile';
 import { FEATURE } from '../../sandbox/netsuite/src/profiles/features';
@@ -271,5 +273,49 @@ describe('availability options (issue #16) in the emulator', () => {
     changes = await pull();
     expect(qty(changes, sku!, LA)).toBe(0);
     expect(qty(changes, sku!, NY)).toBe(0);
+  });
+});
+
+describe('inventory preview (issue #16) in the emulator', () => {
+  async function preview(params: Record<string, string> = {}): Promise<string> {
+    const url = new URL(
+      world.ns.suiteletUrl(INVENTORY_PREVIEW_SUITELET_ID, INVENTORY_PREVIEW_SUITELET_DEPLOYMENT_ID),
+    );
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${world.ns.uiToken}` } });
+    expect(res.status).toBe(200);
+    return res.text();
+  }
+
+  it('shows per SKU and warehouse what the next export sends, by which rule, locations and buffer, and writes nothing', async () => {
+    await setUp();
+    const { main, east } = world.account.locationIds;
+    const [sku] = Object.keys(world.account.itemIds);
+    const item = world.account.itemIds[sku!]!;
+    link(LA, [main, east]);
+    world.ns.seed.setOnHand(item, east, 7);
+    world.ns.seed.record('kititem', { itemid: 'GIFT-SET' }, { member: [{ item, quantity: 2 }] });
+    editShop(world, { custrecord_tts_shop_inv_buffer: 2 });
+    const files = () => world.ns.store.all('file').length;
+    const before = files();
+    const page = await preview({ sku: sku! });
+    expect(files()).toBe(before);
+    expect(page).toContain('TikTok Inventory Preview');
+    expect(page).toContain(String(500 + 7 - 2));
+    expect(page).toContain('Sum of available (on hand − committed) at the linked locations');
+    expect(page).toContain(`(${main}), `);
+    expect(page).toContain(`(${east})`);
+    expect(page).toContain(`2 of ${500 + 7} available (shop&#39;s Inventory Safety Buffer)`);
+    expect(page).toContain('sent at the next run');
+    expect(page).not.toContain('GIFT-SET');
+
+    const kit = await preview({ sku: 'GIFT' });
+    expect(kit).toContain('Kit / item group: lowest over its members');
+    expect(kit).toContain(String(Math.floor(507 / 2) - 2));
+
+    exportNow();
+    await ackAll(await pull());
+    expect(await preview({ sku: sku!, changed: 'T' })).not.toContain('sent at the next run');
+    expect(await preview({ sku: sku! })).toContain('unchanged (not sent again)');
   });
 });

@@ -7,7 +7,11 @@
  * to the sync log once, and clears the triggers. Governance: `shared-types/src/inventory/export-governance.ts`.
  */
 import { pairKey } from '../../../../shared-types/src/inventory/inventory-delta';
-import type { InventoryExportResult } from '../../../../shared-types/src/inventory/inventory-export';
+import type {
+  InventoryAcks,
+  InventoryExportResult,
+  InventoryExportState,
+} from '../../../../shared-types/src/inventory/inventory-export';
 import {
   parseInventoryState,
   runInventoryExport,
@@ -85,6 +89,59 @@ function logNotice(shop: ShopInventorySettings, message: string, tiktokId: strin
   });
 }
 
+/**
+ * Reads one shop's input in bulk and runs the pure export over it; writes nothing. Null when the
+ * reads did not fit in the units left. The export and the preview (`inventory-preview-page.ts`) share it.
+ */
+export function runShopExport(
+  shop: ShopInventorySettings,
+  deps: ExportDeps,
+  previous: InventoryExportState,
+  acks: InventoryAcks,
+): { result: InventoryExportResult; locationNames: Record<string, string> } | null {
+  const warehouses = warehouseLinksOf(shop.recordId);
+  const linkedIds = [...new Set(warehouses.flatMap((w) => w.locationIds))];
+  const locations = linkedIds.length > 0 ? loadLocationStates(linkedIds) : {};
+  const multiLocation = accountFeatures().multiLocationInventory;
+  // Read before the balances: an order imported in between is then held back twice, never not at all.
+  const openOrders = readOpenOrderIds(shop.recordId);
+  const withInactive = shop.availability.inactiveAsZero;
+  const canFetch = (): boolean => canFetchPage(deps.remaining());
+  const read =
+    linkedIds.length === 0
+      ? { items: [], balances: [] }
+      : readInventoryBalances(multiLocation, linkedIds, canFetch, withInactive);
+  if (read === null) return null;
+  const kits =
+    linkedIds.length === 0
+      ? { items: [], members: new Map(), assemblies: new Set<string>() }
+      : readItemMembers(canFetch, withInactive);
+  if (kits === null) return null;
+  const items = new Map(read.items.map((i) => [i.id, i]));
+  for (const item of kits.items) if (!items.has(item.id)) items.set(item.id, item);
+  const result = runInventoryExport(
+    {
+      warehouses,
+      locations,
+      locationFilter: shop.locationFilter,
+      multiLocation,
+      safetyBuffer: shop.buffer,
+      items: [...items.values()],
+      balances: read.balances,
+      options: shop.availability,
+      members: kits.members,
+      assemblies: kits.assemblies,
+      openOrders,
+      force: shop.force,
+      now: deps.now(),
+    },
+    previous,
+    acks,
+  );
+  const locationNames = Object.fromEntries(Object.entries(locations).map(([id, l]) => [id, l.name]));
+  return { result, locationNames };
+}
+
 /** One shop's export; null when it was deferred for lack of units. */
 export function exportShop(shop: ShopInventorySettings, deps: ExportDeps): ShopExportSummary {
   const base = { shopId: shop.shopId, changed: 0, pending: 0, pairs: 0, notices: 0 };
@@ -103,46 +160,10 @@ export function exportShop(shop: ShopInventorySettings, deps: ExportDeps): ShopE
     }
     return { ...base, outcome: 'pull_locations_off', notices: 1 };
   }
-  const warehouses = warehouseLinksOf(shop.recordId);
-  const linkedIds = [...new Set(warehouses.flatMap((w) => w.locationIds))];
-  const locations = linkedIds.length > 0 ? loadLocationStates(linkedIds) : {};
-  const multiLocation = accountFeatures().multiLocationInventory;
   const acks = parseInventoryAckFile(readStateFile(inventoryAckFileName(shop.shopId)));
-  // Read before the balances: an order imported in between is then held back twice, never not at all.
-  const openOrders = readOpenOrderIds(shop.recordId);
-  const withInactive = shop.availability.inactiveAsZero;
-  const canFetch = (): boolean => canFetchPage(deps.remaining());
-  const read =
-    linkedIds.length === 0
-      ? { items: [], balances: [] }
-      : readInventoryBalances(multiLocation, linkedIds, canFetch, withInactive);
-  if (read === null) return { ...base, outcome: 'deferred' };
-  const kits =
-    linkedIds.length === 0
-      ? { items: [], members: new Map(), assemblies: new Set<string>() }
-      : readItemMembers(canFetch, withInactive);
-  if (kits === null) return { ...base, outcome: 'deferred' };
-  const items = new Map(read.items.map((i) => [i.id, i]));
-  for (const item of kits.items) if (!items.has(item.id)) items.set(item.id, item);
-  const result: InventoryExportResult = runInventoryExport(
-    {
-      warehouses,
-      locations,
-      locationFilter: shop.locationFilter,
-      multiLocation,
-      safetyBuffer: shop.buffer,
-      items: [...items.values()],
-      balances: read.balances,
-      options: shop.availability,
-      members: kits.members,
-      assemblies: kits.assemblies,
-      openOrders,
-      force: shop.force,
-      now: deps.now(),
-    },
-    previous,
-    acks.done,
-  );
+  const run = runShopExport(shop, deps, previous, acks.done);
+  if (run === null) return { ...base, outcome: 'deferred' };
+  const result = run.result;
   writeStateFile(stateName, JSON.stringify(result.state));
   for (const notice of result.newNotices.slice(0, MAX_NOTICES_LOGGED)) {
     logNotice(shop, notice.message, /^[0-9]+$/.test(notice.subject) ? notice.subject : null);

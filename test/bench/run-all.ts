@@ -3,6 +3,7 @@ import { formatFulfillmentCost, runFulfillmentCost } from './fulfillment-cost';
 import { formatFulfillmentsII, runFulfillmentsII } from './fulfillments-ii-runs';
 import { formatGovernance, runImportGovernance } from './import-governance';
 import { formatInventoryBench, inventoryOptionsFromArgs, runInventoryBench } from './inventory-sync';
+import { formatOversellBench, oversellOptionsFromArgs, runOversellBench } from './inventory-oversell';
 import { formatReturnsUsage, runReturnsUsage } from './returns-usage';
 import { formatReceive, receiveOptionsFromArgs, runWebhookReceive } from './webhook-receive';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   console.log(formatFulfillmentCost(await runFulfillmentCost()));
   console.log('');
   console.log(formatInventoryBench(await runInventoryBench(inventoryOptionsFromArgs(process.argv.slice(2)))));
+  console.log('');
+  console.log(formatOversellBench(await runOversellBench(oversellOptionsFromArgs(process.argv.slice(2)))));
   console.log('');
   console.log(formatFulfillmentsII(await runFulfillmentsII()));
 }

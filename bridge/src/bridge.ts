@@ -236,6 +236,9 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     // Orders whose webhooks came in are fetched first, so their units are held back (issue #16).
     beforePass: () => runner.runOnce(),
   };
+  const inventoryDefaults = {
+    reserveMarginMs: (config.inventoryReserveMarginSeconds ?? 60) * 1000,
+  };
   const refreshWarehouses = async (): Promise<number> => {
     let queued = 0;
     for (const shop of await store.listShops()) {
@@ -412,7 +415,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     outboxOnce: (options?: OutboxOptions) =>
       track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
     inventoryOnce: (options?: InventoryOptions) =>
-      track(runInventoryAllShops(inventoryDeps, { ...deps.inventory, ...options })),
+      track(runInventoryAllShops(inventoryDeps, { ...inventoryDefaults, ...deps.inventory, ...options })),
     refreshWarehouses: () => track(refreshWarehouses()),
     startWorkers() {
       if (workersOn) return;
@@ -444,7 +447,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       schedule(
         'inventory',
         Math.min(5000, inventoryMs),
-        () => runInventoryAllShops(inventoryDeps, deps.inventory),
+        () => runInventoryAllShops(inventoryDeps, { ...inventoryDefaults, ...deps.inventory }),
         inventoryMs,
       );
       const warehousesMs = deps.warehouseRefreshMs ?? (config.warehouseRefreshMinutes ?? 60) * 60_000;

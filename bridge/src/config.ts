@@ -78,6 +78,11 @@ interface CommonSettings {
   sqliteSynchronous?: SqliteSynchronous;
   /** Seconds between inventory passes (BRIDGE_INVENTORY_INTERVAL_SECONDS, default 60). */
   inventoryIntervalSeconds?: number;
+  /**
+   * Seconds an export must run after the bridge stored an order in NetSuite before its quantities
+   * count as reflecting it (BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS, default 60; issue #16).
+   */
+  inventoryReserveMarginSeconds?: number;
   /** Minutes between TikTok warehouse refreshes (BRIDGE_WAREHOUSE_REFRESH_MINUTES, default 60). */
   warehouseRefreshMinutes?: number;
 }
@@ -141,6 +146,7 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_SHUTDOWN_DRAIN_SECONDS: '0',
   BRIDGE_SQLITE_SYNCHRONOUS: 'normal',
   BRIDGE_INVENTORY_INTERVAL_SECONDS: '60',
+  BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: '60',
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: '60',
 };
 
@@ -251,6 +257,11 @@ const commonSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) <= 300, 'must be a whole number 0-300')
     .transform(Number),
   BRIDGE_INVENTORY_INTERVAL_SECONDS: positiveInteger('60', 3_600),
+  BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: z
+    .string()
+    .default('60')
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= 3_600, 'must be a whole number 0-3600')
+    .transform(Number),
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: positiveInteger('60', 10_080),
   BRIDGE_TRUST_PROXY: z
     .string()
@@ -466,6 +477,7 @@ export const ALL_VARIABLES = [
   'BRIDGE_SHUTDOWN_DRAIN_SECONDS',
   'BRIDGE_SQLITE_SYNCHRONOUS',
   'BRIDGE_INVENTORY_INTERVAL_SECONDS',
+  'BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS',
   'BRIDGE_WAREHOUSE_REFRESH_MINUTES',
   'BRIDGE_ENCRYPTION_KEY_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS',
@@ -485,6 +497,7 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
     shutdownDrainSeconds: v.BRIDGE_SHUTDOWN_DRAIN_SECONDS,
     sqliteSynchronous: v.BRIDGE_SQLITE_SYNCHRONOUS,
     inventoryIntervalSeconds: v.BRIDGE_INVENTORY_INTERVAL_SECONDS,
+    inventoryReserveMarginSeconds: v.BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS,
     warehouseRefreshMinutes: v.BRIDGE_WAREHOUSE_REFRESH_MINUTES,
   };
   if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;

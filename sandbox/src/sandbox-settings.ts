@@ -50,6 +50,11 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     plan.bridgeConfig.sqliteSynchronous = config.sqliteSynchronous;
   if (set.has('BRIDGE_INVENTORY_INTERVAL_SECONDS') && config.inventoryIntervalSeconds !== undefined)
     plan.bridgeConfig.inventoryIntervalSeconds = config.inventoryIntervalSeconds;
+  if (
+    set.has('BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS') &&
+    config.inventoryReserveMarginSeconds !== undefined
+  )
+    plan.bridgeConfig.inventoryReserveMarginSeconds = config.inventoryReserveMarginSeconds;
   if (set.has('BRIDGE_WAREHOUSE_REFRESH_MINUTES') && config.warehouseRefreshMinutes !== undefined)
     plan.bridgeConfig.warehouseRefreshMinutes = config.warehouseRefreshMinutes;
 
@@ -69,6 +74,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_OUTBOX_INTERVAL_SECONDS: `BRIDGE_OUTBOX_INTERVAL_SECONDS=${config.outboxIntervalSeconds ?? 60}: used for the bridge's outbox pass`,
     BRIDGE_SQLITE_SYNCHRONOUS: `BRIDGE_SQLITE_SYNCHRONOUS=${config.sqliteSynchronous ?? 'normal'}: used for the bridge store`,
     BRIDGE_INVENTORY_INTERVAL_SECONDS: `BRIDGE_INVENTORY_INTERVAL_SECONDS=${config.inventoryIntervalSeconds ?? 60}: used for the bridge's inventory pass`,
+    BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: `BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS=${config.inventoryReserveMarginSeconds ?? 60}: used for the bridge's inventory pass (how long an order's units stay held back after NetSuite has it)`,
     BRIDGE_WAREHOUSE_REFRESH_MINUTES: `BRIDGE_WAREHOUSE_REFRESH_MINUTES=${config.warehouseRefreshMinutes ?? 60}: used for the TikTok warehouse refresh`,
   };
   const notApplicable: Record<string, string> = {

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       shutdownDrainSeconds: 0,
       sqliteSynchronous: 'normal',
       inventoryIntervalSeconds: 60,
+      inventoryReserveMarginSeconds: 60,
       warehouseRefreshMinutes: 60,
       setVariables: [],
     });
@@ -78,6 +79,13 @@ describe('loadConfig', () => {
       /BRIDGE_INVENTORY_INTERVAL_SECONDS: must be a whole number 1-3600/,
     );
     expect(problems({ BRIDGE_WAREHOUSE_REFRESH_MINUTES: 'x' })).toMatch(/BRIDGE_WAREHOUSE_REFRESH_MINUTES/);
+    expect(loadConfig(LIVE).inventoryReserveMarginSeconds).toBe(60);
+    expect(
+      loadConfig({ ...LIVE, BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: '0' }).inventoryReserveMarginSeconds,
+    ).toBe(0);
+    expect(problems({ BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: '-5' })).toMatch(
+      /BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: must be a whole number 0-3600/,
+    );
     expect(problems({ BRIDGE_OUTBOX_INTERVAL_SECONDS: '0' })).toMatch(
       /BRIDGE_OUTBOX_INTERVAL_SECONDS: must be a whole number 1-3600/,
     );

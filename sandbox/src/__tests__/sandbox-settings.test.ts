@@ -82,6 +82,7 @@ describe('planSandbox: what the sandbox does with each bridge setting', () => {
       BRIDGE_TRUST_PROXY: 'loopback',
       BRIDGE_OUTBOX_INTERVAL_SECONDS: '30',
       BRIDGE_INVENTORY_INTERVAL_SECONDS: '30',
+      BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: '0',
       BRIDGE_WAREHOUSE_REFRESH_MINUTES: '30',
       TIKTOK_API_BASE_URL: 'https://a.example.com',
       TIKTOK_AUTH_BASE_URL: 'https://b.example.com',

@@ -276,6 +276,22 @@ describe('availability options (issue #16) in the emulator', () => {
   });
 });
 
+describe('matrix items (issue #16) in the emulator', () => {
+  it('sends each child by its own SKU and never the parent', async () => {
+    await setUp();
+    const { main } = world.account.locationIds;
+    link(LA, [main]);
+    const [child, parent] = Object.keys(world.account.itemIds);
+    editRecord(world, 'inventoryitem', world.account.itemIds[child!]!, {
+      parent: world.account.itemIds[parent!]!,
+    });
+    exportNow();
+    const changes = await pull();
+    expect(qty(changes, child!, LA)).toBeGreaterThan(0);
+    expect(changes.some((c) => c.sellerSku === parent)).toBe(false);
+  });
+});
+
 describe('inventory preview (issue #16) in the emulator', () => {
   async function preview(params: Record<string, string> = {}): Promise<string> {
     const url = new URL(

@@ -75,4 +75,7 @@ export abstract class ComposedStore implements BridgeStore {
     this.parts.inventory.getConfirmedInventory(...a);
   confirmInventory: Method<'confirmInventory'> = (...a) => this.parts.inventory.confirmInventory(...a);
   forgetInventory: Method<'forgetInventory'> = (...a) => this.parts.inventory.forgetInventory(...a);
+
+  withLock: BridgeStore['withLock'] = (name, fn) => this.parts.coordination.withLock(name, fn);
+  takeRateToken: Method<'takeRateToken'> = (...a) => this.parts.coordination.takeRateToken(...a);
 }

@@ -11,6 +11,7 @@
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import { ComposedStore } from './composed-store';
 import { PgAdminSessions } from './postgres/admin-sessions';
+import { PgCoordination } from './postgres/coordination';
 import { PgConnection } from './postgres/connection';
 import { PgCursors } from './postgres/cursors';
 import { PgDispatchWatch } from './postgres/dispatch-watch';
@@ -56,6 +57,7 @@ export class PostgresStore extends ComposedStore {
       outboxAcks: new PgOutboxAcks(c),
       dispatchWatch: new PgDispatchWatch(c),
       inventory: new PgInventory(c),
+      coordination: new PgCoordination(c),
     };
   }
 
@@ -70,6 +72,6 @@ export class PostgresStore extends ComposedStore {
     if (this.closed) return;
     this.closed = true;
     await this.migrated.catch(() => undefined);
-    await this.connection.pool.end();
+    await this.connection.end();
   }
 }

@@ -15,6 +15,7 @@ import { prepareDatabaseFile } from './database-file';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations';
 import { SqliteAdminSessions } from './sqlite/admin-sessions';
 import { SqliteConnection } from './sqlite/connection';
+import { MemoryCoordination } from './sqlite/coordination';
 import { SqliteCursors } from './sqlite/cursors';
 import { SqliteDispatchWatch } from './sqlite/dispatch-watch';
 import { SqliteErrors } from './sqlite/errors';
@@ -98,6 +99,7 @@ export class SqliteStore extends ComposedStore {
       outboxAcks: new SqliteOutboxAcks(c),
       dispatchWatch: new SqliteDispatchWatch(c),
       inventory: new SqliteInventory(c),
+      coordination: new MemoryCoordination(),
     };
   }
 

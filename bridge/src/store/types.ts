@@ -1,7 +1,8 @@
 /**
  * The bridge's durable state, in parts a reader can hold in mind, one file each under `parts/`:
  * shops, tokens, OAuth states, admin sessions, webhook notifications, jobs, reconcile cursors,
- * recent errors, outbox acknowledgements, the late-dispatch watch and confirmed inventory.
+ * recent errors, outbox acknowledgements, the late-dispatch watch, confirmed inventory, and
+ * coordination between instances (a named lock, shared rate buckets).
  * `BridgeStore` is their intersection: callers take the whole store (or only the parts they use).
  *
  * Two implementations pass the same contract suites (`__tests__/contract/`, one per part): SQLite
@@ -15,6 +16,7 @@
  * TikTok or NetSuite error bodies.
  */
 import type { AdminSessionStore } from './parts/admin-sessions';
+import type { CoordinationStore } from './parts/coordination';
 import type { CursorStore } from './parts/cursors';
 import type { DispatchWatchStore } from './parts/dispatch-watch';
 import type { ErrorLogStore } from './parts/errors';
@@ -28,6 +30,7 @@ import type { TokenStore } from './parts/tokens';
 import type { WebhookStore } from './parts/webhooks';
 
 export type * from './parts/admin-sessions';
+export type * from './parts/coordination';
 export type * from './parts/cursors';
 export type * from './parts/dispatch-watch';
 export type * from './parts/errors';
@@ -53,6 +56,7 @@ export interface StoreParts {
   outboxAcks: OutboxAckStore;
   dispatchWatch: DispatchWatchStore;
   inventory: InventoryStore;
+  coordination: CoordinationStore;
 }
 
 /** The whole store: every part plus its lifecycle. */
@@ -67,4 +71,5 @@ export type BridgeStore = StoreLifecycle &
   ErrorLogStore &
   OutboxAckStore &
   DispatchWatchStore &
-  InventoryStore;
+  InventoryStore &
+  CoordinationStore;

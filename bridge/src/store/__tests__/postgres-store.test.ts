@@ -76,6 +76,52 @@ describe('PostgresStore', () => {
     }
   });
 
+  it('holds a named lock across instances: a second instance waits for the first holder', async () => {
+    const [a, b] = [
+      new PostgresStore(schema.url, { poolSize: 2 }),
+      new PostgresStore(schema.url, { poolSize: 2 }),
+    ];
+    try {
+      const events: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const first = a.withLock('token-refresh:grant-1', async () => {
+        events.push('a in');
+        entered();
+        await held;
+        // The holder may use the store while it holds the lock.
+        await a.recordError({ at: 1, source: 'test', shopId: null, message: 'inside the lock' });
+        events.push('a out');
+      });
+      await inside;
+      const second = b.withLock('token-refresh:grant-1', async () => {
+        events.push('b in');
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      release();
+      await Promise.all([first, second]);
+      expect(events).toEqual(['a in', 'a out', 'b in']);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('shares rate buckets across instances: together they never take more than the burst at once', async () => {
+    await schema.truncate();
+    const stores = [1, 2, 3].map(() => new PostgresStore(schema.url, { poolSize: 3 }));
+    try {
+      const limit = { ratePerSecond: 1, burst: 5 };
+      const waits = await Promise.all(
+        stores.flatMap((s) => [1, 2, 3, 4].map(() => s.takeRateToken('shop:1:/api/orders', limit, 1_000))),
+      );
+      expect(waits.filter((w) => w === 0)).toHaveLength(5);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
   it('names DATABASE_URL and the server when it cannot prepare the database', async () => {
     const store = new PostgresStore('postgres://nobody@127.0.0.1:1/none', { poolSize: 1 });
     await expect(store.migrated).rejects.toThrow(/PostgreSQL database.*DATABASE_URL.*server is running/);

@@ -4,6 +4,7 @@
  * empty store. A part's suite can also run alone (e.g. `runJobContract`).
  */
 import { runAdminSessionContract } from './contract/admin-sessions';
+import { runCoordinationContract } from './contract/coordination';
 import { runCursorContract } from './contract/cursors';
 import { runDispatchWatchContract } from './contract/dispatch-watch';
 import { runErrorLogContract } from './contract/errors';
@@ -37,5 +38,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     runOutboxAckContract(name, factory);
     runDispatchWatchContract(name, factory);
     runInventoryContract(name, factory);
+    runCoordinationContract(name, factory);
   });
 }

@@ -68,13 +68,33 @@ export class PgConnection implements Sql {
   /** Settles once the schema is ready (`migrate`); every query waits for it. */
   private ready: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly pool: pg.Pool) {}
+  /**
+   * `pool` runs the queries; `locks` holds advisory locks (`coordination.ts`), one connection per
+   * lock held, apart so a holder's own queries never wait for a connection a lock keeps.
+   */
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly locks: pg.Pool,
+  ) {}
 
   static open(url: string, options: { max?: number } = {}): PgConnection {
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+    const locks = new pg.Pool({ connectionString: url, max: 4, types, idleTimeoutMillis: 5_000 });
     // An idle client whose server went away: the pool drops it; the next query reconnects.
     pool.on('error', () => undefined);
-    return new PgConnection(pool);
+    locks.on('error', () => undefined);
+    return new PgConnection(pool, locks);
+  }
+
+  /** A connection for holding an advisory lock (release it when done). */
+  async lockClient(): Promise<pg.PoolClient> {
+    await this.ready;
+    return this.locks.connect();
+  }
+
+  /** Closes both pools. */
+  async end(): Promise<void> {
+    await Promise.all([this.pool.end(), this.locks.end()]);
   }
 
   async query<R extends object = Row>(text: string, params: readonly unknown[] = []): Promise<R[]> {

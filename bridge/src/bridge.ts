@@ -220,7 +220,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     metrics,
     maxAttempts: deps.maxJobAttempts,
     backoff: deps.jobBackoff,
-    leaseMs: deps.jobLeaseMs,
+    leaseMs:
+      deps.jobLeaseMs ?? (config.jobLeaseSeconds === undefined ? undefined : config.jobLeaseSeconds * 1000),
     heartbeatMs: deps.jobHeartbeatMs,
     handlers,
   };

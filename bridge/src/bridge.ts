@@ -46,6 +46,7 @@ import {
 import { InventoryCatalog } from './inventory/catalog';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
+import { reconcileAllShopsRefunds, type RefundReconcileAllResult } from './workers/reconcile-refunds';
 
 export interface BridgeDeps {
   clock?: Clock;
@@ -113,6 +114,8 @@ export interface Bridge {
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
   /** One return-reconciliation pass (Search Returns by `update_time`) over every connected shop. */
   reconcileReturnsOnce(options?: ReconcileOptions): Promise<ReturnReconcileAllResult>;
+  /** One refund-reconciliation pass (completed returns and cancellations by `update_time`) over every connected shop. */
+  reconcileRefundsOnce(options?: ReconcileOptions): Promise<RefundReconcileAllResult>;
   /** One NetSuite → TikTok outbox pass over every connected shop. */
   outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
   /** One NetSuite stock → TikTok pass over every connected shop. */
@@ -408,6 +411,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
     reconcileReturnsOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShopsReturns(reconcileDeps, { ...deps.reconcile, ...options })),
+    reconcileRefundsOnce: (options?: ReconcileOptions) =>
+      track(reconcileAllShopsRefunds(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
       track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
     inventoryOnce: (options?: InventoryOptions) =>
@@ -430,6 +435,12 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         'reconcile-returns',
         Math.min(5000, reconcileMs),
         () => reconcileAllShopsReturns(reconcileDeps, deps.reconcile),
+        reconcileMs,
+      );
+      schedule(
+        'reconcile-refunds',
+        Math.min(5000, reconcileMs),
+        () => reconcileAllShopsRefunds(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
       const outboxMs = deps.outbox?.intervalMs ?? (config.outboxIntervalSeconds ?? 60) * 1000;

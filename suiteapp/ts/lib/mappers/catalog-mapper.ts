@@ -58,10 +58,18 @@ export function catalogSettingsOfRecord(rec: RecordReader): CatalogSettings {
   });
 }
 
-/** True when a save (an inline edit carries only what changed) carries a catalog source list. */
-export function carriesCatalogSource(rec: RecordReader): boolean {
-  const ids = rec.fieldIds();
-  return ids.includes(shopBody.netsuiteSide) || ids.includes(shopBody.tiktokSide);
+/**
+ * The catalog lists after an inline edit (`record.submitFields`): it carries only the fields it changes,
+ * so a list it leaves empty keeps its old value.
+ */
+export function catalogSettingsAfterInlineEdit(after: RecordReader, before: RecordReader): CatalogSettings {
+  const pick = (fieldId: typeof shopBody.netsuiteSide): string | null =>
+    after.text(fieldId) ?? before.text(fieldId);
+  return catalogSettingsOf({
+    netsuiteSide: pick(shopBody.netsuiteSide),
+    tiktokSide: pick(shopBody.tiktokSide),
+    itemType: pick(shopBody.itemType),
+  });
 }
 
 export function catalogConfirmed(rec: RecordReader): boolean {

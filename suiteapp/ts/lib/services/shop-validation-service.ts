@@ -35,8 +35,8 @@ import {
 import { countLinkedItems } from '../dao/catalog-dao';
 import { readerOf, setBodyFields } from '../dao/netsuite-record';
 import {
-  carriesCatalogSource,
   catalogConfirmed,
+  catalogSettingsAfterInlineEdit,
   catalogSettingsOfRecord,
   catalogShopName,
   CLEAR_CONFIRM_WRITES,
@@ -92,12 +92,13 @@ function checkCatalogSource(
 ): void {
   const after = readerOf(newRecord);
   const confirmed = catalogConfirmed(after);
-  if (oldRecord === null || (type === 'xedit' && !carriesCatalogSource(after))) {
-    if (confirmed && type !== 'xedit') setBodyFields(newRecord, CLEAR_CONFIRM_WRITES);
+  if (oldRecord === null) {
+    if (confirmed) setBodyFields(newRecord, CLEAR_CONFIRM_WRITES);
     return;
   }
-  const before = catalogSettingsOfRecord(readerOf(oldRecord));
-  const next = catalogSettingsOfRecord(after);
+  const old = readerOf(oldRecord);
+  const before = catalogSettingsOfRecord(old);
+  const next = type === 'xedit' ? catalogSettingsAfterInlineEdit(after, old) : catalogSettingsOfRecord(after);
   const changed = before.tiktokSide !== next.tiktokSide || before.netsuiteSide !== next.netsuiteSide;
   const check = checkCatalogSwitch({
     shopName: catalogShopName(after),

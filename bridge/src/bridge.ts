@@ -34,7 +34,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { catalogPullJob, shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -47,6 +47,12 @@ import { InventoryCatalog } from './inventory/catalog';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
 import { reconcileAllShopsRefunds, type RefundReconcileAllResult } from './workers/reconcile-refunds';
+import {
+  pullAllShopsCatalog,
+  type CatalogPullAllResult,
+  type CatalogPullOptions,
+} from './workers/catalog-pull';
+import { pushShopToNetSuite } from './shops/shop-sync';
 
 export interface BridgeDeps {
   clock?: Clock;
@@ -122,6 +128,8 @@ export interface Bridge {
   inventoryOnce(options?: InventoryOptions): Promise<InventoryAllResult>;
   /** Queues a TikTok warehouse refresh (`shop.warehouses`) for every connected shop; the count queued. */
   refreshWarehouses(): Promise<number>;
+  /** One catalog pull pass (Pull products from TikTok, issue #19) over every connected shop, run now. */
+  catalogPullOnce(options?: CatalogPullOptions): Promise<CatalogPullAllResult>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -233,6 +241,25 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const runner = new JobRunner({ ...runnerOptions, owner, excludeKinds: URGENT_JOB_KINDS });
   const urgentRunner = new JobRunner({ ...runnerOptions, owner: `${owner}-urgent`, kinds: URGENT_JOB_KINDS });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
+  const catalogDeps = {
+    store,
+    tiktok: tiktok.client,
+    netsuite,
+    sendShop: (shopId: string) => pushShopToNetSuite(store, netsuite, shopId),
+    clock,
+    logger,
+  };
+  // The catalog poll queues each connected shop's catalog.pull job (one pending per shop, shared with
+  // the product webhooks), so a poll and a webhook never run two passes of a shop side by side.
+  const queueCatalogPulls = async (): Promise<number> => {
+    let queued = 0;
+    for (const shop of await store.listShops()) {
+      if (shop.state !== 'connected') continue;
+      const { created } = await store.enqueueJob(catalogPullJob(shop.shopId, clock.now()), clock.now());
+      if (created) queued += 1;
+    }
+    return queued;
+  };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
   const inventoryDeps = {
     ...outboxDeps,
@@ -418,6 +445,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     inventoryOnce: (options?: InventoryOptions) =>
       track(runInventoryAllShops(inventoryDeps, { ...deps.inventory, ...options })),
     refreshWarehouses: () => track(refreshWarehouses()),
+    catalogPullOnce: (options?: CatalogPullOptions) => track(pullAllShopsCatalog(catalogDeps, options)),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -431,6 +459,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => reconcileAllShops(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
+      schedule('catalog', Math.min(5000, reconcileMs), queueCatalogPulls, reconcileMs);
       schedule(
         'reconcile-returns',
         Math.min(5000, reconcileMs),

@@ -65,6 +65,7 @@ describe("the SuiteApp's mappers", () => {
         'creditmemo',
         'currency',
         'customer',
+        'customrecord_tts_bridge_status',
         'customrecord_tts_log',
         'customrecord_tts_order',
         'customrecord_tts_outbox',

@@ -1,7 +1,8 @@
 /**
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
  * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
- * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach` and `shipments.upsert`. Every POST is
+ * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert` and
+ * `bridge.heartbeat`. Every POST is
  * validated as a whole before any record is touched.
  */
 import type {
@@ -56,6 +57,9 @@ import {
   REFUNDS_UPSERT_ACTION,
   validateRefundsUpsert,
 } from '../../../../shared-types/src/refunds/refunds-upsert';
+import type { HeartbeatResponse } from '../../../../shared-types/src/doctor/heartbeat';
+import { HEARTBEAT_ACTION, validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
+import { recordHeartbeat } from './heartbeat-service';
 import { connectorError } from '../platform/errors';
 import { attachLabels } from './label-service';
 import { upsertShipments } from './shipment-service';
@@ -92,7 +96,8 @@ export function handlePost(
   | InventoryAckResponse
   | LabelsAttachResponse
   | ShipmentsUpsertResponse
-  | RefundsUpsertResponse {
+  | RefundsUpsertResponse
+  | HeartbeatResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
     throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(parsed.problems));
@@ -135,6 +140,12 @@ export function handlePost(
     if (!refunds.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(refunds.problems));
     return upsertRefunds(refunds.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === HEARTBEAT_ACTION) {
+    const heartbeat = validateHeartbeat(parsed.value);
+    if (!heartbeat.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(heartbeat.problems));
+    return recordHeartbeat(heartbeat.value, new Date().toISOString());
   }
   const checked = validateRestletRequest(parsed.value);
   if (!checked.ok) {

@@ -6,6 +6,7 @@
  * (shared-types/src/contract/connector-errors.ts) carries the reaction the callers apply
  * (connector-reactions.ts) and whether a job failing with it is retried later.
  */
+import type { HeartbeatRequest, HeartbeatResponse } from '../../../shared-types/src/doctor/heartbeat';
 import type {
   LabelsAttachRequest,
   LabelsAttachResponse,
@@ -284,6 +285,16 @@ export class NetSuiteClient {
       'POST',
       this.settings.restletUrl,
       JSON.stringify(body),
+    );
+  }
+
+  /** The bridge's facts about each shop and its URL, for the connector home (`bridge.heartbeat`, issue #21). */
+  heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    return this.call<HeartbeatResponse>(
+      request.action,
+      'POST',
+      this.settings.restletUrl,
+      JSON.stringify(request),
     );
   }
 

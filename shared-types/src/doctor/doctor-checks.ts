@@ -492,7 +492,7 @@ export const DOCTOR_CHECKS = [
     title: 'Jobs given up (dead letters)',
     seed: false,
     looksAt: "the bridge's jobs that failed for good, per flow",
-    fix: 'Fix what the dead letter says, then requeue it from the bridge (`npm run bridge -- requeue-dead`).',
+    fix: 'Fix what the dead letter says, then requeue it from the bridge (`npm run bridge -- retry-dead`).',
     link: { kind: 'bridge', path: '/', label: 'the bridge status page: Dead letters' },
     run: (input) =>
       needBridge(input, (facts) => {

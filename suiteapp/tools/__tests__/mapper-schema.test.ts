@@ -66,6 +66,7 @@ describe("the SuiteApp's mappers", () => {
         'currency',
         'customer',
         'customerrefund',
+        'customrecord_tts_bridge_status',
         'customrecord_tts_log',
         'customrecord_tts_order',
         'customrecord_tts_outbox',

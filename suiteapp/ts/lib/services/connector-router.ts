@@ -1,8 +1,8 @@
 /**
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
  * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
- * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`, `products.upsert`
- * and `catalog.status`. Every POST is
+ * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`,
+ * `products.upsert`, `catalog.status` and `bridge.heartbeat`. Every POST is
  * validated as a whole before any record is touched.
  */
 import type {
@@ -67,6 +67,9 @@ import {
   validateCatalogStatus,
   validateProductsUpsert,
 } from '../../../../shared-types/src/catalog/products-upsert';
+import type { HeartbeatResponse } from '../../../../shared-types/src/doctor/heartbeat';
+import { HEARTBEAT_ACTION, validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
+import { recordHeartbeat } from './heartbeat-service';
 import { connectorError } from '../platform/errors';
 import { catalogStatus, upsertProducts } from './catalog-service';
 import { attachLabels } from './label-service';
@@ -106,7 +109,8 @@ export function handlePost(
   | ShipmentsUpsertResponse
   | RefundsUpsertResponse
   | ProductsUpsertResponse
-  | CatalogStatusResponse {
+  | CatalogStatusResponse
+  | HeartbeatResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
     throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(parsed.problems));
@@ -161,6 +165,12 @@ export function handlePost(
     if (!status.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(status.problems));
     return catalogStatus(status.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === HEARTBEAT_ACTION) {
+    const heartbeat = validateHeartbeat(parsed.value);
+    if (!heartbeat.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(heartbeat.problems));
+    return recordHeartbeat(heartbeat.value, new Date().toISOString());
   }
   const checked = validateRestletRequest(parsed.value);
   if (!checked.ok) {

@@ -50,7 +50,6 @@ export const SHOP = declareRecord({
     catalogTts: 'custrecord_tts_shop_catalog_tts',
     catalogItemType: 'custrecord_tts_shop_catalog_item',
     catalogConfirm: 'custrecord_tts_shop_catalog_confirm',
-    forceCatalog: 'custrecord_tts_shop_force_catalog',
   },
   search: {
     columns: {

@@ -76,6 +76,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_INVENTORY_INTERVAL_SECONDS: `BRIDGE_INVENTORY_INTERVAL_SECONDS=${config.inventoryIntervalSeconds ?? 60}: used for the bridge's inventory pass`,
     BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: `BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS=${config.inventoryReserveMarginSeconds ?? 60}: used for the bridge's inventory pass (how long an order's units stay held back after NetSuite has it)`,
     BRIDGE_WAREHOUSE_REFRESH_MINUTES: `BRIDGE_WAREHOUSE_REFRESH_MINUTES=${config.warehouseRefreshMinutes ?? 60}: used for the TikTok warehouse refresh`,
+    BRIDGE_JOB_LEASE_SECONDS: `BRIDGE_JOB_LEASE_SECONDS=${config.jobLeaseSeconds ?? 120}: used for the bridge's job leases`,
   };
   const notApplicable: Record<string, string> = {
     BRIDGE_PUBLIC_URL:

@@ -28,5 +28,26 @@ export function runInventoryContract(name: string, factory: StoreFactory): void 
         expect((await store().getConfirmedInventory('s', ['A'])).map((r) => r.warehouseId)).toEqual(['8']);
       });
     });
+
+    describe('stock reservations (issue #16)', () => {
+      it('replaces an order’s units, keeps when NetSuite first had it, and drops released orders', async () => {
+        await store().reserveStock('s', 'o1', [{ sellerSku: 'A', warehouseId: '7', quantity: 2 }], T0);
+        await store().reserveStock('s', 'o2', [{ sellerSku: 'A', warehouseId: null, quantity: 1 }], T0);
+        await store().reserveStock('other', 'o9', [{ sellerSku: 'A', warehouseId: '7', quantity: 5 }], T0);
+        await store().markStockUpserted('s', ['o1'], T0 + 10);
+        await store().markStockUpserted('s', ['o1'], T0 + 20);
+        // A newer fetch of o1 (one more unit) keeps the first upsert time.
+        await store().reserveStock('s', 'o1', [{ sellerSku: 'A', warehouseId: '7', quantity: 3 }], T0 + 30);
+        const got = await store().listStockReservations('s');
+        expect(got.sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual([
+          { orderId: 'o1', sellerSku: 'A', warehouseId: '7', quantity: 3, upsertedAt: T0 + 10 },
+          { orderId: 'o2', sellerSku: 'A', warehouseId: null, quantity: 1, upsertedAt: null },
+        ]);
+        await store().reserveStock('s', 'o2', [], T0 + 40);
+        await store().releaseStock('s', ['o1']);
+        expect(await store().listStockReservations('s')).toEqual([]);
+        expect(await store().listStockReservations('other')).toHaveLength(1);
+      });
+    });
   });
 }

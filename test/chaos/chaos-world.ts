@@ -38,7 +38,11 @@ export interface ChaosWorld {
   stop(): Promise<void>;
 }
 
-export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
+/** `env`: more bridge settings, e.g. a shorter BRIDGE_OUTBOX_INTERVAL_SECONDS (returns-chaos-run.ts). */
+export async function startChaosWorld(
+  plan: ChaosPlan,
+  env: Record<string, string> = {},
+): Promise<ChaosWorld> {
   assertSuiteAppBuilt();
   assertBridgeBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-chaos-'));
@@ -74,7 +78,7 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
   const account = seedDemoAccount(ns.seed, { skus: [...KNOWN_SKUS], onHand: 1_000_000 });
   const adminToken = randomBytes(24).toString('hex');
   const dbPath = path.join(dir, 'bridge.db');
-  const env: Record<string, string> = {
+  const bridgeEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     TIKTOK_APP_KEY: sim.app.appKey,
     TIKTOK_APP_SECRET: sim.app.appSecret,
@@ -95,8 +99,9 @@ export async function startChaosWorld(plan: ChaosPlan): Promise<ChaosWorld> {
     DATABASE_URL: `sqlite:${dbPath}`,
     PORT: String(bridgePort),
     LOG_LEVEL: 'warn',
+    ...env,
   };
-  const bridge = new BridgeProcess(env, bridgeUrl, path.join(dir, 'bridge.log'));
+  const bridge = new BridgeProcess(bridgeEnv, bridgeUrl, path.join(dir, 'bridge.log'));
 
   const connectShop = async (): Promise<string> => {
     await authorizeThroughOAuth(bridgeUrl, adminToken);

@@ -33,6 +33,8 @@ export interface InvokeOptions {
   /** Replaces the invocation's usage meter (restart injection). */
   meter?: UsageMeter;
   history?: InvocationHistory;
+  /** Recorded with the invocation (InvocationRecord.label). */
+  label?: string;
 }
 
 export function invoke<T>(
@@ -57,6 +59,7 @@ export function invoke<T>(
     units: invocation.meter.used,
     startedAt: invocation.startedAt,
     error: outcome.ok ? null : errorName(outcome.error),
+    ...(options.label === undefined ? {} : { label: options.label }),
   });
   return outcome;
 }

@@ -19,4 +19,6 @@ export interface InvocationRecord {
   startedAt: Date;
   /** Error name (`SSS_USAGE_LIMIT_EXCEEDED`, `TypeError`...) when the entry point threw, else null. */
   error: string | null;
+  /** What the call asked for, for tests and benchmarks: a RESTlet's `action` (of its JSON body or GET parameters; absent otherwise). */
+  label?: string;
 }

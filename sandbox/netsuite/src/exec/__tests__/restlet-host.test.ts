@@ -104,7 +104,13 @@ describe('RESTlet host', () => {
     });
     expect(account.authAudit.at(-1)).toMatchObject({ status: 'Success', detail: null });
     const last = account.invocations.at(-1);
-    expect(last).toMatchObject({ kind: 'restlet', scriptId: ECHO, deploymentId: ECHO_DEPLOY, error: null });
+    expect(last).toMatchObject({
+      kind: 'restlet',
+      scriptId: ECHO,
+      deploymentId: ECHO_DEPLOY,
+      error: null,
+      label: 'ping',
+    });
   });
 
   it('accepts numeric script and deploy ids', async () => {

@@ -104,6 +104,13 @@ function successResponse(value: unknown, call: RestletCall): RestletResponse {
   };
 }
 
+/** The `action` of the JSON body or GET parameters, recorded with the invocation for tests and benchmarks. */
+function labelOf(value: unknown): { label?: string } {
+  if (typeof value !== 'object' || value === null) return {};
+  const action = (value as { action?: unknown }).action;
+  return typeof action === 'string' ? { label: action } : {};
+}
+
 export function dispatchRestlet(
   target: RestletTarget,
   call: RestletCall,
@@ -131,7 +138,7 @@ export function dispatchRestlet(
       startedAt: new Date(env.clock.now()),
     },
     () => (fn as (arg: unknown) => unknown)(argument.value),
-    { history: env.history },
+    { history: env.history, ...labelOf(argument.value) },
   );
   return outcome.ok ? successResponse(outcome.value, call) : thrownErrorResponse(outcome.error);
 }

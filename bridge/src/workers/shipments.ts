@@ -27,6 +27,7 @@ import type { TikTokClient } from '../tiktok/client';
 import { MAX_ORDER_DETAIL_IDS } from '../tiktok/types';
 import type { BatchResult, JobHandler } from './job-runner';
 import { JOB_KINDS, orderShipmentsJob, type OrderUpsertPayload } from './job-kinds';
+import { RecordedShipments } from './recorded-shipments';
 
 export const PACKAGES_CURSOR = 'packages.update_time';
 
@@ -75,7 +76,14 @@ async function send(
   return results;
 }
 
-export function orderShipmentsHandler(deps: ShipmentsDeps): JobHandler {
+/**
+ * `recorded`: packages NetSuite already holds as sent (recorded-shipments.ts), not sent again when a
+ * later status change of the order queues its job once more.
+ */
+export function orderShipmentsHandler(
+  deps: ShipmentsDeps,
+  recorded: RecordedShipments = new RecordedShipments(),
+): JobHandler {
   return {
     kind: JOB_KINDS.ORDER_SHIPMENTS,
     batchSize: MAX_ORDER_DETAIL_IDS,
@@ -86,9 +94,15 @@ export function orderShipmentsHandler(deps: ShipmentsDeps): JobHandler {
       const orders = new Map(
         (await deps.tiktok.getOrderDetail(shopId, ids)).map((order) => [order.id, order] as const),
       );
-      const shipments = [...orders.values()].flatMap(shippedPackagesOf);
+      const shipments = [...orders.values()]
+        .flatMap(shippedPackagesOf)
+        .filter((shipment) => !recorded.isRecorded(shopId, shipment));
       const results =
         shipments.length === 0 ? new Map<string, ShipmentResult>() : await send(deps, shopId, shipments);
+      for (const shipment of shipments) {
+        const result = results.get(shipment.packageId);
+        if (result !== undefined) recorded.note(shopId, shipment, result.outcome);
+      }
       for (const job of jobs) {
         const orderId = (job.payload as OrderUpsertPayload).orderId;
         const order = orders.get(orderId);

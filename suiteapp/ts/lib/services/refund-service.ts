@@ -121,6 +121,16 @@ function made(plan: RefundPlan, salesOrderId: string, shopId: string): Work {
       message: null,
     };
   }
+  if (plan.document.kind === 'nothing_refunded') {
+    return {
+      state: 'created',
+      outcome: 'created',
+      documentId: salesOrderId,
+      documentType: 'salesorder',
+      tiesOut: plan.varianceMinor === 0,
+      message: `TikTok refunded ${formatMinor(0, plan.currency)} ${plan.currency}: no credit memo or cash refund to make (NetSuite saves none without a line).`,
+    };
+  }
   if (plan.document.kind === 'sales_order_reduction') {
     const reduced = reduceSalesOrder(plan);
     const check = tieOut(plan, plan.totalMinor);

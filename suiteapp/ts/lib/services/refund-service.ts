@@ -144,11 +144,7 @@ function made(plan: RefundPlan, salesOrderId: string, shopId: string): Work {
     };
   }
   const exponent = currencyExponent(plan.currency);
-  const created = createRefundDocument(
-    plan,
-    exponent,
-    taxEngineOf(suiteTaxInEffect(), companyCountry()) !== 'us-legacy',
-  );
+  const created = createRefundDocument(plan, exponent, taxEngineOf(suiteTaxInEffect(), companyCountry()));
   if (created.kind === 'refused') {
     return {
       state: 'error',

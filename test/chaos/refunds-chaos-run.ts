@@ -81,6 +81,8 @@ export interface RefundsChaosReport {
   /** Paid invoices whose credit memo keeps credit, or with other than one customer refund. */
   unpaidCredits: string[];
   deadLetters: number;
+  /** Dead-lettered jobs by kind and reason (the reason's first 120 characters). */
+  deadLetterCauses: Record<string, number>;
   settled: boolean;
   seconds: number;
 }
@@ -399,7 +401,9 @@ export async function runRefundsChaos(
     const count = <K extends string>(keys: K[]) =>
       keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
     const status = await world.bridge.runCli(['status', '--json']);
-    const parsed = JSON.parse(status.stdout) as { deadLetters?: unknown[] };
+    const parsed = JSON.parse(status.stdout) as {
+      deadLetters?: { kind: string; reason: string | null }[];
+    };
     return {
       options: { ...options, log: undefined } as Omit<RefundsChaosOptions, 'log'>,
       ordersImported: planned.filter((p) => salesOrder(p.orderId) !== null).length,
@@ -416,6 +420,9 @@ export async function runRefundsChaos(
       notTyingOut,
       unpaidCredits,
       deadLetters: (parsed.deadLetters ?? []).length,
+      deadLetterCauses: count(
+        (parsed.deadLetters ?? []).map((d) => `${d.kind}: ${(d.reason ?? '').slice(0, 120)}`),
+      ),
       settled,
       seconds: (Date.now() - started) / 1000,
     };

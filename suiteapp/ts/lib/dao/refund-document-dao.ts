@@ -261,8 +261,8 @@ function payingAccount(
 /**
  * Pays out what is left of the credit memo's credit (the invoice was paid before the refund) with a
  * customer refund for the customer, once: `none` when the credit memo has no credit left, `exists` when
- * the customer refund with `externalId` was saved before. Units: find 10, credit memo load 10, 2
- * lookups, create 10 + save 20 (+ find 10 after DUP_RCRD).
+ * the customer refund with `externalId` was saved before. Units: credit memo load 10 (all an open
+ * invoice's refund costs here), find 10, 2 lookups, create 10 + save 20 (+ find 10 after DUP_RCRD).
  */
 export function payOutCredit(
   creditMemoId: string,
@@ -272,12 +272,13 @@ export function payOutCredit(
   exponent: number,
 ): CustomerRefundOutcome {
   const scale = 10 ** exponent;
-  const before = findCustomerRefund(externalId);
-  if (before !== null) return { kind: 'exists', id: before, amountMinor: 0 };
+  // The credit left first: none when the invoice took it all (or a customer refund paid it out already).
   const credit = readerOf(loadRecord(CREDIT_MEMO.recordType, creditMemoId));
   const leftMinor = Math.round(numberOf(credit.value(CREDIT_MEMO.body.unapplied)) * scale);
   const customer = idOf(credit.value(CREDIT_MEMO.body.entity));
   if (leftMinor <= 0 || customer === null) return { kind: 'none' };
+  const before = findCustomerRefund(externalId);
+  if (before !== null) return { kind: 'exists', id: before, amountMinor: 0 };
   const paying = payingAccount(salesOrderId);
   if ('problem' in paying)
     return { kind: 'refused', message: `The customer refund was not made: ${paying.problem}` };

@@ -10,6 +10,7 @@
  *   sync inventory                 one NetSuite stock → TikTok pass now
  *   refresh warehouses             read every shop's TikTok warehouses again now (into NetSuite)
  *   status [--json]                shops, queue depths, dead letters, recent errors
+ *   doctor [--json]                every doctor check per shop with its fix (exit 2 when one is broken)
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
  *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
  *   rotate-keys                     re-encrypt every stored token with BRIDGE_ENCRYPTION_KEY
@@ -22,6 +23,7 @@ import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
 import { z } from 'zod';
 import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
+import { formatDoctor } from './doctor/bridge-doctor';
 import { JOB_KINDS } from './workers/job-kinds';
 import { registerConfigSecrets } from './crypto/config-secrets';
 import { rotateTokenKeys } from './crypto/rotate-keys';
@@ -51,6 +53,7 @@ const USAGE = `Usage: npm run bridge -- <command>
   sync inventory                          send NetSuite's queued stock changes to TikTok now
   refresh warehouses                      read every shop's TikTok warehouses into NetSuite now
   status [--json]                         shops, queue depths, dead letters, recent errors
+  doctor [--json]                         every doctor check per shop with its fix; exit 2 when one is broken
   retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
   revoke-sessions                         sign every browser out of the status page
   rotate-keys                             re-encrypt every stored token with BRIDGE_ENCRYPTION_KEY`;
@@ -323,6 +326,15 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     } finally {
       await store.close();
     }
+  }
+
+  if (command === 'doctor') {
+    const json = flags(rest, { '--json': 'switch' })['--json'] === true;
+    return withBridge(requireLive(config, 'doctor'), async (bridge) => {
+      const report = await bridge.doctor();
+      io.out(json ? JSON.stringify(report, null, 2) : formatDoctor(report));
+      return report.broken ? 2 : 0;
+    });
   }
 
   if (command === 'status' || command === 'retry-dead') {

@@ -3,6 +3,7 @@
  * adds the shop's cipher and a valid access token, refreshes once when TikTok says the token
  * expired, and marks the shop `needs_reauth` if the fresh token is rejected too.
  */
+import type { CatalogProduct as PulledCatalogProduct } from '../../../shared-types/src/catalog/products-upsert';
 import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import type { CatalogProduct } from '../../../shared-types/src/inventory/inventory-batches';
@@ -117,6 +118,9 @@ export const MAX_CANCELLATION_SEARCH_IDS = 50;
 export function externalOrdersPath(orderId: string): string {
   return `/order/202406/orders/${encodeURIComponent(orderId)}/external_orders`;
 }
+
+/** A TikTok product as the catalog pull sends it to NetSuite (`products.upsert`). */
+export type PulledProduct = PulledCatalogProduct;
 
 /** A TikTok product as the inventory push needs it (`shared-types/src/inventory/inventory-batches.ts`). */
 export type TikTokCatalogProduct = CatalogProduct;
@@ -510,6 +514,36 @@ export class TikTokClient {
           inventory: new Map((sku.inventory ?? []).map((i) => [i.warehouse_id, i.quantity])),
         })),
       })),
+      nextPageToken: data.next_page_token ? data.next_page_token : null,
+    };
+  }
+
+  /**
+   * One page (up to 100) of Search Products updated in [`updateTimeGe`, `updateTimeLe`] (Unix seconds,
+   * both inclusive), as the catalog pull sends them to NetSuite (issue #19), with TikTok's
+   * `total_count` (results past 10,000 are not served: the caller narrows the window).
+   */
+  async searchProductsByUpdateTime(
+    shopId: string,
+    window: { updateTimeGe: number; updateTimeLe: number },
+    pageToken?: string,
+  ): Promise<{ products: PulledProduct[]; totalCount: number; nextPageToken: string | null }> {
+    const raw = await this.shopCall<unknown>(shopId, {
+      endpoint: 'product.search',
+      method: 'POST',
+      path: TIKTOK_PATHS.productSearch,
+      query: { page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+      body: { update_time_ge: window.updateTimeGe, update_time_le: window.updateTimeLe },
+    });
+    const data = parseTikTokData(productSearchSchema, raw, 'product.search');
+    return {
+      products: (data.products ?? []).map((p) => ({
+        id: p.id,
+        title: p.title ?? '',
+        status: p.status,
+        skus: (p.skus ?? []).map((sku) => ({ id: sku.id, seller_sku: sku.seller_sku ?? '' })),
+      })),
+      totalCount: data.total_count ?? 0,
       nextPageToken: data.next_page_token ? data.next_page_token : null,
     };
   }

@@ -15,7 +15,7 @@ import { checkPackageSublists, defaultShipStatus, packageSublistProblem, settleF
 import { assignNumbers } from './numbering';
 import { applyCreditMemo, applyEntityPayment, entityApplyLines, openInvoice, recordBilled } from './billing';
 import { salesOrderStatus } from './order-status';
-import { receive, returnAuthorizationStatus, unreceive } from './return-authorization';
+import { checkClosedLines, receive, returnAuthorizationStatus, unreceive } from './return-authorization';
 import { checkPostingPeriods } from './periods';
 import type { Preferences } from './preferences';
 import { resolvePreferences } from './preferences';
@@ -260,6 +260,7 @@ export class RecordService {
     }
     validateChangedFields(this.store, info, changed);
     checkPostingPeriods(this.store, info, [stored.fields.trandate ?? null, changed.trandate ?? null]);
+    if (info.id === 'returnauthorization') checkClosedLines({ ...stored.fields, ...changed }, stored.sublists.item ?? []);
     this.store.transaction(() => {
       const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
       if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
@@ -313,6 +314,7 @@ export class RecordService {
       }
     }
     if (info.id === 'location') mirrorMainAddress(rec);
+    if (info.id === 'returnauthorization') checkClosedLines(rec.fields, rec.sublists.item ?? []);
     applyCurrencyDefaults(this.store, rec);
     computeTotals(rec, this.store);
     validateForSave(this.store, this.preferences, rec, options);

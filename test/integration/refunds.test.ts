@@ -317,7 +317,15 @@ describe('refunds.upsert', () => {
       ...method,
       fields: { ...method.fields, undepfunds: false, account: String(bank.id) },
     });
+    const before = world.ns.invocations.length;
     const second = await sendRefunds([refund]);
+    const units = world.ns.invocations
+      .slice(before)
+      .filter((i) => i.kind === 'restlet')
+      .reduce((n, i) => n + i.units, 0);
+    if (process.env.REFUND_UNITS)
+      console.log(`refunds.upsert, the customer refund of a paid invoice's credit memo: ${units} units`);
+    expect(units).toBeLessThanOrEqual(30 + UNITS_PER_REFUND_WORST);
     expect(second.body).toMatchObject({
       results: [
         {

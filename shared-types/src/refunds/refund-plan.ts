@@ -105,7 +105,13 @@ export type RefundDocumentPlan =
    * lines and take their tax off the sales order (shared-types/src/updates/order-update-plan.ts), so
    * reducing it again would count the refund twice. Nothing is written; the refund record says so.
    */
-  | { kind: 'closed_by_order_update'; salesOrderId: string };
+  | { kind: 'closed_by_order_update'; salesOrderId: string }
+  /**
+   * TikTok completed a refund of nothing (refund_total 0: a shipping-only refund of an order that paid
+   * no shipping): NetSuite saves no credit memo or cash refund without a line, and there is nothing to
+   * book. The refund record says so and points at the sales order.
+   */
+  | { kind: 'nothing_refunded'; salesOrderId: string };
 
 export interface RefundPlan {
   externalId: string;
@@ -502,27 +508,57 @@ export function planRefund(refund: TikTokRefund, context: RefundPlanContext): Re
     );
   }
   let lines = documentLines(refund, figures, context, problems);
-  if (figures.shipping > 0 && context.billing.kind !== 'not_billed') {
+  const document = documentOf(refund, context, 0);
+  if (document.kind === 'sales_order_reduction')
+    lines = asReduction(lines, refund, context, problems, figures);
+  if (document.kind === 'closed_by_order_update') lines = [];
+  let shippingMinor = figures.shipping;
+  const isDocument = document.kind === 'credit_memo' || document.kind === 'cash_refund';
+  if (isDocument && lines.length === 0 && shippingMinor > 0) {
+    // NetSuite saves no credit memo or cash refund without an item line (USER_ERROR "You must enter
+    // at least one line item"): a refund of shipping alone is one line of the Seller Discount Item.
+    const what = `a refund of shipping alone (${formatMinor(shippingMinor, figures.currency)} ${figures.currency}), which a credit memo or cash refund books on a line`;
+    if (
+      need(
+        problems,
+        context.items.sellerDiscountItemId,
+        'no_discount_item',
+        'Seller Discount Item',
+        what,
+        context,
+      )
+    ) {
+      lines.push({
+        kind: 'refund_adjustment',
+        itemId: context.items.sellerDiscountItemId,
+        quantity: null,
+        amountMinor: shippingMinor,
+        orderLine: null,
+        tiktokLineIds: [],
+        taxable: false,
+        description: `Shipping refunded (TikTok refund ${refund.refund_id})`,
+      });
+      shippingMinor = 0;
+    }
+  }
+  if (shippingMinor > 0 && context.billing.kind !== 'not_billed') {
     need(
       problems,
       context.items.shippingItemId,
       'no_shipping_item',
       'Shipping Item',
-      `shipping of ${formatMinor(figures.shipping, figures.currency)} ${figures.currency}`,
+      `shipping of ${formatMinor(shippingMinor, figures.currency)} ${figures.currency}`,
       context,
     );
   }
-  const document = documentOf(refund, context, 0);
-  if (document.kind === 'sales_order_reduction')
-    lines = asReduction(lines, refund, context, problems, figures);
-  if (document.kind === 'closed_by_order_update') lines = [];
   if (problems.length > 0) return { ok: false, problems };
+  const nothing = isDocument && lines.length === 0 && shippingMinor === 0 && figures.total === 0;
   const expectedTaxMinor = context.remitter === 'seller' ? figures.tax : 0;
   const sign = document.kind === 'sales_order_reduction' ? -1 : 1;
   const totalMinor =
     document.kind === 'closed_by_order_update'
       ? figures.total
-      : sign * sumMinor(lines.map((l) => l.amountMinor)) + figures.shipping + expectedTaxMinor;
+      : sign * sumMinor(lines.map((l) => l.amountMinor)) + shippingMinor + expectedTaxMinor;
   const varianceMinor = figures.total - (figures.subtotal + figures.shipping + figures.tax + figures.fees);
   return {
     ok: true,
@@ -531,9 +567,11 @@ export function planRefund(refund: TikTokRefund, context: RefundPlanContext): Re
       refundId: refund.refund_id,
       orderId: refund.order_id,
       currency: figures.currency,
-      document: documentOf(refund, context, totalMinor),
+      document: nothing
+        ? { kind: 'nothing_refunded', salesOrderId: context.salesOrderId }
+        : documentOf(refund, context, totalMinor),
       lines,
-      shippingMinor: figures.shipping,
+      shippingMinor,
       shippingItemId: context.items.shippingItemId,
       expectedTaxMinor,
       totalMinor,

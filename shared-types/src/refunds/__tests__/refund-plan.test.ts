@@ -163,6 +163,52 @@ describe('planRefund: billed by invoice', () => {
     expect(plan.shippingMinor).toBe(599);
     expect(plan.totalMinor).toBe(647);
   });
+
+  it('a refund of shipping alone, with no tax line, is one Seller Discount Item line: NetSuite saves no document without a line', () => {
+    const plan = planOf(
+      refund({
+        return_type: 'REFUND',
+        refund_amount: {
+          currency: 'USD',
+          refund_total: '5.99',
+          refund_subtotal: '0.00',
+          refund_shipping_fee: '5.99',
+          refund_tax: '0.00',
+        },
+        discount_amount: undefined,
+        lines: [],
+      }),
+      context({ rmaId: null }),
+    );
+    expect(amounts(plan)).toEqual([['refund_adjustment', '40', null, 599]]);
+    expect(plan.shippingMinor).toBe(0);
+    expect(plan.totalMinor).toBe(599);
+    const noItem = planRefund(
+      refund({
+        return_type: 'REFUND',
+        refund_amount: { currency: 'USD', refund_total: '5.99', refund_shipping_fee: '5.99' },
+        discount_amount: undefined,
+        lines: [],
+      }),
+      context({ rmaId: null, items: { ...context().items, sellerDiscountItemId: null } }),
+    );
+    expect(noItem.ok ? [] : noItem.problems.map((p) => p.code)).toEqual(['no_discount_item']);
+  });
+
+  it('a completed refund of nothing (shipping only, no shipping paid) books no document', () => {
+    const plan = planOf(
+      refund({
+        return_type: 'REFUND',
+        refund_amount: { currency: 'USD', refund_total: '0.00', refund_shipping_fee: '0.00' },
+        discount_amount: undefined,
+        lines: [],
+      }),
+      context({ rmaId: null }),
+    );
+    expect(plan.document).toEqual({ kind: 'nothing_refunded', salesOrderId: '900' });
+    expect(plan.lines).toEqual([]);
+    expect(plan.totalMinor).toBe(0);
+  });
 });
 
 describe('planRefund: billed by cash sale', () => {

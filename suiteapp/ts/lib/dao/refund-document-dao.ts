@@ -11,6 +11,7 @@
  * - a customer refund (externalid `tts_rfp_<shopId>_<refundId>`) is refused with USER_ERROR when it
  *   lacks its account or payment method or pays out more than the credit → `refused`, with the fix.
  */
+import type { TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import type { RefundDocumentType } from '../../../../shared-types/src/refunds/refunds-upsert';
 import type { LineWrite } from '../mappers/record-declaration';
@@ -116,18 +117,19 @@ function totalOf(type: RefundDocumentType, id: string, exponent: number): number
   return Math.round(Math.abs(numberOf(values[declaration.search.columns.total])) * 10 ** exponent);
 }
 
-/** Ticks the invoice on the credit memo's apply list with the planned amount (NetSuite lists the customer's open invoices). */
-function applyToInvoice(rec: NetSuiteRecord, plan: RefundPlan, money: (minor: number) => number): void {
+/**
+ * Ticks the invoice on the credit memo's apply list (NetSuite lists the customer's open invoices) with
+ * no amount: NetSuite applies the lesser of what the invoice owes and the credit memo's total, so a
+ * document that differs from the plan by a few cents (NetSuite's own tax) still applies in full.
+ */
+function applyToInvoice(rec: NetSuiteRecord, plan: RefundPlan): void {
   const doc = plan.document;
   if (doc.kind !== 'credit_memo') return;
   const apply = CREDIT_MEMO.sublists.apply;
   const reader = readerOf(rec);
   const lines = Array.from({ length: reader.lineCount(apply.id) }, (_, line) => {
-    const mine =
-      String(reader.lineValue(apply.id, apply.fields.doc, line) ?? '') === doc.invoiceId &&
-      doc.applyMinor > 0;
+    const mine = String(reader.lineValue(apply.id, apply.fields.doc, line) ?? '') === doc.invoiceId;
     const fields: LineWrite[] = [[apply.fields.apply, mine]];
-    if (mine) fields.push([apply.fields.amount, money(doc.applyMinor)]);
     return { line, fields };
   });
   writeRecord(rec, { body: [], sublists: [{ sublistId: apply.id, lines }], subrecords: [] });
@@ -136,13 +138,14 @@ function applyToInvoice(rec: NetSuiteRecord, plan: RefundPlan, money: (minor: nu
 /**
  * Transforms the source (RMA, invoice or cash sale) into the credit memo or cash refund, replaces its
  * lines with the plan's, sets shipping and externalid, applies a credit memo to the invoice, saves
- * (30 units + 1 for the total read back). `lineTaxCodes`: the account books a tax code per line (VAT,
- * SuiteTax), so each new line takes the code of the line it refunds; US legacy tax has no line code.
+ * (30 units + 1 for the total read back). `engine`: a non-US legacy (VAT/GST) account books a tax code
+ * per line, so each new line takes the code of the line it refunds; US legacy tax marks lines taxable
+ * (no line code); under SuiteTax lines have neither and NetSuite's tax engine computes the tax.
  */
 export function createRefundDocument(
   plan: RefundPlan,
   exponent: number,
-  lineTaxCodes: boolean,
+  engine: TaxEngine,
 ): DocumentCreation {
   const source = sourceOf(plan);
   if (source === null)
@@ -156,11 +159,11 @@ export function createRefundDocument(
       return { kind: 'refused', name: errorName(e), message: errorMessage(e) };
     throw e;
   }
-  const money = (minor: number): number => Number((minor / 10 ** exponent).toFixed(exponent));
   const itemId = source.declaration.sublists.item.id;
-  const codes = lineTaxCodes
-    ? transformedTaxCodes(source.declaration, readerOf(rec))
-    : { byUnit: new Map<string, string>(), first: null };
+  const codes =
+    engine === 'non-us-legacy'
+      ? transformedTaxCodes(source.declaration, readerOf(rec))
+      : { byUnit: new Map<string, string>(), first: null };
   removeLines(
     rec,
     itemId,
@@ -179,13 +182,14 @@ export function createRefundDocument(
             plan,
             line,
             codes.byUnit.get(line.tiktokLineIds[0] ?? '') ?? codes.first,
+            engine,
           ),
         })),
       },
     ],
     subrecords: [],
   });
-  applyToInvoice(rec, plan, money);
+  applyToInvoice(rec, plan);
   let id: string;
   try {
     id = saveRecord(rec);
@@ -257,8 +261,8 @@ function payingAccount(
 /**
  * Pays out what is left of the credit memo's credit (the invoice was paid before the refund) with a
  * customer refund for the customer, once: `none` when the credit memo has no credit left, `exists` when
- * the customer refund with `externalId` was saved before. Units: find 10, credit memo load 10, 2
- * lookups, create 10 + save 20 (+ find 10 after DUP_RCRD).
+ * the customer refund with `externalId` was saved before. Units: credit memo load 10 (all an open
+ * invoice's refund costs here), find 10, 2 lookups, create 10 + save 20 (+ find 10 after DUP_RCRD).
  */
 export function payOutCredit(
   creditMemoId: string,
@@ -268,12 +272,13 @@ export function payOutCredit(
   exponent: number,
 ): CustomerRefundOutcome {
   const scale = 10 ** exponent;
-  const before = findCustomerRefund(externalId);
-  if (before !== null) return { kind: 'exists', id: before, amountMinor: 0 };
+  // The credit left first: none when the invoice took it all (or a customer refund paid it out already).
   const credit = readerOf(loadRecord(CREDIT_MEMO.recordType, creditMemoId));
   const leftMinor = Math.round(numberOf(credit.value(CREDIT_MEMO.body.unapplied)) * scale);
   const customer = idOf(credit.value(CREDIT_MEMO.body.entity));
   if (leftMinor <= 0 || customer === null) return { kind: 'none' };
+  const before = findCustomerRefund(externalId);
+  if (before !== null) return { kind: 'exists', id: before, amountMinor: 0 };
   const paying = payingAccount(salesOrderId);
   if ('problem' in paying)
     return { kind: 'refused', message: `The customer refund was not made: ${paying.problem}` };

@@ -8,6 +8,7 @@
  * plan's lines: item lines at the custom price with the refunded TikTok unit ids, discount, fee and tax
  * lines as amounts; the refunded shipping as the document's shipping cost.
  */
+import type { TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { RefundLinePlan, RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import { currencyExponent, toNetSuiteAmount } from '../../../../shared-types/src/money/money';
 import type { BodyWrite, LineWrite, RecordReader, Row } from './record-declaration';
@@ -148,19 +149,21 @@ export function documentLineWrites(
   plan: Pick<RefundPlan, 'currency'>,
   line: RefundLinePlan,
   taxCode: string | null,
+  engine: TaxEngine = 'us-legacy',
 ): LineWrite[] {
   const f = declaration.sublists.item.fields;
   const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
   const writes: LineWrite[] = [[f.item, line.itemId]];
   if (line.quantity !== null) writes.push([f.quantity, line.quantity]);
   writes.push([f.price, CUSTOM_PRICE]);
-  if (taxCode !== null) writes.push([f.taxCode, taxCode]);
+  if (taxCode !== null && engine === 'non-us-legacy') writes.push([f.taxCode, taxCode]);
   // The rate first (rounded to the minor unit when the units do not share the amount evenly), then the
   // exact amount: NetSuite keeps an amount written after the rate.
   const units = line.quantity !== null && line.quantity > 0 ? line.quantity : 1;
   writes.push([f.rate, money(Math.round(line.amountMinor / units))]);
   writes.push([f.amount, money(line.amountMinor)]);
-  writes.push([f.isTaxable, line.taxable]);
+  // US legacy tax marks lines taxable; VAT lines carry their tax code, SuiteTax lines neither.
+  if (engine === 'us-legacy') writes.push([f.isTaxable, line.taxable]);
   writes.push([f.description, line.description]);
   if (line.tiktokLineIds.length > 0 && line.kind === 'item')
     writes.push([f.tiktokLineIds, line.tiktokLineIds.join(',')]);

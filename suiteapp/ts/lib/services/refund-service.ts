@@ -14,9 +14,9 @@
  * Governance (RESTlet budget 5,000): shop 10 + settings 10 + stored refunds 10 once, then per refund at
  * most 210 (sales order, document, RMA and bills lookups 40, invoice and sales order loads 20, transform
  * 10 + save 20 + total 1, on DUP_RCRD a lookup 10 + total 1, refund record 6 and on DUP_RCRD 16; a paid
- * invoice's customer refund 62: lookup 10, credit memo load 10, payment method lookups 2, create 10 +
- * save 20, on DUP_RCRD a lookup 10; with room); a call of 20 refunds stays under 4,300. Before each refund the remaining usage must cover its
- * worst case; when it does not, the call fails with TTS_USAGE_LIMIT naming the first refund not handled.
+ * invoice's customer refund: credit memo load 10, find 10, payment method lookups 2, create 10 +
+ * save 20, on DUP_RCRD a lookup 10; with room); a call of 20 refunds stays under 4,300. Before each
+ * refund the remaining usage must cover its worst case; when it does not, the call fails with TTS_USAGE_LIMIT naming the first refund not handled.
  */
 import type { SuiteScriptError } from 'N/error';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
@@ -121,6 +121,16 @@ function made(plan: RefundPlan, salesOrderId: string, shopId: string): Work {
       message: null,
     };
   }
+  if (plan.document.kind === 'nothing_refunded') {
+    return {
+      state: 'created',
+      outcome: 'created',
+      documentId: salesOrderId,
+      documentType: 'salesorder',
+      tiesOut: plan.varianceMinor === 0,
+      message: `TikTok refunded ${formatMinor(0, plan.currency)} ${plan.currency}: no credit memo or cash refund to make (NetSuite saves none without a line).`,
+    };
+  }
   if (plan.document.kind === 'sales_order_reduction') {
     const reduced = reduceSalesOrder(plan);
     const check = tieOut(plan, plan.totalMinor);
@@ -134,11 +144,7 @@ function made(plan: RefundPlan, salesOrderId: string, shopId: string): Work {
     };
   }
   const exponent = currencyExponent(plan.currency);
-  const created = createRefundDocument(
-    plan,
-    exponent,
-    taxEngineOf(suiteTaxInEffect(), companyCountry()) !== 'us-legacy',
-  );
+  const created = createRefundDocument(plan, exponent, taxEngineOf(suiteTaxInEffect(), companyCountry()));
   if (created.kind === 'refused') {
     return {
       state: 'error',

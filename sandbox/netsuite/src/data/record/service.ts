@@ -135,6 +135,12 @@ export class RecordService {
     if (paying && entity !== undefined && entity !== null) {
       // The `entity` initialization default: the customer, and the apply list of its open documents (billing.ts).
       rec.fields.customer = String(entity);
+      // NetSuite sources the customer's subsidiary and currency with it (OneWorld, Multiple Currencies).
+      const customer = this.store.get('customer', Number(entity));
+      for (const fieldId of ['subsidiary', 'currency']) {
+        const value = customer?.fields[fieldId];
+        if (info.fields[fieldId] && value !== null && value !== undefined && value !== '') rec.fields[fieldId] = value;
+      }
       rec.loadStored({ fields: rec.fields, sublists: { apply: entityApplyLines(this.store, info.id as 'customerpayment' | 'customerrefund', String(entity)) }, subrecords: {} });
     }
     if (rec.isDynamic) for (const fieldId of Object.keys(options.defaultValues ?? {})) sourceBody(this.store, rec, fieldId);

@@ -5,7 +5,7 @@
 # listening on 127.0.0.1 only, trust authentication for local test use, then creates the test database.
 #   eval "$(bash .ci/start-postgres.sh)"   # exports TEST_DATABASE_URL and TEST_PG_DATA
 #   bash .ci/stop-postgres.sh              # stops it and removes the folder
-# PORT (default 54329) and DB (default tts_test) can be set in the environment.
+# PORT (default 54329, or the next free one) and DB (default tts_test) can be set in the environment.
 set -euo pipefail
 PORT="${PORT:-54329}"
 DB="${DB:-tts_test}"
@@ -18,6 +18,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >&2
 fi
 BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+# The first free port from PORT on (a server left over from an earlier run keeps its own).
+for _ in $(seq 1 50); do
+  if (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then PORT=$((PORT + 1)); else break; fi
+done
 RUN=()
 if [ "$(id -u)" -eq 0 ]; then RUN=(runuser -u postgres --); fi
 DATA="$(mktemp -d /tmp/tts-pg.XXXXXX)"

@@ -54,11 +54,11 @@ interface PreparedWebhook {
 }
 
 /**
- * The group commit in a few statements whatever the batch's size (one round trip per statement, not
- * four per webhook): the notifications in one multi-row insert, the ids of those already stored in
- * one read, the jobs of the new ones in one multi-row insert, with the same outcome as inserting
- * each in turn (the first of two equal dedupe keys wins; a job key already pending adds nothing).
- * A webhook whose job payload is not JSON fails alone, before any statement.
+ * The group commit in one statement whatever the batch's size (one round trip, not four per
+ * webhook): the notifications and the jobs of the new ones in multi-row inserts of one statement
+ * (so one transaction), then, only when some were stored before, one read of their ids. The outcome
+ * is that of inserting each in turn (the first of two equal dedupe keys wins; a job key already
+ * pending adds nothing). A webhook whose job payload is not JSON fails alone, before the statement.
  */
 async function insertBatchInBulk(
   sql: Sql,
@@ -87,11 +87,27 @@ async function insertBatchInBulk(
   const unique = [...firstOfKey.values()];
   const created = new Map<string, number>();
   if (unique.length > 0) {
+    const jobs = unique.flatMap((p) =>
+      p.jobs.map((j) => ({ ...j, now: p.entry.receivedAt, webhook: p.entry.dedupeKey })),
+    );
+    // One statement, so one round trip and its own transaction: the jobs are inserted for the
+    // notifications this statement inserted (`w`), in the batch's order.
     const rows = await sql.query<{ id: number; dedupe_key: string }>(
-      `INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
-       SELECT k, s, e, b, r, i FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::text[])
-         WITH ORDINALITY AS w(k, s, e, b, r, i, n) ORDER BY n
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key`,
+      `WITH w AS (
+         INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
+         SELECT k, s, e, b, r, i FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::text[])
+           WITH ORDINALITY AS x(k, s, e, b, r, i, n) ORDER BY n
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
+       ), j AS (
+         INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, attempts, run_after, created_at, updated_at)
+         SELECT k, s, d, p, 'pending', 0, r, n, n
+         FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[], $12::bigint[], $13::text[])
+           WITH ORDINALITY AS y(k, s, d, p, r, n, wk, o)
+         WHERE wk IN (SELECT dedupe_key FROM w)
+         ORDER BY o
+         ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING
+       )
+       SELECT id, dedupe_key FROM w`,
       [
         unique.map((p) => p.entry.dedupeKey),
         unique.map((p) => p.entry.shopId),
@@ -99,6 +115,13 @@ async function insertBatchInBulk(
         unique.map((p) => p.rawBody),
         unique.map((p) => p.entry.receivedAt),
         unique.map((p) => p.ignoredReason),
+        jobs.map((j) => j.job.kind),
+        jobs.map((j) => j.job.shopId),
+        jobs.map((j) => j.job.dedupeKey),
+        jobs.map((j) => j.payload),
+        jobs.map((j) => j.job.runAfter),
+        jobs.map((j) => j.now),
+        jobs.map((j) => j.webhook),
       ],
     );
     for (const row of rows) created.set(row.dedupe_key, row.id);
@@ -111,26 +134,6 @@ async function insertBatchInBulk(
       [old],
     );
     for (const row of rows) existing.set(row.dedupe_key, row.id);
-  }
-  const jobs = unique
-    .filter((p) => created.has(p.entry.dedupeKey))
-    .flatMap((p) => p.jobs.map((j) => ({ ...j, now: p.entry.receivedAt })));
-  if (jobs.length > 0) {
-    await sql.query(
-      `INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, attempts, run_after, created_at, updated_at)
-       SELECT k, s, d, p, 'pending', 0, r, n, n
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
-         WITH ORDINALITY AS j(k, s, d, p, r, n, o) ORDER BY o
-       ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
-      [
-        jobs.map((j) => j.job.kind),
-        jobs.map((j) => j.job.shopId),
-        jobs.map((j) => j.job.dedupeKey),
-        jobs.map((j) => j.payload),
-        jobs.map((j) => j.job.runAfter),
-        jobs.map((j) => j.now),
-      ],
-    );
   }
   for (const p of prepared) {
     const key = p.entry.dedupeKey;
@@ -160,7 +163,7 @@ export class PgWebhooks implements WebhookStore {
   async insertWebhooks(batch: readonly WebhookBatchItem[]): Promise<WebhookBatchResult[]> {
     if (batch.length === 0) return [];
     try {
-      return await this.c.tx((t) => insertBatchInBulk(t, batch));
+      return await insertBatchInBulk(this.c, batch);
     } catch {
       // One webhook the database refused fails the bulk statements: again, each in its savepoint.
       return this.insertEachInSavepoint(batch);

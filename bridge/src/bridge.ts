@@ -34,7 +34,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { catalogPullJob, shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -44,8 +44,24 @@ import {
   type InventoryOptions,
 } from './workers/inventory-worker';
 import { InventoryCatalog } from './inventory/catalog';
+import type { HeartbeatResponse } from '../../shared-types/src/doctor/heartbeat';
+import {
+  bridgeDoctor,
+  HEARTBEAT_INTERVAL_MS,
+  sendHeartbeat,
+  WebhookArrivals,
+  type DoctorReport,
+  type LoopRuns,
+} from './doctor/bridge-doctor';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
+import { reconcileAllShopsRefunds, type RefundReconcileAllResult } from './workers/reconcile-refunds';
+import {
+  pullAllShopsCatalog,
+  type CatalogPullAllResult,
+  type CatalogPullOptions,
+} from './workers/catalog-pull';
+import { pushShopToNetSuite } from './shops/shop-sync';
 
 export interface BridgeDeps {
   clock?: Clock;
@@ -87,6 +103,8 @@ export interface BridgeDeps {
   tokenRefreshLeadMs?: number;
   /** Grace period for in-flight HTTP requests on `stop()` (default 10 s). */
   shutdownGraceMs?: number;
+  /** How often the heartbeat goes to NetSuite (default 5 min; issue #21). */
+  heartbeatMs?: number;
 }
 
 export interface Bridge {
@@ -113,12 +131,20 @@ export interface Bridge {
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
   /** One return-reconciliation pass (Search Returns by `update_time`) over every connected shop. */
   reconcileReturnsOnce(options?: ReconcileOptions): Promise<ReturnReconcileAllResult>;
+  /** One refund-reconciliation pass (completed returns and cancellations by `update_time`) over every connected shop. */
+  reconcileRefundsOnce(options?: ReconcileOptions): Promise<RefundReconcileAllResult>;
   /** One NetSuite → TikTok outbox pass over every connected shop. */
   outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
   /** One NetSuite stock → TikTok pass over every connected shop. */
   inventoryOnce(options?: InventoryOptions): Promise<InventoryAllResult>;
   /** Queues a TikTok warehouse refresh (`shop.warehouses`) for every connected shop; the count queued. */
   refreshWarehouses(): Promise<number>;
+  /** One catalog pull pass (Pull products from TikTok, issue #19) over every connected shop, run now. */
+  catalogPullOnce(options?: CatalogPullOptions): Promise<CatalogPullAllResult>;
+  /** Sends the bridge's facts about each shop and its URL to NetSuite now (the connector home's heartbeat). */
+  heartbeatOnce(): Promise<HeartbeatResponse>;
+  /** The doctor as the bridge sees it (shared registry; NetSuite judged from a live ping). */
+  doctor(): Promise<DoctorReport>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -230,6 +256,25 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const runner = new JobRunner({ ...runnerOptions, owner, excludeKinds: URGENT_JOB_KINDS });
   const urgentRunner = new JobRunner({ ...runnerOptions, owner: `${owner}-urgent`, kinds: URGENT_JOB_KINDS });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
+  const catalogDeps = {
+    store,
+    tiktok: tiktok.client,
+    netsuite,
+    sendShop: (shopId: string) => pushShopToNetSuite(store, netsuite, shopId),
+    clock,
+    logger,
+  };
+  // The catalog poll queues each connected shop's catalog.pull job (one pending per shop, shared with
+  // the product webhooks), so a poll and a webhook never run two passes of a shop side by side.
+  const queueCatalogPulls = async (): Promise<number> => {
+    let queued = 0;
+    for (const shop of await store.listShops()) {
+      if (shop.state !== 'connected') continue;
+      const { created } = await store.enqueueJob(catalogPullJob(shop.shopId, clock.now()), clock.now());
+      if (created) queued += 1;
+    }
+    return queued;
+  };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
   const inventoryDeps = {
     ...outboxDeps,
@@ -267,6 +312,34 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     ttlMs: OAUTH_STATE_TTL_MS,
   });
   const netsuitePing = new CachedProbe(() => netsuite.ping(), deps.netsuitePingTtlMs ?? 60_000, clock);
+  const arrivals = new WebhookArrivals();
+  const loops: LoopRuns = {};
+  let lastNetSuiteError: string | null = null;
+  const heartbeatOnce = async (): Promise<HeartbeatResponse> => {
+    try {
+      const answer = await sendHeartbeat({
+        store,
+        clock,
+        publicUrl: config.publicUrl,
+        netsuite,
+        arrivals,
+        loops,
+        lastNetSuiteError,
+      });
+      lastNetSuiteError = null;
+      return answer;
+    } catch (error) {
+      lastNetSuiteError = describeError(error);
+      throw error;
+    }
+  };
+  const doctor = async (): Promise<DoctorReport> => {
+    const ping = await netsuitePing.get(deps.readyzNetsuiteWaitMs ?? 2000);
+    const netsuiteError = ping.ok
+      ? null
+      : (ping.error ?? (ping.checking ? 'the NetSuite ping is still running' : 'unreachable'));
+    return bridgeDoctor(store, clock, netsuiteError, arrivals);
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -287,6 +360,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       clockSkewWarnMs: deps.webhookClockSkewWarnMs,
       staleAfterMs: deps.webhookStaleAfterMs,
       groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
+      onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
     }),
   );
   app.use(throttleGuard(throttle));
@@ -317,7 +391,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       logger,
     }),
   );
-  app.use(statusRouter({ store, adminAuth, clock }));
+  app.use(statusRouter({ store, adminAuth, clock, doctor }));
   app.use((req, _res, next) => {
     next(new BridgeError(BRIDGE_ERROR_CODES.NOT_FOUND, `No route for ${req.method} ${req.path}.`));
   });
@@ -414,11 +488,16 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
     reconcileReturnsOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShopsReturns(reconcileDeps, { ...deps.reconcile, ...options })),
+    reconcileRefundsOnce: (options?: ReconcileOptions) =>
+      track(reconcileAllShopsRefunds(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
       track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
     inventoryOnce: (options?: InventoryOptions) =>
       track(runInventoryAllShops(inventoryDeps, { ...deps.inventory, ...options })),
     refreshWarehouses: () => track(refreshWarehouses()),
+    catalogPullOnce: (options?: CatalogPullOptions) => track(pullAllShopsCatalog(catalogDeps, options)),
+    heartbeatOnce: () => track(heartbeatOnce()),
+    doctor: () => track(doctor()),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -432,28 +511,45 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => reconcileAllShops(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
+      schedule('catalog', Math.min(5000, reconcileMs), queueCatalogPulls, reconcileMs);
       schedule(
         'reconcile-returns',
         Math.min(5000, reconcileMs),
         () => reconcileAllShopsReturns(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
+      schedule(
+        'reconcile-refunds',
+        Math.min(5000, reconcileMs),
+        () => reconcileAllShopsRefunds(reconcileDeps, deps.reconcile),
+        reconcileMs,
+      );
       const outboxMs = deps.outbox?.intervalMs ?? (config.outboxIntervalSeconds ?? 60) * 1000;
       schedule(
         'outbox',
         Math.min(5000, outboxMs),
-        () => runOutboxAllShops(outboxDeps, deps.outbox),
+        async () => {
+          const result = await runOutboxAllShops(outboxDeps, deps.outbox);
+          loops.outbox = clock.now();
+          return result;
+        },
         outboxMs,
       );
       const inventoryMs = deps.inventory?.intervalMs ?? (config.inventoryIntervalSeconds ?? 60) * 1000;
       schedule(
         'inventory',
         Math.min(5000, inventoryMs),
-        () => runInventoryAllShops(inventoryDeps, deps.inventory),
+        async () => {
+          const result = await runInventoryAllShops(inventoryDeps, deps.inventory);
+          loops.inventory = clock.now();
+          return result;
+        },
         inventoryMs,
       );
       const warehousesMs = deps.warehouseRefreshMs ?? (config.warehouseRefreshMinutes ?? 60) * 60_000;
       schedule('warehouses', warehousesMs, refreshWarehouses, warehousesMs);
+      const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_INTERVAL_MS;
+      schedule('heartbeat', Math.min(5000, heartbeatMs), heartbeatOnce, heartbeatMs);
     },
   };
   return bridge;

@@ -49,6 +49,10 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_bundle_kit', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_tax_remitter', 'TEXT'],
   ['custrecord_tts_shop_tax_code', 'SELECT', { select: '-10' }],
+  ['custrecord_tts_shop_catalog_ns', 'SELECT', { select: 'customlist_tts_catalog_ns' }],
+  ['custrecord_tts_shop_catalog_tts', 'SELECT', { select: 'customlist_tts_catalog_tts' }],
+  ['custrecord_tts_shop_catalog_item', 'SELECT', { select: 'customlist_tts_item_type' }],
+  ['custrecord_tts_shop_catalog_confirm', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_inv_now', 'CHECKBOX', { default: false }],
@@ -111,6 +115,14 @@ const LOG_FIELDS: Expected[] = [
   ['custrecord_tts_log_tiktok_id', 'TEXT'],
 ];
 
+const BRIDGE_STATUS_FIELDS: Expected[] = [
+  ['custrecord_tts_bs_shop', 'SELECT', { select: 'customrecord_tts_shop' }],
+  ['custrecord_tts_bs_received', 'TEXT'],
+  ['custrecord_tts_bs_bridge_url', 'TEXT'],
+  ['custrecord_tts_bs_facts', 'CLOBTEXT'],
+  ['custrecord_tts_bs_ns_error', 'TEXTAREA'],
+];
+
 function expectFields(fields: SdfField[], expected: Expected[]): void {
   expect(fields.map((field) => field.scriptid).sort()).toEqual(expected.map(([id]) => id).sort());
   for (const [id, type, extra = {}] of expected) {
@@ -152,6 +164,7 @@ describe('loadSdfProject on suiteapp/src', () => {
   test('has the three custom records with exactly the fields of docs/contracts.md', () => {
     const record = (id: string) => project.customRecords.find((candidate) => candidate.scriptid === id);
     expect(project.customRecords.map((candidate) => candidate.scriptid).sort()).toEqual([
+      'customrecord_tts_bridge_status',
       'customrecord_tts_log',
       'customrecord_tts_order',
       'customrecord_tts_outbox',
@@ -166,6 +179,7 @@ describe('loadSdfProject on suiteapp/src', () => {
     expectFields(record('customrecord_tts_order')?.fields ?? [], ORDER_FIELDS);
     expectFields(record('customrecord_tts_log')?.fields ?? [], LOG_FIELDS);
     expectFields(record('customrecord_tts_warehouse')?.fields ?? [], WAREHOUSE_FIELDS);
+    expectFields(record('customrecord_tts_bridge_status')?.fields ?? [], BRIDGE_STATUS_FIELDS);
     expect(record('customrecord_tts_shop')?.file).toBe('Objects/customrecord_tts_shop.xml');
   });
 
@@ -319,13 +333,13 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: undefined,
         appliesTo: ['sale'],
       },
-      {
-        id: 'custitem_tts_sku',
+      ...['custitem_tts_product_id', 'custitem_tts_sku', 'custitem_tts_sku_id'].map((id) => ({
+        id,
         kind: 'itemcustomfield',
         type: 'TEXT',
         select: undefined,
         appliesTo: ['inventory', 'noninventory', 'kit'],
-      },
+      })),
     ]);
   });
 

@@ -27,13 +27,25 @@ import { assertBridgeBuilt, BridgeProcess } from './bridge-process';
 const INSTANCES = 3;
 const WAVES = [15, 15, 15];
 
-/** The bridge whose process holds the lease of a running job (polled until one does). */
-async function instanceWithLeasedJob(url: string, bridges: readonly BridgeProcess[]): Promise<BridgeProcess> {
+/**
+ * The bridge whose process holds the lease of a running job (polled until one does; `feed` adds
+ * work every 2 s while none is running, so a fast machine cannot run out of jobs first).
+ */
+async function instanceWithLeasedJob(
+  url: string,
+  bridges: readonly BridgeProcess[],
+  feed: () => Promise<void>,
+): Promise<BridgeProcess> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const deadline = Date.now() + 60_000;
+    let fedAt = Date.now();
     while (Date.now() < deadline) {
+      if (Date.now() - fedAt >= 2_000) {
+        await feed();
+        fedAt = Date.now();
+      }
       const owners = (
         await client.query<{ lease_owner: string }>("SELECT lease_owner FROM jobs WHERE state = 'running'")
       ).rows.map((r) => r.lease_owner);
@@ -158,19 +170,20 @@ it('three bridges on one PostgreSQL, webhooks round robin, one SIGKILLed mid-run
   configureDemoShop(emulator.seed, emulator.store, shopId, account, {});
 
   const orders: string[] = [];
+  const newOrder = (): string =>
+    simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT', paymentMethodName: 'CCDC' }).id;
   let victim: BridgeProcess | undefined;
   const imported = () =>
     orders.filter((id) => emulator.store.findByExternalId('salesorder', `tts_${shopId}_${id}`)).length;
   for (const [wave, count] of WAVES.entries()) {
-    for (let i = 0; i < count; i += 1) {
-      orders.push(
-        simulator.admin.createOrder({ advanceTo: 'AWAITING_SHIPMENT', paymentMethodName: 'CCDC' }).id,
-      );
-    }
+    for (let i = 0; i < count; i += 1) orders.push(newOrder());
     await simulator.tick();
     if (wave === 0) {
       // Mid-run: the instance that holds a job's lease at that moment is SIGKILLed.
-      victim = await instanceWithLeasedJob(schema.url, bridges);
+      victim = await instanceWithLeasedJob(schema.url, bridges, async () => {
+        orders.push(newOrder());
+        await simulator.tick();
+      });
       await victim.kill();
     }
   }

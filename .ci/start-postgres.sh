@@ -5,7 +5,7 @@
 # listening on 127.0.0.1 only, trust authentication for local test use, then creates the test database.
 #   eval "$(bash .ci/start-postgres.sh)"   # exports TEST_DATABASE_URL and TEST_PG_DATA
 #   bash .ci/stop-postgres.sh              # stops it and removes the folder
-# PORT (default 54329) and DB (default tts_test) can be set in the environment.
+# PORT (default 54329, or the next free one) and DB (default tts_test) can be set in the environment.
 set -euo pipefail
 PORT="${PORT:-54329}"
 DB="${DB:-tts_test}"
@@ -26,8 +26,22 @@ chmod 700 "$DATA"
 "${RUN[@]}" "$BIN/initdb" -D "$DATA/data" -U postgres --auth=trust -E UTF8 --no-locale >&2
 # synchronous_commit=off: a commit survives the bridge being killed (the server keeps it), like
 # SQLite's WAL with synchronous=NORMAL; the server's own crash may lose the last few commits.
-"${RUN[@]}" "$BIN/pg_ctl" -D "$DATA/data" -l "$DATA/server.log" -w \
-  -o "-p $PORT -c listen_addresses=127.0.0.1 -k $DATA -c max_connections=200 -c synchronous_commit=off" start >&2
+# The first port from PORT on that is free and that the server can bind (another server, e.g. one
+# left from an earlier run or started by another checkout at the same moment, keeps its own).
+started=no
+for _ in $(seq 1 20); do
+  if ! (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null &&
+    "${RUN[@]}" "$BIN/pg_ctl" -D "$DATA/data" -l "$DATA/server.log" -w \
+      -o "-p $PORT -c listen_addresses=127.0.0.1 -k $DATA -c max_connections=200 -c synchronous_commit=off" start >&2; then
+    started=yes
+    break
+  fi
+  PORT=$((PORT + 1))
+done
+if [ "$started" != yes ]; then
+  echo "Could not start PostgreSQL on 20 ports up to ${PORT}; see $DATA/server.log" >&2
+  exit 1
+fi
 "${RUN[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$DB" >&2
 echo "export TEST_PG_DATA=$DATA"
 echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$PORT/$DB"

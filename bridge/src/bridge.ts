@@ -413,12 +413,18 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     return promise;
   }
 
+  /**
+   * Runs `task` now after `delayMs`, then every `everyMs`. The periodic passes (all but the job
+   * lanes, which the queue's leases already share out) run under the store's lock of their name:
+   * with several instances on PostgreSQL, one instance at a time runs a pass, as one instance would.
+   */
   function schedule(name: string, delayMs: number, task: () => Promise<unknown>, everyMs: number): void {
     if (!workersOn) return;
+    const exclusive = name !== 'jobs' && name !== 'urgent-jobs';
     const timer = setTimeout(() => {
       timers.delete(timer);
       void track(
-        task().catch((error: unknown) => {
+        (exclusive ? store.withLock(`pass:${name}`, task) : task()).catch((error: unknown) => {
           logger.error({ err: describeError(error), loop: name }, 'worker loop iteration failed');
         }),
       ).finally(() => schedule(name, everyMs, task, everyMs));

@@ -1,9 +1,9 @@
 /**
  * Child process of the webhook receive benchmark, so the server does not share an event loop with
- * the load generator: `bridge <sqlite file> <appKey> <appSecret> [maxBatch] [normal|full]` serves
- * the real bridge (webhook verified, stored in SQLite with synchronous NORMAL or FULL by the group
- * commit of at most `maxBatch` webhooks per transaction, answered; no workers; LOG_LEVEL info, the
- * default), `bare` an Express app that answers 200. Answers `cpu` with the CPU time it has used so
+ * the load generator: `bridge <sqlite file | postgres:// URL> <appKey> <appSecret> [maxBatch]
+ * [normal|full]` serves the real bridge (webhook verified, stored in SQLite with synchronous NORMAL or
+ * FULL, or in PostgreSQL, by the group commit of at most `maxBatch` webhooks per transaction,
+ * answered; no workers; LOG_LEVEL info, the default), `bare` an Express app that answers 200. Answers `cpu` with the CPU time it has used so
  * far (`{ cpuMicros }`). Sends `{ port }` to the parent over IPC once listening; exits on `stop`.
  */
 import { randomBytes } from 'node:crypto';
@@ -39,7 +39,7 @@ export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: str
     publicUrl: 'http://127.0.0.1:3000',
     adminToken: randomBytes(24).toString('hex'),
     encryptionKey: randomBytes(32),
-    databaseUrl: `sqlite:${dbFile}`,
+    databaseUrl: dbFile.startsWith('postgres://') ? dbFile : `sqlite:${dbFile}`,
     port: 0,
     host: '127.0.0.1',
     logLevel: 'info',

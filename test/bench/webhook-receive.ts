@@ -12,8 +12,12 @@
  * `--full` adds both bridges with BRIDGE_SQLITE_SYNCHRONOUS=full (an fsync per commit, durable
  * across a power loss): there the group commit's one fsync per batch matters most.
  *
+ * `--postgres` (issue #22) adds the bridge on PostgreSQL (`TEST_DATABASE_URL`, e.g. the server
+ * `.ci/start-postgres.sh` starts: local, synchronous_commit off), group commit and, unless
+ * `--no-single`, one transaction per webhook; each run in a fresh schema.
+ *
  *   node dist/test/bench/webhook-receive.js [--requests 4000] [--connections 16,64] [--runs 5]
- *     [--no-single] [--full]
+ *     [--no-single] [--full] [--postgres]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +30,7 @@ import { signTikTokWebhookForTest } from '../../bridge/src/webhooks/verify';
 import { WEBHOOK_PATH } from '../../bridge/src/webhooks/route';
 import type { ReceiveServerKind } from './receive-server';
 import { formatTable } from './table';
+import { createTestSchema } from '../support/test-postgres';
 
 export interface ReceiveOptions {
   requests: number;
@@ -36,6 +41,8 @@ export interface ReceiveOptions {
   single: boolean;
   /** Also measure with BRIDGE_SQLITE_SYNCHRONOUS=full (an fsync per commit). */
   full: boolean;
+  /** Also measure the bridge on PostgreSQL (TEST_DATABASE_URL). */
+  postgres: boolean;
 }
 
 export interface Measurement {
@@ -66,6 +73,8 @@ interface SignedRequest {
 interface Server {
   label: string;
   kind: ReceiveServerKind;
+  /** Where the bridge stores (the first argument is then a SQLite file or a postgres:// URL). */
+  database?: 'postgres';
   args: (dbFile: string, appKey: string, appSecret: string) => string[];
 }
 
@@ -90,6 +99,18 @@ const SERVERS: Server[] = [
     label: 'bridge (commit per webhook, FULL)',
     kind: 'bridge',
     args: (dbFile, appKey, appSecret) => [dbFile, appKey, appSecret, '1', 'full'],
+  },
+  {
+    label: 'bridge on PostgreSQL (group commit)',
+    kind: 'bridge',
+    database: 'postgres',
+    args: (url, appKey, appSecret) => [url, appKey, appSecret, '256'],
+  },
+  {
+    label: 'bridge on PostgreSQL (commit per webhook)',
+    kind: 'bridge',
+    database: 'postgres',
+    args: (url, appKey, appSecret) => [url, appKey, appSecret, '1'],
   },
 ];
 
@@ -178,7 +199,9 @@ async function measure(
   dir: string,
   run: number,
 ): Promise<Measurement> {
-  const dbFile = path.join(dir, `bridge-${server.label.replace(/\W+/g, '-')}-${connections}-${run}.db`);
+  const schema = server.database === 'postgres' ? await createTestSchema('bench') : undefined;
+  const dbFile =
+    schema?.url ?? path.join(dir, `bridge-${server.label.replace(/\W+/g, '-')}-${connections}-${run}.db`);
   const { child, port } = await startServer(server.kind, server.args(dbFile, app.appKey, app.appSecret));
   let result: autocannon.Result;
   let cpuMicros: number;
@@ -194,10 +217,11 @@ async function measure(
   }
   let storedRows: number | null = null;
   if (server.kind === 'bridge') {
-    const store = openStore(`sqlite:${dbFile}`);
+    const store = openStore(schema ? schema.url : `sqlite:${dbFile}`);
     storedRows = await store.countWebhooks();
     await store.close();
   }
+  await schema?.drop();
   const total = result.requests.total;
   return {
     rps: total / result.duration,
@@ -218,7 +242,9 @@ export async function runWebhookReceive(options: ReceiveOptions): Promise<Receiv
   };
   const servers = SERVERS.filter(
     (s) =>
-      (options.single || !s.label.includes('per webhook')) && (options.full || !s.label.includes('FULL')),
+      (options.single || !s.label.includes('per webhook')) &&
+      (options.full || !s.label.includes('FULL')) &&
+      (options.postgres || s.database !== 'postgres'),
   );
   const rows: ReceiveRow[] = [];
   try {
@@ -325,6 +351,7 @@ export function receiveOptionsFromArgs(args: readonly string[]): ReceiveOptions 
     warmup: numberArg(args, '--warmup', 500),
     single: !args.includes('--no-single'),
     full: args.includes('--full'),
+    postgres: args.includes('--postgres'),
   };
 }
 

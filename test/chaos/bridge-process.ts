@@ -34,6 +34,11 @@ export class BridgeProcess {
     readonly logFile: string,
   ) {}
 
+  /** The running process's id (its jobs' lease owner starts `bridge-<pid>-`), or null. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   get running(): boolean {
     return this.child !== null;
   }

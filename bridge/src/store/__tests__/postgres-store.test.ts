@@ -122,6 +122,41 @@ describe('PostgresStore', () => {
     }
   });
 
+  it('stores a group commit in bulk, and one webhook the database refuses fails alone', async () => {
+    await schema.truncate();
+    const store = new PostgresStore(schema.url, { poolSize: 2 });
+    try {
+      const entry = (n: number, eventType = 1) => ({
+        dedupeKey: `b-${n}`,
+        shopId: '1',
+        eventType,
+        rawBody: '{}',
+        receivedAt: 5,
+      });
+      const job = (key: string) => ({
+        kind: 'order.upsert',
+        shopId: '1',
+        dedupeKey: key,
+        payload: {},
+        runAfter: 5,
+      });
+      await store.insertWebhook(entry(0), [job('order:0')]);
+      // event_type is an INTEGER column: 2^31 is out of its range, the bulk insert fails and each
+      // webhook is inserted again in its own savepoint.
+      const results = await store.insertWebhooks([
+        { entry: entry(1), jobs: [job('order:1')] },
+        { entry: entry(2, 2 ** 31), jobs: [job('order:2')] },
+        { entry: entry(0), jobs: [job('order:0-again')] },
+        { entry: entry(3), jobs: [job('order:1')] },
+      ]);
+      expect(results.map((r) => (r.ok ? r.inserted : 'failed'))).toEqual([true, 'failed', false, true]);
+      expect(await store.countWebhooks()).toBe(3);
+      expect((await store.listJobs({})).map((j) => j.dedupeKey).sort()).toEqual(['order:0', 'order:1']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('names DATABASE_URL and the server when it cannot prepare the database', async () => {
     const store = new PostgresStore('postgres://nobody@127.0.0.1:1/none', { poolSize: 1 });
     await expect(store.migrated).rejects.toThrow(/PostgreSQL database.*DATABASE_URL.*server is running/);

@@ -79,7 +79,9 @@ export class PgConnection implements Sql {
 
   static open(url: string, options: { max?: number } = {}): PgConnection {
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
-    const locks = new pg.Pool({ connectionString: url, max: 4, types, idleTimeoutMillis: 5_000 });
+    // More than the bridge's periodic passes (5), each holding one lock while it may wait for a
+    // token refresh's: a refresh always finds a connection, so lock holders never wait in a circle.
+    const locks = new pg.Pool({ connectionString: url, max: 16, types, idleTimeoutMillis: 5_000 });
     // An idle client whose server went away: the pool drops it; the next query reconnects.
     pool.on('error', () => undefined);
     locks.on('error', () => undefined);

@@ -45,6 +45,111 @@ async function insertWith(
   return { inserted: true, id: created.id };
 }
 
+interface PreparedWebhook {
+  index: number;
+  entry: WebhookNotificationInput;
+  rawBody: string;
+  ignoredReason: string | null;
+  jobs: { job: NewJob; payload: string }[];
+}
+
+/**
+ * The group commit in one statement whatever the batch's size (one round trip, not four per
+ * webhook): the notifications and the jobs of the new ones in multi-row inserts of one statement
+ * (so one transaction), then, only when some were stored before, one read of their ids. The outcome
+ * is that of inserting each in turn (the first of two equal dedupe keys wins; a job key already
+ * pending adds nothing). A webhook whose job payload is not JSON fails alone, before the statement.
+ */
+async function insertBatchInBulk(
+  sql: Sql,
+  batch: readonly WebhookBatchItem[],
+): Promise<WebhookBatchResult[]> {
+  const results: WebhookBatchResult[] = new Array<WebhookBatchResult>(batch.length);
+  const prepared: PreparedWebhook[] = [];
+  batch.forEach((item, index) => {
+    try {
+      prepared.push({
+        index,
+        entry: item.entry,
+        rawBody: redactSecretsInText(item.entry.rawBody),
+        ignoredReason: redactNullable(item.entry.ignoredReason ?? null),
+        jobs: item.jobs.map((job) => ({
+          job,
+          payload: redactSecretsInText(JSON.stringify(job.payload ?? null)),
+        })),
+      });
+    } catch (error) {
+      results[index] = { ok: false, error };
+    }
+  });
+  const firstOfKey = new Map<string, PreparedWebhook>();
+  for (const p of prepared) if (!firstOfKey.has(p.entry.dedupeKey)) firstOfKey.set(p.entry.dedupeKey, p);
+  const unique = [...firstOfKey.values()];
+  const created = new Map<string, number>();
+  if (unique.length > 0) {
+    const jobs = unique.flatMap((p) =>
+      p.jobs.map((j) => ({ ...j, now: p.entry.receivedAt, webhook: p.entry.dedupeKey })),
+    );
+    // One statement, so one round trip and its own transaction: the jobs are inserted for the
+    // notifications this statement inserted (`w`), in the batch's order.
+    const rows = await sql.query<{ id: number; dedupe_key: string }>(
+      `WITH w AS (
+         INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
+         SELECT k, s, e, b, r, i FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::text[])
+           WITH ORDINALITY AS x(k, s, e, b, r, i, n) ORDER BY n
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
+       ), j AS (
+         INSERT INTO jobs (kind, shop_id, dedupe_key, payload, state, attempts, run_after, created_at, updated_at)
+         SELECT k, s, d, p, 'pending', 0, r, n, n
+         FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[], $12::bigint[], $13::text[])
+           WITH ORDINALITY AS y(k, s, d, p, r, n, wk, o)
+         WHERE wk IN (SELECT dedupe_key FROM w)
+         ORDER BY o
+         ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING
+       )
+       SELECT id, dedupe_key FROM w`,
+      [
+        unique.map((p) => p.entry.dedupeKey),
+        unique.map((p) => p.entry.shopId),
+        unique.map((p) => p.entry.eventType),
+        unique.map((p) => p.rawBody),
+        unique.map((p) => p.entry.receivedAt),
+        unique.map((p) => p.ignoredReason),
+        jobs.map((j) => j.job.kind),
+        jobs.map((j) => j.job.shopId),
+        jobs.map((j) => j.job.dedupeKey),
+        jobs.map((j) => j.payload),
+        jobs.map((j) => j.job.runAfter),
+        jobs.map((j) => j.now),
+        jobs.map((j) => j.webhook),
+      ],
+    );
+    for (const row of rows) created.set(row.dedupe_key, row.id);
+  }
+  const existing = new Map<string, number>();
+  const old = unique.filter((p) => !created.has(p.entry.dedupeKey)).map((p) => p.entry.dedupeKey);
+  if (old.length > 0) {
+    const rows = await sql.query<{ id: number; dedupe_key: string }>(
+      'SELECT id, dedupe_key FROM webhook_notifications WHERE dedupe_key = ANY($1::text[])',
+      [old],
+    );
+    for (const row of rows) existing.set(row.dedupe_key, row.id);
+  }
+  for (const p of prepared) {
+    const key = p.entry.dedupeKey;
+    const id = created.get(key);
+    const first = firstOfKey.get(key) === p;
+    if (id !== undefined && first) results[p.index] = { ok: true, inserted: true, id };
+    else {
+      const stored = id ?? existing.get(key);
+      // Not found: the bulk transaction rolls back and the batch is inserted one by one.
+      if (stored === undefined) throw new Error(`webhook ${key} neither inserted nor found`);
+      results[p.index] = { ok: true, inserted: false, id: stored };
+    }
+  }
+  return results;
+}
+
 export class PgWebhooks implements WebhookStore {
   constructor(private readonly c: PgConnection) {}
 
@@ -57,6 +162,15 @@ export class PgWebhooks implements WebhookStore {
 
   async insertWebhooks(batch: readonly WebhookBatchItem[]): Promise<WebhookBatchResult[]> {
     if (batch.length === 0) return [];
+    try {
+      return await insertBatchInBulk(this.c, batch);
+    } catch {
+      // One webhook the database refused fails the bulk statements: again, each in its savepoint.
+      return this.insertEachInSavepoint(batch);
+    }
+  }
+
+  private async insertEachInSavepoint(batch: readonly WebhookBatchItem[]): Promise<WebhookBatchResult[]> {
     return this.c.tx(async (t) => {
       const results: WebhookBatchResult[] = [];
       for (const item of batch) {

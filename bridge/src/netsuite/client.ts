@@ -8,10 +8,13 @@
  */
 import type {
   CatalogProduct,
+  CatalogSnapshotRequest,
+  CatalogSnapshotResponse,
   CatalogStatusResponse,
   ProductsUpsertResponse,
 } from '../../../shared-types/src/catalog/products-upsert';
 import {
+  CATALOG_SNAPSHOT_ACTION,
   CATALOG_STATUS_ACTION,
   MAX_SKUS_PER_UPSERT,
   PRODUCTS_UPSERT_ACTION,
@@ -258,6 +261,11 @@ export class NetSuiteClient {
       );
     }
     return this.postAction<ProductsUpsertResponse>({ action: PRODUCTS_UPSERT_ACTION, shopId, products });
+  }
+
+  /** One part of the TikTok side of the SKU audit (`catalog.snapshot`, at most 5,000 SKUs). */
+  saveCatalogSnapshot(request: Omit<CatalogSnapshotRequest, 'action'>): Promise<CatalogSnapshotResponse> {
+    return this.postAction<CatalogSnapshotResponse>({ action: CATALOG_SNAPSHOT_ACTION, ...request });
   }
 
   /** The shop's catalog settings and Force product catalog resync; `clearForce` clears the latter. */

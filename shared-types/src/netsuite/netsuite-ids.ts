@@ -34,6 +34,10 @@ export const FULFILLMENT_CATCH_UP_SCHEDULED_DEPLOYMENT_ID = 'customdeploy_tts_mr
 export const EXCEPTIONS_SUITELET_ID = 'customscript_tts_sl_exceptions';
 export const EXCEPTIONS_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_exceptions';
 
+/** Suitelet of the SKU audit (issue #19): duplicate and unmatched SKUs on both sides, each with its fix. */
+export const SKU_AUDIT_SUITELET_ID = 'customscript_tts_sl_sku_audit';
+export const SKU_AUDIT_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_sku_audit';
+
 /** User event on `customrecord_tts_shop` (beforeSubmit: Payment Method Map check). */
 export const SHOP_USER_EVENT_ID = 'customscript_tts_ue_shop';
 export const SHOP_USER_EVENT_DEPLOYMENT_ID = 'customdeploy_tts_ue_shop';

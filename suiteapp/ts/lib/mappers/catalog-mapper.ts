@@ -227,3 +227,11 @@ export function linkItemWrites(values: {
 export function tiktokSkuWrites(sellerSku: string): SubmitWrite[] {
   return [[itemBody.tiktokSku, sellerSku]];
 }
+
+/** Every shop's TikTok id and name, for the SKU audit's shop choice. */
+export const AUDIT_SHOPS_QUERY: Sql = sql`SELECT ${SHOP.suiteql.columns.shopId} AS shop_id, ${SHOP.suiteql.columns.name} AS shop_name FROM ${SHOP.suiteql.table} ORDER BY ${SHOP.suiteql.columns.id} ASC`;
+
+export function auditShopFromRow(row: Row): { shopId: string; name: string } | null {
+  const shopId = textOf(row.shop_id);
+  return shopId === null ? null : { shopId, name: textOf(row.shop_name) ?? shopId };
+}

@@ -2,7 +2,7 @@
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
  * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
  * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`, `products.upsert`
- * and `catalog.status`. Every POST is
+ * `catalog.status` and `catalog.snapshot`. Every POST is
  * validated as a whole before any record is touched.
  */
 import type {
@@ -58,17 +58,20 @@ import {
   validateRefundsUpsert,
 } from '../../../../shared-types/src/refunds/refunds-upsert';
 import type {
+  CatalogSnapshotResponse,
   CatalogStatusResponse,
   ProductsUpsertResponse,
 } from '../../../../shared-types/src/catalog/products-upsert';
 import {
+  CATALOG_SNAPSHOT_ACTION,
   CATALOG_STATUS_ACTION,
   PRODUCTS_UPSERT_ACTION,
+  validateCatalogSnapshot,
   validateCatalogStatus,
   validateProductsUpsert,
 } from '../../../../shared-types/src/catalog/products-upsert';
 import { connectorError } from '../platform/errors';
-import { catalogStatus, upsertProducts } from './catalog-service';
+import { catalogStatus, saveCatalogSnapshot, upsertProducts } from './catalog-service';
 import { attachLabels } from './label-service';
 import { upsertShipments } from './shipment-service';
 import { upsertOrders } from './order-upsert-service';
@@ -106,7 +109,8 @@ export function handlePost(
   | ShipmentsUpsertResponse
   | RefundsUpsertResponse
   | ProductsUpsertResponse
-  | CatalogStatusResponse {
+  | CatalogStatusResponse
+  | CatalogSnapshotResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
     throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(parsed.problems));
@@ -161,6 +165,12 @@ export function handlePost(
     if (!status.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(status.problems));
     return catalogStatus(status.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === CATALOG_SNAPSHOT_ACTION) {
+    const snapshot = validateCatalogSnapshot(parsed.value);
+    if (!snapshot.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(snapshot.problems));
+    return saveCatalogSnapshot(snapshot.value);
   }
   const checked = validateRestletRequest(parsed.value);
   if (!checked.ok) {

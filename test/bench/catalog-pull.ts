@@ -63,7 +63,7 @@ export async function runCatalogBench(products = 2000, crashAt = 10): Promise<Ca
     }
     return axiosSend(request);
   };
-  // A simulated clock, moved 5 s between steps, as TikTok's update_time moves between real passes.
+  // A simulated clock, moved 10 minutes (the poll interval) between steps, as between real passes.
   let offsetMs = 0;
   const clock = { now: () => Date.now() + offsetMs };
   const stack: SandboxStack = await startSandboxStack({
@@ -103,7 +103,7 @@ export async function runCatalogBench(products = 2000, crashAt = 10): Promise<Ca
       const from = stack.netsuite.invocations.length;
       const before = linked().length;
       const calls0 = { ...counts };
-      offsetMs += 5_000;
+      offsetMs += 600_000;
       const pass = await stack.bridge.catalogPullOnce();
       const units = stack.netsuite.invocations.slice(from).reduce((n, i) => n + i.units, 0);
       const result = pass.results[0] ?? null;

@@ -186,4 +186,13 @@ describe('catalog pull into NetSuite items', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('part 1 of 1: parts count from 0 to parts - 1');
   });
+
+  it('NetSuite refuses an inventory item without Item Name/Number, as the emulator enforces its required fields', async () => {
+    world = await startConnectorAccount();
+    const rec = world.ns.seed.service.create({ type: 'inventoryitem' });
+    rec.setValue({ fieldId: 'displayname', value: 'No name' });
+    expect(errorOf(() => world.ns.seed.service.save(rec, {})).message).toMatch(
+      /Please enter value\(s\) for: Item Name\/Number/,
+    );
+  });
 });

@@ -268,12 +268,13 @@ export class NetSuiteClient {
     return this.postAction<CatalogSnapshotResponse>({ action: CATALOG_SNAPSHOT_ACTION, ...request });
   }
 
-  /** The shop's catalog settings and Force product catalog resync; `clearForce` clears the latter. */
-  catalogStatus(shopId: string, clearForce = false): Promise<CatalogStatusResponse> {
+  /** The shop's catalog settings and Force product catalog resync; `clearForce` clears the latter; `progress` goes to Product Catalog Progress. */
+  catalogStatus(shopId: string, clearForce = false, progress?: string): Promise<CatalogStatusResponse> {
     return this.postAction<CatalogStatusResponse>({
       action: CATALOG_STATUS_ACTION,
       shopId,
       ...(clearForce ? { clearForce } : {}),
+      ...(progress === undefined ? {} : { progress }),
     });
   }
 

@@ -9,7 +9,9 @@
  * half fits. A failure part-way leaves the cursor where it was; the next pass covers the window again,
  * which changes nothing in NetSuite for what was already sent (items are found by TikTok SKU ID). A
  * full pass ends by sending every TikTok SKU it read (`catalog.snapshot`, parts of 5,000) for the SKU
- * audit's TikTok side.
+ * audit's TikTok side. Product Catalog Progress on the shop record (`catalog.status` with `progress`)
+ * shows a forced resync's progress page by page, and the summary of a pass that changed or refused
+ * something.
  * SKUs NetSuite answers `error` for (a duplicate SKU, an empty seller SKU) are recorded for the status
  * page with NetSuite's message and not retried until the product changes or a resync: a person has to
  * act (the SKU audit lists them too). Product webhooks (types 5, 15, 16) queue a `catalog.pull` job of
@@ -114,6 +116,15 @@ export async function pullShopCatalog(
         break;
       }
       first = false;
+      if (status.forceResync) {
+        // Progress on the shop record while a forced resync runs (one small RESTlet call per page).
+        const read = result.products + page.products.length;
+        await deps.netsuite.catalogStatus(
+          shopId,
+          false,
+          `Force product catalog resync running since ${new Date(windowEnd * 1000).toISOString()}: ${read} of about ${page.totalCount} products read so far.`,
+        );
+      }
       snapshot?.push(
         ...page.products.flatMap((p) =>
           p.skus.map((k) => ({ productId: p.id, skuId: k.id, sellerSku: k.seller_sku })),
@@ -135,7 +146,17 @@ export async function pullShopCatalog(
   }
   if (snapshot !== null) await sendSnapshot(deps, shopId, windowEnd, snapshot);
   await deps.store.setCursor(shopId, PRODUCTS_CURSOR, windowEnd, deps.clock.now());
-  if (status.forceResync) await deps.netsuite.catalogStatus(shopId, true);
+  // The pass's summary on the shop record when it changed or refused something (or ends a resync): a quiet
+  // pass does not write the shop record, so an admin editing it is not interrupted by a newer version.
+  const o = result.outcomes;
+  if (status.forceResync || o.created + o.linked + o.updated + o.error > 0) {
+    await deps.netsuite.catalogStatus(
+      shopId,
+      status.forceResync,
+      `Last ${full ? 'full ' : ''}catalog pass ${new Date(deps.clock.now()).toISOString()}: ${result.products} products read; ${o.created} items created, ${o.linked} linked, ${o.updated} updated, ${o.unchanged} unchanged, ${o.error} SKUs refused${o.error > 0 ? ' (see the TikTok Shop SKU Audit page and the bridge status page)' : ''}.`,
+    );
+  }
+
   deps.logger?.info({ ...result, outcomes: { ...result.outcomes } }, 'catalog pull pass complete');
   return result;
 }

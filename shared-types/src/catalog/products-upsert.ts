@@ -72,6 +72,8 @@ export interface CatalogStatusRequest {
   shopId: string;
   /** Clear Force product catalog resync (the bridge finished a full pass). */
   clearForce?: boolean;
+  /** Written to Product Catalog Progress on the shop record (how far the pass is, or what it did). */
+  progress?: string;
 }
 
 export interface CatalogStatusResponse {
@@ -169,6 +171,9 @@ export function validateCatalogStatus(body: Record<string, unknown>): Validation
       'clearForce',
       `${describeValue(body.clearForce)} is not true or false; leave it out or send a boolean`,
     );
+  }
+  if (body.progress !== undefined && (typeof body.progress !== 'string' || body.progress.length > 1000)) {
+    problems.add('progress', `${describeValue(body.progress)} is not a text of at most 1,000 characters`);
   }
   return problems.count > 0
     ? { ok: false, problems: problems.toList() }

@@ -22,6 +22,7 @@ import {
   linkableRecordType,
   linkItemWrites,
   newItemWrites,
+  progressWrites,
   SHOP_CATALOG,
   tiktokSkuWrites,
 } from '../mappers/catalog-mapper';
@@ -101,8 +102,13 @@ export function lookupCatalogStatus(shopRecordId: string): ReturnType<typeof cat
   );
 }
 
-export function clearForceCatalog(shopRecordId: string): void {
-  submitBodyFields(SHOP_CATALOG.recordType, shopRecordId, CLEAR_FORCE_WRITES);
+/** Clears Force product catalog resync and/or writes Product Catalog Progress, in one submitFields (2 units). */
+export function updateCatalogState(shopRecordId: string, clearForce: boolean, progress: string | null): void {
+  const writes = [
+    ...(clearForce ? CLEAR_FORCE_WRITES : []),
+    ...(progress === null ? [] : progressWrites(progress)),
+  ];
+  if (writes.length > 0) submitBodyFields(SHOP_CATALOG.recordType, shopRecordId, writes);
 }
 
 export type { CatalogSettings };

@@ -22,12 +22,12 @@ import type {
 import { snapshotFileName } from '../../../../shared-types/src/catalog/products-upsert';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import {
-  clearForceCatalog,
   countLinkedItems,
   createCatalogItem,
   findCatalogItems,
   linkCatalogItem,
   lookupCatalogStatus,
+  updateCatalogState,
 } from '../dao/catalog-dao';
 import { saveJsonFile } from '../dao/file-dao';
 import { findShop } from '../dao/shop-dao';
@@ -48,11 +48,9 @@ function requireShop(shopId: string, what: string): ShopRef {
 export function catalogStatus(request: CatalogStatusRequest): CatalogStatusResponse {
   const shop = requireShop(request.shopId, 'catalog status request');
   const status = lookupCatalogStatus(shop.id);
-  let forceResync = status.forceResync;
-  if (request.clearForce === true && forceResync) {
-    clearForceCatalog(shop.id);
-    forceResync = false;
-  }
+  const clear = request.clearForce === true && status.forceResync;
+  updateCatalogState(shop.id, clear, request.progress ?? null);
+  const forceResync = status.forceResync && !clear;
   return { ok: true, tiktokSide: status.settings.tiktokSide, forceResync, linkedItems: countLinkedItems() };
 }
 

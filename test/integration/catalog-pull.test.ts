@@ -195,4 +195,34 @@ describe('catalog pull into NetSuite items', () => {
       /Please enter value\(s\) for: Item Name\/Number/,
     );
   });
+
+  it('links a kit (a TikTok virtual bundle’s own SKU) that has the seller SKU, without creating an item', async () => {
+    world = await startConnectorAccount();
+    saveShop({ [TTS_SIDE]: 'Pull products from TikTok' });
+    const items = world.account.itemIds;
+    const member = Object.values(items)[0];
+    const kitId = world.ns.seed.record(
+      'kititem',
+      { itemid: 'CAT-KIT-1' },
+      { member: [{ item: member, quantity: 2 }] },
+    );
+    const before = world.ns.store.all('inventoryitem').length;
+    const response = await upsertProducts([
+      {
+        id: '1729500000000000500',
+        title: 'Gift set',
+        status: 'ACTIVATE',
+        skus: [{ id: '1729500000000000501', seller_sku: 'CAT-KIT-1' }],
+      },
+    ]);
+    expect((response.body as { results: unknown[] }).results).toEqual([
+      expect.objectContaining({ outcome: 'linked', itemId: String(kitId) }),
+    ]);
+    expect(world.ns.store.get('kititem', kitId)?.fields).toMatchObject({
+      custitem_tts_sku_id: '1729500000000000501',
+      custitem_tts_product_id: '1729500000000000500',
+      displayname: 'Gift set',
+    });
+    expect(world.ns.store.all('inventoryitem')).toHaveLength(before);
+  });
 });

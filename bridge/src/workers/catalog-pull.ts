@@ -92,6 +92,15 @@ export async function pullShopCatalog(
     outcomes: emptyOutcomes(),
   };
   if (status.tiktokSide !== 'pull') {
+    // With Do not sync products there is nothing to resync: clear the box and say so. With Push products to
+    // TikTok the push (issue #20) owns it.
+    if (status.tiktokSide === 'none' && status.forceResync) {
+      await deps.netsuite.catalogStatus(
+        shopId,
+        true,
+        'Force product catalog resync: nothing to resync while Process product catalog updates (TikTok side) is "Do not sync products"; cleared.',
+      );
+    }
     return { ...result, skipped: 'flow_off' };
   }
   // A full pass also keeps every TikTok SKU for the SKU audit's TikTok side (catalog.snapshot).

@@ -169,4 +169,13 @@ describe('the catalog pull pass', () => {
     expect(await pullShopCatalog(f.deps, SHOP)).toMatchObject({ skipped: 'flow_off', searchCalls: 0 });
     expect(f.searches).toEqual([]);
   });
+
+  it('clears Force product catalog resync with Do not sync products, and leaves it to the push otherwise', async () => {
+    const none = fake({ products: [{ updateTime: 1000, skus: 1 }], tiktokSide: 'none', force: true });
+    expect(await pullShopCatalog(none.deps, SHOP)).toMatchObject({ skipped: 'flow_off', searchCalls: 0 });
+    expect(none.cleared).toBe(1);
+    const push = fake({ products: [{ updateTime: 1000, skus: 1 }], tiktokSide: 'push', force: true });
+    await pullShopCatalog(push.deps, SHOP);
+    expect(push.cleared).toBe(0);
+  });
 });

@@ -44,8 +44,18 @@ import {
   type InventoryOptions,
 } from './workers/inventory-worker';
 import { InventoryCatalog } from './inventory/catalog';
+import type { HeartbeatResponse } from '../../shared-types/src/doctor/heartbeat';
+import {
+  bridgeDoctor,
+  HEARTBEAT_INTERVAL_MS,
+  sendHeartbeat,
+  WebhookArrivals,
+  type DoctorReport,
+  type LoopRuns,
+} from './doctor/bridge-doctor';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
+import { reconcileAllShopsRefunds, type RefundReconcileAllResult } from './workers/reconcile-refunds';
 import {
   pullAllShopsCatalog,
   type CatalogPullAllResult,
@@ -93,6 +103,8 @@ export interface BridgeDeps {
   tokenRefreshLeadMs?: number;
   /** Grace period for in-flight HTTP requests on `stop()` (default 10 s). */
   shutdownGraceMs?: number;
+  /** How often the heartbeat goes to NetSuite (default 5 min; issue #21). */
+  heartbeatMs?: number;
 }
 
 export interface Bridge {
@@ -119,6 +131,8 @@ export interface Bridge {
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
   /** One return-reconciliation pass (Search Returns by `update_time`) over every connected shop. */
   reconcileReturnsOnce(options?: ReconcileOptions): Promise<ReturnReconcileAllResult>;
+  /** One refund-reconciliation pass (completed returns and cancellations by `update_time`) over every connected shop. */
+  reconcileRefundsOnce(options?: ReconcileOptions): Promise<RefundReconcileAllResult>;
   /** One NetSuite → TikTok outbox pass over every connected shop. */
   outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
   /** One NetSuite stock → TikTok pass over every connected shop. */
@@ -127,6 +141,10 @@ export interface Bridge {
   refreshWarehouses(): Promise<number>;
   /** One catalog pull pass (Pull products from TikTok, issue #19) over every connected shop, run now. */
   catalogPullOnce(options?: CatalogPullOptions): Promise<CatalogPullAllResult>;
+  /** Sends the bridge's facts about each shop and its URL to NetSuite now (the connector home's heartbeat). */
+  heartbeatOnce(): Promise<HeartbeatResponse>;
+  /** The doctor as the bridge sees it (shared registry; NetSuite judged from a live ping). */
+  doctor(): Promise<DoctorReport>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -228,7 +246,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     metrics,
     maxAttempts: deps.maxJobAttempts,
     backoff: deps.jobBackoff,
-    leaseMs: deps.jobLeaseMs,
+    leaseMs:
+      deps.jobLeaseMs ?? (config.jobLeaseSeconds === undefined ? undefined : config.jobLeaseSeconds * 1000),
     heartbeatMs: deps.jobHeartbeatMs,
     handlers,
   };
@@ -293,6 +312,34 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     ttlMs: OAUTH_STATE_TTL_MS,
   });
   const netsuitePing = new CachedProbe(() => netsuite.ping(), deps.netsuitePingTtlMs ?? 60_000, clock);
+  const arrivals = new WebhookArrivals();
+  const loops: LoopRuns = {};
+  let lastNetSuiteError: string | null = null;
+  const heartbeatOnce = async (): Promise<HeartbeatResponse> => {
+    try {
+      const answer = await sendHeartbeat({
+        store,
+        clock,
+        publicUrl: config.publicUrl,
+        netsuite,
+        arrivals,
+        loops,
+        lastNetSuiteError,
+      });
+      lastNetSuiteError = null;
+      return answer;
+    } catch (error) {
+      lastNetSuiteError = describeError(error);
+      throw error;
+    }
+  };
+  const doctor = async (): Promise<DoctorReport> => {
+    const ping = await netsuitePing.get(deps.readyzNetsuiteWaitMs ?? 2000);
+    const netsuiteError = ping.ok
+      ? null
+      : (ping.error ?? (ping.checking ? 'the NetSuite ping is still running' : 'unreachable'));
+    return bridgeDoctor(store, clock, netsuiteError, arrivals);
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -313,6 +360,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       clockSkewWarnMs: deps.webhookClockSkewWarnMs,
       staleAfterMs: deps.webhookStaleAfterMs,
       groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
+      onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
     }),
   );
   app.use(throttleGuard(throttle));
@@ -343,7 +391,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       logger,
     }),
   );
-  app.use(statusRouter({ store, adminAuth, clock }));
+  app.use(statusRouter({ store, adminAuth, clock, doctor }));
   app.use((req, _res, next) => {
     next(new BridgeError(BRIDGE_ERROR_CODES.NOT_FOUND, `No route for ${req.method} ${req.path}.`));
   });
@@ -434,12 +482,16 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
     reconcileReturnsOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShopsReturns(reconcileDeps, { ...deps.reconcile, ...options })),
+    reconcileRefundsOnce: (options?: ReconcileOptions) =>
+      track(reconcileAllShopsRefunds(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
       track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
     inventoryOnce: (options?: InventoryOptions) =>
       track(runInventoryAllShops(inventoryDeps, { ...deps.inventory, ...options })),
     refreshWarehouses: () => track(refreshWarehouses()),
     catalogPullOnce: (options?: CatalogPullOptions) => track(pullAllShopsCatalog(catalogDeps, options)),
+    heartbeatOnce: () => track(heartbeatOnce()),
+    doctor: () => track(doctor()),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -460,22 +512,38 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => reconcileAllShopsReturns(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
+      schedule(
+        'reconcile-refunds',
+        Math.min(5000, reconcileMs),
+        () => reconcileAllShopsRefunds(reconcileDeps, deps.reconcile),
+        reconcileMs,
+      );
       const outboxMs = deps.outbox?.intervalMs ?? (config.outboxIntervalSeconds ?? 60) * 1000;
       schedule(
         'outbox',
         Math.min(5000, outboxMs),
-        () => runOutboxAllShops(outboxDeps, deps.outbox),
+        async () => {
+          const result = await runOutboxAllShops(outboxDeps, deps.outbox);
+          loops.outbox = clock.now();
+          return result;
+        },
         outboxMs,
       );
       const inventoryMs = deps.inventory?.intervalMs ?? (config.inventoryIntervalSeconds ?? 60) * 1000;
       schedule(
         'inventory',
         Math.min(5000, inventoryMs),
-        () => runInventoryAllShops(inventoryDeps, deps.inventory),
+        async () => {
+          const result = await runInventoryAllShops(inventoryDeps, deps.inventory);
+          loops.inventory = clock.now();
+          return result;
+        },
         inventoryMs,
       );
       const warehousesMs = deps.warehouseRefreshMs ?? (config.warehouseRefreshMinutes ?? 60) * 60_000;
       schedule('warehouses', warehousesMs, refreshWarehouses, warehousesMs);
+      const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_INTERVAL_MS;
+      schedule('heartbeat', Math.min(5000, heartbeatMs), heartbeatOnce, heartbeatMs);
     },
   };
   return bridge;

@@ -5,10 +5,12 @@
  *   reconcile returns [--since <ISO>] one return-reconciliation pass (Search Returns), then run the queued jobs
  *                                     (`sync orders`, its old name, is accepted until the next release)
  *   reconcile returns [--since <ISO>] one return-reconciliation pass (Search Returns), then run the queued jobs
+ *   reconcile refunds [--since <ISO>] one refund-reconciliation pass (completed returns and cancellations), then run the queued jobs
  *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
  *   sync inventory                 one NetSuite stock → TikTok pass now
  *   refresh warehouses             read every shop's TikTok warehouses again now (into NetSuite)
  *   status [--json]                shops, queue depths, dead letters, recent errors
+ *   doctor [--json]                every doctor check per shop with its fix (exit 2 when one is broken)
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
  *   revoke-sessions                 sign every browser out of the status page (server-side sessions)
  *   rotate-keys                     re-encrypt every stored token with BRIDGE_ENCRYPTION_KEY
@@ -21,6 +23,7 @@ import { BridgeError, BRIDGE_ERROR_CODES, describeError } from './core/errors';
 import { z } from 'zod';
 import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
+import { formatDoctor } from './doctor/bridge-doctor';
 import { JOB_KINDS } from './workers/job-kinds';
 import { registerConfigSecrets } from './crypto/config-secrets';
 import { rotateTokenKeys } from './crypto/rotate-keys';
@@ -45,10 +48,12 @@ const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
   reconcile orders [--since <ISO time>]   one order reconciliation pass, then process the queue
   reconcile returns [--since <ISO time>]  one return reconciliation pass, then process the queue
+  reconcile refunds [--since <ISO time>]  one refund reconciliation pass, then process the queue
   sync outbox                             send NetSuite's pending order updates to TikTok now
   sync inventory                          send NetSuite's queued stock changes to TikTok now
   refresh warehouses                      read every shop's TikTok warehouses into NetSuite now
   status [--json]                         shops, queue depths, dead letters, recent errors
+  doctor [--json]                         every doctor check per shop with its fix; exit 2 when one is broken
   retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
   revoke-sessions                         sign every browser out of the status page
   rotate-keys                             re-encrypt every stored token with BRIDGE_ENCRYPTION_KEY`;
@@ -235,7 +240,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
 
   if (command === 'reconcile' || command === 'sync') {
     const target = rest[0];
-    if (target !== 'orders' && !(target === 'returns' && command === 'reconcile'))
+    if (target !== 'orders' && !((target === 'returns' || target === 'refunds') && command === 'reconcile'))
       throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown ${command} target.\n${USAGE}`);
     if (command === 'sync') {
       io.err('`sync orders` is now `reconcile orders`; the old name stops working in the next release.');
@@ -255,10 +260,16 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     return withBridge(requireLive(config, `reconcile ${target}`), async (bridge) => {
       const options = sinceSec === undefined ? {} : { sinceSec };
       const result =
-        target === 'returns'
-          ? await bridge.reconcileReturnsOnce(options)
-          : await bridge.reconcileOnce(options);
+        target === 'refunds'
+          ? await bridge.reconcileRefundsOnce(options)
+          : target === 'returns'
+            ? await bridge.reconcileReturnsOnce(options)
+            : await bridge.reconcileOnce(options);
       for (const r of result.results) {
+        if ('refundsFound' in r) {
+          io.out(`shop ${r.shopId}: ${r.refundsFound} completed refunds, ${r.jobsCreated} queued`);
+          continue;
+        }
         const found = 'returnsFound' in r ? `${r.returnsFound} returns` : `${r.ordersFound} orders`;
         io.out(`shop ${r.shopId}: ${found} in ${r.pages} page(s), ${r.jobsCreated} queued`);
       }
@@ -315,6 +326,15 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     } finally {
       await store.close();
     }
+  }
+
+  if (command === 'doctor') {
+    const json = flags(rest, { '--json': 'switch' })['--json'] === true;
+    return withBridge(requireLive(config, 'doctor'), async (bridge) => {
+      const report = await bridge.doctor();
+      io.out(json ? JSON.stringify(report, null, 2) : formatDoctor(report));
+      return report.broken ? 2 : 0;
+    });
   }
 
   if (command === 'status' || command === 'retry-dead') {

@@ -80,6 +80,11 @@ interface CommonSettings {
   inventoryIntervalSeconds?: number;
   /** Minutes between TikTok warehouse refreshes (BRIDGE_WAREHOUSE_REFRESH_MINUTES, default 60). */
   warehouseRefreshMinutes?: number;
+  /**
+   * Seconds a claimed job stays leased to its instance without a heartbeat (BRIDGE_JOB_LEASE_SECONDS,
+   * default 120): how long the jobs of an instance that died wait before another instance takes them.
+   */
+  jobLeaseSeconds?: number;
 }
 
 export interface LiveConfig extends CommonSettings {
@@ -142,6 +147,7 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_SQLITE_SYNCHRONOUS: 'normal',
   BRIDGE_INVENTORY_INTERVAL_SECONDS: '60',
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: '60',
+  BRIDGE_JOB_LEASE_SECONDS: '120',
 };
 
 /** Variables whose presence switches the bridge to live mode (all of them are then required). */
@@ -252,6 +258,7 @@ const commonSchema = z.object({
     .transform(Number),
   BRIDGE_INVENTORY_INTERVAL_SECONDS: positiveInteger('60', 3_600),
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: positiveInteger('60', 10_080),
+  BRIDGE_JOB_LEASE_SECONDS: positiveInteger('120', 3_600),
   BRIDGE_TRUST_PROXY: z
     .string()
     .trim()
@@ -467,6 +474,7 @@ export const ALL_VARIABLES = [
   'BRIDGE_SQLITE_SYNCHRONOUS',
   'BRIDGE_INVENTORY_INTERVAL_SECONDS',
   'BRIDGE_WAREHOUSE_REFRESH_MINUTES',
+  'BRIDGE_JOB_LEASE_SECONDS',
   'BRIDGE_ENCRYPTION_KEY_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS_UNTIL',
@@ -486,6 +494,7 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
     sqliteSynchronous: v.BRIDGE_SQLITE_SYNCHRONOUS,
     inventoryIntervalSeconds: v.BRIDGE_INVENTORY_INTERVAL_SECONDS,
     warehouseRefreshMinutes: v.BRIDGE_WAREHOUSE_REFRESH_MINUTES,
+    jobLeaseSeconds: v.BRIDGE_JOB_LEASE_SECONDS,
   };
   if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;
   if (v.BRIDGE_TRUST_PROXY !== undefined) common.trustProxy = v.BRIDGE_TRUST_PROXY;

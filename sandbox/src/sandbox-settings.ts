@@ -70,6 +70,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_SQLITE_SYNCHRONOUS: `BRIDGE_SQLITE_SYNCHRONOUS=${config.sqliteSynchronous ?? 'normal'}: used for the bridge store`,
     BRIDGE_INVENTORY_INTERVAL_SECONDS: `BRIDGE_INVENTORY_INTERVAL_SECONDS=${config.inventoryIntervalSeconds ?? 60}: used for the bridge's inventory pass`,
     BRIDGE_WAREHOUSE_REFRESH_MINUTES: `BRIDGE_WAREHOUSE_REFRESH_MINUTES=${config.warehouseRefreshMinutes ?? 60}: used for the TikTok warehouse refresh`,
+    BRIDGE_JOB_LEASE_SECONDS: `BRIDGE_JOB_LEASE_SECONDS=${config.jobLeaseSeconds ?? 120}: used for the bridge's job leases`,
   };
   const notApplicable: Record<string, string> = {
     BRIDGE_PUBLIC_URL:

@@ -1,6 +1,6 @@
 /**
  * The admin status page at `/`: connected shops and their state, queue depths, when each shop's orders were last reconciled,
- * the TikTok orders still to ship (least time left first, late ones flagged), dead letters, recent errors and the "Connect TikTok Shop", "Sign out" and "Sign out everywhere"
+ * the TikTok orders still to ship (least time left first, late ones flagged), dead letters, recent errors, the doctor's checks per shop (issue #21) and the "Connect TikTok Shop", "Sign out" and "Sign out everywhere"
  * buttons (forms that POST with the session's CSRF token). Signed-out visitors get the sign-in
  * form, which posts the admin token to `/login` and receives a server-side session's cookie; failed
  * sign-ins count against the address (`auth-throttle.ts`). `POST /logout` revokes the session,
@@ -20,6 +20,7 @@ import { CSRF_FIELD, type AdminAuth } from './admin-auth';
 import { postRefused, readButtonForm, requireAdminPost } from './admin-post';
 import { fromBodyParserError, HTTP_STATUS_BY_CODE } from './error-handler';
 import { escapeHtml, renderPage } from './html';
+import type { DoctorReport } from '../doctor/bridge-doctor';
 
 export interface StatusSnapshot {
   shops: {
@@ -116,8 +117,33 @@ function postButton(action: string, label: string, csrf: string | undefined, cls
   return `<form class="inline" method="post" action="${escapeHtml(action)}">${token}<button${cls ? ` class="${cls}"` : ''} type="submit">${escapeHtml(label)}</button></form>`;
 }
 
+/**
+ * The doctor's section (issue #21): per shop every check of the shared registry with its result,
+ * what it found and, when not ok, its fix (shared-types/src/doctor/doctor-checks.ts).
+ */
+export function renderDoctor(report: DoctorReport | undefined): string {
+  if (report === undefined) return '';
+  const shops = report.shops.map(
+    (shop) => `<h3>${escapeHtml(shop.name)} (${escapeHtml(shop.shopId)})</h3>
+${table(
+  ['Check', 'Id', 'Result', 'What we found', 'Fix'],
+  shop.findings.map((f) => [
+    f.title,
+    f.id,
+    f.result,
+    f.detail,
+    f.result === 'ok' ? '' : `${f.fix} (${f.link.label})`,
+  ]),
+  'No checks.',
+)}`,
+  );
+  return `<h2>Doctor</h2>
+<p>Checks that need the shop's NetSuite settings say unknown here; the TikTok Shop Connector page in NetSuite (Setup &gt; Integration) judges them.</p>
+${shops.length === 0 ? '<p>No shop connected yet.</p>' : shops.join('\n')}`;
+}
+
 /** The status page; `csrf` is the signed-in browser's CSRF token for its forms. */
-export function renderStatus(snapshot: StatusSnapshot, csrf?: string): string {
+export function renderStatus(snapshot: StatusSnapshot, csrf?: string, doctor?: DoctorReport): string {
   return renderPage(
     'TikTok Shop Connector bridge',
     `<p>${postButton(OAUTH_START_PATH, 'Connect TikTok Shop', csrf, 'button')}</p>
@@ -159,7 +185,8 @@ ${table(
   ['When', 'Source', 'Shop', 'Message'],
   snapshot.recentErrors.map((e) => [e.at, e.source, e.shopId, e.message]),
   'No recent errors.',
-)}`,
+)}
+${renderDoctor(doctor)}`,
   );
 }
 
@@ -206,7 +233,13 @@ const readSignInForm: RequestHandler = (req, res, next) => {
   });
 };
 
-export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; clock: Clock }): Router {
+export function statusRouter(deps: {
+  store: BridgeStore;
+  adminAuth: AdminAuth;
+  clock: Clock;
+  /** The doctor's report (issue #21); absent: no Doctor section. */
+  doctor?: () => Promise<DoctorReport>;
+}): Router {
   const router = express.Router();
 
   router.get('/', async (req, res) => {
@@ -214,12 +247,15 @@ export function statusRouter(deps: { store: BridgeStore; adminAuth: AdminAuth; c
       res.status(401).type('html').send(renderSignIn());
       return;
     }
-    const snapshot = await statusSnapshot(deps.store, deps.clock.now());
+    const [snapshot, doctor] = await Promise.all([
+      statusSnapshot(deps.store, deps.clock.now()),
+      deps.doctor === undefined ? Promise.resolve(undefined) : deps.doctor(),
+    ]);
     if (req.accepts(['html', 'json']) === 'json') {
-      res.json(snapshot);
+      res.json(doctor === undefined ? snapshot : { ...snapshot, doctor });
       return;
     }
-    res.type('html').send(renderStatus(snapshot, await deps.adminAuth.csrfTokenFor(req)));
+    res.type('html').send(renderStatus(snapshot, await deps.adminAuth.csrfTokenFor(req), doctor));
   });
 
   router.post('/login', readSignInForm, async (req, res) => {

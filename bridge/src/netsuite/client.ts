@@ -6,6 +6,7 @@
  * (shared-types/src/contract/connector-errors.ts) carries the reaction the callers apply
  * (connector-reactions.ts) and whether a job failing with it is retried later.
  */
+import type { HeartbeatRequest, HeartbeatResponse } from '../../../shared-types/src/doctor/heartbeat';
 import type {
   CatalogProduct,
   CatalogSnapshotRequest,
@@ -330,6 +331,16 @@ export class NetSuiteClient {
   /** A POST of an action with its own contract module (the catalog's: shared-types/src/catalog/products-upsert.ts). */
   private postAction<T>(body: { action: string } & Record<string, unknown>): Promise<T> {
     return this.call<T>(body.action, 'POST', this.settings.restletUrl, JSON.stringify(body));
+  }
+
+  /** The bridge's facts about each shop and its URL, for the connector home (`bridge.heartbeat`, issue #21). */
+  heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    return this.call<HeartbeatResponse>(
+      request.action,
+      'POST',
+      this.settings.restletUrl,
+      JSON.stringify(request),
+    );
   }
 
   private post<T>(body: RestletPostRequest | InventoryPullRequest | InventoryAckRequest): Promise<T> {

@@ -12,6 +12,11 @@ const id = z.string().min(1);
 
 export const RESTLET_RESPONSE_SCHEMAS = {
   ping: z.looseObject({ ok, app: z.string(), version: z.string() }),
+  'bridge.heartbeat': z.looseObject({
+    ok,
+    written: z.number().int().min(0),
+    unknownShops: z.array(z.string()),
+  }),
   'shop.upsert': z.looseObject({ ok, shopRecordId: id }),
   'orders.upsert': z.looseObject({
     ok,

@@ -12,8 +12,6 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
-import { returnSearchForRefundSchema } from './refund-schemas';
-import type { ReturnForRefund } from '../../../shared-types/src/refunds/refund-of';
 import {
   authorizedShopsSchema,
   cancellationSearchSchema,
@@ -101,6 +99,8 @@ export const MAX_RETURN_SEARCH_PAGE = 50;
 export interface ReturnSearchFilter {
   returnIds?: readonly string[];
   orderIds?: readonly string[];
+  /** `return_status` values (the refunds poll asks for completed returns only). */
+  statuses?: readonly string[];
   updateTimeGe?: number;
   updateTimeLt?: number;
 }
@@ -283,9 +283,14 @@ export class TikTokClient {
       cancelIds?: readonly string[];
       types?: string[];
       statuses?: string[];
+      /** `update_time` window (seconds, `lt` exclusive): the refunds poll. */
+      updateTimeGe?: number;
+      updateTimeLt?: number;
     },
   ): Promise<TikTokCancellationRecord[]> {
     const body: Record<string, unknown> = {};
+    if (filter.updateTimeGe !== undefined) body.update_time_ge = filter.updateTimeGe;
+    if (filter.updateTimeLt !== undefined) body.update_time_lt = filter.updateTimeLt;
     if (filter.orderIds !== undefined) body.order_ids = [...filter.orderIds];
     if (filter.cancelIds !== undefined) body.cancel_ids = [...filter.cancelIds];
     if (filter.types !== undefined) body.cancel_types = filter.types;
@@ -344,6 +349,7 @@ export class TikTokClient {
     const body: Record<string, unknown> = {};
     if (filter.returnIds !== undefined) body.return_ids = [...filter.returnIds];
     if (filter.orderIds !== undefined) body.order_ids = [...filter.orderIds];
+    if (filter.statuses !== undefined) body.return_status = [...filter.statuses];
     if (filter.updateTimeGe !== undefined) body.update_time_ge = filter.updateTimeGe;
     if (filter.updateTimeLt !== undefined) body.update_time_lt = filter.updateTimeLt;
     const raw = await this.shopCall<unknown>(shopId, {
@@ -689,23 +695,6 @@ export class TikTokClient {
       })),
       ...(next === '' ? {} : { nextPageToken: next }),
     };
-  }
-
-  /**
-   * The returns with these ids as the refunds flow reads them (Search Returns, one page of at most 50
-   * ids; bridge/src/tiktok/refund-schemas.ts).
-   */
-  async searchReturnsForRefunds(shopId: string, returnIds: readonly string[]): Promise<ReturnForRefund[]> {
-    const raw = await this.shopCall<unknown>(shopId, {
-      endpoint: 'return_refund.returns.search',
-      method: 'POST',
-      path: '/return_refund/202309/returns/search',
-      query: { page_size: '50' },
-      body: { return_ids: [...returnIds].slice(0, 50) },
-    });
-    return (
-      parseTikTokData(returnSearchForRefundSchema, raw, 'return_refund.returns.search').return_orders ?? []
-    );
   }
 
   private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {

@@ -54,6 +54,8 @@ export interface WebhookRouteDeps {
   groupCommit?: WebhookGroupCommit;
   /** Most webhooks one group commit transaction holds (default 256). */
   groupCommitMaxBatch?: number;
+  /** Told of each webhook stored for a shop (the doctor's last arrival, issue #21). */
+  onAccepted?: (shopId: string, atMs: number) => void;
 }
 
 function authorizationValues(req: Request): string[] {
@@ -174,6 +176,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
     const result = await ingest.submit(entry, jobsForWebhook(parsed.event, entry.dedupeKey, now));
     if (result.inserted) deps.metrics.webhooksStored.inc();
     else deps.metrics.webhooksDuplicate.inc();
+    if (parsed.event.shopId) deps.onAccepted?.(parsed.event.shopId, now);
     // Debug, not info: one line per webhook cost about a seventh of ingest throughput (formatting,
     // secret scrubbing, a synchronous write); the stored/duplicate counters keep the numbers.
     deps.logger.debug(

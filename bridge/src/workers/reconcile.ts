@@ -13,6 +13,8 @@ import { orderUpsertJob } from './job-kinds';
 import { reconcileShopShipments } from './shipments';
 
 export const ORDERS_CURSOR = 'orders.update_time';
+/** Cursor (per shop): when a pass last queued an order no webhook had queued (ms), for the doctor (issue #21). */
+export const RECONCILE_CATCH_CURSOR = 'orders.reconcile_catch';
 
 export interface ReconcileDeps {
   store: BridgeStore;
@@ -104,6 +106,9 @@ export async function reconcileShopOrders(
     }
   } while (pageToken !== undefined);
   await deps.store.setCursor(shopId, ORDERS_CURSOR, windowEnd, deps.clock.now());
+  if (result.jobsCreated > 0) {
+    await deps.store.setCursor(shopId, RECONCILE_CATCH_CURSOR, deps.clock.now(), deps.clock.now());
+  }
   deps.logger.info({ ...result }, 'order reconciliation pass complete');
   return result;
 }

@@ -116,6 +116,14 @@ const LOG_FIELDS: Expected[] = [
   ['custrecord_tts_log_tiktok_id', 'TEXT'],
 ];
 
+const BRIDGE_STATUS_FIELDS: Expected[] = [
+  ['custrecord_tts_bs_shop', 'SELECT', { select: 'customrecord_tts_shop' }],
+  ['custrecord_tts_bs_received', 'TEXT'],
+  ['custrecord_tts_bs_bridge_url', 'TEXT'],
+  ['custrecord_tts_bs_facts', 'CLOBTEXT'],
+  ['custrecord_tts_bs_ns_error', 'TEXTAREA'],
+];
+
 function expectFields(fields: SdfField[], expected: Expected[]): void {
   expect(fields.map((field) => field.scriptid).sort()).toEqual(expected.map(([id]) => id).sort());
   for (const [id, type, extra = {}] of expected) {
@@ -157,6 +165,7 @@ describe('loadSdfProject on suiteapp/src', () => {
   test('has the three custom records with exactly the fields of docs/contracts.md', () => {
     const record = (id: string) => project.customRecords.find((candidate) => candidate.scriptid === id);
     expect(project.customRecords.map((candidate) => candidate.scriptid).sort()).toEqual([
+      'customrecord_tts_bridge_status',
       'customrecord_tts_log',
       'customrecord_tts_order',
       'customrecord_tts_outbox',
@@ -171,6 +180,7 @@ describe('loadSdfProject on suiteapp/src', () => {
     expectFields(record('customrecord_tts_order')?.fields ?? [], ORDER_FIELDS);
     expectFields(record('customrecord_tts_log')?.fields ?? [], LOG_FIELDS);
     expectFields(record('customrecord_tts_warehouse')?.fields ?? [], WAREHOUSE_FIELDS);
+    expectFields(record('customrecord_tts_bridge_status')?.fields ?? [], BRIDGE_STATUS_FIELDS);
     expect(record('customrecord_tts_shop')?.file).toBe('Objects/customrecord_tts_shop.xml');
   });
 

@@ -8,7 +8,8 @@ import type { ShopInfo } from '../../../../shared-types/src/contract/restlet-con
 import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sales-order-outbox-plan';
 import type { ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
-import type { ShopRef } from '../mappers/shop-mapper';
+import type { DoctorShopRow, ShopActionWrite, ShopRef } from '../mappers/shop-mapper';
+import { DOCTOR_SHOPS_QUERY, doctorShopFromRow, shopActionWrites } from '../mappers/shop-mapper';
 import {
   RETURN_ANSWER_COLUMNS,
   returnAnswerShopFromLookup,
@@ -133,4 +134,14 @@ export function findShipmentShop(shopId: string): ReturnType<typeof shipmentShop
 /** The shop's TikTok shop id, region and Answer TikTok returns from NetSuite (1 unit). */
 export function lookupReturnAnswerShop(shopRecordId: string): ReturnType<typeof returnAnswerShopFromLookup> {
   return returnAnswerShopFromLookup(lookupColumns(SHOP.recordType, shopRecordId, RETURN_ANSWER_COLUMNS));
+}
+
+/** Every shop with the settings its doctor reads (one query, 10 units; issue #21). */
+export function listDoctorShops(): DoctorShopRow[] {
+  return runQuery(DOCTOR_SHOPS_QUERY).flatMap((row) => doctorShopFromRow(row) ?? []);
+}
+
+/** Ticks one self-clearing setting of a shop (the connector home's actions; 2 units). */
+export function tickShopSetting(recordId: string, action: ShopActionWrite): void {
+  submitBodyFields(SHOP.recordType, recordId, shopActionWrites(action));
 }

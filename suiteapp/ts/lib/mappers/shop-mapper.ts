@@ -20,6 +20,7 @@ import type { Sql } from './sql';
 import { parseLocationIds } from '../../../../shared-types/src/inventory/warehouse-links';
 import { sql, sqlList } from './sql';
 import { boolOf, idOf, intOf, selectIdOf, textOf } from './values';
+import type { DoctorShopSettings } from '../../../../shared-types/src/doctor/doctor-checks';
 
 export const SHOP = declareRecord({
   recordType: 'customrecord_tts_shop',
@@ -38,6 +39,8 @@ export const SHOP = declareRecord({
     carrierMap: 'custrecord_tts_shop_carrier_map',
     forceInventory: 'custrecord_tts_shop_force_inv',
     pushInventoryNow: 'custrecord_tts_shop_push_inv_now',
+    forceCatalog: 'custrecord_tts_shop_force_catalog',
+    testMode: 'custrecord_tts_shop_test_mode',
     labelWhen: 'custrecord_tts_shop_label_when',
     handover: 'custrecord_tts_shop_handover',
     pickupHour: 'custrecord_tts_shop_pickup_hour',
@@ -48,7 +51,6 @@ export const SHOP = declareRecord({
     catalogItemType: 'custrecord_tts_shop_catalog_item',
     catalogConfirm: 'custrecord_tts_shop_catalog_confirm',
     catalogState: 'custrecord_tts_shop_catalog_state',
-    forceCatalog: 'custrecord_tts_shop_force_catalog',
   },
   search: {
     columns: {
@@ -125,6 +127,8 @@ export const SHOP = declareRecord({
       forceInventory: 'custrecord_tts_shop_force_inv',
       pushInventoryNow: 'custrecord_tts_shop_push_inv_now',
       inventoryBuffer: 'custrecord_tts_shop_inv_buffer',
+      pausedReason: 'custrecord_tts_shop_paused_reason',
+      forceCatalog: 'custrecord_tts_shop_force_catalog',
     },
   },
 });
@@ -531,4 +535,66 @@ export function labelSettingsBeingSaved(rec: RecordReader): {
     pickupFromHour: typeof hour === 'number' ? hour : textOf(hour),
     documentSize: textOf(rec.value(body.labelSize)),
   };
+}
+
+/** A shop as the connector home shows it and its doctor judges it (issue #21). */
+export interface DoctorShopRow {
+  shopId: string;
+  name: string;
+  region: string | null;
+  settings: DoctorShopSettings;
+  forceCatalog: boolean;
+  forceInventory: boolean;
+  pushInventoryNow: boolean;
+}
+
+/** Every shop record with the settings the doctor reads (one query). */
+export const DOCTOR_SHOPS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.region} AS region, ${c.pushOrders} AS push_orders, ${c.pullOrderUpdates} AS pull_order_upd, ${c.pushShipments} AS push_shipments, ${c.pullFulfillments} AS pull_fulfill, ${c.pushFulfillments} AS push_ful_tts, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.inventoryBuffer} AS inv_buffer, ${c.pushReturns} AS push_returns, ${c.answerReturns} AS answer_returns, ${c.pushRefunds} AS push_refunds, ${c.paymentMethodMap} AS pm_map, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.shipItem} AS ship_item, ${c.testMode} AS test_mode, ${c.pausedReason} AS paused_reason, ${c.forceCatalog} AS force_catalog, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
+
+export function doctorShopFromRow(row: Row): DoctorShopRow | null {
+  const recordId = idOf(row.id);
+  if (recordId === null) return null;
+  return {
+    shopId: textOf(row.shop_id) ?? '',
+    name: textOf(row.shop_name) ?? textOf(row.shop_id) ?? recordId,
+    region: textOf(row.region),
+    forceCatalog: boolOf(row.force_catalog, false),
+    forceInventory: boolOf(row.force_inv, false),
+    pushInventoryNow: boolOf(row.push_now, false),
+    settings: {
+      recordId,
+      pushOrders: boolOf(row.push_orders, true),
+      pullOrderUpdates: boolOf(row.pull_order_upd, true),
+      pushShipments: boolOf(row.push_shipments, true),
+      pullFulfillments: boolOf(row.pull_fulfill, true),
+      pushFulfillmentsToTikTok: boolOf(row.push_ful_tts, true),
+      pullLocations: boolOf(row.pull_locations, true),
+      locationFilter: parseLocationIds(row.loc_filter),
+      pullInventory: boolOf(row.pull_inventory, true),
+      pushInventoryToTikTok: boolOf(row.push_inventory, true),
+      inventoryBuffer: intOf(row.inv_buffer),
+      pushReturns: boolOf(row.push_returns, false),
+      answerReturns: boolOf(row.answer_returns, false),
+      pushRefunds: boolOf(row.push_refunds, false),
+      paymentMethodMap: textOf(row.pm_map),
+      perBuyerCustomer: boolOf(row.per_buyer, false),
+      customerId: idOf(row.customer),
+      shippingItemId: idOf(row.ship_item),
+      testMode: boolOf(row.test_mode, false),
+      pausedReason: textOf(row.paused_reason),
+    },
+  };
+}
+
+/** The connector home's actions that tick a shop setting (each one clears itself when done). */
+export type ShopActionWrite = 'forceCatalog' | 'forceInventory' | 'pushInventoryNow' | 'testMode';
+
+export function shopActionWrites(action: ShopActionWrite): SubmitWrite[] {
+  const field = {
+    forceCatalog: body.forceCatalog,
+    forceInventory: body.forceInventory,
+    pushInventoryNow: body.pushInventoryNow,
+    testMode: body.testMode,
+  }[action];
+  return [[field, true]];
 }

@@ -1,8 +1,8 @@
 /**
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
  * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
- * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`, `products.upsert`
- * `catalog.status` and `catalog.snapshot`. Every POST is
+ * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`,
+ * `products.upsert`, `catalog.status`, `catalog.snapshot` and `bridge.heartbeat`. Every POST is
  * validated as a whole before any record is touched.
  */
 import type {
@@ -70,6 +70,9 @@ import {
   validateCatalogStatus,
   validateProductsUpsert,
 } from '../../../../shared-types/src/catalog/products-upsert';
+import type { HeartbeatResponse } from '../../../../shared-types/src/doctor/heartbeat';
+import { HEARTBEAT_ACTION, validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
+import { recordHeartbeat } from './heartbeat-service';
 import { connectorError } from '../platform/errors';
 import { catalogStatus, saveCatalogSnapshot, upsertProducts } from './catalog-service';
 import { attachLabels } from './label-service';
@@ -110,7 +113,8 @@ export function handlePost(
   | RefundsUpsertResponse
   | ProductsUpsertResponse
   | CatalogStatusResponse
-  | CatalogSnapshotResponse {
+  | CatalogSnapshotResponse
+  | HeartbeatResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
     throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(parsed.problems));
@@ -171,6 +175,12 @@ export function handlePost(
     if (!snapshot.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(snapshot.problems));
     return saveCatalogSnapshot(snapshot.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === HEARTBEAT_ACTION) {
+    const heartbeat = validateHeartbeat(parsed.value);
+    if (!heartbeat.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(heartbeat.problems));
+    return recordHeartbeat(heartbeat.value, new Date().toISOString());
   }
   const checked = validateRestletRequest(parsed.value);
   if (!checked.ok) {

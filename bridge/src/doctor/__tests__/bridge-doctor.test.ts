@@ -1,0 +1,149 @@
+import { TestClock } from '../../../../test/support/test-clock';
+import { DOCTOR_CHECK_IDS } from '../../../../shared-types/src/doctor/doctor-checks';
+import type { HeartbeatRequest } from '../../../../shared-types/src/doctor/heartbeat';
+import { validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
+import { renderDoctor } from '../../http/status-routes';
+import { SqliteStore } from '../../store/sqlite-store';
+import { orderUpsertJob } from '../../workers/job-kinds';
+import { RECONCILE_CATCH_CURSOR } from '../../workers/reconcile';
+import {
+  bridgeDoctor,
+  formatDoctor,
+  gatherBridgeFacts,
+  sendHeartbeat,
+  WebhookArrivals,
+} from '../bridge-doctor';
+
+const DAY = 86_400_000;
+
+async function world() {
+  const store = new SqliteStore(':memory:');
+  const clock = new TestClock();
+  await store.upsertShop(
+    {
+      shopId: '1001',
+      name: 'Mugs <US>',
+      region: 'US',
+      sellerType: 'LOCAL',
+      cipher: 'c',
+      code: '',
+      state: 'connected',
+    },
+    clock.now(),
+  );
+  await store.saveTokens({
+    shopId: '1001',
+    grantId: 'g',
+    accessTokenEnc: 'a',
+    refreshTokenEnc: 'r',
+    accessExpiresAt: clock.now() + DAY,
+    refreshExpiresAt: clock.now() + 200 * DAY,
+    updatedAt: clock.now(),
+    authorizedAt: clock.now(),
+  });
+  return { store, clock };
+}
+
+describe('bridge facts and doctor', () => {
+  it('gathers connection, authorization expiry, webhook arrivals, backlog and dead letters per flow', async () => {
+    const { store, clock } = await world();
+    const arrivals = new WebhookArrivals();
+    arrivals.note('1001', clock.now() - 60_000);
+    await store.enqueueJob(orderUpsertJob('1001', '7', clock.now()), clock.now());
+    const { id } = await store.enqueueJob(orderUpsertJob('1001', '8', clock.now()), clock.now());
+    await store.claimJobs({ owner: 'w', now: clock.now(), leaseMs: 1000, limit: 2 });
+    await store.failJob(
+      id,
+      'w',
+      { kind: 'dead', error: 'x', reason: 'NetSuite refused: no customer' },
+      clock.now(),
+    );
+    const [facts] = await gatherBridgeFacts(store, clock, arrivals, { inventory: clock.now() });
+    expect(facts).toMatchObject({
+      shopId: '1001',
+      connection: 'connected',
+      refreshTokenExpiresAt: new Date(clock.now() + 200 * DAY).toISOString(),
+      lastWebhookAt: new Date(clock.now() - 60_000).toISOString(),
+      lastReconcileCatchAt: null,
+      flows: {
+        orders: { backlog: 1, dead: 1, lastError: 'NetSuite refused: no customer' },
+        inventory: { lastRunAt: new Date(clock.now()).toISOString() },
+      },
+    });
+    // The arrival is kept in the store: a restart (a new tracker) still knows it.
+    const [again] = await gatherBridgeFacts(store, clock, new WebhookArrivals());
+    expect(again?.lastWebhookAt).toBe(facts?.lastWebhookAt);
+    await store.close();
+  });
+
+  it('sends a heartbeat the RESTlet validation accepts, with the bridge URL', async () => {
+    const { store, clock } = await world();
+    const sent: HeartbeatRequest[] = [];
+    const answer = await sendHeartbeat({
+      store,
+      clock,
+      publicUrl: 'https://bridge.example.com',
+      netsuite: {
+        heartbeat: async (request) => {
+          sent.push(request);
+          return { ok: true, written: 1, unknownShops: [] };
+        },
+      },
+    });
+    expect(answer.written).toBe(1);
+    expect(sent[0]?.bridgeUrl).toBe('https://bridge.example.com');
+    expect(validateHeartbeat(JSON.parse(JSON.stringify(sent[0])))).toMatchObject({ ok: true });
+    await store.close();
+  });
+
+  it('refuses to send a heartbeat without a usable bridge URL, naming the setting', async () => {
+    const { store, clock } = await world();
+    await expect(
+      sendHeartbeat({
+        store,
+        clock,
+        publicUrl: 'bridge',
+        netsuite: { heartbeat: async () => ({ ok: true, written: 0, unknownShops: [] }) },
+      }),
+    ).rejects.toThrow(/PUBLIC_URL/);
+    await store.close();
+  });
+
+  it('runs every check of the registry: dead letters broken, authorization expiring warned, settings unknown here', async () => {
+    const { store, clock } = await world();
+    await store.saveTokens({
+      ...(await store.getTokens('1001'))!,
+      refreshExpiresAt: clock.now() + 3 * DAY,
+    });
+    const { id } = await store.enqueueJob(orderUpsertJob('1001', '8', clock.now()), clock.now());
+    await store.claimJobs({ owner: 'w', now: clock.now(), leaseMs: 1000, limit: 1 });
+    await store.failJob(id, 'w', { kind: 'dead', error: 'x', reason: 'gone' }, clock.now());
+    await store.setCursor('1001', RECONCILE_CATCH_CURSOR, clock.now() - 60_000, clock.now());
+    const report = await bridgeDoctor(store, clock, 'INVALID_LOGIN_ATTEMPT');
+    const findings = report.shops[0]!.findings;
+    expect(findings.map((f) => f.id)).toEqual(DOCTOR_CHECK_IDS);
+    const result = (id: string) => findings.find((f) => f.id === id)?.result;
+    expect(result('dead-letters')).toBe('broken');
+    expect(result('authorization-expiry')).toBe('warn');
+    expect(result('netsuite-connection')).toBe('broken');
+    expect(result('webhooks-arriving')).toBe('broken');
+    expect(result('tiktok-authorization')).toBe('ok');
+    expect(result('payment-method-map')).toBe('unknown');
+    expect(report.broken).toBe(true);
+    const text = formatDoctor(report);
+    expect(text).toContain('[broken] dead-letters');
+    expect(text).toContain('fix: Fix what the dead letter says');
+    const html = renderDoctor(report);
+    expect(html).toContain('Mugs &#60;US&#62;');
+    for (const checkId of DOCTOR_CHECK_IDS) expect(html).toContain(`<td>${checkId}</td>`);
+    await store.close();
+  });
+
+  it('a healthy shop with NetSuite answering has nothing broken', async () => {
+    const { store, clock } = await world();
+    const report = await bridgeDoctor(store, clock, null);
+    expect(report.broken).toBe(false);
+    expect(formatDoctor({ shops: [], broken: false })).toMatch(/No shop connected yet/);
+    await store.close();
+  });
+});

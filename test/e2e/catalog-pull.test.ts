@@ -159,6 +159,9 @@ describe('Pull products from TikTok through the sandbox', () => {
     expect(forced.results[0].products).toBe(new Set(tiktokSkus(shopId).map((s) => s.productId)).size);
     expect(forced.results[0].outcomes).toMatchObject({ created: 0, linked: 0, updated: 0 });
     expect(shopRecord(shopId).fields.custrecord_tts_shop_force_catalog).toBe(false);
+    expect(String(shopRecord(shopId).fields.custrecord_tts_shop_catalog_state)).toMatch(
+      /^Last full catalog pass .*: \d+ products read; 0 items created, 0 linked, 0 updated, \d+ unchanged, 2 SKUs refused \(see the TikTok Shop SKU Audit page/,
+    );
     expect(JSON.stringify(stack.netsuite.store.all('inventoryitem'))).toBe(before);
     later(5);
     expect((await stack.bridge.catalogPullOnce()).results[0].full).toBe(false);

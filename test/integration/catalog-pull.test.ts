@@ -1,3 +1,7 @@
+import {
+  SKU_AUDIT_SUITELET_DEPLOYMENT_ID,
+  SKU_AUDIT_SUITELET_ID,
+} from '../../shared-types/src/netsuite/netsuite-ids';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 
@@ -59,6 +63,21 @@ const products = [
 
 async function upsertProducts(list: unknown[]): Promise<{ status: number; body: unknown }> {
   return world.restlet('POST', { action: 'products.upsert', shopId: DEMO_SHOP.shopId, products: list });
+}
+
+async function auditPage(): Promise<string> {
+  const res = await fetch(world.ns.suiteletUrl(SKU_AUDIT_SUITELET_ID, SKU_AUDIT_SUITELET_DEPLOYMENT_ID), {
+    headers: { Authorization: `Bearer ${world.ns.uiToken}` },
+  });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+function newItem(itemid: string, values: Record<string, unknown> = {}): number {
+  const rec = world.ns.seed.service.create({ type: 'inventoryitem' });
+  rec.setValue({ fieldId: 'itemid', value: itemid });
+  for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });
+  return world.ns.seed.service.save(rec, {});
 }
 
 function itemBySkuId(
@@ -124,5 +143,86 @@ describe('catalog pull into NetSuite items', () => {
     const saved = world.ns.seed.ui.load({ type: 'customrecord_tts_shop', id: shopRecord().id });
     expect(saved.getText({ fieldId: TTS_SIDE })).toBe('Push products to TikTok');
     expect(saved.getValue({ fieldId: CONFIRM })).toBe(false);
+  });
+
+  it('the SKU audit page lists each finding with its fix, against the TikTok side of the last full pass', async () => {
+    world = await startConnectorAccount();
+    const before = await auditPage();
+    expect(before).toContain('TikTok side not read yet');
+    const twin = newItem('AUD-TWIN', { custitem_tts_sku: 'AUD-DUP' });
+    const twin2 = newItem('AUD-TWIN-2', { custitem_tts_sku: 'AUD-DUP' });
+    newItem('aud-case');
+    const snapshot = await world.restlet('POST', {
+      action: 'catalog.snapshot',
+      shopId: DEMO_SHOP.shopId,
+      takenAt: 1_764_000_000,
+      part: 0,
+      parts: 1,
+      skus: [
+        { productId: '1729500000000000300', skuId: '1729500000000000301', sellerSku: 'AUD-CASE' },
+        { productId: '1729500000000000300', skuId: '1729500000000000302', sellerSku: 'AUD-NONE' },
+        { productId: '1729500000000000400', skuId: '1729500000000000401', sellerSku: 'AUD-NONE' },
+      ],
+    });
+    expect(snapshot.status).toBe(200);
+    const page = await auditPage();
+    expect(page).toContain('TikTok side: 3 SKUs as read on 2025-11-24T16:00:00.000Z');
+    expect(page).toContain('Duplicate SKU in NetSuite');
+    expect(page).toContain(`items ${twin}, ${twin2}`);
+    expect(page).toContain('Duplicate seller SKU in TikTok');
+    expect(page).toContain('TikTok SKU without a NetSuite item');
+    expect(page).toContain('Differs only by case or spaces');
+    expect(page).toContain('Marked item without a TikTok SKU');
+    expect(page).toContain('Give each TikTok SKU its own seller SKU in TikTok Seller Center.');
+
+    const bad = await world.restlet('POST', {
+      action: 'catalog.snapshot',
+      shopId: DEMO_SHOP.shopId,
+      takenAt: 1,
+      part: 1,
+      parts: 1,
+      skus: [],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('part 1 of 1: parts count from 0 to parts - 1');
+  });
+
+  it('NetSuite refuses an inventory item without Item Name/Number, as the emulator enforces its required fields', async () => {
+    world = await startConnectorAccount();
+    const rec = world.ns.seed.service.create({ type: 'inventoryitem' });
+    rec.setValue({ fieldId: 'displayname', value: 'No name' });
+    expect(errorOf(() => world.ns.seed.service.save(rec, {})).message).toMatch(
+      /Please enter value\(s\) for: Item Name\/Number/,
+    );
+  });
+
+  it('links a kit (a TikTok virtual bundle’s own SKU) that has the seller SKU, without creating an item', async () => {
+    world = await startConnectorAccount();
+    saveShop({ [TTS_SIDE]: 'Pull products from TikTok' });
+    const items = world.account.itemIds;
+    const member = Object.values(items)[0];
+    const kitId = world.ns.seed.record(
+      'kititem',
+      { itemid: 'CAT-KIT-1' },
+      { member: [{ item: member, quantity: 2 }] },
+    );
+    const before = world.ns.store.all('inventoryitem').length;
+    const response = await upsertProducts([
+      {
+        id: '1729500000000000500',
+        title: 'Gift set',
+        status: 'ACTIVATE',
+        skus: [{ id: '1729500000000000501', seller_sku: 'CAT-KIT-1' }],
+      },
+    ]);
+    expect((response.body as { results: unknown[] }).results).toEqual([
+      expect.objectContaining({ outcome: 'linked', itemId: String(kitId) }),
+    ]);
+    expect(world.ns.store.get('kititem', kitId)?.fields).toMatchObject({
+      custitem_tts_sku_id: '1729500000000000501',
+      custitem_tts_product_id: '1729500000000000500',
+      displayname: 'Gift set',
+    });
+    expect(world.ns.store.all('inventoryitem')).toHaveLength(before);
   });
 });

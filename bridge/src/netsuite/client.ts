@@ -9,10 +9,13 @@
 import type { HeartbeatRequest, HeartbeatResponse } from '../../../shared-types/src/doctor/heartbeat';
 import type {
   CatalogProduct,
+  CatalogSnapshotRequest,
+  CatalogSnapshotResponse,
   CatalogStatusResponse,
   ProductsUpsertResponse,
 } from '../../../shared-types/src/catalog/products-upsert';
 import {
+  CATALOG_SNAPSHOT_ACTION,
   CATALOG_STATUS_ACTION,
   MAX_SKUS_PER_UPSERT,
   PRODUCTS_UPSERT_ACTION,
@@ -261,12 +264,18 @@ export class NetSuiteClient {
     return this.postAction<ProductsUpsertResponse>({ action: PRODUCTS_UPSERT_ACTION, shopId, products });
   }
 
-  /** The shop's catalog settings and Force product catalog resync; `clearForce` clears the latter. */
-  catalogStatus(shopId: string, clearForce = false): Promise<CatalogStatusResponse> {
+  /** One part of the TikTok side of the SKU audit (`catalog.snapshot`, at most 5,000 SKUs). */
+  saveCatalogSnapshot(request: Omit<CatalogSnapshotRequest, 'action'>): Promise<CatalogSnapshotResponse> {
+    return this.postAction<CatalogSnapshotResponse>({ action: CATALOG_SNAPSHOT_ACTION, ...request });
+  }
+
+  /** The shop's catalog settings and Force product catalog resync; `clearForce` clears the latter; `progress` goes to Product Catalog Progress. */
+  catalogStatus(shopId: string, clearForce = false, progress?: string): Promise<CatalogStatusResponse> {
     return this.postAction<CatalogStatusResponse>({
       action: CATALOG_STATUS_ACTION,
       shopId,
       ...(clearForce ? { clearForce } : {}),
+      ...(progress === undefined ? {} : { progress }),
     });
   }
 

@@ -7,14 +7,24 @@
  * starts at 0: every product once; the flag is cleared (`catalog.status` with `clearForce`) after the
  * pass. TikTok serves at most 10,000 results of one search, so a window with more is halved until each
  * half fits. A failure part-way leaves the cursor where it was; the next pass covers the window again,
- * which changes nothing in NetSuite for what was already sent (items are found by TikTok SKU ID).
+ * which changes nothing in NetSuite for what was already sent (items are found by TikTok SKU ID). A
+ * full pass ends by sending every TikTok SKU it read (`catalog.snapshot`, parts of 5,000) for the SKU
+ * audit's TikTok side. Product Catalog Progress on the shop record (`catalog.status` with `progress`)
+ * shows a forced resync's progress page by page, and the summary of a pass that changed or refused
+ * something.
  * SKUs NetSuite answers `error` for (a duplicate SKU, an empty seller SKU) are recorded for the status
  * page with NetSuite's message and not retried until the product changes or a resync: a person has to
  * act (the SKU audit lists them too). Product webhooks (types 5, 15, 16) queue a `catalog.pull` job of
  * the shop, which runs this same pass.
  */
 import type { Logger } from 'pino';
-import { chunkProducts, type ProductSkuOutcome } from '../../../shared-types/src/catalog/products-upsert';
+import {
+  chunkProducts,
+  MAX_SNAPSHOT_SKUS,
+  type CatalogSnapshotRequest,
+  type ProductSkuOutcome,
+} from '../../../shared-types/src/catalog/products-upsert';
+import { chunk } from '../../../shared-types/src/orders/sku-item-map';
 import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import type { NetSuiteClient } from '../netsuite/client';
@@ -31,7 +41,7 @@ export const SEARCH_RESULT_CAP = 10_000;
 export interface CatalogPullDeps {
   store: Pick<BridgeStore, 'getCursor' | 'setCursor' | 'recordError' | 'listShops'>;
   tiktok: Pick<TikTokClient, 'searchProductsByUpdateTime'>;
-  netsuite: Pick<NetSuiteClient, 'upsertProducts' | 'catalogStatus'>;
+  netsuite: Pick<NetSuiteClient, 'upsertProducts' | 'catalogStatus' | 'saveCatalogSnapshot'>;
   sendShop: SendShop;
   clock: Clock;
   logger?: Logger;
@@ -82,8 +92,19 @@ export async function pullShopCatalog(
     outcomes: emptyOutcomes(),
   };
   if (status.tiktokSide !== 'pull') {
+    // With Do not sync products there is nothing to resync: clear the box and say so. With Push products to
+    // TikTok the push (issue #20) owns it.
+    if (status.tiktokSide === 'none' && status.forceResync) {
+      await deps.netsuite.catalogStatus(
+        shopId,
+        true,
+        'Force product catalog resync: nothing to resync while Process product catalog updates (TikTok side) is "Do not sync products"; cleared.',
+      );
+    }
     return { ...result, skipped: 'flow_off' };
   }
+  // A full pass also keeps every TikTok SKU for the SKU audit's TikTok side (catalog.snapshot).
+  const snapshot: CatalogSnapshotRequest['skus'] | null = full ? [] : null;
   const windows: [number, number][] = [[windowStart, windowEnd]];
   while (windows.length > 0) {
     const [ge, le] = windows.shift()!;
@@ -104,6 +125,20 @@ export async function pullShopCatalog(
         break;
       }
       first = false;
+      if (status.forceResync) {
+        // Progress on the shop record while a forced resync runs (one small RESTlet call per page).
+        const read = result.products + page.products.length;
+        await deps.netsuite.catalogStatus(
+          shopId,
+          false,
+          `Force product catalog resync running since ${new Date(windowEnd * 1000).toISOString()}: ${read} of about ${page.totalCount} products read so far.`,
+        );
+      }
+      snapshot?.push(
+        ...page.products.flatMap((p) =>
+          p.skus.map((k) => ({ productId: p.id, skuId: k.id, sellerSku: k.seller_sku })),
+        ),
+      );
       await sendProducts(deps, shopId, page.products, result);
       pageToken = page.nextPageToken ?? undefined;
       if (pageToken !== undefined) {
@@ -118,10 +153,33 @@ export async function pullShopCatalog(
       }
     } while (pageToken !== undefined);
   }
+  if (snapshot !== null) await sendSnapshot(deps, shopId, windowEnd, snapshot);
   await deps.store.setCursor(shopId, PRODUCTS_CURSOR, windowEnd, deps.clock.now());
-  if (status.forceResync) await deps.netsuite.catalogStatus(shopId, true);
+  // The pass's summary on the shop record when it changed or refused something (or ends a resync): a quiet
+  // pass does not write the shop record, so an admin editing it is not interrupted by a newer version.
+  const o = result.outcomes;
+  if (status.forceResync || o.created + o.linked + o.updated + o.error > 0) {
+    await deps.netsuite.catalogStatus(
+      shopId,
+      status.forceResync,
+      `Last ${full ? 'full ' : ''}catalog pass ${new Date(deps.clock.now()).toISOString()}: ${result.products} products read; ${o.created} items created, ${o.linked} linked, ${o.updated} updated, ${o.unchanged} unchanged, ${o.error} SKUs refused${o.error > 0 ? ' (see the TikTok Shop SKU Audit page and the bridge status page)' : ''}.`,
+    );
+  }
+
   deps.logger?.info({ ...result, outcomes: { ...result.outcomes } }, 'catalog pull pass complete');
   return result;
+}
+
+async function sendSnapshot(
+  deps: CatalogPullDeps,
+  shopId: string,
+  takenAt: number,
+  skus: CatalogSnapshotRequest['skus'],
+): Promise<void> {
+  const parts = skus.length === 0 ? [[]] : chunk(skus, MAX_SNAPSHOT_SKUS);
+  for (const [part, list] of parts.entries()) {
+    await deps.netsuite.saveCatalogSnapshot({ shopId, takenAt, part, parts: parts.length, skus: list });
+  }
 }
 
 async function sendProducts(

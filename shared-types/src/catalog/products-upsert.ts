@@ -13,6 +13,9 @@ import type { CatalogTikTokSide } from './catalog-settings';
 
 export const PRODUCTS_UPSERT_ACTION = 'products.upsert';
 export const CATALOG_STATUS_ACTION = 'catalog.status';
+export const CATALOG_SNAPSHOT_ACTION = 'catalog.snapshot';
+/** SKUs per `catalog.snapshot` part (one File Cabinet file each, ~80 bytes a SKU: well under 10 MB). */
+export const MAX_SNAPSHOT_SKUS = 5_000;
 /** A created item costs 15 units (create 5 + save 10), an update 5: 100 SKUs stay under 1,600 of the 5,000. */
 export const MAX_SKUS_PER_UPSERT = 100;
 /** TikTok's limits: a seller SKU has at most 50 characters; a title at most 255. */
@@ -69,6 +72,8 @@ export interface CatalogStatusRequest {
   shopId: string;
   /** Clear Force product catalog resync (the bridge finished a full pass). */
   clearForce?: boolean;
+  /** Written to Product Catalog Progress on the shop record (how far the pass is, or what it did). */
+  progress?: string;
 }
 
 export interface CatalogStatusResponse {
@@ -167,6 +172,9 @@ export function validateCatalogStatus(body: Record<string, unknown>): Validation
       `${describeValue(body.clearForce)} is not true or false; leave it out or send a boolean`,
     );
   }
+  if (body.progress !== undefined && (typeof body.progress !== 'string' || body.progress.length > 1000)) {
+    problems.add('progress', `${describeValue(body.progress)} is not a text of at most 1,000 characters`);
+  }
   return problems.count > 0
     ? { ok: false, problems: problems.toList() }
     : { ok: true, value: body as unknown as CatalogStatusRequest };
@@ -196,4 +204,67 @@ export function chunkProducts(
   }
   if (current.length > 0) calls.push(current);
   return calls;
+}
+
+/**
+ * `catalog.snapshot`: every TikTok SKU of the shop as the last full catalog pass read it, in parts of at
+ * most MAX_SNAPSHOT_SKUS, for the SKU audit's TikTok side (one file per part in the File Cabinet).
+ */
+export interface CatalogSnapshotRequest {
+  action: typeof CATALOG_SNAPSHOT_ACTION;
+  shopId: string;
+  /** When the pass read TikTok (Unix seconds); every part of one snapshot carries the same. */
+  takenAt: number;
+  part: number;
+  parts: number;
+  skus: { productId: string; skuId: string; sellerSku: string }[];
+}
+
+export interface CatalogSnapshotResponse {
+  ok: true;
+  fileId: string;
+}
+
+export function validateCatalogSnapshot(body: Record<string, unknown>): Validation<CatalogSnapshotRequest> {
+  const problems = new Problems();
+  checkShopId(problems, body.shopId);
+  const whole = (name: 'takenAt' | 'part' | 'parts', min: number): void => {
+    const value = body[name];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+      problems.add(name, `${describeValue(value)} is not a whole number of at least ${min}`);
+  };
+  whole('takenAt', 0);
+  whole('part', 0);
+  whole('parts', 1);
+  if (typeof body.part === 'number' && typeof body.parts === 'number' && body.part >= body.parts) {
+    problems.add('part', `part ${body.part} of ${body.parts}: parts count from 0 to parts - 1`);
+  }
+  const list = body.skus;
+  if (!Array.isArray(list)) {
+    problems.add('skus', `${describeValue(list)} is not an array of TikTok SKUs`);
+  } else if (list.length > MAX_SNAPSHOT_SKUS) {
+    problems.add('skus', `${list.length} SKUs sent; send at most ${MAX_SNAPSHOT_SKUS} per part`);
+  } else {
+    list.forEach((sku: unknown, i) => {
+      const at = `skus[${i}]`;
+      if (!isPlainObject(sku)) {
+        problems.add(at, `${describeValue(sku)} is not a SKU object`);
+        return;
+      }
+      if (!isTikTokId(sku.productId))
+        problems.add(`${at}.productId`, `${describeValue(sku.productId)} is not a TikTok product id`);
+      if (!isTikTokId(sku.skuId))
+        problems.add(`${at}.skuId`, `${describeValue(sku.skuId)} is not a TikTok SKU id`);
+      if (typeof sku.sellerSku !== 'string')
+        problems.add(`${at}.sellerSku`, `${describeValue(sku.sellerSku)} is not a string; send '' for none`);
+    });
+  }
+  return problems.count > 0
+    ? { ok: false, problems: problems.toList() }
+    : { ok: true, value: body as unknown as CatalogSnapshotRequest };
+}
+
+/** The File Cabinet name of a snapshot part (SuiteScripts folder). */
+export function snapshotFileName(shopId: string, part: number): string {
+  return `tts_catalog_${shopId}_${part}.json`;
 }

@@ -37,6 +37,9 @@ export const EXCEPTIONS_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_exceptions
 /** Suitelet previewing what the next inventory export would send, and why (issue #16). */
 export const INVENTORY_PREVIEW_SUITELET_ID = 'customscript_tts_sl_inventory_preview';
 export const INVENTORY_PREVIEW_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_inventory_preview';
+/** Suitelet of the SKU audit (issue #19): duplicate and unmatched SKUs on both sides, each with its fix. */
+export const SKU_AUDIT_SUITELET_ID = 'customscript_tts_sl_sku_audit';
+export const SKU_AUDIT_SUITELET_DEPLOYMENT_ID = 'customdeploy_tts_sl_sku_audit';
 
 /** User event on `customrecord_tts_shop` (beforeSubmit: Payment Method Map check). */
 export const SHOP_USER_EVENT_ID = 'customscript_tts_ue_shop';

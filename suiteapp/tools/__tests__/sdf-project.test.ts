@@ -53,6 +53,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_catalog_tts', 'SELECT', { select: 'customlist_tts_catalog_tts' }],
   ['custrecord_tts_shop_catalog_item', 'SELECT', { select: 'customlist_tts_item_type' }],
   ['custrecord_tts_shop_catalog_confirm', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_catalog_state', 'TEXTAREA'],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_inv_now', 'CHECKBOX', { default: false }],

@@ -14,6 +14,7 @@ interface Fake {
   searches: { ge: number; le: number }[];
   upserts: CatalogProduct[][];
   cleared: number;
+  snapshots: number[];
   cursors: Map<string, ReconcileCursor>;
 }
 
@@ -45,6 +46,7 @@ function fake(options: {
     searches: [],
     upserts: [],
     cleared: 0,
+    snapshots: [],
     cursors,
     deps: undefined as unknown as CatalogPullDeps,
   };
@@ -84,6 +86,10 @@ function fake(options: {
         }
         return { ok: true, tiktokSide: options.tiktokSide ?? 'pull', forceResync: force, linkedItems: 0 };
       },
+      async saveCatalogSnapshot(request) {
+        f.snapshots.push(request.skus.length);
+        return { ok: true, fileId: String(f.snapshots.length) };
+      },
       async upsertProducts(_shop, products) {
         if (options.failUpsertAt !== undefined && f.upserts.length === options.failUpsertAt)
           throw new Error('NetSuite is down');
@@ -118,12 +124,15 @@ describe('the catalog pull pass', () => {
     expect(f.upserts.flat().reduce((n, p) => n + p.skus.length, 0)).toBe(300);
     expect(result.outcomes.created).toBe(300);
     expect(f.cursors.get(PRODUCTS_CURSOR)?.value).toBe(2_000_000_000);
+    // The full pass keeps every TikTok SKU for the SKU audit.
+    expect(f.snapshots).toEqual([300]);
   });
 
   it('starts at the cursor minus the overlap afterwards', async () => {
     const f = fake({ products: [{ updateTime: 1000, skus: 1 }], cursor: 1_999_999_000 });
     const result = await pullShopCatalog(f.deps, SHOP);
     expect(result).toMatchObject({ full: false, windowStart: 1_999_998_700, products: 0 });
+    expect(f.snapshots).toEqual([]);
   });
 
   it('halves a window TikTok would cap at 10,000 results until each half fits', async () => {
@@ -133,6 +142,7 @@ describe('the catalog pull pass', () => {
     const result = await pullShopCatalog(f.deps, SHOP);
     expect(result.products).toBe(12_000);
     expect(new Set(f.upserts.flat().map((p) => p.id)).size).toBe(12_000);
+    expect(f.snapshots).toEqual([5_000, 5_000, 2_000]);
   });
 
   it('leaves the cursor and Force product catalog resync alone when a call fails part-way', async () => {
@@ -158,5 +168,14 @@ describe('the catalog pull pass', () => {
     const f = fake({ products: [{ updateTime: 1000, skus: 2 }], tiktokSide: 'push' });
     expect(await pullShopCatalog(f.deps, SHOP)).toMatchObject({ skipped: 'flow_off', searchCalls: 0 });
     expect(f.searches).toEqual([]);
+  });
+
+  it('clears Force product catalog resync with Do not sync products, and leaves it to the push otherwise', async () => {
+    const none = fake({ products: [{ updateTime: 1000, skus: 1 }], tiktokSide: 'none', force: true });
+    expect(await pullShopCatalog(none.deps, SHOP)).toMatchObject({ skipped: 'flow_off', searchCalls: 0 });
+    expect(none.cleared).toBe(1);
+    const push = fake({ products: [{ updateTime: 1000, skus: 1 }], tiktokSide: 'push', force: true });
+    await pullShopCatalog(push.deps, SHOP);
+    expect(push.cleared).toBe(0);
   });
 });

@@ -67,11 +67,14 @@ describe('catalog products in the simulator', () => {
       skus: [{ sellerSku: `P-${i}` }],
     }));
     t.sim.admin.createProducts({ shopId: shop.id, products });
+    // 101 pages as fast as the test can ask: TikTok's per-second rate limit is not what is tested here.
+    t.sim.admin.setRateLimit(0);
     let served = 0;
     let total = 0;
     let pageToken: string | undefined;
     do {
       const { json } = await search({}, pageToken);
+      if (json.code !== 0) throw new Error(JSON.stringify(json));
       const data = json.data as { products: unknown[]; total_count: number; next_page_token: string };
       served += data.products.length;
       total = data.total_count;

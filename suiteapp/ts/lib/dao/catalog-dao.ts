@@ -8,6 +8,9 @@ import type { CatalogItemRow } from '../../../../shared-types/src/catalog/catalo
 import type { CatalogSettings } from '../../../../shared-types/src/catalog/catalog-settings';
 import { chunk } from '../../../../shared-types/src/orders/sku-item-map';
 import {
+  AUDIT_ITEMS_QUERY,
+  AUDIT_SHOPS_QUERY,
+  auditShopFromRow,
   CATALOG_ITEM,
   CATALOG_STATUS_COLUMNS,
   catalogItemFromRow,
@@ -19,6 +22,7 @@ import {
   linkableRecordType,
   linkItemWrites,
   newItemWrites,
+  progressWrites,
   SHOP_CATALOG,
   tiktokSkuWrites,
 } from '../mappers/catalog-mapper';
@@ -47,6 +51,23 @@ export function findCatalogItems(skuIds: readonly string[], sellerSkus: readonly
     }
   }
   return [...rows.values()];
+}
+
+/** SuiteQL answers at most 5,000 rows per query: the audit pages through active items by id (10 units a page). */
+const SUITEQL_PAGE = 5_000;
+
+export function listAuditItems(): CatalogItemRow[] {
+  const items: CatalogItemRow[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = runQuery(AUDIT_ITEMS_QUERY, [after]);
+    for (const row of rows) {
+      const item = catalogItemFromRow(row);
+      if (item !== null) items.push(item);
+    }
+    if (rows.length < SUITEQL_PAGE || items.length === 0) return items;
+    after = Number(items[items.length - 1].id);
+  }
 }
 
 export function countLinkedItems(): number {
@@ -81,8 +102,18 @@ export function lookupCatalogStatus(shopRecordId: string): ReturnType<typeof cat
   );
 }
 
-export function clearForceCatalog(shopRecordId: string): void {
-  submitBodyFields(SHOP_CATALOG.recordType, shopRecordId, CLEAR_FORCE_WRITES);
+/** Clears Force product catalog resync and/or writes Product Catalog Progress, in one submitFields (2 units). */
+export function updateCatalogState(shopRecordId: string, clearForce: boolean, progress: string | null): void {
+  const writes = [
+    ...(clearForce ? CLEAR_FORCE_WRITES : []),
+    ...(progress === null ? [] : progressWrites(progress)),
+  ];
+  if (writes.length > 0) submitBodyFields(SHOP_CATALOG.recordType, shopRecordId, writes);
 }
 
 export type { CatalogSettings };
+
+/** Every shop's TikTok id and name (10 units). */
+export function listAuditShops(): { shopId: string; name: string }[] {
+  return runQuery(AUDIT_SHOPS_QUERY).flatMap((row) => auditShopFromRow(row) ?? []);
+}

@@ -3,7 +3,9 @@
  * saved as PDF files in the SuiteScripts folder (internal id -15, present in every account), one file
  * per TikTok package, so a label fetched again replaces its file and keeps its internal id.
  *
- * Usage: `File.save` 20 units. NetSuite holds at most 10 MB of a file's content in memory
+ * The SKU audit's TikTok side (issue #19) is kept as JSON files there too (`tts_catalog_<shop>_<part>.json`).
+ *
+ * Usage: `File.save` 20 units, `file.load` 10. NetSuite holds at most 10 MB of a file's content in memory
  * (`SSS_FILE_CONTENT_SIZE_EXCEEDED`); labels are far smaller, and the RESTlet refuses any above
  * 7,815,168 bytes before this runs (shared-types/src/fulfillments/labels-attach.ts).
  */
@@ -23,4 +25,28 @@ export function savePdf(name: string, contentBase64: string, description: string
     isOnline: false,
   });
   return String(pdf.save());
+}
+
+/** Saves (or replaces, by name) a JSON file in the SuiteScripts folder (20 units); its internal id. */
+export function saveJsonFile(name: string, contents: string, description: string): string {
+  const json = file.create({
+    name,
+    fileType: file.Type.JSON,
+    contents,
+    folder: LABEL_FOLDER_ID,
+    description,
+    isOnline: false,
+  });
+  return String(json.save());
+}
+
+/** The text of a file in the SuiteScripts folder by name (10 units), or null when there is none. */
+export function loadSuiteScriptsFile(name: string): string | null {
+  try {
+    return file.load({ id: `SuiteScripts/${name}` }).getContents();
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'RCRD_DSNT_EXIST')
+      return null;
+    throw e;
+  }
 }

@@ -33,6 +33,7 @@ export const SHOP_CATALOG = {
     tiktokSide: SHOP.body.catalogTts,
     itemType: SHOP.body.catalogItemType,
     confirm: SHOP.body.catalogConfirm,
+    progress: SHOP.body.catalogState,
     forceCatalog: SHOP.body.forceCatalog,
   },
   search: {
@@ -82,6 +83,14 @@ export function catalogShopName(rec: RecordReader): string {
 
 /** Clears Confirm catalog source change on the record being saved (it confirms one change). */
 export const CLEAR_CONFIRM_WRITES: BodyWrite[] = [[shopBody.confirm, false]];
+
+/** NetSuite's TEXTAREA holds 4,000 characters; a progress line is far shorter. */
+const MAX_PROGRESS = 4000;
+
+/** Product Catalog Progress, as the bridge reports it. */
+export function progressWrites(progress: string): SubmitWrite[] {
+  return [[shopBody.progress, progress.slice(0, MAX_PROGRESS)]];
+}
 
 /** Clears Force product catalog resync once the full pass is done. */
 export const CLEAR_FORCE_WRITES: SubmitWrite[] = [[shopBody.forceCatalog, false]];
@@ -226,4 +235,12 @@ export function linkItemWrites(values: {
 /** The TikTok SKU override set to the seller SKU TikTok now has (the seller renamed it in TikTok). */
 export function tiktokSkuWrites(sellerSku: string): SubmitWrite[] {
   return [[itemBody.tiktokSku, sellerSku]];
+}
+
+/** Every shop's TikTok id and name, for the SKU audit's shop choice. */
+export const AUDIT_SHOPS_QUERY: Sql = sql`SELECT ${SHOP.suiteql.columns.shopId} AS shop_id, ${SHOP.suiteql.columns.name} AS shop_name FROM ${SHOP.suiteql.table} ORDER BY ${SHOP.suiteql.columns.id} ASC`;
+
+export function auditShopFromRow(row: Row): { shopId: string; name: string } | null {
+  const shopId = textOf(row.shop_id);
+  return shopId === null ? null : { shopId, name: textOf(row.shop_name) ?? shopId };
 }

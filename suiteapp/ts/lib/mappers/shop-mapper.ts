@@ -52,6 +52,7 @@ export const SHOP = declareRecord({
     catalogTts: 'custrecord_tts_shop_catalog_tts',
     catalogItemType: 'custrecord_tts_shop_catalog_item',
     catalogConfirm: 'custrecord_tts_shop_catalog_confirm',
+    catalogState: 'custrecord_tts_shop_catalog_state',
   },
   search: {
     columns: {

@@ -6,26 +6,30 @@
  * Governance for 100 SKUs (the most per call): shop lookup 10 + settings 1 + item query 10 + at most
  * 15 per SKU (create 5 + save 10; a link or title change is one submitFields, 5) = 1,521 of the
  * RESTlet's 5,000 units. A SKU NetSuite refuses (a required field, a name taken) answers `error` with
- * NetSuite's message; the others go on.
+ * NetSuite's message; the others go on. `catalog.snapshot` keeps the TikTok side of the SKU audit.
  */
 import type { CatalogSkuAction } from '../../../../shared-types/src/catalog/catalog-plan';
 import { planCatalogSkus } from '../../../../shared-types/src/catalog/catalog-plan';
 import type {
+  CatalogSnapshotRequest,
+  CatalogSnapshotResponse,
   CatalogStatusRequest,
   CatalogStatusResponse,
   ProductSkuResult,
   ProductsUpsertRequest,
   ProductsUpsertResponse,
 } from '../../../../shared-types/src/catalog/products-upsert';
+import { snapshotFileName } from '../../../../shared-types/src/catalog/products-upsert';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import {
-  clearForceCatalog,
   countLinkedItems,
   createCatalogItem,
   findCatalogItems,
   linkCatalogItem,
   lookupCatalogStatus,
+  updateCatalogState,
 } from '../dao/catalog-dao';
+import { saveJsonFile } from '../dao/file-dao';
 import { findShop } from '../dao/shop-dao';
 import type { ShopRef } from '../mappers/shop-mapper';
 import { connectorError, errorMessage, errorName } from '../platform/errors';
@@ -44,11 +48,9 @@ function requireShop(shopId: string, what: string): ShopRef {
 export function catalogStatus(request: CatalogStatusRequest): CatalogStatusResponse {
   const shop = requireShop(request.shopId, 'catalog status request');
   const status = lookupCatalogStatus(shop.id);
-  let forceResync = status.forceResync;
-  if (request.clearForce === true && forceResync) {
-    clearForceCatalog(shop.id);
-    forceResync = false;
-  }
+  const clear = request.clearForce === true && status.forceResync;
+  updateCatalogState(shop.id, clear, request.progress ?? null);
+  const forceResync = status.forceResync && !clear;
   return { ok: true, tiktokSide: status.settings.tiktokSide, forceResync, linkedItems: countLinkedItems() };
 }
 
@@ -135,4 +137,16 @@ export function upsertProducts(request: ProductsUpsertRequest): ProductsUpsertRe
     skus.map((s) => s.sku.seller_sku),
   );
   return { ok: true, results: planCatalogSkus(request.shopId, request.products, items).map(apply) };
+}
+
+/** `catalog.snapshot`: one part of the TikTok side of the SKU audit, as a JSON file (shop lookup 10 + save 20). */
+export function saveCatalogSnapshot(request: CatalogSnapshotRequest): CatalogSnapshotResponse {
+  requireShop(request.shopId, 'catalog snapshot');
+  const { shopId, takenAt, part, parts, skus } = request;
+  const fileId = saveJsonFile(
+    snapshotFileName(shopId, part),
+    JSON.stringify({ shopId, takenAt, part, parts, skus }),
+    `TikTok SKUs of shop ${shopId}, part ${part + 1} of ${parts}, read ${new Date(takenAt * 1000).toISOString()} (SKU audit)`,
+  );
+  return { ok: true, fileId };
 }

@@ -2,7 +2,7 @@
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
  * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
  * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`,
- * `products.upsert`, `catalog.status` and `bridge.heartbeat`. Every POST is
+ * `products.upsert`, `catalog.status`, `catalog.snapshot` and `bridge.heartbeat`. Every POST is
  * validated as a whole before any record is touched.
  */
 import type {
@@ -58,12 +58,15 @@ import {
   validateRefundsUpsert,
 } from '../../../../shared-types/src/refunds/refunds-upsert';
 import type {
+  CatalogSnapshotResponse,
   CatalogStatusResponse,
   ProductsUpsertResponse,
 } from '../../../../shared-types/src/catalog/products-upsert';
 import {
+  CATALOG_SNAPSHOT_ACTION,
   CATALOG_STATUS_ACTION,
   PRODUCTS_UPSERT_ACTION,
+  validateCatalogSnapshot,
   validateCatalogStatus,
   validateProductsUpsert,
 } from '../../../../shared-types/src/catalog/products-upsert';
@@ -71,7 +74,7 @@ import type { HeartbeatResponse } from '../../../../shared-types/src/doctor/hear
 import { HEARTBEAT_ACTION, validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
 import { recordHeartbeat } from './heartbeat-service';
 import { connectorError } from '../platform/errors';
-import { catalogStatus, upsertProducts } from './catalog-service';
+import { catalogStatus, saveCatalogSnapshot, upsertProducts } from './catalog-service';
 import { attachLabels } from './label-service';
 import { upsertShipments } from './shipment-service';
 import { upsertOrders } from './order-upsert-service';
@@ -110,6 +113,7 @@ export function handlePost(
   | RefundsUpsertResponse
   | ProductsUpsertResponse
   | CatalogStatusResponse
+  | CatalogSnapshotResponse
   | HeartbeatResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
@@ -165,6 +169,12 @@ export function handlePost(
     if (!status.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(status.problems));
     return catalogStatus(status.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === CATALOG_SNAPSHOT_ACTION) {
+    const snapshot = validateCatalogSnapshot(parsed.value);
+    if (!snapshot.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(snapshot.problems));
+    return saveCatalogSnapshot(snapshot.value);
   }
   if (isPlainObject(parsed.value) && parsed.value.action === HEARTBEAT_ACTION) {
     const heartbeat = validateHeartbeat(parsed.value);

@@ -53,6 +53,8 @@ import {
   type DoctorReport,
   type LoopRuns,
 } from './doctor/bridge-doctor';
+import { AlertHook } from './doctor/alerts';
+import { axiosSend } from './net/http-transport';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
 
@@ -134,6 +136,8 @@ export interface Bridge {
   heartbeatOnce(): Promise<HeartbeatResponse>;
   /** The doctor as the bridge sees it (shared registry; NetSuite judged from a live ping). */
   doctor(): Promise<DoctorReport>;
+  /** One alert pass (ALERT_WEBHOOK_URL): the number of alerts sent (0 without the setting). */
+  alertOnce(): Promise<number>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -302,6 +306,10 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       throw error;
     }
   };
+  const alerts =
+    config.alertWebhookUrl === undefined
+      ? undefined
+      : new AlertHook(config.alertWebhookUrl, deps.send ?? axiosSend, logger);
   const doctor = async (): Promise<DoctorReport> => {
     const ping = await netsuitePing.get(deps.readyzNetsuiteWaitMs ?? 2000);
     const netsuiteError = ping.ok
@@ -458,6 +466,12 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     refreshWarehouses: () => track(refreshWarehouses()),
     heartbeatOnce: () => track(heartbeatOnce()),
     doctor: () => track(doctor()),
+    alertOnce: () =>
+      track(
+        alerts === undefined
+          ? Promise.resolve(0)
+          : doctor().then((report) => alerts.notify(report, clock.now())),
+      ),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -503,6 +517,14 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       schedule('warehouses', warehousesMs, refreshWarehouses, warehousesMs);
       const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_INTERVAL_MS;
       schedule('heartbeat', Math.min(5000, heartbeatMs), heartbeatOnce, heartbeatMs);
+      if (alerts !== undefined) {
+        schedule(
+          'alerts',
+          Math.min(5000, heartbeatMs),
+          async () => alerts.notify(await doctor(), clock.now()),
+          heartbeatMs,
+        );
+      }
     },
   };
   return bridge;

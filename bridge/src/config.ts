@@ -80,6 +80,8 @@ interface CommonSettings {
   inventoryIntervalSeconds?: number;
   /** Minutes between TikTok warehouse refreshes (BRIDGE_WAREHOUSE_REFRESH_MINUTES, default 60). */
   warehouseRefreshMinutes?: number;
+  /** Where the doctor's alerts are POSTed (ALERT_WEBHOOK_URL; issue #21): authorization expiry, dead letters, late dispatch. */
+  alertWebhookUrl?: string;
 }
 
 export interface LiveConfig extends CommonSettings {
@@ -138,6 +140,7 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_AUTH_WINDOW_SECONDS: '300',
   BRIDGE_TRUST_PROXY: 'loopback',
   BRIDGE_OUTBOX_INTERVAL_SECONDS: '60',
+  ALERT_WEBHOOK_URL: 'https://hooks.example.com/tiktok-connector',
   BRIDGE_SHUTDOWN_DRAIN_SECONDS: '0',
   BRIDGE_SQLITE_SYNCHRONOUS: 'normal',
   BRIDGE_INVENTORY_INTERVAL_SECONDS: '60',
@@ -252,6 +255,7 @@ const commonSchema = z.object({
     .transform(Number),
   BRIDGE_INVENTORY_INTERVAL_SECONDS: positiveInteger('60', 3_600),
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: positiveInteger('60', 10_080),
+  ALERT_WEBHOOK_URL: httpUrl.optional(),
   BRIDGE_TRUST_PROXY: z
     .string()
     .trim()
@@ -467,6 +471,7 @@ export const ALL_VARIABLES = [
   'BRIDGE_SQLITE_SYNCHRONOUS',
   'BRIDGE_INVENTORY_INTERVAL_SECONDS',
   'BRIDGE_WAREHOUSE_REFRESH_MINUTES',
+  'ALERT_WEBHOOK_URL',
   'BRIDGE_ENCRYPTION_KEY_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS_UNTIL',
@@ -489,6 +494,7 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
   };
   if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;
   if (v.BRIDGE_TRUST_PROXY !== undefined) common.trustProxy = v.BRIDGE_TRUST_PROXY;
+  if (v.ALERT_WEBHOOK_URL !== undefined) common.alertWebhookUrl = v.ALERT_WEBHOOK_URL;
   return common;
 }
 

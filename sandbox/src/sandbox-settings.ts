@@ -52,6 +52,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     plan.bridgeConfig.inventoryIntervalSeconds = config.inventoryIntervalSeconds;
   if (set.has('BRIDGE_WAREHOUSE_REFRESH_MINUTES') && config.warehouseRefreshMinutes !== undefined)
     plan.bridgeConfig.warehouseRefreshMinutes = config.warehouseRefreshMinutes;
+  if (config.alertWebhookUrl !== undefined) plan.bridgeConfig.alertWebhookUrl = config.alertWebhookUrl;
 
   const uses: Record<string, string> = {
     DATABASE_URL: `DATABASE_URL=${maskedUrl(config.databaseUrl)}: used for the bridge store and kept between runs (the simulator and the emulator start fresh; the demo shop is connected again through OAuth)`,
@@ -70,6 +71,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_SQLITE_SYNCHRONOUS: `BRIDGE_SQLITE_SYNCHRONOUS=${config.sqliteSynchronous ?? 'normal'}: used for the bridge store`,
     BRIDGE_INVENTORY_INTERVAL_SECONDS: `BRIDGE_INVENTORY_INTERVAL_SECONDS=${config.inventoryIntervalSeconds ?? 60}: used for the bridge's inventory pass`,
     BRIDGE_WAREHOUSE_REFRESH_MINUTES: `BRIDGE_WAREHOUSE_REFRESH_MINUTES=${config.warehouseRefreshMinutes ?? 60}: used for the TikTok warehouse refresh`,
+    ALERT_WEBHOOK_URL: `ALERT_WEBHOOK_URL=${config.alertWebhookUrl ?? ''}: used; the doctor's alerts are POSTed there`,
   };
   const notApplicable: Record<string, string> = {
     BRIDGE_PUBLIC_URL:

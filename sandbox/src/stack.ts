@@ -34,6 +34,7 @@ export type SandboxBridgeConfig = Partial<
     | 'sqliteSynchronous'
     | 'inventoryIntervalSeconds'
     | 'warehouseRefreshMinutes'
+    | 'alertWebhookUrl'
   >
 >;
 

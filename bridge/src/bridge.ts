@@ -51,7 +51,8 @@ import {
   sendHeartbeat,
   WebhookArrivals,
   type DoctorReport,
-  type LoopRuns,
+  FlowRuns,
+  withRunNotes,
 } from './doctor/bridge-doctor';
 import { AlertHook } from './doctor/alerts';
 import { axiosSend } from './net/http-transport';
@@ -220,6 +221,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const runs = new FlowRuns();
   const handlers = jobHandlerList(
     jobHandlers({
       store,
@@ -230,7 +232,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       publicUrl: config.publicUrl,
       logger,
     }),
-  );
+  ).map((handler) => withRunNotes(handler, runs, clock));
   const runnerOptions = {
     store,
     clock,
@@ -286,7 +288,6 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
   const netsuitePing = new CachedProbe(() => netsuite.ping(), deps.netsuitePingTtlMs ?? 60_000, clock);
   const arrivals = new WebhookArrivals();
-  const loops: LoopRuns = {};
   let lastNetSuiteError: string | null = null;
   const heartbeatOnce = async (): Promise<HeartbeatResponse> => {
     try {
@@ -296,7 +297,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         publicUrl: config.publicUrl,
         netsuite,
         arrivals,
-        loops,
+        runs,
         lastNetSuiteError,
       });
       lastNetSuiteError = null;
@@ -497,7 +498,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         Math.min(5000, outboxMs),
         async () => {
           const result = await runOutboxAllShops(outboxDeps, deps.outbox);
-          loops.outbox = clock.now();
+          runs.notePass('outbox', clock.now());
           return result;
         },
         outboxMs,
@@ -508,7 +509,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         Math.min(5000, inventoryMs),
         async () => {
           const result = await runInventoryAllShops(inventoryDeps, deps.inventory);
-          loops.inventory = clock.now();
+          runs.notePass('inventory', clock.now());
           return result;
         },
         inventoryMs,

@@ -58,6 +58,13 @@ function selfUrl(params: Record<string, string> = {}): string {
   return url.resolveScript({ scriptId: HOME_SUITELET_ID, deploymentId: HOME_SUITELET_DEPLOYMENT_ID, params });
 }
 
+function exceptionsUrl(): string {
+  return url.resolveScript({
+    scriptId: EXCEPTIONS_SUITELET_ID,
+    deploymentId: EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+  });
+}
+
 function countBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of rows) {
@@ -161,7 +168,7 @@ function renderHome(request: http.ServerRequest, response: http.ServerResponse):
     anyBridge === null
       ? 'The bridge has not reported yet: start it with this account&#39;s token settings.'
       : `Bridge: <a href="${escapeHtml(anyBridge)}">${escapeHtml(anyBridge)}</a> (Connect TikTok Shop, status page).`
-  } <a href="${escapeHtml(resolve({ kind: 'exceptions', label: '' }, { recordId: null, shopId: '', name: '', checklist: [], flows: [], findings: [] }) ?? '')}">TikTok Order Exceptions</a></p>`;
+  } <a href="${escapeHtml(exceptionsUrl())}">TikTok Order Exceptions</a></p>`;
   html.defaultValue = `${HOME_STYLE}${done ? `<p><b>${escapeHtml(done)}</b></p>` : ''}${intro}${
     models.length === 0
       ? '<p>No TikTok shop yet: open the bridge and click Connect TikTok Shop, signed in as the seller account owner.</p>'

@@ -4,6 +4,7 @@ import { formatFulfillmentsII, runFulfillmentsII } from './fulfillments-ii-runs'
 import { formatGovernance, runImportGovernance } from './import-governance';
 import { formatInventoryBench, inventoryOptionsFromArgs, runInventoryBench } from './inventory-sync';
 import { formatReturnsUsage, runReturnsUsage } from './returns-usage';
+import { formatDoctorCost, runDoctorCost } from './doctor-cost';
 import { formatReceive, receiveOptionsFromArgs, runWebhookReceive } from './webhook-receive';
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   console.log(formatInventoryBench(await runInventoryBench(inventoryOptionsFromArgs(process.argv.slice(2)))));
   console.log('');
   console.log(formatFulfillmentsII(await runFulfillmentsII()));
+  console.log('');
+  console.log(formatDoctorCost(await runDoctorCost()));
 }
 
 main().catch((error: unknown) => {

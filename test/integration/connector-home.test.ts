@@ -149,6 +149,17 @@ describe('connector home', () => {
       'Test with one order',
     ].map((label) => html.indexOf(`<td>${label}</td>`));
     expect(steps.every((at) => at > 0)).toBe(true);
+    const stepState = (label: string): string => {
+      const at = html.indexOf(`<td>${label}</td>`);
+      return /&#10003; done|&#9675; to do|&#10007; broken/.exec(
+        html.slice(at, html.indexOf('</tr>', at)),
+      )![0];
+    };
+    expect(stepState('TikTok Shop connected')).toBe('&#10003; done');
+    expect(stepState('NetSuite connection healthy')).toBe('&#10003; done');
+    // The demo shop's map has no "*" default: an order paid another way would wait.
+    expect(stepState('Payment Method Map valid')).toBe('&#9675; to do');
+    expect(stepState('Catalog source chosen')).toBe('&#9675; to do');
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
     for (const flow of [
       'Orders',

@@ -34,7 +34,7 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import { catalogPullJob, shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -58,6 +58,13 @@ import { AlertHook } from './doctor/alerts';
 import { axiosSend } from './net/http-transport';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
+import { reconcileAllShopsRefunds, type RefundReconcileAllResult } from './workers/reconcile-refunds';
+import {
+  pullAllShopsCatalog,
+  type CatalogPullAllResult,
+  type CatalogPullOptions,
+} from './workers/catalog-pull';
+import { pushShopToNetSuite } from './shops/shop-sync';
 
 export interface BridgeDeps {
   clock?: Clock;
@@ -127,12 +134,16 @@ export interface Bridge {
   reconcileOnce(options?: ReconcileOptions): Promise<ReconcileAllResult>;
   /** One return-reconciliation pass (Search Returns by `update_time`) over every connected shop. */
   reconcileReturnsOnce(options?: ReconcileOptions): Promise<ReturnReconcileAllResult>;
+  /** One refund-reconciliation pass (completed returns and cancellations by `update_time`) over every connected shop. */
+  reconcileRefundsOnce(options?: ReconcileOptions): Promise<RefundReconcileAllResult>;
   /** One NetSuite → TikTok outbox pass over every connected shop. */
   outboxOnce(options?: OutboxOptions): Promise<OutboxAllResult>;
   /** One NetSuite stock → TikTok pass over every connected shop. */
   inventoryOnce(options?: InventoryOptions): Promise<InventoryAllResult>;
   /** Queues a TikTok warehouse refresh (`shop.warehouses`) for every connected shop; the count queued. */
   refreshWarehouses(): Promise<number>;
+  /** One catalog pull pass (Pull products from TikTok, issue #19) over every connected shop, run now. */
+  catalogPullOnce(options?: CatalogPullOptions): Promise<CatalogPullAllResult>;
   /** Sends the bridge's facts about each shop and its URL to NetSuite now (the connector home's heartbeat). */
   heartbeatOnce(): Promise<HeartbeatResponse>;
   /** The doctor as the bridge sees it (shared registry; NetSuite judged from a live ping). */
@@ -241,7 +252,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     metrics,
     maxAttempts: deps.maxJobAttempts,
     backoff: deps.jobBackoff,
-    leaseMs: deps.jobLeaseMs,
+    leaseMs:
+      deps.jobLeaseMs ?? (config.jobLeaseSeconds === undefined ? undefined : config.jobLeaseSeconds * 1000),
     heartbeatMs: deps.jobHeartbeatMs,
     handlers,
   };
@@ -250,6 +262,25 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   const runner = new JobRunner({ ...runnerOptions, owner, excludeKinds: URGENT_JOB_KINDS });
   const urgentRunner = new JobRunner({ ...runnerOptions, owner: `${owner}-urgent`, kinds: URGENT_JOB_KINDS });
   const reconcileDeps = { store, tiktok: tiktok.client, clock, logger };
+  const catalogDeps = {
+    store,
+    tiktok: tiktok.client,
+    netsuite,
+    sendShop: (shopId: string) => pushShopToNetSuite(store, netsuite, shopId),
+    clock,
+    logger,
+  };
+  // The catalog poll queues each connected shop's catalog.pull job (one pending per shop, shared with
+  // the product webhooks), so a poll and a webhook never run two passes of a shop side by side.
+  const queueCatalogPulls = async (): Promise<number> => {
+    let queued = 0;
+    for (const shop of await store.listShops()) {
+      if (shop.state !== 'connected') continue;
+      const { created } = await store.enqueueJob(catalogPullJob(shop.shopId, clock.now()), clock.now());
+      if (created) queued += 1;
+    }
+    return queued;
+  };
   const outboxDeps = { store, tiktok: tiktok.client, netsuite, clock, logger, metrics };
   const inventoryDeps = {
     ...outboxDeps,
@@ -460,11 +491,14 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       track(reconcileAllShops(reconcileDeps, { ...deps.reconcile, ...options })),
     reconcileReturnsOnce: (options?: ReconcileOptions) =>
       track(reconcileAllShopsReturns(reconcileDeps, { ...deps.reconcile, ...options })),
+    reconcileRefundsOnce: (options?: ReconcileOptions) =>
+      track(reconcileAllShopsRefunds(reconcileDeps, { ...deps.reconcile, ...options })),
     outboxOnce: (options?: OutboxOptions) =>
       track(runOutboxAllShops(outboxDeps, { ...deps.outbox, ...options })),
     inventoryOnce: (options?: InventoryOptions) =>
       track(runInventoryAllShops(inventoryDeps, { ...deps.inventory, ...options })),
     refreshWarehouses: () => track(refreshWarehouses()),
+    catalogPullOnce: (options?: CatalogPullOptions) => track(pullAllShopsCatalog(catalogDeps, options)),
     heartbeatOnce: () => track(heartbeatOnce()),
     doctor: () => track(doctor()),
     alertOnce: () =>
@@ -486,10 +520,17 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         () => reconcileAllShops(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
+      schedule('catalog', Math.min(5000, reconcileMs), queueCatalogPulls, reconcileMs);
       schedule(
         'reconcile-returns',
         Math.min(5000, reconcileMs),
         () => reconcileAllShopsReturns(reconcileDeps, deps.reconcile),
+        reconcileMs,
+      );
+      schedule(
+        'reconcile-refunds',
+        Math.min(5000, reconcileMs),
+        () => reconcileAllShopsRefunds(reconcileDeps, deps.reconcile),
         reconcileMs,
       );
       const outboxMs = deps.outbox?.intervalMs ?? (config.outboxIntervalSeconds ?? 60) * 1000;

@@ -5,6 +5,7 @@
  *   reconcile returns [--since <ISO>] one return-reconciliation pass (Search Returns), then run the queued jobs
  *                                     (`sync orders`, its old name, is accepted until the next release)
  *   reconcile returns [--since <ISO>] one return-reconciliation pass (Search Returns), then run the queued jobs
+ *   reconcile refunds [--since <ISO>] one refund-reconciliation pass (completed returns and cancellations), then run the queued jobs
  *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
  *   sync inventory                 one NetSuite stock → TikTok pass now
  *   refresh warehouses             read every shop's TikTok warehouses again now (into NetSuite)
@@ -47,6 +48,7 @@ const USAGE = `Usage: npm run bridge -- <command>
   serve                                   start the bridge (sandbox demo when no credentials are set)
   reconcile orders [--since <ISO time>]   one order reconciliation pass, then process the queue
   reconcile returns [--since <ISO time>]  one return reconciliation pass, then process the queue
+  reconcile refunds [--since <ISO time>]  one refund reconciliation pass, then process the queue
   sync outbox                             send NetSuite's pending order updates to TikTok now
   sync inventory                          send NetSuite's queued stock changes to TikTok now
   refresh warehouses                      read every shop's TikTok warehouses into NetSuite now
@@ -238,7 +240,7 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
 
   if (command === 'reconcile' || command === 'sync') {
     const target = rest[0];
-    if (target !== 'orders' && !(target === 'returns' && command === 'reconcile'))
+    if (target !== 'orders' && !((target === 'returns' || target === 'refunds') && command === 'reconcile'))
       throw new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, `Unknown ${command} target.\n${USAGE}`);
     if (command === 'sync') {
       io.err('`sync orders` is now `reconcile orders`; the old name stops working in the next release.');
@@ -258,10 +260,16 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
     return withBridge(requireLive(config, `reconcile ${target}`), async (bridge) => {
       const options = sinceSec === undefined ? {} : { sinceSec };
       const result =
-        target === 'returns'
-          ? await bridge.reconcileReturnsOnce(options)
-          : await bridge.reconcileOnce(options);
+        target === 'refunds'
+          ? await bridge.reconcileRefundsOnce(options)
+          : target === 'returns'
+            ? await bridge.reconcileReturnsOnce(options)
+            : await bridge.reconcileOnce(options);
       for (const r of result.results) {
+        if ('refundsFound' in r) {
+          io.out(`shop ${r.shopId}: ${r.refundsFound} completed refunds, ${r.jobsCreated} queued`);
+          continue;
+        }
         const found = 'returnsFound' in r ? `${r.returnsFound} returns` : `${r.ordersFound} orders`;
         io.out(`shop ${r.shopId}: ${found} in ${r.pages} page(s), ${r.jobsCreated} queued`);
       }

@@ -82,6 +82,11 @@ interface CommonSettings {
   warehouseRefreshMinutes?: number;
   /** Where the doctor's alerts are POSTed (ALERT_WEBHOOK_URL; issue #21): authorization expiry, dead letters, late dispatch. */
   alertWebhookUrl?: string;
+  /**
+   * Seconds a claimed job stays leased to its instance without a heartbeat (BRIDGE_JOB_LEASE_SECONDS,
+   * default 120): how long the jobs of an instance that died wait before another instance takes them.
+   */
+  jobLeaseSeconds?: number;
 }
 
 export interface LiveConfig extends CommonSettings {
@@ -145,6 +150,7 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_SQLITE_SYNCHRONOUS: 'normal',
   BRIDGE_INVENTORY_INTERVAL_SECONDS: '60',
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: '60',
+  BRIDGE_JOB_LEASE_SECONDS: '120',
 };
 
 /** Variables whose presence switches the bridge to live mode (all of them are then required). */
@@ -256,6 +262,7 @@ const commonSchema = z.object({
   BRIDGE_INVENTORY_INTERVAL_SECONDS: positiveInteger('60', 3_600),
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: positiveInteger('60', 10_080),
   ALERT_WEBHOOK_URL: httpUrl.optional(),
+  BRIDGE_JOB_LEASE_SECONDS: positiveInteger('120', 3_600),
   BRIDGE_TRUST_PROXY: z
     .string()
     .trim()
@@ -472,6 +479,7 @@ export const ALL_VARIABLES = [
   'BRIDGE_INVENTORY_INTERVAL_SECONDS',
   'BRIDGE_WAREHOUSE_REFRESH_MINUTES',
   'ALERT_WEBHOOK_URL',
+  'BRIDGE_JOB_LEASE_SECONDS',
   'BRIDGE_ENCRYPTION_KEY_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS_UNTIL',
@@ -491,6 +499,7 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
     sqliteSynchronous: v.BRIDGE_SQLITE_SYNCHRONOUS,
     inventoryIntervalSeconds: v.BRIDGE_INVENTORY_INTERVAL_SECONDS,
     warehouseRefreshMinutes: v.BRIDGE_WAREHOUSE_REFRESH_MINUTES,
+    jobLeaseSeconds: v.BRIDGE_JOB_LEASE_SECONDS,
   };
   if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;
   if (v.BRIDGE_TRUST_PROXY !== undefined) common.trustProxy = v.BRIDGE_TRUST_PROXY;

@@ -72,6 +72,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_INVENTORY_INTERVAL_SECONDS: `BRIDGE_INVENTORY_INTERVAL_SECONDS=${config.inventoryIntervalSeconds ?? 60}: used for the bridge's inventory pass`,
     BRIDGE_WAREHOUSE_REFRESH_MINUTES: `BRIDGE_WAREHOUSE_REFRESH_MINUTES=${config.warehouseRefreshMinutes ?? 60}: used for the TikTok warehouse refresh`,
     ALERT_WEBHOOK_URL: `ALERT_WEBHOOK_URL=${config.alertWebhookUrl ?? ''}: used; the doctor's alerts are POSTed there`,
+    BRIDGE_JOB_LEASE_SECONDS: `BRIDGE_JOB_LEASE_SECONDS=${config.jobLeaseSeconds ?? 120}: used for the bridge's job leases`,
   };
   const notApplicable: Record<string, string> = {
     BRIDGE_PUBLIC_URL:

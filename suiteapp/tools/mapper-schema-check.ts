@@ -342,6 +342,34 @@ function checkSearch(c: Checker): void {
   }
 }
 
+/**
+ * `record.create` initialization defaults that are no body field of the record: a customer payment or
+ * refund created with `{ entity: <customer> }` lists that customer's open documents on its `apply`
+ * sublist (suiteapp/reference/netsuite-records/supplement.json, entries customerpayment-apply-sublist
+ * and customerrefund-apply-sublist, cite the source).
+ */
+const INITIALIZATION_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  customerpayment: ['entity'],
+  customerrefund: ['entity'],
+};
+
+function checkCreateDefaults(c: Checker): void {
+  const type = c.decl.recordType;
+  for (const id of Object.values(c.decl.createDefaults ?? {})) {
+    if (INITIALIZATION_DEFAULTS[type]?.includes(id) === true) continue;
+    if (isCustomId(id)) {
+      checkCustomId(c, id, 'create default');
+    } else if (!standardBodyFieldExists(c, id)) {
+      add(
+        c,
+        `default ${id}`,
+        `create default \`${id}\` is neither a body field of ${type} in ${CATALOGUE_PATH} nor an initialization default listed in suiteapp/tools/mapper-schema-check.ts`,
+        `set a body field the catalogue lists for ${type}, or list the initialization default with its source`,
+      );
+    }
+  }
+}
+
 function checkTransforms(c: Checker): void {
   const catalogue = c.ctx.catalogue;
   const type = c.decl.recordType;
@@ -418,6 +446,7 @@ export function checkRecordDeclaration(decl: RecordDeclaration, ctx: SchemaCheck
   checkSublists(c);
   checkSearch(c);
   checkTransforms(c);
+  checkCreateDefaults(c);
   checkSuiteQl(c);
   return c.issues;
 }

@@ -6,7 +6,8 @@ import { settle, startE2eStack } from '../support/e2e-stack';
  * TikTok simulator, the seller approves it in Seller Center and TikTok completes the refund → the
  * completion webhook queues a refund job in the bridge, which reads the refund with Search Returns and
  * sends refunds.upsert → NetSuite makes one credit memo from the invoice, applied to it, totalling
- * TikTok's refund_total to the cent; a resent webhook and more worker passes change nothing.
+ * TikTok's refund_total to the cent; a resent webhook and more worker passes change nothing. A refund
+ * whose webhooks were all lost is booked, once, by the refunds reconciliation pass (its cursor kept).
  */
 let stack: SandboxStack;
 let offsetMs = 0;
@@ -75,6 +76,52 @@ describe('refunds through the sandbox', () => {
       offsetMs += 60_000;
       await settle(stack);
     }
+    expect(stack.netsuite.store.all('creditmemo')).toHaveLength(1);
+  });
+
+  it('books a refund whose webhooks were all lost with the reconciliation pass, once, and moves its cursor', async () => {
+    const shopId = await stack.connectShop();
+    const order = stack.simulator.admin.createOrder({ advanceTo: 'DELIVERED' });
+    await settle(stack);
+    const so = stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${order.id}`);
+    const shop = stack.netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
+    if (!so || !shop) throw new Error('order or shop not in NetSuite');
+    const shopRec = stack.netsuite.seed.ui.load({ type: 'customrecord_tts_shop', id: shop.id });
+    shopRec.setValue({ fieldId: 'custrecord_tts_shop_push_refunds', value: true });
+    shopRec.save();
+    const service = stack.netsuite.seed.service;
+    service.save(service.transform({ fromType: 'salesorder', fromId: so.id, toType: 'invoice' }), {});
+
+    stack.simulator.admin.setFaults({ dropWebhookRate: 1 });
+    offsetMs += 5000;
+    const ret = stack.simulator.admin.createReturn(order.id, { returnType: 'REFUND' });
+    stack.simulator.admin.answerReturnInSellerCenter(ret.returnId, { decision: 'APPROVE_REFUND' });
+    for (let pass = 0; pass < 5; pass += 1) {
+      offsetMs += 60_000;
+      await settle(stack);
+    }
+    expect(stack.simulator.admin.getReturn(ret.returnId).returnStatus).toBe(
+      'RETURN_OR_REFUND_REQUEST_COMPLETE',
+    );
+    expect(stack.netsuite.store.all('creditmemo')).toHaveLength(0);
+    stack.simulator.admin.setFaults({ dropWebhookRate: 0 });
+
+    const first = await stack.bridge.reconcileRefundsOnce();
+    expect(first.failures).toEqual([]);
+    expect(first.results).toMatchObject([{ shopId, refundsFound: 1, jobsCreated: 1 }]);
+    await settle(stack);
+    const memos = stack.netsuite.store.all('creditmemo');
+    expect(memos).toHaveLength(1);
+    expect(memos[0]?.externalId).toBe(`tts_rf_${shopId}_${ret.returnId}`);
+    expect(cents(memos[0]?.fields.total)).toBe(
+      cents(stack.simulator.admin.getReturn(ret.returnId).refund.refund_total),
+    );
+
+    // The next pass starts at the cursor (less the overlap): it finds the refund again and books nothing more.
+    offsetMs += 60_000;
+    const second = await stack.bridge.reconcileRefundsOnce();
+    expect(second.results[0]?.windowStart).toBe((first.results[0]?.windowEnd ?? 0) - 300);
+    for (let pass = 0; pass < 2; pass += 1) await settle(stack);
     expect(stack.netsuite.store.all('creditmemo')).toHaveLength(1);
   });
 });

@@ -124,9 +124,11 @@ describe('TikTok returns through the sandbox', () => {
       orderstatus: 'B',
       custbody_tts_return_status: 'AWAITING_BUYER_SHIP',
     });
-    // Rejected while Pending Approval: every line closed (NetSuite keeps showing Pending Approval).
+    // Rejected while Pending Approval: approved and every line closed in one save, so it reads Closed.
     expect(rmaOf(shopId, rejectId).fields).toMatchObject({
       custbody_tts_return_status: 'REFUND_OR_RETURN_REQUEST_REJECT',
+      orderstatus: 'B',
+      status: 'H',
     });
     expect((rmaOf(shopId, rejectId).sublists.item ?? []).every((line) => line.fields.isclosed === true)).toBe(
       true,

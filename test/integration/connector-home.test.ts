@@ -179,7 +179,9 @@ describe('connector home', () => {
     expect(doctorRow(html, 'tiktok-authorization')).toContain('ok');
     expect(doctorRow(html, 'dead-letters')).toContain('broken');
     expect(doctorRow(html, 'dead-letters')).toContain(`href="${BRIDGE_URL}/"`);
-    expect(doctorRow(html, 'products-from-netsuite')).toContain('issue #19');
+    expect(decode(doctorRow(html, 'products-from-netsuite'))).toContain(
+      'not chosen; its default applies (Pull updates from NetSuite product catalog)',
+    );
   });
 
   it('an action link only asks; its confirmation POST ticks Force inventory resync and says so', async () => {

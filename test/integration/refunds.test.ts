@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 /** suiteapp/ts/lib/services/refund-service.ts UNITS_PER_REFUND_WORST (that module loads N/* modules). */
-const UNITS_PER_REFUND_WORST = 150;
+const UNITS_PER_REFUND_WORST = 210;
 
 const REFUND_ID = '4035318504086609100';
 
@@ -274,5 +274,68 @@ describe('refunds.upsert', () => {
     });
     const [memo] = world.ns.store.all('creditmemo');
     expect(memo?.fields.createdfrom).toBe(String(rma?.id));
+  });
+
+  it("pays a paid invoice's credit back with one customer refund from the payment method's account, after the fix it names", async () => {
+    const { order, so } = await importedOrder();
+    editShop(world, { custrecord_tts_shop_push_refunds: true });
+    const invoiceId = bill(so, 'invoice');
+    const service = world.ns.seed.service;
+    const owed = world.ns.store.get('invoice', invoiceId)?.fields.amountremaining;
+    const payment = service.create({ type: 'customerpayment', defaultValues: { entity: so.fields.entity } });
+    payment.setValue('payment', owed);
+    payment.setSublistValue({ sublistId: 'apply', fieldId: 'apply', line: 0, value: true });
+    service.save(payment, {});
+    expect(world.ns.store.get('invoice', invoiceId)?.fields.amountremaining).toBe(0);
+    const refund = refundOf(order, 1);
+    const target = toMinor(refund.refund_amount.refund_total, 'USD');
+    // The order's payment method groups with Undeposited Funds: no account to pay the refund from.
+    const first = await sendRefunds([refund]);
+    expect(first.body).toMatchObject({
+      results: [
+        {
+          outcome: 'error',
+          documentType: 'creditmemo',
+          message: expect.stringContaining('clear Group with Undeposited Funds and set the Account'),
+        },
+      ],
+    });
+    const [memo] = world.ns.store.all('creditmemo');
+    expect(cents(memo?.fields.unapplied)).toBe(target);
+    expect(world.ns.store.all('customerrefund')).toHaveLength(0);
+    const methodId = Number(so.fields.paymentmethod);
+    const method = world.ns.store.get('paymentmethod', methodId);
+    if (!method) throw new Error('the sales order has no payment method');
+    const bank = world.ns.store.insert({
+      type: 'account',
+      externalId: null,
+      fields: { acctname: 'TikTok Clearing', accttype: 'Bank' },
+      sublists: {},
+      subrecords: {},
+    });
+    world.ns.store.update({
+      ...method,
+      fields: { ...method.fields, undepfunds: false, account: String(bank.id) },
+    });
+    const second = await sendRefunds([refund]);
+    expect(second.body).toMatchObject({
+      results: [
+        {
+          outcome: 'created',
+          documentType: 'creditmemo',
+          documentId: String(memo?.id),
+          message: expect.stringContaining('customer refund'),
+        },
+      ],
+    });
+    const third = await sendRefunds([refund]);
+    expect(third.body).toMatchObject({ results: [{ outcome: 'unchanged' }] });
+    expect(world.ns.store.all('creditmemo')).toHaveLength(1);
+    const refunds = world.ns.store.all('customerrefund');
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]?.externalId).toBe(`tts_rfp_${DEMO_SHOP.shopId}_${REFUND_ID}`);
+    expect(refunds[0]?.fields).toMatchObject({ account: String(bank.id), paymentmethod: String(methodId) });
+    expect(cents(refunds[0]?.fields.total)).toBe(target);
+    expect(cents(world.ns.store.get('creditmemo', memo!.id)?.fields.unapplied)).toBe(0);
   });
 });

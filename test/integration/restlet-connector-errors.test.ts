@@ -182,6 +182,45 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     return seen;
   },
 
+  async TTS_CATALOG_SWITCH_UNCONFIRMED() {
+    // Thrown by the shop record's user event (beforeSubmit): the catalog source switched while items are linked.
+    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
+    if (!shop) throw new Error('no shop record');
+    const service = world.ns.seed.ui;
+    const TTS_SIDE = 'custrecord_tts_shop_catalog_tts';
+    const pull = service.load({ type: 'customrecord_tts_shop', id: shop.id });
+    pull.setText({ fieldId: TTS_SIDE, text: 'Pull products from TikTok' });
+    service.save(pull, {});
+    const linked = await world.restlet('POST', {
+      action: 'products.upsert',
+      shopId: DEMO_SHOP.shopId,
+      products: [
+        {
+          id: '1729500000000000100',
+          title: 'Mug',
+          status: 'ACTIVATE',
+          skus: [{ id: '1729500000000000111', seller_sku: 'MUG-X' }],
+        },
+      ],
+    });
+    expect(linked.status).toBe(200);
+    const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
+    rec.setText({ fieldId: TTS_SIDE, text: 'Do not sync products' });
+    let seen: SeenError | null = null;
+    try {
+      service.save(rec, {});
+    } catch (e) {
+      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
+    }
+    if (seen === null) throw new Error('the shop record was saved');
+    expect(seen.message).toContain('1 NetSuite item(s) are linked to TikTok products');
+    // written: nothing
+    expect(service.load({ type: 'customrecord_tts_shop', id: shop.id }).getText({ fieldId: TTS_SIDE })).toBe(
+      'Pull products from TikTok',
+    );
+    return seen;
+  },
+
   async TTS_INVALID_CANCEL_REASON() {
     // Thrown by the sales order user event (beforeSubmit): a UK reason on a US shop's order.
     const [order] = orders(1, 9);

@@ -211,6 +211,49 @@ describe('returns.upsert', () => {
     expect(rmas()[0]?.fields.status).toBe('H');
   });
 
+  it('closes a pending RMA that TikTok rejects or the buyer cancels: approved and closed in one save', async () => {
+    const { order } = await shippedOrder();
+    editShop(world, { custrecord_tts_shop_push_returns: true });
+    const [a, b] = order.line_items;
+    if (!a || !b) throw new Error('the order needs two line items');
+    const other = '4035318504086604777';
+    await sendReturns([returnOf(order, [a.id]), returnOf(order, [b.id], { return_id: other })]);
+    expect(rmas().map((r) => r.fields.status)).toEqual(['A', 'A']);
+    const ended = await sendReturns([
+      returnOf(order, [a.id], {
+        return_status: 'REFUND_OR_RETURN_REQUEST_REJECT',
+        update_time: order.create_time + 2 * 86_400,
+        seller_next_action_response: [],
+      }),
+      returnOf(order, [b.id], {
+        return_id: other,
+        return_status: 'RETURN_OR_REFUND_REQUEST_CANCEL',
+        update_time: order.create_time + 2 * 86_400,
+        seller_next_action_response: [],
+      }),
+    ]);
+    expect(ended.body).toMatchObject({
+      results: [
+        { outcome: 'updated', message: null },
+        { outcome: 'updated', message: null },
+      ],
+    });
+    for (const rma of rmas()) {
+      expect(rma.fields).toMatchObject({ orderstatus: 'B', status: 'H' });
+      expect(rma.sublists.item?.every((line) => line.fields.isclosed === true)).toBe(true);
+    }
+    // Sent again, nothing moves: a closed RMA stays closed.
+    const again = await sendReturns([
+      returnOf(order, [a.id], {
+        return_status: 'REFUND_OR_RETURN_REQUEST_REJECT',
+        update_time: order.create_time + 2 * 86_400,
+        seller_next_action_response: [],
+      }),
+    ]);
+    expect(again.body).toMatchObject({ results: [{ outcome: 'unchanged' }] });
+    expect(rmas().map((r) => r.fields.status)).toEqual(['H', 'H']);
+  });
+
   it('waits for an order that is not a sales order yet, then makes the RMA when it is', async () => {
     world = await startConnectorAccount();
     editShop(world, { custrecord_tts_shop_push_returns: true });

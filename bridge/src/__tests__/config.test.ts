@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       shutdownDrainSeconds: 0,
       sqliteSynchronous: 'normal',
       inventoryIntervalSeconds: 60,
+      jobLeaseSeconds: 120,
       warehouseRefreshMinutes: 60,
       setVariables: [],
     });
@@ -94,6 +95,9 @@ describe('loadConfig', () => {
   it('reads the shutdown drain for a load balancer (default 0 s, at most 300)', () => {
     expect(loadConfig(LIVE).shutdownDrainSeconds).toBe(0);
     expect(loadConfig({ ...LIVE, BRIDGE_SHUTDOWN_DRAIN_SECONDS: '15' }).shutdownDrainSeconds).toBe(15);
+    expect(loadConfig({ ...LIVE }).jobLeaseSeconds).toBe(120);
+    expect(loadConfig({ ...LIVE, BRIDGE_JOB_LEASE_SECONDS: '10' }).jobLeaseSeconds).toBe(10);
+    expect(problems({ BRIDGE_JOB_LEASE_SECONDS: '0' })).toMatch(/BRIDGE_JOB_LEASE_SECONDS/);
     expect(problems({ BRIDGE_SHUTDOWN_DRAIN_SECONDS: '301' })).toMatch(
       /BRIDGE_SHUTDOWN_DRAIN_SECONDS: must be a whole number 0-300/,
     );

@@ -8,6 +8,16 @@
  */
 import type { HeartbeatRequest, HeartbeatResponse } from '../../../shared-types/src/doctor/heartbeat';
 import type {
+  CatalogProduct,
+  CatalogStatusResponse,
+  ProductsUpsertResponse,
+} from '../../../shared-types/src/catalog/products-upsert';
+import {
+  CATALOG_STATUS_ACTION,
+  MAX_SKUS_PER_UPSERT,
+  PRODUCTS_UPSERT_ACTION,
+} from '../../../shared-types/src/catalog/products-upsert';
+import type {
   LabelsAttachRequest,
   LabelsAttachResponse,
 } from '../../../shared-types/src/fulfillments/labels-attach';
@@ -239,6 +249,27 @@ export class NetSuiteClient {
     return this.post<ReturnsUpsertResponse>({ action: RETURNS_UPSERT_ACTION, shopId, returns });
   }
 
+  /** TikTok products (at most 100 SKUs) to the RESTlet's `products.upsert`: one NetSuite item per SKU (issue #19). */
+  upsertProducts(shopId: string, products: CatalogProduct[]): Promise<ProductsUpsertResponse> {
+    const skus = products.reduce((n, p) => n + p.skus.length, 0);
+    if (products.length < 1 || skus > MAX_SKUS_PER_UPSERT) {
+      throw new BridgeError(
+        BRIDGE_ERROR_CODES.BAD_REQUEST,
+        `products.upsert takes 1..${MAX_SKUS_PER_UPSERT} SKUs, got ${skus}; split the batch (chunkProducts).`,
+      );
+    }
+    return this.postAction<ProductsUpsertResponse>({ action: PRODUCTS_UPSERT_ACTION, shopId, products });
+  }
+
+  /** The shop's catalog settings and Force product catalog resync; `clearForce` clears the latter. */
+  catalogStatus(shopId: string, clearForce = false): Promise<CatalogStatusResponse> {
+    return this.postAction<CatalogStatusResponse>({
+      action: CATALOG_STATUS_ACTION,
+      shopId,
+      ...(clearForce ? { clearForce } : {}),
+    });
+  }
+
   /** Pending outbox rows, oldest first (`limit` 1..100), of one shop or of all shops. */
   pullOutbox(shopId: string | undefined, limit: number): Promise<OutboxPullResponse> {
     const body: OutboxPullRequest = { action: 'outbox.pull', limit };
@@ -286,6 +317,11 @@ export class NetSuiteClient {
       this.settings.restletUrl,
       JSON.stringify(body),
     );
+  }
+
+  /** A POST of an action with its own contract module (the catalog's: shared-types/src/catalog/products-upsert.ts). */
+  private postAction<T>(body: { action: string } & Record<string, unknown>): Promise<T> {
+    return this.call<T>(body.action, 'POST', this.settings.restletUrl, JSON.stringify(body));
   }
 
   /** The bridge's facts about each shop and its URL, for the connector home (`bridge.heartbeat`, issue #21). */

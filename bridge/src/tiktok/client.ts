@@ -3,6 +3,7 @@
  * adds the shop's cipher and a valid access token, refreshes once when TikTok says the token
  * expired, and marks the shop `needs_reauth` if the fresh token is rejected too.
  */
+import type { CatalogProduct as PulledCatalogProduct } from '../../../shared-types/src/catalog/products-upsert';
 import type { TikTokCancellationRecord } from '../../../shared-types/src/cancellations/buyer-cancel-request';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
 import type { CatalogProduct } from '../../../shared-types/src/inventory/inventory-batches';
@@ -11,8 +12,6 @@ import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
-import { returnSearchForRefundSchema } from './refund-schemas';
-import type { ReturnForRefund } from '../../../shared-types/src/refunds/refund-of';
 import {
   authorizedShopsSchema,
   cancellationSearchSchema,
@@ -100,6 +99,8 @@ export const MAX_RETURN_SEARCH_PAGE = 50;
 export interface ReturnSearchFilter {
   returnIds?: readonly string[];
   orderIds?: readonly string[];
+  /** `return_status` values (the refunds poll asks for completed returns only). */
+  statuses?: readonly string[];
   updateTimeGe?: number;
   updateTimeLt?: number;
 }
@@ -117,6 +118,9 @@ export const MAX_CANCELLATION_SEARCH_IDS = 50;
 export function externalOrdersPath(orderId: string): string {
   return `/order/202406/orders/${encodeURIComponent(orderId)}/external_orders`;
 }
+
+/** A TikTok product as the catalog pull sends it to NetSuite (`products.upsert`). */
+export type PulledProduct = PulledCatalogProduct;
 
 /** A TikTok product as the inventory push needs it (`shared-types/src/inventory/inventory-batches.ts`). */
 export type TikTokCatalogProduct = CatalogProduct;
@@ -279,9 +283,14 @@ export class TikTokClient {
       cancelIds?: readonly string[];
       types?: string[];
       statuses?: string[];
+      /** `update_time` window (seconds, `lt` exclusive): the refunds poll. */
+      updateTimeGe?: number;
+      updateTimeLt?: number;
     },
   ): Promise<TikTokCancellationRecord[]> {
     const body: Record<string, unknown> = {};
+    if (filter.updateTimeGe !== undefined) body.update_time_ge = filter.updateTimeGe;
+    if (filter.updateTimeLt !== undefined) body.update_time_lt = filter.updateTimeLt;
     if (filter.orderIds !== undefined) body.order_ids = [...filter.orderIds];
     if (filter.cancelIds !== undefined) body.cancel_ids = [...filter.cancelIds];
     if (filter.types !== undefined) body.cancel_types = filter.types;
@@ -340,6 +349,7 @@ export class TikTokClient {
     const body: Record<string, unknown> = {};
     if (filter.returnIds !== undefined) body.return_ids = [...filter.returnIds];
     if (filter.orderIds !== undefined) body.order_ids = [...filter.orderIds];
+    if (filter.statuses !== undefined) body.return_status = [...filter.statuses];
     if (filter.updateTimeGe !== undefined) body.update_time_ge = filter.updateTimeGe;
     if (filter.updateTimeLt !== undefined) body.update_time_lt = filter.updateTimeLt;
     const raw = await this.shopCall<unknown>(shopId, {
@@ -509,6 +519,36 @@ export class TikTokClient {
   }
 
   /**
+   * One page (up to 100) of Search Products updated in [`updateTimeGe`, `updateTimeLe`] (Unix seconds,
+   * both inclusive), as the catalog pull sends them to NetSuite (issue #19), with TikTok's
+   * `total_count` (results past 10,000 are not served: the caller narrows the window).
+   */
+  async searchProductsByUpdateTime(
+    shopId: string,
+    window: { updateTimeGe: number; updateTimeLe: number },
+    pageToken?: string,
+  ): Promise<{ products: PulledProduct[]; totalCount: number; nextPageToken: string | null }> {
+    const raw = await this.shopCall<unknown>(shopId, {
+      endpoint: 'product.search',
+      method: 'POST',
+      path: TIKTOK_PATHS.productSearch,
+      query: { page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+      body: { update_time_ge: window.updateTimeGe, update_time_le: window.updateTimeLe },
+    });
+    const data = parseTikTokData(productSearchSchema, raw, 'product.search');
+    return {
+      products: (data.products ?? []).map((p) => ({
+        id: p.id,
+        title: p.title ?? '',
+        status: p.status,
+        skus: (p.skus ?? []).map((sku) => ({ id: sku.id, seller_sku: sku.seller_sku ?? '' })),
+      })),
+      totalCount: data.total_count ?? 0,
+      nextPageToken: data.next_page_token ? data.next_page_token : null,
+    };
+  }
+
+  /**
    * Update Inventory of one product: every SKU lists every warehouse assigned to it. Per-SKU errors
    * come back inside `code: 0` and are returned, not thrown; a call TikTok refuses whole throws.
    */
@@ -655,23 +695,6 @@ export class TikTokClient {
       })),
       ...(next === '' ? {} : { nextPageToken: next }),
     };
-  }
-
-  /**
-   * The returns with these ids as the refunds flow reads them (Search Returns, one page of at most 50
-   * ids; bridge/src/tiktok/refund-schemas.ts).
-   */
-  async searchReturnsForRefunds(shopId: string, returnIds: readonly string[]): Promise<ReturnForRefund[]> {
-    const raw = await this.shopCall<unknown>(shopId, {
-      endpoint: 'return_refund.returns.search',
-      method: 'POST',
-      path: '/return_refund/202309/returns/search',
-      query: { page_size: '50' },
-      body: { return_ids: [...returnIds].slice(0, 50) },
-    });
-    return (
-      parseTikTokData(returnSearchForRefundSchema, raw, 'return_refund.returns.search').return_orders ?? []
-    );
   }
 
   private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {

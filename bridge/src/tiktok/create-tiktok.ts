@@ -44,6 +44,7 @@ export function createTikTokServices(settings: TikTokSettings, deps: TikTokServi
     burst: deps.burst ?? 40,
     clock: deps.clock,
     sleep: deps.sleep,
+    shared: deps.store,
   });
   const caller = new TikTokApiCaller({
     appKey: settings.appKey,

@@ -1,6 +1,7 @@
 /**
- * What the refunds flow reads of Search Returns (`data.return_orders[]`) and Search Cancellations
- * (`data.cancellations[]`): TikTok's refund amounts and the refunded units
+ * What the refunds flow reads of a return (`data.return_orders[]` of Search Returns, as
+ * `TikTokClient.searchReturns` gives it: one search for the returns and refunds flows) and of a
+ * cancellation (`data.cancellations[]` of Search Cancellations): TikTok's refund amounts and the refunded units
  * (https://partner.tiktokshop.com/docv2/page/search-returns-202309,
  * https://partner.tiktokshop.com/docv2/page/search-cancellations-202309). Loose: other fields pass.
  */
@@ -34,11 +35,6 @@ export const returnForRefundSchema = z.looseObject({
   refund_amount: amount.optional(),
   discount_amount: z.union([discount, z.array(discount)]).optional(),
   return_line_items: z.array(refundLine).optional(),
-});
-
-export const returnSearchForRefundSchema = z.looseObject({
-  return_orders: z.array(returnForRefundSchema).optional(),
-  next_page_token: z.string().optional(),
 });
 
 export const cancellationForRefundSchema = z.looseObject({

@@ -140,6 +140,8 @@ export const productSearchSchema = z.looseObject({
       z.looseObject({
         id: z.string(),
         status: z.string(),
+        title: z.string().optional(),
+        update_time: z.number().int().optional(),
         skus: z
           .array(
             z.looseObject({

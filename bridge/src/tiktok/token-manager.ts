@@ -1,6 +1,7 @@
 /**
  * Hands out a valid access token per shop. Refreshes ahead of expiry (default 5 minutes), with at
- * most one refresh in flight per seller grant (so per shop): concurrent callers share it. A dead
+ * most one refresh in flight per seller grant (so per shop): concurrent callers share it, and
+ * instances sharing a store take turns under the store's lock (`store/parts/coordination.ts`). A dead
  * refresh token, an expired refresh token, or a token rejected again right after a refresh marks
  * the shop `needs_reauth`; from then on calls for it fail fast with `ShopNeedsReauthError` and no
  * further refresh is attempted until the owner re-authorizes.
@@ -125,10 +126,14 @@ export class TokenManager {
     const key = grantId || `shop:${shopId}`;
     const running = this.inFlight.get(key);
     if (running) return running;
-    const refresh = (async () => {
-      const current = await this.loadUsable(shopId);
-      return alreadyRefreshed(current) ? current : this.refresh(shopId, current);
-    })().finally(() => this.inFlight.delete(key));
+    // The store's lock makes it one refresh per grant across every instance on the store too
+    // (PostgreSQL: an advisory lock); whoever waited reads the tokens the holder saved.
+    const refresh = this.options.store
+      .withLock(`token-refresh:${key}`, async () => {
+        const current = await this.loadUsable(shopId);
+        return alreadyRefreshed(current) ? current : this.refresh(shopId, current);
+      })
+      .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, refresh);
     return refresh;
   }

@@ -3,7 +3,8 @@
  * `tts_notification_id`, else on sha256 of the raw body) and the jobs it starts. Order events
  * (types 1, 3) become one `order.upsert` job per (shop, order), cancellation events (type 11) one
  * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline), return events
- * (type 12) one `return.upsert` job per (shop, return); deauthorization (type 6) marks
+ * (type 12) one `return.upsert` job per (shop, return), product events (types 5, 15, 16) one
+ * `catalog.pull` job per shop (issue #19); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
@@ -14,6 +15,7 @@ import { safeParseWith, type ValidationProblem } from '../core/validate';
 import type { NewJob, WebhookNotificationInput } from '../store/types';
 import {
   authExpiringJob,
+  catalogPullJob,
   deauthorizationJob,
   orderCancellationUpsertJob,
   orderShipmentsJob,
@@ -32,7 +34,17 @@ export const WEBHOOK_TYPES = {
   UPCOMING_AUTHORIZATION_EXPIRATION: 7,
   CANCELLATION_STATUS_CHANGE: 11,
   RETURN_STATUS_CHANGE: 12,
+  PRODUCT_STATUS_CHANGE: 5,
+  PRODUCT_INFORMATION_CHANGE: 15,
+  PRODUCT_CREATION: 16,
 } as const;
+
+/** Product topics (TikTok's webhook pages): each queues the shop's catalog pull pass (issue #19). */
+const PRODUCT_EVENT_TYPES: ReadonlySet<number> = new Set([
+  WEBHOOK_TYPES.PRODUCT_STATUS_CHANGE,
+  WEBHOOK_TYPES.PRODUCT_INFORMATION_CHANGE,
+  WEBHOOK_TYPES.PRODUCT_CREATION,
+]);
 
 const ORDER_EVENT_TYPES: ReadonlySet<number> = new Set([
   WEBHOOK_TYPES.ORDER_STATUS_CHANGE,
@@ -204,6 +216,10 @@ export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, n
     // The return to its RMA (issue #17) and, once TikTok has paid the buyer, the refund (issue #18).
     const returnId = idString(parsed.data.return_id);
     return [...(returnId ? [returnUpsertJob(parsed.shopId, returnId, now)] : []), ...refundJobs(parsed, now)];
+  }
+  if (PRODUCT_EVENT_TYPES.has(parsed.type)) {
+    // The pass reads what changed since its cursor; one pending job per shop however many webhooks come.
+    return [catalogPullJob(parsed.shopId, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
     // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.

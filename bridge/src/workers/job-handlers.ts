@@ -12,6 +12,7 @@ import { orderUpsertHandler } from './order-upsert';
 import { orderShipmentsHandler } from './shipments';
 import { returnUpsertHandler } from './return-upsert';
 import { refundUpsertHandler } from './refund-upsert';
+import { catalogPullHandler } from './catalog-pull';
 
 /** Every job kind's handler. */
 export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
@@ -38,6 +39,14 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
       tiktok: deps.tiktok,
       netsuite: deps.netsuite,
       sendShop: orderUpsertDeps.sendShop,
+    }),
+    [JOB_KINDS.CATALOG_PULL]: catalogPullHandler({
+      store: deps.store,
+      tiktok: deps.tiktok,
+      netsuite: deps.netsuite,
+      sendShop: orderUpsertDeps.sendShop,
+      clock: deps.clock,
+      logger: deps.logger,
     }),
     ...shopHandlers(deps),
   };

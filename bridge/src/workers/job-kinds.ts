@@ -16,6 +16,8 @@ export const JOB_KINDS = {
   RETURN_UPSERT: 'return.upsert',
   /** One completed TikTok refund (a return's or a paid order's cancellation) to NetSuite (`refunds.upsert`, issue #18). */
   REFUND_UPSERT: 'refund.upsert',
+  /** The shop's catalog pull pass (issue #19): a product webhook or the reconciliation poll. */
+  CATALOG_PULL: 'catalog.pull',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
@@ -178,6 +180,17 @@ export function refundUpsertJob(
     shopId,
     dedupeKey: `refund:${shopId}:${source}:${refundId}`,
     payload: { shopId, source, refundId } satisfies RefundUpsertPayload,
+    runAfter: now,
+  };
+}
+
+/** The shop's catalog pull pass (bridge/src/workers/catalog-pull.ts); one pending per shop. */
+export function catalogPullJob(shopId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.CATALOG_PULL,
+    shopId,
+    dedupeKey: `catalog:${shopId}`,
+    payload: { shopId } satisfies ShopPayload,
     runAfter: now,
   };
 }

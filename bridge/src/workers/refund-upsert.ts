@@ -1,6 +1,7 @@
 /**
  * `refund.upsert` jobs (issue #18): up to 20 completed refunds of one shop, each read again from TikTok
- * (Search Returns by return id, Search Cancellations by cancel id: the webhook only says that a status
+ * (Search Returns by return id, the search the returns flow uses too; Search Cancellations by cancel
+ * id: the webhook only says that a status
  * changed, and may come late, twice or out of order), turned into the refund the connector books
  * (shared-types/src/refunds/refund-of.ts) and sent in one `refunds.upsert` (docs/contracts.md).
  * NetSuite makes each refund's document once (externalid `tts_rf_<shop>_<refund>`), so a job that runs
@@ -14,7 +15,7 @@ import type { NetSuiteClient } from '../netsuite/client';
 import type { SendShop } from '../netsuite/connector-reactions';
 import { withShopInNetSuite } from '../netsuite/connector-reactions';
 import type { TikTokClient } from '../tiktok/client';
-import { cancellationForRefundSchema } from '../tiktok/refund-schemas';
+import { cancellationForRefundSchema, returnForRefundSchema } from '../tiktok/refund-schemas';
 import type { TikTokRefund } from '../../../shared-types/src/refunds/tiktok-refund';
 import { refundFromCancellation, refundFromReturn } from '../../../shared-types/src/refunds/refund-of';
 import { MAX_REFUNDS_PER_UPSERT } from '../../../shared-types/src/refunds/refunds-upsert';
@@ -22,7 +23,7 @@ import type { JobHandler } from './job-runner';
 import { JOB_KINDS, type RefundUpsertPayload } from './job-kinds';
 
 export interface RefundUpsertDeps {
-  tiktok: Pick<TikTokClient, 'searchReturnsForRefunds' | 'searchCancellations'>;
+  tiktok: Pick<TikTokClient, 'searchReturns' | 'searchCancellations'>;
   netsuite: Pick<NetSuiteClient, 'upsertRefunds'>;
   sendShop: SendShop;
 }
@@ -41,8 +42,9 @@ async function readRefunds(
   const returnIds = payloads.filter((p) => p.source === 'return').map((p) => p.refundId);
   const cancelIds = payloads.filter((p) => p.source === 'cancellation').map((p) => p.refundId);
   if (returnIds.length > 0) {
-    for (const ret of await deps.tiktok.searchReturnsForRefunds(shopId, returnIds)) {
-      const refund = refundFromReturn(ret);
+    for (const raw of await deps.tiktok.searchReturns(shopId, { returnIds })) {
+      const parsed = returnForRefundSchema.safeParse(raw);
+      const refund = parsed.success ? refundFromReturn(parsed.data) : null;
       if (refund !== null) found.set(`return:${refund.refund_id}`, refund);
     }
   }

@@ -60,6 +60,7 @@ export type ShopJobKind = Exclude<
   | typeof JOB_KINDS.ORDER_SHIPMENTS
   | typeof JOB_KINDS.RETURN_UPSERT
   | typeof JOB_KINDS.REFUND_UPSERT
+  | typeof JOB_KINDS.CATALOG_PULL
 >;
 
 export function shopHandlers(deps: ShopHandlerDeps): Record<ShopJobKind, JobHandler> {

@@ -83,6 +83,7 @@ describe('planSandbox: what the sandbox does with each bridge setting', () => {
       BRIDGE_OUTBOX_INTERVAL_SECONDS: '30',
       BRIDGE_INVENTORY_INTERVAL_SECONDS: '30',
       BRIDGE_WAREHOUSE_REFRESH_MINUTES: '30',
+      BRIDGE_JOB_LEASE_SECONDS: '30',
       TIKTOK_API_BASE_URL: 'https://a.example.com',
       TIKTOK_AUTH_BASE_URL: 'https://b.example.com',
       TIKTOK_AUTHORIZE_URL: 'https://c.example.com',

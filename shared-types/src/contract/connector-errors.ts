@@ -93,6 +93,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_CATALOG_SWITCH_UNCONFIRMED: {
+    meaning:
+      "The shop record's save changes the catalog source (Process product catalog, NetSuite or TikTok side) while NetSuite items are linked to TikTok products, without Confirm catalog source change ticked (shared-types/src/catalog/catalog-settings.ts); the message says what the switch will do.",
+    written: 'nothing: the shop record save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
   TTS_INVALID_CANCEL_REASON: {
     meaning:
       "A sales order's TikTok Cancel Reason is not one TikTok accepts for the shop's market and the order's TikTok status (shared-types/src/cancellations/cancel-reason-choice.ts); the message lists the reasons that fit. Thrown by the sales order user event, never by the RESTlet.",

@@ -12,7 +12,7 @@ import type { TikTokRefund } from './tiktok-refund';
 import { checkTikTokRefund } from './tiktok-refund';
 
 export const REFUNDS_UPSERT_ACTION = 'refunds.upsert';
-/** At most this many refunds per call (a refund costs at most ~150 units: services/refund-service.ts). */
+/** At most this many refunds per call (a refund costs at most ~210 units: suiteapp/ts/lib/services/refund-service.ts). */
 export const MAX_REFUNDS_PER_UPSERT = 20;
 
 export interface RefundsUpsertRequest {

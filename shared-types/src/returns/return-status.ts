@@ -6,9 +6,12 @@
  * The RMA's statuses (NetSuite letters, records.json returnauthorization `orderstatus` help):
  * A Pending Approval, B Pending Receipt (approved), then NetSuite moves it itself from item receipts
  * (D Partially Received, E Pending Refund/Partially Received, F Pending Refund) and refunds (G); H
- * Closed when every line is closed. The connector only ever sets A (on create), B (approve) or closes
- * the lines; it never moves an RMA back (B → A) and never reopens a closed one (a TikTok status that
- * would need it is reported instead).
+ * Closed when every line of an approved RMA is closed. The connector only ever sets A (on create), B
+ * (approve) or closes the lines; it never moves an RMA back (B → A) and never reopens a closed one (a
+ * TikTok status that would need it is reported instead). A rejected or cancelled return ends Closed:
+ * NetSuite closes lines only on an approved RMA (Close is offered from Pending Receipt on, like Close
+ * Order on a sales order; Cancel, status C, is a user-interface button and `orderstatus` takes only A
+ * or B), so a pending RMA is approved and every line closed in the same save.
  *
  * Item receipts: the connector never creates one. The warehouse receives the goods in NetSuite
  * (Receive on the RMA, an item receipt transformed from it) when the parcel is really there, because
@@ -158,6 +161,8 @@ export function planRmaStatus(
   let approve = false;
   let close = false;
   if (rma.closed) {
+    // Closed lines on a pending RMA (NetSuite shows it Pending Approval): approve it so it reads Closed.
+    approve = row.target === 'closed' && rma.orderStatus === 'A';
     if (row.target !== 'closed') {
       notes.push(
         `TikTok's return is ${status} but the RMA is closed: reopen its lines in NetSuite if goods are still coming back`,
@@ -165,6 +170,9 @@ export function planRmaStatus(
     }
   } else if (row.target === 'closed') {
     close = true;
+    // NetSuite closes only an approved RMA: its Cancel (status Cancelled) is a button no script can
+    // press, and `orderstatus` takes only A or B. A pending RMA is approved and closed in one save.
+    approve = rma.orderStatus === 'A';
     if (rma.receivedUnits > 0) {
       notes.push(
         `TikTok's return is ${status} but ${rma.receivedUnits} unit(s) were already received on the RMA`,

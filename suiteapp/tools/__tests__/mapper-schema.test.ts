@@ -65,6 +65,7 @@ describe("the SuiteApp's mappers", () => {
         'creditmemo',
         'currency',
         'customer',
+        'customerrefund',
         'customrecord_tts_bridge_status',
         'customrecord_tts_log',
         'customrecord_tts_order',
@@ -73,10 +74,12 @@ describe("the SuiteApp's mappers", () => {
         'customrecord_tts_return',
         'customrecord_tts_shop',
         'customrecord_tts_warehouse',
+        'inventoryitem',
         'invoice',
         'item',
         'itemfulfillment',
         'itemreceipt',
+        'kititem',
         'location',
         'paymentmethod',
         'returnauthorization',
@@ -147,6 +150,14 @@ describe('the schema check fails on what NetSuite does not have', () => {
     expect(issue.message).toContain('cashsale, customsale, invoice, itemfulfillment, returnauthorization');
     expect(issue.message).toContain('INVALID_RCRD_TRANSFRM');
     expect(issue.fix).toContain('transform into one of the listed record types');
+  });
+
+  it('a create default that is neither a body field nor a listed initialization default', () => {
+    const refund = (createDefaults: Record<string, string>) =>
+      declareRecord({ recordType: 'customerrefund', createDefaults });
+    expect(checkRecordDeclaration(refund({ entity: 'entity', customer: 'customer' }), ctx)).toEqual([]);
+    const [issue] = checkRecordDeclaration(refund({ invoice: 'invoices' }), ctx);
+    expect(issue?.message).toContain('create default `invoices` is neither a body field of customerrefund');
   });
 
   it('a transaction may query its lines (transactionline) with its own columns and the line key', () => {

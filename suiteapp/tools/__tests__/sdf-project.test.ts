@@ -49,6 +49,10 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_bundle_kit', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_tax_remitter', 'TEXT'],
   ['custrecord_tts_shop_tax_code', 'SELECT', { select: '-10' }],
+  ['custrecord_tts_shop_catalog_ns', 'SELECT', { select: 'customlist_tts_catalog_ns' }],
+  ['custrecord_tts_shop_catalog_tts', 'SELECT', { select: 'customlist_tts_catalog_tts' }],
+  ['custrecord_tts_shop_catalog_item', 'SELECT', { select: 'customlist_tts_item_type' }],
+  ['custrecord_tts_shop_catalog_confirm', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_catalog', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_force_inv', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_push_inv_now', 'CHECKBOX', { default: false }],
@@ -329,13 +333,13 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: undefined,
         appliesTo: ['sale'],
       },
-      {
-        id: 'custitem_tts_sku',
+      ...['custitem_tts_product_id', 'custitem_tts_sku', 'custitem_tts_sku_id'].map((id) => ({
+        id,
         kind: 'itemcustomfield',
         type: 'TEXT',
         select: undefined,
         appliesTo: ['inventory', 'noninventory', 'kit'],
-      },
+      })),
     ]);
   });
 

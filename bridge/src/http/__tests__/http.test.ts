@@ -122,7 +122,7 @@ describe('HTTP surface: health, metrics, status page, admin auth', () => {
     ).text();
     expect(text).toMatch(/tts_bridge_webhooks_received_total 1/);
     expect(text).toMatch(/tts_bridge_webhooks_rejected_total\{reason="malformed_signature"\} 1/);
-    expect(text).toMatch(/tts_bridge_tiktok_calls_total\{endpoint="event\.webhook\.update",code="0"\} 7/);
+    expect(text).toMatch(/tts_bridge_tiktok_calls_total\{endpoint="event\.webhook\.update",code="0"\} 10/);
     expect(text).toMatch(/tts_bridge_tiktok_token_calls_total\{grant_type="authorized_code",outcome="0"\} 1/);
     expect(text).toMatch(/tts_bridge_netsuite_calls_total\{action="shop\.upsert",status="200"\} 1/);
     expect(text).toMatch(/tts_bridge_token_refreshes_total/);

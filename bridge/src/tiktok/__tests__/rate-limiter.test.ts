@@ -1,5 +1,6 @@
 import { TestClock } from '../../../../test/support/test-clock';
 import { RateLimiter } from '../rate-limiter';
+import { MemoryCoordination } from '../../store/sqlite/coordination';
 
 describe('RateLimiter (token bucket per shop)', () => {
   it('lets a burst through, then spaces calls at the rate, per key', async () => {
@@ -23,5 +24,20 @@ describe('RateLimiter (token bucket per shop)', () => {
     await Promise.all([0, 1, 2, 3].map((i) => limiter.acquire('s').then(() => order.push(i))));
     expect(order).toEqual([0, 1, 2, 3]);
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(300);
+  });
+
+  it("with the store's buckets, limiters of two instances share one bucket per key (issue #22)", async () => {
+    const clock = new TestClock();
+    const shared = new MemoryCoordination();
+    const options = { ratePerSecond: 2, burst: 3, clock, sleep: clock.sleep, shared };
+    const [a, b] = [new RateLimiter(options), new RateLimiter(options)];
+    const start = clock.now();
+    const times: number[] = [];
+    for (const limiter of [a, b, a, b, a]) {
+      await limiter.acquire('shop-a');
+      times.push(clock.now() - start);
+    }
+    // The same spacing as one limiter: the two together never pass more than the burst and rate.
+    expect(times).toEqual([0, 0, 0, 500, 1000]);
   });
 });

@@ -200,6 +200,23 @@ describe("the bridge's reaction to each connector error code", () => {
       expect(job?.deadReason).toMatch(/TTS_INVALID_LABEL_SETTINGS: TikTok Shipping label settings/);
     },
 
+    async TTS_CATALOG_SWITCH_UNCONFIRMED() {
+      // Only the shop record's user event throws it; were shop.upsert ever to answer it, the job stops.
+      h.netsuite.injectors.push((r) =>
+        bodyOf(r).action === 'shop.upsert'
+          ? netsuiteError('TTS_CATALOG_SWITCH_UNCONFIRMED', 'Shop Maker Mugs: 3 NetSuite item(s) are linked.')
+          : undefined,
+      );
+      const { id } = await h.bridge.store.enqueueJob(
+        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
+        h.clock.now(),
+      );
+      await h.bridge.runWorkersOnce();
+      const job = await h.bridge.store.getJob(id);
+      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
+      expect(job?.deadReason).toMatch(/TTS_CATALOG_SWITCH_UNCONFIRMED: Shop Maker Mugs/);
+    },
+
     async TTS_INVALID_CANCEL_REASON() {
       // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
       h.netsuite.injectors.push((r) =>

@@ -67,15 +67,16 @@ describe('refund.upsert handler', () => {
     const sent: TikTokRefund[][] = [];
     const deps: RefundUpsertDeps = {
       tiktok: {
-        searchReturnsForRefunds: async () => [
-          {
-            return_id: '4035',
-            order_id: '1',
-            return_status: 'RETURN_OR_REFUND_REQUEST_COMPLETE',
-            refund_amount: amount,
-            return_line_items: [{ order_line_item_id: '11' }],
-          },
-        ],
+        searchReturns: async () =>
+          [
+            {
+              return_id: '4035',
+              order_id: '1',
+              return_status: 'RETURN_OR_REFUND_REQUEST_COMPLETE',
+              refund_amount: amount,
+              return_line_items: [{ order_line_item_id: '11' }],
+            },
+          ] as never,
         searchCancellations: async () =>
           [
             {

@@ -26,10 +26,13 @@ import type {
   ReturnRecord,
   ReturnType,
   PackageRecord,
+  Product,
   ProductStatus,
   Shop,
+  Sku,
   Warehouse,
 } from '../domain/types';
+import { parseMinor } from '../money';
 import { applyFaults, type Faults } from '../faults';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
@@ -520,6 +523,100 @@ export class AdminApi {
       },
     });
     return status;
+  }
+
+  /**
+   * Products the seller lists in Seller Center (not through the API), ACTIVATE at once: each SKU with a
+   * seller SKU of at most 50 characters and no spaces (TikTok's rule; the same seller SKU on two
+   * products is allowed, as TikTok allows it), priced in the shop's currency, stocked in the default
+   * warehouse. Each product emits PRODUCT_CREATION (type 16).
+   */
+  createProducts(input: {
+    shopId?: string;
+    products: { title: string; skus: { sellerSku: string; price?: string; quantity?: number }[] }[];
+  }): Product[] {
+    const { state, ids, clock } = this.deps;
+    const shop = state.requireShop(input.shopId ?? state.firstShop().id);
+    const warehouse = state.defaultWarehouse(shop.id);
+    const now = Math.floor(clock.now() / 1000);
+    return input.products.map((spec) => {
+      if (spec.title.trim() === '' || spec.title.length > 255)
+        throw new Error(`title must have 1 to 255 characters: ${JSON.stringify(spec.title)}`);
+      if (spec.skus.length === 0) throw new Error(`product ${spec.title} needs at least one SKU`);
+      const productId = ids.productId();
+      const skus: Sku[] = spec.skus.map((sku) => {
+        if (sku.sellerSku.length > 50 || /\s/.test(sku.sellerSku))
+          throw new Error(`seller SKU ${JSON.stringify(sku.sellerSku)}: at most 50 characters, no spaces`);
+        const priceMinor = parseMinor(sku.price ?? '10.00', shop.currency);
+        if (priceMinor === null || priceMinor <= 0) throw new Error(`price ${sku.price} is not a price`);
+        return {
+          id: ids.skuId(),
+          productId,
+          sellerSku: sku.sellerSku,
+          name: sku.sellerSku,
+          priceMinor,
+          currency: shop.currency,
+          inventory: { [warehouse.id]: sku.quantity ?? 10 },
+          salesAttributes: [],
+        };
+      });
+      const product: Product = {
+        id: productId,
+        shopId: shop.id,
+        title: spec.title,
+        description: `<p>${spec.title}</p>`,
+        categoryId: '601226',
+        status: 'ACTIVATE',
+        auditStatus: 'APPROVED',
+        mainImages: [{ uri: `tos-maliva-i-o3syd03w52-us/${productId}` }],
+        packageWeight: { value: '0.5', unit: shop.region === 'US' ? 'POUND' : 'KILOGRAM' },
+        skus,
+        createTime: now,
+        updateTime: now,
+      };
+      state.products.set(productId, product);
+      this.deps.webhooks.emit({
+        eventType: 'PRODUCT_CREATION',
+        shopId: shop.id,
+        data: { product_id: productId, product_type: ['NORMAL'], update_time: now },
+      });
+      return product;
+    });
+  }
+
+  /**
+   * The seller edits a product in Seller Center (title, or a SKU's seller SKU): PRODUCT_INFORMATION_CHANGE
+   * (type 15) with the changed fields, and a newer `update_time`.
+   */
+  editProduct(productId: string, edit: { title?: string; sellerSkus?: Record<string, string> }): Product {
+    const product = this.deps.state.products.get(productId);
+    if (!product || product.status === 'DELETED') throw new Error(`Unknown product ${productId}`);
+    const changed: string[] = [];
+    if (edit.title !== undefined) {
+      if (edit.title.trim() === '' || edit.title.length > 255)
+        throw new Error('title must have 1 to 255 characters');
+      product.title = edit.title;
+      changed.push('title');
+    }
+    for (const [skuId, sellerSku] of Object.entries(edit.sellerSkus ?? {})) {
+      const sku = product.skus.find((s) => s.id === skuId);
+      if (!sku) throw new Error(`SKU ${skuId} is not a SKU of product ${productId}`);
+      if (sellerSku.length > 50 || /\s/.test(sellerSku))
+        throw new Error('seller SKU: at most 50 characters, no spaces');
+      sku.sellerSku = sellerSku;
+      changed.push('skus');
+    }
+    product.updateTime = Math.max(product.updateTime + 1, Math.floor(this.deps.clock.now() / 1000));
+    this.deps.webhooks.emit({
+      eventType: 'PRODUCT_INFORMATION_CHANGE',
+      shopId: product.shopId,
+      data: {
+        product_id: product.id,
+        changed_fields: [...new Set(changed)],
+        update_time: product.updateTime,
+      },
+    });
+    return product;
   }
 
   /** The seller removes a SKU from its product (Edit Product without it): Update Inventory answers 12052556. */

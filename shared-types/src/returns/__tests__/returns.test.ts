@@ -134,7 +134,21 @@ describe('return status table', () => {
       close: false,
       attention: null,
     });
-    expect(planRmaStatus('RETURN_OR_REFUND_REQUEST_CANCEL', approved, '').close).toBe(true);
+    expect(planRmaStatus('RETURN_OR_REFUND_REQUEST_CANCEL', approved, '')).toEqual({
+      approve: false,
+      close: true,
+      attention: null,
+    });
+    // NetSuite closes only an approved RMA: a rejected or cancelled pending one is approved and closed.
+    for (const status of ['REFUND_OR_RETURN_REQUEST_REJECT', 'REPLACEMENT_REQUEST_CANCEL'] as const) {
+      expect(planRmaStatus(status, pending, '')).toEqual({ approve: true, close: true, attention: null });
+    }
+    const closedPending = { orderStatus: 'A' as const, closed: true, receivedUnits: 0 };
+    expect(planRmaStatus('REFUND_OR_RETURN_REQUEST_REJECT', closedPending, '')).toEqual({
+      approve: true,
+      close: false,
+      attention: null,
+    });
     const closed = { orderStatus: 'B' as const, closed: true, receivedUnits: 0 };
     expect(planRmaStatus('RETURN_OR_REFUND_REQUEST_CANCEL', closed, '')).toEqual({
       approve: false,

@@ -11,6 +11,7 @@ import * as record from 'N/record';
 import * as search from 'N/search';
 import type {
   BodyFieldId,
+  CreateDefaultId,
   BodyWrite,
   LineFieldId,
   LookupValues,
@@ -38,8 +39,12 @@ type ReadableRecord = Pick<
   | 'getSubrecord'
 >;
 
-export function createRecord(type: RecordTypeId): NetSuiteRecord {
-  return record.create({ type, isDynamic: false });
+export function createRecord(
+  type: RecordTypeId,
+  defaults: readonly (readonly [CreateDefaultId, string | number])[] = [],
+): NetSuiteRecord {
+  if (defaults.length === 0) return record.create({ type, isDynamic: false });
+  return record.create({ type, isDynamic: false, defaultValues: Object.fromEntries(defaults) });
 }
 
 export function loadRecord(type: RecordTypeId, id: string): NetSuiteRecord {

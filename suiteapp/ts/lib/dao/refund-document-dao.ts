@@ -8,12 +8,16 @@
  *   pending approval or closed) → `refused`, with NetSuite's message;
  * - the save fails with DUP_RCRD when a document with our externalid `tts_rf_<shopId>_<refundId>`
  *   exists (an earlier call saved it and stopped before recording it) → `exists`, the one saved.
+ * - a customer refund (externalid `tts_rfp_<shopId>_<refundId>`) is refused with USER_ERROR when it
+ *   lacks its account or payment method or pays out more than the credit → `refused`, with the fix.
  */
 import type { RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import type { RefundDocumentType } from '../../../../shared-types/src/refunds/refunds-upsert';
 import type { LineWrite } from '../mappers/record-declaration';
 import type { BillRow } from '../mappers/refund-document-mapper';
 import {
+  CUSTOMER_REFUND,
+  CUSTOMER_REFUND_BY_EXTERNAL_ID,
   BILLS_OF_SALES_ORDER,
   billFromRow,
   CASH_REFUND,
@@ -26,12 +30,14 @@ import {
   REFUND_DOCUMENT_BY_EXTERNAL_ID,
   transformedTaxCodes,
 } from '../mappers/refund-document-mapper';
+import { PAYMENT_METHOD } from '../mappers/payment-method-mapper';
 import { RETURN_AUTHORIZATION } from '../mappers/return-authorization-mapper';
 import { refundReductionOf, refundReductionWrites, SALES_ORDER } from '../mappers/sales-order-mapper';
-import { idOf, numberOf, textOf } from '../mappers/values';
+import { idOf, numberOf, selectIdOf, textOf } from '../mappers/values';
 import { errorMessage, errorName, isDuplicateRecord } from '../platform/errors';
 import type { NetSuiteRecord } from './netsuite-record';
 import {
+  createRecord,
   loadRecord,
   lookupColumns,
   readerOf,
@@ -211,4 +217,114 @@ export function reduceSalesOrder(plan: RefundPlan): { kind: 'created' | 'exists'
   writeRecord(rec, refundReductionWrites(plan, state.lineCount, state.shippingMinor(plan.currency)));
   saveRecord(rec);
   return { kind: 'created', id };
+}
+
+export type CustomerRefundOutcome =
+  | { kind: 'none' }
+  | { kind: 'created' | 'exists'; id: string; amountMinor: number }
+  | { kind: 'refused'; message: string };
+
+function findCustomerRefund(externalId: string): string | null {
+  const [row] = runQuery(CUSTOMER_REFUND_BY_EXTERNAL_ID, [externalId]);
+  return idOf(row?.id);
+}
+
+/** The payment method of the sales order and the account it deposits to (2 lookups, 1 unit each). */
+function payingAccount(
+  salesOrderId: string,
+): { paymentMethod: string; account: string } | { problem: string } {
+  const order = lookupColumns(SALES_ORDER.recordType, salesOrderId, [
+    SALES_ORDER.search.columns.paymentMethod,
+  ]);
+  const paymentMethod = selectIdOf(order[SALES_ORDER.search.columns.paymentMethod]);
+  if (paymentMethod === null) {
+    return {
+      problem: `sales order ${salesOrderId} has no payment method, so NetSuite cannot tell which account pays the refund. Fix: set the sales order's Payment Method (the shop's Payment Method Map gives it at import), then retry the refund.`,
+    };
+  }
+  const cols = PAYMENT_METHOD.search.columns;
+  const method = lookupColumns(PAYMENT_METHOD.recordType, paymentMethod, [cols.account, cols.name]);
+  const account = selectIdOf(method[cols.account]);
+  if (account === null) {
+    const name = textOf(method[cols.name]) ?? paymentMethod;
+    return {
+      problem: `payment method ${name} (of sales order ${salesOrderId}) groups with Undeposited Funds and names no account, and a customer refund must be paid from an account. Fix: Setup > Accounting > Accounting Lists > Payment Method ${name}: clear Group with Undeposited Funds and set the Account TikTok payouts reach (a TikTok clearing or bank account), then retry the refund.`,
+    };
+  }
+  return { paymentMethod, account };
+}
+
+/**
+ * Pays out what is left of the credit memo's credit (the invoice was paid before the refund) with a
+ * customer refund for the customer, once: `none` when the credit memo has no credit left, `exists` when
+ * the customer refund with `externalId` was saved before. Units: find 10, credit memo load 10, 2
+ * lookups, create 10 + save 20 (+ find 10 after DUP_RCRD).
+ */
+export function payOutCredit(
+  creditMemoId: string,
+  salesOrderId: string,
+  externalId: string,
+  memo: string,
+  exponent: number,
+): CustomerRefundOutcome {
+  const scale = 10 ** exponent;
+  const before = findCustomerRefund(externalId);
+  if (before !== null) return { kind: 'exists', id: before, amountMinor: 0 };
+  const credit = readerOf(loadRecord(CREDIT_MEMO.recordType, creditMemoId));
+  const leftMinor = Math.round(numberOf(credit.value(CREDIT_MEMO.body.unapplied)) * scale);
+  const customer = idOf(credit.value(CREDIT_MEMO.body.entity));
+  if (leftMinor <= 0 || customer === null) return { kind: 'none' };
+  const paying = payingAccount(salesOrderId);
+  if ('problem' in paying)
+    return { kind: 'refused', message: `The customer refund was not made: ${paying.problem}` };
+  const rec = createRecord(CUSTOMER_REFUND.recordType, [[CUSTOMER_REFUND.createDefaults.entity, customer]]);
+  const apply = CUSTOMER_REFUND.sublists.apply;
+  const reader = readerOf(rec);
+  const line = Array.from({ length: reader.lineCount(apply.id) }, (_, i) => i).find(
+    (i) => String(reader.lineValue(apply.id, apply.fields.doc, i) ?? '') === creditMemoId,
+  );
+  if (line === undefined) {
+    return {
+      kind: 'refused',
+      message: `The customer refund was not made: NetSuite lists no credit of credit memo ${creditMemoId} for customer ${customer}. Fix: open the credit memo; if its credit was applied or refunded by hand, nothing is left to pay out.`,
+    };
+  }
+  const b = CUSTOMER_REFUND.body;
+  writeRecord(rec, {
+    body: [
+      [b.account, paying.account],
+      [b.paymentMethod, paying.paymentMethod],
+      [b.externalId, externalId],
+      [b.memo, memo.slice(0, 999)],
+    ],
+    sublists: [
+      {
+        sublistId: apply.id,
+        lines: [
+          {
+            line,
+            fields: [
+              [apply.fields.apply, true],
+              [apply.fields.amount, Number((leftMinor / scale).toFixed(exponent))],
+            ],
+          },
+        ],
+      },
+    ],
+    subrecords: [],
+  });
+  try {
+    return { kind: 'created', id: saveRecord(rec), amountMinor: leftMinor };
+  } catch (e) {
+    if (isDuplicateRecord(e)) {
+      const saved = findCustomerRefund(externalId);
+      if (saved !== null) return { kind: 'exists', id: saved, amountMinor: 0 };
+    }
+    if (errorName(e) === 'USER_ERROR' || errorName(e) === 'INVALID_KEY_OR_REF')
+      return {
+        kind: 'refused',
+        message: `NetSuite refused the customer refund: ${errorName(e)}: ${errorMessage(e)}`,
+      };
+    throw e;
+  }
 }

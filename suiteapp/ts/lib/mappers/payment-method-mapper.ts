@@ -1,4 +1,8 @@
-/** Payment methods, read only: every one of the account, to check a shop's Payment Method Map. */
+/**
+ * Payment methods, read only: every one of the account, to check a shop's Payment Method Map; and the
+ * account one deposits to (empty while it groups with Undeposited Funds), which pays a customer refund
+ * (dao/refund-document-dao.ts#payOutCredit).
+ */
 import type { PaymentMethodInfo } from '../../../../shared-types/src/settings/payment-method-check';
 import type { Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
@@ -8,6 +12,7 @@ import { boolOf, idOf, textOf } from './values';
 
 export const PAYMENT_METHOD = declareRecord({
   recordType: 'paymentmethod',
+  search: { columns: { account: 'account', name: 'name' } },
   suiteql: { table: 'paymentmethod', columns: { id: 'id', name: 'name', isInactive: 'isinactive' } },
 });
 

@@ -16,7 +16,8 @@
 declare const BRAND: unique symbol;
 
 /** The kinds of NetSuite ids a declaration hands out. */
-export type IdKind = 'record' | 'body' | 'sublist' | 'line' | 'column' | 'filter' | 'sqlTable' | 'sqlColumn';
+export type IdKind =
+  'record' | 'body' | 'sublist' | 'line' | 'column' | 'filter' | 'sqlTable' | 'sqlColumn' | 'default';
 
 /** A NetSuite id taken from a declaration (only `declareRecord` makes one). */
 export type NetSuiteId<K extends IdKind> = string & { readonly [BRAND]: K };
@@ -29,6 +30,7 @@ export type SearchColumnId = NetSuiteId<'column'>;
 export type SearchFilterId = NetSuiteId<'filter'>;
 export type SqlTable = NetSuiteId<'sqlTable'>;
 export type SqlColumn = NetSuiteId<'sqlColumn'>;
+export type CreateDefaultId = NetSuiteId<'default'>;
 
 type Ids = Readonly<Record<string, string>>;
 
@@ -44,6 +46,11 @@ export interface RecordSpec {
   readonly search?: { readonly columns?: Ids; readonly filters?: Ids };
   /** `record.transform` targets from this record type. */
   readonly transforms?: Ids;
+  /**
+   * `record.create` initialization defaults (`defaultValues` keys): a body field, or one of NetSuite's
+   * initialization defaults that is no body field (tools/mapper-schema-check.ts INITIALIZATION_DEFAULTS).
+   */
+  readonly createDefaults?: Ids;
   /** The SuiteQL table of the record and the columns queried. */
   readonly suiteql?: { readonly table: string; readonly columns: Ids };
 }
@@ -66,6 +73,7 @@ export interface RecordDeclaration<S extends RecordSpec = RecordSpec> {
     readonly filters: Brand<NonNullable<NonNullable<S['search']>['filters']>, 'filter'>;
   };
   readonly transforms: Brand<NonNullable<S['transforms']>, 'record'>;
+  readonly createDefaults: Brand<NonNullable<S['createDefaults']>, 'default'>;
   readonly suiteql: {
     readonly table: SqlTable;
     readonly columns: Brand<NonNullable<S['suiteql']>['columns'], 'sqlColumn'>;
@@ -92,6 +100,7 @@ export function declareRecord<const S extends RecordSpec>(spec: S): RecordDeclar
       filters: freezeIds(spec.search?.filters),
     }),
     transforms: freezeIds(spec.transforms),
+    createDefaults: freezeIds(spec.createDefaults),
     suiteql: Object.freeze({ table: spec.suiteql?.table ?? '', columns: freezeIds(spec.suiteql?.columns) }),
   };
   return Object.freeze(declaration) as unknown as RecordDeclaration<S>;

@@ -2,7 +2,9 @@
  * The records a TikTok refund is booked with (shared-types/src/refunds/refund-plan.ts): the bills of a
  * sales order it reads (invoice, cash sale: records.json, the invoice's item sublist and its transform
  * to a credit memo from suiteapp/reference/netsuite-records/supplement.json) and the documents it makes
- * (credit memo with its `apply` list, cash refund: records.json). Each refund document's lines are the
+ * (credit memo with its `apply` list, cash refund: records.json; the customer refund that pays out a
+ * credit memo's unapplied credit, with its `apply` list from supplement.json, paid from the account of
+ * the sales order's payment method). Each refund document's lines are the
  * plan's lines: item lines at the custom price with the refunded TikTok unit ids, discount, fee and tax
  * lines as amounts; the refunded shipping as the document's shipping cost.
  */
@@ -51,6 +53,8 @@ export const CASH_SALE = declareRecord({
 export const CREDIT_MEMO = declareRecord({
   recordType: 'creditmemo',
   body: {
+    entity: 'entity',
+    unapplied: 'unapplied',
     externalId: 'externalid',
     memo: 'memo',
     shipMethod: 'shipmethod',
@@ -76,6 +80,27 @@ export const CASH_REFUND = declareRecord({
   search: { columns: { total: 'total' } },
   suiteql: { table: 'transaction', columns: { id: 'id', type: 'type', externalId: 'externalid' } },
 });
+
+/**
+ * The customer refund that pays out a credit memo's credit when the invoice was paid: created for the
+ * customer (the `entity` initialization default lists the customer's credits on `apply`), one credit
+ * ticked, paid from `account` with `paymentmethod` (both required: records.json).
+ */
+export const CUSTOMER_REFUND = declareRecord({
+  recordType: 'customerrefund',
+  createDefaults: { entity: 'entity' },
+  body: {
+    account: 'account',
+    paymentMethod: 'paymentmethod',
+    externalId: 'externalid',
+    memo: 'memo',
+  },
+  sublists: { apply: { id: 'apply', fields: { doc: 'doc', apply: 'apply', amount: 'amount' } } },
+  suiteql: { table: 'transaction', columns: { id: 'id', type: 'type', externalId: 'externalid' } },
+});
+
+/** The customer refund with this externalid (one parameter). */
+export const CUSTOMER_REFUND_BY_EXTERNAL_ID: Sql = sql`SELECT ${CUSTOMER_REFUND.suiteql.columns.id} AS id FROM ${CUSTOMER_REFUND.suiteql.table} WHERE ${CUSTOMER_REFUND.suiteql.columns.type} = 'CustRfnd' AND ${CUSTOMER_REFUND.suiteql.columns.externalId} = ?`;
 
 const bill = INVOICE.suiteql.columns;
 const billLine = INVOICE_LINE.suiteql.columns;

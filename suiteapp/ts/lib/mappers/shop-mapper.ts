@@ -45,6 +45,11 @@ export const SHOP = declareRecord({
     handover: 'custrecord_tts_shop_handover',
     pickupHour: 'custrecord_tts_shop_pickup_hour',
     labelSize: 'custrecord_tts_shop_label_size',
+    // The catalog settings (issue #19): read and written through catalog-mapper.ts.
+    catalogNs: 'custrecord_tts_shop_catalog_ns',
+    catalogTts: 'custrecord_tts_shop_catalog_tts',
+    catalogItemType: 'custrecord_tts_shop_catalog_item',
+    catalogConfirm: 'custrecord_tts_shop_catalog_confirm',
   },
   search: {
     columns: {
@@ -61,6 +66,10 @@ export const SHOP = declareRecord({
       pickupHour: 'custrecord_tts_shop_pickup_hour',
       labelSize: 'custrecord_tts_shop_label_size',
       answerReturns: 'custrecord_tts_shop_answer_returns',
+      catalogNs: 'custrecord_tts_shop_catalog_ns',
+      catalogTts: 'custrecord_tts_shop_catalog_tts',
+      catalogItemType: 'custrecord_tts_shop_catalog_item',
+      forceCatalog: 'custrecord_tts_shop_force_catalog',
     },
   },
   suiteql: {

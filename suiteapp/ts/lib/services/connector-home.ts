@@ -9,7 +9,8 @@
  * Safety: every value is HTML-escaped. An action link only opens a confirmation form; the form
  * POSTs and the Suitelet acts on a POST only, then redirects back (a reload does not act again).
  *
- * Usage: six queries (60) plus one per shop (10) to show the page; an action at most 260.
+ * Usage: six queries (60) plus per shop one query and one lookup (11) to show the page; an action at
+ * most 260.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
@@ -34,6 +35,7 @@ import {
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
 import { listBridgeStatus } from '../dao/bridge-status-dao';
+import { lookupCatalogChoices } from '../dao/catalog-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listLocationsForSuggestions } from '../dao/location-dao';
 import { listPaymentMethods } from '../dao/payment-method-dao';
@@ -98,6 +100,7 @@ function readAccount(): AccountFacts {
 function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number): DoctorInput {
   const status = account.statusByShop.get(shop.settings.recordId);
   const warehouses = findWarehousesOfShop(shop.settings.recordId);
+  const catalog = lookupCatalogChoices(shop.settings.recordId);
   const filter = new Set(shop.settings.locationFilter);
   const filteredLocations = account.locations.filter(
     (l) => !l.inactive && (filter.size === 0 || filter.has(l.locationId)),
@@ -105,7 +108,11 @@ function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number
   return {
     nowMs,
     shop: { shopId: shop.shopId, name: shop.name, region: shop.region },
-    settings: shop.settings,
+    settings: {
+      ...shop.settings,
+      catalogSourceNetSuite: catalog.netsuiteSide,
+      catalogSourceTikTok: catalog.tiktokSide,
+    },
     netsuite: {
       paymentMethods: account.paymentMethods,
       filteredLocations,

@@ -1,8 +1,8 @@
 /**
  * The connector RESTlet's action router (docs/contracts.md): GET `ping`; POST `shop.upsert`,
  * `orders.upsert`, `orders.retry`, `outbox.pull`, `outbox.ack`, `warehouses.upsert`, `returns.upsert`,
- * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert` and
- * `bridge.heartbeat`. Every POST is
+ * `refunds.upsert`, `inventory.pull`, `inventory.ack`, `labels.attach`, `shipments.upsert`,
+ * `products.upsert`, `catalog.status` and `bridge.heartbeat`. Every POST is
  * validated as a whole before any record is touched.
  */
 import type {
@@ -57,10 +57,21 @@ import {
   REFUNDS_UPSERT_ACTION,
   validateRefundsUpsert,
 } from '../../../../shared-types/src/refunds/refunds-upsert';
+import type {
+  CatalogStatusResponse,
+  ProductsUpsertResponse,
+} from '../../../../shared-types/src/catalog/products-upsert';
+import {
+  CATALOG_STATUS_ACTION,
+  PRODUCTS_UPSERT_ACTION,
+  validateCatalogStatus,
+  validateProductsUpsert,
+} from '../../../../shared-types/src/catalog/products-upsert';
 import type { HeartbeatResponse } from '../../../../shared-types/src/doctor/heartbeat';
 import { HEARTBEAT_ACTION, validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
 import { recordHeartbeat } from './heartbeat-service';
 import { connectorError } from '../platform/errors';
+import { catalogStatus, upsertProducts } from './catalog-service';
 import { attachLabels } from './label-service';
 import { upsertShipments } from './shipment-service';
 import { upsertOrders } from './order-upsert-service';
@@ -97,6 +108,8 @@ export function handlePost(
   | LabelsAttachResponse
   | ShipmentsUpsertResponse
   | RefundsUpsertResponse
+  | ProductsUpsertResponse
+  | CatalogStatusResponse
   | HeartbeatResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
@@ -140,6 +153,18 @@ export function handlePost(
     if (!refunds.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(refunds.problems));
     return upsertRefunds(refunds.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === PRODUCTS_UPSERT_ACTION) {
+    const products = validateProductsUpsert(parsed.value);
+    if (!products.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(products.problems));
+    return upsertProducts(products.value);
+  }
+  if (isPlainObject(parsed.value) && parsed.value.action === CATALOG_STATUS_ACTION) {
+    const status = validateCatalogStatus(parsed.value);
+    if (!status.ok)
+      throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(status.problems));
+    return catalogStatus(status.value);
   }
   if (isPlainObject(parsed.value) && parsed.value.action === HEARTBEAT_ACTION) {
     const heartbeat = validateHeartbeat(parsed.value);

@@ -12,15 +12,17 @@
  * order already naming the refund on a line is not reduced again.
  *
  * Governance (RESTlet budget 5,000): shop 10 + settings 10 + stored refunds 10 once, then per refund at
- * most 150 (sales order, document, RMA and bills lookups 40, invoice and sales order loads 20, transform
- * 10 + save 20 + total 1, on DUP_RCRD a lookup 10 + total 1, refund record 6 and on DUP_RCRD 16, with
- * room); a call of 20 refunds stays under 3,100. Before each refund the remaining usage must cover its
+ * most 210 (sales order, document, RMA and bills lookups 40, invoice and sales order loads 20, transform
+ * 10 + save 20 + total 1, on DUP_RCRD a lookup 10 + total 1, refund record 6 and on DUP_RCRD 16; a paid
+ * invoice's customer refund 62: lookup 10, credit memo load 10, payment method lookups 2, create 10 +
+ * save 20, on DUP_RCRD a lookup 10; with room); a call of 20 refunds stays under 4,300. Before each refund the remaining usage must cover its
  * worst case; when it does not, the call fails with TTS_USAGE_LIMIT naming the first refund not handled.
  */
 import type { SuiteScriptError } from 'N/error';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import {
   refundExternalId,
+  refundPaymentExternalId,
   returnExternalId,
   salesOrderExternalId,
 } from '../../../../shared-types/src/ids/external-ids';
@@ -46,6 +48,7 @@ import {
   createRefundDocument,
   findBills,
   findRefundDocument,
+  payOutCredit,
   readInvoiceBalance,
   reduceSalesOrder,
 } from '../dao/refund-document-dao';
@@ -59,7 +62,7 @@ import { connectorError, errorMessage, errorName } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
 
 /** The worst case of one refund (module note). */
-export const UNITS_PER_REFUND_WORST = 150;
+export const UNITS_PER_REFUND_WORST = 210;
 
 interface Work {
   state: RefundState;
@@ -106,7 +109,7 @@ function tieOut(plan: RefundPlan, totalMinor: number): { tiesOut: boolean; messa
   };
 }
 
-function made(plan: RefundPlan, salesOrderId: string): Work {
+function made(plan: RefundPlan, salesOrderId: string, shopId: string): Work {
   if (plan.document.kind === 'closed_by_order_update') {
     return {
       state: 'created',
@@ -145,18 +148,75 @@ function made(plan: RefundPlan, salesOrderId: string): Work {
     };
   }
   const check = tieOut(plan, created.totalMinor);
-  const customerRefund =
-    plan.document.kind === 'credit_memo' && plan.document.customerRefundMinor > 0
-      ? `The invoice was paid, so ${formatMinor(plan.document.customerRefundMinor, plan.currency)} ${plan.currency} of the credit memo is left unapplied: pay it out with a Customer Refund (Transactions > Customers > Issue Customer Refund) or apply it to the settlement's payment.`
-      : null;
-  return {
-    state: 'created',
-    outcome: created.kind === 'created' ? 'created' : 'unchanged',
-    documentId: created.id,
-    documentType: created.type,
-    tiesOut: check.tiesOut,
-    message: [check.message, customerRefund].filter((m): m is string => m !== null).join(' ') || null,
-  };
+  if (created.type !== 'creditmemo') {
+    return {
+      state: 'created',
+      outcome: created.kind === 'created' ? 'created' : 'unchanged',
+      documentId: created.id,
+      documentType: created.type,
+      tiesOut: check.tiesOut,
+      message: check.message,
+    };
+  }
+  return withPayOut(
+    {
+      state: 'created',
+      outcome: created.kind === 'created' ? 'created' : 'unchanged',
+      documentId: created.id,
+      documentType: created.type,
+      tiesOut: check.tiesOut,
+      message: check.message,
+    },
+    shopId,
+    plan.refundId,
+    salesOrderId,
+    plan.currency,
+  );
+}
+
+/**
+ * A credit memo whose invoice was paid keeps credit the invoice no longer owes: a customer refund pays
+ * it out (dao/refund-document-dao.ts#payOutCredit), once. When NetSuite refuses it (no account on the
+ * payment method) the refund record is in `error` with the fix and the credit memo stays; the next send
+ * finds the credit memo by its externalid and makes only the customer refund.
+ */
+function withPayOut(
+  done: Work,
+  shopId: string,
+  refundId: string,
+  salesOrderId: string,
+  currency: string,
+): Work {
+  if (done.documentId === null) return done;
+  const paid = payOutCredit(
+    done.documentId,
+    salesOrderId,
+    refundPaymentExternalId(shopId, refundId),
+    `TikTok refund ${refundId}: the credit of credit memo ${done.documentId} paid back (the invoice was paid)`,
+    currencyExponent(currency),
+  );
+  if (paid.kind === 'refused') {
+    return {
+      ...done,
+      state: 'error',
+      outcome: 'error',
+      message: [
+        done.message,
+        `${paid.message} The credit memo is made; the next send makes only the customer refund.`,
+      ]
+        .filter((m): m is string => m !== null)
+        .join(' '),
+    };
+  }
+  if (paid.kind === 'created') {
+    const note = `The invoice was paid, so customer refund ${paid.id} pays out ${formatMinor(paid.amountMinor, currency)} ${currency} of the credit memo.`;
+    return {
+      ...done,
+      outcome: 'created',
+      message: [done.message, note].filter((m): m is string => m !== null).join(' '),
+    };
+  }
+  return done;
 }
 
 function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
@@ -172,7 +232,7 @@ function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
   const externalId = refundExternalId(shopId, refund.refund_id);
   const existing = findRefundDocument(externalId);
   if (existing !== null) {
-    return {
+    const found: Work = {
       state: 'created',
       outcome: 'unchanged',
       documentId: existing.id,
@@ -180,6 +240,9 @@ function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
       tiesOut: null,
       message: null,
     };
+    return existing.type === 'creditmemo'
+      ? withPayOut(found, shopId, refund.refund_id, salesOrderId, refund.refund_amount.currency)
+      : found;
   }
   const currency = refund.refund_amount.currency;
   const remitter = parseRemitter(shop.taxRemitter, shop);
@@ -214,7 +277,7 @@ function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
       message: planned.problems.map((p) => p.message).join(' '),
     };
   }
-  return made(planned.plan, salesOrderId);
+  return made(planned.plan, salesOrderId, shopId);
 }
 
 /** Any NetSuite error of one refund is stored on its record, so the others still go through. */

@@ -250,6 +250,14 @@ const SALE_LINE: Readonly<Record<string, FieldFacts>> = {
   itemtype: READ_ONLY({ assumption: "NetSuite fills it from the line's item (its type code, InvtPart …); a script value is ignored." }),
 };
 
+/** The apply lines of customer payments and refunds: the document each pays, NetSuite's (record/billing.ts). */
+const APPLY_LINE: Readonly<Record<string, FieldFacts>> = {
+  doc: { selectTarget: 'transaction', readOnly: true, why: { assumption: 'NetSuite fills the line from the open document it lists; a script cannot point it at another one.' } },
+  due: READ_ONLY(),
+  total: READ_ONLY(),
+  refnum: READ_ONLY(),
+};
+
 /** SuiteTax tax details lines (the `taxdetails` sublist). */
 const TAX_DETAIL_LINE: Readonly<Record<string, FieldFacts>> = {
   taxcode: SELECT('salestaxitem'),
@@ -469,6 +477,38 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     },
   ),
   invoice: transaction('CustInvc', { amountremaining: READ_ONLY(BALANCE_WHY), amountpaid: READ_ONLY(BALANCE_WHY) }),
+  customerpayment: transaction(
+    'CustPymt',
+    {
+      customer: SELECT('customer'),
+      account: SELECT('account', { assumption: 'The account the payment is deposited to (Undeposited Funds when empty): an account of the chart of accounts.' }),
+      applied: READ_ONLY(BALANCE_WHY),
+      unapplied: READ_ONLY(BALANCE_WHY),
+      balance: READ_ONLY(BALANCE_WHY),
+    },
+    {
+      subrecords: {},
+      lines: { apply: APPLY_LINE },
+      staticSublists: {
+        apply: { assumption: "NetSuite lists the customer's open invoices on a payment's Apply subtab (from the entity default value); a script ticks and sets amounts but cannot add a line (record/billing.ts)." },
+      },
+    },
+  ),
+  customerrefund: transaction(
+    'CustRfnd',
+    {
+      customer: SELECT('customer'),
+      account: SELECT('account', { assumption: 'The bank (or other) account the refund is paid from: an account of the chart of accounts.' }),
+      balance: READ_ONLY(BALANCE_WHY),
+    },
+    {
+      subrecords: {},
+      lines: { apply: APPLY_LINE },
+      staticSublists: {
+        apply: { assumption: "NetSuite lists the customer's credit memos with credit left on a refund's Credits subtab (from the entity default value); a script ticks and sets amounts but cannot add a line (record/billing.ts)." },
+      },
+    },
+  ),
   cashsale: transaction('CashSale'),
   customer: {
     family: 'entity',

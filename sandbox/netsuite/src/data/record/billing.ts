@@ -9,8 +9,17 @@
  *   required first. Saving it adds the quantities to the order lines' `quantitybilled` (so the order's
  *   status moves to Billed once everything is fulfilled and billed: order-status.ts); an order with
  *   nothing left to bill cannot be transformed (INVALID_INITIALIZE_REF, as for fulfillments).
- * - **Invoice balance**: a saved invoice owes its total (`amountremaining`); credit memos applied to it
- *   take their applied amounts off. Customer payments are not modelled (the connector records none).
+ * - **Invoice balance**: a saved invoice owes its total (`amountremaining`); credit memos and customer
+ *   payments applied to it take their applied amounts off.
+ * - **Customer payments and refunds** (customerpayment, customerrefund: their `apply` sublists from
+ *   suiteapp/reference/netsuite-records/supplement.json). Created with the `{ entity: <customer> }`
+ *   default value, as public SuiteScript creates them, a payment lists the customer's invoices that
+ *   still owe and a refund the customer's credit memos with credit left (`unapplied`); the script ticks
+ *   lines and sets amounts. On save each ticked line applies its `amount` (empty: what is due): more
+ *   than is due is refused with USER_ERROR naming the document, a refund with no line ticked too (it
+ *   must pay out a credit), and a refund's `total` is what it applies. A payment's applied amounts take
+ *   the invoices' `amountremaining` down; a refund's take the credit memos' `unapplied` down (their
+ *   `applied` up). The refund's `account` and `paymentmethod` are required (records.json).
  * - **Crediting** (record.transform invoice → creditmemo, supplement.json invoice-transforms;
  *   returnauthorization → creditmemo, records.json): the credit memo's `apply` list (records.json
  *   creditmemo sublist apply: doc, apply, amount, due, total, refnum) lists the customer's invoices
@@ -153,5 +162,75 @@ export function applyCreditMemo(store: RecordStore, memo: { fields: Fields; subl
   memo.sublists.apply = (memo.sublists.apply ?? []).filter((l) => l.fields.apply === true);
   memo.fields.applied = fromCents(appliedCents);
   memo.fields.unapplied = fromCents(totalCents - appliedCents);
+  return changed;
+}
+
+/** The apply list a new customer payment (invoices that owe) or customer refund (credit memos with credit left) starts with. */
+export function entityApplyLines(store: RecordStore, type: 'customerpayment' | 'customerrefund', customer: FieldValue): StoredLine[] {
+  const open =
+    type === 'customerpayment'
+      ? store.all('invoice').filter((inv) => num(inv.fields.amountremaining) > 0).map((doc) => ({ doc, due: doc.fields.amountremaining }))
+      : store.all('creditmemo').filter((cm) => num(cm.fields.unapplied) > 0).map((doc) => ({ doc, due: doc.fields.unapplied }));
+  return open
+    .filter(({ doc }) => String(doc.fields.entity ?? '') === String(customer))
+    .map(({ doc, due }) => ({
+      fields: { doc: String(doc.id), apply: false, amount: null, due: due ?? 0, total: doc.fields.total ?? 0, refnum: doc.fields.tranid ?? null },
+    }));
+}
+
+/**
+ * Applies a new customer payment's or customer refund's ticked lines (see the module comment): the
+ * documents it changes, to be stored with it.
+ */
+export function applyEntityPayment(
+  store: RecordStore,
+  type: 'customerpayment' | 'customerrefund',
+  data: { fields: Fields; sublists: Record<string, StoredLine[]> },
+): StoredRecord[] {
+  const docType = type === 'customerpayment' ? 'invoice' : 'creditmemo';
+  const dueField = type === 'customerpayment' ? 'amountremaining' : 'unapplied';
+  const ticked = (data.sublists.apply ?? []).filter((l) => l.fields.apply === true);
+  if (type === 'customerrefund' && ticked.length === 0) {
+    throw new SuiteScriptError(NS.USER_ERROR, 'You must apply at least one credit: tick a credit memo on the Credits (apply) list of the customer refund.');
+  }
+  let appliedCents = 0;
+  const changed: StoredRecord[] = [];
+  for (const line of ticked) {
+    const doc = store.get(docType, Number(line.fields.doc));
+    if (!doc) throw new SuiteScriptError(NS.INVALID_KEY_OR_REF, `Invalid doc reference key ${String(line.fields.doc)}.`);
+    const dueCents = toCents(num(doc.fields[dueField]));
+    const amountCents = line.fields.amount === null || line.fields.amount === undefined ? dueCents : toCents(num(line.fields.amount));
+    if (amountCents <= 0 || amountCents > dueCents) {
+      throw new SuiteScriptError(
+        NS.USER_ERROR,
+        `You cannot apply ${fromCents(amountCents)} to ${docType === 'invoice' ? 'invoice' : 'credit memo'} ${doc.id}: ${fromCents(dueCents)} is due on it. Lower the amount on its Apply line.`,
+      );
+    }
+    appliedCents += amountCents;
+    line.fields.amount = fromCents(amountCents);
+    line.fields.due = fromCents(dueCents);
+    doc.fields[dueField] = fromCents(dueCents - amountCents);
+    if (docType === 'invoice') {
+      doc.fields.amountpaid = fromCents(toCents(num(doc.fields.amountpaid)) + amountCents);
+    } else {
+      doc.fields.applied = fromCents(toCents(num(doc.fields.applied)) + amountCents);
+    }
+    changed.push(doc);
+  }
+  data.sublists.apply = ticked;
+  if (type === 'customerrefund') {
+    data.fields.total = fromCents(appliedCents);
+  } else {
+    const paymentCents = toCents(num(data.fields.payment));
+    if (appliedCents > paymentCents) {
+      throw new SuiteScriptError(
+        NS.USER_ERROR,
+        `The payment applies ${fromCents(appliedCents)}, more than its amount of ${fromCents(paymentCents)}. Raise the Payment Amount or lower the Apply lines.`,
+      );
+    }
+    data.fields.total = fromCents(paymentCents);
+    data.fields.applied = fromCents(appliedCents);
+    data.fields.unapplied = fromCents(paymentCents - appliedCents);
+  }
   return changed;
 }

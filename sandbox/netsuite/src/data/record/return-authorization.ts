@@ -4,7 +4,7 @@
  * Status (the read-only `status`, letters as overlay.ts RETURN_STATUS lists them): A Pending
  * Approval while `orderstatus` is A (records.json returnauthorization `orderstatus` help: "If your
  * company uses the approval process for return authorization, Pending Approval is your default ...
- * Pending Receipt"); H Closed when every line is closed; otherwise from what was received: B Pending
+ * Pending Receipt"), whose lines cannot be closed (checkClosedLines); H Closed when every line is closed; otherwise from what was received: B Pending
  * Receipt (nothing received), E Pending Refund/Partially Received (some received), F Pending Refund
  * (every line received). The emulator refunds nothing itself (cash refunds and credit memos do not
  * move `quantitybilled`), so D (partially received, all of it refunded) and G (Refunded) are not
@@ -47,6 +47,25 @@ function isReceivable(store: RecordStore, line: StoredLine): boolean {
 export function openToReceive(store: RecordStore, line: StoredLine): number {
   if (line.fields.isclosed === true || !isReceivable(store, line)) return 0;
   return Math.max(0, q(num(line.fields.quantity) - num(line.fields.quantityreceived)));
+}
+
+/**
+ * A closed line on an RMA still Pending Approval is refused at save. NetSuite closes only approved
+ * transactions: Close Order is offered from Pending Fulfillment on (Oracle's help "Closing a Sales
+ * Order", docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4698204292.html), and a
+ * pending one is cancelled instead (status C, a user-interface button; scripts set `orderstatus` to A
+ * or B only). Whether NetSuite refuses such a save or keeps showing Pending Approval is not
+ * published, so the emulator refuses it: a script must approve the RMA (B) to close it, in the same
+ * save or before.
+ */
+export function checkClosedLines(fields: Fields, lines: readonly { fields: Fields }[]): void {
+  if (fields.orderstatus !== 'A') return;
+  const closed = lines.findIndex((l) => l.fields.isclosed === true);
+  if (closed < 0) return;
+  throw new SuiteScriptError(
+    NS.USER_ERROR,
+    `You cannot close line ${closed + 1} of a return authorization that is Pending Approval. Approve it first (Status: Pending Receipt), or cancel it.`,
+  );
 }
 
 export function returnAuthorizationStatus(store: RecordStore, fields: Fields, lines: readonly StoredLine[]): string {

@@ -13,9 +13,9 @@ import { absenceOf, isCustomFieldId, missingArgument, recordDoesNotExist, unknow
 import { adjustInventory, commitSalesOrder, fulfil, releaseSalesOrder, unfulfil } from './inventory';
 import { checkPackageSublists, defaultShipStatus, packageSublistProblem, settleFulfillmentStatus } from './item-fulfillment';
 import { assignNumbers } from './numbering';
-import { applyCreditMemo, openInvoice, recordBilled } from './billing';
+import { applyCreditMemo, applyEntityPayment, entityApplyLines, openInvoice, recordBilled } from './billing';
 import { salesOrderStatus } from './order-status';
-import { receive, returnAuthorizationStatus, unreceive } from './return-authorization';
+import { checkClosedLines, receive, returnAuthorizationStatus, unreceive } from './return-authorization';
 import { checkPostingPeriods } from './periods';
 import type { Preferences } from './preferences';
 import { resolvePreferences } from './preferences';
@@ -129,7 +129,14 @@ export class RecordService {
     }
     this.charge('create', info);
     const rec = new NsRecord(info, options.isDynamic === true, this.env);
-    applyCreateDefaults(rec, this.preferences, this.store.clock, options.defaultValues);
+    const { entity, ...defaultValues } = options.defaultValues ?? {};
+    const paying = info.id === 'customerpayment' || info.id === 'customerrefund';
+    applyCreateDefaults(rec, this.preferences, this.store.clock, paying ? defaultValues : options.defaultValues);
+    if (paying && entity !== undefined && entity !== null) {
+      // The `entity` initialization default: the customer, and the apply list of its open documents (billing.ts).
+      rec.fields.customer = String(entity);
+      rec.loadStored({ fields: rec.fields, sublists: { apply: entityApplyLines(this.store, info.id as 'customerpayment' | 'customerrefund', String(entity)) }, subrecords: {} });
+    }
     if (rec.isDynamic) for (const fieldId of Object.keys(options.defaultValues ?? {})) sourceBody(this.store, rec, fieldId);
     return rec;
   }
@@ -247,6 +254,7 @@ export class RecordService {
     }
     validateChangedFields(this.store, info, changed);
     checkPostingPeriods(this.store, info, [stored.fields.trandate ?? null, changed.trandate ?? null]);
+    if (info.id === 'returnauthorization') checkClosedLines({ ...stored.fields, ...changed }, stored.sublists.item ?? []);
     this.store.transaction(() => {
       const next: StoredRecord = { ...stored, fields: { ...stored.fields, ...changed } };
       if ('externalid' in changed) next.externalId = changed.externalid === null ? null : String(changed.externalid);
@@ -300,6 +308,7 @@ export class RecordService {
       }
     }
     if (info.id === 'location') mirrorMainAddress(rec);
+    if (info.id === 'returnauthorization') checkClosedLines(rec.fields, rec.sublists.item ?? []);
     applyCurrencyDefaults(this.store, rec);
     computeTotals(rec, this.store);
     validateForSave(this.store, this.preferences, rec, options);
@@ -421,6 +430,7 @@ export class RecordService {
       if (type === 'invoice') openInvoice(data.fields);
     }
     if (type === 'creditmemo') for (const invoice of applyCreditMemo(this.store, data)) this.store.update(invoice);
+    if (type === 'customerpayment' || type === 'customerrefund') for (const doc of applyEntityPayment(this.store, type, data)) this.store.update(doc);
   }
 
   /** The user event hook when a save of this type triggers user events now. */

@@ -24,6 +24,8 @@ export interface ProductRouteDeps {
   auditMs: number;
 }
 
+/** Search Products serves at most this many results of one query. */
+export const SEARCH_RESULT_CAP = 10_000;
 const WIDE_TITLE_REGIONS = ['DE', 'ES', 'FR', 'IE', 'IT', 'JP', 'GB', 'US'];
 const MAX_300_SKU_REGIONS = ['BR', 'DE', 'ES', 'FR', 'IE', 'IT', 'JP', 'MX', 'GB', 'US'];
 
@@ -74,15 +76,16 @@ function searchProducts(state: SimulatorState, ctx: ApiContext) {
     (p) => p.id,
     'DESC',
   );
+  // TikTok serves at most the first 10,000 results of a search (TikTok's Search Products page): narrow the filters for more.
   const page = paginate(
-    sorted,
+    sorted.slice(0, SEARCH_RESULT_CAP),
     pageSize,
     ctx.query.page_token || undefined,
     pagingScope(['products', shopId, ctx.body]),
   );
   return {
     products: page.items.map((p) => productSummary(p, shop, (sku, w) => state.stockOf(sku, w))),
-    total_count: page.totalCount,
+    total_count: sorted.length,
     next_page_token: page.nextPageToken,
   };
 }

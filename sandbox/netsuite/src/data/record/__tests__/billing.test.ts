@@ -89,4 +89,78 @@ describe('billing and crediting (refunds)', () => {
     expect(w.store.get('cashrefund', out.refund)?.fields).toMatchObject({ createdfrom: String(cs), total: 45 });
     expect(out.memo.name).toBe('INVALID_RCRD_TRANSFRM');
   });
+
+  /** A credit memo of 10.00 from the invoice with nothing applied (the invoice was paid first). */
+  function paidInvoiceWithCredit(): { inv: number; cm: number; bank: number } {
+    const so = order(w);
+    const inv = bill(w, so, 'invoice');
+    const bank = w.store.insert({ type: 'account', externalId: null, fields: { acctname: 'Checking', accttype: 'Bank' }, sublists: {}, subrecords: {} }).id;
+    const cm = w.run(() => {
+      const pay = w.record.create({ type: 'customerpayment', defaultValues: { entity: w.refs.customer } });
+      const listed = pay.getLineCount({ sublistId: 'apply' });
+      pay.setValue('payment', 45);
+      pay.setValue('account', bank);
+      pay.setSublistValue({ sublistId: 'apply', fieldId: 'apply', line: 0, value: true });
+      pay.save();
+      const memo = w.record.transform({ fromType: 'invoice', fromId: inv, toType: 'creditmemo' });
+      memo.removeLine({ sublistId: 'item', line: 1 });
+      memo.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 1 });
+      memo.setSublistValue({ sublistId: 'item', fieldId: 'amount', line: 0, value: 10 });
+      memo.setValue('shippingcost', 0);
+      expect(listed).toBe(1);
+      // The paid invoice owes nothing, so NetSuite lists it no more on the credit memo.
+      expect(memo.getLineCount({ sublistId: 'apply' })).toBe(0);
+      return memo.save();
+    }).result;
+    return { inv, cm, bank };
+  }
+
+  it('a customer payment applied to the invoice pays it: the invoice owes nothing, the payment is applied', () => {
+    const { inv } = paidInvoiceWithCredit();
+    expect(w.store.get('invoice', inv)?.fields).toMatchObject({ amountremaining: 0, amountpaid: 45 });
+    const [payment] = w.store.all('customerpayment');
+    expect(payment?.fields).toMatchObject({ total: 45, applied: 45, unapplied: 0, customer: String(w.refs.customer) });
+  });
+
+  it('a customer refund pays out the credit memo: it lists the credit, applies it, and the memo has no credit left', () => {
+    const { cm, bank } = paidInvoiceWithCredit();
+    expect(w.store.get('creditmemo', cm)?.fields).toMatchObject({ total: 10, applied: 0, unapplied: 10 });
+    const id = w.run(() => {
+      const refund = w.record.create({ type: 'customerrefund', defaultValues: { entity: w.refs.customer } });
+      expect(refund.getSublistValue({ sublistId: 'apply', fieldId: 'doc', line: 0 })).toBe(String(cm));
+      refund.setValue('account', bank);
+      refund.setValue('paymentmethod', w.refs.paymentMethod);
+      refund.setSublistValue({ sublistId: 'apply', fieldId: 'apply', line: 0, value: true });
+      refund.setSublistValue({ sublistId: 'apply', fieldId: 'amount', line: 0, value: 10 });
+      return refund.save();
+    }).result;
+    expect(w.store.get('customerrefund', id)?.fields).toMatchObject({ total: 10, customer: String(w.refs.customer) });
+    expect(w.store.get('creditmemo', cm)?.fields).toMatchObject({ applied: 10, unapplied: 0 });
+  });
+
+  it('refuses a customer refund without an account, with no credit ticked, or paying out more than the credit', () => {
+    const { cm, bank } = paidInvoiceWithCredit();
+    const errors = w.run(() => {
+      const refund = () => {
+        const r = w.record.create({ type: 'customerrefund', defaultValues: { entity: w.refs.customer } });
+        r.setValue('paymentmethod', w.refs.paymentMethod);
+        return r;
+      };
+      const noAccount = refund();
+      noAccount.setSublistValue({ sublistId: 'apply', fieldId: 'apply', line: 0, value: true });
+      const noCredit = refund();
+      noCredit.setValue('account', bank);
+      const tooMuch = refund();
+      tooMuch.setValue('account', bank);
+      tooMuch.setSublistValue({ sublistId: 'apply', fieldId: 'apply', line: 0, value: true });
+      tooMuch.setSublistValue({ sublistId: 'apply', fieldId: 'amount', line: 0, value: 10.01 });
+      return [thrown(() => noAccount.save()), thrown(() => noCredit.save()), thrown(() => tooMuch.save())];
+    }).result;
+    expect(errors.map((e) => e.name)).toEqual(['USER_ERROR', 'USER_ERROR', 'USER_ERROR']);
+    expect(errors[0]?.message).toContain('Account');
+    expect(errors[1]?.message).toContain('at least one credit');
+    expect(errors[2]?.message).toContain(`credit memo ${cm}: 10 is due`);
+    expect(w.store.get('creditmemo', cm)?.fields.unapplied).toBe(10);
+    expect(w.store.all('customerrefund')).toHaveLength(0);
+  });
 });

@@ -140,4 +140,29 @@ describe('return authorization and item receipt', () => {
     const out = w.run(() => thrown(() => w.record.transform({ fromType: 'returnauthorization', fromId: approved, toType: 'itemreceipt' }))).result;
     expect(out.name).toBe('INVALID_INITIALIZE_REF');
   });
+
+  it('refuses closing a line of an RMA pending approval; approving and closing in one save is Closed', () => {
+    const so = shippedOrder(w);
+    const pending = rma(w, so, 'A');
+    const refused = w.run(() => {
+      const ra = w.record.load({ type: 'returnauthorization', id: pending });
+      ra.setSublistValue({ sublistId: 'item', fieldId: 'isclosed', line: 0, value: true });
+      return thrown(() => ra.save());
+    }).result;
+    expect(refused).toMatchObject({
+      name: 'USER_ERROR',
+      message: 'You cannot close line 1 of a return authorization that is Pending Approval. Approve it first (Status: Pending Receipt), or cancel it.',
+    });
+    expect(w.store.get('returnauthorization', pending)?.sublists.item?.[0]?.fields.isclosed).not.toBe(true);
+    w.run(() => {
+      const ra = w.record.load({ type: 'returnauthorization', id: pending });
+      ra.setValue('orderstatus', 'B');
+      ra.setSublistValue({ sublistId: 'item', fieldId: 'isclosed', line: 0, value: true });
+      return ra.save();
+    });
+    expect(w.store.get('returnauthorization', pending)?.fields).toMatchObject({ orderstatus: 'B', status: 'H' });
+    const back = w.run(() => thrown(() => w.record.submitFields({ type: 'returnauthorization', id: pending, values: { orderstatus: 'A' } }))).result;
+    expect(back.name).toBe('USER_ERROR');
+    expect(w.store.get('returnauthorization', pending)?.fields.status).toBe('H');
+  });
 });

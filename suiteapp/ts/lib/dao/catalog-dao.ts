@@ -1,0 +1,96 @@
+/**
+ * Items of the product catalog pull and the shop's catalog settings (issue #19): items that could be a
+ * TikTok SKU's (one SuiteQL per 300 SKUs, 10 units), the count of linked items (10), a new item (create 5
+ * + save 10), a link or title change (submitFields 5), the shop's catalog settings (lookupFields 1) and
+ * clearing Force product catalog resync (submitFields 2). Ids and queries: mappers/catalog-mapper.ts.
+ */
+import type { CatalogItemRow } from '../../../../shared-types/src/catalog/catalog-plan';
+import type { CatalogSettings } from '../../../../shared-types/src/catalog/catalog-settings';
+import { chunk } from '../../../../shared-types/src/orders/sku-item-map';
+import {
+  CATALOG_ITEM,
+  CATALOG_STATUS_COLUMNS,
+  catalogItemFromRow,
+  catalogItemsQuery,
+  catalogChoicesFromLookup,
+  catalogStatusFromLookup,
+  CLEAR_FORCE_WRITES,
+  countFromRow,
+  LINKED_ITEM_COUNT_QUERY,
+  linkableRecordType,
+  linkItemWrites,
+  newItemWrites,
+  SHOP_CATALOG,
+  tiktokSkuWrites,
+} from '../mappers/catalog-mapper';
+import { placeholders } from '../mappers/sql';
+import { createRecord, lookupColumns, saveRecord, setBodyFields, submitBodyFields } from './netsuite-record';
+import { runQuery } from './suiteql';
+
+const CHUNK = 300;
+
+/** Items linked to one of the SKU ids or matching one of the seller SKUs exactly (inactive ones too). */
+export function findCatalogItems(skuIds: readonly string[], sellerSkus: readonly string[]): CatalogItemRow[] {
+  const rows = new Map<string, CatalogItemRow>();
+  const ids = [...new Set(skuIds)];
+  const skus = [...new Set(sellerSkus.filter((s) => s !== ''))];
+  const parts = Math.max(Math.ceil(ids.length / CHUNK), Math.ceil(skus.length / CHUNK), 1);
+  for (let i = 0; i < parts; i += 1) {
+    const idPart = chunk(ids, CHUNK)[i] ?? [];
+    const skuPart = chunk(skus, CHUNK)[i] ?? [];
+    // An empty IN () is not SQL: bind one value no item carries.
+    const idList = idPart.length > 0 ? idPart : [''];
+    const skuList = skuPart.length > 0 ? skuPart : [''];
+    const statement = catalogItemsQuery(placeholders(idList.length), placeholders(skuList.length));
+    for (const row of runQuery(statement, [...idList, ...skuList, ...skuList])) {
+      const item = catalogItemFromRow(row);
+      if (item !== null) rows.set(item.id, item);
+    }
+  }
+  return [...rows.values()];
+}
+
+export function countLinkedItems(): number {
+  return countFromRow(runQuery(LINKED_ITEM_COUNT_QUERY)[0]);
+}
+
+export function createCatalogItem(values: Parameters<typeof newItemWrites>[0]): string {
+  const rec = createRecord(CATALOG_ITEM.recordType);
+  setBodyFields(rec, newItemWrites(values));
+  return saveRecord(rec);
+}
+
+/** Writes the TikTok ids and title (and the TikTok SKU override when asked); false for an item type the connector does not link. */
+export function linkCatalogItem(
+  itemId: string,
+  itemType: string | null,
+  values: Parameters<typeof linkItemWrites>[0] & { tiktokSku: string | null },
+): boolean {
+  const type = linkableRecordType(itemType);
+  if (type === null) return false;
+  const writes = [
+    ...linkItemWrites(values),
+    ...(values.tiktokSku === null ? [] : tiktokSkuWrites(values.tiktokSku)),
+  ];
+  submitBodyFields(type, itemId, writes);
+  return true;
+}
+
+export function lookupCatalogStatus(shopRecordId: string): ReturnType<typeof catalogStatusFromLookup> {
+  return catalogStatusFromLookup(
+    lookupColumns(SHOP_CATALOG.recordType, shopRecordId, CATALOG_STATUS_COLUMNS),
+  );
+}
+
+export function clearForceCatalog(shopRecordId: string): void {
+  submitBodyFields(SHOP_CATALOG.recordType, shopRecordId, CLEAR_FORCE_WRITES);
+}
+
+export type { CatalogSettings };
+
+/** The catalog lists of a shop as chosen, empty ones null (one lookup, 1 unit; the connector home). */
+export function lookupCatalogChoices(shopRecordId: string): ReturnType<typeof catalogChoicesFromLookup> {
+  return catalogChoicesFromLookup(
+    lookupColumns(SHOP_CATALOG.recordType, shopRecordId, CATALOG_STATUS_COLUMNS),
+  );
+}

@@ -51,8 +51,11 @@ import {
   sendHeartbeat,
   WebhookArrivals,
   type DoctorReport,
-  type LoopRuns,
+  FlowRuns,
+  withRunNotes,
 } from './doctor/bridge-doctor';
+import { AlertHook } from './doctor/alerts';
+import { axiosSend } from './net/http-transport';
 import { reconcileAllShops, type ReconcileAllResult, type ReconcileOptions } from './workers/reconcile';
 import { reconcileAllShopsReturns, type ReturnReconcileAllResult } from './workers/reconcile-returns';
 import { reconcileAllShopsRefunds, type RefundReconcileAllResult } from './workers/reconcile-refunds';
@@ -145,6 +148,8 @@ export interface Bridge {
   heartbeatOnce(): Promise<HeartbeatResponse>;
   /** The doctor as the bridge sees it (shared registry; NetSuite judged from a live ping). */
   doctor(): Promise<DoctorReport>;
+  /** One alert pass (ALERT_WEBHOOK_URL): the number of alerts sent (0 without the setting). */
+  alertOnce(): Promise<number>;
   /** Starts the job loop and the periodic reconciliation. */
   startWorkers(): void;
 }
@@ -227,6 +232,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const runs = new FlowRuns();
   const handlers = jobHandlerList(
     jobHandlers({
       store,
@@ -237,7 +243,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       publicUrl: config.publicUrl,
       logger,
     }),
-  );
+  ).map((handler) => withRunNotes(handler, runs, clock));
   const runnerOptions = {
     store,
     clock,
@@ -318,7 +324,6 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   });
   const netsuitePing = new CachedProbe(() => netsuite.ping(), deps.netsuitePingTtlMs ?? 60_000, clock);
   const arrivals = new WebhookArrivals();
-  const loops: LoopRuns = {};
   let lastNetSuiteError: string | null = null;
   const heartbeatOnce = async (): Promise<HeartbeatResponse> => {
     try {
@@ -328,7 +333,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         publicUrl: config.publicUrl,
         netsuite,
         arrivals,
-        loops,
+        runs,
         lastNetSuiteError,
       });
       lastNetSuiteError = null;
@@ -338,6 +343,10 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       throw error;
     }
   };
+  const alerts =
+    config.alertWebhookUrl === undefined
+      ? undefined
+      : new AlertHook(config.alertWebhookUrl, deps.send ?? axiosSend, logger);
   const doctor = async (): Promise<DoctorReport> => {
     const ping = await netsuitePing.get(deps.readyzNetsuiteWaitMs ?? 2000);
     const netsuiteError = ping.ok
@@ -503,6 +512,12 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     catalogPullOnce: (options?: CatalogPullOptions) => track(pullAllShopsCatalog(catalogDeps, options)),
     heartbeatOnce: () => track(heartbeatOnce()),
     doctor: () => track(doctor()),
+    alertOnce: () =>
+      track(
+        alerts === undefined
+          ? Promise.resolve(0)
+          : doctor().then((report) => alerts.notify(report, clock.now())),
+      ),
     startWorkers() {
       if (workersOn) return;
       workersOn = true;
@@ -535,7 +550,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
         Math.min(5000, outboxMs),
         async () => {
           const result = await runOutboxAllShops(outboxDeps, deps.outbox);
-          loops.outbox = clock.now();
+          runs.notePass('outbox', clock.now());
           return result;
         },
         outboxMs,
@@ -549,7 +564,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
             ...inventoryDefaults,
             ...deps.inventory,
           });
-          loops.inventory = clock.now();
+          runs.notePass('inventory', clock.now());
           return result;
         },
         inventoryMs,
@@ -558,6 +573,14 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       schedule('warehouses', warehousesMs, refreshWarehouses, warehousesMs);
       const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_INTERVAL_MS;
       schedule('heartbeat', Math.min(5000, heartbeatMs), heartbeatOnce, heartbeatMs);
+      if (alerts !== undefined) {
+        schedule(
+          'alerts',
+          Math.min(5000, heartbeatMs),
+          async () => alerts.notify(await doctor(), clock.now()),
+          heartbeatMs,
+        );
+      }
     },
   };
   return bridge;

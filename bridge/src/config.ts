@@ -85,6 +85,8 @@ interface CommonSettings {
   inventoryReserveMarginSeconds?: number;
   /** Minutes between TikTok warehouse refreshes (BRIDGE_WAREHOUSE_REFRESH_MINUTES, default 60). */
   warehouseRefreshMinutes?: number;
+  /** Where the doctor's alerts are POSTed (ALERT_WEBHOOK_URL; issue #21): authorization expiry, dead letters, late dispatch. */
+  alertWebhookUrl?: string;
   /**
    * Seconds a claimed job stays leased to its instance without a heartbeat (BRIDGE_JOB_LEASE_SECONDS,
    * default 120): how long the jobs of an instance that died wait before another instance takes them.
@@ -148,6 +150,7 @@ const EXAMPLES: Record<string, string> = {
   BRIDGE_AUTH_WINDOW_SECONDS: '300',
   BRIDGE_TRUST_PROXY: 'loopback',
   BRIDGE_OUTBOX_INTERVAL_SECONDS: '60',
+  ALERT_WEBHOOK_URL: 'https://hooks.example.com/tiktok-connector',
   BRIDGE_SHUTDOWN_DRAIN_SECONDS: '0',
   BRIDGE_SQLITE_SYNCHRONOUS: 'normal',
   BRIDGE_INVENTORY_INTERVAL_SECONDS: '60',
@@ -269,6 +272,7 @@ const commonSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) <= 3_600, 'must be a whole number 0-3600')
     .transform(Number),
   BRIDGE_WAREHOUSE_REFRESH_MINUTES: positiveInteger('60', 10_080),
+  ALERT_WEBHOOK_URL: httpUrl.optional(),
   BRIDGE_JOB_LEASE_SECONDS: positiveInteger('120', 3_600),
   BRIDGE_TRUST_PROXY: z
     .string()
@@ -486,6 +490,7 @@ export const ALL_VARIABLES = [
   'BRIDGE_INVENTORY_INTERVAL_SECONDS',
   'BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS',
   'BRIDGE_WAREHOUSE_REFRESH_MINUTES',
+  'ALERT_WEBHOOK_URL',
   'BRIDGE_JOB_LEASE_SECONDS',
   'BRIDGE_ENCRYPTION_KEY_PREVIOUS',
   'TIKTOK_APP_SECRET_PREVIOUS',
@@ -511,6 +516,7 @@ function commonSettings(v: z.infer<typeof commonSchema>): CommonSettings {
   };
   if (v.BRIDGE_METRICS_TOKEN !== undefined) common.metricsToken = v.BRIDGE_METRICS_TOKEN;
   if (v.BRIDGE_TRUST_PROXY !== undefined) common.trustProxy = v.BRIDGE_TRUST_PROXY;
+  if (v.ALERT_WEBHOOK_URL !== undefined) common.alertWebhookUrl = v.ALERT_WEBHOOK_URL;
   return common;
 }
 

@@ -57,6 +57,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     plan.bridgeConfig.inventoryReserveMarginSeconds = config.inventoryReserveMarginSeconds;
   if (set.has('BRIDGE_WAREHOUSE_REFRESH_MINUTES') && config.warehouseRefreshMinutes !== undefined)
     plan.bridgeConfig.warehouseRefreshMinutes = config.warehouseRefreshMinutes;
+  if (config.alertWebhookUrl !== undefined) plan.bridgeConfig.alertWebhookUrl = config.alertWebhookUrl;
 
   const uses: Record<string, string> = {
     DATABASE_URL: `DATABASE_URL=${maskedUrl(config.databaseUrl)}: used for the bridge store and kept between runs (the simulator and the emulator start fresh; the demo shop is connected again through OAuth)`,
@@ -76,6 +77,7 @@ export function planSandbox(config: SandboxConfig, dataDir: string): SandboxPlan
     BRIDGE_INVENTORY_INTERVAL_SECONDS: `BRIDGE_INVENTORY_INTERVAL_SECONDS=${config.inventoryIntervalSeconds ?? 60}: used for the bridge's inventory pass`,
     BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS: `BRIDGE_INVENTORY_RESERVE_MARGIN_SECONDS=${config.inventoryReserveMarginSeconds ?? 60}: used for the bridge's inventory pass (how long an order's units stay held back after NetSuite has it)`,
     BRIDGE_WAREHOUSE_REFRESH_MINUTES: `BRIDGE_WAREHOUSE_REFRESH_MINUTES=${config.warehouseRefreshMinutes ?? 60}: used for the TikTok warehouse refresh`,
+    ALERT_WEBHOOK_URL: `ALERT_WEBHOOK_URL=${config.alertWebhookUrl ?? ''}: used; the doctor's alerts are POSTed there`,
     BRIDGE_JOB_LEASE_SECONDS: `BRIDGE_JOB_LEASE_SECONDS=${config.jobLeaseSeconds ?? 120}: used for the bridge's job leases`,
   };
   const notApplicable: Record<string, string> = {

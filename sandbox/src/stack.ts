@@ -35,6 +35,7 @@ export type SandboxBridgeConfig = Partial<
     | 'inventoryIntervalSeconds'
     | 'warehouseRefreshMinutes'
     | 'inventoryReserveMarginSeconds'
+    | 'alertWebhookUrl'
   >
 >;
 

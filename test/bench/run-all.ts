@@ -5,6 +5,7 @@ import { formatGovernance, runImportGovernance } from './import-governance';
 import { formatInventoryBench, inventoryOptionsFromArgs, runInventoryBench } from './inventory-sync';
 import { formatOversellBench, oversellOptionsFromArgs, runOversellBench } from './inventory-oversell';
 import { formatReturnsUsage, runReturnsUsage } from './returns-usage';
+import { formatDoctorCost, runDoctorCost } from './doctor-cost';
 import { formatReceive, receiveOptionsFromArgs, runWebhookReceive } from './webhook-receive';
 
 async function main(): Promise<void> {
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   console.log(formatOversellBench(await runOversellBench(oversellOptionsFromArgs(process.argv.slice(2)))));
   console.log('');
   console.log(formatFulfillmentsII(await runFulfillmentsII()));
+  console.log('');
+  console.log(formatDoctorCost(await runDoctorCost()));
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,8 @@ import { HOME_SUITELET_DEPLOYMENT_ID, HOME_SUITELET_ID } from '../../shared-type
 import type { BridgeShopFacts } from '../../shared-types/src/doctor/heartbeat';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
+import { inboxOf } from '../support/order-updates';
+import { makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * The connector home (issue #21) in the NetSuite emulator running our compiled SuiteApp: the
@@ -147,6 +149,17 @@ describe('connector home', () => {
       'Test with one order',
     ].map((label) => html.indexOf(`<td>${label}</td>`));
     expect(steps.every((at) => at > 0)).toBe(true);
+    const stepState = (label: string): string => {
+      const at = html.indexOf(`<td>${label}</td>`);
+      return /&#10003; done|&#9675; to do|&#10007; broken/.exec(
+        html.slice(at, html.indexOf('</tr>', at)),
+      )![0];
+    };
+    expect(stepState('TikTok Shop connected')).toBe('&#10003; done');
+    expect(stepState('NetSuite connection healthy')).toBe('&#10003; done');
+    // The demo shop's map has no "*" default: an order paid another way would wait.
+    expect(stepState('Payment Method Map valid')).toBe('&#9675; to do');
+    expect(stepState('Catalog source chosen')).toBe('&#9675; to do');
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
     for (const flow of [
       'Orders',
@@ -166,7 +179,9 @@ describe('connector home', () => {
     expect(doctorRow(html, 'tiktok-authorization')).toContain('ok');
     expect(doctorRow(html, 'dead-letters')).toContain('broken');
     expect(doctorRow(html, 'dead-letters')).toContain(`href="${BRIDGE_URL}/"`);
-    expect(doctorRow(html, 'products-from-netsuite')).toContain('issue #19');
+    expect(decode(doctorRow(html, 'products-from-netsuite'))).toContain(
+      'not chosen; its default applies (Pull updates from NetSuite product catalog)',
+    );
   });
 
   it('an action link only asks; its confirmation POST ticks Force inventory resync and says so', async () => {
@@ -192,6 +207,47 @@ describe('connector home', () => {
     const after = await page(new URL(posted.location!, homeUrl()).toString());
     expect(after.html).toContain('every linked SKU will be sent to TikTok once');
     expect(hiddenInputs(asked.html)).toContainEqual(['custpage_home_shop', recordId]);
+  });
+
+  /** Opens the action link of the home, then posts its confirmation form; the page after it. */
+  async function act(action: string): Promise<string> {
+    const { html } = await page();
+    const link = [...html.matchAll(/href="([^"]*)"/g)]
+      .map((m) => decode(m[1]!))
+      .find((href) => href.includes(`action=${action}&`));
+    expect(link).toBeDefined();
+    const asked = await page(new URL(link!, homeUrl()).toString());
+    const posted = await page(homeUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(hiddenInputs(asked.html)).toString(),
+    });
+    expect(posted.status).toBe(302);
+    return (await page(new URL(posted.location!, homeUrl()).toString())).html;
+  }
+
+  it.each([
+    ['push_inventory', 'custrecord_tts_shop_push_inv_now', 'inventory export started'],
+    ['force_catalog', 'custrecord_tts_shop_force_catalog', 're-sends everything once'],
+    ['test_order', 'custrecord_tts_shop_test_mode', 'Test with one order is on'],
+  ] as const)('%s ticks %s on a POST and says what happens next', async (action, fieldId, said) => {
+    world = await startConnectorAccount();
+    expect(shopRecord().fields[fieldId] ?? false).toBe(false);
+    const after = await act(action);
+    expect(shopRecord().fields[fieldId]).toBe(true);
+    expect(decode(after)).toContain(said);
+  });
+
+  it('Retry orders in error puts the shop its orders in error back to pending', async () => {
+    world = await startConnectorAccount();
+    const [order] = makeOrders({ count: 1, paymentMethodName: 'Klarna', seed: 5 });
+    await world.upsertOrders([order!]);
+    await world.ns.runQueuedTasks();
+    expect(inboxOf(world, order!.id).fields.custrecord_tts_ord_state).toBe('error');
+    expect(doctorRow((await page()).html, 'inbox-errors')).toContain('1 order(s) in error');
+    const after = await act('retry');
+    expect(decode(after)).toContain('1 order(s) queued for another try');
+    expect(inboxOf(world, order!.id).fields.custrecord_tts_ord_state).toBe('pending');
   });
 
   it('a POST naming no known action changes nothing and says so', async () => {

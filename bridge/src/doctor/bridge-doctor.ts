@@ -27,6 +27,7 @@ import { BRIDGE_ERROR_CODES } from '../core/errors';
 import { redactSecretsInText } from '../core/redact';
 import { parseWith } from '../core/validate';
 import type { BridgeStore, JobRecord } from '../store/types';
+import type { JobHandler } from '../workers/job-runner';
 import { JOB_KINDS } from '../workers/job-kinds';
 import { ORDERS_CURSOR, RECONCILE_CATCH_CURSOR } from '../workers/reconcile';
 
@@ -74,8 +75,47 @@ export class WebhookArrivals {
   }
 }
 
-/** When the bridge's own loops (outbox, inventory) last finished a pass. */
-export type LoopRuns = Partial<Record<'outbox' | 'inventory', number>>;
+/**
+ * When each flow last finished work, noted in memory by this process: a job handler's batch per
+ * shop (`withRunNotes`), the outbox and inventory passes for every shop. A restarted bridge says
+ * "never" until the flow runs again.
+ */
+export class FlowRuns {
+  private readonly byShop = new Map<string, number>();
+  private readonly everyShop = new Map<FlowId, number>();
+
+  note(flow: FlowId, shopId: string | null, atMs: number): void {
+    if (shopId === null) this.everyShop.set(flow, atMs);
+    else this.byShop.set(`${flow}:${shopId}`, atMs);
+  }
+
+  /** Notes the outbox pass (order updates, fulfillments) or the inventory pass for every shop. */
+  notePass(pass: 'outbox' | 'inventory', atMs: number): void {
+    if (pass === 'inventory') this.note('inventory', null, atMs);
+    else for (const flow of ['order_updates', 'fulfillments'] as const) this.note(flow, null, atMs);
+  }
+
+  lastRun(flow: FlowId, shopId: string): number | undefined {
+    const mine = this.byShop.get(`${flow}:${shopId}`);
+    const all = this.everyShop.get(flow);
+    return mine === undefined ? all : all === undefined ? mine : Math.max(mine, all);
+  }
+}
+
+/** A job handler that notes, per shop, when its flow finished a batch. */
+export function withRunNotes(handler: JobHandler, runs: FlowRuns, clock: Clock): JobHandler {
+  const flow = FLOW_OF_KIND[handler.kind];
+  if (flow === undefined) return handler;
+  return {
+    ...handler,
+    run: async (jobs, context) => {
+      const result = await handler.run(jobs, context);
+      for (const shopId of new Set(jobs.map((job) => job.shopId)))
+        if (shopId !== null) runs.note(flow, shopId, clock.now());
+      return result;
+    },
+  };
+}
 
 const iso = (ms: number | undefined | null): string | null =>
   ms === undefined || ms === null || ms <= 0 ? null : new Date(ms).toISOString();
@@ -92,17 +132,16 @@ export async function gatherBridgeFacts(
   store: BridgeStore,
   clock: Clock,
   arrivals?: WebhookArrivals,
-  loops: LoopRuns = {},
+  runs: FlowRuns = new FlowRuns(),
 ): Promise<BridgeShopFacts[]> {
   const nowMs = clock.now();
   if (arrivals !== undefined) await arrivals.persist(store, nowMs);
-  const [shops, cursors, pending, running, dead, done, errors, watch] = await Promise.all([
+  const [shops, cursors, pending, running, dead, errors, watch] = await Promise.all([
     store.listShops(),
     store.listCursors(),
     store.listJobs({ state: 'pending', limit: JOBS_READ }),
     store.listJobs({ state: 'running', limit: JOBS_READ }),
     store.listJobs({ state: 'dead', limit: JOBS_READ }),
-    store.listJobs({ state: 'done', limit: JOBS_READ }),
     store.listRecentErrors(200),
     store.listDispatchWatch(JOBS_READ),
   ]);
@@ -127,18 +166,11 @@ export async function gatherBridgeFacts(
       flows[flow].dead += 1;
       flows[flow].lastError ??= clip(job.deadReason ?? job.lastError);
     }
-    for (const { job, flow } of mine(done)) {
-      const at = iso(job.updatedAt);
-      if (at !== null && (flows[flow].lastRunAt === null || flows[flow].lastRunAt! < at))
-        flows[flow].lastRunAt = at;
-    }
+    for (const flow of FLOW_IDS) flows[flow].lastRunAt = iso(runs.lastRun(flow, shop.shopId));
     for (const error of errors) {
       const flow = FLOW_OF_SOURCE[error.source];
       if (flow !== undefined && error.shopId === shop.shopId) flows[flow].lastError ??= clip(error.message);
     }
-    flows.inventory.lastRunAt ??= iso(loops.inventory);
-    flows.order_updates.lastRunAt ??= iso(loops.outbox);
-    flows.fulfillments.lastRunAt ??= iso(loops.outbox);
     const tokens = await store.getTokens(shop.shopId);
     facts.push({
       shopId: shop.shopId,
@@ -195,14 +227,14 @@ export interface HeartbeatDeps {
   publicUrl: string;
   netsuite: { heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> };
   arrivals?: WebhookArrivals;
-  loops?: LoopRuns;
+  runs?: FlowRuns;
   /** The last NetSuite error the bridge met (scrubbed), or null. */
   lastNetSuiteError?: string | null;
 }
 
 /** One heartbeat: gathers the facts and sends them to NetSuite. */
 export async function sendHeartbeat(deps: HeartbeatDeps): Promise<HeartbeatResponse> {
-  const shops = await gatherBridgeFacts(deps.store, deps.clock, deps.arrivals, deps.loops);
+  const shops = await gatherBridgeFacts(deps.store, deps.clock, deps.arrivals, deps.runs);
   const request = parseWith(
     HeartbeatRequestSchema,
     {

@@ -93,6 +93,7 @@ describe('planSandbox: what the sandbox does with each bridge setting', () => {
       TIKTOK_APP_SECRET_PREVIOUS_UNTIL: '2026-12-06T12:00:00Z',
       BRIDGE_SHUTDOWN_DRAIN_SECONDS: '10',
       BRIDGE_SQLITE_SYNCHRONOUS: 'full',
+      ALERT_WEBHOOK_URL: 'https://hooks.example.com/alerts',
     };
     const sandboxVariables = ALL_VARIABLES.filter(
       (name) => !(CREDENTIAL_VARIABLES as readonly string[]).includes(name),

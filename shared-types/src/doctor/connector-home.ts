@@ -32,7 +32,7 @@ export function isHomeAction(value: unknown): value is HomeAction {
 export interface FlowRow {
   flow: FlowId;
   label: string;
-  /** on, off, or a word when it cannot be said (products before issue #19). */
+  /** on, off, or a word when it cannot be said (settings not readable). */
   state: string;
   lastRun: string;
   backlog: string;
@@ -62,12 +62,13 @@ function flowOn(input: DoctorInput, flow: FlowId): string {
     products:
       s.catalogSourceNetSuite === undefined
         ? null
-        : (s.catalogSourceNetSuite ?? '') !== '' || (s.catalogSourceTikTok ?? '') !== '',
+        : s.catalogSourceNetSuite !== 'Do not sync products' ||
+          s.catalogSourceTikTok !== 'Do not sync products',
     returns: s.pushReturns,
     refunds: s.pushRefunds,
   };
   const value = on[flow];
-  if (value === null) return 'not set up (catalog source arrives with issue #19)';
+  if (value === null) return 'unknown';
   if (flow === 'orders' && s.pushOrders && !value) return `paused: ${s.pausedReason}`;
   return value ? 'on' : 'off';
 }

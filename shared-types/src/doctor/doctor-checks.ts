@@ -52,7 +52,7 @@ export interface DoctorShopSettings {
   pausedReason: string | null;
   /**
    * Process product catalog (NetSuite side) and (TikTok side); undefined when the account has no
-   * such field yet (the catalog source lists arrive with issue #19).
+   * surface cannot read them.
    */
   catalogSourceNetSuite?: string | null;
   catalogSourceTikTok?: string | null;
@@ -189,15 +189,20 @@ function withFlowHealth(input: DoctorInput, flow: FlowId, verdict: Verdict): Ver
   return verdict;
 }
 
+/** The list defaults when left empty (shared-types/src/catalog/catalog-settings.ts). */
+const CATALOG_DEFAULTS = {
+  netsuite: 'Pull updates from NetSuite product catalog',
+  tiktok: 'Push products to TikTok',
+} as const;
+
 function catalogVerdict(s: DoctorShopSettings, side: 'netsuite' | 'tiktok'): Verdict {
   const value = side === 'netsuite' ? s.catalogSourceNetSuite : s.catalogSourceTikTok;
-  if (value === undefined) {
-    return unknown(
-      'the catalog source settings (Process product catalog) are not on this account yet; they arrive with the catalog flow (issue #19)',
-    );
+  const label = side === 'netsuite' ? 'Process product catalog' : 'Process product catalog updates';
+  if (value === undefined) return unknown(`${label} is not readable from here`);
+  if (value === null || value === '') {
+    return warn(`${label} is not chosen; its default applies (${CATALOG_DEFAULTS[side]})`);
   }
-  if (value === null || value === '') return warn('Process product catalog is not chosen');
-  return ok(`Process product catalog: ${value}`);
+  return ok(`${label}: ${value}`);
 }
 
 /** Channel SKUs used by more than one item, and SKUs with leading or trailing whitespace. */
@@ -312,9 +317,9 @@ export const DOCTOR_CHECKS = [
     run: (input) =>
       needSettings(input, (s) => {
         const verdict = catalogVerdict(s, 'tiktok');
-        if (verdict.result !== 'ok') return verdict;
+        if (verdict.result === 'unknown') return verdict;
         const region = input.shop.region ?? '';
-        const pushes = /push/i.test(s.catalogSourceTikTok ?? '');
+        const pushes = /push/i.test(s.catalogSourceTikTok || CATALOG_DEFAULTS.tiktok);
         if (pushes && !US_UK.includes(region.toUpperCase())) {
           return broken(
             `the shop's region is ${region || 'unknown'} and TikTok takes product pushes from US and UK shops only`,
@@ -334,7 +339,9 @@ export const DOCTOR_CHECKS = [
     run: (input) => {
       const rows = input.netsuite?.channelSkus;
       if (rows === undefined)
-        return unknown("the items' SKUs are not audited from here (the SKU audit arrives with issue #19)");
+        return unknown(
+          "the items' SKUs are not audited from here yet (the SKU audit rules, shared-types/src/catalog/sku-audit.ts, need the TikTok SKUs the bridge holds)",
+        );
       const { duplicates, untrimmed } = auditSkus(rows);
       if (duplicates.length > 0) {
         const first = duplicates[0]!;

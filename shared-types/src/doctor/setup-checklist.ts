@@ -24,7 +24,7 @@ export const SETUP_STEPS: readonly SetupStep[] = [
   {
     id: 'netsuite-connected',
     label: 'NetSuite connection healthy',
-    checks: ['netsuite-connection', 'scripts-released'],
+    checks: ['netsuite-connection'],
   },
   { id: 'catalog-source', label: 'Catalog source chosen', checks: ['products-from-netsuite'] },
   { id: 'skus-audited', label: 'SKUs audited', checks: ['products-matching'] },

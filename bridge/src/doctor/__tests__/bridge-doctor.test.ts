@@ -12,6 +12,8 @@ import {
   gatherBridgeFacts,
   sendHeartbeat,
   WebhookArrivals,
+  withRunNotes,
+  FlowRuns,
 } from '../bridge-doctor';
 
 const DAY = 86_400_000;
@@ -58,7 +60,15 @@ describe('bridge facts and doctor', () => {
       { kind: 'dead', error: 'x', reason: 'NetSuite refused: no customer' },
       clock.now(),
     );
-    const [facts] = await gatherBridgeFacts(store, clock, arrivals, { inventory: clock.now() });
+    const runs = new FlowRuns();
+    runs.notePass('inventory', clock.now());
+    const noted = withRunNotes(
+      { kind: 'order.upsert', batchSize: 50, run: async () => undefined },
+      runs,
+      clock,
+    );
+    await noted.run([{ ...(await store.getJob(id))!, shopId: '1001' }], {} as never);
+    const [facts] = await gatherBridgeFacts(store, clock, arrivals, runs);
     expect(facts).toMatchObject({
       shopId: '1001',
       connection: 'connected',
@@ -66,8 +76,14 @@ describe('bridge facts and doctor', () => {
       lastWebhookAt: new Date(clock.now() - 60_000).toISOString(),
       lastReconcileCatchAt: null,
       flows: {
-        orders: { backlog: 1, dead: 1, lastError: 'NetSuite refused: no customer' },
+        orders: {
+          backlog: 1,
+          dead: 1,
+          lastError: 'NetSuite refused: no customer',
+          lastRunAt: new Date(clock.now()).toISOString(),
+        },
         inventory: { lastRunAt: new Date(clock.now()).toISOString() },
+        fulfillments: { lastRunAt: null },
       },
     });
     // The arrival is kept in the store: a restart (a new tracker) still knows it.

@@ -240,7 +240,18 @@ describe('doctor registry', () => {
     delete noCatalog.settings!.catalogSourceNetSuite;
     expect(finding(noCatalog, 'products-from-netsuite')).toMatchObject({
       result: 'unknown',
-      detail: expect.stringContaining('issue #19'),
+      detail: expect.stringContaining('not readable'),
+    });
+    const defaults = healthy();
+    defaults.settings!.catalogSourceTikTok = null;
+    expect(finding(defaults, 'products-to-tiktok')).toMatchObject({
+      result: 'warn',
+      detail: expect.stringContaining('Push products to TikTok'),
+    });
+    defaults.shop.region = 'MY';
+    expect(finding(defaults, 'products-to-tiktok')).toMatchObject({
+      result: 'broken',
+      detail: expect.stringContaining('region is MY'),
     });
   });
 

@@ -15,6 +15,7 @@ import {
   CATALOG_STATUS_COLUMNS,
   catalogItemFromRow,
   catalogItemsQuery,
+  catalogChoicesFromLookup,
   catalogStatusFromLookup,
   CLEAR_FORCE_WRITES,
   countFromRow,
@@ -116,4 +117,11 @@ export type { CatalogSettings };
 /** Every shop's TikTok id and name (10 units). */
 export function listAuditShops(): { shopId: string; name: string }[] {
   return runQuery(AUDIT_SHOPS_QUERY).flatMap((row) => auditShopFromRow(row) ?? []);
+}
+
+/** The catalog lists of a shop as chosen, empty ones null (one lookup, 1 unit; the connector home). */
+export function lookupCatalogChoices(shopRecordId: string): ReturnType<typeof catalogChoicesFromLookup> {
+  return catalogChoicesFromLookup(
+    lookupColumns(SHOP_CATALOG.recordType, shopRecordId, CATALOG_STATUS_COLUMNS),
+  );
 }

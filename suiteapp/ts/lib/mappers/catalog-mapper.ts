@@ -244,3 +244,14 @@ export function auditShopFromRow(row: Row): { shopId: string; name: string } | n
   const shopId = textOf(row.shop_id);
   return shopId === null ? null : { shopId, name: textOf(row.shop_name) ?? shopId };
 }
+
+/** The two catalog lists as chosen (their option texts; null when left empty), for the connector home (issue #21). */
+export function catalogChoicesFromLookup(values: LookupValues): {
+  netsuiteSide: string | null;
+  tiktokSide: string | null;
+} {
+  return {
+    netsuiteSide: selectTextOf(values[shopCol.netsuiteSide]),
+    tiktokSide: selectTextOf(values[shopCol.tiktokSide]),
+  };
+}

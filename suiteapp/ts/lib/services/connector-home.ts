@@ -9,7 +9,8 @@
  * Safety: every value is HTML-escaped. An action link only opens a confirmation form; the form
  * POSTs and the Suitelet acts on a POST only, then redirects back (a reload does not act again).
  *
- * Usage: six queries (60) plus one per shop (10) to show the page; an action at most 260.
+ * Usage: six queries (60) plus per shop one query and one lookup (11) to show the page; an action at
+ * most 260.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
@@ -34,6 +35,7 @@ import {
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
 import { listBridgeStatus } from '../dao/bridge-status-dao';
+import { lookupCatalogChoices } from '../dao/catalog-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listLocationsForSuggestions } from '../dao/location-dao';
 import { listPaymentMethods } from '../dao/payment-method-dao';
@@ -56,6 +58,13 @@ const IMPORTED_COUNTED = 200;
 
 function selfUrl(params: Record<string, string> = {}): string {
   return url.resolveScript({ scriptId: HOME_SUITELET_ID, deploymentId: HOME_SUITELET_DEPLOYMENT_ID, params });
+}
+
+function exceptionsUrl(): string {
+  return url.resolveScript({
+    scriptId: EXCEPTIONS_SUITELET_ID,
+    deploymentId: EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+  });
 }
 
 function countBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number> {
@@ -91,6 +100,7 @@ function readAccount(): AccountFacts {
 function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number): DoctorInput {
   const status = account.statusByShop.get(shop.settings.recordId);
   const warehouses = findWarehousesOfShop(shop.settings.recordId);
+  const catalog = lookupCatalogChoices(shop.settings.recordId);
   const filter = new Set(shop.settings.locationFilter);
   const filteredLocations = account.locations.filter(
     (l) => !l.inactive && (filter.size === 0 || filter.has(l.locationId)),
@@ -98,7 +108,11 @@ function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number
   return {
     nowMs,
     shop: { shopId: shop.shopId, name: shop.name, region: shop.region },
-    settings: shop.settings,
+    settings: {
+      ...shop.settings,
+      catalogSourceNetSuite: catalog.netsuiteSide,
+      catalogSourceTikTok: catalog.tiktokSide,
+    },
     netsuite: {
       paymentMethods: account.paymentMethods,
       filteredLocations,
@@ -161,7 +175,7 @@ function renderHome(request: http.ServerRequest, response: http.ServerResponse):
     anyBridge === null
       ? 'The bridge has not reported yet: start it with this account&#39;s token settings.'
       : `Bridge: <a href="${escapeHtml(anyBridge)}">${escapeHtml(anyBridge)}</a> (Connect TikTok Shop, status page).`
-  } <a href="${escapeHtml(resolve({ kind: 'exceptions', label: '' }, { recordId: null, shopId: '', name: '', checklist: [], flows: [], findings: [] }) ?? '')}">TikTok Order Exceptions</a></p>`;
+  } <a href="${escapeHtml(exceptionsUrl())}">TikTok Order Exceptions</a></p>`;
   html.defaultValue = `${HOME_STYLE}${done ? `<p><b>${escapeHtml(done)}</b></p>` : ''}${intro}${
     models.length === 0
       ? '<p>No TikTok shop yet: open the bridge and click Connect TikTok Shop, signed in as the seller account owner.</p>'

@@ -329,6 +329,22 @@ export async function runFulfillmentChaos(
         plan.tracking.push(tracking);
         plan.id = fulfil(ns, plan, ups, tracking);
       }
+      // A refused correction is meant for a package TikTok has shipped (before it ships, TikTok only
+      // warns): wait, up to 30 s, until the packages it corrects are shipped with their number, so the
+      // run exercises the refusal however fast or slow the bridge is on this machine.
+      const refusedNow = plans.filter((p) => p.edit?.wave === wave && p.edit.refused && p.id !== undefined);
+      const shippedWith = (plan: FulfillmentPlan) =>
+        [...sim.state.packages.values()].some(
+          (p) =>
+            p.orderId === plan.orderId &&
+            SHIPPED.has(p.status) &&
+            p.method !== undefined &&
+            p.trackingNumber === plan.tracking[plan.tracking.length - 1],
+        );
+      for (const waitUntil = Date.now() + 30_000; Date.now() < waitUntil;) {
+        if (refusedNow.every(shippedWith)) break;
+        await sleep(200);
+      }
       for (const plan of plans.filter((p) => p.edit?.wave === wave && p.id !== undefined)) {
         // A refused correction: a number UPS never issues (TikTok: provider mismatch / invalid).
         const tracking = plan.edit?.refused

@@ -1048,6 +1048,9 @@ export class Returns {
       shopId: original.shopId,
       skus: [...counts].map(([sellerSku, quantity]) => ({ sellerSku, quantity })),
       buyerUserId: original.order.user_id,
+      // The buyer's payment method of the order it replaces (a seeded pick could be one the seller's
+      // Payment Method Map leaves out, which the original order, being imported, was not).
+      paymentMethodName: original.order.payment_method_name,
       shippingType: original.order.shipping_type === 'TIKTOK' ? 'TIKTOK' : 'SELLER',
       fbt: original.order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK',
       sellerDiscountPercent: 0,

@@ -91,6 +91,8 @@ export interface RefundFigures {
   shippingPlatformDiscount: number;
   /** Per refunded unit: its refund_subtotal (null when TikTok gives none for the line). */
   lineSubtotals: ReadonlyMap<string, number | null>;
+  /** Per refunded unit: its refund_tax (null when TikTok gives none for the line). */
+  lineTaxes: ReadonlyMap<string, number | null>;
 }
 
 /** Whether TikTok has paid this refund back to the buyer (so it becomes a NetSuite document). */
@@ -117,9 +119,12 @@ export function refundFigures(refund: TikTokRefund): RefundFigures {
   const c = a.currency;
   const d = discountOf(refund);
   const lineSubtotals = new Map<string, number | null>();
+  const lineTaxes = new Map<string, number | null>();
   for (const line of refund.lines) {
     const sub = line.refund_amount?.refund_subtotal;
     lineSubtotals.set(line.order_line_item_id, sub === undefined ? null : minorOr0(sub, c));
+    const tax = line.refund_amount?.refund_tax;
+    lineTaxes.set(line.order_line_item_id, tax === undefined ? null : minorOr0(tax, c));
   }
   return {
     currency: c,
@@ -133,6 +138,7 @@ export function refundFigures(refund: TikTokRefund): RefundFigures {
     shippingSellerDiscount: minorOr0(d.shipping_fee_seller_discount, c),
     shippingPlatformDiscount: minorOr0(d.shipping_fee_platform_discount, c),
     lineSubtotals,
+    lineTaxes,
   };
 }
 

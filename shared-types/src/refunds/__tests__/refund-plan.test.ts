@@ -61,6 +61,8 @@ function context(overrides: Partial<RefundPlanContext> = {}): RefundPlanContext 
     ],
     priceMode: 'original',
     remitter: 'tiktok',
+    engine: 'us-legacy',
+    taxCode: null,
     items: {
       shippingItemId: '30',
       sellerDiscountItemId: '40',
@@ -250,11 +252,19 @@ describe('planRefund: billed by cash sale', () => {
         remitter: 'seller',
         priceMode: 'seller',
         billing: { kind: 'cash_sale', cashSaleId: '930' },
+        taxCode: { id: '77', name: 'JP 10%', rate: 8, taxTypeId: null },
       }),
     );
     expect(amounts(plan)).toEqual([['item', '10', 2, 3000]]);
     expect(plan.lines[0]!.taxable).toBe(true);
     expect(plan.expectedTaxMinor).toBe(300);
+    // NetSuite's tax at the document's own rate (300 / 3000), not the code's 8 %: TikTok's tax to the yen.
+    expect(plan.tax).toMatchObject({
+      taxable: true,
+      taxItemId: '77',
+      taxRate: 10,
+      lines: [{ taxable: true }],
+    });
     expect(plan.totalMinor).toBe(3300);
     expect(plan.document).toEqual({ kind: 'cash_refund', from: { type: 'cashsale', id: '930' } });
   });
@@ -340,6 +350,150 @@ describe('planRefund: not billed (design (a): the sales order is reduced)', () =
     expect(plan.document).toEqual({ kind: 'closed_by_order_update', salesOrderId: '900' });
     expect(plan.lines).toEqual([]);
     expect(plan.totalMinor).toBe(1836);
+  });
+});
+
+describe("planRefund: the document's tax, booked as the order import books a sales order's", () => {
+  const GB = (total: string, subtotal: string, shipping: string): Partial<TikTokRefund> => ({
+    refund_amount: {
+      currency: 'GBP',
+      refund_total: total,
+      refund_subtotal: subtotal,
+      refund_shipping_fee: shipping,
+      refund_tax: '0.00',
+    },
+    discount_amount: [{ product_seller_discount: '2.00', product_platform_discount: '1.00' }],
+    lines: [{ order_line_item_id: A }],
+  });
+  const S20 = { id: '5', name: 'S', rate: 20, taxTypeId: null };
+
+  it("US legacy, the seller remits: taxable lines at the rate that makes NetSuite's tax TikTok's refund_tax", () => {
+    const plan = planOf(
+      refund({
+        refund_amount: {
+          currency: 'USD',
+          refund_total: '18.37',
+          refund_subtotal: '17.00',
+          refund_shipping_fee: '0.00',
+          refund_tax: '1.37',
+        },
+      }),
+      context({ remitter: 'seller', taxCode: { id: '70', name: 'CA', rate: 7.25, taxTypeId: null } }),
+    );
+    expect(amounts(plan)).toEqual([
+      ['item', '10', 1, 2000],
+      ['seller_discount', '40', null, -200],
+      ['platform_discount', '41', null, -100],
+    ]);
+    // 17.00 × 8.06 % = 1.3702 → 1.37 (the code's 7.25 % would give 1.23).
+    expect(plan.tax).toEqual({
+      taxable: true,
+      taxItemId: '70',
+      taxRate: 8.06,
+      taxDetailsOverride: false,
+      shippingTaxCodeId: null,
+      lines: [{ taxable: true }, { taxable: true }, { taxable: true }],
+      details: [],
+    });
+    expect(plan.totalMinor).toBe(1837);
+  });
+
+  it('UK VAT, the seller remits: VAT-inclusive lines through grossamt, shipping at its net with the VAT code', () => {
+    const plan = planOf(
+      refund(GB('21.99', '17.00', '4.99')),
+      context({ remitter: 'seller', engine: 'non-us-legacy', taxCode: S20, rmaId: null }),
+    );
+    expect(plan.tax?.lines).toEqual([
+      { taxCodeId: '5', grossMinor: 2000 },
+      { taxCodeId: '5', grossMinor: -200 },
+      { taxCodeId: '5', grossMinor: -100 },
+    ]);
+    // 4.16 + 20 % VAT (0.83) = 4.99: NetSuite's total is TikTok's 21.99.
+    expect([plan.shippingMinor, plan.tax?.shippingTaxCodeId, plan.totalMinor]).toEqual([416, '5', 2199]);
+  });
+
+  it('UK VAT: the cent a net shipping cannot reach goes to the first line’s VAT, as at import', () => {
+    const plan = planOf(
+      refund(GB('20.99', '17.00', '3.99')),
+      context({ remitter: 'seller', engine: 'non-us-legacy', taxCode: S20, rmaId: null }),
+    );
+    // 3.99 has no net whose VAT brings it back (3.33 + 0.67 = 4.00): 3.33 at S, the first line's VAT one cent less.
+    expect(plan.shippingMinor).toBe(333);
+    expect(plan.tax?.lines[0]).toEqual({ taxCodeId: '5', netMinor: 1667, tax1Minor: 332 });
+    const netsuiteTotal =
+      1667 + 332 + (-200 + -100) + 333 + Math.round(333 * 0.2); /* lines + shipping + its VAT */
+    expect(netsuiteTotal).toBe(2099);
+  });
+
+  it('UK VAT, TikTok remits: the zero-rate code on every line and the Tax Item line', () => {
+    const plan = planOf(
+      refund(),
+      context({ engine: 'non-us-legacy', taxCode: { id: '6', name: 'Z', rate: 0, taxTypeId: null } }),
+    );
+    expect(plan.tax?.lines).toEqual([
+      { taxCodeId: '6' },
+      { taxCodeId: '6' },
+      { taxCodeId: '6' },
+      { taxCodeId: '6' },
+    ]);
+  });
+
+  it("SuiteTax, the seller remits: Tax Details Override with TikTok's tax on each item line, the rest on the first", () => {
+    const plan = planOf(
+      refund({
+        refund_amount: {
+          currency: 'USD',
+          refund_total: '24.00',
+          refund_subtotal: '17.00',
+          refund_shipping_fee: '5.99',
+          refund_tax: '1.01',
+        },
+        lines: [
+          {
+            order_line_item_id: A,
+            refund_amount: {
+              currency: 'USD',
+              refund_total: '9.00',
+              refund_subtotal: '8.50',
+              refund_tax: '0.50',
+            },
+          },
+          {
+            order_line_item_id: C,
+            refund_amount: {
+              currency: 'USD',
+              refund_total: '8.90',
+              refund_subtotal: '8.50',
+              refund_tax: '0.40',
+            },
+          },
+        ],
+      }),
+      context({
+        remitter: 'seller',
+        engine: 'suitetax',
+        taxCode: { id: '8', name: 'US_CA', rate: 7.25, taxTypeId: '3' },
+      }),
+    );
+    expect(plan.tax?.taxDetailsOverride).toBe(true);
+    // The 0.11 TikTok gives on no line (shipping's tax) goes on the first line's details.
+    expect(plan.tax?.details.map((d) => [d.lineIndex, d.detail.basisMinor, d.detail.amountMinor])).toEqual([
+      [0, 1000, 61],
+      [1, 1000, 40],
+    ]);
+    expect(plan.totalMinor).toBe(2400);
+  });
+
+  it('the seller remits with no Tax Code: stopped with the fix, as an order would be', () => {
+    const result = planRefund(refund(), context({ remitter: 'seller' }));
+    expect(
+      result.ok ? [] : result.problems.map((p) => [p.code, p.message.endsWith('retry the refund.')]),
+    ).toEqual([['tax_setting', true]]);
+  });
+
+  it('a sales order reduction (not billed) books no document tax', () => {
+    const plan = planOf(refund(), context({ billing: { kind: 'not_billed' } }));
+    expect(plan.tax).toBeNull();
   });
 });
 

@@ -11,10 +11,9 @@
  * - a customer refund (externalid `tts_rfp_<shopId>_<refundId>`) is refused with USER_ERROR when it
  *   lacks its account or payment method or pays out more than the credit → `refused`, with the fix.
  */
-import type { TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import type { RefundDocumentType } from '../../../../shared-types/src/refunds/refunds-upsert';
-import type { LineWrite } from '../mappers/record-declaration';
+import type { LineWrite, SublistId } from '../mappers/record-declaration';
 import type { BillRow } from '../mappers/refund-document-mapper';
 import {
   CUSTOMER_REFUND,
@@ -26,10 +25,12 @@ import {
   CREDIT_MEMO,
   documentBodyWrites,
   documentLineWrites,
+  documentTaxDetailsWrite,
   INVOICE,
   invoiceBalance,
+  lineTaxDetailsReference,
   REFUND_DOCUMENT_BY_EXTERNAL_ID,
-  transformedTaxCodes,
+  taxDetailLineIndexes,
 } from '../mappers/refund-document-mapper';
 import { PAYMENT_METHOD } from '../mappers/payment-method-mapper';
 import { RETURN_AUTHORIZATION } from '../mappers/return-authorization-mapper';
@@ -138,15 +139,13 @@ function applyToInvoice(rec: NetSuiteRecord, plan: RefundPlan): void {
 /**
  * Transforms the source (RMA, invoice or cash sale) into the credit memo or cash refund, replaces its
  * lines with the plan's, sets shipping and externalid, applies a credit memo to the invoice, saves
- * (30 units + 1 for the total read back). `engine`: a non-US legacy (VAT/GST) account books a tax code
- * per line, so each new line takes the code of the line it refunds; US legacy tax marks lines taxable
- * (no line code); under SuiteTax lines have neither and NetSuite's tax engine computes the tax.
+ * (30 units + 1 for the total read back). The tax is written as the plan's booking gives it, as the
+ * order import writes a sales order's (refund-plan.ts#RefundTaxPlan): US legacy `istaxable` and the
+ * rate at which NetSuite's tax is TikTok's; VAT each line's tax code and VAT-inclusive `grossamt`;
+ * SuiteTax Tax Details Override with the plan's tax details, on the references NetSuite gave the new
+ * lines (the transform's own tax details are removed with its lines).
  */
-export function createRefundDocument(
-  plan: RefundPlan,
-  exponent: number,
-  engine: TaxEngine,
-): DocumentCreation {
+export function createRefundDocument(plan: RefundPlan, exponent: number): DocumentCreation {
   const source = sourceOf(plan);
   if (source === null)
     throw new Error('createRefundDocument: the plan reduces the sales order; use reduceSalesOrder');
@@ -160,15 +159,12 @@ export function createRefundDocument(
     throw e;
   }
   const itemId = source.declaration.sublists.item.id;
-  const codes =
-    engine === 'non-us-legacy'
-      ? transformedTaxCodes(source.declaration, readerOf(rec))
-      : { byUnit: new Map<string, string>(), first: null };
-  removeLines(
-    rec,
-    itemId,
-    Array.from({ length: readerOf(rec).lineCount(itemId) }, (_, i) => i),
-  );
+  const detailsId = source.declaration.sublists.taxDetails.id;
+  const all = (sublistId: SublistId): number[] =>
+    Array.from({ length: readerOf(rec).lineCount(sublistId) }, (_, i) => i);
+  const suiteTaxDetails = plan.tax !== null && plan.tax.taxDetailsOverride;
+  if (suiteTaxDetails) removeLines(rec, detailsId, all(detailsId));
+  removeLines(rec, itemId, all(itemId));
   setBodyFields(rec, documentBodyWrites(source.declaration, plan));
   writeRecord(rec, {
     body: [],
@@ -177,18 +173,22 @@ export function createRefundDocument(
         sublistId: itemId,
         lines: plan.lines.map((line, index) => ({
           line: index,
-          fields: documentLineWrites(
-            source.declaration,
-            plan,
-            line,
-            codes.byUnit.get(line.tiktokLineIds[0] ?? '') ?? codes.first,
-            engine,
-          ),
+          fields: documentLineWrites(source.declaration, plan, line, plan.tax?.lines[index] ?? {}),
         })),
       },
     ],
     subrecords: [],
   });
+  if (suiteTaxDetails) {
+    // SuiteTax: the tax details point to the references NetSuite gave the lines just written.
+    const reader = readerOf(rec);
+    const references = new Map(
+      taxDetailLineIndexes(plan).map(
+        (line) => [line, lineTaxDetailsReference(source.declaration, reader, line)] as const,
+      ),
+    );
+    writeRecord(rec, documentTaxDetailsWrite(source.declaration, plan, references));
+  }
   applyToInvoice(rec, plan);
   let id: string;
   try {

@@ -6,12 +6,17 @@
  * credit memo's unapplied credit, with its `apply` list from supplement.json, paid from the account of
  * the sales order's payment method). Each refund document's lines are the
  * plan's lines: item lines at the custom price with the refunded TikTok unit ids, discount, fee and tax
- * lines as amounts; the refunded shipping as the document's shipping cost.
+ * lines as amounts; the refunded shipping as the document's shipping cost. Tax fields as the order
+ * import writes them on a sales order (mappers/sales-order-mapper.ts, the plan's `tax`), each only in
+ * the accounts whose tax engine has it: US legacy `istaxable`, `taxitem`, `taxrate`; VAT the line
+ * `taxcode`, `grossamt`, `tax1amt` and `shippingtaxcode` (supplement.json creditmemo-item-tax-vat,
+ * cashrefund-item-tax1amt); SuiteTax `taxdetailsoverride` and the `taxdetails` lines pointing to the
+ * item lines' `taxdetailsreference` (creditmemo-item-tax-suitetax, cashrefund-item-taxdetailsreference).
  */
-import type { TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
+import type { LineTax } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { RefundLinePlan, RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import { currencyExponent, toNetSuiteAmount } from '../../../../shared-types/src/money/money';
-import type { BodyWrite, LineWrite, RecordReader, Row } from './record-declaration';
+import type { BodyWrite, LineWrite, RecordReader, RecordWrite, Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
@@ -25,8 +30,33 @@ const DOCUMENT_LINE_FIELDS = {
   amount: 'amount',
   isTaxable: 'istaxable',
   taxCode: 'taxcode',
+  grossAmt: 'grossamt',
+  tax1Amt: 'tax1amt',
+  taxDetailsReference: 'taxdetailsreference',
   description: 'description',
   tiktokLineIds: 'custcol_tts_line_ids',
+} as const;
+
+/** SuiteTax tax details (records.json: creditmemo and cashrefund `taxdetails`). */
+const TAX_DETAILS_SUBLIST = {
+  id: 'taxdetails',
+  fields: {
+    taxDetailsReference: 'taxdetailsreference',
+    taxType: 'taxtype',
+    taxCode: 'taxcode',
+    taxBasis: 'taxbasis',
+    taxRate: 'taxrate',
+    taxAmount: 'taxamount',
+  },
+} as const;
+
+/** The tax body fields a refund document shares with the sales order (records.json). */
+const DOCUMENT_TAX_BODY = {
+  isTaxable: 'istaxable',
+  taxItem: 'taxitem',
+  taxRate: 'taxrate',
+  taxDetailsOverride: 'taxdetailsoverride',
+  shippingTaxCode: 'shippingtaxcode',
 } as const;
 
 export const INVOICE = declareRecord({
@@ -60,10 +90,12 @@ export const CREDIT_MEMO = declareRecord({
     memo: 'memo',
     shipMethod: 'shipmethod',
     shippingCost: 'shippingcost',
+    ...DOCUMENT_TAX_BODY,
   },
   sublists: {
     item: { id: 'item', fields: DOCUMENT_LINE_FIELDS },
     apply: { id: 'apply', fields: { doc: 'doc', apply: 'apply', amount: 'amount' } },
+    taxDetails: TAX_DETAILS_SUBLIST,
   },
   search: { columns: { total: 'total' } },
   suiteql: { table: 'transaction', columns: { id: 'id', type: 'type', externalId: 'externalid' } },
@@ -76,8 +108,9 @@ export const CASH_REFUND = declareRecord({
     memo: 'memo',
     shipMethod: 'shipmethod',
     shippingCost: 'shippingcost',
+    ...DOCUMENT_TAX_BODY,
   },
-  sublists: { item: { id: 'item', fields: DOCUMENT_LINE_FIELDS } },
+  sublists: { item: { id: 'item', fields: DOCUMENT_LINE_FIELDS }, taxDetails: TAX_DETAILS_SUBLIST },
   search: { columns: { total: 'total' } },
   suiteql: { table: 'transaction', columns: { id: 'id', type: 'type', externalId: 'externalid' } },
 });
@@ -143,62 +176,115 @@ const CUSTOM_PRICE = '-1';
 
 type DocumentDeclaration = typeof CREDIT_MEMO | typeof CASH_REFUND;
 
-/** A planned line as the document's item line writes, with the tax code of the line it refunds (VAT accounts). */
+/**
+ * A planned line as the document's item line writes, with its tax as the plan's booking gives it
+ * (`tax`, as the order import writes a sales order line: sales-order-mapper.ts#amountWrites): the tax
+ * code first (NetSuite recomputes a line's tax from its amount when the code changes, so what is
+ * written after it stands), then the VAT-inclusive `grossamt`, or the net `amount` with its
+ * `tax1amt`, or rate and amount; `istaxable` in US legacy tax.
+ */
 export function documentLineWrites(
   declaration: DocumentDeclaration,
   plan: Pick<RefundPlan, 'currency'>,
   line: RefundLinePlan,
-  taxCode: string | null,
-  engine: TaxEngine = 'us-legacy',
+  tax: LineTax,
 ): LineWrite[] {
   const f = declaration.sublists.item.fields;
   const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
   const writes: LineWrite[] = [[f.item, line.itemId]];
   if (line.quantity !== null) writes.push([f.quantity, line.quantity]);
   writes.push([f.price, CUSTOM_PRICE]);
-  if (taxCode !== null && engine === 'non-us-legacy') writes.push([f.taxCode, taxCode]);
-  // The rate first (rounded to the minor unit when the units do not share the amount evenly), then the
-  // exact amount: NetSuite keeps an amount written after the rate.
-  const units = line.quantity !== null && line.quantity > 0 ? line.quantity : 1;
-  writes.push([f.rate, money(Math.round(line.amountMinor / units))]);
-  writes.push([f.amount, money(line.amountMinor)]);
-  // US legacy tax marks lines taxable; VAT lines carry their tax code, SuiteTax lines neither.
-  if (engine === 'us-legacy') writes.push([f.isTaxable, line.taxable]);
+  if (tax.taxCodeId !== undefined) writes.push([f.taxCode, tax.taxCodeId]);
+  if (tax.grossMinor !== undefined) {
+    writes.push([f.grossAmt, money(tax.grossMinor)]);
+  } else if (tax.netMinor !== undefined) {
+    writes.push([f.amount, money(tax.netMinor)]);
+  } else {
+    // The rate first (rounded to the minor unit when the units do not share the amount evenly), then
+    // the exact amount: NetSuite keeps an amount written after the rate.
+    const units = line.quantity !== null && line.quantity > 0 ? line.quantity : 1;
+    writes.push([f.rate, money(Math.round(line.amountMinor / units))]);
+    writes.push([f.amount, money(line.amountMinor)]);
+  }
+  if (tax.taxable !== undefined) writes.push([f.isTaxable, tax.taxable]);
+  if (tax.tax1Minor !== undefined) writes.push([f.tax1Amt, money(tax.tax1Minor)]);
   writes.push([f.description, line.description]);
   if (line.tiktokLineIds.length > 0 && line.kind === 'item')
     writes.push([f.tiktokLineIds, line.tiktokLineIds.join(',')]);
   return writes;
 }
 
-/** The document's body writes: externalid, memo and the refunded shipping. */
+/**
+ * The document's body writes: externalid, memo, the tax body fields of the plan's booking (each only
+ * when the booking sets it, so only where the account's tax engine has it) and the refunded shipping.
+ */
 export function documentBodyWrites(declaration: DocumentDeclaration, plan: RefundPlan): BodyWrite[] {
   const b = declaration.body;
   const writes: BodyWrite[] = [
     [b.externalId, plan.externalId],
     [b.memo, plan.memo.slice(0, 999)],
   ];
+  const tax = plan.tax;
+  if (tax !== null) {
+    if (tax.taxable !== null) writes.push([b.isTaxable, tax.taxable]);
+    if (tax.taxItemId !== null) writes.push([b.taxItem, tax.taxItemId]);
+    if (tax.taxRate !== null) writes.push([b.taxRate, tax.taxRate]);
+    if (tax.taxDetailsOverride) writes.push([b.taxDetailsOverride, true]);
+  }
   if (plan.shippingMinor > 0 && plan.shippingItemId !== null)
     writes.push([b.shipMethod, plan.shippingItemId]);
   writes.push([b.shippingCost, toNetSuiteAmount(plan.shippingMinor, plan.currency)]);
+  if (tax !== null && tax.shippingTaxCodeId !== null && plan.shippingMinor > 0)
+    writes.push([b.shippingTaxCode, tax.shippingTaxCodeId]);
   return writes;
 }
 
-/** The tax code of each transformed line, by the TikTok unit ids it holds, and the first line's (for amount-only lines). */
-export function transformedTaxCodes(
+/** NetSuite's reference of the shipping charge in tax details (SuiteTax). */
+const SHIPPING_REFERENCE = 'SHIPPING';
+
+/** The document lines whose `taxdetailsreference` the plan's tax details point to (SuiteTax). */
+export function taxDetailLineIndexes(plan: RefundPlan): number[] {
+  const indexes = (plan.tax?.details ?? []).map((d) => d.lineIndex);
+  return [...new Set(indexes.filter((i): i is number => i !== null))];
+}
+
+/** The reference NetSuite gave a document line (read before the tax details are written). */
+export function lineTaxDetailsReference(
   declaration: DocumentDeclaration,
   rec: RecordReader,
-): { byUnit: Map<string, string>; first: string | null } {
-  const f = declaration.sublists.item.fields;
-  const id = declaration.sublists.item.id;
-  const byUnit = new Map<string, string>();
-  let first: string | null = null;
-  for (let line = 0; line < rec.lineCount(id); line += 1) {
-    const code = idOf(rec.lineValue(id, f.taxCode, line));
-    if (code === null) continue;
-    first ??= code;
-    for (const unit of (textOf(rec.lineValue(id, f.tiktokLineIds, line)) ?? '').split(',')) {
-      if (unit.trim() !== '') byUnit.set(unit.trim(), code);
-    }
-  }
-  return { byUnit, first };
+  line: number,
+): string {
+  const item = declaration.sublists.item;
+  return textOf(rec.lineValue(item.id, item.fields.taxDetailsReference, line)) ?? '';
+}
+
+/**
+ * The SuiteTax tax details under Tax Details Override, each on the `taxdetailsreference` NetSuite gave
+ * its document line (`references`: line index → reference) or on SHIPPING; lines written from 0 after
+ * the transform's own tax details were removed.
+ */
+export function documentTaxDetailsWrite(
+  declaration: DocumentDeclaration,
+  plan: RefundPlan,
+  references: ReadonlyMap<number, string>,
+): RecordWrite {
+  const money = (minor: number): number => toNetSuiteAmount(minor, plan.currency);
+  const d = declaration.sublists.taxDetails;
+  const lines = (plan.tax?.details ?? []).map(({ lineIndex, detail }, line) => {
+    const reference = lineIndex === null ? SHIPPING_REFERENCE : (references.get(lineIndex) ?? '');
+    const fields: LineWrite[] = [
+      [d.fields.taxDetailsReference, reference],
+      ...(detail.taxTypeId === null ? [] : [[d.fields.taxType, detail.taxTypeId] as const]),
+      [d.fields.taxCode, detail.taxCodeId],
+      [d.fields.taxBasis, money(detail.basisMinor)],
+      [d.fields.taxRate, detail.ratePercent],
+      [d.fields.taxAmount, money(detail.amountMinor)],
+    ];
+    return { line, fields };
+  });
+  return {
+    body: [],
+    sublists: lines.length === 0 ? [] : [{ sublistId: d.id, lines }],
+    subrecords: [],
+  };
 }

@@ -11,7 +11,8 @@
  * The document's externalid `tts_rf_<shopId>_<refundId>` makes NetSuite refuse a second one; a sales
  * order already naming the refund on a line is not reduced again.
  *
- * Governance (RESTlet budget 5,000): shop 10 + settings 10 + stored refunds 10 once, then per refund at
+ * Governance (RESTlet budget 5,000): shop 10 + settings 10 + stored refunds 10 once, the shop's Tax
+ * Code 5 once (before the first refund that makes a document), then per refund at
  * most 210 (sales order, document, RMA and bills lookups 40, invoice and sales order loads 20, transform
  * 10 + save 20 + total 1, on DUP_RCRD a lookup 10 + total 1, refund record 6 and on DUP_RCRD 16; a paid
  * invoice's customer refund: credit memo load 10, find 10, payment method lookups 2, create 10 +
@@ -28,6 +29,7 @@ import {
 } from '../../../../shared-types/src/ids/external-ids';
 import { currencyExponent, formatMinor } from '../../../../shared-types/src/money/money';
 import { priceModeOf } from '../../../../shared-types/src/orders/order-lines';
+import type { TaxCodeInfo, TaxEngine } from '../../../../shared-types/src/orders/order-tax-booking';
 import { parseRemitter, taxEngineOf } from '../../../../shared-types/src/orders/order-tax-booking';
 import type { BillingState, RefundPlan } from '../../../../shared-types/src/refunds/refund-plan';
 import { planRefund } from '../../../../shared-types/src/refunds/refund-plan';
@@ -55,6 +57,7 @@ import {
 import { findRmaByExternalId, readReturnableOrder } from '../dao/return-authorization-dao';
 import { findSalesOrderByExternalId } from '../dao/sales-order-dao';
 import { loadShopSettings } from '../dao/shop-dao';
+import { loadTaxCodes } from '../dao/tax-code-dao';
 import type { RefundState } from '../mappers/refund-mapper';
 import { refundOutcomeWrites, refundPayloadWrites } from '../mappers/refund-mapper';
 import { accountFeatures, companyCountry, suiteTaxInEffect } from '../platform/account';
@@ -144,7 +147,7 @@ function made(plan: RefundPlan, salesOrderId: string, shopId: string): Work {
     };
   }
   const exponent = currencyExponent(plan.currency);
-  const created = createRefundDocument(plan, exponent, taxEngineOf(suiteTaxInEffect(), companyCountry()));
+  const created = createRefundDocument(plan, exponent);
   if (created.kind === 'refused') {
     return {
       state: 'error',
@@ -225,7 +228,26 @@ function withPayOut(
   return done;
 }
 
-function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
+/** The account's tax engine and the shop's Tax Code as the import reads them (once per call). */
+interface RefundTaxContext {
+  engine: TaxEngine;
+  taxCode: TaxCodeInfo | null;
+  unknownTaxCodeId: string | null;
+}
+
+/** The tax engine (no units) and the shop's Tax Code (a load, 5 units, when the shop sets one). */
+function readTaxContext(shop: ShopSettings): RefundTaxContext {
+  const suiteTax = suiteTaxInEffect();
+  const codeId = shop.taxCodeId ?? null;
+  const taxCode = codeId === null ? null : (loadTaxCodes([codeId], suiteTax)[codeId] ?? null);
+  return {
+    engine: taxEngineOf(suiteTax, companyCountry()),
+    taxCode,
+    unknownTaxCodeId: codeId !== null && taxCode === null ? codeId : null,
+  };
+}
+
+function work(refund: TikTokRefund, shop: ShopSettings, shopId: string, tax: RefundTaxContext): Work {
   const salesOrderId = findSalesOrderByExternalId(salesOrderExternalId(shopId, refund.order_id));
   if (salesOrderId === null) {
     return {
@@ -267,6 +289,7 @@ function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
     orderLines: order.lines.map((l) => ({ line: l.line, itemId: l.itemId, tiktokLineIds: l.tiktokLineIds })),
     priceMode: priceModeOf(options, false),
     remitter: remitter.remitter,
+    ...tax,
     items: {
       shippingItemId: shop.shippingItemId,
       sellerDiscountItemId: options.sellerDiscountItemId,
@@ -287,9 +310,9 @@ function work(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
 }
 
 /** Any NetSuite error of one refund is stored on its record, so the others still go through. */
-function safeWork(refund: TikTokRefund, shop: ShopSettings, shopId: string): Work {
+function safeWork(refund: TikTokRefund, shop: ShopSettings, shopId: string, tax: RefundTaxContext): Work {
   try {
-    return work(refund, shop, shopId);
+    return work(refund, shop, shopId, tax);
   } catch (e) {
     if (errorName(e) === 'SSS_USAGE_LIMIT_EXCEEDED') throw e;
     return {
@@ -306,6 +329,7 @@ function handle(
   shop: ShopSettings,
   shopId: string,
   stored: Map<string, StoredRefund>,
+  tax: () => RefundTaxContext,
 ): RefundUpsertResult {
   const externalId = refundExternalId(shopId, refund.refund_id);
   const existing = stored.get(externalId) ?? null;
@@ -319,7 +343,7 @@ function handle(
       message: null,
     };
   }
-  const done = safeWork(refund, shop, shopId);
+  const done = safeWork(refund, shop, shopId, tax());
   writeRefundRecord(existing?.recordId ?? null, externalId, [
     ...refundPayloadWrites(shop.recordId, externalId, refund),
     ...refundOutcomeWrites(done),
@@ -357,13 +381,15 @@ export function upsertRefunds(request: RefundsUpsertRequest): RefundsUpsertRespo
       ? new Map<string, StoredRefund>()
       : findRefundsByExternalId(done.map((r) => refundExternalId(request.shopId, r.refund_id)));
   const results: RefundUpsertResult[] = [];
+  let taxContext: RefundTaxContext | null = null;
+  const tax = (): RefundTaxContext => (taxContext ??= readTaxContext(shop));
   request.refunds.forEach((refund, i) => {
     if (!isRefundDone(refund)) {
       results.push({ refundId: refund.refund_id, outcome: 'not_done', ...NO_DOCUMENT, message: null });
       return;
     }
     if (remainingUsage() < UNITS_PER_REFUND_WORST) throw usageLow(i, request.refunds.length, refund);
-    results.push(handle(refund, shop, request.shopId, stored));
+    results.push(handle(refund, shop, request.shopId, stored, tax));
   });
   return { ok: true, results };
 }

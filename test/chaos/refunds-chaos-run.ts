@@ -83,6 +83,9 @@ export interface RefundsChaosReport {
   deadLetters: number;
   /** Dead-lettered jobs by kind and reason (the reason's first 120 characters). */
   deadLetterCauses: Record<string, number>;
+  /** NetSuite usage units of the RESTlet's `refunds.upsert` calls from the first refund on (retries included). */
+  refundUpsertUnits: number;
+  refundUpsertCalls: number;
   settled: boolean;
   seconds: number;
 }
@@ -290,6 +293,7 @@ export async function runRefundsChaos(
     }
     log(`imported; billing`);
     for (const p of planned) bill(world, salesOrder(p.orderId)!, p.billing);
+    const unitsFrom = world.ns.invocations.length;
 
     world.sim.admin.setFaults({ ...chaos.faults });
     for (let wave = 0; wave < options.waves; wave += 1) {
@@ -398,6 +402,7 @@ export async function runRefundsChaos(
           );
       }
     }
+    const upserts = world.ns.invocations.slice(unitsFrom).filter((i) => i.label === 'refunds.upsert');
     const count = <K extends string>(keys: K[]) =>
       keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
     const status = await world.bridge.runCli(['status', '--json']);
@@ -423,6 +428,8 @@ export async function runRefundsChaos(
       deadLetterCauses: count(
         (parsed.deadLetters ?? []).map((d) => `${d.kind}: ${(d.reason ?? '').slice(0, 120)}`),
       ),
+      refundUpsertUnits: upserts.reduce((n, i) => n + i.units, 0),
+      refundUpsertCalls: upserts.length,
       settled,
       seconds: (Date.now() - started) / 1000,
     };
@@ -438,6 +445,7 @@ export function formatRefundsChaos(report: RefundsChaosReport): string {
     `  billing ${JSON.stringify(report.byBilling)}`,
     `  documents ${JSON.stringify(report.byDocument)}, customer refunds ${report.customerRefunds}`,
     `  faults: ${report.bridgeKills} bridge SIGKILLs, ${report.importRestarts} import map/reduce restarts, webhook fan-out ${JSON.stringify(report.webhookFanout)}`,
+    `  NetSuite units: refunds.upsert ${report.refundUpsertUnits} in ${report.refundUpsertCalls} calls = ${(report.refundUpsertUnits / Math.max(1, report.refundsCompleted)).toFixed(1)} per refund completed (retries and the calls answering waiting or not_done included)`,
     `  lost ${report.lost.length}, duplicated ${report.duplicated.length}, not tying out ${report.notTyingOut.length}, credit not paid out ${report.unpaidCredits.length}, dead letters ${report.deadLetters}, settled ${report.settled}`,
     ...report.lost
       .slice(0, 10)

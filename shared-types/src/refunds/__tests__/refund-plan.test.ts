@@ -252,7 +252,7 @@ describe('planRefund: billed by cash sale', () => {
         remitter: 'seller',
         priceMode: 'seller',
         billing: { kind: 'cash_sale', cashSaleId: '930' },
-        taxCode: { id: '77', name: 'JP 10%', rate: 8, taxTypeId: null },
+        taxCode: { id: '77', name: 'JP 8%', rate: 8, taxTypeId: null },
       }),
     );
     expect(amounts(plan)).toEqual([['item', '10', 2, 3000]]);

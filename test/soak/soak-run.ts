@@ -11,8 +11,9 @@
  * order, every address is on its sales order and the job queue is empty, then counts: orders without a
  * sales order or with more than one (lost / duplicated), address updates not on the sales order,
  * delivered webhooks not stored, dead jobs. RSS is sampled from /proc every 5 s for each process
- * ("life") of each instance: a life's RSS at its own minute 2 is compared with its last sample, for
- * lives that lasted at least `rssMinLifeSeconds` (a life killed sooner has nothing to compare).
+ * ("life") of each instance while the traffic runs: a life's RSS at its own minute 2 is compared with
+ * its last sample (when it was killed, or when the traffic stopped), for lives that lasted at least
+ * `rssMinLifeSeconds` (a life killed sooner has nothing to compare).
  * Job latency is `updated_at − created_at` of the done jobs: from the webhook that created the job
  * (received and committed) to the job's completion.
  */
@@ -337,6 +338,9 @@ export async function runSoak(input: SoakOptions): Promise<SoakReport> {
       await sleep(50);
     }
     await restarting;
+    // The RSS figures stop here: "end" is the end of the traffic, not of the drain that follows.
+    if (sampler) clearInterval(sampler);
+    for (const life of lives) if (life.endedAt === null) life.endedAt = Date.now();
     const trafficSeconds = (Date.now() - trafficStart) / 1000;
     log(`traffic stopped after ${trafficSeconds.toFixed(0)} s; waiting for the backlog`);
 
@@ -362,8 +366,6 @@ export async function runSoak(input: SoakOptions): Promise<SoakReport> {
     const settleSeconds = (Date.now() - settleStart) / 1000;
     // A little longer: a late webhook or a job taken over after its lease must not add any.
     await sleep(Math.min(10_000, options.leaseSeconds * 1000));
-    if (sampler) clearInterval(sampler);
-    for (const life of lives) if (life.endedAt === null) life.endedAt = Date.now();
 
     const prefix = `tts_${shopId}_`;
     const soCount = new Map<string, number>();

@@ -105,6 +105,20 @@ export class PgConnection implements Sql {
   }
 
   /**
+   * A statement PostgreSQL parses and plans once per connection (a named prepared statement), then
+   * only binds and runs: for the hot statements (the webhook group commit) whose text never changes.
+   * `name` must name this text only.
+   */
+  async prepared<R extends object = Row>(
+    name: string,
+    text: string,
+    params: readonly unknown[],
+  ): Promise<R[]> {
+    await this.ready;
+    return (await this.pool.query({ name, text, values: params as unknown[] })).rows as R[];
+  }
+
+  /**
    * Runs `fn` in one transaction (READ COMMITTED), committed when it resolves, rolled back when it
    * throws. A transaction PostgreSQL aborted to break a deadlock (two instances enqueueing the same
    * job keys in opposite orders) is run again from the start, up to three times: `fn` only touches

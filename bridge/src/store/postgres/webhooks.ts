@@ -61,7 +61,7 @@ interface PreparedWebhook {
  * pending adds nothing). A webhook whose job payload is not JSON fails alone, before the statement.
  */
 async function insertBatchInBulk(
-  sql: Sql,
+  sql: PgConnection,
   batch: readonly WebhookBatchItem[],
 ): Promise<WebhookBatchResult[]> {
   const results: WebhookBatchResult[] = new Array<WebhookBatchResult>(batch.length);
@@ -91,8 +91,10 @@ async function insertBatchInBulk(
       p.jobs.map((j) => ({ ...j, now: p.entry.receivedAt, webhook: p.entry.dedupeKey })),
     );
     // One statement, so one round trip and its own transaction: the jobs are inserted for the
-    // notifications this statement inserted (`w`), in the batch's order.
-    const rows = await sql.query<{ id: number; dedupe_key: string }>(
+    // notifications this statement inserted (`w`), in the batch's order. Prepared once per
+    // connection: each group only binds its arrays.
+    const rows = await sql.prepared<{ id: number; dedupe_key: string }>(
+      'tts_webhook_group_commit',
       `WITH w AS (
          INSERT INTO webhook_notifications (dedupe_key, shop_id, event_type, raw_body, received_at, ignored_reason)
          SELECT k, s, e, b, r, i FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::text[])
@@ -129,7 +131,8 @@ async function insertBatchInBulk(
   const existing = new Map<string, number>();
   const old = unique.filter((p) => !created.has(p.entry.dedupeKey)).map((p) => p.entry.dedupeKey);
   if (old.length > 0) {
-    const rows = await sql.query<{ id: number; dedupe_key: string }>(
+    const rows = await sql.prepared<{ id: number; dedupe_key: string }>(
+      'tts_webhook_ids_of_keys',
       'SELECT id, dedupe_key FROM webhook_notifications WHERE dedupe_key = ANY($1::text[])',
       [old],
     );

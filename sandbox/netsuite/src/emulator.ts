@@ -107,6 +107,12 @@ export class NetSuiteEmulator extends EmulatedAccount {
       host: options.host,
       https: options.https,
       selectOptions: (source) => selectOptionsOf(data.store, source),
+      emailEntities: (id) => {
+        const customer = data.store.get('customer', id);
+        if (customer === null) return null;
+        const email = customer.fields.email;
+        return { id, kind: 'customer', email: typeof email === 'string' && email !== '' ? email : null };
+      },
     });
     data.userEvents.install(this.userEvents);
     this.project = project;

@@ -1,6 +1,7 @@
 /**
  * One emulated NetSuite account's execution side: the deployed scripts, the `N/runtime`, `N/task`,
- * `N/https`, `N/url`, `N/redirect` and `N/ui/serverWidget` modules, the task queue, the scheduler,
+ * `N/https`, `N/url`, `N/redirect`, `N/ui/serverWidget` and `N/email` modules (sent mail lands in
+ * `mailbox`), the task queue, the scheduler,
  * the user event dispatcher, the RESTlet front door and the Suitelet pages. The data side
  * (`N/record`, `N/search`, ...) comes in as a module map; `NetSuiteEmulator` (emulator.ts) wires in
  * the real data layer.
@@ -35,6 +36,8 @@ import { createRedirectModule, createServerWidgetModule, createUrlModule } from 
 import { UiSession } from './suitelet/ui-session';
 import { LOGIN_PATH, SUITELET_PATH, UiUrls } from './suitelet/ui-urls';
 import { createTaskModule } from './task-module';
+import type { MailEntity } from './email-module';
+import { Mailbox, createEmailModule } from './email-module';
 import type { TaskEntry, TaskType } from './task-queue';
 import { TaskQueue } from './task-queue';
 import type { AuthAuditEntry, TbaCredentials } from './tba/verifier';
@@ -74,6 +77,11 @@ export interface AccountOptions {
   port?: number;
   host?: string;
   https?: HttpsModuleOptions;
+  /**
+   * The entities besides the scripts' owner (an employee) that `N/email` knows by internal id
+   * (customers of the data layer, ...); default none.
+   */
+  emailEntities?: (id: number) => MailEntity | null;
   /** Options of serverWidget SELECT fields with a `source` record type (the data layer's records). */
   selectOptions?: RenderOptions['selectOptions'];
   /**
@@ -162,6 +170,8 @@ export class EmulatedAccount {
   readonly loader: AmdLoader;
   readonly modules: ModuleMap;
   readonly history = new InvocationHistory();
+  /** Every email scripts sent with `N/email`, in order. */
+  readonly mailbox = new Mailbox();
   readonly queue: TaskQueue;
   readonly credentials: IntegrationCredentials;
   /** Runs user event scripts around record saves; the data layer's N/record calls it (emulator.ts). */
@@ -208,6 +218,14 @@ export class EmulatedAccount {
       'N/url': createUrlModule(this.urls),
       'N/redirect': createRedirectModule(this.urls),
       'N/ui/serverWidget': createServerWidgetModule(),
+      'N/email': createEmailModule({
+        mailbox: this.mailbox,
+        entity: (id) =>
+          id === this.owner.id
+            ? { id, kind: 'employee', email: this.owner.email }
+            : (options.emailEntities?.(id) ?? null),
+        now: () => this.clock.now(),
+      }),
     };
     this.loader = new AmdLoader({
       resolveFileCabinetPath: (p) => options.project.resolveFileCabinetPath(p),

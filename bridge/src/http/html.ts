@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 export const PAGE_STYLE = `
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
+body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:0.5rem 0 1.5rem}
 th,td{text-align:left;border-bottom:1px solid #ddd;padding:0.35rem 0.5rem;font-size:0.92rem}
 .error{color:#a40000}.ok{color:#0a6b0a}.warn{color:#8a5a00}

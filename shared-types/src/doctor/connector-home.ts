@@ -142,8 +142,11 @@ function table(headers: string[], rows: string[][]): string {
     .join('')}</table></div>`;
 }
 
-/** Inline style of the home: no external CSS; tables wrap their cells and never scroll the page sideways. */
-export const HOME_STYLE = `<style>.tts{border-collapse:collapse;width:100%;table-layout:auto}.tts th,.tts td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}.tts-scroll{max-width:100%;overflow-x:auto}.tts-action{display:inline-block;margin:2px}.tts-broken{color:#b00020;font-weight:bold}.tts-todo{color:#8a5a00}.tts-done{color:#1b5e20}</style>`;
+/**
+ * Inline style of the home: no external CSS; text (a long shop name, an id) and table cells wrap
+ * anywhere, so the page never scrolls sideways, even at 375 px (test/browser/admin-pages.test.ts).
+ */
+export const HOME_STYLE = `<style>.tts-home{overflow-wrap:anywhere}.tts{border-collapse:collapse;width:100%;table-layout:auto}.tts th,.tts td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}.tts-scroll{max-width:100%;overflow-x:auto}.tts-action{display:inline-block;margin:2px}.tts-broken{color:#b00020;font-weight:bold}.tts-todo{color:#8a5a00}.tts-done{color:#1b5e20}</style>`;
 
 const CLASS: Record<string, string> = {
   done: 'tts-done',

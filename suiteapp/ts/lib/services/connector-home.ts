@@ -176,11 +176,11 @@ function renderHome(request: http.ServerRequest, response: http.ServerResponse):
       ? 'The bridge has not reported yet: start it with this account&#39;s token settings.'
       : `Bridge: <a href="${escapeHtml(anyBridge)}">${escapeHtml(anyBridge)}</a> (Connect TikTok Shop, status page).`
   } <a href="${escapeHtml(exceptionsUrl())}">TikTok Order Exceptions</a></p>`;
-  html.defaultValue = `${HOME_STYLE}${done ? `<p><b>${escapeHtml(done)}</b></p>` : ''}${intro}${
+  html.defaultValue = `${HOME_STYLE}<div class="tts-home">${done ? `<p><b>${escapeHtml(done)}</b></p>` : ''}${intro}${
     models.length === 0
       ? '<p>No TikTok shop yet: open the bridge and click Connect TikTok Shop, signed in as the seller account owner.</p>'
       : models.map(({ model }) => shopSectionHtml(model, resolve, actionLink)).join('')
-  }`;
+  }</div>`;
   response.writePage({ pageObject: form });
 }
 

@@ -239,7 +239,7 @@ function sublistHtml(sublist: UiSublist, options: RenderOptions): string {
 }
 
 const STYLE =
-  'body{font-family:sans-serif;margin:1.5rem}.field{margin:.4rem 0}.field label,.caption{display:inline-block;min-width:14rem;font-weight:bold}' +
+  'body{font-family:sans-serif;margin:1.5rem;overflow-wrap:anywhere}.field{margin:.4rem 0}.field label,.caption{display:inline-block;min-width:14rem;font-weight:bold}' +
   '.mandatory{color:#b00}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem}' +
   '.message{border:1px solid #888;padding:.5rem;margin:.5rem 0}small{display:block;color:#555;margin-left:14rem}';
 

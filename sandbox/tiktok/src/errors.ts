@@ -93,6 +93,8 @@ export const Gateway = {
       'Internal error. Please try again. If the issue persists after multiple attempts, please contact platform support.',
       status,
     ),
+  multipartRequired: () => err(36009023, 'content-type must be multipart/form-data', 400),
+  fileTooLarge: () => err(36009021, 'File too large', 400),
   invalidBodyFormat: () =>
     err(
       36009022,
@@ -151,6 +153,36 @@ export const Business = {
   sellerSkuTooLong: () => err(12052054, 'The seller SKU text length cannot exceed max limit characters'),
   priceMissing: () => err(12052571, 'Missing price for SKU(s)'),
   priceFormat: () => err(12052012, 'Incorrect price format'),
+  /* Product listing rules (issue #20). Codes other than those of the reference tables are this simulator's choices (sandbox/tiktok/README.md). */
+  categoryNotExist: () => err(12052001, 'The category does not exist.'),
+  categoryNotLeaf: () => err(12052003, 'The category is not a leaf category. Choose a leaf category.'),
+  mainImagesTooMany: () => err(12052027, 'The number of main images cannot exceed 9.'),
+  imageUriUnknown: (uri: string) =>
+    err(12052029, `The image uri ${uri} is invalid. Upload the image with Upload Image first.`),
+  requiredAttributeMissing: (name: string, id: string) =>
+    err(12052240, `The product attribute [${name}] (id ${id}) is required for this category.`),
+  attributeValueInvalid: (name: string, id: string) =>
+    err(12052241, `The value of the product attribute [${name}] (id ${id}) is not one of its values.`),
+  attributeNotInCategory: (id: string) =>
+    err(12052242, `The attribute ${id} does not belong to this category.`),
+  salesAttributesTooMany: () => err(12052254, 'A product can have at most 3 sales attribute types.'),
+  salesAttributesInconsistent: () =>
+    err(12052255, 'Every SKU of a product must carry the same sales attribute types.'),
+  salesAttributeDuplicate: () =>
+    err(12052256, 'Two SKUs of the product have the same sales attribute values.'),
+  packageDimensionsRequired: () =>
+    err(12052222, 'Package dimensions (length, width, height) are required for this category.'),
+  certificationRequired: (name: string, id: string) =>
+    err(12052230, `The certification [${name}] (id ${id}) is required for this category.`),
+  brandNotExist: () => err(12052216, 'The brand does not exist.'),
+  brandUnauthorized: () => err(12052217, 'The brand is not authorized for this seller.'),
+  sellerSkuDuplicate: () => err(12052056, 'The seller SKU is duplicated within the product.'),
+  skuNotInProduct: (skuId: string) => err(12052035, `The SKU ${skuId} does not belong to this product.`),
+  imageTooLarge: () => err(36009021, 'File too large. The image cannot exceed 5 MB.', 400),
+  imageFormatInvalid: () =>
+    err(12052025, 'The image format is not supported. Upload a JPG, PNG or WEBP image.'),
+  imageDimensionsInvalid: () =>
+    err(12052026, 'The image must be at least 100 × 100 and at most 20000 × 20000 pixels.'),
   currencyNotAvailable: () => err(12052084, 'The provided currency is not available for this shop/region.'),
   warehouseNotExist: () => err(12052097, 'The warehouse does not exist'),
   warehouseNotInShop: (warehouseId: string) =>

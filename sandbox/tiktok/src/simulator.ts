@@ -119,8 +119,10 @@ export interface TikTokSimulatorOptions {
   shipByAutoCancel?: boolean;
   /** How long a shipping document's `doc_url` works (default 24 h, TikTok's; divided by `timeScale`). */
   shippingDocumentHours?: number;
-  /** Create Product → audit approved, default 60 s. */
+  /** Create/Edit Product → audit result (ACTIVATE or FAILED), default 60 s. */
   productAuditSeconds?: number;
+  /** Product audit failures (issue #20; also admin `PUT /_admin/product-audit`): see AdminApi.setProductAudit. */
+  productAudit?: { failRate?: number; failSellerSkus?: string[] };
   /** Buyer-paid fees on generated orders: `{ rate, fees? }` (default none; see domain/buyer-fees.ts). */
   orderFees?: OrderFeeMix;
   /**
@@ -210,6 +212,8 @@ export async function startTikTokSimulator(options: TikTokSimulatorOptions = {})
   seedState(state, ids, Math.floor(clock.now() / 1000), options.seed ?? {});
 
   const faults = applyFaults({ ...NO_FAULTS }, options.faults ?? {});
+  state.productAudit.failRate = options.productAudit?.failRate ?? 0;
+  state.productAudit.failSellerSkus = [...(options.productAudit?.failSellerSkus ?? [])];
   const scheduler = new Scheduler(clock);
   const webhooks = new WebhookSender({
     state,

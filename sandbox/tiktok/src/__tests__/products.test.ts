@@ -163,8 +163,9 @@ describe('products and inventory (TikTok’s Product API, Update Inventory, regi
   const productBody = (warehouseId: string, currency: string) => ({
     title: 'Organic Cotton Beanie',
     description: '<p>Warm</p>',
-    category_id: '601226',
+    category_id: '605255',
     main_images: [{ uri: 'tos-maliva-i-o3syd03w52-us/abc' }],
+    product_attributes: [{ id: '101001', values: [{ id: '1010013' }] }],
     package_weight: { value: '0.2', unit: 'POUND' },
     skus: [
       {
@@ -176,6 +177,11 @@ describe('products and inventory (TikTok’s Product API, Update Inventory, regi
   });
 
   it('create product: local shop succeeds and is audited; cross-border seller gets 12052701', async () => {
+    t.sim.state.uploadedImages.set('tos-maliva-i-o3syd03w52-us/abc', {
+      width: 800,
+      height: 800,
+      useCase: 'MAIN_IMAGE',
+    });
     const warehouse = t.sim.state.defaultWarehouse(us.id).id;
     const created = await call(t, {
       method: 'POST',
@@ -207,6 +213,11 @@ describe('products and inventory (TikTok’s Product API, Update Inventory, regi
   });
 
   it('create product validates currency and warehouses', async () => {
+    t.sim.state.uploadedImages.set('tos-maliva-i-o3syd03w52-us/abc', {
+      width: 800,
+      height: 800,
+      useCase: 'MAIN_IMAGE',
+    });
     const warehouse = t.sim.state.defaultWarehouse(us.id).id;
     const create = (body: unknown) =>
       call(t, { method: 'POST', path: '/product/202309/products', body, token, cipher: us.cipher });

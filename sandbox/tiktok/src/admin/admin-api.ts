@@ -720,6 +720,28 @@ export class AdminApi {
     this.deps.webhooks.clearLog();
   }
 
+  /**
+   * Product audit knobs (issue #20): `failRate` 0..1 (decided per product and audit round by a hash, so
+   * runs repeat) and `failSellerSkus` (products with one of these SKUs always fail their audit).
+   */
+  setProductAudit(update: { failRate?: unknown; failSellerSkus?: unknown }): {
+    failRate: number;
+    failSellerSkus: string[];
+  } {
+    const knobs = this.deps.state.productAudit;
+    if (update.failRate !== undefined) {
+      if (typeof update.failRate !== 'number' || !(update.failRate >= 0 && update.failRate <= 1))
+        throw new Error('failRate must be a number 0..1');
+      knobs.failRate = update.failRate;
+    }
+    if (update.failSellerSkus !== undefined) {
+      if (!Array.isArray(update.failSellerSkus) || !update.failSellerSkus.every((s) => typeof s === 'string'))
+        throw new Error('failSellerSkus must be an array of strings');
+      knobs.failSellerSkus = [...(update.failSellerSkus as string[])];
+    }
+    return { failRate: knobs.failRate, failSellerSkus: [...knobs.failSellerSkus] };
+  }
+
   getFaults(): Faults {
     return { ...this.deps.faults };
   }

@@ -326,6 +326,10 @@ export function createAdminRouter(admin: AdminApi): Router {
     route((req) => admin.setFaults(body(req))),
   );
   router.put(
+    '/product-audit',
+    route((req) => admin.setProductAudit(body(req))),
+  );
+  router.put(
     '/order-fees',
     route((req) => {
       const b = body(req);

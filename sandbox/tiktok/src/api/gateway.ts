@@ -13,6 +13,7 @@ import { Gateway, TikTokApiError } from '../errors';
 import type { Random } from '../random';
 import type { Scheduler } from '../scheduler';
 import { verifySign } from '../signing';
+import { boundaryOf, parseMultipart, type MultipartPart } from '../domain/product-images';
 import { matchRoute, type ApiContext, type RouteDef } from './route-table';
 import type { RateLimiter } from './rate-limiter';
 
@@ -68,6 +69,16 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return parsed as Record<string, unknown>;
 }
 
+/** A multipart/form-data body's parts (36009023 for another content type, 36009004 when malformed). */
+function parseMultipartBody(req: Request, contentType: string | undefined): MultipartPart[] {
+  const boundary = boundaryOf(contentType);
+  if (boundary === null) throw Gateway.multipartRequired();
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  const parts = parseMultipart(raw, boundary);
+  if (parts === null) throw Gateway.invalidParam('request body is not valid multipart/form-data');
+  return parts;
+}
+
 /**
  * Validates an Open API request in the order sandbox/tiktok/README.md gives (Gateway order and HTTP statuses) and runs the handler:
  * path (36009009/36009014) → method (36009010) → app_key → sign present → timestamp window →
@@ -109,8 +120,14 @@ export function createGateway(deps: GatewayDeps) {
     const api = `${route.method} ${route.pattern}`;
     if (!deps.limiter.take(caller, api) || random.chance(faults.rate429)) throw Gateway.tooManyRequests();
     if (random.chance(faults.rate5xx)) throw Gateway.internalError(random.chance(0.5) ? 503 : 500);
+    if (route.multipart) {
+      const parts = parseMultipartBody(req, contentType);
+      const body: Record<string, unknown> = {};
+      for (const part of parts) if (part.filename === null) body[part.name] = part.data.toString('utf8');
+      return { ctx: { shop, authorization, query, params, body, parts }, route };
+    }
     const body = parseBody(rawBody, contentType);
-    return { ctx: { shop, authorization, query, params, body }, route };
+    return { ctx: { shop, authorization, query, params, body, parts: [] }, route };
   }
 
   return async function handle(req: Request, res: Response): Promise<void> {

@@ -2,6 +2,7 @@
  * The simulator's route table: a route per method and path pattern, and how a request path finds it
  * (or TikTok's 36009009 / 36009010 / 36009014).
  */
+import type { MultipartPart } from '../domain/product-images';
 import type { Authorization, Shop } from '../domain/types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -15,8 +16,10 @@ export interface ApiContext {
   query: Readonly<Record<string, string>>;
   /** Path parameters, e.g. `{ product_id }`. */
   params: Readonly<Record<string, string>>;
-  /** Parsed JSON body ({} when the request has no body). */
+  /** Parsed JSON body ({} when the request has no body, or the text fields of a multipart body). */
   body: Record<string, unknown>;
+  /** The parts of a multipart/form-data body (routes with `multipart`), else []. */
+  parts: MultipartPart[];
 }
 
 export interface RouteDef {
@@ -27,6 +30,8 @@ export interface RouteDef {
   scope: string;
   /** Shop-level ("Shop" entity tag): `shop_cipher` required; otherwise it must be absent. */
   shopLevel: boolean;
+  /** Takes multipart/form-data (Upload Image); 36009023 for any other content type. */
+  multipart?: boolean;
   handler: (ctx: ApiContext) => unknown;
 }
 

@@ -64,6 +64,14 @@ export class SimulatorState {
   readonly deliveryOptions: DeliveryOption[] = [];
   readonly shippingProviders: ShippingProvider[] = [];
   readonly counters: Counters = { tokenGet: 0, tokenRefresh: 0, apiCalls: {}, rejected: {} };
+  /** Images received by Upload Image, by the URI answered (Create/Edit Product accept only these). */
+  readonly uploadedImages = new Map<string, { width: number; height: number; useCase: string }>();
+  /**
+   * Product audit knobs (admin `PUT /_admin/product-audit`): the share of audits that fail (decided by
+   * a hash of the product id and its audit round, not a random draw) and seller SKUs whose products
+   * always fail.
+   */
+  readonly productAudit: { failRate: number; failSellerSkus: string[] } = { failRate: 0, failSellerSkus: [] };
 
   constructor(readonly app: AppConfig) {}
 

@@ -122,6 +122,15 @@ export interface Product {
   skus: Sku[];
   createTime: number;
   updateTime: number;
+  /** Set by Create/Edit Product (issue #20); absent on seeded products. */
+  brandId?: string;
+  productAttributes?: { id: string; values: { id?: string; name?: string }[] }[];
+  packageDimensions?: { length: string; width: string; height: string; unit: string };
+  certifications?: { id: string; images: { uri: string }[] }[];
+  /** TikTok's reasons of the last FAILED audit (Get Product `audit_failed_reasons`). */
+  auditFailedReasons?: { position: string; reasons: string[]; suggestions: string[] }[];
+  /** Create and every Edit/Partial Edit start a new audit round; a stale round's result is dropped. */
+  auditRound?: number;
 }
 
 export interface DeliveryOption {

@@ -10,6 +10,7 @@ export const EVENT_TYPE_IDS = {
   RETURN_STATUS_CHANGE: 12,
   PRODUCT_INFORMATION_CHANGE: 15,
   PRODUCT_CREATION: 16,
+  PRODUCT_AUDIT_STATUS_CHANGE: 37,
 } as const;
 
 export type EmittedEventType = keyof typeof EVENT_TYPE_IDS;

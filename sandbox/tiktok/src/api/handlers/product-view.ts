@@ -3,7 +3,14 @@
  * warehouse.
  */
 import type { Shop, Product, Sku } from '../../domain/types';
+import { BRANDS, categoryChain } from '../../domain/product-catalog';
 import { formatMinor } from '../../money';
+
+function chainOf(categoryId: string) {
+  const chain = categoryChain(categoryId);
+  if (chain.length === 0) return [{ id: categoryId, parent_id: '0', local_name: 'Category', is_leaf: true }];
+  return chain.map((c) => ({ id: c.id, parent_id: c.parentId, local_name: c.name, is_leaf: c.isLeaf }));
+}
 
 function skuPrice(sku: Sku) {
   const amount = formatMinor(sku.priceMinor, sku.currency);
@@ -48,7 +55,12 @@ export function productDetail(product: Product, stock: StockOf = ownStock) {
     status: product.status,
     title: product.title,
     description: product.description,
-    category_chains: [{ id: product.categoryId, parent_id: '0', local_name: 'Category', is_leaf: true }],
+    category_chains: chainOf(product.categoryId),
+    brand: product.brandId
+      ? { id: product.brandId, name: BRANDS.find((b) => b.id === product.brandId)?.name ?? '' }
+      : null,
+    product_attributes: product.productAttributes ?? [],
+    package_dimensions: product.packageDimensions ?? null,
     main_images: product.mainImages.map((image) => ({ uri: image.uri, urls: [], height: 800, width: 800 })),
     package_weight: product.packageWeight,
     skus: product.skus.map((sku) => ({
@@ -60,6 +72,7 @@ export function productDetail(product: Product, stock: StockOf = ownStock) {
       external_sku_id: '',
     })),
     audit: { status: product.auditStatus },
+    audit_failed_reasons: product.auditFailedReasons ?? [],
     create_time: product.createTime,
     update_time: product.updateTime,
   };

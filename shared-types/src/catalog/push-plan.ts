@@ -536,3 +536,75 @@ export function planPushItem(item: PushItemRow, input: PushPlanInput): PushDecis
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Images: File Cabinet files by NetSuite file type.
+
+/** The image types TikTok's Upload Image takes, by NetSuite file type. */
+export const IMAGE_MIME_TYPES: Readonly<Record<string, string>> = {
+  JPGIMAGE: 'image/jpeg',
+  PNGIMAGE: 'image/png',
+  GIFIMAGE: 'image/gif',
+  BMPIMAGE: 'image/bmp',
+  WEBPIMAGE: 'image/webp',
+};
+
+/**
+ * Why an item's image file cannot go to TikTok (missing, not an image, above `maxBytes`), naming the
+ * item and the file; null when it can.
+ */
+export function imageRefusal(
+  file: { name: string; fileType: string; size: number } | null,
+  fileId: string,
+  item: string,
+  maxBytes: number,
+): string | null {
+  if (file === null) {
+    return `${item}: image file ${fileId} does not exist in the File Cabinet. Fix: choose another Item Display Image (or Thumbnail).`;
+  }
+  const what = `${item}: image file ${fileId} (${file.name})`;
+  if (IMAGE_MIME_TYPES[file.fileType] === undefined) {
+    return `${what} is a ${file.fileType} file, not a JPEG, PNG, GIF, BMP or WebP image. Fix: choose an image file.`;
+  }
+  if (file.size > maxBytes) {
+    const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+    return `${what} is ${mb(file.size)}; TikTok's image upload takes at most ${mb(maxBytes)}. Fix: save a smaller version (TikTok recommends at least 600 × 600 pixels) and choose it.`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// When the shop pushes at all.
+
+/**
+ * Why nothing is pushed for the shop, or null when it pushes: Process product catalog updates
+ * (TikTok side) must be Push products to TikTok and Process product catalog (NetSuite side) must
+ * read NetSuite; Product Push Blocked (TikTok refused the shop's product creation) stops it; the
+ * shop's region and currency must be known (the bridge sends them with shop.upsert).
+ */
+export function pushOffReason(shop: {
+  shopName: string;
+  tiktokSide: 'push' | 'pull' | 'none';
+  netsuiteSide: 'netsuite_source' | 'none';
+  pushBlock: string | null;
+  region: string | null;
+  currency: string | null;
+}): string | null {
+  const name = `Shop ${shop.shopName}`;
+  if (shop.tiktokSide !== 'push') {
+    return `${name}: Process product catalog updates (TikTok side) is not "Push products to TikTok", so no NetSuite item is pushed. Fix: choose "Push products to TikTok" on the TikTok Shop record to push items marked Push to TikTok.`;
+  }
+  if (shop.netsuiteSide !== 'netsuite_source') {
+    return `${name}: Process product catalog (NetSuite side) is "Do not sync products", so no NetSuite item is read for TikTok. Fix: choose "Pull updates from NetSuite product catalog".`;
+  }
+  if ((shop.pushBlock ?? '').trim() !== '') return `${name}: ${(shop.pushBlock as string).trim()}`;
+  if ((shop.region ?? '') === '' || (shop.currency ?? '') === '') {
+    return `${name}: the shop's region or currency is not known yet, so prices cannot be set. Fix: let the bridge refresh the shop (shop.upsert), then push again.`;
+  }
+  return null;
+}
+
+/** What Product Push Blocked says after TikTok's 12052701 (cross-border sellers list with global products). */
+export function notAllowedText(tiktokMessage: string): string {
+  return `TikTok does not let this shop's seller create products through the API (${tiktokMessage.trim()}): cross-border sellers list products as global products (Create Global Product, then publish them to this shop) in TikTok Seller Center or a global-product tool, so nothing is pushed from NetSuite. Orders, stock and the catalog pull keep working. If the seller becomes able to create local products (for example after migrating to local replication), clear Product Push Blocked on the TikTok Shop record to push again.`;
+}

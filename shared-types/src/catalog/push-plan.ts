@@ -207,6 +207,8 @@ export function parseMatrixOptionFields(text: string | null): MatrixOptionField[
       return { error: `"${part}" does not start with a custom item field id (custitem_…)` };
     }
     if (out.some((o) => o.fieldId === fieldId)) return { error: `${fieldId} is listed twice` };
+    if (out.length === 10)
+      return { error: 'lists more than 10 fields (TikTok takes 3 sales attributes per product)' };
     if (name.length > 50) return { error: `the sales attribute name "${name}" is over 50 characters` };
     out.push({ fieldId, name });
   }

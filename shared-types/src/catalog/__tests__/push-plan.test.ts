@@ -5,6 +5,9 @@ import {
   formatPushedHashes,
   hashText,
   identifierOf,
+  imageRefusal,
+  notAllowedText,
+  pushOffReason,
   packageDimensionsOf,
   packageWeightOf,
   parseAttributeMap,
@@ -314,5 +317,35 @@ describe('planPushItem', () => {
       kind: 'push',
       product: { categoryId: '600002', attributes: [{ id: '100198', values: ['Cotton'] }] },
     });
+  });
+});
+
+describe('shop and image checks', () => {
+  const shop = {
+    shopName: 'Honeycomb US',
+    tiktokSide: 'push' as const,
+    netsuiteSide: 'netsuite_source' as const,
+    pushBlock: null,
+    region: 'US',
+    currency: 'USD',
+  };
+  test('the shop pushes only with Push products to TikTok, NetSuite as the source, no block and a currency', () => {
+    expect(pushOffReason(shop)).toBeNull();
+    expect(pushOffReason({ ...shop, tiktokSide: 'pull' })).toMatch(/not "Push products to TikTok"/);
+    expect(pushOffReason({ ...shop, netsuiteSide: 'none' })).toMatch(/Do not sync products/);
+    expect(pushOffReason({ ...shop, pushBlock: notAllowedText('TikTok 12052701') })).toMatch(
+      /12052701.*global products.*clear Product Push Blocked/,
+    );
+    expect(pushOffReason({ ...shop, currency: null })).toMatch(/currency is not known/);
+  });
+
+  test('images: missing, not an image, too big', () => {
+    const png = { name: 'a.png', fileType: 'PNGIMAGE', size: 100 };
+    expect(imageRefusal(png, '5', 'Item A', 1000)).toBeNull();
+    expect(imageRefusal(null, '5', 'Item A', 1000)).toMatch(/Item A: image file 5 does not exist/);
+    expect(imageRefusal({ ...png, fileType: 'PDF' }, '5', 'Item A', 1000)).toMatch(/PDF file, not a JPEG/);
+    expect(imageRefusal({ ...png, size: 6 * 1024 * 1024 }, '5', 'Item A', 5 * 1024 * 1024)).toMatch(
+      /Item A: image file 5 \(a\.png\) is 6\.0 MB; TikTok's image upload takes at most 5\.0 MB/,
+    );
   });
 });

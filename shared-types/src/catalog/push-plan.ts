@@ -19,7 +19,7 @@
 import type { PushChange, PushProduct, PushSku } from './product-push';
 import { MAX_MAIN_IMAGES, MAX_SALES_ATTRIBUTES } from './product-push';
 
-/** TikTok: 1–50 characters, no spaces (tiktok-shop-api.md §6.2). */
+/** TikTok's Create Product: seller_sku 1–50 characters, no spaces. */
 export const MAX_SELLER_SKU = 50;
 /** TikTok's SKU limit per product: 300 for BR, EU, JP, MX, UK, US; 100 elsewhere. */
 const SKU_300_REGIONS = new Set(['BR', 'JP', 'MX', 'UK', 'GB', 'US', 'DE', 'ES', 'FR', 'IE', 'IT']);

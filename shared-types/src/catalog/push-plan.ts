@@ -419,7 +419,7 @@ function childSkus(parent: PushItemRow, input: PushPlanInput): { skus: PushSku[]
   }
   if (input.matrixOptions.length === 0) {
     return {
-      error: `${itemLabel(parent)} is a matrix item, but the shop's TikTok Matrix Options (custrecord_tts_shop_matrix_opts) names no matrix option field. Fix: list the item's matrix option fields there, e.g. "custitem_color=Color, custitem_size=Size".`,
+      error: `${itemLabel(parent)} is a matrix item, but the shop's TikTok Matrix Options (custrecord_tts_shop_matrix_opts) names no matrix option field. Fix: list the item's matrix option fields there, each as "<field id>=<TikTok attribute name>" separated by commas (the Color field as Color, the Size field as Size).`,
     };
   }
   const used = input.matrixOptions.filter((o) =>

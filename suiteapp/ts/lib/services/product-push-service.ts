@@ -156,7 +156,7 @@ export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPu
     return {
       ...none,
       pushEnabled: false,
-      reason: `Shop ${shopName}: TikTok Matrix Options (custrecord_tts_shop_matrix_opts): ${options.error}. Fix: write it as "custitem_color=Color, custitem_size=Size".`,
+      reason: `Shop ${shopName}: TikTok Matrix Options (custrecord_tts_shop_matrix_opts): ${options.error}. Fix: write each matrix option field as "<field id>=<TikTok attribute name>", separated by commas.`,
     };
   }
   const limit = request.limit ?? DEFAULT_PUSH_PULL;

@@ -1,6 +1,3 @@
-import type { SandboxStack } from '../../sandbox/src/stack';
-import { settle, startE2eStack } from '../support/e2e-stack';
-
 /**
  * Buyer cancellation requests end to end (issue #11): buyers ask to cancel imported orders in the
  * TikTok simulator (pending, with a deadline) → the bridge reads each request (Search Cancellations)
@@ -10,30 +7,20 @@ import { settle, startE2eStack } from '../support/e2e-stack';
  * over (US: shipping rejects it) clears, one left unanswered past its deadline is approved by TikTok
  * and closes the sales order.
  */
+import type { SandboxStack } from '../../sandbox/src/stack';
+import { onSimulatedTime, settle, simulatedTime, startE2eStack } from '../support/e2e-stack';
+
 let stack: SandboxStack;
-/** Simulated time ahead of the real one; the simulator and the bridge read the same clock. */
-let offsetMs = 0;
-const simulated = { now: () => Date.now() + offsetMs };
+const time = simulatedTime();
 
 beforeEach(async () => {
-  offsetMs = 0;
-  stack = await startE2eStack('bcr', {
-    simulator: { clock: simulated },
-    bridgeDeps: { clock: simulated },
-    // The bridge signs its RESTlet calls at its (simulated) time.
-    netsuite: { authClock: simulated },
-  });
+  time.reset();
+  stack = await startE2eStack('bcr', onSimulatedTime(time));
 });
 
 afterEach(() => stack.stop());
 
-/**
- * Moves simulated time on: TikTok's `update_time` counts seconds and NetSuite keeps the first payload
- * of a second, so each change of an order happens in a later second, as it would for a person.
- */
-function later(seconds = 5): void {
-  offsetMs += seconds * 1000;
-}
+const later = (seconds = 5): void => time.advance(seconds);
 
 function salesOrder(shopId: string, orderId: string) {
   const so = stack.netsuite.store.findByExternalId('salesorder', `tts_${shopId}_${orderId}`);
@@ -110,7 +97,7 @@ describe('buyer cancellation requests through the sandbox', () => {
     expect(shown(shopId, timedOut)).toBe(requests[3].cancelId);
 
     // Past the deadline TikTok approves it and cancels the order; the sales order closes.
-    offsetMs += (requests[3].deadline ?? 0) * 1000 - Date.now() - offsetMs + 60_000;
+    time.advanceTo((requests[3].deadline ?? 0) * 1000 + 60_000);
     await settle(stack);
     expect(cancellation(timedOut)).toMatchObject({
       cancelStatus: 'CANCELLATION_REQUEST_COMPLETE',

@@ -1,11 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
-import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
-import { assertSuiteAppBuilt } from '../support/connector-account';
-
 /**
  * Pull products from TikTok end to end (issue #19) through real servers: products listed in the TikTok
  * simulator → PRODUCT_CREATION webhooks → the bridge's catalog pull (Search Products by update_time) →
@@ -14,31 +6,21 @@ import { assertSuiteAppBuilt } from '../support/connector-account';
  * catalog resync re-pulls everything once and clears itself; a seller SKU used twice in TikTok is
  * refused (no item guessed) and reported.
  */
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import type { SandboxStack } from '../../sandbox/src/stack';
+import { onSimulatedTime, simulatedTime, startE2eStack } from '../support/e2e-stack';
+
 let stack: SandboxStack;
-let dir: string;
-let offsetMs = 0;
-const simulated = { now: () => Date.now() + offsetMs };
+const time = simulatedTime();
 
 beforeEach(async () => {
-  assertSuiteAppBuilt();
-  offsetMs = 0;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-catalog-'));
-  stack = await startSandboxStack({
-    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
-    simulator: { clock: simulated },
-    bridgeDeps: { clock: simulated },
-    netsuite: { authClock: simulated },
-  });
+  time.reset();
+  stack = await startE2eStack('catalog', onSimulatedTime(time));
 });
 
-afterEach(async () => {
-  await stack.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stack.stop());
 
-function later(seconds = 5): void {
-  offsetMs += seconds * 1000;
-}
+const later = (seconds = 5): void => time.advance(seconds);
 
 async function sync(): Promise<void> {
   await stack.simulator.tick();

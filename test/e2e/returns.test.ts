@@ -1,11 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
-import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
-import { assertSuiteAppBuilt } from '../support/connector-account';
-
 /**
  * Returns end to end (issue #17) through real servers: buyers open returns in the TikTok simulator →
  * RETURN_STATUS_CHANGE webhooks → the bridge reads each return (Search Returns) → NetSuite makes one
@@ -16,31 +8,21 @@ import { assertSuiteAppBuilt } from '../support/connector-account';
  * order, whose sales order the RMA links; TikTok's outcomes come back to the RMAs. A reject TikTok
  * overtook at its deadline is refused as a late answer and shown in the sync log.
  */
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
+import type { SandboxStack } from '../../sandbox/src/stack';
+import { onSimulatedTime, simulatedTime, startE2eStack } from '../support/e2e-stack';
+
 let stack: SandboxStack;
-let dir: string;
-let offsetMs = 0;
-const simulated = { now: () => Date.now() + offsetMs };
+const time = simulatedTime();
 
 beforeEach(async () => {
-  assertSuiteAppBuilt();
-  offsetMs = 0;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-e2e-returns-'));
-  stack = await startSandboxStack({
-    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
-    simulator: { clock: simulated },
-    bridgeDeps: { clock: simulated },
-    netsuite: { authClock: simulated },
-  });
+  time.reset();
+  stack = await startE2eStack('returns', onSimulatedTime(time));
 });
 
-afterEach(async () => {
-  await stack.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => stack.stop());
 
-function later(seconds = 5): void {
-  offsetMs += seconds * 1000;
-}
+const later = (seconds = 5): void => time.advance(seconds);
 
 /** TikTok's webhooks → the bridge → NetSuite's import and order updates. */
 async function sync(): Promise<void> {
@@ -171,7 +153,7 @@ describe('TikTok returns through the sandbox', () => {
     // A reject TikTok overtakes at the deadline is a late answer: refused, and shown in the sync log.
     saveRma(rmaOf(shopId, lostId).id, { reject: 'Item is correct (seller_reject_apply_item_is_correct)' });
     const deadline = stack.simulator.admin.getReturn(lostId).nextAction?.deadline ?? 0;
-    offsetMs += deadline * 1000 - simulated.now() + 60_000;
+    time.advanceTo(deadline * 1000 + 60_000);
     await stack.simulator.tick();
     expect(status(lostId)).toBe('AWAITING_BUYER_SHIP');
     const late = await stack.bridge.outboxOnce();

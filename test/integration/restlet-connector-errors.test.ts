@@ -1,3 +1,9 @@
+/**
+ * The SuiteApp side of the connector error list (shared-types/src/contract/connector-errors.ts): each code is
+ * what the SuiteApp really throws in its situation, in NetSuite's error body (the SuiteScriptError
+ * as JSON text inside `error.message`, which the bridge's reader takes apart), and what the list
+ * says was written is what was written. The bridge side: bridge/src/workers/__tests__/connector-errors.test.ts.
+ */
 import { parseRestletError } from '../../bridge/src/netsuite/restlet-error';
 import type { ConnectorErrorCode } from '../../shared-types/src/contract/connector-errors';
 import { CONNECTOR_ERRORS } from '../../shared-types/src/contract/connector-errors';
@@ -9,12 +15,6 @@ import { editShop } from '../support/order-fidelity-kit';
 import { fulfilSalesOrder } from '../support/order-updates';
 import type { RestletResponse } from '../support/signed-restlet';
 
-/**
- * The SuiteApp side of the connector error list (shared-types/src/contract/connector-errors.ts): each code is
- * what the SuiteApp really throws in its situation, in NetSuite's error body (the SuiteScriptError
- * as JSON text inside `error.message`, which the bridge's reader takes apart), and what the list
- * says was written is what was written. The bridge side: bridge/src/workers/__tests__/connector-errors.test.ts.
- */
 let world: ConnectorAccount;
 
 afterEach(async () => {
@@ -42,6 +42,36 @@ function connectorErrorOf(response: RestletResponse): { code: string; message: s
 interface SeenError {
   code: string;
   message: string;
+}
+
+type UiService = ConnectorAccount['ns']['seed']['ui'];
+
+/**
+ * Saves a record edited as a user in the UI would, expecting its user event to refuse the save; returns
+ * the error it threw.
+ */
+function refusedSave(service: UiService, rec: Parameters<UiService['save']>[0]): SeenError {
+  try {
+    service.save(rec, {});
+  } catch (e) {
+    return { code: (e as { name: string }).name, message: (e as { message: string }).message };
+  }
+  throw new Error(`the ${rec.type} was saved`);
+}
+
+function demoShopRecord() {
+  const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
+  if (!shop) throw new Error('no shop record');
+  return shop;
+}
+
+/** The order through the RESTlet and the import: its sales order. */
+async function importedSalesOrder(order: TikTokOrder) {
+  for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
+  await world.ns.runQueuedTasks();
+  const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
+  if (!so) throw new Error('no sales order');
+  return so;
 }
 
 const PM_MAP = 'custrecord_tts_shop_pm_map';
@@ -118,18 +148,11 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
 
   async TTS_INVALID_PAYMENT_METHOD_MAP() {
     // Thrown by the shop record's user event (beforeSubmit) on a save that carries the map.
-    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
-    if (!shop) throw new Error('no shop record');
+    const shop = demoShopRecord();
     const service = world.ns.seed.ui;
     const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
     rec.setValue({ fieldId: PM_MAP, value: '{"CCDC": "9999"}' });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the shop record was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain('"CCDC": "9999"');
     // written: nothing
     expect(world.ns.store.get('customrecord_tts_shop', shop.id)?.fields[PM_MAP]).toBe(shop.fields[PM_MAP]);
@@ -138,18 +161,11 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
 
   async TTS_INVALID_CARRIER_MAP() {
     // Thrown by the shop record's user event (beforeSubmit) on a save that carries the Carrier Map.
-    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
-    if (!shop) throw new Error('no shop record');
+    const shop = demoShopRecord();
     const service = world.ns.seed.ui;
     const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
     rec.setValue({ fieldId: 'custrecord_tts_shop_carrier_map', value: '{"UPS Ground": "ups"}' });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the shop record was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain('the value "ups" for "UPS Ground" is not a TikTok shipping provider id');
     // written: nothing
     expect(world.ns.store.get('customrecord_tts_shop', shop.id)?.fields.custrecord_tts_shop_carrier_map).toBe(
@@ -160,19 +176,12 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
 
   async TTS_INVALID_LABEL_SETTINGS() {
     // Thrown by the shop record's user event (beforeSubmit): a handover TikTok does not offer.
-    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
-    if (!shop) throw new Error('no shop record');
+    const shop = demoShopRecord();
     const service = world.ns.seed.ui;
     const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
     rec.setValue({ fieldId: 'custrecord_tts_shop_handover', value: 'Courier' });
     rec.setValue({ fieldId: 'custrecord_tts_shop_label_size', value: '4x6' });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the shop record was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain('Handover Method is "Courier"; use Pickup or Drop-off');
     expect(seen.message).toContain('Label Size is "4x6"; TikTok offers A6 and A5');
     // written: nothing
@@ -184,8 +193,7 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
 
   async TTS_CATALOG_SWITCH_UNCONFIRMED() {
     // Thrown by the shop record's user event (beforeSubmit): the catalog source switched while items are linked.
-    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
-    if (!shop) throw new Error('no shop record');
+    const shop = demoShopRecord();
     const service = world.ns.seed.ui;
     const TTS_SIDE = 'custrecord_tts_shop_catalog_tts';
     const pull = service.load({ type: 'customrecord_tts_shop', id: shop.id });
@@ -206,13 +214,7 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     expect(linked.status).toBe(200);
     const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
     rec.setText({ fieldId: TTS_SIDE, text: 'Do not sync products' });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the shop record was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain('1 NetSuite item(s) are linked to TikTok products');
     // written: nothing
     expect(service.load({ type: 'customrecord_tts_shop', id: shop.id }).getText({ fieldId: TTS_SIDE })).toBe(
@@ -224,23 +226,14 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
   async TTS_INVALID_CANCEL_REASON() {
     // Thrown by the sales order user event (beforeSubmit): a UK reason on a US shop's order.
     const [order] = orders(1, 9);
-    for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
-    await world.ns.runQueuedTasks();
-    const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
-    if (!so) throw new Error('no sales order');
+    const so = await importedSalesOrder(order);
     const service = world.ns.seed.ui;
     const rec = service.load({ type: 'salesorder', id: so.id });
     rec.setText({
       fieldId: 'custbody_tts_cancel_reason',
       text: 'Out of stock (seller_cancel_reason_out_of_stock_uk)',
     });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the sales order was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain('Out of stock (seller_cancel_reason_out_of_stock)');
     // written: nothing
     expect(world.ns.store.get('salesorder', so.id)?.fields.custbody_tts_cancel_reason ?? null).toBeNull();
@@ -261,20 +254,11 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
         deadline: 4102444800,
       },
     };
-    for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
-    await world.ns.runQueuedTasks();
-    const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
-    if (!so) throw new Error('no sales order');
+    const so = await importedSalesOrder(order);
     const service = world.ns.seed.ui;
     const rec = service.load({ type: 'salesorder', id: so.id });
     rec.setText({ fieldId: 'custbody_tts_cancel_req_answer', text: 'Reject (keep the order)' });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the sales order was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain(
       'Product delivery is on schedule (order_manage_list_action_respond_popup_reject_reason_delivered)',
     );
@@ -289,10 +273,7 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
   async TTS_INVALID_RETURN_ANSWER() {
     // Thrown by the return authorization user event (beforeSubmit): a reject reason TikTok retired in the US.
     const [order] = orders(1, 11);
-    for (const r of await world.upsertOrders([order])) expect(r.status).toBe(200);
-    await world.ns.runQueuedTasks();
-    const so = world.ns.store.findByExternalId('salesorder', `tts_${DEMO_SHOP.shopId}_${order.id}`);
-    if (!so) throw new Error('no sales order');
+    const so = await importedSalesOrder(order);
     fulfilSalesOrder(world, so.id);
     editShop(world, { custrecord_tts_shop_push_returns: true, custrecord_tts_shop_answer_returns: true });
     const service = world.ns.seed.ui;
@@ -322,13 +303,7 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
       fieldId: 'custbody_tts_return_reject',
       text: 'Buyer return reason is not valid (reverse_reject_request_reason_1)',
     });
-    let seen: SeenError | null = null;
-    try {
-      service.save(rec, {});
-    } catch (e) {
-      seen = { code: (e as { name: string }).name, message: (e as { message: string }).message };
-    }
-    if (seen === null) throw new Error('the return authorization was saved');
+    const seen = refusedSave(service, rec);
     expect(seen.message).toContain('Item is correct (seller_reject_apply_item_is_correct)');
     // written: nothing
     expect(

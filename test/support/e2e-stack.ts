@@ -11,6 +11,7 @@ import { axiosSend, type HttpSend } from '../../bridge/src/net/http-transport';
 import type { SandboxStack, SandboxStackOptions } from '../../sandbox/src/stack';
 import { startSandboxStack } from '../../sandbox/src/stack';
 import type { AdminCreateOrderOptions } from '../../sandbox/tiktok/src/admin/admin-api';
+import type { Clock } from '../../shared-types/src/time/clock';
 import { assertSuiteAppBuilt } from './connector-account';
 
 /**
@@ -82,4 +83,46 @@ export function crashingSend(): { send: HttpSend; crashOn: RegExp | null } {
     },
   };
   return control;
+}
+
+/**
+ * Simulated time for one stack: the wall clock plus what `advance` added, read by TikTok's simulator,
+ * the bridge and NetSuite's sign-in check alike. TikTok's `update_time` counts seconds and NetSuite keeps
+ * the first payload of a second, so a test moves time on between changes of an order, as a person would.
+ */
+export interface SimulatedTime {
+  clock: Clock;
+  /** Moves time on by `seconds` (default 5). */
+  advance(seconds?: number): void;
+  /** Moves time on to `ms` (epoch milliseconds), when that is later than now. */
+  advanceTo(ms: number): void;
+  /** Back to the wall clock (between tests). */
+  reset(): void;
+}
+
+export function simulatedTime(): SimulatedTime {
+  let offsetMs = 0;
+  return {
+    clock: { now: () => Date.now() + offsetMs },
+    advance: (seconds = 5) => {
+      offsetMs += seconds * 1000;
+    },
+    advanceTo: (ms) => {
+      offsetMs = Math.max(offsetMs, ms - Date.now());
+    },
+    reset: () => {
+      offsetMs = 0;
+    },
+  };
+}
+
+/** The stack options that put the simulator, the bridge and the bridge's RESTlet signatures on `time`. */
+export function onSimulatedTime(
+  time: SimulatedTime,
+): Pick<SandboxStackOptions, 'simulator' | 'bridgeDeps' | 'netsuite'> {
+  return {
+    simulator: { clock: time.clock },
+    bridgeDeps: { clock: time.clock },
+    netsuite: { authClock: time.clock },
+  };
 }

@@ -62,41 +62,77 @@ async function currentOrder(ctx: DeliveryContext, row: OutboxRow): Promise<TikTo
   return orders.find((order) => order.id === row.orderId);
 }
 
-async function deliverCancel(
-  ctx: DeliveryContext,
-  row: OutboxRow,
-  payload: CancelPayload,
-): Promise<Delivery> {
-  const order = await currentOrder(ctx, row);
-  if (order === undefined) {
-    return failed(
-      row,
-      'failed',
-      `TikTok returned no order ${row.orderId} for shop ${row.shopId}; nothing was cancelled.`,
-    );
+/** A plan's verdicts that end a delivery without calling TikTok; any other action is the call to make. */
+type Settled = { action: 'done' | 'refuse' | 'retry' | 'fail'; message: string };
+
+function isSettled<P extends { action: string; message: string }>(plan: P | Settled): plan is Settled {
+  return ['done', 'refuse', 'retry', 'fail'].includes(plan.action);
+}
+
+function settle(row: OutboxRow, plan: Settled): Delivery {
+  switch (plan.action) {
+    case 'done':
+      return done(row, 'already_done', plan.message);
+    case 'refuse':
+      return failed(row, 'refused', plan.message);
+    case 'fail':
+      return failed(row, 'failed', plan.message);
+    case 'retry':
+      return {
+        outcome: 'retry',
+        result: { outboxId: row.outboxId, ok: false, retryable: true, message: plan.message },
+      };
   }
-  const plan = planSellerCancel(order, payload, ctx.region);
-  if (plan.action === 'done') return done(row, 'already_done', plan.message);
-  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
+}
+
+/**
+ * The shape of every delivery that acts on something TikTok may have changed meanwhile: read it and plan;
+ * a plan that is already done, refused or to retry ends there; otherwise make the call. When TikTok refuses
+ * the call (not retryable), read and plan again: an earlier delivery whose acknowledgement was lost, or
+ * TikTok itself (a deadline passed, the package shipped), may have settled it — done and refuse plans say so;
+ * else the refusal is TikTok's, in `refusal`'s words.
+ */
+export async function actOnce<P extends { action: string; message: string }>(
+  row: OutboxRow,
+  plan: () => Promise<P | Settled>,
+  act: (plan: Exclude<P, Settled>) => Promise<string>,
+  refusal: (error: TikTokApiError) => string,
+): Promise<Delivery> {
+  const first = await plan();
+  if (isSettled(first)) return settle(row, first);
   try {
-    const result = await ctx.tiktok.cancelOrder(row.shopId, {
-      orderId: row.orderId,
-      reason: plan.reason,
-      lineItemIds: plan.lineItemIds,
-    });
-    return done(row, 'sent', `${plan.message} TikTok cancel id ${result.cancelId} (${result.cancelStatus}).`);
+    return done(row, 'sent', await act(first as Exclude<P, Settled>));
   } catch (error) {
     if (!(error instanceof TikTokApiError) || error.retryable) throw error;
-    // Refused: maybe because an earlier delivery already cancelled it (its ack was lost).
-    const after = await currentOrder(ctx, row);
-    const again = after === undefined ? undefined : planSellerCancel(after, payload, ctx.region);
-    if (again?.action === 'done') return done(row, 'already_done', again.message);
-    return failed(
-      row,
-      'refused',
-      `TikTok refused the cancellation: ${error.tiktokMessage} (code ${error.tiktokCode}).`,
-    );
+    const again = await plan();
+    if (again.action === 'done' || again.action === 'refuse') return settle(row, again as Settled);
+    return failed(row, 'refused', refusal(error));
   }
+}
+
+function deliverCancel(ctx: DeliveryContext, row: OutboxRow, payload: CancelPayload): Promise<Delivery> {
+  return actOnce(
+    row,
+    async () => {
+      const order = await currentOrder(ctx, row);
+      if (order === undefined) {
+        return {
+          action: 'fail' as const,
+          message: `TikTok returned no order ${row.orderId} for shop ${row.shopId}; nothing was cancelled.`,
+        };
+      }
+      return planSellerCancel(order, payload, ctx.region);
+    },
+    async (plan) => {
+      const result = await ctx.tiktok.cancelOrder(row.shopId, {
+        orderId: row.orderId,
+        reason: plan.reason,
+        lineItemIds: plan.lineItemIds,
+      });
+      return `${plan.message} TikTok cancel id ${result.cancelId} (${result.cancelStatus}).`;
+    },
+    (error) => `TikTok refused the cancellation: ${error.tiktokMessage} (code ${error.tiktokCode}).`,
+  );
 }
 
 async function deliverExternalRef(
@@ -134,47 +170,32 @@ async function currentCancellation(ctx: DeliveryContext, row: OutboxRow, cancelI
  * (its acknowledgement lost) or overtaken by TikTok (the deadline passed, the package shipped) does
  * what cancel-answer-plan.ts says; TikTok's idempotency key is the row's.
  */
-async function deliverCancelAnswer(
+function deliverCancelAnswer(
   ctx: DeliveryContext,
   row: OutboxRow,
   payload: CancelAnswerPayload,
 ): Promise<Delivery> {
-  const plan = planCancelAnswer(
-    await currentCancellation(ctx, row, payload.cancelId),
-    payload,
-    ctx.region,
-    row.orderId,
-  );
-  if (plan.action === 'done') return done(row, 'already_done', plan.message);
-  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
-  try {
-    await ctx.tiktok.answerCancellation(
-      row.shopId,
-      payload.cancelId,
-      plan.action === 'approve' ? { decision: 'approve' } : { decision: 'reject', reason: plan.reason },
-      row.idempotencyKey,
-    );
-    return done(row, 'sent', plan.message);
-  } catch (error) {
-    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
-    // Refused: maybe the request moved on meanwhile (approved at its deadline, shipped).
-    const again = planCancelAnswer(
-      await currentCancellation(ctx, row, payload.cancelId),
-      payload,
-      ctx.region,
-      row.orderId,
-    );
-    if (again.action === 'done' || again.action === 'refuse') {
-      return again.action === 'done'
-        ? done(row, 'already_done', again.message)
-        : failed(row, 'refused', again.message);
-    }
-    return failed(
-      row,
-      'refused',
+  return actOnce(
+    row,
+    async () =>
+      planCancelAnswer(
+        await currentCancellation(ctx, row, payload.cancelId),
+        payload,
+        ctx.region,
+        row.orderId,
+      ),
+    async (plan) => {
+      await ctx.tiktok.answerCancellation(
+        row.shopId,
+        payload.cancelId,
+        plan.action === 'approve' ? { decision: 'approve' } : { decision: 'reject', reason: plan.reason },
+        row.idempotencyKey,
+      );
+      return plan.message;
+    },
+    (error) =>
       `TikTok refused the answer to buyer cancellation request ${payload.cancelId}: ${error.tiktokMessage} (code ${error.tiktokCode}). Answer it in TikTok Seller Center before its deadline.`,
-    );
-  }
+  );
 }
 
 async function currentReturn(ctx: DeliveryContext, row: OutboxRow, returnId: string) {
@@ -187,81 +208,52 @@ async function currentReturn(ctx: DeliveryContext, row: OutboxRow, returnId: str
  * twice (its acknowledgement lost) or overtaken by TikTok (approved at the deadline, cancelled by the
  * buyer) does what return-answer-plan.ts says; TikTok's idempotency key is the row's.
  */
-async function deliverReturnAnswer(
+function deliverReturnAnswer(
   ctx: DeliveryContext,
   row: OutboxRow,
   payload: ReturnAnswerPayload,
 ): Promise<Delivery> {
-  const plan = planReturnAnswer(
-    await currentReturn(ctx, row, payload.returnId),
-    payload,
-    ctx.region,
-    row.orderId,
-  );
-  if (plan.action === 'done') return done(row, 'already_done', plan.message);
-  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
-  try {
-    await ctx.tiktok.answerReturn(
-      row.shopId,
-      payload.returnId,
-      plan.action === 'approve'
-        ? { approve: true, decision: plan.decision }
-        : { approve: false, decision: plan.decision, reason: plan.reason },
-      row.idempotencyKey,
-    );
-    return done(row, 'sent', plan.message);
-  } catch (error) {
-    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
-    // Refused: maybe the return moved on meanwhile (approved at its deadline, cancelled by the buyer).
-    const again = planReturnAnswer(
-      await currentReturn(ctx, row, payload.returnId),
-      payload,
-      ctx.region,
-      row.orderId,
-    );
-    if (again.action === 'done') return done(row, 'already_done', again.message);
-    if (again.action === 'refuse') return failed(row, 'refused', again.message);
-    return failed(
-      row,
-      'refused',
+  return actOnce(
+    row,
+    async () =>
+      planReturnAnswer(await currentReturn(ctx, row, payload.returnId), payload, ctx.region, row.orderId),
+    async (plan) => {
+      await ctx.tiktok.answerReturn(
+        row.shopId,
+        payload.returnId,
+        plan.action === 'approve'
+          ? { approve: true, decision: plan.decision }
+          : { approve: false, decision: plan.decision, reason: plan.reason },
+        row.idempotencyKey,
+      );
+      return plan.message;
+    },
+    (error) =>
       `TikTok refused the answer to return ${payload.returnId}: ${error.tiktokMessage} (code ${error.tiktokCode}). Answer it in TikTok Seller Center before its deadline.`,
-    );
-  }
+  );
 }
 
 /** The goods of a return were received in NetSuite: "package received" (return-answer-plan.ts#planReturnReceive). */
-async function deliverReturnReceive(
+function deliverReturnReceive(
   ctx: DeliveryContext,
   row: OutboxRow,
   payload: ReturnReceivePayload,
 ): Promise<Delivery> {
-  const plan = planReturnReceive(await currentReturn(ctx, row, payload.returnId), payload, row.orderId);
-  if (plan.action === 'done') return done(row, 'already_done', plan.message);
-  if (plan.action === 'refuse') return failed(row, 'refused', plan.message);
-  if (plan.action === 'retry') {
-    return {
-      outcome: 'retry',
-      result: { outboxId: row.outboxId, ok: false, retryable: true, message: plan.message },
-    };
-  }
-  try {
-    await ctx.tiktok.answerReturn(
-      row.shopId,
-      payload.returnId,
-      { approve: true, decision: plan.decision },
-      row.idempotencyKey,
-    );
-    return done(row, 'sent', plan.message);
-  } catch (error) {
-    if (!(error instanceof TikTokApiError) || error.retryable) throw error;
-    const again = planReturnReceive(await currentReturn(ctx, row, payload.returnId), payload, row.orderId);
-    if (again.action === 'done') return done(row, 'already_done', again.message);
-    return failed(
-      row,
-      'refused',
+  return actOnce(
+    row,
+    async () => planReturnReceive(await currentReturn(ctx, row, payload.returnId), payload, row.orderId),
+    async (plan) => {
+      await ctx.tiktok.answerReturn(
+        row.shopId,
+        payload.returnId,
+        { approve: true, decision: plan.decision },
+        row.idempotencyKey,
+      );
+      return plan.message;
+    },
+    (error) =>
       `TikTok refused "package received" for return ${payload.returnId}: ${error.tiktokMessage} (code ${error.tiktokCode}). Confirm the package in TikTok Seller Center before its deadline.`,
-    );
-  }
+  );
 }
 
 function describeStatus(row: OutboxRow, payload: StatusPayload): Delivery {

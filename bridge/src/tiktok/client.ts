@@ -9,6 +9,7 @@ import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order'
 import type { CatalogProduct } from '../../../shared-types/src/inventory/inventory-batches';
 import type { TikTokReturn } from '../../../shared-types/src/returns/tiktok-return';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { walkPages } from '../core/page-walk';
 import type { BridgeStore } from '../store/types';
 import type { TikTokApiCaller, TikTokApiRequest } from './api-caller';
 import { TikTokTokenExpiredError } from './errors';
@@ -296,31 +297,26 @@ export class TikTokClient {
     if (filter.types !== undefined) body.cancel_types = filter.types;
     if (filter.statuses !== undefined) body.cancel_status = filter.statuses;
     const found: TikTokCancellationRecord[] = [];
-    const seen = new Set<string>();
-    let pageToken: string | undefined;
-    do {
-      const raw = await this.shopCall<unknown>(shopId, {
-        endpoint: 'return_refund.cancellations.search',
-        method: 'POST',
-        path: TIKTOK_PATHS.cancellationSearch,
-        query: {
-          page_size: String(MAX_CANCELLATION_SEARCH_IDS),
-          ...(pageToken ? { page_token: pageToken } : {}),
-        },
-        body,
-      });
-      const data = parseTikTokData(cancellationSearchSchema, raw, 'return_refund.cancellations.search');
-      found.push(...(data.cancellations ?? []));
-      pageToken = data.next_page_token || undefined;
-      if (pageToken !== undefined && seen.has(pageToken)) {
-        throw new BridgeError(
-          BRIDGE_ERROR_CODES.TIKTOK_API_ERROR,
-          `Search Cancellations for shop ${shopId} returned the same page token twice.`,
-          { retryable: true },
-        );
-      }
-      if (pageToken !== undefined) seen.add(pageToken);
-    } while (pageToken !== undefined);
+    await walkPages(
+      `Search Cancellations for shop ${shopId}`,
+      async (pageToken) => {
+        const raw = await this.shopCall<unknown>(shopId, {
+          endpoint: 'return_refund.cancellations.search',
+          method: 'POST',
+          path: TIKTOK_PATHS.cancellationSearch,
+          query: {
+            page_size: String(MAX_CANCELLATION_SEARCH_IDS),
+            ...(pageToken ? { page_token: pageToken } : {}),
+          },
+          body,
+        });
+        const data = parseTikTokData(cancellationSearchSchema, raw, 'return_refund.cancellations.search');
+        return { cancellations: data.cancellations ?? [], nextPageToken: data.next_page_token };
+      },
+      (page) => {
+        found.push(...page.cancellations);
+      },
+    );
     return found;
   }
 
@@ -374,21 +370,13 @@ export class TikTokClient {
   /** Search Returns of some returns (at most 50 ids), every page. */
   async searchReturns(shopId: string, filter: ReturnSearchFilter): Promise<TikTokReturn[]> {
     const found: TikTokReturn[] = [];
-    const seen = new Set<string>();
-    let pageToken: string | undefined;
-    do {
-      const page = await this.searchReturnsPage(shopId, filter, pageToken);
-      found.push(...page.returns);
-      pageToken = page.nextPageToken;
-      if (pageToken !== undefined && seen.has(pageToken)) {
-        throw new BridgeError(
-          BRIDGE_ERROR_CODES.TIKTOK_API_ERROR,
-          `Search Returns for shop ${shopId} returned the same page token twice.`,
-          { retryable: true },
-        );
-      }
-      if (pageToken !== undefined) seen.add(pageToken);
-    } while (pageToken !== undefined);
+    await walkPages(
+      `Search Returns for shop ${shopId}`,
+      (pageToken) => this.searchReturnsPage(shopId, filter, pageToken),
+      (page) => {
+        found.push(...page.returns);
+      },
+    );
     return found;
   }
 

@@ -27,12 +27,14 @@ import {
 import { chunk } from '../../../shared-types/src/orders/sku-item-map';
 import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
+import { walkPages } from '../core/page-walk';
 import type { NetSuiteClient } from '../netsuite/client';
 import { type SendShop, withShopInNetSuite } from '../netsuite/connector-reactions';
 import type { BridgeStore } from '../store/types';
 import type { PulledProduct, TikTokClient } from '../tiktok/client';
 import type { BatchResult, JobHandler } from './job-runner';
 import { JOB_KINDS } from './job-kinds';
+import { CURSOR_KEPT } from './reconcile-window';
 
 export const PRODUCTS_CURSOR = 'products.update_time';
 /** TikTok's cap on the results of one Search Products query. */
@@ -108,50 +110,43 @@ export async function pullShopCatalog(
   const windows: [number, number][] = [[windowStart, windowEnd]];
   while (windows.length > 0) {
     const [ge, le] = windows.shift()!;
-    let pageToken: string | undefined;
-    const seenTokens = new Set<string>();
     let first = true;
-    do {
-      const page = await deps.tiktok.searchProductsByUpdateTime(
-        shopId,
-        { updateTimeGe: ge, updateTimeLe: le },
-        pageToken,
-      );
-      result.searchCalls += 1;
-      if (first && page.totalCount > SEARCH_RESULT_CAP && le > ge) {
-        // TikTok would stop serving after 10,000 results: read the two halves instead.
-        const mid = ge + Math.floor((le - ge) / 2);
-        windows.unshift([ge, mid], [mid + 1, le]);
-        break;
-      }
-      first = false;
-      if (status.forceResync) {
-        // Progress on the shop record while a forced resync runs (one small RESTlet call per page).
-        const read = result.products + page.products.length;
-        await deps.netsuite.catalogStatus(
+    await walkPages(
+      `Search Products for shop ${shopId}`,
+      async (pageToken) => {
+        result.searchCalls += 1;
+        return deps.tiktok.searchProductsByUpdateTime(
           shopId,
-          false,
-          `Force product catalog resync running since ${new Date(windowEnd * 1000).toISOString()}: ${read} of about ${page.totalCount} products read so far.`,
+          { updateTimeGe: ge, updateTimeLe: le },
+          pageToken,
         );
-      }
-      snapshot?.push(
-        ...page.products.flatMap((p) =>
-          p.skus.map((k) => ({ productId: p.id, skuId: k.id, sellerSku: k.seller_sku })),
-        ),
-      );
-      await sendProducts(deps, shopId, page.products, result);
-      pageToken = page.nextPageToken ?? undefined;
-      if (pageToken !== undefined) {
-        if (seenTokens.has(pageToken)) {
-          throw new BridgeError(
-            BRIDGE_ERROR_CODES.TIKTOK_API_ERROR,
-            `Search Products for shop ${shopId} returned the same page token twice; the cursor was not moved.`,
-            { retryable: true },
+      },
+      async (page) => {
+        if (first && page.totalCount > SEARCH_RESULT_CAP && le > ge) {
+          // TikTok would stop serving after 10,000 results: read the two halves instead.
+          const mid = ge + Math.floor((le - ge) / 2);
+          windows.unshift([ge, mid], [mid + 1, le]);
+          return 'stop';
+        }
+        first = false;
+        if (status.forceResync) {
+          // Progress on the shop record while a forced resync runs (one small RESTlet call per page).
+          const read = result.products + page.products.length;
+          await deps.netsuite.catalogStatus(
+            shopId,
+            false,
+            `Force product catalog resync running since ${new Date(windowEnd * 1000).toISOString()}: ${read} of about ${page.totalCount} products read so far.`,
           );
         }
-        seenTokens.add(pageToken);
-      }
-    } while (pageToken !== undefined);
+        snapshot?.push(
+          ...page.products.flatMap((p) =>
+            p.skus.map((k) => ({ productId: p.id, skuId: k.id, sellerSku: k.seller_sku })),
+          ),
+        );
+        await sendProducts(deps, shopId, page.products, result);
+      },
+      { consequence: CURSOR_KEPT },
+    );
   }
   if (snapshot !== null) await sendSnapshot(deps, shopId, windowEnd, snapshot);
   await deps.store.setCursor(shopId, PRODUCTS_CURSOR, windowEnd, deps.clock.now());

@@ -8,16 +8,21 @@
  * only then the cursor moves to the end of the window. A failure part-way leaves the cursor where it
  * was, so the next pass covers the same window again. The refund's NetSuite document carries its
  * externalid `tts_rf_<shop>_<refund>`, so a refund found by both a webhook and this pass is booked
- * once. The same shape as the returns' pass (reconcile-returns.ts).
+ * once. The window and per-shop pass are reconcile-window.ts's.
  */
 import type { Logger } from 'pino';
 import { REFUND_DONE_STATUSES } from '../../../shared-types/src/refunds/tiktok-refund';
-import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
-import { describeError } from '../core/errors';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import type { BridgeStore } from '../store/types';
 import type { TikTokClient } from '../tiktok/client';
 import { refundUpsertJob } from './job-kinds';
 import type { ReconcileOptions } from './reconcile';
+import {
+  closeCursorWindow,
+  forEachConnectedShop,
+  openCursorWindow,
+  type ShopPassResult,
+} from './reconcile-window';
 
 export const REFUNDS_CURSOR = 'refunds.update_time';
 
@@ -41,21 +46,14 @@ export async function reconcileShopRefunds(
   shopId: string,
   options: ReconcileOptions = {},
 ): Promise<RefundReconcileResult> {
-  // `update_time_lt` is exclusive: end after the current second so a refund completed now is found now.
-  const windowEnd = unixSeconds(deps.clock) + 1;
-  const cursor = await deps.store.getCursor(shopId, REFUNDS_CURSOR);
-  const windowStart =
-    options.sinceSec ??
-    (cursor
-      ? cursor.value - (options.overlapSec ?? 300)
-      : windowEnd - (options.initialLookbackSec ?? 3 * 24 * 3600));
-  const window = { updateTimeGe: windowStart, updateTimeLt: windowEnd };
+  const window = await openCursorWindow(deps.store, deps.clock, shopId, REFUNDS_CURSOR, options);
+  const filter = { updateTimeGe: window.start, updateTimeLt: window.end };
   const returns = await deps.tiktok.searchReturns(shopId, {
-    ...window,
+    ...filter,
     statuses: REFUND_DONE_STATUSES.return,
   });
   const cancellations = await deps.tiktok.searchCancellations(shopId, {
-    ...window,
+    ...filter,
     statuses: [...REFUND_DONE_STATUSES.cancellation],
   });
   const found = [
@@ -64,8 +62,8 @@ export async function reconcileShopRefunds(
   ];
   const result: RefundReconcileResult = {
     shopId,
-    windowStart,
-    windowEnd,
+    windowStart: window.start,
+    windowEnd: window.end,
     refundsFound: found.length,
     jobsCreated: 0,
   };
@@ -76,37 +74,19 @@ export async function reconcileShopRefunds(
     );
     if (created) result.jobsCreated += 1;
   }
-  await deps.store.setCursor(shopId, REFUNDS_CURSOR, windowEnd, deps.clock.now());
+  await closeCursorWindow(deps.store, deps.clock, shopId, REFUNDS_CURSOR, window);
   deps.logger.info({ ...result }, 'refund reconciliation pass complete');
   return result;
 }
 
-export interface RefundReconcileAllResult {
-  results: RefundReconcileResult[];
-  failures: { shopId: string; error: string }[];
-}
+export type RefundReconcileAllResult = ShopPassResult<RefundReconcileResult>;
 
 /** One pass over every connected shop; a failing shop is recorded and the others still run. */
 export async function reconcileAllShopsRefunds(
   deps: RefundReconcileDeps,
   options: ReconcileOptions = {},
 ): Promise<RefundReconcileAllResult> {
-  const out: RefundReconcileAllResult = { results: [], failures: [] };
-  for (const shop of await deps.store.listShops()) {
-    if (shop.state !== 'connected') continue;
-    try {
-      out.results.push(await reconcileShopRefunds(deps, shop.shopId, options));
-    } catch (error) {
-      const message = describeError(error);
-      out.failures.push({ shopId: shop.shopId, error: message });
-      deps.logger.warn({ shopId: shop.shopId, err: message }, 'refund reconciliation failed');
-      await deps.store.recordError({
-        at: deps.clock.now(),
-        source: 'reconcile.refunds',
-        shopId: shop.shopId,
-        message: `Refund reconciliation failed: ${message}`,
-      });
-    }
-  }
-  return out;
+  return forEachConnectedShop(deps, { source: 'reconcile.refunds', label: 'refund' }, (shopId) =>
+    reconcileShopRefunds(deps, shopId, options),
+  );
 }

@@ -18,8 +18,9 @@ import type { Logger } from 'pino';
 import type { ShipmentResult, TikTokShipment } from '../../../shared-types/src/fulfillments/shipments-upsert';
 import { MAX_SHIPMENTS_PER_UPSERT } from '../../../shared-types/src/fulfillments/shipments-upsert';
 import type { TikTokOrder } from '../../../shared-types/src/tiktok/tiktok-order';
-import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
+import type { Clock } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { walkPages } from '../core/page-walk';
 import type { NetSuiteClient } from '../netsuite/client';
 import { type SendShop, withShopInNetSuite } from '../netsuite/connector-reactions';
 import type { BridgeStore } from '../store/types';
@@ -28,6 +29,7 @@ import { MAX_ORDER_DETAIL_IDS } from '../tiktok/types';
 import type { BatchResult, JobHandler } from './job-runner';
 import { JOB_KINDS, orderShipmentsJob, type OrderUpsertPayload } from './job-kinds';
 import { RecordedShipments } from './recorded-shipments';
+import { closeCursorWindow, CURSOR_KEPT, openCursorWindow } from './reconcile-window';
 
 export const PACKAGES_CURSOR = 'packages.update_time';
 
@@ -170,50 +172,39 @@ export async function reconcileShopShipments(
   shopId: string,
   options: { overlapSec?: number; initialLookbackSec?: number; maxPages?: number } = {},
 ): Promise<ShipmentReconcileResult> {
-  const windowEnd = unixSeconds(deps.clock) + 1;
-  const cursor = await deps.store.getCursor(shopId, PACKAGES_CURSOR);
-  const windowStart = cursor
-    ? cursor.value - (options.overlapSec ?? 300)
-    : windowEnd - (options.initialLookbackSec ?? 3 * 24 * 3600);
+  const window = await openCursorWindow(deps.store, deps.clock, shopId, PACKAGES_CURSOR, options);
   const result: ShipmentReconcileResult = {
     shopId,
-    windowStart,
-    windowEnd,
+    windowStart: window.start,
+    windowEnd: window.end,
     packagesFound: 0,
     jobsCreated: 0,
   };
-  let pageToken: string | undefined;
-  const seen = new Set<string>();
-  let pages = 0;
-  do {
-    if ((pages += 1) > (options.maxPages ?? 10_000) || (pageToken !== undefined && seen.has(pageToken))) {
-      throw new BridgeError(
-        BRIDGE_ERROR_CODES.TIKTOK_API_ERROR,
-        `Package search for shop ${shopId} did not end; the cursor was not moved.`,
-        { retryable: true },
-      );
-    }
-    if (pageToken !== undefined) seen.add(pageToken);
-    const page = await deps.tiktok.searchPackages(shopId, {
-      updateTimeGe: windowStart,
-      updateTimeLt: windowEnd,
-      pageSize: 50,
-      ...(pageToken === undefined ? {} : { pageToken }),
-    });
-    for (const pkg of page.packages) {
-      if (!SHIPPED.has(pkg.status)) continue;
-      result.packagesFound += 1;
-      for (const orderId of pkg.orderIds) {
-        const { created } = await deps.store.enqueueJob(
-          orderShipmentsJob(shopId, orderId, deps.clock.now()),
-          deps.clock.now(),
-        );
-        if (created) result.jobsCreated += 1;
+  await walkPages(
+    `Package search for shop ${shopId}`,
+    (pageToken) =>
+      deps.tiktok.searchPackages(shopId, {
+        updateTimeGe: window.start,
+        updateTimeLt: window.end,
+        pageSize: 50,
+        ...(pageToken === undefined ? {} : { pageToken }),
+      }),
+    async (page) => {
+      for (const pkg of page.packages) {
+        if (!SHIPPED.has(pkg.status)) continue;
+        result.packagesFound += 1;
+        for (const orderId of pkg.orderIds) {
+          const { created } = await deps.store.enqueueJob(
+            orderShipmentsJob(shopId, orderId, deps.clock.now()),
+            deps.clock.now(),
+          );
+          if (created) result.jobsCreated += 1;
+        }
       }
-    }
-    pageToken = page.nextPageToken;
-  } while (pageToken !== undefined);
-  await deps.store.setCursor(shopId, PACKAGES_CURSOR, windowEnd, deps.clock.now());
+    },
+    { consequence: CURSOR_KEPT, ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }) },
+  );
+  await closeCursorWindow(deps.store, deps.clock, shopId, PACKAGES_CURSOR, window);
   deps.logger.info({ ...result }, 'package reconciliation pass complete');
   return result;
 }

@@ -1,3 +1,8 @@
+/**
+ * Each connector error code (shared-types/src/contract/connector-errors.ts) gets the bridge's reaction the
+ * list gives it, whichever of the two error bodies NetSuite answers with: NetSuite's own (the
+ * SuiteScriptError as JSON text inside `error.message`) or the plain one.
+ */
 import {
   CONNECTOR_ERRORS,
   type ConnectorErrorCode,
@@ -7,12 +12,6 @@ import { connectViaOAuth, startHarness, TEST_SHOP, type Harness } from '../../__
 import { orderAt } from '../../../../test/support/tiktok-order-builder';
 import { json, type RecordedRequest, type TestResponse } from '../../__tests__/support/test-server';
 import { orderUpsertJob, shopUpsertJob } from '../job-kinds';
-
-/**
- * Each connector error code (shared-types/src/contract/connector-errors.ts) gets the bridge's reaction the
- * list gives it, whichever of the two error bodies NetSuite answers with: NetSuite's own (the
- * SuiteScriptError as JSON text inside `error.message`) or the plain one.
- */
 
 /** NetSuite's answer to an uncaught `error.create({ name: code, message })` in a RESTlet. */
 function netsuiteError(code: string, message: string): TestResponse {
@@ -62,6 +61,36 @@ describe("the bridge's reaction to each connector error code", () => {
     h.netsuite.server.requests
       .filter((r) => bodyOf(r).action === 'orders.upsert')
       .map((r) => bodyOf(r).orders?.length ?? 0);
+
+  /** NetSuite answers shop.upsert with `code`: the shop job is dead at its first attempt, with the reason. */
+  async function expectShopUpsertDead(
+    code: ConnectorErrorCode,
+    message: string,
+    reason: RegExp,
+  ): Promise<void> {
+    h.netsuite.injectors.push((r) =>
+      bodyOf(r).action === 'shop.upsert' ? netsuiteError(code, message) : undefined,
+    );
+    const { id } = await h.bridge.store.enqueueJob(shopUpsertJob(TEST_SHOP.id, h.clock.now()), h.clock.now());
+    await h.bridge.runWorkersOnce();
+    const job = await h.bridge.store.getJob(id);
+    expect(job).toMatchObject({ state: 'dead', attempts: 1 });
+    expect(job?.deadReason).toMatch(reason);
+  }
+
+  /** NetSuite answers orders.upsert with `code`: the order job is dead, not retried, with the reason. */
+  async function expectOrderUpsertDead(
+    code: ConnectorErrorCode,
+    message: string,
+    reason: RegExp,
+  ): Promise<void> {
+    h.netsuite.injectors.push((r) =>
+      bodyOf(r).action === 'orders.upsert' ? netsuiteError(code, message) : undefined,
+    );
+    const [job] = await enqueueOrders(1);
+    expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
+    expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(reason);
+  }
 
   const scenarios: Record<ConnectorErrorCode, () => Promise<void>> = {
     async TTS_USAGE_LIMIT() {
@@ -144,113 +173,64 @@ describe("the bridge's reaction to each connector error code", () => {
     },
 
     async TTS_INVALID_PAYMENT_METHOD_MAP() {
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'shop.upsert'
-          ? netsuiteError(
-              'TTS_INVALID_PAYMENT_METHOD_MAP',
-              'Payment Method Map of shop Maker Mugs: "PayPal" → 99 is not an active payment method.',
-            )
-          : undefined,
-      );
-      const { id } = await h.bridge.store.enqueueJob(
-        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
-        h.clock.now(),
-      );
-      await h.bridge.runWorkersOnce();
-      const job = await h.bridge.store.getJob(id);
-      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
-      expect(job?.deadReason).toMatch(
+      await expectShopUpsertDead(
+        'TTS_INVALID_PAYMENT_METHOD_MAP',
+        'Payment Method Map of shop Maker Mugs: "PayPal" → 99 is not an active payment method.',
         /TTS_INVALID_PAYMENT_METHOD_MAP: Payment Method Map of shop Maker Mugs/,
       );
     },
 
     async TTS_INVALID_CARRIER_MAP() {
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'shop.upsert'
-          ? netsuiteError('TTS_INVALID_CARRIER_MAP', 'Carrier Map of shop Maker Mugs: is not valid JSON.')
-          : undefined,
+      await expectShopUpsertDead(
+        'TTS_INVALID_CARRIER_MAP',
+        'Carrier Map of shop Maker Mugs: is not valid JSON.',
+        /TTS_INVALID_CARRIER_MAP: Carrier Map of shop Maker Mugs/,
       );
-      const { id } = await h.bridge.store.enqueueJob(
-        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
-        h.clock.now(),
-      );
-      await h.bridge.runWorkersOnce();
-      const job = await h.bridge.store.getJob(id);
-      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
-      expect(job?.deadReason).toMatch(/TTS_INVALID_CARRIER_MAP: Carrier Map of shop Maker Mugs/);
     },
 
     async TTS_INVALID_LABEL_SETTINGS() {
       // Only the shop record's user event throws it; were shop.upsert ever to answer it, the job stops.
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'shop.upsert'
-          ? netsuiteError(
-              'TTS_INVALID_LABEL_SETTINGS',
-              'TikTok Shipping label settings of shop Maker Mugs: x.',
-            )
-          : undefined,
+      await expectShopUpsertDead(
+        'TTS_INVALID_LABEL_SETTINGS',
+        'TikTok Shipping label settings of shop Maker Mugs: x.',
+        /TTS_INVALID_LABEL_SETTINGS: TikTok Shipping label settings/,
       );
-      const { id } = await h.bridge.store.enqueueJob(
-        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
-        h.clock.now(),
-      );
-      await h.bridge.runWorkersOnce();
-      const job = await h.bridge.store.getJob(id);
-      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
-      expect(job?.deadReason).toMatch(/TTS_INVALID_LABEL_SETTINGS: TikTok Shipping label settings/);
     },
 
     async TTS_CATALOG_SWITCH_UNCONFIRMED() {
       // Only the shop record's user event throws it; were shop.upsert ever to answer it, the job stops.
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'shop.upsert'
-          ? netsuiteError('TTS_CATALOG_SWITCH_UNCONFIRMED', 'Shop Maker Mugs: 3 NetSuite item(s) are linked.')
-          : undefined,
+      await expectShopUpsertDead(
+        'TTS_CATALOG_SWITCH_UNCONFIRMED',
+        'Shop Maker Mugs: 3 NetSuite item(s) are linked.',
+        /TTS_CATALOG_SWITCH_UNCONFIRMED: Shop Maker Mugs/,
       );
-      const { id } = await h.bridge.store.enqueueJob(
-        shopUpsertJob(TEST_SHOP.id, h.clock.now()),
-        h.clock.now(),
-      );
-      await h.bridge.runWorkersOnce();
-      const job = await h.bridge.store.getJob(id);
-      expect(job).toMatchObject({ state: 'dead', attempts: 1 });
-      expect(job?.deadReason).toMatch(/TTS_CATALOG_SWITCH_UNCONFIRMED: Shop Maker Mugs/);
     },
 
     async TTS_INVALID_CANCEL_REASON() {
       // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'orders.upsert'
-          ? netsuiteError('TTS_INVALID_CANCEL_REASON', 'TikTok does not accept cancel reason x.')
-          : undefined,
+      await expectOrderUpsertDead(
+        'TTS_INVALID_CANCEL_REASON',
+        'TikTok does not accept cancel reason x.',
+        /TTS_INVALID_CANCEL_REASON/,
       );
-      const [job] = await enqueueOrders(1);
-      expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
-      expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_CANCEL_REASON/);
     },
 
     async TTS_INVALID_CANCEL_ANSWER() {
       // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'orders.upsert'
-          ? netsuiteError('TTS_INVALID_CANCEL_ANSWER', 'TikTok does not take this answer.')
-          : undefined,
+      await expectOrderUpsertDead(
+        'TTS_INVALID_CANCEL_ANSWER',
+        'TikTok does not take this answer.',
+        /TTS_INVALID_CANCEL_ANSWER/,
       );
-      const [job] = await enqueueOrders(1);
-      expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
-      expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_CANCEL_ANSWER/);
     },
 
     async TTS_INVALID_RETURN_ANSWER() {
       // Only the return authorization user event throws it; were a RESTlet call ever to answer it, the job stops.
-      h.netsuite.injectors.push((r) =>
-        bodyOf(r).action === 'orders.upsert'
-          ? netsuiteError('TTS_INVALID_RETURN_ANSWER', 'TikTok does not take this answer.')
-          : undefined,
+      await expectOrderUpsertDead(
+        'TTS_INVALID_RETURN_ANSWER',
+        'TikTok does not take this answer.',
+        /TTS_INVALID_RETURN_ANSWER/,
       );
-      const [job] = await enqueueOrders(1);
-      expect(await h.bridge.runWorkersOnce()).toMatchObject({ dead: 1, retried: 0 });
-      expect((await h.bridge.store.getJob(job.id))?.deadReason).toMatch(/TTS_INVALID_RETURN_ANSWER/);
     },
   };
 

@@ -610,3 +610,25 @@ export function pushOffReason(shop: {
 export function notAllowedText(tiktokMessage: string): string {
   return `TikTok does not let this shop's seller create products through the API (${tiktokMessage.trim()}): cross-border sellers list products as global products (Create Global Product, then publish them to this shop) in TikTok Seller Center or a global-product tool, so nothing is pushed from NetSuite. Orders, stock and the catalog pull keep working. If the seller becomes able to create local products (for example after migrating to local replication), clear Product Push Blocked on the TikTok Shop record to push again.`;
 }
+
+export const INVALID_CATEGORY_MAP = 'TTS_INVALID_CATEGORY_MAP';
+
+/** Why a TikTok Category Map row cannot be saved (its category id or attribute JSON), or null. */
+export function categoryMapProblems(row: {
+  category: string | null;
+  attributes: string | null;
+}): string | null {
+  const problems: string[] = [];
+  if (row.category !== null && !/^[0-9]{1,64}$/.test(row.category.trim())) {
+    problems.push(
+      `TikTok Category ID "${row.category}" is not a TikTok category id (its digits, e.g. 601226)`,
+    );
+  }
+  const attributes = parseAttributeMap(row.attributes);
+  if ('error' in attributes) {
+    problems.push(
+      `Product Attributes (JSON) ${attributes.error}; example: {"100198": "Cotton", "100347": ["Machine wash"]}`,
+    );
+  }
+  return problems.length === 0 ? null : `TikTok Category Map: ${problems.join('. ')}. Nothing was saved.`;
+}

@@ -1,6 +1,7 @@
 import type { PushItemRow, PushPlanInput } from '../push-plan';
 import {
   canonicalJson,
+  categoryMapProblems,
   changeOf,
   formatPushedHashes,
   hashText,
@@ -346,6 +347,19 @@ describe('shop and image checks', () => {
     expect(imageRefusal({ ...png, fileType: 'PDF' }, '5', 'Item A', 1000)).toMatch(/PDF file, not a JPEG/);
     expect(imageRefusal({ ...png, size: 6 * 1024 * 1024 }, '5', 'Item A', 5 * 1024 * 1024)).toMatch(
       /Item A: image file 5 \(a\.png\) is 6\.0 MB; TikTok's image upload takes at most 5\.0 MB/,
+    );
+  });
+});
+
+describe('categoryMapProblems', () => {
+  test('a row saves with a category id and attribute JSON; anything else is refused with an example', () => {
+    expect(categoryMapProblems({ category: '601226', attributes: '{"100198": "Cotton"}' })).toBeNull();
+    expect(categoryMapProblems({ category: null, attributes: null })).toBeNull();
+    expect(categoryMapProblems({ category: 'shirts', attributes: null })).toMatch(
+      /"shirts" is not a TikTok category id/,
+    );
+    expect(categoryMapProblems({ category: '601226', attributes: '{Material: Cotton}' })).toMatch(
+      /Product Attributes \(JSON\) is not JSON.*example/,
     );
   });
 });

@@ -5,7 +5,7 @@
  * shared-types/src/catalog/push-plan.ts parseAttributeMap). Read whole by the product push (one SuiteQL).
  */
 import type { CategoryMapRow } from '../../../../shared-types/src/catalog/push-plan';
-import type { Row } from './record-declaration';
+import type { RecordReader, Row } from './record-declaration';
 import { declareRecord } from './record-declaration';
 import type { Sql } from './sql';
 import { sql } from './sql';
@@ -41,4 +41,15 @@ export function categoryMapFromRow(row: Row): CategoryMapRow | null {
   const categoryId = textOf(row.category);
   if (id === null || categoryId === null) return null;
   return { id, classId: idOf(row.class_id), categoryId: categoryId.trim(), attributes: textOf(row.attrs) };
+}
+
+/** The TikTok Category ID and Product Attributes of a row being saved (null: not on the record, an inline edit). */
+export function categoryMapBeingSaved(rec: RecordReader): {
+  category: string | null;
+  attributes: string | null;
+} {
+  return {
+    category: textOf(rec.value(CATEGORY_MAP.body.category)),
+    attributes: textOf(rec.value(CATEGORY_MAP.body.attributes)),
+  };
 }

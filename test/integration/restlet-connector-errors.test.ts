@@ -223,6 +223,20 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     return seen;
   },
 
+  async TTS_INVALID_CATEGORY_MAP() {
+    // Thrown by the TikTok Category Map's user event (beforeSubmit): attributes that are not JSON.
+    const service = world.ns.seed.ui;
+    const rec = service.create({ type: 'customrecord_tts_cat_map' });
+    rec.setValue({ fieldId: 'name', value: 'T-shirts' });
+    rec.setValue({ fieldId: 'custrecord_tts_cm_category', value: '601226' });
+    rec.setValue({ fieldId: 'custrecord_tts_cm_attrs', value: '{Material: Cotton}' });
+    const seen = refusedSave(service, rec);
+    expect(seen.message).toContain('Product Attributes (JSON) is not JSON');
+    // written: nothing
+    expect(world.ns.store.all('customrecord_tts_cat_map')).toHaveLength(0);
+    return seen;
+  },
+
   async TTS_INVALID_CANCEL_REASON() {
     // Thrown by the sales order user event (beforeSubmit): a UK reason on a US shop's order.
     const [order] = orders(1, 9);

@@ -56,6 +56,11 @@ export interface EmulatorStartOptions {
   port?: number;
   host?: string;
   https?: AccountOptions['https'];
+  /**
+   * The account's own matrix options (custom lists and item fields marked as matrix options,
+   * data/catalogue/matrix-options.ts), e.g. Color and Size for matrix items.
+   */
+  matrixOptions?: DataLayerOptions['matrixOptions'];
 }
 
 /** serverWidget SELECT options of a `source` record type: its active records, by display text. */
@@ -175,6 +180,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
       preferences: options.preferences,
       profile,
       logSink: (entry) => logs.push(entry),
+      matrixOptions: options.matrixOptions,
     });
     const emulator = new NetSuiteEmulator(options, project, data, clock, logs);
     await emulator.startServices();

@@ -100,6 +100,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_INVALID_CATEGORY_MAP: {
+    meaning:
+      "A TikTok Category Map row's TikTok Category ID is not a TikTok category id or its Product Attributes are not a JSON object of TikTok attribute id → value(s) (shared-types/src/catalog/push-plan.ts parseAttributeMap); thrown by the Category Map's user event, never by the RESTlet.",
+    written: 'nothing: the Category Map row save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
   TTS_INVALID_CANCEL_REASON: {
     meaning:
       "A sales order's TikTok Cancel Reason is not one TikTok accepts for the shop's market and the order's TikTok status (shared-types/src/cancellations/cancel-reason-choice.ts); the message lists the reasons that fit. Thrown by the sales order user event, never by the RESTlet.",

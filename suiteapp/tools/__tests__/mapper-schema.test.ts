@@ -67,6 +67,7 @@ describe("the SuiteApp's mappers", () => {
         'customer',
         'customerrefund',
         'customrecord_tts_bridge_status',
+        'customrecord_tts_cat_map',
         'customrecord_tts_log',
         'customrecord_tts_order',
         'customrecord_tts_outbox',

@@ -81,6 +81,14 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_handling_days', 'INTEGER'],
   ['custrecord_tts_shop_time_zone', 'TEXT'],
   ['custrecord_tts_shop_company_tz', 'CHECKBOX', { default: false }],
+  ['custrecord_tts_shop_matrix_opts', 'TEXTAREA'],
+  ['custrecord_tts_shop_push_block', 'TEXTAREA'],
+];
+
+const CATEGORY_MAP_FIELDS: Expected[] = [
+  ['custrecord_tts_cm_class', 'SELECT', { select: '-101' }],
+  ['custrecord_tts_cm_category', 'TEXT', { mandatory: true }],
+  ['custrecord_tts_cm_attrs', 'TEXTAREA'],
 ];
 
 const ORDER_FIELDS: Expected[] = [
@@ -171,6 +179,7 @@ describe('loadSdfProject on suiteapp/src', () => {
     const record = (id: string) => project.customRecords.find((candidate) => candidate.scriptid === id);
     expect(project.customRecords.map((candidate) => candidate.scriptid).sort()).toEqual([
       'customrecord_tts_bridge_status',
+      'customrecord_tts_cat_map',
       'customrecord_tts_log',
       'customrecord_tts_order',
       'customrecord_tts_outbox',
@@ -186,6 +195,7 @@ describe('loadSdfProject on suiteapp/src', () => {
     expectFields(record('customrecord_tts_log')?.fields ?? [], LOG_FIELDS);
     expectFields(record('customrecord_tts_warehouse')?.fields ?? [], WAREHOUSE_FIELDS);
     expectFields(record('customrecord_tts_bridge_status')?.fields ?? [], BRIDGE_STATUS_FIELDS);
+    expectFields(record('customrecord_tts_cat_map')?.fields ?? [], CATEGORY_MAP_FIELDS);
     expect(record('customrecord_tts_shop')?.file).toBe('Objects/customrecord_tts_shop.xml');
   });
 
@@ -341,6 +351,19 @@ describe('loadSdfProject on suiteapp/src', () => {
       },
       ...(
         [
+          ['custitem_tts_audit', 'TEXT'],
+          ['custitem_tts_brand', 'TEXT'],
+          ['custitem_tts_category', 'TEXT'],
+        ] as const
+      ).map(([id, type]) => ({
+        id,
+        kind: 'itemcustomfield',
+        type,
+        select: undefined,
+        appliesTo: ['inventory', 'kit'],
+      })),
+      ...(
+        [
           ['custitem_tts_inv_buffer', 'TEXT'],
           ['custitem_tts_inv_discontinued', 'CHECKBOX'],
           ['custitem_tts_no_inv_sync', 'CHECKBOX'],
@@ -352,7 +375,39 @@ describe('loadSdfProject on suiteapp/src', () => {
         select: undefined,
         appliesTo: ['inventory', 'kit', 'group', 'itemassembly'],
       })),
-      ...['custitem_tts_product_id', 'custitem_tts_sku', 'custitem_tts_sku_id'].map((id) => ({
+      ...(
+        [
+          ['custitem_tts_pkg_dims', 'TEXT'],
+          ['custitem_tts_price', 'CURRENCY'],
+        ] as const
+      ).map(([id, type]) => ({
+        id,
+        kind: 'itemcustomfield',
+        type,
+        select: undefined,
+        appliesTo: ['inventory', 'kit'],
+      })),
+      {
+        id: 'custitem_tts_product_id',
+        kind: 'itemcustomfield',
+        type: 'TEXT',
+        select: undefined,
+        appliesTo: ['inventory', 'noninventory', 'kit'],
+      },
+      ...(
+        [
+          ['custitem_tts_push', 'CHECKBOX'],
+          ['custitem_tts_push_hash', 'TEXT'],
+          ['custitem_tts_push_msg', 'TEXTAREA'],
+        ] as const
+      ).map(([id, type]) => ({
+        id,
+        kind: 'itemcustomfield',
+        type,
+        select: undefined,
+        appliesTo: ['inventory', 'kit'],
+      })),
+      ...['custitem_tts_sku', 'custitem_tts_sku_id'].map((id) => ({
         id,
         kind: 'itemcustomfield',
         type: 'TEXT',

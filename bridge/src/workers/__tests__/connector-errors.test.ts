@@ -206,6 +206,15 @@ describe("the bridge's reaction to each connector error code", () => {
       );
     },
 
+    async TTS_INVALID_CATEGORY_MAP() {
+      // Only the TikTok Category Map's user event throws it; were shop.upsert ever to answer it, the job stops.
+      await expectShopUpsertDead(
+        'TTS_INVALID_CATEGORY_MAP',
+        'TikTok Category Map: Product Attributes (JSON) is not JSON.',
+        /TTS_INVALID_CATEGORY_MAP: TikTok Category Map/,
+      );
+    },
+
     async TTS_INVALID_CANCEL_REASON() {
       // Only the sales order user event throws it; were a RESTlet call ever to answer it, the job stops.
       await expectOrderUpsertDead(

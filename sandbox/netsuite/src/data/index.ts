@@ -10,6 +10,7 @@ import { DEFAULT_PROFILE } from '../profiles/account-profile';
 import type { LogEntry } from '../context';
 import type { Clock } from '../../../../shared-types/src/time/clock';
 import { createCatalogue } from './catalogue';
+import type { AccountMatrixOption } from './catalogue/matrix-options';
 import { createCacheModule, createCurrencyModule, createEncodeModule, createErrorModule, createFormatModule, createLogModule } from './misc';
 import { createQueryModule } from './query';
 import { UserEventSlot, createRecordModule, resolvePreferences } from './record';
@@ -29,6 +30,8 @@ export interface DataLayerOptions {
   logSink?: (entry: LogEntry) => void;
   /** The kind of account (features, currencies, tax, time zone); default profiles/account-profile.ts DEFAULT_PROFILE. */
   profile?: AccountProfile;
+  /** The account's own matrix options (catalogue/matrix-options.ts). */
+  matrixOptions?: readonly AccountMatrixOption[];
 }
 
 export interface DataLayer {
@@ -49,7 +52,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
   const preferences = resolvePreferences(options.preferences);
   const store = new RecordStore({
     dbPath: options.dbPath ?? ':memory:',
-    catalogue: createCatalogue(options.project, { account: profile }),
+    catalogue: createCatalogue(options.project, { account: profile, matrixOptions: options.matrixOptions }),
     clock: options.clock,
   });
   const userEvents = new UserEventSlot();

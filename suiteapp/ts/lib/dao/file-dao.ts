@@ -50,3 +50,38 @@ export function loadSuiteScriptsFile(name: string): string | null {
     throw e;
   }
 }
+
+/** A File Cabinet file as the product push reads it (issue #20). */
+export interface CabinetFile {
+  id: string;
+  name: string;
+  /** NetSuite's file type (PNGIMAGE, JPGIMAGE, GIFIMAGE…). */
+  fileType: string;
+  /** Size in bytes. */
+  size: number;
+  /** The content (base64 for images), or null when `withContents` was false. */
+  contents: string | null;
+}
+
+/**
+ * Loads a file by internal id (10 units); its contents only when asked and at most `maxBytes` (a
+ * larger file is returned without them). Null when the file does not exist.
+ */
+export function loadCabinetFile(fileId: string, withContents: boolean, maxBytes: number): CabinetFile | null {
+  let loaded: file.File;
+  try {
+    loaded = file.load({ id: Number(fileId) });
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'RCRD_DSNT_EXIST')
+      return null;
+    throw e;
+  }
+  const size = loaded.size;
+  return {
+    id: fileId,
+    name: loaded.name,
+    fileType: String(loaded.fileType),
+    size,
+    contents: withContents && size <= maxBytes ? loaded.getContents() : null,
+  };
+}

@@ -9,6 +9,7 @@
 import type { CatalogSettings } from '../../../../shared-types/src/catalog/catalog-settings';
 import { catalogSettingsOf } from '../../../../shared-types/src/catalog/catalog-settings';
 import type { CatalogItemRow } from '../../../../shared-types/src/catalog/catalog-plan';
+import type { MatrixOptionField, PushItemRow } from '../../../../shared-types/src/catalog/push-plan';
 import type {
   BodyWrite,
   LookupValues,
@@ -20,8 +21,8 @@ import type {
 import { declareRecord } from './record-declaration';
 import { SHOP } from './shop-mapper';
 import type { Sql } from './sql';
-import { sql } from './sql';
-import { boolOf, idOf, selectTextOf, textOf } from './values';
+import { accountItemColumn, displayText, sql, sqlList } from './sql';
+import { boolOf, idOf, optionalNumberOf, selectTextOf, textOf } from './values';
 
 /** The shop record's catalog fields, declared in shop-mapper.ts (one mapper per record). */
 export const SHOP_CATALOG = {
@@ -128,6 +129,10 @@ export const CATALOG_ITEM = declareRecord({
     productId: 'custitem_tts_product_id',
     skuId: 'custitem_tts_sku_id',
     tiktokSku: 'custitem_tts_sku',
+    // The product push (issue #20): what the connector writes back.
+    pushHash: 'custitem_tts_push_hash',
+    auditStatus: 'custitem_tts_audit',
+    pushMessage: 'custitem_tts_push_msg',
   },
   suiteql: {
     table: 'item',
@@ -140,6 +145,26 @@ export const CATALOG_ITEM = declareRecord({
       productId: 'custitem_tts_product_id',
       skuId: 'custitem_tts_sku_id',
       itemType: 'itemtype',
+      // The product push (issue #20): what it reads of an item.
+      push: 'custitem_tts_push',
+      storeDisplayName: 'storedisplayname',
+      detailedDescription: 'storedetaileddescription',
+      salesDescription: 'salesdescription',
+      upc: 'upccode',
+      weight: 'weight',
+      weightUnit: 'weightunit',
+      dimensions: 'custitem_tts_pkg_dims',
+      class: 'class',
+      category: 'custitem_tts_category',
+      brand: 'custitem_tts_brand',
+      tiktokPrice: 'custitem_tts_price',
+      basePrice: 'baseprice',
+      matrixType: 'matrixtype',
+      parent: 'parent',
+      image: 'storedisplayimage',
+      thumbnail: 'storedisplaythumbnail',
+      pushHash: 'custitem_tts_push_hash',
+      pushMessage: 'custitem_tts_push_msg',
     },
   },
 });
@@ -254,4 +279,193 @@ export function catalogChoicesFromLookup(values: LookupValues): {
     netsuiteSide: selectTextOf(values[shopCol.netsuiteSide]),
     tiktokSide: selectTextOf(values[shopCol.tiktokSide]),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The product push (issue #20): items marked Push to TikTok, their matrix children, what is written back.
+
+const PUSH_COLUMNS = sql`${ic.id} AS id, ${ic.itemId} AS itemid, ${ic.displayName} AS displayname, ${ic.tiktokSku} AS tts_sku, ${ic.storeDisplayName} AS store_name, ${ic.detailedDescription} AS detailed, ${ic.salesDescription} AS sales_desc, ${ic.upc} AS upc, ${ic.weight} AS weight, ${ic.weightUnit} AS weight_unit, ${ic.dimensions} AS dims, ${ic.class} AS class_id, ${ic.category} AS category, ${ic.brand} AS brand, ${ic.tiktokPrice} AS tts_price, ${ic.basePrice} AS base_price, ${ic.matrixType} AS matrix_type, ${ic.parent} AS parent_id, ${ic.image} AS image, ${ic.thumbnail} AS thumbnail, ${ic.productId} AS product_id, ${ic.skuId} AS sku_id, ${ic.pushHash} AS push_hash, ${ic.pushMessage} AS push_msg`;
+
+/**
+ * One page of standalone inventory items and matrix parents marked Push to TikTok, by id after `?`
+ * (a child marked on its own is pushed with its parent, never alone).
+ */
+export function pushItemsQuery(limit: number): Sql {
+  return sql`SELECT ${PUSH_COLUMNS} FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.push} = 'T' AND ${ic.isInactive} = 'F' AND ${ic.itemType} = 'InvtPart' AND (${ic.matrixType} IS NULL OR ${ic.matrixType} = 'PARENT') AND ${ic.id} > ? ORDER BY ${ic.id} ASC FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`;
+}
+
+/** Aliases of the matrix option columns: at most ten options are read (TikTok takes three per product). */
+const OPTION_COLUMNS: readonly ((column: Sql) => Sql)[] = [
+  (c) => sql`${c} AS opt0`,
+  (c) => sql`${c} AS opt1`,
+  (c) => sql`${c} AS opt2`,
+  (c) => sql`${c} AS opt3`,
+  (c) => sql`${c} AS opt4`,
+  (c) => sql`${c} AS opt5`,
+  (c) => sql`${c} AS opt6`,
+  (c) => sql`${c} AS opt7`,
+  (c) => sql`${c} AS opt8`,
+  (c) => sql`${c} AS opt9`,
+];
+export const MAX_MATRIX_OPTION_FIELDS = OPTION_COLUMNS.length;
+
+/** The active children of the parents in `inList`, with the display text of each matrix option as opt0, opt1… */
+export function pushChildrenQuery(inList: Sql, options: readonly MatrixOptionField[]): Sql {
+  const optionColumns = options
+    .slice(0, MAX_MATRIX_OPTION_FIELDS)
+    .map((o, i) => OPTION_COLUMNS[i](displayText(accountItemColumn(`matrixoption${o.fieldId}`))));
+  const extra = optionColumns.length > 0 ? sql`, ${sqlList(optionColumns)}` : sql``;
+  return sql`SELECT ${PUSH_COLUMNS}${extra} FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.parent} IN (${inList}) AND ${ic.matrixType} = 'CHILD' AND ${ic.isInactive} = 'F' ORDER BY ${ic.id} ASC`;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return textOf(value) === null ? null : optionalNumberOf(value);
+}
+
+/** One row of either push query; `options` names the option columns of a children query. */
+export function pushItemFromRow(row: Row, options: readonly MatrixOptionField[] = []): PushItemRow | null {
+  const id = idOf(row.id);
+  if (id === null) return null;
+  const matrix = textOf(row.matrix_type);
+  return {
+    id,
+    itemid: textOf(row.itemid) ?? '',
+    ttsSku: textOf(row.tts_sku),
+    storeDisplayName: textOf(row.store_name),
+    displayName: textOf(row.displayname),
+    detailedDescription: textOf(row.detailed),
+    salesDescription: textOf(row.sales_desc),
+    upc: textOf(row.upc),
+    weight: numberOrNull(row.weight),
+    weightUnit: textOf(row.weight_unit),
+    dimensions: textOf(row.dims),
+    classId: idOf(row.class_id),
+    category: textOf(row.category),
+    brand: textOf(row.brand),
+    tiktokPrice: numberOrNull(row.tts_price),
+    basePrice: numberOrNull(row.base_price),
+    matrixType: matrix === 'PARENT' || matrix === 'CHILD' ? matrix : null,
+    parentId: idOf(row.parent_id),
+    imageFileIds: [idOf(row.image), idOf(row.thumbnail)].filter((f): f is string => f !== null),
+    productId: textOf(row.product_id),
+    skuId: textOf(row.sku_id),
+    pushedHashes: textOf(row.push_hash),
+    options: Object.fromEntries(options.map((o, i) => [o.fieldId, textOf(row[`opt${i}`])])),
+  };
+}
+
+/** The item's push message as last written (to log a failure once), from either push query. */
+export function pushMessageFromRow(row: Row): string | null {
+  return textOf(row.push_msg);
+}
+
+/** Items (standalone or matrix parents) carrying one of the TikTok product ids, with their last push message. */
+export function itemsByProductQuery(inList: Sql): Sql {
+  return sql`SELECT ${ic.id} AS id, ${ic.productId} AS product_id, ${ic.pushMessage} AS push_msg FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.productId} IN (${inList}) AND (${ic.matrixType} IS NULL OR ${ic.matrixType} = 'PARENT')`;
+}
+
+/** Items by id with their TikTok ids and last push message. */
+export function pushMessagesQuery(inList: Sql): Sql {
+  return sql`SELECT ${ic.id} AS id, ${ic.productId} AS product_id, ${ic.skuId} AS sku_id, ${ic.pushMessage} AS push_msg FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.id} IN (${inList})`;
+}
+
+/** The items that show File Cabinet file `?` as Item Display Image or Thumbnail (to name them in a refusal). */
+export function itemsOfImageQuery(): Sql {
+  return sql`SELECT ${ic.id} AS id, ${ic.itemId} AS itemid FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.image} = ? OR ${ic.thumbnail} = ?`;
+}
+
+export interface PushRef {
+  id: string;
+  productId: string | null;
+  skuId: string | null;
+  pushMessage: string | null;
+}
+
+export function productRefFromRow(row: Row): PushRef | null {
+  const id = idOf(row.id);
+  return id === null
+    ? null
+    : { id, productId: textOf(row.product_id), skuId: textOf(row.sku_id), pushMessage: textOf(row.push_msg) };
+}
+
+export function itemNameFromRow(row: Row): string | null {
+  return textOf(row.itemid);
+}
+
+/** TikTok accepted the product: its ids and hashes; the message is cleared. */
+export function pushAcceptedWrites(values: {
+  productId: string;
+  skuId: string | null;
+  hashes: string | null;
+  auditStatus: string | null;
+}): SubmitWrite[] {
+  return [
+    [itemBody.productId, values.productId],
+    ...(values.skuId === null ? [] : ([[itemBody.skuId, values.skuId]] as SubmitWrite[])),
+    ...(values.hashes === null ? [] : ([[itemBody.pushHash, values.hashes]] as SubmitWrite[])),
+    ...(values.auditStatus === null ? [] : ([[itemBody.auditStatus, values.auditStatus]] as SubmitWrite[])),
+    [itemBody.pushMessage, ''],
+  ];
+}
+
+/** A matrix child's TikTok ids. */
+export function childSkuWrites(productId: string, skuId: string): SubmitWrite[] {
+  return [
+    [itemBody.productId, productId],
+    [itemBody.skuId, skuId],
+  ];
+}
+
+/** NetSuite's TEXTAREA holds 4,000 characters. */
+const MAX_MESSAGE = 4000;
+
+/** Why the last push did not go through (empty: it did). */
+export function pushMessageWrites(message: string): SubmitWrite[] {
+  return [[itemBody.pushMessage, message.slice(0, MAX_MESSAGE)]];
+}
+
+/** TikTok's audit status and, for FAILED, its reasons. */
+export function auditWrites(status: string, reasons: string): SubmitWrite[] {
+  return [
+    [itemBody.auditStatus, status],
+    [itemBody.pushMessage, reasons.slice(0, MAX_MESSAGE)],
+  ];
+}
+
+/** The shop's push settings, by `search.lookupFields` (1 unit). */
+export const PUSH_SHOP_COLUMNS = [
+  shopCol.netsuiteSide,
+  shopCol.tiktokSide,
+  shopCol.forceCatalog,
+  shopCol.shopName,
+  SHOP.search.columns.region,
+  SHOP.search.columns.currency,
+  SHOP.search.columns.matrixOptions,
+  SHOP.search.columns.pushBlock,
+];
+
+export interface PushShopSettings {
+  settings: CatalogSettings;
+  forceResync: boolean;
+  shopName: string | null;
+  region: string | null;
+  currency: string | null;
+  matrixOptions: string | null;
+  pushBlock: string | null;
+}
+
+export function pushShopFromLookup(values: LookupValues): PushShopSettings {
+  const status = catalogStatusFromLookup(values);
+  return {
+    ...status,
+    region: textOf(values[SHOP.search.columns.region]),
+    currency: textOf(values[SHOP.search.columns.currency]),
+    matrixOptions: textOf(values[SHOP.search.columns.matrixOptions]),
+    pushBlock: textOf(values[SHOP.search.columns.pushBlock]),
+  };
+}
+
+/** Product Push Blocked (TikTok will not let the shop create products). */
+export function pushBlockWrites(text: string): SubmitWrite[] {
+  return [[SHOP.body.pushBlock, text.slice(0, MAX_MESSAGE)]];
 }

@@ -53,6 +53,9 @@ export const SHOP = declareRecord({
     catalogItemType: 'custrecord_tts_shop_catalog_item',
     catalogConfirm: 'custrecord_tts_shop_catalog_confirm',
     catalogState: 'custrecord_tts_shop_catalog_state',
+    // The product push (issue #20): read and written through catalog-mapper.ts.
+    matrixOptions: 'custrecord_tts_shop_matrix_opts',
+    pushBlock: 'custrecord_tts_shop_push_block',
   },
   search: {
     columns: {
@@ -73,6 +76,9 @@ export const SHOP = declareRecord({
       catalogTts: 'custrecord_tts_shop_catalog_tts',
       catalogItemType: 'custrecord_tts_shop_catalog_item',
       forceCatalog: 'custrecord_tts_shop_force_catalog',
+      currency: 'custrecord_tts_shop_currency',
+      matrixOptions: 'custrecord_tts_shop_matrix_opts',
+      pushBlock: 'custrecord_tts_shop_push_block',
     },
   },
   suiteql: {

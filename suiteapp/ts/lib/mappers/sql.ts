@@ -48,3 +48,20 @@ export function placeholders(count: number): Sql {
 export function sqlList(parts: readonly SqlPart[]): Sql {
   return make(parts.map(render).join(', '));
 }
+
+/**
+ * A column of the account's own custom item fields named by a setting (the shop's TikTok Matrix
+ * Options: `custitem_color`, read on matrix children as `matrixoptioncustitem_color`). The customer
+ * made these fields, so no mapper can declare them; only ids of that exact shape are let through.
+ */
+export function accountItemColumn(fieldId: string): SqlColumn {
+  if (!/^(matrixoption)?custitem[a-z0-9_]{1,60}$/.test(fieldId)) {
+    throw new Error(`"${fieldId}" is not a custom item field id (custitem_…)`);
+  }
+  return fieldId as SqlColumn;
+}
+
+/** `BUILTIN.DF(column)`: the display text of a select column (a list value's name). */
+export function displayText(column: SqlColumn): Sql {
+  return make(`BUILTIN.DF(${column})`);
+}

@@ -72,6 +72,26 @@ import {
 } from '../../../../shared-types/src/catalog/products-upsert';
 import type { HeartbeatResponse } from '../../../../shared-types/src/doctor/heartbeat';
 import { HEARTBEAT_ACTION, validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
+import type {
+  CatalogImageResponse,
+  CatalogPushAckResponse,
+  CatalogPushAuditResponse,
+  CatalogPushPullResponse,
+} from '../../../../shared-types/src/catalog/product-push';
+import {
+  CATALOG_IMAGE_ACTION,
+  CATALOG_PUSH_ACK_ACTION,
+  CATALOG_PUSH_AUDIT_ACTION,
+  CATALOG_PUSH_PULL_ACTION,
+} from '../../../../shared-types/src/catalog/product-push';
+import {
+  validateCatalogImage,
+  validatePushAck,
+  validatePushAudit,
+  validatePushPull,
+} from '../../../../shared-types/src/catalog/product-push-validate';
+import type { Validation } from '../../../../shared-types/src/catalog/products-upsert';
+import { ackPushProducts, pullPushProducts, readCatalogImage, recordPushAudit } from './product-push-service';
 import { recordHeartbeat } from './heartbeat-service';
 import { connectorError } from '../platform/errors';
 import { catalogStatus, saveCatalogSnapshot, upsertProducts } from './catalog-service';
@@ -114,6 +134,10 @@ export function handlePost(
   | ProductsUpsertResponse
   | CatalogStatusResponse
   | CatalogSnapshotResponse
+  | CatalogPushPullResponse
+  | CatalogPushAckResponse
+  | CatalogPushAuditResponse
+  | CatalogImageResponse
   | HeartbeatResponse {
   const parsed = parseRequestBody(body);
   if (!parsed.ok) {
@@ -175,6 +199,29 @@ export function handlePost(
     if (!snapshot.ok)
       throw connectorError(RESTLET_ERROR_CODES.INVALID_REQUEST, formatValidationProblems(snapshot.problems));
     return saveCatalogSnapshot(snapshot.value);
+  }
+  if (isPlainObject(parsed.value)) {
+    const body = parsed.value;
+    const checked = <T>(validation: Validation<T>): T => {
+      if (!validation.ok)
+        throw connectorError(
+          RESTLET_ERROR_CODES.INVALID_REQUEST,
+          formatValidationProblems(validation.problems),
+        );
+      return validation.value;
+    };
+    switch (body.action) {
+      case CATALOG_PUSH_PULL_ACTION:
+        return pullPushProducts(checked(validatePushPull(body)));
+      case CATALOG_PUSH_ACK_ACTION:
+        return ackPushProducts(checked(validatePushAck(body)));
+      case CATALOG_PUSH_AUDIT_ACTION:
+        return recordPushAudit(checked(validatePushAudit(body)));
+      case CATALOG_IMAGE_ACTION:
+        return readCatalogImage(checked(validateCatalogImage(body)));
+      default:
+        break;
+    }
   }
   if (isPlainObject(parsed.value) && parsed.value.action === HEARTBEAT_ACTION) {
     const heartbeat = validateHeartbeat(parsed.value);

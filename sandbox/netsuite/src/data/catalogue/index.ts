@@ -12,6 +12,8 @@ import { accountSchema } from '../../profiles/account-schema';
 import { AccountAbsences, applyAccountProfile } from '../../profiles/account-types';
 import type { RecordFamily, RecordTypeInfo } from '../store-types';
 import { customListType, customRecordFromSdf, fieldFromSdf, standaloneTargets } from './sdf';
+import type { AccountMatrixOption } from './matrix-options';
+import { addMatrixOptions } from './matrix-options';
 import { generateStandardTypes } from './standard-types';
 
 /** A custom list value the store creates as a row of the list's type when the database is new. */
@@ -80,7 +82,13 @@ export function standardTypes(
  */
 export function createCatalogue(
   project?: Pick<SdfProject, 'customRecords' | 'standaloneFields' | 'customLists'>,
-  options: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue; account?: Account } = {},
+  options: {
+    profiles?: readonly AccountProfile[];
+    netsuite?: NetSuiteCatalogue;
+    account?: Account;
+    /** The account's own matrix options (matrix-options.ts), added before the SuiteApp's fields. */
+    matrixOptions?: readonly AccountMatrixOption[];
+  } = {},
 ): Catalogue {
   const profiles = options.profiles ?? (options.account ? catalogueProfilesOf(options.account) : DEFAULT_PROFILES);
   const netsuite = options.netsuite ?? loadNetSuiteCatalogue({ profiles });
@@ -91,6 +99,7 @@ export function createCatalogue(
     types.push(t);
     for (const v of list.values) listValues.push({ type: t.id, name: v.value, scriptid: v.scriptid });
   }
+  addMatrixOptions(types, listValues, options.matrixOptions ?? []);
   for (const rec of project?.customRecords ?? []) types.push(customRecordFromSdf(rec));
   for (const sdf of project?.standaloneFields ?? []) {
     const info = fieldFromSdf(sdf);

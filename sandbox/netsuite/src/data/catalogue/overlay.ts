@@ -542,7 +542,20 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     },
   },
   inventoryitem: item(
-    {},
+    {
+      // Issue #20: matrix items and the store fields the product push reads.
+      matrixtype: {
+        listLabels: { PARENT: 'Parent Matrix Item', CHILD: 'Child Matrix Item' },
+        why: { assumption: "SuiteScript sets matrixtype to 'PARENT' or 'CHILD' (public code creating matrix children sets 'CHILD'; SuiteTalk ItemMatrixType _parent/_child); empty for an item outside a matrix." },
+      },
+      weightunit: {
+        listLabels: { '1': 'lb', '2': 'oz', '3': 'kg', '4': 'g' },
+        why: { assumption: 'SuiteTalk ItemWeightUnit has _lb, _oz, _kg, _g; SuiteScript reads the select as 1 lb, 2 oz, 3 kg, 4 g (the form lists them in that order).' },
+      },
+      parent: SELECT('inventoryitem', { assumption: 'Subitem of / a matrix child\'s parent: another inventory item.' }),
+      storedisplayimage: SELECT('file', { source: 'suiteapp/reference/netsuite-records/records.json (lotnumberedinventoryitem storedisplayimage: "Select an image from your file cabinet")' }),
+      storedisplaythumbnail: SELECT('file', { source: 'suiteapp/reference/netsuite-records/records.json (lotnumberedinventoryitem storedisplaythumbnail)' }),
+    },
     {
       lines: {
         locations: {

@@ -6,12 +6,14 @@
  *   `currency` (multi-currency), sales-order `paymentmethod` (requirePaymentMethod, not skipped);
  * - a transaction without item lines → USER_ERROR;
  * - a select value that is not an existing, active record of the target type → INVALID_KEY_OR_REF
- *   "Invalid entity reference key 999." (with the sublist line for line fields).
+ *   "Invalid entity reference key 999." (with the sublist line for line fields);
+ * - an inventory item breaking the matrix rules (matrix.ts).
  */
 import { NS, SuiteScriptError } from '../../errors';
 import type { RecordStore } from '../store';
 import type { FieldInfo, FieldValue, RecordTypeInfo } from '../store-types';
 import { isCustomFieldId } from './errors';
+import { checkMatrix } from './matrix';
 import type { Preferences } from './preferences';
 import type { NsRecord, SaveOptions } from './record';
 
@@ -96,6 +98,7 @@ export function validateForSave(store: RecordStore, prefs: Preferences, rec: NsR
   if (missing.length) throw userError(`Please enter value(s) for: ${missing.join(', ')}`);
   checkLines(rec);
   checkReferences(store, rec.info, rec);
+  checkMatrix(store, rec);
 }
 
 /** submitFields: only the changed body fields are checked (references). */

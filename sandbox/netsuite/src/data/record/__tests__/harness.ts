@@ -1,3 +1,4 @@
+import type { AccountMatrixOption } from '../../catalogue/matrix-options';
 import type { SdfField, SdfProject } from '../../../../../../suiteapp/tools/sdf-model';
 import { TestClock } from '../../../../../../test/support/test-clock';
 import type { Invocation } from '../../../context';
@@ -79,7 +80,11 @@ export interface World {
  */
 export function createWorld(
   overrides: Partial<Preferences> = {},
-  catalogue: { profiles?: readonly AccountProfile[]; netsuite?: NetSuiteCatalogue } = {},
+  catalogue: {
+    profiles?: readonly AccountProfile[];
+    netsuite?: NetSuiteCatalogue;
+    matrixOptions?: readonly AccountMatrixOption[];
+  } = {},
 ): World {
   const clock = new TestClock('2026-01-15T12:00:00Z');
   const store = new RecordStore({ dbPath: ':memory:', catalogue: createCatalogue(FIXTURE_PROJECT, catalogue), clock });

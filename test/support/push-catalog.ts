@@ -1,0 +1,179 @@
+/**
+ * Test data for the product push (issue #20): builds a NetSuite catalog in the emulator — standalone
+ * inventory items and matrix parents with children (the account's Color and Size matrix options),
+ * each with an image in the File Cabinet, a weight, a UPC code and a price, items of a few classes
+ * mapped to TikTok categories on the TikTok Category Map — and sets the shop's TikTok Matrix Options.
+ * Used by test/integration/product-push.test.ts and by bench scripts (test/bench/), e.g. 2,000 items
+ * with 500 matrix parents. Start the emulator with `matrixOptions: PUSH_MATRIX_OPTIONS`.
+ */
+import type { AccountMatrixOption } from '../../sandbox/netsuite/src/data/catalogue/matrix-options';
+import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
+
+export const PUSH_MATRIX_OPTIONS: AccountMatrixOption[] = [
+  {
+    fieldId: 'custitem_color',
+    label: 'Color',
+    listId: 'customlist_color',
+    values: ['Red', 'Blue', 'Green', 'Black', 'White'],
+  },
+  { fieldId: 'custitem_size', label: 'Size', listId: 'customlist_size', values: ['S', 'M', 'L', 'XL'] },
+];
+
+/** What the shop's TikTok Matrix Options says for PUSH_MATRIX_OPTIONS. */
+export const PUSH_MATRIX_SETTING = 'custitem_color=Color, custitem_size=Size';
+
+/** A 1×1 PNG (base64), the image every built item shows unless told otherwise. */
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+export interface PushCatalogOptions {
+  /** Standalone items marked Push to TikTok. */
+  standalone: number;
+  /** Matrix parents marked Push to TikTok. */
+  matrixParents: number;
+  /** Children per matrix parent (colors × sizes, at most 20). */
+  childrenPerParent?: number;
+  /** TikTok leaf category ids; items of class i go to categories[i] through the Category Map. */
+  categories?: readonly string[];
+  /** Product Attributes (JSON) per category id on its Category Map row. */
+  attributes?: Readonly<Record<string, string>>;
+  /** Item name prefix (items are `${prefix}-S-0001`, `${prefix}-M-0001`, `${prefix}-M-0001-RED-S`). */
+  prefix?: string;
+  /** The shop record to set TikTok Matrix Options on (internal id), if any. */
+  shopRecordId?: number;
+}
+
+export interface PushCatalog {
+  standaloneIds: string[];
+  parentIds: string[];
+  /** Child item ids by parent id. */
+  childIds: Map<string, string[]>;
+  classIds: string[];
+  /** Category Map row ids. */
+  mapIds: string[];
+  /** Image file id by item id. */
+  imageOf: Map<string, string>;
+}
+
+type Values = Record<string, unknown>;
+
+export function createItem(ns: NetSuiteEmulator, type: string, values: Values): string {
+  const rec = ns.seed.service.create({ type });
+  for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });
+  return String(ns.seed.service.save(rec, {}));
+}
+
+/** A PNG in the SuiteScripts folder (internal id -15); its file id. */
+export function saveImage(ns: NetSuiteEmulator, name: string, base64 = TINY_PNG): string {
+  return String(
+    ns.files.save({
+      name,
+      fileType: 'PNGIMAGE',
+      folder: -15,
+      description: 'product image',
+      isOnline: false,
+      contents: base64,
+    }),
+  );
+}
+
+/** The internal id of a matrix option value (`Red`) in its list. */
+export function optionValueId(ns: NetSuiteEmulator, listId: string, name: string): string {
+  const row = ns.store.all(listId).find((r) => r.fields.name === name);
+  if (!row) throw new Error(`${listId} has no value ${name} (start the emulator with PUSH_MATRIX_OPTIONS)`);
+  return String(row.id);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(4, '0');
+}
+
+function upcOf(n: number): string {
+  return String(100000000000 + n).slice(-12);
+}
+
+export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptions): PushCatalog {
+  const prefix = options.prefix ?? 'PUSH';
+  const categories = options.categories ?? ['600001', '600002', '600003'];
+  const perParent = Math.min(options.childrenPerParent ?? 4, 20);
+  const colors = PUSH_MATRIX_OPTIONS[0].values;
+  const sizes = PUSH_MATRIX_OPTIONS[1].values;
+  const colorIds = colors.map((c) => optionValueId(ns, 'customlist_color', c));
+  const sizeIds = sizes.map((s) => optionValueId(ns, 'customlist_size', s));
+  const classIds = categories.map((_, i) =>
+    createItem(ns, 'classification', { name: `${prefix} class ${i + 1}` }),
+  );
+  const mapIds = categories.map((category, i) =>
+    createItem(ns, 'customrecord_tts_cat_map', {
+      name: `${prefix} class ${i + 1} → ${category}`,
+      custrecord_tts_cm_class: classIds[i],
+      custrecord_tts_cm_category: category,
+      ...(options.attributes?.[category] ? { custrecord_tts_cm_attrs: options.attributes[category] } : {}),
+    }),
+  );
+  if (options.shopRecordId !== undefined) {
+    const shop = ns.seed.service.load({ type: 'customrecord_tts_shop', id: options.shopRecordId });
+    shop.setValue({ fieldId: 'custrecord_tts_shop_matrix_opts', value: PUSH_MATRIX_SETTING });
+    ns.seed.service.save(shop, {});
+  }
+  const imageOf = new Map<string, string>();
+  const common = (n: number): Values => ({
+    weight: 1 + (n % 5) / 2,
+    weightunit: '1',
+    baseprice: 10 + (n % 40),
+    class: classIds[n % classIds.length],
+    salesdescription: `Item ${n}: soft, durable, machine washable.`,
+    custitem_tts_push: true,
+  });
+  const standaloneIds: string[] = [];
+  for (let i = 1; i <= options.standalone; i += 1) {
+    const image = saveImage(ns, `${prefix.toLowerCase()}-s-${pad(i)}.png`);
+    const id = createItem(ns, 'inventoryitem', {
+      itemid: `${prefix}-S-${pad(i)}`,
+      displayname: `${prefix} standalone ${i}`,
+      upccode: upcOf(i),
+      storedisplayimage: image,
+      ...common(i),
+    });
+    imageOf.set(id, image);
+    standaloneIds.push(id);
+  }
+  const parentIds: string[] = [];
+  const childIds = new Map<string, string[]>();
+  for (let p = 1; p <= options.matrixParents; p += 1) {
+    const combos: [number, number][] = [];
+    for (let c = 0; c < colors.length && combos.length < perParent; c += 1) {
+      for (let s = 0; s < sizes.length && combos.length < perParent; s += 1) combos.push([c, s]);
+    }
+    const usedColors = [...new Set(combos.map(([c]) => c))];
+    const usedSizes = [...new Set(combos.map(([, s]) => s))];
+    const image = saveImage(ns, `${prefix.toLowerCase()}-m-${pad(p)}.png`);
+    const parent = createItem(ns, 'inventoryitem', {
+      itemid: `${prefix}-M-${pad(p)}`,
+      displayname: `${prefix} matrix tee ${p}`,
+      matrixtype: 'PARENT',
+      custitem_color: usedColors.map((c) => colorIds[c]),
+      custitem_size: usedSizes.map((s) => sizeIds[s]),
+      storedisplayimage: image,
+      ...common(options.standalone + p),
+    });
+    imageOf.set(parent, image);
+    parentIds.push(parent);
+    const kids = combos.map(([c, s], k) =>
+      createItem(ns, 'inventoryitem', {
+        itemid: `${prefix}-M-${pad(p)}-${colors[c].toUpperCase()}-${sizes[s]}`,
+        displayname: `${prefix} matrix tee ${p} ${colors[c]} ${sizes[s]}`,
+        matrixtype: 'CHILD',
+        parent,
+        matrixoptioncustitem_color: colorIds[c],
+        matrixoptioncustitem_size: sizeIds[s],
+        upccode: upcOf(100000 + p * 100 + k),
+        weight: 1,
+        weightunit: '1',
+        baseprice: 15 + s,
+      }),
+    );
+    childIds.set(parent, kids);
+  }
+  return { standaloneIds, parentIds, childIds, classIds, mapIds, imageOf };
+}

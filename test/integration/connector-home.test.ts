@@ -1,9 +1,18 @@
 import { HOME_SUITELET_DEPLOYMENT_ID, HOME_SUITELET_ID } from '../../shared-types/src/doctor/connector-home';
-import type { BridgeShopFacts } from '../../shared-types/src/doctor/heartbeat';
+import type { CheckResult, DoctorCheckId } from '../../shared-types/src/doctor/doctor-checks';
+import {
+  BACKLOG_WARN,
+  checkById,
+  GOVERNANCE_LOG_FLOW,
+  HEARTBEAT_STALE_MS,
+} from '../../shared-types/src/doctor/doctor-checks';
+import type { BridgeFlowFacts, BridgeShopFacts } from '../../shared-types/src/doctor/heartbeat';
+import { demoPaymentMethodMap } from '../../sandbox/netsuite/src/demo-account';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 import { inboxOf } from '../support/order-updates';
-import { makeOrders } from '../support/tiktok-order-builder';
+import { TestClock } from '../support/test-clock';
+import { catalogSkus, makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * The connector home (issue #21) in the NetSuite emulator running our compiled SuiteApp: the
@@ -38,6 +47,10 @@ function facts(overrides: Partial<BridgeShopFacts> = {}): BridgeShopFacts {
     },
     ...overrides,
   };
+}
+
+function flow(overrides: Partial<BridgeFlowFacts> = {}): BridgeFlowFacts {
+  return { backlog: 0, dead: 0, lastRunAt: null, lastError: null, ...overrides };
 }
 
 async function heartbeat(shop: BridgeShopFacts = facts()) {
@@ -91,6 +104,19 @@ function setShopField(fieldId: string, value: unknown): void {
   world.ns.seed.ui.save(rec, {});
 }
 
+function setShopText(fieldId: string, text: string): void {
+  const rec = world.ns.seed.ui.load({ type: 'customrecord_tts_shop', id: shopRecord().id });
+  rec.setText({ fieldId, text });
+  world.ns.seed.ui.save(rec, {});
+}
+
+/** Edits a record as an admin does in the UI (user events run). */
+function editRecord(type: string, id: number, values: Record<string, unknown>): void {
+  const rec = world.ns.seed.ui.load({ type, id });
+  for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });
+  world.ns.seed.ui.save(rec, {});
+}
+
 /** The doctor row of a check on the page: its result cell and the rest of the row. */
 function doctorRow(html: string, id: string): string {
   const at = html.indexOf(`<small>${id}</small>`);
@@ -129,6 +155,14 @@ describe('bridge heartbeat', () => {
     expect(world.ns.store.all('customrecord_tts_bridge_status')).toHaveLength(0);
   });
 });
+
+/** A check's result on the connector home and its row, decoded (fix text included when not ok). */
+async function checkOnHome(id: DoctorCheckId): Promise<{ result: CheckResult; row: string }> {
+  const row = doctorRow((await page()).html, id);
+  const result = /<span class="tts-[a-z]+">(?:&#\d+; )?(ok|warn|broken|unknown)<\/span>/.exec(row)?.[1];
+  if (result === undefined) throw new Error(`no result in the row of ${id}: ${row}`);
+  return { result: result as CheckResult, row: decode(row) };
+}
 
 describe('connector home', () => {
   it('shows the checklist in the seed order, the flows and the doctor, escaped, with links to fix', async () => {
@@ -299,5 +333,357 @@ describe('connector home', () => {
       JSON.stringify({ CCDC: String(ids['Credit Card']), '*': String(ids.PayPal) }),
     );
     expect(doctorRow((await page()).html, 'payment-method-map')).toMatch(/>ok</);
+  });
+});
+
+/**
+ * Every check judged in NetSuite, broken in the sandbox and repaired (README, the doctor table's E):
+ * each case breaks the real setting, record or state the check reads, sees the check fail on the
+ * connector home with what it found and its fix, repairs it and sees it pass.
+ */
+describe('the doctor on the connector home: each check broken in NetSuite, then repaired', () => {
+  /** Breaks, then repairs; `result` is what the broken check says, `detail` part of what it found. */
+  interface Case {
+    id: DoctorCheckId;
+    result: 'broken' | 'warn';
+    detail: string;
+    setUp?: () => Promise<void> | void;
+    breakIt: () => Promise<void> | void;
+    repair: () => Promise<void> | void;
+  }
+
+  const itemIdOf = (sku: string): number => world.account.itemIds[sku]!;
+  const [skuA, skuB] = catalogSkus();
+  const locations = () => world.account.locationIds;
+
+  const cases: Case[] = [
+    {
+      id: 'orders-not-pushed',
+      result: 'broken',
+      detail: 'the order push is paused: test order 576 waits for review',
+      breakIt: () => setShopField('custrecord_tts_shop_paused_reason', 'test order 576 waits for review'),
+      repair: () => setShopField('custrecord_tts_shop_paused_reason', ''),
+    },
+    {
+      id: 'products-from-netsuite',
+      result: 'warn',
+      detail: 'Process product catalog is not chosen',
+      breakIt: () => setShopField('custrecord_tts_shop_catalog_ns', ''),
+      repair: () =>
+        setShopText('custrecord_tts_shop_catalog_ns', 'Pull updates from NetSuite product catalog'),
+    },
+    {
+      id: 'products-matching',
+      result: 'broken',
+      detail: `1 SKU(s) on more than one item, e.g. "${skuA}" on items`,
+      breakIt: () => editRecord('inventoryitem', itemIdOf(skuB!), { custitem_tts_sku: skuA }),
+      repair: () => editRecord('inventoryitem', itemIdOf(skuB!), { custitem_tts_sku: '' }),
+    },
+    {
+      id: 'products-matching',
+      result: 'warn',
+      detail: `1 SKU(s) with spaces around them, e.g. " ${skuB}" on item`,
+      breakIt: () => editRecord('inventoryitem', itemIdOf(skuB!), { custitem_tts_sku: ` ${skuB}` }),
+      repair: () => editRecord('inventoryitem', itemIdOf(skuB!), { custitem_tts_sku: skuB }),
+    },
+    {
+      id: 'locations-not-appearing',
+      result: 'broken',
+      detail: 'Pull locations from NetSuite is off',
+      breakIt: () => setShopField('custrecord_tts_shop_pull_locations', false),
+      repair: () => setShopField('custrecord_tts_shop_pull_locations', true),
+    },
+    {
+      id: 'locations-not-appearing',
+      result: 'broken',
+      detail: 'leaves no active location',
+      setUp: () => setShopField('custrecord_tts_shop_pull_locations', true),
+      breakIt: () => {
+        setShopField('custrecord_tts_shop_loc_filter', [String(locations().east)]);
+        editRecord('location', locations().east, { isinactive: true });
+      },
+      repair: () => setShopField('custrecord_tts_shop_loc_filter', []),
+    },
+    {
+      id: 'inventory-totals',
+      result: 'broken',
+      detail: 'the Inventory Safety Buffer is -2',
+      breakIt: () => setShopField('custrecord_tts_shop_inv_buffer', -2),
+      repair: () => setShopField('custrecord_tts_shop_inv_buffer', 3),
+    },
+    {
+      id: 'inventory-totals',
+      result: 'broken',
+      detail: 'but none of the 1 TikTok warehouses is linked to a location',
+      setUp: async () => {
+        setShopField('custrecord_tts_shop_pull_inventory', true);
+        setShopField('custrecord_tts_shop_push_inv_tts', true);
+      },
+      breakIt: () => upsertWarehouse(),
+      repair: () => linkWarehouse(locations().main),
+    },
+    {
+      id: 'returns-refunds',
+      result: 'warn',
+      detail: 'both are off (the default)',
+      breakIt: () => {
+        setShopField('custrecord_tts_shop_push_returns', false);
+        setShopField('custrecord_tts_shop_push_refunds', false);
+      },
+      repair: () => setShopField('custrecord_tts_shop_push_refunds', true),
+    },
+    {
+      id: 'governance',
+      result: 'warn',
+      detail: '1 low-usage stop(s) in the last day',
+      breakIt: () => {
+        const rec = world.ns.seed.service.create({ type: 'customrecord_tts_log' });
+        rec.setValue({ fieldId: 'custrecord_tts_log_flow', value: GOVERNANCE_LOG_FLOW });
+        rec.setValue({ fieldId: 'custrecord_tts_log_level', value: 'warning' });
+        rec.setValue({
+          fieldId: 'custrecord_tts_log_message',
+          value: 'Inventory export: 1 shop(s) left for the next run (usage units ran low)',
+        });
+        world.ns.seed.service.save(rec, {});
+      },
+      // A day and more later, with no new stop, the entry no longer counts.
+      repair: () => clock.advance(3 * 86_400_000),
+    },
+    {
+      id: 'locations-linked',
+      result: 'warn',
+      detail: '1 of 1 warehouse(s) not linked',
+      breakIt: () => upsertWarehouse(),
+      repair: () => linkWarehouse(locations().east),
+    },
+    {
+      id: 'flow-orders',
+      result: 'broken',
+      detail: 'no Default Customer and not one customer per buyer',
+      setUp: () => setShopField('custrecord_tts_shop_per_buyer', false),
+      breakIt: () => setShopField('custrecord_tts_shop_customer', ''),
+      repair: () => setShopField('custrecord_tts_shop_customer', world.account.customerId),
+    },
+    {
+      id: 'flow-orders',
+      result: 'broken',
+      detail: 'no Shipping Item',
+      breakIt: () => setShopField('custrecord_tts_shop_ship_item', ''),
+      repair: () => setShopField('custrecord_tts_shop_ship_item', world.account.shipItemId),
+    },
+    {
+      id: 'flow-order-updates',
+      result: 'warn',
+      detail: 'Pull order updates from NetSuite is off',
+      breakIt: () => setShopField('custrecord_tts_shop_pull_order_upd', false),
+      repair: () => setShopField('custrecord_tts_shop_pull_order_upd', true),
+    },
+    {
+      id: 'flow-fulfillments',
+      result: 'broken',
+      detail: 'one without the other moves nothing',
+      setUp: () => setShopField('custrecord_tts_shop_pull_fulfill', true),
+      breakIt: () => setShopField('custrecord_tts_shop_push_ful_tts', false),
+      repair: () => setShopField('custrecord_tts_shop_push_ful_tts', true),
+    },
+    {
+      id: 'flow-shipments',
+      result: 'warn',
+      detail: 'Push shipments to NetSuite is off',
+      breakIt: () => setShopField('custrecord_tts_shop_push_shipments', false),
+      repair: () => setShopField('custrecord_tts_shop_push_shipments', true),
+    },
+    {
+      id: 'flow-inventory',
+      result: 'broken',
+      detail: 'one without the other moves nothing',
+      setUp: () => setShopField('custrecord_tts_shop_pull_inventory', true),
+      breakIt: () => setShopField('custrecord_tts_shop_push_inv_tts', false),
+      repair: () => setShopField('custrecord_tts_shop_push_inv_tts', true),
+    },
+    {
+      id: 'flow-products',
+      result: 'warn',
+      detail: 'Process product catalog is not chosen',
+      breakIt: () => setShopField('custrecord_tts_shop_catalog_ns', ''),
+      repair: () => setShopText('custrecord_tts_shop_catalog_ns', 'Do not sync products'),
+    },
+    {
+      id: 'flow-refunds',
+      result: 'broken',
+      detail: '1 job(s) given up: NetSuite refused the credit memo',
+      setUp: () => setShopField('custrecord_tts_shop_push_refunds', true),
+      breakIt: async () => {
+        await heartbeat(
+          facts({ flows: { refunds: flow({ dead: 1, lastError: 'NetSuite refused the credit memo' }) } }),
+        );
+      },
+      repair: async () => {
+        await heartbeat(facts({ flows: { refunds: flow() } }));
+      },
+    },
+  ];
+
+  let clock: TestClock;
+
+  async function upsertWarehouse(): Promise<void> {
+    const res = await world.restlet('POST', {
+      action: 'warehouses.upsert',
+      shopId: DEMO_SHOP.shopId,
+      warehouses: [
+        { id: '7068517275539719001', name: 'LA Warehouse', type: 'SALES_WAREHOUSE', isDefault: true },
+      ],
+    });
+    expect(res.status).toBe(200);
+  }
+
+  function linkWarehouse(locationId: number): void {
+    const [wh] = world.ns.store.all('customrecord_tts_warehouse');
+    editRecord('customrecord_tts_warehouse', wh!.id, { custrecord_tts_wh_location: locationId });
+  }
+
+  it.each(cases.map((c) => [c.id, c.detail, c] as const))('%s: %s, then repaired', async (id, detail, c) => {
+    clock = new TestClock(new Date());
+    world = await startConnectorAccount({ clock });
+    await heartbeat(facts({ flows: {} }));
+    await c.setUp?.();
+    await c.breakIt();
+    const broken = await checkOnHome(id);
+    expect({ id, result: broken.result }).toEqual({ id, result: c.result });
+    expect(broken.row).toContain(detail);
+    expect(broken.row).toContain(checkById(id).fix);
+    await c.repair();
+    const repaired = await checkOnHome(id);
+    expect({ id, result: repaired.result, row: repaired.row }).toEqual({
+      id,
+      result: 'ok',
+      row: repaired.row,
+    });
+    expect(repaired.row).not.toContain(checkById(id).fix);
+  });
+
+  it('inbox-errors: an order refused for its payment method is in error; mapping the method and Retry repair it', async () => {
+    world = await startConnectorAccount();
+    const [order] = makeOrders({ count: 1, paymentMethodName: 'Klarna', seed: 7 });
+    await world.upsertOrders([order!]);
+    await world.ns.runQueuedTasks();
+    const broken = await checkOnHome('inbox-errors');
+    expect(broken.result).toBe('broken');
+    expect(broken.row).toContain('1 order(s) in error or exception');
+    expect(broken.row).toContain(checkById('inbox-errors').fix);
+    setShopField(
+      'custrecord_tts_shop_pm_map',
+      JSON.stringify({
+        ...demoPaymentMethodMap(world.account),
+        Klarna: String(world.account.paymentMethodIds.PayPal),
+      }),
+    );
+    const retried = await world.restlet('POST', {
+      action: 'orders.retry',
+      inboxIds: [String(inboxOf(world, order!.id).id)],
+    });
+    expect(retried.status).toBe(200);
+    await world.ns.runQueuedTasks();
+    expect(inboxOf(world, order!.id).fields.custrecord_tts_ord_state).toBe('imported');
+    expect(await checkOnHome('inbox-errors')).toMatchObject({ result: 'ok' });
+  });
+
+  it('test-order: no order imported yet is to do; one imported order passes it', async () => {
+    world = await startConnectorAccount();
+    const before = await checkOnHome('test-order');
+    expect(before.result).toBe('warn');
+    expect(before.row).toContain('no order imported yet');
+    expect(before.row).toContain(checkById('test-order').fix);
+    const [order] = makeOrders({ count: 1, seed: 8 });
+    await world.upsertOrders([order!]);
+    await world.ns.runQueuedTasks();
+    expect(inboxOf(world, order!.id).fields.custrecord_tts_ord_state).toBe('imported');
+    const after = await checkOnHome('test-order');
+    expect(after.result).toBe('ok');
+    expect(after.row).toContain('1 order(s) imported');
+  });
+});
+
+/**
+ * The checks NetSuite judges from the bridge's heartbeat (README, the doctor table's E for them):
+ * each case sends a heartbeat with the problem, sees the check fail on the connector home, sends
+ * the repaired one and sees it pass. The bridge's own view of them: bridge-doctor.test.ts (B).
+ */
+describe('the doctor on the connector home: each heartbeat fact broken, then repaired', () => {
+  const DAY = 86_400_000;
+  const at = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
+
+  it.each([
+    [
+      'tiktok-authorization',
+      'broken',
+      'needs_reauth: refresh token revoked',
+      { connection: 'needs_reauth', connectionReason: 'refresh token revoked' },
+      {},
+    ],
+    [
+      'authorization-expiry',
+      'broken',
+      'the authorization expired on',
+      { refreshTokenExpiresAt: at(-DAY) },
+      {},
+    ],
+    [
+      'authorization-expiry',
+      'warn',
+      'the authorization expires on',
+      { refreshTokenExpiresAt: at(3 * DAY) },
+      {},
+    ],
+    [
+      'webhooks-arriving',
+      'broken',
+      'that no webhook brought; last webhook never',
+      { lastWebhookAt: null, lastReconcileCatchAt: at(-5 * 60_000) },
+      { lastWebhookAt: at(-60_000), lastReconcileCatchAt: at(-5 * 60_000) },
+    ],
+    [
+      'dead-letters',
+      'broken',
+      'orders: 2',
+      { flows: { orders: flow({ dead: 2, lastError: 'no customer' }) } },
+      {},
+    ],
+    ['late-dispatch', 'warn', '3 order(s) late', { lateOrders: 3 }, {}],
+    [
+      'queue-backlog',
+      'warn',
+      `inventory: ${BACKLOG_WARN + 1} waiting`,
+      { flows: { inventory: flow({ backlog: BACKLOG_WARN + 1 }) } },
+      {},
+    ],
+  ] as const)('%s (%s: %s), then repaired', async (id, result, detail, bad, good) => {
+    world = await startConnectorAccount();
+    await heartbeat(facts({ flows: {}, ...(bad as Partial<BridgeShopFacts>) }));
+    const broken = await checkOnHome(id);
+    expect({ id, result: broken.result }).toEqual({ id, result });
+    expect(broken.row).toContain(detail);
+    expect(broken.row).toContain(checkById(id).fix);
+    await heartbeat(facts({ flows: {}, ...(good as Partial<BridgeShopFacts>) }));
+    expect(await checkOnHome(id)).toMatchObject({ result: 'ok' });
+  });
+
+  it('netsuite-connection: a heartbeat older than half an hour breaks it; the next heartbeat repairs it', async () => {
+    world = await startConnectorAccount();
+    await heartbeat(facts({ flows: {} }));
+    expect(await checkOnHome('netsuite-connection')).toMatchObject({ result: 'ok' });
+    // The bridge stops reaching NetSuite: its last heartbeat ages past HEARTBEAT_STALE_MS.
+    const [status] = world.ns.store.all('customrecord_tts_bridge_status');
+    const received = status!.fields.custrecord_tts_bs_received;
+    const aged = new Date(Date.parse(String(received)) - HEARTBEAT_STALE_MS - 10 * 60_000);
+    editRecord('customrecord_tts_bridge_status', status!.id, {
+      custrecord_tts_bs_received: typeof received === 'string' ? aged.toISOString() : aged,
+    });
+    const broken = await checkOnHome('netsuite-connection');
+    expect(broken.result).toBe('broken');
+    expect(broken.row).toContain('the bridge last reached NetSuite');
+    expect(broken.row).toContain(checkById('netsuite-connection').fix);
+    await heartbeat(facts({ flows: {} }));
+    expect(await checkOnHome('netsuite-connection')).toMatchObject({ result: 'ok' });
   });
 });

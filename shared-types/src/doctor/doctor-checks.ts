@@ -125,6 +125,11 @@ export const AUTH_EXPIRY_WARN_MS = 14 * 86_400_000;
 export const WEBHOOK_SILENCE_MS = 6 * 3_600_000;
 /** A flow backlog above this is worth a warning. */
 export const BACKLOG_WARN = 500;
+/**
+ * The Flow of a sync log entry (`customrecord_tts_log`) saying a connector script ran low on usage
+ * units and left work for its next run; the `governance` check counts those of the last day.
+ */
+export const GOVERNANCE_LOG_FLOW = 'governance';
 
 const US_UK = ['US', 'GB', 'UK'];
 
@@ -340,7 +345,7 @@ export const DOCTOR_CHECKS = [
       const rows = input.netsuite?.channelSkus;
       if (rows === undefined)
         return unknown(
-          "the items' SKUs are not audited from here yet (the SKU audit rules, shared-types/src/catalog/sku-audit.ts, need the TikTok SKUs the bridge holds)",
+          'the items are not readable from here (the connector home in NetSuite audits their SKUs)',
         );
       const { duplicates, untrimmed } = auditSkus(rows);
       if (duplicates.length > 0) {

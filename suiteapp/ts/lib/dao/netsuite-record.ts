@@ -129,9 +129,38 @@ export function lookupColumns(
 /** A search filter: a declared filter id, NetSuite's operator and its values. */
 export type SearchFilterSpec = readonly [
   SearchFilterId,
-  'anyof' | 'is',
+  'anyof' | 'is' | 'onorafter',
   readonly (string | boolean)[] | string,
 ];
+
+const OPERATORS = {
+  anyof: search.Operator.ANYOF,
+  is: search.Operator.IS,
+  onorafter: search.Operator.ONORAFTER,
+} as const;
+
+function createSearch(
+  type: RecordTypeId,
+  filters: readonly SearchFilterSpec[],
+  columns: readonly SearchColumnId[],
+): search.Search {
+  return search.create({
+    type,
+    filters: filters.map(([name, operator, values]) =>
+      search.createFilter({
+        name,
+        operator: OPERATORS[operator],
+        values: typeof values === 'string' ? values : [...values].map(String),
+      }),
+    ),
+    columns: [...columns],
+  });
+}
+
+/** How many records a search finds (search.create, runPaged: 5 units; no page is fetched). */
+export function searchCount(type: RecordTypeId, filters: readonly SearchFilterSpec[]): number {
+  return createSearch(type, filters, []).runPaged({ pageSize: 1000 }).count;
+}
 
 /**
  * Runs a search paged (5 units, then 5 per page of up to 1,000 rows) and hands each result's
@@ -145,19 +174,7 @@ export function searchPaged(
   each: (id: string, value: (column: SearchColumnId) => unknown) => void,
   canFetch: () => boolean = () => true,
 ): boolean {
-  const paged = search
-    .create({
-      type,
-      filters: filters.map(([name, operator, values]) =>
-        search.createFilter({
-          name,
-          operator: operator === 'anyof' ? search.Operator.ANYOF : search.Operator.IS,
-          values: typeof values === 'string' ? values : [...values].map(String),
-        }),
-      ),
-      columns: [...columns],
-    })
-    .runPaged({ pageSize: 1000 });
+  const paged = createSearch(type, filters, columns).runPaged({ pageSize: 1000 });
   for (const range of paged.pageRanges) {
     if (!canFetch()) return false;
     const page = paged.fetch({ index: range.index });

@@ -21,6 +21,7 @@ export const SYNC_LOG = declareRecord({
     recordId: 'custrecord_tts_log_record_id',
     tiktokId: 'custrecord_tts_log_tiktok_id',
   },
+  search: { filters: { flow: 'custrecord_tts_log_flow', created: 'created' } },
   suiteql: {
     table: 'customrecord_tts_log',
     columns: {

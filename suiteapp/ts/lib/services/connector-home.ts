@@ -9,8 +9,9 @@
  * Safety: every value is HTML-escaped. An action link only opens a confirmation form; the form
  * POSTs and the Suitelet acts on a POST only, then redirects back (a reload does not act again).
  *
- * Usage: six queries (60) plus per shop one query and one lookup (11) to show the page; an action at
- * most 260.
+ * Usage: six queries (60), the items' SKUs (10 per 5,000 active items) and the sync log's governance
+ * entries (a counting search, 5) plus per shop one query and one lookup (11) to show the page; an
+ * action at most 260.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
@@ -34,10 +35,12 @@ import {
   EXCEPTIONS_SUITELET_ID,
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
+import { matchSkuOf } from '../../../../shared-types/src/catalog/catalog-plan';
 import { listBridgeStatus } from '../dao/bridge-status-dao';
-import { lookupCatalogChoices } from '../dao/catalog-dao';
+import { listAuditItems, lookupCatalogChoices } from '../dao/catalog-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listLocationsForSuggestions } from '../dao/location-dao';
+import { countRecentGovernanceEntries } from '../dao/log-dao';
 import { listPaymentMethods } from '../dao/payment-method-dao';
 import { listDoctorShops, tickShopSetting } from '../dao/shop-dao';
 import { findWarehousesOfShop } from '../dao/warehouse-dao';
@@ -82,6 +85,9 @@ interface AccountFacts {
   imported: Map<string, number>;
   paymentMethods: ReturnType<typeof listPaymentMethods>;
   locations: ReturnType<typeof listLocationsForSuggestions>;
+  /** Every active item's SKU as the order import matches it (its Channel SKU, else its own). */
+  channelSkus: { itemId: string; sku: string }[];
+  governanceWarnings: number;
 }
 
 function readAccount(): AccountFacts {
@@ -94,6 +100,8 @@ function readAccount(): AccountFacts {
     imported: countBy(listInboxForReview(['imported'], IMPORTED_COUNTED), (r) => r.shopName),
     paymentMethods: listPaymentMethods(),
     locations: listLocationsForSuggestions(),
+    channelSkus: listAuditItems().map((item) => ({ itemId: item.id, sku: matchSkuOf(item) })),
+    governanceWarnings: countRecentGovernanceEntries(),
   };
 }
 
@@ -122,6 +130,8 @@ function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number
       },
       inboxErrors: account.inboxErrors.get(shop.name) ?? 0,
       importedOrders: account.imported.get(shop.name) ?? 0,
+      channelSkus: account.channelSkus,
+      governanceWarnings: account.governanceWarnings,
     },
     bridge:
       status?.facts === null || status?.facts === undefined || status.receivedAtMs === null

@@ -1,5 +1,6 @@
 import { TestClock } from '../../../../test/support/test-clock';
-import { DOCTOR_CHECK_IDS } from '../../../../shared-types/src/doctor/doctor-checks';
+import type { DoctorCheckId } from '../../../../shared-types/src/doctor/doctor-checks';
+import { BACKLOG_WARN, checkById, DOCTOR_CHECK_IDS } from '../../../../shared-types/src/doctor/doctor-checks';
 import type { HeartbeatRequest } from '../../../../shared-types/src/doctor/heartbeat';
 import { validateHeartbeat } from '../../../../shared-types/src/doctor/heartbeat';
 import { renderDoctor } from '../../http/status-routes';
@@ -11,6 +12,7 @@ import {
   formatDoctor,
   gatherBridgeFacts,
   sendHeartbeat,
+  WEBHOOK_ARRIVAL_CURSOR,
   WebhookArrivals,
   withRunNotes,
   FlowRuns,
@@ -161,5 +163,144 @@ describe('bridge facts and doctor', () => {
     expect(report.broken).toBe(false);
     expect(formatDoctor({ shops: [], broken: false })).toMatch(/No shop connected yet/);
     await store.close();
+  });
+});
+
+/**
+ * Every check the bridge judges, broken in the bridge's store and repaired (README, the doctor
+ * table's B): each case breaks the real state (the shop's connection, its tokens, cursors, jobs, the
+ * late-dispatch watch, NetSuite's answer), sees the check fail with its fix in the report and in the
+ * CLI's text, repairs it and sees it pass.
+ */
+describe('each bridge check broken in the store, then repaired', () => {
+  type World = Awaited<ReturnType<typeof world>>;
+  interface Case {
+    id: DoctorCheckId;
+    result: 'broken' | 'warn';
+    detail: string;
+    breakIt: (w: World) => Promise<void>;
+    repair: (w: World) => Promise<void>;
+    /** NetSuite's answer to the doctor's ping while broken (null: it answered). */
+    netsuiteError?: string;
+  }
+
+  async function deadOrderJob({ store, clock }: World): Promise<void> {
+    const { id } = await store.enqueueJob(orderUpsertJob('1001', '9', clock.now()), clock.now());
+    await store.claimJobs({ owner: 'w', now: clock.now(), leaseMs: 1000, limit: 1 });
+    await store.failJob(
+      id,
+      'w',
+      { kind: 'dead', error: 'x', reason: 'NetSuite refused: no customer' },
+      clock.now(),
+    );
+  }
+
+  const cases: Case[] = [
+    {
+      id: 'tiktok-authorization',
+      result: 'broken',
+      detail: 'needs_reauth: refresh token revoked',
+      breakIt: ({ store, clock }) =>
+        store.setShopState('1001', 'needs_reauth', 'refresh token revoked', clock.now()),
+      repair: ({ store, clock }) => store.setShopState('1001', 'connected', null, clock.now()),
+    },
+    {
+      id: 'netsuite-connection',
+      result: 'broken',
+      detail: 'the last RESTlet call failed: INVALID_LOGIN_ATTEMPT',
+      netsuiteError: 'INVALID_LOGIN_ATTEMPT',
+      breakIt: async () => undefined,
+      repair: async () => undefined,
+    },
+    {
+      id: 'authorization-expiry',
+      result: 'warn',
+      detail: 'the authorization expires on',
+      breakIt: async ({ store, clock }) =>
+        store.saveTokens({ ...(await store.getTokens('1001'))!, refreshExpiresAt: clock.now() + 3 * DAY }),
+      repair: async ({ store, clock }) =>
+        store.saveTokens({ ...(await store.getTokens('1001'))!, refreshExpiresAt: clock.now() + 365 * DAY }),
+    },
+    {
+      id: 'authorization-expiry',
+      result: 'broken',
+      detail: 'the authorization expired on',
+      breakIt: async ({ store, clock }) =>
+        store.saveTokens({ ...(await store.getTokens('1001'))!, refreshExpiresAt: clock.now() - DAY }),
+      repair: async ({ store, clock }) =>
+        store.saveTokens({ ...(await store.getTokens('1001'))!, refreshExpiresAt: clock.now() + 365 * DAY }),
+    },
+    {
+      id: 'webhooks-arriving',
+      result: 'broken',
+      detail: 'that no webhook brought; last webhook never',
+      breakIt: ({ store, clock }) =>
+        store.setCursor('1001', RECONCILE_CATCH_CURSOR, clock.now() - 60_000, clock.now()),
+      repair: ({ store, clock }) => store.setCursor('1001', WEBHOOK_ARRIVAL_CURSOR, clock.now(), clock.now()),
+    },
+    {
+      id: 'dead-letters',
+      result: 'broken',
+      detail: 'orders: 1',
+      breakIt: deadOrderJob,
+      // `npm run bridge -- retry-dead` after the fix.
+      repair: async ({ store, clock }) => {
+        expect(await store.requeueDeadJobs({ shopId: '1001' }, clock.now())).toBe(1);
+      },
+    },
+    {
+      id: 'late-dispatch',
+      result: 'warn',
+      detail: '1 order(s) late',
+      breakIt: ({ store, clock }) =>
+        store.observeDispatch(
+          [
+            {
+              shopId: '1001',
+              orderId: '576',
+              shipBy: Math.floor(clock.now() / 1000) - 60,
+              orderUpdateTime: 1,
+            },
+          ],
+          clock.now(),
+        ),
+      // Shipped: TikTok's next payload of the order has no ship-by left.
+      repair: ({ store, clock }) =>
+        store.observeDispatch(
+          [{ shopId: '1001', orderId: '576', shipBy: null, orderUpdateTime: 2 }],
+          clock.now(),
+        ),
+    },
+    {
+      id: 'queue-backlog',
+      result: 'warn',
+      detail: `orders: ${BACKLOG_WARN + 1} waiting`,
+      breakIt: async ({ store, clock }) => {
+        for (let i = 0; i <= BACKLOG_WARN; i += 1)
+          await store.enqueueJob(orderUpsertJob('1001', String(1000 + i), clock.now()), clock.now());
+      },
+      repair: async ({ store, clock }) => {
+        const jobs = await store.claimJobs({ owner: 'w', now: clock.now(), leaseMs: 60_000, limit: 1000 });
+        for (const job of jobs) await store.completeJob(job.id, 'w', clock.now());
+      },
+    },
+  ];
+
+  it.each(cases.map((c) => [c.id, c.detail, c] as const))('%s: %s, then repaired', async (id, detail, c) => {
+    const w = await world();
+    await c.breakIt(w);
+    const broken = await bridgeDoctor(w.store, w.clock, c.netsuiteError ?? null);
+    const finding = broken.shops[0]!.findings.find((f) => f.id === id)!;
+    expect({ id, result: finding.result }).toEqual({ id, result: c.result });
+    expect(finding.detail).toContain(detail);
+    expect(broken.broken).toBe(c.result === 'broken');
+    const text = formatDoctor(broken);
+    expect(text).toContain(`[${c.result}] ${id}`);
+    expect(text).toContain(`fix: ${checkById(id).fix}`);
+    await c.repair(w);
+    const repaired = await bridgeDoctor(w.store, w.clock, null);
+    expect(repaired.shops[0]!.findings.find((f) => f.id === id)?.result).toBe('ok');
+    expect(repaired.broken).toBe(false);
+    await w.store.close();
   });
 });

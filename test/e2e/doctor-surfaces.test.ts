@@ -1,5 +1,5 @@
 import { runCli } from '../../bridge/src/cli';
-import { DOCTOR_CHECK_IDS } from '../../shared-types/src/doctor/doctor-checks';
+import { checkById, DOCTOR_CHECK_IDS } from '../../shared-types/src/doctor/doctor-checks';
 import { HOME_SUITELET_DEPLOYMENT_ID, HOME_SUITELET_ID } from '../../shared-types/src/doctor/connector-home';
 import type { SandboxStack } from '../../sandbox/src/stack';
 import { startE2eStack } from '../support/e2e-stack';
@@ -79,5 +79,41 @@ describe('the doctor on the connector home, the bridge status page and the CLI',
     expect(code).toBe(report.broken ? 2 : 0);
     const tiktok = report.shops[0]!.findings.find((f) => f.id === 'tiktok-authorization');
     expect(tiktok?.result).toBe('ok');
+  });
+
+  it('`doctor` exits 0 on a healthy shop, 2 with the fix when a setting or the shop breaks, 0 again once repaired', async () => {
+    stack = await startE2eStack('doctor-exit');
+    const shopId = await stack.connectShop();
+    const doctor = async (env: Record<string, string>): Promise<{ code: number; text: string }> => {
+      const out: string[] = [];
+      const code = await runCli(['doctor'], env, {
+        out: (line) => out.push(line),
+        err: (line) => out.push(line),
+      });
+      return { code, text: out.join('\n') };
+    };
+
+    const healthy = await doctor(cliEnv());
+    expect(healthy.text).not.toContain('[broken]');
+    expect(healthy.code).toBe(0);
+
+    // A wrong token secret: NetSuite refuses the bridge's calls.
+    const badSecret = await doctor({ ...cliEnv(), NETSUITE_TOKEN_SECRET: 'not-the-secret' });
+    expect(badSecret.code).toBe(2);
+    expect(badSecret.text).toContain('[broken] netsuite-connection');
+    expect(badSecret.text).toContain(`fix: ${checkById('netsuite-connection').fix}`);
+
+    // TikTok revokes the shop's authorization: the shop needs to be connected again.
+    await stack.bridge.store.setShopState(shopId, 'needs_reauth', 'refresh token revoked', Date.now());
+    const revoked = await doctor(cliEnv());
+    expect(revoked.code).toBe(2);
+    expect(revoked.text).toContain('[broken] tiktok-authorization');
+    expect(revoked.text).toContain(`fix: ${checkById('tiktok-authorization').fix}`);
+    expect(revoked.text).not.toContain('[broken] netsuite-connection');
+
+    await stack.bridge.store.setShopState(shopId, 'connected', null, Date.now());
+    const repaired = await doctor(cliEnv());
+    expect(repaired.text).not.toContain('[broken]');
+    expect(repaired.code).toBe(0);
   });
 });

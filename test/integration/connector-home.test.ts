@@ -450,6 +450,29 @@ describe('the doctor on the connector home: each check broken in NetSuite, then 
       repair: () => clock.advance(3 * 86_400_000),
     },
     {
+      id: 'scripts-released',
+      result: 'broken',
+      detail: 'customdeploy_tts_rl_connector: status Testing',
+      // An administrator sets the RESTlet's deployment back to Testing: the bridge's calls are refused.
+      breakIt: async () => {
+        world.ns.registry.editDeployment('customdeploy_tts_rl_connector', { status: 'TESTING' });
+        expect((await world.restlet('GET')).status).not.toBe(200);
+      },
+      repair: async () => {
+        world.ns.registry.editDeployment('customdeploy_tts_rl_connector', { status: 'RELEASED' });
+        expect((await world.restlet('GET')).status).toBe(200);
+      },
+    },
+    {
+      id: 'scripts-released',
+      result: 'broken',
+      detail: 'customdeploy_tts_mr_import_orders: not deployed',
+      breakIt: () =>
+        world.ns.registry.editDeployment('customdeploy_tts_mr_import_orders', { isdeployed: false }),
+      repair: () =>
+        world.ns.registry.editDeployment('customdeploy_tts_mr_import_orders', { isdeployed: true }),
+    },
+    {
       id: 'locations-linked',
       result: 'warn',
       detail: '1 of 1 warehouse(s) not linked',

@@ -120,6 +120,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
       },
     });
     data.userEvents.install(this.userEvents);
+    data.deployments.install(() => this.registry.deploymentFacts());
     this.project = project;
     this.profile = data.profile;
     this.store = data.store;

@@ -86,6 +86,7 @@ describe("the SuiteApp's mappers", () => {
         'returnauthorization',
         'salesorder',
         'salestaxitem',
+        'scriptdeployment',
       ].sort(),
     );
   });

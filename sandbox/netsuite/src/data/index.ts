@@ -15,7 +15,7 @@ import { createCacheModule, createCurrencyModule, createEncodeModule, createErro
 import { createQueryModule } from './query';
 import { UserEventSlot, createRecordModule, resolvePreferences } from './record';
 import type { Preferences } from './record';
-import { createSearchModule } from './search';
+import { createSearchModule, DeploymentSlot, withScriptDeployments } from './search';
 import { createSeed } from './seed';
 import type { Seed } from './seed';
 import { RecordStore } from './store';
@@ -44,6 +44,8 @@ export interface DataLayer {
   userEvents: UserEventSlot;
   /** The File Cabinet `N/file` writes to (misc/file.ts). */
   files: FileCabinet;
+  /** Where the execution layer installs the script deployments the `scriptdeployment` search reads. */
+  deployments: DeploymentSlot;
   close(): void;
 }
 
@@ -57,9 +59,10 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
   });
   const userEvents = new UserEventSlot();
   const files = new FileCabinet();
+  const deployments = new DeploymentSlot();
   const modules: Record<string, unknown> = {
     'N/record': createRecordModule({ store, preferences, userEvents }),
-    'N/search': createSearchModule(store, { clock: options.clock }),
+    'N/search': createSearchModule(withScriptDeployments(store, deployments), { clock: options.clock }),
     'N/query': createQueryModule(store.db, store, { clock: options.clock }),
     'N/format': createFormatModule({ timeZone: profile.timeZone }),
     'N/encode': createEncodeModule(),
@@ -77,6 +80,7 @@ export function createDataLayer(options: DataLayerOptions): DataLayer {
     seed: createSeed(store, preferences, userEvents),
     userEvents,
     files,
+    deployments,
     close: () => store.close(),
   };
 }

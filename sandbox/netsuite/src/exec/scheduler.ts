@@ -38,15 +38,20 @@ export class Scheduler {
     }
   }
 
-  /** Deployments with a recurrence time in (last fired, now]; marks them fired. */
+  /**
+   * Deployments with a recurrence time in (last fired, now]; marks them fired. A deployment an
+   * administrator has since set to another status or undeployed (ScriptRegistry.editDeployment)
+   * does not run; its missed times are skipped, not caught up.
+   */
   takeDue(now: Date): DueDeployment[] {
     const out: DueDeployment[] = [];
     for (const t of this.tracked) {
-      const recurrence = t.deployment.deployment.recurrence;
+      const { recurrence, status, isdeployed } = t.deployment.deployment;
       if (!recurrence) continue;
       const latest = latestOccurrence(recurrence, now.getTime());
       if (latest === null || latest <= t.lastFired) continue;
       t.lastFired = latest;
+      if (status !== 'SCHEDULED' || !isdeployed) continue;
       out.push({ script: t.script, deployment: t.deployment, dueAt: new Date(latest) });
     }
     return out;

@@ -10,6 +10,8 @@ import type {
   SdfScriptObjectType,
   SdfScriptParameter,
 } from '../../../../suiteapp/tools/sdf-model';
+import type { DeploymentFacts } from '../data/search';
+import { DEPLOYMENT_STATUS_LABELS } from '../data/search';
 import { SuiteScriptError } from '../errors';
 
 export interface RegisteredDeployment {
@@ -24,6 +26,16 @@ export interface RegisteredScript {
   readonly internalId: number;
   readonly deployments: readonly RegisteredDeployment[];
 }
+
+/** The `scripttype` search value of each SDF script object type. */
+const SCRIPT_TYPES: Readonly<Record<SdfScriptObjectType, string>> = {
+  restlet: 'RESTLET',
+  scheduledscript: 'SCHEDULED',
+  mapreducescript: 'MAPREDUCE',
+  suitelet: 'SCRIPTLET',
+  usereventscript: 'USEREVENT',
+  clientscript: 'CLIENT',
+};
 
 const FIRST_SCRIPT_ID = 1001;
 const FIRST_DEPLOYMENT_ID = 2001;
@@ -73,6 +85,42 @@ export class ScriptRegistry {
           String(d.number) === key ||
           String(d.internalId) === key,
       ) ?? null
+    );
+  }
+
+  /**
+   * Changes a deployment as an administrator does on Customization > Scripting > Script Deployments
+   * (its Status, its Deployed box): RESTlet calls, task submissions and schedules follow it from then
+   * on, and the `scriptdeployment` search reads it.
+   */
+  editDeployment(deploymentScriptId: string, changes: { status?: string; isdeployed?: boolean }): void {
+    const key = deploymentScriptId.trim().toLowerCase();
+    const found = this.scripts
+      .flatMap((s) => s.deployments)
+      .find((d) => d.deployment.scriptid.toLowerCase() === key);
+    if (!found) throw new Error(`No script deployment ${deploymentScriptId} in the account.`);
+    if (changes.status !== undefined && !(changes.status in DEPLOYMENT_STATUS_LABELS)) {
+      throw new Error(
+        `${changes.status} is not a deployment status; NetSuite's are ${Object.keys(DEPLOYMENT_STATUS_LABELS).join(', ')}.`,
+      );
+    }
+    (found as { deployment: SdfScriptDeployment }).deployment = { ...found.deployment, ...changes };
+  }
+
+  /** Every deployment as the `scriptdeployment` search reads it. */
+  deploymentFacts(): DeploymentFacts[] {
+    return this.scripts.flatMap((s) =>
+      s.deployments.map((d) => ({
+        internalId: d.internalId,
+        scriptid: d.deployment.scriptid,
+        title: d.deployment.title,
+        status: d.deployment.status,
+        isdeployed: d.deployment.isdeployed,
+        loglevel: d.deployment.loglevel,
+        scriptInternalId: s.internalId,
+        scriptScriptId: s.script.scriptid,
+        scriptType: SCRIPT_TYPES[s.script.objectType],
+      })),
     );
   }
 

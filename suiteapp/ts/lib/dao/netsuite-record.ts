@@ -129,7 +129,7 @@ export function lookupColumns(
 /** A search filter: a declared filter id, NetSuite's operator and its values. */
 export type SearchFilterSpec = readonly [
   SearchFilterId,
-  'anyof' | 'is' | 'onorafter',
+  'anyof' | 'is' | 'onorafter' | 'startswith',
   readonly (string | boolean)[] | string,
 ];
 
@@ -137,6 +137,7 @@ const OPERATORS = {
   anyof: search.Operator.ANYOF,
   is: search.Operator.IS,
   onorafter: search.Operator.ONORAFTER,
+  startswith: search.Operator.STARTSWITH,
 } as const;
 
 function createSearch(

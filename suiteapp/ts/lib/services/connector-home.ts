@@ -9,9 +9,9 @@
  * Safety: every value is HTML-escaped. An action link only opens a confirmation form; the form
  * POSTs and the Suitelet acts on a POST only, then redirects back (a reload does not act again).
  *
- * Usage: six queries (60), the items' SKUs (10 per 5,000 active items) and the sync log's governance
- * entries (a counting search, 5) plus per shop one query and one lookup (11) to show the page; an
- * action at most 260.
+ * Usage: six queries (60), the items' SKUs (10 per 5,000 active items), the sync log's governance
+ * entries (a counting search, 5) and the SuiteApp's script deployments (a search, 10) plus per shop
+ * one query and one lookup (11) to show the page; an action at most 260.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
@@ -41,6 +41,8 @@ import { listAuditItems, lookupCatalogChoices } from '../dao/catalog-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listLocationsForSuggestions } from '../dao/location-dao';
 import { countRecentGovernanceEntries } from '../dao/log-dao';
+import { listConnectorDeployments } from '../dao/script-deployment-dao';
+import { unreleasedDeployments } from '../../../../shared-types/src/doctor/script-deployments';
 import { listPaymentMethods } from '../dao/payment-method-dao';
 import { listDoctorShops, tickShopSetting } from '../dao/shop-dao';
 import { findWarehousesOfShop } from '../dao/warehouse-dao';
@@ -88,6 +90,7 @@ interface AccountFacts {
   /** Every active item's SKU as the order import matches it (its Channel SKU, else its own). */
   channelSkus: { itemId: string; sku: string }[];
   governanceWarnings: number;
+  unreleasedScripts: string[];
 }
 
 function readAccount(): AccountFacts {
@@ -102,6 +105,7 @@ function readAccount(): AccountFacts {
     locations: listLocationsForSuggestions(),
     channelSkus: listAuditItems().map((item) => ({ itemId: item.id, sku: matchSkuOf(item) })),
     governanceWarnings: countRecentGovernanceEntries(),
+    unreleasedScripts: unreleasedDeployments(listConnectorDeployments()),
   };
 }
 
@@ -132,6 +136,7 @@ function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number
       importedOrders: account.imported.get(shop.name) ?? 0,
       channelSkus: account.channelSkus,
       governanceWarnings: account.governanceWarnings,
+      unreleasedScripts: account.unreleasedScripts,
     },
     bridge:
       status?.facts === null || status?.facts === undefined || status.receivedAtMs === null

@@ -10,3 +10,5 @@ export { SearchPagedData } from './paged';
 export { SearchColumn } from './column';
 export { SearchFilter } from './filter';
 export { typeCode, typeText } from './type-codes';
+export { DeploymentSlot, DEPLOYMENT_STATUS_LABELS, withScriptDeployments } from './script-deployments';
+export type { DeploymentFacts } from './script-deployments';

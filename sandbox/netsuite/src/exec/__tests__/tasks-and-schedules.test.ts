@@ -320,6 +320,32 @@ describe('scheduled deployments on the emulator clock', () => {
     }
   });
 
+  it("follows an administrator's deployment edit: Testing is refused on submit, an undeployed schedule does not run", async () => {
+    const { account, clock, kit } = await open();
+    kit.input = [];
+    try {
+      account.registry.editDeployment('customdeploy_mr_a', { status: 'TESTING' });
+      expect(
+        asScript(account, (task) =>
+          errorOf(() =>
+            task.create({ taskType: 'MAP_REDUCE', scriptId: MR, deploymentId: 'customdeploy_mr_a' }).submit(),
+          ),
+        ).value,
+      ).toBe('FAILED_TO_SUBMIT_JOB_REQUEST_1');
+      account.registry.editDeployment('customdeploy_ss_15', { isdeployed: false });
+      clock.advance(15 * 60_000);
+      expect((await account.tick()).ran.map((r) => r.deploymentId)).toEqual(['customdeploy_mr_sched']);
+      account.registry.editDeployment('customdeploy_ss_15', { isdeployed: true });
+      clock.advance(15 * 60_000);
+      expect((await account.tick()).ran.map((r) => r.deploymentId)).toEqual([
+        'customdeploy_mr_sched',
+        'customdeploy_ss_15',
+      ]);
+    } finally {
+      await account.stop();
+    }
+  });
+
   it('runs a map/reduce deployment directly with restart injection and records invocations', async () => {
     const { account, kit } = await open();
     kit.input = [{ shop: 'A', sku: 'x', qty: 2 }];

@@ -373,6 +373,26 @@ describe('the doctor on the connector home: each check broken in NetSuite, then 
         setShopText('custrecord_tts_shop_catalog_ns', 'Pull updates from NetSuite product catalog'),
     },
     {
+      // The product push's jobs given up on the bridge (the region rule of this check is being
+      // replaced by the Product Push Blocked field: not broken here).
+      id: 'products-to-tiktok',
+      result: 'broken',
+      detail: '1 job(s) given up: TikTok refused the product: category required',
+      setUp: () => setShopText('custrecord_tts_shop_catalog_tts', 'Push products to TikTok'),
+      breakIt: async () => {
+        await heartbeat(
+          facts({
+            flows: {
+              products: flow({ dead: 1, lastError: 'TikTok refused the product: category required' }),
+            },
+          }),
+        );
+      },
+      repair: async () => {
+        await heartbeat(facts({ flows: { products: flow() } }));
+      },
+    },
+    {
       id: 'products-matching',
       result: 'broken',
       detail: `1 SKU(s) on more than one item, e.g. "${skuA}" on items`,

@@ -366,7 +366,8 @@ export const DOCTOR_CHECKS = [
     id: 'channel-sku-tiktok-row',
     title: 'The Channel SKU column is missing on the TikTok Shop row',
     seed: true,
-    looksAt: 'nothing to fix: TikTok has no per-channel SKU; the mapping lives on the NetSuite item',
+    looksAt:
+      'informational, always ok (nothing to fix): TikTok has no per-channel SKU; the mapping lives on the NetSuite item',
     fix: "Expected: TikTok SKUs must equal the SKU; map a different NetSuite SKU on the item's Channel SKU field (custitem_tts_sku).",
     link: { kind: 'netsuite', path: '/app/common/item/itemlist.nl', label: 'Items' },
     run: () => ok('expected behaviour, explained'),

@@ -631,6 +631,54 @@ describe('the doctor on the connector home: each check broken in NetSuite, then 
     expect(await checkOnHome('inbox-errors')).toMatchObject({ result: 'ok' });
   });
 
+  it('governance: the inventory export runs low on usage units and says so in the sync log; a day later it passes', async () => {
+    const clock = new TestClock(new Date());
+    world = await startConnectorAccount({ clock });
+    for (const fieldId of [
+      'custrecord_tts_shop_pull_inventory',
+      'custrecord_tts_shop_push_inv_tts',
+      'custrecord_tts_shop_pull_locations',
+    ])
+      setShopField(fieldId, true);
+    expect(await checkOnHome('governance')).toMatchObject({
+      result: 'ok',
+      row: expect.stringContaining('none'),
+    });
+    // Push inventory now, with the scheduled script's usage limit lowered below one shop's run.
+    world.ns.lowerUsageLimit('scheduled', 150);
+    const posted = await page(homeUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        custpage_home_action: 'push_inventory',
+        custpage_home_shop: String(shopRecord().id),
+      }).toString(),
+    });
+    expect(posted.status).toBe(302);
+    const [run] = await world.ns.runQueuedTasks();
+    expect(run?.scheduled?.error ?? null).toBeNull();
+    world.ns.lowerUsageLimit('scheduled', null);
+    const stops = () =>
+      world.ns.store
+        .all('customrecord_tts_log')
+        .filter((r) => r.fields.custrecord_tts_log_flow === GOVERNANCE_LOG_FLOW);
+    expect(stops().map((r) => r.fields.custrecord_tts_log_message)).toEqual([
+      `Inventory export ran low on usage units: shop(s) ${DEMO_SHOP.shopId} left for the next run (already queued, or the 15-minute schedule).`,
+    ]);
+    const broken = await checkOnHome('governance');
+    expect(broken.result).toBe('warn');
+    expect(broken.row).toContain('1 low-usage stop(s) in the last day');
+    expect(broken.row).toContain(checkById('governance').fix);
+    // A scheduled script cannot queue its own running deployment: the 15-minute run, with its full
+    // units, exports the shop and stops nothing.
+    clock.advance(15 * 60_000);
+    const tick = await world.ns.tick();
+    expect(tick.ran.map((r) => r.deploymentId)).toContain('customdeploy_tts_ss_inv_export_sched');
+    expect(stops()).toHaveLength(1);
+    clock.advance(2 * 86_400_000);
+    expect(await checkOnHome('governance')).toMatchObject({ result: 'ok' });
+  });
+
   it('test-order: no order imported yet is to do; one imported order passes it', async () => {
     world = await startConnectorAccount();
     const before = await checkOnHome('test-order');

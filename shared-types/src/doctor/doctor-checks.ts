@@ -125,11 +125,7 @@ export const AUTH_EXPIRY_WARN_MS = 14 * 86_400_000;
 export const WEBHOOK_SILENCE_MS = 6 * 3_600_000;
 /** A flow backlog above this is worth a warning. */
 export const BACKLOG_WARN = 500;
-/**
- * The Flow of a sync log entry (`customrecord_tts_log`) saying a connector script ran low on usage
- * units and left work for its next run; the `governance` check counts those of the last day.
- */
-export const GOVERNANCE_LOG_FLOW = 'governance';
+export { GOVERNANCE_LOG_FLOW } from './governance-log';
 
 const US_UK = ['US', 'GB', 'UK'];
 

@@ -2,7 +2,7 @@
  * The sync log `customrecord_tts_log` (custom record: create 2, save 4; SuiteQL 10 units; a counting
  * search 5). Fields and queries: mappers/sync-log-mapper.ts.
  */
-import { GOVERNANCE_LOG_FLOW } from '../../../../shared-types/src/doctor/doctor-checks';
+import { GOVERNANCE_LOG_FLOW } from '../../../../shared-types/src/doctor/governance-log';
 import type { LogEntry, LogRow } from '../mappers/sync-log-mapper';
 import { logEntryWrites, logRowFromRow, recentLogQuery, SYNC_LOG } from '../mappers/sync-log-mapper';
 import { createRecord, saveRecord, searchCount, setBodyFields } from './netsuite-record';

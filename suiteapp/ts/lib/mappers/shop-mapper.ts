@@ -56,6 +56,8 @@ export const SHOP = declareRecord({
     // The product push (issue #20): read and written through catalog-mapper.ts.
     matrixOptions: 'custrecord_tts_shop_matrix_opts',
     pushBlock: 'custrecord_tts_shop_push_block',
+    // The daily summary email (issue #21): who gets it.
+    notify: 'custrecord_tts_shop_notify',
   },
   search: {
     columns: {
@@ -143,6 +145,9 @@ export const SHOP = declareRecord({
       inventoryBufferPercent: 'custrecord_tts_shop_inv_buffer_pct',
       inventoryAssemblies: 'custrecord_tts_shop_inv_asm_build',
       inventoryInactiveZero: 'custrecord_tts_shop_inv_inactive0',
+      // The product push (issue #20) and the daily summary (issue #21).
+      pushBlock: 'custrecord_tts_shop_push_block',
+      notify: 'custrecord_tts_shop_notify',
     },
   },
 });
@@ -618,6 +623,14 @@ export function doctorShopFromRow(row: Row): DoctorShopRow | null {
 
 /** The connector home's actions that tick a shop setting (each one clears itself when done). */
 export type ShopActionWrite = 'forceCatalog' | 'forceInventory' | 'pushInventoryNow' | 'testMode';
+
+/** The shops whose Product Push Blocked holds text (the exceptions page's notes; issue #20). */
+export const PUSH_BLOCKED_SHOPS_QUERY: Sql = sql`SELECT ${c.name} AS shop_name, ${c.shopId} AS shop_id, ${c.pushBlock} AS push_block FROM ${SHOP.suiteql.table} WHERE ${c.pushBlock} IS NOT NULL ORDER BY ${c.id} ASC`;
+
+export function pushBlockedShopFromRow(row: Row): { name: string; block: string } | null {
+  const block = textOf(row.push_block)?.trim() ?? '';
+  return block === '' ? null : { name: shopNameFromRow(row), block };
+}
 
 export function shopActionWrites(action: ShopActionWrite): SubmitWrite[] {
   const field = {

@@ -112,6 +112,7 @@ function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number
       ...shop.settings,
       catalogSourceNetSuite: catalog.netsuiteSide,
       catalogSourceTikTok: catalog.tiktokSide,
+      pushBlock: catalog.pushBlock,
     },
     netsuite: {
       paymentMethods: account.paymentMethods,

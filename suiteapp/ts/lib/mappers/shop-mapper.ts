@@ -403,6 +403,10 @@ export interface ShopBeingSaved {
   carrierMap: string | null;
   /** False for an inline edit that does not carry the Carrier Map. */
   carriesCarrierMap: boolean;
+  /** Notification Recipients (the daily summary email). */
+  notify: string | null;
+  /** False for an inline edit that does not carry Notification Recipients. */
+  carriesNotify: boolean;
 }
 
 export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
@@ -413,6 +417,8 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
     carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
     carrierMap: text(body.carrierMap),
     carriesCarrierMap: rec.fieldIds().includes(body.carrierMap),
+    notify: text(body.notify),
+    carriesNotify: rec.fieldIds().includes(body.notify),
   };
 }
 
@@ -581,10 +587,12 @@ export interface DoctorShopRow {
   forceCatalog: boolean;
   forceInventory: boolean;
   pushInventoryNow: boolean;
+  /** Notification Recipients as stored (the daily summary email), null when empty. */
+  notify: string | null;
 }
 
 /** Every shop record with the settings the doctor reads (one query). */
-export const DOCTOR_SHOPS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.region} AS region, ${c.pushOrders} AS push_orders, ${c.pullOrderUpdates} AS pull_order_upd, ${c.pushShipments} AS push_shipments, ${c.pullFulfillments} AS pull_fulfill, ${c.pushFulfillments} AS push_ful_tts, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.inventoryBuffer} AS inv_buffer, ${c.pushReturns} AS push_returns, ${c.answerReturns} AS answer_returns, ${c.pushRefunds} AS push_refunds, ${c.paymentMethodMap} AS pm_map, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.shipItem} AS ship_item, ${c.testMode} AS test_mode, ${c.pausedReason} AS paused_reason, ${c.forceCatalog} AS force_catalog, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
+export const DOCTOR_SHOPS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.region} AS region, ${c.pushOrders} AS push_orders, ${c.pullOrderUpdates} AS pull_order_upd, ${c.pushShipments} AS push_shipments, ${c.pullFulfillments} AS pull_fulfill, ${c.pushFulfillments} AS push_ful_tts, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.inventoryBuffer} AS inv_buffer, ${c.pushReturns} AS push_returns, ${c.answerReturns} AS answer_returns, ${c.pushRefunds} AS push_refunds, ${c.paymentMethodMap} AS pm_map, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.shipItem} AS ship_item, ${c.testMode} AS test_mode, ${c.pausedReason} AS paused_reason, ${c.forceCatalog} AS force_catalog, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now, ${c.notify} AS notify FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
 
 export function doctorShopFromRow(row: Row): DoctorShopRow | null {
   const recordId = idOf(row.id);
@@ -596,6 +604,7 @@ export function doctorShopFromRow(row: Row): DoctorShopRow | null {
     forceCatalog: boolOf(row.force_catalog, false),
     forceInventory: boolOf(row.force_inv, false),
     pushInventoryNow: boolOf(row.push_now, false),
+    notify: textOf(row.notify),
     settings: {
       recordId,
       pushOrders: boolOf(row.push_orders, true),

@@ -13,6 +13,7 @@
 import * as log from 'N/log';
 import type { EntryPoints } from 'N/types';
 import { remainingUsage } from './lib/platform/governance';
+import { summaryStoppedMessage } from '../../shared-types/src/doctor/daily-summary';
 import { runDailySummary } from './lib/services/daily-summary-service';
 
 export function execute(_context: EntryPoints.Scheduled.executeContext): void {
@@ -24,7 +25,7 @@ export function execute(_context: EntryPoints.Scheduled.executeContext): void {
   if (run.skipped.length > 0) {
     log.error({
       title: 'Daily summary stopped: usage',
-      details: `Ran low on usage after ${run.shops.length} shop(s); not checked today: ${run.skipped.join(', ')}. They are checked on the next run; the connector home shows their checks meanwhile.`,
+      details: summaryStoppedMessage(run.shops.length, run.skipped),
     });
   }
 }

@@ -15,6 +15,25 @@
 import type { DoctorFinding, DoctorLink } from './doctor-checks';
 import { escapeHtml } from './connector-home';
 
+/**
+ * Usage (measured in test/integration/doctor-summary.test.ts): 60 units for the account (the shops
+ * and the account's facts), then 11 per shop for the doctor and 20 for its email. A scheduled script
+ * has 10,000.
+ */
+export const SUMMARY_SHOP_UNITS = 50;
+/** Kept back for logging the run's result. */
+export const SUMMARY_RESERVE_UNITS = 100;
+
+/** True when the next shop fits in the units left (its doctor and email, with the reserve kept). */
+export function canStartSummaryShop(remaining: number): boolean {
+  return remaining >= SUMMARY_SHOP_UNITS + SUMMARY_RESERVE_UNITS;
+}
+
+/** The run's log when it stopped for usage before the shops named. */
+export function summaryStoppedMessage(checked: number, skipped: readonly string[]): string {
+  return `Ran low on usage after ${checked} shop(s); not checked today: ${skipped.join(', ')}. They are checked on the next run; the connector home shows their checks meanwhile.`;
+}
+
 /** N/email takes at most 10 recipients (recipients + cc + bcc) per message. */
 export const NOTIFY_MAX_RECIPIENTS = 10;
 export const INVALID_NOTIFY_RECIPIENTS = 'TTS_INVALID_NOTIFY_RECIPIENTS';

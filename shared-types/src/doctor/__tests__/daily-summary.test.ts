@@ -1,12 +1,16 @@
 /// <reference types="jest" />
 import type { DoctorFinding, DoctorLink } from '../doctor-checks';
 import {
+  canStartSummaryShop,
   composeDailySummary,
   formatNotifyProblems,
   NOTIFY_MAX_RECIPIENTS,
   parseNotifyRecipients,
   planDailySummary,
   summaryAuthor,
+  summaryStoppedMessage,
+  SUMMARY_RESERVE_UNITS,
+  SUMMARY_SHOP_UNITS,
 } from '../daily-summary';
 
 const SHOP = { shopId: '7494049642642441621', name: 'Honeycomb <US>' };
@@ -143,5 +147,28 @@ describe('daily summary email', () => {
       send: false,
       reason: expect.stringContaining('"ops" is neither'),
     });
+  });
+});
+
+describe('daily summary usage', () => {
+  it('starts a shop only when its doctor and email fit beside the reserve', () => {
+    expect(canStartSummaryShop(10_000)).toBe(true);
+    expect(canStartSummaryShop(SUMMARY_SHOP_UNITS + SUMMARY_RESERVE_UNITS)).toBe(true);
+    expect(canStartSummaryShop(SUMMARY_SHOP_UNITS + SUMMARY_RESERVE_UNITS - 1)).toBe(false);
+    // A 10,000-unit run: 60 for the account, then at most 50 a shop (31 measured).
+    let remaining = 10_000 - 60;
+    let shops = 0;
+    while (canStartSummaryShop(remaining)) {
+      remaining -= SUMMARY_SHOP_UNITS;
+      shops += 1;
+    }
+    expect(shops).toBeGreaterThanOrEqual(190);
+    expect(remaining).toBeGreaterThanOrEqual(SUMMARY_RESERVE_UNITS);
+  });
+
+  it('names the shops a stopped run did not check', () => {
+    expect(summaryStoppedMessage(250, ['Shop A', 'Shop B'])).toBe(
+      'Ran low on usage after 250 shop(s); not checked today: Shop A, Shop B. They are checked on the next run; the connector home shows their checks meanwhile.',
+    );
   });
 });

@@ -7,13 +7,13 @@
  *
  * Usage: 60 units for the account (the shop query and the account's facts), then per shop 11 for
  * the doctor and 20 for an email (measured in test/integration/doctor-summary.test.ts). A shop is
- * started only with `SHOP_UNITS` left beyond the reserve; the shops left over are named in the
- * result (the script logs them: they wait for the next day's run).
+ * started only when its units fit beside the reserve (`canStartSummaryShop`); the shops left over are
+ * named in the result (the script logs them: they wait for the next day's run).
  */
 import * as url from 'N/url';
 import { runDoctor } from '../../../../shared-types/src/doctor/doctor-checks';
 import type { DoctorLink } from '../../../../shared-types/src/doctor/doctor-checks';
-import { planDailySummary } from '../../../../shared-types/src/doctor/daily-summary';
+import { canStartSummaryShop, planDailySummary } from '../../../../shared-types/src/doctor/daily-summary';
 import {
   HOME_SUITELET_DEPLOYMENT_ID,
   HOME_SUITELET_ID,
@@ -21,11 +21,6 @@ import {
 import { listDoctorShops } from '../dao/shop-dao';
 import { sendEmail } from '../platform/email';
 import { doctorInputOf, doctorLinkResolver, readDoctorAccount } from './doctor-service';
-
-/** The most one shop takes: the doctor (11), an email (20), and room to spare. */
-export const SHOP_UNITS = 50;
-/** Kept back for logging the run's result. */
-export const RESERVE_UNITS = 100;
 
 export interface ShopSummaryResult {
   shop: string;
@@ -59,7 +54,7 @@ export function runDailySummary(options: { remaining: () => number; nowMs: numbe
   );
   const date = new Date(options.nowMs).toISOString().slice(0, 10);
   for (const [index, shop] of shops.entries()) {
-    if (options.remaining() < SHOP_UNITS + RESERVE_UNITS) {
+    if (!canStartSummaryShop(options.remaining())) {
       run.skipped = shops.slice(index).map((s) => s.name);
       break;
     }

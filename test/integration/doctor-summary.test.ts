@@ -3,6 +3,7 @@ import {
   DAILY_SUMMARY_DEPLOYMENT_ID,
   DAILY_SUMMARY_SCRIPT_ID,
 } from '../../shared-types/src/netsuite/netsuite-ids';
+import { TestClock } from '../support/test-clock';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
 
@@ -169,5 +170,24 @@ describe('daily summary email', () => {
     expect(perShop).toBeGreaterThan(0);
     expect(perShop).toBeLessThanOrEqual(50);
     expect(one.units).toBeLessThanOrEqual(60 + 50);
+  });
+
+  it('its daily deployment runs it once a day, at 13:00 UTC', async () => {
+    const clock = new TestClock(new Date('2026-12-06T12:00:00.000Z'));
+    world = await startConnectorAccount({ clock });
+    setShopField('custrecord_tts_shop_push_orders', false);
+    const summaryRuns = (tick: Awaited<ReturnType<typeof world.ns.tick>>) =>
+      tick.ran.filter((r) => r.scriptId === DAILY_SUMMARY_SCRIPT_ID);
+    expect(summaryRuns(await world.ns.tick())).toHaveLength(0);
+    clock.advance(30 * 60_000); // 12:30: not due
+    expect(summaryRuns(await world.ns.tick())).toHaveLength(0);
+    clock.advance(31 * 60_000); // 13:01: due
+    const ran = summaryRuns(await world.ns.tick());
+    expect(ran.map((r) => r.deploymentId)).toEqual([DAILY_SUMMARY_DEPLOYMENT_ID]);
+    expect(world.ns.mailbox.sent.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^TikTok Shop Honeycomb US: 1 broken check \(/),
+    ]);
+    clock.advance(3_600_000); // 14:01: done for today
+    expect(summaryRuns(await world.ns.tick())).toHaveLength(0);
   });
 });

@@ -522,6 +522,15 @@ describe('the doctor on the connector home: each check broken in NetSuite, then 
         world.ns.registry.editDeployment('customdeploy_tts_mr_import_orders', { isdeployed: true }),
     },
     {
+      id: 'scripts-released',
+      result: 'broken',
+      detail: 'customdeploy_tts_mr_import_sched: status Not Scheduled, so its schedule does not run',
+      breakIt: () =>
+        world.ns.registry.editDeployment('customdeploy_tts_mr_import_sched', { status: 'NOTSCHEDULED' }),
+      repair: () =>
+        world.ns.registry.editDeployment('customdeploy_tts_mr_import_sched', { status: 'SCHEDULED' }),
+    },
+    {
       id: 'locations-linked',
       result: 'warn',
       detail: '1 of 1 warehouse(s) not linked',

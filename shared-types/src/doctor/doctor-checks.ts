@@ -548,8 +548,9 @@ export const DOCTOR_CHECKS = [
     id: 'scripts-released',
     title: 'Scripts or deployments not released',
     seed: false,
-    looksAt: "the SuiteApp's script deployments: status Released and deployed",
-    fix: 'Set each listed deployment to Status Released and check Deployed (Customization > Scripting > Script Deployments).',
+    looksAt:
+      "the SuiteApp's script deployments: status Released (Scheduled for those that run on a schedule) and deployed",
+    fix: 'Set each listed deployment to Status Released (Scheduled for those that run on a schedule) and check Deployed (Customization > Scripting > Script Deployments).',
     link: {
       kind: 'netsuite',
       path: '/app/common/scripting/scriptrecordlist.nl',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { SdfField } from '../sdf-model';
 import { SdfProjectError, loadSdfProject } from '../sdf-project';
 import { SdfXmlError } from '../sdf-xml';
+import { SCHEDULED_DEPLOYMENT_IDS } from '../../../shared-types/src/doctor/script-deployments';
 import { PROJECT_ROOT, copyFixture, makeTempDir, removeTempDirs } from './sdf-fixtures';
 
 afterAll(removeTempDirs);
@@ -499,5 +500,15 @@ describe('loadSdfProject on broken projects', () => {
     expect(() => loadSdfProject(projectWith('unbracketed-scriptfile'))).toThrow(
       /customscript_tts_rl_connector: scriptfile "\/SuiteApps\/com\.opentts\.connector\/rl_connector\.js" is not in brackets/,
     );
+  });
+});
+
+describe("the doctor's list of scheduled deployments", () => {
+  it('is every deployment the SDF objects ship with Status Scheduled (scripts-released flags them Not Scheduled)', () => {
+    const scheduled = loadSdfProject(PROJECT_ROOT)
+      .scripts.flatMap((script) => script.deployments)
+      .filter((d) => d.status === 'SCHEDULED')
+      .map((d) => d.scriptid);
+    expect([...SCHEDULED_DEPLOYMENT_IDS].sort()).toEqual(scheduled.sort());
   });
 });

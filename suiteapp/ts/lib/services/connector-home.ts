@@ -9,14 +9,15 @@
  * Safety: every value is HTML-escaped. An action link only opens a confirmation form; the form
  * POSTs and the Suitelet acts on a POST only, then redirects back (a reload does not act again).
  *
- * Usage: six queries (60) plus per shop one query and one lookup (11) to show the page; an action at
- * most 260.
+ * Usage: six queries (60), the active items' SKUs (10 per 5,000 items) plus per shop one query and
+ * one lookup (11) to show the page; an action at most 260.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
 import * as serverWidget from 'N/ui/serverWidget';
 import * as url from 'N/url';
 import { isInternalId } from '../../../../shared-types/src/ids/external-ids';
+import { matchSkuOf } from '../../../../shared-types/src/catalog/catalog-plan';
 import type { DoctorInput, DoctorLink } from '../../../../shared-types/src/doctor/doctor-checks';
 import type { HomeAction, ShopHomeModel } from '../../../../shared-types/src/doctor/connector-home';
 import {
@@ -35,7 +36,7 @@ import {
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
 import { listBridgeStatus } from '../dao/bridge-status-dao';
-import { lookupCatalogChoices } from '../dao/catalog-dao';
+import { listAuditItems, lookupCatalogChoices } from '../dao/catalog-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
 import { listLocationsForSuggestions } from '../dao/location-dao';
 import { listPaymentMethods } from '../dao/payment-method-dao';
@@ -82,6 +83,8 @@ interface AccountFacts {
   imported: Map<string, number>;
   paymentMethods: ReturnType<typeof listPaymentMethods>;
   locations: ReturnType<typeof listLocationsForSuggestions>;
+  /** Every active item's SKU as orders match it (its TikTok SKU override, else its Item Name/Number). */
+  channelSkus: { itemId: string; sku: string }[];
 }
 
 function readAccount(): AccountFacts {
@@ -94,6 +97,7 @@ function readAccount(): AccountFacts {
     imported: countBy(listInboxForReview(['imported'], IMPORTED_COUNTED), (r) => r.shopName),
     paymentMethods: listPaymentMethods(),
     locations: listLocationsForSuggestions(),
+    channelSkus: listAuditItems().map((item) => ({ itemId: item.id, sku: matchSkuOf(item) })),
   };
 }
 
@@ -122,6 +126,7 @@ function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number
       },
       inboxErrors: account.inboxErrors.get(shop.name) ?? 0,
       importedOrders: account.imported.get(shop.name) ?? 0,
+      channelSkus: account.channelSkus,
     },
     bridge:
       status?.facts === null || status?.facts === undefined || status.receivedAtMs === null

@@ -85,11 +85,11 @@ const README_STEPS = readmeSetupSteps(fs.readFileSync(path.join(REPO_ROOT, 'READ
 const HOW: Record<string, StepHow> = {
   'tiktok-connected': 'pages',
   'netsuite-connected': 'pages',
-  'catalog-source': 'API',
-  'skus-audited': 'pages and API',
-  'payment-methods': 'API',
-  locations: 'API',
-  'flow-settings': 'API',
+  'catalog-source': 'pages',
+  'skus-audited': 'pages',
+  'payment-methods': 'pages',
+  locations: 'pages',
+  'flow-settings': 'pages',
   'test-order': 'pages and API',
 };
 
@@ -142,16 +142,10 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
     await stack?.stop();
   });
 
-  /** Saves a record as an admin does in the NetSuite UI (user events run): the sandbox has no record forms. */
-  function saveAsUi(
-    type: string,
-    id: number,
-    values: Record<string, unknown>,
-    texts: Record<string, string> = {},
-  ): void {
+  /** Saves a record through the emulator's record API as the UI saves it (user events run). */
+  function saveAsUi(type: string, id: number, values: Record<string, unknown>): void {
     const ui = stack.netsuite.seed.ui;
     const rec = ui.load({ type, id });
-    for (const [fieldId, text] of Object.entries(texts)) rec.setText({ fieldId, text });
     for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });
     ui.save(rec, {});
   }
@@ -160,10 +154,6 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
     const shop = stack.netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
     if (!shop) throw new Error(`no TikTok Shop record for shop ${shopId}`);
     return shop;
-  }
-
-  function saveShop(values: Record<string, unknown>, texts: Record<string, string> = {}): void {
-    saveAsUi('customrecord_tts_shop', shopRecord().id, values, texts);
   }
 
   async function clickAndWait(page: Page, selector: string): Promise<void> {
@@ -188,6 +178,63 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
     return Object.fromEntries(marks.map(([id, text]) => [id, /done|to do|broken/.exec(text)?.[0] ?? text]));
   }
 
+  /** A record's entry form, the address `url.resolveRecord` gives (custom records; items). */
+  const recordUrl = (type: string, id: number): string =>
+    `${stack.netsuite.restletBaseUrl}${
+      type.startsWith('customrecord')
+        ? `/app/common/custom/custrecordentry.nl?rectype=${type}&id=${id}`
+        : `/app/common/item/item.nl?id=${id}`
+    }&e=T`;
+
+  /** On the home, the fix link of a checklist item: it opens the TikTok Shop record's form. */
+  async function followFixLink(step: string): Promise<void> {
+    await gotoNetSuite(w.page, homeUrl());
+    const [link] = await w.page.$$(`xpath/.//tr[.//span[@data-step="${step}"]]//a`);
+    expect(link).toBeDefined();
+    await Promise.all([w.page.waitForNavigation({ waitUntil: 'load' }), link!.click()]);
+    const at = new URL(w.page.url());
+    expect(`${at.pathname}?${at.searchParams.get('rectype')}&${at.searchParams.get('id')}`).toBe(
+      `/app/common/custom/custrecordentry.nl?customrecord_tts_shop&${shopRecord().id}`,
+    );
+  }
+
+  /**
+   * Fills the open record form as a person does — a list by the option's text (or internal id), a
+   * text box typed over, a checkbox clicked to the wanted state — then clicks Save and lands on the
+   * saved record.
+   */
+  async function fillAndSave(fields: Record<string, string | string[] | boolean | number>): Promise<void> {
+    const page = w.page;
+    for (const [fieldId, wanted] of Object.entries(fields)) {
+      const selector = `[name="${fieldId}"]:not([type="hidden"])`;
+      const tag = await page.$eval(selector, (el) => el.tagName.toLowerCase());
+      if (typeof wanted === 'boolean') {
+        const checked = await page.$eval(selector, (el) => (el as unknown as { checked: boolean }).checked);
+        if (checked !== wanted) await page.click(selector);
+      } else if (tag === 'select') {
+        const texts = (Array.isArray(wanted) ? wanted : [wanted]).map(String);
+        const values = await page.$eval(
+          selector,
+          (el, want) =>
+            Array.from((el as unknown as { options: ArrayLike<{ value: string; text: string }> }).options)
+              .filter((o) => want.includes(o.text) || want.includes(o.value))
+              .map((o) => o.value),
+          texts,
+        );
+        expect({ fieldId, found: values.length }).toEqual({ fieldId, found: texts.length });
+        await page.select(selector, ...values);
+      } else {
+        await page.$eval(selector, (el) => {
+          (el as unknown as { value: string }).value = '';
+        });
+        await page.type(selector, String(wanted));
+      }
+    }
+    await clickAndWait(page, 'button[name="submitter"]');
+    const text = await bodyText(page);
+    expect(text.startsWith('Error') ? text : 'saved').toBe('saved');
+  }
+
   /** What the admin does in each step (the README's words for each, by checklist item). */
   const ACTIONS: Record<string, () => Promise<void>> = {
     'tiktok-connected': async () => {
@@ -210,13 +257,11 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
       expect(body.netsuite.ok).toBe(true);
     },
     'catalog-source': async () => {
-      saveShop(
-        {},
-        {
-          custrecord_tts_shop_catalog_ns: 'Pull updates from NetSuite product catalog',
-          custrecord_tts_shop_catalog_tts: 'Push products to TikTok',
-        },
-      );
+      await followFixLink('catalog-source');
+      await fillAndSave({
+        custrecord_tts_shop_catalog_ns: 'Pull updates from NetSuite product catalog',
+        custrecord_tts_shop_catalog_tts: 'Push products to TikTok',
+      });
     },
     'skus-audited': async () => {
       const audit = stack.netsuite.suiteletUrl(SKU_AUDIT_SUITELET_ID, SKU_AUDIT_SUITELET_DEPLOYMENT_ID);
@@ -226,26 +271,37 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
       expect(found).toContain(JSON.stringify(TYPO_SKU));
       expect(found).toContain(String(typo));
       await screenshot(w.page, 'setup-skus-audit-finding');
-      saveAsUi('inventoryitem', typo, { custitem_tts_sku: '' });
-      await w.page.reload({ waitUntil: 'load' });
+      await w.page.goto(recordUrl('inventoryitem', typo), { waitUntil: 'load' });
+      expect(await bodyText(w.page)).toContain(TYPO_ITEM);
+      await fillAndSave({ custitem_tts_sku: '' });
+      expect(stack.netsuite.store.get('inventoryitem', typo)!.fields.custitem_tts_sku ?? '').toBe('');
+      await gotoNetSuite(w.page, audit);
       expect(await bodyText(w.page)).not.toContain(JSON.stringify(TYPO_SKU));
     },
     'payment-methods': async () => {
       const map = demoPaymentMethodMap(stack.account);
-      saveShop({ custrecord_tts_shop_pm_map: JSON.stringify({ ...map, '*': map.CCDC }) });
+      await followFixLink('payment-methods');
+      await fillAndSave({ custrecord_tts_shop_pm_map: JSON.stringify({ ...map, '*': map.CCDC }) });
     },
     locations: async () => {
       const main = stack.account.locationIds.main;
-      saveShop({ custrecord_tts_shop_pull_locations: true, custrecord_tts_shop_loc_filter: [main] });
+      await w.page.goto(recordUrl('customrecord_tts_shop', shopRecord().id), { waitUntil: 'load' });
+      await fillAndSave({
+        custrecord_tts_shop_pull_locations: true,
+        custrecord_tts_shop_loc_filter: [String(main)],
+      });
       const warehouses = stack.netsuite.store.all('customrecord_tts_warehouse');
       expect(warehouses.length).toBeGreaterThan(0);
-      for (const wh of warehouses)
-        saveAsUi('customrecord_tts_warehouse', wh.id, { custrecord_tts_wh_location: main });
+      for (const wh of warehouses) {
+        await w.page.goto(recordUrl('customrecord_tts_warehouse', wh.id), { waitUntil: 'load' });
+        await fillAndSave({ custrecord_tts_wh_location: String(main) });
+      }
     },
     'flow-settings': async () => {
       const a = stack.account;
       const taxCode = demoShopTaxCode(a);
-      saveShop({
+      await followFixLink('flow-settings');
+      await fillAndSave({
         custrecord_tts_shop_customer: a.customerId,
         ...(a.subsidiaryId === null ? {} : { custrecord_tts_shop_subsidiary: a.subsidiaryId }),
         custrecord_tts_shop_location: a.locationIds.main,
@@ -284,7 +340,8 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
         stack.netsuite.suiteletUrl(EXCEPTIONS_SUITELET_ID, EXCEPTIONS_SUITELET_DEPLOYMENT_ID),
       );
       expect(await bodyText(w.page)).toContain(order.id);
-      saveShop({
+      await w.page.goto(recordUrl('customrecord_tts_shop', shopRecord().id), { waitUntil: 'load' });
+      await fillAndSave({
         custrecord_tts_shop_push_orders: true,
         custrecord_tts_shop_test_mode: false,
         custrecord_tts_shop_paused_reason: '',

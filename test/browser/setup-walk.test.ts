@@ -17,6 +17,7 @@ import {
   closePage,
   describeWithChromium,
   launchChromium,
+  layoutOf,
   screenshot,
   watchPage,
 } from '../support/browser';
@@ -258,6 +259,16 @@ describeWithChromium('the README sandbox walk in headless Chromium', (chromium) 
     },
     'catalog-source': async () => {
       await followFixLink('catalog-source');
+      // The record page fits a phone too: no sideways scroll at 375 px, Save on screen and clickable.
+      await w.page.setViewport({ width: 375, height: 900 });
+      const layout = await layoutOf(w.page, 'button[name="submitter"]');
+      await screenshot(w.page, 'setup-shop-record-375');
+      await w.page.setViewport({ width: 1280, height: 900 });
+      expect({ scrollWidth: layout.scrollWidth, overflowing: layout.overflowing }).toEqual({
+        scrollWidth: layout.innerWidth,
+        overflowing: [],
+      });
+      expect(layout.actions).toEqual([{ label: 'Save', visible: true, clickable: true }]);
       await fillAndSave({
         custrecord_tts_shop_catalog_ns: 'Pull updates from NetSuite product catalog',
         custrecord_tts_shop_catalog_tts: 'Push products to TikTok',

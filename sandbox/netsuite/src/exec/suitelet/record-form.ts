@@ -24,6 +24,8 @@ export const ITEM_RECORD_PATH = '/app/common/item/item.nl';
 
 /** Fields NetSuite keeps for itself on every record (not on the entry form). */
 const SYSTEM_FIELDS = new Set(['id', 'created', 'lastmodified', 'externalid']);
+/** The emulator's form style; a record page's boxes also shrink to a narrow window (375 px). */
+const STYLE = `${FORM_STYLE}textarea,select,input[type=text]{max-width:100%;box-sizing:border-box}`;
 /** A list longer than this is offered as a text box of internal ids. */
 const MAX_OPTIONS = 500;
 
@@ -48,7 +50,7 @@ function html(
   return {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },
-    body: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${FORM_STYLE}</style></head><body><h1>${escapeHtml(
+    body: `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><h1>${escapeHtml(
       title,
     )}</h1>${body}</body></html>`,
   };

@@ -28,13 +28,14 @@ import { salesOrderOf, settle, startE2eStack } from '../support/e2e-stack';
  * The README's "Setting up a shop, step by step (in the sandbox)" walked in headless Chromium (issue
  * #21, done-when): the steps are read from the README itself (each line names its checklist item and
  * how the sandbox does it), so the README, the connector home's checklist and this walk cannot drift.
- * On a fresh sandbox each step is done through the real pages where the sandbox has them (the
- * bridge's sign-in and Connect, TikTok's consent page, the bridge's /readyz, the SKU audit and the
- * connector home's actions) and through the emulator's record API (as the UI saves) or the
- * simulator's admin API where it has none; after each step the connector home, loaded in the
- * browser, shows that item done (it was not before, unless the README says which step already did
- * it) and every earlier item still done. Screenshots of the home after each step in
- * artifacts/browser/.
+ * On a fresh sandbox each step is done through the pages, as a person clicks and types: the bridge's
+ * sign-in and Connect, TikTok's consent page, the bridge's /readyz, the SKU audit, the home's fix
+ * links to the TikTok Shop record's form and the emulator's record forms (shop, warehouses, item),
+ * the home's Test with one order; only the buyer's TikTok order is placed through the simulator's
+ * admin API (the one step the README marks "pages and API"). After each step the connector home,
+ * loaded in the browser, shows that item done (it was not before, unless the README says which step
+ * already did it) and every earlier item still done. Screenshots of the home before and after each
+ * step in artifacts/browser/.
  */
 
 type StepHow = 'pages' | 'API' | 'pages and API';

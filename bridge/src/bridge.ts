@@ -403,6 +403,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       clock,
       publicUrl: config.publicUrl,
       logger,
+      afterConnect: heartbeatOnce,
     }),
   );
   app.use(statusRouter({ store, adminAuth, clock, doctor }));

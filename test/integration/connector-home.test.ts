@@ -326,6 +326,25 @@ describe('connector home', () => {
     },
   );
 
+  it('products-matching: a TikTok SKU repeating another item its SKU breaks it, naming both items; clearing it repairs it', async () => {
+    world = await startConnectorAccount();
+    const [first, second] = Object.entries(world.account.itemIds);
+    expect(doctorRow((await page()).html, 'products-matching')).toMatch(/>ok</);
+    const ui = world.ns.seed.ui;
+    const save = (sku: string): void => {
+      const rec = ui.load({ type: 'inventoryitem', id: second![1] });
+      rec.setValue({ fieldId: 'custitem_tts_sku', value: sku });
+      ui.save(rec, {});
+    };
+    save(first![0]);
+    const broken = decode(doctorRow((await page()).html, 'products-matching'));
+    expect(broken).toContain('broken');
+    expect(broken).toContain(`${JSON.stringify(first![0])} on items ${first![1]}, ${second![1]}`);
+    expect(broken).toContain('Give each item its own Channel SKU');
+    save('');
+    expect(doctorRow((await page()).html, 'products-matching')).toMatch(/>ok</);
+  });
+
   it('payment-method-map: an empty map breaks it (the save refuses unknown ids); a map with a default repairs it', async () => {
     world = await startConnectorAccount();
     const ids = world.account.paymentMethodIds;

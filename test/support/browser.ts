@@ -55,43 +55,77 @@ interface PageWindow {
   };
 }
 
-const CANDIDATES = [
+/** Where Debian, Ubuntu and Google's packages put the browser, in the order tried. */
+export const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
   '/usr/bin/google-chrome-stable',
-];
+] as const;
 
 export const CHROMIUM_MISSING =
-  'Headless Chromium is not installed: run `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH to a Chromium or Chrome binary; .ci/run installs it.';
+  'Headless Chromium is not installed: run `apt-get install -y chromium` (Debian; `bash .ci/install-chromium.sh` does it) or set CHROMIUM_PATH to a Chromium or Chrome binary.';
+
+/** What the browser tests look at: the environment and whether a file exists (injected in tests). */
+export interface ChromiumLookup {
+  env: Readonly<Record<string, string | undefined>>;
+  exists(file: string): boolean;
+}
+
+const realLookup: ChromiumLookup = { env: process.env, exists: (file) => fs.existsSync(file) };
 
 /** The Chromium binary: CHROMIUM_PATH when set, else Debian's and the usual places; null when none exists. */
-export function findChromium(): string | null {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv !== undefined && fromEnv !== '') return fs.existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+export function findChromium(lookup: ChromiumLookup = realLookup): string | null {
+  const fromEnv = lookup.env.CHROMIUM_PATH;
+  if (fromEnv !== undefined && fromEnv !== '') return lookup.exists(fromEnv) ? fromEnv : null;
+  return CHROMIUM_CANDIDATES.find((p) => lookup.exists(p)) ?? null;
+}
+
+/**
+ * Whether the browser tests run: with the binary found; without one, under CI=true they fail (a CI
+ * run must not pass without its browser tests), elsewhere they are skipped. The message says what is
+ * missing and how to fix it.
+ */
+export type ChromiumDecision =
+  { action: 'run'; chromium: string } | { action: 'fail' | 'skip'; message: string };
+
+export function chromiumDecision(lookup: ChromiumLookup = realLookup): ChromiumDecision {
+  const chromium = findChromium(lookup);
+  if (chromium !== null) return { action: 'run', chromium };
+  const fromEnv = lookup.env.CHROMIUM_PATH;
+  const missing =
+    fromEnv !== undefined && fromEnv !== ''
+      ? `CHROMIUM_PATH is ${JSON.stringify(fromEnv)}, which does not exist: point it at a Chromium or Chrome binary, or unset it to use Debian's \`chromium\` package (\`apt-get install -y chromium\`).`
+      : `${CHROMIUM_MISSING} Looked in ${CHROMIUM_CANDIDATES.join(', ')}.`;
+  return lookup.env.CI === 'true'
+    ? { action: 'fail', message: `${missing} Under CI=true the browser tests fail rather than skip.` }
+    : { action: 'skip', message: `${missing} The browser tests are skipped (they fail under CI=true).` };
 }
 
 /**
  * `describe` when Chromium is there. Without it: under CI=true one failing test naming the fix;
  * locally the block is skipped with the same message (printed, and in the block's name).
  */
-export function describeWithChromium(name: string, body: (chromium: string) => void): void {
-  const chromium = findChromium();
-  if (chromium !== null) {
-    describe(name, () => body(chromium));
+export function describeWithChromium(
+  name: string,
+  body: (chromium: string) => void,
+  lookup: ChromiumLookup = realLookup,
+): void {
+  const decision = chromiumDecision(lookup);
+  if (decision.action === 'run') {
+    describe(name, () => body(decision.chromium));
     return;
   }
-  if (process.env.CI === 'true') {
+  if (decision.action === 'fail') {
     describe(name, () => {
       it('needs headless Chromium', () => {
-        throw new Error(`${CHROMIUM_MISSING} Under CI=true the browser tests fail rather than skip.`);
+        throw new Error(decision.message);
       });
     });
     return;
   }
-  console.warn(`Skipping the browser tests "${name}": ${CHROMIUM_MISSING}`);
-  describe.skip(`${name} (skipped: ${CHROMIUM_MISSING})`, () => body(''));
+  console.warn(`Skipping the browser tests "${name}": ${decision.message}`);
+  describe.skip(`${name} (skipped: ${decision.message})`, () => body(''));
 }
 
 export async function launchChromium(executablePath: string): Promise<Browser> {

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Clock } from '../../../shared-types/src/time/clock';
-import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
+import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import type { AdminAuth } from '../http/admin-auth';
 import { escapeHtml, renderPage } from '../http/html';
 import { readButtonForm, requireAdminPost } from '../http/admin-post';
@@ -40,6 +40,12 @@ export interface OAuthRouteDeps extends ConnectShopsDeps {
   store: BridgeStore;
   clock: Clock;
   logger: Logger;
+  /**
+   * Runs after the shops are stored and recorded: the bridge sends its heartbeat, so the connector
+   * home shows the connection at once rather than at the next heartbeat (up to 5 minutes later). Its
+   * failure is logged, not shown: the connection stands, and the next heartbeat tries again.
+   */
+  afterConnect?: () => Promise<unknown>;
 }
 
 const STATE_PROBLEMS = {
@@ -126,6 +132,16 @@ export function oauthRouter(deps: OAuthRouteDeps): Router {
     }
     const grant = await deps.tokenClient.exchangeCode(code);
     const shops = await connectShops(deps, grant);
+    if (deps.afterConnect !== undefined) {
+      try {
+        await deps.afterConnect();
+      } catch (e) {
+        deps.logger.warn(
+          { err: describeError(e) },
+          'heartbeat after connecting failed; the next one tries again',
+        );
+      }
+    }
     const rows = shops
       .map(
         (s) =>

@@ -112,6 +112,7 @@ export class NetSuiteEmulator extends EmulatedAccount {
       host: options.host,
       https: options.https,
       selectOptions: (source) => selectOptionsOf(data.store, source),
+      recordPages: { store: data.store, ui: data.seed.ui },
       emailEntities: (id) => {
         const customer = data.store.get('customer', id);
         if (customer === null) return null;

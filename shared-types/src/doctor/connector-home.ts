@@ -157,8 +157,9 @@ const CLASS: Record<string, string> = {
   broken: 'tts-broken',
 };
 
-const mark = (state: string): string =>
-  `<span class="${CLASS[state] ?? ''}">${MARK[state] ?? escapeHtml(state)}</span>`;
+/** A state as text with its colour; `step` names the checklist step (data-step) so tests and tools find it. */
+const mark = (state: string, step?: string): string =>
+  `<span class="${CLASS[state] ?? ''}"${step === undefined ? '' : ` data-step="${escapeHtml(step)}"`}>${MARK[state] ?? escapeHtml(state)}</span>`;
 
 /** One shop's section: checklist, flows with their action forms (links to them), doctor. */
 export function shopSectionHtml(
@@ -170,7 +171,7 @@ export function shopSectionHtml(
     ['Step', 'State', 'What we found', 'Fix'],
     shop.checklist.map((row) => [
       escapeHtml(row.label),
-      mark(row.state),
+      mark(row.state, row.id),
       escapeHtml(row.detail),
       row.fix === null ? '' : `${escapeHtml(row.fix)} ${linkHtml(row.link, shop, resolve)}`,
     ]),

@@ -71,7 +71,7 @@ export interface DoctorNetSuiteFacts {
   filteredLocations?: number;
   /** TikTok warehouses of the shop and how many are linked to a NetSuite location. */
   warehouses?: { total: number; linked: number };
-  /** Items' Channel SKUs (else their own SKU) of items linked to TikTok, for the SKU audit. */
+  /** Active items' Channel SKUs (else their own SKU), for the SKU audit. */
   channelSkus?: { itemId: string; sku: string }[];
   /** Order inbox records in error or exception. */
   inboxErrors?: number;

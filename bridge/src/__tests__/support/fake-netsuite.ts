@@ -10,8 +10,9 @@ import {
 
 /**
  * A stand-in for the connector RESTlet: checks TBA with the independent RFC 5849 verifier, the
- * realm, and nonce reuse; implements ping, shop.upsert and orders.upsert (one record per
- * externalid, newer update_time wins); lets a test inject responses and add latency.
+ * realm, and nonce reuse; implements ping, shop.upsert, warehouses.upsert, orders.upsert (one record
+ * per externalid, newer update_time wins) and bridge.heartbeat (kept as sent); lets a test inject
+ * responses and add latency.
  */
 export const NS_CREDENTIALS = {
   accountId: '1234567_SB1',
@@ -33,6 +34,8 @@ export class FakeNetSuite {
   /** TikTok warehouse ids per shop, as last sent by `warehouses.upsert`. */
   readonly warehouses = new Map<string, string[]>();
   readonly upsertCalls: { shopId: string; orderIds: string[] }[] = [];
+  /** The `bridge.heartbeat` bodies received, in order. */
+  readonly heartbeats: { bridgeUrl: string; shops: { shopId: string; connection: string }[] }[] = [];
   readonly rejected: string[] = [];
   private readonly nonces = new Set<string>();
   latencyMs = 0;
@@ -115,6 +118,16 @@ export class FakeNetSuite {
         linked: false,
       }));
       return json(200, { ok: true, results });
+    }
+    if (body.action === 'bridge.heartbeat') {
+      const beat = body as unknown as FakeNetSuite['heartbeats'][number];
+      this.heartbeats.push(beat);
+      const known = beat.shops.filter((shop) => this.shops.has(shop.shopId));
+      return json(200, {
+        ok: true,
+        written: known.length,
+        unknownShops: beat.shops.filter((shop) => !this.shops.has(shop.shopId)).map((shop) => shop.shopId),
+      });
     }
     if (body.action === 'orders.upsert') {
       const shopId = String(body.shopId);

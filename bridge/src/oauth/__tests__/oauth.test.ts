@@ -347,6 +347,30 @@ describe('TikTok OAuth routes', () => {
     expect(h.netsuite.warehouses.get(TEST_SHOP.id)).toEqual(['7000714532876273410']);
   });
 
+  it('sends the heartbeat once the shop is recorded, so the connector home shows the connection at once', async () => {
+    expect(h.netsuite.heartbeats).toEqual([]);
+    expect((await connectViaOAuth(h)).status).toBe(200);
+    expect(h.netsuite.heartbeats).toHaveLength(1);
+    expect(h.netsuite.heartbeats[0]!.bridgeUrl).toBe(PUBLIC_URL);
+    expect(h.netsuite.heartbeats[0]!.shops).toEqual([
+      expect.objectContaining({ shopId: TEST_SHOP.id, connection: 'connected' }),
+    ]);
+  });
+
+  it('a heartbeat NetSuite refuses after connecting leaves the connection standing', async () => {
+    h.netsuite.injectors.push((request) =>
+      request.body.includes('"bridge.heartbeat"')
+        ? json(500, { error: { code: 'UNEXPECTED_ERROR', message: 'heartbeat down' } })
+        : undefined,
+    );
+    const response = await connectViaOAuth(h);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/1 shop\(s\) connected/);
+    expect(h.netsuite.shops.has(TEST_SHOP.id)).toBe(true);
+    expect(h.netsuite.heartbeats).toEqual([]);
+    expect(h.logs()).toContain('heartbeat after connecting failed');
+  });
+
   it('re-authorizing keeps the data, stores new tokens and reconnects a needs_reauth shop', async () => {
     await connectViaOAuth(h);
     const first = await h.bridge.tiktok.vault.load(TEST_SHOP.id);

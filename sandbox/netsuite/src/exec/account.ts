@@ -30,6 +30,8 @@ import { scheduledScriptSteps } from './scheduled-runner';
 import { Scheduler } from './scheduler';
 import { ScriptRegistry, resolveParameters } from './script-registry';
 import type { RenderOptions } from './suitelet/render-form';
+import type { RecordFormOptions } from './suitelet/record-form';
+import { createRecordFormRoute, CUSTOM_RECORD_PATH, ITEM_RECORD_PATH } from './suitelet/record-form';
 import { RedirectType } from './suitelet/suitelet-http';
 import { createLoginRoute, createSuiteletRoute } from './suitelet/suitelet-host';
 import { createRedirectModule, createServerWidgetModule, createUrlModule } from './suitelet/ui-modules';
@@ -84,6 +86,8 @@ export interface AccountOptions {
   emailEntities?: (id: number) => MailEntity | null;
   /** Options of serverWidget SELECT fields with a `source` record type (the data layer's records). */
   selectOptions?: RenderOptions['selectOptions'];
+  /** The data layer behind the record pages (custom records' and items' entry forms); none without it. */
+  recordPages?: Omit<RecordFormOptions, 'session'>;
   /**
    * The owner of the account's scripts (who may run TESTING deployments), also the UI user. Default:
    * the administrator (context.ts ADMINISTRATOR_USER), not the integration user RESTlet calls run as.
@@ -261,6 +265,15 @@ export class EmulatedAccount {
           selectOptions: options.selectOptions,
         }),
         [LOGIN_PATH]: createLoginRoute(this.uiSession),
+        ...(options.recordPages === undefined
+          ? {}
+          : {
+              [CUSTOM_RECORD_PATH]: createRecordFormRoute({
+                ...options.recordPages,
+                session: this.uiSession,
+              }),
+              [ITEM_RECORD_PATH]: createRecordFormRoute({ ...options.recordPages, session: this.uiSession }),
+            }),
       },
       port: options.port,
       host: options.host,

@@ -238,7 +238,8 @@ function sublistHtml(sublist: UiSublist, options: RenderOptions): string {
   }<table${attr('data-sublist', sublist.id)}><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-const STYLE =
+/** The emulator's page style (forms, record pages): long text wraps anywhere. */
+export const FORM_STYLE =
   'body{font-family:sans-serif;margin:1.5rem;overflow-wrap:anywhere}.field{margin:.4rem 0}.field label,.caption{display:inline-block;min-width:14rem;font-weight:bold}' +
   '.mandatory{color:#b00}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem}' +
   '.message{border:1px solid #888;padding:.5rem;margin:.5rem 0}small{display:block;color:#555;margin-left:14rem}';
@@ -272,7 +273,7 @@ export function renderForm(form: UiForm, options: RenderOptions): string {
     : '';
   return [
     '<!DOCTYPE html>',
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(form.title)}</title><style>${STYLE}</style></head><body>`,
+    `<html><head><meta charset="utf-8"><title>${escapeHtml(form.title)}</title><style>${FORM_STYLE}</style></head><body>`,
     `<h1>${escapeHtml(form.title)}</h1>${messages}`,
     `<form method="POST"${attr('action', options.action)} enctype="application/x-www-form-urlencoded">`,
     `${loose.map((f) => bodyField(f, options)).join('')}${grouped}`,

@@ -230,15 +230,22 @@ class ProductPass {
       this.result.pages += 1;
       this.result.netsuiteInvalid += page.invalid.length;
       const acks: PushAckResult[] = [];
-      for (const product of page.products) {
-        const ack = await this.pushOne(product);
-        acks.push(ack);
-        this.result.products += 1;
-        this.result.outcomes[ack.outcome] += 1;
-        if (ack.outcome === 'not_allowed') {
-          this.result.notAllowed = true;
-          break;
+      try {
+        for (const product of page.products) {
+          const ack = await this.pushOne(product);
+          acks.push(ack);
+          this.result.products += 1;
+          this.result.outcomes[ack.outcome] += 1;
+          if (ack.outcome === 'not_allowed') {
+            this.result.notAllowed = true;
+            break;
+          }
         }
+      } catch (error) {
+        // TikTok or NetSuite unavailable part-way: what TikTok already took is recorded before the job
+        // fails (a retried Create Product would be answered from its idempotency key anyway).
+        if (acks.length > 0) await this.sendAcks(acks).catch(() => undefined);
+        throw error;
       }
       await this.sendAcks(acks);
       await this.queueAuditChecks(acks);

@@ -1,8 +1,9 @@
 /**
  * What the product push (issue #20) reads from TikTok's product listing answers: Get Attributes, Get
  * Category Rules, Get Brands, Recommend Category, Upload Image, Create / Edit Product and Get Product
- * (TikTok's Product API pages; shapes in /work/shared/reference/tiktok-shop-api.md §6.2). Loose objects:
- * TikTok adds fields freely; a missing field the push needs is a `TIKTOK_RESPONSE_INVALID` naming it.
+ * (TikTok's Product API pages, partner.tiktokshop.com/docv2; the simulator answers the same shapes:
+ * sandbox/tiktok/src/api/handlers/product-catalog-routes.ts). Loose objects: TikTok adds fields freely; a
+ * missing field the push needs is a `TIKTOK_RESPONSE_INVALID` naming it.
  */
 import { z } from 'zod';
 

@@ -42,8 +42,11 @@ export interface PushCatalogOptions {
   prefix?: string;
   /** The shop record to set TikTok Matrix Options on (internal id), if any. */
   shopRecordId?: number;
-  /** Each item's image (base64); default TINY_PNG (TikTok's Upload Image wants 100–20,000 px: see pngOf). */
-  imageBase64?: string;
+  /**
+   * Each item's image (base64), or one per item by its number (1, 2, …); default TINY_PNG (TikTok's Upload
+   * Image wants 100–20,000 px: see pngOf).
+   */
+  imageBase64?: string | ((n: number) => string);
 }
 
 export interface PushCatalog {
@@ -158,6 +161,8 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
     ns.seed.service.save(shop, {});
   }
   const imageOf = new Map<string, string>();
+  const imageBytesOf = (n: number): string | undefined =>
+    typeof options.imageBase64 === 'function' ? options.imageBase64(n) : options.imageBase64;
   const common = (n: number): Values => ({
     weight: 1 + (n % 5) / 2,
     weightunit: '1',
@@ -168,7 +173,7 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
   });
   const standaloneIds: string[] = [];
   for (let i = 1; i <= options.standalone; i += 1) {
-    const image = saveImage(ns, `${prefix.toLowerCase()}-s-${pad(i)}.png`, options.imageBase64);
+    const image = saveImage(ns, `${prefix.toLowerCase()}-s-${pad(i)}.png`, imageBytesOf(i));
     const id = createItem(ns, 'inventoryitem', {
       itemid: `${prefix}-S-${pad(i)}`,
       displayname: `${prefix} standalone ${i}`,
@@ -188,7 +193,11 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
     }
     const usedColors = [...new Set(combos.map(([c]) => c))];
     const usedSizes = [...new Set(combos.map(([, s]) => s))];
-    const image = saveImage(ns, `${prefix.toLowerCase()}-m-${pad(p)}.png`, options.imageBase64);
+    const image = saveImage(
+      ns,
+      `${prefix.toLowerCase()}-m-${pad(p)}.png`,
+      imageBytesOf(options.standalone + p),
+    );
     const parent = createItem(ns, 'inventoryitem', {
       itemid: `${prefix}-M-${pad(p)}`,
       displayname: `${prefix} matrix tee ${p}`,

@@ -249,9 +249,8 @@ class ProductPass {
       }
       await this.sendAcks(acks);
       await this.queueAuditChecks(acks);
-      if (this.result.notAllowed || page.next === null || page.products.length + page.invalid.length === 0) {
-        break;
-      }
+      // Pages go by item id over every marked item, so a page may hold no change and still have a next one.
+      if (this.result.notAllowed || page.next === null || page.next === after) break;
       after = page.next;
     }
     return this.result;

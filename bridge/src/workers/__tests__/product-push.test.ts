@@ -209,6 +209,12 @@ describe('runProductPush', () => {
     expect(w.jobs[0]!.runAfter - Number((w.jobs[0]!.payload as { since: number }).since)).toBe(60_000);
   });
 
+  it('reads on past a page with nothing to push (pages go by item id over every marked item)', async () => {
+    const w = world([[], [], [product(7)]]);
+    const result = await runProductPush(w.deps, SHOP);
+    expect(result).toMatchObject({ pages: 3, outcomes: expect.objectContaining({ created: 1 }) });
+  });
+
   it('retries a failed pass with the same Create Product idempotency key, recording what TikTok took first', async () => {
     const w = world([[product(1), product(2)]]);
     w.createFails.push(undefined, new TikTokNetworkError('product.create', 'ECONNRESET'));

@@ -29,7 +29,10 @@ afterEach(async () => {
   stack = undefined;
 });
 
-async function start(sellerType: 'LOCAL' | 'CROSS_BORDER' = 'LOCAL'): Promise<SandboxStack> {
+async function start(
+  sellerType: 'LOCAL' | 'CROSS_BORDER' = 'LOCAL',
+  failSellerSkus: string[] = [],
+): Promise<SandboxStack> {
   time.reset();
   const timed = onSimulatedTime(time);
   stack = await startE2eStack('push', {
@@ -37,6 +40,7 @@ async function start(sellerType: 'LOCAL' | 'CROSS_BORDER' = 'LOCAL'): Promise<Sa
     simulator: {
       ...timed.simulator,
       productAuditSeconds: 60,
+      productAudit: { failSellerSkus },
       seed: { shops: [{ region: 'US', sellerType, warehouses: 1 }] },
     },
     netsuite: { ...timed.netsuite, matrixOptions: PUSH_MATRIX_OPTIONS },
@@ -280,5 +284,47 @@ describe('Push products to TikTok through the sandbox', () => {
     const again = (await s().bridge.productPushOnce()).results[0]!;
     expect(again.skipped).toMatch(/.+/);
     expect(diff(quiet, productCalls())).toEqual({});
+  });
+
+  it('shows a failed audit with TikTok’s reasons, and sends a content change as one Edit Product with a new audit', async () => {
+    await start('LOCAL', ['E3-S-0002']);
+    const shopId = await s().connectShop();
+    await sync();
+    const catalog = buildPushCatalog(s().netsuite, {
+      standalone: 2,
+      matrixParents: 0,
+      categories: ['601226'],
+      attributes: { '601226': '{"101001": "Cotton"}' },
+      prefix: 'E3',
+      shopRecordId: shopRecord(shopId).id,
+      imageBase64: (n) => pngOf(120 + n, 120, 60),
+    });
+    exportStock(shopId, sellerSkusOf(catalog, []), 2);
+    const [good, failing] = catalog.standaloneIds as [string, string];
+    expect((await s().bridge.productPushOnce()).results[0]!.outcomes.created).toBe(2);
+    time.advance(120);
+    await sync();
+    expect(item(good).custitem_tts_audit).toBe('ACTIVATE');
+    expect(item(failing).custitem_tts_audit).toBe('FAILED');
+    expect(String(item(failing).custitem_tts_push_msg)).toMatch(/TikTok's audit FAILED product \d+: .+Fix: /);
+    expect((await s().bridge.productPushOnce()).results[0]!.productCalls).toBe(0);
+
+    // A new title: one Edit Product, and TikTok audits the product again.
+    s().netsuite.seed.service.submitFields({
+      type: 'inventoryitem',
+      id: Number(good),
+      values: { displayname: 'E3 standalone 1, organic cotton' },
+    });
+    const before = productCalls();
+    const edited = (await s().bridge.productPushOnce()).results[0]!;
+    expect(edited.outcomes).toMatchObject({ edited: 1, created: 0, price_updated: 0 });
+    const productId = String(item(good).custitem_tts_product_id);
+    expect(diff(before, productCalls())).toEqual({ [`PUT /product/202309/products/${productId}`]: 1 });
+    const product = s().simulator.state.products.get(productId)!;
+    expect(product).toMatchObject({ title: 'E3 standalone 1, organic cotton', status: 'PENDING' });
+    expect(item(good).custitem_tts_audit).toBe('PENDING');
+    time.advance(120);
+    await sync();
+    expect(item(good).custitem_tts_audit).toBe('ACTIVATE');
   });
 });

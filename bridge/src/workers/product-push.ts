@@ -181,14 +181,21 @@ function emptyResult(shopId: string): ProductPushResult {
 }
 
 /**
- * A TikTok answer that refuses this product (a business code or a 4xx), as opposed to a failure the job
- * retries later (TikTok unavailable or throttled after the caller's retries, an expired token).
+ * A TikTok answer that refuses this product (a business code or a 4xx), as opposed to a failure of the
+ * whole pass, which the job retries later and the status page shows: TikTok unavailable or throttled after
+ * the caller's retries, an expired token, a bad signature, or the app without the product scopes (105005:
+ * add the Product Basic and Product Modify packages in Partner Center, then the seller authorizes again).
  */
 export function isProductRefusal(error: unknown): error is TikTokApiError {
   if (!(error instanceof TikTokApiError) || error instanceof TikTokTokenExpiredError) return false;
   if (error.httpStatus === 429 || error.httpStatus >= 500) return false;
-  const temporary: number[] = [TIKTOK_CODES.RATE_LIMITED, TIKTOK_CODES.INTERNAL, TIKTOK_CODES.INVALID_SIGN];
-  return !temporary.includes(error.tiktokCode);
+  const wholePass: number[] = [
+    TIKTOK_CODES.RATE_LIMITED,
+    TIKTOK_CODES.INTERNAL,
+    TIKTOK_CODES.INVALID_SIGN,
+    TIKTOK_CODES.SCOPE_DENIED,
+  ];
+  return !wholePass.includes(error.tiktokCode);
 }
 
 /** A RESTlet refusal of `catalog.image` (the file is gone, too large…), as opposed to NetSuite being down. */

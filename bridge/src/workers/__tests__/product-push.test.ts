@@ -7,7 +7,13 @@ import type {
 import type { CategoryInfo } from '../../catalog/push-rules';
 import type { JobRecord, NewJob } from '../../store/types';
 import { tiktokErrorFor, TikTokNetworkError } from '../../tiktok/errors';
-import { ProductPushCache, productAuditHandler, runProductPush, type ProductPushDeps } from '../product-push';
+import {
+  isProductRefusal,
+  ProductPushCache,
+  productAuditHandler,
+  runProductPush,
+  type ProductPushDeps,
+} from '../product-push';
 
 /**
  * The push pass (bridge/src/workers/product-push.ts) against fakes: one TikTok call per action, the
@@ -277,6 +283,25 @@ describe('runProductPush', () => {
     expect(w.acks[0]![0]!.message).toMatch(/TikTok refused Create Product \(code 12052056: dup\)/);
     expect(w.acks[0]![1]!.message).toMatch(/global products/);
     expect(w.calls.filter((c) => c === 'create')).toHaveLength(2);
+  });
+
+  it('fails the whole pass (retried later) when the app lacks the product scopes, instead of blaming each item', async () => {
+    const w = world([[product(1), product(2)]]);
+    w.createFails.push(
+      tiktokErrorFor({
+        endpoint: 'product.create',
+        httpStatus: 200,
+        tiktokCode: 105005,
+        tiktokMessage: 'Access denied',
+      }),
+    );
+    await expect(runProductPush(w.deps, SHOP)).rejects.toThrow(/105005/);
+    expect(w.acks).toEqual([]);
+    expect(
+      isProductRefusal(
+        tiktokErrorFor({ endpoint: 'x', httpStatus: 200, tiktokCode: 12052240, tiktokMessage: 'm' }),
+      ),
+    ).toBe(true);
   });
 
   it('resends the results NetSuite did not record (it ran low on units)', async () => {

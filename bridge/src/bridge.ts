@@ -263,6 +263,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       publicUrl: config.publicUrl,
       logger,
       productPushCache,
+      metrics,
     }),
   ).map((handler) => withRunNotes(handler, runs, clock));
   const runnerOptions = {
@@ -299,6 +300,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     cache: productPushCache,
     clock,
     logger,
+    metrics,
   };
   // The catalog poll queues each connected shop's catalog.pull job (one pending per shop, shared with
   // the product webhooks), so a poll and a webhook never run two passes of a shop side by side; and its

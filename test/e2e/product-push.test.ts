@@ -256,6 +256,9 @@ describe('Push products to TikTok through the sandbox', () => {
     expect(product.skus[0]!.priceMinor).toBe(3150);
     expect(item(pricey).custitem_tts_audit).toBe('ACTIVATE');
     expect((await s().bridge.productPushOnce()).results[0]!.productCalls).toBe(0);
+    const metrics = await s().bridge.metrics.registry.metrics();
+    expect(metrics).toMatch(/tts_bridge_product_push_total\{outcome="created"\} 5/);
+    expect(metrics).toMatch(/tts_bridge_product_push_total\{outcome="price_updated"\} 1/);
   });
 
   it('pushes nothing for a cross-border seller and blocks the shop with the reason', async () => {

@@ -15,6 +15,7 @@ import { refundUpsertHandler } from './refund-upsert';
 import { catalogPullHandler } from './catalog-pull';
 import { ProductPushCache, productAuditHandler, productPushHandler } from './product-push';
 import { TikTokProductApi } from '../tiktok/product-api';
+import type { BridgeMetrics } from '../metrics';
 
 /** Every job kind's handler. */
 export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
@@ -23,7 +24,10 @@ export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
  * What the handlers need: the store, both clients, the token manager, the clock and the public URL; the
  * product push's cache of TikTok category rules and image URIs when the caller shares one.
  */
-export type JobHandlerDeps = ShopHandlerDeps & { productPushCache?: ProductPushCache };
+export type JobHandlerDeps = ShopHandlerDeps & {
+  productPushCache?: ProductPushCache;
+  metrics?: BridgeMetrics;
+};
 
 export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
   const orderUpsertDeps = {
@@ -71,6 +75,7 @@ function productPushHandlers(
     cache: deps.productPushCache ?? new ProductPushCache(deps.clock),
     clock: deps.clock,
     logger: deps.logger,
+    metrics: deps.metrics,
   };
   return {
     [JOB_KINDS.CATALOG_PUSH]: productPushHandler(pushDeps),

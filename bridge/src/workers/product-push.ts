@@ -54,6 +54,7 @@ import {
 import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
 import { NetSuiteError, type NetSuiteClient } from '../netsuite/client';
 import { type SendShop, withShopInNetSuite } from '../netsuite/connector-reactions';
+import type { BridgeMetrics } from '../metrics';
 import type { BridgeStore } from '../store/types';
 import { TIKTOK_CODES, TikTokApiError, TikTokTokenExpiredError } from '../tiktok/errors';
 import type { TikTokProductApi } from '../tiktok/product-api';
@@ -122,6 +123,7 @@ export interface ProductPushDeps {
   cache: ProductPushCache;
   clock: Clock;
   logger?: Logger;
+  metrics?: Pick<BridgeMetrics, 'productPushes'>;
 }
 
 export interface ProductPushOptions {
@@ -427,6 +429,7 @@ class ProductPass {
       }
     }
     for (const ack of acks) {
+      this.deps.metrics?.productPushes.inc({ outcome: ack.outcome });
       if (ack.message === null) continue;
       this.deps.logger?.warn({ shopId: this.shopId, itemId: ack.itemId, outcome: ack.outcome }, ack.message);
     }

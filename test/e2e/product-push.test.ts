@@ -180,14 +180,25 @@ describe('Push products to TikTok through the sandbox', () => {
       class: catalog.classIds[0],
       custitem_tts_push: true,
     });
-    exportStock(shopId, sellerSkusOf(catalog, ['E2E-MUG', 'E2E-BARE']), 7);
+    // A tee of no class and no TikTok category: TikTok's Recommend Category is offered in the refusal.
+    const nocat = createItem(ns, 'inventoryitem', {
+      itemid: 'E2E-NOCAT',
+      displayname: 'Striped tee',
+      salesdescription: 'A striped tee.',
+      weight: 1,
+      weightunit: '1',
+      baseprice: 12,
+      storedisplayimage: mugImage,
+      custitem_tts_push: true,
+    });
+    exportStock(shopId, sellerSkusOf(catalog, ['E2E-MUG', 'E2E-BARE', 'E2E-NOCAT']), 7);
 
     const before = productCalls();
     const first = await s().bridge.productPushOnce();
     expect(first.failures).toEqual([]);
     const pass = first.results[0]!;
     expect(pass.skipped).toBeNull();
-    expect(pass.outcomes).toMatchObject({ created: 5, invalid: 1, rejected: 0, not_allowed: 0 });
+    expect(pass.outcomes).toMatchObject({ created: 5, invalid: 2, rejected: 0, not_allowed: 0 });
     expect(pass.netsuiteInvalid).toBe(1);
     const firstCalls = diff(before, productCalls());
     expect(callsTo(firstCalls, 'POST /product/202309/products')).toBe(5);
@@ -216,8 +227,11 @@ describe('Push products to TikTok through the sandbox', () => {
       /requires the attribute (Material|Capacity|CA Prop 65).*\(\d+\), which is not mapped\. Fix: add "\d+"/,
     );
     expect(String(item(bare).custitem_tts_push_msg)).toMatch(/image/i);
+    expect(String(item(nocat).custitem_tts_push_msg)).toMatch(
+      /has no TikTok category\. Fix: .*TikTok recommends 601226 \(Womenswear & Underwear > Tops > T-shirts\)/,
+    );
     expect(
-      listed.some((p) => p.skus.some((k) => k.sellerSku === 'E2E-MUG' || k.sellerSku === 'E2E-BARE')),
+      listed.some((p) => p.skus.some((k) => ['E2E-MUG', 'E2E-BARE', 'E2E-NOCAT'].includes(k.sellerSku))),
     ).toBe(false);
 
     // The audit ends: status webhooks → Get Product → ACTIVATE on the items.

@@ -1,4 +1,9 @@
 import { HOME_SUITELET_DEPLOYMENT_ID, HOME_SUITELET_ID } from '../../shared-types/src/doctor/connector-home';
+import {
+  EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
+  EXCEPTIONS_SUITELET_ID,
+} from '../../shared-types/src/netsuite/netsuite-ids';
+import { notAllowedText } from '../../shared-types/src/catalog/push-plan';
 import type { BridgeShopFacts } from '../../shared-types/src/doctor/heartbeat';
 import type { ConnectorAccount } from '../support/connector-account';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
@@ -299,5 +304,30 @@ describe('connector home', () => {
       JSON.stringify({ CCDC: String(ids['Credit Card']), '*': String(ids.PayPal) }),
     );
     expect(doctorRow((await page()).html, 'payment-method-map')).toMatch(/>ok</);
+  });
+
+  it('products-to-tiktok: Product Push Blocked breaks it on the home and notes it on the exceptions page; clearing it repairs both', async () => {
+    world = await startConnectorAccount();
+    await heartbeat(facts({ flows: {} }));
+    const exceptionsUrl = world.ns.suiteletUrl(EXCEPTIONS_SUITELET_ID, EXCEPTIONS_SUITELET_DEPLOYMENT_ID);
+    const block = notAllowedText('TikTok 12052701: the seller must use global products');
+    expect(doctorRow((await page()).html, 'products-to-tiktok')).not.toContain('broken');
+    expect(decode((await page(exceptionsUrl)).html)).not.toContain('Product Push Blocked');
+
+    setShopField('custrecord_tts_shop_push_block', block);
+    const broken = decode(doctorRow((await page()).html, 'products-to-tiktok'));
+    expect(broken).toContain('broken');
+    expect(broken).toContain('Product Push Blocked: TikTok does not let this shop');
+    expect(broken).toContain('list the products as global products in TikTok Seller Center');
+    const exceptions = decode((await page(exceptionsUrl)).html);
+    expect(exceptions).toContain(
+      'Shop Honeycomb US: no NetSuite item is pushed to TikTok (Product Push Blocked). TikTok does not let',
+    );
+
+    setShopField('custrecord_tts_shop_push_block', '');
+    const repaired = decode(doctorRow((await page()).html, 'products-to-tiktok'));
+    expect(repaired).not.toContain('broken');
+    expect(repaired).not.toContain('Product Push Blocked:');
+    expect(decode((await page(exceptionsUrl)).html)).not.toContain('(Product Push Blocked)');
   });
 });

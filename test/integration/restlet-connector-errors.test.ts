@@ -191,6 +191,21 @@ const scenarios: Record<ConnectorErrorCode, () => Promise<SeenError>> = {
     return seen;
   },
 
+  async TTS_INVALID_NOTIFY_RECIPIENTS() {
+    // Thrown by the shop record's user event (beforeSubmit): a recipient that is neither an id nor an address.
+    const shop = demoShopRecord();
+    const service = world.ns.seed.ui;
+    const rec = service.load({ type: 'customrecord_tts_shop', id: shop.id });
+    rec.setValue({ fieldId: 'custrecord_tts_shop_notify', value: '12, Jane Doe' });
+    const seen = refusedSave(service, rec);
+    expect(seen.message).toContain('"Jane Doe" is neither an employee internal id');
+    // written: nothing
+    expect(
+      world.ns.store.get('customrecord_tts_shop', shop.id)?.fields.custrecord_tts_shop_notify ?? null,
+    ).toBe(shop.fields.custrecord_tts_shop_notify ?? null);
+    return seen;
+  },
+
   async TTS_CATALOG_SWITCH_UNCONFIRMED() {
     // Thrown by the shop record's user event (beforeSubmit): the catalog source switched while items are linked.
     const shop = demoShopRecord();

@@ -184,4 +184,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_acks_created ON outbox_acks(created_at, outbox_id);
     `,
   },
+  {
+    version: 14,
+    name: "one running job per key (issue #22): an order's jobs run one after another, so a job that read the order earlier never writes after one that read it later; the partial index finds a key's running job",
+    sql: `
+      CREATE INDEX jobs_running_dedupe ON jobs(dedupe_key) WHERE state = 'running' AND dedupe_key IS NOT NULL;
+    `,
+  },
 ];

@@ -11,6 +11,7 @@ import type { RecordStore } from './data/store';
 import type { AccountProfile } from './profiles/account-profile';
 import { DEFAULT_PROFILE, profileHas } from './profiles/account-profile';
 import { FEATURE } from './profiles/features';
+import { ADMINISTRATOR_USER } from './context';
 
 export interface DemoAccount {
   /** The account profile the demo account was seeded for. */
@@ -141,6 +142,8 @@ export function configureDemoShop(
     custrecord_tts_shop_fee_item: account.feeItemId,
     ...(demoShopTaxCode(account) === null ? {} : { custrecord_tts_shop_tax_code: demoShopTaxCode(account) }),
     custrecord_tts_shop_pm_map: JSON.stringify(demoPaymentMethodMap(account)),
+    // The daily summary email: the account's administrator (the sender) and a team address.
+    custrecord_tts_shop_notify: `${ADMINISTRATOR_USER.id}, ops@honeycomb.example`,
     ...overrides,
   };
   for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });

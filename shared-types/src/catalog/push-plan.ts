@@ -611,6 +611,11 @@ export function notAllowedText(tiktokMessage: string): string {
   return `TikTok does not let this shop's seller create products through the API (${tiktokMessage.trim()}): cross-border sellers list products as global products (Create Global Product, then publish them to this shop) in TikTok Seller Center or a global-product tool, so nothing is pushed from NetSuite. Orders, stock and the catalog pull keep working. If the seller becomes able to create local products (for example after migrating to local replication), clear Product Push Blocked on the TikTok Shop record to push again.`;
 }
 
+/** The exceptions page's note for a shop whose Product Push Blocked holds text (issue #20 item 4). */
+export function pushBlockedNote(shopName: string, block: string): string {
+  return `Shop ${shopName}: no NetSuite item is pushed to TikTok (Product Push Blocked). ${block.trim()}`;
+}
+
 export const INVALID_CATEGORY_MAP = 'TTS_INVALID_CATEGORY_MAP';
 
 /** Why a TikTok Category Map row cannot be saved (its category id or attribute JSON), or null. */

@@ -93,6 +93,13 @@ export const CONNECTOR_ERRORS = {
     bridge: 'dead_letter',
     retryLater: false,
   },
+  TTS_INVALID_NOTIFY_RECIPIENTS: {
+    meaning:
+      "The shop record's Notification Recipients (the daily summary email) holds something that is neither an employee internal id nor an email address, or more than 10 recipients (shared-types/src/doctor/daily-summary.ts); the message names each and the fix.",
+    written: 'nothing: the shop record save is refused',
+    bridge: 'dead_letter',
+    retryLater: false,
+  },
   TTS_CATALOG_SWITCH_UNCONFIRMED: {
     meaning:
       "The shop record's save changes the catalog source (Process product catalog, NetSuite or TikTok side) while NetSuite items are linked to TikTok products, without Confirm catalog source change ticked (shared-types/src/catalog/catalog-settings.ts); the message says what the switch will do.",

@@ -56,6 +56,12 @@ export interface DoctorShopSettings {
    */
   catalogSourceNetSuite?: string | null;
   catalogSourceTikTok?: string | null;
+  /**
+   * Product Push Blocked (`custrecord_tts_shop_push_block`): TikTok's refusal to let the shop's
+   * seller create products (error 12052701, cross-border sellers list global products), null when
+   * empty; undefined when this surface cannot read it.
+   */
+  pushBlock?: string | null;
 }
 
 /** What NetSuite knows, read by the connector home (absent: unknown to this surface). */
@@ -125,8 +131,6 @@ export const AUTH_EXPIRY_WARN_MS = 14 * 86_400_000;
 export const WEBHOOK_SILENCE_MS = 6 * 3_600_000;
 /** A flow backlog above this is worth a warning. */
 export const BACKLOG_WARN = 500;
-
-const US_UK = ['US', 'GB', 'UK'];
 
 const field = (id: string, label: string): DoctorLink => ({ kind: 'shop-field', field: id, label });
 const CONNECT: DoctorLink = { kind: 'bridge', path: '/', label: 'the bridge: Connect TikTok Shop' };
@@ -311,20 +315,18 @@ export const DOCTOR_CHECKS = [
     title: "Products aren't pushing to TikTok Shop",
     seed: true,
     looksAt:
-      "the shop's region (the product push is US/UK only) and Process product catalog updates (TikTok side)",
-    fix: 'Outside the US and UK, manage the TikTok catalog in TikTok Seller Center and set Process product catalog updates to "Pull products from TikTok" or "Do not sync products".',
-    link: { kind: 'bridge', path: '/', label: 'the bridge status page' },
+      "Process product catalog updates (TikTok side) and Product Push Blocked (TikTok's refusal to let the shop's seller create products, error 12052701: cross-border sellers list global products)",
+    fix: 'While Product Push Blocked holds TikTok\'s refusal, list the products as global products in TikTok Seller Center and set Process product catalog updates to "Pull products from TikTok" or "Do not sync products"; clear Product Push Blocked once the seller can create local products.',
+    link: field('custrecord_tts_shop_push_block', 'Product Push Blocked'),
     run: (input) =>
       needSettings(input, (s) => {
         const verdict = catalogVerdict(s, 'tiktok');
         if (verdict.result === 'unknown') return verdict;
-        const region = input.shop.region ?? '';
         const pushes = /push/i.test(s.catalogSourceTikTok || CATALOG_DEFAULTS.tiktok);
-        if (pushes && !US_UK.includes(region.toUpperCase())) {
-          return broken(
-            `the shop's region is ${region || 'unknown'} and TikTok takes product pushes from US and UK shops only`,
-          );
-        }
+        if (!pushes) return verdict;
+        if (s.pushBlock === undefined) return unknown('Product Push Blocked is not readable from here');
+        const block = (s.pushBlock ?? '').trim();
+        if (block !== '') return broken(`Product Push Blocked: ${block}`);
         return withFlowHealth(input, 'products', verdict);
       }),
   },

@@ -8,9 +8,12 @@
  * which compares the new payload with the sales order. The import leaves a flagged record with a
  * sales order to the order updates first (import-claim.ts `isDueForImport`), so an error's retry
  * finishes — FBT fulfillment, tie-out — a sales order that already reflects the newer payload
- * (issue #23). The same `update_time` changes nothing unless the status moved on in that same second
- * (`sameSecondAdvance`: TikTok's times are whole seconds, so an order paid and shipped, or shipped and
- * cancelled, within one second arrives twice with one `update_time`); an older one is ignored.
+ * (issue #23). The same `update_time` changes nothing unless the order changed again in that same
+ * second (`sameSecondChange`: TikTok's times are whole seconds, so an order paid and shipped, or
+ * created and given a new address, within one second arrives twice with one `update_time`): its
+ * status moved on, or — with the status unchanged — its payload differs from the stored one (the
+ * bridge runs an order's jobs one at a time, so the later payload is the later read); an older
+ * `update_time` is ignored.
  */
 import type { OrderUpsertOutcome } from '../contract/restlet-contract';
 import { TIKTOK_ORDER_STATUSES, type TikTokOrder } from '../tiktok/tiktok-order';
@@ -36,6 +39,24 @@ export interface InboxSnapshot {
   salesOrderId?: string | null;
   /** TikTok's order status of the stored payload (`custrecord_tts_ord_status`), if read. */
   tiktokStatus?: string | null;
+  /** The stored payload (`custrecord_tts_ord_payload`), if read. */
+  payload?: string | null;
+}
+
+/**
+ * True when a payload with the stored `update_time` is a second change within that second: its
+ * status is later in TikTok's order life (`sameSecondAdvance`), or the status is the same and the
+ * payload differs from the stored one (an address or line change). A status earlier than the
+ * stored one is the older read of that second, and changes nothing.
+ */
+export function sameSecondChange(
+  existing: InboxSnapshot,
+  incomingStatus: string,
+  incomingPayload: string,
+): boolean {
+  if (sameSecondAdvance(existing.tiktokStatus, incomingStatus)) return true;
+  const sameStatus = existing.tiktokStatus === incomingStatus;
+  return sameStatus && typeof existing.payload === 'string' && existing.payload !== incomingPayload;
 }
 
 /**
@@ -107,11 +128,8 @@ export function decideInboxUpsert(
   /** Set while the shop's Push orders to NetSuite is off (`pushOrdersOffNote`). */
   pausedNote: string | null = null,
 ): InboxDecision {
-  const payloadValues: InboxChanges = {
-    tiktokStatus: order.status,
-    updateTime: order.update_time,
-    payload: JSON.stringify(order),
-  };
+  const payload = JSON.stringify(order);
+  const payloadValues: InboxChanges = { tiktokStatus: order.status, updateTime: order.update_time, payload };
   if (existing === null) {
     return {
       outcome: 'created',
@@ -126,7 +144,7 @@ export function decideInboxUpsert(
     };
   }
   const stored = existing.updateTime ?? -1;
-  if (order.update_time === stored && !sameSecondAdvance(existing.tiktokStatus, order.status)) {
+  if (order.update_time === stored && !sameSecondChange(existing, order.status, payload)) {
     return { outcome: 'unchanged' };
   }
   if (order.update_time < stored) {

@@ -60,3 +60,8 @@ export const INVENTORY_EXPORT_SCRIPT_ID = 'customscript_tts_ss_inventory_export'
 export const INVENTORY_EXPORT_DEPLOYMENT_ID = 'customdeploy_tts_ss_inv_export';
 /** Its scheduled deployment (every 15 minutes; the interval is the deployment's schedule). */
 export const INVENTORY_EXPORT_SCHEDULED_DEPLOYMENT_ID = 'customdeploy_tts_ss_inv_export_sched';
+
+/** The daily summary email scheduled script (suiteapp/ts/ss_daily_summary.ts; issue #21 item 5). */
+export const DAILY_SUMMARY_SCRIPT_ID = 'customscript_tts_ss_daily_summary';
+/** Its daily deployment. */
+export const DAILY_SUMMARY_DEPLOYMENT_ID = 'customdeploy_tts_ss_daily_summary';

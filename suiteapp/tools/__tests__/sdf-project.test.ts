@@ -83,6 +83,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_company_tz', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_matrix_opts', 'TEXTAREA'],
   ['custrecord_tts_shop_push_block', 'TEXTAREA'],
+  ['custrecord_tts_shop_notify', 'TEXTAREA'],
 ];
 
 const CATEGORY_MAP_FIELDS: Expected[] = [

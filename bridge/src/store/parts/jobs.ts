@@ -68,7 +68,11 @@ export interface JobStore {
   enqueueJob(job: NewJob, now: number): Promise<EnqueueResult>;
   /**
    * Leases up to `limit` due jobs (pending and due, or running with an expired lease) to `owner`,
-   * oldest `runAfter` first. Two claimers never get the same job.
+   * oldest `runAfter` first. Two claimers never get the same job, and a key runs one job at a time:
+   * a job is not claimed while another job with its dedupe key runs under a live lease (and a pending
+   * one waits for an expired one to be taken over), so of an order's jobs the one that read TikTok
+   * later always writes later — TikTok's `update_time` has whole seconds, and two changes in one
+   * second could otherwise be written in the wrong order (the soak lost address updates so).
    */
   claimJobs(options: ClaimOptions): Promise<JobRecord[]>;
   /**

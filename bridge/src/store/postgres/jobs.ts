@@ -97,6 +97,9 @@ export class PgJobs implements JobStore {
       `WITH due AS (
          SELECT id FROM jobs
          WHERE ((state = 'pending' AND run_after <= $1) OR (state = 'running' AND lease_expires_at <= $1))${kindFilter}
+           AND (dedupe_key IS NULL OR NOT EXISTS (
+             SELECT 1 FROM jobs held WHERE held.dedupe_key = jobs.dedupe_key AND held.state = 'running'
+               AND held.id <> jobs.id AND (held.lease_expires_at > $1 OR jobs.state = 'pending')))
          ORDER BY run_after, id LIMIT $2
          FOR UPDATE SKIP LOCKED
        )

@@ -99,9 +99,14 @@ export class SqliteJobs implements JobStore {
             .statement(
               `SELECT id FROM jobs
              WHERE ((state = 'pending' AND run_after <= ?) OR (state = 'running' AND lease_expires_at <= ?)) ${kindFilter}
+               AND (dedupe_key IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM jobs held WHERE held.dedupe_key = jobs.dedupe_key AND held.state = 'running'
+                   AND held.id <> jobs.id AND (held.lease_expires_at > ? OR jobs.state = 'pending')))
              ORDER BY run_after, id LIMIT ?`,
             )
-            .all(options.now, options.now, ...kinds, ...excluded, options.limit) as { id: number }[]
+            .all(options.now, options.now, ...kinds, ...excluded, options.now, options.limit) as {
+            id: number;
+          }[]
         ).map((r) => r.id);
         const update = this.c.statement(
           `UPDATE jobs SET lease_expiries = lease_expiries + (CASE WHEN state = 'running' THEN 1 ELSE 0 END),

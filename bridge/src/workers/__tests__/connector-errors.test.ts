@@ -197,6 +197,15 @@ describe("the bridge's reaction to each connector error code", () => {
       );
     },
 
+    async TTS_INVALID_NOTIFY_RECIPIENTS() {
+      // Only the shop record's user event throws it; were shop.upsert ever to answer it, the job stops.
+      await expectShopUpsertDead(
+        'TTS_INVALID_NOTIFY_RECIPIENTS',
+        'Notification Recipients of TikTok shop Maker Mugs: x.',
+        /TTS_INVALID_NOTIFY_RECIPIENTS: Notification Recipients/,
+      );
+    },
+
     async TTS_CATALOG_SWITCH_UNCONFIRMED() {
       // Only the shop record's user event throws it; were shop.upsert ever to answer it, the job stops.
       await expectShopUpsertDead(

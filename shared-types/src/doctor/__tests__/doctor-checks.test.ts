@@ -35,6 +35,7 @@ function healthy(): DoctorInput {
       pausedReason: null,
       catalogSourceNetSuite: 'Pull updates from NetSuite product catalog',
       catalogSourceTikTok: 'Push products to TikTok',
+      pushBlock: null,
     },
     netsuite: {
       paymentMethods: [
@@ -93,7 +94,11 @@ const BREAKS: Record<DoctorCheckId, [Break, RegExp, 'broken' | 'warn']> = {
     'broken',
   ],
   'products-from-netsuite': [(i) => (s(i).catalogSourceNetSuite = null), /not chosen/, 'warn'],
-  'products-to-tiktok': [(i) => (i.shop.region = 'ID'), /region is ID/, 'broken'],
+  'products-to-tiktok': [
+    (i) => (s(i).pushBlock = 'TikTok does not let this shop create products (12052701)'),
+    /Product Push Blocked: TikTok does not let this shop create products \(12052701\)/,
+    'broken',
+  ],
   'products-matching': [
     (i) => n(i).channelSkus!.push({ itemId: '102', sku: 'TEE-RED' }),
     /"TEE-RED" on items 100, 102/,
@@ -248,10 +253,30 @@ describe('doctor registry', () => {
       result: 'warn',
       detail: expect.stringContaining('Push products to TikTok'),
     });
-    defaults.shop.region = 'MY';
-    expect(finding(defaults, 'products-to-tiktok')).toMatchObject({
+  });
+
+  it('products-to-tiktok follows Product Push Blocked, not the shop its region', () => {
+    const anyRegion = healthy();
+    anyRegion.shop.region = 'MY';
+    expect(finding(anyRegion, 'products-to-tiktok')).toMatchObject({ result: 'ok' });
+    anyRegion.settings!.pushBlock = '  ';
+    expect(finding(anyRegion, 'products-to-tiktok').result).toBe('ok');
+    const blocked = healthy();
+    blocked.settings!.pushBlock = 'TikTok 12052701: cross-border sellers list global products';
+    expect(finding(blocked, 'products-to-tiktok')).toMatchObject({
       result: 'broken',
-      detail: expect.stringContaining('region is MY'),
+      detail: 'Product Push Blocked: TikTok 12052701: cross-border sellers list global products',
+      fix: expect.stringContaining('global products in TikTok Seller Center'),
+      link: { kind: 'shop-field', field: 'custrecord_tts_shop_push_block' },
+    });
+    // Not pushing (the catalog comes from TikTok): the block stops nothing.
+    blocked.settings!.catalogSourceTikTok = 'Pull products from TikTok';
+    expect(finding(blocked, 'products-to-tiktok').result).toBe('ok');
+    const unreadable = healthy();
+    delete unreadable.settings!.pushBlock;
+    expect(finding(unreadable, 'products-to-tiktok')).toMatchObject({
+      result: 'unknown',
+      detail: expect.stringContaining('Product Push Blocked is not readable'),
     });
   });
 

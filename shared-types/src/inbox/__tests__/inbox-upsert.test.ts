@@ -64,6 +64,37 @@ describe('decideInboxUpsert', () => {
     }
   });
 
+  it('the same update_time and status with another payload is an update (a new address in the second the order was paid)', () => {
+    const paid = order({ update_time: 1700000100, status: 'AWAITING_SHIPMENT' });
+    const moved = {
+      ...paid,
+      recipient_address: { ...paid.recipient_address, address_line1: '2 New Street' },
+    };
+    const stored = {
+      id: '1',
+      updateTime: 1700000100,
+      state: 'imported',
+      salesOrderId: '9',
+      tiktokStatus: 'AWAITING_SHIPMENT',
+    };
+    expect(decideInboxUpsert({ ...stored, payload: JSON.stringify(paid) }, moved, '7')).toEqual({
+      outcome: 'updated',
+      values: {
+        tiktokStatus: 'AWAITING_SHIPMENT',
+        updateTime: 1700000100,
+        payload: JSON.stringify(moved),
+        updatePending: true,
+      },
+    });
+    // The same payload again, or an earlier status of that second with another payload: nothing.
+    expect(decideInboxUpsert({ ...stored, payload: JSON.stringify(moved) }, moved, '7')).toEqual({
+      outcome: 'unchanged',
+    });
+    expect(
+      decideInboxUpsert({ ...stored, tiktokStatus: 'IN_TRANSIT', payload: JSON.stringify(paid) }, moved, '7'),
+    ).toEqual({ outcome: 'unchanged' });
+  });
+
   it('sameSecondAdvance follows TikTok order life and ignores unknown statuses', () => {
     expect(sameSecondAdvance('UNPAID', 'AWAITING_SHIPMENT')).toBe(true);
     expect(sameSecondAdvance('AWAITING_SHIPMENT', 'CANCELLED')).toBe(true);

@@ -12,6 +12,7 @@ import {
   AUDIT_SHOPS_QUERY,
   auditShopFromRow,
   CATALOG_ITEM,
+  CATALOG_CHOICE_COLUMNS,
   CATALOG_STATUS_COLUMNS,
   catalogItemFromRow,
   catalogItemsQuery,
@@ -119,9 +120,12 @@ export function listAuditShops(): { shopId: string; name: string }[] {
   return runQuery(AUDIT_SHOPS_QUERY).flatMap((row) => auditShopFromRow(row) ?? []);
 }
 
-/** The catalog lists of a shop as chosen, empty ones null (one lookup, 1 unit; the connector home). */
+/**
+ * The catalog lists of a shop as chosen and its Product Push Blocked, empty ones null (one lookup,
+ * 1 unit; the connector home).
+ */
 export function lookupCatalogChoices(shopRecordId: string): ReturnType<typeof catalogChoicesFromLookup> {
   return catalogChoicesFromLookup(
-    lookupColumns(SHOP_CATALOG.recordType, shopRecordId, CATALOG_STATUS_COLUMNS),
+    lookupColumns(SHOP_CATALOG.recordType, shopRecordId, CATALOG_CHOICE_COLUMNS),
   );
 }

@@ -9,7 +9,13 @@ import type { OutboxShopSettings } from '../../../../shared-types/src/outbox/sal
 import type { ShopSettings } from '../../../../shared-types/src/settings/shop-settings';
 import type { FulfillmentShop } from '../../../../shared-types/src/fulfillments/fulfillment-capture';
 import type { DoctorShopRow, ShopActionWrite, ShopRef } from '../mappers/shop-mapper';
-import { DOCTOR_SHOPS_QUERY, doctorShopFromRow, shopActionWrites } from '../mappers/shop-mapper';
+import {
+  DOCTOR_SHOPS_QUERY,
+  doctorShopFromRow,
+  PUSH_BLOCKED_SHOPS_QUERY,
+  pushBlockedShopFromRow,
+  shopActionWrites,
+} from '../mappers/shop-mapper';
 import {
   RETURN_ANSWER_COLUMNS,
   returnAnswerShopFromLookup,
@@ -144,4 +150,9 @@ export function listDoctorShops(): DoctorShopRow[] {
 /** Ticks one self-clearing setting of a shop (the connector home's actions; 2 units). */
 export function tickShopSetting(recordId: string, action: ShopActionWrite): void {
   submitBodyFields(SHOP.recordType, recordId, shopActionWrites(action));
+}
+
+/** The shops TikTok does not let create products, with Product Push Blocked's text (10 units). */
+export function listPushBlockedShops(): { name: string; block: string }[] {
+  return runQuery(PUSH_BLOCKED_SHOPS_QUERY).flatMap((row) => pushBlockedShopFromRow(row) ?? []);
 }

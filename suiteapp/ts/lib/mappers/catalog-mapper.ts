@@ -270,14 +270,26 @@ export function auditShopFromRow(row: Row): { shopId: string; name: string } | n
   return shopId === null ? null : { shopId, name: textOf(row.shop_name) ?? shopId };
 }
 
-/** The two catalog lists as chosen (their option texts; null when left empty), for the connector home (issue #21). */
+/** What the connector home reads of the catalog settings (one lookup). */
+export const CATALOG_CHOICE_COLUMNS = [
+  shopCol.netsuiteSide,
+  shopCol.tiktokSide,
+  SHOP.search.columns.pushBlock,
+];
+
+/**
+ * The two catalog lists as chosen (their option texts; null when left empty) and Product Push
+ * Blocked (null when empty), for the connector home and its doctor (issue #21).
+ */
 export function catalogChoicesFromLookup(values: LookupValues): {
   netsuiteSide: string | null;
   tiktokSide: string | null;
+  pushBlock: string | null;
 } {
   return {
     netsuiteSide: selectTextOf(values[shopCol.netsuiteSide]),
     tiktokSide: selectTextOf(values[shopCol.tiktokSide]),
+    pushBlock: textOf(values[SHOP.search.columns.pushBlock])?.trim() || null,
   };
 }
 

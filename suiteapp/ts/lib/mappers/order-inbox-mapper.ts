@@ -90,7 +90,7 @@ export function newInboxWrites(externalId: string, name: string, changes: InboxC
 
 /** Inbox records whose externalid is in `inList`. */
 export function inboxesByExternalIdQuery(inList: Sql): Sql {
-  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.updateTime} AS update_time, ${c.state} AS state, ${c.salesOrder} AS sales_order, ${c.tiktokStatus} AS tiktok_status FROM ${table} WHERE ${c.externalId} IN (${inList})`;
+  return sql`SELECT ${c.id} AS id, ${c.externalId} AS externalid, ${c.updateTime} AS update_time, ${c.state} AS state, ${c.salesOrder} AS sales_order, ${c.tiktokStatus} AS tiktok_status, ${c.payload} AS payload FROM ${table} WHERE ${c.externalId} IN (${inList})`;
 }
 
 export function inboxSnapshotFromRow(row: Row, id: string): InboxSnapshot {
@@ -100,6 +100,7 @@ export function inboxSnapshotFromRow(row: Row, id: string): InboxSnapshot {
     state: textOf(row.state),
     salesOrderId: idOf(row.sales_order),
     tiktokStatus: textOf(row.tiktok_status),
+    payload: textOf(row.payload),
   };
 }
 

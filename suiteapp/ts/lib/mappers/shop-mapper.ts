@@ -56,6 +56,8 @@ export const SHOP = declareRecord({
     // The product push (issue #20): read and written through catalog-mapper.ts.
     matrixOptions: 'custrecord_tts_shop_matrix_opts',
     pushBlock: 'custrecord_tts_shop_push_block',
+    // The daily summary email (issue #21): who gets it.
+    notify: 'custrecord_tts_shop_notify',
   },
   search: {
     columns: {
@@ -143,6 +145,9 @@ export const SHOP = declareRecord({
       inventoryBufferPercent: 'custrecord_tts_shop_inv_buffer_pct',
       inventoryAssemblies: 'custrecord_tts_shop_inv_asm_build',
       inventoryInactiveZero: 'custrecord_tts_shop_inv_inactive0',
+      // The product push (issue #20) and the daily summary (issue #21).
+      pushBlock: 'custrecord_tts_shop_push_block',
+      notify: 'custrecord_tts_shop_notify',
     },
   },
 });
@@ -398,6 +403,10 @@ export interface ShopBeingSaved {
   carrierMap: string | null;
   /** False for an inline edit that does not carry the Carrier Map. */
   carriesCarrierMap: boolean;
+  /** Notification Recipients (the daily summary email). */
+  notify: string | null;
+  /** False for an inline edit that does not carry Notification Recipients. */
+  carriesNotify: boolean;
 }
 
 export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
@@ -408,6 +417,8 @@ export function shopBeingSaved(rec: RecordReader): ShopBeingSaved {
     carriesPaymentMethodMap: rec.fieldIds().includes(body.paymentMethodMap),
     carrierMap: text(body.carrierMap),
     carriesCarrierMap: rec.fieldIds().includes(body.carrierMap),
+    notify: text(body.notify),
+    carriesNotify: rec.fieldIds().includes(body.notify),
   };
 }
 
@@ -576,10 +587,12 @@ export interface DoctorShopRow {
   forceCatalog: boolean;
   forceInventory: boolean;
   pushInventoryNow: boolean;
+  /** Notification Recipients as stored (the daily summary email), null when empty. */
+  notify: string | null;
 }
 
 /** Every shop record with the settings the doctor reads (one query). */
-export const DOCTOR_SHOPS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.region} AS region, ${c.pushOrders} AS push_orders, ${c.pullOrderUpdates} AS pull_order_upd, ${c.pushShipments} AS push_shipments, ${c.pullFulfillments} AS pull_fulfill, ${c.pushFulfillments} AS push_ful_tts, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.inventoryBuffer} AS inv_buffer, ${c.pushReturns} AS push_returns, ${c.answerReturns} AS answer_returns, ${c.pushRefunds} AS push_refunds, ${c.paymentMethodMap} AS pm_map, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.shipItem} AS ship_item, ${c.testMode} AS test_mode, ${c.pausedReason} AS paused_reason, ${c.forceCatalog} AS force_catalog, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
+export const DOCTOR_SHOPS_QUERY: Sql = sql`SELECT ${c.id} AS id, ${c.shopId} AS shop_id, ${c.name} AS shop_name, ${c.region} AS region, ${c.pushOrders} AS push_orders, ${c.pullOrderUpdates} AS pull_order_upd, ${c.pushShipments} AS push_shipments, ${c.pullFulfillments} AS pull_fulfill, ${c.pushFulfillments} AS push_ful_tts, ${c.pullLocations} AS pull_locations, ${c.locationFilter} AS loc_filter, ${c.pullInventory} AS pull_inventory, ${c.pushInventory} AS push_inventory, ${c.inventoryBuffer} AS inv_buffer, ${c.pushReturns} AS push_returns, ${c.answerReturns} AS answer_returns, ${c.pushRefunds} AS push_refunds, ${c.paymentMethodMap} AS pm_map, ${c.perBuyer} AS per_buyer, ${c.customer} AS customer, ${c.shipItem} AS ship_item, ${c.testMode} AS test_mode, ${c.pausedReason} AS paused_reason, ${c.forceCatalog} AS force_catalog, ${c.forceInventory} AS force_inv, ${c.pushInventoryNow} AS push_now, ${c.notify} AS notify FROM ${SHOP.suiteql.table} ORDER BY ${c.id} ASC`;
 
 export function doctorShopFromRow(row: Row): DoctorShopRow | null {
   const recordId = idOf(row.id);
@@ -591,6 +604,7 @@ export function doctorShopFromRow(row: Row): DoctorShopRow | null {
     forceCatalog: boolOf(row.force_catalog, false),
     forceInventory: boolOf(row.force_inv, false),
     pushInventoryNow: boolOf(row.push_now, false),
+    notify: textOf(row.notify),
     settings: {
       recordId,
       pushOrders: boolOf(row.push_orders, true),
@@ -618,6 +632,14 @@ export function doctorShopFromRow(row: Row): DoctorShopRow | null {
 
 /** The connector home's actions that tick a shop setting (each one clears itself when done). */
 export type ShopActionWrite = 'forceCatalog' | 'forceInventory' | 'pushInventoryNow' | 'testMode';
+
+/** The shops whose Product Push Blocked holds text (the exceptions page's notes; issue #20). */
+export const PUSH_BLOCKED_SHOPS_QUERY: Sql = sql`SELECT ${c.name} AS shop_name, ${c.shopId} AS shop_id, ${c.pushBlock} AS push_block FROM ${SHOP.suiteql.table} WHERE ${c.pushBlock} IS NOT NULL ORDER BY ${c.id} ASC`;
+
+export function pushBlockedShopFromRow(row: Row): { name: string; block: string } | null {
+  const block = textOf(row.push_block)?.trim() ?? '';
+  return block === '' ? null : { name: shopNameFromRow(row), block };
+}
 
 export function shopActionWrites(action: ShopActionWrite): SubmitWrite[] {
   const field = {

@@ -17,8 +17,8 @@ import * as redirect from 'N/redirect';
 import * as serverWidget from 'N/ui/serverWidget';
 import * as url from 'N/url';
 import { isInternalId } from '../../../../shared-types/src/ids/external-ids';
-import type { DoctorInput, DoctorLink } from '../../../../shared-types/src/doctor/doctor-checks';
 import type { HomeAction, ShopHomeModel } from '../../../../shared-types/src/doctor/connector-home';
+import { doctorInputOf, doctorLinkResolver, readDoctorAccount } from './doctor-service';
 import {
   escapeHtml,
   HOME_ACTIONS,
@@ -34,14 +34,8 @@ import {
   EXCEPTIONS_SUITELET_ID,
 } from '../../../../shared-types/src/netsuite/netsuite-ids';
 import { MAX_RETRY_IDS } from '../../../../shared-types/src/contract/restlet-contract';
-import { listBridgeStatus } from '../dao/bridge-status-dao';
-import { lookupCatalogChoices } from '../dao/catalog-dao';
 import { listInboxForReview } from '../dao/inbox-review-dao';
-import { listLocationsForSuggestions } from '../dao/location-dao';
-import { listPaymentMethods } from '../dao/payment-method-dao';
 import { listDoctorShops, tickShopSetting } from '../dao/shop-dao';
-import { findWarehousesOfShop } from '../dao/warehouse-dao';
-import type { BridgeStatusRow } from '../mappers/bridge-status-mapper';
 import type { DoctorShopRow } from '../mappers/shop-mapper';
 import { submitInventoryExport } from '../platform/inventory-task';
 import { retryInboxRecords, RETRYABLE_STATES } from './retry-service';
@@ -54,7 +48,6 @@ const ACTION_FIELD = 'custpage_home_action';
 const SHOP_FIELD = 'custpage_home_shop';
 /** GET parameter after an action: what was done. */
 const DONE_PARAM = 'done';
-const IMPORTED_COUNTED = 200;
 
 function selfUrl(params: Record<string, string> = {}): string {
   return url.resolveScript({ scriptId: HOME_SUITELET_ID, deploymentId: HOME_SUITELET_DEPLOYMENT_ID, params });
@@ -67,104 +60,15 @@ function exceptionsUrl(): string {
   });
 }
 
-function countBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const k = key(row);
-    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return counts;
-}
-
-interface AccountFacts {
-  statusByShop: Map<string, BridgeStatusRow>;
-  inboxErrors: Map<string, number>;
-  imported: Map<string, number>;
-  paymentMethods: ReturnType<typeof listPaymentMethods>;
-  locations: ReturnType<typeof listLocationsForSuggestions>;
-}
-
-function readAccount(): AccountFacts {
-  const statusByShop = new Map<string, BridgeStatusRow>();
-  for (const row of listBridgeStatus())
-    if (row.shopRecordId !== null) statusByShop.set(row.shopRecordId, row);
-  return {
-    statusByShop,
-    inboxErrors: countBy(listInboxForReview(RETRYABLE_STATES, MAX_RETRY_IDS), (r) => r.shopName),
-    imported: countBy(listInboxForReview(['imported'], IMPORTED_COUNTED), (r) => r.shopName),
-    paymentMethods: listPaymentMethods(),
-    locations: listLocationsForSuggestions(),
-  };
-}
-
-function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number): DoctorInput {
-  const status = account.statusByShop.get(shop.settings.recordId);
-  const warehouses = findWarehousesOfShop(shop.settings.recordId);
-  const catalog = lookupCatalogChoices(shop.settings.recordId);
-  const filter = new Set(shop.settings.locationFilter);
-  const filteredLocations = account.locations.filter(
-    (l) => !l.inactive && (filter.size === 0 || filter.has(l.locationId)),
-  ).length;
-  return {
-    nowMs,
-    shop: { shopId: shop.shopId, name: shop.name, region: shop.region },
-    settings: {
-      ...shop.settings,
-      catalogSourceNetSuite: catalog.netsuiteSide,
-      catalogSourceTikTok: catalog.tiktokSide,
-    },
-    netsuite: {
-      paymentMethods: account.paymentMethods,
-      filteredLocations,
-      warehouses: {
-        total: warehouses.length,
-        linked: warehouses.filter((w) => w.locationId !== null || w.locationIds.length > 0).length,
-      },
-      inboxErrors: account.inboxErrors.get(shop.name) ?? 0,
-      importedOrders: account.imported.get(shop.name) ?? 0,
-    },
-    bridge:
-      status?.facts === null || status?.facts === undefined || status.receivedAtMs === null
-        ? null
-        : { facts: status.facts, receivedAtMs: status.receivedAtMs },
-  };
-}
-
-function resolverFor(bridgeUrl: (shop: ShopHomeModel) => string | null) {
-  return (link: DoctorLink, shop: ShopHomeModel): string | null => {
-    switch (link.kind) {
-      case 'shop-field':
-        return shop.recordId === null
-          ? null
-          : url.resolveRecord({
-              recordType: 'customrecord_tts_shop',
-              recordId: shop.recordId,
-              isEditMode: true,
-            });
-      case 'netsuite':
-        return link.path;
-      case 'exceptions':
-        return url.resolveScript({
-          scriptId: EXCEPTIONS_SUITELET_ID,
-          deploymentId: EXCEPTIONS_SUITELET_DEPLOYMENT_ID,
-        });
-      case 'bridge': {
-        const base = bridgeUrl(shop);
-        return base === null ? null : `${base.replace(/\/+$/, '')}${link.path}`;
-      }
-    }
-  };
-}
-
 function renderHome(request: http.ServerRequest, response: http.ServerResponse): void {
-  const account = readAccount();
+  const account = readDoctorAccount();
   const shops = listDoctorShops();
   const nowMs = Date.now();
   const models = shops.map((shop) => ({ shop, model: shopHomeModel(doctorInputOf(shop, account, nowMs)) }));
   const urlByShopId = new Map(
     shops.map((shop) => [shop.shopId, account.statusByShop.get(shop.settings.recordId)?.bridgeUrl ?? null]),
   );
-  const resolve = resolverFor((shop) => urlByShopId.get(shop.shopId) ?? null);
+  const resolve = doctorLinkResolver((shop) => urlByShopId.get(shop.shopId) ?? null);
   const actionLink = (action: HomeAction, shop: ShopHomeModel): string | null =>
     shop.recordId === null ? null : selfUrl({ [ACTION_PARAM]: action, [SHOP_PARAM]: shop.recordId });
   const done = (request.parameters as Record<string, string | undefined>)[DONE_PARAM];

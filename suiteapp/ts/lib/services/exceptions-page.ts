@@ -6,7 +6,8 @@
  * TikTok's ship-by deadline (least time left first, late ones flagged), the TikTok returns that need
  * the admin (response deadline first, by time left; a note per shop whose returns flow is off), the
  * TikTok refunds that need the admin (waiting, error, not tying out; a note per shop whose refunds
- * flow is off), and
+ * flow is off), a note per shop whose Product Push Blocked holds TikTok's refusal to let it create
+ * products (issue #20), and
  * the newest sync log entries (test-order reviews, tie-out and update exceptions). A retry redirects back to
  * the page (so a reload does not retry again), which then says what happened.
  *
@@ -15,7 +16,7 @@
  * HTML-escaped here. Only a POST retries: the per-record Retry link opens a confirmation form whose
  * button posts back to this Suitelet, so a link (in an e-mail, on another site) changes nothing.
  *
- * Usage: six queries (60) to show the page; a retry of up to 100 records 250 more.
+ * Usage: nine queries (90) to show the page; a retry of up to 100 records 250 more.
  */
 import type * as http from 'N/http';
 import * as redirect from 'N/redirect';
@@ -41,6 +42,8 @@ import { listOpenReturns, listShopsWithReturnsOff } from '../dao/return-dao';
 import { listOpenRefunds, listShopsWithRefundsOff } from '../dao/refund-dao';
 import type { OpenRefundRow } from '../mappers/refund-mapper';
 import { pushRefundsOffNote } from '../../../../shared-types/src/refunds/refunds-upsert';
+import { pushBlockedNote } from '../../../../shared-types/src/catalog/push-plan';
+import { listPushBlockedShops } from '../dao/shop-dao';
 import type { OpenReturnRow } from '../mappers/return-mapper';
 import { byTimeLeft, returnsOffNotes } from '../../../../shared-types/src/returns/return-review';
 import type { InboxReviewRow } from '../mappers/order-inbox-mapper';
@@ -385,6 +388,8 @@ function renderPage(request: http.ServerRequest, response: http.ServerResponse):
     .map((note) => `<p>${escapeHtml(note)}</p>`)
     .join('')}${listShopsWithRefundsOff()
     .map((name) => `<p>${escapeHtml(pushRefundsOffNote(name))}</p>`)
+    .join('')}${listPushBlockedShops()
+    .map((shop) => `<p>${escapeHtml(pushBlockedNote(shop.name, shop.block))}</p>`)
     .join('')}`;
   addInboxSublist(form, listInboxForReview(RETRYABLE_STATES, MAX_RETRY_IDS));
   addCancelRequestSublist(form, listPendingCancelRequests(CANCEL_ROWS));

@@ -5,6 +5,8 @@
  * allowed (orders then stop with a message naming the missing entry). One query (10 units) when
  * the map has entries. A Carrier Map that is not a JSON object of NetSuite carrier → TikTok shipping
  * provider id stops the save with `TTS_INVALID_CARRIER_MAP` (shared-types/src/fulfillments/carrier-map.ts).
+ * Notification Recipients that are not at most 10 employee internal ids or email addresses stop it
+ * with `TTS_INVALID_NOTIFY_RECIPIENTS` (shared-types/src/doctor/daily-summary.ts).
  * TikTok Shipping label settings the connector cannot use stop it with `TTS_INVALID_LABEL_SETTINGS`
  * (shared-types/src/fulfillments/label-request.ts). A change of either catalog source list while items
  * are linked to TikTok products stops it with `TTS_CATALOG_SWITCH_UNCONFIRMED`, saying what the switch
@@ -28,6 +30,11 @@ import {
   INVALID_LABEL_SETTINGS,
   labelSettingsProblems,
 } from '../../../../shared-types/src/fulfillments/label-request';
+import {
+  formatNotifyProblems,
+  INVALID_NOTIFY_RECIPIENTS,
+  parseNotifyRecipients,
+} from '../../../../shared-types/src/doctor/daily-summary';
 import {
   CATALOG_SWITCH_UNCONFIRMED,
   checkCatalogSwitch,
@@ -61,6 +68,12 @@ export function checkShopBeforeSubmit(
     const carriers = parseCarrierMap(shop.carrierMap, shop.name);
     if (!carriers.ok) {
       throw connectorError(INVALID_CARRIER_MAP, formatCarrierMapProblems(carriers.problems));
+    }
+  }
+  if (type !== 'xedit' || shop.carriesNotify) {
+    const recipients = parseNotifyRecipients(shop.notify);
+    if (!recipients.ok) {
+      throw connectorError(INVALID_NOTIFY_RECIPIENTS, formatNotifyProblems(shop.name, recipients.problems));
     }
   }
   const labelProblems = labelSettingsProblems(labelSettingsBeingSaved(readerOf(newRecord)));

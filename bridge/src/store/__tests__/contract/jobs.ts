@@ -122,6 +122,33 @@ export function runJobContract(name: string, factory: StoreFactory): void {
         expect(await store().getJob(id)).toMatchObject({ state: 'pending', attempts: 0, deadReason: null });
       });
 
+      it('runs one job per key at a time: the next waits for the running one to finish or its lease to expire', async () => {
+        const first = await store().enqueueJob(job(), T0);
+        const other = await store().enqueueJob(job({ dedupeKey: 'order:7494049642642441621:2' }), T0);
+        expect((await store().claimJobs({ owner: 'w1', now: T0, leaseMs: 1000, limit: 1 }))[0]?.id).toBe(
+          first.id,
+        );
+        const second = await store().enqueueJob(job(), T0 + 1);
+        expect(second.created).toBe(true);
+        // w2 gets the other key's job, not the second job of the running key.
+        expect(
+          (await store().claimJobs({ owner: 'w2', now: T0 + 2, leaseMs: 1000, limit: 10 })).map((j) => j.id),
+        ).toEqual([other.id]);
+        expect(await store().completeJob(other.id, 'w2', T0 + 3)).toBe(true);
+        // The first job's lease expires: it is taken over first; the second still waits.
+        expect(
+          (await store().claimJobs({ owner: 'w2', now: T0 + 1000, leaseMs: 1000, limit: 10 })).map(
+            (j) => j.id,
+          ),
+        ).toEqual([first.id]);
+        expect(await store().completeJob(first.id, 'w2', T0 + 1001)).toBe(true);
+        expect(
+          (await store().claimJobs({ owner: 'w1', now: T0 + 1002, leaseMs: 1000, limit: 10 })).map(
+            (j) => j.id,
+          ),
+        ).toEqual([second.id]);
+      });
+
       it('lets a pending job with the same key supersede a failing one', async () => {
         const first = await store().enqueueJob(job(), T0);
         await store().claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 1 });

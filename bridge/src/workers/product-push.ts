@@ -253,7 +253,17 @@ class ProductPass {
       } catch (error) {
         // TikTok or NetSuite unavailable part-way: what TikTok already took is recorded before the job
         // fails (a retried Create Product would be answered from its idempotency key anyway).
-        if (acks.length > 0) await this.sendAcks(acks).catch(() => undefined);
+        if (acks.length > 0) {
+          try {
+            await this.sendAcks(acks);
+            await this.queueAuditChecks(acks);
+          } catch (ackError) {
+            this.deps.logger?.warn(
+              { shopId: this.shopId, results: acks.length, err: describeError(ackError) },
+              'product push: the results of a failed pass could not be recorded; the next pass sends them again',
+            );
+          }
+        }
         throw error;
       }
       await this.sendAcks(acks);

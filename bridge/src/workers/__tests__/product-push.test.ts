@@ -226,6 +226,7 @@ describe('runProductPush', () => {
     w.createFails.push(undefined, new TikTokNetworkError('product.create', 'ECONNRESET'));
     await expect(runProductPush(w.deps, SHOP)).rejects.toThrow(/could not be reached/);
     expect(w.acks.flat().map((a) => [a.itemId, a.outcome])).toEqual([['1', 'created']]);
+    expect(w.jobs.map((j) => j.kind)).toEqual(['catalog.push_audit']);
     w.pages = [[product(2)]];
     await runProductPush(w.deps, SHOP);
     expect(w.createKeys).toHaveLength(3);

@@ -34,7 +34,13 @@ import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
 import { webhookRouter } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
-import { catalogPullJob, shopUpsertJob, shopWarehousesJob, URGENT_JOB_KINDS } from './workers/job-kinds';
+import {
+  catalogPullJob,
+  catalogPushJob,
+  shopUpsertJob,
+  shopWarehousesJob,
+  URGENT_JOB_KINDS,
+} from './workers/job-kinds';
 import { JobRunner, type RunSummary } from './workers/job-runner';
 import { jobHandlerList, jobHandlers } from './workers/job-handlers';
 import { runOutboxAllShops, type OutboxAllResult, type OutboxOptions } from './workers/outbox-worker';
@@ -65,6 +71,13 @@ import {
   type CatalogPullOptions,
 } from './workers/catalog-pull';
 import { pushShopToNetSuite } from './shops/shop-sync';
+import {
+  ProductPushCache,
+  runProductPushAllShops,
+  type ProductPushAllResult,
+  type ProductPushOptions,
+} from './workers/product-push';
+import { TikTokProductApi } from './tiktok/product-api';
 
 export interface BridgeDeps {
   clock?: Clock;
@@ -144,6 +157,11 @@ export interface Bridge {
   refreshWarehouses(): Promise<number>;
   /** One catalog pull pass (Pull products from TikTok, issue #19) over every connected shop, run now. */
   catalogPullOnce(options?: CatalogPullOptions): Promise<CatalogPullAllResult>;
+  /**
+   * One product push pass (Push products to TikTok, issue #20) over every connected shop, or one shop, run
+   * now; the audit checks it queues run later with the jobs.
+   */
+  productPushOnce(options?: ProductPushOptions & { shopId?: string }): Promise<ProductPushAllResult>;
   /** Sends the bridge's facts about each shop and its URL to NetSuite now (the connector home's heartbeat). */
   heartbeatOnce(): Promise<HeartbeatResponse>;
   /** The doctor as the bridge sees it (shared registry; NetSuite judged from a live ping). */
@@ -233,6 +251,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
 
   const owner = deps.workerOwner ?? `bridge-${process.pid}-${randomBytes(4).toString('hex')}`;
   const runs = new FlowRuns();
+  // Category rules, brands and uploaded image URIs, shared by the push jobs and `productPushOnce`.
+  const productPushCache = new ProductPushCache(clock);
   const handlers = jobHandlerList(
     jobHandlers({
       store,
@@ -242,6 +262,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       clock,
       publicUrl: config.publicUrl,
       logger,
+      productPushCache,
+      metrics,
     }),
   ).map((handler) => withRunNotes(handler, runs, clock));
   const runnerOptions = {
@@ -270,14 +292,26 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     clock,
     logger,
   };
+  const productPushDeps = {
+    store,
+    products: new TikTokProductApi(tiktok.client),
+    netsuite,
+    sendShop: catalogDeps.sendShop,
+    cache: productPushCache,
+    clock,
+    logger,
+    metrics,
+  };
   // The catalog poll queues each connected shop's catalog.pull job (one pending per shop, shared with
-  // the product webhooks), so a poll and a webhook never run two passes of a shop side by side.
+  // the product webhooks), so a poll and a webhook never run two passes of a shop side by side; and its
+  // catalog.push job (issue #20): NetSuite answers which of the two the shop does, the other stops at once.
   const queueCatalogPulls = async (): Promise<number> => {
     let queued = 0;
     for (const shop of await store.listShops()) {
       if (shop.state !== 'connected') continue;
       const { created } = await store.enqueueJob(catalogPullJob(shop.shopId, clock.now()), clock.now());
       if (created) queued += 1;
+      await store.enqueueJob(catalogPushJob(shop.shopId, clock.now()), clock.now());
     }
     return queued;
   };
@@ -511,6 +545,8 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       track(runInventoryAllShops(inventoryDeps, { ...inventoryDefaults, ...deps.inventory, ...options })),
     refreshWarehouses: () => track(refreshWarehouses()),
     catalogPullOnce: (options?: CatalogPullOptions) => track(pullAllShopsCatalog(catalogDeps, options)),
+    productPushOnce: (options?: ProductPushOptions & { shopId?: string }) =>
+      track(runProductPushAllShops(productPushDeps, options)),
     heartbeatOnce: () => track(heartbeatOnce()),
     doctor: () => track(doctor()),
     alertOnce: () =>

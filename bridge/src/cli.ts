@@ -9,6 +9,7 @@
  *   sync outbox                    one NetSuite → TikTok outbox pass now (e.g. answers to buyer cancellation requests)
  *   sync inventory                 one NetSuite stock → TikTok pass now
  *   refresh warehouses             read every shop's TikTok warehouses again now (into NetSuite)
+ *   push products [--shop <id>]    one product push pass now (NetSuite items marked Push to TikTok → TikTok)
  *   status [--json]                shops, queue depths, dead letters, recent errors
  *   doctor [--json]                every doctor check per shop with its fix (exit 2 when one is broken)
  *   retry-dead [--shop <id>] [--kind <kind>]   move dead-lettered jobs back to the queue
@@ -25,6 +26,7 @@ import { parseWith } from './core/validate';
 import { statusSnapshot, type StatusSnapshot } from './http/status-routes';
 import { formatDoctor } from './doctor/bridge-doctor';
 import { JOB_KINDS } from './workers/job-kinds';
+import type { ProductPushResult } from './workers/product-push';
 import { registerConfigSecrets } from './crypto/config-secrets';
 import { rotateTokenKeys } from './crypto/rotate-keys';
 import { TokenCipher } from './crypto/token-cipher';
@@ -52,6 +54,7 @@ const USAGE = `Usage: npm run bridge -- <command>
   sync outbox                             send NetSuite's pending order updates to TikTok now
   sync inventory                          send NetSuite's queued stock changes to TikTok now
   refresh warehouses                      read every shop's TikTok warehouses into NetSuite now
+  push products [--shop <id>]             push NetSuite items marked Push to TikTok to TikTok now
   status [--json]                         shops, queue depths, dead letters, recent errors
   doctor [--json]                         every doctor check per shop with its fix; exit 2 when one is broken
   retry-dead [--shop <id>] [--kind <kind>]  requeue dead-lettered jobs after fixing their cause
@@ -96,6 +99,23 @@ const retryDeadSchema = z.strictObject({
   '--shop': z.string().regex(TIKTOK_ID_PATTERN, tiktokIdRule('shop')).optional(),
   '--kind': z.enum(Object.values(JOB_KINDS)).optional(),
 });
+
+const pushProductsSchema = z.strictObject({
+  '--shop': z.string().regex(TIKTOK_ID_PATTERN, tiktokIdRule('shop')).optional(),
+});
+
+/** One line per shop of `push products`. */
+export function formatPushResult(r: ProductPushResult): string {
+  if (r.skipped !== null) return `shop ${r.shopId}: nothing pushed: ${r.skipped}`;
+  const o = r.outcomes;
+  const c = r.tiktokCalls;
+  return (
+    `shop ${r.shopId}: ${r.products} product(s): ${o.created} created, ${o.edited} edited, ${o.price_updated} price only, ` +
+    `${o.invalid} invalid, ${o.rejected} refused by TikTok${o.not_allowed > 0 ? ', push not allowed for this shop (see the shop record)' : ''}; ` +
+    `TikTok calls: ${r.productCalls} product, ${c.uploadImage} image upload(s), ${c.categoryInfo + c.brands + c.recommend} category/brand; ` +
+    `${r.netsuiteInvalid} item(s) NetSuite found invalid`
+  );
+}
 
 function requireLive(config: BridgeConfig, command: string): LiveConfig {
   if (config.mode === 'live') return config;
@@ -222,6 +242,25 @@ export async function runCli(args: string[], env: Env, io: CliIo): Promise<numbe
         );
       }
       for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
+      return result.failures.length > 0 ? 2 : 0;
+    });
+  }
+
+  if (command === 'push' && rest[0] === 'products') {
+    const options = parseWith(pushProductsSchema, flags(rest.slice(1), { '--shop': 'value' }), {
+      code: BRIDGE_ERROR_CODES.BAD_REQUEST,
+      what: 'push products options',
+      hint: USAGE,
+    });
+    const shopId = options['--shop'];
+    return withBridge(requireLive(config, 'push products'), async (bridge) => {
+      const result = await bridge.productPushOnce(shopId === undefined ? {} : { shopId });
+      for (const r of result.results) io.out(formatPushResult(r));
+      for (const f of result.failures) io.err(`shop ${f.shopId}: ${f.error}`);
+      if (shopId !== undefined && result.results.length + result.failures.length === 0) {
+        io.err(`shop ${shopId} is not a connected shop of this bridge`);
+        return 2;
+      }
       return result.failures.length > 0 ? 2 : 0;
     });
   }

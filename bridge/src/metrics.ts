@@ -43,6 +43,7 @@ export class BridgeMetrics
   readonly netsuiteCallDuration: Histogram<'action'>;
   readonly outboxRows: Counter<'kind' | 'outcome'>;
   readonly inventoryPairs: Counter<'outcome'>;
+  readonly productPushes: Counter<'outcome'>;
   readonly inventoryFreshness: Histogram;
   readonly ordersToShip: Gauge<'state'>;
 
@@ -169,6 +170,12 @@ export class BridgeMetrics
     this.inventoryPairs = new Counter({
       name: 'tts_bridge_inventory_pairs_total',
       help: 'Seller SKU × TikTok warehouse quantities pulled from NetSuite, by outcome (confirmed, not_listed, failed)',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.productPushes = new Counter({
+      name: 'tts_bridge_product_push_total',
+      help: 'Products the product push acknowledged to NetSuite, by outcome (created, edited, price_updated, rejected, invalid, not_allowed)',
       labelNames: ['outcome'],
       registers,
     });

@@ -6,6 +6,7 @@
  * Used by test/integration/product-push.test.ts and by bench scripts (test/bench/), e.g. 2,000 items
  * with 500 matrix parents. Start the emulator with `matrixOptions: PUSH_MATRIX_OPTIONS`.
  */
+import { deflateSync } from 'node:zlib';
 import type { AccountMatrixOption } from '../../sandbox/netsuite/src/data/catalogue/matrix-options';
 import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
 
@@ -41,6 +42,11 @@ export interface PushCatalogOptions {
   prefix?: string;
   /** The shop record to set TikTok Matrix Options on (internal id), if any. */
   shopRecordId?: number;
+  /**
+   * Each item's image (base64), or one per item by its number (1, 2, …); default TINY_PNG (TikTok's Upload
+   * Image wants 100–20,000 px: see pngOf).
+   */
+  imageBase64?: string | ((n: number) => string);
 }
 
 export interface PushCatalog {
@@ -61,6 +67,44 @@ export function createItem(ns: NetSuiteEmulator, type: string, values: Values): 
   const rec = ns.seed.service.create({ type });
   for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value });
   return String(ns.seed.service.save(rec, {}));
+}
+
+/**
+ * A valid PNG of `width` × `height` pixels (one grey, `shade`), base64: what TikTok's Upload Image takes
+ * (at least 100 px a side); a different shade gives different bytes.
+ */
+export function pngOf(width = 200, height = 200, shade = 128): string {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer): number => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunkOf = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, shade);
+  for (let y = 0; y < height; y += 1) rows[y * (width + 1)] = 0; // filter byte per row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunkOf('IHDR', ihdr),
+    chunkOf('IDAT', deflateSync(rows)),
+    chunkOf('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
 }
 
 /** A PNG in the SuiteScripts folder (internal id -15); its file id. */
@@ -117,6 +161,8 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
     ns.seed.service.save(shop, {});
   }
   const imageOf = new Map<string, string>();
+  const imageBytesOf = (n: number): string | undefined =>
+    typeof options.imageBase64 === 'function' ? options.imageBase64(n) : options.imageBase64;
   const common = (n: number): Values => ({
     weight: 1 + (n % 5) / 2,
     weightunit: '1',
@@ -127,7 +173,7 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
   });
   const standaloneIds: string[] = [];
   for (let i = 1; i <= options.standalone; i += 1) {
-    const image = saveImage(ns, `${prefix.toLowerCase()}-s-${pad(i)}.png`);
+    const image = saveImage(ns, `${prefix.toLowerCase()}-s-${pad(i)}.png`, imageBytesOf(i));
     const id = createItem(ns, 'inventoryitem', {
       itemid: `${prefix}-S-${pad(i)}`,
       displayname: `${prefix} standalone ${i}`,
@@ -147,7 +193,11 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
     }
     const usedColors = [...new Set(combos.map(([c]) => c))];
     const usedSizes = [...new Set(combos.map(([, s]) => s))];
-    const image = saveImage(ns, `${prefix.toLowerCase()}-m-${pad(p)}.png`);
+    const image = saveImage(
+      ns,
+      `${prefix.toLowerCase()}-m-${pad(p)}.png`,
+      imageBytesOf(options.standalone + p),
+    );
     const parent = createItem(ns, 'inventoryitem', {
       itemid: `${prefix}-M-${pad(p)}`,
       displayname: `${prefix} matrix tee ${p}`,

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../cli';
+import { formatPushResult, runCli } from '../cli';
 import { SqliteStore } from '../store/sqlite-store';
 import { orderUpsertJob } from '../workers/job-kinds';
 
@@ -106,5 +106,41 @@ describe('bridge CLI', () => {
       await runCli(['retry-dead', '--kind', 'order.upsert', '--shop', '7494049642642441621'], env, io),
     ).toBe(0);
     expect(out).toContain('0 dead job(s) moved back to the queue.');
+  });
+
+  it('push products needs credentials, takes only --shop with a shop id, and prints one line per shop', async () => {
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'p.db')}` };
+    await expect(runCli(['push', 'products', '--shop', 'x1'], env, io)).rejects.toThrow(
+      /push products options is invalid: --shop/,
+    );
+    await expect(runCli(['push', 'products', '--all'], env, io)).rejects.toThrow(/Unknown option "--all"/);
+    await expect(runCli(['push', 'products'], env, io)).rejects.toThrow(
+      /"push products" talks to TikTok and NetSuite and needs the TIKTOK_\* and NETSUITE_\* credentials/,
+    );
+    const base = {
+      shopId: '7494049642642441621',
+      pages: 1,
+      products: 3,
+      netsuiteInvalid: 1,
+      outcomes: { created: 1, edited: 0, price_updated: 1, rejected: 0, invalid: 1, not_allowed: 0 },
+      tiktokCalls: {
+        categoryInfo: 2,
+        brands: 0,
+        recommend: 0,
+        uploadImage: 1,
+        create: 1,
+        edit: 0,
+        updatePrice: 1,
+      },
+      productCalls: 2,
+      restletCalls: 3,
+      notAllowed: false,
+    };
+    expect(formatPushResult({ ...base, skipped: null })).toBe(
+      'shop 7494049642642441621: 3 product(s): 1 created, 0 edited, 1 price only, 1 invalid, 0 refused by TikTok; TikTok calls: 2 product, 1 image upload(s), 2 category/brand; 1 item(s) NetSuite found invalid',
+    );
+    expect(formatPushResult({ ...base, skipped: 'Product Push Blocked: cross-border seller' })).toBe(
+      'shop 7494049642642441621: nothing pushed: Product Push Blocked: cross-border seller',
+    );
   });
 });

@@ -10,6 +10,8 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** A binary body sent instead of `body` (TikTok's Upload Image: multipart/form-data). */
+  bytes?: Buffer;
   timeoutMs: number;
 }
 
@@ -41,7 +43,7 @@ export const axiosSend: HttpSend = async (request) => {
       method: request.method,
       url: request.url,
       headers: request.headers,
-      data: request.body,
+      data: request.bytes ?? request.body,
       // `timeout` is a socket-idle timer (a trickling server resets it); the signal is the overall deadline.
       timeout: request.timeoutMs,
       signal: AbortSignal.timeout(request.timeoutMs),

@@ -20,6 +20,18 @@ import {
   MAX_SKUS_PER_UPSERT,
   PRODUCTS_UPSERT_ACTION,
 } from '../../../shared-types/src/catalog/products-upsert';
+import {
+  CATALOG_IMAGE_ACTION,
+  CATALOG_PUSH_ACK_ACTION,
+  CATALOG_PUSH_AUDIT_ACTION,
+  CATALOG_PUSH_PULL_ACTION,
+  type AuditResult,
+  type CatalogImageResponse,
+  type CatalogPushAckResponse,
+  type CatalogPushAuditResponse,
+  type CatalogPushPullResponse,
+  type PushAckResult,
+} from '../../../shared-types/src/catalog/product-push';
 import type {
   LabelsAttachRequest,
   LabelsAttachResponse,
@@ -277,6 +289,31 @@ export class NetSuiteClient {
       ...(clearForce ? { clearForce } : {}),
       ...(progress === undefined ? {} : { progress }),
     });
+  }
+
+  /** A page of products NetSuite wants pushed to TikTok (`catalog.push.pull`, issue #20). */
+  pullProductPush(shopId: string, after: string | null, limit: number): Promise<CatalogPushPullResponse> {
+    return this.postAction<CatalogPushPullResponse>({
+      action: CATALOG_PUSH_PULL_ACTION,
+      shopId,
+      ...(after === null ? {} : { after }),
+      limit,
+    });
+  }
+
+  /** What TikTok said per product (`catalog.push.ack`, 1..50 results). */
+  ackProductPush(shopId: string, results: PushAckResult[]): Promise<CatalogPushAckResponse> {
+    return this.postAction<CatalogPushAckResponse>({ action: CATALOG_PUSH_ACK_ACTION, shopId, results });
+  }
+
+  /** Audit results of pushed products (`catalog.push.audit`, 1..100). */
+  recordProductAudits(shopId: string, results: AuditResult[]): Promise<CatalogPushAuditResponse> {
+    return this.postAction<CatalogPushAuditResponse>({ action: CATALOG_PUSH_AUDIT_ACTION, shopId, results });
+  }
+
+  /** One product image's bytes from the File Cabinet (`catalog.image`, at most 5 MB). */
+  productImage(shopId: string, fileId: string): Promise<CatalogImageResponse> {
+    return this.postAction<CatalogImageResponse>({ action: CATALOG_IMAGE_ACTION, shopId, fileId });
   }
 
   /** Pending outbox rows, oldest first (`limit` 1..100), of one shop or of all shops. */

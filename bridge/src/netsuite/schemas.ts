@@ -10,6 +10,49 @@ import { parseWith } from '../core/validate';
 const ok = z.literal(true);
 const id = z.string().min(1);
 
+/** One product of `catalog.push.pull` (shared-types/src/catalog/product-push.ts PushProduct). */
+function pushProductSchema() {
+  const money = z.looseObject({ amount: z.string().min(1), currency: z.string().min(1) });
+  return z.looseObject({
+    itemId: id,
+    kind: z.enum(['standalone', 'matrix']),
+    change: z.enum(['create', 'edit', 'price']),
+    tiktokProductId: z.string().min(1).nullable(),
+    title: z.string(),
+    descriptionHtml: z.string(),
+    categoryId: z.string().min(1).nullable(),
+    brandName: z.string().nullable(),
+    attributes: z.array(z.looseObject({ id, values: z.array(z.string()) })),
+    packageWeight: z.looseObject({ value: z.string(), unit: z.enum(['KILOGRAM', 'POUND']) }).nullable(),
+    packageDimensions: z
+      .looseObject({
+        length: z.string(),
+        width: z.string(),
+        height: z.string(),
+        unit: z.enum(['CENTIMETER', 'INCH']),
+      })
+      .nullable(),
+    images: z.array(
+      z.looseObject({ fileId: id, name: z.string(), bytes: z.number().int().nonnegative(), contentHash: id }),
+    ),
+    skus: z.array(
+      z.looseObject({
+        itemId: id,
+        sellerSku: z.string(),
+        price: money,
+        identifier: z
+          .looseObject({ type: z.enum(['GTIN', 'EAN', 'UPC', 'ISBN', 'JAN']), code: z.string() })
+          .nullable(),
+        salesAttributes: z.array(z.looseObject({ name: z.string(), value: z.string() })),
+        tiktokSkuId: z.string().min(1).nullable(),
+        inventory: z.array(z.looseObject({ warehouseId: id, quantity: z.number().int() })),
+      }),
+    ),
+    contentHash: id,
+    priceHash: id,
+  });
+}
+
 export const RESTLET_RESPONSE_SCHEMAS = {
   ping: z.looseObject({ ok, app: z.string(), version: z.string() }),
   'bridge.heartbeat': z.looseObject({
@@ -83,6 +126,32 @@ export const RESTLET_RESPONSE_SCHEMAS = {
     openOrders: z.array(z.string()).default([]),
   }),
   'inventory.ack': z.looseObject({ ok, recorded: z.number().int(), logged: z.number().int() }),
+  'catalog.push.pull': z.looseObject({
+    ok,
+    shopId: id,
+    pushEnabled: z.boolean(),
+    reason: z.string().nullable(),
+    products: z.array(pushProductSchema()),
+    invalid: z.array(z.looseObject({ itemId: id, message: z.string() })),
+    next: z.string().nullable(),
+  }),
+  'catalog.push.ack': z.looseObject({
+    ok,
+    recorded: z.number().int().nonnegative(),
+    logged: z.number().int().nonnegative(),
+  }),
+  'catalog.push.audit': z.looseObject({
+    ok,
+    recorded: z.number().int().nonnegative(),
+    unknown: z.array(z.string()),
+  }),
+  'catalog.image': z.looseObject({
+    ok,
+    fileId: id,
+    name: z.string(),
+    mimeType: z.string().min(1),
+    base64: z.string(),
+  }),
 } as const;
 
 export type RestletAction = keyof typeof RESTLET_RESPONSE_SCHEMAS;

@@ -34,10 +34,39 @@ export interface TikTokApiRequest {
   query?: Record<string, string | number | undefined>;
   /** Serialized once with JSON.stringify; that exact string is signed and sent. */
   body?: unknown;
+  /**
+   * A multipart/form-data body instead of JSON (TikTok's Upload Image): text fields and one file. TikTok
+   * signs a multipart request without its body.
+   */
+  multipart?: MultipartBody;
   accessToken?: string;
   shopCipher?: string;
   /** The shop id: calls are rate limited and throttled per shop and `endpoint`; no limiting when absent. */
   rateLimitKey?: string;
+}
+
+export interface MultipartBody {
+  fields: Record<string, string>;
+  file: { field: string; filename: string; contentType: string; data: Buffer };
+}
+
+/** The bytes of a multipart/form-data body with `boundary` (RFC 7578). */
+export function encodeMultipart(body: MultipartBody, boundary: string): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(body.fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  const { field, filename, contentType, data } = body.file;
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename.replace(/["\r\n]/g, '_')}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return Buffer.concat(parts);
 }
 
 export interface TikTokCallObserver {
@@ -114,7 +143,7 @@ export class TikTokApiCaller {
   }
 
   async call<T>(request: TikTokApiRequest): Promise<T> {
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const body = request.body === undefined || request.multipart ? undefined : JSON.stringify(request.body);
     const key = limitKey(request.rateLimitKey, request.endpoint);
     for (let attempt = 0; ; attempt += 1) {
       await this.throttle.waitTurn(key);
@@ -168,7 +197,9 @@ export class TikTokApiCaller {
     query.app_key = this.options.appKey;
     query.timestamp = String(unixSeconds(this.options.clock));
     if (request.shopCipher !== undefined) query.shop_cipher = request.shopCipher;
-    const contentType = 'application/json';
+    const boundary = `----tts${this.options.clock.now().toString(36)}${Math.floor(this.options.random() * 1e9).toString(36)}`;
+    const contentType = request.multipart ? `multipart/form-data; boundary=${boundary}` : 'application/json';
+    const bytes = request.multipart ? encodeMultipart(request.multipart, boundary) : undefined;
     query.sign = signTikTokRequest({
       appSecret: this.options.appSecret,
       path: request.path,
@@ -183,7 +214,13 @@ export class TikTokApiCaller {
 
     let response;
     try {
-      response = await this.send({ method: request.method, url, headers, body, timeoutMs: this.timeoutMs });
+      response = await this.send({
+        method: request.method,
+        url,
+        headers,
+        ...(bytes === undefined ? { body } : { bytes }),
+        timeoutMs: this.timeoutMs,
+      });
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       this.options.observer?.onCall(request.endpoint, 'network', this.options.clock.now() - started);

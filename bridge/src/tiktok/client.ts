@@ -134,7 +134,7 @@ export interface InventoryUpdateError {
   warehouses: { warehouseId: string | null; code: number; message: string }[];
 }
 
-type ShopRequest = Omit<TikTokApiRequest, 'accessToken' | 'shopCipher' | 'rateLimitKey'>;
+export type ShopRequest = Omit<TikTokApiRequest, 'accessToken' | 'shopCipher' | 'rateLimitKey'>;
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
@@ -685,7 +685,15 @@ export class TikTokClient {
     };
   }
 
-  private async shopCall<T>(shopId: string, request: ShopRequest): Promise<T> {
+  /**
+   * A call for a shop made outside this class (the product push's calls: product-api.ts), with the same
+   * token refresh; `sellerLevel` calls (Upload Image) carry the shop's token but no shop_cipher.
+   */
+  callForShop<T>(shopId: string, request: ShopRequest, options: { sellerLevel?: boolean } = {}): Promise<T> {
+    return this.shopCall<T>(shopId, request, options.sellerLevel === true);
+  }
+
+  private async shopCall<T>(shopId: string, request: ShopRequest, sellerLevel = false): Promise<T> {
     const token = await this.tokens.accessTokenFor(shopId);
     const shop = await this.store.getShop(shopId);
     if (!shop) {
@@ -695,7 +703,12 @@ export class TikTokClient {
       );
     }
     const send = (accessToken: string): Promise<T> =>
-      this.caller.call<T>({ ...request, accessToken, shopCipher: shop.cipher, rateLimitKey: shopId });
+      this.caller.call<T>({
+        ...request,
+        accessToken,
+        ...(sellerLevel ? {} : { shopCipher: shop.cipher }),
+        rateLimitKey: shopId,
+      });
     try {
       return await send(token);
     } catch (error) {

@@ -4,7 +4,8 @@
  * (types 1, 3) become one `order.upsert` job per (shop, order), cancellation events (type 11) one
  * `order.upsert_cancellation` job in the urgent lane (a buyer's request has a deadline), return events
  * (type 12) one `return.upsert` job per (shop, return), product events (types 5, 15, 16) one
- * `catalog.pull` job per shop (issue #19); deauthorization (type 6) marks
+ * `catalog.pull` job per shop (issue #19), a status change (5) also a `catalog.push_audit` job of its
+ * product (issue #20); deauthorization (type 6) marks
  * the shop `needs_reauth` unless it is stamped before the shop's current authorization (a late
  * delivery after the seller re-authorized); authorization expiry (type 7) is recorded for the status
  * page.
@@ -20,6 +21,7 @@ import {
   orderCancellationUpsertJob,
   orderShipmentsJob,
   orderUpsertJob,
+  productAuditJob,
   returnUpsertJob,
   refundUpsertJob,
 } from '../workers/job-kinds';
@@ -219,7 +221,11 @@ export function jobsForWebhook(parsed: ParsedWebhook, notificationKey: string, n
   }
   if (PRODUCT_EVENT_TYPES.has(parsed.type)) {
     // The pass reads what changed since its cursor; one pending job per shop however many webhooks come.
-    return [catalogPullJob(parsed.shopId, now)];
+    // A status change (an audit result of a pushed product, issue #20) also checks that product's audit.
+    const productId = idString(parsed.data.product_id);
+    return parsed.type === WEBHOOK_TYPES.PRODUCT_STATUS_CHANGE && productId !== null
+      ? [catalogPullJob(parsed.shopId, now), productAuditJob(parsed.shopId, productId, 'hook', now, now)]
+      : [catalogPullJob(parsed.shopId, now)];
   }
   if (parsed.type === WEBHOOK_TYPES.SELLER_DEAUTHORIZATION) {
     // When TikTok stamped it: a deauthorization older than the shop's current authorization is void.

@@ -13,12 +13,21 @@ import { orderShipmentsHandler } from './shipments';
 import { returnUpsertHandler } from './return-upsert';
 import { refundUpsertHandler } from './refund-upsert';
 import { catalogPullHandler } from './catalog-pull';
+import { ProductPushCache, productAuditHandler, productPushHandler } from './product-push';
+import { TikTokProductApi } from '../tiktok/product-api';
+import type { BridgeMetrics } from '../metrics';
 
 /** Every job kind's handler. */
 export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
 
-/** What the handlers need: the store, both clients, the token manager, the clock and the public URL. */
-export type JobHandlerDeps = ShopHandlerDeps;
+/**
+ * What the handlers need: the store, both clients, the token manager, the clock and the public URL; the
+ * product push's cache of TikTok category rules and image URIs when the caller shares one.
+ */
+export type JobHandlerDeps = ShopHandlerDeps & {
+  productPushCache?: ProductPushCache;
+  metrics?: BridgeMetrics;
+};
 
 export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
   const orderUpsertDeps = {
@@ -49,7 +58,28 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
       clock: deps.clock,
       logger: deps.logger,
     }),
+    ...productPushHandlers(deps, orderUpsertDeps.sendShop),
     ...shopHandlers(deps),
+  };
+}
+
+function productPushHandlers(
+  deps: JobHandlerDeps,
+  sendShop: (shopId: string) => Promise<unknown>,
+): Record<typeof JOB_KINDS.CATALOG_PUSH | typeof JOB_KINDS.PRODUCT_AUDIT, JobHandler> {
+  const pushDeps = {
+    store: deps.store,
+    products: new TikTokProductApi(deps.tiktok),
+    netsuite: deps.netsuite,
+    sendShop,
+    cache: deps.productPushCache ?? new ProductPushCache(deps.clock),
+    clock: deps.clock,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  };
+  return {
+    [JOB_KINDS.CATALOG_PUSH]: productPushHandler(pushDeps),
+    [JOB_KINDS.PRODUCT_AUDIT]: productAuditHandler(pushDeps),
   };
 }
 

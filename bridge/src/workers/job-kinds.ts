@@ -18,6 +18,10 @@ export const JOB_KINDS = {
   REFUND_UPSERT: 'refund.upsert',
   /** The shop's catalog pull pass (issue #19): a product webhook or the reconciliation poll. */
   CATALOG_PULL: 'catalog.pull',
+  /** The shop's product push pass (issue #20): NetSuite items marked Push to TikTok → TikTok products. */
+  CATALOG_PUSH: 'catalog.push',
+  /** One pushed product's audit status (Get Product → `catalog.push.audit`): a status webhook or the poll. */
+  PRODUCT_AUDIT: 'catalog.push_audit',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
@@ -192,5 +196,44 @@ export function catalogPullJob(shopId: string, now: number): NewJob {
     dedupeKey: `catalog:${shopId}`,
     payload: { shopId } satisfies ShopPayload,
     runAfter: now,
+  };
+}
+
+/** The shop's product push pass (bridge/src/workers/product-push.ts); one pending per shop. */
+export function catalogPushJob(shopId: string, now: number): NewJob {
+  return {
+    kind: JOB_KINDS.CATALOG_PUSH,
+    shopId,
+    dedupeKey: `catalog-push:${shopId}`,
+    payload: { shopId } satisfies ShopPayload,
+    runAfter: now,
+  };
+}
+
+export interface ProductAuditPayload {
+  shopId: string;
+  productId: string;
+  /** When the product was pushed (ms); the poll stops after PRODUCT_AUDIT_POLL_LIMIT_MS. */
+  since: number;
+}
+
+/**
+ * A pushed product's audit check at `runAfter`: `poll` jobs are the push's own follow-up (re-queued while
+ * the product is PENDING), `hook` jobs come from a product status webhook and run at once. Separate dedupe
+ * keys, so a webhook is not held back behind a poll waiting for its time.
+ */
+export function productAuditJob(
+  shopId: string,
+  productId: string,
+  via: 'poll' | 'hook',
+  since: number,
+  runAfter: number,
+): NewJob {
+  return {
+    kind: JOB_KINDS.PRODUCT_AUDIT,
+    shopId,
+    dedupeKey: `product-audit-${via}:${shopId}:${productId}`,
+    payload: { shopId, productId, since } satisfies ProductAuditPayload,
+    runAfter,
   };
 }

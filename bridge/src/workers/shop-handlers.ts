@@ -61,6 +61,8 @@ export type ShopJobKind = Exclude<
   | typeof JOB_KINDS.RETURN_UPSERT
   | typeof JOB_KINDS.REFUND_UPSERT
   | typeof JOB_KINDS.CATALOG_PULL
+  | typeof JOB_KINDS.CATALOG_PUSH
+  | typeof JOB_KINDS.PRODUCT_AUDIT
 >;
 
 export function shopHandlers(deps: ShopHandlerDeps): Record<ShopJobKind, JobHandler> {

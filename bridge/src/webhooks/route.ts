@@ -54,6 +54,11 @@ export interface WebhookRouteDeps {
   groupCommit?: WebhookGroupCommit;
   /** Most webhooks one group commit transaction holds (default 256). */
   groupCommitMaxBatch?: number;
+  /**
+   * Group commit transactions in flight at once (default: 2 on PostgreSQL, whose store inserts a
+   * group's rows in key order so concurrent groups cannot deadlock; 1 on SQLite, one writer).
+   */
+  groupCommitMaxInFlight?: number;
   /** Told of each webhook stored for a shop (the doctor's last arrival, issue #21). */
   onAccepted?: (shopId: string, atMs: number) => void;
 }
@@ -70,7 +75,11 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
   const router = express.Router();
   const ingest =
     deps.groupCommit ??
-    new WebhookGroupCommit(deps.store, { maxBatch: deps.groupCommitMaxBatch, observer: deps.metrics });
+    new WebhookGroupCommit(deps.store, {
+      maxBatch: deps.groupCommitMaxBatch,
+      maxInFlight: deps.groupCommitMaxInFlight ?? (deps.store.kind === 'postgres' ? 2 : 1),
+      observer: deps.metrics,
+    });
 
   const bodyErrors: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
     const bridgeError = fromBodyParserError(error);

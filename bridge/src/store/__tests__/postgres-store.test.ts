@@ -160,6 +160,73 @@ describe('PostgresStore', () => {
     }
   });
 
+  it('stores a group commit byte for byte: quotes, backslashes, newlines, non-ASCII and empty values', async () => {
+    // The group's rows go to PostgreSQL as JSON parameters (json_to_recordset): what comes back
+    // must be what went in.
+    await schema.truncate();
+    const store = new PostgresStore(schema.url, { poolSize: 2 });
+    await store.migrated;
+    // In the one bulk statement, not the savepoint way (`tx`) a refused statement falls back to.
+    const fallback = jest.spyOn(PgConnection.prototype, 'tx');
+    try {
+      const rawBody = '{"note":"a \\"quoted\\" \\\\ back\\nslash, tab\\t, ü, 🎉, \u2028 end"}\n';
+      const results = await store.insertWebhooks([
+        {
+          entry: {
+            dedupeKey: 'k "1" \\ ü',
+            shopId: null,
+            eventType: null,
+            rawBody,
+            receivedAt: 1_767_229_200_123,
+            ignoredReason: 'it\'s "stale"\n',
+          },
+          jobs: [
+            {
+              kind: 'order.upsert',
+              shopId: 'shop "x"',
+              dedupeKey: 'order:ü',
+              payload: { orderId: '1', note: 'é \\ "q"' },
+              runAfter: 7,
+            },
+          ],
+        },
+        { entry: { dedupeKey: '', shopId: '', eventType: 0, rawBody: '', receivedAt: 0 }, jobs: [] },
+      ]);
+      expect(results.map((r) => r.ok && r.inserted)).toEqual([true, true]);
+      const first = results[0];
+      if (!first?.ok) throw new Error('first webhook not stored');
+      expect(await store.getWebhook(first.id)).toEqual({
+        id: first.id,
+        dedupeKey: 'k "1" \\ ü',
+        shopId: null,
+        eventType: null,
+        rawBody,
+        receivedAt: 1_767_229_200_123,
+        ignoredReason: 'it\'s "stale"\n',
+      });
+      const [job] = await store.listJobs({});
+      expect(job).toMatchObject({
+        kind: 'order.upsert',
+        shopId: 'shop "x"',
+        dedupeKey: 'order:ü',
+        payload: { orderId: '1', note: 'é \\ "q"' },
+        runAfter: 7,
+      });
+      const second = results[1];
+      if (!second?.ok) throw new Error('second webhook not stored');
+      expect(await store.getWebhook(second.id)).toMatchObject({
+        dedupeKey: '',
+        shopId: '',
+        eventType: 0,
+        rawBody: '',
+      });
+      expect(fallback).not.toHaveBeenCalled();
+    } finally {
+      fallback.mockRestore();
+      await store.close();
+    }
+  });
+
   it('stores concurrent overlapping group commits once each, without a deadlock (rows in key order)', async () => {
     // The group commit runs two groups at once on PostgreSQL and several instances run their own:
     // here 4 groups at a time, each 60 of the same 80 webhooks in its own shuffled order, whose

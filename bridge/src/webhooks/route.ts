@@ -30,6 +30,7 @@ import type { BridgeMetrics } from '../metrics';
 import type { BridgeStore } from '../store/types';
 import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
 import { WebhookGroupCommit } from './group-commit';
+import { webhookBodyReader } from './read-body';
 import { verifyTikTokWebhook, type HmacSha256 } from './verify';
 
 export const WEBHOOK_PATH = '/webhooks/tiktok';
@@ -203,7 +204,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
   router.post(
     WEBHOOK_PATH,
     countReceived,
-    express.raw({ type: () => true, limit: deps.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT }),
+    webhookBodyReader(deps.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT),
     bodyErrors,
     receive,
   );

@@ -11,10 +11,12 @@
  * request whose body arrived in the same loop turn, up to `maxBatch`. At most `maxInFlight`
  * flushes run at once (an asynchronous store); beyond that the next batch collects and is flushed
  * when one ends. One (the default, SQLite: one writer) means batches never contend for the write
- * lock with each other. PostgreSQL takes two (issue #22): with one, the database sat idle while the
- * bridge answered the committed group and collected the next, and webhooks waited for a whole
- * round trip before their own began; its store inserts each group's rows in key order, so two
- * groups in flight that hold the same keys wait on each other in one order and cannot deadlock.
+ * lock with each other. PostgreSQL takes two (issue #22): with one, a group collected while another
+ * is in flight waits for that whole round trip before its own begins. On a database on the same
+ * machine two measured the same as one (README, Benchmarks, webhook ingest); the round trip to a
+ * database on another host is where it counts. Its store inserts each group's rows in key order,
+ * so two groups in flight that hold the same keys wait on each other in one order and cannot
+ * deadlock.
  */
 import type { NewJob, WebhookBatchItem, WebhookBatchResult, WebhookNotificationInput } from '../store/types';
 

@@ -95,6 +95,8 @@ export interface BridgeDeps {
   webhookStaleAfterMs?: number;
   /** Most webhooks one group-commit transaction holds (default 256; 1 = a transaction per webhook). */
   webhookGroupCommitMaxBatch?: number;
+  /** Group-commit transactions in flight at once (default 2 on PostgreSQL, 1 on SQLite). */
+  webhookGroupCommitMaxInFlight?: number;
   /** How often a running job batch renews its leases (default a third of the lease). */
   jobHeartbeatMs?: number;
   workerOwner?: string;
@@ -408,6 +410,7 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
       clockSkewWarnMs: deps.webhookClockSkewWarnMs,
       staleAfterMs: deps.webhookStaleAfterMs,
       groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
+      groupCommitMaxInFlight: deps.webhookGroupCommitMaxInFlight,
       onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
     }),
   );

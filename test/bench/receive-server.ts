@@ -1,7 +1,7 @@
 /**
  * Child process of the webhook receive benchmark, so the server does not share an event loop with
  * the load generator: `bridge <sqlite file | postgres:// URL> <appKey> <appSecret> [maxBatch]
- * [normal|full]` serves the real bridge (webhook verified, stored in SQLite with synchronous NORMAL or
+ * [normal|full] [maxInFlight]` serves the real bridge (webhook verified, stored in SQLite with synchronous NORMAL or
  * FULL, or in PostgreSQL, by the group commit of at most `maxBatch` webhooks per transaction,
  * answered; no workers; LOG_LEVEL info, the default), `bare` an Express app that answers 200. Answers `cpu` with the CPU time it has used so
  * far (`{ cpuMicros }`). Sends `{ port }` to the parent over IPC once listening; exits on `stop`.
@@ -50,12 +50,13 @@ export function benchBridgeConfig(dbFile: string, appKey: string, appSecret: str
 
 async function serve(kind: ReceiveServerKind, args: readonly string[]): Promise<() => Promise<void>> {
   if (kind === 'bridge') {
-    const [dbFile, appKey, appSecret, maxBatch, synchronous] = args;
+    const [dbFile, appKey, appSecret, maxBatch, synchronous, maxInFlight] = args;
     if (!dbFile || !appKey || !appSecret) throw new Error('bridge needs <sqlite file> <appKey> <appSecret>');
     const config = benchBridgeConfig(dbFile, appKey, appSecret);
     if (synchronous === 'full') config.sqliteSynchronous = 'full';
     const bridge = createBridge(config, {
       webhookGroupCommitMaxBatch: maxBatch === undefined ? undefined : Number(maxBatch),
+      webhookGroupCommitMaxInFlight: maxInFlight === undefined ? undefined : Number(maxInFlight),
     });
     const { port } = await bridge.start(0);
     process.send?.({ port });

@@ -14,10 +14,12 @@
  *
  * `--postgres` (issue #22) adds the bridge on PostgreSQL (`TEST_DATABASE_URL`, e.g. the server
  * `.ci/start-postgres.sh` starts: local, synchronous_commit off), group commit and, unless
- * `--no-single`, one transaction per webhook; each run in a fresh schema.
+ * `--no-single`, one transaction per webhook; each run in a fresh schema. The group commit runs two
+ * transactions at once on PostgreSQL (the bridge's default there); `--one-in-flight` adds it with one,
+ * the design before, to compare in the same runs.
  *
  *   node dist/test/bench/webhook-receive.js [--requests 4000] [--connections 16,64] [--runs 5]
- *     [--no-single] [--full] [--postgres]
+ *     [--no-single] [--full] [--postgres] [--one-in-flight]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,6 +45,8 @@ export interface ReceiveOptions {
   full: boolean;
   /** Also measure the bridge on PostgreSQL (TEST_DATABASE_URL). */
   postgres: boolean;
+  /** With `postgres`: also the group commit with one transaction in flight (not two). */
+  oneInFlight?: boolean;
 }
 
 export interface Measurement {
@@ -105,6 +109,12 @@ const SERVERS: Server[] = [
     kind: 'bridge',
     database: 'postgres',
     args: (url, appKey, appSecret) => [url, appKey, appSecret, '256'],
+  },
+  {
+    label: 'bridge on PostgreSQL (group commit, 1 in flight)',
+    kind: 'bridge',
+    database: 'postgres',
+    args: (url, appKey, appSecret) => [url, appKey, appSecret, '256', 'normal', '1'],
   },
   {
     label: 'bridge on PostgreSQL (commit per webhook)',
@@ -244,7 +254,8 @@ export async function runWebhookReceive(options: ReceiveOptions): Promise<Receiv
     (s) =>
       (options.single || !s.label.includes('per webhook')) &&
       (options.full || !s.label.includes('FULL')) &&
-      (options.postgres || s.database !== 'postgres'),
+      (options.postgres || s.database !== 'postgres') &&
+      (options.oneInFlight === true || !s.label.includes('1 in flight')),
   );
   const rows: ReceiveRow[] = [];
   try {
@@ -352,6 +363,7 @@ export function receiveOptionsFromArgs(args: readonly string[]): ReceiveOptions 
     single: !args.includes('--no-single'),
     full: args.includes('--full'),
     postgres: args.includes('--postgres'),
+    oneInFlight: args.includes('--one-in-flight'),
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * SIGKILL during webhook ingest (issue #22): the bridge runs as production does (`cli.js serve`,
- * its own process, SQLite file), 48 connections send distinct signed order webhooks as fast as it
+ * its own process, SQLite file, then PostgreSQL with two group commits in flight), 48 connections send distinct signed order webhooks as fast as it
  * answers, and the process is SIGKILLed while requests are in flight. The group commit
  * (`bridge/src/webhooks/group-commit.ts`) answers 200 only after the transaction holding the
  * webhook committed, so:
- * - every webhook answered 200 before the kill is in the database file the killed process left;
+ * - every webhook answered 200 before the kill is in the database the killed process left;
  * - after a restart, TikTok's resends (every unanswered webhook, and some answered ones again)
  *   leave each webhook stored once with one job: none lost, none duplicated.
  * And behind a load balancer: on SIGTERM, `/readyz` answers 503 (draining) for
@@ -16,6 +16,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createTestSchema, type TestSchema } from '../support/test-postgres';
 import { signTikTokWebhookForTest } from '../../bridge/src/webhooks/verify';
 import { WEBHOOK_PATH } from '../../bridge/src/webhooks/route';
 import { assertBridgeBuilt, BridgeProcess } from './bridge-process';
@@ -106,7 +108,30 @@ async function send(
   return outcome;
 }
 
-function storedRows(dbPath: string): { notifications: string[]; orderJobs: string[] } {
+interface StoredRows {
+  notifications: string[];
+  orderJobs: string[];
+}
+
+/** The rows in `database`: a SQLite file or a postgres:// URL. */
+async function storedRows(database: string): Promise<StoredRows> {
+  if (!database.startsWith('postgres://')) return storedSqliteRows(database);
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  try {
+    const notifications = (
+      await client.query<{ dedupe_key: string }>('SELECT dedupe_key FROM webhook_notifications')
+    ).rows.map((r) => r.dedupe_key);
+    const orderJobs = (
+      await client.query<{ payload: string }>("SELECT payload FROM jobs WHERE kind = 'order.upsert'")
+    ).rows.map((r) => (JSON.parse(r.payload) as { orderId: string }).orderId);
+    return { notifications, orderJobs };
+  } finally {
+    await client.end();
+  }
+}
+
+function storedSqliteRows(dbPath: string): StoredRows {
   const db = new Database(dbPath, { readonly: true });
   try {
     const notifications = (
@@ -130,7 +155,8 @@ async function freePort(): Promise<number> {
 }
 
 function bridgeProcess(
-  dbPath: string,
+  dir: string,
+  database: string,
   port: number,
   appKey: string,
   appSecret: string,
@@ -155,13 +181,13 @@ function bridgeProcess(
       BRIDGE_PUBLIC_URL: `http://127.0.0.1:${port}`,
       BRIDGE_ADMIN_TOKEN: randomBytes(24).toString('hex'),
       BRIDGE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      DATABASE_URL: `sqlite:${dbPath}`,
+      DATABASE_URL: database.startsWith('postgres://') ? database : `sqlite:${database}`,
       PORT: String(port),
       LOG_LEVEL: 'warn',
       ...extra,
     },
     `http://127.0.0.1:${port}`,
-    path.join(path.dirname(dbPath), 'bridge.log'),
+    path.join(dir, 'bridge.log'),
   );
 }
 
@@ -176,13 +202,13 @@ describe('bridge process: SIGKILL during webhook ingest, SIGTERM drain', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('loses no webhook answered 200 and stores none twice after TikTok resends', async () => {
+  async function killDuringIngest(database: (dir: string) => Promise<string>): Promise<void> {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-ingest-kill-'));
-    const dbPath = path.join(dir, 'bridge.db');
+    const dbPath = await database(dir);
     const port = await freePort();
     const appKey = randomBytes(7).toString('hex').slice(0, 13);
     const appSecret = randomBytes(20).toString('hex');
-    bridge = bridgeProcess(dbPath, port, appKey, appSecret);
+    bridge = bridgeProcess(dir, dbPath, port, appKey, appSecret);
     await bridge.start();
     const sign = (n: number) => webhook(n, appKey, appSecret);
     const all = Array.from({ length: TOTAL }, (_, n) => n);
@@ -198,7 +224,7 @@ describe('bridge process: SIGKILL during webhook ingest, SIGTERM drain', () => {
     expect(first.unanswered).toBeGreaterThan(0);
 
     // What the killed process left: every acknowledged webhook, each once, with its one job.
-    const afterKill = storedRows(dbPath);
+    const afterKill = await storedRows(dbPath);
     const keyOf = (n: number) => JSON.parse(sign(n).body).tts_notification_id as string;
     const stored = new Set(afterKill.notifications);
     const lost = [...first.acked].filter((n) => !stored.has(keyOf(n)));
@@ -213,11 +239,28 @@ describe('bridge process: SIGKILL during webhook ingest, SIGTERM drain', () => {
     expect(second.acked.size).toBe(resend.length);
     await bridge.stop();
 
-    const final = storedRows(dbPath);
+    const final = await storedRows(dbPath);
     expect(final.notifications).toHaveLength(TOTAL);
     expect(new Set(final.notifications).size).toBe(TOTAL);
     expect(final.orderJobs).toHaveLength(TOTAL);
     expect(new Set(final.orderJobs).size).toBe(TOTAL);
+  }
+
+  it('loses no webhook answered 200 and stores none twice after TikTok resends', async () => {
+    await killDuringIngest(async (at) => path.join(at, 'bridge.db'));
+  }, 90_000);
+
+  it('on PostgreSQL, two group commits in flight: loses no webhook answered 200, stores none twice', async () => {
+    let schema: TestSchema | undefined;
+    try {
+      await killDuringIngest(async () => {
+        schema = await createTestSchema('ingest_kill');
+        return schema.url;
+      });
+    } finally {
+      await bridge?.kill();
+      await schema?.drop();
+    }
   }, 90_000);
 
   it('on SIGTERM answers /readyz 503 for BRIDGE_SHUTDOWN_DRAIN_SECONDS while still taking webhooks, then exits', async () => {
@@ -225,7 +268,7 @@ describe('bridge process: SIGKILL during webhook ingest, SIGTERM drain', () => {
     const port = await freePort();
     const appKey = randomBytes(7).toString('hex').slice(0, 13);
     const appSecret = randomBytes(20).toString('hex');
-    bridge = bridgeProcess(path.join(dir, 'bridge.db'), port, appKey, appSecret, {
+    bridge = bridgeProcess(dir, path.join(dir, 'bridge.db'), port, appKey, appSecret, {
       BRIDGE_SHUTDOWN_DRAIN_SECONDS: '3',
     });
     await bridge.start();
@@ -244,6 +287,6 @@ describe('bridge process: SIGKILL during webhook ingest, SIGTERM drain', () => {
     await expect(post(agent, port, webhook(1, appKey, appSecret))).resolves.toBe(200);
     await stopped;
     expect(Date.now() - sigtermAt).toBeGreaterThanOrEqual(2500);
-    expect(storedRows(path.join(dir, 'bridge.db')).notifications).toHaveLength(1);
+    expect((await storedRows(path.join(dir, 'bridge.db'))).notifications).toHaveLength(1);
   }, 60_000);
 });

@@ -8,13 +8,21 @@
  * which runs after Node has handled every socket event that was already readable (Node's event
  * loop: https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick). Under light
  * load a batch holds one webhook and costs what a single insert did; under load it holds every
- * request whose body arrived in the same loop turn, up to `maxBatch`. While a flush is in flight
- * (an asynchronous store), the next batch collects and is flushed when it ends: at most one
- * transaction at a time, so batches never contend for the write lock with each other.
+ * request whose body arrived in the same loop turn, up to `maxBatch`. At most `maxInFlight`
+ * flushes run at once (an asynchronous store); beyond that the next batch collects and is flushed
+ * when one ends. One (the default, SQLite: one writer) means batches never contend for the write
+ * lock with each other. PostgreSQL takes two (issue #22): with one, a group collected while another
+ * is in flight waits for that whole round trip before its own begins. On a database on the same
+ * machine two measured the same as one (README, Benchmarks, webhook ingest); the round trip to a
+ * database on another host is where it counts. Its store inserts each group's rows in key order,
+ * so two groups in flight that hold the same keys wait on each other in one order and cannot
+ * deadlock.
  */
 import type { NewJob, WebhookBatchItem, WebhookBatchResult, WebhookNotificationInput } from '../store/types';
 
 export const DEFAULT_GROUP_COMMIT_MAX_BATCH = 256;
+/** Flushes in flight at once unless told otherwise: one transaction at a time. */
+export const DEFAULT_GROUP_COMMIT_MAX_IN_FLIGHT = 1;
 
 export interface GroupCommitStore {
   insertWebhooks(batch: readonly WebhookBatchItem[]): Promise<WebhookBatchResult[]>;
@@ -34,16 +42,23 @@ interface Pending {
 export class WebhookGroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
-  private flushing: Promise<void> | undefined;
+  private readonly flushing = new Set<Promise<void>>();
   private readonly maxBatch: number;
+  private readonly maxInFlight: number;
   private readonly observer: GroupCommitObserver | undefined;
 
   constructor(
     private readonly store: GroupCommitStore,
-    options: { maxBatch?: number; observer?: GroupCommitObserver } = {},
+    options: { maxBatch?: number; maxInFlight?: number; observer?: GroupCommitObserver } = {},
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_GROUP_COMMIT_MAX_BATCH);
+    this.maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? DEFAULT_GROUP_COMMIT_MAX_IN_FLIGHT));
     this.observer = options.observer;
+  }
+
+  /** Transactions (flushes) running now. */
+  get inFlight(): number {
+    return this.flushing.size;
   }
 
   /** Webhooks waiting for their transaction (not yet committed). */
@@ -64,21 +79,25 @@ export class WebhookGroupCommit {
 
   /** Resolves once every webhook submitted so far is committed (or failed). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing || this.scheduled) {
-      if (this.flushing) await this.flushing;
+    while (this.queue.length > 0 || this.flushing.size > 0 || this.scheduled) {
+      if (this.flushing.size > 0) await Promise.race(this.flushing);
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || this.flushing.size >= this.maxInFlight) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = undefined;
+      if (this.queue.length === 0) return;
+      const flushing: Promise<void> = this.flush().finally(() => {
+        this.flushing.delete(flushing);
         if (this.queue.length > 0) this.schedule();
       });
+      this.flushing.add(flushing);
+      // More waiting than this flush took (over maxBatch) starts the next one now if one is free.
+      if (this.queue.length > 0) this.schedule();
     });
   }
 

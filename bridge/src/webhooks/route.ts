@@ -30,6 +30,7 @@ import type { BridgeMetrics } from '../metrics';
 import type { BridgeStore } from '../store/types';
 import { jobsForWebhook, parseWebhook, webhookNotificationOf } from './events';
 import { WebhookGroupCommit } from './group-commit';
+import { webhookBodyReader } from './read-body';
 import { verifyTikTokWebhook, type HmacSha256 } from './verify';
 
 export const WEBHOOK_PATH = '/webhooks/tiktok';
@@ -54,6 +55,11 @@ export interface WebhookRouteDeps {
   groupCommit?: WebhookGroupCommit;
   /** Most webhooks one group commit transaction holds (default 256). */
   groupCommitMaxBatch?: number;
+  /**
+   * Group commit transactions in flight at once (default: 2 on PostgreSQL, whose store inserts a
+   * group's rows in key order so concurrent groups cannot deadlock; 1 on SQLite, one writer).
+   */
+  groupCommitMaxInFlight?: number;
   /** Told of each webhook stored for a shop (the doctor's last arrival, issue #21). */
   onAccepted?: (shopId: string, atMs: number) => void;
 }
@@ -70,7 +76,11 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
   const router = express.Router();
   const ingest =
     deps.groupCommit ??
-    new WebhookGroupCommit(deps.store, { maxBatch: deps.groupCommitMaxBatch, observer: deps.metrics });
+    new WebhookGroupCommit(deps.store, {
+      maxBatch: deps.groupCommitMaxBatch,
+      maxInFlight: deps.groupCommitMaxInFlight ?? (deps.store.kind === 'postgres' ? 2 : 1),
+      observer: deps.metrics,
+    });
 
   const bodyErrors: ErrorRequestHandler = (error: unknown, _req, _res, next) => {
     const bridgeError = fromBodyParserError(error);
@@ -194,7 +204,7 @@ export function webhookRouter(deps: WebhookRouteDeps): Router {
   router.post(
     WEBHOOK_PATH,
     countReceived,
-    express.raw({ type: () => true, limit: deps.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT }),
+    webhookBodyReader(deps.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT),
     bodyErrors,
     receive,
   );

@@ -1,7 +1,8 @@
 /**
  * The webhook group commit (`group-commit.ts`): concurrent submits share one store transaction,
  * each resolves only after that transaction committed, a failure of one webhook rejects only its
- * own submit, and batches never overlap. Against a scripted store and against SQLite.
+ * own submit, and batches never overlap unless `maxInFlight` allows (PostgreSQL: two). Against a
+ * scripted store and against SQLite.
  */
 import { SqliteStore } from '../../store/sqlite-store';
 import type { WebhookBatchItem, WebhookBatchResult, WebhookNotificationInput } from '../../store/types';
@@ -92,6 +93,54 @@ describe('WebhookGroupCommit', () => {
     store.commits[1]?.resolve();
     await Promise.all(later);
     expect(store.maxInFlight).toBe(1);
+  });
+
+  it('with maxInFlight 2 starts a second transaction while the first commits, never a third, each answering its own', async () => {
+    const store = new ScriptedStore();
+    const group = new WebhookGroupCommit(store, { maxInFlight: 2 });
+    const first = track(group.submit(entry(1), []));
+    await turn();
+    const second = [2, 3].map((n) => track(group.submit(entry(n), [])));
+    await turn();
+    expect(store.batches.map((b) => b.map((i) => i.entry.dedupeKey))).toEqual([['n-1'], ['n-2', 'n-3']]);
+    expect(group.inFlight).toBe(2);
+    const third = [4, 5].map((n) => track(group.submit(entry(n), [])));
+    await turn();
+    await turn();
+    expect(store.batches).toHaveLength(2);
+    expect(group.pending).toBe(2);
+    // The second commits first: its webhooks are answered, the first's not yet.
+    store.commits[1]?.resolve();
+    await Promise.all(second.map((s) => s.promise));
+    expect(first.settled()).toBe(false);
+    for (let i = 0; i < 10 && store.batches.length < 3; i += 1) await turn();
+    expect(store.batches[2]?.map((i) => i.entry.dedupeKey)).toEqual(['n-4', 'n-5']);
+    expect(third.some((s) => s.settled())).toBe(false);
+    // A transaction that fails rejects its own batch only.
+    store.commits[0]?.reject(new Error('could not serialize'));
+    await expect(first.promise).rejects.toThrow('could not serialize');
+    expect(third.some((s) => s.settled())).toBe(false);
+    store.commits[2]?.resolve();
+    await Promise.all(third.map((s) => s.promise));
+    await group.drain();
+    expect(store.maxInFlight).toBe(2);
+  });
+
+  it('with maxInFlight 2 splits a backlog over maxBatch into two transactions at once', async () => {
+    const store = new ScriptedStore();
+    const group = new WebhookGroupCommit(store, { maxBatch: 2, maxInFlight: 2 });
+    const submits = [1, 2, 3, 4, 5].map((n) => group.submit(entry(n), []));
+    await turn();
+    expect(store.batches.map((b) => b.length)).toEqual([2]);
+    await turn();
+    expect(store.batches.map((b) => b.length)).toEqual([2, 2]);
+    store.commits[0]?.resolve();
+    while (store.commits.length < 3) await turn();
+    store.commits[1]?.resolve();
+    store.commits[2]?.resolve();
+    await Promise.all(submits);
+    expect(store.batches.map((b) => b.length)).toEqual([2, 2, 1]);
+    expect(store.maxInFlight).toBe(2);
   });
 
   it('holds at most maxBatch webhooks per transaction', async () => {

@@ -54,6 +54,7 @@ export abstract class ComposedStore implements BridgeStore {
   listJobs: Method<'listJobs'> = (...a) => this.parts.jobs.listJobs(...a);
   queueDepths: Method<'queueDepths'> = (...a) => this.parts.jobs.queueDepths(...a);
   requeueDeadJobs: Method<'requeueDeadJobs'> = (...a) => this.parts.jobs.requeueDeadJobs(...a);
+  settlePendingJob: Method<'settlePendingJob'> = (...a) => this.parts.jobs.settlePendingJob(...a);
 
   getCursor: Method<'getCursor'> = (...a) => this.parts.cursors.getCursor(...a);
   setCursor: Method<'setCursor'> = (...a) => this.parts.cursors.setCursor(...a);

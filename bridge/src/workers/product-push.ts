@@ -113,7 +113,7 @@ export class ProductPushCache {
 }
 
 export interface ProductPushDeps {
-  store: Pick<BridgeStore, 'getShop' | 'recordError' | 'enqueueJob' | 'listShops'>;
+  store: Pick<BridgeStore, 'getShop' | 'recordError' | 'enqueueJob' | 'listShops' | 'settlePendingJob'>;
   products: ProductApi;
   netsuite: Pick<
     NetSuiteClient,
@@ -535,7 +535,8 @@ export function auditStatusOf(status: string): AuditStatus | null {
 /**
  * `catalog.push_audit` jobs: Get Product per product; a product still PENDING is checked again after
  * `auditPollMs` (until PRODUCT_AUDIT_POLL_LIMIT_MS after its push); the others' statuses go to
- * `catalog.push.audit`, one call per shop.
+ * `catalog.push.audit`, one call per shop, and the product's other pending check (a webhook's answers
+ * the push's poll) is settled unrun, so a product costs one Get Product once its audit is decided.
  */
 export function productAuditHandler(deps: ProductPushDeps, options: ProductPushOptions = {}): JobHandler {
   return {
@@ -562,6 +563,14 @@ export function productAuditHandler(deps: ProductPushDeps, options: ProductPushO
             continue;
           }
           if (status === null) continue;
+          // The product's audit is settled: the other check waiting for it (the push's poll, or a
+          // webhook's check not yet run) would only read the same status again.
+          for (const via of ['poll', 'hook'] as const) {
+            const other = productAuditJob(payload.shopId, payload.productId, via, payload.since, now);
+            if (other.dedupeKey !== job.dedupeKey && other.dedupeKey !== null) {
+              await deps.store.settlePendingJob(other.dedupeKey, now);
+            }
+          }
           const entry = byShop.get(payload.shopId) ?? { jobIds: [], results: [] };
           entry.jobIds.push(job.id);
           entry.results.push({

@@ -88,6 +88,12 @@ export interface JobStore {
   getJob(id: number): Promise<JobRecord | undefined>;
   listJobs(filter: { state?: JobState; kind?: string; limit?: number }): Promise<JobRecord[]>;
   queueDepths(): Promise<QueueDepth[]>;
+  /**
+   * Marks the pending job with this dedupe key done without running it, because another job already
+   * did its work (a product status webhook's audit check answers the poll queued for later); false
+   * when no job with the key is pending. A running job is left alone.
+   */
+  settlePendingJob(dedupeKey: string, now: number): Promise<boolean>;
   /** Moves dead jobs (optionally of one kind and/or shop) back to pending with a fresh attempt count. */
   requeueDeadJobs(filter: { kind?: string; shopId?: string }, now: number): Promise<number>;
 }

@@ -205,6 +205,14 @@ export class PgJobs implements JobStore {
     ).map((r) => ({ kind: r.kind, state: r.state, count: r.count }));
   }
 
+  async settlePendingJob(dedupeKey: string, now: number): Promise<boolean> {
+    const rows = await this.c.query(
+      "UPDATE jobs SET state = 'done', updated_at = $1 WHERE dedupe_key = $2 AND state = 'pending' RETURNING id",
+      [now, dedupeKey],
+    );
+    return rows.length > 0;
+  }
+
   async requeueDeadJobs(filter: { kind?: string; shopId?: string }, now: number): Promise<number> {
     return this.c.tx(async (t) => {
       const where = ["state = 'dead'"];

@@ -216,6 +216,16 @@ export class SqliteJobs implements JobStore {
     ).map((r) => ({ kind: r.kind, state: r.state, count: r.count }));
   }
 
+  async settlePendingJob(dedupeKey: string, now: number): Promise<boolean> {
+    return (
+      this.c
+        .statement(
+          "UPDATE jobs SET state = 'done', updated_at = ? WHERE dedupe_key = ? AND state = 'pending'",
+        )
+        .run(now, dedupeKey).changes > 0
+    );
+  }
+
   async requeueDeadJobs(filter: { kind?: string; shopId?: string }, now: number): Promise<number> {
     return this.c.db
       .transaction(() => {

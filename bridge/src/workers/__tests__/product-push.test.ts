@@ -78,6 +78,8 @@ interface World {
   acks: PushAckResult[][];
   audits: AuditResult[][];
   jobs: NewJob[];
+  /** Dedupe keys settled unrun (settlePendingJob). */
+  settled: string[];
   pages: PushProduct[][];
   createFails: unknown[];
   ackRecordsAtMost: number;
@@ -92,6 +94,7 @@ function world(pages: PushProduct[][]): World {
     acks: [],
     audits: [],
     jobs: [],
+    settled: [],
     pages,
     createFails: [],
     ackRecordsAtMost: 50,
@@ -111,6 +114,10 @@ function world(pages: PushProduct[][]): World {
         return Promise.resolve({ id: w.jobs.length, created: true });
       },
       listShops: () => Promise.resolve([]),
+      settlePendingJob: (key: string) => {
+        w.settled.push(key);
+        return Promise.resolve(true);
+      },
     },
     netsuite: {
       pullProductPush: (_shop: string, after: string | null): Promise<CatalogPushPullResponse> => {
@@ -323,6 +330,7 @@ describe('productAuditHandler', () => {
         id,
         kind: 'catalog.push_audit',
         shopId: SHOP,
+        dedupeKey: `product-audit-hook:${SHOP}:${productId}`,
         payload: { shopId: SHOP, productId, since: w.deps.clock.now() },
       }) as JobRecord;
     const handler = productAuditHandler(w.deps, { auditPollMs: 1000 });
@@ -340,5 +348,8 @@ describe('productAuditHandler', () => {
     expect(w.jobs.map((j) => [j.kind, j.dedupeKey])).toEqual([
       ['catalog.push_audit', `product-audit-poll:${SHOP}:P`],
     ]);
+    // A decided audit settles the push's poll waiting for it (a webhook's check ran first); a
+    // PENDING one keeps it.
+    expect(w.settled).toEqual([`product-audit-poll:${SHOP}:A`, `product-audit-poll:${SHOP}:F`]);
   });
 });

@@ -149,6 +149,20 @@ export function runJobContract(name: string, factory: StoreFactory): void {
         ).toEqual([second.id]);
       });
 
+      it('settles a pending job by key without running it, and leaves running ones alone', async () => {
+        const pending = await store().enqueueJob(job({ runAfter: T0 + 300_000 }), T0);
+        expect(await store().settlePendingJob('order:7494049642642441621:1', T0 + 1)).toBe(true);
+        expect(await store().getJob(pending.id)).toMatchObject({ state: 'done', updatedAt: T0 + 1 });
+        expect(await store().claimJobs({ owner: 'w', now: T0 + 300_000, leaseMs: 1000, limit: 10 })).toEqual(
+          [],
+        );
+        expect(await store().settlePendingJob('order:7494049642642441621:1', T0 + 2)).toBe(false);
+        const running = await store().enqueueJob(job(), T0 + 3);
+        await store().claimJobs({ owner: 'w', now: T0 + 3, leaseMs: 1000, limit: 1 });
+        expect(await store().settlePendingJob('order:7494049642642441621:1', T0 + 4)).toBe(false);
+        expect(await store().getJob(running.id)).toMatchObject({ state: 'running' });
+      });
+
       it('lets a pending job with the same key supersede a failing one', async () => {
         const first = await store().enqueueJob(job(), T0);
         await store().claimJobs({ owner: 'w', now: T0, leaseMs: 1000, limit: 1 });

@@ -193,6 +193,58 @@ describe('product push, NetSuite side', () => {
     ]);
   }, 120_000);
 
+  test("the shop's Push Saved Search chooses the items instead of Push to TikTok; an unknown search stops the push", async () => {
+    world = await startConnectorAccount({ matrixOptions: PUSH_MATRIX_OPTIONS });
+    // Items 1 and 3 (standalone 1, the matrix parent) are of class 2; standalone 2 is of class 1.
+    catalog = buildPushCatalog(world.ns, {
+      standalone: 2,
+      matrixParents: 1,
+      childrenPerParent: 2,
+      categories: ['600001', '600002'],
+      shopRecordId: shopRecord().id,
+    });
+    const [inSearch, ticked] = catalog.standaloneIds;
+    const [parent] = catalog.parentIds;
+    setItem(inSearch, { custitem_tts_push: false });
+    world.ns.registerSavedSearch({
+      id: 'customsearch_tts_push',
+      type: 'inventoryitem',
+      filters: [['class', 'anyof', catalog.classIds[1]]],
+      columns: ['itemid'],
+    });
+    const setSearch = (value: string): void => {
+      world.ns.seed.service.submitFields({
+        type: 'customrecord_tts_shop',
+        id: shopRecord().id,
+        values: { custrecord_tts_shop_push_search: value },
+      });
+    };
+    setSearch('customsearch_tts_push');
+
+    const first = await pull();
+    expect(first).toMatchObject({ pushEnabled: true, reason: null, invalid: [], next: null });
+    expect(first.products.map((p) => [p.itemId, p.kind])).toEqual([
+      [inSearch, 'standalone'],
+      [parent, 'matrix'],
+    ]);
+    expect(first.products[1].skus.map((s) => s.itemId)).toEqual(catalog.childIds.get(parent));
+    // Paging after the first item continues within the search.
+    expect((await pull({ limit: 1 })).next).toBe(inSearch);
+    expect((await pull({ after: inSearch })).products.map((p) => p.itemId)).toEqual([parent]);
+    expect(first.products.map((p) => p.itemId)).not.toContain(ticked);
+
+    setSearch('customsearch_tts_missing');
+    const refused = await pull();
+    expect(refused).toMatchObject({ pushEnabled: false, products: [], invalid: [] });
+    expect(refused.reason).toContain('Push Saved Search (custrecord_tts_shop_push_search)');
+    expect(refused.reason).toContain('customsearch_tts_missing');
+    expect(refused.reason).toContain('Fix:');
+
+    // Cleared, Push to TikTok decides again.
+    setSearch('');
+    expect((await pull()).products.map((p) => p.itemId)).toEqual([ticked, parent]);
+  }, 120_000);
+
   test('an invalid SKU is an exception naming the item, logged once', async () => {
     await start();
     const [standalone] = catalog.standaloneIds;

@@ -19,6 +19,7 @@ import type { Clock } from '../../../shared-types/src/time/clock';
 import type { LogEntry } from './context';
 import { systemClock } from '../../../shared-types/src/time/clock';
 import { createDataLayer } from './data';
+import type { SearchModule } from './data/search/module';
 import type { AccountOptions } from './exec/account';
 import { EmulatedAccount } from './exec/account';
 import type { AccountProfile } from './profiles/account-profile';
@@ -130,6 +131,14 @@ export class NetSuiteEmulator extends EmulatedAccount {
     this.preferences = data.preferences;
     this.data = data;
     this.logs = logs;
+  }
+
+  /**
+   * Saves a search as an administrator would (Lists > Search > Saved Searches): `search.load({id})` in
+   * scripts then finds it.
+   */
+  registerSavedSearch(definition: Parameters<SearchModule['registerSavedSearch']>[0]): void {
+    (this.data.modules['N/search'] as SearchModule).registerSavedSearch(definition);
   }
 
   /**

@@ -84,6 +84,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_company_tz', 'CHECKBOX', { default: false }],
   ['custrecord_tts_shop_matrix_opts', 'TEXTAREA'],
   ['custrecord_tts_shop_push_block', 'TEXTAREA'],
+  ['custrecord_tts_shop_push_search', 'TEXT'],
   ['custrecord_tts_shop_notify', 'TEXTAREA'],
 ];
 

@@ -9,6 +9,7 @@
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
+import { errorName } from '../platform/errors';
 import type {
   BodyFieldId,
   CreateDefaultId,
@@ -184,6 +185,26 @@ export function searchPaged(
     }
   }
   return true;
+}
+
+/**
+ * The internal ids a saved search returns (search.load 5, runPaged 5, 5 per page of 1,000), or null when
+ * the account has no saved search of that id (search.load throws INVALID_SEARCH).
+ */
+export function savedSearchIds(searchId: string): string[] | null {
+  let saved: search.Search;
+  try {
+    saved = search.load({ id: searchId });
+  } catch (e) {
+    if (errorName(e) === 'INVALID_SEARCH') return null;
+    throw e;
+  }
+  const ids: string[] = [];
+  const paged = saved.runPaged({ pageSize: 1000 });
+  for (const range of paged.pageRanges) {
+    for (const result of paged.fetch({ index: range.index }).data) ids.push(String(result.id));
+  }
+  return ids;
 }
 
 /** A record (loaded, or handed to a user event) as mappers read it. */

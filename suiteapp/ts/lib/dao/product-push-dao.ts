@@ -21,6 +21,7 @@ import {
   PUSH_SHOP_COLUMNS,
   pushChildrenQuery,
   pushItemFromRow,
+  pushItemsInQuery,
   pushItemsQuery,
   pushMessageFromRow,
   pushMessagesQuery,
@@ -29,7 +30,7 @@ import {
   SHOP_CATALOG,
 } from '../mappers/catalog-mapper';
 import type { SubmitWrite } from '../mappers/record-declaration';
-import { lookupColumns, submitBodyFields } from './netsuite-record';
+import { lookupColumns, savedSearchIds, submitBodyFields } from './netsuite-record';
 import { runInChunks, runQuery } from './suiteql';
 
 /** Parents per children query: 15 × TikTok's 300 SKUs stays under SuiteQL's 5,000 rows. */
@@ -52,6 +53,38 @@ export function readPushItems(
     if (item === null) continue;
     items.push(item);
     messages.set(item.id, pushMessageFromRow(row));
+  }
+  return { items, messages };
+}
+
+/**
+ * One page of the standalone items and matrix parents the saved search `searchId` returns, after `after`
+ * (search.load 5 + runPaged 5 + 5 per 1,000 results, then SuiteQL 10 per `limit` ids), or null when the
+ * account has no saved search of that id.
+ */
+export function readPushItemsOfSearch(
+  searchId: string,
+  after: string | null,
+  limit: number,
+): { items: PushItemRow[]; messages: Map<string, string | null> } | null {
+  const ids = savedSearchIds(searchId);
+  if (ids === null) return null;
+  const from = Number(after ?? 0);
+  const candidates = [...new Set(ids)]
+    .map(Number)
+    .filter((id) => Number.isInteger(id) && id > from)
+    .sort((a, b) => a - b)
+    .map(String);
+  const size = Math.max(1, Math.floor(limit));
+  const items: PushItemRow[] = [];
+  const messages = new Map<string, string | null>();
+  for (let i = 0; i < candidates.length && items.length < size; i += size) {
+    for (const row of runInChunks(candidates.slice(i, i + size), size, pushItemsInQuery)) {
+      const item = pushItemFromRow(row);
+      if (item === null || items.length >= size) continue;
+      items.push(item);
+      messages.set(item.id, pushMessageFromRow(row));
+    }
   }
   return { items, messages };
 }

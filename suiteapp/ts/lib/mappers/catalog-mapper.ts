@@ -306,6 +306,14 @@ export function pushItemsQuery(limit: number): Sql {
   return sql`SELECT ${PUSH_COLUMNS} FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.push} = 'T' AND ${ic.isInactive} = 'F' AND ${ic.itemType} = 'InvtPart' AND (${ic.matrixType} IS NULL OR ${ic.matrixType} = 'PARENT') AND ${ic.id} > ? ORDER BY ${ic.id} ASC FETCH FIRST ${Math.max(1, Math.floor(limit))} ROWS ONLY`;
 }
 
+/**
+ * The standalone inventory items and active matrix parents among `inList` (the ids the shop's Push Saved
+ * Search returned), by id; Push to TikTok is not asked.
+ */
+export function pushItemsInQuery(inList: Sql): Sql {
+  return sql`SELECT ${PUSH_COLUMNS} FROM ${CATALOG_ITEM.suiteql.table} WHERE ${ic.id} IN (${inList}) AND ${ic.isInactive} = 'F' AND ${ic.itemType} = 'InvtPart' AND (${ic.matrixType} IS NULL OR ${ic.matrixType} = 'PARENT') ORDER BY ${ic.id} ASC`;
+}
+
 /** Aliases of the matrix option columns: at most ten options are read (TikTok takes three per product). */
 const OPTION_COLUMNS: readonly ((column: Sql) => Sql)[] = [
   (c) => sql`${c} AS opt0`,
@@ -454,6 +462,7 @@ export const PUSH_SHOP_COLUMNS = [
   SHOP.search.columns.currency,
   SHOP.search.columns.matrixOptions,
   SHOP.search.columns.pushBlock,
+  SHOP.search.columns.pushSearch,
 ];
 
 export interface PushShopSettings {
@@ -464,6 +473,8 @@ export interface PushShopSettings {
   currency: string | null;
   matrixOptions: string | null;
   pushBlock: string | null;
+  /** Push Saved Search: the saved search id choosing the items, or null (Push to TikTok decides). */
+  pushSearch: string | null;
 }
 
 export function pushShopFromLookup(values: LookupValues): PushShopSettings {
@@ -474,6 +485,7 @@ export function pushShopFromLookup(values: LookupValues): PushShopSettings {
     currency: textOf(values[SHOP.search.columns.currency]),
     matrixOptions: textOf(values[SHOP.search.columns.matrixOptions]),
     pushBlock: textOf(values[SHOP.search.columns.pushBlock]),
+    pushSearch: textOf(values[SHOP.search.columns.pushSearch])?.trim() || null,
   };
 }
 

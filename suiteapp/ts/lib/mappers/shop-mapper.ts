@@ -56,6 +56,7 @@ export const SHOP = declareRecord({
     // The product push (issue #20): read and written through catalog-mapper.ts.
     matrixOptions: 'custrecord_tts_shop_matrix_opts',
     pushBlock: 'custrecord_tts_shop_push_block',
+    pushSearch: 'custrecord_tts_shop_push_search',
     // The daily summary email (issue #21): who gets it.
     notify: 'custrecord_tts_shop_notify',
   },
@@ -81,6 +82,7 @@ export const SHOP = declareRecord({
       currency: 'custrecord_tts_shop_currency',
       matrixOptions: 'custrecord_tts_shop_matrix_opts',
       pushBlock: 'custrecord_tts_shop_push_block',
+      pushSearch: 'custrecord_tts_shop_push_search',
     },
   },
   suiteql: {
@@ -147,6 +149,7 @@ export const SHOP = declareRecord({
       inventoryInactiveZero: 'custrecord_tts_shop_inv_inactive0',
       // The product push (issue #20) and the daily summary (issue #21).
       pushBlock: 'custrecord_tts_shop_push_block',
+      pushSearch: 'custrecord_tts_shop_push_search',
       notify: 'custrecord_tts_shop_notify',
     },
   },

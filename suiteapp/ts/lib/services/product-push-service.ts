@@ -2,8 +2,8 @@
  * The RESTlet's product push actions (issue #20; contract shared-types/src/catalog/product-push.ts,
  * decisions shared-types/src/catalog/push-plan.ts):
  *
- * - `catalog.push.pull`: a page of items marked Push to TikTok (standalone inventory items and matrix
- *   parents, by internal id), each planned into a product; only changed products are returned. An item
+ * - `catalog.push.pull`: a page of items marked Push to TikTok, or returned by the shop's Push Saved Search
+ *   when it names one (standalone inventory items and matrix parents, by internal id), each planned into a product; only changed products are returned. An item
  *   NetSuite finds invalid is listed in `invalid`, and its message is written to the item (TikTok Push
  *   Message) and the sync log once (not again while the message stays the same).
  * - `catalog.push.ack`: TikTok's outcome per product: ids, hashes (TikTok Last Pushed Hashes) and the
@@ -15,7 +15,8 @@
  *
  * Governance (units): pull 10 (shop) + 1 (settings) + 10 (page) + 10 per 15 matrix parents + 10
  * (category map) + 10 (currencies) + 10 (warehouses) + 10 (inventory state) = 61 + 10 per image of a
- * returned product + 11 per newly invalid item (log 6 + item 5); the page stops early, with `next`,
+ * returned product + 11 per newly invalid item (log 6 + item 5) (with a Push Saved Search the page
+ * costs search.load 5 + runPaged 5 + 5 per 1,000 results + 10 per `limit` ids); the page stops early, with `next`,
  * when fewer than PULL_RESERVE units are left. Ack: 10 + 1 + 10 + 5 per item written + 5 per matrix
  * child whose TikTok ids changed + 6 per new log entry. README "Push products to TikTok" has the
  * figures measured by test/bench/product-push.ts.
@@ -59,6 +60,7 @@ import {
   readCategoryMap,
   readPushChildren,
   readPushItems,
+  readPushItemsOfSearch,
   readPushRefs,
   writePushBlock,
   writePushFields,
@@ -160,7 +162,17 @@ export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPu
     };
   }
   const limit = request.limit ?? DEFAULT_PUSH_PULL;
-  const page = readPushItems(request.after ?? null, limit);
+  const page =
+    settings.pushSearch === null
+      ? readPushItems(request.after ?? null, limit)
+      : readPushItemsOfSearch(settings.pushSearch, request.after ?? null, limit);
+  if (page === null) {
+    return {
+      ...none,
+      pushEnabled: false,
+      reason: `Shop ${shopName}: Push Saved Search (custrecord_tts_shop_push_search): NetSuite has no saved search ${settings.pushSearch}. Fix: write the ID of an item saved search (Lists > Search > Saved Searches, e.g. customsearch_tts_push), or clear the field to push the items with Push to TikTok ticked.`,
+    };
+  }
   const parents = page.items.filter((i) => i.matrixType === 'PARENT').map((i) => i.id);
   const children = readPushChildren(parents, options);
   const categoryMap = readCategoryMap();

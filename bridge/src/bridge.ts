@@ -19,7 +19,7 @@ import { AuthThrottle } from './http/auth-throttle';
 import { CachedProbe } from './http/cached-probe';
 import { errorHandler } from './http/error-handler';
 import { healthRouter } from './http/health-routes';
-import { securityHeaders } from './http/security-headers';
+import { securityHeaderList, securityHeaders } from './http/security-headers';
 import { statusRouter } from './http/status-routes';
 import { throttleGuard } from './http/throttle-guard';
 import { createLogger } from './logger';
@@ -32,7 +32,7 @@ import { OAuthStateCookie } from './oauth/state-cookie';
 import { openStore } from './store/open-store';
 import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
-import { webhookRouter } from './webhooks/route';
+import { webhookRoutes } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
 import {
   catalogPullJob,
@@ -395,25 +395,28 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   app.disable('x-powered-by');
   // Client addresses (for the sign-in throttle) come from X-Forwarded-For only behind trusted proxies.
   app.set('trust proxy', config.trustProxy ?? false);
+  const answerHeaders = securityHeaderList({ consentPageUrl: config.tiktok.authorizeUrl });
+  const webhooks = webhookRoutes({
+    appKey: config.tiktok.appKey,
+    appSecret: config.tiktok.appSecret,
+    previousAppSecret: config.tiktok.previousAppSecret,
+    store,
+    clock,
+    metrics,
+    logger,
+    hmac: deps.webhookHmac,
+    maxBodyBytes: deps.webhookBodyLimitBytes,
+    clockSkewWarnMs: deps.webhookClockSkewWarnMs,
+    staleAfterMs: deps.webhookStaleAfterMs,
+    groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
+    groupCommitMaxInFlight: deps.webhookGroupCommitMaxInFlight,
+    onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
+    answerHeaders,
+  });
+  // TikTok's webhooks first, ahead of every other middleware: the exact path answers from here.
+  app.use(webhooks.fastPath);
   app.use(securityHeaders({ consentPageUrl: config.tiktok.authorizeUrl }));
-  app.use(
-    webhookRouter({
-      appKey: config.tiktok.appKey,
-      appSecret: config.tiktok.appSecret,
-      previousAppSecret: config.tiktok.previousAppSecret,
-      store,
-      clock,
-      metrics,
-      logger,
-      hmac: deps.webhookHmac,
-      maxBodyBytes: deps.webhookBodyLimitBytes,
-      clockSkewWarnMs: deps.webhookClockSkewWarnMs,
-      staleAfterMs: deps.webhookStaleAfterMs,
-      groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
-      groupCommitMaxInFlight: deps.webhookGroupCommitMaxInFlight,
-      onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
-    }),
-  );
+  app.use(webhooks.router);
   app.use(throttleGuard(throttle));
   let draining = false;
   app.use(

@@ -4,7 +4,7 @@
  * sleep, random source, HTTP transport and the store can be injected for tests.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -413,7 +413,9 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
     answerHeaders,
   });
-  // TikTok's webhooks first, ahead of every other middleware: the exact path answers from here.
+  // TikTok's webhooks first, ahead of every other middleware: the server hands the exact path to
+  // `webhooks.serve` without Express (start(), below); `fastPath` serves it when `app` is used alone.
+  app.use(webhooks.rethrow);
   app.use(webhooks.fastPath);
   app.use(securityHeaders({ consentPageUrl: config.tiktok.authorizeUrl }));
   app.use(webhooks.router);
@@ -492,7 +494,10 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     async start(port?: number, host?: string) {
       if (server) throw new BridgeError(BRIDGE_ERROR_CODES.INTERNAL, 'The bridge is already listening.');
       const bindTo = host ?? config.host;
-      const listening = app.listen(port ?? config.port, bindTo);
+      const listening = createServer((req, res) => webhooks.serve(req, res, app)).listen(
+        port ?? config.port,
+        bindTo,
+      );
       server = listening;
       await new Promise<void>((resolve, reject) => {
         listening.once('listening', resolve);

@@ -20,8 +20,9 @@
  * During an app secret change the previous secret also verifies, until its deadline on the injected
  * clock (`verify.ts`); each webhook it verifies is logged, so the operator sees when it stops.
  *
- * Fast path (`webhookRoutes(...).fastPath`, mounted first): a `POST` to exactly `/webhooks/tiktok`
- * (what TikTok sends) runs the same steps without Express's router, and its 200 (empty body, as
+ * Fast path (`webhookRoutes(...).serve`, the HTTP server's listener, or `.fastPath`, mounted first in
+ * an app): a `POST` to exactly `/webhooks/tiktok` (what TikTok sends) runs the same steps without
+ * Express (`serve`) or without its router (`fastPath`), and its 200 (empty body, as
  * before) is written at once with prebuilt headers: the bridge's security headers (`answerHeaders`)
  * and `Content-Length: 0`. Errors set those headers and go on to the error handler as before. Any
  * other spelling (a trailing slash, a query string, other case) goes through the router as before.
@@ -33,6 +34,7 @@ import express, {
   type Response,
   type Router,
 } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Clock } from '../../../shared-types/src/time/clock';
 import { BridgeError, BRIDGE_ERROR_CODES } from '../core/errors';
@@ -86,7 +88,21 @@ export interface WebhookRoutes {
   fastPath: RequestHandler;
   /** The route through Express's router (every other spelling Express matches). */
   router: Router;
+  /**
+   * The HTTP server's request listener: the exact path without Express at all (its
+   * `app.handle`, prototypes and router were about 6% of the bridge's CPU per webhook); anything
+   * else, and an error from it (with `rethrow` mounted first), to `app`.
+   */
+  serve: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    app: (req: IncomingMessage, res: ServerResponse) => void,
+  ) => void;
+  /** Mount first in `app`: hands an error from `serve` to the app's error handlers. */
+  rethrow: RequestHandler;
 }
+
+const WEBHOOK_ERROR = Symbol('webhook route error');
 
 function authorizationValues(req: Request): string[] {
   const values: string[] = [];
@@ -245,11 +261,8 @@ export function webhookRoutes(deps: WebhookRouteDeps): WebhookRoutes {
   const readBody = webhookBodyReader(deps.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT);
   router.post(WEBHOOK_PATH, countReceived, readBody, bodyErrors, receive);
 
-  const fastPath: RequestHandler = (req, res, next) => {
-    if (req.url !== WEBHOOK_PATH || req.method !== 'POST') {
-      next();
-      return;
-    }
+  /** The whole route for the exact path; `fail` gets any error, with the security headers set. */
+  const run = (req: Request, res: Response, next: (error: unknown) => void): void => {
     const fail = (error: unknown): void => {
       for (const [name, value] of answerHeaders) if (!res.headersSent) res.setHeader(name, value);
       next(error);
@@ -263,5 +276,27 @@ export function webhookRoutes(deps: WebhookRouteDeps): WebhookRoutes {
       (receive(req, res, fail) as unknown as Promise<void>).catch(fail);
     });
   };
-  return { fastPath, router };
+  const isExact = (req: IncomingMessage): boolean => req.url === WEBHOOK_PATH && req.method === 'POST';
+  const fastPath: RequestHandler = (req, res, next) => {
+    if (isExact(req)) run(req, res, next);
+    else next();
+  };
+  const serve: WebhookRoutes['serve'] = (req, res, app) => {
+    if (!isExact(req)) {
+      app(req, res);
+      return;
+    }
+    // Not through Express: `run` uses only Node's request and response (and sets `req.body`).
+    run(req as Request, res as Response, (error) => {
+      (req as IncomingMessage & { [WEBHOOK_ERROR]?: unknown })[WEBHOOK_ERROR] = error;
+      app(req, res);
+    });
+  };
+  /** First middleware of the app: an error from `serve` goes to the app's error handler. */
+  const rethrow: RequestHandler = (req, _res, next) => {
+    const error = (req as Request & { [WEBHOOK_ERROR]?: unknown })[WEBHOOK_ERROR];
+    if (error === undefined) next();
+    else next(error);
+  };
+  return { fastPath, router, serve, rethrow };
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   connectViaOAuth,
   rawPost,
@@ -206,6 +208,33 @@ describe('POST /webhooks/tiktok', () => {
       expect(await response.json()).toEqual(await viaRouter.json());
       expect(securityOf(response)).toEqual(securityOf(viaRouter));
       expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    });
+
+    it('the app used on its own (no bridge server in front) answers the exact path the same way', async () => {
+      const server = createServer(h.bridge.app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const via = (authorization: string) =>
+          fetch(`${appUrl}/webhooks/tiktok`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization },
+            body: BODY,
+          });
+        const ok = await via(SIG);
+        expect(ok.status).toBe(200);
+        expect(await ok.text()).toBe('');
+        expect(securityOf(ok)).toEqual(securityOf(await send('/webhooks/tiktok', SIG)));
+        const refused = await via('z'.repeat(64));
+        const direct = await send('/webhooks/tiktok', 'z'.repeat(64));
+        expect(refused.status).toBe(401);
+        expect(await refused.json()).toEqual(await direct.json());
+        expect(securityOf(refused)).toEqual(securityOf(direct));
+        expect(await notificationRows()).toBe(1);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
 
     it('other spellings Express matches (trailing slash, a query string) still go through the router', async () => {

@@ -4,7 +4,7 @@
  * sleep, random source, HTTP transport and the store can be injected for tests.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
@@ -19,7 +19,7 @@ import { AuthThrottle } from './http/auth-throttle';
 import { CachedProbe } from './http/cached-probe';
 import { errorHandler } from './http/error-handler';
 import { healthRouter } from './http/health-routes';
-import { securityHeaders } from './http/security-headers';
+import { securityHeaderList, securityHeaders } from './http/security-headers';
 import { statusRouter } from './http/status-routes';
 import { throttleGuard } from './http/throttle-guard';
 import { createLogger } from './logger';
@@ -32,7 +32,7 @@ import { OAuthStateCookie } from './oauth/state-cookie';
 import { openStore } from './store/open-store';
 import type { BridgeStore } from './store/types';
 import { createTikTokServices, type TikTokServices } from './tiktok/create-tiktok';
-import { webhookRouter } from './webhooks/route';
+import { webhookRoutes } from './webhooks/route';
 import type { HmacSha256 } from './webhooks/verify';
 import {
   catalogPullJob,
@@ -395,25 +395,30 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
   app.disable('x-powered-by');
   // Client addresses (for the sign-in throttle) come from X-Forwarded-For only behind trusted proxies.
   app.set('trust proxy', config.trustProxy ?? false);
+  const answerHeaders = securityHeaderList({ consentPageUrl: config.tiktok.authorizeUrl });
+  const webhooks = webhookRoutes({
+    appKey: config.tiktok.appKey,
+    appSecret: config.tiktok.appSecret,
+    previousAppSecret: config.tiktok.previousAppSecret,
+    store,
+    clock,
+    metrics,
+    logger,
+    hmac: deps.webhookHmac,
+    maxBodyBytes: deps.webhookBodyLimitBytes,
+    clockSkewWarnMs: deps.webhookClockSkewWarnMs,
+    staleAfterMs: deps.webhookStaleAfterMs,
+    groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
+    groupCommitMaxInFlight: deps.webhookGroupCommitMaxInFlight,
+    onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
+    answerHeaders,
+  });
+  // TikTok's webhooks first, ahead of every other middleware: the server hands the exact path to
+  // `webhooks.serve` without Express (start(), below); `fastPath` serves it when `app` is used alone.
+  app.use(webhooks.rethrow);
+  app.use(webhooks.fastPath);
   app.use(securityHeaders({ consentPageUrl: config.tiktok.authorizeUrl }));
-  app.use(
-    webhookRouter({
-      appKey: config.tiktok.appKey,
-      appSecret: config.tiktok.appSecret,
-      previousAppSecret: config.tiktok.previousAppSecret,
-      store,
-      clock,
-      metrics,
-      logger,
-      hmac: deps.webhookHmac,
-      maxBodyBytes: deps.webhookBodyLimitBytes,
-      clockSkewWarnMs: deps.webhookClockSkewWarnMs,
-      staleAfterMs: deps.webhookStaleAfterMs,
-      groupCommitMaxBatch: deps.webhookGroupCommitMaxBatch,
-      groupCommitMaxInFlight: deps.webhookGroupCommitMaxInFlight,
-      onAccepted: (shopId, atMs) => arrivals.note(shopId, atMs),
-    }),
-  );
+  app.use(webhooks.router);
   app.use(throttleGuard(throttle));
   let draining = false;
   app.use(
@@ -489,7 +494,10 @@ export function createBridge(config: LiveConfig, deps: BridgeDeps = {}): Bridge 
     async start(port?: number, host?: string) {
       if (server) throw new BridgeError(BRIDGE_ERROR_CODES.INTERNAL, 'The bridge is already listening.');
       const bindTo = host ?? config.host;
-      const listening = app.listen(port ?? config.port, bindTo);
+      const listening = createServer((req, res) => webhooks.serve(req, res, app)).listen(
+        port ?? config.port,
+        bindTo,
+      );
       server = listening;
       await new Promise<void>((resolve, reject) => {
         listening.once('listening', resolve);

@@ -29,9 +29,20 @@ const JSON_FIELD = new RegExp(
 /** `Bearer <token>`, `x-tts-access-token: <token>`. */
 const HEADER_VALUE = /\b(Bearer|x-tts-access-token:)\s+(?!\[redacted\])[^\s"',;\\]+/gi;
 
+/**
+ * A name every pattern above needs (each holds one of these words), so a text without any (most
+ * stored webhook bodies and job payloads) skips the four scans: one scan instead of four on the
+ * webhook hot path.
+ */
+const ANY_NAME = new RegExp(
+  `${SECRET_NAMES}|accessToken|refreshToken|appSecret|Bearer|x-tts-access-token:`,
+  'i',
+);
+
 export function redactSecretsInText(text: string): string {
-  return knownSecrets
-    .scrub(text)
+  const scrubbed = knownSecrets.scrub(text);
+  if (!ANY_NAME.test(scrubbed)) return scrubbed;
+  return scrubbed
     .replace(QUERY_PARAM, '$1=[redacted]')
     .replace(QUOTED_PARAM, '$1=$2"[redacted]$2"')
     .replace(JSON_FIELD, '$1[redacted]$3')

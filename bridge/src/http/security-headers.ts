@@ -5,12 +5,16 @@
  * page it redirects to (browsers apply `form-action` to that redirect too), and no framing
  * (`frame-ancestors 'none'`, and X-Frame-Options for older browsers). Nothing is sniffed, no URL
  * (the OAuth callback's carries the code) leaves as a Referer, and nothing is cached: the pages show
- * shops, errors and a CSRF token.
+ * shops, errors and a CSRF token. The webhook route's exact path writes the same headers itself, in
+ * its prebuilt 200 (`webhooks/route.ts`), and is mounted before this middleware.
  */
 import type { RequestHandler } from 'express';
 import { PAGE_STYLE_HASH } from './html';
 
-export function securityHeaders(options: { consentPageUrl: string }): RequestHandler {
+/** The headers, as name and value pairs (the webhook route writes them with its prebuilt 200). */
+export function securityHeaderList(options: {
+  consentPageUrl: string;
+}): ReadonlyArray<readonly [string, string]> {
   const consentOrigin = new URL(options.consentPageUrl).origin;
   const policy = [
     "default-src 'none'",
@@ -19,12 +23,19 @@ export function securityHeaders(options: { consentPageUrl: string }): RequestHan
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');
+  return [
+    ['Content-Security-Policy', policy],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Cache-Control', 'no-store'],
+  ];
+}
+
+export function securityHeaders(options: { consentPageUrl: string }): RequestHandler {
+  const headers = securityHeaderList(options);
   return (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', policy);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cache-Control', 'no-store');
+    for (const [name, value] of headers) res.setHeader(name, value);
     next();
   };
 }

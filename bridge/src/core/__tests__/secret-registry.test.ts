@@ -61,3 +61,23 @@ describe('SecretRegistry: secrets scrubbed by value', () => {
     );
   });
 });
+
+describe('redactSecretsInText: the patterns, behind one scan for their names', () => {
+  it.each([
+    ['app_secret=abcdef123', 'app_secret=[redacted]'],
+    ['CODE=abcdef123&x=1', 'CODE=[redacted]&x=1'],
+    ['oauth_signature="abc%2Fdef"', 'oauth_signature="[redacted]"'],
+    ['{"accessToken":"TTP_abcdef"}', '{"accessToken":"[redacted]"}'],
+    ['{"Password" : "hunter22"}', '{"Password" : "[redacted]"}'],
+    ['authorization: bearer abc.def', 'authorization: bearer [redacted]'],
+    ['X-TTS-ACCESS-TOKEN: TTP_abcdef', 'X-TTS-ACCESS-TOKEN: [redacted]'],
+  ])('%s → %s', (text, redacted) => {
+    expect(redactSecretsInText(text)).toBe(redacted);
+  });
+
+  it('a text naming none of them comes back unchanged (a webhook body)', () => {
+    const body =
+      '{"type":1,"shop_id":"7494","data":{"order_id":"576653688135258178","order_status":"AWAITING_SHIPMENT"}}';
+    expect(redactSecretsInText(body)).toBe(body);
+  });
+});

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   connectViaOAuth,
   rawPost,
@@ -164,6 +166,87 @@ describe('POST /webhooks/tiktok', () => {
     };
     expect(row.raw_body).toBe(BODY);
     expect(hmacCalls).toBe(1);
+  });
+
+  describe('the exact path answers without the router, with the same headers as every other answer', () => {
+    const SECURITY = [
+      'content-security-policy',
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+    ];
+    const send = (pathAndQuery: string, authorization: string) =>
+      fetch(`${h.url}${pathAndQuery}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: BODY,
+      });
+    const securityOf = (response: Response) =>
+      Object.fromEntries([...SECURITY, 'cache-control'].map((name) => [name, response.headers.get(name)]));
+
+    it('200: empty body, Content-Length 0, the security headers of any other page; counted once', async () => {
+      const page = await fetch(`${h.url}/healthz`);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const response = await send('/webhooks/tiktok', SIG);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('');
+      expect(response.headers.get('content-length')).toBe('0');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+      expect(securityOf(response)).toEqual(securityOf(page));
+      expect(await notificationRows()).toBe(1);
+      const metrics = await h.bridge.metrics.text();
+      expect(metrics).toMatch(/tts_bridge_webhooks_received_total 1\n/);
+      expect(metrics).toMatch(/tts_bridge_webhooks_stored_total 1\n/);
+    });
+
+    it('401 from the exact path: the same error shape and the security headers', async () => {
+      const viaRouter = await send('/webhooks/tiktok/', 'z'.repeat(64));
+      const response = await send('/webhooks/tiktok', 'z'.repeat(64));
+      expect(response.status).toBe(401);
+      expect(viaRouter.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe(viaRouter.headers.get('content-type'));
+      expect(await response.json()).toEqual(await viaRouter.json());
+      expect(securityOf(response)).toEqual(securityOf(viaRouter));
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    });
+
+    it('the app used on its own (no bridge server in front) answers the exact path the same way', async () => {
+      const server = createServer(h.bridge.app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const via = (authorization: string) =>
+          fetch(`${appUrl}/webhooks/tiktok`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization },
+            body: BODY,
+          });
+        const ok = await via(SIG);
+        expect(ok.status).toBe(200);
+        expect(await ok.text()).toBe('');
+        expect(securityOf(ok)).toEqual(securityOf(await send('/webhooks/tiktok', SIG)));
+        const refused = await via('z'.repeat(64));
+        const direct = await send('/webhooks/tiktok', 'z'.repeat(64));
+        expect(refused.status).toBe(401);
+        expect(await refused.json()).toEqual(await direct.json());
+        expect(securityOf(refused)).toEqual(securityOf(direct));
+        expect(await notificationRows()).toBe(1);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('other spellings Express matches (trailing slash, a query string) still go through the router', async () => {
+      for (const path of ['/webhooks/tiktok/', '/webhooks/tiktok?x=1']) {
+        const response = await send(path, SIG);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe('');
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      }
+      expect(await notificationRows()).toBe(1);
+      expect(await h.bridge.metrics.text()).toMatch(/tts_bridge_webhooks_duplicate_total 1\n/);
+    });
   });
 
   it.each([2, 10, 50])(

@@ -21,7 +21,9 @@ function linked() {
 
 it('pulls every TikTok SKU into exactly one NetSuite item across a SIGKILL of the bridge', async () => {
   assertBridgeBuilt();
-  world = await startProcessWorld();
+  // The pass the SIGKILL interrupts holds the shop's catalog key until its lease expires (an order's or
+  // a shop's jobs run one at a time); a short lease, as an operator would set for fast recovery.
+  world = await startProcessWorld({ jobLeaseSeconds: 15 });
   await world.bridge.start();
   const shopId = await world.connectShop();
   const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);

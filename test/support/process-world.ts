@@ -34,7 +34,14 @@ async function follow(url: string, headers: Record<string, string> = {}): Promis
   return fetch(url, { redirect: 'manual', headers });
 }
 
-export async function startProcessWorld(options: { region?: string } = {}): Promise<ProcessWorld> {
+export async function startProcessWorld(
+  options: {
+    region?: string;
+    /** BRIDGE_JOB_LEASE_SECONDS: after a SIGKILL, the jobs the dead process held (and the next job of
+     * each of their keys) wait this long before the restarted bridge takes them over. */
+    jobLeaseSeconds?: number;
+  } = {},
+): Promise<ProcessWorld> {
   assertSuiteAppBuilt();
   assertBridgeBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-process-'));
@@ -72,6 +79,9 @@ export async function startProcessWorld(options: { region?: string } = {}): Prom
     DATABASE_URL: `sqlite:${path.join(dir, 'bridge.db')}`,
     PORT: String(bridgePort),
     LOG_LEVEL: 'warn',
+    ...(options.jobLeaseSeconds === undefined
+      ? {}
+      : { BRIDGE_JOB_LEASE_SECONDS: String(options.jobLeaseSeconds) }),
   };
   const bridge = new BridgeProcess(env, bridgeUrl, path.join(dir, 'bridge.log'));
 

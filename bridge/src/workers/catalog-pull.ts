@@ -26,13 +26,14 @@ import {
 } from '../../../shared-types/src/catalog/products-upsert';
 import { chunk } from '../../../shared-types/src/orders/sku-item-map';
 import { type Clock, unixSeconds } from '../../../shared-types/src/time/clock';
-import { BridgeError, BRIDGE_ERROR_CODES, describeError } from '../core/errors';
+import { describeError } from '../core/errors';
 import { walkPages } from '../core/page-walk';
 import type { NetSuiteClient } from '../netsuite/client';
 import { type SendShop, withShopInNetSuite } from '../netsuite/connector-reactions';
 import type { BridgeStore } from '../store/types';
 import type { PulledProduct, TikTokClient } from '../tiktok/client';
-import type { BatchResult, JobHandler } from './job-runner';
+import type { JobHandler } from './job-runner';
+import { shopPassHandler } from './shop-pass-handler';
 import { JOB_KINDS } from './job-kinds';
 import { CURSOR_KEPT } from './reconcile-window';
 
@@ -207,28 +208,7 @@ async function sendProducts(
 
 /** `catalog.pull` jobs (one per shop at a time): the pass above; a failure is retried with backoff. */
 export function catalogPullHandler(deps: CatalogPullDeps, options: CatalogPullOptions = {}): JobHandler {
-  return {
-    kind: JOB_KINDS.CATALOG_PULL,
-    batchSize: 1,
-    async run(jobs): Promise<BatchResult> {
-      const failed = new Map<number, unknown>();
-      for (const job of jobs) {
-        if (job.shopId === null) {
-          failed.set(
-            job.id,
-            new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'catalog.pull job without a shop id'),
-          );
-          continue;
-        }
-        try {
-          await pullShopCatalog(deps, job.shopId, options);
-        } catch (error) {
-          failed.set(job.id, error);
-        }
-      }
-      return { failed };
-    },
-  };
+  return shopPassHandler(JOB_KINDS.CATALOG_PULL, (shopId) => pullShopCatalog(deps, shopId, options));
 }
 
 export interface CatalogPullAllResult {

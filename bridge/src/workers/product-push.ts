@@ -59,6 +59,7 @@ import type { BridgeStore } from '../store/types';
 import { TIKTOK_CODES, TikTokApiError, TikTokTokenExpiredError } from '../tiktok/errors';
 import type { TikTokProductApi } from '../tiktok/product-api';
 import type { BatchResult, JobHandler } from './job-runner';
+import { shopPassHandler } from './shop-pass-handler';
 import { JOB_KINDS, productAuditJob, type ProductAuditPayload } from './job-kinds';
 
 /** Products per `catalog.push.pull` page. */
@@ -503,28 +504,7 @@ export async function runProductPushAllShops(
 
 /** `catalog.push` jobs (one per shop at a time): the pass above; a failure is retried with backoff. */
 export function productPushHandler(deps: ProductPushDeps, options: ProductPushOptions = {}): JobHandler {
-  return {
-    kind: JOB_KINDS.CATALOG_PUSH,
-    batchSize: 1,
-    async run(jobs): Promise<BatchResult> {
-      const failed = new Map<number, unknown>();
-      for (const job of jobs) {
-        if (job.shopId === null) {
-          failed.set(
-            job.id,
-            new BridgeError(BRIDGE_ERROR_CODES.BAD_REQUEST, 'catalog.push job without a shop id'),
-          );
-          continue;
-        }
-        try {
-          await runProductPush(deps, job.shopId, options);
-        } catch (error) {
-          failed.set(job.id, error);
-        }
-      }
-      return { failed };
-    },
-  };
+  return shopPassHandler(JOB_KINDS.CATALOG_PUSH, (shopId) => runProductPush(deps, shopId, options));
 }
 
 /** Get Product's status as catalog.push.audit takes it; null for a status the audit does not record. */

@@ -65,6 +65,7 @@ export const VENDORED_RECORD_TYPES: readonly string[] = [
   'salestaxitem',
   'taxgroup',
   'pricelevel',
+  'pricing',
   // lists
   'paymentmethod',
   'location',

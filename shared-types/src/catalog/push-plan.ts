@@ -8,7 +8,9 @@
  *   product whose SKUs are its active children (`matrixtype` CHILD), each with the values of its matrix
  *   options (`matrixoption<field>`) as TikTok sales attributes, at most MAX_SALES_ATTRIBUTES;
  * - the seller SKU is TikTok SKU (`custitem_tts_sku`) or Item Name/Number, 1–50 characters, no spaces;
- * - the price is TikTok Price (`custitem_tts_price`, in the shop's currency), else Base Price when the
+ * - the price is TikTok Price (`custitem_tts_price`, in the shop's currency); else, when the shop names
+ *   a Push Price Level (`custrecord_tts_shop_price_level`), the item's price at that level in the shop's
+ *   currency (its Pricing subtab; an item without one is an exception); else Base Price when the
  *   shop's currency is the account's base currency;
  * - weight and package dimensions are converted to TikTok's units (imperial only in the US);
  * - the category is the item's TikTok Category, else the TikTok Category Map row of its class; the
@@ -270,6 +272,8 @@ export interface PushItemRow {
   /** TikTok Price (custitem_tts_price), in the shop's currency. */
   tiktokPrice: number | null;
   basePrice: number | null;
+  /** The item's price at the shop's Push Price Level in the shop's currency (absent or null: none). */
+  levelPrice?: number | null;
   matrixType: 'PARENT' | 'CHILD' | null;
   parentId: string | null;
   /** Item Display Image and Item Display Thumbnail (File Cabinet ids), in that order. */
@@ -288,10 +292,18 @@ export interface CategoryMapRow {
   attributes: string | null;
 }
 
+/** A price level of the account: Push Price Level resolved (resolvePriceLevel). */
+export interface PushPriceLevel {
+  id: string;
+  name: string;
+}
+
 export interface PushPlanInput {
   region: string;
   currency: string;
   baseCurrency: string;
+  /** The shop's Push Price Level, or absent/null: TikTok Price, else Base Price. */
+  priceLevel?: PushPriceLevel | null;
   /** Standalone items and matrix parents of this page, by id ascending. */
   items: readonly PushItemRow[];
   /** Active children by parent id. */
@@ -330,7 +342,20 @@ export function descriptionHtmlOf(item: PushItemRow, title: string): string {
 
 function priceOf(item: PushItemRow, input: PushPlanInput): string | { error: string } {
   const own = item.tiktokPrice;
-  const price = own !== null ? own : input.currency === input.baseCurrency ? item.basePrice : null;
+  const level = input.priceLevel ?? null;
+  if (own === null && level !== null && (item.levelPrice ?? null) === null) {
+    return {
+      error: `has no ${level.name} price in ${input.currency} (the shop's Push Price Level, custrecord_tts_shop_price_level, in the shop's currency): set one on the item's Pricing subtab (price level ${level.name}, currency ${input.currency}), or set TikTok Price (custitem_tts_price), or choose another Push Price Level`,
+    };
+  }
+  const price =
+    own !== null
+      ? own
+      : level !== null
+        ? (item.levelPrice ?? null)
+        : input.currency === input.baseCurrency
+          ? item.basePrice
+          : null;
   if (price === null) {
     return {
       error:
@@ -339,7 +364,10 @@ function priceOf(item: PushItemRow, input: PushPlanInput): string | { error: str
           : `has no price in ${input.currency} (the shop's currency; Base Price is in ${input.baseCurrency}): set TikTok Price (custitem_tts_price) in ${input.currency}`,
     };
   }
-  if (!(price > 0)) return { error: `has a price of ${price}; TikTok takes prices above 0` };
+  if (!(price > 0)) {
+    const where = own !== null ? 'TikTok Price' : level !== null ? `its ${level.name} price` : 'Base Price';
+    return { error: `has a price of ${price} (${where}); TikTok takes prices above 0` };
+  }
   return price.toFixed(2);
 }
 
@@ -537,6 +565,60 @@ export function planPushItem(item: PushItemRow, input: PushPlanInput): PushDecis
       priceHash,
     },
   };
+}
+
+/** Push Saved Search names a saved search NetSuite does not have. */
+export function unknownPushSearchText(shopName: string, searchId: string): string {
+  return `Shop ${shopName}: Push Saved Search (custrecord_tts_shop_push_search): NetSuite has no saved search ${searchId}. Fix: write the ID of an item saved search (Lists > Search > Saved Searches, e.g. customsearch_tts_push), or clear the field to push the items with Push to TikTok ticked.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Push Price Level: which price level's prices go to TikTok.
+
+/**
+ * The shop's Push Price Level (an internal id or a name, any case) among the account's price levels,
+ * or why it cannot be used, naming the field and the fix.
+ */
+export function resolvePriceLevel(
+  shopName: string,
+  ref: string,
+  levels: readonly { id: string; name: string; inactive: boolean }[],
+): PushPriceLevel | { error: string } {
+  const wanted = ref.trim();
+  const field = `Shop ${shopName}: Push Price Level (custrecord_tts_shop_price_level)`;
+  const found = /^[0-9]+$/.test(wanted)
+    ? levels.find((l) => l.id === wanted)
+    : levels.find((l) => l.name.trim().toLowerCase() === wanted.toLowerCase());
+  const known = levels
+    .filter((l) => !l.inactive)
+    .map((l) => `${l.name} (${l.id})`)
+    .join(', ');
+  if (found === undefined) {
+    return {
+      error: `${field}: NetSuite has no price level "${wanted}". Fix: write the name or internal id of a price level (Setup > Accounting > Accounting Lists > Price Level: ${known || 'none found'}), or clear the field to push TikTok Price, else Base Price.`,
+    };
+  }
+  if (found.inactive) {
+    return {
+      error: `${field}: price level ${found.name} (${found.id}) is inactive. Fix: reactivate it, or choose an active one (${known || 'none found'}).`,
+    };
+  }
+  return { id: found.id, name: found.name };
+}
+
+/**
+ * The item prices of one price level and currency: the highest unit price of each item's rows (an
+ * item with quantity pricing has a row per quantity tier; the highest is what one unit costs under a
+ * quantity discount schedule). Negative or non-finite prices are skipped.
+ */
+export function levelPricesFrom(rows: readonly { itemId: string; unitPrice: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of rows) {
+    if (!Number.isFinite(row.unitPrice) || row.unitPrice < 0) continue;
+    const seen = out.get(row.itemId);
+    if (seen === undefined || row.unitPrice > seen) out.set(row.itemId, row.unitPrice);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

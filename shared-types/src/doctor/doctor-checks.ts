@@ -62,6 +62,12 @@ export interface DoctorShopSettings {
    * empty; undefined when this surface cannot read it.
    */
   pushBlock?: string | null;
+  /**
+   * Why the shop's own push settings stop its product push (TikTok Matrix Options, Push Price Level,
+   * Push Saved Search: the field and the fix), null when they do not; undefined when this surface
+   * cannot read them.
+   */
+  pushSetup?: string | null;
 }
 
 /** What NetSuite knows, read by the connector home (absent: unknown to this surface). */
@@ -316,8 +322,8 @@ export const DOCTOR_CHECKS = [
     title: "Products aren't pushing to TikTok Shop",
     seed: true,
     looksAt:
-      "Process product catalog updates (TikTok side) and Product Push Blocked (TikTok's refusal to let the shop's seller create products, error 12052701: cross-border sellers list global products)",
-    fix: 'While Product Push Blocked holds TikTok\'s refusal, list the products as global products in TikTok Seller Center and set Process product catalog updates to "Pull products from TikTok" or "Do not sync products"; clear Product Push Blocked once the seller can create local products.',
+      "Process product catalog updates (TikTok side), Product Push Blocked (TikTok's refusal to let the shop's seller create products, error 12052701: cross-border sellers list global products) and the shop's push settings (TikTok Matrix Options, Push Price Level, Push Saved Search)",
+    fix: 'While Product Push Blocked holds TikTok\'s refusal, list the products as global products in TikTok Seller Center and set Process product catalog updates to "Pull products from TikTok" or "Do not sync products"; clear Product Push Blocked once the seller can create local products. When a push setting is wrong, the detail names the field and its fix.',
     link: field('custrecord_tts_shop_push_block', 'Product Push Blocked'),
     run: (input) =>
       needSettings(input, (s) => {
@@ -328,6 +334,7 @@ export const DOCTOR_CHECKS = [
         if (s.pushBlock === undefined) return unknown('Product Push Blocked is not readable from here');
         const block = (s.pushBlock ?? '').trim();
         if (block !== '') return broken(`Product Push Blocked: ${block}`);
+        if ((s.pushSetup ?? '').trim() !== '') return broken(s.pushSetup as string);
         return withFlowHealth(input, 'products', verdict);
       }),
   },

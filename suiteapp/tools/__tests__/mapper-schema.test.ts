@@ -83,6 +83,8 @@ describe("the SuiteApp's mappers", () => {
         'kititem',
         'location',
         'paymentmethod',
+        'pricelevel',
+        'pricing',
         'returnauthorization',
         'salesorder',
         'salestaxitem',

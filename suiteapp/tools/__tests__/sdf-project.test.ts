@@ -85,6 +85,7 @@ const SHOP_FIELDS: Expected[] = [
   ['custrecord_tts_shop_matrix_opts', 'TEXTAREA'],
   ['custrecord_tts_shop_push_block', 'TEXTAREA'],
   ['custrecord_tts_shop_push_search', 'TEXT'],
+  ['custrecord_tts_shop_price_level', 'TEXT'],
   ['custrecord_tts_shop_notify', 'TEXTAREA'],
 ];
 

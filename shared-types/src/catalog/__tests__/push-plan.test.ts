@@ -7,6 +7,7 @@ import {
   hashText,
   identifierOf,
   imageRefusal,
+  levelPricesFrom,
   notAllowedText,
   pushOffReason,
   packageDimensionsOf,
@@ -15,6 +16,7 @@ import {
   parseMatrixOptionFields,
   parsePushedHashes,
   planPushItem,
+  resolvePriceLevel,
   sellerSkuProblem,
 } from '../push-plan';
 
@@ -317,6 +319,113 @@ describe('planPushItem', () => {
     expect(d).toMatchObject({
       kind: 'push',
       product: { categoryId: '600002', attributes: [{ id: '100198', values: ['Cotton'] }] },
+    });
+  });
+});
+
+describe('Push Price Level', () => {
+  const levels = [
+    { id: '1', name: 'Base Price', inactive: false },
+    { id: '5', name: 'Online Price', inactive: false },
+    { id: '7', name: 'Old Wholesale', inactive: true },
+  ];
+  const online = { id: '5', name: 'Online Price' };
+
+  test('resolves a level by internal id or by name in any case; unknown or inactive ones name the field and the fix', () => {
+    expect(resolvePriceLevel('Demo', '5', levels)).toEqual(online);
+    expect(resolvePriceLevel('Demo', ' online price ', levels)).toEqual(online);
+    const unknown = resolvePriceLevel('Demo', 'Retail', levels);
+    expect(unknown).toEqual({
+      error: expect.stringMatching(
+        /Shop Demo: Push Price Level \(custrecord_tts_shop_price_level\): NetSuite has no price level "Retail".*Base Price \(1\), Online Price \(5\)\), or clear the field/,
+      ),
+    });
+    expect(resolvePriceLevel('Demo', '9', levels)).toMatchObject({
+      error: expect.stringContaining('no price level "9"'),
+    });
+    expect(resolvePriceLevel('Demo', 'old wholesale', levels)).toMatchObject({
+      error: expect.stringMatching(/Old Wholesale \(7\) is inactive.*reactivate it/),
+    });
+  });
+
+  test("an item's price at a level is its highest unit price (one unit under quantity tiers)", () => {
+    const prices = levelPricesFrom([
+      { itemId: '10', unitPrice: 20 },
+      { itemId: '10', unitPrice: 18 },
+      { itemId: '11', unitPrice: 0 },
+      { itemId: '12', unitPrice: -1 },
+      { itemId: '13', unitPrice: Number.NaN },
+    ]);
+    expect([...prices]).toEqual([
+      ['10', 20],
+      ['11', 0],
+    ]);
+  });
+
+  test('TikTok Price wins, then the level price; a missing level price is an exception, never Base Price', () => {
+    const plan = (over: Partial<PushItemRow>, currency = 'USD'): ReturnType<typeof planPushItem> =>
+      planPushItem(
+        row('50', over),
+        input({ priceLevel: online, currency, region: currency === 'USD' ? 'US' : 'UK' }),
+      );
+    expect(plan({ levelPrice: 17.5 })).toMatchObject({
+      product: { skus: [{ price: { amount: '17.50', currency: 'USD' } }] },
+    });
+    expect(plan({ levelPrice: 17.5, tiktokPrice: 15 })).toMatchObject({
+      product: { skus: [{ price: { amount: '15.00' } }] },
+    });
+    expect(plan({ levelPrice: 21 }, 'GBP')).toMatchObject({
+      product: { skus: [{ price: { amount: '21.00', currency: 'GBP' } }] },
+    });
+    const missing = plan({ levelPrice: null, basePrice: 19.99 });
+    expect(missing).toEqual({
+      kind: 'invalid',
+      itemId: '50',
+      message: expect.stringMatching(
+        /^Item SKU-50 \(internal id 50\) has no Online Price price in USD \(the shop's Push Price Level, custrecord_tts_shop_price_level.*Pricing subtab \(price level Online Price, currency USD\), or set TikTok Price/,
+      ),
+    });
+    expect(plan({ levelPrice: 0 })).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('a price of 0 (its Online Price price)'),
+    });
+  });
+
+  test('a new level price is a price change only', () => {
+    const first = planPushItem(row('60', { levelPrice: 30 }), input({ priceLevel: online }));
+    if (first.kind !== 'push') throw new Error('expected a push');
+    const pushed = {
+      productId: '888',
+      pushedHashes: formatPushedHashes(first.product.contentHash, first.product.priceHash),
+    };
+    expect(planPushItem(row('60', { ...pushed, levelPrice: 30 }), input({ priceLevel: online }))).toEqual({
+      kind: 'unchanged',
+      itemId: '60',
+    });
+    // Base Price is not read while a level is set.
+    expect(
+      planPushItem(row('60', { ...pushed, levelPrice: 30, basePrice: 1 }), input({ priceLevel: online })),
+    ).toEqual({ kind: 'unchanged', itemId: '60' });
+    expect(
+      planPushItem(row('60', { ...pushed, levelPrice: 27 }), input({ priceLevel: online })),
+    ).toMatchObject({
+      kind: 'push',
+      product: { change: 'price', skus: [{ price: { amount: '27.00' } }] },
+    });
+  });
+
+  test('a matrix child without a level price names the parent and the child', () => {
+    const kids = [
+      row('71', { matrixType: 'CHILD', levelPrice: 12, options: { custitem_color: 'Red' } }),
+      row('72', { matrixType: 'CHILD', levelPrice: null, options: { custitem_color: 'Blue' } }),
+    ];
+    const d = planPushItem(
+      row('70', { matrixType: 'PARENT' }),
+      input({ priceLevel: online, children: new Map([['70', kids]]) }),
+    );
+    expect(d).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/Matrix Item SKU-70.*Item SKU-72.*no Online Price price in USD/),
     });
   });
 });

@@ -272,6 +272,18 @@ describe('doctor registry', () => {
     // Not pushing (the catalog comes from TikTok): the block stops nothing.
     blocked.settings!.catalogSourceTikTok = 'Pull products from TikTok';
     expect(finding(blocked, 'products-to-tiktok').result).toBe('ok');
+    // The shop's own push settings: a wrong one is broken with its own text (field and fix).
+    const misconfigured = healthy();
+    misconfigured.settings!.pushSetup =
+      'Shop Demo: Push Price Level (custrecord_tts_shop_price_level): NetSuite has no price level "Retail". Fix: ...';
+    expect(finding(misconfigured, 'products-to-tiktok')).toMatchObject({
+      result: 'broken',
+      detail: expect.stringContaining(
+        'Push Price Level (custrecord_tts_shop_price_level): NetSuite has no price level "Retail"',
+      ),
+    });
+    misconfigured.settings!.pushSetup = null;
+    expect(finding(misconfigured, 'products-to-tiktok').result).toBe('ok');
     const unreadable = healthy();
     delete unreadable.settings!.pushBlock;
     expect(finding(unreadable, 'products-to-tiktok')).toMatchObject({

@@ -187,6 +187,17 @@ export function searchPaged(
   return true;
 }
 
+/** Whether the account has a saved search of that id (search.load, 5 units). */
+export function savedSearchExists(searchId: string): boolean {
+  try {
+    search.load({ id: searchId });
+    return true;
+  } catch (e) {
+    if (errorName(e) === 'INVALID_SEARCH') return false;
+    throw e;
+  }
+}
+
 /**
  * The internal ids a saved search returns (search.load 5, runPaged 5, 5 per page of 1,000), or null when
  * the account has no saved search of that id (search.load throws INVALID_SEARCH).

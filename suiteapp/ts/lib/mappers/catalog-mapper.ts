@@ -463,6 +463,7 @@ export const PUSH_SHOP_COLUMNS = [
   SHOP.search.columns.matrixOptions,
   SHOP.search.columns.pushBlock,
   SHOP.search.columns.pushSearch,
+  SHOP.search.columns.priceLevel,
 ];
 
 export interface PushShopSettings {
@@ -475,6 +476,8 @@ export interface PushShopSettings {
   pushBlock: string | null;
   /** Push Saved Search: the saved search id choosing the items, or null (Push to TikTok decides). */
   pushSearch: string | null;
+  /** Push Price Level: a price level's internal id or name, or null (TikTok Price, else Base Price). */
+  priceLevel: string | null;
 }
 
 export function pushShopFromLookup(values: LookupValues): PushShopSettings {
@@ -486,6 +489,7 @@ export function pushShopFromLookup(values: LookupValues): PushShopSettings {
     matrixOptions: textOf(values[SHOP.search.columns.matrixOptions]),
     pushBlock: textOf(values[SHOP.search.columns.pushBlock]),
     pushSearch: textOf(values[SHOP.search.columns.pushSearch])?.trim() || null,
+    priceLevel: textOf(values[SHOP.search.columns.priceLevel])?.trim() || null,
   };
 }
 

@@ -57,6 +57,7 @@ export const SHOP = declareRecord({
     matrixOptions: 'custrecord_tts_shop_matrix_opts',
     pushBlock: 'custrecord_tts_shop_push_block',
     pushSearch: 'custrecord_tts_shop_push_search',
+    priceLevel: 'custrecord_tts_shop_price_level',
     // The daily summary email (issue #21): who gets it.
     notify: 'custrecord_tts_shop_notify',
   },
@@ -83,6 +84,7 @@ export const SHOP = declareRecord({
       matrixOptions: 'custrecord_tts_shop_matrix_opts',
       pushBlock: 'custrecord_tts_shop_push_block',
       pushSearch: 'custrecord_tts_shop_push_search',
+      priceLevel: 'custrecord_tts_shop_price_level',
     },
   },
   suiteql: {
@@ -150,6 +152,7 @@ export const SHOP = declareRecord({
       // The product push (issue #20) and the daily summary (issue #21).
       pushBlock: 'custrecord_tts_shop_push_block',
       pushSearch: 'custrecord_tts_shop_push_search',
+      priceLevel: 'custrecord_tts_shop_price_level',
       notify: 'custrecord_tts_shop_notify',
     },
   },

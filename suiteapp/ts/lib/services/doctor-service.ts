@@ -28,6 +28,7 @@ import { listConnectorDeployments } from '../dao/script-deployment-dao';
 import { findWarehousesOfShop } from '../dao/warehouse-dao';
 import type { BridgeStatusRow } from '../mappers/bridge-status-mapper';
 import type { DoctorShopRow } from '../mappers/shop-mapper';
+import { pushSetupProblem } from './product-push-service';
 import { RETRYABLE_STATES } from './retry-service';
 
 const IMPORTED_COUNTED = 200;
@@ -76,7 +77,10 @@ export function readDoctorAccount(): AccountFacts {
   };
 }
 
-/** One shop's doctor input: its settings, what NetSuite holds and its last heartbeat (one query and one lookup, 11 units). */
+/**
+ * One shop's doctor input: its settings, what NetSuite holds and its last heartbeat (one query and two
+ * lookups, 12 units; 20 more with a Push Price Level, 5 more with a Push Saved Search).
+ */
 export function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs: number): DoctorInput {
   const status = account.statusByShop.get(shop.settings.recordId);
   const warehouses = findWarehousesOfShop(shop.settings.recordId);
@@ -93,6 +97,7 @@ export function doctorInputOf(shop: DoctorShopRow, account: AccountFacts, nowMs:
       catalogSourceNetSuite: catalog.netsuiteSide,
       catalogSourceTikTok: catalog.tiktokSide,
       pushBlock: catalog.pushBlock,
+      pushSetup: pushSetupProblem(shop.settings.recordId, shop.name),
     },
     netsuite: {
       paymentMethods: account.paymentMethods,

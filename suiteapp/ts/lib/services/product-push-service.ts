@@ -16,7 +16,8 @@
  * Governance (units): pull 10 (shop) + 1 (settings) + 10 (page) + 10 per 15 matrix parents + 10
  * (category map) + 10 (currencies) + 10 (warehouses) + 10 (inventory state) = 61 + 10 per image of a
  * returned product + 11 per newly invalid item (log 6 + item 5) (with a Push Saved Search the page
- * costs search.load 5 + runPaged 5 + 5 per 1,000 results + 10 per `limit` ids); the page stops early, with `next`,
+ * costs search.load 5 + runPaged 5 + 5 per 1,000 results + 10 per `limit` ids; with a Push Price Level,
+ * 10 for the price levels + 10 per 250 items and children priced); the page stops early, with `next`,
  * when fewer than PULL_RESERVE units are left. Ack: 10 + 1 + 10 + 5 per item written + 5 per matrix
  * child whose TikTok ids changed + 6 per new log entry. README "Push products to TikTok" has the
  * figures measured by test/bench/product-push.ts.
@@ -35,7 +36,12 @@ import type {
   PushProduct,
 } from '../../../../shared-types/src/catalog/product-push';
 import { DEFAULT_PUSH_PULL, MAX_IMAGE_BYTES } from '../../../../shared-types/src/catalog/product-push';
-import type { PushDecision, PushItemRow } from '../../../../shared-types/src/catalog/push-plan';
+import type {
+  MatrixOptionField,
+  PushDecision,
+  PushItemRow,
+  PushPriceLevel,
+} from '../../../../shared-types/src/catalog/push-plan';
 import {
   formatPushedHashes,
   hashText,
@@ -45,11 +51,14 @@ import {
   parseMatrixOptionFields,
   planPushItem,
   pushOffReason,
+  resolvePriceLevel,
+  unknownPushSearchText,
 } from '../../../../shared-types/src/catalog/push-plan';
 import { RESTLET_ERROR_CODES } from '../../../../shared-types/src/contract/restlet-contract';
 import { pairKey } from '../../../../shared-types/src/inventory/inventory-delta';
 import { parseInventoryState } from '../../../../shared-types/src/inventory/inventory-export';
 import { loadCurrencies } from '../dao/currency-dao';
+import { savedSearchExists } from '../dao/netsuite-record';
 import { loadCabinetFile } from '../dao/file-dao';
 import { inventoryStateFileName, readStateFile } from '../dao/inventory-dao';
 import { writeLogEntry } from '../dao/log-dao';
@@ -65,6 +74,7 @@ import {
   writePushBlock,
   writePushFields,
 } from '../dao/product-push-dao';
+import { readLevelPrices, readPriceLevels } from '../dao/pricing-dao';
 import { findShop } from '../dao/shop-dao';
 import { findWarehousesOfShop } from '../dao/warehouse-dao';
 import {
@@ -73,6 +83,8 @@ import {
   pushAcceptedWrites,
   pushMessageWrites,
 } from '../mappers/catalog-mapper';
+import type { PushShopSettings } from '../mappers/catalog-mapper';
+import type { AccountCurrencies } from '../mappers/currency-mapper';
 import type { ShopRef } from '../mappers/shop-mapper';
 import { connectorError } from '../platform/errors';
 import { remainingUsage } from '../platform/governance';
@@ -139,6 +151,73 @@ function imagesOf(item: PushItemRow, fileIds: readonly string[]): PushImage[] | 
   return images;
 }
 
+interface PushSetup {
+  options: MatrixOptionField[];
+  priceLevel: { level: PushPriceLevel; currencyId: string } | null;
+}
+
+/**
+ * The shop's own push settings made usable, or why they stop the push (naming the field and the fix):
+ * TikTok Matrix Options must parse; a Push Price Level must be an active price level, and the shop's
+ * currency a currency of the account (then its NetSuite id comes along). Units: 0, or 20 with a Push
+ * Price Level (price levels, currencies unless `currencies` was read already).
+ */
+function pushSetupOf(
+  shopName: string,
+  settings: PushShopSettings,
+  currencies: () => AccountCurrencies,
+): PushSetup | { error: string } {
+  const options = parseMatrixOptionFields(settings.matrixOptions);
+  if ('error' in options) {
+    return {
+      error: `Shop ${shopName}: TikTok Matrix Options (custrecord_tts_shop_matrix_opts): ${options.error}. Fix: write each matrix option field as "<field id>=<TikTok attribute name>", separated by commas.`,
+    };
+  }
+  if (settings.priceLevel === null) return { options, priceLevel: null };
+  const level = resolvePriceLevel(shopName, settings.priceLevel, readPriceLevels());
+  if ('error' in level) return level;
+  const currency = (settings.currency ?? '').toUpperCase();
+  const currencyId = currencies().ids[currency];
+  if (currencyId === undefined) {
+    return {
+      error: `Shop ${shopName}: Push Price Level (custrecord_tts_shop_price_level) is ${level.name}, but the shop's currency ${currency || '(not known yet)'} is not an active currency of this NetSuite account, so no item has a ${level.name} price in it. Fix: add ${currency || 'the currency'} under Lists > Accounting > Currencies and give the items ${level.name} prices in it, or clear Push Price Level.`,
+    };
+  }
+  return { options, priceLevel: { level, currencyId } };
+}
+
+/**
+ * For the doctor (check `products-to-tiktok`): why the shop's own push settings stop its push — TikTok
+ * Matrix Options, Push Price Level, Push Saved Search — or null. Units: 1, plus 20 with a Push Price
+ * Level and 5 with a Push Saved Search.
+ */
+export function pushSetupProblem(shopRecordId: string, shopName: string): string | null {
+  const settings = lookupPushShop(shopRecordId);
+  const name = settings.shopName ?? shopName;
+  const setup = pushSetupOf(name, settings, loadCurrencies);
+  if ('error' in setup) return setup.error;
+  if (settings.pushSearch !== null && !savedSearchExists(settings.pushSearch)) {
+    return unknownPushSearchText(name, settings.pushSearch);
+  }
+  return null;
+}
+
+/** The page's items and children with their price at the Push Price Level (one query per 250 items). */
+function withLevelPrices(
+  items: readonly PushItemRow[],
+  children: ReadonlyMap<string, readonly PushItemRow[]>,
+  priceLevel: { level: PushPriceLevel; currencyId: string } | null,
+): { items: readonly PushItemRow[]; children: ReadonlyMap<string, readonly PushItemRow[]> } {
+  if (priceLevel === null) return { items, children };
+  const ids = [...items.map((i) => i.id), ...[...children.values()].flat().map((c) => c.id)];
+  const prices = readLevelPrices(ids, priceLevel.level.id, priceLevel.currencyId);
+  const priced = (row: PushItemRow): PushItemRow => ({ ...row, levelPrice: prices.get(row.id) ?? null });
+  return {
+    items: items.map(priced),
+    children: new Map([...children].map(([parent, rows]) => [parent, rows.map(priced)])),
+  };
+}
+
 export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPullResponse {
   const shop = requireShop(request.shopId, 'product push pull');
   const settings = lookupPushShop(shop.id);
@@ -153,14 +232,9 @@ export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPu
     currency: settings.currency,
   });
   if (off !== null) return { ...none, pushEnabled: false, reason: off };
-  const options = parseMatrixOptionFields(settings.matrixOptions);
-  if ('error' in options) {
-    return {
-      ...none,
-      pushEnabled: false,
-      reason: `Shop ${shopName}: TikTok Matrix Options (custrecord_tts_shop_matrix_opts): ${options.error}. Fix: write each matrix option field as "<field id>=<TikTok attribute name>", separated by commas.`,
-    };
-  }
+  const currencies = loadCurrencies();
+  const setup = pushSetupOf(shopName, settings, () => currencies);
+  if ('error' in setup) return { ...none, pushEnabled: false, reason: setup.error };
   const limit = request.limit ?? DEFAULT_PUSH_PULL;
   const page =
     settings.pushSearch === null
@@ -170,13 +244,13 @@ export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPu
     return {
       ...none,
       pushEnabled: false,
-      reason: `Shop ${shopName}: Push Saved Search (custrecord_tts_shop_push_search): NetSuite has no saved search ${settings.pushSearch}. Fix: write the ID of an item saved search (Lists > Search > Saved Searches, e.g. customsearch_tts_push), or clear the field to push the items with Push to TikTok ticked.`,
+      reason: unknownPushSearchText(shopName, settings.pushSearch ?? ''),
     };
   }
   const parents = page.items.filter((i) => i.matrixType === 'PARENT').map((i) => i.id);
-  const children = readPushChildren(parents, options);
+  const priced = withLevelPrices(page.items, readPushChildren(parents, setup.options), setup.priceLevel);
   const categoryMap = readCategoryMap();
-  const baseCurrency = loadCurrencies().base ?? '';
+  const baseCurrency = currencies.base ?? '';
   const warehouses = findWarehousesOfShop(shop.id)
     .filter((w) => w.type === null || w.type === 'SALES_WAREHOUSE')
     .map((w) => w.warehouseId)
@@ -187,9 +261,10 @@ export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPu
     region: settings.region as string,
     currency: settings.currency as string,
     baseCurrency,
-    items: page.items,
-    children,
-    matrixOptions: options,
+    priceLevel: setup.priceLevel?.level ?? null,
+    items: priced.items,
+    children: priced.children,
+    matrixOptions: setup.options,
     categoryMap,
     inventoryOf: (sellerSku: string) =>
       warehouses.map((warehouseId) => ({
@@ -201,7 +276,7 @@ export function pullPushProducts(request: CatalogPushPullRequest): CatalogPushPu
   const invalid: { itemId: string; message: string }[] = [];
   let next = page.items.length === limit ? page.items[page.items.length - 1].id : null;
   let previous: string | null = null;
-  for (const item of page.items) {
+  for (const item of priced.items) {
     if (remainingUsage() < PULL_RESERVE) {
       next = previous;
       break;

@@ -18,6 +18,8 @@ import { seedAccountSetup } from '../profiles/account-setup';
 import type { Catalogue } from './catalogue';
 import { unknownRecordType } from './record-types';
 import { familyOf } from './catalogue';
+import type { ItemPrice } from './item-prices';
+import { ITEM_PRICES_SCHEMA, readItemPrices, writeItemPrices } from './item-prices';
 import type {
   FieldValue,
   RecordReader,
@@ -83,6 +85,7 @@ export class RecordStore implements RecordReader {
     this.db = new Database(options.dbPath);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+    this.db.exec(ITEM_PRICES_SCHEMA);
     this.seedCustomLists();
     const profile = this.catalogue.account;
     this.account = profile ? { profile, setup: seedAccountSetup(this, profile) } : null;
@@ -208,6 +211,24 @@ export class RecordStore implements RecordReader {
   setCarrierIntegration(shipItemId: number, carrier: IntegratedCarrier | null): void {
     if (carrier === null) this.db.prepare('DELETE FROM carrier_integrations WHERE shipitem = ?').run(Number(shipItemId));
     else this.db.prepare('INSERT OR REPLACE INTO carrier_integrations (shipitem, carrier) VALUES (?, ?)').run(Number(shipItemId), carrier);
+  }
+
+  /**
+   * The prices of an item's Pricing sublist (price level × quantity tier × currency), kept beside the
+   * records (item-prices.ts): not scriptable in the emulator, read by SuiteQL `pricing`, written by
+   * seeds and tests. The item's `baseprice` field is not among them (the `pricing` view adds it).
+   */
+  itemPrices(itemId: number): ItemPrice[] {
+    return readItemPrices(this.db, itemId);
+  }
+
+  /**
+   * Replace all prices of item `itemId`. Throws naming the problem when the item is not an item
+   * record, a price level or currency record does not exist, or a price is negative. Does not touch
+   * the item's `baseprice` field (seed.ts `itemPrices` keeps it equal to the Base Price row).
+   */
+  setItemPrices(itemId: number, rows: readonly ItemPrice[]): void {
+    writeItemPrices(this, Number(itemId), rows);
   }
 
   /**

@@ -89,3 +89,19 @@ export function readItemPrices(db: Database.Database, itemId: number): ItemPrice
     )
     .all(Number(itemId));
 }
+
+/** The Base Price level: the price level record with the lowest internal id (the set-up creates it first), or null. */
+export function basePriceLevelId(db: Database.Database): number | null {
+  const row = db.prepare<[], { id: number | null }>("SELECT MIN(id) AS id FROM records WHERE type = 'pricelevel'").get();
+  return row?.id ?? null;
+}
+
+/** The base currency (the currency record with `isbasecurrency` set), or null. */
+export function baseCurrencyId(db: Database.Database): number | null {
+  const row = db
+    .prepare<[], { id: number | null }>(
+      "SELECT MIN(id) AS id FROM records WHERE type = 'currency' AND json_extract(doc, '$.fields.isbasecurrency') IN (1, 'T')",
+    )
+    .get();
+  return row?.id ?? null;
+}

@@ -101,6 +101,14 @@ export function seedAccountSetup(store: RecordStore, profile: AccountProfile): A
     if (baseCurrencyId === undefined)
       throw new Error(`Account profile ${profile.id} has no base currency record.`);
     const basePriceLevelId = priceLevelIds[BASE_PRICE_LEVEL];
-    return { currencyIds, baseCurrencyId, taxCodeIds, defaultTaxCodeId, taxTypeIds, priceLevelIds, basePriceLevelId };
+    return {
+      currencyIds,
+      baseCurrencyId,
+      taxCodeIds,
+      defaultTaxCodeId,
+      taxTypeIds,
+      priceLevelIds,
+      basePriceLevelId,
+    };
   });
 }

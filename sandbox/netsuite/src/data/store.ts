@@ -308,6 +308,8 @@ export class RecordStore implements RecordReader {
     const info = this.typeInfo(type);
     const result = this.db.prepare('DELETE FROM records WHERE type = ? AND id = ?').run(info.id, Number(id));
     if (result.changes === 0) throw new SuiteScriptError(NS.RCRD_DSNT_EXIST, 'That record does not exist.');
+    // An item's prices go with it (its Pricing sublist).
+    if (info.isItem) this.db.prepare('DELETE FROM item_prices WHERE item = ?').run(Number(id));
   }
 
   private write(info: RecordTypeInfo, rec: StoredRecord): void {

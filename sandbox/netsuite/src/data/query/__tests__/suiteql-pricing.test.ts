@@ -97,6 +97,18 @@ describe('SuiteQL pricelevel and pricing', () => {
     expect(base()).toEqual([{ unitprice: 10, quantity: 0 }]);
   });
 
+  it("drops an item's prices when the item is deleted", () => {
+    const id = w.ns.seed.inventoryItem({ itemid: 'SKU-GONE', fields: { baseprice: 3 } });
+    w.ns.seed.itemPrices(id, [{ level: 'Alternate Price 3', unitprice: 2 }]);
+    expect(rows('SELECT pricelevel, unitprice FROM pricing WHERE item = ? ORDER BY pricelevel', [id])).toEqual([
+      { pricelevel: level('Base Price'), unitprice: 3 },
+      { pricelevel: level('Alternate Price 3'), unitprice: 2 },
+    ]);
+    w.ns.seed.service.delete({ type: 'inventoryitem', id });
+    expect(rows('SELECT item FROM pricing WHERE item = ?', [id])).toEqual([]);
+    expect(w.ns.store.itemPrices(id)).toEqual([]);
+  });
+
   it('offers only item, pricelevel, currency, quantity and unitprice', () => {
     for (const column of ['saleunit', 'priceqty', 'customer']) {
       expect(() => rows(`SELECT item, ${column} FROM pricing`)).toThrow(expect.objectContaining({ message: expect.stringContaining(`Field '${column}'`) }));

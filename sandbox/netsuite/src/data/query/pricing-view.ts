@@ -14,7 +14,8 @@
  * src/Classes/PricingSearchBasic.php) searches pricing by item, priceLevel, currency, customer,
  * assignedPriceLevel, minimumQuantity, maximumQuantity and rate; public SuiteQL clients read
  * `SELECT item, quantity, saleunit, priceqty, unitprice FROM pricing WHERE item = …` and
- * `SELECT item, unitprice FROM pricing WHERE pricelevel = 1 AND item IN (…)` (Base Price is level 1).
+ * `SELECT item, unitprice FROM pricing WHERE pricelevel = 1` (NetSuite's Base Price level is id 1; the
+ * emulator's is a small set-up id after the currencies and tax codes, AccountSetup.basePriceLevelId).
  * Oracle's records catalogue vendored here (suiteapp/reference/netsuite-records/records.json) has no
  * `pricing` record. Only the five columns above are offered (stricter than NetSuite): a query reading
  * `saleunit`, `priceqty`, `customer` or another column fails with the unknown-column error instead of

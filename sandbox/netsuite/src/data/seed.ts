@@ -16,6 +16,10 @@ import { RecordService } from './record/service';
 import type { BulkInventoryOptions } from './bulk-seed';
 import { seedBulkInventory } from './bulk-seed';
 import { UserEventSlot } from './record/user-events';
+import type { SeedItemPrice } from './seed-prices';
+import { seedItemPrices } from './seed-prices';
+
+export type { SeedItemPrice } from './seed-prices';
 
 export interface SeedCustomer {
   entityid?: string;
@@ -85,6 +89,13 @@ export interface Seed {
   setOnHand(itemId: number, locationId: number | null, quantity: number): void;
   /** Set quantity on order at a location (open purchase orders), as `setOnHand` sets on hand. */
   setOnOrder(itemId: number, locationId: number | null, quantity: number): void;
+  /**
+   * Replace an item's prices (its Pricing sublist, read by SuiteQL `pricing`; not scriptable in the
+   * emulator). `level` is a price level id or name, `currency` a currency id or ISO code (default the
+   * base currency), `quantity` the tier's lower bound (default 0). Unknown names throw naming them. A
+   * Base Price row in the base currency at quantity 0 also sets the item's `baseprice` field.
+   */
+  itemPrices(itemId: number, rows: SeedItemPrice[]): void;
   /** The account profile and the records it started with (currencies, tax codes), or null without a profile. */
   readonly account: { profile: AccountProfile; setup: AccountSetup } | null;
   /**
@@ -192,6 +203,7 @@ export function createSeed(
       setOnHand(store, itemId, locationId === null ? ACCOUNT_WIDE : String(locationId), quantity),
     setOnOrder: (itemId, locationId, quantity) =>
       setOnOrder(store, itemId, locationId === null ? ACCOUNT_WIDE : String(locationId), quantity),
+    itemPrices: (itemId, rows) => seedItemPrices(store, service, itemId, rows),
   };
   return seed;
 }

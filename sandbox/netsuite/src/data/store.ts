@@ -18,6 +18,8 @@ import { seedAccountSetup } from '../profiles/account-setup';
 import type { Catalogue } from './catalogue';
 import { unknownRecordType } from './record-types';
 import { familyOf } from './catalogue';
+import type { ItemPrice } from './item-prices';
+import { ITEM_PRICES_SCHEMA, readItemPrices, writeItemPrices } from './item-prices';
 import type {
   FieldValue,
   RecordReader,
@@ -83,6 +85,7 @@ export class RecordStore implements RecordReader {
     this.db = new Database(options.dbPath);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+    this.db.exec(ITEM_PRICES_SCHEMA);
     this.seedCustomLists();
     const profile = this.catalogue.account;
     this.account = profile ? { profile, setup: seedAccountSetup(this, profile) } : null;
@@ -211,6 +214,24 @@ export class RecordStore implements RecordReader {
   }
 
   /**
+   * The prices of an item's Pricing sublist (price level × quantity tier × currency), kept beside the
+   * records (item-prices.ts): not scriptable in the emulator, read by SuiteQL `pricing`, written by
+   * seeds and tests. The item's `baseprice` field is not among them (the `pricing` view adds it).
+   */
+  itemPrices(itemId: number): ItemPrice[] {
+    return readItemPrices(this.db, itemId);
+  }
+
+  /**
+   * Replace all prices of item `itemId`. Throws naming the problem when the item is not an item
+   * record, a price level or currency record does not exist, or a price is negative. Does not touch
+   * the item's `baseprice` field (seed.ts `itemPrices` keeps it equal to the Base Price row).
+   */
+  setItemPrices(itemId: number, rows: readonly ItemPrice[]): void {
+    writeItemPrices(this, Number(itemId), rows);
+  }
+
+  /**
    * Insert a record of the account's own set-up (currencies, tax codes) with the next small internal
    * id (1, 2, ...), as NetSuite numbers the records an account starts with; scripts' records start at
    * 100, so set-up records never shift their ids.
@@ -287,6 +308,8 @@ export class RecordStore implements RecordReader {
     const info = this.typeInfo(type);
     const result = this.db.prepare('DELETE FROM records WHERE type = ? AND id = ?').run(info.id, Number(id));
     if (result.changes === 0) throw new SuiteScriptError(NS.RCRD_DSNT_EXIST, 'That record does not exist.');
+    // An item's prices go with it (its Pricing sublist).
+    if (info.isItem) this.db.prepare('DELETE FROM item_prices WHERE item = ?').run(Number(id));
   }
 
   private write(info: RecordTypeInfo, rec: StoredRecord): void {

@@ -1,7 +1,9 @@
 /**
  * The records an account of a profile starts with, before anyone connects TikTok Shop: its
  * currencies (the base currency is internal id 1, as in NetSuite accounts) with their exchange
- * rates, and its tax codes (sales tax items; with SuiteTax also the tax types they belong to).
+ * rates, its tax codes (sales tax items; with SuiteTax also the tax types they belong to), and the
+ * price levels every account starts with (Base Price, Alternate Price 1-3, Online Price; created
+ * after the others, so the currency and tax code ids stay what they were).
  * They get the small internal ids NetSuite gives built-in records (RecordStore.insertSetup), so the
  * ids of everything a test creates stay what they were. Idempotent: a store reopened from a file
  * keeps its set-up.
@@ -20,7 +22,21 @@ export interface AccountSetup {
   defaultTaxCodeId: number | null;
   /** SuiteTax tax type internal ids by name. */
   taxTypeIds: Record<string, number>;
+  /** Price level internal ids by name (`Base Price`, `Alternate Price 1`, ..., `Online Price`). */
+  priceLevelIds: Record<string, number>;
+  /** The Base Price level: an item's `baseprice` field is its price at this level in the base currency. */
+  basePriceLevelId: number;
 }
+
+/** The price levels an account starts with; discounts are left empty (NetSuite's defaults were not found in public sources). */
+export const STANDARD_PRICE_LEVELS: readonly string[] = Object.freeze([
+  'Base Price',
+  'Alternate Price 1',
+  'Alternate Price 2',
+  'Alternate Price 3',
+  'Online Price',
+]);
+export const BASE_PRICE_LEVEL = 'Base Price';
 
 function findOrInsert(
   store: RecordStore,
@@ -74,9 +90,25 @@ export function seedAccountSetup(store: RecordStore, profile: AccountProfile): A
       taxCodeIds[code.name] = id;
       if (code.isDefault) defaultTaxCodeId = id;
     }
+    const priceLevelIds: Record<string, number> = {};
+    for (const name of STANDARD_PRICE_LEVELS) {
+      priceLevelIds[name] = findOrInsert(store, 'pricelevel', (r) => r.fields.name === name, {
+        name,
+        isinactive: false,
+      });
+    }
     const baseCurrencyId = currencyIds[profile.baseCurrency];
     if (baseCurrencyId === undefined)
       throw new Error(`Account profile ${profile.id} has no base currency record.`);
-    return { currencyIds, baseCurrencyId, taxCodeIds, defaultTaxCodeId, taxTypeIds };
+    const basePriceLevelId = priceLevelIds[BASE_PRICE_LEVEL];
+    return {
+      currencyIds,
+      baseCurrencyId,
+      taxCodeIds,
+      defaultTaxCodeId,
+      taxTypeIds,
+      priceLevelIds,
+      basePriceLevelId,
+    };
   });
 }

@@ -616,6 +616,9 @@ export const EMULATED_TYPES: Readonly<Record<string, TypeOverlay>> = {
     exchangerate: NOT_REQUIRED({ assumption: 'NetSuite sets 1 for the base currency; the account profile seeds the others (profiles/account-setup.ts).' }),
     currencyprecision: { kind: 'integer', why: { assumption: 'Read by scripts as a number (Oracle help section_N3201267: "In scripting, this field is always a number and never a list box").' } },
   }),
+  // Price levels (Base Price, Alternate Price 1, ...): the account set-up creates them
+  // (profiles/account-setup.ts); an item's prices per level are read with SuiteQL `pricing`.
+  pricelevel: list('pricelevel'),
   paymentmethod: list('paymentmethod', {
     undepfunds: { defaultValue: true, why: { assumption: 'New payment methods group with undeposited funds, as the NetSuite form defaults the option.' } },
   }),

@@ -2,13 +2,14 @@
  * The SuiteQL tables the emulator offers, as SQLite views over `records(doc)` (json_extract):
  * `transaction`, `transactionline`, `item`, `aggregateitemlocation` (+ `inventoryitemlocations`),
  * transaction and transaction line links, tracking numbers (`trackingnumber`, `trackingnumbermap`,
- * `linkedtrackingnumbermap`), and one view per other record type (`customer`, `location`,
+ * `linkedtrackingnumbermap`), item prices (`pricing`, pricing-view.ts), and one view per other record type (`customer`, `location`,
  * `paymentmethod`, `customrecord_*`).
  * Checkboxes read 'T'/'F', selects read the internal id as an integer, multiselects `'1, 2'`,
  * dates ISO `YYYY-MM-DD` inside SQL (printed in the account format on the way out).
  */
 import type { FieldInfo, FieldKind, RecordTypeInfo } from '../store-types';
 import { isItemType, isTransactionType, typeCode } from '../search/type-codes';
+import { pricingView } from './pricing-view';
 
 export interface ViewColumn {
   name: string;
@@ -421,6 +422,7 @@ export function buildViews(types: RecordTypeInfo[]): ViewDef[] {
     transactionLineLinkView('nexttransactionlinelink', transactions),
     transactionLineLinkView('previoustransactionlinelink', transactions),
     ...trackingViews(transactions),
+    pricingView(items),
     ...mainAddressViews(types),
     ...others.map(recordView),
   ];

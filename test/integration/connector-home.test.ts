@@ -383,6 +383,29 @@ describe('connector home', () => {
     expect(repaired).not.toContain('Product Push Blocked:');
     expect(decode((await page(exceptionsUrl)).html)).not.toContain('(Product Push Blocked)');
   });
+
+  it('products-to-tiktok: a push setting the push cannot use (an unknown Push Price Level) breaks it with the field and the fix; a real level repairs it', async () => {
+    world = await startConnectorAccount();
+    await heartbeat(facts({ flows: {} }));
+    setShopText('custrecord_tts_shop_catalog_tts', 'Push products to TikTok');
+    expect(doctorRow((await page()).html, 'products-to-tiktok')).not.toContain('broken');
+
+    setShopField('custrecord_tts_shop_price_level', 'Retail');
+    const broken = decode(doctorRow((await page()).html, 'products-to-tiktok'));
+    expect(broken).toContain('broken');
+    expect(broken).toContain(
+      'Push Price Level (custrecord_tts_shop_price_level): NetSuite has no price level "Retail". Fix: write the name or internal id of a price level',
+    );
+
+    setShopField('custrecord_tts_shop_price_level', 'Online Price');
+    expect(decode(doctorRow((await page()).html, 'products-to-tiktok'))).not.toContain('broken');
+    setShopField('custrecord_tts_shop_push_search', 'customsearch_tts_missing');
+    expect(decode(doctorRow((await page()).html, 'products-to-tiktok'))).toContain(
+      'Push Saved Search (custrecord_tts_shop_push_search): NetSuite has no saved search customsearch_tts_missing',
+    );
+    setShopField('custrecord_tts_shop_push_search', '');
+    expect(decode(doctorRow((await page()).html, 'products-to-tiktok'))).not.toContain('broken');
+  });
 });
 
 /**

@@ -245,6 +245,93 @@ describe('product push, NetSuite side', () => {
     expect((await pull()).products.map((p) => p.itemId)).toEqual([ticked, parent]);
   }, 120_000);
 
+  test("the shop's Push Price Level prices each SKU from the items' Pricing subtab; a missing price is an exception; a level price change is a price change only", async () => {
+    await start();
+    const [standalone] = catalog.standaloneIds;
+    const [parent] = catalog.parentIds;
+    const children = catalog.childIds.get(parent) ?? [];
+    const setLevel = (value: string): void => {
+      world.ns.seed.service.submitFields({
+        type: 'customrecord_tts_shop',
+        id: shopRecord().id,
+        values: { custrecord_tts_shop_price_level: value },
+      });
+    };
+    const online = (id: string, ...prices: Array<[number, number]>): void =>
+      world.ns.seed.itemPrices(
+        Number(id),
+        prices.map(([quantity, unitprice]) => ({
+          level: 'Online Price',
+          currency: 'USD',
+          quantity,
+          unitprice,
+        })),
+      );
+    setLevel('Online Price');
+    online(standalone, [0, 13.5]);
+    // Quantity pricing: the first tier's price (the highest) is what one unit costs.
+    online(children[0], [0, 20], [10, 18]);
+    online(children[1], [0, 21]);
+    // A price in another currency or at another level is not the shop's.
+    world.ns.seed.itemPrices(Number(children[2]), [
+      { level: 'Online Price', currency: 'GBP', unitprice: 17 },
+      { level: 'Alternate Price 1', currency: 'USD', unitprice: 16 },
+    ]);
+
+    const first = await pull();
+    expect(first.products.map((p) => [p.itemId, p.skus.map((s) => s.price)])).toEqual([
+      [standalone, [{ amount: '13.50', currency: 'USD' }]],
+    ]);
+    expect(first.invalid).toEqual([
+      {
+        itemId: parent,
+        message: expect.stringContaining(
+          `Matrix Item PUSH-M-0001 (internal id ${parent}): Item PUSH-M-0001-RED-L (internal id ${children[2]}) has no Online Price price in USD (the shop's Push Price Level`,
+        ),
+      },
+    ]);
+    expect(String(item(parent).custitem_tts_push_msg)).toContain(
+      `internal id ${children[2]}) has no Online Price price in USD`,
+    );
+
+    online(children[2], [0, 22]);
+    const priced = await pull();
+    expect(priced.invalid).toEqual([]);
+    expect(priced.products.map((p) => [p.itemId, p.skus.map((s) => s.price.amount)])).toEqual([
+      [standalone, ['13.50']],
+      [parent, ['20.00', '21.00', '22.00']],
+    ]);
+    await ack(priced.products.map((p) => accepted(p)));
+    expect((await pull()).products).toEqual([]);
+
+    // Base Price is not read while a level is set; a new Online Price is one price change.
+    setItem(standalone, { baseprice: 99 });
+    expect((await pull()).products).toEqual([]);
+    online(standalone, [0, 12]);
+    const repriced = await pull();
+    expect(repriced.products.map((p) => [p.itemId, p.change, p.skus[0].price.amount])).toEqual([
+      [standalone, 'price', '12.00'],
+    ]);
+    await ack([accepted(repriced.products[0], 'price_updated')]);
+
+    // An unknown level stops the push, naming the field and the levels there are; the internal id works too.
+    setLevel('Retail');
+    const refused = await pull();
+    expect(refused).toMatchObject({ pushEnabled: false, products: [], invalid: [] });
+    expect(refused.reason).toMatch(
+      /Push Price Level \(custrecord_tts_shop_price_level\): NetSuite has no price level "Retail"\. Fix: .*Online Price \(\d+\)/,
+    );
+    setLevel(String(world.ns.store.all('pricelevel').find((l) => l.fields.name === 'Online Price')!.id));
+    expect(await pull()).toMatchObject({ pushEnabled: true, products: [], invalid: [] });
+
+    // Cleared: TikTok Price, else Base Price again (a price change).
+    setLevel('');
+    expect((await pull()).products.map((p) => [p.itemId, p.change, p.skus[0].price.amount])).toEqual([
+      [standalone, 'price', '99.00'],
+      [parent, 'price', expect.any(String)],
+    ]);
+  }, 120_000);
+
   test('an invalid SKU is an exception naming the item, logged once', async () => {
     await start();
     const [standalone] = catalog.standaloneIds;

@@ -323,7 +323,7 @@ export const DOCTOR_CHECKS = [
     seed: true,
     looksAt:
       "Process product catalog updates (TikTok side), Product Push Blocked (TikTok's refusal to let the shop's seller create products, error 12052701: cross-border sellers list global products) and the shop's push settings (TikTok Matrix Options, Push Price Level, Push Saved Search)",
-    fix: 'While Product Push Blocked holds TikTok\'s refusal, list the products as global products in TikTok Seller Center and set Process product catalog updates to "Pull products from TikTok" or "Do not sync products"; clear Product Push Blocked once the seller can create local products. When a push setting is wrong, the detail names the field and its fix.',
+    fix: 'While Product Push Blocked holds TikTok\'s refusal, list the products as global products in TikTok Seller Center and set Process product catalog updates to "Pull products from TikTok" or "Do not sync products"; clear Product Push Blocked once the seller can create local products, and correct the push setting the detail names (TikTok Matrix Options, Push Price Level or Push Saved Search).',
     link: field('custrecord_tts_shop_push_block', 'Product Push Blocked'),
     run: (input) =>
       needSettings(input, (s) => {

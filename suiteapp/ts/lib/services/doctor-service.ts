@@ -7,7 +7,8 @@
  * choices and Product Push Blocked, and the addresses of the checks' links.
  *
  * Usage: 75 units for the account (five queries 50, the governance count 5, the deployments 10, the
- * items' SKUs 10 per 5,000 active items), then 11 per shop.
+ * items' SKUs 10 per 5,000 active items), then 12 per shop (more with a Push Price Level or Push Saved
+ * Search: doctorInputOf).
  */
 import * as url from 'N/url';
 import type { DoctorInput, DoctorLink } from '../../../../shared-types/src/doctor/doctor-checks';

@@ -6,7 +6,8 @@
  * simulator's asynchronous audit → product status webhooks → `catalog.push.audit` → ACTIVATE on the item.
  * An item whose category's required attribute is not mapped, and one without an image, are refused
  * visibly (naming what is missing) and nothing of theirs reaches TikTok; a re-run makes 0 TikTok product
- * calls; a price change is exactly one Update Price call and no new audit; a cross-border seller's shop
+ * calls; a price change is exactly one Update Price call and no new audit, and so is switching the shop to
+ * a Push Price Level where one item is priced differently; a cross-border seller's shop
  * gets 12052701: nothing is listed and the shop is blocked with the reason.
  */
 import type { SandboxStack } from '../../sandbox/src/stack';
@@ -273,6 +274,34 @@ describe('Push products to TikTok through the sandbox', () => {
     const metrics = await s().bridge.metrics.registry.metrics();
     expect(metrics).toMatch(/tts_bridge_product_push_total\{outcome="created"\} 5/);
     expect(metrics).toMatch(/tts_bridge_product_push_total\{outcome="price_updated"\} 1/);
+
+    // The shop switches to its Online Price level. Items priced the same there change nothing on TikTok;
+    // the one item whose Online Price differs is one Update Price call (TikTok Price still wins on `pricey`).
+    const levelled = catalog.standaloneIds[1]!;
+    for (const id of [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()]) {
+      const base = Number(item(id).baseprice);
+      ns.seed.itemPrices(Number(id), [
+        { level: 'Online Price', unitprice: id === levelled ? base + 5 : base },
+      ]);
+    }
+    ns.seed.service.submitFields({
+      type: 'customrecord_tts_shop',
+      id: shopRecord(shopId).id,
+      values: { custrecord_tts_shop_price_level: 'Online Price' },
+    });
+    const beforeLevel = productCalls();
+    const levelPass = await s().bridge.productPushOnce();
+    expect(levelPass.results[0]!.outcomes).toMatchObject({ price_updated: 1, created: 0, edited: 0 });
+    const levelledId = String(item(levelled).custitem_tts_product_id);
+    expect(diff(beforeLevel, productCalls())).toEqual({
+      [`POST /product/202309/products/${levelledId}/prices/update`]: 1,
+    });
+    const levelledProduct = s().simulator.state.products.get(levelledId)!;
+    expect(levelledProduct.skus[0]!.priceMinor).toBe(
+      Math.round((Number(item(levelled).baseprice) + 5) * 100),
+    );
+    expect(levelledProduct.status).toBe('ACTIVATE');
+    expect((await s().bridge.productPushOnce()).results[0]!.productCalls).toBe(0);
   });
 
   it('pushes nothing for a cross-border seller and blocks the shop with the reason', async () => {

@@ -3,7 +3,8 @@
  * OAuth, the bridge's part played by this script: a catalog built with test/support/push-catalog.ts
  * (`--items` products, `--parents` of them matrix parents with `--children` children each) is pulled
  * page by page with `catalog.push.pull`, every product acknowledged as created (`catalog.push.ack`,
- * 50 per call), then pulled again with nothing changed, then with one price changed. Prints per step
+ * 50 per call), then pulled again with nothing changed, then with one price changed, then with the shop
+ * on a Push Price Level holding the same prices, then with one level price changed. Prints per step
  * the products returned, RESTlet calls, NetSuite units, units per product and the largest call's units
  * (a RESTlet call may use 5,000), beside a naive baseline (record.load of every item and child, 5 units
  * each, and file.load of every image, 10, per pass).
@@ -129,6 +130,27 @@ export async function runProductPushNetSuiteBench(
     if (repriced.length !== 1 || repriced[0].change !== 'price') {
       throw new Error(
         `expected one price change, got ${JSON.stringify(repriced.map((p) => [p.itemId, p.change]))}`,
+      );
+    }
+    // The shop switches to a Push Price Level where every item costs what it did: nothing changes for
+    // TikTok (only the price level and price reads are added); then one level price changes.
+    const priced = [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()];
+    for (const itemId of priced) {
+      const base = Number(world.ns.store.get('inventoryitem', Number(itemId))?.fields.baseprice);
+      world.ns.seed.itemPrices(Number(itemId), [{ level: 'Online Price', unitprice: base }]);
+    }
+    world.ns.seed.service.submitFields({
+      type: 'customrecord_tts_shop',
+      id: shop.id,
+      values: { custrecord_tts_shop_price_level: 'Online Price' },
+    });
+    const levelled = await pass('Push Price Level set, same prices', false);
+    if (levelled.length !== 0) throw new Error(`expected no change, got ${levelled.length} products`);
+    world.ns.seed.itemPrices(Number(child), [{ level: 'Online Price', unitprice: 89 }]);
+    const relevelled = await pass('one level price changed (pull + ack)', true);
+    if (relevelled.length !== 1 || relevelled[0].change !== 'price') {
+      throw new Error(
+        `expected one price change, got ${JSON.stringify(relevelled.map((p) => [p.itemId, p.change]))}`,
       );
     }
     return { items, parents, children, rows };

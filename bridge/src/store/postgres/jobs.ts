@@ -15,45 +15,9 @@ import type {
   NewJob,
   QueueDepth,
 } from '../parts/jobs';
+import type { JobRow } from '../parts/job-row';
+import { toJob } from '../parts/job-row';
 import { isUniqueViolation, type PgConnection, type Sql } from './connection';
-
-interface JobRow {
-  id: number;
-  kind: string;
-  shop_id: string | null;
-  dedupe_key: string | null;
-  payload: string;
-  state: JobState;
-  attempts: number;
-  lease_expiries: number;
-  run_after: number;
-  lease_owner: string | null;
-  lease_expires_at: number | null;
-  last_error: string | null;
-  dead_reason: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    shopId: row.shop_id,
-    dedupeKey: row.dedupe_key,
-    payload: JSON.parse(row.payload) as unknown,
-    state: row.state,
-    attempts: row.attempts,
-    leaseExpiries: row.lease_expiries,
-    runAfter: row.run_after,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at,
-    lastError: row.last_error,
-    deadReason: row.dead_reason,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** Enqueues with `sql` (the pool, or the caller's transaction: a webhook enqueues with its insert). */
 export async function enqueueWith(sql: Sql, job: NewJob, now: number): Promise<EnqueueResult> {

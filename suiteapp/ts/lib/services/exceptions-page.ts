@@ -158,50 +158,90 @@ function addInboxSublist(form: serverWidget.Form, rows: readonly InboxReviewRow[
   });
 }
 
+/** One column of a read-only list sublist: its field, label, type (TEXT unless said) and value per row. */
+interface ListColumn<Row> {
+  id: string;
+  label: string;
+  type?: serverWidget.FieldType;
+  value: (row: Row) => string | number | null;
+}
+
+/** A list sublist whose rows each fill every column (escaped, `cell`) and, if given, one link column. */
+function addListSublist<Row>(
+  form: serverWidget.Form,
+  spec: {
+    id: string;
+    label: string;
+    columns: readonly ListColumn<Row>[];
+    link?: { id: string; label: string; text: string; url: (row: Row) => string | null };
+  },
+  rows: readonly Row[],
+): void {
+  const sublist = form.addSublist({ id: spec.id, type: serverWidget.SublistType.LIST, label: spec.label });
+  for (const column of spec.columns) {
+    sublist.addField({
+      id: column.id,
+      type: column.type ?? serverWidget.FieldType.TEXT,
+      label: column.label,
+    });
+  }
+  if (spec.link !== undefined) {
+    const field = sublist.addField({
+      id: spec.link.id,
+      type: serverWidget.FieldType.URL,
+      label: spec.link.label,
+    });
+    field.linkText = spec.link.text;
+  }
+  rows.forEach((row, line) => {
+    for (const column of spec.columns) {
+      sublist.setSublistValue({ id: column.id, line, value: cell(column.value(row)) });
+    }
+    const href = spec.link?.url(row) ?? null;
+    if (spec.link !== undefined && href !== null)
+      sublist.setSublistValue({ id: spec.link.id, line, value: href });
+  });
+}
+
+const TEXTAREA = serverWidget.FieldType.TEXTAREA;
+
+function salesOrderUrl(salesOrderId: string, isEditMode: boolean): string {
+  return url.resolveRecord({ recordType: 'salesorder', recordId: salesOrderId, isEditMode });
+}
+
 /** Buyer cancellation requests awaiting an answer on the sales order (buyer-cancel-request.ts). */
 function addCancelRequestSublist(form: serverWidget.Form, rows: readonly PendingCancelRequestRow[]): void {
-  const sublist = form.addSublist({
-    id: CANCEL_SUBLIST,
-    type: serverWidget.SublistType.LIST,
-    label: `Buyer cancellation requests to answer (${rows.length})`,
-  });
-  const columns: [string, string, serverWidget.FieldType][] = [
-    ['custpage_bc_shop', 'Shop', serverWidget.FieldType.TEXT],
-    ['custpage_bc_tranid', 'Sales Order', serverWidget.FieldType.TEXT],
-    ['custpage_bc_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
-    ['custpage_bc_requested', 'Requested (your time zone)', serverWidget.FieldType.TEXT],
-    ['custpage_bc_deadline', 'Answer By (your time zone)', serverWidget.FieldType.TEXT],
-    ['custpage_bc_reason', "Buyer's Reason", serverWidget.FieldType.TEXT],
-    ['custpage_bc_answer', 'Answer', serverWidget.FieldType.TEXT],
-  ];
-  for (const [id, label, type] of columns) {
-    sublist.addField({ id, type, label });
-  }
-  const link = sublist.addField({
-    id: 'custpage_bc_open',
-    type: serverWidget.FieldType.URL,
-    label: 'Open',
-  });
-  link.linkText = 'Open the sales order';
-  rows.forEach((row, line) => {
-    const values: [string, string | null][] = [
-      ['custpage_bc_shop', row.shopName],
-      ['custpage_bc_tranid', row.tranId ?? row.salesOrderId],
-      ['custpage_bc_order', row.tiktokOrderId],
-      ['custpage_bc_requested', row.requested],
-      ['custpage_bc_deadline', row.deadline ?? 'none given'],
-      ['custpage_bc_reason', row.reason],
-      ['custpage_bc_answer', row.answered ? 'answered, being sent to TikTok' : 'not answered yet'],
-    ];
-    for (const [id, value] of values) {
-      sublist.setSublistValue({ id, line, value: cell(value) });
-    }
-    sublist.setSublistValue({
-      id: 'custpage_bc_open',
-      line,
-      value: url.resolveRecord({ recordType: 'salesorder', recordId: row.salesOrderId, isEditMode: true }),
-    });
-  });
+  addListSublist(
+    form,
+    {
+      id: CANCEL_SUBLIST,
+      label: `Buyer cancellation requests to answer (${rows.length})`,
+      columns: [
+        { id: 'custpage_bc_shop', label: 'Shop', value: (r) => r.shopName },
+        { id: 'custpage_bc_tranid', label: 'Sales Order', value: (r) => r.tranId ?? r.salesOrderId },
+        { id: 'custpage_bc_order', label: 'TikTok Order ID', value: (r) => r.tiktokOrderId },
+        { id: 'custpage_bc_requested', label: 'Requested (your time zone)', value: (r) => r.requested },
+        {
+          id: 'custpage_bc_deadline',
+          label: 'Answer By (your time zone)',
+          value: (r) => r.deadline ?? 'none given',
+        },
+        { id: 'custpage_bc_reason', label: "Buyer's Reason", value: (r) => r.reason },
+        {
+          id: 'custpage_bc_answer',
+          label: 'Answer',
+          value: (r) => (r.answered ? 'answered, being sent to TikTok' : 'not answered yet'),
+        },
+      ],
+      link: {
+        id: 'custpage_bc_open',
+        label: 'Open',
+        text: 'Open the sales order',
+        url: (r) => salesOrderUrl(r.salesOrderId, true),
+      },
+    },
+    rows,
+  );
 }
 
 /**
@@ -217,160 +257,116 @@ function addToShipSublist(form: serverWidget.Form, rows: readonly ToShipRow[], n
       shipByUnix: row.shipByUnix,
     })),
     nowUnix,
-  );
-  const late = listed.filter((row) => row.late).length;
-  const sublist = form.addSublist({
-    id: TO_SHIP_SUBLIST,
-    type: serverWidget.SublistType.LIST,
-    label: `Orders to ship by TikTok's deadline (${rows.length}, ${late} late)`,
-  });
-  const columns: [string, string, serverWidget.FieldType][] = [
-    ['custpage_ts_late', 'Late', serverWidget.FieldType.TEXT],
-    ['custpage_ts_left', 'Time Left', serverWidget.FieldType.TEXT],
-    ['custpage_ts_shop', 'Shop', serverWidget.FieldType.TEXT],
-    ['custpage_ts_tranid', 'Sales Order', serverWidget.FieldType.TEXT],
-    ['custpage_ts_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
-    ['custpage_ts_ship_by', 'Ship By (UTC)', serverWidget.FieldType.TEXT],
-  ];
-  for (const [id, label, type] of columns) {
-    sublist.addField({ id, type, label });
-  }
-  const link = sublist.addField({ id: 'custpage_ts_open', type: serverWidget.FieldType.URL, label: 'Open' });
-  link.linkText = 'Open the sales order';
-  listed.forEach((entry, line) => {
+  ).flatMap((entry) => {
     const row = bySalesOrder.get(entry.orderId);
-    if (row === undefined) return;
-    const values: [string, string | null][] = [
-      ['custpage_ts_late', entry.late ? 'LATE' : ''],
-      ['custpage_ts_left', describeTimeLeft(entry.secondsLeft)],
-      ['custpage_ts_shop', row.shopName],
-      ['custpage_ts_tranid', row.tranId ?? row.salesOrderId],
-      ['custpage_ts_order', row.tiktokOrderId],
-      ['custpage_ts_ship_by', new Date(row.shipByUnix * 1000).toISOString().slice(0, 16).replace('T', ' ')],
-    ];
-    for (const [id, value] of values) {
-      sublist.setSublistValue({ id, line, value: cell(value) });
-    }
-    sublist.setSublistValue({
-      id: 'custpage_ts_open',
-      line,
-      value: url.resolveRecord({ recordType: 'salesorder', recordId: row.salesOrderId, isEditMode: false }),
-    });
+    return row === undefined ? [] : [{ ...entry, row }];
   });
+  const late = listed.filter((entry) => entry.late).length;
+  addListSublist(
+    form,
+    {
+      id: TO_SHIP_SUBLIST,
+      label: `Orders to ship by TikTok's deadline (${rows.length}, ${late} late)`,
+      columns: [
+        { id: 'custpage_ts_late', label: 'Late', value: (e) => (e.late ? 'LATE' : '') },
+        { id: 'custpage_ts_left', label: 'Time Left', value: (e) => describeTimeLeft(e.secondsLeft) },
+        { id: 'custpage_ts_shop', label: 'Shop', value: (e) => e.row.shopName },
+        { id: 'custpage_ts_tranid', label: 'Sales Order', value: (e) => e.row.tranId ?? e.row.salesOrderId },
+        { id: 'custpage_ts_order', label: 'TikTok Order ID', value: (e) => e.row.tiktokOrderId },
+        {
+          id: 'custpage_ts_ship_by',
+          label: 'Ship By (UTC)',
+          value: (e) => new Date(e.row.shipByUnix * 1000).toISOString().slice(0, 16).replace('T', ' '),
+        },
+      ],
+      link: {
+        id: 'custpage_ts_open',
+        label: 'Open',
+        text: 'Open the sales order',
+        url: (e) => salesOrderUrl(e.row.salesOrderId, false),
+      },
+    },
+    listed,
+  );
 }
 
 /** TikTok returns that need the admin (waiting, error, a note) or an answer before a deadline. */
 function addReturnsSublist(form: serverWidget.Form, rows: readonly OpenReturnRow[]): void {
-  const sublist = form.addSublist({
-    id: RETURNS_SUBLIST,
-    type: serverWidget.SublistType.LIST,
-    label: `TikTok returns (${rows.length})`,
-  });
-  const columns: [string, string, serverWidget.FieldType][] = [
-    ['custpage_rt_deadline', 'Respond By (your time zone)', serverWidget.FieldType.TEXT],
-    ['custpage_rt_shop', 'Shop', serverWidget.FieldType.TEXT],
-    ['custpage_rt_return', 'TikTok Return ID', serverWidget.FieldType.TEXT],
-    ['custpage_rt_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
-    ['custpage_rt_status', 'TikTok Status', serverWidget.FieldType.TEXT],
-    ['custpage_rt_state', 'State', serverWidget.FieldType.TEXT],
-    ['custpage_rt_message', 'Message', serverWidget.FieldType.TEXTAREA],
-  ];
-  for (const [id, label, type] of columns) {
-    sublist.addField({ id, type, label });
-  }
-  const link = sublist.addField({ id: 'custpage_rt_open', type: serverWidget.FieldType.URL, label: 'Open' });
-  link.linkText = 'Open the return authorization';
-  rows.forEach((row, line) => {
-    const values: [string, string | null][] = [
-      ['custpage_rt_deadline', row.deadline ?? 'none'],
-      ['custpage_rt_shop', row.shopName],
-      ['custpage_rt_return', row.returnId],
-      ['custpage_rt_order', row.orderId],
-      ['custpage_rt_status', row.status],
-      ['custpage_rt_state', row.state],
-      ['custpage_rt_message', row.message],
-    ];
-    for (const [id, value] of values) {
-      sublist.setSublistValue({ id, line, value: cell(value) });
-    }
-    if (row.rmaId !== null) {
-      sublist.setSublistValue({
+  addListSublist(
+    form,
+    {
+      id: RETURNS_SUBLIST,
+      label: `TikTok returns (${rows.length})`,
+      columns: [
+        {
+          id: 'custpage_rt_deadline',
+          label: 'Respond By (your time zone)',
+          value: (r) => r.deadline ?? 'none',
+        },
+        { id: 'custpage_rt_shop', label: 'Shop', value: (r) => r.shopName },
+        { id: 'custpage_rt_return', label: 'TikTok Return ID', value: (r) => r.returnId },
+        { id: 'custpage_rt_order', label: 'TikTok Order ID', value: (r) => r.orderId },
+        { id: 'custpage_rt_status', label: 'TikTok Status', value: (r) => r.status },
+        { id: 'custpage_rt_state', label: 'State', value: (r) => r.state },
+        { id: 'custpage_rt_message', label: 'Message', type: TEXTAREA, value: (r) => r.message },
+      ],
+      link: {
         id: 'custpage_rt_open',
-        line,
-        value: url.resolveRecord({ recordType: 'returnauthorization', recordId: row.rmaId }),
-      });
-    }
-  });
+        label: 'Open',
+        text: 'Open the return authorization',
+        url: (r) =>
+          r.rmaId === null
+            ? null
+            : url.resolveRecord({ recordType: 'returnauthorization', recordId: r.rmaId }),
+      },
+    },
+    rows,
+  );
 }
 
 /** TikTok refunds that need the admin: waiting, in error, or a document that does not tie out (issue #18). */
 function addRefundsSublist(form: serverWidget.Form, rows: readonly OpenRefundRow[]): void {
-  const sublist = form.addSublist({
-    id: REFUNDS_SUBLIST,
-    type: serverWidget.SublistType.LIST,
-    label: `TikTok refunds (${rows.length})`,
-  });
-  const columns: [string, string, serverWidget.FieldType][] = [
-    ['custpage_rf_shop', 'Shop', serverWidget.FieldType.TEXT],
-    ['custpage_rf_refund', 'TikTok Refund ID', serverWidget.FieldType.TEXT],
-    ['custpage_rf_order', 'TikTok Order ID', serverWidget.FieldType.TEXT],
-    ['custpage_rf_total', 'Refund Total', serverWidget.FieldType.TEXT],
-    ['custpage_rf_state', 'State', serverWidget.FieldType.TEXT],
-    ['custpage_rf_doc', 'Refund Document', serverWidget.FieldType.TEXT],
-    ['custpage_rf_message', 'Message', serverWidget.FieldType.TEXTAREA],
-  ];
-  for (const [id, label, type] of columns) {
-    sublist.addField({ id, type, label });
-  }
-  rows.forEach((row, line) => {
-    const values: [string, string | null][] = [
-      ['custpage_rf_shop', row.shopName],
-      ['custpage_rf_refund', row.refundId],
-      ['custpage_rf_order', row.orderId],
-      ['custpage_rf_total', row.total],
-      ['custpage_rf_state', row.state],
-      ['custpage_rf_doc', row.documentId],
-      ['custpage_rf_message', row.message],
-    ];
-    for (const [id, value] of values) {
-      sublist.setSublistValue({ id, line, value: cell(value) });
-    }
-  });
+  addListSublist(
+    form,
+    {
+      id: REFUNDS_SUBLIST,
+      label: `TikTok refunds (${rows.length})`,
+      columns: [
+        { id: 'custpage_rf_shop', label: 'Shop', value: (r) => r.shopName },
+        { id: 'custpage_rf_refund', label: 'TikTok Refund ID', value: (r) => r.refundId },
+        { id: 'custpage_rf_order', label: 'TikTok Order ID', value: (r) => r.orderId },
+        { id: 'custpage_rf_total', label: 'Refund Total', value: (r) => r.total },
+        { id: 'custpage_rf_state', label: 'State', value: (r) => r.state },
+        { id: 'custpage_rf_doc', label: 'Refund Document', value: (r) => r.documentId },
+        { id: 'custpage_rf_message', label: 'Message', type: TEXTAREA, value: (r) => r.message },
+      ],
+    },
+    rows,
+  );
 }
 
 function addLogSublist(form: serverWidget.Form, rows: readonly LogRow[]): void {
-  const sublist = form.addSublist({
-    id: LOG_SUBLIST,
-    type: serverWidget.SublistType.LIST,
-    label: 'Recent sync log',
-  });
-  const columns: [string, string, serverWidget.FieldType][] = [
-    ['custpage_log_created', 'Date', serverWidget.FieldType.TEXT],
-    ['custpage_log_shop', 'Shop', serverWidget.FieldType.TEXT],
-    ['custpage_log_level', 'Level', serverWidget.FieldType.TEXT],
-    ['custpage_log_flow', 'Flow', serverWidget.FieldType.TEXT],
-    ['custpage_log_message', 'Message', serverWidget.FieldType.TEXTAREA],
-    ['custpage_log_record', 'Record', serverWidget.FieldType.TEXT],
-    ['custpage_log_tiktok', 'TikTok ID', serverWidget.FieldType.TEXT],
-  ];
-  for (const [id, label, type] of columns) {
-    sublist.addField({ id, type, label });
-  }
-  rows.forEach((row, line) => {
-    const record = row.recordType === null ? null : `${row.recordType} ${row.recordId ?? ''}`.trim();
-    const values: [string, string | null][] = [
-      ['custpage_log_created', row.created],
-      ['custpage_log_shop', row.shopName],
-      ['custpage_log_level', row.level],
-      ['custpage_log_flow', row.flow],
-      ['custpage_log_message', row.message],
-      ['custpage_log_record', record],
-      ['custpage_log_tiktok', row.tiktokId],
-    ];
-    for (const [id, value] of values) {
-      sublist.setSublistValue({ id, line, value: cell(value) });
-    }
-  });
+  addListSublist(
+    form,
+    {
+      id: LOG_SUBLIST,
+      label: 'Recent sync log',
+      columns: [
+        { id: 'custpage_log_created', label: 'Date', value: (r) => r.created },
+        { id: 'custpage_log_shop', label: 'Shop', value: (r) => r.shopName },
+        { id: 'custpage_log_level', label: 'Level', value: (r) => r.level },
+        { id: 'custpage_log_flow', label: 'Flow', value: (r) => r.flow },
+        { id: 'custpage_log_message', label: 'Message', type: TEXTAREA, value: (r) => r.message },
+        {
+          id: 'custpage_log_record',
+          label: 'Record',
+          value: (r) => (r.recordType === null ? null : `${r.recordType} ${r.recordId ?? ''}`.trim()),
+        },
+        { id: 'custpage_log_tiktok', label: 'TikTok ID', value: (r) => r.tiktokId },
+      ],
+    },
+    rows,
+  );
 }
 
 function renderPage(request: http.ServerRequest, response: http.ServerResponse): void {

@@ -3,8 +3,9 @@ import { tiktokRemaining } from '../../shared-types/src/orders/order-remaining';
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { ConnectorAccount } from '../support/connector-account';
-import { startConnectorAccount } from '../support/connector-account';
-import { makeOrders, type OrderBatchOptions } from '../support/tiktok-order-builder';
+import type { TaxSetup } from '../support/tax-setups';
+import { startTaxSetupAccount, TAX_SETUPS, taxSetupNamed } from '../support/tax-setups';
+import { makeOrders } from '../support/tiktok-order-builder';
 import {
   importOrders,
   inboxOf,
@@ -31,62 +32,18 @@ afterEach(async () => {
   world = undefined;
 });
 
-const UK_SHOP = { custrecord_tts_shop_region: 'GB', custrecord_tts_shop_currency: 'GBP' };
-const UK_ORDERS: Partial<OrderBatchOptions> = { currency: 'GBP', taxRate: 0, region: 'GB' };
-
-interface UpdateTaxCase {
-  name: string;
-  profile: 'us-oneworld' | 'uk-vat' | 'us-suitetax';
-  shop: Record<string, unknown>;
-  taxCode?: string;
-  orders: Partial<OrderBatchOptions>;
-}
-
-const CASES: UpdateTaxCase[] = [
-  { name: 'US legacy, TikTok remits', profile: 'us-oneworld', shop: {}, orders: { unitTax: true } },
-  {
-    name: 'US legacy, the seller remits: NetSuite recomputes the tax at a new rate',
-    profile: 'us-oneworld',
-    shop: { custrecord_tts_shop_tax_remitter: 'Seller' },
-    taxCode: 'CA Sales Tax',
-    orders: { unitTax: true },
-  },
-  {
-    name: 'UK VAT, the seller remits: the remaining lines through grossamt',
-    profile: 'uk-vat',
-    shop: UK_SHOP,
-    taxCode: 'S',
-    orders: UK_ORDERS,
-  },
-  {
-    name: 'UK VAT, TikTok remits',
-    profile: 'uk-vat',
-    shop: { ...UK_SHOP, custrecord_tts_shop_seller_type: 'CROSS_BORDER' },
-    taxCode: 'Z',
-    orders: { ...UK_ORDERS, taxRate: 0.2, unitTax: true },
-  },
-  {
-    name: 'SuiteTax, TikTok remits',
-    profile: 'us-suitetax',
-    shop: {},
-    taxCode: 'US_EXEMPT',
-    orders: { unitTax: true },
-  },
-  {
-    name: 'SuiteTax, the seller remits: the tax details rewritten',
-    profile: 'us-suitetax',
-    shop: { custrecord_tts_shop_tax_remitter: 'Seller' },
-    taxCode: 'US_CA',
-    orders: { unitTax: true },
-  },
+/** The tax set-ups, named for what an update does in each. */
+const CASES: TaxSetup[] = [
+  TAX_SETUPS[0]!,
+  taxSetupNamed(TAX_SETUPS[1]!, ': NetSuite recomputes the tax at a new rate'),
+  taxSetupNamed(TAX_SETUPS[2]!, ': the remaining lines through grossamt'),
+  TAX_SETUPS[3]!,
+  TAX_SETUPS[4]!,
+  taxSetupNamed(TAX_SETUPS[5]!, ': the tax details rewritten'),
 ];
 
-async function start(c: UpdateTaxCase): Promise<void> {
-  const probe = await startConnectorAccount({ profile: c.profile });
-  const codes = probe.account.taxCodeIds;
-  await probe.ns.stop();
-  const code = c.taxCode === undefined ? {} : { custrecord_tts_shop_tax_code: codes[c.taxCode] };
-  world = await startConnectorAccount({ profile: c.profile }, { ...c.shop, ...code });
+async function start(c: TaxSetup): Promise<void> {
+  world = await startTaxSetupAccount(c);
 }
 
 const minor = (value: unknown): number => Math.round(Number(value ?? 0) * 100);

@@ -2,10 +2,12 @@ import { toMinor } from '../../shared-types/src/money/money';
 import type { TikTokRefund } from '../../shared-types/src/refunds/tiktok-refund';
 import type { TikTokOrder } from '../../shared-types/src/tiktok/tiktok-order';
 import type { ConnectorAccount } from '../support/connector-account';
-import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
+import { DEMO_SHOP } from '../support/connector-account';
 import { editShop } from '../support/order-fidelity-kit';
 import { importOrders, salesOrderOf } from '../support/order-updates';
-import { makeOrders, type OrderBatchOptions } from '../support/tiktok-order-builder';
+import type { TaxSetup } from '../support/tax-setups';
+import { startTaxSetupAccount, TAX_SETUPS, taxSetupNamed } from '../support/tax-setups';
+import { makeOrders } from '../support/tiktok-order-builder';
 
 /**
  * Issue #18, refunds in each tax case (README "Refunds": tax follows Tax collected and remitted by),
@@ -23,67 +25,13 @@ afterEach(async () => {
   world = undefined;
 });
 
-const UK_SHOP = { custrecord_tts_shop_region: 'GB', custrecord_tts_shop_currency: 'GBP' };
-const UK_ORDERS: Partial<OrderBatchOptions> = { currency: 'GBP', taxRate: 0, region: 'GB' };
+/** The tax set-ups, the UK seller-remits one named for its VAT. */
+const CASES: TaxSetup[] = TAX_SETUPS.map((c, i) =>
+  i === 2 ? taxSetupNamed(c, ' (seller-remitted VAT)') : c,
+);
 
-interface RefundTaxCase {
-  name: string;
-  profile: 'us-oneworld' | 'uk-vat' | 'us-suitetax';
-  shop: Record<string, unknown>;
-  taxCode?: string;
-  orders: Partial<OrderBatchOptions>;
-}
-
-const CASES: RefundTaxCase[] = [
-  {
-    name: 'US legacy, TikTok remits',
-    profile: 'us-oneworld',
-    shop: {},
-    orders: { unitTax: true },
-  },
-  {
-    name: 'US legacy, the seller remits',
-    profile: 'us-oneworld',
-    shop: { custrecord_tts_shop_tax_remitter: 'Seller' },
-    taxCode: 'CA Sales Tax',
-    orders: { unitTax: true },
-  },
-  {
-    name: 'UK VAT, the seller remits (seller-remitted VAT)',
-    profile: 'uk-vat',
-    shop: UK_SHOP,
-    taxCode: 'S',
-    orders: UK_ORDERS,
-  },
-  {
-    name: 'UK VAT, TikTok remits',
-    profile: 'uk-vat',
-    shop: { ...UK_SHOP, custrecord_tts_shop_seller_type: 'CROSS_BORDER' },
-    taxCode: 'Z',
-    orders: { ...UK_ORDERS, taxRate: 0.2, unitTax: true },
-  },
-  {
-    name: 'SuiteTax, TikTok remits',
-    profile: 'us-suitetax',
-    shop: {},
-    taxCode: 'US_EXEMPT',
-    orders: { unitTax: true },
-  },
-  {
-    name: 'SuiteTax, the seller remits',
-    profile: 'us-suitetax',
-    shop: { custrecord_tts_shop_tax_remitter: 'Seller' },
-    taxCode: 'US_CA',
-    orders: { unitTax: true },
-  },
-];
-
-async function start(c: RefundTaxCase): Promise<void> {
-  const probe = await startConnectorAccount({ profile: c.profile });
-  const codes = probe.account.taxCodeIds;
-  await probe.ns.stop();
-  const code = c.taxCode === undefined ? {} : { custrecord_tts_shop_tax_code: codes[c.taxCode] };
-  world = await startConnectorAccount({ profile: c.profile }, { ...c.shop, ...code });
+async function start(c: TaxSetup): Promise<void> {
+  world = await startTaxSetupAccount(c);
 }
 
 function money(minor: number, currency: string): string {
@@ -208,7 +156,7 @@ function refundOfOrder(order: TikTokOrder, refundId: string): TikTokRefund {
   };
 }
 
-interface WholeRefundCase extends RefundTaxCase {
+interface WholeRefundCase extends TaxSetup {
   bill: 'invoice' | 'cashsale';
   /** The order's shipping paid partly by a seller- and a TikTok-funded shipping discount. */
   shippingDiscounts?: true;

@@ -17,7 +17,7 @@ import type {
 } from '../../shared-types/src/catalog/product-push';
 import { MAX_PUSH_ACK_RESULTS } from '../../shared-types/src/catalog/product-push-validate';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { buildPushCatalog, PUSH_MATRIX_OPTIONS } from '../support/push-catalog';
+import { buildPushCatalog, PUSH_MATRIX_OPTIONS, repriceOneSku, shopRecordOf } from '../support/push-catalog';
 import { formatTable } from './table';
 
 export interface PushBenchRow {
@@ -51,13 +51,11 @@ export async function runProductPushNetSuiteBench(
 ): Promise<PushBenchResult> {
   const world = await startConnectorAccount({ matrixOptions: PUSH_MATRIX_OPTIONS });
   try {
-    const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
-    if (!shop) throw new Error('no shop record');
     const catalog = buildPushCatalog(world.ns, {
       standalone: items - parents,
       matrixParents: parents,
       childrenPerParent: children,
-      shopRecordId: shop.id,
+      shopRecordId: shopRecordOf(world.ns, DEMO_SHOP.shopId).id,
     });
     const naive = 5 * (items + parents * children) + 10 * items;
     const rows: PushBenchRow[] = [];
@@ -119,13 +117,7 @@ export async function runProductPushNetSuiteBench(
     };
     await pass('first push: pull every page, ack all as created', true);
     await pass('re-run, nothing changed', false);
-    const parent = catalog.parentIds[0] ?? catalog.standaloneIds[0];
-    const child = catalog.childIds.get(parent)?.[0] ?? parent;
-    world.ns.seed.service.submitFields({
-      type: 'inventoryitem',
-      id: Number(child),
-      values: { baseprice: 99 },
-    });
+    repriceOneSku(world.ns, catalog, 99);
     const repriced = await pass('one price changed (pull + ack)', true);
     if (repriced.length !== 1 || repriced[0].change !== 'price') {
       throw new Error(

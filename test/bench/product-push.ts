@@ -11,17 +11,19 @@
  * and file.load of every image, 10). Checks every product ends ACTIVATE.
  * `node dist/test/bench/product-push.js [--items 2000] [--parents 500] [--children 4]` after `npm run build`.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { axiosSend, type HttpSend } from '../../bridge/src/net/http-transport';
 import type { ProductPushResult } from '../../bridge/src/workers/product-push';
-import type { SandboxStack } from '../../sandbox/src/stack';
-import { startSandboxStack } from '../../sandbox/src/stack';
-import { pairKey } from '../../shared-types/src/inventory/inventory-delta';
-import { INVENTORY_STATE_VERSION } from '../../shared-types/src/inventory/inventory-export';
-import { assertSuiteAppBuilt } from '../support/connector-account';
-import { buildPushCatalog, pngOf, PUSH_MATRIX_OPTIONS } from '../support/push-catalog';
+import { simulatedTime } from '../support/e2e-stack';
+import {
+  buildPushCatalog,
+  itemFields,
+  pngOf,
+  PUSH_TEE_CATEGORY,
+  repriceOneSku,
+  sellerSkusOf,
+  shopRecordOf,
+} from '../support/push-catalog';
+import { diff, exportStock, productCalls, startPushStack, sync } from '../support/push-stack';
 import { formatTable } from './table';
 
 export interface ProductPushBenchRow {
@@ -52,6 +54,9 @@ function argOf(args: readonly string[], name: string, fallback: number): number 
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/** A product write on TikTok (`METHOD path` of productCalls): Create/Edit Product or Update Price. */
+const PRODUCT_WRITE = /^(?!GET )\S+ .*\/products(\/\d+(\/prices\/update)?)?$/;
+
 function per(n: number, d: number): string {
   return d === 0 ? '-' : (n / d).toFixed(2);
 }
@@ -61,69 +66,28 @@ export async function runProductPushBench(
   parents = 500,
   children = 4,
 ): Promise<ProductPushBenchResult> {
-  assertSuiteAppBuilt();
   const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tts-bench-push-'));
-  const counts = { tiktok: 0, product: 0, restlet: 0 };
+  let restletCalls = 0;
   const send: HttpSend = (request) => {
-    const url = new URL(request.url);
-    if (url.pathname.startsWith('/product/')) {
-      counts.tiktok += 1;
-      if (/\/products(\/\d+(\/prices\/update)?)?$/.test(url.pathname) && request.method !== 'GET')
-        counts.product += 1;
-    }
-    if (typeof request.body === 'string' && /"action":"catalog\./.test(request.body)) counts.restlet += 1;
+    if (typeof request.body === 'string' && /"action":"catalog\./.test(request.body)) restletCalls += 1;
     return axiosSend(request);
   };
-  let offsetMs = 0;
-  const clock = { now: () => Date.now() + offsetMs };
-  const stack: SandboxStack = await startSandboxStack({
-    bridgeDatabaseUrl: `sqlite:${path.join(dir, 'bridge.db')}`,
-    simulator: { clock, productAuditSeconds: 60, seed: { shops: [{ region: 'US', warehouses: 1 }] } },
-    bridgeDeps: { send, clock },
-    netsuite: { authClock: clock, matrixOptions: PUSH_MATRIX_OPTIONS },
-  });
+  const time = simulatedTime();
+  const stack = await startPushStack(time, { tag: 'bench', send });
   try {
     const shopId = await stack.connectShop();
-    await stack.simulator.tick();
-    await stack.bridge.runWorkersOnce();
-    const shop = stack.netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
-    if (!shop) throw new Error('the shop is not in NetSuite');
+    await sync(stack);
     const catalog = buildPushCatalog(stack.netsuite, {
       standalone: items - parents,
       matrixParents: parents,
       childrenPerParent: children,
-      categories: ['601226'],
-      attributes: { '601226': '{"101001": "Cotton"}' },
+      ...PUSH_TEE_CATEGORY,
       prefix: 'BENCH',
-      shopRecordId: shop.id,
+      shopRecordId: shopRecordOf(stack.netsuite, shopId).id,
       imageBase64: (n) => pngOf(100 + (n % 1000), 100 + Math.floor(n / 1000)),
     });
     // The inventory export's last quantities, as if it had run: 10 units of every SKU.
-    const warehouses = stack.simulator.admin
-      .listWarehouses(shopId)
-      .filter((w) => w.type === 'SALES_WAREHOUSE')
-      .map((w) => w.id);
-    const skuItems = [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()];
-    const exported: Record<string, number> = {};
-    for (const id of skuItems) {
-      const sku = String(stack.netsuite.store.get('inventoryitem', Number(id))?.fields.itemid);
-      for (const w of warehouses) exported[pairKey(sku, w)] = 10;
-    }
-    stack.netsuite.files.save({
-      name: `tts_inventory_${shopId}.json`,
-      fileType: 'JSON',
-      folder: -15,
-      description: 'inventory export state',
-      isOnline: false,
-      contents: JSON.stringify({
-        version: INVENTORY_STATE_VERSION,
-        exported,
-        pending: {},
-        lastRunAt: null,
-        notices: [],
-      }),
-    });
+    exportStock(stack, shopId, sellerSkusOf(stack.netsuite, catalog), 10);
 
     const naiveUnits = 5 * (items + parents * children) + 10 * items;
     const naiveTiktok = 2 * items;
@@ -133,17 +97,18 @@ export async function runProductPushBench(
       run: () => Promise<ProductPushResult | null>,
     ): Promise<ProductPushResult | null> => {
       const from = stack.netsuite.invocations.length;
-      const before = { ...counts };
+      const before = { calls: productCalls(stack), restletCalls };
       const result = await run();
       const units = stack.netsuite.invocations.slice(from).reduce((n, i) => n + i.units, 0);
       const sent = result?.products ?? 0;
-      const tiktokCalls = counts.tiktok - before.tiktok;
+      const calls = Object.entries(diff(before.calls, productCalls(stack)));
+      const tiktokCalls = calls.reduce((n, [, c]) => n + c, 0);
       rows.push({
         step: name,
         products: sent,
         tiktokCalls,
-        productCalls: counts.product - before.product,
-        restletCalls: counts.restlet - before.restlet,
+        productCalls: calls.filter(([route]) => PRODUCT_WRITE.test(route)).reduce((n, [, c]) => n + c, 0),
+        restletCalls: restletCalls - before.restletCalls,
         units,
         tiktokCallsPerProduct: per(tiktokCalls, items),
         unitsPerProduct: per(units, items),
@@ -164,23 +129,16 @@ export async function runProductPushBench(
       throw new Error(`expected ${items} products created, got ${JSON.stringify(first?.outcomes)}`);
     }
     await step('audit (webhooks → Get Product → NetSuite)', async () => {
-      offsetMs += 120_000;
-      await stack.simulator.tick();
-      await stack.bridge.runWorkersOnce();
+      time.advance(120);
+      await sync(stack);
       return null;
     });
     const activated = [...catalog.standaloneIds, ...catalog.parentIds].filter(
-      (id) => stack.netsuite.store.get('inventoryitem', Number(id))?.fields.custitem_tts_audit === 'ACTIVATE',
+      (id) => itemFields(stack.netsuite, id).custitem_tts_audit === 'ACTIVATE',
     ).length;
     const rerun = await step('re-run, nothing changed', push);
     if (rerun?.productCalls !== 0) throw new Error(`re-run made ${rerun?.productCalls} product calls`);
-    const parent = catalog.parentIds[0] ?? catalog.standaloneIds[0];
-    const child = catalog.childIds.get(parent)?.[0] ?? parent;
-    stack.netsuite.seed.service.submitFields({
-      type: 'inventoryitem',
-      id: Number(child),
-      values: { baseprice: 99 },
-    });
+    repriceOneSku(stack.netsuite, catalog, 99);
     const priced = await step('one price changed', push);
     if (priced?.outcomes.price_updated !== 1 || priced.productCalls !== 1) {
       throw new Error(`expected one Update Price, got ${JSON.stringify(priced)}`);
@@ -195,7 +153,6 @@ export async function runProductPushBench(
     };
   } finally {
     await stack.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -11,16 +11,18 @@
  * gets 12052701: nothing is listed and the shop is blocked with the reason.
  */
 import type { SandboxStack } from '../../sandbox/src/stack';
-import { pairKey } from '../../shared-types/src/inventory/inventory-delta';
-import { INVENTORY_STATE_VERSION } from '../../shared-types/src/inventory/inventory-export';
-import { onSimulatedTime, simulatedTime, startE2eStack } from '../support/e2e-stack';
+import { simulatedTime } from '../support/e2e-stack';
 import {
   buildPushCatalog,
   createItem,
+  itemFields,
   pngOf,
-  PUSH_MATRIX_OPTIONS,
-  type PushCatalog,
+  PUSH_TEE_CATEGORY,
+  sellerSkusOf,
+  shopRecordOf,
+  skuItemIds,
 } from '../support/push-catalog';
+import { diff, exportStock, productCalls, startPushStack, sync } from '../support/push-stack';
 
 let stack: SandboxStack | undefined;
 const time = simulatedTime();
@@ -34,18 +36,7 @@ async function start(
   sellerType: 'LOCAL' | 'CROSS_BORDER' = 'LOCAL',
   failSellerSkus: string[] = [],
 ): Promise<SandboxStack> {
-  time.reset();
-  const timed = onSimulatedTime(time);
-  stack = await startE2eStack('push', {
-    ...timed,
-    simulator: {
-      ...timed.simulator,
-      productAuditSeconds: 60,
-      productAudit: { failSellerSkus },
-      seed: { shops: [{ region: 'US', sellerType, warehouses: 1 }] },
-    },
-    netsuite: { ...timed.netsuite, matrixOptions: PUSH_MATRIX_OPTIONS },
-  });
+  stack = await startPushStack(time, { sellerType, failSellerSkus });
   return stack;
 }
 
@@ -54,63 +45,16 @@ function s(): SandboxStack {
   return stack;
 }
 
-async function sync(): Promise<void> {
-  await s().simulator.tick();
-  await s().bridge.runWorkersOnce();
-}
-
 function shopRecord(shopId: string) {
-  const shop = s().netsuite.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
-  if (!shop) throw new Error('the shop is not in NetSuite');
-  return shop;
+  return shopRecordOf(s().netsuite, shopId);
 }
 
 function item(id: string): Record<string, unknown> {
-  const rec = s().netsuite.store.get('inventoryitem', Number(id));
-  if (!rec) throw new Error(`no item ${id}`);
-  return rec.fields;
-}
-
-/** TikTok calls to the product API so far (Upload Image, categories, create, edit, price…), by route. */
-function productCalls(): Record<string, number> {
-  const calls = s().simulator.admin.counters().apiCalls;
-  return Object.fromEntries(Object.entries(calls).filter(([route]) => route.includes('/product/')));
+  return itemFields(s().netsuite, id);
 }
 
 function callsTo(calls: Record<string, number>, route: string): number {
   return calls[route] ?? 0;
-}
-
-function diff(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [route, n] of Object.entries(after)) {
-    if (n !== (before[route] ?? 0)) out[route] = n - (before[route] ?? 0);
-  }
-  return out;
-}
-
-/** The inventory export's last quantities (its state file), as if it had run: `units` of every SKU. */
-function exportStock(shopId: string, sellerSkus: readonly string[], units: number): void {
-  const warehouses = s()
-    .simulator.admin.listWarehouses(shopId)
-    .filter((w) => w.type === 'SALES_WAREHOUSE')
-    .map((w) => w.id);
-  const exported: Record<string, number> = {};
-  for (const sku of sellerSkus) for (const w of warehouses) exported[pairKey(sku, w)] = units;
-  s().netsuite.files.save({
-    name: `tts_inventory_${shopId}.json`,
-    fileType: 'JSON',
-    folder: -15,
-    description: 'inventory export state',
-    isOnline: false,
-    contents: JSON.stringify({
-      version: INVENTORY_STATE_VERSION,
-      exported,
-      pending: {},
-      lastRunAt: null,
-      notices: [],
-    }),
-  });
 }
 
 /** The shop's TikTok products with a seller SKU starting `prefix` (the seeded demo products aside). */
@@ -120,23 +64,17 @@ function pushedProducts(shopId: string, prefix: string) {
   );
 }
 
-function sellerSkusOf(catalog: PushCatalog, extra: readonly string[]): string[] {
-  const ids = [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()];
-  return [...ids.map((id) => String(item(id).itemid)), ...extra];
-}
-
 describe('Push products to TikTok through the sandbox', () => {
   it('lists valid items, refuses the others visibly, re-runs with 0 calls, and sends a price change alone', async () => {
     await start();
     const shopId = await s().connectShop();
-    await sync();
+    await sync(s());
     const ns = s().netsuite;
     const catalog = buildPushCatalog(ns, {
       standalone: 3,
       matrixParents: 2,
       childrenPerParent: 4,
-      categories: ['601226'],
-      attributes: { '601226': '{"101001": "Cotton"}' },
+      ...PUSH_TEE_CATEGORY,
       prefix: 'E2E',
       shopRecordId: shopRecord(shopId).id,
       imageBase64: pngOf(200, 200, 90),
@@ -192,16 +130,16 @@ describe('Push products to TikTok through the sandbox', () => {
       storedisplayimage: mugImage,
       custitem_tts_push: true,
     });
-    exportStock(shopId, sellerSkusOf(catalog, ['E2E-MUG', 'E2E-BARE', 'E2E-NOCAT']), 7);
+    exportStock(s(), shopId, [...sellerSkusOf(ns, catalog), 'E2E-MUG', 'E2E-BARE', 'E2E-NOCAT'], 7);
 
-    const before = productCalls();
+    const before = productCalls(s());
     const first = await s().bridge.productPushOnce();
     expect(first.failures).toEqual([]);
     const pass = first.results[0]!;
     expect(pass.skipped).toBeNull();
     expect(pass.outcomes).toMatchObject({ created: 5, invalid: 2, rejected: 0, not_allowed: 0 });
     expect(pass.netsuiteInvalid).toBe(1);
-    const firstCalls = diff(before, productCalls());
+    const firstCalls = diff(before, productCalls(s()));
     expect(callsTo(firstCalls, 'POST /product/202309/products')).toBe(5);
     // The five products show the same picture (the same bytes): uploaded once, its URI reused.
     expect(callsTo(firstCalls, 'POST /product/202309/images/upload')).toBe(1);
@@ -237,20 +175,20 @@ describe('Push products to TikTok through the sandbox', () => {
 
     // The audit ends: status webhooks → Get Product → ACTIVATE on the items.
     time.advance(120);
-    await sync();
-    await sync();
+    await sync(s());
+    await sync(s());
     for (const id of [...catalog.standaloneIds, ...catalog.parentIds]) {
       expect(item(id).custitem_tts_audit).toBe('ACTIVATE');
     }
 
     // A re-run with no change: 0 TikTok product calls.
-    const quiet = productCalls();
+    const quiet = productCalls(s());
     const rerun = await s().bridge.productPushOnce();
     expect(rerun.results[0]).toMatchObject({
       productCalls: 0,
       outcomes: expect.objectContaining({ created: 0 }),
     });
-    const rerunCalls = diff(quiet, productCalls());
+    const rerunCalls = diff(quiet, productCalls(s()));
     expect(rerunCalls).toEqual({});
 
     // A price change: exactly one Update Price call, no new audit.
@@ -260,10 +198,10 @@ describe('Push products to TikTok through the sandbox', () => {
       id: Number(pricey),
       values: { custitem_tts_price: 31.5 },
     });
-    const beforePrice = productCalls();
+    const beforePrice = productCalls(s());
     const priced = await s().bridge.productPushOnce();
     expect(priced.results[0]!.outcomes).toMatchObject({ price_updated: 1, created: 0, edited: 0 });
-    const priceCalls = diff(beforePrice, productCalls());
+    const priceCalls = diff(beforePrice, productCalls(s()));
     const productId = String(item(pricey).custitem_tts_product_id);
     expect(priceCalls).toEqual({ [`POST /product/202309/products/${productId}/prices/update`]: 1 });
     const product = s().simulator.state.products.get(productId)!;
@@ -278,7 +216,7 @@ describe('Push products to TikTok through the sandbox', () => {
     // The shop switches to its Online Price level. Items priced the same there change nothing on TikTok;
     // the one item whose Online Price differs is one Update Price call (TikTok Price still wins on `pricey`).
     const levelled = catalog.standaloneIds[1]!;
-    for (const id of [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()]) {
+    for (const id of skuItemIds(catalog)) {
       const base = Number(item(id).baseprice);
       ns.seed.itemPrices(Number(id), [
         { level: 'Online Price', unitprice: id === levelled ? base + 5 : base },
@@ -289,11 +227,11 @@ describe('Push products to TikTok through the sandbox', () => {
       id: shopRecord(shopId).id,
       values: { custrecord_tts_shop_price_level: 'Online Price' },
     });
-    const beforeLevel = productCalls();
+    const beforeLevel = productCalls(s());
     const levelPass = await s().bridge.productPushOnce();
     expect(levelPass.results[0]!.outcomes).toMatchObject({ price_updated: 1, created: 0, edited: 0 });
     const levelledId = String(item(levelled).custitem_tts_product_id);
-    expect(diff(beforeLevel, productCalls())).toEqual({
+    expect(diff(beforeLevel, productCalls(s()))).toEqual({
       [`POST /product/202309/products/${levelledId}/prices/update`]: 1,
     });
     const levelledProduct = s().simulator.state.products.get(levelledId)!;
@@ -307,7 +245,7 @@ describe('Push products to TikTok through the sandbox', () => {
   it('pushes nothing for a cross-border seller and blocks the shop with the reason', async () => {
     await start('CROSS_BORDER');
     const shopId = await s().connectShop();
-    await sync();
+    await sync(s());
     const catalog = buildPushCatalog(s().netsuite, {
       standalone: 2,
       matrixParents: 1,
@@ -317,7 +255,7 @@ describe('Push products to TikTok through the sandbox', () => {
       shopRecordId: shopRecord(shopId).id,
       imageBase64: pngOf(150, 150, 200),
     });
-    exportStock(shopId, sellerSkusOf(catalog, []), 3);
+    exportStock(s(), shopId, sellerSkusOf(s().netsuite, catalog), 3);
 
     const pass = (await s().bridge.productPushOnce()).results[0]!;
     expect(pass).toMatchObject({ notAllowed: true, productCalls: 1 });
@@ -326,30 +264,29 @@ describe('Push products to TikTok through the sandbox', () => {
     expect(String(shopRecord(shopId).fields.custrecord_tts_shop_push_block)).toMatch(/global products/);
 
     // Blocked: the next pass stops at NetSuite's answer, 0 TikTok calls.
-    const quiet = productCalls();
+    const quiet = productCalls(s());
     const again = (await s().bridge.productPushOnce()).results[0]!;
     expect(again.skipped).toMatch(/.+/);
-    expect(diff(quiet, productCalls())).toEqual({});
+    expect(diff(quiet, productCalls(s()))).toEqual({});
   });
 
   it('shows a failed audit with TikTok’s reasons, and sends a content change as one Edit Product with a new audit', async () => {
     await start('LOCAL', ['E3-S-0002']);
     const shopId = await s().connectShop();
-    await sync();
+    await sync(s());
     const catalog = buildPushCatalog(s().netsuite, {
       standalone: 2,
       matrixParents: 0,
-      categories: ['601226'],
-      attributes: { '601226': '{"101001": "Cotton"}' },
+      ...PUSH_TEE_CATEGORY,
       prefix: 'E3',
       shopRecordId: shopRecord(shopId).id,
       imageBase64: (n) => pngOf(120 + n, 120, 60),
     });
-    exportStock(shopId, sellerSkusOf(catalog, []), 2);
+    exportStock(s(), shopId, sellerSkusOf(s().netsuite, catalog), 2);
     const [good, failing] = catalog.standaloneIds as [string, string];
     expect((await s().bridge.productPushOnce()).results[0]!.outcomes.created).toBe(2);
     time.advance(120);
-    await sync();
+    await sync(s());
     expect(item(good).custitem_tts_audit).toBe('ACTIVATE');
     expect(item(failing).custitem_tts_audit).toBe('FAILED');
     expect(String(item(failing).custitem_tts_push_msg)).toMatch(/TikTok's audit FAILED product \d+: .+Fix: /);
@@ -361,16 +298,16 @@ describe('Push products to TikTok through the sandbox', () => {
       id: Number(good),
       values: { displayname: 'E3 standalone 1, organic cotton' },
     });
-    const before = productCalls();
+    const before = productCalls(s());
     const edited = (await s().bridge.productPushOnce()).results[0]!;
     expect(edited.outcomes).toMatchObject({ edited: 1, created: 0, price_updated: 0 });
     const productId = String(item(good).custitem_tts_product_id);
-    expect(diff(before, productCalls())).toEqual({ [`PUT /product/202309/products/${productId}`]: 1 });
+    expect(diff(before, productCalls(s()))).toEqual({ [`PUT /product/202309/products/${productId}`]: 1 });
     const product = s().simulator.state.products.get(productId)!;
     expect(product).toMatchObject({ title: 'E3 standalone 1, organic cotton', status: 'PENDING' });
     expect(item(good).custitem_tts_audit).toBe('PENDING');
     time.advance(120);
-    await sync();
+    await sync(s());
     expect(item(good).custitem_tts_audit).toBe('ACTIVATE');
   });
 });

@@ -9,8 +9,10 @@ import type { PushCatalog } from '../support/push-catalog';
 import {
   buildPushCatalog,
   createItem,
+  itemFields,
   PUSH_MATRIX_OPTIONS,
   saveImage,
+  shopRecordOf,
   TINY_PNG,
 } from '../support/push-catalog';
 
@@ -29,15 +31,11 @@ afterEach(async () => {
 });
 
 function shopRecord(): { id: number; fields: Record<string, unknown> } {
-  const shop = world.ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${DEMO_SHOP.shopId}`);
-  if (!shop) throw new Error('no shop record');
-  return shop;
+  return shopRecordOf(world.ns, DEMO_SHOP.shopId);
 }
 
 function item(id: string): Record<string, unknown> {
-  const rec = world.ns.store.get('inventoryitem', Number(id));
-  if (!rec) throw new Error(`no item ${id}`);
-  return rec.fields;
+  return itemFields(world.ns, id);
 }
 
 function setItem(id: string, values: Record<string, unknown>): void {

@@ -2,12 +2,15 @@
  * Test data for the product push (issue #20): builds a NetSuite catalog in the emulator — standalone
  * inventory items and matrix parents with children (the account's Color and Size matrix options),
  * each with an image in the File Cabinet, a weight, a UPC code and a price, items of a few classes
- * mapped to TikTok categories on the TikTok Category Map — and sets the shop's TikTok Matrix Options.
- * Used by test/integration/product-push.test.ts and by bench scripts (test/bench/), e.g. 2,000 items
- * with 500 matrix parents. Start the emulator with `matrixOptions: PUSH_MATRIX_OPTIONS`.
+ * mapped to TikTok categories on the TikTok Category Map — and sets the shop's TikTok Matrix Options;
+ * and reads it back (the shop record, an item's fields, the seller SKUs) or changes one SKU's price.
+ * Used by test/integration/product-push.test.ts, test/e2e/product-push.test.ts and by bench scripts
+ * (test/bench/), e.g. 2,000 items with 500 matrix parents. Start the emulator with
+ * `matrixOptions: PUSH_MATRIX_OPTIONS`.
  */
 import { deflateSync } from 'node:zlib';
 import type { AccountMatrixOption } from '../../sandbox/netsuite/src/data/catalogue/matrix-options';
+import type { StoredRecord } from '../../sandbox/netsuite/src/data/store-types';
 import type { NetSuiteEmulator } from '../../sandbox/netsuite/src/emulator';
 
 export const PUSH_MATRIX_OPTIONS: AccountMatrixOption[] = [
@@ -26,6 +29,15 @@ export const PUSH_MATRIX_SETTING = 'custitem_color=Color, custitem_size=Size';
 /** A 1×1 PNG (base64), the image every built item shows unless told otherwise. */
 export const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/**
+ * TikTok's T-shirts leaf category (601226) with its required Material attribute mapped (Cotton): the
+ * `categories` and `attributes` of a catalog that TikTok's category rules accept.
+ */
+export const PUSH_TEE_CATEGORY: Required<Pick<PushCatalogOptions, 'categories' | 'attributes'>> = {
+  categories: ['601226'],
+  attributes: { '601226': '{"101001": "Cotton"}' },
+};
 
 export interface PushCatalogOptions {
   /** Standalone items marked Push to TikTok. */
@@ -226,4 +238,39 @@ export function buildPushCatalog(ns: NetSuiteEmulator, options: PushCatalogOptio
     childIds.set(parent, kids);
   }
   return { standaloneIds, parentIds, childIds, classIds, mapIds, imageOf };
+}
+
+/** The shop's TikTok Shop record (`customrecord_tts_shop`) in NetSuite, by TikTok shop id. */
+export function shopRecordOf(ns: NetSuiteEmulator, shopId: string): StoredRecord {
+  const shop = ns.store.findByExternalId('customrecord_tts_shop', `tts_shop_${shopId}`);
+  if (!shop) throw new Error('the shop is not in NetSuite');
+  return shop;
+}
+
+/** An inventory item's fields, by internal id. */
+export function itemFields(ns: NetSuiteEmulator, id: string): Record<string, unknown> {
+  const rec = ns.store.get('inventoryitem', Number(id));
+  if (!rec) throw new Error(`no item ${id}`);
+  return rec.fields;
+}
+
+/** The catalog's items that are TikTok SKUs: the standalone items, then every matrix child. */
+export function skuItemIds(catalog: PushCatalog): string[] {
+  return [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()];
+}
+
+/** The seller SKUs (item names) of the catalog's SKU items, in skuItemIds' order. */
+export function sellerSkusOf(ns: NetSuiteEmulator, catalog: PushCatalog): string[] {
+  return skuItemIds(catalog).map((id) => String(itemFields(ns, id).itemid));
+}
+
+/**
+ * Sets the base price of one SKU — the first matrix parent's first child, or the first standalone item
+ * when there is no matrix parent — to `price`, as a user would; its item id.
+ */
+export function repriceOneSku(ns: NetSuiteEmulator, catalog: PushCatalog, price: number): string {
+  const parent = catalog.parentIds[0] ?? catalog.standaloneIds[0];
+  const child = catalog.childIds.get(parent)?.[0] ?? parent;
+  ns.seed.service.submitFields({ type: 'inventoryitem', id: Number(child), values: { baseprice: price } });
+  return child;
 }

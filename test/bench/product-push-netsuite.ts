@@ -17,7 +17,13 @@ import type {
 } from '../../shared-types/src/catalog/product-push';
 import { MAX_PUSH_ACK_RESULTS } from '../../shared-types/src/catalog/product-push-validate';
 import { DEMO_SHOP, startConnectorAccount } from '../support/connector-account';
-import { buildPushCatalog, PUSH_MATRIX_OPTIONS, repriceOneSku, shopRecordOf } from '../support/push-catalog';
+import {
+  buildPushCatalog,
+  PUSH_MATRIX_OPTIONS,
+  repriceOneSku,
+  setPushPriceLevel,
+  shopRecordOf,
+} from '../support/push-catalog';
 import { formatTable } from './table';
 
 export interface PushBenchRow {
@@ -51,11 +57,12 @@ export async function runProductPushNetSuiteBench(
 ): Promise<PushBenchResult> {
   const world = await startConnectorAccount({ matrixOptions: PUSH_MATRIX_OPTIONS });
   try {
+    const shop = shopRecordOf(world.ns, DEMO_SHOP.shopId);
     const catalog = buildPushCatalog(world.ns, {
       standalone: items - parents,
       matrixParents: parents,
       childrenPerParent: children,
-      shopRecordId: shopRecordOf(world.ns, DEMO_SHOP.shopId).id,
+      shopRecordId: shop.id,
     });
     const naive = 5 * (items + parents * children) + 10 * items;
     const rows: PushBenchRow[] = [];
@@ -117,7 +124,7 @@ export async function runProductPushNetSuiteBench(
     };
     await pass('first push: pull every page, ack all as created', true);
     await pass('re-run, nothing changed', false);
-    repriceOneSku(world.ns, catalog, 99);
+    const child = repriceOneSku(world.ns, catalog, 99);
     const repriced = await pass('one price changed (pull + ack)', true);
     if (repriced.length !== 1 || repriced[0].change !== 'price') {
       throw new Error(
@@ -126,16 +133,7 @@ export async function runProductPushNetSuiteBench(
     }
     // The shop switches to a Push Price Level where every item costs what it did: nothing changes for
     // TikTok (only the price level and price reads are added); then one level price changes.
-    const priced = [...catalog.standaloneIds, ...[...catalog.childIds.values()].flat()];
-    for (const itemId of priced) {
-      const base = Number(world.ns.store.get('inventoryitem', Number(itemId))?.fields.baseprice);
-      world.ns.seed.itemPrices(Number(itemId), [{ level: 'Online Price', unitprice: base }]);
-    }
-    world.ns.seed.service.submitFields({
-      type: 'customrecord_tts_shop',
-      id: shop.id,
-      values: { custrecord_tts_shop_price_level: 'Online Price' },
-    });
+    setPushPriceLevel(world.ns, catalog, shop.id, 'Online Price');
     const levelled = await pass('Push Price Level set, same prices', false);
     if (levelled.length !== 0) throw new Error(`expected no change, got ${levelled.length} products`);
     world.ns.seed.itemPrices(Number(child), [{ level: 'Online Price', unitprice: 89 }]);

@@ -19,8 +19,8 @@ import {
   pngOf,
   PUSH_TEE_CATEGORY,
   sellerSkusOf,
+  setPushPriceLevel,
   shopRecordOf,
-  skuItemIds,
 } from '../support/push-catalog';
 import { diff, exportStock, productCalls, startPushStack, sync } from '../support/push-stack';
 
@@ -216,17 +216,9 @@ describe('Push products to TikTok through the sandbox', () => {
     // The shop switches to its Online Price level. Items priced the same there change nothing on TikTok;
     // the one item whose Online Price differs is one Update Price call (TikTok Price still wins on `pricey`).
     const levelled = catalog.standaloneIds[1]!;
-    for (const id of skuItemIds(catalog)) {
-      const base = Number(item(id).baseprice);
-      ns.seed.itemPrices(Number(id), [
-        { level: 'Online Price', unitprice: id === levelled ? base + 5 : base },
-      ]);
-    }
-    ns.seed.service.submitFields({
-      type: 'customrecord_tts_shop',
-      id: shopRecord(shopId).id,
-      values: { custrecord_tts_shop_price_level: 'Online Price' },
-    });
+    setPushPriceLevel(ns, catalog, shopRecord(shopId).id, 'Online Price', (id, base) =>
+      id === levelled ? base + 5 : base,
+    );
     const beforeLevel = productCalls(s());
     const levelPass = await s().bridge.productPushOnce();
     expect(levelPass.results[0]!.outcomes).toMatchObject({ price_updated: 1, created: 0, edited: 0 });

@@ -3,7 +3,8 @@
  * inventory items and matrix parents with children (the account's Color and Size matrix options),
  * each with an image in the File Cabinet, a weight, a UPC code and a price, items of a few classes
  * mapped to TikTok categories on the TikTok Category Map — and sets the shop's TikTok Matrix Options;
- * and reads it back (the shop record, an item's fields, the seller SKUs) or changes one SKU's price.
+ * and reads it back (the shop record, an item's fields, the seller SKUs), changes one SKU's price or
+ * puts the shop on a Push Price Level.
  * Used by test/integration/product-push.test.ts, test/e2e/product-push.test.ts and by bench scripts
  * (test/bench/), e.g. 2,000 items with 500 matrix parents. Start the emulator with
  * `matrixOptions: PUSH_MATRIX_OPTIONS`.
@@ -273,4 +274,26 @@ export function repriceOneSku(ns: NetSuiteEmulator, catalog: PushCatalog, price:
   const child = catalog.childIds.get(parent)?.[0] ?? parent;
   ns.seed.service.submitFields({ type: 'inventoryitem', id: Number(child), values: { baseprice: price } });
   return child;
+}
+
+/**
+ * Puts the shop (its record's internal id) on the Push Price Level `level`, first giving every SKU item
+ * a price on that level: `priceOf(id, base)` of its base price, by default the base price itself.
+ */
+export function setPushPriceLevel(
+  ns: NetSuiteEmulator,
+  catalog: PushCatalog,
+  shopRecordId: number,
+  level: string,
+  priceOf: (id: string, base: number) => number = (_, base) => base,
+): void {
+  for (const id of skuItemIds(catalog)) {
+    const base = Number(itemFields(ns, id).baseprice);
+    ns.seed.itemPrices(Number(id), [{ level, unitprice: priceOf(id, base) }]);
+  }
+  ns.seed.service.submitFields({
+    type: 'customrecord_tts_shop',
+    id: shopRecordId,
+    values: { custrecord_tts_shop_price_level: level },
+  });
 }

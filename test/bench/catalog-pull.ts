@@ -17,6 +17,7 @@ import type { SandboxStack } from '../../sandbox/src/stack';
 import { startSandboxStack } from '../../sandbox/src/stack';
 import { assertSuiteAppBuilt } from '../support/connector-account';
 import { formatTable } from './table';
+import { numberArg } from './args';
 
 export interface CatalogBenchRow {
   step: string;
@@ -36,12 +37,6 @@ export interface CatalogBenchResult {
   itemsLinked: number;
   duplicates: number;
   rows: CatalogBenchRow[];
-}
-
-function argOf(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 export async function runCatalogBench(products = 2000, crashAt = 10): Promise<CatalogBenchResult> {
@@ -176,7 +171,7 @@ export function formatCatalogBench(result: CatalogBenchResult): string {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  runCatalogBench(argOf(args, '--products', 2000), argOf(args, '--crash-at', 10))
+  runCatalogBench(numberArg(args, '--products', 2000, false), numberArg(args, '--crash-at', 10, false))
     .then((result) => console.log(formatCatalogBench(result)))
     .catch((error: unknown) => {
       console.error(error);

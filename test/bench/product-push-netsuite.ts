@@ -25,6 +25,7 @@ import {
   shopRecordOf,
 } from '../support/push-catalog';
 import { formatTable } from './table';
+import { numberArg } from './args';
 
 export interface PushBenchRow {
   step: string;
@@ -42,12 +43,6 @@ export interface PushBenchResult {
   parents: number;
   children: number;
   rows: PushBenchRow[];
-}
-
-function argOf(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 export async function runProductPushNetSuiteBench(
@@ -180,9 +175,9 @@ export function formatPushBench(result: PushBenchResult): string {
 if (require.main === module) {
   const args = process.argv.slice(2);
   runProductPushNetSuiteBench(
-    argOf(args, '--items', 2000),
-    argOf(args, '--parents', 500),
-    argOf(args, '--children', 4),
+    numberArg(args, '--items', 2000),
+    numberArg(args, '--parents', 500),
+    numberArg(args, '--children', 4),
   )
     .then((result) => console.log(formatPushBench(result)))
     .catch((error: unknown) => {

@@ -25,6 +25,7 @@ import {
 } from '../support/push-catalog';
 import { diff, exportStock, productCalls, startPushStack, sync } from '../support/push-stack';
 import { formatTable } from './table';
+import { numberArg } from './args';
 
 export interface ProductPushBenchRow {
   step: string;
@@ -46,12 +47,6 @@ export interface ProductPushBenchResult {
   activated: number;
   seconds: number;
   rows: ProductPushBenchRow[];
-}
-
-function argOf(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
 /** A product write on TikTok (`METHOD path` of productCalls): Create/Edit Product or Update Price. */
@@ -191,9 +186,9 @@ export function formatProductPushBench(result: ProductPushBenchResult): string {
 if (require.main === module) {
   const args = process.argv.slice(2);
   runProductPushBench(
-    argOf(args, '--items', 2000),
-    argOf(args, '--parents', 500),
-    argOf(args, '--children', 4),
+    numberArg(args, '--items', 2000),
+    numberArg(args, '--parents', 500),
+    numberArg(args, '--children', 4),
   )
     .then((result) => console.log(formatProductPushBench(result)))
     .catch((error: unknown) => {

@@ -170,16 +170,17 @@ describe('PostgresStore', () => {
     const fallback = jest.spyOn(PgConnection.prototype, 'tx');
     try {
       const rawBody = '{"note":"a \\"quoted\\" \\\\ back\\nslash, tab\\t, ü, 🎉, \u2028 end"}\n';
+      const entry = {
+        dedupeKey: 'k "1" \\ ü',
+        shopId: null,
+        eventType: null,
+        rawBody,
+        receivedAt: 1_767_229_200_123,
+        ignoredReason: 'it\'s "stale"\n',
+      };
       const results = await store.insertWebhooks([
         {
-          entry: {
-            dedupeKey: 'k "1" \\ ü',
-            shopId: null,
-            eventType: null,
-            rawBody,
-            receivedAt: 1_767_229_200_123,
-            ignoredReason: 'it\'s "stale"\n',
-          },
+          entry,
           jobs: [
             {
               kind: 'order.upsert',
@@ -195,15 +196,7 @@ describe('PostgresStore', () => {
       expect(results.map((r) => r.ok && r.inserted)).toEqual([true, true]);
       const first = results[0];
       if (!first?.ok) throw new Error('first webhook not stored');
-      expect(await store.getWebhook(first.id)).toEqual({
-        id: first.id,
-        dedupeKey: 'k "1" \\ ü',
-        shopId: null,
-        eventType: null,
-        rawBody,
-        receivedAt: 1_767_229_200_123,
-        ignoredReason: 'it\'s "stale"\n',
-      });
+      expect(await store.getWebhook(first.id)).toEqual({ id: first.id, ...entry });
       const [job] = await store.listJobs({});
       expect(job).toMatchObject({
         kind: 'order.upsert',

@@ -90,18 +90,22 @@ export function readItemPrices(db: Database.Database, itemId: number): ItemPrice
     .all(Number(itemId));
 }
 
-/** The Base Price level: the price level record with the lowest internal id (the set-up creates it first), or null. */
-export function basePriceLevelId(db: Database.Database): number | null {
-  const row = db.prepare<[], { id: number | null }>("SELECT MIN(id) AS id FROM records WHERE type = 'pricelevel'").get();
-  return row?.id ?? null;
+/** SQL for the Base Price level's id: the price level record with the lowest internal id (the set-up creates it first). */
+export const BASE_PRICE_LEVEL_SQL = "(SELECT MIN(id) FROM records WHERE type = 'pricelevel')";
+/** SQL for the base currency's id: the currency record with `isbasecurrency` set. */
+export const BASE_CURRENCY_SQL =
+  "(SELECT MIN(id) FROM records WHERE type = 'currency' AND json_extract(doc, '$.fields.isbasecurrency') IN (1, 'T'))";
+
+function idOf(db: Database.Database, subquery: string): number | null {
+  return db.prepare<[], { id: number | null }>(`SELECT ${subquery} AS id`).get()?.id ?? null;
 }
 
-/** The base currency (the currency record with `isbasecurrency` set), or null. */
+/** The Base Price level (BASE_PRICE_LEVEL_SQL), or null. */
+export function basePriceLevelId(db: Database.Database): number | null {
+  return idOf(db, BASE_PRICE_LEVEL_SQL);
+}
+
+/** The base currency (BASE_CURRENCY_SQL), or null. */
 export function baseCurrencyId(db: Database.Database): number | null {
-  const row = db
-    .prepare<[], { id: number | null }>(
-      "SELECT MIN(id) AS id FROM records WHERE type = 'currency' AND json_extract(doc, '$.fields.isbasecurrency') IN (1, 'T')",
-    )
-    .get();
-  return row?.id ?? null;
+  return idOf(db, BASE_CURRENCY_SQL);
 }

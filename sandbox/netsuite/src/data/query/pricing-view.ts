@@ -16,21 +16,17 @@
  * `SELECT item, quantity, saleunit, priceqty, unitprice FROM pricing WHERE item = …` and
  * `SELECT item, unitprice FROM pricing WHERE pricelevel = 1` (NetSuite's Base Price level is id 1; the
  * emulator's is a small set-up id after the currencies and tax codes, AccountSetup.basePriceLevelId).
- * Oracle's records catalogue vendored here (suiteapp/reference/netsuite-records/records.json) has no
- * `pricing` record. Only the five columns above are offered (stricter than NetSuite): a query reading
+ * Oracle's records catalogue (suiteapp/reference/netsuite-records/records.json) lists `pricing` as a
+ * search record with columns item, pricelevel, currency and unitprice (quantity only as minimum and
+ * maximum quantity). Only the five columns above are offered (stricter than NetSuite): a query reading
  * `saleunit`, `priceqty`, `customer` or another column fails with the unknown-column error instead of
  * reading a guess.
  */
 import type { RecordTypeInfo } from '../store-types';
+import { BASE_CURRENCY_SQL, BASE_PRICE_LEVEL_SQL } from '../item-prices';
 import type { ViewDef } from './view-model';
+import { quote } from './view-model';
 
-const BASE_LEVEL = "(SELECT MIN(id) FROM records WHERE type = 'pricelevel')";
-const BASE_CURRENCY =
-  "(SELECT MIN(id) FROM records WHERE type = 'currency' AND json_extract(doc, '$.fields.isbasecurrency') IN (1, 'T'))";
-
-function quote(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
 
 /** The `pricing` view over the item types `items` (those with a `baseprice` field add its row). */
 export function pricingView(items: RecordTypeInfo[]): ViewDef {
@@ -41,7 +37,7 @@ export function pricingView(items: RecordTypeInfo[]): ViewDef {
     withBasePrice.length === 0
       ? ''
       : ` UNION ALL SELECT b.item, b.pricelevel, b.currency, b.quantity, b.unitprice FROM (` +
-        `SELECT r.id AS item, ${BASE_LEVEL} AS pricelevel, ${BASE_CURRENCY} AS currency, 0.0 AS quantity, CAST(${baseprice} AS REAL) AS unitprice ` +
+        `SELECT r.id AS item, ${BASE_PRICE_LEVEL_SQL} AS pricelevel, ${BASE_CURRENCY_SQL} AS currency, 0.0 AS quantity, CAST(${baseprice} AS REAL) AS unitprice ` +
         `FROM records r WHERE r.type IN (${withBasePrice.join(', ')}) AND ${baseprice} IS NOT NULL AND ${baseprice} <> ''` +
         `) b WHERE b.pricelevel IS NOT NULL AND b.currency IS NOT NULL AND NOT EXISTS (` +
         'SELECT 1 FROM item_prices x WHERE x.item = b.item AND x.pricelevel = b.pricelevel AND x.currency = b.currency AND x.quantity = 0)';

@@ -29,7 +29,8 @@ const SAFE_ID = /^[a-z][a-z0-9_]*$/;
 /** Transaction types whose lines NetSuite stores with negative quantity and amount (sales side). */
 const NEGATIVE_LINE_TYPES = ['SalesOrd', 'ItemShip', 'CashSale', 'CustInvc'];
 
-function quote(s: string): string {
+/** A SQL string literal. */
+export function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
